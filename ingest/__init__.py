@@ -1,0 +1,1 @@
+"""Ingestion: load documents (files, folders, URLs), chunk them, embed what is new, store."""

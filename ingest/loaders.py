@@ -1,0 +1,339 @@
+"""Load one document — a Markdown/text, HTML or PDF file, or a URL — into clean text plus
+metadata (`SourceDocument`). Every failure is a `LoadError` whose message is one line
+naming the source."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import html as htmllib
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import charset_normalizer
+import frontmatter
+import httpx
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
+
+_MB = 1024 * 1024
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+# A PDF line ending in one of these ends a sentence/paragraph and is not joined to the next.
+_SENTENCE_END = tuple("。！？；：:;!?.…」』”’）)】》")
+
+
+@dataclass
+class SourceDocument:
+    doc_id: str
+    text: str  # Markdown-ish body: '#' headings, Markdown tables, blank-line paragraphs
+    title: str
+    publisher: str = ""
+    date: str = ""  # ISO yyyy-mm-dd or ""
+    url: str = ""
+    language: str = ""
+    tickers: list[str] = field(default_factory=list)
+    source: str = ""  # the path or URL it was loaded from
+
+    @property
+    def content_hash(self) -> str:
+        """sha256 over the text and metadata (not `source`): any change changes it."""
+        fields = [self.doc_id, self.text, self.title, self.publisher, self.date,
+                  self.url, self.language, list(self.tickers)]
+        return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+class LoadError(Exception):
+    """A document could not be loaded; str(e) is one line naming the source."""
+
+    def __init__(self, message: object):
+        super().__init__(" ".join(str(message).split()))
+
+
+def is_url(s: str) -> bool:
+    return isinstance(s, str) and re.match(r"https?://\S+$", s.strip(), re.I) is not None
+
+
+def discover(target: str | Path) -> list[Path]:
+    """A file -> [file] (any suffix); a folder -> its supported, non-hidden files, sorted."""
+    root = Path(target)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise LoadError(f"{root}: no such file or folder")
+    return sorted(
+        p for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+
+
+def load(target: str | Path, settings) -> SourceDocument:
+    if isinstance(target, str) and is_url(target):
+        return load_url(target.strip(), settings)
+    return load_path(Path(target), settings)
+
+
+def load_path(path: Path, settings) -> SourceDocument:
+    path = Path(path)
+    src = str(path)
+    if not path.exists():
+        raise LoadError(f"{src}: no such file or folder")
+    if path.is_dir():
+        raise LoadError(f"{src}: is a folder, not a file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kind = f"file type {suffix}" if suffix else "file type (no suffix)"
+        raise LoadError(f"{src}: unsupported {kind} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    size, limit = path.stat().st_size, settings.ingest.max_file_mb
+    if size > limit * _MB:
+        raise LoadError(f"{src}: file too large ({size / _MB:.3g} MB > max_file_mb {limit:g})")
+    if size == 0:
+        raise LoadError(f"{src}: file is empty")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise LoadError(f"{src}: cannot read: {e.strerror or e}") from e
+    kind = "pdf" if suffix == ".pdf" else "html" if suffix in HTML_SUFFIXES else "text"
+    return _parse(data, kind, src, name=path.stem)
+
+
+def load_url(url: str, settings) -> SourceDocument:
+    cap = int(settings.ingest.url_max_mb * _MB)
+    too_big = LoadError(f"{url}: download exceeds url_max_mb {settings.ingest.url_max_mb:g}")
+    try:
+        with httpx.stream("GET", url, timeout=settings.ingest.url_timeout_s, follow_redirects=True,
+                          headers={"User-Agent": "report-chatbot-ingest/0.1"}) as r:
+            if r.status_code >= 400:
+                raise LoadError(f"{url}: cannot fetch: HTTP {r.status_code} {r.reason_phrase}")
+            if int(r.headers.get("content-length") or 0) > cap:
+                raise too_big
+            data = bytearray()
+            for chunk in r.iter_bytes():
+                data += chunk
+                if len(data) > cap:
+                    raise too_big
+            ctype = r.headers.get("content-type", "").lower()
+    except httpx.TimeoutException as e:
+        raise LoadError(f"{url}: cannot fetch: timed out after {settings.ingest.url_timeout_s:g} s") from e
+    except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as e:
+        raise LoadError(f"{url}: cannot fetch: {_reason(e)}") from e
+    if not data:
+        raise LoadError(f"{url}: empty response")
+
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    suffix = Path(path).suffix.lower()
+    if "html" in ctype:
+        kind = "html"
+    elif "pdf" in ctype or data[:5] == b"%PDF-":
+        kind = "pdf"
+    elif ctype.startswith("text/") or suffix in TEXT_SUFFIXES:
+        kind = "text"
+    elif suffix in HTML_SUFFIXES or not suffix:
+        kind = "html"
+    else:
+        raise LoadError(f"{url}: unsupported content type {ctype.split(';')[0] or 'unknown'}")
+    charset = re.search(r"charset=\"?([\w.:-]+)", ctype)
+    name = f"{parts.hostname or ''}/{path.rsplit('.', 1)[0] if suffix else path}"
+    return _parse(bytes(data), kind, url, name=name, url=url,
+                  charset=charset.group(1) if charset else None)
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+def _parse(data: bytes, kind: str, src: str, name: str, url: str = "", charset: str | None = None) -> SourceDocument:
+    if kind == "pdf":
+        text, meta = _read_pdf(data, src)
+    elif kind == "html":
+        text, meta = _read_html(_decode(data, src, charset), src, url)
+    else:
+        text, meta = _read_text(_decode(data, src, charset), src)
+    tickers = meta.get("tickers") or []
+    if isinstance(tickers, str):
+        tickers = re.split(r"[,，、;\s]+", tickers)
+    return SourceDocument(
+        doc_id=_str(meta.get("id")) or _slug(name),
+        text=text,
+        title=_str(meta.get("title")) or _first_line(text) or name,
+        publisher=_str(meta.get("publisher")),
+        date=_iso_date(meta.get("date")),
+        url=_str(meta.get("url")) or url,
+        language=_str(meta.get("language")) or _guess_language(text),
+        tickers=[str(t).strip() for t in tickers if str(t).strip()],
+        source=src,
+    )
+
+
+def _decode(data: bytes, src: str, charset: str | None = None) -> str:
+    """UTF-8 (BOM or not), else the declared charset, else charset-normalizer's best guess."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        candidates = ["utf-16"]
+    else:
+        if b"\x00" in data:
+            raise LoadError(f"{src}: not a text file (binary content)")
+        candidates = ["utf-8-sig"] + ([charset] if charset else [])
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+            break
+        except (UnicodeDecodeError, LookupError):
+            continue
+    else:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            raise LoadError(f"{src}: not a text file (unknown encoding)")
+        text = str(best)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if controls > 0.05 * len(text):
+        raise LoadError(f"{src}: not a text file (binary content)")
+    return text
+
+
+def _read_text(raw: str, src: str) -> tuple[str, dict]:
+    if not raw.strip():
+        raise LoadError(f"{src}: file is empty (whitespace only)")
+    try:
+        post = frontmatter.loads(raw)
+    except Exception as e:  # YAML errors come in many types
+        raise LoadError(f"{src}: invalid front matter: {_reason(e)}") from e
+    text = clean_text(post.content)
+    if not text:
+        raise LoadError(f"{src}: no text after the front matter")
+    meta = dict(post.metadata)
+    if not meta.get("title"):
+        heading = re.search(r"^# +(.+)$", text, re.M)
+        meta["title"] = heading.group(1).strip() if heading else ""
+    return text, meta
+
+
+def _read_html(markup: str, src: str, url: str) -> tuple[str, dict]:
+    import trafilatura  # heavy import: only when needed
+
+    body = trafilatura.extract(markup, url=url or None, output_format="markdown", include_tables=True,
+                               include_formatting=True, include_links=False, include_images=False,
+                               favor_recall=True)
+    text = clean_text(body or "")
+    if not text:
+        raise LoadError(f"{src}: no extractable text in the HTML")
+    info = trafilatura.extract_metadata(markup, default_url=url or None)
+    title = info.title if info and info.title else ""
+    if not title:
+        m = re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
+        title = " ".join(htmllib.unescape(m.group(1)).split()) if m else ""
+    lang = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", markup, re.I)
+    return text, {
+        "title": title,
+        "date": info.date if info else "",
+        "publisher": (info.sitename if info else "") or "",
+        "url": url or (info.url if info else "") or "",
+        "language": lang.group(1).lower() if lang else "",
+    }
+
+
+def _read_pdf(data: bytes, src: str) -> tuple[str, dict]:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError(f"{src}: PDF is encrypted (password required)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = _str(reader.metadata.title if reader.metadata else "")
+    except LoadError:
+        raise
+    except Exception as e:  # pypdf raises many error types on malformed files
+        raise LoadError(f"{src}: cannot read PDF: {_reason(e)}") from e
+    text = clean_text("\n\n".join(join_broken_lines(p) for p in pages))
+    if not text:
+        raise LoadError(f"{src}: PDF has no extractable text (scanned images?)")
+    return text, {"title": title}
+
+
+# --- text helpers ------------------------------------------------------------------------
+
+def clean_text(text: str) -> str:
+    """Normalise line endings, strip trailing spaces, collapse runs of blank lines."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def join_broken_lines(text: str) -> str:
+    """Re-join PDF lines broken mid-sentence: a line is joined to the next unless it ends a
+    sentence, is blank, or is clearly shorter than a full line (a heading or paragraph end).
+    The resulting lines are returned as blank-line separated paragraphs."""
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    full = max((_width(ln) for ln in lines), default=0)
+    out: list[str] = []
+    joinable = False  # may the previous line continue onto this one?
+    for ln in lines:
+        if joinable and ln:
+            prev = out[-1]
+            if prev.endswith("-") and prev[-2:-1].isalpha() and ln[:1].islower():
+                out[-1] = prev[:-1] + ln
+            else:
+                cjk = _CJK.match(prev[-1]) or _CJK.match(ln[0])
+                out[-1] = prev + ("" if cjk else " ") + ln
+        elif ln:
+            out.append(ln)
+        joinable = bool(ln) and not ln.endswith(_SENTENCE_END) and _width(ln) >= 0.75 * full
+    return "\n\n".join(out)
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n"):
+        line = line.lstrip("#").strip()
+        if line:
+            return line[:80]
+    return ""
+
+
+def _guess_language(text: str) -> str:
+    letters = [ch for ch in text[:5000] if ch.isalpha()]
+    return "zh" if letters and sum(bool(_CJK.match(ch)) for ch in letters) > 0.3 * len(letters) else ""
+
+
+def _slug(name: str) -> str:
+    """Lowercase ASCII slug; a hash suffix keeps names with CJK (or very long ones) distinct."""
+    base = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip("-")
+    lossy = any(ch.isalnum() and not unicodedata.normalize("NFKD", ch).encode("ascii", "ignore") for ch in name)
+    if not base or lossy or len(base) > 60:
+        digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+        return f"{base[:50].rstrip('-')}-{digest}" if base else f"doc-{digest}"
+    return base
+
+
+def _iso_date(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    m = re.search(r"(\d{4})\D{0,2}?(\d{1,2})\D{0,2}?(\d{1,2})", str(value or ""))
+    if not m:
+        return ""
+    try:
+        return dt.date(*map(int, m.groups())).isoformat()
+    except ValueError:
+        return ""
+
+
+def _str(value) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _reason(e: BaseException) -> str:
+    """A short, lowercase-first reason from an exception ('connection refused')."""
+    msg = re.sub(r"^\[Errno -?\d+\]\s*", "", str(e).strip().split("\n")[0]) or type(e).__name__
+    if isinstance(e, httpx.ConnectError) and "all connection attempts failed" in msg.lower():
+        msg = "connection refused"
+    return msg[:1].lower() + msg[1:]

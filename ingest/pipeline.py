@@ -1,0 +1,162 @@
+"""Incremental ingestion: load -> chunk -> embed only what is new -> store.
+
+Unchanged documents (same content hash and chunking settings) are skipped with no
+embedding; a changed document's chunks are replaced (chunks whose text did not
+change keep their vectors); documents that left an ingested folder are dropped.
+A document that fails to load is reported and skipped; the batch goes on."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from chatbot.config import Settings
+from chatbot.store import DocRecord, Store
+from ingest.chunking import chunk_document
+from ingest.loaders import LoadError, discover, is_url, load
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+    chunks_total: int = 0
+    chunks_embedded: int = 0
+    model_load_s: float = 0.0
+    embed_s: float = 0.0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} "
+            f"(unchanged), removed {len(self.removed)}, failed {len(self.failed)} documents; "
+            f"{self.chunks_embedded} of {self.chunks_total} chunks embedded; {self.seconds:.1f} s"
+            + (f" (model load {self.model_load_s:.1f} s)" if self.model_load_s else "")
+        ]
+        lines += [f"  failed: {msg}" for _, msg in self.failed]
+        return "\n".join(lines)
+
+
+def _record_hash(doc_hash: str, settings: Settings) -> str:
+    c = settings.chunking
+    key = f"{doc_hash}|{c.target_chars}|{c.max_chars}|{c.overlap_chars}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def ingest(
+    targets: list[str | Path],
+    settings: Settings,
+    store: Store | None = None,
+    prune: bool = True,
+    rebuild: bool = False,
+    show_progress: bool = True,
+    on_progress: Callable[[float, str], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and URLs into the store. `on_progress(fraction, message)`
+    lets a UI follow along; `show_progress` draws a tqdm bar on stderr."""
+    t0 = time.perf_counter()
+    store = store or Store(settings)
+    report = IngestReport()
+    if rebuild:
+        store.clear()
+    store.check_model()
+    store.repair()
+
+    # 1. expand targets into sources; folders remember what they held (for pruning)
+    sources: list[str] = []
+    folders: list[Path] = []
+    for t in targets:
+        if is_url(str(t)):
+            sources.append(str(t))
+            continue
+        try:
+            files = discover(t)
+        except LoadError as e:
+            report.failed.append((str(t), str(e)))
+            continue
+        if Path(t).is_dir():
+            folders.append(Path(t).resolve())
+        sources += [str(Path(f).resolve()) for f in files]
+
+    # 2. load and chunk (cheap); decide what changed
+    todo: list[tuple[DocRecord, list, bool]] = []
+    seen: dict[str, str] = {}
+    for src in sources:
+        try:
+            doc = load(src, settings)
+        except LoadError as e:
+            report.failed.append((src, str(e)))
+            continue
+        except Exception as e:  # a loader bug must not abort the batch
+            report.failed.append((src, f"{src}: cannot load: {type(e).__name__}: {e}"))
+            continue
+        if doc.doc_id in seen:
+            report.failed.append(
+                (src, f"{src}: document id {doc.doc_id!r} is already used by {seen[doc.doc_id]} in this batch")
+            )
+            continue
+        seen[doc.doc_id] = src
+        h = _record_hash(doc.content_hash, settings)
+        if store.is_current(doc.doc_id, h):
+            report.skipped.append(doc.doc_id)
+            report.chunks_total += len(store.docs[doc.doc_id].chunk_ids)
+            continue
+        chunks = chunk_document(doc, settings.chunking)
+        if not chunks:
+            report.failed.append((src, f"{src}: no text to index"))
+            continue
+        rec = DocRecord(
+            doc_id=doc.doc_id, content_hash=h, title=doc.title, publisher=doc.publisher,
+            date=doc.date, url=doc.url, tickers=list(doc.tickers), source=src,
+        )
+        todo.append((rec, chunks, doc.doc_id in store.docs))
+
+    # 3. embed and store, one document at a time (each is committed on its own)
+    n_chunks = sum(len(c) for _, c, _ in todo)
+    if todo:
+        t1 = time.perf_counter()
+        _ = store.embeddings.embed_query("warm up")  # loads the model, timed apart
+        report.model_load_s = time.perf_counter() - t1
+    bar = None
+    if show_progress and n_chunks:
+        from tqdm import tqdm
+
+        bar = tqdm(total=n_chunks, unit="chunk", desc="embedding", leave=False)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if bar:
+            bar.update(n)
+        if on_progress:
+            on_progress(done / max(1, n_chunks), f"{done}/{n_chunks} chunks")
+
+    t2 = time.perf_counter()
+    for rec, chunks, existed in todo:
+        embedded = store.upsert_document(rec, chunks, progress=step)
+        step(len(chunks) - embedded)  # reused vectors count as done
+        report.chunks_embedded += embedded
+        report.chunks_total += len(chunks)
+        (report.updated if existed else report.added).append(rec.doc_id)
+    report.embed_s = time.perf_counter() - t2
+    if bar:
+        bar.close()
+
+    # 4. prune documents that left an ingested folder
+    if prune and folders:
+        listed = set(sources)
+        for doc_id, rec in list(store.docs.items()):
+            src = Path(rec.source) if rec.source and not is_url(rec.source) else None
+            if src and any(src.is_relative_to(f) for f in folders) and rec.source not in listed:
+                store.remove_document(doc_id)
+                report.removed.append(doc_id)
+
+    report.seconds = time.perf_counter() - t0
+    return report

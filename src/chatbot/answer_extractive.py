@@ -1,0 +1,48 @@
+"""The default answerer, no LLM needed: the sentences and table rows that answer the
+question, quoted exactly as the sources write them, each followed by its `[n]`.
+An English question gets an English lead-in over the quoted Chinese evidence."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.evidence import Candidate, select
+
+LEAD_IN = {
+    "zh": "",
+    "en": "According to the report and its sources (quoted in the original Chinese):",
+}
+
+
+def _with_marker(text: str, n: int) -> str:
+    """Put the marker before the closing punctuation, adding a full stop if none."""
+    text = text.rstrip()
+    m = re.search(r"[。！？；!?;.，,：:]$", text)
+    if m:
+        end = "。" if m.group(0) in "，,：:；;" else m.group(0)
+        return f"{text[:-1]}[{n}]{end}"
+    return f"{text}[{n}]。"
+
+
+def extractive_answer(
+    candidates: list[Candidate], min_relevance: float, max_sentences: int, lang: str
+) -> tuple[str, dict[int, list[str]]]:
+    """Answer text with markers numbered by passage (1-based), and the raw sentences
+    to highlight per passage number. Empty text means: refuse."""
+    chosen = select(candidates, min_relevance, max_sentences)
+    if not chosen:
+        return "", {}
+    # keep the sources' own order within a passage, passages by relevance
+    first_rank = {}
+    for rank, c in enumerate(chosen):
+        first_rank.setdefault(c.passage_idx, rank)
+    chosen.sort(key=lambda c: (first_rank[c.passage_idx], c.order))
+    lines = []
+    highlights: dict[int, list[str]] = {}
+    for c in chosen:
+        n = c.passage_idx + 1
+        lines.append(_with_marker(c.text, n))
+        highlights.setdefault(n, []).append(c.raw)
+    lead = LEAD_IN.get(lang, "")
+    body = "\n".join(f"- {l}" if lang == "en" else l for l in lines)
+    return (f"{lead}\n{body}" if lead else body), highlights

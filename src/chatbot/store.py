@@ -1,0 +1,388 @@
+"""The index: a Chroma collection (dense vectors) plus a bm25s keyword index over jieba
+tokens, kept consistent through one manifest.
+
+Layout of the store folder:
+    manifest.json   documents -> content hash, metadata, chunk ids; the embedding model.
+                    Written atomically; it is the source of truth.
+    chroma/         Chroma persistent client (or a Chroma server, `store.backend = "http"`)
+    keyword/        bm25s index + the chunk records in index order + the manifest stamp
+
+Write order makes a crash at any point safe: new vectors are added before the
+manifest names them, the manifest is replaced atomically, then stale vectors are
+deleted and the keyword index is rebuilt. Readers trust only chunk ids that the
+manifest names, and `repair()` removes whatever a crash left behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from chatbot.config import Settings
+from chatbot.embeddings import embedding_name, make_embeddings
+from chatbot.models import Chunk
+from chatbot.text import tokenize
+
+MANIFEST_VERSION = 1
+
+
+class StoreError(Exception):
+    """A problem with the index that the user must act on (one clear line)."""
+
+
+@dataclass
+class DocRecord:
+    doc_id: str
+    content_hash: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    tickers: list[str] = field(default_factory=list)
+    source: str = ""
+    chunk_ids: list[str] = field(default_factory=list)
+    ingested_at: float = 0.0
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _index_text(chunk: Chunk) -> str:
+    """What is embedded and keyword-indexed: the passage with its title and headings,
+    so a bullet under "核心数字" still knows it is about 云知声."""
+    return "\n".join([chunk.title, " / ".join(chunk.headings), chunk.text]).strip()
+
+
+class Store:
+    def __init__(self, settings: Settings, embeddings=None):
+        self.settings = settings
+        self.path = settings.store_path
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._embeddings = embeddings
+        self.model_name = getattr(embeddings, "name", None) or embedding_name(settings.embedding)
+        self._lock = threading.RLock()
+        self._collection = None
+        self._manifest_mtime = None
+        self.docs: dict[str, DocRecord] = {}
+        self.manifest_model: str | None = None
+        self._kw = None  # (bm25 retriever, [Chunk], stamp)
+        self._in_use: set[str] | None = None
+        self._load_manifest()
+
+    # --- manifest ---------------------------------------------------------------
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.path / "manifest.json"
+
+    def _load_manifest(self) -> None:
+        p = self.manifest_path
+        self._in_use = None
+        if not p.exists():
+            self.docs, self.manifest_model, self._manifest_mtime = {}, None, None
+            return
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise StoreError(f"{p}: unreadable manifest ({e}); run `chatbot ingest --rebuild`") from e
+        self.manifest_model = data.get("embedding_model")
+        self.docs = {d["doc_id"]: DocRecord(**d) for d in data.get("documents", [])}
+        self._manifest_mtime = p.stat().st_mtime_ns
+
+    def _save_manifest(self) -> None:
+        data = {
+            "version": MANIFEST_VERSION,
+            "embedding_model": self.model_name,
+            "documents": [asdict(d) for d in sorted(self.docs.values(), key=lambda d: d.doc_id)],
+        }
+        _atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, indent=1))
+        self.manifest_model = self.model_name
+        self._in_use = None
+        self._manifest_mtime = self.manifest_path.stat().st_mtime_ns
+
+    def stamp(self) -> str:
+        """A hash of the manifest's chunk ids: what the keyword index must match."""
+        ids = sorted(cid for d in self.docs.values() for cid in d.chunk_ids)
+        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+
+    def refresh(self) -> None:
+        """Reload if another process (a CLI ingest) changed the manifest."""
+        p = self.manifest_path
+        mtime = p.stat().st_mtime_ns if p.exists() else None
+        if mtime != self._manifest_mtime:
+            with self._lock:
+                self._load_manifest()
+                self._kw = None
+
+    def check_model(self) -> None:
+        if self.docs and self.manifest_model and self.manifest_model != self.model_name:
+            raise StoreError(
+                f"the index at {self.path} was built with {self.manifest_model}, but the configured "
+                f"embedding is {self.model_name}; run `chatbot ingest --rebuild` to re-embed"
+            )
+
+    # --- components -------------------------------------------------------------
+
+    @property
+    def embeddings(self):
+        if self._embeddings is None:
+            self._embeddings = make_embeddings(self.settings.embedding)
+        return self._embeddings
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+            os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            cs = ChromaSettings(anonymized_telemetry=False)
+            st = self.settings.store
+            if st.backend == "http":
+                headers = {}
+                token = os.environ.get(st.token_env, "")
+                if token:
+                    headers["Authorization"] = f"Bearer {token}"
+                client = chromadb.HttpClient(host=st.host, port=st.port, headers=headers, settings=cs)
+            else:
+                client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=cs)
+            # embedding_function=None: we always pass vectors, Chroma's default model never runs
+            self._collection = client.get_or_create_collection(
+                st.collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+        return self._collection
+
+    # --- writing ----------------------------------------------------------------
+
+    def is_current(self, doc_id: str, content_hash: str) -> bool:
+        d = self.docs.get(doc_id)
+        return d is not None and d.content_hash == content_hash
+
+    def upsert_document(
+        self, record: DocRecord, chunks: list[Chunk], progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Add or replace one document. Returns the number of chunks embedded (chunks
+        whose id is already in the collection are reused, not embedded again)."""
+        with self._lock:
+            self.check_model()
+            ids = [c.id for c in chunks]
+            have = set(self.collection.get(ids=ids, include=[])["ids"]) if ids else set()
+            new = [c for c in chunks if c.id not in have]
+            bs = max(1, self.settings.embedding.batch_size)
+            for i in range(0, len(new), bs):
+                batch = new[i : i + bs]
+                vecs = self.embeddings.embed_documents([_index_text(c) for c in batch])
+                self.collection.upsert(
+                    ids=[c.id for c in batch],
+                    embeddings=vecs,
+                    documents=[c.text for c in batch],
+                    metadatas=[c.metadata() for c in batch],
+                )
+                if progress:
+                    progress(len(batch))
+            old = self.docs.get(record.doc_id)
+            record.chunk_ids = ids
+            record.ingested_at = time.time()
+            self.docs[record.doc_id] = record
+            self._save_manifest()
+            if old:
+                stale = set(old.chunk_ids) - self.ids_in_use
+                if stale:
+                    self.collection.delete(ids=sorted(stale))
+            self._rebuild_keyword()
+            return len(new)
+
+    def remove_document(self, doc_id: str) -> bool:
+        with self._lock:
+            old = self.docs.pop(doc_id, None)
+            if old is None:
+                return False
+            self._save_manifest()
+            stale = set(old.chunk_ids) - self.ids_in_use
+            if stale:
+                self.collection.delete(ids=sorted(stale))
+            self._rebuild_keyword()
+            return True
+
+    @property
+    def ids_in_use(self) -> set[str]:
+        """Chunk ids the manifest names (cached until the manifest changes)."""
+        if self._in_use is None:
+            self._in_use = {cid for d in self.docs.values() for cid in d.chunk_ids}
+        return self._in_use
+
+    def clear(self) -> None:
+        """Drop everything (for `--rebuild`)."""
+        with self._lock:
+            if self.settings.store.backend == "http":
+                try:
+                    self.collection._client.delete_collection(self.settings.store.collection)
+                except Exception:
+                    pass
+            self._collection = None
+            for name in ("chroma", "keyword"):
+                shutil.rmtree(self.path / name, ignore_errors=True)
+            self.manifest_path.unlink(missing_ok=True)
+            self.docs, self.manifest_model, self._kw, self._in_use = {}, None, None, None
+
+    def repair(self) -> dict[str, int]:
+        """Remove vectors no document names (left by an interrupted ingest) and rebuild
+        the keyword index if it does not match the manifest."""
+        with self._lock:
+            in_use = self.ids_in_use
+            present = set(self.collection.get(include=[])["ids"])
+            orphans = present - in_use
+            if orphans:
+                self.collection.delete(ids=sorted(orphans))
+            missing = in_use - present
+            if missing:  # only possible if the Chroma folder was damaged by hand
+                for d in list(self.docs.values()):
+                    if set(d.chunk_ids) & missing:
+                        d.content_hash = "missing-vectors"  # forces re-ingest of that document
+                self._save_manifest()
+            rebuilt = 0
+            if self._keyword_stamp_on_disk() != self.stamp():
+                self._rebuild_keyword()
+                rebuilt = 1
+            return {"orphans_removed": len(orphans), "missing": len(missing), "keyword_rebuilt": rebuilt}
+
+    # --- keyword index ----------------------------------------------------------
+
+    @property
+    def _kw_dir(self) -> Path:
+        return self.path / "keyword"
+
+    def _keyword_stamp_on_disk(self) -> str | None:
+        try:
+            return json.loads((self._kw_dir / "stamp.json").read_text())["stamp"]
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def all_chunks(self) -> list[Chunk]:
+        """Every chunk the manifest names, in document and position order."""
+        ids = [cid for d in sorted(self.docs.values(), key=lambda d: d.doc_id) for cid in d.chunk_ids]
+        if not ids:
+            return []
+        got = self.collection.get(ids=ids, include=["documents", "metadatas"])
+        by_id = {
+            i: Chunk.from_metadata(i, doc, meta)
+            for i, doc, meta in zip(got["ids"], got["documents"], got["metadatas"])
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _rebuild_keyword(self) -> None:
+        import bm25s
+
+        chunks = self.all_chunks()
+        tmp = self.path / "keyword.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        retriever = None
+        if chunks:
+            retriever = bm25s.BM25()
+            retriever.index([tokenize(_index_text(c)) or ["_"] for c in chunks], show_progress=False)
+            retriever.save(str(tmp / "bm25"))
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
+            for c in chunks:
+                f.write(c.model_dump_json() + "\n")
+        stamp = self.stamp()
+        (tmp / "stamp.json").write_text(json.dumps({"stamp": stamp, "count": len(chunks)}))
+        old = self.path / "keyword.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if self._kw_dir.exists():
+            os.replace(self._kw_dir, old)
+        os.replace(tmp, self._kw_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        self._kw = (retriever, chunks, stamp)
+
+    def _keyword(self):
+        if self._kw is None:
+            with self._lock:
+                if self._kw is None:
+                    self._kw = self._load_keyword()
+        return self._kw
+
+    def _load_keyword(self):
+        import bm25s
+
+        stamp = self._keyword_stamp_on_disk()
+        if stamp != self.stamp():
+            if not self.docs:
+                return (None, [], stamp)
+            self._rebuild_keyword()  # stale after an interrupted ingest
+            return self._kw
+        chunks = [
+            Chunk.model_validate_json(line)
+            for line in (self._kw_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+            if line
+        ]
+        retriever = bm25s.BM25.load(str(self._kw_dir / "bm25")) if chunks else None
+        return (retriever, chunks, stamp)
+
+    # --- reading ----------------------------------------------------------------
+
+    def count(self) -> dict[str, int]:
+        retriever, chunks, _ = self._keyword()
+        return {
+            "documents": len(self.docs),
+            "manifest_chunks": sum(len(d.chunk_ids) for d in self.docs.values()),
+            "chroma": self.collection.count(),
+            "keyword": len(chunks),
+        }
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a keyword token over the indexed chunks
+        (a token no chunk holds gets the highest value)."""
+        retriever, chunks, _ = self._keyword()
+        n = len(chunks)
+        df = 0
+        if retriever is not None:
+            tid = retriever.vocab_dict.get(term)
+            if tid is not None:
+                indptr = retriever.scores["indptr"]
+                df = int(indptr[tid + 1] - indptr[tid])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def keyword_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
+        retriever, chunks, _ = self._keyword()
+        toks = tokenize(query)
+        if retriever is None or not toks:
+            return []
+        scores = retriever.get_scores(toks)
+        k = min(k, len(chunks))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def dense_search(self, query_vec: list[float], k: int) -> list[tuple[Chunk, float]]:
+        if not self.docs:
+            return []
+        in_use = self.ids_in_use
+        res = self.collection.query(
+            query_embeddings=[query_vec],
+            n_results=min(k + 10, max(1, len(in_use))),
+            include=["documents", "metadatas", "distances"],
+        )
+        out = []
+        for cid, doc, meta, dist in zip(
+            res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0]
+        ):
+            if cid in in_use:  # ignore vectors a crashed ingest left behind
+                out.append((Chunk.from_metadata(cid, doc, meta), 1.0 - float(dist)))
+        return out[:k]

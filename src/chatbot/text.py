@@ -1,0 +1,154 @@
+"""Chinese/English text utilities shared by chunking, keyword search, the answerers,
+the citation check and evaluation: sentence splitting, figure extraction,
+normalisation and jieba tokenisation."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+# A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
+# English . ! ? followed by white space (so "6.0亿" and "2513.HK" never split).
+_SENT_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.!?])(?=\s)")
+_CLOSERS = "”’」』)）]】\"'"
+
+# Figures: numbers with optional decimals, thousands separators, ranges and units, and tickers.
+FIGURE_RE = re.compile(
+    r"\d{4}\.HK"
+    r"|\d+(?:[.,]\d+)*\s?(?:%|％|亿|万|千|百|倍|家|港元|美元|元|股|个|位|天|年|月|日|tokens)?",
+    re.IGNORECASE,
+)
+TICKER_RE = re.compile(r"\b\d{4}\.HK\b", re.IGNORECASE)
+_WORDISH = re.compile(r"[0-9A-Za-z.%]")
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, spaces and thousands separators removed, lower case.
+    Used to compare facts and figures (DESIGN.md's normalisation)."""
+    t = unicodedata.normalize("NFKC", text)
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    t = t.replace("–", "-").replace("—", "-").replace("~", "-")
+    return re.sub(r"\s+", "", t).lower()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping the end punctuation (and any closing
+    quote) with its sentence. Never splits inside a number or ticker."""
+    out: list[str] = []
+    for part in _SENT_END.split(text):
+        if not part:
+            continue
+        # move closing quotes that followed the end mark back onto the previous sentence
+        while out and part and part[0] in _CLOSERS:
+            out[-1] += part[0]
+            part = part[1:]
+        part = part.strip()
+        if part:
+            out.append(part)
+    return out
+
+
+def safe_cut(text: str, limit: int) -> int:
+    """A cut position <= limit that falls at a comma/space if possible and never between
+    two characters of a number, ticker or latin word."""
+    if len(text) <= limit:
+        return len(text)
+    for marks in ("，,、：:", " "):
+        pos = max(text.rfind(m, 0, limit) for m in marks)
+        if pos > limit // 3:
+            return pos + 1
+    pos = limit
+    while pos > 1 and _WORDISH.match(text[pos - 1]) and _WORDISH.match(text[pos]):
+        pos -= 1
+    return pos if pos > 1 else limit
+
+
+def figures(text: str) -> list[str]:
+    """The figures in a text, normalised ("6.0亿", "1057%", "2513.hk", "2025年")."""
+    found = []
+    for m in FIGURE_RE.finditer(unicodedata.normalize("NFKC", text)):
+        f = normalize(m.group(0))
+        if f and any(c.isdigit() for c in f):
+            found.append(f)
+    return found
+
+
+def claim_figures(text: str) -> list[str]:
+    """Figures that state a fact: dates (years, months, days), list ordinals and bare
+    one-digit numbers are left out, since they name rather than claim."""
+    out = []
+    for f in figures(text):
+        if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f):
+            continue
+        out.append(f)
+    return out
+
+
+def figure_supported(fig: str, evidence_norm: str) -> bool:
+    """Is a normalised figure present in normalised evidence text? "6.0亿" is also
+    found as "6.0亿元"; a bare number must not be part of a longer number."""
+    for m in re.finditer(re.escape(fig), evidence_norm):
+        before = evidence_norm[m.start() - 1] if m.start() else ""
+        after = evidence_norm[m.end()] if m.end() < len(evidence_norm) else ""
+        if before.isdigit() or before == ".":
+            continue
+        if fig[-1].isdigit() and (after.isdigit() or (after == "." and evidence_norm[m.end() + 1 : m.end() + 2].isdigit())):
+            continue
+        return True
+    return False
+
+
+def is_cjk(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def question_language(text: str) -> str:
+    """"zh" when the text has Chinese characters, else "en"."""
+    return "zh" if is_cjk(text) else "en"
+
+
+# --- keyword tokenisation -------------------------------------------------------
+
+_USER_WORDS = [
+    "云知声", "智谱", "MiniMax", "稀宇科技", "天数智芯", "壁仞科技", "港交所", "港股通",
+    "大模型", "特专科技", "科企专线", "山海", "海螺AI", "星野", "Talkie", "招股书",
+    "经调整净亏损", "净亏损", "留存率", "市值", "估值", "配售", "聆讯", "基石投资者",
+    "智谱AI", "商汤", "第四范式", "地平线", "黑芝麻智能", "日均调用量",
+]
+_STOP = set(
+    "的 了 是 在 和 与 及 或 对 为 有 也 都 就 而 被 把 让 从 到 以 于 其 之 这 那 这个 那个 "
+    "吗 呢 吧 啊 呀 么 什么 多少 怎么 怎样 如何 哪些 哪个 哪 几 是否 请问 请 一下 问 "
+    "the a an of to in on for is are was were be what which who how much many does do did "
+    "and or its it's it this that with by as at from about".split()
+)
+_TOKEN_KEEP = re.compile(r"\w", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    cache = Path(tempfile.gettempdir()) / "chatbot-jieba"
+    cache.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(cache)
+    jieba.setLogLevel(60)
+    for w in _USER_WORDS:
+        jieba.add_word(w)
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Keyword tokens: jieba search-mode words (lower-cased, no punctuation or stop
+    words) plus whole figures and tickers ("2513.hk", "5187万", "18c")."""
+    t = unicodedata.normalize("NFKC", text)
+    toks = [
+        w.lower()
+        for w in _jieba().lcut_for_search(t)
+        if _TOKEN_KEEP.search(w) and w.strip() and w.lower() not in _STOP
+    ]
+    toks += [f for f in figures(t) if len(f) > 1]
+    toks += [m.group(0).lower() for m in re.finditer(r"\b\d+[A-Za-z]\b", t)]  # 18C, 18A
+    return toks
