@@ -1,0 +1,158 @@
+"""`chatbot` — one entry point: ingest, ask, serve, eval. Only argument handling and
+printing live here; the work is done by the engine, the ingest pipeline and the
+evaluation module. Heavy libraries load only inside the command that needs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited Q&A over the Unisound / HK AI valuation report and its sources.")
+
+StoreOpt = typer.Option(None, "--store", help="index folder (default: store.path in config, var/index)")
+
+
+def _settings(store: Optional[Path], **extra):
+    from chatbot.config import load_settings
+
+    overrides = dict(extra)
+    if store is not None:
+        overrides["store"] = {"path": str(store.resolve())}
+    return load_settings(**overrides)
+
+
+def _fail(msg: str, code: int = 1):
+    typer.secho(f"error: {msg}", fg="red", err=True)
+    raise typer.Exit(code)
+
+
+def _engine(store: Optional[Path], ensure: bool = True):
+    from chatbot.engine import Engine
+    from chatbot.store import StoreError
+
+    try:
+        engine = Engine(_settings(store))
+        engine.store.check_model()
+        if ensure and not engine.store.docs:
+            typer.echo("index is empty: ingesting the bundled corpus first", err=True)
+            report = engine.ensure_index(show_progress=sys.stderr.isatty())
+            typer.echo(report.summary(), err=True)
+        return engine
+    except StoreError as e:
+        _fail(str(e))
+
+
+@app.command()
+def ingest(
+    targets: list[str] = typer.Argument(None, help="files, folders or URLs (default: the corpus folder)"),
+    store: Optional[Path] = StoreOpt,
+    prune: bool = typer.Option(True, help="drop documents that left an ingested folder"),
+    rebuild: bool = typer.Option(False, "--rebuild", help="drop the index and embed everything again"),
+):
+    """Ingest documents incrementally: unchanged ones are skipped, changed ones replaced."""
+    from chatbot.store import Store, StoreError
+    from ingest.pipeline import ingest as run_ingest
+
+    settings = _settings(store)
+    targets = targets or [str(settings.resolve(settings.ingest.corpus_dir))]
+    try:
+        report = run_ingest(targets, settings, store=Store(settings), prune=prune, rebuild=rebuild, show_progress=True)
+    except StoreError as e:
+        _fail(str(e))
+    typer.echo(report.summary())
+    if report.failed and not (report.added or report.updated or report.skipped):
+        raise typer.Exit(1)
+
+
+def _print_answer(answer) -> None:
+    from chatbot.engine import DISCLAIMER
+
+    typer.echo(answer.text)
+    if answer.citations:
+        typer.echo("\n参考来源 / References:")
+        for c in answer.citations:
+            typer.echo(f"[{c.n}] {c.publisher} · {c.title} · {c.date or '日期不详'} · {c.url}")
+    if answer.tickers:
+        typer.echo("相关个股: " + ", ".join(answer.tickers))
+    for n in answer.notices:
+        typer.echo(f"note: {n}", err=True)
+    typer.echo(f"\n{DISCLAIMER}")
+
+
+@app.command()
+def ask(
+    question: Optional[str] = typer.Argument(None, help="the question"),
+    questions: Optional[Path] = typer.Option(None, "--questions", help="JSONL question set: one answer per line"),
+    as_json: bool = typer.Option(False, "--json", help="print the ask --json shape"),
+    store: Optional[Path] = StoreOpt,
+):
+    """Answer one question (or every line of a question file) with citations."""
+    if not question and not questions:
+        _fail("give a QUESTION or --questions FILE.jsonl", 2)
+    engine = _engine(store)
+    if questions:
+        from chatbot.evaluation import load_questions
+
+        try:
+            items = load_questions(questions)
+        except ValueError as e:
+            _fail(str(e), 2)
+        for item in items:
+            a = engine.ask(item.question, item.history)
+            if as_json:
+                typer.echo(json.dumps(a.to_json(item.id), ensure_ascii=False))
+            else:
+                typer.echo(f"## {item.id}: {item.question}")
+                _print_answer(a)
+                typer.echo("")
+        return
+    a = engine.ask(question)
+    if as_json:
+        typer.echo(json.dumps(a.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(a)
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, help="bind address (default 127.0.0.1)"),
+    port: Optional[int] = typer.Option(None, help="port (default 7860)"),
+    store: Optional[Path] = StoreOpt,
+):
+    """Start the Gradio web chat (ingests the bundled corpus first if the index is empty)."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    engine = _engine(store)
+    from chatbot.web import launch
+
+    launch(engine, host=host, port=port)
+
+
+@app.command("eval")
+def evaluate(
+    questions: Optional[Path] = typer.Option(None, "--questions", help="JSONL question set (default: the project's)"),
+    out: Optional[Path] = typer.Option(None, "--out", help="output folder (default: var/eval)"),
+    store: Optional[Path] = StoreOpt,
+    baselines: bool = typer.Option(True, help="also run the dense-only and keyword-only baselines"),
+):
+    """Run a question set; write metrics.json, report.md and a chart."""
+    from chatbot.evaluation import run_evaluation
+
+    engine = _engine(store)
+    s = engine.settings
+    qpath = questions or s.resolve(s.eval.questions)
+    outdir = out or s.resolve(s.eval.out_dir)
+    try:
+        result = run_evaluation(engine, qpath, outdir, baselines=baselines, show_progress=True)
+    except ValueError as e:
+        _fail(str(e), 2)
+    typer.echo(result.summary_table())
+    typer.echo(f"\nwrote {outdir / 'metrics.json'}, {outdir / 'report.md'}, {outdir / 'systems.png'}")
+
+
+if __name__ == "__main__":
+    app()

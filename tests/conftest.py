@@ -1,0 +1,71 @@
+"""Shared fixtures. The bundled corpus is embedded once per test session into a temp
+index; tests that change an index get their own copy of it (no re-embedding)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+CORPUS_EXTRA = SHARED / "corpus-extra"
+QUESTIONS = ROOT / "tests" / "questions.jsonl"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def make_settings(store_path: Path, **overrides):
+    from chatbot.config import load_settings
+
+    store = {"path": str(store_path), **overrides.pop("store", {})}
+    return load_settings(store=store, **overrides)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory) -> Path:
+    """A folder holding the bundled corpus, ingested. Treat it as read-only."""
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("corpus-index")
+    report = ingest([CORPUS], make_settings(path), show_progress=False)
+    assert not report.failed, report.failed
+    assert report.added == sorted(report.added) or report.added
+    return path
+
+
+@pytest.fixture(scope="session")
+def engine(corpus_index):
+    """An engine over the bundled corpus (read-only: don't ingest into it)."""
+    from chatbot.engine import Engine
+
+    return Engine(make_settings(corpus_index))
+
+
+@pytest.fixture
+def index_copy(corpus_index, tmp_path) -> Path:
+    """A private, writable copy of the corpus index."""
+    dst = tmp_path / "index"
+    shutil.copytree(corpus_index, dst)
+    return dst
+
+
+@pytest.fixture
+def writable_engine(index_copy):
+    from chatbot.engine import Engine
+
+    return Engine(make_settings(index_copy))
