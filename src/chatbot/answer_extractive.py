@@ -25,11 +25,11 @@ def _with_marker(text: str, n: int) -> str:
 
 
 def extractive_answer(
-    candidates: list[Candidate], min_relevance: float, max_sentences: int, lang: str
+    candidates: list[Candidate], min_relevance: float, max_sentences: int, lang: str, wants_list: bool = False
 ) -> tuple[str, dict[int, list[str]]]:
     """Answer text with markers numbered by passage (1-based), and the raw sentences
     to highlight per passage number. Empty text means: refuse."""
-    chosen = select(candidates, min_relevance, max_sentences)
+    chosen = select(candidates, min_relevance, max_sentences, wants_list=wants_list)
     if not chosen:
         return "", {}
     # keep the sources' own order within a passage, passages by relevance

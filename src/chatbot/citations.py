@@ -32,7 +32,7 @@ def _sentences(text: str) -> list[str]:
     text = re.sub(r"([。！？；!?;.])((?:\s*\[\d{1,3}\])+)", lambda m: m.group(2).strip() + m.group(1), text)
     out = []
     for line in text.split("\n"):
-        out.extend(split_sentences(line) if line.strip() else [])
+        out.extend(split_sentences(line, semicolons=False) if line.strip() else [])
         out.append("\n")
     return out[:-1] if out else out
 

@@ -102,7 +102,7 @@ class Engine:
         passages, rt = self.retriever.retrieve(standalone, mode=mode)
         timings["retrieve"] = sum(rt.values())
         t = time.perf_counter()
-        cands, _ = score_candidates(standalone, passages, self.glossary, self.store.idf)
+        cands, spec = score_candidates(standalone, passages, self.glossary, self.store.idf)
         cfg = self.settings.answer
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
         best = cands[0].coverage if cands else 0.0
@@ -122,7 +122,7 @@ class Engine:
             if looks_like_refusal(text) and not re.search(r"\[\d+\]", text):
                 text = ""
         else:
-            text, highlights = extractive_answer(cands, cfg.min_relevance, cfg.max_sentences, lang)
+            text, highlights = extractive_answer(cands, cfg.min_relevance, cfg.max_sentences, lang, spec.wants_list)
 
         checked = check_answer(text, numbered, mode="llm" if self.uses_llm else "extractive", lang=lang, highlights=highlights)
         if not checked.citations:  # nothing left that a source supports: refuse

@@ -19,6 +19,8 @@ class Glossary:
     aliases: dict[str, str] = field(default_factory=dict)  # alias (lower) -> canonical
     tickers: dict[str, str] = field(default_factory=dict)  # canonical -> ticker
     terms: dict[str, list[str]] = field(default_factory=dict)  # english (lower) -> chinese
+    metrics: dict[str, list[str]] = field(default_factory=dict)  # metric -> its forms (lower)
+    companies: set[str] = field(default_factory=set)  # canonical names from [entities]
 
     def entities(self, text: str) -> list[str]:
         """Canonical companies named in the text, in order of first mention."""
@@ -36,6 +38,11 @@ class Glossary:
             if canon not in out:
                 out.append(canon)
         return out
+
+    def metrics_in(self, text: str) -> list[str]:
+        """Metrics the text names (any of their forms)."""
+        low = text.lower()
+        return [m for m, forms in self.metrics.items() if any(_contains(low, f) for f in forms)]
 
     def expand(self, text: str) -> str:
         """Chinese equivalents of the English terms and company names in the text,
@@ -55,12 +62,22 @@ def load_glossary(path: Path = GLOSSARY_TOML) -> Glossary:
         return Glossary()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     aliases: dict[str, str] = {}
-    for canon, names in data.get("entities", {}).items():
-        aliases[canon.lower()] = canon
-        for n in names:
-            aliases[n.lower()] = canon
+    for section in ("entities", "others"):
+        for canon, names in data.get(section, {}).items():
+            aliases[canon.lower()] = canon
+            for n in names:
+                aliases[n.lower()] = canon
     return Glossary(
         aliases=aliases,
         tickers=dict(data.get("tickers", {})),
         terms={k.lower(): list(v) for k, v in data.get("terms", {}).items()},
+        metrics={k: [f.lower() for f in v] for k, v in data.get("metrics", {}).items()},
+        companies=set(data.get("entities", {})),
     )
+
+
+def _contains(low: str, form: str) -> bool:
+    """Substring match; ASCII forms must stand as whole words."""
+    if form.isascii() and form[:1].isalnum():
+        return re.search(rf"(?<![0-9a-z]){re.escape(form)}(?![0-9a-z])", low) is not None
+    return form in low

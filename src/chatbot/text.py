@@ -13,6 +13,7 @@ from pathlib import Path
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
 # English . ! ? followed by white space (so "6.0亿" and "2513.HK" never split).
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.!?])(?=\s)")
+_SENT_END_NO_SEMI = re.compile(r"(?<=[。！？!?])|(?<=[.!?])(?=\s)")
 _CLOSERS = "”’」』)）]】\"'"
 
 # Figures: numbers with optional decimals, thousands separators, ranges and units, and tickers.
@@ -34,11 +35,13 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", "", t).lower()
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, semicolons: bool = True) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation (and any closing
-    quote) with its sentence. Never splits inside a number or ticker."""
+    quote) with its sentence. Never splits inside a number or ticker. With
+    `semicolons=False` clauses joined by ；/; stay together (they share a subject:
+    "IPO估值:智谱约511亿港元;MiniMax约461亿–504亿港元")."""
     out: list[str] = []
-    for part in _SENT_END.split(text):
+    for part in (_SENT_END if semicolons else _SENT_END_NO_SEMI).split(text):
         if not part:
             continue
         # move closing quotes that followed the end mark back onto the previous sentence
@@ -101,6 +104,38 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
     return False
 
 
+_PERIOD_RE = re.compile(
+    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|全年|年末|年底|末|度|H1|H2)?",
+    re.IGNORECASE,
+)
+_QUALIFIER = {"上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3",
+              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
+
+
+def periods(text: str) -> set[tuple[str, str | None]]:
+    """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
+    ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
+    Calendar dates ("2026年1月28日") are not periods."""
+    out = set()
+    t = unicodedata.normalize("NFKC", text)
+    for m in _PERIOD_RE.finditer(t):
+        tail = t[m.end(1):m.end(1) + 6]
+        if re.match(r"\s*年\s*\d{1,2}\s*月", tail) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
+            continue  # a date
+        out.add((m.group(1), _QUALIFIER.get((m.group(2) or "").lower())))
+    return out
+
+
+def period_match(asked: set, stated: set) -> bool:
+    """Does a sentence state one of the asked periods? A plain year is also answered
+    by its year-end figure; a half-year is not a full year."""
+    for year, q in asked:
+        for y, s in stated:
+            if y == year and (s == q or (q is None and s == "end")):
+                return True
+    return False
+
+
 def is_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
 
@@ -121,6 +156,7 @@ _USER_WORDS = [
 _STOP = set(
     "的 了 是 在 和 与 及 或 对 为 有 也 都 就 而 被 把 让 从 到 以 于 其 之 这 那 这个 那个 "
     "吗 呢 吧 啊 呀 么 什么 多少 怎么 怎样 如何 哪些 哪个 哪 几 是否 请问 请 一下 问 "
+    "报告 表格 表中 一栏 列 写 文中 文章 资料 提到 根据 显示 分别 其中 各 谁 总结 认为 指出 提及 介绍 说明 概括 归纳 哪家 哪一 列写 写的 "
     "the a an of to in on for is are was were be what which who how much many does do did "
     "and or its it's it this that with by as at from about".split()
 )
