@@ -21,7 +21,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import gradio as gr
 
