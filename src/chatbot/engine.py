@@ -108,23 +108,27 @@ class Engine:
         best = cands[0].coverage if cands else 0.0
         answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices)
 
-        if best < cfg.min_relevance:
-            text, highlights = "", {}
-        elif self.uses_llm:
+        mode_used = "extractive"
+        text, highlights = "", {}
+        if best >= cfg.min_relevance and self.uses_llm:
             from chatbot.answer_llm import looks_like_refusal, stream_llm_answer
 
             parts: list[str] = []
-            for delta in stream_llm_answer(self.chat_model, standalone, passages, lang):
-                parts.append(delta)
-                yield delta
-            text = "".join(parts).strip()
-            highlights = {c.passage_idx + 1: [c.raw] for c in cands[:8]}
-            if looks_like_refusal(text) and not re.search(r"\[\d+\]", text):
-                text = ""
-        else:
+            try:
+                for delta in stream_llm_answer(self.chat_model, standalone, passages, lang):
+                    parts.append(delta)
+                    yield delta
+                mode_used = "llm"
+                text = "".join(parts).strip()
+                highlights = {c.passage_idx + 1: [c.raw] for c in cands[:8]}
+                if looks_like_refusal(text) and not re.search(r"\[\d+\]", text):
+                    text = ""
+            except Exception as e:  # the endpoint is down or failing: answer without it
+                answer.notices.append(f"LLM unavailable ({type(e).__name__}); showing the extractive answer")
+        if best >= cfg.min_relevance and mode_used == "extractive":
             text, highlights = extractive_answer(cands, cfg.min_relevance, cfg.max_sentences, lang, spec.wants_list)
 
-        checked = check_answer(text, numbered, mode="llm" if self.uses_llm else "extractive", lang=lang, highlights=highlights)
+        checked = check_answer(text, numbered, mode=mode_used, lang=lang, highlights=highlights)
         if not checked.citations:  # nothing left that a source supports: refuse
             answer.text, answer.refused = REFUSAL[lang], True
         else:
@@ -133,7 +137,7 @@ class Engine:
         timings["answer"] = (time.perf_counter() - t) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
         answer.timings_ms = timings
-        if not self.uses_llm:  # the extractive text is final: stream it line by line
+        if mode_used == "extractive":  # the extractive text is final: stream it line by line
             for line in answer.text.splitlines(keepends=True):
                 yield line
         yield answer

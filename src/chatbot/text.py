@@ -92,7 +92,11 @@ def claim_figures(text: str) -> list[str]:
 
 def figure_supported(fig: str, evidence_norm: str) -> bool:
     """Is a normalised figure present in normalised evidence text? "6.0亿" is also
-    found as "6.0亿元"; a bare number must not be part of a longer number."""
+    found as "6.0亿元", and "6.0亿元" in "6.0亿-6.2亿元" (the currency written once
+    for a range); a bare number must not be part of a longer number."""
+    bare = re.sub(r"(?<=[亿万千百])(?:港元|美元|元)$", "", fig)
+    if bare != fig and figure_supported(bare, evidence_norm):
+        return True
     for m in re.finditer(re.escape(fig), evidence_norm):
         before = evidence_norm[m.start() - 1] if m.start() else ""
         after = evidence_norm[m.end()] if m.end() < len(evidence_norm) else ""
