@@ -1,0 +1,40 @@
+"""The CI quality gate: the hybrid system on the project's question set must meet the
+thresholds kept in config ([eval] in config/default.toml). The metrics table and the
+failed questions are printed so the CI log shows them; the full report is written to
+test-artifacts/quality-gate/."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.evaluation import run_evaluation
+
+from conftest import ARTIFACTS, QUESTIONS
+
+
+@pytest.fixture(scope="module")
+def gate_run(engine):
+    return run_evaluation(engine, QUESTIONS, ARTIFACTS / "quality-gate", baselines=False, show_progress=False)
+
+
+def test_hybrid_meets_quality_thresholds(gate_run, engine, capsys):
+    result = gate_run
+    failed = "\n".join(f"  {r.id} [{r.cause}] {r.diagnosis}" for r in result.hybrid.failures) or "  none"
+    log = (f"\n== quality gate: {QUESTIONS.name} ==\n{result.summary_table()}\n"
+           f"failed questions:\n{failed}\nreport: {result.report_path}\n")
+    with capsys.disabled():
+        print(log)
+
+    o, t = result.hybrid.overall, engine.settings.eval
+    assert o["errors"] == 0, log
+    assert o["fact_accuracy"] >= t.min_fact_accuracy, log
+    assert o["source_hit_rate"] >= t.min_source_hit, log
+    assert o["refusal_accuracy"] >= t.min_refusal_accuracy, log
+    assert o["false_refusal_rate"] <= t.max_false_refusal_rate, log
+    assert result.gate_failures == [], log
+
+
+def test_no_answer_states_unsupported_figures(gate_run):
+    """The citation check must never let a figure through that its cited passages lack."""
+    bad = {r.id: r.unsupported_figures for r in gate_run.hybrid.records if r.unsupported_figures}
+    assert not bad, bad
