@@ -99,7 +99,7 @@ def ask(
         from chatbot.evaluation import load_questions
 
         try:
-            items = load_questions(questions)
+            items = load_questions(questions, for_eval=False)
         except ValueError as e:
             _fail(str(e), 2)
         for item in items:

@@ -93,10 +93,10 @@ class WebSettings(BaseModel):
 class EvalSettings(BaseModel):
     questions: str = "tests/questions.jsonl"
     out_dir: str = "var/eval"
-    min_fact_accuracy: float = 0.8
-    min_source_hit: float = 0.9
-    min_refusal_accuracy: float = 0.85
-    max_false_refusal_rate: float = 0.1
+    min_fact_accuracy: float = 0.94
+    min_source_hit: float = 0.97
+    min_refusal_accuracy: float = 0.92
+    max_false_refusal_rate: float = 0.05
 
 
 class Settings(BaseSettings):

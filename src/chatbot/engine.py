@@ -144,12 +144,12 @@ class Engine:
 
     def _tickers(self, answer: Answer, question: str) -> list[str]:
         """Tickers of the cited documents and passages, narrowed to the companies the
-        question or the answer names when it names any."""
+        question names (or else the answer names), when it names any."""
         found: list[str] = []
         for c in answer.citations:
             rec = self.store.docs.get(c.doc_id)
             found += (rec.tickers if rec else []) + [t.upper() for t in TICKER_RE.findall(c.quote)]
-        named = self.glossary.entities(question + " " + answer.text)
+        named = self.glossary.entities(question) or self.glossary.entities(answer.text)
         named_tickers = {self.glossary.tickers.get(e) for e in named} - {None}
         found = list(dict.fromkeys(found))
         if named_tickers:

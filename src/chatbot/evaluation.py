@@ -72,9 +72,11 @@ class Question(BaseModel):
     id: str
     question: str
     history: list[dict[str, str]] = Field(default_factory=list)
-    answerable: bool
-    expected_facts: list[str]
-    expected_sources: list[str]
+    # optional so that a plain list of questions works with `chatbot ask --questions`;
+    # `run_evaluation` requires them (see `load_questions(..., for_eval=True)`)
+    answerable: bool = True
+    expected_facts: list[str] = Field(default_factory=list)
+    expected_sources: list[str] = Field(default_factory=list)
     lang: str = ""
     tags: list[str] = Field(default_factory=list)
 
@@ -100,9 +102,13 @@ class Question(BaseModel):
         return self
 
 
-def load_questions(path: str | Path) -> list[Question]:
-    """Read a JSONL question set. Blank lines are skipped. Bad JSON, missing keys,
-    wrong types and duplicate ids raise ValueError naming the file and line."""
+EVAL_KEYS = ("answerable", "expected_facts", "expected_sources")
+
+
+def load_questions(path: str | Path, for_eval: bool = True) -> list[Question]:
+    """Read a JSONL question set. Blank lines are skipped. Bad JSON, missing keys
+    (the evaluation keys too when `for_eval`), wrong types and duplicate ids raise
+    ValueError naming the file and line."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
@@ -121,6 +127,9 @@ def load_questions(path: str | Path) -> list[Question]:
             raise ValueError(f"{path}:{lineno}: invalid JSON: {e.msg} (column {e.colno})") from None
         if not isinstance(data, dict):
             raise ValueError(f"{path}:{lineno}: expected a JSON object, got {type(data).__name__}")
+        absent = [k for k in EVAL_KEYS if for_eval and k not in data]
+        if absent:
+            raise ValueError(f"{path}:{lineno}: missing key(s): {', '.join(absent)}")
         try:
             q = Question.model_validate(data)
         except ValidationError as e:
@@ -333,9 +342,11 @@ class Record:
     question: str
     tags: list[str]
     lang: str
-    answerable: bool
-    expected_facts: list[str]
-    expected_sources: list[str]
+    # optional so that a plain list of questions works with `chatbot ask --questions`;
+    # `run_evaluation` requires them (see `load_questions(..., for_eval=True)`)
+    answerable: bool = True
+    expected_facts: list[str] = Field(default_factory=list)
+    expected_sources: list[str] = Field(default_factory=list)
     history: list[dict[str, str]] = field(default_factory=list)
     standalone_question: str = ""
     answer: str = ""

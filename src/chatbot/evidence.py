@@ -106,8 +106,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(glossary.terms[term])
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     for tok in tokenize(low):
-        if tok.isascii() and (tok in _EN_STOP or len(tok) < 2) and not any(c.isdigit() for c in tok):
-            continue
+        if len(tok) < 2 or (tok.isascii() and tok in _EN_STOP):
+            continue  # single characters ("更", "高", "3") carry no evidence on their own
         add([tok])
     return groups
 
@@ -205,6 +205,8 @@ def score_candidates(
             cov = got / total
             if re.match(r"^注\s*[:：]", shown):
                 cov *= 0.5  # editors' notes on sourcing, not facts
+            elif not item and not re.search(r"[。！？!?.”」)）]$", shown):
+                cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
             score = cov
             if spec.wants_figure:
@@ -217,7 +219,7 @@ def score_candidates(
 
 def select(
     cands: list[Candidate], min_relevance: float, max_sentences: int, wants_list: bool = False,
-    keep_ratio: float = 0.6, max_items: int = 8,
+    keep_ratio: float = 0.7, max_items: int = 8,
 ) -> list[Candidate]:
     """The best sentences: above the relevance floor and close to the best one, without
     repeating what an already chosen sentence says. For a list question, the list
@@ -249,11 +251,20 @@ def select(
     return chosen
 
 
+def _bare(figs: list[str]) -> set[str]:
+    return {re.sub(r"(?<=[亿万千百])(?:港元|美元|元)$", "", f) for f in figs}
+
+
 def _redundant(a: Candidate, b: Candidate) -> bool:
+    """Does `a` repeat `b`: the same text, or (mostly) the same figures, as when the
+    report restates a figure from the article it cites?"""
     na, nb = normalize(a.text), normalize(b.text)
     if na in nb or nb in na:
         return True
-    if a.figures and set(a.figures) <= set(b.figures):
+    fa, fb = _bare(a.figures), _bare(b.figures)
+    if fa and fa <= fb:
+        return True
+    if len(fa) >= 2 and len(fa & fb) >= 0.6 * len(fa):
         return True
     sa, sb = set(na), set(nb)
     return len(sa & sb) / max(1, min(len(sa), len(sb))) > 0.85

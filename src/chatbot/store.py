@@ -30,7 +30,7 @@ import numpy as np
 from chatbot.config import Settings
 from chatbot.embeddings import embedding_name, make_embeddings
 from chatbot.models import Chunk
-from chatbot.text import tokenize
+from chatbot.text import TOKENIZER_VERSION, tokenize
 
 MANIFEST_VERSION = 1
 
@@ -116,9 +116,11 @@ class Store:
         self._manifest_mtime = self.manifest_path.stat().st_mtime_ns
 
     def stamp(self) -> str:
-        """A hash of the manifest's chunk ids: what the keyword index must match."""
+        """A hash of the manifest's chunk ids and the tokenizer version: what the
+        keyword index must match."""
         ids = sorted(cid for d in self.docs.values() for cid in d.chunk_ids)
-        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+        key = "\n".join([f"tokenizer {TOKENIZER_VERSION}", *ids])
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def refresh(self) -> None:
         """Reload if another process (a CLI ingest) changed the manifest."""

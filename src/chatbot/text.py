@@ -151,6 +151,9 @@ def question_language(text: str) -> str:
 
 # --- keyword tokenisation -------------------------------------------------------
 
+# Bump when tokenize() changes: a keyword index built by another version is rebuilt.
+TOKENIZER_VERSION = "2"
+
 _USER_WORDS = [
     "云知声", "智谱", "MiniMax", "稀宇科技", "天数智芯", "壁仞科技", "港交所", "港股通",
     "大模型", "特专科技", "科企专线", "山海", "海螺AI", "星野", "Talkie", "招股书",
