@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from chatbot.glossary import Glossary
 from chatbot.models import Passage
-from chatbot.text import claim_figures, normalize, period_match, periods, split_sentences, tokenize
+from chatbot.text import claim_figures, normalize, period_match, periods, qualifiers, split_sentences, tokenize
 
 _MARKER = re.compile(r"\[\d+\]")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -101,6 +101,10 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         add([canon, *aliases])
         for a in aliases + [canon.lower()]:
             low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
+    for word in sorted(glossary.synonyms, key=len, reverse=True):
+        if word in low:
+            add(glossary.synonyms[word])
+            low = low.replace(word, " ")
     for term in sorted(glossary.terms, key=len, reverse=True):
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             add(glossary.terms[term])
@@ -179,7 +183,7 @@ def score_candidates(
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
-        passage_periods = periods(p.chunk.text)
+        passage_periods = periods(context_text + " " + p.chunk.text)
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(l for l in p.chunk.text.splitlines() if l.startswith("|"))[:200])
@@ -192,10 +196,15 @@ def score_candidates(
             if spec.metrics and not all(any(f in norm for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if spec.periods:
-                if stated and not period_match(spec.periods, stated):
-                    continue  # states another period
-                if not stated and not (claim_figures(shown) and period_match(spec.periods, passage_periods)):
-                    continue  # no period, and nothing ties it to the one asked
+                if not stated and claim_figures(shown):
+                    # "上半年收入…" under a 2025 heading: the passage's years with the
+                    # sentence's own qualifier, else the passage's periods as they are
+                    quals = qualifiers(shown)
+                    stated = {(y, q) for y, _ in passage_periods for q in quals} if quals else passage_periods
+                if not period_match(spec.periods, stated):
+                    continue  # states another period, or nothing ties it to the one asked
+                if re.match(r"^注\s*[:：]", shown):
+                    continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0
             for g in spec.groups:
                 if any(a in norm for a in g.alternatives):

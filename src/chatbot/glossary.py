@@ -20,6 +20,7 @@ class Glossary:
     tickers: dict[str, str] = field(default_factory=dict)  # canonical -> ticker
     terms: dict[str, list[str]] = field(default_factory=dict)  # english (lower) -> chinese
     metrics: dict[str, list[str]] = field(default_factory=dict)  # metric -> its forms (lower)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)  # word -> ways it is written
     companies: set[str] = field(default_factory=set)  # canonical names from [entities]
 
     def entities(self, text: str) -> list[str]:
@@ -72,6 +73,7 @@ def load_glossary(path: Path = GLOSSARY_TOML) -> Glossary:
         tickers=dict(data.get("tickers", {})),
         terms={k.lower(): list(v) for k, v in data.get("terms", {}).items()},
         metrics={k: [f.lower() for f in v] for k, v in data.get("metrics", {}).items()},
+        synonyms={k.lower(): [f.lower() for f in v] for k, v in data.get("synonyms", {}).items()},
         companies=set(data.get("entities", {})),
     )
 

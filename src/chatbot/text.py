@@ -109,10 +109,13 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
 
 
 _PERIOD_RE = re.compile(
-    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|全年|年末|年底|末|度|H1|H2)?",
+    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
-_QUALIFIER = {"上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3",
+_SIX_MONTHS_RE = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*6\s*月\s*30\s*日\S{0,3}?(?:六|6)个月")
+_HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
 
@@ -122,12 +125,24 @@ def periods(text: str) -> set[tuple[str, str | None]]:
     Calendar dates ("2026年1月28日") are not periods."""
     out = set()
     t = unicodedata.normalize("NFKC", text)
+    for m in _SIX_MONTHS_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
+        out.add((m.group(1), "H1"))
+    for m in _HALF_EN_RE.finditer(t):  # "first half of 2025", "H1 2025"
+        half = "H1" if (m.group(1) or m.group(3) or "").lower() in ("first", "h1") else "H2"
+        out.add((m.group(2) or m.group(4), half))
     for m in _PERIOD_RE.finditer(t):
+        if any(y == m.group(1) and q for y, q in out) and not m.group(2):
+            continue  # the year of a half-year already read
         tail = t[m.end(1):m.end(1) + 6]
         if re.match(r"\s*年\s*\d{1,2}\s*月", tail) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
             continue  # a date
         out.add((m.group(1), _QUALIFIER.get((m.group(2) or "").lower())))
     return out
+
+
+def qualifiers(text: str) -> set[str | None]:
+    """The period qualifiers a text names without a year ("上半年收入…" -> {"H1"})."""
+    return {_QUALIFIER.get(m.group(0).lower()) for m in _QUALIFIER_RE.finditer(text)}
 
 
 def period_match(asked: set, stated: set) -> bool:
