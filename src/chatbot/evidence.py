@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from chatbot.glossary import Glossary
 from chatbot.models import Passage
-from chatbot.text import claim_figures, normalize, period_match, periods, qualifiers, split_sentences, tokenize
+from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 
 _MARKER = re.compile(r"\[\d+\]")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -32,6 +32,7 @@ _ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
+MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
 _ASKS_LIST = re.compile(r"哪些|列出|列举|有什么|哪几|what are|which .*s\b|list", re.IGNORECASE)
 _EN_STOP = set(
     "the a an of to in on for is are was were be been what which who whom how much many does do did "
@@ -45,6 +46,7 @@ _EN_STOP = set(
 class TermGroup:
     alternatives: list[str]  # normalised strings, any of which counts
     weight: float
+    absent: bool = False  # no indexed passage holds any of the alternatives
 
 
 @dataclass
@@ -59,6 +61,11 @@ class QuestionSpec:
     @property
     def total(self) -> float:
         return sum(g.weight for g in self.groups)
+
+    @property
+    def absent_share(self) -> float:
+        """The share of the question's weight that no indexed passage holds at all."""
+        return sum(g.weight for g in self.groups if g.absent) / self.total if self.total else 1.0
 
 
 @dataclass
@@ -88,7 +95,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        groups.append(TermGroup(alts, ABSENT_WEIGHT if w >= absent else w))
+        groups.append(TermGroup(alts, ABSENT_WEIGHT, True) if w >= absent else TermGroup(alts, w))
 
     low = question.lower()
     for metric in glossary.metrics_in(question):
@@ -109,9 +116,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             add(glossary.terms[term])
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
-    for tok in tokenize(low):
-        if len(tok) < 2 or (tok.isascii() and tok in _EN_STOP):
-            continue  # single characters ("更", "高", "3") carry no evidence on their own
+    for tok in content_words(low):
+        if tok.isascii() and tok in _EN_STOP:
+            continue
         add([tok])
     return groups
 
@@ -177,8 +184,8 @@ def score_candidates(
     spec = analyse_question(question, glossary, idf)
     total = spec.total
     cands: list[Candidate] = []
-    if not spec.groups or total <= 0:
-        return cands, spec
+    if not spec.groups or total <= 0 or spec.absent_share > MAX_ABSENT_SHARE:
+        return cands, spec  # mostly about things the documents never mention
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)

@@ -167,18 +167,18 @@ def question_language(text: str) -> str:
 # --- keyword tokenisation -------------------------------------------------------
 
 # Bump when tokenize() changes: a keyword index built by another version is rebuilt.
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "4"
 
 _USER_WORDS = [
     "云知声", "智谱", "MiniMax", "稀宇科技", "天数智芯", "壁仞科技", "港交所", "港股通",
     "大模型", "特专科技", "科企专线", "山海", "海螺AI", "星野", "Talkie", "招股书",
     "经调整净亏损", "净亏损", "留存率", "市值", "估值", "配售", "聆讯", "基石投资者",
-    "智谱AI", "商汤", "第四范式", "地平线", "黑芝麻智能", "日均调用量",
+    "智谱AI", "商汤", "第四范式", "地平线", "黑芝麻智能", "日均调用量", "孖展", "超购", "暗盘",
 ]
 _STOP = set(
     "的 了 是 在 和 与 及 或 对 为 有 也 都 就 而 被 把 让 从 到 以 于 其 之 这 那 这个 那个 "
     "吗 呢 吧 啊 呀 么 什么 多少 怎么 怎样 如何 哪些 哪个 哪 几 是否 请问 请 一下 问 "
-    "报告 表格 表中 一栏 列 写 文中 文章 资料 提到 根据 显示 分别 其中 各 谁 总结 认为 指出 提及 介绍 说明 概括 归纳 哪家 哪一 列写 写的 "
+    "报告 表格 表中 一栏 列 写 文中 文章 资料 提到 根据 显示 分别 其中 各 谁 总结 认为 指出 提及 介绍 说明 概括 归纳 哪家 哪一 列写 写的 哪类 哪种 何时 为何 为什么 针对 关于 有关 什么样 "
     "the a an of to in on for is are was were be what which who how much many does do did "
     "and or its it's it this that with by as at from about".split()
 )
@@ -196,6 +196,28 @@ def _jieba():
     for w in _USER_WORDS:
         jieba.add_word(w)
     return jieba
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a question for evidence scoring: jieba's precise mode (no
+    overlapping sub-words), runs of single characters jieba could not place merged back
+    into one word ("孖","展" -> "孖展"), stop words and punctuation dropped, figures and
+    tickers whole."""
+    t = unicodedata.normalize("NFKC", text)
+    words: list[str] = []
+    run = ""
+    for w in _jieba().lcut(t) + [" "]:
+        if len(w) == 1 and is_cjk(w) and w not in _STOP:
+            run += w
+            continue
+        if len(run) > 1:
+            words.append(run)
+        run = ""
+        lw = w.lower().strip()
+        if lw and _TOKEN_KEEP.search(lw) and lw not in _STOP and len(lw) > 1:
+            words.append(lw)
+    words += [f for f in figures(t) if len(f) > 1]
+    return list(dict.fromkeys(words))
 
 
 def tokenize(text: str) -> list[str]:
