@@ -5,6 +5,7 @@ benchmark uses under `python -m pyinstrument` and writes a text report to <out>/
     python -m benchmarks.profiling answer  --store DIR [--limit N]   # engine.ask over the questions
     python -m benchmarks.profiling ingest  [--store DIR]             # cold ingest of corpus/
     python -m benchmarks.profiling help                              # `chatbot --help` start-up
+    python -m benchmarks.profiling ask --store DIR                   # `chatbot ask` in a cold process
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def profile_help(out: Path, tmp: Path) -> dict:
     return _pyinstrument(["-m", "chatbot.cli", "--help"], out / "profiles" / "help.txt", env_for(tmp), 0.0005)
 
 
+def profile_ask_cold(store: Path, out: Path, tmp: Path, question: str) -> dict:
+    return _pyinstrument(["-m", "chatbot.cli", "ask", question, "--store", str(store)],
+                         out / "profiles" / "ask-cold.txt", env_for(tmp))
+
+
 def profile_misses(r: dict, tmp: Path, out: Path) -> dict:
     """Profile what each missed target measures."""
     res = {}
@@ -92,7 +98,7 @@ def profile_misses(r: dict, tmp: Path, out: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["answer", "ingest", "help"])
+    ap.add_argument("what", choices=["answer", "ingest", "help", "ask"])
     ap.add_argument("--store", type=Path)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--out", type=Path, default=ROOT / "var" / "bench")
@@ -102,6 +108,12 @@ def main(argv: list[str] | None = None) -> None:
         if not a.store:
             ap.error("answer needs --store")
         r = profile_answer(a.store, a.out, tmp, a.limit)
+    elif a.what == "ask":
+        if not a.store:
+            ap.error("ask needs --store")
+        from benchmarks.common import load_questions
+
+        r = profile_ask_cold(a.store, a.out, tmp, load_questions()[0]["question"])
     elif a.what == "ingest":
         r = profile_ingest(a.store or tmp / "store", a.out, tmp)
     else:
