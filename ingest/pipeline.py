@@ -84,6 +84,8 @@ def ingest(
             folders.append(Path(t).resolve())
         sources += [str(Path(f).resolve()) for f in files]
 
+    sources = list(dict.fromkeys(sources))  # the same file named twice is read once
+
     # 2. load and chunk (cheap); decide what changed
     todo: list[tuple[DocRecord, list, bool]] = []
     seen: dict[str, str] = {}

@@ -243,12 +243,8 @@ def test_token_from_environment(server, tmp_path, monkeypatch):
 # --- no server ---------------------------------------------------------------------------
 
 
-UNREACHABLE_BUG = pytest.mark.xfail(strict=True, reason=(
-    "bug: Store.collection lets chromadb's ValueError('Could not connect to a Chroma server...') escape; "
-    "the CLI prints a traceback instead of a one-line error naming host:port"))
 
 
-@UNREACHABLE_BUG
 def test_unreachable_server_is_a_clear_error(corpus_index, tmp_path):
     """No Chroma server at the configured address: a clear one-line error naming it,
     not a traceback (no server needed for this test)."""
@@ -266,7 +262,6 @@ def test_unreachable_server_is_a_clear_error(corpus_index, tmp_path):
         assert len(errors) == 1 and str(port) in errors[0], p.stderr[-3000:]
 
 
-@UNREACHABLE_BUG
 def test_unreachable_server_raises_store_error(corpus_index, tmp_path):
     from chatbot.engine import Engine
     from chatbot.store import StoreError
@@ -281,8 +276,6 @@ def test_unreachable_server_raises_store_error(corpus_index, tmp_path):
 
 
 @pytest.mark.server
-@pytest.mark.xfail(strict=True, reason="bug: a chat process's ingest writes its stale in-memory manifest: "
-                   "a document `chatbot ingest` added meanwhile is dropped and its vectors deleted as orphans")
 def test_cli_ingest_while_serving_loses_nothing(server):
     """The deployment runs chat processes and `chatbot ingest` against one store: a
     document added by the CLI while a chat process is up must survive that chat

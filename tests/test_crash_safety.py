@@ -327,8 +327,6 @@ def test_long_lived_engine_sees_cli_ingest(corpus_index, extra_dir, tmp_path):
     assert "26.26亿元(修订稿)" in b.text, b.text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: Store writes from its in-memory manifest without reloading it "
-                   "under a lock: the second writer drops the first one's document and repair() deletes its vectors")
 def test_two_engines_on_one_folder_lose_nothing(index_copy):
     """Two engines (two chat processes, or a chat process and `chatbot ingest`) on one
     store folder: a document the first one adds must survive the second one's write."""

@@ -258,8 +258,6 @@ print(json.dumps({"errors": errors, "answers": answers}, ensure_ascii=False))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="bug: Store.collection creates the Chroma client without a lock; "
-                   "concurrent first calls fail with \"Could not connect to tenant default_tenant\"")
 def test_concurrent_first_questions_on_a_fresh_engine(corpus_index):
     """A freshly started process builds an Engine and its first 8 questions arrive at
     once (the Python API, or a web app built with build_app() without warmup()): none
@@ -280,8 +278,6 @@ def test_concurrent_first_questions_on_a_fresh_engine(corpus_index):
     assert not errors, errors
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a reader that finds the keyword stamp stale rebuilds it on disk "
-                   "in the fixed folder keyword.tmp; concurrent processes collide (FileExistsError/FileNotFoundError)")
 def test_readers_of_a_stale_keyword_index_do_not_collide(index_copy):
     """Several chat processes share one store; the keyword index is stale (an ingest in
     another process has just replaced the manifest, or was killed before rebuilding it).

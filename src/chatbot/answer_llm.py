@@ -67,3 +67,14 @@ REFUSAL_HINTS = ("没有关于", "没有相关", "未提及", "无法回答", "�
 def looks_like_refusal(text: str) -> bool:
     low = text.lower()
     return any(h in low for h in REFUSAL_HINTS)
+
+
+def leak_guard(text: str, window: int = 30) -> str:
+    """Drop an answer that repeats the system prompt (an LLM that obeyed an instruction
+    planted in a passage): empty text, so the engine refuses instead."""
+    flat = " ".join(text.split())
+    prompt = " ".join(SYSTEM_PROMPT.split())
+    for i in range(0, max(1, len(prompt) - window), 10):
+        if prompt[i : i + window] in flat:
+            return ""
+    return text

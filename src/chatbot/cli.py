@@ -38,6 +38,7 @@ def _engine(store: Optional[Path], ensure: bool = True):
     try:
         engine = Engine(_settings(store))
         engine.store.check_model()
+        _ = engine.store.collection  # an unreachable Chroma server fails here, in one line
         if ensure and not engine.store.docs:
             typer.echo("index is empty: ingesting the bundled corpus first", err=True)
             report = engine.ensure_index(show_progress=sys.stderr.isatty())

@@ -14,7 +14,7 @@ from chatbot.answer_extractive import extractive_answer
 from chatbot.citations import check_answer
 from chatbot.config import Settings, load_settings
 from chatbot.evidence import score_candidates
-from chatbot.followup import condense_with_llm, resolve_followup
+from chatbot.followup import condense_with_llm, normalise_history, resolve_followup
 from chatbot.glossary import load_glossary
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
@@ -27,12 +27,14 @@ REFUSAL = {
 }
 EMPTY_QUESTION = {"zh": "请输入一个问题。", "en": "Please enter a question."}
 DISCLAIMER = "数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议"
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")  # terminal escape sequences
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """Control characters removed, white space folded, over-long input truncated."""
     notices = []
-    q = "".join(ch for ch in str(question or "") if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    q = _ANSI.sub("", str(question or ""))
+    q = "".join(ch for ch in q if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     q = re.sub(r"\s+", " ", q).strip()
     if len(q) > max_chars:
         q = q[:max_chars]
@@ -96,6 +98,7 @@ class Engine:
         if not q:
             yield Answer(question=str(question or ""), text=EMPTY_QUESTION["zh"], refused=True, notices=["empty question"])
             return
+        history = normalise_history(history)
         t = time.perf_counter()
         standalone = self.standalone_question(q, history)
         timings = {"condense": (time.perf_counter() - t) * 1000}
@@ -111,7 +114,7 @@ class Engine:
         mode_used = "extractive"
         text, highlights = "", {}
         if best >= cfg.min_relevance and self.uses_llm:
-            from chatbot.answer_llm import looks_like_refusal, stream_llm_answer
+            from chatbot.answer_llm import leak_guard, looks_like_refusal, stream_llm_answer
 
             parts: list[str] = []
             try:
@@ -119,7 +122,7 @@ class Engine:
                     parts.append(delta)
                     yield delta
                 mode_used = "llm"
-                text = "".join(parts).strip()
+                text = leak_guard("".join(parts).strip())
                 highlights = {c.passage_idx + 1: [c.raw] for c in cands[:8]}
                 if looks_like_refusal(text) and not re.search(r"\[\d+\]", text):
                     text = ""

@@ -7,7 +7,9 @@ instead and the rules are the fallback."""
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from chatbot.glossary import Glossary
 
@@ -18,15 +20,46 @@ _PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:19|20)\d{2}年(?:上半年|下半年|前三季度|全年)?|(?:19|20)\d{2}(?:H[12])?")
 
 
+def message_text(content: Any) -> str:
+    """A chat message's content as plain text: Gradio 6 Blocks handlers may receive a
+    list of parts (`[{"type": "text", "text": ...}]`), a dict or a plain string."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text") or content.get("content") or "")
+    if isinstance(content, (list, tuple)):
+        return "".join(message_text(part) for part in content)
+    return str(content)
+
+
+def normalise_history(history: Any) -> list[dict]:
+    """`[{"role", "content"}]` with plain-string content, from a list or a JSON string;
+    anything that isn't a user/assistant message is dropped."""
+    if isinstance(history, str):
+        try:
+            history = json.loads(history) if history.strip() else []
+        except ValueError:
+            return []
+    if not isinstance(history, (list, tuple)):
+        return []
+    out = []
+    for m in history or []:
+        if isinstance(m, dict) and m.get("role") in ("user", "assistant"):
+            text = message_text(m.get("content")).strip()
+            if text:
+                out.append({"role": m["role"], "content": text})
+    return out
+
+
+
 def user_turns(history: list[dict] | None) -> list[str]:
     return [_content(m) for m in (history or []) if m.get("role") == "user" and _content(m).strip()]
 
 
 def _content(m: dict) -> str:
-    c = m.get("content", "")
-    if isinstance(c, list):  # Gradio message parts
-        c = " ".join(p.get("text", "") for p in c if isinstance(p, dict))
-    return str(c or "")
+    return message_text(m.get("content"))
 
 
 def last_entity(history: list[dict] | None, glossary: Glossary) -> str | None:

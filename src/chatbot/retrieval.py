@@ -13,6 +13,7 @@ from chatbot.models import Passage
 from chatbot.store import Store
 
 Mode = Literal["hybrid", "dense", "keyword"]
+MAX_EMBED_CHARS = 512  # a longer question is embedded by its start (the model reads ~512 tokens)
 
 
 def rrf_fuse(
@@ -46,7 +47,7 @@ class Retriever:
         keyword: list = []
         if mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            vec = self.store.embeddings.embed_query(question)
+            vec = self.store.embeddings.embed_query(question[:MAX_EMBED_CHARS])
             timings["embed_query"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             dense = self.store.dense_search(vec, self.cfg.dense_k)

@@ -15,12 +15,14 @@ manifest names, and `repair()` removes whatever a crash left behind.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -82,6 +84,7 @@ class Store:
         self.manifest_model: str | None = None
         self._kw = None  # (bm25 retriever, [Chunk], stamp)
         self._in_use: set[str] | None = None
+        self._stamp: str | None = None
         self._load_manifest()
 
     # --- manifest ---------------------------------------------------------------
@@ -92,7 +95,7 @@ class Store:
 
     def _load_manifest(self) -> None:
         p = self.manifest_path
-        self._in_use = None
+        self._in_use = self._stamp = None
         if not p.exists():
             self.docs, self.manifest_model, self._manifest_mtime = {}, None, None
             return
@@ -112,15 +115,16 @@ class Store:
         }
         _atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, indent=1))
         self.manifest_model = self.model_name
-        self._in_use = None
+        self._in_use = self._stamp = None
         self._manifest_mtime = self.manifest_path.stat().st_mtime_ns
 
     def stamp(self) -> str:
         """A hash of the manifest's chunk ids and the tokenizer version: what the
-        keyword index must match."""
-        ids = sorted(cid for d in self.docs.values() for cid in d.chunk_ids)
-        key = "\n".join([f"tokenizer {TOKENIZER_VERSION}", *ids])
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
+        keyword index must match (cached until the manifest changes)."""
+        if self._stamp is None:
+            key = "\n".join([f"tokenizer {TOKENIZER_VERSION}", *sorted(self.ids_in_use)])
+            self._stamp = hashlib.sha256(key.encode()).hexdigest()[:16]
+        return self._stamp
 
     def refresh(self) -> None:
         """Reload if another process (a CLI ingest) changed the manifest."""
@@ -143,34 +147,63 @@ class Store:
     @property
     def embeddings(self):
         if self._embeddings is None:
-            self._embeddings = make_embeddings(self.settings.embedding)
+            with self._lock:
+                if self._embeddings is None:
+                    self._embeddings = make_embeddings(self.settings.embedding)
         return self._embeddings
 
     @property
     def collection(self):
         if self._collection is None:
-            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-            os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
-
-            cs = ChromaSettings(anonymized_telemetry=False)
-            st = self.settings.store
-            if st.backend == "http":
-                headers = {}
-                token = os.environ.get(st.token_env, "")
-                if token:
-                    headers["Authorization"] = f"Bearer {token}"
-                client = chromadb.HttpClient(host=st.host, port=st.port, headers=headers, settings=cs)
-            else:
-                client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=cs)
-            # embedding_function=None: we always pass vectors, Chroma's default model never runs
-            self._collection = client.get_or_create_collection(
-                st.collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
+            with self._lock:
+                if self._collection is None:
+                    self._collection = self._open_collection()
         return self._collection
 
+    def _open_collection(self):
+        st = self.settings.store
+        try:
+            return self._connect()
+        except StoreError:
+            raise
+        except Exception as e:
+            where = f"the Chroma server at {st.host}:{st.port}" if st.backend == "http" else f"{self.path / 'chroma'}"
+            raise StoreError(f"cannot open the index at {where}: {type(e).__name__}: {e}".splitlines()[0]) from e
+
+    def _connect(self):
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        cs = ChromaSettings(anonymized_telemetry=False)
+        st = self.settings.store
+        if st.backend == "http":
+            headers = {}
+            token = os.environ.get(st.token_env, "")
+            if token:
+                headers["Authorization"] = f"Bearer {token}"
+            client = chromadb.HttpClient(host=st.host, port=st.port, headers=headers, settings=cs)
+        else:
+            client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=cs)
+        # embedding_function=None: we always pass vectors, Chroma's default model never runs
+        return client.get_or_create_collection(
+            st.collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+
     # --- writing ----------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self):
+        """One writer at a time, across processes too (flock on the store folder); the
+        manifest is re-read first so another writer's documents are kept."""
+        with self._lock, open(self.path / ".lock", "a+") as fd:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                self._load_manifest()
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
 
     def is_current(self, doc_id: str, content_hash: str) -> bool:
         d = self.docs.get(doc_id)
@@ -181,7 +214,7 @@ class Store:
     ) -> int:
         """Add or replace one document. Returns the number of chunks embedded (chunks
         whose id is already in the collection are reused, not embedded again)."""
-        with self._lock:
+        with self._writing():
             self.check_model()
             ids = [c.id for c in chunks]
             have = set(self.collection.get(ids=ids, include=[])["ids"]) if ids else set()
@@ -211,12 +244,13 @@ class Store:
             return len(new)
 
     def set_source(self, doc_id: str, source: str) -> None:
-        with self._lock:
-            self.docs[doc_id].source = source
-            self._save_manifest()
+        with self._writing():
+            if doc_id in self.docs:
+                self.docs[doc_id].source = source
+                self._save_manifest()
 
     def remove_document(self, doc_id: str) -> bool:
-        with self._lock:
+        with self._writing():
             old = self.docs.pop(doc_id, None)
             if old is None:
                 return False
@@ -232,13 +266,14 @@ class Store:
         """Chunk ids the manifest names (cached until the manifest changes)."""
         if self._in_use is None:
             self._in_use = {cid for d in self.docs.values() for cid in d.chunk_ids}
+            self._stamp = None
         return self._in_use
 
     def clear(self) -> None:
         """Drop everything (for `--rebuild`). The collection is deleted through the
         client (Chroma keeps one client per folder for the whole process, so the
         folder itself must not be pulled from under it)."""
-        with self._lock:
+        with self._writing():
             client = self.collection._client
             try:
                 client.delete_collection(self.settings.store.collection)
@@ -247,13 +282,13 @@ class Store:
             self._collection = None
             shutil.rmtree(self.path / "keyword", ignore_errors=True)
             self.manifest_path.unlink(missing_ok=True)
-            self.docs, self.manifest_model, self._kw, self._in_use = {}, None, None, None
+            self.docs, self.manifest_model, self._kw, self._in_use, self._stamp = {}, None, None, None, None
             self._manifest_mtime = None
 
     def repair(self) -> dict[str, int]:
         """Remove vectors no document names (left by an interrupted ingest) and rebuild
         the keyword index if it does not match the manifest."""
-        with self._lock:
+        with self._writing():
             in_use = self.ids_in_use
             present = set(self.collection.get(include=[])["ids"])
             orphans = present - in_use
@@ -295,33 +330,38 @@ class Store:
         }
         return [by_id[i] for i in ids if i in by_id]
 
-    def _rebuild_keyword(self) -> None:
+    def _rebuild_keyword(self, persist: bool = True) -> None:
+        """Build the keyword index from the chunks the manifest names. Writers (holding
+        the write lock) persist it; a reader that finds it stale builds it in memory."""
         import bm25s
 
         chunks = self.all_chunks()
-        tmp = self.path / "keyword.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir()
         retriever = None
         if chunks:
             retriever = bm25s.BM25()
             retriever.index([tokenize(_index_text(c)) or ["_"] for c in chunks], show_progress=False)
+        stamp = self.stamp()
+        self._kw = (retriever, chunks, stamp)
+        if not persist:
+            return
+        tmp = self.path / f"keyword.tmp-{os.getpid()}-{threading.get_ident()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        if retriever is not None:
             retriever.save(str(tmp / "bm25"))
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(c.model_dump_json() + "\n")
-        stamp = self.stamp()
         (tmp / "stamp.json").write_text(json.dumps({"stamp": stamp, "count": len(chunks)}))
-        old = self.path / "keyword.old"
+        old = self.path / f"keyword.old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
         if self._kw_dir.exists():
             os.replace(self._kw_dir, old)
         os.replace(tmp, self._kw_dir)
         shutil.rmtree(old, ignore_errors=True)
-        self._kw = (retriever, chunks, stamp)
 
     def _keyword(self):
-        if self._kw is None:
+        if self._kw is None or self._kw[2] != self.stamp():
             with self._lock:
                 if self._kw is None:
                     self._kw = self._load_keyword()
@@ -334,7 +374,7 @@ class Store:
         if stamp != self.stamp():
             if not self.docs:
                 return (None, [], stamp)
-            self._rebuild_keyword()  # stale after an interrupted ingest
+            self._rebuild_keyword(persist=False)  # stale (an interrupted ingest): the next writer repairs it on disk
             return self._kw
         chunks = [
             Chunk.model_validate_json(line)

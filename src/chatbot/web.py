@@ -26,6 +26,7 @@ from typing import Any
 import gradio as gr
 
 from chatbot.engine import DISCLAIMER, Engine
+from chatbot.followup import message_text, normalise_history
 from chatbot.models import Answer, Citation
 
 log = logging.getLogger(__name__)
@@ -92,37 +93,6 @@ a.cite:hover { text-decoration: underline; }
 
 def make_theme() -> gr.themes.Base:
     return gr.themes.Soft(primary_hue="blue", font=FONTS, font_mono=MONO_FONTS)
-
-
-# --- messages and history ----------------------------------------------------------
-
-
-def message_text(content: Any) -> str:
-    """A chat message's content as plain text: Gradio 6 Blocks handlers may receive a
-    list of parts (`[{"type": "text", "text": ...}]`), a dict or a plain string."""
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, dict):
-        return str(content.get("text") or content.get("content") or "")
-    if isinstance(content, (list, tuple)):
-        return "".join(message_text(part) for part in content)
-    return str(content)
-
-
-def normalise_history(history: Any) -> list[dict]:
-    """`[{"role", "content"}]` with plain-string content, from a list or a JSON string;
-    anything that isn't a user/assistant message is dropped."""
-    if isinstance(history, str):
-        history = json.loads(history) if history.strip() else []
-    out = []
-    for m in history or []:
-        if isinstance(m, dict) and m.get("role") in ("user", "assistant"):
-            text = message_text(m.get("content")).strip()
-            if text:
-                out.append({"role": m["role"], "content": text})
-    return out
 
 
 # --- answers as HTML -----------------------------------------------------------------
@@ -438,7 +408,10 @@ def build_app(engine: Engine) -> gr.Blocks:
             history: earlier turns as JSON, [{"role": "user"|"assistant", "content": "..."}]
         """
         try:
-            hist = normalise_history(history)
+            raw = json.loads(history) if isinstance(history, str) and history.strip() else (history or [])
+            if not isinstance(raw, list):
+                raise ValueError("not a list")
+            hist = normalise_history(raw)
         except (ValueError, TypeError):
             yield "history must be a JSON list of {role, content} messages", json.dumps({"error": "bad history"})
             return
