@@ -14,7 +14,7 @@ VENV_BIN = ROOT / ".venv" / "bin"
 PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 CHATBOT = str(VENV_BIN / "chatbot")
 CORPUS = ROOT / "corpus"
-EXTRA = ROOT.parent / "shared" / "corpus-extra"
+EXTRA = ROOT / "tests" / "data" / "corpus-extra"  # a copy of ../shared/corpus-extra
 QUESTIONS = ROOT / "tests" / "questions.jsonl"
 CACHE_10K = ROOT / "var" / "bench-cache" / "10k"
 

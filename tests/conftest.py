@@ -17,8 +17,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
-CORPUS_EXTRA = SHARED / "corpus-extra"
+CORPUS_EXTRA = ROOT / "tests" / "data" / "corpus-extra"  # a copy of ../shared/corpus-extra
 QUESTIONS = ROOT / "tests" / "questions.jsonl"
 ARTIFACTS = ROOT / "test-artifacts"
 
