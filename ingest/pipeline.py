@@ -66,7 +66,8 @@ def ingest(
     if rebuild:
         store.clear()
     store.check_model()
-    store.repair()
+    if store.needs_repair():  # only after an interrupted write: a clean index opens nothing here
+        store.repair()
 
     # 1. expand targets into sources; folders remember what they held (for pruning)
     sources: list[str] = []

@@ -201,9 +201,19 @@ class Store:
             fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 self._load_manifest()
+                self._dirty_marker.touch()  # stays behind if this write is interrupted
                 yield
+                self._dirty_marker.unlink(missing_ok=True)
             finally:
                 fcntl.flock(fd, fcntl.LOCK_UN)
+
+    @property
+    def _dirty_marker(self) -> Path:
+        return self.path / ".dirty"
+
+    def needs_repair(self) -> bool:
+        """Was a write interrupted (or is the keyword index stale)? Cheap: opens nothing."""
+        return self._dirty_marker.exists() or (bool(self.docs) and self._keyword_stamp_on_disk() != self.stamp())
 
     def is_current(self, doc_id: str, content_hash: str) -> bool:
         d = self.docs.get(doc_id)
