@@ -8,7 +8,7 @@ LangChain default). No keyword side, no follow-up resolution, no answer step.
 Chroma's default embedding function (an ONNX model download) is disabled: calling it
 raises, so a result can never silently come from another model.
 
-    python -m benchmarks.baseline_langchain --store /tmp/lc [--limit N]
+    python -m benchmarks.baseline_langchain --store /tmp/lc [--limit N] [--ours-store DIR]
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def build(store: Path, corpus: Path = CORPUS, chunk_size: int = 500, chunk_overl
 
 
 def run(store: Path, questions: Path = QUESTIONS, corpus: Path = CORPUS, limit: int = 0,
-        repeat: int = 1, k: int = 4, k_recall: int = 5) -> dict:
+        repeat: int = 1, k: int = 4, k_recall: int = 5, ours_store: Path | None = None) -> dict:
     vs, info = build(store, corpus)
     qs = load_questions(questions)
     if limit:
@@ -105,8 +105,10 @@ def run(store: Path, questions: Path = QUESTIONS, corpus: Path = CORPUS, limit: 
             top5 = [d.metadata["doc_id"] for d in vs.similarity_search(q["question"], k=k_recall)]
             rec_5.append(hit(top5, exp))
             cov_5.append(coverage(top5, exp, k_recall))
+    pair = paired(vs, ours_store, questions, limit, k=k) if ours_store else None
     return {
         **info,
+        "paired": pair,
         "questions": len(qs),
         "k": k,
         "latency_ms": summary(lat),
@@ -118,6 +120,48 @@ def run(store: Path, questions: Path = QUESTIONS, corpus: Path = CORPUS, limit: 
     }
 
 
+def paired(vs, ours_store: Path, questions: Path = QUESTIONS, limit: int = 0, rounds: int = 2, k: int = 4) -> dict:
+    """Our engine (on its own index of the same corpus) and the baseline in one process,
+    question by question, alternating which goes first: the latency ratio without the
+    drift between two processes run minutes apart on a shared machine."""
+    from chatbot.config import load_settings
+    from chatbot.engine import Engine
+
+    engine = Engine(load_settings(store={"path": str(ours_store)}))
+    engine.warmup()
+    qs = load_questions(questions)
+    if limit:
+        qs = qs[:limit]
+    base, ours, ask = [], [], []
+    for rnd in range(rounds):
+        for i, q in enumerate(qs):
+            history = q.get("history") or None
+            standalone = engine.standalone_question(q["question"], history)
+
+            def run_base():
+                t = time.perf_counter()
+                vs.similarity_search(q["question"], k=k)
+                base.append((time.perf_counter() - t) * 1000)
+
+            def run_ours():
+                t = time.perf_counter()
+                engine.retriever.retrieve(standalone, mode="hybrid", k=5)
+                ours.append((time.perf_counter() - t) * 1000)
+
+            for f in ((run_base, run_ours) if (i + rnd) % 2 == 0 else (run_ours, run_base)):
+                f()
+            t = time.perf_counter()
+            engine.ask(q["question"], history)
+            ask.append((time.perf_counter() - t) * 1000)
+    sb, so, sa = summary(base), summary(ours), summary(ask)
+    return {
+        "rounds": rounds, "questions": len(qs),
+        "baseline_search_ms": sb, "ours_retrieve_ms": so, "ours_answer_ms": sa,
+        "retrieve_p50_ratio": round(so["p50"] / sb["p50"], 3) if sb["p50"] else None,
+        "answer_p50_ratio": round(sa["p50"] / sb["p50"], 3) if sb["p50"] else None,
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", type=Path, default=None, help="a fresh folder (default: a temp folder)")
@@ -125,10 +169,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--questions", type=Path, default=QUESTIONS)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--ours-store", type=Path, default=None,
+                    help="our index of the same corpus: also time both systems in this process, alternating")
     a = ap.parse_args(argv)
     apply_env()
     store = a.store or Path(tempfile.mkdtemp(prefix="bench-lc-"))
-    _emit(run(store, a.questions, a.corpus, a.limit, a.repeat))
+    _emit(run(store, a.questions, a.corpus, a.limit, a.repeat, ours_store=a.ours_store))
 
 
 if __name__ == "__main__":
