@@ -125,6 +125,7 @@ def ingest(
     # 3. embed and store, one document at a time (each is committed on its own)
     n_chunks = sum(len(c) for _, c, _ in todo)
     if todo:
+        _ = store.collection  # connect first: an unreachable server fails before any progress bar
         t1 = time.perf_counter()
         _ = store.embeddings.embed_query("warm up")  # loads the model, timed apart
         report.model_load_s = time.perf_counter() - t1
