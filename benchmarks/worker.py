@@ -214,6 +214,10 @@ def cmd_questions(a) -> None:
     recall = {m: [] for m in ("hybrid", "dense", "keyword")}
     cover = {m: [] for m in ("hybrid", "dense", "keyword")}
     refused_ok = []
+    facts_ok: list[bool] = []  # the answer states every expected fact
+    facts_in_top: list[bool] = []  # some top-k passage holds every expected fact
+    from chatbot.evaluation import fact_hit
+
     for rnd in range(a.repeat):
         for q in qs:
             history = q.get("history") or None
@@ -230,6 +234,10 @@ def cmd_questions(a) -> None:
                 parts.setdefault("ask." + key, []).append(v)
             if rnd:
                 continue
+            facts = q.get("expected_facts") or []
+            if q.get("answerable", True) and facts:
+                facts_ok.append(fact_hit(ans.text, facts))
+                facts_in_top.append(any(fact_hit(p.chunk.text, facts) for p in passages[: a.k]))
             exp = q.get("expected_sources") or []
             if q.get("answerable", True) and exp:
                 recall["hybrid"].append(hit(top_docs(passages, a.k), exp))
@@ -257,6 +265,9 @@ def cmd_questions(a) -> None:
         f"recall@{a.k}": {m: round(sum(v) / len(v), 4) for m, v in cover.items() if v},
         f"hit@{a.k}": {m: round(sum(v) / len(v), 4) for m, v in recall.items() if v},
         "answerable_with_sources": len(recall["hybrid"]),
+        "fact_accuracy": round(sum(facts_ok) / len(facts_ok), 4) if facts_ok else None,
+        f"facts_in_top{a.k}": round(sum(facts_in_top) / len(facts_in_top), 4) if facts_in_top else None,
+        "answerable_with_facts": len(facts_ok),
         "refusal_accuracy": round(sum(refused_ok) / len(refused_ok), 4) if refused_ok else None,
     })
 

@@ -138,6 +138,63 @@ def test_editing_one_document_changes_only_its_chunks(index_copy, tmp_path):
     assert "9.99亿港元" in a.text and a.citations[0].doc_id == "src-4"
 
 
+def test_changed_title_and_date_reach_the_citations_without_reembedding(index_copy, tmp_path):
+    """A document whose passages are unchanged but whose title, date or link changed
+    embeds nothing, yet every record (vector store, keyword index, citations) shows
+    the new metadata."""
+    from chatbot.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(index_copy)
+    f = corpus / "sources" / "04-sina-unisound-placing-cash-burn.md"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("date: 2026-01-20", "date: 2026-01-21").replace(
+        'title: "云知声再融资求生', 'title: "(更正)云知声再融资求生'), encoding="utf-8")
+    report = ingest([corpus], settings, show_progress=False)
+    assert report.updated == ["src-4"] and report.chunks_embedded == 0
+    store = Store(settings)
+    mine = [c for c in store.all_chunks() if c.doc_id == "src-4"]
+    assert mine and all(c.date == "2026-01-21" and c.title.startswith("(更正)") for c in mine)
+    kw = [c for c, _ in store.keyword_search("云知声 配售 现金", 40) if c.doc_id == "src-4"]
+    assert kw and all(c.title.startswith("(更正)") for c in kw)
+    a = Engine(settings).ask("云知声配售所得款项净额约多少？")
+    cited = [c for c in a.citations if c.doc_id == "src-4"]
+    assert cited, a.text
+    assert all(c.date == "2026-01-21" and c.title.startswith("(更正)") for c in cited)
+
+
+def test_adding_a_document_tokenises_only_its_chunks(index_copy, monkeypatch):
+    """The keyword index reuses the stored tokens of unchanged chunks, and the result is
+    the same index a full rebuild makes."""
+    import chatbot.store as store_mod
+
+    calls: list[str] = []
+    real = store_mod.tokenize
+
+    def spy(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(store_mod, "tokenize", spy)
+    settings = make_settings(index_copy)
+    report = ingest([CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md"], settings,
+                    show_progress=False, prune=False)
+    assert report.added == ["news-08"]
+    store = Store(settings)
+    assert len(calls) == len(store.docs["news-08"].chunk_ids) > 0
+    assert all("第四范式" in t or "4Paradigm" in t for t in calls)
+    monkeypatch.setattr(store_mod, "tokenize", real)
+
+    queries = ["第四范式2025年上半年收入", "云知声 大模型 收入 6.0亿元", "MiniMax 估值", "18C 上市 条件"]
+    incremental = {q: [(c.id, round(s, 5)) for c, s in store.keyword_search(q, 10)] for q in queries}
+    shutil.rmtree(index_copy / "keyword")  # from scratch: every chunk read back and tokenised
+    fresh = Store(settings)
+    assert fresh.repair()["keyword_rebuilt"] == 1
+    assert {q: [(c.id, round(s, 5)) for c, s in fresh.keyword_search(q, 10)] for q in queries} == incremental
+    assert incremental[queries[0]][0][0].startswith("news-08:")
+
+
 def test_prune_drops_documents_that_left_the_folder(index_copy, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)

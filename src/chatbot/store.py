@@ -5,7 +5,9 @@ Layout of the store folder:
     manifest.json   documents -> content hash, metadata, chunk ids; the embedding model.
                     Written atomically; it is the source of truth.
     chroma/         Chroma persistent client (or a Chroma server, `store.backend = "http"`)
-    keyword/        bm25s index + the chunk records in index order + the manifest stamp
+    keyword/        bm25s index + the chunk records in index order + their tokens + the
+                    manifest stamp. Tokens are reused by the next rebuild, so adding one
+                    document to a large index tokenises only that document's chunks.
 
 Write order makes a crash at any point safe: new vectors are added before the
 manifest names them, the manifest is replaced atomically, then stale vectors are
@@ -35,6 +37,7 @@ from chatbot.models import Chunk
 from chatbot.text import TOKENIZER_VERSION, tokenize
 
 MANIFEST_VERSION = 1
+KEYWORD_FORMAT = "2"  # chunks.jsonl + tokens.jsonl (a change makes every index stale once)
 
 
 class StoreError(Exception):
@@ -70,6 +73,10 @@ def _index_text(chunk: Chunk) -> str:
     return "\n".join([chunk.title, " / ".join(chunk.headings), chunk.text]).strip()
 
 
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
 class Store:
     def __init__(self, settings: Settings, embeddings=None):
         self.settings = settings
@@ -82,7 +89,7 @@ class Store:
         self._manifest_mtime = None
         self.docs: dict[str, DocRecord] = {}
         self.manifest_model: str | None = None
-        self._kw = None  # (bm25 retriever, [Chunk], stamp)
+        self._kw = None  # (bm25 retriever, [Chunk], stamp, {chunk id: Chunk})
         self._in_use: set[str] | None = None
         self._stamp: str | None = None
         self._load_manifest()
@@ -122,7 +129,7 @@ class Store:
         """A hash of the manifest's chunk ids and the tokenizer version: what the
         keyword index must match (cached until the manifest changes)."""
         if self._stamp is None:
-            key = "\n".join([f"tokenizer {TOKENIZER_VERSION}", *sorted(self.ids_in_use)])
+            key = "\n".join([f"tokenizer {TOKENIZER_VERSION}", f"keyword {KEYWORD_FORMAT}", *sorted(self.ids_in_use)])
             self._stamp = hashlib.sha256(key.encode()).hexdigest()[:16]
         return self._stamp
 
@@ -229,6 +236,9 @@ class Store:
             ids = [c.id for c in chunks]
             have = set(self.collection.get(ids=ids, include=[])["ids"]) if ids else set()
             new = [c for c in chunks if c.id not in have]
+            reused = [c for c in chunks if c.id in have]
+            if reused:  # same passage, but title, date, url or position may have changed
+                self.collection.update(ids=[c.id for c in reused], metadatas=[c.metadata() for c in reused])
             bs = max(1, self.settings.embedding.batch_size)
             for i in range(0, len(new), bs):
                 batch = new[i : i + bs]
@@ -250,7 +260,7 @@ class Store:
                 stale = set(old.chunk_ids) - self.ids_in_use
                 if stale:
                     self.collection.delete(ids=sorted(stale))
-            self._rebuild_keyword()
+            self._rebuild_keyword(fresh=chunks)
             return len(new)
 
     def set_source(self, doc_id: str, source: str) -> None:
@@ -328,30 +338,75 @@ class Store:
         except (OSError, ValueError, KeyError):
             return None
 
+    def _manifest_ids(self) -> list[str]:
+        return [cid for d in sorted(self.docs.values(), key=lambda d: d.doc_id) for cid in d.chunk_ids]
+
+    def _get_chunks(self, ids: list[str]) -> dict[str, Chunk]:
+        """Chunk records from the vector store, by id."""
+        out: dict[str, Chunk] = {}
+        for i in range(0, len(ids), 5000):  # stay under Chroma's request size limits
+            got = self.collection.get(ids=ids[i : i + 5000], include=["documents", "metadatas"])
+            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                out[cid] = Chunk.from_metadata(cid, doc, meta)
+        return out
+
     def all_chunks(self) -> list[Chunk]:
         """Every chunk the manifest names, in document and position order."""
-        ids = [cid for d in sorted(self.docs.values(), key=lambda d: d.doc_id) for cid in d.chunk_ids]
+        ids = self._manifest_ids()
         if not ids:
             return []
-        got = self.collection.get(ids=ids, include=["documents", "metadatas"])
-        by_id = {
-            i: Chunk.from_metadata(i, doc, meta)
-            for i, doc, meta in zip(got["ids"], got["documents"], got["metadatas"])
-        }
+        by_id = self._get_chunks(ids)
         return [by_id[i] for i in ids if i in by_id]
 
-    def _rebuild_keyword(self, persist: bool = True) -> None:
-        """Build the keyword index from the chunks the manifest names. Writers (holding
-        the write lock) persist it; a reader that finds it stale builds it in memory."""
+    def _read_keyword_records(self) -> dict[str, tuple[Chunk, str, list[str]]]:
+        """The previous keyword index's chunks with their tokens (id -> (chunk, key of
+        the tokenised text, tokens)), if it was made by this tokenizer; else {}."""
+        try:
+            meta = json.loads((self._kw_dir / "stamp.json").read_text())
+            if meta.get("tokenizer") != TOKENIZER_VERSION or meta.get("format") != KEYWORD_FORMAT:
+                return {}
+            lines = (self._kw_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+            toks = (self._kw_dir / "tokens.jsonl").read_text(encoding="utf-8").splitlines()
+        except (OSError, ValueError):
+            return {}
+        if len(lines) != len(toks):
+            return {}
+        out = {}
+        for line, tline in zip(lines, toks):
+            c = Chunk.model_validate_json(line)
+            key, tokens = json.loads(tline)
+            out[c.id] = (c, key, tokens)
+        return out
+
+    def _rebuild_keyword(self, persist: bool = True, fresh: list[Chunk] = ()) -> None:
+        """Build the keyword index over the chunks the manifest names. Records and tokens
+        come from the previous index where the text is unchanged, `fresh` chunks (the
+        document just written) replace theirs, and only what is left is read from the
+        vector store and tokenised. Writers (holding the write lock) persist it; a reader
+        that finds it stale builds it in memory."""
         import bm25s
 
-        chunks = self.all_chunks()
+        ids = self._manifest_ids()
+        prev = self._read_keyword_records() if ids else {}
+        by_id = {cid: rec[0] for cid, rec in prev.items()}
+        by_id.update({c.id: c for c in fresh})
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            by_id.update(self._get_chunks(missing))
+        chunks = [by_id[i] for i in ids if i in by_id]
+        keys, tokens = [], []
+        for c in chunks:
+            text = _index_text(c)
+            key = _text_key(text)
+            old = prev.get(c.id)
+            keys.append(key)
+            tokens.append(old[2] if old and old[1] == key else (tokenize(text) or ["_"]))
         retriever = None
         if chunks:
             retriever = bm25s.BM25()
-            retriever.index([tokenize(_index_text(c)) or ["_"] for c in chunks], show_progress=False)
+            retriever.index(tokens, show_progress=False)
         stamp = self.stamp()
-        self._kw = (retriever, chunks, stamp)
+        self._kw = (retriever, chunks, stamp, {c.id: c for c in chunks})
         if not persist:
             return
         tmp = self.path / f"keyword.tmp-{os.getpid()}-{threading.get_ident()}"
@@ -362,7 +417,11 @@ class Store:
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(c.model_dump_json() + "\n")
-        (tmp / "stamp.json").write_text(json.dumps({"stamp": stamp, "count": len(chunks)}))
+        with open(tmp / "tokens.jsonl", "w", encoding="utf-8") as f:
+            for key, toks in zip(keys, tokens):
+                f.write(json.dumps([key, toks], ensure_ascii=False) + "\n")
+        (tmp / "stamp.json").write_text(json.dumps(
+            {"stamp": stamp, "count": len(chunks), "tokenizer": TOKENIZER_VERSION, "format": KEYWORD_FORMAT}))
         old = self.path / f"keyword.old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
         if self._kw_dir.exists():
@@ -373,7 +432,7 @@ class Store:
     def _keyword(self):
         if self._kw is None or self._kw[2] != self.stamp():
             with self._lock:
-                if self._kw is None:
+                if self._kw is None or self._kw[2] != self.stamp():
                     self._kw = self._load_keyword()
         return self._kw
 
@@ -383,7 +442,7 @@ class Store:
         stamp = self._keyword_stamp_on_disk()
         if stamp != self.stamp():
             if not self.docs:
-                return (None, [], stamp)
+                return (None, [], stamp, {})
             self._rebuild_keyword(persist=False)  # stale (an interrupted ingest): the next writer repairs it on disk
             return self._kw
         chunks = [
@@ -392,12 +451,12 @@ class Store:
             if line
         ]
         retriever = bm25s.BM25.load(str(self._kw_dir / "bm25")) if chunks else None
-        return (retriever, chunks, stamp)
+        return (retriever, chunks, stamp, {c.id: c for c in chunks})
 
     # --- reading ----------------------------------------------------------------
 
     def count(self) -> dict[str, int]:
-        retriever, chunks, _ = self._keyword()
+        retriever, chunks, *_ = self._keyword()
         return {
             "documents": len(self.docs),
             "manifest_chunks": sum(len(d.chunk_ids) for d in self.docs.values()),
@@ -408,7 +467,7 @@ class Store:
     def idf(self, term: str) -> float:
         """Inverse document frequency of a keyword token over the indexed chunks
         (a token no chunk holds gets the highest value)."""
-        retriever, chunks, _ = self._keyword()
+        retriever, chunks, *_ = self._keyword()
         n = len(chunks)
         df = 0
         if retriever is not None:
@@ -419,7 +478,7 @@ class Store:
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def keyword_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
-        retriever, chunks, _ = self._keyword()
+        retriever, chunks, *_ = self._keyword()
         toks = tokenize(query)
         if retriever is None or not toks:
             return []
@@ -430,18 +489,22 @@ class Store:
         return [(chunks[i], float(scores[i])) for i in top if scores[i] > 0]
 
     def dense_search(self, query_vec: list[float], k: int) -> list[tuple[Chunk, float]]:
+        """Nearest chunks by cosine similarity. Chroma returns ids and distances only;
+        the records come from the keyword index's copy in memory (asking Chroma for
+        documents and metadata costs more than the vector search itself)."""
         if not self.docs:
             return []
         in_use = self.ids_in_use
         res = self.collection.query(
-            query_embeddings=[query_vec],
-            n_results=min(k + 10, max(1, len(in_use))),
-            include=["documents", "metadatas", "distances"],
+            query_embeddings=[query_vec], n_results=min(k + 10, max(1, len(in_use))), include=["distances"]
         )
-        out = []
-        for cid, doc, meta, dist in zip(
-            res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0]
-        ):
-            if cid in in_use:  # ignore vectors a crashed ingest left behind
-                out.append((Chunk.from_metadata(cid, doc, meta), 1.0 - float(dist)))
-        return out[:k]
+        hits = [(cid, dist) for cid, dist in zip(res["ids"][0], res["distances"][0]) if cid in in_use][:k]
+        # (vectors a crashed ingest left behind are not in the manifest: ignored)
+        records = self._keyword()[3]
+        absent = [cid for cid, _ in hits if cid not in records]
+        extra = self._get_chunks(absent) if absent else {}
+        return [
+            ((records.get(cid) or extra[cid]), 1.0 - float(dist))
+            for cid, dist in hits
+            if cid in records or cid in extra
+        ]
