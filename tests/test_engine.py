@@ -169,3 +169,32 @@ def test_cli_plain_answer_has_references_and_disclaimer(corpus_index):
     assert r.returncode == 0, r.stderr
     assert "511亿港元" in r.stdout and "[1] " in r.stdout and "https://" in r.stdout
     assert "不构成投资建议" in r.stdout and "2513.HK" in r.stdout
+
+
+def test_glossary_expansion_adds_only_what_the_question_lacks(engine):
+    g = engine.glossary
+    english = g.expand("What was Zhipu's IPO valuation?")
+    assert {"智谱", "估值", "上市"} <= set(english.split()[5:]), english
+    # a Chinese question already saying IPO and 2025年 gets only 上市 (each extra token costs
+    # embedding time and doubles its keyword weight)
+    assert g.expand("MiniMax 2025年的IPO估值是多少？") == "MiniMax 2025年的IPO估值是多少？ 上市"
+    assert g.expand("云知声2025年净利润是多少？") == "云知声2025年净利润是多少？"
+    assert g.entities("2513.HK和Unisound") == ["智谱", "云知声"]
+    assert g.entities("a prepaid 25130 order") == []  # ASCII aliases only as whole words
+    assert g.metrics_in("云知声2024年收入是多少？") == ["收入"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年净亏损", {("2025", None)}),
+    ("2025年上半年收入", {("2025", "H1")}),
+    ("截至2024年末现金", {("2024", "end")}),
+    ("revenue in 2025 rose", {("2025", None)}),
+    ("2026年1月28日发布", set()),  # a date, not a period
+    ("拟发行不超过2025万股", set()),  # a quantity that looks like a year
+    ("排队企业2024家", set()),
+])
+def test_periods_are_years_not_dates_or_quantities(text, expected):
+    from chatbot.text import periods
+
+    assert periods(text) == expected
+

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable
 
 from chatbot.config import PROJECT_ROOT
 
@@ -23,36 +24,42 @@ class Glossary:
     synonyms: dict[str, list[str]] = field(default_factory=dict)  # word -> ways it is written
     companies: set[str] = field(default_factory=set)  # canonical names from [entities]
 
+    @cached_property
+    def _alias_finders(self) -> list[tuple[Callable[[str], int], str]]:
+        """(find position in lower-cased text or -1, canonical) per alias; ASCII aliases
+        must stand as whole words. Built once: entities() runs for every sentence shown."""
+        return [(_finder(alias, whole_word=alias.isascii()), canon) for alias, canon in self.aliases.items()]
+
+    @cached_property
+    def _term_patterns(self) -> list[tuple[str, re.Pattern]]:
+        return [(t, re.compile(rf"(?<![a-z]){re.escape(t)}(?![a-z])")) for t in sorted(self.terms, key=len, reverse=True)]
+
+    @cached_property
+    def _metric_finders(self) -> list[tuple[str, list[Callable[[str], int]]]]:
+        return [(m, [_finder(f, whole_word=f.isascii() and f[:1].isalnum()) for f in forms])
+                for m, forms in self.metrics.items()]
+
     def entities(self, text: str) -> list[str]:
         """Canonical companies named in the text, in order of first mention."""
         low = text.lower()
-        hits: list[tuple[int, str]] = []
-        for alias, canon in self.aliases.items():
-            pat = re.escape(alias)
-            if alias.isascii():
-                pat = rf"(?<![0-9a-z]){pat}(?![0-9a-z])"
-            m = re.search(pat, low)
-            if m:
-                hits.append((m.start(), canon))
-        out: list[str] = []
-        for _, canon in sorted(hits):
-            if canon not in out:
-                out.append(canon)
-        return out
+        hits = sorted((pos, canon) for find, canon in self._alias_finders if (pos := find(low)) >= 0)
+        return list(dict.fromkeys(canon for _, canon in hits))
 
     def metrics_in(self, text: str) -> list[str]:
         """Metrics the text names (any of their forms)."""
         low = text.lower()
-        return [m for m, forms in self.metrics.items() if any(_contains(low, f) for f in forms)]
+        return [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
 
     def expand(self, text: str) -> str:
         """Chinese equivalents of the English terms and company names in the text,
         appended, so keyword search and sentence scoring can match Chinese passages."""
-        low = text.lower()
+        low = original = text.lower()
         extra = [canon for canon in self.entities(text) if canon.lower() not in low]
-        for term in sorted(self.terms, key=len, reverse=True):
-            if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
-                extra += self.terms[term]
+        for term, pattern in self._term_patterns:
+            if pattern.search(low):
+                # only what the text does not already say: "2025年" after "2025年" would
+                # only lengthen the query (each token costs ~1 ms to embed) and double its weight
+                extra += [t for t in self.terms[term] if t.lower() not in original]
                 low = low.replace(term, " ")
         return text if not extra else f"{text} {' '.join(dict.fromkeys(extra))}"
 
@@ -78,8 +85,15 @@ def load_glossary(path: Path = GLOSSARY_TOML) -> Glossary:
     )
 
 
-def _contains(low: str, form: str) -> bool:
-    """Substring match; ASCII forms must stand as whole words."""
-    if form.isascii() and form[:1].isalnum():
-        return re.search(rf"(?<![0-9a-z]){re.escape(form)}(?![0-9a-z])", low) is not None
-    return form in low
+def _finder(form: str, whole_word: bool) -> Callable[[str], int]:
+    """A function giving the first position of `form` in a lower-cased text, or -1;
+    with `whole_word` it must not touch a letter or digit ("ai" is not in "paid")."""
+    if whole_word:
+        pattern = re.compile(rf"(?<![0-9a-z]){re.escape(form)}(?![0-9a-z])")
+
+        def find(low: str) -> int:
+            m = pattern.search(low)
+            return m.start() if m else -1
+
+        return find
+    return lambda low: low.find(form)

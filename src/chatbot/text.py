@@ -114,6 +114,7 @@ _PERIOD_RE = re.compile(
 )
 _SIX_MONTHS_RE = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*6\s*月\s*30\s*日\S{0,3}?(?:六|6)个月")
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
+_QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
 _QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
@@ -136,6 +137,8 @@ def periods(text: str) -> set[tuple[str, str | None]]:
         tail = t[m.end(1):m.end(1) + 6]
         if re.match(r"\s*年\s*\d{1,2}\s*月", tail) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
             continue  # a date
+        if _QUANTITY_AFTER.match(tail):
+            continue  # a quantity that looks like a year: "2025万股", "2024家"
         out.add((m.group(1), _QUALIFIER.get((m.group(2) or "").lower())))
     return out
 
