@@ -9,8 +9,10 @@ import datetime as dt
 import hashlib
 import html as htmllib
 import io
+import ipaddress
 import json
 import re
+import socket
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +77,9 @@ def discover(target: str | Path) -> list[Path]:
     )
 
 
-def load(target: str | Path, settings) -> SourceDocument:
+def load(target: str | Path, settings, public_urls_only: bool = False) -> SourceDocument:
     if isinstance(target, str) and is_url(target):
-        return load_url(target.strip(), settings)
+        return load_url(target.strip(), settings, public_only=public_urls_only)
     return load_path(Path(target), settings)
 
 
@@ -105,12 +107,37 @@ def load_path(path: Path, settings) -> SourceDocument:
     return _parse(data, kind, src, name=path.stem)
 
 
-def load_url(url: str, settings) -> SourceDocument:
+def non_public_address(host: str) -> str | None:
+    """The first address `host` resolves to that is not on the public internet
+    (loopback, private, link-local such as 169.254.169.254, reserved), or None."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return None  # unresolvable: the fetch itself reports it
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not ip.is_global:
+            return str(ip)
+    return None
+
+
+def load_url(url: str, settings, public_only: bool = False) -> SourceDocument:
+    """Fetch and parse a web page or PDF. With `public_only` (imports from the web chat)
+    every request, redirects included, must go to a public address: a user of the chat
+    cannot make the server read its own network."""
     cap = int(settings.ingest.url_max_mb * _MB)
     too_big = LoadError(f"{url}: download exceeds url_max_mb {settings.ingest.url_max_mb:g}")
+
+    def check(request: httpx.Request) -> None:
+        host = request.url.host
+        addr = non_public_address(host) if public_only else None
+        if addr:
+            raise LoadError(f"{url}: refused: {host} is a local or private address ({addr})")
+
     try:
-        with httpx.stream("GET", url, timeout=settings.ingest.url_timeout_s, follow_redirects=True,
-                          headers={"User-Agent": "report-chatbot-ingest/0.1"}) as r:
+        with httpx.Client(timeout=settings.ingest.url_timeout_s, follow_redirects=True,
+                          headers={"User-Agent": "report-chatbot-ingest/0.1"},
+                          event_hooks={"request": [check]}) as client, client.stream("GET", url) as r:
             if r.status_code >= 400:
                 raise LoadError(f"{url}: cannot fetch: HTTP {r.status_code} {r.reason_phrase}")
             if int(r.headers.get("content-length") or 0) > cap:

@@ -57,9 +57,11 @@ def ingest(
     rebuild: bool = False,
     show_progress: bool = True,
     on_progress: Callable[[float, str], None] | None = None,
+    public_urls_only: bool = False,
 ) -> IngestReport:
     """Ingest files, folders and URLs into the store. `on_progress(fraction, message)`
-    lets a UI follow along; `show_progress` draws a tqdm bar on stderr."""
+    lets a UI follow along; `show_progress` draws a tqdm bar on stderr. With
+    `public_urls_only` (the web chat) a URL must not lead to a local or private address."""
     t0 = time.perf_counter()
     store = store or Store(settings)
     report = IngestReport()
@@ -92,7 +94,7 @@ def ingest(
     seen: dict[str, str] = {}
     for src in sources:
         try:
-            doc = load(src, settings)
+            doc = load(src, settings, public_urls_only=public_urls_only)
         except LoadError as e:
             report.failed.append((src, str(e)))
             continue

@@ -284,6 +284,67 @@ def test_html_article_ingested_by_url(index_copy, tmp_path):
         server.shutdown()
 
 
+@pytest.mark.parametrize("host, private", [
+    ("127.0.0.1", True), ("localhost", True), ("10.1.2.3", True), ("192.168.1.1", True),
+    ("169.254.169.254", True), ("::1", True), ("8.8.8.8", False), ("2001:4860:4860::8888", False),
+])
+def test_non_public_addresses_are_recognised(host, private):
+    from ingest.loaders import non_public_address
+
+    assert (non_public_address(host) is not None) == private
+
+
+def test_chat_url_import_cannot_reach_the_local_network(index_copy, monkeypatch):
+    """With public_urls_only (what the web chat uses) a URL on a local address is refused
+    before any request is sent, and so is a redirect from an allowed host to one."""
+    import ingest.loaders as loaders
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.headers.get("Host", "") + self.path)
+            if self.path == "/moved":
+                self.send_response(302)
+                self.send_header("Location", f"http://localhost:{self.server.server_address[1]}/secret")
+                self.end_headers()
+                return
+            body = "<html><body><p>内部资料:机密数字42亿元。</p></body></html>".encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        from chatbot.engine import Engine
+
+        engine = Engine(make_settings(index_copy))
+        before = dict(engine.store.docs)
+        report = engine.ingest([f"http://127.0.0.1:{port}/secret"], prune=False, public_urls_only=True)
+        assert not report.added and "local or private address (127.0.0.1)" in report.failed[0][1]
+        assert requests == []  # refused before connecting
+
+        # a redirect is checked too: let 127.0.0.1 pass, keep "localhost" local
+        real = loaders.non_public_address
+        monkeypatch.setattr(loaders, "non_public_address", lambda h: None if h == "127.0.0.1" else real(h))
+        report = engine.ingest([f"http://127.0.0.1:{port}/moved"], prune=False, public_urls_only=True)
+        assert not report.added and "localhost is a local or private address" in report.failed[0][1]
+        assert requests == [f"127.0.0.1:{port}/moved"]  # the redirect target was never fetched
+        assert engine.store.docs == before
+
+        # the CLI (operator's own machine) may read local servers
+        assert engine.ingest([f"http://127.0.0.1:{port}/secret"], prune=False).added
+    finally:
+        server.shutdown()
+
+
 def test_pdf_generated_in_the_test_is_ingested(index_copy, tmp_path):
     from fpdf import FPDF
 

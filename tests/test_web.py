@@ -379,6 +379,10 @@ def test_browser_upload_article_then_answer_then_remove(page, web_engine, capsys
     page.fill("#url textarea, #url input", "file:///etc/passwd")
     page.click("#url-btn")
     page.wait_for_function("document.querySelector('#ingest-msg').innerText.includes('http')")
+    # nor may the chat make the server read its own network
+    page.fill("#url textarea, #url input", "http://169.254.169.254/latest/meta-data/")
+    page.click("#url-btn")
+    page.wait_for_function("document.querySelector('#ingest-msg').innerText.includes('local or private address')")
 
     page.set_input_files("#upload input[type=file]", str(EXTRA_ARTICLE))
     page.locator("#upload", has_text=EXTRA_ARTICLE.name).wait_for(timeout=30000)

@@ -86,6 +86,9 @@ class WebSettings(BaseModel):
     concurrency_limit: int = 4
     max_upload_mb: float = 10
     upload_dir: str = "var/uploads"
+    # URL imports from the chat may only reach public addresses (no loopback, private
+    # network or cloud metadata service); set true for a chat used only on your own network
+    allow_private_urls: bool = False
     user_env: str = "CHATBOT_WEB_USER"
     password_env: str = "CHATBOT_WEB_PASSWORD"
 

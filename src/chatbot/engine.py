@@ -161,12 +161,13 @@ class Engine:
 
     # --- documents --------------------------------------------------------------
 
-    def ingest(self, targets, prune: bool = True, rebuild: bool = False, show_progress: bool = False, on_progress=None):
+    def ingest(self, targets, prune: bool = True, rebuild: bool = False, show_progress: bool = False,
+               on_progress=None, public_urls_only: bool = False):
         from ingest.pipeline import ingest
 
         with self._lock:
             return ingest(targets, self.settings, store=self.store, prune=prune, rebuild=rebuild,
-                          show_progress=show_progress, on_progress=on_progress)
+                          show_progress=show_progress, on_progress=on_progress, public_urls_only=public_urls_only)
 
     def documents(self):
         self.store.refresh()

@@ -458,12 +458,13 @@ def build_app(engine: Engine) -> gr.Blocks:
         url = (url or "").strip()
         if not re.match(r"https?://[^\s/]+", url, re.I):
             return (_error_message("请输入以 http:// 或 https:// 开头的网址。"), *refresh_docs(), url)
-        return (_run_ingest(url, url, progress), *refresh_docs(), "")
+        public_only = not engine.settings.web.allow_private_urls
+        return (_run_ingest(url, url, progress, public_only), *refresh_docs(), "")
 
-    def _run_ingest(target: str, what: str, progress) -> str:
+    def _run_ingest(target: str, what: str, progress, public_urls_only: bool = False) -> str:
         progress(0.05, desc="读取与切分")
         try:
-            report = engine.ingest([target], prune=False,
+            report = engine.ingest([target], prune=False, public_urls_only=public_urls_only,
                                    on_progress=lambda f, m: progress(0.1 + 0.9 * float(f), desc=f"向量化 {m}"))
         except Exception as e:
             log.exception("ingest failed")
