@@ -3,9 +3,12 @@ index; tests that change an index get their own copy of it (no re-embedding)."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,37 @@ def make_settings(store_path: Path, **overrides):
 
     store = {"path": str(store_path), **overrides.pop("store", {})}
     return load_settings(store=store, **overrides)
+
+
+@contextmanager
+def web_server(get):
+    """A real HTTP server on 127.0.0.1 whose GET handler is `get(path) -> (status,
+    headers dict, body bytes)`; yields its base URL and the list of requested paths."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            status, headers, body = get(self.path)
+            self.send_response(status)
+            for k, v in {"Content-Length": str(len(body)), **headers}.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 
 def free_port() -> int:

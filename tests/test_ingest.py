@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load
 from ingest.pipeline import ingest
 
-from conftest import CORPUS, CORPUS_EXTRA, make_settings
+from conftest import CORPUS, CORPUS_EXTRA, HTML, make_settings, web_server
 
 REPORT_FIGURES = ["6.0亿元至6.2亿元", "1057%至1095%", "5187万元", "2513.HK", "0100.HK", "10万亿tokens",
                   "363%", "461-504亿港元", "~511亿港元", "60亿港元", "20%", "12-36个月"]
@@ -253,22 +251,8 @@ def test_html_article_ingested_by_url(index_copy, tmp_path):
     <p>香港公开发售获超额认购约1159.46倍,显示投资者热情高涨。</p></article>
     <footer>版权所有</footer></body></html>"""
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = html.encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *a):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/news/zhipu-debut"
-    try:
+    with web_server(lambda path: (200, HTML, html.encode("utf-8"))) as (base, _):
+        url = f"{base}/news/zhipu-debut"
         from chatbot.engine import Engine
 
         engine = Engine(make_settings(index_copy))
@@ -280,8 +264,6 @@ def test_html_article_ingested_by_url(index_copy, tmp_path):
         assert "1159.46倍" in a.text and a.citations[0].url == url
         again = engine.ingest([url], prune=False)
         assert again.skipped == report.added and again.chunks_embedded == 0
-    finally:
-        server.shutdown()
 
 
 @pytest.mark.parametrize("host, private", [
@@ -299,50 +281,33 @@ def test_chat_url_import_cannot_reach_the_local_network(index_copy, monkeypatch)
     before any request is sent, and so is a redirect from an allowed host to one."""
     import ingest.loaders as loaders
 
-    requests: list[str] = []
+    secret = "<html><body><p>内部资料:机密数字42亿元。</p></body></html>".encode("utf-8")
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            requests.append(self.headers.get("Host", "") + self.path)
-            if self.path == "/moved":
-                self.send_response(302)
-                self.send_header("Location", f"http://localhost:{self.server.server_address[1]}/secret")
-                self.end_headers()
-                return
-            body = "<html><body><p>内部资料:机密数字42亿元。</p></body></html>".encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def get(path):
+        if path == "/moved":
+            return 302, {"Location": f"http://localhost:{port}/secret"}, b""
+        return 200, HTML, secret
 
-        def log_message(self, *a):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    try:
+    with web_server(get) as (base, requests):
+        port = base.rsplit(":", 1)[1]
         from chatbot.engine import Engine
 
         engine = Engine(make_settings(index_copy))
         before = dict(engine.store.docs)
-        report = engine.ingest([f"http://127.0.0.1:{port}/secret"], prune=False, public_urls_only=True)
+        report = engine.ingest([f"{base}/secret"], prune=False, public_urls_only=True)
         assert not report.added and "local or private address (127.0.0.1)" in report.failed[0][1]
         assert requests == []  # refused before connecting
 
         # a redirect is checked too: let 127.0.0.1 pass, keep "localhost" local
         real = loaders.non_public_address
         monkeypatch.setattr(loaders, "non_public_address", lambda h: None if h == "127.0.0.1" else real(h))
-        report = engine.ingest([f"http://127.0.0.1:{port}/moved"], prune=False, public_urls_only=True)
+        report = engine.ingest([f"{base}/moved"], prune=False, public_urls_only=True)
         assert not report.added and "localhost is a local or private address" in report.failed[0][1]
-        assert requests == [f"127.0.0.1:{port}/moved"]  # the redirect target was never fetched
+        assert requests == ["/moved"]  # the redirect target was never fetched
         assert engine.store.docs == before
 
         # the CLI (operator's own machine) may read local servers
-        assert engine.ingest([f"http://127.0.0.1:{port}/secret"], prune=False).added
-    finally:
-        server.shutdown()
+        assert engine.ingest([f"{base}/secret"], prune=False).added
 
 
 def test_pdf_generated_in_the_test_is_ingested(index_copy, tmp_path):
