@@ -289,8 +289,6 @@ def test_sigkill_during_update_keeps_old_version(corpus_index, extra_dir, refere
     assert stale and vectors_present(store, sorted(stale)) == 0  # orphans removed
 
 
-@pytest.mark.xfail(strict=True, reason="bug: embedded store: Store.refresh() reloads the manifest but keeps "
-                   "the process's Chroma client, whose index does not see vectors another process added")
 def test_long_lived_engine_sees_cli_ingest(corpus_index, extra_dir, tmp_path):
     """A running engine (e.g. `chatbot serve`) on the embedded store, and a `chatbot
     ingest` in another process that changes a document: the next question must be

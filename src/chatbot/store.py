@@ -77,6 +77,58 @@ def _text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+class _EmbeddedClients:
+    """One embedded Chroma client per store folder in this process. Such a client loads
+    the vector index once and never sees vectors that another process adds later, so
+    when the manifest shows a write this process did not make, the client is replaced
+    (once, for every Store of this process on that folder). A Chroma server needs none
+    of this."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self._entries: dict[str, dict] = {}  # folder -> client, generation, manifest mtime it reflects
+
+    def get(self, folder: str, manifest: Path, make: Callable) -> tuple[object, int]:
+        with self.lock:
+            e = self._entries.get(folder)
+            if e is None:
+                mtime = _mtime(manifest)  # read before the client loads: a write in between only costs a reload
+                e = self._entries[folder] = {"client": make(), "generation": 0, "mtime": mtime}
+            return e["client"], e["generation"]
+
+    def generation(self, folder: str) -> int | None:
+        e = self._entries.get(folder)
+        return e["generation"] if e else None
+
+    def written(self, folder: str, mtime: int | None) -> None:
+        """This process wrote the manifest: its client already holds those vectors."""
+        e = self._entries.get(folder)
+        if e is not None:
+            e["mtime"] = mtime
+
+    def follow(self, folder: str, mtime: int | None, make: Callable) -> None:
+        """The manifest now has `mtime`; replace the client if another process wrote it."""
+        with self.lock:
+            e = self._entries.get(folder)
+            if e is None or e["mtime"] == mtime:
+                return
+            try:
+                e["client"].close()
+            except Exception:
+                pass
+            e["client"], e["generation"], e["mtime"] = make(), e["generation"] + 1, mtime
+
+
+_EMBEDDED = _EmbeddedClients()
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
 class Store:
     def __init__(self, settings: Settings, embeddings=None):
         self.settings = settings
@@ -86,6 +138,7 @@ class Store:
         self.model_name = getattr(embeddings, "name", None) or embedding_name(settings.embedding)
         self._lock = threading.RLock()
         self._collection = None
+        self._generation = None  # of the embedded client the collection came from
         self._manifest_mtime = None
         self.docs: dict[str, DocRecord] = {}
         self.manifest_model: str | None = None
@@ -120,10 +173,12 @@ class Store:
             "embedding_model": self.model_name,
             "documents": [asdict(d) for d in sorted(self.docs.values(), key=lambda d: d.doc_id)],
         }
-        _atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, indent=1))
+        with _EMBEDDED.lock:  # no other Store of this process mistakes this write for another process's
+            _atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, indent=1))
+            self._manifest_mtime = self.manifest_path.stat().st_mtime_ns
+            _EMBEDDED.written(self._chroma_folder, self._manifest_mtime)
         self.manifest_model = self.model_name
         self._in_use = self._stamp = None
-        self._manifest_mtime = self.manifest_path.stat().st_mtime_ns
 
     def stamp(self) -> str:
         """A hash of the manifest's chunk ids and the tokenizer version: what the
@@ -133,14 +188,26 @@ class Store:
             self._stamp = hashlib.sha256(key.encode()).hexdigest()[:16]
         return self._stamp
 
+    def _manifest_changed(self) -> bool:
+        return _mtime(self.manifest_path) != self._manifest_mtime
+
     def refresh(self) -> None:
-        """Reload if another process (a CLI ingest) changed the manifest."""
-        p = self.manifest_path
-        mtime = p.stat().st_mtime_ns if p.exists() else None
-        if mtime != self._manifest_mtime:
+        """Reload if another process (a CLI ingest) changed the manifest, and make the
+        vector side follow."""
+        if self._manifest_changed():
             with self._lock:
-                self._load_manifest()
-                self._kw = None
+                if self._manifest_changed():
+                    self._load_manifest()
+                    self._kw = None
+                    self._follow_other_writers()
+
+    @property
+    def _chroma_folder(self) -> str:
+        return str(self.path / "chroma")
+
+    def _follow_other_writers(self) -> None:
+        if self.settings.store.backend != "http":
+            _EMBEDDED.follow(self._chroma_folder, self._manifest_mtime, self._client)
 
     def check_model(self) -> None:
         if self.docs and self.manifest_model and self.manifest_model != self.model_name:
@@ -161,11 +228,27 @@ class Store:
 
     @property
     def collection(self):
+        if self.settings.store.backend != "http":
+            client, generation = _EMBEDDED.get(self._chroma_folder, self.manifest_path, self._client)
+            if self._generation != generation:
+                with self._lock:
+                    self._collection, self._generation = None, generation
         if self._collection is None:
             with self._lock:
                 if self._collection is None:
                     self._collection = self._open_collection()
         return self._collection
+
+    def _with_collection(self, op):
+        """Run op(collection), once more if another thread replaced the embedded client
+        (after another process's write) while it ran."""
+        collection, generation = self.collection, self._generation
+        try:
+            return op(collection)
+        except Exception:
+            if self.settings.store.backend == "http" or _EMBEDDED.generation(self._chroma_folder) == generation:
+                raise
+            return op(self.collection)
 
     def _open_collection(self):
         st = self.settings.store
@@ -177,7 +260,8 @@ class Store:
             where = f"the Chroma server at {st.host}:{st.port}" if st.backend == "http" else f"{self.path / 'chroma'}"
             raise StoreError(f"cannot open the index at {where}: {type(e).__name__}: {e}".splitlines()[0]) from e
 
-    def _connect(self):
+    def _client(self):
+        """A new Chroma client: the server's (`store.backend = "http"`) or an embedded one."""
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
         import chromadb
@@ -190,9 +274,15 @@ class Store:
             token = os.environ.get(st.token_env, "")
             if token:
                 headers["Authorization"] = f"Bearer {token}"
-            client = chromadb.HttpClient(host=st.host, port=st.port, headers=headers, settings=cs)
+            return chromadb.HttpClient(host=st.host, port=st.port, headers=headers, settings=cs)
+        return chromadb.PersistentClient(path=self._chroma_folder, settings=cs)
+
+    def _connect(self):
+        st = self.settings.store
+        if st.backend == "http":
+            client = self._client()
         else:
-            client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=cs)
+            client, _ = _EMBEDDED.get(self._chroma_folder, self.manifest_path, self._client)
         # embedding_function=None: we always pass vectors, Chroma's default model never runs
         return client.get_or_create_collection(
             st.collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
@@ -207,7 +297,11 @@ class Store:
         with self._lock, open(self.path / ".lock", "a+") as fd:
             fcntl.flock(fd, fcntl.LOCK_EX)
             try:
+                external = self._manifest_changed()
                 self._load_manifest()
+                if external:  # write on top of what the other writer left, not on a stale view
+                    self._kw = None
+                    self._follow_other_writers()
                 self._dirty_marker.touch()  # stays behind if this write is interrupted
                 yield
                 self._dirty_marker.unlink(missing_ok=True)
@@ -345,7 +439,8 @@ class Store:
         """Chunk records from the vector store, by id."""
         out: dict[str, Chunk] = {}
         for i in range(0, len(ids), 5000):  # stay under Chroma's request size limits
-            got = self.collection.get(ids=ids[i : i + 5000], include=["documents", "metadatas"])
+            batch = ids[i : i + 5000]
+            got = self._with_collection(lambda c: c.get(ids=batch, include=["documents", "metadatas"]))
             for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 out[cid] = Chunk.from_metadata(cid, doc, meta)
         return out
@@ -478,6 +573,7 @@ class Store:
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def keyword_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
+        self.refresh()
         retriever, chunks, *_ = self._keyword()
         toks = tokenize(query)
         if retriever is None or not toks:
@@ -492,11 +588,13 @@ class Store:
         """Nearest chunks by cosine similarity. Chroma returns ids and distances only;
         the records come from the keyword index's copy in memory (asking Chroma for
         documents and metadata costs more than the vector search itself)."""
+        self.refresh()
         if not self.docs:
             return []
         in_use = self.ids_in_use
-        res = self.collection.query(
-            query_embeddings=[query_vec], n_results=min(k + 10, max(1, len(in_use))), include=["distances"]
+        n = min(k + 10, max(1, len(in_use)))
+        res = self._with_collection(
+            lambda c: c.query(query_embeddings=[query_vec], n_results=n, include=["distances"])
         )
         hits = [(cid, dist) for cid, dist in zip(res["ids"][0], res["distances"][0]) if cid in in_use][:k]
         # (vectors a crashed ingest left behind are not in the manifest: ignored)
