@@ -131,7 +131,7 @@ def cmd_embed(a) -> None:
     results = []
     variants = [v.strip() for v in a.batches.split(",") if v.strip()]
     for rnd in range(a.rounds):
-        for v in variants:
+        for v in (variants if rnd % 2 == 0 else variants[::-1]):  # alternate order: drift hits all alike
             sort = v.endswith("s")
             bs = int(v.rstrip("s"))
             emb.batch_size = bs
