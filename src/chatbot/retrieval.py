@@ -38,7 +38,6 @@ class Retriever:
     def retrieve(self, question: str, mode: Mode = "hybrid", k: int | None = None) -> tuple[list[Passage], dict[str, float]]:
         k = k or self.cfg.top_k
         timings: dict[str, float] = {}
-        self.store.refresh()
         # English terms and company names get their Chinese forms appended: the keyword
         # side needs them to match at all, and they sharpen the multilingual dense side
         # (flat similarities around 0.76 for an English question become a clear 0.89 hit)

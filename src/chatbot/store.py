@@ -228,11 +228,9 @@ class Store:
 
     @property
     def collection(self):
-        if self.settings.store.backend != "http":
-            client, generation = _EMBEDDED.get(self._chroma_folder, self.manifest_path, self._client)
-            if self._generation != generation:
-                with self._lock:
-                    self._collection, self._generation = None, generation
+        if self._collection is not None and _EMBEDDED.generation(self._chroma_folder) != self._generation:
+            with self._lock:  # the process's embedded client was replaced: take the new one
+                self._collection = None
         if self._collection is None:
             with self._lock:
                 if self._collection is None:
@@ -282,7 +280,7 @@ class Store:
         if st.backend == "http":
             client = self._client()
         else:
-            client, _ = _EMBEDDED.get(self._chroma_folder, self.manifest_path, self._client)
+            client, self._generation = _EMBEDDED.get(self._chroma_folder, self.manifest_path, self._client)
         # embedding_function=None: we always pass vectors, Chroma's default model never runs
         return client.get_or_create_collection(
             st.collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
@@ -460,18 +458,18 @@ class Store:
             meta = json.loads((self._kw_dir / "stamp.json").read_text())
             if meta.get("tokenizer") != TOKENIZER_VERSION or meta.get("format") != KEYWORD_FORMAT:
                 return {}
-            lines = (self._kw_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+            chunks = self._read_chunk_records()
             toks = (self._kw_dir / "tokens.jsonl").read_text(encoding="utf-8").splitlines()
         except (OSError, ValueError):
             return {}
-        if len(lines) != len(toks):
+        if len(chunks) != len(toks):
             return {}
-        out = {}
-        for line, tline in zip(lines, toks):
-            c = Chunk.model_validate_json(line)
-            key, tokens = json.loads(tline)
-            out[c.id] = (c, key, tokens)
-        return out
+        return {c.id: (c, *json.loads(tline)) for c, tline in zip(chunks, toks)}
+
+    def _read_chunk_records(self) -> list[Chunk]:
+        """The keyword index's chunk records, in index order."""
+        lines = (self._kw_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+        return [Chunk.model_validate_json(line) for line in lines if line]
 
     def _rebuild_keyword(self, persist: bool = True, fresh: list[Chunk] = ()) -> None:
         """Build the keyword index over the chunks the manifest names. Records and tokens
@@ -540,11 +538,7 @@ class Store:
                 return (None, [], stamp, {})
             self._rebuild_keyword(persist=False)  # stale (an interrupted ingest): the next writer repairs it on disk
             return self._kw
-        chunks = [
-            Chunk.model_validate_json(line)
-            for line in (self._kw_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-            if line
-        ]
+        chunks = self._read_chunk_records()
         retriever = bm25s.BM25.load(str(self._kw_dir / "bm25")) if chunks else None
         return (retriever, chunks, stamp, {c.id: c for c in chunks})
 
