@@ -51,6 +51,32 @@ def _env() -> dict:
     return env
 
 
+def cli_ingest(target: Path, store: Path) -> subprocess.CompletedProcess:
+    """`chatbot ingest TARGET --store STORE` in its own process; it must succeed."""
+    p = subprocess.run([str(CHATBOT), "ingest", str(target), "--store", str(store)], cwd=ROOT,
+                       capture_output=True, text=True, env=_env(), timeout=RUN_TIMEOUT_S)
+    assert p.returncode == 0, p.stdout + p.stderr[-3000:]
+    return p
+
+
+def store_and_one_article(corpus_index: Path, extra_dir: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the corpus index, and a folder holding one extra article (news-08):
+    (store, folder, article)."""
+    store = tmp_path / "index"
+    shutil.copytree(corpus_index, store)
+    one = tmp_path / "one"
+    one.mkdir()
+    article = one / EXTRA[0]
+    shutil.copy(extra_dir / EXTRA[0], article)
+    return store, one, article
+
+
+def revise(article: Path) -> None:
+    """Change news-08 so that re-ingesting it replaces some of its chunks."""
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("2025年上半年收入26.26亿元", "2025年上半年收入26.26亿元(修订稿)"), encoding="utf-8")
+
+
 def manifest_state(store: Path) -> dict[str, list[str]]:
     p = store / "manifest.json"
     data = json.loads(p.read_text(encoding="utf-8"))
@@ -88,10 +114,8 @@ def reference(corpus_index, extra_dir, tmp_path_factory):
     shutil.copytree(corpus_index, store)
     before = manifest_state(store)
     t = time.perf_counter()
-    p = subprocess.run([str(CHATBOT), "ingest", str(extra_dir), "--store", str(store)], cwd=ROOT,
-                       capture_output=True, text=True, env=_env(), timeout=RUN_TIMEOUT_S)
+    p = cli_ingest(extra_dir, store)
     dt = time.perf_counter() - t
-    assert p.returncode == 0, p.stdout + p.stderr[-3000:]
     print(f"reference ingest: {dt:.1f} s\n{p.stdout}")
     state = manifest_state(store)
     assert set(state) - set(before) == {"news-07", "news-08", "news-10"}
@@ -256,20 +280,11 @@ def test_sigkill_during_update_keeps_old_version(corpus_index, extra_dir, refere
     from chatbot.store import Store
     from ingest.pipeline import ingest
 
-    store = tmp_path / "index"
-    shutil.copytree(corpus_index, store)
-    one = tmp_path / "one"
-    one.mkdir()
-    article = one / EXTRA[0]
-    shutil.copy(extra_dir / EXTRA[0], article)
-    # the first version goes in through the CLI too: this process must not hold the store
-    # open while another process writes it (see test_long_lived_engine_sees_cli_ingest)
-    p = subprocess.run([str(CHATBOT), "ingest", str(one), "--store", str(store)], cwd=ROOT,
-                       capture_output=True, text=True, env=_env(), timeout=RUN_TIMEOUT_S)
-    assert p.returncode == 0 and "added 1" in p.stdout, p.stdout + p.stderr[-2000:]
+    store, one, article = store_and_one_article(corpus_index, extra_dir, tmp_path)
+    p = cli_ingest(one, store)  # the first version
+    assert "added 1" in p.stdout, p.stdout
     old_ids = manifest_state(store)["news-08"]
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("2025年上半年收入26.26亿元", "2025年上半年收入26.26亿元(修订稿)"), encoding="utf-8")
+    revise(article)
 
     obs = run_and_kill(store, one, Kill("update-after-manifest", lambda o: o.manifest_writes >= 1))
     state = manifest_state(store)
@@ -292,31 +307,20 @@ def test_sigkill_during_update_keeps_old_version(corpus_index, extra_dir, refere
 def test_long_lived_engine_sees_cli_ingest(corpus_index, extra_dir, tmp_path):
     """A running engine (e.g. `chatbot serve`) on the embedded store, and a `chatbot
     ingest` in another process that changes a document: the next question must be
-    answered from the new version (Store.refresh() reloads the manifest on every
-    retrieval; the dense side must follow too)."""
+    answered from the new version (every search checks the manifest; the embedded
+    Chroma client is replaced after another process's write)."""
     from chatbot.engine import Engine
 
-    store = tmp_path / "index"
-    shutil.copytree(corpus_index, store)
-    one = tmp_path / "one"
-    one.mkdir()
-    article = one / EXTRA[0]
-    shutil.copy(extra_dir / EXTRA[0], article)
+    store, one, article = store_and_one_article(corpus_index, extra_dir, tmp_path)
     q = "第四范式2025年上半年收入是多少？"
-
-    def cli_ingest():
-        p = subprocess.run([str(CHATBOT), "ingest", str(one), "--store", str(store)], cwd=ROOT,
-                           capture_output=True, text=True, env=_env(), timeout=RUN_TIMEOUT_S)
-        assert p.returncode == 0, p.stdout + p.stderr[-2000:]
 
     eng = Engine(make_settings(store))
     assert KNOWN_FACT in eng.ask(KNOWN_Q).text  # the engine is up, its Chroma client open
-    cli_ingest()  # a new document
+    cli_ingest(one, store)  # a new document
     a = eng.ask(q)
     assert "26.26亿" in a.text, a.text
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "2025年上半年收入26.26亿元", "2025年上半年收入26.26亿元(修订稿)"), encoding="utf-8")
-    cli_ingest()  # the same document, changed
+    revise(article)
+    cli_ingest(one, store)  # the same document, changed
     new_ids = set(manifest_state(store)["news-08"])
     qv = eng.store.embeddings.embed_query(q)
     dense_ids = {c.id for c, _ in eng.store.dense_search(qv, 20)}

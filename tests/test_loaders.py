@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,8 @@ from ingest.loaders import (
     load_path,
     load_url,
 )
+
+from conftest import web_server
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -173,45 +173,28 @@ def test_big5_markdown_file_keeps_traditional_characters(tmp_path, settings):
 
 # --- HTML, URLs --------------------------------------------------------------------------
 
-class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[str, bytes]] = {}
-
-    def do_GET(self):  # noqa: N802
-        if self.path == "/moved":
-            self.send_response(302)
-            self.send_header("Location", "/article.html")
-            self.end_headers()
-            return
-        if self.path not in self.routes:
-            self.send_error(404, "Not Found")
-            return
-        ctype, body = self.routes[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     pdf = tmp_path_factory.mktemp("pdf") / "served.pdf"
     _make_pdf(pdf)
-    _Handler.routes = {
+    routes = {
         "/article.html": ("text/html; charset=utf-8", ARTICLE_HTML.encode()),
         "/notes": ("text/markdown; charset=utf-8", "---\nid: news-42\npublisher: 测试\n---\n# 标题\n\n正文。".encode()),
         "/gbk.txt": ("text/plain; charset=gbk", "港股人工智能公司估值逻辑。".encode("gbk")),
         "/report": ("application/pdf", pdf.read_bytes()),
         "/big": ("text/plain", b"x" * 200_000),
     }
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+
+    def get(path):
+        if path == "/moved":
+            return 302, {"Location": "/article.html"}, b""
+        if path not in routes:
+            return 404, {"Content-Type": "text/plain"}, b"Not Found"
+        ctype, body = routes[path]
+        return 200, {"Content-Type": ctype}, body
+
+    with web_server(get) as (base, _):
+        yield base
 
 
 def _assert_article(d: SourceDocument):

@@ -20,14 +20,12 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_EXTRA, ROOT, free_port, make_settings
+from conftest import CORPUS_EXTRA, ROOT, free_port, make_settings, web_server
 
 KNOWN_Q = "云知声2025年大模型相关业务收入预计多少？"
 KNOWN_FACT = "6.0亿"
@@ -240,36 +238,18 @@ def _sparse(path: Path, size: int) -> str:
     return str(path)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
-        if self.path.startswith("/binary"):
-            body = os.urandom(2048)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-        elif self.path.startswith("/empty"):
-            body = b""
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-        else:
-            body = b"not here"
-            self.send_response(404)
-            self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+def _serve(path: str) -> tuple[int, dict, bytes]:
+    if path.startswith("/binary"):
+        return 200, {"Content-Type": "application/octet-stream"}, os.urandom(2048)
+    if path.startswith("/empty"):
+        return 200, {"Content-Type": "text/plain"}, b""
+    return 404, {"Content-Type": "text/plain"}, b"not here"
 
 
 @pytest.fixture(scope="module")
 def http_base():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    th = threading.Thread(target=srv.serve_forever, daemon=True)
-    th.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with web_server(_serve) as (base, _):
+        yield base
 
 
 # (id, make(tmp_dir, http_base) -> target, expected substring of the failure message)
