@@ -14,9 +14,10 @@ from chatbot.answer_extractive import extractive_answer
 from chatbot.citations import check_answer
 from chatbot.config import Settings, load_settings
 from chatbot.evidence import score_candidates
+from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup
 from chatbot.glossary import load_glossary
-from chatbot.models import Answer, Passage
+from chatbot.models import Answer, Chunk, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import Store
 from chatbot.text import TICKER_RE, question_language
@@ -137,6 +138,7 @@ class Engine:
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
             answer.tickers = self._tickers(answer, standalone)
+            answer.figures = annotate_figures(answer.text, answer.citations)
         timings["answer"] = (time.perf_counter() - t) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
         answer.timings_ms = timings
@@ -172,6 +174,14 @@ class Engine:
     def documents(self):
         self.store.refresh()
         return sorted(self.store.docs.values(), key=lambda d: d.doc_id)
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        """A stored document's passages in reading order ([] when there is no such document)."""
+        rec = self.store.docs.get(doc_id)
+        if rec is None:
+            return []
+        by_id = self.store._get_chunks(rec.chunk_ids)
+        return sorted((by_id[i] for i in rec.chunk_ids if i in by_id), key=lambda c: c.position)
 
     def remove_document(self, doc_id: str) -> bool:
         with self._lock:
