@@ -43,6 +43,8 @@ def test_respond_streams_pending_text_then_the_cited_answer(ui):
     assert last.history[0] == {"role": "user", "content": "云知声2025年大模型相关业务收入预计多少？"}
     assert "[1]" in last.history[1]["content"] and "<" not in last.history[1]["content"]
     assert last.turns[0]["turn"] == 1 and last.turns[0]["citations"][0]["n"] == 1
+    assert last.answer is not None and last.answer.text == last.history[1]["content"]
+    assert all(u.answer is None for u in updates[:-1])
 
 
 def test_respond_follow_up_uses_the_history_and_numbers_the_turn(ui):
@@ -132,6 +134,8 @@ def test_upload_ingest_then_remove(writable_ui, tmp_path):
     assert outcome.ok and outcome.report.added == ["news-02"] and not outcome.report.failed
     assert steps and steps == sorted(steps) and steps[-1] <= 1.0
     assert "已添加" in outcome.html() and "MiniMax上市首日" in outcome.html()
+    assert outcome.to_json() == {"ok": True, "what": EXTRA_ARTICLE.name, "error": None, "added": ["news-02"],
+                                 "updated": [], "skipped": [], "removed": [], "failed": []}
     copy = ui.upload_dir / EXTRA_ARTICLE.name
     assert copy.is_file() and "news-02" in [r[0] for r in ui.list_documents()]
 
@@ -143,6 +147,7 @@ def test_upload_ingest_then_remove(writable_ui, tmp_path):
     assert not copy.exists() and "news-02" not in [r[0] for r in ui.list_documents()]
     missing = ui.remove_document("news-02")
     assert not missing.removed and "没有找到文章 news-02" in missing.html()
+    assert missing.to_json() == {"doc_id": "news-02", "title": "news-02", "removed": False, "error": None}
     assert "请先选择" in ui.remove_document(None).html()
 
 
@@ -159,6 +164,7 @@ def test_upload_refusals_leave_nothing_behind(writable_ui, tmp_path):
     failed = ui.add_upload(str(broken))
     assert failed.report is not None and failed.report.failed and not failed.ok
     assert "导入失败" in failed.html()
+    assert failed.to_json()["failed"][0]["source"].endswith("broken.pdf") and not failed.to_json()["ok"]
     assert not ui.upload_dir.exists() or not any(ui.upload_dir.iterdir())
 
 
