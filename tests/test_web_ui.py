@@ -34,7 +34,8 @@ def test_respond_streams_pending_text_then_the_cited_answer(ui):
     updates = _run(ui, "云知声2025年大模型相关业务收入预计多少？")
     first, last = updates[0], updates[-1]
     assert first.clear_question and first.sources is None  # the box empties, sources wait
-    assert [m["role"] for m in first.chat] == ["user", "assistant"]
+    assert first.chat[0] == {"role": "user", "content": "云知声2025年大模型相关业务收入预计多少？"}  # plain: copies as typed
+    assert first.chat[1]["role"] == "assistant"
     assert "pending" in first.chat[-1]["content"]
     assert len(updates) >= 3 and all(u.sources is None for u in updates[:-1])
     assert "6.0亿" in last.chat[-1]["content"] and 'href="#cite-1-1"' in last.chat[-1]["content"]
@@ -83,6 +84,24 @@ def test_sources_panel_escapes_the_question():
 ])
 def test_format_question_escapes_everything(question, shown):
     assert format_question(question) == f'<div class="question">{shown}</div>'
+
+
+@pytest.mark.parametrize("question, plain", [
+    ("智谱的IPO估值是多少？", True),
+    ("What was Unisound's large-model revenue in 2024?", True),
+    ("中期(3-5年)的评估是什么？", True),
+    ("1. 收入多少", False),          # would become a list
+    ("- 收入", False),
+    ("# 标题", False),
+    ("a|b", False),
+    ("[1]是什么", False),
+    ("x\\y", False),
+])
+def test_format_question_keeps_plain_questions_as_text(question, plain):
+    out = format_question(question)
+    assert (out == question) is plain
+    if not plain:
+        assert out.startswith('<div class="question">')
 
 
 def test_empty_question_changes_nothing_and_new_chat_empties(ui):
