@@ -292,8 +292,8 @@ def bench_serve(tmp: Path, store: Path, n_questions: int, api_name: str | None) 
     """`chatbot serve` start-up until HTTP 200, then n questions through the web API, then RSS."""
     import httpx
 
-    if not (ROOT / "src" / "chatbot" / "web.py").exists():
-        return {"measured": False, "reason": "src/chatbot/web.py does not exist yet"}
+    if not (ROOT / "src" / "chatbot" / "web").is_dir():
+        return {"measured": False, "reason": "src/chatbot/web/ does not exist yet"}
     port = free_port()
     cmd = [CHATBOT, "serve", "--port", str(port), "--store", str(store)]
     logf = open(tmp / "serve.log", "w")
