@@ -171,18 +171,6 @@ def cmd_embed(a) -> None:
 # --- questions ------------------------------------------------------------------
 
 
-def hit(doc_ids: list[str], expected: list[str]) -> bool:
-    """Any retrieved document is an expected source."""
-    return any(d in expected for d in doc_ids)
-
-
-def coverage(doc_ids: list[str], expected: list[str], k: int = 5) -> float:
-    """recall@k as `chatbot eval` defines it: the share of the expected source documents
-    among the first k distinct documents of the ranking."""
-    first = list(dict.fromkeys(doc_ids))[:k]
-    return len(set(first) & set(expected)) / len(set(expected)) if expected else 0.0
-
-
 def top_docs(passages, k: int) -> list[str]:
     return [p.chunk.doc_id for p in passages[:k]]
 
@@ -216,7 +204,7 @@ def cmd_questions(a) -> None:
     refused_ok = []
     facts_ok: list[bool] = []  # the answer states every expected fact
     facts_in_top: list[bool] = []  # some top-k passage holds every expected fact
-    from chatbot.evaluation import fact_hit
+    from chatbot.evaluation.metrics import fact_hit, hit_at_k, recall_at_k
 
     for rnd in range(a.repeat):
         for q in qs:
@@ -240,13 +228,13 @@ def cmd_questions(a) -> None:
                 facts_in_top.append(any(fact_hit(p.chunk.text, facts) for p in passages[: a.k]))
             exp = q.get("expected_sources") or []
             if q.get("answerable", True) and exp:
-                recall["hybrid"].append(hit(top_docs(passages, a.k), exp))
-                cover["hybrid"].append(coverage(top_docs(passages, a.k), exp, a.k))
+                recall["hybrid"].append(hit_at_k(top_docs(passages, a.k), exp, a.k))
+                cover["hybrid"].append(recall_at_k(top_docs(passages, a.k), exp, a.k))
                 if not a.no_baselines:
                     for m in ("dense", "keyword"):
                         ps, _ = engine.retriever.retrieve(standalone, mode=m, k=a.k)
-                        recall[m].append(hit(top_docs(ps, a.k), exp))
-                        cover[m].append(coverage(top_docs(ps, a.k), exp, a.k))
+                        recall[m].append(hit_at_k(top_docs(ps, a.k), exp, a.k))
+                        cover[m].append(recall_at_k(top_docs(ps, a.k), exp, a.k))
             elif not q.get("answerable", True):
                 refused_ok.append(bool(ans.refused))
     store_count = engine.store.count()

@@ -9,10 +9,17 @@ from pathlib import Path
 import pytest
 
 from chatbot.evaluation import (
+    GATE,
     LLM_SKIPPED,
     Question,
     Record,
     aggregate,
+    evaluate_records,
+    gate_rows,
+    hit_at_k,
+    llm_judge,
+    load_question_files,
+    summary_table,
     answer_sentences,
     check_gate,
     citation_precision,
@@ -82,6 +89,42 @@ def test_recall_at_k_by_document_id():
     assert recall_at_k(ranking, [], 5) is None
 
 
+RANKING = ["src-4", "report", "src-2", "src-4", "src-1"]
+
+
+@pytest.mark.parametrize(
+    "ranking, expected, k, recall, hit",
+    [
+        (RANKING, ["src-2", "src-1"], 1, 0.0, False),
+        (RANKING, ["src-2", "src-1"], 3, 0.5, True),
+        (RANKING, ["src-2", "src-1"], 4, 1.0, True),  # duplicates count once: 4 distinct docs
+        (RANKING, ["src-4"], 1, 1.0, True),
+        (RANKING, ["src-9"], 5, 0.0, False),
+        ([], ["src-1"], 5, 0.0, False),
+        (RANKING, [], 5, None, None),  # nothing expected: no figure
+    ],
+)
+def test_recall_and_hit_at_k_table(ranking, expected, k, recall, hit):
+    assert recall_at_k(ranking, expected, k) == recall
+    assert hit_at_k(ranking, expected, k) is hit
+
+
+@pytest.mark.parametrize(
+    "text, fact, found",
+    [
+        ("收入为１，２３４万元", "1234万", True),
+        ("收入为1,234万元", "１２３４万", True),
+        ("发行价116.2港元", "116.20港元|116.2港元", True),
+        ("发行价116.3港元", "116.20港元|116.2港元", False),
+        ("ticker 0100.hk", "0100.HK", True),
+        ("", "9678", False),
+        ("anything", "|", False),  # an empty alternative never matches
+    ],
+)
+def test_fact_found_table(text, fact, found):
+    assert fact_found(text, fact) is found
+
+
 def test_reciprocal_rank_and_mrr():
     assert reciprocal_rank(["a", "b", "c"], ["c"]) == pytest.approx(1 / 3)
     assert reciprocal_rank(["a", "a", "b"], ["b"]) == 0.5  # rank among distinct docs
@@ -144,6 +187,23 @@ def test_refusal_metrics():
     assert refusal_accuracy(answerable, refused) == pytest.approx(2 / 3)
     assert false_refusal_rate(answerable, refused) == 0.25
     assert refusal_accuracy([True], [False]) is None
+
+
+@pytest.mark.parametrize(
+    "values, q, expected",
+    [
+        ([10, 20, 30, 40], 50, 25),
+        ([40, 10, 30, 20], 95, 38.5),
+        (list(range(1, 101)), 50, 50.5),
+        (list(range(1, 101)), 95, 95.05),
+        ([7.0], 95, 7.0),
+        ([1, 2], 0, 1),
+        ([1, 2], 100, 2),
+        ([], 50, None),
+    ],
+)
+def test_percentile_table(values, q, expected):
+    assert percentile(values, q) == (pytest.approx(expected) if expected is not None else None)
 
 
 def test_percentiles():
@@ -230,6 +290,59 @@ def test_diagnose_names_the_cause():
     assert not ok.failed and ok.cause == ""
 
 
+def test_record_list_defaults_are_lists():
+    r = Record(id="a", system="hybrid", question="?", tags=[], lang="zh")
+    assert r.expected_facts == [] and r.expected_sources == [] and r.history == []
+    r.expected_facts.append("x")
+    assert Record(id="b", system="hybrid", question="?", tags=[], lang="zh").expected_facts == []
+
+
+def test_accuracy_per_intent():
+    recs = [
+        _rec("a", True, fact_hit=True, expected_facts=["x"], recall5=1.0, rr=1.0, source_hit=True, intent="summary"),
+        _rec("b", True, expected_facts=["y"], facts_missing=["y"], recall5=1.0, rr=1.0, source_hit=True,
+             intent="summary"),
+        _rec("c", True, fact_hit=True, expected_facts=["z"], recall5=1.0, rr=1.0, source_hit=True, intent="lookup"),
+        _rec("d", False, refused=True),  # no intent: in no intent group
+    ]
+    s = evaluate_records("hybrid", recs)
+    assert set(s.by_intent) == {"summary", "lookup"}
+    assert s.by_intent["summary"]["fact_accuracy"] == 0.5 and s.by_intent["summary"]["n"] == 2
+    assert s.by_intent["lookup"]["fact_accuracy"] == 1.0
+    assert s.overall["fact_accuracy"] == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    "overall, failed",
+    [
+        ({"fact_accuracy": 0.9, "source_hit_rate": 1.0, "refusal_accuracy": 1.0, "false_refusal_rate": 0.0},
+         ["fact_accuracy"]),
+        ({"fact_accuracy": 1.0, "source_hit_rate": 0.5, "refusal_accuracy": 0.5, "false_refusal_rate": 0.5},
+         ["source_hit_rate", "refusal_accuracy", "false_refusal_rate"]),
+        ({"fact_accuracy": None, "source_hit_rate": None, "refusal_accuracy": None, "false_refusal_rate": None}, []),
+    ],
+)
+def test_gate_rows_and_check_gate_agree(overall, failed):
+    settings = make_settings(Path("/nonexistent")).eval
+    thresholds = {tkey: getattr(settings, tkey) for _, _, tkey in GATE}
+    rows = gate_rows(overall, thresholds)
+    assert [r["metric"] for r in rows if not r["passed"]] == failed
+    assert [f.split(" = ")[0] for f in check_gate(overall, settings)] == failed
+
+
+def test_a_failing_judge_call_is_logged_and_counted(caplog):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    rec = _rec("a", True, fact_hit=True, expected_facts=["x"])
+    rec.answer, rec.citations = "收入约9.39亿元[1]。", [{"n": 1, "quote": "收入约9.39亿元"}]
+    judge = FakeListChatModel(responses=[])  # no reply to give: every call raises IndexError
+    with caplog.at_level("WARNING", logger="chatbot.evaluation.judge"):
+        out = llm_judge(judge, [rec])
+    assert out["faithfulness"] is None and out["answer_relevance"] is None and out["n_judged"] == 0
+    assert out["n_failed"] == 2 and out["first_error"].startswith("IndexError")
+    assert "LLM judge call failed" in caplog.text
+
+
 # --- the question set ------------------------------------------------------------------
 
 
@@ -285,6 +398,18 @@ def test_load_questions_missing_or_empty_file(tmp_path):
         load_questions(tmp_path / "nope.jsonl")
     with pytest.raises(ValueError, match="no questions"):
         load_questions(_write(tmp_path / "empty.jsonl", [""]))
+
+
+def test_several_question_files_are_one_set(tmp_path):
+    a = _write(tmp_path / "a.jsonl", [GOOD])
+    b = _write(tmp_path / "b.jsonl", [{**GOOD, "id": "r1", "intent": "summary"}])
+    qs = load_question_files([a, b])
+    assert [(q.id, q.intent) for q in qs] == [("x1", ""), ("r1", "summary")]
+    dup = _write(tmp_path / "dup.jsonl", [GOOD])
+    with pytest.raises(ValueError, match=r"dup\.jsonl: duplicate id 'x1' \(also in .*a\.jsonl\)"):
+        load_question_files([a, dup])
+    with pytest.raises(ValueError, match="no question file"):
+        load_question_files([])
 
 
 # --- real runs ----------------------------------------------------------------------------
@@ -348,14 +473,17 @@ def test_small_run_writes_all_three_outputs(small_run):
     assert "## Per tag (hybrid)" in report and "| paraphrase |" in report
     assert LLM_SKIPPED in report
     assert "## Failed questions (hybrid)" in report
-    for r in result.hybrid.failures:  # every failure is listed with expected vs returned
-        assert f"### {r.id} — " in report
-    assert "retrieved passages:" in report or not result.hybrid.failures
+    fails = result.hybrid.failures
+    assert f"## Failed questions (hybrid): {len(fails)} of 6" in report
+    for r in fails:  # every failure is listed with expected vs returned
+        assert f"### {r.id} — {r.cause}: " in report
+    assert report.count("- retrieved passages: ") == len(fails)
+    assert "## Per intent" not in report  # the small set has no intents
 
     png = (out / "systems.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
 
-    table = result.summary_table()
+    table = summary_table(result)
     assert "hybrid" in table and "dense" in table and "keyword" in table and "recall@5" in table
     assert LLM_SKIPPED in table
 
@@ -415,6 +543,27 @@ def test_llm_judged_metrics_when_an_llm_is_configured(engine, tmp_path):
     assert json.loads((tmp_path / "out" / "metrics.json").read_text())["llm_judged"]["hybrid"]["faithfulness"] == 0.9
 
 
+def test_two_files_one_system_reports_intents(engine, tmp_path):
+    lookups = _write(tmp_path / "lookups.jsonl", [SMALL_SET[0], SMALL_SET[1]])
+    readers = _write(tmp_path / "readers.jsonl", [{**SMALL_SET[2], "intent": "lookup"},
+                                                 {**SMALL_SET[4], "id": "s5b", "intent": "paraphrase"}])
+    result = run_evaluation(engine, [lookups, readers], tmp_path / "out", systems=["keyword"], show_progress=False)
+    assert result.primary.name == "keyword" and list(result.systems) == ["keyword"]
+    with pytest.raises(KeyError, match="hybrid system was not run"):
+        result.hybrid  # noqa: B018 - no silent fallback to another system
+    assert [r.id for r in result.primary.records] == ["s1", "s2", "s3", "s5b"]
+    assert set(result.primary.by_intent) == {"lookup", "paraphrase"}
+    assert result.primary.by_intent["lookup"]["n"] == 1
+    metrics = json.loads((tmp_path / "out" / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["gate"]["system"] == "keyword"
+    assert metrics["questions_files"] == [str(lookups), str(readers)] and metrics["n_questions"] == 4
+    assert set(metrics["systems"]["keyword"]["by_intent"]) == {"lookup", "paraphrase"}
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "## Per intent (keyword)" in report and "| lookup | 1 |" in report
+    assert "## Quality gate (keyword," in report
+    assert "fact accuracy by intent (keyword): lookup " in summary_table(result)
+
+
 def test_unknown_system_is_rejected(engine, tmp_path):
     qpath = _write(tmp_path / "q.jsonl", [SMALL_SET[0]])
     with pytest.raises(ValueError, match="unknown system"):
@@ -433,6 +582,12 @@ def test_cli_eval_command(corpus_index, tmp_path):
     assert res.exit_code == 0, res.output
     assert "fact accuracy" in res.output and LLM_SKIPPED in res.output
     assert {p.name for p in out.iterdir()} >= {"metrics.json", "report.md", "systems.png"}
+
+    second = _write(tmp_path / "q2.jsonl", [SMALL_SET[2]])
+    res = CliRunner().invoke(app, ["eval", "--questions", str(qpath), "--questions", str(second), "--out", str(out),
+                                   "--store", str(corpus_index), "--no-baselines"])
+    assert res.exit_code == 0, res.output
+    assert json.loads((out / "metrics.json").read_text(encoding="utf-8"))["n_questions"] == 3
 
     bad = _write(tmp_path / "bad.jsonl", ['{"id": "b1"'])
     res = CliRunner().invoke(app, ["eval", "--questions", str(bad), "--out", str(out), "--store", str(corpus_index)])
