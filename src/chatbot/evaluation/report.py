@@ -47,7 +47,6 @@ GROUP_COLUMNS = [
     ("false_refusal_rate", "false refusal", "rate"),
     ("latency_p50_ms", "p50 ms", "ms"),
 ]
-TAG_COLUMNS = GROUP_COLUMNS  # the old name
 
 
 def fmt(value: Any, kind: str = "rate") -> str:
