@@ -19,7 +19,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
 PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
-CHATBOT = str(VENV_BIN / "chatbot")
+# the console script beside the interpreter when the project has no .venv of its own (a worktree)
+CHATBOT = str(VENV_BIN / "chatbot") if (VENV_BIN / "chatbot").exists() else str(Path(sys.executable).parent / "chatbot")
 CORPUS = ROOT / "corpus"
 EXTRA = ROOT / "tests" / "data" / "corpus-extra"  # a copy of ../shared/corpus-extra
 QUESTIONS = ROOT / "tests" / "questions.jsonl"
