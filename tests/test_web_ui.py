@@ -34,7 +34,8 @@ def test_respond_streams_pending_text_then_the_cited_answer(ui):
     updates = _run(ui, "云知声2025年大模型相关业务收入预计多少？")
     first, last = updates[0], updates[-1]
     assert first.clear_question and first.sources is None  # the box empties, sources wait
-    assert [m["role"] for m in first.chat] == ["user", "assistant"]
+    assert first.chat[0] == {"role": "user", "content": "云知声2025年大模型相关业务收入预计多少？"}  # plain: copies as typed
+    assert first.chat[1]["role"] == "assistant"
     assert "pending" in first.chat[-1]["content"]
     assert len(updates) >= 3 and all(u.sources is None for u in updates[:-1])
     assert "6.0亿" in last.chat[-1]["content"] and 'href="#cite-1-1"' in last.chat[-1]["content"]
@@ -43,6 +44,8 @@ def test_respond_streams_pending_text_then_the_cited_answer(ui):
     assert last.history[0] == {"role": "user", "content": "云知声2025年大模型相关业务收入预计多少？"}
     assert "[1]" in last.history[1]["content"] and "<" not in last.history[1]["content"]
     assert last.turns[0]["turn"] == 1 and last.turns[0]["citations"][0]["n"] == 1
+    assert last.answer is not None and last.answer.text == last.history[1]["content"]
+    assert all(u.answer is None for u in updates[:-1])
 
 
 def test_respond_follow_up_uses_the_history_and_numbers_the_turn(ui):
@@ -81,6 +84,24 @@ def test_sources_panel_escapes_the_question():
 ])
 def test_format_question_escapes_everything(question, shown):
     assert format_question(question) == f'<div class="question">{shown}</div>'
+
+
+@pytest.mark.parametrize("question, plain", [
+    ("智谱的IPO估值是多少？", True),
+    ("What was Unisound's large-model revenue in 2024?", True),
+    ("中期(3-5年)的评估是什么？", True),
+    ("1. 收入多少", False),          # would become a list
+    ("- 收入", False),
+    ("# 标题", False),
+    ("a|b", False),
+    ("[1]是什么", False),
+    ("x\\y", False),
+])
+def test_format_question_keeps_plain_questions_as_text(question, plain):
+    out = format_question(question)
+    assert (out == question) is plain
+    if not plain:
+        assert out.startswith('<div class="question">')
 
 
 def test_empty_question_changes_nothing_and_new_chat_empties(ui):
@@ -132,6 +153,8 @@ def test_upload_ingest_then_remove(writable_ui, tmp_path):
     assert outcome.ok and outcome.report.added == ["news-02"] and not outcome.report.failed
     assert steps and steps == sorted(steps) and steps[-1] <= 1.0
     assert "已添加" in outcome.html() and "MiniMax上市首日" in outcome.html()
+    assert outcome.to_json() == {"ok": True, "what": EXTRA_ARTICLE.name, "error": None, "added": ["news-02"],
+                                 "updated": [], "skipped": [], "removed": [], "failed": []}
     copy = ui.upload_dir / EXTRA_ARTICLE.name
     assert copy.is_file() and "news-02" in [r[0] for r in ui.list_documents()]
 
@@ -143,6 +166,7 @@ def test_upload_ingest_then_remove(writable_ui, tmp_path):
     assert not copy.exists() and "news-02" not in [r[0] for r in ui.list_documents()]
     missing = ui.remove_document("news-02")
     assert not missing.removed and "没有找到文章 news-02" in missing.html()
+    assert missing.to_json() == {"doc_id": "news-02", "title": "news-02", "removed": False, "error": None}
     assert "请先选择" in ui.remove_document(None).html()
 
 
@@ -159,6 +183,7 @@ def test_upload_refusals_leave_nothing_behind(writable_ui, tmp_path):
     failed = ui.add_upload(str(broken))
     assert failed.report is not None and failed.report.failed and not failed.ok
     assert "导入失败" in failed.html()
+    assert failed.to_json()["failed"][0]["source"].endswith("broken.pdf") and not failed.to_json()["ok"]
     assert not ui.upload_dir.exists() or not any(ui.upload_dir.iterdir())
 
 

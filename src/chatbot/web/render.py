@@ -70,8 +70,16 @@ def notice_text(notice: str) -> str:
     return notice
 
 
+# Characters (and line starts) that Markdown or HTML would interpret in a chat message.
+_MARKUP = re.compile(r"[<>&*_`\[\]#|~\\$]|^\s*([-+=]|\d+[.)])(\s|$)", re.M)
+
+
 def format_question(question: str) -> str:
-    """The user's message as escaped HTML (one block, so Markdown leaves it alone)."""
+    """The user's message as the chat shows it: plain text when Markdown would show it
+    as typed (so the copy button copies the question), else escaped HTML in one block,
+    which Markdown leaves alone: markup in a question is shown, never run or dropped."""
+    if not _MARKUP.search(question):
+        return question
     return f'<div class="question">{_paragraphs(question)}</div>'
 
 

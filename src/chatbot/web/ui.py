@@ -43,14 +43,15 @@ def _no_progress(fraction: float, desc: str | None = None) -> None:
 @dataclass
 class ChatUpdate:
     """One step of a streamed answer: the chat as shown, the engine's plain-text history,
-    the answered turns (with their citations), the sources panel (None: unchanged) and
-    whether the question box should be cleared."""
+    the answered turns (with their citations), the sources panel (None: unchanged),
+    whether the question box should be cleared, and on the last step the final Answer."""
 
     chat: list[dict]
     history: list[dict]
     turns: list[dict]
     sources: str | None = None
     clear_question: bool = False
+    answer: Answer | None = None
 
 
 @dataclass
@@ -66,6 +67,13 @@ class IngestOutcome:
     def ok(self) -> bool:
         return self.error is None and self.report is not None and not self.report.failed
 
+    def to_json(self) -> dict:
+        """Plain data for an API: ok, what, error, and the report's lists."""
+        r = self.report
+        lists = {k: list(getattr(r, k)) if r else [] for k in ("added", "updated", "skipped", "removed")}
+        failed = [{"source": src, "reason": msg} for src, msg in (r.failed if r else [])]
+        return {"ok": self.ok, "what": self.what, "error": self.error, **lists, "failed": failed}
+
     def html(self) -> str:
         if self.report is None:
             return render.message_html(self.error or "导入失败", ok=False)
@@ -80,6 +88,9 @@ class RemoveOutcome:
     title: str = ""
     removed: bool = False
     error: str | None = None
+
+    def to_json(self) -> dict:
+        return {"doc_id": self.doc_id, "title": self.title, "removed": self.removed, "error": self.error}
 
     def html(self) -> str:
         if self.removed:
@@ -156,7 +167,7 @@ class ChatUI:
         history = history + [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
         turns = turns + [{"turn": turn, "question": question, "refused": answer.refused,
                           "citations": [c.model_dump() for c in answer.citations]}]
-        yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns))
+        yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns), answer=answer)
 
     def new_chat(self) -> ChatUpdate:
         """An empty conversation."""
