@@ -17,7 +17,7 @@ from chatbot.figures import annotate_figures, supporting_sentence
 from chatbot.models import Answer, Citation
 from chatbot.suggest import candidates, load_config, suggest
 from chatbot.text import normalize
-from chatbot.web.annotate import answer_body_html, suggestions_html
+from chatbot.web.render import answer_body_html, suggestions_html
 from chatbot.web.export import conversation_markdown, md_text, reference_line
 from chatbot.web.reader import front_matter_tags, mark_text, reading_order, render_reader
 from conftest import CORPUS
@@ -224,5 +224,5 @@ def test_answer_html_shows_figure_badges_and_escapes(engine):
 
 def test_suggestion_buttons_escape_the_question():
     html = suggestions_html([f'{MARKUP}"x"'])
-    assert "<script" not in html and 'data-q="&lt;script&gt;alert(1)&lt;/script&gt;&quot;x&quot;"' in html
+    assert "<script" not in html and '>&lt;script&gt;alert(1)&lt;/script&gt;&quot;x&quot;</button>' in html
     assert suggestions_html([]) == ""

@@ -108,6 +108,16 @@ def answer_payload(answer: Answer) -> dict:
     return data
 
 
+def turn_record(turn: int, question: str, answer: Answer) -> dict:
+    """An answered turn as the page keeps it (plain data, for gr.State): what the
+    sources panel, the suggestions and the export need, so the message can be drawn
+    again without asking again."""
+    return {"turn": turn, "question": question, "refused": answer.refused, "answer": answer.text,
+            "citations": [c.model_dump() for c in answer.citations],
+            "shown": answer.model_dump(mode="json", include={"question", "standalone_question", "text", "refused",
+                                                             "tickers", "notices", "figures"})}
+
+
 def parse_history(history: str | list | None) -> list[dict]:
     """History given as JSON text or a list -> plain {role, content} messages.
     Raises ValueError when it is neither a JSON list nor a list."""
@@ -165,8 +175,7 @@ class ChatUI:
             return
         chat = [*chat[:-1], {"role": "assistant", "content": render.format_answer(answer, turn)}]
         history = history + [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-        turns = turns + [{"turn": turn, "question": question, "refused": answer.refused,
-                          "citations": [c.model_dump() for c in answer.citations]}]
+        turns = turns + [turn_record(turn, question, answer)]
         yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns), answer=answer)
 
     def new_chat(self) -> ChatUpdate:
