@@ -31,6 +31,7 @@ EXAMPLES = [
     "中期(3-5年)的评估是什么？",
 ]
 ASK_PROMPT = "请使用下方的聊天框提出任何金融问题"
+PAGE_TAB = "分析报告"
 # Local/system fonts only: nothing is fetched from the internet.
 FONTS = ["PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei",
          "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
@@ -84,7 +85,7 @@ class ReaderPanel:
             if page.documents_key() == self.built_for:
                 return gr.skip(), gr.skip()
             return page.reader_html(), gr.update(choices=ui.document_choices(), value=page.main_document())
-        return event(refresh, None, [self.reader, self.pick], **PRIVATE)
+        return event(refresh, None, [self.reader, self.pick], show_progress="hidden", **PRIVATE)
 
     def show(self, event, fn, inputs, **kwargs):
         """Wires `event` to `fn` (-> reader HTML or None for unchanged), then scrolls the
@@ -185,7 +186,8 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, callable]:
         state), or with `from_url` the page URL's ?q=: the answer, then its suggestions
         and the export file."""
         fn, inputs = (respond_from_url, [chatbot, history, turns]) if from_url else (respond, inputs)
-        return (event(fn, inputs, panel.outputs, **PRIVATE)
+        quiet = {"show_progress": "hidden"} if from_url else {}  # a plain page load shows no spinner
+        return (event(fn, inputs, panel.outputs, **quiet, **PRIVATE)
                 .then(add_suggestions, [chatbot, turns], chatbot, **PRIVATE)
                 .then(page.export, turns, export, **PRIVATE))
 
@@ -288,8 +290,8 @@ def build_blocks(ui: ChatUI, page: AnalysisPage | None = None) -> ChatApp:
         "footer_links": ["api", "settings"],
     }
     with ChatApp(title=APP_TITLE, analytics_enabled=False, launch_defaults=launch_defaults) as demo:
-        with gr.Tabs(selected="page") as tabs:
-            with gr.Tab("分析报告", id="page"):
+        with gr.Tabs(selected="page"):
+            with gr.Tab(PAGE_TAB, id="page"):
                 with gr.Row(equal_height=False, elem_id="page-row"):
                     with gr.Column(scale=3, min_width=340, elem_id="reader-col"):
                         reader = reader_panel(ui, page)
@@ -307,9 +309,10 @@ def build_blocks(ui: ChatUI, page: AnalysisPage | None = None) -> ChatApp:
         ask(asker.submit(page.question, asker, chat.question, **PRIVATE).then,
             [chat.question, chat.chatbot, chat.history, chat.turns])
         # the Articles tab opens a document in the same reader; the conversation stays
-        reader.show(articles.open_btn.click, lambda doc_id: page.reader_html(doc_id) if doc_id else None,
-                    articles.open_pick)
-        articles.open_btn.click(lambda: gr.Tabs(selected="page"), None, tabs, **PRIVATE)
+        show_page = (f"() => {{ const tab = [...document.querySelectorAll('button[role=\"tab\"]')]"
+                     f".find((b) => b.textContent.trim() === '{PAGE_TAB}'); if (tab) tab.click(); }}")
+        reader.show(articles.open_btn.click(None, None, None, js=show_page, **PRIVATE).then,
+                    lambda doc_id: page.reader_html(doc_id) if doc_id else None, articles.open_pick)
         gr.api(ui.ask_api, api_name="ask")
     demo.queue(default_concurrency_limit=web.concurrency_limit)
     return demo
