@@ -184,11 +184,9 @@ class KeywordIndex:
         if snap.retriever is not None:
             snap.retriever.save(str(tmp / "bm25"))
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
-            for c in snap.chunks:
-                f.write(c.model_dump_json() + "\n")
+            f.writelines(c.model_dump_json() + "\n" for c in snap.chunks)
         with open(tmp / "tokens.jsonl", "w", encoding="utf-8") as f:
-            for key, toks in zip(keys, tokens):
-                f.write(json.dumps([key, toks], ensure_ascii=False) + "\n")
+            f.writelines(json.dumps([key, toks], ensure_ascii=False) + "\n" for key, toks in zip(keys, tokens))
         (tmp / "stamp.json").write_text(json.dumps(
             {"stamp": snap.stamp, "count": len(snap.chunks), "tokenizer": TOKENIZER_VERSION,
              "format": KEYWORD_FORMAT}))

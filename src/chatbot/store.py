@@ -25,8 +25,21 @@ from pathlib import Path
 
 from chatbot.config import Settings
 from chatbot.embeddings import embedding_name, make_embeddings
-from chatbot.keyword_index import KEYWORD_FORMAT, KeywordIndex, KeywordSnapshot, index_stamp, index_text
-from chatbot.manifest import MANIFEST_VERSION, DirtyMarker, DocRecord, Manifest, StoreError, exclusive_lock
+from chatbot.keyword_index import (
+    KEYWORD_FORMAT,
+    KeywordIndex,
+    KeywordSnapshot,
+    index_stamp,
+    index_text,
+)
+from chatbot.manifest import (
+    MANIFEST_VERSION,
+    DirtyMarker,
+    DocRecord,
+    Manifest,
+    StoreError,
+    exclusive_lock,
+)
 from chatbot.models import Chunk
 from chatbot.vector_index import VectorIndex
 
