@@ -36,7 +36,7 @@ from chatbot.evaluation import (
 )
 from chatbot.text import normalize
 
-from conftest import QUESTIONS, make_settings
+from support import QUESTIONS, make_settings
 
 # --- fact matching and normalisation ---------------------------------------------------
 

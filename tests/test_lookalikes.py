@@ -12,7 +12,7 @@ import pytest
 
 from chatbot.text import normalize
 
-from conftest import CORPUS_EXTRA, QUESTIONS, make_settings
+from support import CORPUS_EXTRA, QUESTIONS, make_settings
 
 QUESTION_SET = [json.loads(l) for l in QUESTIONS.read_text(encoding="utf-8").splitlines() if l.strip()]
 BUNDLED = {"report", *(f"src-{i}" for i in range(1, 7))}

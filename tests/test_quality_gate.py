@@ -9,7 +9,7 @@ import pytest
 
 from chatbot.evaluation import run_evaluation
 
-from conftest import ARTIFACTS, QUESTIONS
+from support import ARTIFACTS, QUESTIONS
 
 
 @pytest.fixture(scope="module")
