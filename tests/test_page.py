@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 import pytest
 
 from chatbot.config import load_settings
+from chatbot.documents import Documents
 from chatbot.engine import DISCLAIMER
 from chatbot.figures import annotate_figures, supporting_sentence
 from chatbot.models import Answer, Citation
@@ -20,7 +21,7 @@ from chatbot.text import normalize
 from chatbot.web.render import answer_body_html, suggestions_html
 from chatbot.web.export import conversation_markdown, md_text, reference_line
 from chatbot.web.reader import front_matter_tags, mark_text, reading_order, render_reader
-from conftest import CORPUS
+from support import CORPUS
 from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load_path
 
@@ -145,37 +146,42 @@ def test_mark_text_wraps_the_target_in_each_text_node(rendered, target, marked):
     assert html == marked and found == (html != rendered)
 
 
-def test_reader_over_the_store_for_every_document(engine):
-    docs = engine.documents()
+@pytest.fixture(scope="module")
+def documents(engine):
+    return Documents(engine.settings, engine.store)
+
+
+def test_reader_over_the_store_for_every_document(engine, documents):
+    docs = documents.list()
     by_url = {d.url: d.doc_id for d in docs}
     for rec in docs:
-        chunks = engine.document_chunks(rec.doc_id)
+        chunks = documents.chunks(rec.doc_id)
         assert [c.id for c in chunks] == sorted(rec.chunk_ids, key=lambda i: [c.id for c in chunks].index(i))
         html = render_reader(rec, chunks, docs_by_url=by_url)
         assert html.count('<section class="passage"') == len(rec.chunk_ids)
-    report = render_reader(engine.store.docs["report"], engine.document_chunks("report"),
+    report = render_reader(engine.store.docs["report"], documents.chunks("report"),
                            docs_by_url=by_url)
     assert re.findall(r'data-open-doc="(src-\d)"', report) == [f"src-{i}" for i in range(1, 7)]
-    assert engine.document_chunks("no-such-doc") == []
+    assert documents.chunks("no-such-doc") == []
 
 
 # --- suggestions ----------------------------------------------------------------------------
 
 
-def test_suggestions_come_from_the_neighbourhood_and_are_answered(engine):
+def test_suggestions_come_from_the_neighbourhood_and_are_answered(engine, documents):
     answer = engine.ask("中期(3-5年)的评估是什么？")
-    cands = candidates(answer, engine.document_chunks, engine.glossary)
+    cands = candidates(answer, documents.chunks, engine.glossary)
     assert "短期(1-2年)的评估是什么？" in cands and "中期(3-5年)的评估是什么？" not in cands
-    shown = suggest(engine, answer, asked=[answer.question])
+    shown = suggest(engine, answer, documents.chunks, asked=[answer.question])
     assert 2 <= len(shown) <= load_config().shown
     for q in shown:
         again = engine.ask(q)
         assert not again.refused and again.citations and again.text != answer.text
 
 
-def test_no_suggestions_for_a_refusal(engine):
+def test_no_suggestions_for_a_refusal(engine, documents):
     answer = engine.ask("苹果公司2025年的净利润是多少？")
-    assert answer.refused and suggest(engine, answer) == []
+    assert answer.refused and suggest(engine, answer, documents.chunks) == []
 
 
 # --- export ---------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from chatbot.web import (
     safe_upload_name,
     save_upload,
 )
-from conftest import ARTIFACTS, CORPUS_EXTRA, free_port, make_settings
+from support import ARTIFACTS, CORPUS_EXTRA, free_port, make_settings
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -569,8 +569,7 @@ def test_browser_export_holds_answers_markers_and_references(page):
     ask(page, "智谱的IPO估值是多少？")
     _wait_answer(page, before)
     answer_line = page.locator("#chat .answer").last.locator("p").first.inner_text()
-    page.wait_for_function("document.querySelector('#export a[href], a#export[href], #export[href]') !== null"
-                           " || document.querySelector('#export') !== null")
+    page.wait_for_selector("#export:not([disabled])", timeout=30000)  # the file is ready
     with page.expect_download(timeout=30000) as dl:
         page.click("#export")
     md = Path(dl.value.path()).read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ import logging
 import re
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -134,20 +135,17 @@ def candidates(answer: Answer, doc_chunks, glossary=None, cfg: SuggestConfig | N
     return list(dict.fromkeys(out))
 
 
-def suggest(engine, answer: Answer, asked: list[str] | None = None, cfg: SuggestConfig | None = None) -> list[str]:
+def suggest(engine, answer: Answer, doc_chunks: Callable[[str], list[Chunk]], asked: list[str] | None = None,
+            cfg: SuggestConfig | None = None) -> list[str]:
     """Up to `cfg.shown` candidate questions that the engine answers (not refused, not
-    with the current answer's text) and that the conversation has not asked yet."""
+    with the current answer's text) and that the conversation has not asked yet.
+    `doc_chunks(doc_id)` gives a document's chunks in reading order (`Documents.chunks`)."""
     cfg = cfg or load_config()
     if answer.refused or not answer.citations:
         return []
     t0 = time.perf_counter()
     done = {normalize(q) for q in [*(asked or []), answer.question, answer.standalone_question] if q}
-    cache: dict[str, list[Chunk]] = {}
-
-    def doc_chunks(doc_id: str) -> list[Chunk]:
-        if doc_id not in cache:
-            cache[doc_id] = engine.document_chunks(doc_id)
-        return cache[doc_id]
+    doc_chunks = lru_cache(maxsize=None)(doc_chunks)  # each document read once per call
 
     shown: list[str] = []
     tried = 0

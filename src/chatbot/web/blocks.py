@@ -155,7 +155,7 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, callable]:
         send = gr.Button("发送", variant="primary", scale=1, min_width=64, elem_id="send")
     with gr.Row(equal_height=True):
         clear = gr.Button("新对话", variant="secondary", size="sm", elem_id="new-chat")
-        export = gr.DownloadButton("导出对话 (Markdown)", value=None, size="sm", elem_id="export")
+        export = gr.DownloadButton("导出对话 (Markdown)", value=None, size="sm", elem_id="export", interactive=False)
     gr.Markdown("示例问题（点击即问）：", elem_classes="examples-label")
     with gr.Row(elem_classes="examples-row"):
         example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0, elem_classes="example-q")
@@ -172,7 +172,12 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, callable]:
         return page.with_suggestions(chat, turns) or gr.skip()
 
     def new_chat():
-        return (*_chat_values(ui.new_chat()), None)
+        return (*_chat_values(ui.new_chat()), gr.DownloadButton(value=None, interactive=False))
+
+    def export_file(turns: list):
+        """The export button holds the conversation so far (off until there is one)."""
+        path = page.export(turns)
+        return gr.DownloadButton(value=path, interactive=path is not None)
 
     def respond_from_url(chat: list, history: list, turns: list, request: gr.Request):
         question = question_from_url(request)
@@ -189,7 +194,7 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, callable]:
         quiet = {"show_progress": "hidden"} if from_url else {}  # a plain page load shows no spinner
         return (event(fn, inputs, panel.outputs, **quiet, **PRIVATE)
                 .then(add_suggestions, [chatbot, turns], chatbot, **PRIVATE)
-                .then(page.export, turns, export, **PRIVATE))
+                .then(export_file, turns, export, **PRIVATE))
 
     chat_in = [question, chatbot, history, turns]
     ask(question.submit, chat_in)

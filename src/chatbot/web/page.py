@@ -16,6 +16,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+from chatbot.documents import Documents
 from chatbot.engine import Engine
 from chatbot.models import Answer, Citation
 from chatbot.suggest import suggest
@@ -36,14 +37,15 @@ def turn_answer(turn: dict) -> Answer:
 
 
 class AnalysisPage:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, documents: Documents | None = None):
         self.engine = engine
+        self.documents = documents or Documents(engine.settings, engine.store)  # read here, never written
         self._export_dir = Path(tempfile.mkdtemp(prefix="chatbot-export-"))
 
     # --- the reader view ------------------------------------------------------------------
 
     def main_document(self) -> str | None:
-        docs = self.engine.documents()
+        docs = self.documents.list()
         ids = [d.doc_id for d in docs]
         return MAIN_DOC if MAIN_DOC in ids else (ids[0] if ids else None)
 
@@ -51,18 +53,18 @@ class AnalysisPage:
         """A stored document as the reader shows it (the main document by default),
         with `focus`'s passage and supporting sentences marked."""
         doc_id = doc_id or self.main_document()
-        docs = {d.doc_id: d for d in self.engine.documents()}
+        docs = {d.doc_id: d for d in self.documents.list()}
         rec = docs.get(doc_id or "")
         if rec is None:
             return NO_DOCUMENT if not docs else render.message_html(f"没有找到文章 {doc_id}。", ok=False)
         known = {ticker: name for name, ticker in self.engine.glossary.tickers.items()}
-        return render_reader(rec, self.engine.document_chunks(rec.doc_id), focus=focus,
+        return render_reader(rec, self.documents.chunks(rec.doc_id), focus=focus,
                              tags=front_matter_tags(rec.source), known_names=known,
                              docs_by_url={d.url: d.doc_id for d in docs.values() if d.url})
 
     def documents_key(self) -> tuple:
         """Changes whenever a document is added, replaced or removed."""
-        return tuple((d.doc_id, d.content_hash) for d in self.engine.documents())
+        return tuple((d.doc_id, d.content_hash) for d in self.documents.list())
 
     def open(self, action: str | dict, turns: list[dict] | None) -> str | None:
         """The reader for a page action: {"turn", "n"} (a citation of an answer) or
@@ -104,7 +106,7 @@ class AnalysisPage:
         answer = turn_answer(last)
         asked = [t.get("question", "") for t in turns]
         try:
-            questions = suggest(self.engine, answer, asked)
+            questions = suggest(self.engine, answer, self.documents.chunks, asked)
         except Exception:  # suggestions are optional: the answer stands without them
             log.exception("suggestions failed")
             return None
