@@ -12,6 +12,7 @@ only translate between Gradio values and the plain data of `ChatUI` / `AnalysisP
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from importlib import resources
@@ -77,14 +78,15 @@ class ReaderPanel:
     reader: gr.HTML
     pick: gr.Dropdown
     built_for: tuple  # the documents when the page was built (AnalysisPage.documents_key)
+    choices: Callable[[], list]  # the picker's (label, doc id) pairs, as the documents are now
 
-    def refresh_on(self, event, ui: ChatUI, page: AnalysisPage):
+    def refresh_on(self, event, page: AnalysisPage):
         """On `event` (the page's load), the main document again if the documents
         changed since the page was built."""
         def refresh():
             if page.documents_key() == self.built_for:
                 return gr.skip(), gr.skip()
-            return page.reader_html(), gr.update(choices=ui.document_choices(), value=page.main_document())
+            return page.reader_html(), gr.update(choices=self.choices(), value=page.main_document())
         return event(refresh, None, [self.reader, self.pick], show_progress="hidden", **PRIVATE)
 
     def show(self, event, fn, inputs, **kwargs):
@@ -95,7 +97,9 @@ class ReaderPanel:
             if html is None:
                 return gr.skip(), gr.skip()
             shown = re.search(r'<article class="reader" data-doc-id="([^"]*)"', html)
-            return html, gr.update(value=unescape(shown.group(1))) if shown else gr.skip()
+            if not shown:
+                return html, gr.skip()
+            return html, gr.update(choices=self.choices(), value=unescape(shown.group(1)))
         return event(run, inputs, [self.reader, self.pick], **PRIVATE, **kwargs).then(
             None, None, None, js=_static("scroll.js"), **PRIVATE)
 
@@ -107,7 +111,7 @@ def reader_panel(ui: ChatUI, page: AnalysisPage) -> ReaderPanel:
                        elem_id="reader-pick", interactive=True)
     # the first view is part of the page itself (no extra round trip)
     reader = gr.HTML(page.reader_html(), elem_id="reader", js_on_load=None)
-    panel = ReaderPanel(reader, pick, page.documents_key())
+    panel = ReaderPanel(reader, pick, page.documents_key(), ui.document_choices)
     panel.show(pick.input, page.reader_html, pick)
     return panel
 
@@ -136,11 +140,12 @@ def _chat_values(u: ChatUpdate) -> tuple:
             gr.skip() if u.sources is None else u.sources, u.history, u.turns)
 
 
-def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, callable]:
+def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, Callable]:
     """The conversation with its send, new-chat, example and export buttons and the
     sources list, wired to `ui`; each answer then gains its suggested questions and the
     export button the conversation so far. Call inside a gr.Blocks context. Returns the
-    panel and `ask(event, inputs)`, which wires another trigger to the same steps."""
+    panel and `ask(event, inputs=None, from_url=False)`, which wires another trigger
+    (a suggestion, the page load's ?q=) to the same steps."""
     history, turns = gr.State([]), gr.State([])
     chatbot = gr.Chatbot(
         label="对话", elem_id="chat", height=460, latex_delimiters=[],
@@ -306,7 +311,7 @@ def build_blocks(ui: ChatUI, page: AnalysisPage | None = None) -> ChatApp:
             with gr.Tab("文章库", id="articles") as articles_tab:
                 articles = articles_panel(ui, articles_tab)
         ask(demo.load, from_url=True)  # a page opened with ?q=... asks it
-        reader.refresh_on(demo.load, ui, page)
+        reader.refresh_on(demo.load, page)
 
         # clicks in the page: a citation or an "open" button -> the reader; a suggestion -> asked
         opener, asker = bridge("open"), bridge("ask")
