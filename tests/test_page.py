@@ -7,7 +7,7 @@ corpus index)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -18,12 +18,12 @@ from chatbot.figures import annotate_figures, supporting_sentence
 from chatbot.models import Answer, Citation
 from chatbot.suggest import candidates, load_config, suggest
 from chatbot.text import normalize
-from chatbot.web.render import answer_body_html, suggestions_html
 from chatbot.web.export import conversation_markdown, md_text, reference_line
 from chatbot.web.reader import front_matter_tags, mark_text, reading_order, render_reader
-from support import CORPUS
+from chatbot.web.render import answer_body_html, suggestions_html
 from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load_path
+from support import CORPUS
 
 MARKUP = "<script>alert(1)</script>"
 REPORT = CORPUS / "report" / "report.md"
@@ -40,7 +40,7 @@ def report_chunks():
 QUOTE = "公司预计2025年度大模型相关业务收入约人民币6.0亿元至6.2亿元。全年收入约11.8亿元。"
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("大模型收入约6.0亿元至6.2亿元[1]。", [("6.0亿", "verified", 1), ("6.2亿", "verified", 1)]),
     ("大模型收入约6.0亿元[1]，客户有411家[1]。", [("6.0亿", "verified", 1), ("411家", "unsupported", None)]),
     ("占比约6.0亿÷11.8亿≈51%[1]。", [("6.0亿", "verified", 1), ("11.8亿", "verified", 1), ("51%", "computed", None)]),
@@ -55,9 +55,11 @@ def test_annotate_figures_gives_each_figure_its_standing(text, expected):
     for f in got:
         assert text[f.start:f.end] == f.text
         if f.state == "verified":
-            assert normalize(f.text) in normalize(f.quote) and f.quote in QUOTE
+            assert normalize(f.text) in normalize(f.quote)
+            assert f.quote in QUOTE
         if f.state == "computed":
-            assert f.formula.endswith(f.text) and "÷" in f.formula
+            assert f.formula.endswith(f.text)
+            assert "÷" in f.formula
 
 
 def test_supporting_sentence_reads_a_table_row_as_cells():
@@ -67,10 +69,12 @@ def test_supporting_sentence_reads_a_table_row_as_cells():
 
 def test_engine_answers_carry_figure_states(engine):
     answer = engine.ask("云知声2025年大模型相关业务收入预计多少？")
-    assert answer.figures and all(f.state == "verified" for f in answer.figures)  # extractive: all verified
+    assert answer.figures
+    assert all(f.state == "verified" for f in answer.figures)
     assert {"6.0亿", "6.2亿"} <= {f.text for f in answer.figures}
     for f in answer.figures:
-        assert answer.text[f.start:f.end] == f.text and f.n in {c.n for c in answer.citations}
+        assert answer.text[f.start:f.end] == f.text
+        assert f.n in {c.n for c in answer.citations}
 
 
 # --- the reader view ------------------------------------------------------------------------
@@ -80,12 +84,16 @@ def test_reader_renders_the_report_as_a_page(report_chunks):
     doc, chunks = report_chunks
     html = render_reader(doc, chunks, tags=front_matter_tags(str(REPORT)))
     assert f"<h1 class=\"rd-title\">{doc.title}</h1>" in html
-    assert "Ginlix AI" in html and "2026-01-28" in html
-    assert '<span class="tag">Neutral</span>' in html and '<span class="tag">HK Stock</span>' in html
+    assert "Ginlix AI" in html
+    assert "2026-01-28" in html
+    assert '<span class="tag">Neutral</span>' in html
+    assert '<span class="tag">HK Stock</span>' in html
     assert re.search(r'<span class="chip stock" data-ticker="2513.HK">2513.HK 智谱</span>', html)
     assert '<h2 class="rd-h">一、云知声大模型业务收入暴增分析</h2>' in html
     assert '<h3 class="rd-h">1.1 业绩预告核心数据</h3>' in html
-    assert html.count("<table>") >= 4 and "<th>维度</th>" in html and "<td>中性偏谨慎</td>" in html
+    assert html.count("<table>") >= 4
+    assert "<th>维度</th>" in html
+    assert "<td>中性偏谨慎</td>" in html
     refs = re.findall(r'<li class="ref" id="ref-(\d)" value="\d"><span class="ref-n">\[\d\]</span> <a href="(https://[^"]+)"', html)
     assert [n for n, _ in refs] == ["1", "2", "3", "4", "5", "6"]
     assert 'href="#ref-1" data-ref="1">[1]</a>' in html  # markers in the text point at the references
@@ -98,7 +106,7 @@ def test_reader_renders_the_report_as_a_page(report_chunks):
 def test_reading_order_removes_only_the_overlap(report_chunks):
     _, chunks = report_chunks
     passages = reading_order(chunks)
-    for prev, p in zip(passages, passages[1:]):
+    for p in passages:
         assert p.chunk.text.endswith(p.text)  # only a leading part is ever cut
     assert sum(len(p.text) for p in passages) < sum(len(c.text) for c in chunks)
 
@@ -111,7 +119,8 @@ def test_reader_focus_marks_the_cited_passage_and_sentence(report_chunks):
     html = render_reader(doc, chunks, focus=focus)
     assert "data-focus" in html
     section = re.search(r'<section class="passage focus" data-chunk="([^"]+)">(.*?)</section>', html, re.S)
-    assert section and section.group(1) == cited.id
+    assert section
+    assert section.group(1) == cited.id
     marks = re.findall(r'<mark class="hl">(.*?)</mark>', section.group(2))
     assert marks == ["中期(3-5年)", "中性偏谨慎", "竞争加剧、巨头挤压、客户留存率下滑等问题可能逐步显现,盈利能力是关键考验"]
     # a sentence given with its [n] markers is found across the marker links
@@ -128,14 +137,19 @@ def test_reader_shows_document_markup_as_text():
     chunks = chunk_document(doc, load_settings().chunking)
     html = render_reader(doc, chunks, focus=Citation(n=1, doc_id="evil", chunk_id=chunks[0].id,
                                                             highlights=[f"正文{MARKUP}"]))
-    assert "<script" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and 'href="javascript' not in html
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "<b>" not in html
+    assert "<i>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
     assert "[点我](javascript:alert(1))" in html  # an unsafe link stays text
-    assert "$" not in html and "&#36;5" in html  # gr.HTML templates see no "$"
+    assert "$" not in html
+    assert "&#36;5" in html
     assert '<mark class="hl">正文&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in html
 
 
-@pytest.mark.parametrize("rendered, target, marked", [
+@pytest.mark.parametrize(("rendered", "target", "marked"), [
     ("<p>甲乙丙丁</p>", "乙丙", "<p>甲<mark class=\"hl\">乙丙</mark>丁</p>"),
     ("<td>a</td><td>b c</td>", "| a | b c |", "<td><mark class=\"hl\">a</mark></td><td><mark class=\"hl\">b c</mark></td>"),
     ("<p>x &lt;y&gt; z</p>", "<y>", "<p>x <mark class=\"hl\">&lt;y&gt;</mark> z</p>"),
@@ -143,7 +157,8 @@ def test_reader_shows_document_markup_as_text():
 ])
 def test_mark_text_wraps_the_target_in_each_text_node(rendered, target, marked):
     html, found = mark_text(rendered, target)
-    assert html == marked and found == (html != rendered)
+    assert html == marked
+    assert found == (html != rendered)
 
 
 @pytest.fixture(scope="module")
@@ -171,17 +186,21 @@ def test_reader_over_the_store_for_every_document(engine, documents):
 def test_suggestions_come_from_the_neighbourhood_and_are_answered(engine, documents):
     answer = engine.ask("中期(3-5年)的评估是什么？")
     cands = candidates(answer, documents.chunks, engine.glossary)
-    assert "短期(1-2年)的评估是什么？" in cands and "中期(3-5年)的评估是什么？" not in cands
+    assert "短期(1-2年)的评估是什么？" in cands
+    assert "中期(3-5年)的评估是什么？" not in cands
     shown = suggest(engine, answer, documents.chunks, asked=[answer.question])
     assert 2 <= len(shown) <= load_config().shown
     for q in shown:
         again = engine.ask(q)
-        assert not again.refused and again.citations and again.text != answer.text
+        assert not again.refused
+        assert again.citations
+        assert again.text != answer.text
 
 
 def test_no_suggestions_for_a_refusal(engine, documents):
     answer = engine.ask("苹果公司2025年的净利润是多少？")
-    assert answer.refused and suggest(engine, answer, documents.chunks) == []
+    assert answer.refused
+    assert suggest(engine, answer, documents.chunks) == []
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -191,18 +210,20 @@ def test_export_holds_answers_markers_and_references(engine):
     answer = engine.ask("智谱的IPO估值是多少？")
     turns = [{"question": f"{MARKUP} 智谱的IPO估值是多少？", "answer": answer.text, "refused": False,
               "citations": [c.model_dump() for c in answer.citations]}]
-    md = conversation_markdown(turns, "研报问答助手", datetime(2026, 1, 30, tzinfo=timezone.utc))
+    md = conversation_markdown(turns, "研报问答助手", datetime(2026, 1, 30, tzinfo=UTC))
     assert "导出时间：2026-01-30 00:00 UTC" in md
     assert "## 问题 1：\\<script\\>alert(1)\\</script\\> 智谱的IPO估值是多少？" in md
     assert re.search(r"511亿港元.*\[1\]", md)
     for c in answer.citations:
         line = reference_line(c)
-        assert line in md and line.startswith(f"[{c.n}] {c.publisher}：《")
-        assert c.date in line and f"<{c.url}>" in line
+        assert line in md
+        assert line.startswith(f"[{c.n}] {c.publisher}：《")
+        assert c.date in line
+        assert f"<{c.url}>" in line
     assert md_text(DISCLAIMER) in md
 
 
-@pytest.mark.parametrize("raw, shown", [
+@pytest.mark.parametrize(("raw", "shown"), [
     ("<b>x</b>", "\\<b\\>x\\</b\\>"),
     ("- 列表", "\\- 列表"),
     ("1. 第一", "1\\. 第一"),
@@ -225,10 +246,12 @@ def test_answer_html_shows_figure_badges_and_escapes(engine):
     fake = Answer(question="q", text=f"{MARKUP}约5%[1]", citations=[Citation(n=1, doc_id="d", chunk_id="c", quote="无")])
     fake.figures = annotate_figures(fake.text, fake.citations)
     html = answer_body_html(fake, 1)
-    assert "<script" not in html and '<span class="fig unsupported"' in html
+    assert "<script" not in html
+    assert '<span class="fig unsupported"' in html
 
 
 def test_suggestion_buttons_escape_the_question():
     html = suggestions_html([f'{MARKUP}"x"'])
-    assert "<script" not in html and '>&lt;script&gt;alert(1)&lt;/script&gt;&quot;x&quot;</button>' in html
+    assert "<script" not in html
+    assert '>&lt;script&gt;alert(1)&lt;/script&gt;&quot;x&quot;</button>' in html
     assert suggestions_html([]) == ""

@@ -47,7 +47,7 @@ class Documents:
         self.store.refresh()
         return sorted(self.store.docs.values(), key=lambda d: d.doc_id)
 
-    def chunks(self, doc_id: str) -> list[Chunk]:
+    def chunks(self, doc_id: str) -> Sequence[Chunk]:  # ("list" here is the method below)
         """A document's passages in reading order ([] when there is no such document)."""
         rec = self.store.docs.get(doc_id)
         if rec is None:

@@ -15,7 +15,7 @@ import logging
 import re
 import time
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +57,7 @@ def _table_questions(text: str, cfg: SuggestConfig, skip_rows: set[str]) -> list
     """"{row}的{column}是什么？" for the rows of each table in the passage that are not
     `skip_rows` (the rows already cited), using the second column's header."""
     out: list[str] = []
-    lines = [l.strip() for l in text.splitlines()]
+    lines = [line.strip() for line in text.splitlines()]
     for i, line in enumerate(lines):
         if not (line.startswith("|") and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1])):
             continue
@@ -135,7 +135,7 @@ def candidates(answer: Answer, doc_chunks, glossary=None, cfg: SuggestConfig | N
     return list(dict.fromkeys(out))
 
 
-def suggest(engine, answer: Answer, doc_chunks: Callable[[str], list[Chunk]], asked: list[str] | None = None,
+def suggest(engine, answer: Answer, doc_chunks: Callable[[str], Sequence[Chunk]], asked: list[str] | None = None,
             cfg: SuggestConfig | None = None) -> list[str]:
     """Up to `cfg.shown` candidate questions that the engine answers (not refused, not
     with the current answer's text) and that the conversation has not asked yet.

@@ -204,7 +204,7 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, Callable]:
     chat_in = [question, chatbot, history, turns]
     ask(question.submit, chat_in)
     ask(send.click, chat_in)
-    for btn, q in zip(example_buttons, EXAMPLES):
+    for btn, q in zip(example_buttons, EXAMPLES, strict=True):
         ask(btn.click(lambda q=q: q, None, question, **PRIVATE).then, chat_in)
     for clear_event in (clear.click, chatbot.clear):  # the button and the chat's own bin
         clear_event(new_chat, None, [*panel.outputs, export], **PRIVATE)

@@ -9,7 +9,7 @@ viewer shows them as typed; the [n] markers stay as they are."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from chatbot.engine import DISCLAIMER
 from chatbot.models import Citation
@@ -46,7 +46,7 @@ def reference_line(c: Citation | dict) -> str:
 def conversation_markdown(turns: list[dict], title: str, exported_at: datetime | None = None) -> str:
     """The whole conversation (see the module docstring) under `title`, with the export
     time and the disclaimer."""
-    when = (exported_at or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
+    when = (exported_at or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# {md_text(title)}", "", f"导出时间：{when}", ""]
     for i, t in enumerate(turns, 1):
         lines += [f"## 问题 {i}：{md_text(t.get('question', ''))}", ""]

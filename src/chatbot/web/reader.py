@@ -21,10 +21,10 @@ import html
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from markdown_it import MarkdownIt
 
@@ -148,6 +148,7 @@ def _link_markers(rendered: str, refs: set[int]) -> str:
 
 def _reference_item(line: str, docs_by_url: dict[str, str]) -> str:
     m = REFERENCE.match(line)
+    assert m is not None  # only reference lines come here
     n, label, url = int(m.group(1)), m.group(2), safe_url(m.group(3))
     open_doc = docs_by_url.get(url.rstrip("/"))
     reader_link = (f' <button type="button" class="open-doc" data-open-doc="{esc(open_doc)}">在阅读器中打开</button>'
@@ -162,7 +163,7 @@ def render_passage(text: str, refs: set[int], docs_by_url: dict[str, str]) -> st
     disclaimer = normalize(DISCLAIMER)
     for kind, lines in _blocks(text):
         if kind == "refs":
-            parts.append(f'<ol class="refs">{"".join(_reference_item(l, docs_by_url) for l in lines)}</ol>')
+            parts.append(f'<ol class="refs">{"".join(_reference_item(line, docs_by_url) for line in lines)}</ol>')
         elif kind == "para" and normalize(lines[0]) == disclaimer:
             parts.append(f'<p class="disclaimer">{esc(lines[0])}</p>')
         else:
@@ -200,7 +201,7 @@ def _header(doc, tags: list[str], stocks: list[tuple[str, str]]) -> str:
     )
 
 
-def render_reader(doc, chunks: Iterable[Chunk], focus: Citation | dict | None = None, tags: list[str] = (),
+def render_reader(doc, chunks: Iterable[Chunk], focus: Citation | dict | None = None, tags: Iterable[str] = (),
                   docs_by_url: dict[str, str] | None = None, known_names: dict[str, str] | None = None) -> str:
     """The document as one HTML article (see the module docstring). `doc` is its stored
     record (doc_id, title, publisher, date, url, tickers); `tags` are shown in the
@@ -212,8 +213,9 @@ def render_reader(doc, chunks: Iterable[Chunk], focus: Citation | dict | None = 
     refs = {int(m.group(1)) for p in passages for line in p.text.split("\n") if (m := REFERENCE.match(line.strip()))}
     stocks = related_stocks(doc, (p.text for p in passages), known_names)
     focus = Citation(**focus) if isinstance(focus, dict) else focus
-    body, prev = [], []
-    for i, p in enumerate(passages):
+    body: list = []  # heading HTML, or [chunk id, passage HTML(, True when cited)]
+    prev: list[str] = []
+    for p in passages:
         body.append(_headings(prev, p.chunk.headings, doc.title))
         prev = p.chunk.headings
         inner = render_passage(p.text, refs, docs_by_url)
@@ -241,7 +243,7 @@ def _apply_focus(body: list, focus: Citation) -> list:
     targets = [h for h in focus.highlights if h.strip()]
     if at is not None and not targets:
         return body
-    near = [at] + [i for i in reversed(idx) if i < at][:1] if at is not None else []
+    near = [at, *[i for i in reversed(idx) if i < at][:1]] if at is not None else []
     order = near + [i for i in idx if i not in near]
     for target in targets:
         for i in order:

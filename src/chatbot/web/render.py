@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from chatbot.engine import DISCLAIMER
 from chatbot.models import Answer, Citation, FigureState
