@@ -13,7 +13,7 @@ import pytest
 
 from chatbot.config import load_settings
 from chatbot.documents import Documents
-from chatbot.engine import DISCLAIMER
+from chatbot.engine import DISCLAIMER, Engine
 from chatbot.figures import annotate_figures, supporting_sentence
 from chatbot.models import Answer, Citation
 from chatbot.suggest import candidates, load_config, suggest
@@ -23,7 +23,8 @@ from chatbot.web.reader import front_matter_tags, mark_text, reading_order, rend
 from chatbot.web.render import answer_body_html, suggestions_html
 from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load_path
-from support import CORPUS
+from llm_server import ScriptedOpenAIServer, passage_number
+from support import CORPUS, make_settings
 
 MARKUP = "<script>alert(1)</script>"
 REPORT = CORPUS / "report" / "report.md"
@@ -255,3 +256,23 @@ def test_suggestion_buttons_escape_the_question():
     assert "<script" not in html
     assert '>&lt;script&gt;alert(1)&lt;/script&gt;&quot;x&quot;</button>' in html
     assert suggestions_html([]) == ""
+
+
+def test_llm_answer_marks_an_invented_figure_unsupported(corpus_index, monkeypatch):
+    """Through a real OpenAI-compatible server on 127.0.0.1: the figure the LLM invents is
+    "unsupported" on the Answer and shown with a warning badge; the cited one is verified."""
+    def script(messages):
+        n = passage_number(messages, "6.0亿元至6.2亿元")
+        return f"云知声预计2025年大模型相关业务收入约6.0亿元至6.2亿元[{n}]。公司预计2025年净利润为3.2亿元[{n}]。"
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    with ScriptedOpenAIServer(script) as server:
+        engine = Engine(make_settings(corpus_index, answer={"backend": "llm"}, llm={
+            "provider": "openai", "base_url": server.base_url, "model": "scripted", "condense": False}))
+        answer = engine.ask("云知声2025年大模型相关业务收入预计多少？")
+    states = {f.text: f.state for f in answer.figures}
+    assert states["6.0亿"] == "verified"
+    assert states["3.2亿"] == "unsupported"
+    html = answer_body_html(answer, 1)
+    assert '<span class="fig unsupported" tabindex="0">3.2亿<sup class="fig-badge">?</sup>' in html
+    assert "引用来源中未找到这个数字" in html
