@@ -19,7 +19,7 @@ from chatbot.models import Answer, Citation
 from chatbot.suggest import candidates, load_config, suggest
 from chatbot.text import normalize
 from chatbot.web.export import conversation_markdown, md_text, reference_line
-from chatbot.web.reader import front_matter_tags, mark_text, reading_order, render_reader
+from chatbot.web.reader import front_matter_tags, mark_text, reading_order, related_stocks, render_reader
 from chatbot.web.render import answer_body_html, suggestions_html
 from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load_path
@@ -129,6 +129,18 @@ def test_reader_focus_marks_the_cited_passage_and_sentence(report_chunks):
     other = next(c for c in chunks if "5187万元" in c.text)
     html = render_reader(doc, chunks, focus=Citation(n=1, doc_id="report", chunk_id=other.id, highlights=[sent]))
     assert "<mark class=\"hl\">公司预计2025年度" in html.split("根据云知声于2026年1月28日发布的业绩预告,")[1][:40]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("相关个股:2513.HK(智谱)、0100.HK(MiniMax)", [("2513.HK", "智谱"), ("0100.HK", "MiniMax")]),
+    ("| 智谱AI(2513.HK) | B端 |", [("2513.HK", "智谱AI")]),
+    ("MiniMax(0100.HK,稀宇科技)定于1月9日挂牌", [("0100.HK", "MiniMax")]),
+    ("云知声（9678.HK）发布预告", [("9678.HK", "云知声")]),
+    ("港股代码9678", []),
+])
+def test_related_stocks_take_names_from_the_text(text, expected):
+    doc = SourceDocument(doc_id="d", title="t", text=text)
+    assert related_stocks(doc, [text]) == expected
 
 
 def test_reader_shows_document_markup_as_text():

@@ -12,7 +12,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import httpx
 import pytest
@@ -589,6 +589,15 @@ def test_browser_q_parameter_asks_on_load(browser, server):
     pg.wait_for_selector("#chat .answer .disclaimer", timeout=60000)
     assert pg.locator("#chat .message").filter(has_text="智谱的IPO估值是多少？").count() >= 1
     assert "511" in pg.locator("#chat .answer").last.inner_text()
+    # markup in the URL's question is shown as written, never run
+    dialogs = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    question = "<script>alert(1)</script>智谱的IPO估值是多少？"
+    pg.goto(server + "?q=" + quote(question), wait_until="load")
+    pg.wait_for_selector("#chat .answer .disclaimer", timeout=60000)
+    assert pg.locator("#chat .question").last.inner_text().strip() == question
+    assert pg.locator("#chat script").count() == 0
+    assert not dialogs
     context.close()
 
 

@@ -40,7 +40,7 @@ REFERENCE = re.compile(r"^\[(\d{1,3})\]\s+(.+?)\s*[(（]\s*(https?://[^\s)）]+)
 MARKER = re.compile(r"\[(\d{1,3})\]")
 _LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s+")
 _TICKER_NAME = re.compile(r"(\d{4,5}\.HK)\s*[(（]([^()（）\s,，、;；|]{1,16})[)）]", re.IGNORECASE)
-_NAME_TICKER = re.compile(r"(?:^|[\s|,，、:：;；])([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,11})\s*[(（](\d{4,5}\.HK)[)）]",
+_NAME_TICKER = re.compile(r"(?:^|[\s|,，、:：;；])([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,11})\s*[(（](\d{4,5}\.HK)[)）,，、]",
                           re.IGNORECASE | re.MULTILINE)
 _TAG = re.compile(r"(<[^>]+>)")
 _KEY_SKIP = set("|*`_")  # Markdown table and emphasis marks: not in the rendered text
