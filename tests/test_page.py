@@ -15,8 +15,9 @@ from chatbot.config import load_settings
 from chatbot.documents import Documents
 from chatbot.engine import DISCLAIMER, Engine
 from chatbot.figures import annotate_figures, supporting_sentence
-from chatbot.models import Answer, Citation
-from chatbot.suggest import candidates, load_config, suggest
+from chatbot.glossary import load_glossary
+from chatbot.models import Answer, Chunk, Citation
+from chatbot.suggest import _heading_question, candidates, load_config, suggest
 from chatbot.text import normalize
 from chatbot.web.export import conversation_markdown, md_text, reference_line
 from chatbot.web.reader import front_matter_tags, mark_text, reading_order, related_stocks, render_reader
@@ -208,6 +209,19 @@ def test_suggestions_come_from_the_neighbourhood_and_are_answered(engine, docume
         assert not again.refused
         assert again.citations
         assert again.text != answer.text
+
+
+@pytest.mark.parametrize(("title", "heading", "text", "question"), [
+    ("云知声:2025年大模型业务收入预增超10倍", "客户基础", "客户总数…", "云知声的客户基础是什么？"),
+    ("港股AI大模型第一股之争,智谱与MiniMax的赛道博弈", "共同点与看点", "两家…", "共同点与看点是什么？"),
+    ("某篇文章", "1.2 收入暴增的驱动因素", "(1)市场需求爆发", "收入暴增的驱动因素是什么？"),
+    ("某篇文章", "事件", "2026年1月28日…", None),  # too short to ask without a company
+    ("某篇文章", "为什么急于上市:烧钱速度", "…", None),
+    ("云知声报告", "参考来源", "[1] 新浪财经 - “标题” (https://a.b/c)\n[2] 搜狐 - “x” (https://d.e/f)", None),
+])
+def test_heading_questions(title, heading, text, question):
+    chunk = Chunk(id="c", doc_id="d", title=title, headings=["文档", heading], text=text)
+    assert _heading_question(chunk, load_config(), load_glossary()) == question
 
 
 def test_no_suggestions_for_a_refusal(engine, documents):

@@ -31,6 +31,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九�
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 _LABEL = re.compile(r"^(?:[-*+]\s+)?([^:：,，。；;|]{2,})[:：]\s*\S")
 _MARKER = re.compile(r"\[\d{1,3}\]")
+_REFERENCES = re.compile(r"(?:\[\d{1,3}\][^\n]*\n?)+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class SuggestConfig:
     min_heading_chars: int = 5
     max_part_chars: int = 16
     per_table: int = 2
+    next_sections: int = 2
 
 
 @lru_cache(maxsize=4)
@@ -96,13 +98,20 @@ def _label_questions(text: str, cfg: SuggestConfig, glossary, skip: set[str]) ->
     return out
 
 
-def _heading_question(chunk: Chunk, cfg: SuggestConfig) -> str | None:
+def _heading_question(chunk: Chunk, cfg: SuggestConfig, glossary=None) -> str | None:
+    """"{heading}是什么？", or "{entity}的{heading}是什么？" when the document's title names
+    one company and the heading does not (a short heading such as "客户基础" then reads well)."""
     if len(chunk.headings) < 2:
         return None
     heading = _NUMBERING.sub("", chunk.headings[-1]).strip()
-    if re.search(r"[:：?？]", heading):  # "为什么急于上市:烧钱速度" reads badly as a question
+    if re.search(r"[:：?？]", heading) or len(heading) > cfg.max_part_chars:  # "为什么急于上市:烧钱速度" reads badly
         return None
-    if cfg.min_heading_chars <= len(heading) <= cfg.max_part_chars:
+    if _REFERENCES.fullmatch(chunk.text.strip()):  # a reference list: nothing to ask
+        return None
+    entities = glossary.entities(chunk.title) if glossary else []
+    if len(entities) == 1 and entities[0].lower() not in heading.lower() and len(heading) >= 2:
+        return cfg.templates["heading_entity"].format(entity=entities[0], heading=heading)
+    if len(heading) >= cfg.min_heading_chars:
         return cfg.templates["heading"].format(heading=heading)
     return None
 
@@ -124,14 +133,15 @@ def candidates(answer: Answer, doc_chunks, glossary=None, cfg: SuggestConfig | N
         out += _label_questions(here.text, cfg, glossary, skip)
         for nxt in chunks[at + 1 : at + 3]:
             out += _table_questions(nxt.text, cfg, skip) + _label_questions(nxt.text, cfg, glossary, skip)
-        # the next section's heading, then this section's
-        later = next((c for c in chunks[at + 1 :] if c.headings != here.headings), None)
-        for c in (later, here):
-            key = tuple(c.headings) if c else ()
-            if c is not None and key not in seen_sections:
-                seen_sections.add(key)
-                if q := _heading_question(c, cfg):
-                    out.append(q)
+        # the next sections' headings, then this section's
+        later = [c for c in chunks[at + 1 :] if c.headings != here.headings]
+        for c in [*later[:cfg.next_sections * 4], here]:
+            key = tuple(c.headings)
+            if key in seen_sections or (c is not here and len(seen_sections) >= cfg.next_sections + 1):
+                continue
+            seen_sections.add(key)
+            if q := _heading_question(c, cfg, glossary):
+                out.append(q)
     return list(dict.fromkeys(out))
 
 
