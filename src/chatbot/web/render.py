@@ -1,6 +1,6 @@
 """HTML for the web chat, built from plain data: questions, answers (inline [n] links,
-ticker chips, refusals, notices, the disclaimer), the sources panel, the page header
-and the Articles tab's messages.
+figure badges, ticker chips, suggested questions, refusals, notices, the disclaimer),
+the sources panel and the Articles tab's messages. (The reader view: reader.py.)
 
 Every piece of user- or document-provided text goes through `esc`: a question or a
 document that contains markup is shown as text, never run or dropped."""
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
 
 APP_TITLE = "研报问答助手"
-REPORT_TITLE = "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析"
 SOURCES_EMPTY = '<div class="sources-empty">提问后，这里会列出回答引用的原文段落。点击回答中的 [n] 可跳到对应来源。</div>'
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -221,33 +220,6 @@ def format_sources(turns: list[dict]) -> str:
                          f'{question}（{len(t["citations"])} 个来源）</summary>{cards}</details>')
     parts.append("</div>")
     return "".join(parts)
-
-
-# --- the page header ------------------------------------------------------------------
-
-
-def header_html(documents: Iterable) -> str:
-    """The title, what the chat answers from, and the list of the report and its sources."""
-    docs = {d.doc_id: d for d in documents}
-    report = docs.get("report")
-    report_title = report.title if report and report.title else REPORT_TITLE
-    cited = sorted((d for k, d in docs.items() if re.fullmatch(r"src-\d+", k)), key=lambda d: int(d.doc_id[4:]))
-    items = []
-    for d in ([report] if report else []) + cited:
-        url = safe_url(d.url)
-        title = esc(d.title or d.doc_id)
-        date = f"（{esc(d.date)}）" if d.date else ""
-        items.append(f"<li>{esc(d.publisher)}：{_link(url, title) if url else title}{date}</li>")
-    n_cited = len(cited) or 6
-    listing = f"<details><summary>资料来源（{len(items)} 篇）</summary><ol>{''.join(items)}</ol></details>"
-    return (
-        '<div class="app-header">'
-        f"<h1>{APP_TITLE}</h1>"
-        f"<p>依据分析报告《{esc(report_title)}》及其引用的 {n_cited} 篇文章回答问题，每个回答都标注来源 [n]，"
-        "点击即可查看原文段落与出处。资料之外的问题会如实说明无法回答。</p>"
-        + (listing if items else "")
-        + "</div>"
-    )
 
 
 # --- the Articles tab -----------------------------------------------------------------
