@@ -10,15 +10,19 @@ import time
 import unicodedata
 from typing import Iterator
 
-from chatbot.answer_extractive import extractive_answer
+from chatbot.answer_extractive import LEAD_IN
 from chatbot.citations import check_answer
+from chatbot.compose import ComposeContext, compose, render
+from chatbot.compose.base import drop_absent
 from chatbot.config import Settings, load_settings
-from chatbot.evidence import score_candidates
+from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup
 from chatbot.glossary import load_glossary
+from chatbot.intent import Intent, detect_intent, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import Store
+from chatbot.structure import document_structure
 from chatbot.text import TICKER_RE, question_language
 
 REFUSAL = {
@@ -107,18 +111,22 @@ class Engine:
         t = time.perf_counter()
         cands, spec = score_candidates(standalone, passages, self.glossary, self.store.idf)
         cfg = self.settings.answer
+        intent = detect_intent(standalone)
+        answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices, intent=intent.name)
+        prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
+        answer.passages = passages
         best = cands[0].coverage if cands else 0.0
-        answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices)
 
         mode_used = "extractive"
-        text, highlights = "", {}
-        if best >= cfg.min_relevance and self.uses_llm:
+        text = ""
+        if prepared and self.uses_llm and not known_only:
             from chatbot.answer_llm import leak_guard, looks_like_refusal, stream_llm_answer
 
             parts: list[str] = []
             try:
-                for delta in stream_llm_answer(self.chat_model, standalone, passages, lang):
+                context = prepared if intent.name != "lookup" else ""
+                for delta in stream_llm_answer(self.chat_model, standalone, passages, lang, intent.name, context):
                     parts.append(delta)
                     yield delta
                 mode_used = "llm"
@@ -128,14 +136,15 @@ class Engine:
                     text = ""
             except Exception as e:  # the endpoint is down or failing: answer without it
                 answer.notices.append(f"LLM unavailable ({type(e).__name__}); showing the extractive answer")
-        if best >= cfg.min_relevance and mode_used == "extractive":
-            text, highlights = extractive_answer(cands, cfg.min_relevance, cfg.max_sentences, lang, spec.wants_list)
+        if mode_used == "extractive":
+            text = prepared
 
         checked = check_answer(text, numbered, mode=mode_used, lang=lang, highlights=highlights)
         if not checked.citations:  # nothing left that a source supports: refuse
             answer.text, answer.refused = REFUSAL[lang], True
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
+            answer.refused = known_only  # the asked figure is missing; what is known is shown
             answer.tickers = self._tickers(answer, standalone)
         timings["answer"] = (time.perf_counter() - t) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
@@ -144,6 +153,30 @@ class Engine:
             for line in answer.text.splitlines(keepends=True):
                 yield line
         yield answer
+
+    def _compose(self, question: str, lang: str, intent: Intent, passages: list[Passage], cands, spec):
+        """The intent's composition over the evidence (chatbot/compose/): its text with
+        markers, the lines to highlight, the passages the markers number (retrieval's,
+        then any other passage a line quotes), and whether it only says what is known
+        besides a missing figure."""
+        cfg = self.settings.answer
+        about = spec if intent.name == "lookup" else analyse_question(topic_text(question), self.glossary, self.store.idf)
+        if intent.name != "lookup":  # English words outside the glossary are the reader's, not the topic's
+            about.groups = [g for g in about.groups if not g.absent or not g.alternatives[0].isascii()]
+        if (intent.name == "lookup" and not about.groups) or (about.groups and about.absent_share > MAX_ABSENT_SHARE):
+            return "", {}, passages, False  # about things the documents never mention
+        if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
+            return "", {}, passages, False
+        if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
+            cands, spec = score_candidates(drop_absent(question, self.store.idf), passages, self.glossary, self.store.idf)
+        ctx = ComposeContext(question, lang, intent, passages, cands, spec, self.glossary, self.store.idf,
+                             document_structure(self.store), cfg.min_relevance, cfg.max_sentences)
+        comp = compose(ctx)
+        if comp is None:
+            return "", {}, passages, False
+        lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused else ""
+        text, highlights, passages = render(comp, passages, lang, lead)
+        return text, highlights, passages, comp.refused
 
     def _tickers(self, answer: Answer, question: str) -> list[str]:
         """Tickers of the cited documents and passages, narrowed to the companies the

@@ -1,0 +1,68 @@
+"""Comparison (the same question asked of each company named, labelled by company),
+definition (the look-up's explaining sentences) and advice (the neutral comparison
+or assessment from the documents, plus one line that no investment advice is given)."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.sections import conclusion, pros_cons
+
+
+def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
+    q = question
+    for canon in others:
+        for a in sorted([canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon], key=len, reverse=True):
+            q = re.sub(re.escape(a), " ", q, flags=re.I)
+    return re.sub(r"\s*(?:和|与|跟|及|、|and|vs\.?|versus)\s*(?=\s|的|$)", " ", q)
+
+
+def comparison(ctx: ComposeContext) -> Composition | None:
+    ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    if len(ents) < 2:
+        entries = ctx.lookup_entries(wants_list=True)
+        return Composition(entries) if entries else None
+    entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
+    for e in ents:
+        cands, _ = ctx.rescore(_without(ctx.question, [o for o in ents if o != e], ctx))
+        lines = ctx.lookup_entries(wants_list=False, max_sentences=2, cands=cands) or _rows_about(ctx, e)
+        if lines:
+            entries.append(Entry(f"{e}：", bullet=False))
+            entries += lines
+    return Composition(entries) if len(entries) > 2 else None
+
+
+def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
+    """Table rows that the company heads (the report's comparison tables first)."""
+    aliases = [entity.lower()] + [a for a, c in ctx.glossary.aliases.items() if c == entity]
+    docs = sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report")
+    out = []
+    for d in docs:
+        for b in d.blocks:
+            if b.kind != "table":
+                continue
+            for l in b.lines:
+                head = l.text.split(":")[0].lower()
+                if any(a in head for a in aliases):
+                    out.append(Entry(l.text, [l.chunk], [l.raw]))
+    return out[:most]
+
+
+def definition(ctx: ComposeContext) -> Composition | None:
+    entries = ctx.lookup_entries(wants_list=False, max_sentences=3)
+    return Composition(entries) if entries else None
+
+
+def advice(ctx: ComposeContext) -> Composition | None:
+    ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    entries: list[Entry] = [Entry(ctx.labels["advice"], bullet=False)]
+    body = comparison(ctx) if len(ents) >= 2 else None
+    if body is None:
+        parts = [p for p in (conclusion(ctx, max_blocks=1), pros_cons(ctx)) if p]
+        body = Composition([e for p in parts for e in p.entries]) if parts else None
+    if body is None:
+        return None
+    entries += body.entries
+    entries.append(Entry(ctx.labels["no_advice"], bullet=False))
+    return Composition(entries)
