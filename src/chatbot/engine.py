@@ -168,7 +168,8 @@ class Engine:
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
             return "", {}, passages, False
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
-            cands, spec = score_candidates(drop_absent(question, self.store.idf), passages, self.glossary, self.store.idf)
+            cands, spec = score_candidates(drop_absent(question, self.glossary, self.store.idf), passages,
+                                           self.glossary, self.store.idf)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, self.glossary, self.store.idf,
                              document_structure(self.store), cfg.min_relevance, cfg.max_sentences)
         comp = compose(ctx)

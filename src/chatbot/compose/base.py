@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from chatbot.evidence import Candidate, QuestionSpec, score_candidates, select
+from chatbot.evidence import Candidate, QuestionSpec, question_terms, score_candidates, select
 from chatbot.glossary import Glossary
 from chatbot.intent import Intent, labels
 from chatbot.models import Chunk, Passage
 from chatbot.structure import DocStructure
-from chatbot.text import claim_figures, content_words, split_sentences
+from chatbot.text import claim_figures, split_sentences
 
 
 @dataclass
@@ -52,7 +52,7 @@ class ComposeContext:
         return self.cands[0].coverage if self.cands else 0.0
 
     def lookup_entries(self, wants_list: bool | None = None, max_sentences: int | None = None,
-                       cands: list[Candidate] | None = None) -> list[Entry]:
+                       cands: list[Candidate] | None = None, passages: list[Passage] | None = None) -> list[Entry]:
         """Today's look-up answer as entries: the best sentences, in source order."""
         chosen = select(cands if cands is not None else self.cands, self.min_relevance,
                         max_sentences or self.max_sentences,
@@ -61,20 +61,26 @@ class ComposeContext:
         for rank, c in enumerate(chosen):
             first.setdefault(c.passage_idx, rank)
         chosen.sort(key=lambda c: (first[c.passage_idx], c.order))
-        return [Entry(c.text, [self.passages[c.passage_idx].chunk], [c.raw]) for c in chosen]
+        ps = passages or self.passages
+        return [Entry(c.text, [ps[c.passage_idx].chunk], [c.raw]) for c in chosen]
 
-    def rescore(self, question: str) -> tuple[list[Candidate], QuestionSpec]:
-        return score_candidates(question, self.passages, self.glossary, self.idf)
+    def rescore(self, question: str, passages: list[Passage] | None = None) -> tuple[list[Candidate], QuestionSpec]:
+        return score_candidates(drop_absent(question, self.glossary, self.idf), passages or self.passages,
+                                self.glossary, self.idf)
 
 
-def drop_absent(question: str, idf: Callable[[str], float]) -> str:
-    """The question without the words no indexed passage holds: a reader's words
-    ("比例", "结论") must not count against evidence that answers the question."""
-    absent = idf("\uffff")
+def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) -> str:
+    """The question without the terms no indexed passage holds: a reader's words
+    ("比例", "结论", "compare") must not count against evidence that answers the
+    question. Terms read as the evidence scorer reads them (glossary terms and
+    metrics are kept: they stand for their Chinese forms)."""
     out = question
-    for w in content_words(question):
-        if not w.isascii() and idf(w) >= absent:
-            out = out.replace(w, " ")
+    for _ in range(3):  # segmentation changes once a word is gone ("A股对…区别")
+        gone = [a for g in question_terms(out, glossary, idf) if g.absent for a in g.alternatives]
+        if not gone:
+            break
+        for a in gone:
+            out = re.sub(re.escape(a), " ", out, flags=re.IGNORECASE)
     return out
 
 

@@ -122,7 +122,8 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
         return None
     asked = ctx.spec.periods
     bare = _PERIOD_TEXT.sub(" ", ctx.question)
-    cands, spec = ctx.rescore(bare)
+    passages = _all_passages(ctx)  # the other periods may sit outside the retrieved few
+    cands, spec = ctx.rescore(bare, passages)
     if not spec.metrics:
         return None
     known = []
@@ -145,7 +146,7 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     metric = ctx.glossary.metrics_in(ctx.question)
     subject = (ents[0] if ents else "") + asked_text + (metric[0] if metric else "")
     entries = [Entry(lab["missing"].format(asked=subject or asked_text)), Entry(lab["known"], bullet=False)]
-    entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score))
+    entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score), passages=passages)
     return Composition(entries, refused=True)
 
 

@@ -34,7 +34,7 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
             groups.append((list(ctx.glossary.terms[term]), 1.0))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     for w in content_words(low):
-        if w.isascii() and len(w) < 3:
+        if w.isascii() and (len(w) < 2 or ctx.idf(w) >= ctx.idf("\uffff")):
             continue
         groups.append(([w], min(ctx.idf(w), 3.0)))
     return groups
@@ -190,8 +190,10 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
                 continue  # the document's title is no section heading
             title = key[-1]
             intent_hit = any(w in title for w in heading_words)
-            topic = overlap(groups, " ".join(key)) + 0.5 * overlap(groups, " ".join(_block_text(b) for b in blocks))
-            score = topic * (2.0 if intent_hit else 1.0) if intent_hit else 0.0
+            heading_topic = overlap(groups, title)  # its own heading, not the path it shares
+            if not intent_hit or heading_topic <= 0:
+                continue
+            score = 2.0 * heading_topic + 0.5 * overlap(groups, " ".join(_block_text(b) for b in blocks))
             if score > best_score:
                 best, best_score = blocks, score
     if not best:
@@ -242,7 +244,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     for b in blocks:
         stances = [stance_of(l.text) for l in b.lines]
         mixed = 1 in stances and -1 in stances
-        s = overlap(groups, _block_text(b)) + (2.0 if mixed else 0.0)
+        s = overlap(groups, _block_text(b)) + (0.5 if mixed or b.is_risk_table() else 0.0)
         if s > 0 and any(stances):
             scored.append((s, b))
     scored.sort(key=lambda x: -x[0])
@@ -253,8 +255,6 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         for l in b.lines:
             st = -1 if risk_block else stance_of(l.text)
             (pros if st > 0 else cons if st < 0 else []).append(l)
-        if len(pros) >= 2 and len(cons) >= 2:
-            break
     if not pros and not cons:
         return None
     entries = []
