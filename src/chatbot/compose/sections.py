@@ -244,7 +244,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     for b in blocks:
         stances = [stance_of(l.text) for l in b.lines]
         mixed = 1 in stances and -1 in stances
-        s = overlap(groups, _block_text(b)) + (0.5 if mixed or b.is_risk_table() else 0.0)
+        s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else 0.5 if b.is_risk_table() else 0.0)
         if s > 0 and any(stances):
             scored.append((s, b))
     scored.sort(key=lambda x: -x[0])
@@ -255,6 +255,12 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         for l in b.lines:
             st = -1 if risk_block else stance_of(l.text)
             (pros if st > 0 else cons if st < 0 else []).append(l)
+    sides = reader_config()["stance"]["sides"]
+    asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
+    if asks["cons"] and not asks["pros"]:
+        pros = []
+    elif asks["pros"] and not asks["cons"]:
+        cons = []
     if not pros and not cons:
         return None
     entries = []
