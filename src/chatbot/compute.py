@@ -54,7 +54,7 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     label, carried_periods = "", set()
     for clause in _CLAUSE.split(sentence):
         bare = _PAREN.sub("", clause)
-        words = re.sub(rf"{_NUM}|[年月日约预计同比较比为至到–—\-~人民币港美元亿万%]|同口径|同期|增长|增至|降至", "", bare)
+        words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
         own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
         context = clause if own_label else f"{label} {clause}"
         if own_label:

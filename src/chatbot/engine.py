@@ -18,7 +18,7 @@ from chatbot.config import Settings, load_settings
 from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup
 from chatbot.glossary import load_glossary
-from chatbot.intent import Intent, detect_intent, topic_text
+from chatbot.intent import Intent, detect_intent, labels, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import Store
@@ -142,6 +142,8 @@ class Engine:
         checked = check_answer(text, numbered, mode=mode_used, lang=lang, highlights=highlights)
         if not checked.citations:  # nothing left that a source supports: refuse
             answer.text, answer.refused = REFUSAL[lang], True
+            if intent.name == "advice":  # an advice question is told so even when refused
+                answer.text += "\n" + labels(lang)["no_advice"]
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
             answer.refused = known_only  # the asked figure is missing; what is known is shown
