@@ -32,7 +32,7 @@ from chatbot.web import (
     safe_upload_name,
     save_upload,
 )
-from conftest import ARTIFACTS, CORPUS_EXTRA, free_port, make_settings
+from support import ARTIFACTS, CORPUS_EXTRA, free_port, make_settings
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -365,6 +365,20 @@ def test_browser_follow_up_refusal_and_new_chat(page, capsys):
     # a new conversation numbers its questions from 1 again
     ask(page, "智谱的IPO估值是多少？")
     assert page.locator("#sources .turn-head").first.inner_text().startswith("第 1 问")
+
+
+@pytest.mark.browser
+def test_browser_question_with_markup_shows_as_text(page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    question = "<script>alert(1)</script><img src=x onerror=alert(2)>智谱的IPO估值是多少？"
+    ask(page, question)
+    bubble = page.locator("#chat .question").last
+    assert bubble.inner_text().strip() == question
+    assert page.locator("#chat script, #chat img[src=x]").count() == 0
+    assert DISCLAIMER in page.locator("#chat .answer").last.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-markup-question.png"), full_page=False)
+    assert not dialogs
 
 
 @pytest.mark.browser
