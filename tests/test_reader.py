@@ -15,7 +15,7 @@ from chatbot.glossary import load_glossary
 from chatbot.intent import INTENTS, detect_intent, reader_config
 from chatbot.text import claim_figures, normalize
 
-from conftest import ROOT
+from support import ROOT
 
 READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"
 READER_SET = [json.loads(l) for l in READER_QUESTIONS.read_text(encoding="utf-8").splitlines() if l.strip()]

@@ -32,11 +32,12 @@ class Fact:
     hi: float
     unit: str  # the scale word as written ("亿", "万", "")
     currency: str  # "CNY", "HKD", "USD"
-    written: tuple[str, str]  # each end as the source writes it ("6.0亿", "6.2亿")
+    written: tuple[str, str]  # each end with its scale word ("6.0亿", "6.2亿")
     clause: str  # the clause, with the label it carries from the sentence
     periods: set
     sentence: str
     passage_idx: int
+    source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
 
 
 def _currency(cur: str, text: str) -> str:
@@ -68,7 +69,8 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
             lo = float(a) * _SCALE[unit_a]
             hi = float(b) * _SCALE[ub or ua] if b else lo
             written = (f"{a}{unit_a}", f"{b}{ub or ua}" if b else f"{a}{unit_a}")
-            out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence, passage_idx))
+            out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
+                            passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip())))
     return out
 
 

@@ -73,8 +73,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
     ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
     cur = {"CNY": "元", "HKD": "港元", "USD": "美元"}[a.currency]
 
-    def written(f: Fact) -> str:
-        return f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}"
+    def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
+        return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
     def label(f: Fact) -> str:
         per = "".join(sorted(f"{y}年{'上半年' if q == 'H1' else '下半年' if q == 'H2' else ''}" for y, q in f.periods))
