@@ -21,7 +21,6 @@ READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"
 READER_SET = [json.loads(l) for l in READER_QUESTIONS.read_text(encoding="utf-8").splitlines() if l.strip()]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
-    "r24": "how-question whose answer sits under a 'why' heading (为什么选择香港): the look-up keeps only the best sentence",
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
     "r72": "an absent company (百度) in a 'now' question: the absent-company refusal belongs to the entity catalogue (issue 11)",
 }

@@ -33,8 +33,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
     fn = COMPOSERS.get(ctx.intent.name)
     if fn is not None:
         comp = fn(ctx)
-    if comp is None:
-        entries = ctx.lookup_entries()
+    if comp is None:  # a why/how question without its own section: the look-up, a little wider
+        entries = ctx.lookup_entries(keep_ratio=0.5 if ctx.intent.name in ("why", "how") else 0.7)
         comp = Composition(entries) if entries else None
     if comp is None:
         comp = known_other_periods(ctx)

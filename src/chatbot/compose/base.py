@@ -52,11 +52,12 @@ class ComposeContext:
         return self.cands[0].coverage if self.cands else 0.0
 
     def lookup_entries(self, wants_list: bool | None = None, max_sentences: int | None = None,
-                       cands: list[Candidate] | None = None, passages: list[Passage] | None = None) -> list[Entry]:
+                       cands: list[Candidate] | None = None, passages: list[Passage] | None = None,
+                       keep_ratio: float = 0.7) -> list[Entry]:
         """Today's look-up answer as entries: the best sentences, in source order."""
         chosen = select(cands if cands is not None else self.cands, self.min_relevance,
                         max_sentences or self.max_sentences,
-                        wants_list=self.spec.wants_list if wants_list is None else wants_list)
+                        wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio)
         first = {}
         for rank, c in enumerate(chosen):
             first.setdefault(c.passage_idx, rank)
