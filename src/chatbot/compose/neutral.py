@@ -24,13 +24,28 @@ def comparison(ctx: ComposeContext) -> Composition | None:
         entries = ctx.lookup_entries(wants_list=True)
         return Composition(entries) if entries else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
+    used: set[str] = set()
     for e in ents:
-        cands, _ = ctx.rescore(_without(ctx.question, [o for o in ents if o != e], ctx))
+        others = [o for o in ents if o != e]
+        cands, _ = ctx.rescore(_without(ctx.question, others, ctx))
+        cands = [c for c in cands if c.text not in used and not _about_other(ctx, c, e, others)]
         lines = ctx.lookup_entries(wants_list=False, max_sentences=2, cands=cands) or _rows_about(ctx, e)
+        used.update(l.text for l in lines)
         if lines:
             entries.append(Entry(f"{e}：", bullet=False))
             entries += lines
     return Composition(entries) if len(entries) > 2 else None
+
+
+def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str]) -> bool:
+    """Does the sentence sit in a section headed by another compared company (and not
+    by this one), or name only other compared companies?"""
+    chunk = ctx.passages[cand.passage_idx].chunk
+    named = set(ctx.glossary.entities(cand.text))
+    if named & set(others) and entity not in named:
+        return True
+    head = set(ctx.glossary.entities(chunk.headings[-1])) if len(chunk.headings) > 1 else set()
+    return bool(head & set(others)) and entity not in head and entity not in named
 
 
 def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:

@@ -11,7 +11,7 @@ import re
 from chatbot.compose.base import ComposeContext, Composition, Entry
 from chatbot.intent import reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.text import content_words, normalize
+from chatbot.text import content_words, normalize, split_sentences
 
 
 def _cfg() -> dict:
@@ -64,7 +64,8 @@ def _complete(text: str) -> bool:
 def _block_line(b: Block, limit: int) -> Entry | None:
     """One line for a block: a table's rows (first two cells), a list's items, or the
     first complete sentence of a paragraph; cited to the chunks they come from."""
-    if b.kind == "table" or b.kind == "list" and len(b.lines) > 2:
+    short_items = b.kind == "list" and len(b.lines) > 2 and all(len(l.text) <= 30 or b.labelled for l in b.lines)
+    if b.kind == "table" or short_items:
         parts = []
         for l in b.lines:
             if b.kind == "table":  # an assessment's verdict, else the row's head
@@ -82,8 +83,9 @@ def _block_line(b: Block, limit: int) -> Entry | None:
         by_id = {l.chunk.id: l.chunk for l in b.lines}
         return Entry(_cut(text, limit), [by_id[c] for c in chunks], [l.raw for l in b.lines])
     for l in b.lines:
-        if _complete(l.text) and len(l.text) >= 12:
-            return _entry(l, _cut(l.text, limit))
+        first = split_sentences(l.text, semicolons=False)[0] if l.text else ""
+        if _complete(first) and len(first) >= 12:  # a paragraph's first sentence
+            return _entry(l, _cut(first, limit))
     return None
 
 
@@ -119,7 +121,7 @@ def summary(ctx: ComposeContext) -> Composition | None:
             if b in places:
                 continue
             e = _block_line(b, limit)
-            if e and (b.kind == "para" or len(b.lines) > 2):
+            if e:
                 entries.append(e)
                 break
     for b in places:
