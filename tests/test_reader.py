@@ -67,6 +67,34 @@ def test_every_configured_intent_is_known_and_has_cues():
         assert {"summary", "pros", "cons", "no_advice", "no_live", "missing", "known", "as_of"} <= set(reader_config()["labels"][lang])
 
 
+@pytest.mark.parametrize("text,stance", [
+    ("医疗AI垂直赛道龙头地位", 1),
+    ("上市后再融资渠道畅通", 1),
+    ("持续亏损,盈利能力未验证", -1),
+    ("客户留存率下滑趋势", -1),
+    ("估值泡沫风险:部分AI公司估值脱离基本面", -1),
+    ("锁定期通常为6个月", 0),
+])
+def test_stance_words_sort_list_items(text, stance):
+    from chatbot.compose.sections import stance_of
+
+    assert stance_of(text) == stance
+
+
+@pytest.mark.parametrize("question,topic_words", [
+    ("总结一下这份报告的主要观点", []),
+    ("报告对云知声大模型业务的结论是什么？", ["云知声", "大模型"]),
+    ("What is the report's overall view of Unisound?", ["unisound"]),
+])
+def test_topic_text_drops_cue_and_filler_words(question, topic_words):
+    from chatbot.intent import topic_text
+    from chatbot.text import content_words
+
+    words = [w.lower() for w in content_words(topic_text(question)) if len(w) > 1]
+    assert all(w in words for w in topic_words), words
+    assert not {"总结", "结论", "观点", "view", "report"} & set(words), words
+
+
 # --- derived figures -----------------------------------------------------------------
 
 def test_facts_carry_ranges_periods_and_the_label_of_their_clause():

@@ -95,10 +95,14 @@ def format_answer(answer: Answer, turn: int) -> str:
     notices = [notice_text(n) for n in answer.notices if n != "empty question"]
     parts = ['<div class="answer">']
     parts += [f'<div class="notice">{esc(n)}</div>' for n in notices]
-    if answer.refused:
+    known = {c.n for c in answer.citations}
+    if answer.refused and not answer.citations:
         parts.append(f'<div class="refusal">{esc(answer.text)}</div>')
+    elif answer.refused:  # the asked figure is missing; what is known follows, cited
+        first, _, rest = answer.text.partition("\n")
+        parts.append(f'<div class="refusal">{esc(first)}</div>')
+        parts.append(_paragraphs(rest, lambda line: link_markers(esc(line), turn, known)))
     else:
-        known = {c.n for c in answer.citations}
         parts.append(_paragraphs(answer.text, lambda line: link_markers(esc(line), turn, known)))
         if answer.tickers:
             chips = "".join(f'<span class="chip">{esc(t)}</span>' for t in answer.tickers)
