@@ -14,11 +14,10 @@ from chatbot.compute import calculate, facts_in, read_derived, verify_formulas
 from chatbot.glossary import load_glossary
 from chatbot.intent import INTENTS, detect_intent, reader_config
 from chatbot.text import claim_figures, normalize
-
 from support import ROOT
 
 READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"
-READER_SET = [json.loads(l) for l in READER_QUESTIONS.read_text(encoding="utf-8").splitlines() if l.strip()]
+READER_SET = [json.loads(ln) for ln in READER_QUESTIONS.read_text(encoding="utf-8").splitlines() if ln.strip()]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -28,7 +27,7 @@ KNOWN_FAILURES = {
 
 # --- intent ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("question,intent", [
+@pytest.mark.parametrize(("question", "intent"), [
     ("云知声2024年净亏损是多少？", "lookup"),
     ("What was Unisound's net loss in 2024?", "lookup"),
     ("总结一下这份报告的主要观点", "summary"),
@@ -67,7 +66,7 @@ def test_every_configured_intent_is_known_and_has_cues():
         assert {"summary", "pros", "cons", "no_advice", "no_live", "missing", "known", "as_of"} <= set(reader_config()["labels"][lang])
 
 
-@pytest.mark.parametrize("text,stance", [
+@pytest.mark.parametrize(("text", "stance"), [
     ("医疗AI垂直赛道龙头地位", 1),
     ("上市后再融资渠道畅通", 1),
     ("持续亏损,盈利能力未验证", -1),
@@ -81,7 +80,7 @@ def test_stance_words_sort_list_items(text, stance):
     assert stance_of(text) == stance
 
 
-@pytest.mark.parametrize("question,topic_words", [
+@pytest.mark.parametrize(("question", "topic_words"), [
     ("总结一下这份报告的主要观点", []),
     ("报告对云知声大模型业务的结论是什么？", ["云知声", "大模型"]),
     ("What is the report's overall view of Unisound?", ["unisound"]),
@@ -100,11 +99,12 @@ def test_topic_text_drops_cue_and_filler_words(question, topic_words):
 def test_facts_carry_ranges_periods_and_the_label_of_their_clause():
     facts = facts_in("2025年大模型相关业务收入预计约人民币6.0亿–6.2亿元,2024年同口径约5187万元,同比增幅约1057%–1095%。")
     assert [(f.written, f.currency) for f in facts] == [(("6.0亿", "6.2亿"), "CNY"), (("5187万", "5187万"), "CNY")]
-    assert facts[0].periods == {("2025", None)} and facts[1].periods == {("2024", None)}
+    assert facts[0].periods == {("2025", None)}
+    assert facts[1].periods == {("2024", None)}
     assert "大模型" in facts[1].clause  # "2024年同口径约5187万元" carries the label before it
 
 
-@pytest.mark.parametrize("a,b,kind,formulas", [
+@pytest.mark.parametrize(("a", "b", "kind", "formulas"), [
     ("2025年大模型收入6.0亿–6.2亿元", "2025年全部收入11.8亿–12.4亿元", "share", ["6.0亿÷12.4亿≈48.4%", "6.2亿÷11.8亿≈52.5%"]),
     ("2024年收入3.124亿元", "2023年收入1.245亿元", "growth", ["3.124亿÷1.245亿−1≈150.9%"]),
     ("智谱约511亿港元", "MiniMax约461亿–504亿港元", "difference", ["511亿−504亿≈7亿", "511亿−461亿≈50亿"]),
@@ -122,7 +122,7 @@ def test_no_calculation_across_currencies():
     assert calculate("multiple", facts_in("2024年3052.3万美元")[0], facts_in("2024年3.124亿元")[0]) == "units"
 
 
-@pytest.mark.parametrize("sentence,accepted", [
+@pytest.mark.parametrize(("sentence", "accepted"), [
     ("计算：6.0亿÷12.4亿≈48.4%", True),
     ("计算：6.0亿÷12.4亿≈51%", False),  # wrong arithmetic
     ("计算：6.0亿÷13.0亿≈46.2%", False),  # an input the evidence does not hold
@@ -139,11 +139,12 @@ def test_citation_check_keeps_a_reproduced_calculation_and_drops_a_wrong_one(eng
     good = "计算：6.0亿–6.2亿元[1]，11.8亿–12.4亿元[1]；6.0亿÷12.4亿≈48.4%，6.2亿÷11.8亿≈52.5%。"
     bad = "计算：6.0亿÷11.8亿≈55%[1]。"
     checked = check_answer(good + "\n" + bad, {1: chunk})
-    assert "48.4%" in checked.text and "55%" not in checked.text
+    assert "48.4%" in checked.text
+    assert "55%" not in checked.text
     assert checked.unsupported == ["计算：6.0亿÷11.8亿≈55%。"]
 
 
-@pytest.mark.parametrize("question,kind", [
+@pytest.mark.parametrize(("question", "kind"), [
     ("云知声大模型业务收入占2025年总收入的比例是多少？", "share"),
     ("智谱的IPO估值比MiniMax高多少？", "difference"),
     ("智谱2024年收入增速是多少？", "growth"),
@@ -152,8 +153,10 @@ def test_citation_check_keeps_a_reproduced_calculation_and_drops_a_wrong_one(eng
 ])
 def test_derived_questions_are_read(question, kind):
     dq = read_derived(question, load_glossary())
-    assert dq is not None and dq.kind == kind
-    assert dq.a.terms and dq.b.terms
+    assert dq is not None
+    assert dq.kind == kind
+    assert dq.a.terms
+    assert dq.b.terms
 
 
 # --- structure -----------------------------------------------------------------------
@@ -163,10 +166,10 @@ def test_report_structure_finds_its_summary_places(engine):
 
     report = document_structure(engine.store)["report"]
     places = report.summary_places()
-    assert any(b.is_assessment() and any("中性偏谨慎" in l.text for l in b.lines) for b in places)
+    assert any(b.is_assessment() and any("中性偏谨慎" in ln.text for ln in b.lines) for b in places)
     assert any(b.is_risk_table() and b.title.endswith("需关注以下风险") for b in places)
     logic = next(b for b in report.blocks if b.title.startswith("港股AI公司的估值逻辑"))
-    assert [l.text.split(":")[0] for l in logic.lines] == ["制度包容性", "增长导向", "国际化溢价", "流动性分层", "股东价值"]
+    assert [ln.text.split(":")[0] for ln in logic.lines] == ["制度包容性", "增长导向", "国际化溢价", "流动性分层", "股东价值"]
     assert all(p[-1] != "参考来源" for p, _ in report.sections())
 
 
@@ -200,7 +203,8 @@ def test_reader_question(engine, q):
         if "missing-period" in q["tags"]:  # says the asked figure is missing, then what is known
             assert a.text.startswith(("资料中没有", "The sources do not give")), a.text
         else:
-            assert not a.citations and not claim_figures(a.text), a.text
+            assert not a.citations, a.text
+            assert not claim_figures(a.text), a.text
     else:
         assert not a.refused, a.text
     missing = [f for f in q["expected_facts"] if not _ok(a.text, f)]
@@ -215,8 +219,9 @@ def test_reader_question(engine, q):
     if a.intent == "summary":  # bounded: one line per section or summary place
         assert len(a.text.splitlines()) <= reader_config()["structure"]["max_summary_lines"] + 1
     if a.intent == "derived" and "≈" in a.text:  # a calculation is labelled and cites its inputs
-        line = next(l for l in a.text.splitlines() if "≈" in l)
-        assert re.search(r"计算|Calculation", line) and re.search(r"\[\d+\]", line)
+        line = next(ln for ln in a.text.splitlines() if "≈" in ln)
+        assert re.search(r"计算|Calculation", line)
+        assert re.search(r"\[\d+\]", line)
     if q["lang"] == "en" and not a.refused:
         assert not re.match(r"[\u4e00-\u9fff]", a.text.splitlines()[0]), "English lead-in or label first"
     assert not a.unsupported, a.unsupported
@@ -227,7 +232,10 @@ def test_followup_about_another_company_says_what_is_known(engine):
     figure is not given; its 2024 and first-half 2025 revenue are, with their dates."""
     turns = [{"role": "user", "content": "云知声2025年大模型业务收入预计多少？"}, {"role": "assistant", "content": "约6.0亿–6.2亿元。"}]
     a = engine.ask("那智谱呢？", turns)
-    assert a.refused and a.text.startswith("资料中没有智谱2025年")
-    assert "3.124亿" in a.text and "1.91亿" in a.text and "2025年上半年" in a.text
+    assert a.refused
+    assert a.text.startswith("资料中没有智谱2025年")
+    assert "3.124亿" in a.text
+    assert "1.91亿" in a.text
+    assert "2025年上半年" in a.text
     assert {c.doc_id for c in a.citations} == {"src-3"}
     assert "〔36氪，日期未注明〕" in a.text  # the as-of: the source and (here missing) date

@@ -11,9 +11,8 @@ import re
 import pytest
 
 from chatbot.engine import Engine
-
-from support import make_settings
 from llm_server import ScriptedOpenAIServer
+from support import make_settings
 
 Q_SHARE = "云知声大模型业务收入占2025年总收入的比例是多少？"
 Q_SUMMARY = "总结一下这份报告的主要观点"
@@ -50,9 +49,12 @@ def test_llm_gets_the_calculation_and_its_figures_are_checked(corpus_index, serv
     answer = _engine(corpus_index, server.base_url).ask(Q_SHARE)
     user = server.requests[-1]["body"]["messages"][-1]["content"]
     assert "Prepared evidence for this derived question" in user
-    assert "6.0亿÷12.4亿≈48.4%" in user and "6.2亿÷11.8亿≈52.5%" in user
-    assert answer.intent == "derived" and not answer.refused
-    assert "48.4%" in answer.text and "52.5%" in answer.text  # the reproduced calculation is kept
+    assert "6.0亿÷12.4亿≈48.4%" in user
+    assert "6.2亿÷11.8亿≈52.5%" in user
+    assert answer.intent == "derived"
+    assert not answer.refused
+    assert "48.4%" in answer.text
+    assert "52.5%" in answer.text
     assert not any("48.4%" in u for u in answer.unsupported)
     assert any("51%" in u for u in answer.unsupported)  # a share the model computed itself is flagged
     assert "⚠" in answer.text[answer.text.index("51%"):]
@@ -63,6 +65,9 @@ def test_llm_gets_the_summary_lines(corpus_index, server):
     user = server.requests[-1]["body"]["messages"][-1]["content"]
     assert "Prepared evidence for this summary question" in user
     prepared = _prepared(server.requests[-1]["body"]["messages"])
-    assert "中性偏谨慎" in prepared and "估值泡沫风险" in prepared
-    assert answer.intent == "summary" and not answer.refused and not answer.unsupported
+    assert "中性偏谨慎" in prepared
+    assert "估值泡沫风险" in prepared
+    assert answer.intent == "summary"
+    assert not answer.refused
+    assert not answer.unsupported
     assert {c.doc_id for c in answer.citations} == {"report"}

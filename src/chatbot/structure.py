@@ -44,7 +44,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join([self.title, *(l.text for l in self.lines)])
+        return " ".join([self.title, *(ln.text for ln in self.lines)])
 
     def is_assessment(self) -> bool:
         words = reader_config()["structure"]["assessment_headers"]
@@ -86,8 +86,8 @@ class DocStructure:
 
 
 def _is_references(path: list[str], blocks: list[Block]) -> bool:
-    lines = [l.raw for b in blocks for l in b.lines]
-    return bool(lines) and all(re.match(r"^\[\d+\]", l) or "投资建议" in l for l in lines)
+    lines = [ln.raw for b in blocks for ln in b.lines]
+    return bool(lines) and all(re.match(r"^\[\d+\]", ln) or "投资建议" in ln for ln in lines)
 
 
 def _kind(raw: str) -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, render
 from chatbot.compose.figures import derived, known_other_periods, latest

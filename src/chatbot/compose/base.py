@@ -9,8 +9,9 @@ as-of (the source and its date), and collects the lines to highlight."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import partial
 
 from chatbot.evidence import Candidate, QuestionSpec, question_terms, score_candidates, select
 from chatbot.glossary import Glossary
@@ -100,6 +101,10 @@ def _with_marker(text: str, markers: str, suffix: str) -> str:
     return f"{text}{suffix}{markers}。"
 
 
+def _marker(numbers: list[int], m: re.Match) -> str:
+    return f"[{numbers[int(m.group(1))]}]"
+
+
 def as_of(chunk: Chunk, lang: str) -> str:
     lab = labels(lang)
     return lab["as_of"].format(src=chunk.publisher or chunk.title, date=chunk.date or lab["undated"])
@@ -122,10 +127,11 @@ def render(comp: Composition, passages: list[Passage], lang: str, lead: str = ""
                 passages.append(Passage(chunk=c, score=0.0))
                 index[c.id] = len(passages)
             ns.append(index[c.id])
-        for n, raw in zip(ns * len(e.raw) if len(ns) == 1 else ns, e.raw):
+        for raw in e.raw:  # highlighted in the passage that holds it
+            n = next((n for n, c in zip(ns, e.chunks, strict=True) if raw in c.text), ns[0])
             highlights.setdefault(n, []).append(raw)
         if "⟦" in e.text:  # markers placed inside the line, after each input
-            line = re.sub(r"⟦(\d+)⟧", lambda m: f"[{ns[int(m.group(1))]}]", e.text).rstrip("。") + "。"
+            line = re.sub(r"⟦(\d+)⟧", partial(_marker, ns), e.text).rstrip("。") + "。"
         else:  # every sentence of the line gets the markers (the check reads sentence by sentence)
             marks = "".join(f"[{n}]" for n in dict.fromkeys(ns))
             sents = split_sentences(e.text, semicolons=False) or [e.text]

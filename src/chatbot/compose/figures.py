@@ -24,10 +24,10 @@ def _all_passages(ctx: ComposeContext) -> list[Passage]:
     rest = []
     for d in ctx.structure.values():
         for b in d.blocks:
-            for l in b.lines:
-                if l.chunk.id not in seen:
-                    seen.add(l.chunk.id)
-                    rest.append(Passage(chunk=l.chunk))
+            for ln in b.lines:
+                if ln.chunk.id not in seen:
+                    seen.add(ln.chunk.id)
+                    rest.append(Passage(chunk=ln.chunk))
     return list(ctx.passages) + rest
 
 

@@ -30,7 +30,7 @@ def comparison(ctx: ComposeContext) -> Composition | None:
         cands, _ = ctx.rescore(_without(ctx.question, others, ctx))
         cands = [c for c in cands if c.text not in used and not _about_other(ctx, c, e, others)]
         lines = ctx.lookup_entries(wants_list=False, max_sentences=2, cands=cands) or _rows_about(ctx, e)
-        used.update(l.text for l in lines)
+        used.update(ln.text for ln in lines)
         if lines:
             entries.append(Entry(f"{e}：", bullet=False))
             entries += lines
@@ -57,10 +57,10 @@ def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
         for b in d.blocks:
             if b.kind != "table":
                 continue
-            for l in b.lines:
-                head = l.text.split(":")[0].lower()
+            for ln in b.lines:
+                head = ln.text.split(":")[0].lower()
                 if any(a in head for a in aliases):
-                    out.append(Entry(l.text, [l.chunk], [l.raw]))
+                    out.append(Entry(ln.text, [ln.chunk], [ln.raw]))
     return out[:most]
 
 

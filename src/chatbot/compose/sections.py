@@ -46,7 +46,7 @@ def overlap(groups: list[tuple[list[str], float]], text: str) -> float:
 
 
 def _block_text(b: Block) -> str:
-    return " ".join([*b.path, b.title, *(l.text for l in b.lines)])
+    return " ".join([*b.path, b.title, *(ln.text for ln in b.lines)])
 
 
 def _cut(text: str, limit: int) -> str:
@@ -64,14 +64,14 @@ def _complete(text: str) -> bool:
 def _block_line(b: Block, limit: int) -> Entry | None:
     """One line for a block: a table's rows (first two cells), a list's items, or the
     first complete sentence of a paragraph; cited to the chunks they come from."""
-    short_items = b.kind == "list" and len(b.lines) > 2 and all(len(l.text) <= 30 or b.labelled for l in b.lines)
+    short_items = b.kind == "list" and len(b.lines) > 2 and all(len(ln.text) <= 30 or b.labelled for ln in b.lines)
     if b.kind == "table" or short_items:
         parts = []
-        for l in b.lines:
+        for ln in b.lines:
             if b.kind == "table":  # an assessment's verdict, else the row's head
-                part = re.split(r"——|;|；", l.text)[0] if b.is_assessment() else re.split(r"[:：]", l.text)[0]
+                part = re.split(r"——|;|；", ln.text)[0] if b.is_assessment() else re.split(r"[:：]", ln.text)[0]
             else:
-                part = l.text
+                part = ln.text
             if b.labelled or (b.kind == "list" and re.match(r"^[^:：]{2,10}[:：]", part)):
                 part = re.split(r"[:：]", part)[0]
             parts.append(part)
@@ -79,13 +79,13 @@ def _block_line(b: Block, limit: int) -> Entry | None:
         head = b.title if b.title != b.heading else ""
         if head and b.kind == "list":
             text = f"{head.rstrip('：:')}：{text}"
-        chunks = list(dict.fromkeys(l.chunk.id for l in b.lines))
-        by_id = {l.chunk.id: l.chunk for l in b.lines}
-        return Entry(_cut(text, limit), [by_id[c] for c in chunks], [l.raw for l in b.lines])
-    for l in b.lines:
-        first = split_sentences(l.text, semicolons=False)[0] if l.text else ""
+        chunks = list(dict.fromkeys(ln.chunk.id for ln in b.lines))
+        by_id = {ln.chunk.id: ln.chunk for ln in b.lines}
+        return Entry(_cut(text, limit), [by_id[c] for c in chunks], [ln.raw for ln in b.lines])
+    for ln in b.lines:
+        first = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
         if _complete(first) and len(first) >= 12:  # a paragraph's first sentence
-            return _entry(l, _cut(first, limit))
+            return _entry(ln, _cut(first, limit))
     return None
 
 
@@ -138,10 +138,10 @@ def _stance_sentences(ctx: ComposeContext, doc: DocStructure, groups) -> list[En
     for b in doc.blocks:
         if b.kind != "para":
             continue
-        for l in b.lines:
-            for sent in re.split(r"(?<=[。！？])", l.text):
+        for ln in b.lines:
+            for sent in re.split(r"(?<=[。！？])", ln.text):
                 if sent and _complete(sent) and any(w in sent for w in words) and (not groups or overlap(groups, sent) > 0):
-                    out.append(Entry(sent, [l.chunk], [sent]))
+                    out.append(Entry(sent, [ln.chunk], [sent]))
     return out
 
 
@@ -168,7 +168,7 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     for b in sorted(chosen, key=lambda b: doc.blocks.index(b)):
         if b.title != b.heading:
             entries.append(Entry(b.title.rstrip("：:") + "：", bullet=False))
-        entries += [_entry(l) for l in b.lines[:most]]
+        entries += [_entry(ln) for ln in b.lines[:most]]
     return Composition(entries) if len(entries) > 1 else None
 
 
@@ -202,14 +202,14 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
         return None
     lines: list[Line] = []
     for b in best:
-        for l in b.lines:
-            if lines and lead.search(l.text):
+        for ln in b.lines:
+            if lines and lead.search(ln.text):
                 break
-            lines.append(l)
+            lines.append(ln)
         else:
             continue
         break
-    entries = [_entry(l) for l in lines[:most] if len(l.text) >= 4]
+    entries = [_entry(ln) for ln in lines[:most] if len(ln.text) >= 4]
     return Composition(entries) if entries else None
 
 
@@ -244,7 +244,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     groups = topic_groups(ctx)
     scored = []
     for b in blocks:
-        stances = [stance_of(l.text) for l in b.lines]
+        stances = [stance_of(ln.text) for ln in b.lines]
         mixed = 1 in stances and -1 in stances
         s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else 0.5 if b.is_risk_table() else 0.0)
         if s > 0 and any(stances):
@@ -254,9 +254,9 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     cons: list[Line] = []
     for _, b in scored[:3]:
         risk_block = b.is_risk_table()
-        for l in b.lines:
-            st = -1 if risk_block else stance_of(l.text)
-            (pros if st > 0 else cons if st < 0 else []).append(l)
+        for ln in b.lines:
+            st = -1 if risk_block else stance_of(ln.text)
+            (pros if st > 0 else cons if st < 0 else []).append(ln)
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
@@ -267,7 +267,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         return None
     entries = []
     if pros:
-        entries += [Entry(ctx.labels["pros"], bullet=False)] + [_entry(l) for l in pros[:most]]
+        entries += [Entry(ctx.labels["pros"], bullet=False)] + [_entry(ln) for ln in pros[:most]]
     if cons:
-        entries += [Entry(ctx.labels["cons"], bullet=False)] + [_entry(l) for l in cons[:most]]
+        entries += [Entry(ctx.labels["cons"], bullet=False)] + [_entry(ln) for ln in cons[:most]]
     return Composition(entries)
