@@ -64,6 +64,15 @@ def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
     return out[:most]
 
 
+def _report_assesses(ctx: ComposeContext, entity: str) -> bool:
+    """Does the report's own assessment (its summary places) name the company?"""
+    report = ctx.structure.get("report")
+    if report is None:
+        return False
+    text = " ".join(" ".join([*b.path, b.title, *(ln.text for ln in b.lines)]) for b in report.summary_places())
+    return entity in ctx.glossary.entities(text)
+
+
 def definition(ctx: ComposeContext) -> Composition | None:
     entries = ctx.lookup_entries(wants_list=False, max_sentences=3)
     return Composition(entries) if entries else None
@@ -72,7 +81,17 @@ def definition(ctx: ComposeContext) -> Composition | None:
 def advice(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
     entries: list[Entry] = [Entry(ctx.labels["advice"], bullet=False)]
-    body = comparison(ctx) if len(ents) >= 2 else None
+    body = None
+    if len(ents) >= 2:  # the report's own comparison rows, else the per-company comparison
+        rows = [(e, _rows_about(ctx, e, most=1)) for e in ents]
+        if all(r for _, r in rows):
+            body = Composition([Entry(ctx.labels["comparison"], bullet=False)]
+                               + [x for e, r in rows for x in (Entry(f"{e}：", bullet=False), *r)])
+        else:
+            body = comparison(ctx)
+    if body is None and len(ents) == 1 and not _report_assesses(ctx, ents[0]):
+        rows = _rows_about(ctx, ents[0], most=2)  # what the report's tables say of it
+        body = Composition(rows) if rows else None
     if body is None:
         parts = [p for p in (conclusion(ctx, max_blocks=1), pros_cons(ctx)) if p]
         body = Composition([e for p in parts for e in p.entries]) if parts else None
