@@ -87,7 +87,7 @@ class ScriptedOpenAIServer:
 def passage_number(messages: list[dict], needle: str) -> int | None:
     """The [n] of the first numbered passage in the prompt that contains `needle`."""
     user = messages[-1]["content"]
-    for m in re.finditer(r"^\[(\d+)\] \(.*?\)\n(.*?)(?=^\[\d+\] \(|\nQuestion:|\Z)", user, flags=re.M | re.S):
+    for m in re.finditer(r"^\[(\d+)\] \(.*?\)\n(.*?)(?=^\[\d+\] \(|\nQuestion:|\nPrepared evidence|\Z)", user, flags=re.M | re.S):
         if needle in m.group(2):
             return int(m.group(1))
     return None

@@ -2,7 +2,8 @@
 
 Every `[n]` must point at a passage that was given to the answerer; a marker that
 points at nothing is removed. Every figure in a sentence must appear in a passage
-that sentence cites; a sentence that fails is dropped (extractive) or marked as
+that sentence cites (or be the result of a formula whose inputs it cites and
+whose arithmetic reproduces it, see compute.py); a sentence that fails is dropped (extractive) or marked as
 unsupported (LLM). Markers are then renumbered 1..m in order of first use, and the
 reference list is built from the cited passages only."""
 
@@ -12,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chatbot.compute import verify_formulas
 from chatbot.models import Chunk, Citation
 from chatbot.text import claim_figures, figure_supported, normalize, split_sentences
 
@@ -63,7 +65,8 @@ def check_answer(
             ns = [n for n in ns if n not in bad]
         evidence = normalize(" ".join(passages[n].text for n in dict.fromkeys(ns)))
         claim = MARKER.sub("", sent)
-        missing = [f for f in claim_figures(claim) if not figure_supported(f, evidence)]
+        computed = verify_formulas(claim, evidence)  # a calculation's inputs and reproduced results
+        missing = [f for f in claim_figures(claim) if not figure_supported(f, evidence) and f not in computed]
         if missing:
             unsupported.append(claim.strip())
             if mode == "extractive":

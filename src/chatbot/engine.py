@@ -12,16 +12,21 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from chatbot.answerers import Answerer, AnswerRequest, Draft, make_answerer, uses_llm
+from chatbot.answerers.extractive import LEAD_IN
 from chatbot.citations import check_answer
+from chatbot.compose import ComposeContext, compose, render
+from chatbot.compose.base import drop_absent
 from chatbot.config import Settings, load_settings
 from chatbot.documents import Documents
-from chatbot.evidence import score_candidates
+from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import load_glossary
-from chatbot.models import Answer
+from chatbot.intent import Intent, detect_intent, labels, topic_text
+from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import DocRecord, Store
+from chatbot.structure import document_structure
 from chatbot.text import TICKER_RE, question_language
 
 log = logging.getLogger(__name__)
@@ -117,21 +122,28 @@ class Engine:
         timings["retrieve"] = sum(rt.values())
         t = time.perf_counter()
         cands, spec = score_candidates(standalone, passages, self.glossary, self.store.idf)
-        cfg = self.settings.answer
+        intent = detect_intent(standalone)
+        prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
-        best = cands[0].coverage if cands else 0.0
-        answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices)
+        answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices, intent=intent.name)
 
-        draft = Draft()  # weaker evidence than min_relevance is refused without an answerer
-        if best >= cfg.min_relevance:
-            draft = yield from self.answerer.stream(AnswerRequest(standalone, passages, cands, spec, lang))
+        draft = Draft()  # no composition (no evidence above min_relevance) is refused without an answerer
+        if prepared:
+            request = AnswerRequest(standalone, passages, cands, spec, lang, intent.name, prepared, highlights)
+            if known_only:  # "not in the documents; known: …" is final: no LLM rewording of a refusal
+                draft = Draft(text=prepared, highlights=highlights)
+            else:
+                draft = yield from self.answerer.stream(request)
             answer.notices += draft.notices
 
         checked = check_answer(draft.text, numbered, mode=draft.mode, lang=lang, highlights=draft.highlights)
         if not checked.citations:  # nothing left that a source supports: refuse
             answer.text, answer.refused = REFUSAL[lang], True
+            if intent.name == "advice":  # an advice question is told so even when refused
+                answer.text += "\n" + labels(lang)["no_advice"]
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
+            answer.refused = known_only  # the asked figure is missing; what is known is shown
             answer.tickers = self._tickers(answer, standalone)
             answer.figures = annotate_figures(answer.text, answer.citations)
         timings["answer"] = (time.perf_counter() - t) * 1000
@@ -140,6 +152,31 @@ class Engine:
         if not draft.streamed:  # the text is final: stream it line by line
             yield from answer.text.splitlines(keepends=True)
         yield answer
+
+    def _compose(self, question: str, lang: str, intent: Intent, passages: list[Passage], cands, spec):
+        """The intent's composition over the evidence (chatbot/compose/): its text with
+        markers, the lines to highlight, the passages the markers number (retrieval's,
+        then any other passage a line quotes), and whether it only says what is known
+        besides a missing figure. Empty text: refuse."""
+        cfg = self.settings.answer
+        about = spec if intent.name == "lookup" else analyse_question(topic_text(question), self.glossary, self.store.idf)
+        if intent.name != "lookup":  # English words outside the glossary are the reader's, not the topic's
+            about.groups = [g for g in about.groups if not g.absent or not g.alternatives[0].isascii()]
+        if (intent.name == "lookup" and not about.groups) or (about.groups and about.absent_share > MAX_ABSENT_SHARE):
+            return "", {}, passages, False  # about things the documents never mention
+        if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
+            return "", {}, passages, False
+        if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
+            cands, spec = score_candidates(drop_absent(question, self.glossary, self.store.idf), passages,
+                                           self.glossary, self.store.idf)
+        ctx = ComposeContext(question, lang, intent, passages, cands, spec, self.glossary, self.store.idf,
+                             document_structure(self.store), cfg.min_relevance, cfg.max_sentences)
+        comp = compose(ctx)
+        if comp is None:
+            return "", {}, passages, False
+        lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused else ""
+        text, highlights, passages = render(comp, passages, lang, lead)
+        return text, highlights, passages, comp.refused
 
     def _tickers(self, answer: Answer, question: str) -> list[str]:
         """Tickers of the cited documents and passages, narrowed to the companies the

@@ -110,6 +110,7 @@ class Answer(BaseModel):
     standalone_question: str = ""
     text: str = ""
     refused: bool = False
+    intent: str = "lookup"  # what the question asks for (chatbot/intent.py)
     citations: list[Citation] = Field(default_factory=list)
     tickers: list[str] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)  # everything retrieved, best first
@@ -135,6 +136,7 @@ class Answer(BaseModel):
             standalone_question=self.standalone_question,
             answer=self.text,
             refused=self.refused,
+            intent=self.intent,
             citations=[c.model_dump(exclude={"highlights"}) for c in self.citations],
             tickers=self.tickers,
             retrieved=[

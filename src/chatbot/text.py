@@ -24,6 +24,8 @@ FIGURE_RE = re.compile(
     r"|\d+(?:[.,]\d+)*\s?(?:%|％|亿|万|千|百|倍|家|港元|美元|元|股|个|位|天|年|月|日|tokens)?",
     re.IGNORECASE,
 )
+_SOURCE_NOTE = re.compile(r"〔[^〕]*〕")  # the as-of of a quoted line: its source and date
+_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)")
 TICKER_RE = re.compile(r"\b\d{4}\.HK\b", re.IGNORECASE)
 _WORDISH = re.compile(r"[0-9A-Za-z.%]")
 
@@ -85,6 +87,7 @@ def claim_figures(text: str) -> list[str]:
     """Figures that state a fact: dates (years, months, days), list ordinals and bare
     one-digit numbers are left out, since they name rather than claim."""
     out = []
+    text = _ISO_DATE.sub(" ", _SOURCE_NOTE.sub(" ", text))  # a source note "〔36氪，2026-01-28〕" names, not claims
     for f in figures(text):
         if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f):
             continue

@@ -25,6 +25,11 @@ class AnswerRequest:
     candidates: list[Candidate]  # evidence sentences, best first (evidence.score_candidates)
     spec: QuestionSpec
     lang: str  # "zh" or "en"
+    intent: str = "lookup"  # what the question asks for (chatbot/intent.py)
+    # the intent's composition over the evidence (chatbot/compose/): text with [n]
+    # markers numbered by `passages`, and the lines to highlight; "" when there is none
+    prepared: str = ""
+    prepared_highlights: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass

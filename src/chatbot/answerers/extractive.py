@@ -59,8 +59,11 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
 
     def stream(self, request: AnswerRequest) -> Generator[str, None, Draft]:
-        """Return the quoted sentences as the draft (yields nothing)."""
+        """Return the quoted sentences as the draft (yields nothing): the intent's
+        composition when the engine prepared one, else the best sentences."""
         yield from ()
+        if request.prepared:
+            return Draft(text=request.prepared, highlights=request.prepared_highlights, mode="extractive")
         text, highlights = extractive_answer(
             request.candidates, self.min_relevance, self.max_sentences, request.lang, request.spec.wants_list
         )

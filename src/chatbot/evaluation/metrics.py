@@ -167,14 +167,19 @@ def unsupported_figures(answer_text: str, citations: Sequence[Any]) -> list[str]
     """Claim figures of the answer (normalised, markers ignored) that the passages it
     cites do not hold. A sentence with markers is checked against the quotes of the
     citations it names; a sentence without markers against every cited quote. A
-    refusal with a figure and no citations reports that figure."""
+    refusal with a figure and no citations reports that figure. A calculation's result
+    counts as supported when its inputs are cited and the arithmetic reproduces it
+    (the citation check's rule, compute.verify_formulas)."""
+    from chatbot.compute import verify_formulas
+
     quotes = {_get(c, "n"): normalize(_get(c, "quote", "") or "") for c in citations}
     everything = " ".join(quotes.values())
     out: list[str] = []
     for sent, ns in answer_sentences(answer_text):
         evidence = " ".join(quotes.get(n, "") for n in ns) if ns else everything
+        computed = verify_formulas(sent, evidence)
         for f in claim_figures(sent):
-            if not figure_supported(f, evidence) and f not in out:
+            if not figure_supported(f, evidence) and f not in computed and f not in out:
                 out.append(f)
     return out
 

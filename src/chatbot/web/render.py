@@ -96,8 +96,13 @@ def format_answer(answer: Answer, turn: int, suggestions: Iterable[str] = ()) ->
     notices = [notice_text(n) for n in answer.notices if n != "empty question"]
     parts = ['<div class="answer">']
     parts += [f'<div class="notice">{esc(n)}</div>' for n in notices]
-    if answer.refused:
+    known = {c.n for c in answer.citations}
+    if answer.refused and not answer.citations:
         parts.append(f'<div class="refusal">{esc(answer.text)}</div>')
+    elif answer.refused:  # the asked figure is missing; what is known follows, cited
+        first, _, rest = answer.text.partition("\n")
+        parts.append(f'<div class="refusal">{esc(first)}</div>')
+        parts.append(_paragraphs(rest, lambda line: link_markers(esc(line), turn, known)))
     else:
         parts.append(answer_body_html(answer, turn))
         if answer.tickers:

@@ -1,0 +1,44 @@
+"""One composer per question intent, behind one interface:
+`compose(ctx) -> Composition | None`. None means: answer as a look-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chatbot.compose.base import ComposeContext, Composition, Entry, render
+from chatbot.compose.figures import derived, known_other_periods, latest
+from chatbot.compose.neutral import advice, comparison, definition
+from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
+
+Composer = Callable[[ComposeContext], "Composition | None"]
+
+COMPOSERS: dict[str, Composer] = {
+    "summary": summary,
+    "conclusion": conclusion,
+    "why": why,
+    "how": how,
+    "pros_cons": pros_cons,
+    "definition": definition,
+    "comparison": comparison,
+    "derived": derived,
+    "latest": latest,
+    "advice": advice,
+}
+
+
+def compose(ctx: ComposeContext) -> Composition | None:
+    """The intent's composition; else the look-up's; else, for a figure the documents
+    lack, what they hold for other periods."""
+    comp = None
+    fn = COMPOSERS.get(ctx.intent.name)
+    if fn is not None:
+        comp = fn(ctx)
+    if comp is None:  # a why/how question without its own section: the look-up, a little wider
+        entries = ctx.lookup_entries(keep_ratio=0.5 if ctx.intent.name in ("why", "how") else 0.7)
+        comp = Composition(entries) if entries else None
+    if comp is None:
+        comp = known_other_periods(ctx)
+    return comp
+
+
+__all__ = ["COMPOSERS", "ComposeContext", "Composition", "Entry", "compose", "render"]

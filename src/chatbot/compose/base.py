@@ -1,0 +1,142 @@
+"""What every composer gets and gives back.
+
+A composer turns the question's evidence into `Entry`s: label lines (no figures,
+no citation) and quoted lines, each tied to the chunk it quotes. `render` numbers
+the chunks as passages (adding any chunk that retrieval did not return, such as a
+section's other passages for a summary), writes the markers and each figure's
+as-of (the source and its date), and collects the lines to highlight."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from chatbot.evidence import Candidate, QuestionSpec, question_terms, score_candidates, select
+from chatbot.glossary import Glossary
+from chatbot.intent import Intent, labels
+from chatbot.models import Chunk, Passage
+from chatbot.structure import DocStructure
+from chatbot.text import claim_figures, split_sentences
+
+
+@dataclass
+class Entry:
+    text: str
+    chunks: list[Chunk] = field(default_factory=list)  # empty: a label or a note
+    raw: list[str] = field(default_factory=list)  # lines to highlight
+    as_of: bool = True  # add the source and date when the line states a figure
+    bullet: bool = True  # shown as a list item in English answers
+
+
+@dataclass
+class ComposeContext:
+    question: str  # standalone
+    lang: str
+    intent: Intent
+    passages: list[Passage]
+    cands: list[Candidate]
+    spec: QuestionSpec
+    glossary: Glossary
+    idf: Callable[[str], float]
+    structure: dict[str, DocStructure]
+    min_relevance: float
+    max_sentences: int
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return labels(self.lang)
+
+    @property
+    def best(self) -> float:
+        return self.cands[0].coverage if self.cands else 0.0
+
+    def lookup_entries(self, wants_list: bool | None = None, max_sentences: int | None = None,
+                       cands: list[Candidate] | None = None, passages: list[Passage] | None = None,
+                       keep_ratio: float = 0.7) -> list[Entry]:
+        """Today's look-up answer as entries: the best sentences, in source order."""
+        chosen = select(cands if cands is not None else self.cands, self.min_relevance,
+                        max_sentences or self.max_sentences,
+                        wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio)
+        first = {}
+        for rank, c in enumerate(chosen):
+            first.setdefault(c.passage_idx, rank)
+        chosen.sort(key=lambda c: (first[c.passage_idx], c.order))
+        ps = passages or self.passages
+        return [Entry(c.text, [ps[c.passage_idx].chunk], [c.raw]) for c in chosen]
+
+    def rescore(self, question: str, passages: list[Passage] | None = None) -> tuple[list[Candidate], QuestionSpec]:
+        return score_candidates(drop_absent(question, self.glossary, self.idf), passages or self.passages,
+                                self.glossary, self.idf)
+
+
+def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) -> str:
+    """The question without the terms no indexed passage holds: a reader's words
+    ("比例", "结论", "compare") must not count against evidence that answers the
+    question. Terms read as the evidence scorer reads them (glossary terms and
+    metrics are kept: they stand for their Chinese forms)."""
+    out = question
+    for _ in range(3):  # segmentation changes once a word is gone ("A股对…区别")
+        gone = [a for g in question_terms(out, glossary, idf) if g.absent for a in g.alternatives]
+        if not gone:
+            break
+        for a in gone:
+            out = re.sub(re.escape(a), " ", out, flags=re.IGNORECASE)
+    return out
+
+
+@dataclass
+class Composition:
+    entries: list[Entry]
+    refused: bool = False  # the asked figure is not in the documents (what is known may follow)
+
+
+def _with_marker(text: str, markers: str, suffix: str) -> str:
+    text = text.rstrip()
+    m = re.search(r"[。！？；!?;.，,：:]$", text)
+    if m:
+        end = "。" if m.group(0) in "，,：:；;" else m.group(0)
+        return f"{text[:-1]}{suffix}{markers}{end}"
+    return f"{text}{suffix}{markers}。"
+
+
+def _marker(numbers: list[int], m: re.Match) -> str:
+    return f"[{numbers[int(m.group(1))]}]"
+
+
+def as_of(chunk: Chunk, lang: str) -> str:
+    lab = labels(lang)
+    return lab["as_of"].format(src=chunk.publisher or chunk.title, date=chunk.date or lab["undated"])
+
+
+def render(comp: Composition, passages: list[Passage], lang: str, lead: str = "") -> tuple[str, dict[int, list[str]], list[Passage]]:
+    """Answer text with [n] markers, highlights per passage number, and the passages
+    the numbers refer to (the retrieved ones, then any chunk a line quotes besides)."""
+    passages = list(passages)
+    index = {p.chunk.id: i + 1 for i, p in enumerate(passages)}
+    highlights: dict[int, list[str]] = {}
+    lines: list[str] = []
+    for e in comp.entries:
+        if not e.chunks:
+            lines.append(e.text)
+            continue
+        ns = []
+        for c in e.chunks:
+            if c.id not in index:
+                passages.append(Passage(chunk=c, score=0.0))
+                index[c.id] = len(passages)
+            ns.append(index[c.id])
+        for raw in e.raw:  # highlighted in the passage that holds it
+            n = next((n for n, c in zip(ns, e.chunks, strict=True) if raw in c.text), ns[0])
+            highlights.setdefault(n, []).append(raw)
+        if "⟦" in e.text:  # markers placed inside the line, after each input
+            line = re.sub(r"⟦(\d+)⟧", partial(_marker, ns), e.text).rstrip("。") + "。"
+        else:  # every sentence of the line gets the markers (the check reads sentence by sentence)
+            marks = "".join(f"[{n}]" for n in dict.fromkeys(ns))
+            sents = split_sentences(e.text, semicolons=False) or [e.text]
+            line = "".join(_with_marker(t, marks, as_of(e.chunks[0], lang) if e.as_of and claim_figures(t) else "")
+                           for t in sents)
+        lines.append(f"- {line}" if lang == "en" and e.bullet else line)
+    body = "\n".join(lines)
+    return (f"{lead}\n{body}" if lead else body), highlights, passages

@@ -1,0 +1,154 @@
+"""Compositions about figures: a derived figure (the cited inputs and the formula,
+labelled as a calculation), the latest dated figures (with the note that the
+documents hold no live market data), and what is known when the asked figure is
+missing (the figure for another period, with its period and source date)."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
+from chatbot.compute import Fact, calculate, facts_in, find_operand, read_derived
+from chatbot.evidence import passage_sentences
+from chatbot.intent import reader_config
+from chatbot.models import Passage
+from chatbot.text import claim_figures, periods
+
+_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前三季度|全年|年末|年底|中期|度)?|(?:first|second) half(?: of)?|\bH[12]\b|\bin\b(?= (?:19|20)\d{2})", re.I)
+
+
+def _all_passages(ctx: ComposeContext) -> list[Passage]:
+    """The retrieved passages, then every other indexed passage (operands of a
+    calculation may sit outside the top few)."""
+    seen = {p.chunk.id for p in ctx.passages}
+    rest = []
+    for d in ctx.structure.values():
+        for b in d.blocks:
+            for ln in b.lines:
+                if ln.chunk.id not in seen:
+                    seen.add(ln.chunk.id)
+                    rest.append(Passage(chunk=ln.chunk))
+    return list(ctx.passages) + rest
+
+
+def _entity_ok(ctx: ComposeContext, passages: list[Passage]):
+    companies = ctx.glossary.companies
+
+    def ok(f: Fact, entity: str | None) -> bool:
+        if entity is None:
+            return True
+        named = [e for e in ctx.glossary.entities(f.clause) if e in companies]
+        if named:
+            return entity in named
+        named = [e for e in ctx.glossary.entities(f.sentence) if e in companies]
+        if named:
+            return entity in named
+        c = passages[f.passage_idx].chunk
+        return entity in ctx.glossary.entities(" ".join([c.title, *c.headings]))
+
+    return ok
+
+
+def derived(ctx: ComposeContext) -> Composition | None:
+    lab = ctx.labels
+    entries = ctx.lookup_entries(max_sentences=2)
+    dq = read_derived(ctx.question, ctx.glossary)
+    if dq is None:
+        return Composition(entries) if entries else None
+    passages = _all_passages(ctx)
+    facts = [f for pi, p in enumerate(passages) for _, shown, _, _ in passage_sentences(p.chunk.text) for f in facts_in(shown, pi)]
+    ok = _entity_ok(ctx, passages)
+    a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
+    if dq.a.period is None and dq.kind == "share" and a is not None:  # the same period as the part
+        b = find_operand([f for f in facts if f.periods & a.periods], dq.b, ok) or b
+    if a is None or b is None:
+        entries.append(Entry(lab["derived_missing"]))
+        return Composition(entries) if len(entries) > 1 else None
+    calc = calculate(dq.kind, a, b)
+    if isinstance(calc, str):
+        names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
+        entries.append(Entry(lab["derived_units"].format(a=names[a.currency], b=names[b.currency])) if calc == "units"
+                       else Entry(lab["derived_missing"]))
+        return Composition(entries)
+    ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
+    cur = {"CNY": "元", "HKD": "港元", "USD": "美元"}[a.currency]
+
+    def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
+        return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
+
+    def label(f: Fact) -> str:
+        per = "".join(sorted(f"{y}年{'上半年' if q == 'H1' else '下半年' if q == 'H2' else ''}" for y, q in f.periods))
+        head = f.clause.split(" ")[0]  # the labelling clause
+        head = re.sub(r"(?:19|20)\d{2}年?(?:上半年|下半年|前三季度|全年|度)?", "", head)
+        head = re.sub(r"[\d.]+\s*(?:亿|万)?\s*(?:[-–—~至到]\s*[\d.]+\s*(?:亿|万)?)?\s*(?:港元|美元|元)?|约|预计|人民币|[（(].*", "", head)
+        head = head.strip(":：,， ")
+        return f"{per}{head}".strip() or per
+
+    ma, mb = "⟦0⟧", "⟦1⟧"
+    text = (f"{lab['derived']}{lab['derived_note']}：{label(a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
+            f"{label(b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
+    entries.append(Entry(text, [ca, cb], [a.sentence, b.sentence], as_of=False, bullet=True))
+    return Composition(entries)
+
+
+def latest(ctx: ComposeContext) -> Composition | None:
+    """The most recent dated figures on the asked subject, newest first."""
+    cues = reader_config()["intent"]["cues"]["latest"]
+    q = ctx.question
+    for c in cues:
+        q = re.sub(c, " ", q, flags=re.I)
+    cands, _ = ctx.rescore(q)
+    cands = [c for c in cands if c.coverage >= ctx.min_relevance and c.figures]
+    if not cands:
+        return None
+    best = cands[0].coverage
+    pool = [c for c in cands if c.coverage >= 0.7 * best]
+    pool.sort(key=lambda c: (ctx.passages[c.passage_idx].chunk.date or "0000", c.coverage), reverse=True)
+    entries = [Entry(ctx.labels["latest"], bullet=False)]
+    seen = set()
+    for c in pool:
+        if len(entries) > 3 or c.text in seen:
+            continue
+        seen.add(c.text)
+        entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
+    entries.append(Entry(ctx.labels["no_live"]))
+    return Composition(entries)
+
+
+def known_other_periods(ctx: ComposeContext) -> Composition | None:
+    """The asked figure is not in the documents: say so, then give the same company's
+    same metric for the periods the documents do hold."""
+    if not (ctx.spec.wants_figure and ctx.spec.periods):
+        return None
+    asked = ctx.spec.periods
+    bare = _PERIOD_TEXT.sub(" ", ctx.question)
+    passages = _all_passages(ctx)  # the other periods may sit outside the retrieved few
+    cands, spec = ctx.rescore(bare, passages)
+    if not spec.metrics:
+        return None
+    known = []
+    for c in cands:
+        if c.coverage < ctx.min_relevance or not c.figures:
+            continue
+        stated = periods(c.text)
+        if not stated or stated & asked:
+            continue
+        known.append(c)
+    # prefer sentences where a money figure's own clause names the metric
+    forms = [f for fs in spec.metrics for f in fs]
+    labelled = [c for c in known if any(any(m in f.clause.lower() for m in forms) for f in facts_in(c.text))]
+    known = labelled or known
+    if not known:
+        return None
+    lab = ctx.labels
+    asked_text = "、".join(sorted(m.group(0).strip() for m in _PERIOD_TEXT.finditer(ctx.question) if re.search(r"\d", m.group(0))))
+    ents = ctx.glossary.entities(ctx.question)
+    metric = ctx.glossary.metrics_in(ctx.question)
+    subject = (ents[0] if ents else "") + asked_text + (metric[0] if metric else "")
+    entries = [Entry(lab["missing"].format(asked=subject or asked_text)), Entry(lab["known"], bullet=False)]
+    entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score), passages=passages)
+    return Composition(entries, refused=True)
+
+
+def has_figures(comp: Composition) -> bool:
+    return any(e.chunks and claim_figures(e.text) for e in comp.entries)

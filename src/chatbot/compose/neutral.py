@@ -1,0 +1,102 @@
+"""Comparison (the same question asked of each company named, labelled by company),
+definition (the look-up's explaining sentences) and advice (the neutral comparison
+or assessment from the documents, plus one line that no investment advice is given)."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.sections import conclusion, pros_cons
+
+
+def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
+    q = question
+    for canon in others:
+        for a in sorted([canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon], key=len, reverse=True):
+            q = re.sub(re.escape(a), " ", q, flags=re.I)
+    return re.sub(r"\s*(?:和|与|跟|及|、|and|vs\.?|versus)\s*(?=\s|的|$)", " ", q)
+
+
+def comparison(ctx: ComposeContext) -> Composition | None:
+    ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    if len(ents) < 2:
+        entries = ctx.lookup_entries(wants_list=True)
+        return Composition(entries) if entries else None
+    entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
+    used: set[str] = set()
+    for e in ents:
+        others = [o for o in ents if o != e]
+        cands, _ = ctx.rescore(_without(ctx.question, others, ctx))
+        cands = [c for c in cands if c.text not in used and not _about_other(ctx, c, e, others)]
+        lines = ctx.lookup_entries(wants_list=False, max_sentences=2, cands=cands) or _rows_about(ctx, e)
+        used.update(ln.text for ln in lines)
+        if lines:
+            entries.append(Entry(f"{e}：", bullet=False))
+            entries += lines
+    return Composition(entries) if len(entries) > 2 else None
+
+
+def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str]) -> bool:
+    """Does the sentence sit in a section headed by another compared company (and not
+    by this one), or name only other compared companies?"""
+    chunk = ctx.passages[cand.passage_idx].chunk
+    named = set(ctx.glossary.entities(cand.text))
+    if named & set(others) and entity not in named:
+        return True
+    head = set(ctx.glossary.entities(chunk.headings[-1])) if len(chunk.headings) > 1 else set()
+    return bool(head & set(others)) and entity not in head and entity not in named
+
+
+def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
+    """Table rows that the company heads (the report's comparison tables first)."""
+    aliases = [entity.lower()] + [a for a, c in ctx.glossary.aliases.items() if c == entity]
+    docs = sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report")
+    out = []
+    for d in docs:
+        for b in d.blocks:
+            if b.kind != "table":
+                continue
+            for ln in b.lines:
+                head = ln.text.split(":")[0].lower()
+                if any(a in head for a in aliases):
+                    out.append(Entry(ln.text, [ln.chunk], [ln.raw]))
+    return out[:most]
+
+
+def _report_assesses(ctx: ComposeContext, entity: str) -> bool:
+    """Does the report's own assessment (its summary places) name the company?"""
+    report = ctx.structure.get("report")
+    if report is None:
+        return False
+    text = " ".join(" ".join([*b.path, b.title, *(ln.text for ln in b.lines)]) for b in report.summary_places())
+    return entity in ctx.glossary.entities(text)
+
+
+def definition(ctx: ComposeContext) -> Composition | None:
+    entries = ctx.lookup_entries(wants_list=False, max_sentences=3)
+    return Composition(entries) if entries else None
+
+
+def advice(ctx: ComposeContext) -> Composition | None:
+    ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    entries: list[Entry] = [Entry(ctx.labels["advice"], bullet=False)]
+    body = None
+    if len(ents) >= 2:  # the report's own comparison rows, else the per-company comparison
+        rows = [(e, _rows_about(ctx, e, most=1)) for e in ents]
+        if all(r for _, r in rows):
+            body = Composition([Entry(ctx.labels["comparison"], bullet=False)]
+                               + [x for e, r in rows for x in (Entry(f"{e}：", bullet=False), *r)])
+        else:
+            body = comparison(ctx)
+    if body is None and len(ents) == 1 and not _report_assesses(ctx, ents[0]):
+        rows = _rows_about(ctx, ents[0], most=2)  # what the report's tables say of it
+        body = Composition(rows) if rows else None
+    if body is None:
+        parts = [p for p in (conclusion(ctx, max_blocks=1), pros_cons(ctx)) if p]
+        body = Composition([e for p in parts for e in p.entries]) if parts else None
+    if body is None:
+        return None
+    entries += body.entries
+    entries.append(Entry(ctx.labels["no_advice"], bullet=False))
+    return Composition(entries)

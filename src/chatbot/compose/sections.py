@@ -1,0 +1,273 @@
+"""Compositions built on the documents' structure: a summary (one cited line per
+section and per summary place), the report's conclusion (its stance sentences and
+assessment tables and concluding lists), why / how (the section or list whose
+heading or announcing line matches, its points in order) and pros and cons (both
+lists, each labelled, items sorted by the stance words)."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.intent import reader_config, topic_text
+from chatbot.structure import Block, DocStructure, Line
+from chatbot.text import content_words, normalize, split_sentences
+
+
+def _cfg() -> dict:
+    return reader_config()["structure"]
+
+
+def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
+    """The question's topic words (cue words removed) with their IDF weights; a
+    company named counts as any of its aliases."""
+    topic = topic_text(ctx.question)
+    groups: list[tuple[list[str], float]] = []
+    low = topic.lower()
+    for canon in ctx.glossary.entities(topic):
+        alts = [canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon and not a.isdigit()]
+        groups.append((alts, 3.0))
+        for a in alts:
+            low = low.replace(a.lower(), " ")
+    for term in sorted(ctx.glossary.terms, key=len, reverse=True):
+        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+            groups.append((list(ctx.glossary.terms[term]), 1.0))
+            low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
+    for w in content_words(low):
+        if w.isascii() and (len(w) < 2 or ctx.idf(w) >= ctx.idf("\uffff")):
+            continue
+        groups.append(([w], min(ctx.idf(w), 3.0)))
+    return groups
+
+
+def overlap(groups: list[tuple[list[str], float]], text: str) -> float:
+    norm = normalize(text)
+    return sum(w for alts, w in groups if any(normalize(a) in norm for a in alts))
+
+
+def _block_text(b: Block) -> str:
+    return " ".join([*b.path, b.title, *(ln.text for ln in b.lines)])
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip("，,；;、") + "…"
+
+
+def _entry(line: Line, text: str | None = None) -> Entry:
+    return Entry(text or line.text, [line.chunk], [line.raw])
+
+
+def _complete(text: str) -> bool:
+    return bool(re.search(r"[。！？!?.）)”]$", text)) and not re.match(r"^注\s*[:：]", text)
+
+
+def _block_line(b: Block, limit: int) -> Entry | None:
+    """One line for a block: a table's rows (first two cells), a list's items, or the
+    first complete sentence of a paragraph; cited to the chunks they come from."""
+    short_items = b.kind == "list" and len(b.lines) > 2 and all(len(ln.text) <= 30 or b.labelled for ln in b.lines)
+    if b.kind == "table" or short_items:
+        parts = []
+        for ln in b.lines:
+            if b.kind == "table":  # an assessment's verdict, else the row's head
+                part = re.split(r"——|;|；", ln.text)[0] if b.is_assessment() else re.split(r"[:：]", ln.text)[0]
+            else:
+                part = ln.text
+            if b.labelled or (b.kind == "list" and re.match(r"^[^:：]{2,10}[:：]", part)):
+                part = re.split(r"[:：]", part)[0]
+            parts.append(part)
+        text = "；".join(parts)
+        head = b.title if b.title != b.heading else ""
+        if head and b.kind == "list":
+            text = f"{head.rstrip('：:')}：{text}"
+        chunks = list(dict.fromkeys(ln.chunk.id for ln in b.lines))
+        by_id = {ln.chunk.id: ln.chunk for ln in b.lines}
+        return Entry(_cut(text, limit), [by_id[c] for c in chunks], [ln.raw for ln in b.lines])
+    for ln in b.lines:
+        first = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
+        if _complete(first) and len(first) >= 12:  # a paragraph's first sentence
+            return _entry(ln, _cut(first, limit))
+    return None
+
+
+def _target_doc(ctx: ComposeContext) -> DocStructure | None:
+    """The report when the question names it or nothing more specific; else the
+    document of the best passage."""
+    if not ctx.structure:
+        return None
+    q = ctx.question.lower()
+    groups = topic_groups(ctx)
+    if "report" in ctx.structure and (re.search(r"报告|研报|report", q) or not groups):
+        return ctx.structure["report"]
+    scored = sorted(ctx.structure.values(), key=lambda d: -overlap(groups, d.title))
+    if scored and overlap(groups, scored[0].title) > 0:
+        return scored[0]
+    if ctx.passages:
+        return ctx.structure.get(ctx.passages[0].chunk.doc_id)
+    return ctx.structure.get("report")
+
+
+def summary(ctx: ComposeContext) -> Composition | None:
+    doc = _target_doc(ctx)
+    if doc is None:
+        return None
+    cfg = _cfg()
+    limit, most = cfg["max_line_chars"], cfg["max_summary_lines"]
+    entries: list[Entry] = [Entry(ctx.labels["summary"])]
+    places = doc.summary_places()
+    for path, blocks in doc.sections():
+        if len(path) < 2:
+            continue  # lines under the document's title only ("相关个股…")
+        for b in blocks:
+            if b in places:
+                continue
+            e = _block_line(b, limit)
+            if e:
+                entries.append(e)
+                break
+    for b in places:
+        e = _block_line(b, limit)
+        if e:
+            entries.append(e)
+    entries = entries[: most + 1]
+    return Composition(entries) if len(entries) > 1 else None
+
+
+def _stance_sentences(ctx: ComposeContext, doc: DocStructure, groups) -> list[Entry]:
+    words = reader_config()["stance"]["stance_sentence"]
+    out = []
+    for b in doc.blocks:
+        if b.kind != "para":
+            continue
+        for ln in b.lines:
+            for sent in re.split(r"(?<=[。！？])", ln.text):
+                if sent and _complete(sent) and any(w in sent for w in words) and (not groups or overlap(groups, sent) > 0):
+                    out.append(Entry(sent, [ln.chunk], [sent]))
+    return out
+
+
+def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float, Block]]:
+    groups = topic_groups(ctx)
+    scored = [(overlap(groups, _block_text(b)), b) for b in blocks]
+    return sorted(scored, key=lambda x: -x[0])
+
+
+def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
+    doc = ctx.structure.get("report") or _target_doc(ctx)
+    if doc is None:
+        return None
+    groups = topic_groups(ctx)
+    most = _cfg()["max_block_items"]
+    entries = [Entry(ctx.labels["conclusion"])]
+    entries += _stance_sentences(ctx, doc, [g for g in groups if g[1] >= 3.0])[:2]
+    places = doc.summary_places()
+    ranked = _ranked_blocks(ctx, places)
+    top = ranked[0][0] if ranked else 0
+    chosen = [b for s, b in ranked if s > 0 and s >= 0.5 * top][:max_blocks] if top > 0 else [b for _, b in ranked if b.is_assessment()]
+    if not chosen:
+        chosen = places[:max_blocks]
+    for b in sorted(chosen, key=lambda b: doc.blocks.index(b)):
+        if b.title != b.heading:
+            entries.append(Entry(b.title.rstrip("：:") + "：", bullet=False))
+        entries += [_entry(ln) for ln in b.lines[:most]]
+    return Composition(entries) if len(entries) > 1 else None
+
+
+def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Composition | None:
+    """The section (or announced list) whose heading matches both the question's topic
+    and the intent's heading words, its points in order."""
+    groups = topic_groups(ctx)
+    if not groups:
+        return None
+    lead = re.compile(_cfg()["lead_line"])
+    most = _cfg()["max_block_items"]
+    best, best_score = None, 0.0
+    for doc in ctx.structure.values():
+        sections: dict[tuple, list[Block]] = {}
+        for b in doc.blocks:
+            sections.setdefault(tuple(b.path), []).append(b)
+            if b.title != b.heading:  # an announced list or table is a section of its own
+                sections[(*b.path, b.title)] = [b]
+        for key, blocks in sections.items():
+            if len(key) < 2:
+                continue  # the document's title is no section heading
+            title = key[-1]
+            intent_hit = any(w in title for w in heading_words)
+            heading_topic = overlap(groups, title)  # its own heading, not the path it shares
+            if not intent_hit or heading_topic <= 0:
+                continue
+            score = 2.0 * heading_topic + 0.5 * overlap(groups, " ".join(_block_text(b) for b in blocks))
+            if score > best_score:
+                best, best_score = blocks, score
+    if not best:
+        return None
+    lines: list[Line] = []
+    for b in best:
+        for ln in b.lines:
+            if lines and lead.search(ln.text):
+                break
+            lines.append(ln)
+        else:
+            continue
+        break
+    entries = [_entry(ln) for ln in lines[:most] if len(ln.text) >= 4]
+    return Composition(entries) if entries else None
+
+
+def why(ctx: ComposeContext) -> Composition | None:
+    comp = _section_points(ctx, _cfg()["why_heading_words"])
+    if comp:
+        comp.entries.insert(0, Entry(ctx.labels["why"]))
+    return comp
+
+
+def how(ctx: ComposeContext) -> Composition | None:
+    comp = _section_points(ctx, _cfg()["how_heading_words"])
+    if comp:
+        comp.entries.insert(0, Entry(ctx.labels["how"]))
+    return comp
+
+
+def stance_of(text: str) -> int:
+    """+1 strength/opportunity, -1 risk/weakness, 0 neither (the stance words)."""
+    st = reader_config()["stance"]
+    if any(w in text for w in st["negative"]):
+        return -1
+    if any(w in text for w in st["positive"]):
+        return 1
+    return 0
+
+
+def pros_cons(ctx: ComposeContext) -> Composition | None:
+    most = _cfg()["max_block_items"]
+    blocks = [b for d in ctx.structure.values() for b in d.blocks
+              if b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment()]
+    groups = topic_groups(ctx)
+    scored = []
+    for b in blocks:
+        stances = [stance_of(ln.text) for ln in b.lines]
+        mixed = 1 in stances and -1 in stances
+        s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else 0.5 if b.is_risk_table() else 0.0)
+        if s > 0 and any(stances):
+            scored.append((s, b))
+    scored.sort(key=lambda x: -x[0])
+    pros: list[Line] = []
+    cons: list[Line] = []
+    for _, b in scored[:3]:
+        risk_block = b.is_risk_table()
+        for ln in b.lines:
+            st = -1 if risk_block else stance_of(ln.text)
+            (pros if st > 0 else cons if st < 0 else []).append(ln)
+    sides = reader_config()["stance"]["sides"]
+    asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
+    if asks["cons"] and not asks["pros"]:
+        pros = []
+    elif asks["pros"] and not asks["cons"]:
+        cons = []
+    if not pros and not cons:
+        return None
+    entries = []
+    if pros:
+        entries += [Entry(ctx.labels["pros"], bullet=False)] + [_entry(ln) for ln in pros[:most]]
+    if cons:
+        entries += [Entry(ctx.labels["cons"], bullet=False)] + [_entry(ln) for ln in cons[:most]]
+    return Composition(entries)

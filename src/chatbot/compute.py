@@ -1,0 +1,285 @@
+"""Derived figures computed in code from cited figures: shares, multiples,
+differences and growth rates.
+
+Operands are read from the evidence sentences as (clause, period, value range,
+currency) facts; both ends of a range are carried through; two figures in
+different currencies are never combined. A calculation is written as formulas
+"6.0亿÷12.4亿≈48.4%", which `verify_formulas` re-computes for the citation check:
+a computed figure is accepted only when its inputs are in the cited passages and
+the arithmetic reproduces it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chatbot.intent import reader_config
+from chatbot.text import content_words, figure_supported, normalize, period_match, periods
+
+_SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
+_NUM = r"\d+(?:\.\d+)?"
+_MONEY = re.compile(
+    rf"(?:人民币)?\s*(?P<a>{_NUM})\s*(?P<ua>亿|万)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM})\s*(?P<ub>亿|万)?)?"
+    r"\s*(?P<cur>港元|美元|元人民币|元)"
+)
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_CLAUSE = re.compile(r"[,，;；。:：]")
+
+
+@dataclass
+class Fact:
+    lo: float
+    hi: float
+    unit: str  # the scale word as written ("亿", "万", "")
+    currency: str  # "CNY", "HKD", "USD"
+    written: tuple[str, str]  # each end with its scale word ("6.0亿", "6.2亿")
+    clause: str  # the clause, with the label it carries from the sentence
+    periods: set
+    sentence: str
+    passage_idx: int
+    source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
+
+
+def _currency(cur: str, text: str) -> str:
+    if cur == "港元":
+        return "HKD"
+    if cur == "美元":
+        return "USD"
+    return "CNY"
+
+
+def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
+    """Money figures in a sentence with the clause that labels them; a clause with no
+    words of its own ("2024年同口径约5187万元") carries the previous clause's label."""
+    out: list[Fact] = []
+    label, carried_periods = "", set()
+    for clause in _CLAUSE.split(sentence):
+        bare = _PAREN.sub("", clause)
+        words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
+        own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
+        context = clause if own_label else f"{label} {clause}"
+        if own_label:
+            label = clause
+        per = periods(bare) or carried_periods
+        carried_periods = per
+        for m in _MONEY.finditer(bare):
+            a, b = m.group("a"), m.group("b")
+            ua, ub = m.group("ua") or "", m.group("ub") or ""
+            unit_a = ua or ub
+            lo = float(a) * _SCALE[unit_a]
+            hi = float(b) * _SCALE[ub or ua] if b else lo
+            written = (f"{a}{unit_a}", f"{b}{ub or ua}" if b else f"{a}{unit_a}")
+            out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
+                            passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip())))
+    return out
+
+
+@dataclass
+class Operand:
+    entity: str | None
+    terms: list[list[str]]  # groups; each group: alternatives, one of which must appear
+    period: tuple | None
+    exclude: list[str] = field(default_factory=list)
+
+
+def _matches(f: Fact, op: Operand, entity_ok) -> bool:
+    text = normalize(f.clause)
+    if not all(any(normalize(a) in text for a in g) for g in op.terms):
+        return False
+    if any(normalize(x) in text for x in op.exclude):
+        return False
+    if op.period and not period_match({op.period}, f.periods):
+        return False
+    return entity_ok(f, op.entity)
+
+
+def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
+    for f in facts:
+        if _matches(f, op, entity_ok):
+            return f
+    return None
+
+
+@dataclass
+class Calculation:
+    kind: str  # "share" | "multiple" | "difference" | "growth"
+    a: Fact
+    b: Fact
+    formulas: list[str]  # "6.0亿÷12.4亿≈48.4%"
+
+
+def _fmt(x: float, decimals: int = 1) -> str:
+    s = f"{x:.{decimals}f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{_fmt(value / _SCALE[unit], 2)}{unit}"
+
+
+def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
+    """The calculation, or a reason not to compute ("units")."""
+    if a.currency != b.currency:
+        return "units"
+    pairs: list[tuple[int, int]]
+    if kind in ("share", "multiple"):  # a / b: low with the other's high
+        pairs = [(0, 1), (1, 0)] if (a.lo != a.hi or b.lo != b.hi) else [(0, 0)]
+    elif kind == "growth":  # a / b - 1
+        pairs = [(0, 1), (1, 0)] if (a.lo != a.hi or b.lo != b.hi) else [(0, 0)]
+    else:  # difference a - b
+        pairs = [(0, 1), (1, 0)] if (a.lo != a.hi or b.lo != b.hi) else [(0, 0)]
+    vals_a, vals_b = (a.lo, a.hi), (b.lo, b.hi)
+    formulas = []
+    for i, j in pairs:
+        x, y = vals_a[i], vals_b[j]
+        if y == 0:
+            return "missing"
+        wa, wb = a.written[i], b.written[j]
+        if kind == "share":
+            formulas.append(f"{wa}÷{wb}≈{_fmt(100 * x / y)}%")
+        elif kind == "multiple":
+            formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
+        elif kind == "growth":
+            formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+        else:
+            unit = a.unit or b.unit
+            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}")
+    return Calculation(kind, a, b, list(dict.fromkeys(formulas)))
+
+
+# --- verification (the citation check's side) -----------------------------------
+
+_FORMULA = re.compile(
+    rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+    rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?"
+)
+
+
+def _decimals(s: str) -> int:
+    return len(s.split(".")[1]) if "." in s else 0
+
+
+def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
+    """Normalised figures of the sentence that its formulas justify: each formula's
+    inputs must be in the evidence and its result must be what the inputs give."""
+    ok: set[str] = set()
+    for m in _FORMULA.finditer(sentence):
+        a, b, r = float(m.group("a")), float(m.group("b")), float(m.group("r"))
+        ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
+        if not (figure_supported(normalize(m.group("a")), evidence_norm) and figure_supported(normalize(m.group("b")), evidence_norm)):
+            continue
+        x, y = a * _SCALE[ua], b * _SCALE[ub]
+        if m.group("op") == "÷":
+            if y == 0:
+                continue
+            value = x / y - (1 if m.group("minus1") else 0)
+            value = value * 100 if ur == "%" else value
+            if ur not in ("%", "倍"):
+                continue
+        else:
+            value = (x - y) / _SCALE.get(ur, 1.0)
+        tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
+        if abs(value - r) <= tol:
+            ok.update(normalize(f"{m.group(k)}{m.group(u) or ''}") for k, u in (("a", "ua"), ("b", "ub"), ("r", "ur")))
+    return ok
+
+
+# --- reading the question -------------------------------------------------------
+
+_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|占)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+_SHARE_EN = [
+    re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
+    re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
+    re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
+]
+_MULTIPLE_ZH = re.compile(r"(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍")
+_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:高|低|多|少|相差|差|大|小)(?:了)?多少")
+_GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
+
+
+@dataclass
+class DerivedQuestion:
+    kind: str
+    a: Operand
+    b: Operand
+
+
+def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
+    """Term groups of a phrase: its metrics (any form), English terms as their Chinese
+    forms, other content words; companies, periods and question words dropped."""
+    groups: list[list[str]] = []
+    low = phrase.lower()
+    for m in glossary.metrics_in(phrase):
+        groups.append([m, *glossary.metrics[m]])
+        for f in sorted(glossary.metrics[m], key=len, reverse=True):
+            low = low.replace(f.lower(), " ")
+    for canon in glossary.entities(phrase):
+        for a, c in glossary.aliases.items():
+            if c == canon:
+                low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
+        low = low.replace(canon.lower(), " ")
+    for term in sorted(glossary.terms, key=len, reverse=True):
+        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+            if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
+                groups.append(list(glossary.terms[term]))
+            low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
+    low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
+    for w in content_words(low):
+        if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
+            continue
+        groups.append([w])
+    return groups
+
+
+_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底")
+_DROP = {"业务", "相关", "公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
+         "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
+
+
+def read_derived(question: str, glossary) -> DerivedQuestion | None:
+    """The two operands and the operation a derived-figure question asks for."""
+    cfg = reader_config()["compute"]
+    ents = glossary.entities(question)
+    entity = ents[0] if ents else None
+    asked = sorted(periods(question))
+    period = asked[0] if len(asked) == 1 else None
+    whole_forms = list(cfg["whole_forms"])
+    m = _SHARE_ZH.search(question)
+    en = None
+    if not m:
+        en = next((p.search(question) for p in _SHARE_EN if p.search(question)), None)
+    if m or en:
+        mm = m or en
+        part_terms = _phrase_terms(mm.group("part"), glossary, _DROP)
+        whole_phrase = mm.group("whole")
+        metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
+        part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
+        distinct = [a for g in part_terms if g not in metric_groups for a in g]
+        if not distinct:
+            return None
+        return DerivedQuestion("share", Operand(entity, part_terms, period),
+                               Operand(entity, [whole_forms], period, exclude=distinct))
+    m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question)
+    if m:
+        kind = "multiple" if "倍" in m.group(0) else "difference"
+        ops = []
+        for side in ("a", "b"):
+            phrase = m.group(side)
+            e = glossary.entities(phrase)
+            p = sorted(periods(phrase))
+            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else period))
+        a, b = ops
+        if not b.terms:
+            b.terms = a.terms
+        if not a.terms:
+            a.terms = b.terms
+        if not a.terms or (a.entity == b.entity and a.period == b.period and a.terms == b.terms):
+            return None
+        return DerivedQuestion(kind, a, b)
+    if _GROWTH.search(question) and period:
+        terms = _phrase_terms(_GROWTH.sub(" ", question), glossary, _DROP | {"同比", "增长", "多少", "growth", "rate"})
+        if not terms:
+            return None
+        prev = (str(int(period[0]) - 1), period[1])
+        return DerivedQuestion("growth", Operand(entity, terms, period), Operand(entity, terms, prev))
+    return None

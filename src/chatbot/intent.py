@@ -1,0 +1,63 @@
+"""What a reader asks of a report: the question's intent (look-up, summary, conclusion,
+why, how, pros and cons, definition, comparison, derived figure, latest, advice),
+recognised in Chinese and English from the cue words in `config/reader.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from chatbot.config import PROJECT_ROOT
+
+READER_TOML = PROJECT_ROOT / "config" / "reader.toml"
+INTENTS = ("lookup", "summary", "conclusion", "why", "how", "pros_cons", "definition",
+           "comparison", "derived", "latest", "advice")
+
+
+@lru_cache(maxsize=4)
+def reader_config(path: Path = READER_TOML) -> dict[str, Any]:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    cue: str = ""  # the text that signalled it ("" for a look-up)
+
+
+@lru_cache(maxsize=4)
+def _cues(path: Path = READER_TOML) -> list[tuple[str, list[re.Pattern]]]:
+    cfg = reader_config(path)["intent"]
+    return [(name, [re.compile(c, re.IGNORECASE) for c in cfg["cues"].get(name, [])]) for name in cfg["order"]]
+
+
+def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
+    """The first intent (in the configured order) whose cue the question holds."""
+    for name, patterns in _cues(path):
+        for p in patterns:
+            m = p.search(question)
+            if m:
+                return Intent(name, m.group(0))
+    return Intent("lookup")
+
+
+def labels(lang: str) -> dict[str, str]:
+    cfg = reader_config()["labels"]
+    return cfg.get(lang) or cfg["zh"]
+
+
+def topic_text(question: str) -> str:
+    """The question without its cue words and the intents' filler words: what it is
+    about ("总结一下这份报告的主要观点" -> "的")."""
+    out = question
+    for _, patterns in _cues():
+        for p in patterns:
+            out = p.sub(" ", out)
+    for w in sorted(reader_config()["intent"]["filler"]["words"], key=len, reverse=True):
+        out = out.replace(w, " ")
+    return out
