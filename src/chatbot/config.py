@@ -64,6 +64,9 @@ class AnswerSettings(BaseModel):
     max_sentences: int = 4
     min_relevance: float = 0.35
     max_question_chars: int = 2000
+    # false: leave out config/glossary.toml's company and term sections (what the engine
+    # learns from the documents alone; `chatbot eval --no-glossary`)
+    use_glossary: bool = True
 
 
 class LLMSettings(BaseModel):

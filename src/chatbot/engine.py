@@ -15,7 +15,10 @@ from chatbot.citations import check_answer
 from chatbot.config import Settings, load_settings
 from chatbot.evidence import score_candidates
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup
-from chatbot.glossary import load_glossary
+from chatbot.catalogue import Catalogue, merged_glossary
+from chatbot.glossary import Glossary, load_glossary
+from chatbot.lexicon import translator
+from chatbot.subjects import CorpusText, unknown_names
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import Store
@@ -46,12 +49,26 @@ class Engine:
     def __init__(self, settings: Settings | None = None, store: Store | None = None):
         self.settings = settings or load_settings()
         self.store = store or Store(self.settings)
-        self.glossary = load_glossary()
-        self.retriever = Retriever(self.store, self.settings.retrieval, self.glossary)
+        self.catalogue = Catalogue(self.store)
+        self.corpus = CorpusText(self.store)
+        self._base_glossary = load_glossary(hand_kept=self.settings.answer.use_glossary)
+        self._merged = (None, self._base_glossary)  # (catalogue state, glossary)
+        self.retriever = Retriever(self.store, self.settings.retrieval, self._base_glossary)
         self._chat_model = None
         self._lock = threading.Lock()
 
     # --- the pieces -------------------------------------------------------------
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary override merged with the catalogue of the documents now indexed."""
+        docs = self.catalogue.sync()
+        if self._merged[0] is not docs:
+            g = merged_glossary(self._base_glossary, {d: v["entries"] for d, v in docs.items()},
+                                translator(self.corpus.contains))
+            self._merged = (docs, g)
+            self.retriever.glossary = g
+        return self._merged[1]
 
     @property
     def chat_model(self):
@@ -100,12 +117,19 @@ class Engine:
             return
         history = normalise_history(history)
         t = time.perf_counter()
+        glossary = self.glossary
         standalone = self.standalone_question(q, history)
+        unknown = unknown_names(standalone, glossary, self.corpus.contains)
+        if unknown:  # about a company no document holds: never another company's figure
+            yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang], refused=True,
+                         notices=notices + [f"no indexed document names {', '.join(unknown)}"],
+                         timings_ms={"total": (time.perf_counter() - t0) * 1000})
+            return
         timings = {"condense": (time.perf_counter() - t) * 1000}
         passages, rt = self.retriever.retrieve(standalone, mode=mode)
         timings["retrieve"] = sum(rt.values())
         t = time.perf_counter()
-        cands, spec = score_candidates(standalone, passages, self.glossary, self.store.idf)
+        cands, spec = score_candidates(standalone, passages, glossary, self.store.idf)
         cfg = self.settings.answer
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
         best = cands[0].coverage if cands else 0.0

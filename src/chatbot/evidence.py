@@ -119,7 +119,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
-        add([tok])
+        add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
 
 
@@ -190,6 +190,9 @@ def score_candidates(
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
+        # the companies the document is about (catalogue): a sentence in 商汤's article
+        # that names no company is about 商汤, not about the company asked
+        context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         passage_periods = periods(context_text + " " + p.chunk.text)
         table_head = ""
         if p.chunk.kind == "table":
