@@ -33,7 +33,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "1"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "3"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -108,6 +108,10 @@ def name_before(text: str, rules: Rules) -> str:
     """The name that ends where `text` ends: words walked back from the end while they
     can be part of a name ("GPU企业天数智芯" -> "天数智芯", "年底创立的MiniMax" ->
     "MiniMax")."""
+    tail = next((t for t in rules.legal_tails if text.endswith(t)), "")
+    if tail:  # "蜜雪冰城股份有限公司": the name before the legal form, with it
+        name = name_before(text[: -len(tail)], rules)
+        return name + tail if name else ""
     m = re.search(rf"(?<![\w.])({_EN_NAME})\s*$", text)
     if m and not re.search(r"[\d.]\s*$", text[: m.start()]):  # "Pop Mart International（泡泡玛特）"; not "2513.HK"
         words = m.group(1).split()
@@ -275,8 +279,13 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         name = name_before(before, rules)
         if not name:
             continue
+        named = re.findall(r"(?:简称|下称)\s*[“\"「]?([^”\"」,，;；]{2,12})[”\"」]?", inner)
+        named += [n.strip() for n in re.findall(rf"英文名(?:称)?\s*[:：]?\s*({_EN_NAME})", inner)]
+        if named and not tick:  # 蜜雪冰城股份有限公司（简称“蜜雪集团”，英文名MIXUE Group）
+            add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
+            continue
         if tick:
-            en = [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|{_EN_NAME}", p.strip())
+            en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|{_EN_NAME}", p.strip())
                   and not _tickers_in(p, rules)]
             add(name, "company", tick, en)
             continue
@@ -305,7 +314,15 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     # 4. the title's subject holds the front-matter ticker nobody else holds
     tickers = [_norm_ticker(t) for t in tickers]
     free = [t for t in tickers if not any(t.upper() in e.tickers for e in found.values())]
-    subject = name_after(title, rules, text)
+    # the title's subject; a title may open with a column name ("V观财报|云知声预计…"),
+    # so each part of it and the first line of the text are tried, the one the text
+    # names most wins
+    first_line = next((l.strip("# ").strip() for l in text.splitlines() if l.strip()), "")
+    options = [name_after(part, rules, text) for part in re.split(r"[|｜:：]", title) if part.strip()]
+    options = [o for o in options + [name_after(first_line, rules, text)] if o]
+    subject = max(options, key=lambda o: (text.count(o), len(o)), default="")
+    if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
+        subject = ""
     if subject:
         e = add(subject, "company" if free else "org", free[:1] if len(free) == 1 else ())
         if e:

@@ -47,6 +47,7 @@ class TermGroup:
     alternatives: list[str]  # normalised strings, any of which counts
     weight: float
     absent: bool = False  # no indexed passage holds any of the alternatives
+    entity: str | None = None  # the company or institution this group names
 
 
 @dataclass
@@ -57,6 +58,7 @@ class QuestionSpec:
     periods: set  # hard: periods asked (when a figure is asked)
     wants_figure: bool
     wants_list: bool
+    unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
 
     @property
     def total(self) -> float:
@@ -88,14 +90,14 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
 
-    def add(alts: list[str]):
+    def add(alts: list[str], entity: str | None = None):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        groups.append(TermGroup(alts, ABSENT_WEIGHT, True) if w >= absent else TermGroup(alts, w))
+        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity) if w >= absent else TermGroup(alts, w, entity=entity))
 
     low = question.lower()
     for metric in glossary.metrics_in(question):
@@ -105,7 +107,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             low = low.replace(f, " ")
     for canon in glossary.entities(question):
         aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
-        add([canon, *aliases])
+        add([canon, *aliases], entity=canon)
         for a in aliases + [canon.lower()]:
             low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
@@ -132,10 +134,30 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         groups=question_terms(question, glossary, idf),
         entities=set(glossary.entities(question)),
         metrics=metrics if wants_figure else [],
-        periods=periods(question) if wants_figure else set(),
+        periods=_asked_periods(question) if wants_figure else set(),
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
+        unit=_asked_unit(question),
     )
+
+
+_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币)")
+
+
+def _asked_unit(question: str) -> str:
+    m = _UNIT_ASKED.search(question)
+    return (m.group(1) or m.group(2).replace("人民币", "元")) if m else ""
+
+
+def _asked_periods(question: str) -> set:
+    """The periods a question asks; a quarter without a year ("第三季度收入") asks that
+    quarter of any year, so another quarter's figure is never the answer."""
+    asked = periods(question)
+    quarters = {q for q in qualifiers(question) if q and q.startswith("Q")}
+    if quarters and not any(q in quarters for _, q in asked):
+        asked |= {(None, q) for q in quarters}
+        asked = {(y, q) for y, q in asked if q in quarters or y is None}
+    return asked
 
 
 def _render_row(row: str, header: list[str]) -> str:
@@ -194,6 +216,9 @@ def score_candidates(
         # that names no company is about 商汤, not about the company asked
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         passage_periods = periods(context_text + " " + p.chunk.text)
+        # a quarter the title or headings name without a year ("美团第二季度…")
+        passage_periods |= {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
+        doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(l for l in p.chunk.text.splitlines() if l.startswith("|"))[:200])
@@ -217,8 +242,8 @@ def score_candidates(
                     continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0
             for g in spec.groups:
-                if any(a in norm for a in g.alternatives):
-                    got += g.weight
+                if any(a in norm for a in g.alternatives) or (g.entity and g.entity in doc_about):
+                    got += g.weight  # said in the sentence, or the whole document is about it
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total
@@ -227,6 +252,8 @@ def score_candidates(
             elif not item and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
+            if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
+                continue  # asks "多少亿元": a sentence with only percentages does not answer
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8

@@ -90,8 +90,28 @@ def translator(contains, limit: int = 3):
 
     @lru_cache(maxsize=4096)
     def translate(word: str) -> list[str]:
-        w = word.lower()
-        found = cedict_index().get(w) or (cedict_index().get(w[:-1], []) if w.endswith("s") else [])
+        index = cedict_index()
+        found: list[str] = []
+        for stem in _stems(word.lower()):
+            found += [z for z in index.get(stem, []) if z not in found]
+            if found:
+                break
         return [z for z in found if contains(z)][:limit]
 
     return translate
+
+
+def _stems(w: str) -> list[str]:
+    """The word, then its likely dictionary forms: "queuing" -> "queue", "stores" -> "store"."""
+    out = [w]
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    if w.endswith("ing") and len(w) > 5:
+        out += [w[:-3], w[:-3] + "e"]
+    if w.endswith("ed") and len(w) > 4:
+        out += [w[:-2], w[:-1]]
+    return list(dict.fromkeys(out))

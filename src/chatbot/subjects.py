@@ -92,7 +92,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             out.append(name)
     if re.search(r"[\u4e00-\u9fff]", question):
         head = chinese_head(question, glossary, rules)
-        if 2 <= len(head) <= 8 and _not_common_words(head) and unknown(head):
+        if 2 <= len(head) <= 8 and re.search(r"[\u4e00-\u9fff]", head) and _not_common_words(head) and unknown(head):
             out.append(head)
         sfx = "|".join(map(re.escape, rules.company_suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
