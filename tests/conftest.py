@@ -102,3 +102,19 @@ def writable_engine(index_copy):
     from chatbot.engine import Engine
 
     return Engine(make_settings(index_copy))
+
+
+@pytest.fixture
+def tokenised(monkeypatch) -> list[str]:
+    """Every text the keyword index tokenises from now on (the real tokenizer still runs)."""
+    import chatbot.keyword_index as keyword_index
+
+    seen: list[str] = []
+    real = keyword_index.tokenize
+
+    def counting(text):
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(keyword_index, "tokenize", counting)
+    return seen

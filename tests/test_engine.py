@@ -11,22 +11,18 @@ import sys
 
 import pytest
 
+from chatbot.evaluation import fact_found, question_dicts
 from chatbot.text import claim_figures, figure_supported, normalize
 
 from conftest import QUESTIONS, ROOT
 
-QUESTION_SET = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+QUESTION_SET = question_dicts(QUESTIONS)
 # Questions the extractive answerer gets wrong today, with the reason. strict: when one
 # starts passing, the test says so and it must be taken off this list.
 KNOWN_FAILURES = {
     "q14": "the report's two lists lost their headings; the answer quotes the table of HK/A-share traits instead of the '估值逻辑' bullets",
     "q15": "'不利因素' has no lexical match: the report's list of weaknesses lost its heading",
 }
-
-
-def _fact_ok(text: str, fact: str) -> bool:
-    norm = normalize(text)
-    return any(normalize(alt) in norm for alt in fact.split("|"))
 
 
 @pytest.mark.parametrize(
@@ -41,7 +37,7 @@ def test_question_set(engine, q):
         assert a.citations == [] and not re.search(r"\d", a.text)
         return
     assert not a.refused, f"refused; standalone={a.standalone_question!r}"
-    missing = [f for f in q["expected_facts"] if not _fact_ok(a.text, f)]
+    missing = [f for f in q["expected_facts"] if not fact_found(a.text, f)]
     assert not missing, f"missing {missing} in: {a.text}"
     cited = {c.doc_id for c in a.citations}
     assert cited & set(q["expected_sources"]), f"cited {cited}, expected one of {q['expected_sources']}"
@@ -94,7 +90,7 @@ def test_followups_become_standalone(engine, history, question, standalone, fact
         turns += [{"role": "user", "content": h}, {"role": "assistant", "content": engine.ask(h).text}]
     a = engine.ask(question, turns)
     assert a.standalone_question == standalone
-    assert _fact_ok(a.text, fact), a.text
+    assert fact_found(a.text, fact), a.text
 
 
 def test_followup_after_a_refusal_keeps_refusing_the_missing_period(engine):

@@ -368,6 +368,20 @@ def test_browser_follow_up_refusal_and_new_chat(page, capsys):
 
 
 @pytest.mark.browser
+def test_browser_question_with_markup_shows_as_text(page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    question = "<script>alert(1)</script><img src=x onerror=alert(2)>智谱的IPO估值是多少？"
+    ask(page, question)
+    bubble = page.locator("#chat .question").last
+    assert bubble.inner_text().strip() == question
+    assert page.locator("#chat script, #chat img[src=x]").count() == 0
+    assert DISCLAIMER in page.locator("#chat .answer").last.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-markup-question.png"), full_page=False)
+    assert not dialogs
+
+
+@pytest.mark.browser
 def test_browser_upload_article_then_answer_then_remove(page, web_engine, capsys):
     assert "news-02" not in {d.doc_id for d in web_engine.documents()}
     page.get_by_role("tab", name="文章库").click()

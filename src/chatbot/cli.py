@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -135,7 +135,8 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    questions: Optional[Path] = typer.Option(None, "--questions", help="JSONL question set (default: the project's)"),
+    questions: Optional[List[Path]] = typer.Option(
+        None, "--questions", help="JSONL question set (default: the project's); repeat to evaluate several as one set"),
     out: Optional[Path] = typer.Option(None, "--out", help="output folder (default: var/eval)"),
     store: Optional[Path] = StoreOpt,
     baselines: bool = typer.Option(True, help="also run the dense-only and keyword-only baselines"),
@@ -144,20 +145,20 @@ def evaluate(
         help="leave out config/glossary.toml's company and term sections: what the engine learns from the documents alone"),
 ):
     """Run a question set; write metrics.json, report.md and a chart."""
-    from chatbot.evaluation import run_evaluation
+    from chatbot.evaluation import run_evaluation, summary_table
 
     if no_glossary:
         os.environ["CHATBOT_ANSWER__USE_GLOSSARY"] = "false"
 
     engine = _engine(store)
     s = engine.settings
-    qpath = questions or s.resolve(s.eval.questions)
+    qpaths = list(questions) if questions else [s.resolve(s.eval.questions)]
     outdir = out or s.resolve(s.eval.out_dir)
     try:
-        result = run_evaluation(engine, qpath, outdir, baselines=baselines, show_progress=True)
+        result = run_evaluation(engine, qpaths, outdir, baselines=baselines, show_progress=True)
     except ValueError as e:
         _fail(str(e), 2)
-    typer.echo(result.summary_table())
+    typer.echo(summary_table(result))
     typer.echo(f"\nwrote {outdir / 'metrics.json'}, {outdir / 'report.md'}, {outdir / 'systems.png'}")
 
 
