@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from chatbot.glossary import Glossary
 from chatbot.models import Passage
+from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 
 _MARKER = re.compile(r"\[\d+\]")
@@ -59,6 +60,7 @@ class QuestionSpec:
     wants_figure: bool
     wants_list: bool
     unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
+    names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
 
     @property
     def total(self) -> float:
@@ -108,7 +110,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for canon in glossary.entities(question):
         aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
         add([canon, *aliases], entity=canon)
-        for a in aliases + [canon.lower()]:
+        for a in sorted(aliases + [canon.lower()], key=len, reverse=True):  # "蜜雪冰城" before "蜜雪"
             low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
         if word in low:
@@ -138,6 +140,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
+        names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure else [],
     )
 
 
@@ -217,7 +220,8 @@ def score_candidates(
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         passage_periods = periods(context_text + " " + p.chunk.text)
         # a quarter the title or headings name without a year ("美团第二季度…")
-        passage_periods |= {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
+        context_periods = periods(context_text) | {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
+        passage_periods |= context_periods
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         table_head = ""
         if p.chunk.kind == "table":
@@ -228,6 +232,8 @@ def score_candidates(
             subject = {e for e in mentioned if e in glossary.companies} or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
+            if spec.names and not all(n in norm or n in context for n in spec.names):
+                continue  # a company the catalogue does not know: only a sentence naming it answers
             if spec.metrics and not all(any(f in norm for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if spec.periods:
@@ -235,7 +241,12 @@ def score_candidates(
                     # "上半年收入…" under a 2025 heading: the passage's years with the
                     # sentence's own qualifier, else the passage's periods as they are
                     quals = qualifiers(shown)
-                    stated = {(y, q) for y, _ in passage_periods for q in quals} if quals else passage_periods
+                    around = passage_periods
+                    if any(q and q.startswith("Q") for _, q in spec.periods):
+                        # a quarter is tied to a sentence by its own words or its title and
+                        # headings, not by another quarter or half-year named in the passage
+                        around = context_periods
+                    stated = {(y, q) for y, _ in around for q in quals} if quals else around
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
                 if re.match(r"^注\s*[:：]", shown):

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Callable
 
-from chatbot.catalogue import Rules, _has_suffix, load_rules, name_before
+from chatbot.catalogue import Rules, _has_suffix, load_rules, name_after, name_before
 from chatbot.glossary import Glossary
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
@@ -74,30 +74,45 @@ def chinese_head(question: str, glossary: Glossary, rules: Rules) -> str:
 
 def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None) -> list[str]:
     """Name-shaped words of the question that neither the catalogue nor any indexed
-    passage holds."""
+    passage holds: the question is about something no document covers."""
+    return [n for n in uncatalogued_names(question, glossary, rules) if not contains(n)]
+
+
+def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = None) -> list[str]:
+    """Name-shaped words of the question that the catalogue does not know (a company
+    the documents only mention in passing, like "腾讯" in a list of investors): an
+    answer about it must name it."""
     rules = rules or load_rules()
     out: list[str] = []
     terms = set(glossary.terms)
-
-    def unknown(name: str) -> bool:
-        return bool(name) and not glossary.entities(name) and not contains(name)
+    known = lambda name: bool(glossary.entities(name))  # noqa: E731
 
     for m in _CAPS_RUN.finditer(question):
         words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]
-        words = [w for w in words if w not in rules.not_names_en and w.lower() not in terms]
-        if m.start() == 0 and words and words[0] == m.group(0).split()[0] and _is_english_word(words[0]):
+        first = words[0]
+        # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
+        # middle ("Hua Hong Semiconductor")
+        while words and (words[0] in rules.not_names_en or words[0].lower() in terms):
+            words = words[1:]
+        while words and (words[-1] in rules.not_names_en or words[-1].lower() in terms):
+            words = words[:-1]
+        if m.start() == 0 and words and words[0] == first and _is_english_word(first):
             words = words[1:]  # a capital that only starts the sentence
         name = " ".join(words)
-        if len(name) >= 2 and unknown(name) and all(unknown(w) for w in words):
+        if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
             out.append(name)
     if re.search(r"[\u4e00-\u9fff]", question):
         head = chinese_head(question, glossary, rules)
-        if 2 <= len(head) <= 8 and re.search(r"[\u4e00-\u9fff]", head) and _not_common_words(head) and unknown(head):
-            out.append(head)
+        name = name_after(head, rules)  # "毕马威预计…" -> "毕马威"
+        if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
+            # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
+            name = head if _not_common_words(head) and _may_open_name(head, rules) else ""
+        if 2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and not known(name):
+            out.append(name)
         sfx = "|".join(map(re.escape, rules.company_suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
             name = name_before(question[: m.end()], rules)
-            if _has_suffix(name, rules.company_suffixes) and unknown(name) and name not in out:
+            if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
 
@@ -110,6 +125,16 @@ def _not_common_words(head: str) -> bool:
 
     j = _jieba()
     return any((j.dt.FREQ.get(w) or 0) < GENERIC_FREQ for w in j.lcut(head) if w.strip())
+
+
+def _may_open_name(head: str, rules: Rules) -> bool:
+    from chatbot.catalogue import _posseg
+
+    words = _posseg(head)
+    if not words:
+        return False
+    w, flag = words[0]
+    return w not in rules.descriptors and flag not in ("p", "c", "u", "r", "d", "t", "m") and not (flag.startswith("v") and len(w) > 1)
 
 
 def _is_english_word(w: str) -> bool:
