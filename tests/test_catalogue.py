@@ -100,6 +100,29 @@ def test_absent_companies_refused(full_engine, emptied_engine, q, which):
     assert a.refused, a.text
 
 
+# dev-set questions the engine still gets wrong (strict: a fix must move them out)
+KNOWN_DEV_FAILURES = {
+    "n42": "快手 Q1 可灵AI revenue (1.5亿) is taken for the asked Q1 total revenue: a segment figure for a total",
+}
+
+
+@pytest.mark.parametrize(
+    "q",
+    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_DEV_FAILURES[q["id"]])]
+                  if q["id"] in KNOWN_DEV_FAILURES else []) for q in NEW_QUESTIONS
+     if {"near-miss", "two-part", "english"} & set(q.get("tags", []))],
+)
+def test_dev_set_near_miss_two_part_english(full_engine, q):
+    """Near-misses refused (never another period's figure), both parts of a two-part
+    question answered, English questions answered from the Chinese article."""
+    a = full_engine.ask(q["question"], q.get("history"))
+    if not q["answerable"]:
+        assert a.refused, a.text
+    else:
+        assert not a.refused and fact_hit(a.text, q["expected_facts"]), a.text
+        assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+
+
 def test_english_by_pinyin_and_catalogue(emptied_engine):
     a = emptied_engine.ask("What was Kuaishou's total revenue in Q2 2025?")
     assert not a.refused and a.citations[0].doc_id == "news-18", a.text

@@ -32,6 +32,7 @@ _ASKS_FIGURE = re.compile(
     r"how much|how many|what (?:was|is|were|are)|which|when|who",
     re.IGNORECASE,
 )
+_ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
 _ASKS_LIST = re.compile(r"哪些|列出|列举|有什么|哪几|what are|which .*s\b|list", re.IGNORECASE)
@@ -132,15 +133,18 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(question)
     ]
+    entities = set(glossary.entities(question))
     return QuestionSpec(
         groups=question_terms(question, glossary, idf),
-        entities=set(glossary.entities(question)),
+        entities=entities,
         metrics=metrics if wants_figure else [],
         periods=_asked_periods(question) if wants_figure else set(),
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
-        names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure else [],
+        # the subject is a company the catalogue does not know (when the question names a
+        # known company, other names are its products or segments: "小米…AIoT分部")
+        names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
     )
 
 
@@ -214,6 +218,7 @@ def score_candidates(
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
+        heads = normalize(" ".join(p.chunk.headings))  # a heading states the metric of what is under it
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
@@ -223,6 +228,7 @@ def score_candidates(
         context_periods = periods(context_text) | {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
         passage_periods |= context_periods
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
+        asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(l for l in p.chunk.text.splitlines() if l.startswith("|"))[:200])
@@ -234,7 +240,7 @@ def score_candidates(
                 continue  # about another company
             if spec.names and not all(n in norm or n in context for n in spec.names):
                 continue  # a company the catalogue does not know: only a sentence naming it answers
-            if spec.metrics and not all(any(f in norm for f in forms) for forms in spec.metrics):
+            if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if spec.periods:
                 if not stated and claim_figures(shown):
@@ -244,8 +250,9 @@ def score_candidates(
                     around = passage_periods
                     if any(q and q.startswith("Q") for _, q in spec.periods):
                         # a quarter is tied to a sentence by its own words or its title and
-                        # headings, not by another quarter or half-year named in the passage
-                        around = context_periods
+                        # headings (when they name one period only), not by another quarter
+                        # or half-year named in the passage
+                        around = context_periods if len({q for q in qualifiers(context_text) if q}) <= 1 else set()
                     stated = {(y, q) for y, _ in around for q in quals} if quals else around
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
@@ -253,7 +260,7 @@ def score_candidates(
                     continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0
             for g in spec.groups:
-                if any(a in norm for a in g.alternatives) or (g.entity and g.entity in doc_about):
+                if any(a in norm for a in g.alternatives) or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight

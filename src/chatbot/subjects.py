@@ -107,7 +107,7 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
         if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
             name = head if _not_common_words(head) and _may_open_name(head, rules) else ""
-        if 2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and not known(name):
+        if 2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name):
             out.append(name)
         sfx = "|".join(map(re.escape, rules.company_suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
