@@ -124,6 +124,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
+        if re.fullmatch(r"(?:19|20)\d{2}", tok):
+            add([tok, f"{tok}年"])  # a year, written either way: one term, not two
+            continue
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
 
