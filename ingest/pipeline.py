@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from chatbot.catalogue import Catalogue
 from chatbot.config import Settings

@@ -12,11 +12,10 @@ import pytest
 
 from chatbot.catalogue import extract, romanise
 from chatbot.evaluation import fact_hit
-
 from conftest import CORPUS_EXTRA, QUESTIONS, make_settings
 
 DATA = CORPUS_EXTRA.parent
-NEW_QUESTIONS = [json.loads(l) for l in (DATA / "questions-new.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+NEW_QUESTIONS = [json.loads(line) for line in (DATA / "questions-new.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 # (title, front-matter tickers, text, name expected, ticker expected, aliases expected)
 EXTRACTION = [
@@ -30,12 +29,13 @@ EXTRACTION = [
 ]
 
 
-@pytest.mark.parametrize("title, tickers, text, name, ticker, aliases", EXTRACTION, ids=[e[3] for e in EXTRACTION])
+@pytest.mark.parametrize(("title", "tickers", "text", "name", "ticker", "aliases"), EXTRACTION, ids=[e[3] for e in EXTRACTION])
 def test_extraction_rules(title, tickers, text, name, ticker, aliases):
     entries = {e.name: e for e in extract(title, tickers, text)}
     assert name in entries, list(entries)
     e = entries[name]
-    assert ticker in e.tickers and e.kind == "company"
+    assert ticker in e.tickers
+    assert e.kind == "company"
     assert set(aliases) <= set(e.aliases), e.aliases
 
 
@@ -44,7 +44,7 @@ def test_a_common_word_is_no_name():
     assert not any(e.name == "海外" for e in entries)
 
 
-@pytest.mark.parametrize("zh, roman", [("快手", "kuaishou"), ("百度", "baidu"), ("美团", "meituan"), ("MiniMax", "")])
+@pytest.mark.parametrize(("zh", "roman"), [("快手", "kuaishou"), ("百度", "baidu"), ("美团", "meituan"), ("MiniMax", "")])
 def test_pinyin(zh, roman):
     assert romanise(zh) == roman
 
@@ -56,7 +56,8 @@ def full_store(corpus_index, tmp_path_factory):
     path = tmp_path_factory.mktemp("catalogue") / "index"
     shutil.copytree(corpus_index, path)
     report = ingest([CORPUS_EXTRA, DATA / "corpus-new"], make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == 21 and not report.failed, report.summary()
+    assert len(report.added) == 21, report.summary()
+    assert not report.failed, report.summary()
     return path
 
 
@@ -88,7 +89,8 @@ def _score(engine, questions) -> tuple[float, float, list[str]]:
 def test_catalogue_stored_with_the_index_per_document(full_engine):
     entries = full_engine.catalogue.entries_for("news-18")
     kuaishou = next(e for e in entries if e.name == "快手")
-    assert "1024.HK" in kuaishou.tickers and "kuaishou" in kuaishou.pinyin
+    assert "1024.HK" in kuaishou.tickers
+    assert "kuaishou" in kuaishou.pinyin
     assert (full_engine.store.path / "catalogue.json").exists()
 
 
@@ -119,13 +121,15 @@ def test_dev_set_near_miss_two_part_english(full_engine, q):
     if not q["answerable"]:
         assert a.refused, a.text
     else:
-        assert not a.refused and fact_hit(a.text, q["expected_facts"]), a.text
+        assert not a.refused, a.text
+        assert fact_hit(a.text, q["expected_facts"]), a.text
         assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
 
 
 def test_english_by_pinyin_and_catalogue(emptied_engine):
     a = emptied_engine.ask("What was Kuaishou's total revenue in Q2 2025?")
-    assert not a.refused and a.citations[0].doc_id == "news-18", a.text
+    assert not a.refused, a.text
+    assert a.citations[0].doc_id == "news-18", a.text
 
 
 def test_emptied_glossary_within_two_points_of_full(full_engine, emptied_engine):
@@ -135,7 +139,7 @@ def test_emptied_glossary_within_two_points_of_full(full_engine, emptied_engine)
     documents; they are counted apart and must be refused, never answered with a figure."""
     from chatbot.subjects import unknown_names
 
-    bundled = [json.loads(l) for l in QUESTIONS.read_text(encoding="utf-8").splitlines() if l.strip()]
+    bundled = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
     qs = bundled + NEW_QUESTIONS
 
     def glossary_only(q) -> bool:
@@ -148,7 +152,8 @@ def test_emptied_glossary_within_two_points_of_full(full_engine, emptied_engine)
     empty = _score(emptied_engine, learnable)
     print(f"\nfull fact {full[0]:.3f} refusal {full[1]:.3f}; emptied fact {empty[0]:.3f} refusal {empty[1]:.3f}; "
           f"apart (glossary-only names): {[q['id'] for q in apart]}")
-    assert empty[0] >= full[0] - 0.02 and empty[1] >= full[1] - 0.02, (full, empty)
+    assert empty[0] >= full[0] - 0.02, (full, empty)
+    assert empty[1] >= full[1] - 0.02, (full, empty)
     assert all(emptied_engine.ask(q["question"], q.get("history")).refused for q in apart)
 
 
@@ -166,7 +171,7 @@ LOO_QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("doc, question, fact", LOO_QUESTIONS, ids=[q[0] for q in LOO_QUESTIONS])
+@pytest.mark.parametrize(("doc", "question", "fact"), LOO_QUESTIONS, ids=[q[0] for q in LOO_QUESTIONS])
 def test_leave_one_out(full_store, doc, question, fact):
     """The article's company removed from every glossary section: still answered from its article."""
     from chatbot.engine import Engine
@@ -175,4 +180,5 @@ def test_leave_one_out(full_store, doc, question, fact):
     engine = Engine(make_settings(full_store))
     engine._base_glossary = load_glossary(without=frozenset({LEAVE_ONE_OUT[doc]}))
     a = engine.ask(question)
-    assert fact in a.text and a.citations[0].doc_id == doc, a.text
+    assert fact in a.text, a.text
+    assert a.citations[0].doc_id == doc, a.text

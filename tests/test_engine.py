@@ -14,7 +14,7 @@ import pytest
 from chatbot.evaluation import fact_found, question_dicts
 from chatbot.text import claim_figures, figure_supported, normalize
 
-from conftest import QUESTIONS, ROOT
+from support import QUESTIONS, ROOT, make_settings
 
 QUESTION_SET = question_dicts(QUESTIONS)
 # Questions the extractive answerer gets wrong today, with the reason. strict: when one
@@ -53,6 +53,7 @@ def test_question_set_is_big_enough():
     assert {s for q in QUESTION_SET for s in q["expected_sources"]} == {"report", *(f"src-{i}" for i in range(1, 7))}
 
 
+@pytest.mark.slow
 def test_every_answer_keeps_the_citation_invariants(engine):
     """Every [n] maps to a citation, citations are numbered 1..m in order of use, and
     every figure in an answer sentence appears in a passage that sentence cites."""
@@ -138,6 +139,7 @@ def _cli(*args, store):
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
+@pytest.mark.slow
 def test_cli_ask_json_shape(corpus_index):
     r = _cli("ask", "云知声2025年大模型相关业务收入预计多少？", "--json", store=corpus_index)
     assert r.returncode == 0, r.stderr
@@ -149,6 +151,7 @@ def test_cli_ask_json_shape(corpus_index):
     assert {"retrieve", "answer", "total"} <= set(out["timings_ms"])
 
 
+@pytest.mark.slow
 def test_cli_ask_questions_file_one_process(corpus_index, tmp_path):
     qfile = tmp_path / "qs.jsonl"
     qfile.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in QUESTION_SET[:5] + [
@@ -160,6 +163,7 @@ def test_cli_ask_questions_file_one_process(corpus_index, tmp_path):
     assert "MiniMax" in lines[-1]["standalone_question"]
 
 
+@pytest.mark.slow
 def test_cli_plain_answer_has_references_and_disclaimer(corpus_index):
     r = _cli("ask", "智谱的IPO估值是多少？", store=corpus_index)
     assert r.returncode == 0, r.stderr
@@ -194,3 +198,18 @@ def test_periods_are_years_not_dates_or_quantities(text, expected):
 
     assert periods(text) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("history", "reply"),
+    [
+        (None, "请输入一个问题。"),  # no conversation: Chinese
+        ([{"role": "user", "content": "What was Unisound's revenue in 2024?"}], "Please enter a question."),
+        ([{"role": "user", "content": "云知声2024年收入是多少？"}], "请输入一个问题。"),
+    ],
+)
+def test_an_empty_question_is_answered_in_the_conversations_language(corpus_index, history, reply):
+    from chatbot.engine import Engine
+
+    answer = Engine(make_settings(corpus_index)).ask("  ", history)
+    assert answer.refused and answer.text == reply and answer.notices == ["empty question"]

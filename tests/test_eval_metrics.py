@@ -38,7 +38,7 @@ from chatbot.evaluation import (
 )
 from chatbot.text import normalize
 
-from conftest import make_settings
+from support import make_settings
 
 # --- fact matching and normalisation ---------------------------------------------------
 

@@ -17,7 +17,7 @@ from chatbot.evaluation import (
     summary_table,
 )
 
-from conftest import QUESTIONS
+from support import QUESTIONS
 
 # --- the question set ------------------------------------------------------------------
 

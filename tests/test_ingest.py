@@ -15,7 +15,7 @@ from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load
 from ingest.pipeline import ingest
 
-from conftest import CORPUS, CORPUS_EXTRA, HTML, make_settings, web_server
+from support import CORPUS, CORPUS_EXTRA, HTML, make_settings, web_server
 
 REPORT_FIGURES = ["6.0亿元至6.2亿元", "1057%至1095%", "5187万元", "2513.HK", "0100.HK", "10万亿tokens",
                   "363%", "461-504亿港元", "~511亿港元", "60亿港元", "20%", "12-36个月"]

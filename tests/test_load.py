@@ -23,7 +23,7 @@ import pytest
 
 from chatbot.evaluation import fact_found, percentile, question_dicts
 
-from conftest import ARTIFACTS, CORPUS_EXTRA, QUESTIONS, free_port
+from support import ARTIFACTS, CORPUS_EXTRA, QUESTIONS, free_port
 
 SESSIONS = 20
 PER_SESSION = 10
@@ -43,7 +43,7 @@ def load_questions() -> list[dict]:
 
 @pytest.fixture
 def web_app(writable_engine):
-    web = pytest.importorskip("chatbot.web")
+    import chatbot.web as web
     if not hasattr(web, "build_app"):
         pytest.skip("chatbot.web.build_app not there yet")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -216,7 +216,7 @@ def _together(fns) -> list[str]:
 FRESH_PROCESS_SCRIPT = r"""
 import json, sys, threading
 sys.path.insert(0, sys.argv[2])
-from conftest import make_settings
+from support import make_settings
 from chatbot.engine import Engine
 
 eng = Engine(make_settings(sys.argv[1]))
@@ -244,7 +244,7 @@ def test_concurrent_first_questions_on_a_fresh_engine(corpus_index):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support import ROOT
 
     errors: list[str] = []
     for _ in range(2):
@@ -263,7 +263,7 @@ def test_readers_of_a_stale_keyword_index_do_not_collide(index_copy):
     Each process's next question must not fail while they all notice it at once."""
     from chatbot.engine import Engine
 
-    from conftest import make_settings
+    from support import make_settings
 
     engines = [Engine(make_settings(index_copy)) for _ in range(4)]
     for e in engines:

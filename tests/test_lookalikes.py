@@ -11,7 +11,7 @@ import pytest
 
 from chatbot.evaluation import missing_facts, question_dicts
 
-from conftest import CORPUS_EXTRA, QUESTIONS, make_settings
+from support import CORPUS_EXTRA, QUESTIONS, make_settings
 
 QUESTION_SET = question_dicts(QUESTIONS)
 BUNDLED = {"report", *(f"src-{i}" for i in range(1, 7))}

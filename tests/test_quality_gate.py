@@ -9,7 +9,7 @@ import pytest
 
 from chatbot.evaluation import GATE, run_evaluation, summary_table
 
-from conftest import ARTIFACTS, QUESTIONS
+from support import ARTIFACTS, QUESTIONS
 
 
 @pytest.fixture(scope="module")

@@ -166,7 +166,7 @@ def name_after(text: str, rules: Rules, body: str = "") -> str:
     for i in range(1, len(out) + 1):
         cand = "".join(out[:i])
         n = body.count(cand) if body else 1
-        if _name_shaped(cand) and n >= best_n and not (cand in rules.company_suffixes):
+        if _name_shaped(cand) and n >= best_n and cand not in rules.company_suffixes:
             best, best_n = cand, n
     return best
 
@@ -317,9 +317,9 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     # the title's subject; a title may open with a column name ("V观财报|云知声预计…"),
     # so each part of it and the first line of the text are tried, the one the text
     # names most wins
-    first_line = next((l.strip("# ").strip() for l in text.splitlines() if l.strip()), "")
+    first_line = next((ln.strip("# ").strip() for ln in text.splitlines() if ln.strip()), "")
     options = [name_after(part, rules, text) for part in re.split(r"[|｜:：]", title) if part.strip()]
-    options = [o for o in options + [name_after(first_line, rules, text)] if o]
+    options = [o for o in [*options, name_after(first_line, rules, text)] if o]
     subject = max(options, key=lambda o: (text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
@@ -547,7 +547,7 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
             companies.add(canon)
         for d in g["docs"]:
             subjects.setdefault(d, set()).add(canon)
-    from chatbot.lexicon import finance_terms
+    from chatbot.bilingual import finance_terms
 
     g = Glossary(aliases=aliases, tickers=tickers, terms={**finance_terms(), **base.terms}, metrics=base.metrics,
                  synonyms=base.synonyms, companies=companies, doc_subjects=subjects)

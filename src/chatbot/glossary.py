@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable
 
 from chatbot.config import PROJECT_ROOT
 
@@ -26,6 +26,7 @@ class Glossary:
     doc_subjects: dict[str, set[str]] = field(default_factory=dict)  # doc id -> the companies it is about
     # English word -> Chinese words the indexed documents use (CC-CEDICT); none by default
     translate: Callable[[str], list[str]] = field(default=lambda w: [], repr=False, compare=False)
+    names: list[str] = field(default_factory=list)  # [entities] and [others] as written, canonical first
 
     @cached_property
     def _alias_finders(self) -> list[tuple[Callable[[str], int], str]]:
@@ -89,11 +90,14 @@ def load_glossary(path: Path = GLOSSARY_TOML, hand_kept: bool = True, without: f
     for section in ("entities", "others", "tickers"):
         data[section] = {k: v for k, v in data.get(section, {}).items() if k not in without}
     aliases: dict[str, str] = {}
+    names: list[str] = []
     for section in ("entities", "others"):
-        for canon, names in data.get(section, {}).items():
+        for canon, forms in data.get(section, {}).items():
             aliases[canon.lower()] = canon
-            for n in names:
+            names.append(canon)
+            for n in forms:
                 aliases[n.lower()] = canon
+                names.append(n)
     return Glossary(
         aliases=aliases,
         tickers=dict(data.get("tickers", {})),
@@ -101,6 +105,7 @@ def load_glossary(path: Path = GLOSSARY_TOML, hand_kept: bool = True, without: f
         metrics={k: [f.lower() for f in v] for k, v in data.get("metrics", {}).items()},
         synonyms={k.lower(): [f.lower() for f in v] for k, v in data.get("synonyms", {}).items()},
         companies=set(data.get("entities", {})),
+        names=list(dict.fromkeys(names)),
     )
 
 

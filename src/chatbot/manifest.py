@@ -17,11 +17,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from chatbot.errors import StoreError
+
 MANIFEST_VERSION = 1
-
-
-class StoreError(Exception):
-    """A problem with the index that the user must act on (one clear line)."""
 
 
 @dataclass

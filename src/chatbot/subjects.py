@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 from chatbot.catalogue import Rules, _has_suffix, load_rules, name_after, name_before
 from chatbot.glossary import Glossary
@@ -138,6 +138,6 @@ def _may_open_name(head: str, rules: Rules) -> bool:
 
 
 def _is_english_word(w: str) -> bool:
-    from chatbot.lexicon import english_words
+    from chatbot.bilingual import english_words
 
     return w.lower() in english_words()
