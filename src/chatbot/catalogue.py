@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import re
 import tomllib
@@ -247,8 +248,11 @@ def romanise(name: str) -> str:
     """"快手" -> "kuaishou" (Chinese names only)."""
     if not re.fullmatch(rf"[{_CJK}]{{2,8}}", name):
         return ""
-    from pypinyin import lazy_pinyin
-
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # an install without it: names are still found, not romanised
+        logging.getLogger(__name__).warning("pypinyin is not installed: no pinyin forms for %s", name)
+        return ""
     return "".join(lazy_pinyin(name))
 
 
@@ -387,8 +391,6 @@ class Catalogue:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as e:  # a damaged cache is rebuilt from the store
-            import logging
-
             logging.getLogger(__name__).warning("%s unreadable (%s); extracting again", self.path, e)
             return {}
         return {d: {**v, "entries": [Entry(**x) for x in v["entries"]]} for d, v in raw.get("documents", {}).items()}
