@@ -102,8 +102,10 @@ class Engine:
         return resolve_followup(question, history, self.glossary)
 
     def warmup(self) -> None:
-        """Load the embedding model, the keyword index and jieba before the first question."""
+        """Load the embedding model, the keyword index, jieba (with its part-of-speech
+        tagger), the catalogue and the indexed text before the first question."""
         self.retriever.retrieve("云知声 warm up", k=1)
+        unknown_names("warm up 科技", self.glossary, self.corpus.contains)
 
     # --- answering --------------------------------------------------------------
 
