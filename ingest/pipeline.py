@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
+from chatbot.catalogue import Catalogue
 from chatbot.config import Settings
 from chatbot.store import DocRecord, Store
 from ingest.chunking import chunk_document
@@ -147,8 +148,10 @@ def ingest(
             on_progress(done / max(1, n_chunks), f"{done}/{n_chunks} chunks")
 
     t2 = time.perf_counter()
+    catalogue = Catalogue(store)
     for rec, chunks, existed in todo:
         embedded = store.upsert_document(rec, chunks, progress=step)
+        catalogue.update(rec, chunks)  # the document's companies, names and tickers
         step(len(chunks) - embedded)  # reused vectors count as done
         report.chunks_embedded += embedded
         report.chunks_total += len(chunks)

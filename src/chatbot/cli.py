@@ -149,9 +149,15 @@ def evaluate(
     out: Optional[Path] = typer.Option(None, "--out", help="output folder (default: var/eval)"),
     store: Optional[Path] = StoreOpt,
     baselines: bool = typer.Option(True, help="also run the dense-only and keyword-only baselines"),
+    no_glossary: bool = typer.Option(
+        False, "--no-glossary",
+        help="leave out config/glossary.toml's company and term sections: what the engine learns from the documents alone"),
 ):
     """Run a question set; write metrics.json, report.md and a chart."""
     from chatbot.evaluation import run_evaluation, summary_table
+
+    if no_glossary:
+        os.environ["CHATBOT_ANSWER__USE_GLOSSARY"] = "false"
 
     engine = _engine(store)
     s = engine.settings

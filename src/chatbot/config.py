@@ -79,6 +79,9 @@ class AnswerSettings(BaseModel):
     min_relevance: float = Field(
         0.35, description="evidence below this relevance is refused (calibrated on tests/questions.jsonl)")
     max_question_chars: int = Field(2000, description="a longer question is truncated")
+    use_glossary: bool = Field(
+        True, description="false: leave out config/glossary.toml's company and term sections "
+        "(what the engine learns from the documents alone; `chatbot eval --no-glossary`)")
 
 
 class LLMSettings(BaseModel):

@@ -13,6 +13,8 @@ from functools import cached_property
 
 from chatbot.answerers import Answerer, AnswerRequest, Draft, make_answerer, uses_llm
 from chatbot.answerers.extractive import LEAD_IN
+from chatbot.bilingual import translator
+from chatbot.catalogue import Catalogue, merged_glossary
 from chatbot.citations import check_answer
 from chatbot.compose import ComposeContext, compose, render
 from chatbot.compose.base import drop_absent
@@ -21,12 +23,13 @@ from chatbot.documents import Documents
 from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
-from chatbot.glossary import load_glossary
+from chatbot.glossary import Glossary, load_glossary
 from chatbot.intent import Intent, detect_intent, labels, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import DocRecord, Store
 from chatbot.structure import document_structure
+from chatbot.subjects import CorpusText, unknown_names
 from chatbot.text import TICKER_RE, question_language
 
 log = logging.getLogger(__name__)
@@ -56,11 +59,25 @@ class Engine:
     def __init__(self, settings: Settings | None = None, store: Store | None = None):
         self.settings = settings or load_settings()
         self.store = store or Store(self.settings)
-        self.glossary = load_glossary()
-        self.retriever = Retriever(self.store, self.settings.retrieval, self.glossary)
+        self.catalogue = Catalogue(self.store)
+        self.corpus = CorpusText(self.store)
+        self._base_glossary = load_glossary(hand_kept=self.settings.answer.use_glossary)
+        self._merged: tuple[dict | None, Glossary] = (None, self._base_glossary)  # (catalogue state, glossary)
+        self.retriever = Retriever(self.store, self.settings.retrieval, self._base_glossary)
         self._chat_model = None
 
     # --- the pieces -------------------------------------------------------------
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary override merged with the catalogue of the documents now indexed."""
+        docs = self.catalogue.sync()
+        if self._merged[0] is not docs:
+            g = merged_glossary(self._base_glossary, {d: v["entries"] for d, v in docs.items()},
+                                translator(self.corpus.contains))
+            self._merged = (docs, g)
+            self.retriever.glossary = g
+        return self._merged[1]
 
     @property
     def chat_model(self):
@@ -91,8 +108,10 @@ class Engine:
         return resolve_followup(question, history, self.glossary)
 
     def warmup(self) -> None:
-        """Load the embedding model, the keyword index and jieba before the first question."""
+        """Load the embedding model, the keyword index, jieba (with its part-of-speech
+        tagger), the catalogue and the indexed text before the first question."""
         self.retriever.retrieve("云知声 warm up", k=1)
+        unknown_names("warm up 科技", self.glossary, self.corpus.contains)
 
     # --- answering --------------------------------------------------------------
 
@@ -116,14 +135,21 @@ class Engine:
             return
         lang = question_language(q)
         t = time.perf_counter()
+        glossary = self.glossary
         standalone = self.standalone_question(q, history)
+        unknown = unknown_names(standalone, glossary, self.corpus.contains)
+        if unknown:  # about a company no document holds: never another company's figure
+            yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang], refused=True,
+                         notices=[*notices, f"no indexed document names {', '.join(unknown)}"],
+                         timings_ms={"total": (time.perf_counter() - t0) * 1000})
+            return
         timings = {"condense": (time.perf_counter() - t) * 1000}
         passages, rt = self.retriever.retrieve(standalone, mode=mode)
         timings["retrieve"] = sum(rt.values())
         t = time.perf_counter()
-        cands, spec = score_candidates(standalone, passages, self.glossary, self.store.idf)
+        cands, spec = score_candidates(standalone, passages, glossary, self.store.idf)
         intent = detect_intent(standalone)
-        prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec)
+        prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec, glossary)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
         answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices, intent=intent.name)
 
@@ -153,13 +179,14 @@ class Engine:
             yield from answer.text.splitlines(keepends=True)
         yield answer
 
-    def _compose(self, question: str, lang: str, intent: Intent, passages: list[Passage], cands, spec):
+    def _compose(self, question: str, lang: str, intent: Intent, passages: list[Passage], cands, spec,
+                 glossary: Glossary):
         """The intent's composition over the evidence (chatbot/compose/): its text with
         markers, the lines to highlight, the passages the markers number (retrieval's,
         then any other passage a line quotes), and whether it only says what is known
         besides a missing figure. Empty text: refuse."""
         cfg = self.settings.answer
-        about = spec if intent.name == "lookup" else analyse_question(topic_text(question), self.glossary, self.store.idf)
+        about = spec if intent.name == "lookup" else analyse_question(topic_text(question), glossary, self.store.idf)
         if intent.name != "lookup":  # English words outside the glossary are the reader's, not the topic's
             about.groups = [g for g in about.groups if not g.absent or not g.alternatives[0].isascii()]
         if (intent.name == "lookup" and not about.groups) or (about.groups and about.absent_share > MAX_ABSENT_SHARE):
@@ -167,9 +194,9 @@ class Engine:
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
             return "", {}, passages, False
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
-            cands, spec = score_candidates(drop_absent(question, self.glossary, self.store.idf), passages,
-                                           self.glossary, self.store.idf)
-        ctx = ComposeContext(question, lang, intent, passages, cands, spec, self.glossary, self.store.idf,
+            cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
+                                           glossary, self.store.idf)
+        ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
                              document_structure(self.store), cfg.min_relevance, cfg.max_sentences)
         comp = compose(ctx)
         if comp is None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.models import Passage
+from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 
 _MARKER = re.compile(r"\[\d+\]")
@@ -32,6 +33,7 @@ _ASKS_FIGURE = re.compile(
     r"how much|how many|what (?:was|is|were|are)|which|when|who",
     re.IGNORECASE,
 )
+_ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
 _ASKS_LIST = re.compile(r"哪些|列出|列举|有什么|哪几|what are|which .*s\b|list", re.IGNORECASE)
@@ -43,6 +45,7 @@ class TermGroup:
     alternatives: list[str]  # normalised strings, any of which counts
     weight: float
     absent: bool = False  # no indexed passage holds any of the alternatives
+    entity: str | None = None  # the company or institution this group names
 
 
 @dataclass
@@ -53,6 +56,8 @@ class QuestionSpec:
     periods: set  # hard: periods asked (when a figure is asked)
     wants_figure: bool
     wants_list: bool
+    unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
+    names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
 
     @property
     def total(self) -> float:
@@ -84,14 +89,14 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
 
-    def add(alts: list[str]):
+    def add(alts: list[str], entity: str | None = None):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        groups.append(TermGroup(alts, ABSENT_WEIGHT, True) if w >= absent else TermGroup(alts, w))
+        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity) if w >= absent else TermGroup(alts, w, entity=entity))
 
     low = question.lower()
     for metric in glossary.metrics_in(question):
@@ -101,8 +106,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             low = low.replace(f, " ")
     for canon in glossary.entities(question):
         aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
-        add([canon, *aliases])
-        for a in [*aliases, canon.lower()]:
+        add([canon, *aliases], entity=canon)
+        for a in sorted([*aliases, canon.lower()], key=len, reverse=True):  # "蜜雪冰城" before "蜜雪"
             low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
         if word in low:
@@ -115,7 +120,10 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
-        add([tok])
+        if re.fullmatch(r"(?:19|20)\d{2}", tok):
+            add([tok, f"{tok}年"])  # a year, written either way: one term, not two
+            continue
+        add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
 
 
@@ -124,14 +132,38 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(question)
     ]
+    entities = set(glossary.entities(question))
     return QuestionSpec(
         groups=question_terms(question, glossary, idf),
-        entities=set(glossary.entities(question)),
+        entities=entities,
         metrics=metrics if wants_figure else [],
-        periods=periods(question) if wants_figure else set(),
+        periods=_asked_periods(question) if wants_figure else set(),
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
+        unit=_asked_unit(question),
+        # the subject is a company the catalogue does not know (when the question names a
+        # known company, other names are its products or segments: "小米…AIoT分部")
+        names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
     )
+
+
+_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币)")
+
+
+def _asked_unit(question: str) -> str:
+    m = _UNIT_ASKED.search(question)
+    return (m.group(1) or m.group(2).replace("人民币", "元")) if m else ""
+
+
+def _asked_periods(question: str) -> set:
+    """The periods a question asks; a quarter without a year ("第三季度收入") asks that
+    quarter of any year, so another quarter's figure is never the answer."""
+    asked = periods(question)
+    quarters = {q for q in qualifiers(question) if q and q.startswith("Q")}
+    if quarters and not any(q in quarters for _, q in asked):
+        asked |= {(None, q) for q in quarters}
+        asked = {(y, q) for y, q in asked if q in quarters or y is None}
+    return asked
 
 
 def _render_row(row: str, header: list[str]) -> str:
@@ -185,8 +217,17 @@ def score_candidates(
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
+        heads = normalize(" ".join(p.chunk.headings))  # a heading states the metric of what is under it
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
+        # the companies the document is about (catalogue): a sentence in 商汤's article
+        # that names no company is about 商汤, not about the company asked
+        context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         passage_periods = periods(context_text + " " + p.chunk.text)
+        # a quarter the title or headings name without a year ("美团第二季度…")
+        context_periods = periods(context_text) | {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
+        passage_periods |= context_periods
+        doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
+        asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
@@ -196,22 +237,30 @@ def score_candidates(
             subject = {e for e in mentioned if e in glossary.companies} or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
-            if spec.metrics and not all(any(f in norm for f in forms) for forms in spec.metrics):
+            if spec.names and not all(n in norm or n in context for n in spec.names):
+                continue  # a company the catalogue does not know: only a sentence naming it answers
+            if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if spec.periods:
                 if not stated and claim_figures(shown):
                     # "上半年收入…" under a 2025 heading: the passage's years with the
                     # sentence's own qualifier, else the passage's periods as they are
                     quals = qualifiers(shown)
-                    stated = {(y, q) for y, _ in passage_periods for q in quals} if quals else passage_periods
+                    around = passage_periods
+                    if any(q and q.startswith("Q") for _, q in spec.periods):
+                        # a quarter is tied to a sentence by its own words or its title and
+                        # headings (when they name one period only), not by another quarter
+                        # or half-year named in the passage
+                        around = context_periods if len({q for q in qualifiers(context_text) if q}) <= 1 else set()
+                    stated = {(y, q) for y, _ in around for q in quals} if quals else around
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
                 if re.match(r"^注\s*[:：]", shown):
                     continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0
             for g in spec.groups:
-                if any(a in norm for a in g.alternatives):
-                    got += g.weight
+                if any(a in norm for a in g.alternatives) or (g.entity and g.entity in doc_about and not asks_company):
+                    got += g.weight  # said in the sentence, or the whole document is about it
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total
@@ -220,6 +269,8 @@ def score_candidates(
             elif not item and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
+            if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
+                continue  # asks "多少亿元": a sentence with only percentages does not answer
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8

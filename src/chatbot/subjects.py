@@ -1,0 +1,143 @@
+"""Names in a question that no indexed document holds.
+
+A question about a company the index does not cover must be refused, never answered
+with another company's figure. A question's subject is taken as unknown when it is
+name-shaped and appears nowhere in the indexed text, nor in the entity catalogue:
+- runs of capitalised English words ("Pinduoduo", "Moore Threads"), less the words that
+  are not names (config/catalogue.toml [question]) and English terms the engine translates;
+- the head of a Chinese question before its first period, metric or particle
+  ("寒武纪2025年上半年收入是多少？" -> "寒武纪");
+- words with a company suffix anywhere in a Chinese question ("理想汽车")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from chatbot.catalogue import Rules, _has_suffix, load_rules, name_after, name_before
+from chatbot.glossary import Glossary
+
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
+_CUT_ZH = re.compile(
+    r"[\d\s，,。？?！!、：:；;（）()“”\"']|的|在|于|是|有|和|与|及|跟|同|第|今年|去年|明年|上半年|下半年|全年|前三季度|"
+    r"季度|本年|年度|哪|什么|多少|几|如何|怎么|怎样|为什么|为何|对|将|把|被|从|目前|最近|近期|截至|上市|首日|招股|IPO|ipo"
+)
+
+
+class CorpusText:
+    """Does any indexed passage contain a string? (normalised, rebuilt when the index changes)"""
+
+    def __init__(self, store):
+        self.store = store
+        self._stamp = None
+        self._text = ""
+
+    def contains(self, s: str) -> bool:
+        self.store.refresh()
+        stamp = self.store.stamp() if self.store.docs else ""
+        if stamp != self._stamp:
+            parts = []
+            for c in self.store.all_chunks():
+                parts += [c.title, " ".join(c.headings), c.text]
+            self._text = _norm("\n".join(parts))
+            self._stamp = stamp
+        return _norm(s) in self._text
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).lower()
+
+
+def _metric_forms(glossary: Glossary) -> list[str]:
+    return sorted({f for forms in glossary.metrics.values() for f in forms if not f.isascii()}, key=len, reverse=True)
+
+
+def chinese_head(question: str, glossary: Glossary, rules: Rules) -> str:
+    """The words a Chinese question opens with, up to its first period, metric, question
+    word or particle ("拼多多第三季度营收多少" -> "拼多多")."""
+    q = unicodedata.normalize("NFKC", question).strip()
+    stripped = True
+    while stripped:
+        stripped = False
+        for w in rules.lead_words_zh:
+            if q.startswith(w):
+                q, stripped = q[len(w):].lstrip(), True
+                break
+    head = _CUT_ZH.split(q, maxsplit=1)[0]
+    for f in _metric_forms(glossary):
+        i = head.find(f)
+        if i >= 0:
+            head = head[:i]
+    return head.strip()
+
+
+def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None) -> list[str]:
+    """Name-shaped words of the question that neither the catalogue nor any indexed
+    passage holds: the question is about something no document covers."""
+    return [n for n in uncatalogued_names(question, glossary, rules) if not contains(n)]
+
+
+def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = None) -> list[str]:
+    """Name-shaped words of the question that the catalogue does not know (a company
+    the documents only mention in passing, like "腾讯" in a list of investors): an
+    answer about it must name it."""
+    rules = rules or load_rules()
+    out: list[str] = []
+    terms = set(glossary.terms)
+    known = lambda name: bool(glossary.entities(name))  # noqa: E731
+
+    for m in _CAPS_RUN.finditer(question):
+        words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]
+        first = words[0]
+        # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
+        # middle ("Hua Hong Semiconductor")
+        while words and (words[0] in rules.not_names_en or words[0].lower() in terms):
+            words = words[1:]
+        while words and (words[-1] in rules.not_names_en or words[-1].lower() in terms):
+            words = words[:-1]
+        if m.start() == 0 and words and words[0] == first and _is_english_word(first):
+            words = words[1:]  # a capital that only starts the sentence
+        name = " ".join(words)
+        if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
+            out.append(name)
+    if re.search(r"[\u4e00-\u9fff]", question):
+        head = chinese_head(question, glossary, rules)
+        name = name_after(head, rules)  # "毕马威预计…" -> "毕马威"
+        if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
+            # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
+            name = head if _not_common_words(head) and _may_open_name(head, rules) else ""
+        if 2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name):
+            out.append(name)
+        sfx = "|".join(map(re.escape, rules.company_suffixes))
+        for m in re.finditer(rf"(?:{sfx})", question):
+            name = name_before(question[: m.end()], rules)
+            if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
+                out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _not_common_words(head: str) -> bool:
+    """Is some word of the head no common dictionary word ("报告总结" is two common
+    words, "寒武纪" and "英伟达" are not)?"""
+    from chatbot.catalogue import GENERIC_FREQ
+    from chatbot.text import _jieba
+
+    j = _jieba()
+    return any((j.dt.FREQ.get(w) or 0) < GENERIC_FREQ for w in j.lcut(head) if w.strip())
+
+
+def _may_open_name(head: str, rules: Rules) -> bool:
+    from chatbot.catalogue import _posseg
+
+    words = _posseg(head)
+    if not words:
+        return False
+    w, flag = words[0]
+    return w not in rules.descriptors and flag not in ("p", "c", "u", "r", "d", "t", "m") and not (flag.startswith("v") and len(w) > 1)
+
+
+def _is_english_word(w: str) -> bool:
+    from chatbot.bilingual import english_words
+
+    return w.lower() in english_words()

@@ -1,0 +1,190 @@
+"""The entity catalogue learned from documents (issue 11): extraction rules on small real
+texts (table-driven), and on a real store with the bundled corpus, corpus-extra and
+corpus-new ingested: unknown companies refused, catalogue kept with the index, the
+glossary's company and term sections emptied, and a leave-one-out over corpus-extra."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from chatbot.catalogue import extract, romanise
+from chatbot.evaluation import fact_hit
+from support import CORPUS_EXTRA, QUESTIONS, make_settings
+
+DATA = CORPUS_EXTRA.parent
+NEW_QUESTIONS = [json.loads(line) for line in (DATA / "questions-new.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+# (title, front-matter tickers, text, name expected, ticker expected, aliases expected)
+EXTRACTION = [
+    ("商汤上半年收入增36%", ["0020.HK"], "# 商汤(0020.HK)2025年中期业绩\n商汤总收入约23.58亿元。商汤称…", "商汤", "0020.HK", []),
+    ("", [], "GPU企业天数智芯与智谱(2513.HK)同日上市。天数智芯(9903.HK)定价144.6港元。", "天数智芯", "9903.HK", []),
+    ("", [], "年底创立的MiniMax(0100.HK,稀宇科技)收涨109%。", "稀宇科技", "0100.HK", ["MiniMax"]),
+    ("", [], "云知声智能科技股份有限公司(港股代码9678)今日公告。云知声称,云知声的收入…", "云知声", "9678.HK", ["云知声智能科技股份有限公司"]),
+    ("NIO Q3: 蔚来第三季度交付87,071辆", ["9866.HK"], "# NIO Inc.（蔚来，9866.HK）2025年第三季度业绩\nNIO Inc. 即蔚来公司。蔚来当季交付…", "蔚来", "9866.HK", ["NIO"]),
+    ("Pop Mart 2025 interim", ["9992.HK"], "# Pop Mart International（泡泡玛特，9992.HK）：上半年业绩\n泡泡玛特上半年收益…Pop Mart…", "泡泡玛特", "9992.HK", ["Pop Mart"]),
+    ("老铺黄金上半年收入", ["06181.HK"], "老铺黄金（Laopu Gold，06181.HK）公布中期业绩。老铺门店…老铺称…", "老铺黄金", "6181.HK", ["Laopu Gold"]),
+]
+
+
+@pytest.mark.parametrize(("title", "tickers", "text", "name", "ticker", "aliases"), EXTRACTION, ids=[e[3] for e in EXTRACTION])
+def test_extraction_rules(title, tickers, text, name, ticker, aliases):
+    entries = extract(title, tickers, text)
+    e = next((e for e in entries if name in e.forms()), None)
+    assert e is not None, entries
+    assert ticker in e.tickers
+    assert e.kind == "company"
+    assert set(aliases) <= set(e.aliases), e.aliases
+
+
+def test_a_common_word_is_no_name():
+    entries = extract("", [], "海外(Talkie)增长快。海外市场……海外(Talkie)。")
+    assert not any(e.name == "海外" for e in entries)
+
+
+@pytest.mark.parametrize(("zh", "roman"), [("快手", "kuaishou"), ("百度", "baidu"), ("美团", "meituan"), ("MiniMax", "")])
+def test_pinyin(zh, roman):
+    assert romanise(zh) == roman
+
+
+@pytest.fixture(scope="module")
+def full_store(corpus_index, tmp_path_factory):
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("catalogue") / "index"
+    shutil.copytree(corpus_index, path)
+    report = ingest([CORPUS_EXTRA, DATA / "corpus-new"], make_settings(path), prune=False, show_progress=False)
+    assert len(report.added) == 21, report.summary()
+    assert not report.failed, report.summary()
+    return path
+
+
+@pytest.fixture(scope="module")
+def full_engine(full_store):
+    from chatbot.engine import Engine
+
+    return Engine(make_settings(full_store))
+
+
+@pytest.fixture(scope="module")
+def emptied_engine(full_store):
+    from chatbot.engine import Engine
+
+    return Engine(make_settings(full_store, answer={"use_glossary": False}))
+
+
+def _score(engine, questions) -> tuple[float, float, list[str]]:
+    facts, refusals, failed = [], [], []
+    for q in questions:
+        a = engine.ask(q["question"], q.get("history"))
+        ok = (not a.refused and fact_hit(a.text, q["expected_facts"])) if q["answerable"] else a.refused
+        (facts if q["answerable"] else refusals).append(ok)
+        if not ok:
+            failed.append(q["id"])
+    return sum(facts) / max(1, len(facts)), sum(refusals) / max(1, len(refusals)), failed
+
+
+@pytest.mark.slow
+def test_catalogue_stored_with_the_index_per_document(full_engine):
+    entries = full_engine.catalogue.entries_for("news-18")
+    kuaishou = next(e for e in entries if e.name == "快手")
+    assert "1024.HK" in kuaishou.tickers
+    assert "kuaishou" in kuaishou.pinyin
+    assert (full_engine.store.path / "catalogue.json").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", [q for q in NEW_QUESTIONS if "absent-company" in q.get("tags", [])], ids=lambda q: q["id"])
+@pytest.mark.parametrize("which", ["full", "emptied"])
+def test_absent_companies_refused(full_engine, emptied_engine, q, which):
+    engine = full_engine if which == "full" else emptied_engine
+    a = engine.ask(q["question"])
+    assert a.refused, a.text
+
+
+# dev-set questions the engine still gets wrong (strict: a fix must move them out)
+KNOWN_DEV_FAILURES = {
+    "n42": "快手 Q1 可灵AI revenue (1.5亿) is taken for the asked Q1 total revenue: a segment figure for a total",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "q",
+    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_DEV_FAILURES[q["id"]])]
+                  if q["id"] in KNOWN_DEV_FAILURES else []) for q in NEW_QUESTIONS
+     if {"near-miss", "two-part", "english"} & set(q.get("tags", []))],
+)
+def test_dev_set_near_miss_two_part_english(full_engine, q):
+    """Near-misses refused (never another period's figure), both parts of a two-part
+    question answered, English questions answered from the Chinese article."""
+    a = full_engine.ask(q["question"], q.get("history"))
+    if not q["answerable"]:
+        assert a.refused, a.text
+    else:
+        assert not a.refused, a.text
+        assert fact_hit(a.text, q["expected_facts"]), a.text
+        assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+
+
+@pytest.mark.slow
+def test_english_by_pinyin_and_catalogue(emptied_engine):
+    a = emptied_engine.ask("What was Kuaishou's total revenue in Q2 2025?")
+    assert not a.refused, a.text
+    assert a.citations[0].doc_id == "news-18", a.text
+
+
+@pytest.mark.slow
+def test_emptied_glossary_within_two_points_of_full(full_engine, emptied_engine):
+    """Fact accuracy and refusals with the glossary's company and term sections left out
+    stay within 2 points of the full run. Questions that name a company only by a name no
+    document states ("Unisound": the articles write 云知声) cannot be learned from the
+    documents; they are counted apart and must be refused, never answered with a figure."""
+    from chatbot.subjects import unknown_names
+
+    bundled = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    qs = bundled + NEW_QUESTIONS
+
+    def glossary_only(q) -> bool:
+        return bool(unknown_names(q["question"], emptied_engine.glossary, emptied_engine.corpus.contains)) and \
+            not unknown_names(q["question"], full_engine.glossary, full_engine.corpus.contains)
+
+    apart = [q for q in qs if glossary_only(q)]
+    learnable = [q for q in qs if q not in apart]
+    full = _score(full_engine, learnable)
+    empty = _score(emptied_engine, learnable)
+    print(f"\nfull fact {full[0]:.3f} refusal {full[1]:.3f}; emptied fact {empty[0]:.3f} refusal {empty[1]:.3f}; "
+          f"apart (glossary-only names): {[q['id'] for q in apart]}")
+    assert empty[0] >= full[0] - 0.02, (full, empty)
+    assert empty[1] >= full[1] - 0.02, (full, empty)
+    assert all(emptied_engine.ask(q["question"], q.get("history")).refused for q in apart)
+
+
+LEAVE_ONE_OUT = {  # corpus-extra article -> the company its glossary entry names
+    "news-03": "壁仞科技", "news-04": "天数智芯", "news-07": "商汤", "news-08": "第四范式",
+    "news-09": "地平线", "news-10": "黑芝麻智能",
+}
+LOO_QUESTIONS = [
+    ("news-07", "商汤2025年上半年收入是多少？", "23.58亿"),
+    ("news-08", "第四范式上半年收入多少？", "26.26亿"),
+    ("news-09", "地平线征程芯片上半年出货多少套？", "198万套"),
+    ("news-10", "黑芝麻智能上半年毛利率是多少？", "24.8%"),
+    ("news-03", "壁仞科技招股孖展多少？", "3843.79亿港元"),
+    ("news-04", "天数智芯的发行价是多少？", "144.6港元"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("doc", "question", "fact"), LOO_QUESTIONS, ids=[q[0] for q in LOO_QUESTIONS])
+def test_leave_one_out(full_store, doc, question, fact):
+    """The article's company removed from every glossary section: still answered from its article."""
+    from chatbot.engine import Engine
+    from chatbot.glossary import load_glossary
+
+    engine = Engine(make_settings(full_store))
+    engine._base_glossary = load_glossary(without=frozenset({LEAVE_ONE_OUT[doc]}))
+    a = engine.ask(question)
+    assert fact in a.text, a.text
+    assert a.citations[0].doc_id == doc, a.text
