@@ -8,6 +8,7 @@ from chatbot.text import (
     claim_figures,
     figure_supported,
     figures,
+    naming_spans,
     normalize,
     period_match,
     periods,
@@ -116,3 +117,15 @@ def test_tokenize(text, present, absent):
     toks = set(tokenize(text))
     assert present <= toks
     assert not (absent & toks)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("收入6.0亿元〔新浪财经，2026-01-28〕", ["〔新浪财经，2026-01-28〕", "2026-01-28"]),
+        ("2025-06-30止六个月", ["2025-06-30"]),
+        ("收入6.0亿元", []),
+    ],
+)
+def test_naming_spans_cover_source_notes_and_iso_dates(text, named):
+    assert [text[a:b] for a, b in naming_spans(text)] == named

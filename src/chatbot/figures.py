@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from chatbot.models import Citation, FigureState
-from chatbot.text import FIGURE_RE, claim_figures, figure_supported, normalize, split_sentences
+from chatbot.text import FIGURE_RE, claim_figures, figure_supported, naming_spans, normalize, split_sentences
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 # a sentence: up to and including a Chinese end mark or ! ?, or a line without one
@@ -53,7 +53,7 @@ def annotate_figures(text: str, citations: list[Citation]) -> list[FigureState]:
     out: list[FigureState] = []
     for sent in _SENTENCE.finditer(text):
         s, base = sent.group(0), sent.start()
-        markers = [m.span() for m in MARKER.finditer(s)]
+        markers = [m.span() for m in MARKER.finditer(s)] + naming_spans(s)  # neither is a claim
         cited = [by_n[n] for n in dict.fromkeys(int(m.group(1)) for m in MARKER.finditer(s)) if n in by_n]
         formulas = [(f.start("result"), f.end("result"), f.group(0)) for f in FORMULA.finditer(s)]
         for m in FIGURE_RE.finditer(s):

@@ -83,6 +83,12 @@ def figures(text: str) -> list[str]:
     return found
 
 
+def naming_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that name rather than claim: source notes "〔36氪，2026-01-28〕"
+    and ISO dates. Figures inside them are no claims."""
+    return [m.span() for pattern in (_SOURCE_NOTE, _ISO_DATE) for m in pattern.finditer(text)]
+
+
 def claim_figures(text: str) -> list[str]:
     """Figures that state a fact: dates (years, months, days), list ordinals and bare
     one-digit numbers are left out, since they name rather than claim."""
