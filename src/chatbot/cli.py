@@ -71,13 +71,14 @@ def ingest(
 
 
 def _print_answer(answer) -> None:
+    from chatbot.citations import REFERENCES_HEADING, reference_lines
     from chatbot.engine import DISCLAIMER
 
     typer.echo(answer.text)
     if answer.citations:
-        typer.echo("\n参考来源 / References:")
-        for c in answer.citations:
-            typer.echo(f"[{c.n}] {c.publisher} · {c.title} · {c.date or '日期不详'} · {c.url}")
+        typer.echo(f"\n{REFERENCES_HEADING}")
+        for line in reference_lines(answer.citations):
+            typer.echo(line)
     if answer.tickers:
         typer.echo("相关个股: " + ", ".join(answer.tickers))
     for n in answer.notices:
@@ -125,12 +126,14 @@ def serve(
     port: Optional[int] = typer.Option(None, help="port (default 7860)"),
     store: Optional[Path] = StoreOpt,
 ):
-    """Start the Gradio web chat (ingests the bundled corpus first if the index is empty)."""
+    """Start the web chat with its REST API (/api/v1), OpenAI-compatible endpoint (/v1)
+    and API docs (/docs), all on one port (ingests the bundled corpus first if the index
+    is empty)."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     engine = _engine(store)
-    from chatbot.web import launch
+    from chatbot.api import serve as serve_api
 
-    launch(engine, host=host, port=port)
+    serve_api(engine, host=host, port=port)
 
 
 @app.command("eval")

@@ -93,6 +93,15 @@ class WebSettings(BaseModel):
     password_env: str = "CHATBOT_WEB_PASSWORD"
 
 
+class ApiSettings(BaseModel):
+    # the REST and OpenAI-compatible API beside the chat (chatbot.api)
+    token_env: str = "CHATBOT_API_TOKEN"   # bearer token; write routes are off unless it is set
+    model_name: str = "report-qa"          # the model id GET /v1/models lists
+    max_json_kb: float = 256               # larger JSON bodies get 413
+    engine_threads: int = 4                # answers computed at once (the rest wait their turn)
+    write_wait_s: float = 60               # a document change waits this long for another, then 409
+
+
 class EvalSettings(BaseModel):
     questions: str = "tests/questions.jsonl"
     out_dir: str = "var/eval"
@@ -115,6 +124,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     llm: LLMSettings = LLMSettings()
     web: WebSettings = WebSettings()
+    api: ApiSettings = ApiSettings()
     eval: EvalSettings = EvalSettings()
 
     @classmethod

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -127,6 +128,9 @@ class ChatUI:
         self.engine = engine
         self.settings = settings or engine.settings
         self.upload_dir = Path(self.settings.resolve(self.settings.web.upload_dir))
+        # one document change at a time (chat and API alike): an upload's copy in the
+        # upload folder must not be overwritten while it is being ingested
+        self.write_lock = threading.RLock()
 
     # --- chat -------------------------------------------------------------------------
 
@@ -217,6 +221,10 @@ class ChatUI:
         """Checks an uploaded file, copies it into the upload folder and ingests it.
         `file` is a path (or an object with `.name`/`["path"]`). A copy that fails to
         ingest is deleted again unless it replaced an earlier upload."""
+        with self.write_lock:
+            return self._add_upload(file, progress)
+
+    def _add_upload(self, file: Any, progress: Progress) -> IngestOutcome:
         src = file if isinstance(file, (str, Path)) else getattr(file, "name", None) or (file or {}).get("path")
         if not src:
             return IngestOutcome("", error="请先选择要上传的文件。")
@@ -241,7 +249,8 @@ class ChatUI:
         url = (url or "").strip()
         if not re.match(r"https?://[^\s/]+", url, re.I):
             return IngestOutcome(url, error="请输入以 http:// 或 https:// 开头的网址。")
-        return self._ingest(url, url, progress, public_urls_only=not self.settings.web.allow_private_urls)
+        with self.write_lock:
+            return self._ingest(url, url, progress, public_urls_only=not self.settings.web.allow_private_urls)
 
     def _ingest(self, target: str, what: str, progress: Progress, public_urls_only: bool = False) -> IngestOutcome:
         progress(0.05, desc="读取与切分")
@@ -260,6 +269,10 @@ class ChatUI:
         """Removes a document from the index, and its uploaded copy if it has one."""
         if not doc_id:
             return RemoveOutcome("", error="请先选择要删除的文章。")
+        with self.write_lock:
+            return self._remove_document(doc_id)
+
+    def _remove_document(self, doc_id: str) -> RemoveOutcome:
         rec = next((d for d in self.engine.documents() if d.doc_id == doc_id), None)
         title = rec.title if rec and rec.title else doc_id
         try:
