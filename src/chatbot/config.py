@@ -85,6 +85,7 @@ class WebSettings(BaseModel):
     port: int = 7860
     concurrency_limit: int = 4
     max_upload_mb: float = 10
+    stream_interval_s: float = 0.1  # at most one streamed update per interval (answers faster than it arrive whole)
     upload_dir: str = "var/uploads"
     # URL imports from the chat may only reach public addresses (no loopback, private
     # network or cloud metadata service); set true for a chat used only on your own network

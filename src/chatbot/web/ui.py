@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -149,14 +150,13 @@ class ChatUI:
         chat += [{"role": "user", "content": render.format_question(shown)},
                  {"role": "assistant", "content": render.format_pending()}]
         yield ChatUpdate(chat, history, turns, clear_question=True)
-        answer, partial = None, ""
+        answer = None
         try:
-            for event in self.engine.stream(question, history):
+            for event in self._paced(self.engine.stream(question, history)):
                 if isinstance(event, Answer):
                     answer = event
                 else:
-                    partial += event
-                    chat = [*chat[:-1], {"role": "assistant", "content": render.format_pending(partial)}]  # a new list: each update is a snapshot
+                    chat = [*chat[:-1], {"role": "assistant", "content": render.format_pending(event)}]  # a new list: each update is a snapshot
                     yield ChatUpdate(chat, history, turns)
         except Exception as e:  # shown to the user and logged, never raised into the page
             log.exception("answering failed")
@@ -172,6 +172,25 @@ class ChatUI:
         turns = turns + [{"turn": turn, "question": question, "refused": answer.refused,
                           "citations": [c.model_dump() for c in answer.citations]}]
         yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns), answer=answer)
+
+    def _paced(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
+        """The engine's stream as the text so far, at most one update per
+        web.stream_interval_s (deltas in between are gathered), then the Answer. Each
+        update is a message to the browser and a trip through Gradio's queue: an answer
+        computed faster than the interval arrives in one step, a slow LLM's text in steps."""
+        interval = self.settings.web.stream_interval_s
+        partial, last, pending = "", time.monotonic(), False
+        for event in events:
+            if isinstance(event, Answer):
+                yield event
+                return
+            partial += event
+            pending = True
+            if time.monotonic() - last >= interval:
+                yield partial
+                last, pending = time.monotonic(), False
+        if pending:  # a stream that ended without an Answer still shows its text
+            yield partial
 
     def new_chat(self) -> ChatUpdate:
         """An empty conversation."""
@@ -192,14 +211,12 @@ class ChatUI:
         except (ValueError, TypeError):
             yield "history must be a JSON list of {role, content} messages", json.dumps({"error": "bad history"})
             return
-        partial = ""
         try:
-            for event in self.engine.stream(question, hist):
+            for event in self._paced(self.engine.stream(question, hist)):
                 if isinstance(event, Answer):
                     yield event.text, json.dumps(answer_payload(event), ensure_ascii=False)
                 else:
-                    partial += event
-                    yield partial, ""
+                    yield event, ""
         except Exception as e:  # reported to the caller and logged
             log.exception("answering failed")
             yield "answering failed", json.dumps({"error": type(e).__name__})
