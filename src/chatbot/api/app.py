@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Mount
 
 from chatbot.api.auth import Access
-from chatbot.api.errors import ApiError, error_body
+from chatbot.api.errors import ApiError, NotFound, error_body
 from chatbot.api.limits import BodyLimit
 from chatbot.api.openai_compat import openai_router
 from chatbot.api.rest import rest_router
@@ -78,6 +78,25 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _json_error(500, "internal_error", f"internal error ({type(exc).__name__})")
 
 
+def _add_fallback(app: FastAPI) -> None:
+    """Unknown paths under /api and /v1 are JSON 404s (405 when the path exists with
+    another method), not the chat's page."""
+    from starlette.routing import Match
+
+    async def fallback(request: Request):
+        for route in app.routes:
+            if isinstance(route, Mount) or getattr(route, "path", "").endswith("{rest:path}"):
+                continue
+            if route.matches(request.scope)[0] == Match.PARTIAL:
+                raise ApiError(f"{request.method} is not allowed on {request.url.path}", status=405,
+                               code="method_not_allowed")
+        raise NotFound(f"no such endpoint: {request.method} {request.url.path}")
+
+    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    for prefix in ("/api", "/v1"):
+        app.add_api_route(prefix + "/{rest:path}", fallback, methods=methods, include_in_schema=False)
+
+
 def _session_user(gradio_app):
     """The chat's logged-in user for a request (Gradio's login cookie), or None."""
     def user(request: Request) -> str | None:
@@ -102,6 +121,7 @@ def create_app(engine: Engine, blocks: gr.Blocks | None = None, ui: ChatUI | Non
     _add_error_handlers(app)
     app.include_router(rest_router(service, access))
     app.include_router(openai_router(service, access))
+    _add_fallback(app)
     app.state.service = service
 
     web = settings.web
