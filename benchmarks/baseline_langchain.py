@@ -22,7 +22,7 @@ from pathlib import Path
 T_START = time.perf_counter()
 
 from benchmarks.common import CORPUS, QUESTIONS, apply_env, dir_size, load_questions, summary  # noqa: E402
-from benchmarks.worker import _emit, coverage, hit  # noqa: E402
+from benchmarks.worker import _emit  # noqa: E402
 
 
 def forbid_chroma_default_embeddings() -> None:
@@ -36,8 +36,8 @@ def forbid_chroma_default_embeddings() -> None:
         from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
 
         ONNXMiniLM_L6_V2.__call__ = _refuse
-    except Exception:
-        pass
+    except ImportError:
+        pass  # this Chroma version has no such module: nothing to forbid
 
 
 def load_documents(corpus: Path):
@@ -84,6 +84,8 @@ def build(store: Path, corpus: Path = CORPUS, chunk_size: int = 500, chunk_overl
 
 def run(store: Path, questions: Path = QUESTIONS, corpus: Path = CORPUS, limit: int = 0,
         repeat: int = 1, k: int = 4, k_recall: int = 5, ours_store: Path | None = None) -> dict:
+    from chatbot.evaluation.metrics import hit_at_k, recall_at_k
+
     vs, info = build(store, corpus)
     qs = load_questions(questions)
     if limit:
@@ -100,11 +102,11 @@ def run(store: Path, questions: Path = QUESTIONS, corpus: Path = CORPUS, limit: 
             if rnd or not (q.get("answerable", True) and exp):
                 continue
             top_k = [d.metadata["doc_id"] for d in docs]
-            rec_k.append(coverage(top_k, exp, k))
-            hit_k.append(hit(top_k, exp))
+            rec_k.append(recall_at_k(top_k, exp, k))
+            hit_k.append(hit_at_k(top_k, exp, k))
             top5 = [d.metadata["doc_id"] for d in vs.similarity_search(q["question"], k=k_recall)]
-            rec_5.append(hit(top5, exp))
-            cov_5.append(coverage(top5, exp, k_recall))
+            rec_5.append(hit_at_k(top5, exp, k_recall))
+            cov_5.append(recall_at_k(top5, exp, k_recall))
     pair = paired(vs, ours_store, questions, limit, k=k) if ours_store else None
     return {
         **info,

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import CORPUS, PY, ROOT
+from benchmarks.common import CACHE_10K, CORPUS, PY, ROOT, env_for, load_questions
 
 
 def _pyinstrument(args: list[str], out_txt: Path, env: dict, interval: float = 0.001) -> dict:
@@ -51,12 +51,6 @@ def top_frames(text: str, n: int = 12) -> list[str]:
     return out
 
 
-def env_for(tmp: Path) -> dict:
-    from benchmarks.run import env_for as e
-
-    return e(tmp)
-
-
 def profile_answer(store: Path, out: Path, tmp: Path, limit: int = 0) -> dict:
     args = ["-m", "benchmarks.worker", "questions", "--store", str(store), "--no-baselines"]
     if limit:
@@ -86,8 +80,6 @@ def profile_misses(r: dict, tmp: Path, out: Path) -> dict:
     if any("bundled corpus" in t or "retrieval p50" in t for t in missed):
         res["answer_bundled"] = profile_answer(bundled, out, tmp)
     if any("10,000" in t for t in missed):
-        from benchmarks.common import CACHE_10K
-
         res["answer_10k"] = profile_answer(CACHE_10K / "store", out, tmp, limit=40)
     if any("cold ingest" in t for t in missed):
         res["ingest_cold"] = profile_ingest(tmp / "profile-ingest", out, tmp)
@@ -111,8 +103,6 @@ def main(argv: list[str] | None = None) -> None:
     elif a.what == "ask":
         if not a.store:
             ap.error("ask needs --store")
-        from benchmarks.common import load_questions
-
         r = profile_ask_cold(a.store, a.out, tmp, load_questions()[0]["question"])
     elif a.what == "ingest":
         r = profile_ingest(a.store or tmp / "store", a.out, tmp)

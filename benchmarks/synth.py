@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 from benchmarks.common import CORPUS, EXTRA
@@ -25,7 +26,8 @@ def sentence_pool(include_extra: bool = True) -> list[str]:
         for f in discover(root):
             try:
                 doc = load(f, settings)
-            except Exception:
+            except Exception as e:  # a file the loader rejects adds no sentences; say so
+                print(f"synth: skipped {f}: {type(e).__name__}: {e}", file=sys.stderr)
                 continue
             for line in doc.text.splitlines():
                 line = line.strip()

@@ -171,34 +171,71 @@ def cmd_embed(a) -> None:
 # --- questions ------------------------------------------------------------------
 
 
-def hit(doc_ids: list[str], expected: list[str]) -> bool:
-    """Any retrieved document is an expected source."""
-    return any(d in expected for d in doc_ids)
-
-
-def coverage(doc_ids: list[str], expected: list[str], k: int = 5) -> float:
-    """recall@k as `chatbot eval` defines it: the share of the expected source documents
-    among the first k distinct documents of the ranking."""
-    first = list(dict.fromkeys(doc_ids))[:k]
-    return len(set(first) & set(expected)) / len(set(expected)) if expected else 0.0
-
-
 def top_docs(passages, k: int) -> list[str]:
     return [p.chunk.doc_id for p in passages[:k]]
 
 
-def cmd_questions(a) -> None:
+class _QuestionScores:
+    """Quality figures of the question run (first round only), with the project's metrics."""
+
+    def __init__(self, k: int, baselines: bool):
+        self.k, self.baselines = k, baselines
+        self.hit: dict[str, list[bool]] = {m: [] for m in ("hybrid", "dense", "keyword")}
+        self.recall: dict[str, list[float]] = {m: [] for m in ("hybrid", "dense", "keyword")}
+        self.refused_ok: list[bool] = []
+        self.facts_ok: list[bool] = []  # the answer states every expected fact
+        self.facts_in_top: list[bool] = []  # some top-k passage holds every expected fact
+
+    def add(self, q: dict, engine, standalone: str, passages, ans) -> None:
+        from chatbot.evaluation.metrics import fact_hit, hit_at_k, recall_at_k
+
+        facts, exp, answerable = q.get("expected_facts") or [], q.get("expected_sources") or [], q.get("answerable", True)
+        if answerable and facts:
+            self.facts_ok.append(fact_hit(ans.text, facts))
+            self.facts_in_top.append(any(fact_hit(p.chunk.text, facts) for p in passages[: self.k]))
+        if answerable and exp:
+            rankings = {"hybrid": passages}
+            if self.baselines:
+                rankings.update({m: engine.retriever.retrieve(standalone, mode=m, k=self.k)[0] for m in ("dense", "keyword")})
+            for m, ps in rankings.items():
+                self.hit[m].append(hit_at_k(top_docs(ps, self.k), exp, self.k))
+                self.recall[m].append(recall_at_k(top_docs(ps, self.k), exp, self.k))
+        elif not answerable:
+            self.refused_ok.append(bool(ans.refused))
+
+    def figures(self) -> dict:
+        from chatbot.evaluation.metrics import rate
+
+        def r4(flags) -> float | None:
+            v = rate(flags)
+            return None if v is None else round(v, 4)
+
+        return {
+            f"recall@{self.k}": {m: r4(v) for m, v in self.recall.items() if v},
+            f"hit@{self.k}": {m: r4(v) for m, v in self.hit.items() if v},
+            "answerable_with_sources": len(self.hit["hybrid"]),
+            "fact_accuracy": r4(self.facts_ok),
+            f"facts_in_top{self.k}": r4(self.facts_in_top),
+            "answerable_with_facts": len(self.facts_ok),
+            "refusal_accuracy": r4(self.refused_ok),
+        }
+
+
+def _engine_for(store: Path):
     from chatbot.config import load_settings
 
     t0 = time.perf_counter()
     from chatbot.engine import Engine
 
     import_s = time.perf_counter() - t0
-    settings = load_settings(store={"path": str(a.store)})
     t = time.perf_counter()
-    engine = Engine(settings)
+    engine = Engine(load_settings(store={"path": str(store)}))
     engine.warmup()
-    warmup_s = time.perf_counter() - t
+    return engine, import_s, time.perf_counter() - t
+
+
+def cmd_questions(a) -> None:
+    engine, import_s, warmup_s = _engine_for(a.store)
     qs = load_questions(a.questions)
     if a.limit:
         qs = qs[: a.limit]
@@ -211,13 +248,7 @@ def cmd_questions(a) -> None:
     retrieve_ms: list[float] = []
     answer_ms: list[float] = []
     parts: dict[str, list[float]] = {}
-    recall = {m: [] for m in ("hybrid", "dense", "keyword")}
-    cover = {m: [] for m in ("hybrid", "dense", "keyword")}
-    refused_ok = []
-    facts_ok: list[bool] = []  # the answer states every expected fact
-    facts_in_top: list[bool] = []  # some top-k passage holds every expected fact
-    from chatbot.evaluation import fact_hit
-
+    scores = _QuestionScores(a.k, not a.no_baselines)
     for rnd in range(a.repeat):
         for q in qs:
             history = q.get("history") or None
@@ -232,27 +263,11 @@ def cmd_questions(a) -> None:
             answer_ms.append((time.perf_counter() - t) * 1000)
             for key, v in ans.timings_ms.items():
                 parts.setdefault("ask." + key, []).append(v)
-            if rnd:
-                continue
-            facts = q.get("expected_facts") or []
-            if q.get("answerable", True) and facts:
-                facts_ok.append(fact_hit(ans.text, facts))
-                facts_in_top.append(any(fact_hit(p.chunk.text, facts) for p in passages[: a.k]))
-            exp = q.get("expected_sources") or []
-            if q.get("answerable", True) and exp:
-                recall["hybrid"].append(hit(top_docs(passages, a.k), exp))
-                cover["hybrid"].append(coverage(top_docs(passages, a.k), exp, a.k))
-                if not a.no_baselines:
-                    for m in ("dense", "keyword"):
-                        ps, _ = engine.retriever.retrieve(standalone, mode=m, k=a.k)
-                        recall[m].append(hit(top_docs(ps, a.k), exp))
-                        cover[m].append(coverage(top_docs(ps, a.k), exp, a.k))
-            elif not q.get("answerable", True):
-                refused_ok.append(bool(ans.refused))
-    store_count = engine.store.count()
+            if not rnd:
+                scores.add(q, engine, standalone, passages, ans)
     _emit({
         "store": str(a.store),
-        "store_chunks": store_count.get("manifest_chunks"),
+        "store_chunks": engine.store.count().get("manifest_chunks"),
         "questions": len(qs),
         "repeat": a.repeat,
         "k": a.k,
@@ -262,13 +277,7 @@ def cmd_questions(a) -> None:
         "retrieve_ms": summary(retrieve_ms),
         "answer_ms": summary(answer_ms),
         "parts_ms": {k: summary(v) for k, v in sorted(parts.items())},
-        f"recall@{a.k}": {m: round(sum(v) / len(v), 4) for m, v in cover.items() if v},
-        f"hit@{a.k}": {m: round(sum(v) / len(v), 4) for m, v in recall.items() if v},
-        "answerable_with_sources": len(recall["hybrid"]),
-        "fact_accuracy": round(sum(facts_ok) / len(facts_ok), 4) if facts_ok else None,
-        f"facts_in_top{a.k}": round(sum(facts_in_top) / len(facts_in_top), 4) if facts_in_top else None,
-        "answerable_with_facts": len(facts_ok),
-        "refusal_accuracy": round(sum(refused_ok) / len(refused_ok), 4) if refused_ok else None,
+        **scores.figures(),
     })
 
 

@@ -22,6 +22,8 @@ import charset_normalizer
 import frontmatter
 import httpx
 
+from chatbot.errors import LoadError  # re-exported: ingest code raises it
+
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
@@ -50,13 +52,6 @@ class SourceDocument:
         fields = [self.doc_id, self.text, self.title, self.publisher, self.date,
                   self.url, self.language, list(self.tickers)]
         return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
-
-
-class LoadError(Exception):
-    """A document could not be loaded; str(e) is one line naming the source."""
-
-    def __init__(self, message: object):
-        super().__init__(" ".join(str(message).split()))
 
 
 def is_url(s: str) -> bool:

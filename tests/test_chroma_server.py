@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, CORPUS_EXTRA, ROOT, free_port, make_settings
+from support import CORPUS, CORPUS_EXTRA, ROOT, free_port, make_settings
 
 CHATBOT = ROOT / ".venv" / "bin" / "chatbot"
 PORT_ENV = "CHATBOT_TEST_CHROMA_PORT"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_EXTRA, ROOT, make_settings
+from support import CORPUS_EXTRA, ROOT, make_settings
 
 CHATBOT = ROOT / ".venv" / "bin" / "chatbot"
 KNOWN_Q = "云知声2025年大模型相关业务收入预计多少？"

@@ -15,7 +15,7 @@ from ingest.chunking import chunk_document
 from ingest.loaders import SourceDocument, load
 from ingest.pipeline import ingest
 
-from conftest import CORPUS, CORPUS_EXTRA, HTML, make_settings, web_server
+from support import CORPUS, CORPUS_EXTRA, HTML, make_settings, web_server
 
 REPORT_FIGURES = ["6.0亿元至6.2亿元", "1057%至1095%", "5187万元", "2513.HK", "0100.HK", "10万亿tokens",
                   "363%", "461-504亿港元", "~511亿港元", "60亿港元", "20%", "12-36个月"]
@@ -162,27 +162,16 @@ def test_changed_title_and_date_reach_the_citations_without_reembedding(index_co
     assert all(c.date == "2026-01-21" and c.title.startswith("(更正)") for c in cited)
 
 
-def test_adding_a_document_tokenises_only_its_chunks(index_copy, monkeypatch):
+def test_adding_a_document_tokenises_only_its_chunks(index_copy, tokenised):
     """The keyword index reuses the stored tokens of unchanged chunks, and the result is
     the same index a full rebuild makes."""
-    import chatbot.store as store_mod
-
-    calls: list[str] = []
-    real = store_mod.tokenize
-
-    def spy(text):
-        calls.append(text)
-        return real(text)
-
-    monkeypatch.setattr(store_mod, "tokenize", spy)
     settings = make_settings(index_copy)
     report = ingest([CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md"], settings,
                     show_progress=False, prune=False)
     assert report.added == ["news-08"]
     store = Store(settings)
-    assert len(calls) == len(store.docs["news-08"].chunk_ids) > 0
-    assert all("第四范式" in t or "4Paradigm" in t for t in calls)
-    monkeypatch.setattr(store_mod, "tokenize", real)
+    assert len(tokenised) == len(store.docs["news-08"].chunk_ids) > 0
+    assert all("第四范式" in t or "4Paradigm" in t for t in tokenised)
 
     queries = ["第四范式2025年上半年收入", "云知声 大模型 收入 6.0亿元", "MiniMax 估值", "18C 上市 条件"]
     incremental = {q: [(c.id, round(s, 5)) for c, s in store.keyword_search(q, 10)] for q in queries}

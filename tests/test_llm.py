@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.answer_llm import SYSTEM_PROMPT
+from chatbot.answerers.llm import SYSTEM_PROMPT
 from chatbot.engine import Engine
 from chatbot.followup import CONDENSE_PROMPT
 
-from conftest import free_port, make_settings
+from support import free_port, make_settings
 from llm_server import ScriptedOpenAIServer, passage_number
 
 Q_REVENUE = "云知声2025年大模型相关业务收入预计多少？"

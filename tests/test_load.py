@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import statistics
 import threading
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS, CORPUS_EXTRA, QUESTIONS, free_port
+from chatbot.evaluation import fact_found, percentile, question_dicts
+
+from support import ARTIFACTS, CORPUS_EXTRA, QUESTIONS, free_port
 
 SESSIONS = 20
 PER_SESSION = 10
@@ -36,35 +36,14 @@ JOIN_TIMEOUT_S = 60
 RUN_TIMEOUT_S = 1500
 
 
-def normalise(text: str) -> str:
-    """DESIGN.md: full-width to half-width, spaces and thousands separators removed."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"(?<=\d),(?=\d{3})|\s", "", text)
-
-
-def has_fact(answer: str, fact: str) -> bool:
-    a = normalise(answer)
-    return any(normalise(alt) in a for alt in fact.split("|"))
-
-
 def load_questions() -> list[dict]:
-    by_id = {}
-    for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            q = json.loads(line)
-            by_id[q["id"]] = q
+    by_id = {q["id"]: q for q in question_dicts(QUESTIONS)}
     return [by_id[i] for i in QUESTION_IDS]
-
-
-def percentile(values: list[float], p: float) -> float:
-    s = sorted(values)
-    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
-    return s[k]
 
 
 @pytest.fixture
 def web_app(writable_engine):
-    web = pytest.importorskip("chatbot.web")
+    import chatbot.web as web
     if not hasattr(web, "build_app"):
         pytest.skip("chatbot.web.build_app not there yet")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -139,7 +118,7 @@ def test_concurrent_sessions_with_ingestion(web_app):
                 if not text or not data:
                     problem = f"empty response {text!r} {data!r}"
                 elif q["answerable"]:
-                    missing = [f for f in q["expected_facts"] if not has_fact(data.get("answer", ""), f)]
+                    missing = [f for f in q["expected_facts"] if not fact_found(data.get("answer", ""), f)]
                     if data.get("refused") or missing:
                         problem = f"refused={data.get('refused')} missing={missing}: {data.get('answer', '')[:120]}"
                     elif not data.get("citations"):
@@ -205,7 +184,7 @@ def test_concurrent_sessions_with_ingestion(web_app):
         text, data = _ask(client, AFTER_INGEST_Q, [])
     finally:
         _close(client)
-    assert has_fact(data["answer"], AFTER_INGEST_FACT), data["answer"]
+    assert fact_found(data["answer"], AFTER_INGEST_FACT), data["answer"]
 
 
 # --- concurrency without HTTP: the races a load can hit ----------------------------------
@@ -237,7 +216,7 @@ def _together(fns) -> list[str]:
 FRESH_PROCESS_SCRIPT = r"""
 import json, sys, threading
 sys.path.insert(0, sys.argv[2])
-from conftest import make_settings
+from support import make_settings
 from chatbot.engine import Engine
 
 eng = Engine(make_settings(sys.argv[1]))
@@ -265,7 +244,7 @@ def test_concurrent_first_questions_on_a_fresh_engine(corpus_index):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support import ROOT
 
     errors: list[str] = []
     for _ in range(2):
@@ -284,7 +263,7 @@ def test_readers_of_a_stale_keyword_index_do_not_collide(index_copy):
     Each process's next question must not fail while they all notice it at once."""
     from chatbot.engine import Engine
 
-    from conftest import make_settings
+    from support import make_settings
 
     engines = [Engine(make_settings(index_copy)) for _ in range(4)]
     for e in engines:

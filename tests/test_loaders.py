@@ -22,7 +22,7 @@ from ingest.loaders import (
     load_url,
 )
 
-from conftest import web_server
+from support import web_server
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

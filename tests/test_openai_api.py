@@ -6,7 +6,7 @@ from __future__ import annotations
 import openai
 import pytest
 
-from conftest import api_server
+from support import api_server
 
 TOKEN = "oa-token-456"
 KNOWN_Q, KNOWN_FACT = "云知声2025年大模型相关业务收入预计多少？", "6.0亿"
@@ -15,8 +15,7 @@ KNOWN_Q, KNOWN_FACT = "云知声2025年大模型相关业务收入预计多少�
 @pytest.fixture(scope="module")
 def base_url(corpus_index):
     from chatbot.engine import Engine
-
-    from conftest import make_settings
+    from support import make_settings
 
     with api_server(Engine(make_settings(corpus_index)), {"CHATBOT_API_TOKEN": TOKEN}) as url:
         yield url + "/v1"
@@ -31,13 +30,17 @@ def client(base_url):
 def test_plain_reply_has_markers_references_and_citations(client, engine):
     r = client.chat.completions.create(model="report-qa", messages=[{"role": "user", "content": KNOWN_Q}])
     content = r.choices[0].message.content
-    assert r.choices[0].finish_reason == "stop" and r.choices[0].message.role == "assistant"
-    assert KNOWN_FACT in content and "[1]" in content
+    assert r.choices[0].finish_reason == "stop"
+    assert r.choices[0].message.role == "assistant"
+    assert KNOWN_FACT in content
+    assert "[1]" in content
     body, _, refs = content.partition("参考来源 / References:")
     citations = r.model_extra["citations"]
-    assert citations and len(refs.strip().splitlines()) == len(citations)
+    assert citations
+    assert len(refs.strip().splitlines()) == len(citations)
     for c in citations:  # each structured citation is listed and marked
-        assert f"[{c['n']}]" in body and f"[{c['n']}] {c['publisher']} · {c['title']}" in refs
+        assert f"[{c['n']}]" in body
+        assert f"[{c['n']}] {c['publisher']} · {c['title']}" in refs
     expected = engine.ask(KNOWN_Q)
     assert body.strip() == expected.text.strip()
     assert [c["chunk_id"] for c in citations] == [c.chunk_id for c in expected.citations]
@@ -65,7 +68,8 @@ def test_messages_are_the_history(client):
         {"role": "assistant", "content": first.choices[0].message.content},
         {"role": "user", "content": [{"type": "text", "text": "那MiniMax呢？"}]},
     ])
-    assert "MiniMax" in follow.choices[0].message.content and follow.model_extra["citations"]
+    assert "MiniMax" in follow.choices[0].message.content
+    assert follow.model_extra["citations"]
 
 
 def test_refusal_is_a_normal_reply(client):
@@ -78,15 +82,19 @@ def test_refusal_is_a_normal_reply(client):
             extra, finish = chunks[-1].model_extra, chunks[-1].choices[0].finish_reason
         else:
             content, extra, finish = r.choices[0].message.content, r.model_extra, r.choices[0].finish_reason
-        assert finish == "stop" and extra["refused"] is True and extra["citations"] == []
-        assert "参考来源" not in content and content
+        assert finish == "stop"
+        assert extra["refused"] is True
+        assert extra["citations"] == []
+        assert "参考来源" not in content
+        assert content
 
 
 def test_models_and_errors(client, base_url):
     assert [m.id for m in client.models.list()] == ["report-qa"]
     with pytest.raises(openai.BadRequestError) as e:
         client.chat.completions.create(model="report-qa", messages=[{"role": "assistant", "content": "hi"}])
-    assert e.value.status_code == 400 and e.value.body["code"] == "no_question"
+    assert e.value.status_code == 400
+    assert e.value.body["code"] == "no_question"
     with pytest.raises(openai.UnprocessableEntityError):
         client.chat.completions.create(model="report-qa", messages=[])
     with openai.OpenAI(base_url=base_url, api_key="wrong", max_retries=0) as bad:

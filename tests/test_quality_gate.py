@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.evaluation import run_evaluation
+from chatbot.evaluation import GATE, run_evaluation, summary_table
 
-from conftest import ARTIFACTS, QUESTIONS
+from support import ARTIFACTS, QUESTIONS
 
 
 @pytest.fixture(scope="module")
@@ -20,17 +20,18 @@ def gate_run(engine):
 def test_hybrid_meets_quality_thresholds(gate_run, engine, capsys):
     result = gate_run
     failed = "\n".join(f"  {r.id} [{r.cause}] {r.diagnosis}" for r in result.hybrid.failures) or "  none"
-    log = (f"\n== quality gate: {QUESTIONS.name} ==\n{result.summary_table()}\n"
+    log = (f"\n== quality gate: {QUESTIONS.name} ==\n{summary_table(result)}\n"
            f"failed questions:\n{failed}\nreport: {result.report_path}\n")
     with capsys.disabled():
         print(log)
 
+    # the gate is checked in one place (chatbot.evaluation.aggregate); here: it ran on
+    # the hybrid system with config [eval]'s thresholds, every gated metric had
+    # questions behind it, and nothing failed
     o, t = result.hybrid.overall, engine.settings.eval
     assert o["errors"] == 0, log
-    assert o["fact_accuracy"] >= t.min_fact_accuracy, log
-    assert o["source_hit_rate"] >= t.min_source_hit, log
-    assert o["refusal_accuracy"] >= t.min_refusal_accuracy, log
-    assert o["false_refusal_rate"] <= t.max_false_refusal_rate, log
+    assert result.thresholds == {tkey: getattr(t, tkey) for _, _, tkey in GATE}, log
+    assert all(o[key] is not None for key, _, _ in GATE), log
     assert result.gate_failures == [], log
 
 

@@ -32,7 +32,7 @@ from chatbot.web import (
     safe_upload_name,
     save_upload,
 )
-from conftest import ARTIFACTS, CORPUS_EXTRA, free_port, make_settings
+from support import ARTIFACTS, CORPUS_EXTRA, free_port, make_settings
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

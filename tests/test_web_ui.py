@@ -12,7 +12,7 @@ import pytest
 from chatbot.engine import DISCLAIMER, Engine
 from chatbot.web.render import format_question, format_sources
 from chatbot.web.ui import ChatUI, ChatUpdate
-from conftest import CORPUS_EXTRA, HTML, make_settings, web_server
+from support import CORPUS_EXTRA, HTML, make_settings, web_server
 
 MARKUP = "<script>alert(1)</script>"
 EXTRA_ARTICLE = CORPUS_EXTRA / "02-wallstreetcn-minimax-debut.md"

@@ -9,12 +9,12 @@ Names are imported on first use, so `chatbot --help` starts without pydantic,
 Chroma or the embedding model.
 """
 
-__all__ = ["Answer", "Chunk", "Citation", "Engine", "Passage", "Settings", "load_settings"]
+__all__ = ["Answer", "Chunk", "Citation", "Documents", "Engine", "Passage", "Settings", "load_settings"]
 
 _HOME = {
     "Answer": "chatbot.models", "Chunk": "chatbot.models", "Citation": "chatbot.models",
     "Passage": "chatbot.models", "Settings": "chatbot.config", "load_settings": "chatbot.config",
-    "Engine": "chatbot.engine",
+    "Engine": "chatbot.engine", "Documents": "chatbot.documents",
 }
 
 

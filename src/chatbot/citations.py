@@ -9,6 +9,7 @@ reference list is built from the cited passages only."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chatbot.models import Chunk, Citation
@@ -23,7 +24,6 @@ class Checked:
     text: str
     citations: list[Citation]
     unsupported: list[str] = field(default_factory=list)
-    removed_markers: list[int] = field(default_factory=list)
 
 
 def _sentences(text: str) -> list[str]:
@@ -37,6 +37,11 @@ def _sentences(text: str) -> list[str]:
     return out[:-1] if out else out
 
 
+def _dropper(bad: set[int]) -> Callable[[re.Match[str]], str]:
+    """A replacement for MARKER.sub that removes the markers numbered in `bad`."""
+    return lambda m: "" if int(m.group(1)) in bad else m.group(0)
+
+
 def check_answer(
     text: str,
     passages: dict[int, Chunk],
@@ -47,7 +52,6 @@ def check_answer(
     """`passages` maps the numbers the answerer could cite to their chunks."""
     kept: list[str] = []
     unsupported: list[str] = []
-    removed: list[int] = []
     for sent in _sentences(text):
         if sent == "\n":
             kept.append("\n")
@@ -55,8 +59,7 @@ def check_answer(
         ns = [int(n) for n in MARKER.findall(sent)]
         bad = [n for n in ns if n not in passages]
         if bad:
-            removed += bad
-            sent = MARKER.sub(lambda m: "" if int(m.group(1)) in bad else m.group(0), sent)
+            sent = MARKER.sub(_dropper(set(bad)), sent)
             ns = [n for n in ns if n not in bad]
         evidence = normalize(" ".join(passages[n].text for n in dict.fromkeys(ns)))
         claim = MARKER.sub("", sent)
@@ -85,7 +88,7 @@ def check_answer(
         Citation.from_chunk(new, passages[old], (highlights or {}).get(old))
         for old, new in sorted(order.items(), key=lambda kv: kv[1])
     ]
-    return Checked(body, citations, unsupported, removed)
+    return Checked(body, citations, unsupported)
 
 REFERENCES_HEADING = "参考来源 / References:"
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import List, NoReturn, Optional
 
 import typer
 
@@ -26,26 +28,36 @@ def _settings(store: Optional[Path], **extra):
     return load_settings(**overrides)
 
 
-def _fail(msg: str, code: int = 1):
+def _fail(msg: str, code: int = 1) -> NoReturn:
     typer.secho(f"error: {msg}", fg="red", err=True)
     raise typer.Exit(code)
 
 
-def _engine(store: Optional[Path], ensure: bool = True):
-    from chatbot.engine import Engine
-    from chatbot.store import StoreError
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """An expected error (chatbot.errors) ends the command with one `error:` line."""
+    from chatbot.errors import ChatbotError
 
     try:
+        yield
+    except ChatbotError as e:
+        _fail(str(e))
+
+
+def _engine(store: Optional[Path], ensure: bool = True):
+    from chatbot.documents import Documents
+    from chatbot.engine import Engine
+
+    with _one_line_errors():
         engine = Engine(_settings(store))
         engine.store.check_model()
         _ = engine.store.collection  # an unreachable Chroma server fails here, in one line
         if ensure and not engine.store.docs:
             typer.echo("index is empty: ingesting the bundled corpus first", err=True)
-            report = engine.ensure_index(show_progress=sys.stderr.isatty())
-            typer.echo(report.summary(), err=True)
+            report = Documents(engine.settings, engine.store).ensure_corpus(show_progress=sys.stderr.isatty())
+            if report is not None:
+                typer.echo(report.summary(), err=True)
         return engine
-    except StoreError as e:
-        _fail(str(e))
 
 
 @app.command()
@@ -56,15 +68,12 @@ def ingest(
     rebuild: bool = typer.Option(False, "--rebuild", help="drop the index and embed everything again"),
 ):
     """Ingest documents incrementally: unchanged ones are skipped, changed ones replaced."""
-    from chatbot.store import Store, StoreError
-    from ingest.pipeline import ingest as run_ingest
+    from chatbot.documents import Documents
 
     settings = _settings(store)
     targets = targets or [str(settings.resolve(settings.ingest.corpus_dir))]
-    try:
-        report = run_ingest(targets, settings, store=Store(settings), prune=prune, rebuild=rebuild, show_progress=True)
-    except StoreError as e:
-        _fail(str(e))
+    with _one_line_errors():
+        report = Documents(settings).add(targets, prune=prune, rebuild=rebuild, show_progress=True)
     typer.echo(report.summary())
     if report.failed and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
@@ -138,23 +147,24 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    questions: Optional[Path] = typer.Option(None, "--questions", help="JSONL question set (default: the project's)"),
+    questions: Optional[List[Path]] = typer.Option(
+        None, "--questions", help="JSONL question set (default: the project's); repeat to evaluate several as one set"),
     out: Optional[Path] = typer.Option(None, "--out", help="output folder (default: var/eval)"),
     store: Optional[Path] = StoreOpt,
     baselines: bool = typer.Option(True, help="also run the dense-only and keyword-only baselines"),
 ):
     """Run a question set; write metrics.json, report.md and a chart."""
-    from chatbot.evaluation import run_evaluation
+    from chatbot.evaluation import run_evaluation, summary_table
 
     engine = _engine(store)
     s = engine.settings
-    qpath = questions or s.resolve(s.eval.questions)
+    qpaths = list(questions) if questions else [s.resolve(s.eval.questions)]
     outdir = out or s.resolve(s.eval.out_dir)
     try:
-        result = run_evaluation(engine, qpath, outdir, baselines=baselines, show_progress=True)
+        result = run_evaluation(engine, qpaths, outdir, baselines=baselines, show_progress=True)
     except ValueError as e:
         _fail(str(e), 2)
-    typer.echo(result.summary_table())
+    typer.echo(summary_table(result))
     typer.echo(f"\nwrote {outdir / 'metrics.json'}, {outdir / 'report.md'}, {outdir / 'systems.png'}")
 
 

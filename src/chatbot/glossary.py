@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable
 
 from chatbot.config import PROJECT_ROOT
 
@@ -23,6 +23,7 @@ class Glossary:
     metrics: dict[str, list[str]] = field(default_factory=dict)  # metric -> its forms (lower)
     synonyms: dict[str, list[str]] = field(default_factory=dict)  # word -> ways it is written
     companies: set[str] = field(default_factory=set)  # canonical names from [entities]
+    names: list[str] = field(default_factory=list)  # [entities] and [others] as written, canonical first
 
     @cached_property
     def _alias_finders(self) -> list[tuple[Callable[[str], int], str]]:
@@ -70,11 +71,14 @@ def load_glossary(path: Path = GLOSSARY_TOML) -> Glossary:
         return Glossary()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     aliases: dict[str, str] = {}
+    names: list[str] = []
     for section in ("entities", "others"):
-        for canon, names in data.get(section, {}).items():
+        for canon, forms in data.get(section, {}).items():
             aliases[canon.lower()] = canon
-            for n in names:
+            names.append(canon)
+            for n in forms:
                 aliases[n.lower()] = canon
+                names.append(n)
     return Glossary(
         aliases=aliases,
         tickers=dict(data.get("tickers", {})),
@@ -82,6 +86,7 @@ def load_glossary(path: Path = GLOSSARY_TOML) -> Glossary:
         metrics={k: [f.lower() for f in v] for k, v in data.get("metrics", {}).items()},
         synonyms={k.lower(): [f.lower() for f in v] for k, v in data.get("synonyms", {}).items()},
         companies=set(data.get("entities", {})),
+        names=list(dict.fromkeys(names)),
     )
 
 

@@ -1,5 +1,5 @@
 """Data shapes shared by ingestion, retrieval, the answerers and every interface.
-`Answer.to_json()` is the `ask --json` shape fixed in DESIGN.md."""
+`Answer.to_json()` is the `ask --json` shape fixed in docs/contract.md."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class Chunk(BaseModel):
         }
 
     @classmethod
-    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> "Chunk":
+    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
         return cls(
             id=chunk_id,
             text=text,
@@ -76,7 +76,7 @@ class Citation(BaseModel):
     highlights: list[str] = Field(default_factory=list)
 
     @classmethod
-    def from_chunk(cls, n: int, chunk: Chunk, highlights: list[str] | None = None) -> "Citation":
+    def from_chunk(cls, n: int, chunk: Chunk, highlights: list[str] | None = None) -> Citation:
         return cls(
             n=n,
             doc_id=chunk.doc_id,

@@ -83,6 +83,6 @@ class Retriever:
 
             self._reranker = CrossEncoder(self.cfg.reranker_model, device="cpu")
         scores = self._reranker.predict([(question, p.chunk.text) for p in passages])
-        for p, s in zip(passages, scores):
+        for p, s in zip(passages, scores, strict=True):
             p.score = float(s)
         return sorted(passages, key=lambda p: -p.score)

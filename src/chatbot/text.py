@@ -10,6 +10,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from chatbot.lexicon import extra_words, stop_words, tokenizer_version
+
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
 # English . ! ? followed by white space (so "6.0亿" and "2513.HK" never split).
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.!?])(?=\s)")
@@ -28,7 +30,7 @@ _WORDISH = re.compile(r"[0-9A-Za-z.%]")
 
 def normalize(text: str) -> str:
     """Full-width to half-width, spaces and thousands separators removed, lower case.
-    Used to compare facts and figures (DESIGN.md's normalisation)."""
+    Used to compare facts and figures (the normalisation of docs/contract.md)."""
     t = unicodedata.normalize("NFKC", text)
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = t.replace("–", "-").replace("—", "-").replace("~", "-")
@@ -124,7 +126,7 @@ def periods(text: str) -> set[tuple[str, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
     Calendar dates ("2026年1月28日") are not periods."""
-    out = set()
+    out: set[tuple[str, str | None]] = set()
     t = unicodedata.normalize("NFKC", text)
     for m in _SIX_MONTHS_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         out.add((m.group(1), "H1"))
@@ -169,22 +171,10 @@ def question_language(text: str) -> str:
 
 # --- keyword tokenisation -------------------------------------------------------
 
-# Bump when tokenize() changes: a keyword index built by another version is rebuilt.
-TOKENIZER_VERSION = "4"
-
-_USER_WORDS = [
-    "云知声", "智谱", "MiniMax", "稀宇科技", "天数智芯", "壁仞科技", "港交所", "港股通",
-    "大模型", "特专科技", "科企专线", "山海", "海螺AI", "星野", "Talkie", "招股书",
-    "经调整净亏损", "净亏损", "留存率", "市值", "估值", "配售", "聆讯", "基石投资者",
-    "智谱AI", "商汤", "第四范式", "地平线", "黑芝麻智能", "日均调用量", "孖展", "超购", "暗盘",
-]
-_STOP = set(
-    "的 了 是 在 和 与 及 或 对 为 有 也 都 就 而 被 把 让 从 到 以 于 其 之 这 那 这个 那个 "
-    "吗 呢 吧 啊 呀 么 什么 多少 怎么 怎样 如何 哪些 哪个 哪 几 是否 请问 请 一下 问 "
-    "报告 表格 表中 一栏 列 写 文中 文章 资料 提到 根据 显示 分别 其中 各 谁 总结 认为 指出 提及 介绍 说明 概括 归纳 哪家 哪一 列写 写的 哪类 哪种 何时 为何 为什么 针对 关于 有关 什么样 "
-    "the a an of to in on for is are was were be what which who how much many does do did "
-    "and or its it's it this that with by as at from about".split()
-)
+# The word lists live in config/lexicon/ (see lexicon.py); a keyword index built by
+# another tokenizer version is rebuilt.
+TOKENIZER_VERSION = tokenizer_version()
+_STOP = stop_words()
 _TOKEN_KEEP = re.compile(r"\w", re.UNICODE)
 
 
@@ -196,7 +186,7 @@ def _jieba():
     cache.mkdir(parents=True, exist_ok=True)
     jieba.dt.tmp_dir = str(cache)
     jieba.setLogLevel(60)
-    for w in _USER_WORDS:
+    for w in extra_words():
         jieba.add_word(w)
     return jieba
 
@@ -209,7 +199,7 @@ def content_words(text: str) -> list[str]:
     t = unicodedata.normalize("NFKC", text)
     words: list[str] = []
     run = ""
-    for w in _jieba().lcut(t) + [" "]:
+    for w in [*_jieba().lcut(t), " "]:
         if len(w) == 1 and is_cjk(w) and w not in _STOP:
             run += w
             continue

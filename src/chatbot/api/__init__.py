@@ -9,7 +9,7 @@
     auth.py           the chat's login or a bearer token; write routes need the token
     limits.py         413 for bodies over the limit
     schemas.py        request and response models (listed at /docs)
-    errors.py         the API's error classes and the JSON error body
+The error classes (ApiError and its subclasses) and error_body are in chatbot.errors.
 """
 
 from chatbot.api.app import create_app, serve

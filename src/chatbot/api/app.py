@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
+from typing import Any
 
 import gradio as gr
 from fastapi import FastAPI, Request
@@ -22,12 +24,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Mount
 
 from chatbot.api.auth import Access
-from chatbot.api.errors import ApiError, NotFound, error_body
 from chatbot.api.limits import BodyLimit
 from chatbot.api.openai_compat import openai_router
 from chatbot.api.rest import rest_router
 from chatbot.api.service import Service
 from chatbot.engine import Engine
+from chatbot.errors import ApiError, NotFound, error_body
 from chatbot.web.blocks import build_blocks
 from chatbot.web.ui import ChatUI
 
@@ -40,7 +42,7 @@ def _json_error(status: int, code: str, message: str, headers: dict | None = Non
     return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
 
 
-def _validation_message(errors: list[dict]) -> tuple[int, str, str]:
+def _validation_message(errors: Sequence[Any]) -> tuple[int, str, str]:
     """(status, code, message): 400 for a body that is not JSON, 422 for a missing or
     wrong field (naming it)."""
     if any(e.get("type") == "json_invalid" for e in errors):
@@ -61,7 +63,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
-        return _json_error(*_validation_message(list(exc.errors())))
+        return _json_error(*_validation_message(exc.errors()))
 
     @app.exception_handler(ValidationError)
     async def invalid_body(request: Request, exc: ValidationError):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import base64
 import hmac
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from fastapi import Request
 
-from chatbot.api.errors import Forbidden, Unauthorized
 from chatbot.config import Settings
+from chatbot.errors import Forbidden, Unauthorized
 
 SessionUser = Callable[[Request], "str | None"]  # the chat's logged-in user for a request
 
@@ -35,7 +35,7 @@ class Access:
     session_user: SessionUser | None = None
 
     @classmethod
-    def from_env(cls, settings: Settings, session_user: SessionUser | None = None) -> "Access":
+    def from_env(cls, settings: Settings, session_user: SessionUser | None = None) -> Access:
         web, api = settings.web, settings.api
         user, password = os.environ.get(web.user_env, ""), os.environ.get(web.password_env, "")
         token = os.environ.get(api.token_env, "").strip()

@@ -8,7 +8,7 @@ import json
 
 from starlette.exceptions import HTTPException
 
-from chatbot.api.errors import error_body
+from chatbot.errors import error_body
 
 
 class BodyLimit:

@@ -13,16 +13,16 @@ import json
 import logging
 import time
 import uuid
-from typing import AsyncIterator
+from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
 from chatbot.api.auth import Access
-from chatbot.api.errors import error_body
 from chatbot.api.schemas import ChatCompletionRequest, ModelList
 from chatbot.api.service import Service, split_messages
 from chatbot.citations import REFERENCES_HEADING, reference_lines
+from chatbot.errors import error_body
 from chatbot.models import Answer
 
 log = logging.getLogger(__name__)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Request
-from starlette.datastructures import UploadFile
 from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile
 
 from chatbot.api.auth import Access
-from chatbot.api.errors import BadRequest
 from chatbot.api.schemas import AskRequest, AskResponse, DocumentList, ErrorOut, IngestOut, RemoveOut, UrlRequest
 from chatbot.api.service import Service
+from chatbot.errors import BadRequest
 
-ERRORS = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 409, 413, 422, 500)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 409, 413, 422, 500)}
 
 
 def rest_router(service: Service, access: Access) -> APIRouter:

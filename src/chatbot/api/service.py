@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import anyio
 from anyio import to_thread
 
-from chatbot.api.errors import ApiError, BadRequest, Conflict, NotFound, PayloadTooLarge, Unprocessable
+from chatbot.documents import Documents
 from chatbot.engine import Engine
+from chatbot.errors import ApiError, BadRequest, Conflict, NotFound, PayloadTooLarge, Unprocessable, UploadError
 from chatbot.followup import message_text, normalise_history
 from chatbot.models import Answer
 from chatbot.web.ui import ChatUI, IngestOutcome
-from chatbot.web.uploads import UploadError, safe_upload_name
+from chatbot.web.uploads import safe_upload_name
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -43,6 +45,7 @@ class Service:
         self.engine = engine
         self.ui = ui or ChatUI(engine)
         self.settings = engine.settings
+        self.docs = Documents(self.settings, engine.store)  # listing only: changes go through the chat's ChatUI
         self.answer_limiter = anyio.CapacityLimiter(max(1, self.settings.api.engine_threads))
         self.write_limiter = anyio.CapacityLimiter(4)
 
@@ -54,7 +57,7 @@ class Service:
     # --- documents ------------------------------------------------------------------------
 
     def documents(self) -> list[dict]:
-        return [document_json(d) for d in self.engine.documents()]
+        return [document_json(d) for d in self.docs.list()]
 
     async def _write(self, fn: Callable[..., T], *args) -> T:
         """Runs a document change on a thread once no other change is running (waits up
@@ -111,7 +114,7 @@ class Service:
             reasons = "; ".join(f"{f['source']}: {f['reason']}" for f in data["failed"])
             raise Unprocessable(f"could not ingest: {reasons}", code="ingest_failed")
         changed = set(data["added"]) | set(data["updated"]) | set(data["skipped"])
-        data["documents"] = [document_json(d) for d in self.engine.documents() if d.doc_id in changed]
+        data["documents"] = [document_json(d) for d in self.docs.list() if d.doc_id in changed]
         return data
 
 

@@ -8,11 +8,9 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+from chatbot.errors import UploadError
+
 UPLOAD_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
-
-
-class UploadError(ValueError):
-    """An upload refused before it reaches ingestion (the message is shown to the user)."""
 
 
 def safe_upload_name(name: str) -> str:

@@ -5,7 +5,9 @@ An English question gets an English lead-in over the quoted Chinese evidence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Generator
 
+from chatbot.answerers.base import AnswerRequest, Draft
 from chatbot.evidence import Candidate, select
 
 LEAD_IN = {
@@ -33,16 +35,33 @@ def extractive_answer(
     if not chosen:
         return "", {}
     # keep the sources' own order within a passage, passages by relevance
-    first_rank = {}
+    first_rank: dict[int, int] = {}
     for rank, c in enumerate(chosen):
         first_rank.setdefault(c.passage_idx, rank)
     chosen.sort(key=lambda c: (first_rank[c.passage_idx], c.order))
-    lines = []
+    lines: list[str] = []
     highlights: dict[int, list[str]] = {}
     for c in chosen:
         n = c.passage_idx + 1
         lines.append(_with_marker(c.text, n))
         highlights.setdefault(n, []).append(c.raw)
     lead = LEAD_IN.get(lang, "")
-    body = "\n".join(f"- {l}" if lang == "en" else l for l in lines)
+    body = "\n".join(f"- {line}" if lang == "en" else line for line in lines)
     return (f"{lead}\n{body}" if lead else body), highlights
+
+
+class ExtractiveAnswerer:
+    """The answerer without an LLM: exact quotes of the best evidence sentences. Its
+    text is final, so it streams nothing; the engine streams the checked text."""
+
+    def __init__(self, min_relevance: float, max_sentences: int):
+        self.min_relevance = min_relevance
+        self.max_sentences = max_sentences
+
+    def stream(self, request: AnswerRequest) -> Generator[str, None, Draft]:
+        """Return the quoted sentences as the draft (yields nothing)."""
+        yield from ()
+        text, highlights = extractive_answer(
+            request.candidates, self.min_relevance, self.max_sentences, request.lang, request.spec.wants_list
+        )
+        return Draft(text=text, highlights=highlights, mode="extractive")

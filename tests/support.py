@@ -1,0 +1,158 @@
+"""Shared fixtures and helpers, loaded as a pytest plugin (tests/conftest.py); test
+modules import the helpers with `from support import ...`. The bundled corpus is embedded once per test session into a temp
+index; tests that change an index get their own copy of it (no re-embedding)."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import socket
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+CORPUS_EXTRA = ROOT / "tests" / "data" / "corpus-extra"  # test articles, see docs/contract.md
+QUESTIONS = ROOT / "tests" / "questions.jsonl"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def make_settings(store_path: Path, **overrides):
+    from chatbot.config import load_settings
+
+    store = {"path": str(store_path), **overrides.pop("store", {})}
+    return load_settings(store=store, **overrides)
+
+
+@contextmanager
+def web_server(get):
+    """A real HTTP server on 127.0.0.1 whose GET handler is `get(path) -> (status,
+    headers dict, body bytes)`; yields its base URL and the list of requested paths."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            status, headers, body = get(self.path)
+            self.send_response(status)
+            for k, v in {"Content-Length": str(len(body)), **headers}.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory) -> Path:
+    """A folder holding the bundled corpus, ingested. Treat it as read-only."""
+    from ingest.loaders import discover
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("corpus-index")
+    report = ingest([CORPUS], make_settings(path), show_progress=False)
+    assert not report.failed, report.failed
+    assert len(report.added) == len(discover(CORPUS)), report.added  # every bundled document, once
+    return path
+
+
+@pytest.fixture(scope="session")
+def engine(corpus_index):
+    """An engine over the bundled corpus (read-only: don't ingest into it)."""
+    from chatbot.engine import Engine
+
+    return Engine(make_settings(corpus_index))
+
+
+@pytest.fixture
+def index_copy(corpus_index, tmp_path) -> Path:
+    """A private, writable copy of the corpus index."""
+    dst = tmp_path / "index"
+    shutil.copytree(corpus_index, dst)
+    return dst
+
+
+@pytest.fixture
+def writable_engine(index_copy):
+    from chatbot.engine import Engine
+
+    return Engine(make_settings(index_copy))
+
+
+@pytest.fixture
+def tokenised(monkeypatch) -> list[str]:
+    """Every text the keyword index tokenises from now on (the real tokenizer still runs)."""
+    import chatbot.keyword_index as keyword_index
+
+    seen: list[str] = []
+    real = keyword_index.tokenize
+
+    def counting(text):
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(keyword_index, "tokenize", counting)
+    return seen
+
+
+@contextmanager
+def api_server(engine, env: dict[str, str] | None = None):
+    """`chatbot serve`'s app (REST, OpenAI-compatible endpoint and the chat) over `engine`,
+    served by uvicorn on 127.0.0.1 in a thread; `env` (e.g. the API token) is set while the
+    app is built. Yields the base URL."""
+    import time
+
+    import uvicorn
+
+    from chatbot.api import create_app
+
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        app = create_app(engine)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 60
+    while not server.started and thread.is_alive() and time.time() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the API server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

@@ -1,0 +1,36 @@
+"""Settings and defaults in one place: every field of config.py has a description, and
+config/default.toml states exactly the defaults written in config.py (no key missing,
+none extra, no value different)."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from pydantic import BaseModel
+
+from chatbot.config import DEFAULT_TOML, Settings
+
+
+def _sections() -> dict[str, type[BaseModel]]:
+    return {name: f.annotation for name, f in Settings.model_fields.items()}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("section", list(Settings.model_fields))
+def test_default_toml_states_the_model_defaults(section):
+    toml = tomllib.loads(DEFAULT_TOML.read_text(encoding="utf-8"))
+    model = _sections()[section]
+    defaults = {name: f.default for name, f in model.model_fields.items()}
+    assert toml.get(section) == defaults
+
+
+@pytest.mark.parametrize("section", list(Settings.model_fields))
+def test_every_setting_has_a_description(section):
+    model = _sections()[section]
+    assert model.__doc__
+    assert [n for n, f in model.model_fields.items() if not f.description] == []
+
+
+def test_no_section_in_default_toml_that_the_model_lacks():
+    toml = tomllib.loads(DEFAULT_TOML.read_text(encoding="utf-8"))
+    assert set(toml) == set(Settings.model_fields)

@@ -1,0 +1,74 @@
+"""Unit tests of evidence scoring (evidence.py): the hard constraints that keep a
+neighbouring figure from being passed off as the answer, and sentence selection."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.evidence import Candidate, analyse_question, score_candidates, select
+from chatbot.glossary import load_glossary
+from chatbot.models import Chunk, Passage
+from chatbot.text import normalize
+
+TEXT = "云知声2024年收入为9.39亿元。智谱2024年收入为3.1亿元。云知声2023年收入为7.27亿元。云知声2024年净亏损为4.54亿元。"
+
+
+def _idf(term: str) -> float:
+    """Every term the passage holds weighs 1; any other term is absent (weighs more)."""
+    return 1.0 if term in normalize(TEXT) else 5.0
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "lst", "entities", "periods"),
+    [
+        ("云知声2024年收入是多少？", True, False, {"云知声"}, {("2024", None)}),
+        ("How much revenue did Unisound make in the first half of 2025?", True, False, {"云知声"}, {("2025", "H1")}),
+        ("港股18C公司有哪些？", False, True, set(), set()),  # a list, no figure: no period constraint
+    ],
+)
+def test_analyse_question(question, figure, lst, entities, periods):
+    spec = analyse_question(question, load_glossary(), _idf)
+    assert (spec.wants_figure, spec.wants_list, spec.entities, spec.periods) == (figure, lst, entities, periods)
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # the company, the metric and the period asked: the other three sentences are left out
+        ("云知声2024年收入是多少？", ["云知声2024年收入为9.39亿元。"]),
+        ("智谱2024年收入是多少？", ["智谱2024年收入为3.1亿元。"]),
+        ("云知声2023年收入是多少？", ["云知声2023年收入为7.27亿元。"]),
+        ("云知声2024年净亏损是多少？", ["云知声2024年净亏损为4.54亿元。"]),
+        ("云知声2022年收入是多少？", []),  # no sentence states that period: refuse
+    ],
+)
+def test_hard_constraints_pick_the_one_answer(question, answers):
+    passages = [Passage(chunk=Chunk(id="a:1", doc_id="a", text=TEXT))]
+    cands, _ = score_candidates(question, passages, load_glossary(), _idf)
+    assert [c.text for c in select(cands, 0.35, 4)] == answers
+
+
+def test_a_question_about_what_no_passage_mentions_gets_no_candidates():
+    passages = [Passage(chunk=Chunk(id="a:1", doc_id="a", text=TEXT))]
+    cands, spec = score_candidates("量子计算机的专利数量是多少？", passages, load_glossary(), _idf)
+    assert cands == []
+    assert spec.absent_share > 0.5
+
+
+def _cand(text: str, coverage: float, order: int, figures: list[str]) -> Candidate:
+    return Candidate(0, text, text, order, coverage=coverage, score=coverage, figures=figures)
+
+
+@pytest.mark.parametrize(
+    ("cands", "chosen"),
+    [
+        ([_cand("甲收入9.39亿元。", 0.9, 0, ["9.39亿"])], ["甲收入9.39亿元。"]),
+        ([_cand("甲收入9.39亿元。", 0.3, 0, ["9.39亿"])], []),  # below the relevance floor
+        # a restatement of the same figure is left out
+        ([_cand("甲收入9.39亿元。", 0.9, 0, ["9.39亿"]), _cand("报告称甲收入9.39亿元。", 0.8, 1, ["9.39亿"])], ["甲收入9.39亿元。"]),
+        # far below the best one: left out
+        ([_cand("甲收入9.39亿元。", 0.9, 0, ["9.39亿"]), _cand("乙亏损1亿元。", 0.4, 1, ["1亿"])], ["甲收入9.39亿元。"]),
+    ],
+)
+def test_select(cands, chosen):
+    assert [c.text for c in select(cands, 0.35, 4)] == chosen

