@@ -1,12 +1,14 @@
-"""Web throughput in one run: the engine's own sequential rate, then 20 concurrent
-sessions through the REST API (/api/v1/ask) and through the Gradio chat's `/ask`
-endpoint of one `chatbot serve` process on 127.0.0.1.
+"""Section "web": throughput in one run. The engine's own sequential rate, then 20
+concurrent sessions through the REST API (/api/v1/ask) and through the Gradio chat's
+`/ask` endpoint of one `chatbot serve` process on 127.0.0.1, with the CPU the server
+and the clients spend per question (what each layer costs, robust to a busy machine).
 
-    python -m benchmarks.web_throughput --store var/index [--sessions 20] [--per-session 10]
+    python -m benchmarks.run --only web                  # in the suite
+    python -m benchmarks.sections.web --store var/index   # alone; --env K=V for the server
 
-Prints a table and the JSON; `bench_web` is the benchmark-suite section, and the load
-test (tests/test_load.py) uses `run_sessions`. Closed loop: each session asks its next
-question when the last answer has arrived, so throughput x mean latency ~ sessions.
+Closed loop: each session asks its next question when its last answer has arrived, so
+throughput x mean latency ~ sessions. The load test (tests/test_load.py) uses
+`run_sessions` and the clients.
 """
 
 from __future__ import annotations
@@ -18,33 +20,20 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from benchmarks.common import QUESTIONS, ROOT, pct, quiet_env
+from benchmarks.common import ROOT, env_for, fmt, free_port, g, load_questions, log, summary
 
 SESSIONS, PER_SESSION = 20, 10
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def load_questions(path: Path = QUESTIONS) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def _stats(latencies: list[float], wall: float, errors: list[str]) -> dict:
+    """Throughput and latency (ms) of a run."""
     n = len(latencies)
     return {"answered": n, "errors": len(errors), "error_samples": errors[:5], "wall_s": round(wall, 2),
-            "qps": round(n / wall, 2) if wall else 0.0,
-            "p50_s": round(pct(latencies, 50), 3) if n else None,
-            "p95_s": round(pct(latencies, 95), 3) if n else None,
-            "mean_ms": round(1000 * sum(latencies) / n, 1) if n else None}
+            "qps": round(n / wall, 2) if wall else 0.0, "latency_ms": summary([1000 * x for x in latencies])}
 
 
 def session_order(questions: list[dict], sessions: int, per_session: int) -> list[list[dict]]:
@@ -158,21 +147,25 @@ def run_sessions(make_client: Callable[[], tuple[Callable[[dict], Any], Callable
 # --- the server ----------------------------------------------------------------------------
 
 
-def start_server(store: Path, port: int, log_path: Path, env: dict | None = None) -> subprocess.Popen:
+def start_server(store: Path, port: int, log_path: Path, env: dict | None = None,
+                 code: Path | None = None) -> subprocess.Popen:
+    # log_path's folder is also the server's temp/cache folder; `code`: another checkout
+    # of the project to serve (e.g. an earlier commit, for a before/after comparison)
     """`chatbot serve` on 127.0.0.1:port; returns once /api/v1/documents answers."""
     import httpx
 
-    full_env = {**os.environ, **quiet_env(), **(env or {})}
-    full_env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT), full_env.get("PYTHONPATH", "")])
+    full_env = {**env_for(log_path.parent), **(env or {})}
+    if code is not None:
+        full_env["PYTHONPATH"] = os.pathsep.join([str(code / "src"), str(code)])
     logf = open(log_path, "w")
     proc = subprocess.Popen([sys.executable, "-m", "chatbot.cli", "serve", "--store", str(store), "--port", str(port)],
-                            cwd=ROOT, env=full_env, stdout=logf, stderr=subprocess.STDOUT)
+                            cwd=code or ROOT, env=full_env, stdout=logf, stderr=subprocess.STDOUT)
     deadline = time.time() + 240
     while time.time() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"serve exited: {log_path.read_text(errors='replace')[-1500:]}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/documents", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200:
                 return proc
         except httpx.HTTPError:
             pass  # not listening yet
@@ -198,14 +191,18 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 def bench_web(store: Path, tmp: Path, sessions: int = SESSIONS, per_session: int = PER_SESSION,
-              env: dict | None = None, only: tuple[str, ...] = ("engine", "rest", "chat")) -> dict:
-    """Engine sequential rate, then REST and chat at `sessions` concurrent sessions."""
+              env: dict | None = None, only: tuple[str, ...] = ("engine", "rest", "chat"),
+              before: Path | None = None) -> dict:
+    """Engine sequential rate, then REST and chat at `sessions` concurrent sessions; with
+    `before` (a checkout of an earlier commit), its chat too, in the same run."""
     from chatbot.config import load_settings
     from chatbot.engine import Engine
 
     questions = load_questions()
-    res: dict = {"sessions": sessions, "per_session": per_session, "cpus": os.cpu_count()}
+    res: dict = {"measured": True, "sessions": sessions, "per_session": per_session, "cpus": os.cpu_count(),
+                 "server_env": env or {}}
     if "engine" in only:
+        log("web: the engine alone, sequentially")
         engine = Engine(load_settings(store={"path": str(store)}))
         res["engine"] = engine_rate(engine, questions, sessions, per_session)
         del engine
@@ -216,14 +213,28 @@ def bench_web(store: Path, tmp: Path, sessions: int = SESSIONS, per_session: int
     try:
         for name in ("rest", "chat"):
             if name in only:
-                before = _cpu(proc.pid)
+                log(f"web: {sessions} sessions through {name}")
+                cpu0 = _cpu(proc.pid)
                 res[name] = run_sessions(clients[name], questions, sessions, per_session)
-                after = _cpu(proc.pid)
+                cpu1 = _cpu(proc.pid)
                 n = res[name]["answered"] or 1
-                res[name]["server_cpu_ms_per_q"] = round(1000 * (after[0] - before[0]) / n, 1)
-                res[name]["client_cpu_ms_per_q"] = round(1000 * (after[1] - before[1]) / n, 1)
+                res[name]["server_cpu_ms_per_q"] = round(1000 * (cpu1[0] - cpu0[0]) / n, 1)
+                res[name]["client_cpu_ms_per_q"] = round(1000 * (cpu1[1] - cpu0[1]) / n, 1)
     finally:
         stop_server(proc)
+    if before is not None:
+        port = free_port()
+        proc = start_server(store, port, tmp / "serve-before.log", env, code=before)
+        try:
+            log(f"web: {sessions} sessions through the chat of {before}")
+            c0 = _cpu(proc.pid)
+            res["chat_before"] = run_sessions(lambda: chat_client(f"http://127.0.0.1:{port}/"), questions, sessions, per_session)
+            c1 = _cpu(proc.pid)
+            n = res["chat_before"]["answered"] or 1
+            res["chat_before"]["server_cpu_ms_per_q"] = round(1000 * (c1[0] - c0[0]) / n, 1)
+            res["chat_before"]["client_cpu_ms_per_q"] = round(1000 * (c1[1] - c0[1]) / n, 1)
+        finally:
+            stop_server(proc)
     e = res.get("engine", {}).get("qps")
     for k in ("rest", "chat"):
         if e and k in res:
@@ -231,35 +242,50 @@ def bench_web(store: Path, tmp: Path, sessions: int = SESSIONS, per_session: int
     return res
 
 
-def table(res: dict) -> str:
-    rows = [f"{'':8} {'q/s':>7} {'p50 s':>7} {'p95 s':>7} {'errors':>6} {'server ms/q':>11} {'client ms/q':>11}"]
-    for k in ("engine", "rest", "chat"):
-        if k not in res:
+LAYERS = {"engine": "engine alone, sequential", "rest": "REST /api/v1/ask", "chat": "Gradio chat /ask",
+          "chat_before": "Gradio chat /ask, earlier commit"}
+
+
+def rows(r: dict) -> list[tuple[str, str, str]]:
+    """Table rows of the web section."""
+    w = r.get("web") or {}
+    if not w.get("measured"):
+        return [("web", "throughput", f"not measured: {w.get('reason')}")] if w else []
+    out = []
+    for k, label in LAYERS.items():
+        x = w.get(k)
+        if not x:
             continue
-        r = res[k]
-        rows.append(f"{k:8} {r['qps']:7.2f} {r['p50_s']:7.3f} {r['p95_s']:7.3f} {r['errors']:6d} "
-                    f"{r.get('server_cpu_ms_per_q', r.get('cpu_ms_per_q')):>11} {r.get('client_cpu_ms_per_q', '-'):>11}")
-    rows.append(f"REST/engine {res.get('rest_vs_engine', '-')}   chat/engine {res.get('chat_vs_engine', '-')}   "
-                f"({res['sessions']} sessions x {res['per_session']}, {res['cpus']} cpus)")
-    return "\n".join(rows)
+        who = "" if k == "engine" else f", {w['sessions']} sessions"
+        cpu = (f"{fmt(x.get('cpu_ms_per_q'), 'ms')} CPU/q" if k == "engine" else
+               f"server {fmt(x.get('server_cpu_ms_per_q'), 'ms')} + client {fmt(x.get('client_cpu_ms_per_q'), 'ms')} CPU/q")
+        out.append(("web", f"{label}{who}: q/s, p50 / p95",
+                    f"{fmt(x['qps'])} q/s, {fmt(g(x, 'latency_ms', 'p50'), 'ms')} / {fmt(g(x, 'latency_ms', 'p95'), 'ms')}; "
+                    f"{cpu}; {x['errors']} errors"))
+    for k in ("rest", "chat"):
+        if f"{k}_vs_engine" in w:
+            out.append(("web", f"{LAYERS[k]} / engine throughput", fmt(w[f"{k}_vs_engine"])))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--store", type=Path, required=True)
+    ap.add_argument("--store", type=Path, required=True, help="an ingested index folder")
     ap.add_argument("--sessions", type=int, default=SESSIONS)
     ap.add_argument("--per-session", type=int, default=PER_SESSION)
     ap.add_argument("--only", default="engine,rest,chat", help="comma list of engine, rest, chat")
     ap.add_argument("--env", action="append", default=[], metavar="K=V", help="environment for the server")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--before", type=Path, default=None, help="a checkout of an earlier commit: its chat is measured too")
     a = ap.parse_args(argv)
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(kv.split("=", 1) for kv in a.env)
         res = bench_web(a.store.resolve(), Path(tmp), a.sessions, a.per_session, env,
-                        tuple(x.strip() for x in a.only.split(",")))
-    print(table(res), file=sys.stderr)
+                        tuple(x.strip() for x in a.only.split(",")), a.before)
+    for _, metric, value in rows({"web": res}):
+        print(f"{metric:55} {value}", file=sys.stderr)
     print(json.dumps(res, ensure_ascii=False))
     if a.out:
         a.out.write_text(json.dumps(res, ensure_ascii=False, indent=1))
