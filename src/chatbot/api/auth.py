@@ -4,7 +4,8 @@ or the chat's own session cookie) or the bearer token from the environment.
     reads  (ask, list, chat completions, models): like the chat, open when no login is
            configured; otherwise the login or the token
     writes (upload, delete): off (403) unless a token is configured; then the token only
-A credential that is presented and wrong is always 401, whatever else is configured."""
+A credential that is presented and wrong is 401; a bearer token sent while none is
+configured is ignored (OpenAI clients always send an API key)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ class Access:
 
     def check_read(self, request: Request) -> None:
         scheme, value = self._presented(request)
+        if scheme == "bearer" and self.token is None:
+            scheme = ""  # no token configured: an API key that clients always send is ignored
         if scheme == "bearer":
             if not self._token_ok(value):
                 raise Unauthorized("invalid bearer token", code="invalid_token")
@@ -83,10 +86,10 @@ class Access:
 
     def check_write(self, request: Request) -> None:
         scheme, value = self._presented(request)
-        if scheme == "bearer" and not self._token_ok(value):
-            raise Unauthorized("invalid bearer token", code="invalid_token")
         if self.token is None:
             raise Forbidden("document changes through the API are off: set the bearer token "
                             "(environment variable named by api.token_env) to enable them", code="writes_disabled")
         if scheme != "bearer":
             raise Unauthorized("document changes need the bearer token", code="token_required")
+        if not self._token_ok(value):
+            raise Unauthorized("invalid bearer token", code="invalid_token")
