@@ -198,6 +198,8 @@ def bench_web(store: Path, tmp: Path, sessions: int = SESSIONS, per_session: int
     from chatbot.config import load_settings
     from chatbot.engine import Engine
 
+    # the engine here runs as in `chatbot serve`, which sets this (before the runtime loads)
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     questions = load_questions()
     res: dict = {"measured": True, "sessions": sessions, "per_session": per_session, "cpus": os.cpu_count(),
                  "server_env": env or {}}
