@@ -12,7 +12,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import httpx
 import pytest
@@ -308,8 +308,7 @@ def _record_timing(name: str, result: dict, capsys) -> None:
 
 @pytest.mark.browser
 def test_browser_answer_streams_with_sources_offline(page, capsys):
-    header = page.inner_text(".app-header")
-    assert "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析" in header and "6 篇" in header
+    assert "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析" in page.inner_text("#reader .rd-title")
 
     result = ask(page, "云知声2025年大模型相关业务收入预计多少？")
     _record_timing("云知声2025年大模型相关业务收入预计多少？", result, capsys)
@@ -321,10 +320,9 @@ def test_browser_answer_streams_with_sources_offline(page, capsys):
     assert DISCLAIMER in last.inner_text()
     page.screenshot(path=str(ARTIFACTS / "web-chat-answer.png"), full_page=True)
 
-    # the [1] marker leads to source [1]: publisher, title, date, an https link, a highlight
-    last.locator("a.cite", has_text="[1]").first.click()
-    page.wait_for_function("document.querySelector(':target') && document.querySelector(':target').id === 'cite-1-1'")
+    # the sources list holds source [1]: publisher, title, date, an https link, a highlight
     card = page.locator("#cite-1-1")
+    card.scroll_into_view_if_needed()
     assert card.is_visible()
     meta = card.locator(".src-meta").inner_text()
     assert any(p in meta for p in PUBLISHERS), meta
@@ -412,7 +410,7 @@ def test_browser_upload_article_then_answer_then_remove(page, web_engine, capsys
     with capsys.disabled():
         print(f"\n[web timing] upload + ingest of {EXTRA_ARTICLE.name}: {upload_s:.1f} s")
 
-    page.get_by_role("tab", name="问答").click()
+    page.get_by_role("tab", name="分析报告").click()
     result = ask(page, EXTRA_QUESTION)
     _record_timing(f"{EXTRA_QUESTION} (uploaded article)", result, capsys)
     assert EXTRA_FIGURE in result["text"], result["text"]
@@ -429,3 +427,219 @@ def test_browser_upload_article_then_answer_then_remove(page, web_engine, capsys
     page.wait_for_function("!document.querySelector('#doc-table').innerText.includes('news-02')")
     assert "news-02" not in {d.doc_id for d in web_engine.documents()}
     assert not uploaded.exists()
+
+
+# --- the analysis page (issue 13) ------------------------------------------------------
+
+_IN_VIEW_JS = """(sel) => {
+  const el = document.querySelector(sel);
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  const inWindow = r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+  let box = el.parentElement;  // and inside every scrolling ancestor's visible area
+  while (box && box !== document.body) {
+    const s = getComputedStyle(box);
+    if (/(auto|scroll)/.test(s.overflowY)) {
+      const b = box.getBoundingClientRect();
+      if (r.bottom <= b.top || r.top >= b.bottom) return false;
+    }
+    box = box.parentElement;
+  }
+  return inWindow && r.height > 0;
+}"""
+
+
+def _answers(page) -> int:
+    return page.locator("#chat .answer .disclaimer").count()
+
+
+def _wait_answer(page, before: int, timeout_ms: int = 60000) -> None:
+    page.wait_for_function(f"document.querySelectorAll('#chat .answer .disclaimer').length > {before}",
+                           timeout=timeout_ms)
+
+
+def _record(name: str, value: float, capsys, unit: str = "ms") -> None:
+    path = ARTIFACTS / "web-timings.json"
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data[name] = round(value, 1)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2))
+    with capsys.disabled():
+        print(f"\n[web timing] {name}: {value:.0f} {unit} (browser-side)")
+
+
+@pytest.mark.browser
+def test_browser_report_is_the_page(browser, server, capsys):
+    """The report renders as the page (header, tags, chips, headings, tables, references,
+    disclaimer); the time from navigation to the report's first table is recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    pg.goto(server, wait_until="commit")
+    pg.wait_for_selector("#reader article.reader table", timeout=30000)
+    load_ms = pg.evaluate("performance.now()")
+    _record("report view load (navigation to first table)", load_ms, capsys)
+    reader = pg.locator("#reader article.reader")
+    assert reader.get_attribute("data-doc-id") == "report"
+    assert pg.inner_text("#reader .rd-title") == "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析"
+    assert "Ginlix AI" in pg.inner_text("#reader .rd-meta") and "2026-01-28" in pg.inner_text("#reader .rd-meta")
+    assert [t.strip() for t in reader.locator(".rd-tags .tag").all_inner_texts()] == ["Neutral", "HK Stock"]
+    chips = " ".join(reader.locator(".rd-chips .chip").all_inner_texts())
+    assert "2513.HK" in chips and "0100.HK" in chips and "9678.HK" in chips
+    assert reader.locator("h2.rd-h", has_text="一、云知声大模型业务收入暴增分析").count() == 1
+    assert reader.locator("h3.rd-h").count() >= 2
+    assert reader.locator("table").count() >= 4 and "维度" in reader.locator("th").all_inner_texts()
+    refs = reader.locator("li.ref")
+    assert refs.count() == 6
+    assert all(h.startswith("https://") for h in [refs.nth(i).locator("a").first.get_attribute("href") for i in range(6)])
+    assert "不构成投资建议" in reader.locator(".disclaimer").inner_text()
+    assert "请使用下方的聊天框提出任何金融问题" in pg.inner_text("#ask-prompt")
+    pg.screenshot(path=str(ARTIFACTS / "page-wide.png"), full_page=False)
+    context.close()
+
+
+@pytest.mark.browser
+def test_browser_citation_opens_the_passage_highlighted(page):
+    """[n] in an answer scrolls the reader to the cited passage with its sentence marked,
+    opening the cited document when it is not the one shown; the sources list stays."""
+    before = _answers(page)
+    ask(page, "中期(3-5年)的评估是什么？")
+    _wait_answer(page, before)
+    page.locator("#chat .answer").last.locator("a.cite", has_text="[1]").first.click()
+    page.wait_for_function("document.querySelector('#reader mark.hl') !== null")
+    page.wait_for_function(_IN_VIEW_JS, arg="#reader mark.hl", timeout=5000)
+    assert "中性偏谨慎" in " ".join(page.locator("#reader mark.hl").all_inner_texts())
+    assert page.locator("#reader .passage.focus").count() == 1
+    assert page.locator("#sources #cite-1-1").count() == 1  # the sources list is still there
+    page.screenshot(path=str(ARTIFACTS / "page-citation-report.png"), full_page=False)
+
+    # a citation into one of the cited articles opens that article
+    before = _answers(page)
+    ask(page, "智谱的IPO估值是多少？")
+    _wait_answer(page, before)
+    last = page.locator("#chat .answer").last
+    link = last.locator("a.cite").first
+    n = int(link.inner_text().strip("[]"))
+    doc = page.locator(f"#sources .turn[data-turn] .src-card[id$='-{n}']").first.get_attribute("data-doc-id")
+    link.click()
+    page.wait_for_function(f"document.querySelector('#reader article.reader').dataset.docId === '{doc}'")
+    page.wait_for_function(_IN_VIEW_JS, arg="#reader mark.hl", timeout=5000)
+    assert "511" in " ".join(page.locator("#reader mark.hl").all_inner_texts())
+    assert page.locator("#reader-pick input").input_value().endswith(f"（{doc}）")
+    page.screenshot(path=str(ARTIFACTS / "page-citation-source.png"), full_page=False)
+
+
+@pytest.mark.browser
+def test_browser_figure_badge_shows_its_quote(page):
+    before = _answers(page)
+    ask(page, "云知声2025年大模型相关业务收入预计多少？")
+    _wait_answer(page, before)
+    fig = page.locator("#chat .answer").last.locator(".fig.verified", has_text="6.0亿").first
+    tip = fig.locator(".fig-tip")
+    assert not tip.is_visible()
+    fig.hover()
+    tip.wait_for(state="visible", timeout=3000)
+    text = tip.inner_text()
+    assert "已核对" in text and "[1]" in text and "6.0亿元至6.2亿元" in text
+    page.screenshot(path=str(ARTIFACTS / "page-figure-badge.png"), full_page=False)
+    # a tap (focus) shows it too
+    page.mouse.move(0, 0)
+    fig.focus()
+    tip.wait_for(state="visible", timeout=3000)
+
+
+@pytest.mark.browser
+def test_browser_suggestion_click_asks_an_answerable_question(page):
+    before = _answers(page)
+    ask(page, "中期(3-5年)的评估是什么？")
+    _wait_answer(page, before)
+    buttons = page.locator("#chat .answer").last.locator("button.suggest")
+    buttons.first.wait_for(timeout=30000)
+    assert 2 <= buttons.count() <= 3
+    question = buttons.first.inner_text().strip()
+    before = _answers(page)
+    buttons.first.click()
+    _wait_answer(page, before)
+    assert page.locator("#chat .message").filter(has_text=question).count() >= 1
+    last = page.locator("#chat .answer").last
+    assert last.locator(".refusal").count() == 0 and last.locator("a.cite").count() >= 1
+
+
+@pytest.mark.browser
+def test_browser_export_holds_answers_markers_and_references(page):
+    before = _answers(page)
+    ask(page, "智谱的IPO估值是多少？")
+    _wait_answer(page, before)
+    answer_line = page.locator("#chat .answer").last.locator("p").first.inner_text()
+    page.wait_for_selector("#export:not([disabled])", timeout=30000)  # the file is ready
+    with page.expect_download(timeout=30000) as dl:
+        page.click("#export")
+    md = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert "## 问题 1：智谱的IPO估值是多少？" in md
+    assert "511亿港元" in md and "[1]" in md
+    refs = [line for line in md.splitlines() if line.startswith("[1] ") or line.startswith("[2] ")]
+    assert refs and all("《" in r and "<https://" in r for r in refs)
+    assert answer_line.replace("✓", "")[:12] in md
+    (ARTIFACTS / "page-export.md").write_text(md, encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_browser_q_parameter_asks_on_load(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    pg.goto(server + "?q=" + "智谱的IPO估值是多少？", wait_until="load")
+    pg.wait_for_selector("#chat .answer .disclaimer", timeout=60000)
+    assert pg.locator("#chat .message").filter(has_text="智谱的IPO估值是多少？").count() >= 1
+    assert "511" in pg.locator("#chat .answer").last.inner_text()
+    # markup in the URL's question is shown as written, never run
+    dialogs = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    question = "<script>alert(1)</script>智谱的IPO估值是多少？"
+    pg.goto(server + "?q=" + quote(question), wait_until="load")
+    pg.wait_for_selector("#chat .answer .disclaimer", timeout=60000)
+    assert pg.locator("#chat .question").last.inner_text().strip() == question
+    assert pg.locator("#chat script").count() == 0
+    assert not dialogs
+    context.close()
+
+
+@pytest.mark.browser
+def test_browser_articles_tab_opens_a_document_and_keeps_the_chat(page):
+    before = _answers(page)
+    ask(page, "智谱的IPO估值是多少？")
+    _wait_answer(page, before)
+    chat_before = page.locator("#chat .answer").count()
+    page.get_by_role("tab", name="文章库").click()
+    page.locator("#open-pick input").click()
+    page.locator("#open-pick input").fill("src-3")
+    page.get_by_role("option", name="src-3").first.click()
+    page.click("#open-btn")
+    page.wait_for_function("document.querySelector('#reader article.reader') &&"
+                           " document.querySelector('#reader article.reader').dataset.docId === 'src-3'")
+    assert page.locator("#reader").is_visible()  # back on the page
+    assert "36氪" in page.inner_text("#reader .rd-meta")
+    assert page.locator("#chat .answer").count() == chat_before  # the conversation stays
+    assert "511" in page.locator("#chat .answer").last.inner_text()
+
+
+@pytest.mark.browser
+def test_browser_narrow_screen(browser, server):
+    """At 390 px: no sideways scrolling; the article, then the chat under it; asking
+    and opening a citation work."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN",
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.goto(server, wait_until="load")
+    pg.wait_for_selector("#reader article.reader table", timeout=30000)
+    pg.screenshot(path=str(ARTIFACTS / "page-narrow-top.png"), full_page=False)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 392
+    reader_box, chat_box = pg.locator("#reader").bounding_box(), pg.locator("#chat").bounding_box()
+    assert chat_box["y"] > reader_box["y"] + reader_box["height"] - 1  # the chat comes after the article
+    pg.fill("#question textarea", "中期(3-5年)的评估是什么？")
+    pg.press("#question textarea", "Enter")
+    pg.wait_for_selector("#chat .answer button.suggest", timeout=60000)  # answered, suggestions added
+    pg.locator("#chat .answer").last.scroll_into_view_if_needed()
+    pg.screenshot(path=str(ARTIFACTS / "page-narrow-answer.png"), full_page=False)
+    pg.locator("#chat .answer").last.locator("a.cite").first.tap()
+    pg.wait_for_function(_IN_VIEW_JS, arg="#reader mark.hl", timeout=10000)
+    pg.screenshot(path=str(ARTIFACTS / "page-narrow-citation.png"), full_page=False)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 392
+    context.close()

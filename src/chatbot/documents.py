@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chatbot.config import Settings
+from chatbot.models import Chunk
 from chatbot.store import DocRecord, Store
 
 if TYPE_CHECKING:
@@ -45,6 +46,14 @@ class Documents:
         """The documents in the index (as another process may have left it), by id."""
         self.store.refresh()
         return sorted(self.store.docs.values(), key=lambda d: d.doc_id)
+
+    def chunks(self, doc_id: str) -> Sequence[Chunk]:  # ("list" here is the method below)
+        """A document's passages in reading order ([] when there is no such document)."""
+        rec = self.store.docs.get(doc_id)
+        if rec is None:
+            return []
+        by_id = self.store.vectors.get_chunks(rec.chunk_ids)
+        return sorted((by_id[i] for i in rec.chunk_ids if i in by_id), key=lambda c: c.position)
 
     def remove(self, doc_id: str) -> bool:
         """Drop a document and its passages; False when there is no such document."""

@@ -16,6 +16,7 @@ from chatbot.citations import check_answer
 from chatbot.config import Settings, load_settings
 from chatbot.documents import Documents
 from chatbot.evidence import score_candidates
+from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import load_glossary
 from chatbot.models import Answer
@@ -132,6 +133,7 @@ class Engine:
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
             answer.tickers = self._tickers(answer, standalone)
+            answer.figures = annotate_figures(answer.text, answer.citations)
         timings["answer"] = (time.perf_counter() - t) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
         answer.timings_ms = timings

@@ -90,6 +90,21 @@ class Citation(BaseModel):
         )
 
 
+class FigureState(BaseModel):
+    """The standing of one figure in an answer's text (`start`:`end` are offsets into
+    Answer.text): "verified" (found in citation `n`, `quote` is the source sentence),
+    "computed" (worked out from cited figures, `formula` shows how) or "unsupported"
+    (in no cited passage: LLM answers only; extractive answers never keep one)."""
+
+    text: str
+    start: int
+    end: int
+    state: str  # "verified" | "computed" | "unsupported"
+    n: int | None = None
+    quote: str = ""
+    formula: str = ""
+
+
 class Answer(BaseModel):
     question: str
     standalone_question: str = ""
@@ -100,6 +115,7 @@ class Answer(BaseModel):
     passages: list[Passage] = Field(default_factory=list)  # everything retrieved, best first
     unsupported: list[str] = Field(default_factory=list)  # sentences the citation check flagged
     notices: list[str] = Field(default_factory=list)  # e.g. "question truncated"
+    figures: list[FigureState] = Field(default_factory=list)  # each figure's standing, in text order
     timings_ms: dict[str, float] = Field(default_factory=dict)
 
     @property

@@ -1,6 +1,6 @@
 """HTML for the web chat, built from plain data: questions, answers (inline [n] links,
-ticker chips, refusals, notices, the disclaimer), the sources panel, the page header
-and the Articles tab's messages.
+figure badges, ticker chips, suggested questions, refusals, notices, the disclaimer),
+the sources panel and the Articles tab's messages. (The reader view: reader.py.)
 
 Every piece of user- or document-provided text goes through `esc`: a question or a
 document that contains markup is shown as text, never run or dropped."""
@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from chatbot.engine import DISCLAIMER
-from chatbot.models import Answer, Citation
+from chatbot.models import Answer, Citation, FigureState
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
 
 APP_TITLE = "研报问答助手"
-REPORT_TITLE = "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析"
 SOURCES_EMPTY = '<div class="sources-empty">提问后，这里会列出回答引用的原文段落。点击回答中的 [n] 可跳到对应来源。</div>'
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -57,7 +57,7 @@ def link_markers(escaped: str, turn: int, known: set[int]) -> str:
         n = int(m.group(1))
         if n not in known:
             return m.group(0)
-        return f'<a class="cite" href="#{anchor_id(turn, n)}" title="查看来源 [{n}]">[{n}]</a>'
+        return f'<a class="cite" href="#{anchor_id(turn, n)}" title="在原文中查看来源 [{n}]">[{n}]</a>'
 
     return _MARKER.sub(repl, escaped)
 
@@ -89,23 +89,73 @@ def format_pending(partial: str = "") -> str:
     return f'<div class="answer streaming">{_paragraphs(partial)}<p>▌</p></div>'
 
 
-def format_answer(answer: Answer, turn: int) -> str:
-    """One assistant message: the answer (or a styled refusal), ticker chips, notices
-    and the disclaimer. Kept as one HTML block so Markdown leaves it alone."""
+def format_answer(answer: Answer, turn: int, suggestions: Iterable[str] = ()) -> str:
+    """One assistant message: the answer (or a styled refusal) with each figure's
+    standing, ticker chips, notices, suggested next questions and the disclaimer. Kept
+    as one HTML block so Markdown leaves it alone."""
     notices = [notice_text(n) for n in answer.notices if n != "empty question"]
     parts = ['<div class="answer">']
     parts += [f'<div class="notice">{esc(n)}</div>' for n in notices]
     if answer.refused:
         parts.append(f'<div class="refusal">{esc(answer.text)}</div>')
     else:
-        known = {c.n for c in answer.citations}
-        parts.append(_paragraphs(answer.text, lambda line: link_markers(esc(line), turn, known)))
+        parts.append(answer_body_html(answer, turn))
         if answer.tickers:
             chips = "".join(f'<span class="chip">{esc(t)}</span>' for t in answer.tickers)
             parts.append(f'<div class="chips">{chips}</div>')
+    parts.append(suggestions_html(list(suggestions)))
     parts.append(f'<div class="disclaimer">{esc(DISCLAIMER)}</div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+# --- figures and suggestions in an answer ------------------------------------------------
+
+_BADGE = {"verified": "✓", "computed": "=", "unsupported": "?"}
+
+
+def _figure_tip(f: FigureState) -> str:
+    if f.state == "verified":
+        return f'<span class="fig-tip">已核对：见来源 [{f.n}]<br>“{esc(f.quote)}”</span>'
+    if f.state == "computed":
+        return f'<span class="fig-tip">计算得出：{esc(f.formula)}</span>'
+    return '<span class="fig-tip">⚠ 引用来源中未找到这个数字，请谨慎使用</span>'
+
+
+def figure_html(f: FigureState) -> str:
+    """A figure with its badge and a tip that CSS shows on hover or tap (focus)."""
+    return (f'<span class="fig {esc(f.state)}" tabindex="0">'
+            f'{esc(f.text)}<sup class="fig-badge">{_BADGE.get(f.state, "")}</sup>{_figure_tip(f)}</span>')
+
+
+def answer_body_html(answer: Answer, turn: int) -> str:
+    """The answer's lines as <p> elements: figures annotated (Answer.figures), markers linked."""
+    known = {c.n for c in answer.citations}
+    text = answer.text
+    figures = sorted((f for f in answer.figures if 0 <= f.start < f.end <= len(text)), key=lambda f: f.start)
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        parts, at = [], pos
+        for f in figures:
+            if f.start < at or f.end > end:
+                continue
+            parts += [link_markers(esc(text[at:f.start]), turn, known), figure_html(f)]
+            at = f.end
+        parts.append(link_markers(esc(text[at:end].rstrip("\n")), turn, known))
+        if line.strip():
+            out.append(f"<p>{''.join(parts)}</p>")
+        pos = end
+    return "".join(out)
+
+
+def suggestions_html(questions: list[str]) -> str:
+    """Suggested next questions as buttons: a click asks the button's text (static/page.js;
+    the chat's sanitiser drops data- attributes)."""
+    if not questions:
+        return ""
+    buttons = "".join(f'<button type="button" class="suggest">{esc(q)}</button>' for q in questions)
+    return f'<div class="suggestions"><span class="suggestions-label">接着问：</span>{buttons}</div>'
 
 
 def format_error(message: str) -> str:
@@ -170,33 +220,6 @@ def format_sources(turns: list[dict]) -> str:
                          f'{question}（{len(t["citations"])} 个来源）</summary>{cards}</details>')
     parts.append("</div>")
     return "".join(parts)
-
-
-# --- the page header ------------------------------------------------------------------
-
-
-def header_html(documents: Iterable) -> str:
-    """The title, what the chat answers from, and the list of the report and its sources."""
-    docs = {d.doc_id: d for d in documents}
-    report = docs.get("report")
-    report_title = report.title if report and report.title else REPORT_TITLE
-    cited = sorted((d for k, d in docs.items() if re.fullmatch(r"src-\d+", k)), key=lambda d: int(d.doc_id[4:]))
-    items = []
-    for d in ([report] if report else []) + cited:
-        url = safe_url(d.url)
-        title = esc(d.title or d.doc_id)
-        date = f"（{esc(d.date)}）" if d.date else ""
-        items.append(f"<li>{esc(d.publisher)}：{_link(url, title) if url else title}{date}</li>")
-    n_cited = len(cited) or 6
-    listing = f"<details><summary>资料来源（{len(items)} 篇）</summary><ol>{''.join(items)}</ol></details>"
-    return (
-        '<div class="app-header">'
-        f"<h1>{APP_TITLE}</h1>"
-        f"<p>依据分析报告《{esc(report_title)}》及其引用的 {n_cited} 篇文章回答问题，每个回答都标注来源 [n]，"
-        "点击即可查看原文段落与出处。资料之外的问题会如实说明无法回答。</p>"
-        + (listing if items else "")
-        + "</div>"
-    )
 
 
 # --- the Articles tab -----------------------------------------------------------------

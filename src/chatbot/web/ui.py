@@ -19,9 +19,10 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from chatbot.config import Settings
 from chatbot.engine import DISCLAIMER, Engine
@@ -110,6 +111,16 @@ def answer_payload(answer: Answer) -> dict:
     return data
 
 
+def turn_record(turn: int, question: str, answer: Answer) -> dict:
+    """An answered turn as the page keeps it (plain data, for gr.State): what the
+    sources panel, the suggestions and the export need, so the message can be drawn
+    again without asking again."""
+    return {"turn": turn, "question": question, "refused": answer.refused, "answer": answer.text,
+            "citations": [c.model_dump() for c in answer.citations],
+            "shown": answer.model_dump(mode="json", include={"question", "standalone_question", "text", "refused",
+                                                             "tickers", "notices", "figures"})}
+
+
 def parse_history(history: str | list | None) -> list[dict]:
     """History given as JSON text or a list -> plain {role, content} messages.
     Raises ValueError when it is neither a JSON list nor a list."""
@@ -168,9 +179,8 @@ class ChatUI:
             yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns))
             return
         chat = [*chat[:-1], {"role": "assistant", "content": render.format_answer(answer, turn)}]
-        history = history + [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-        turns = turns + [{"turn": turn, "question": question, "refused": answer.refused,
-                          "citations": [c.model_dump() for c in answer.citations]}]
+        history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+        turns = [*turns, turn_record(turn, question, answer)]
         yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns), answer=answer)
 
     def _paced(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
@@ -230,9 +240,6 @@ class ChatUI:
     def document_choices(self) -> list[tuple[str, str]]:
         """(label, doc id) pairs for picking a document to remove."""
         return [(f"{d.title or d.doc_id}（{d.doc_id}）", d.doc_id) for d in self.engine.documents()]
-
-    def header_html(self) -> str:
-        return render.header_html(self.engine.documents())
 
     def add_upload(self, file: Any, progress: Progress = _no_progress) -> IngestOutcome:
         """Checks an uploaded file, copies it into the upload folder and ingests it.

@@ -1,0 +1,129 @@
+"""The analysis page's own behaviour, as plain methods over the engine (no Gradio):
+the reader view (a document, or the passage a citation points at), suggested next
+questions under the latest answer, and the conversation as a Markdown file.
+
+    page = AnalysisPage(engine)
+    page.reader_html("report")                       # the report as the page
+    page.open('{"turn": 1, "n": 2}', turns)          # the passage [2] of answer 1 cites
+    chat = page.with_suggestions(chat, turns)        # the last answer gains its suggestions
+    path = page.export(turns)                        # Markdown file for a download button
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from pathlib import Path
+
+from chatbot.documents import Documents
+from chatbot.engine import Engine
+from chatbot.models import Answer, Citation
+from chatbot.suggest import suggest
+from chatbot.web import render
+from chatbot.web.export import conversation_markdown
+from chatbot.web.reader import front_matter_tags, render_reader
+
+log = logging.getLogger(__name__)
+
+MAIN_DOC = "report"  # the document the page opens with, when it is stored
+NO_DOCUMENT = '<div class="sources-empty">还没有导入任何文章。请在“文章库”中上传文件或输入网址。</div>'
+
+
+def turn_answer(turn: dict) -> Answer:
+    """The Answer of a turn record (`ui.turn_record`), as far as the page needs it."""
+    return Answer(**turn.get("shown", {"question": turn.get("question", ""), "text": turn.get("answer", "")}),
+                  citations=[Citation(**c) for c in turn.get("citations", [])])
+
+
+class AnalysisPage:
+    def __init__(self, engine: Engine, documents: Documents | None = None):
+        self.engine = engine
+        self.documents = documents or Documents(engine.settings, engine.store)  # read here, never written
+        self._export_dir = Path(tempfile.mkdtemp(prefix="chatbot-export-"))
+
+    # --- the reader view ------------------------------------------------------------------
+
+    def main_document(self) -> str | None:
+        docs = self.documents.list()
+        ids = [d.doc_id for d in docs]
+        return MAIN_DOC if MAIN_DOC in ids else (ids[0] if ids else None)
+
+    def reader_html(self, doc_id: str | None = None, focus: Citation | dict | None = None) -> str:
+        """A stored document as the reader shows it (the main document by default),
+        with `focus`'s passage and supporting sentences marked."""
+        doc_id = doc_id or self.main_document()
+        docs = {d.doc_id: d for d in self.documents.list()}
+        rec = docs.get(doc_id or "")
+        if rec is None:
+            return NO_DOCUMENT if not docs else render.message_html(f"没有找到文章 {doc_id}。", ok=False)
+        known = {ticker: name for name, ticker in self.engine.glossary.tickers.items()}
+        return render_reader(rec, self.documents.chunks(rec.doc_id), focus=focus,
+                             tags=front_matter_tags(rec.source), known_names=known,
+                             docs_by_url={d.url: d.doc_id for d in docs.values() if d.url})
+
+    def documents_key(self) -> tuple:
+        """Changes whenever a document is added, replaced or removed."""
+        return tuple((d.doc_id, d.content_hash) for d in self.documents.list())
+
+    def open(self, action: str | dict, turns: list[dict] | None) -> str | None:
+        """The reader for a page action: {"turn", "n"} (a citation of an answer) or
+        {"doc"} (a document). None when the action names nothing that exists."""
+        try:
+            act = json.loads(action) if isinstance(action, str) else dict(action or {})
+        except ValueError:
+            log.warning("ignored a malformed page action: %.80r", action)
+            return None
+        if not isinstance(act, dict):
+            return None
+        turn, n = act.get("turn"), act.get("n")
+        if turn and n:
+            rec = next((t for t in turns or [] if t.get("turn") == turn), None)
+            cite = next((c for c in (rec or {}).get("citations", []) if c.get("n") == n), None)
+            if cite is not None:
+                return self.reader_html(cite["doc_id"], focus=cite)
+        if act.get("doc"):
+            return self.reader_html(str(act["doc"]))
+        return None
+
+    @staticmethod
+    def question(action: str | dict) -> str:
+        """The question of an "ask" action ({"q": ...}; "" when there is none)."""
+        try:
+            act = json.loads(action) if isinstance(action, str) else dict(action or {})
+        except ValueError:
+            return ""
+        return str(act.get("q") or "").strip() if isinstance(act, dict) else ""
+
+    # --- suggestions ----------------------------------------------------------------------
+
+    def with_suggestions(self, chat: list[dict], turns: list[dict]) -> list[dict] | None:
+        """The chat with the latest answer drawn again with its suggested next questions
+        (None when there is nothing to add)."""
+        if not chat or not turns or chat[-1].get("role") != "assistant":
+            return None
+        last = turns[-1]
+        answer = turn_answer(last)
+        asked = [t.get("question", "") for t in turns]
+        try:
+            questions = suggest(self.engine, answer, self.documents.chunks, asked)
+        except Exception:  # suggestions are optional: the answer stands without them
+            log.exception("suggestions failed")
+            return None
+        if not questions:
+            return None
+        return [*chat[:-1], {"role": "assistant", "content": render.format_answer(answer, last["turn"], questions)}]
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export_markdown(self, turns: list[dict]) -> str:
+        return conversation_markdown(turns or [], render.APP_TITLE)
+
+    def export(self, turns: list[dict] | None) -> str | None:
+        """The conversation written to a Markdown file (its path), or None when empty."""
+        if not turns:
+            return None
+        folder = Path(tempfile.mkdtemp(dir=self._export_dir))
+        path = folder / f"对话记录-{len(turns)}问.md"
+        path.write_text(self.export_markdown(turns), encoding="utf-8")
+        return str(path)
