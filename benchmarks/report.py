@@ -5,9 +5,9 @@ the section modules, and its printed and Markdown forms."""
 from __future__ import annotations
 
 from benchmarks.common import fmt, g, load_targets
-from benchmarks.sections import baseline, embedding, ingest, questions, serve, startup
+from benchmarks.sections import baseline, embedding, ingest, questions, serve, startup, web
 
-SECTIONS = (ingest, embedding, questions, serve, startup, baseline)
+SECTIONS = (ingest, embedding, questions, serve, web, startup, baseline)
 
 
 def targets(r: dict, limits: dict[str, float] | None = None) -> list[dict]:
@@ -37,6 +37,12 @@ def targets(r: dict, limits: dict[str, float] | None = None) -> list[dict]:
     rss = g(s, "rss_after_questions", "peak_rss_mb")
     add(f"`chatbot serve` peak RSS after {g(s, 'questions', default=0)} questions", rss, lim["serve_peak_rss_mb"], "MB",
         note="" if rss is not None else g(s, "reason", default=""))
+    w = r.get("web") or {}
+    add("REST throughput / engine sequential (20 sessions)", w.get("rest_vs_engine"), lim["rest_vs_engine_min"], "x",
+        better="higher", note="one run, same questions")
+    add("REST p95 at 20 sessions", g(w, "rest", "latency_ms", "p95"), lim["rest_p95_ms"], "ms")
+    add("Gradio chat throughput at 20 sessions", g(w, "chat", "qps"), lim["chat_qps_min"], "q/s", better="higher",
+        note="2x the 7.4 q/s measured before the API (issue 15)")
     b = r.get("baseline", {})
     ours_rec = g(q, "recall@5", "hybrid")
     base_rec = b.get("recall@5")

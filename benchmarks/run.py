@@ -25,14 +25,14 @@ from pathlib import Path
 
 from benchmarks.common import CACHE_10K, CORPUS, QUESTIONS, ROOT, load_average, log, quiet_env, worker
 from benchmarks.report import print_report, targets
-from benchmarks.sections import baseline, embedding, ingest, questions, serve, startup
+from benchmarks.sections import baseline, embedding, ingest, questions, serve, startup, web
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes (100 synthetic chunks, 20 questions, short embedding grid)")
     ap.add_argument("--out", type=Path, default=ROOT / "var" / "bench")
-    ap.add_argument("--only", default="", help="comma list of sections: ingest,embedding,questions,10k,serve,startup,baseline")
+    ap.add_argument("--only", default="", help="comma list of sections: ingest,embedding,questions,10k,serve,web,startup,baseline")
     ap.add_argument("--build-10k", action="store_true", help="build the 10k index now if it is not cached (~30+ min)")
     ap.add_argument("--serve-questions", type=int, default=100)
     ap.add_argument("--api-name", default=None, help="the web chat's gradio api_name (default: guessed)")
@@ -73,7 +73,7 @@ def _run_10k(r: dict, tmp: Path, a: argparse.Namespace) -> None:
 
 def _run_sections(r: dict, tmp: Path, a: argparse.Namespace, want) -> None:
     bundled = tmp / "bundled"
-    if want("ingest") or want("questions") or want("serve") or want("startup"):
+    if want("ingest") or want("questions") or want("serve") or want("web") or want("startup"):
         r["ingest"] = ingest.bench_ingest(tmp, a.quick) if want("ingest") else {
             "cold": worker(["ingest", "--store", str(bundled), str(CORPUS)], tmp)}
     if want("embedding"):
@@ -87,6 +87,11 @@ def _run_sections(r: dict, tmp: Path, a: argparse.Namespace, want) -> None:
         r["ratios"] = baseline.ratios(r)
     if want("serve"):
         r["serve"] = serve.bench_serve(tmp, bundled, 10 if a.quick else a.serve_questions, a.api_name)
+    if want("web"):
+        try:
+            r["web"] = web.bench_web(bundled, tmp, per_session=3 if a.quick else web.PER_SESSION)
+        except RuntimeError as e:  # the server did not start: reported in the table, the run goes on
+            r["web"] = {"measured": False, "reason": str(e)[:300]}
     if want("startup"):
         r["startup"] = startup.bench_startup(tmp, bundled, a.quick)
     r["targets"] = targets(r)

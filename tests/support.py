@@ -120,3 +120,39 @@ def tokenised(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(keyword_index, "tokenize", counting)
     return seen
+
+
+@contextmanager
+def api_server(engine, env: dict[str, str] | None = None):
+    """`chatbot serve`'s app (REST, OpenAI-compatible endpoint and the chat) over `engine`,
+    served by uvicorn on 127.0.0.1 in a thread; `env` (e.g. the API token) is set while the
+    app is built. Yields the base URL."""
+    import time
+
+    import uvicorn
+
+    from chatbot.api import create_app
+
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        app = create_app(engine)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 60
+    while not server.started and thread.is_alive() and time.time() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the API server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

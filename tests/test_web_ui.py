@@ -30,8 +30,13 @@ def _run(ui: ChatUI, question, chat=None, history=None, turns=None) -> list[Chat
 # --- chat -------------------------------------------------------------------------------
 
 
-def test_respond_streams_pending_text_then_the_cited_answer(ui):
-    updates = _run(ui, "云知声2025年大模型相关业务收入预计多少？")
+def _paced_ui(engine, interval: float) -> ChatUI:
+    web = engine.settings.web.model_copy(update={"stream_interval_s": interval})
+    return ChatUI(engine, engine.settings.model_copy(update={"web": web}))
+
+
+def test_respond_streams_pending_text_then_the_cited_answer(engine):
+    updates = _run(_paced_ui(engine, 0), "云知声2025年大模型相关业务收入预计多少？")
     first, last = updates[0], updates[-1]
     assert first.clear_question and first.sources is None  # the box empties, sources wait
     assert first.chat[0] == {"role": "user", "content": "云知声2025年大模型相关业务收入预计多少？"}  # plain: copies as typed
@@ -46,6 +51,21 @@ def test_respond_streams_pending_text_then_the_cited_answer(ui):
     assert last.turns[0]["turn"] == 1 and last.turns[0]["citations"][0]["n"] == 1
     assert last.answer is not None and last.answer.text == last.history[1]["content"]
     assert all(u.answer is None for u in updates[:-1])
+
+
+def test_streamed_updates_are_paced(engine):
+    """At most one update per web.stream_interval_s: an answer faster than the interval
+    is the pending bubble, then the answer; with no interval every line is an update."""
+    q = "云知声2025年大模型相关业务收入预计多少？"
+    slow = _run(_paced_ui(engine, 60), q)
+    every = _run(_paced_ui(engine, 0), q)
+    assert len(slow) == 2
+    assert slow[-1].answer is not None
+    assert len(every) == 2 + len(every[-1].answer.text.splitlines(keepends=True))
+    assert slow[-1].chat == every[-1].chat
+    api = list(_paced_ui(engine, 60).ask_api(q))
+    assert len(api) == 1  # only the final answer...
+    assert json.loads(api[0][1])["citations"]  # ...with its JSON
 
 
 def test_respond_follow_up_uses_the_history_and_numbers_the_turn(ui):

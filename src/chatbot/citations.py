@@ -92,3 +92,10 @@ def check_answer(
         for old, new in sorted(order.items(), key=lambda kv: kv[1])
     ]
     return Checked(body, citations, unsupported)
+
+REFERENCES_HEADING = "参考来源 / References:"
+
+
+def reference_lines(citations) -> list[str]:
+    """One line per citation, as the CLI prints them: `[n] publisher · title · date · url`."""
+    return [f"[{c.n}] {c.publisher} · {c.title} · {c.date or '日期不详'} · {c.url}" for c in citations]

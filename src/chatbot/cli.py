@@ -80,13 +80,14 @@ def ingest(
 
 
 def _print_answer(answer) -> None:
+    from chatbot.citations import REFERENCES_HEADING, reference_lines
     from chatbot.engine import DISCLAIMER
 
     typer.echo(answer.text)
     if answer.citations:
-        typer.echo("\n参考来源 / References:")
-        for c in answer.citations:
-            typer.echo(f"[{c.n}] {c.publisher} · {c.title} · {c.date or '日期不详'} · {c.url}")
+        typer.echo(f"\n{REFERENCES_HEADING}")
+        for line in reference_lines(answer.citations):
+            typer.echo(line)
     if answer.tickers:
         typer.echo("相关个股: " + ", ".join(answer.tickers))
     for n in answer.notices:
@@ -134,12 +135,18 @@ def serve(
     port: Optional[int] = typer.Option(None, help="port (default 7860)"),
     store: Optional[Path] = StoreOpt,
 ):
-    """Start the Gradio web chat (ingests the bundled corpus first if the index is empty)."""
+    """Start the web chat with its REST API (/api/v1), OpenAI-compatible endpoint (/v1)
+    and API docs (/docs), all on one port (ingests the bundled corpus first if the index
+    is empty)."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    # idle OpenMP threads of the embedding runtime sleep instead of spinning: with several
+    # requests and other jobs on the cores, spinning cost ~200 ms of CPU per question (~25 ms
+    # passive). Set before the runtime loads; an explicit OMP_WAIT_POLICY wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     engine = _engine(store)
-    from chatbot.web import launch
+    from chatbot.api import serve as serve_api
 
-    launch(engine, host=host, port=port)
+    serve_api(engine, host=host, port=port)
 
 
 @app.command("eval")

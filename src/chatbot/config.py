@@ -109,12 +109,24 @@ class WebSettings(BaseModel):
     port: int = Field(7860, description="port")
     concurrency_limit: int = Field(4, description="questions answered at once")
     max_upload_mb: float = Field(10, description="largest upload accepted")
+    stream_interval_s: float = Field(0.1, description="at most one streamed update per interval: each is a "
+                                     "message through Gradio's queue, so an answer faster than this arrives whole")
     upload_dir: str = Field("var/uploads", description="where uploads are kept")
     allow_private_urls: bool = Field(
         False, description="let URL imports from the chat reach loopback, private and cloud-metadata "
         "addresses (the CLI has no such limit); only for a chat used on your own network")
     user_env: str = Field("CHATBOT_WEB_USER", description="login is on when both variables named here are set")
     password_env: str = Field("CHATBOT_WEB_PASSWORD", description="see user_env")
+
+
+class ApiSettings(BaseModel):
+    """The REST API (/api/v1) and OpenAI-compatible endpoint (/v1) beside the chat."""
+
+    token_env: str = Field("CHATBOT_API_TOKEN", description="bearer token variable; document changes are off unless it is set")
+    model_name: str = Field("report-qa", description="the model id GET /v1/models lists")
+    max_json_kb: float = Field(256, description="larger JSON bodies get 413")
+    engine_threads: int = Field(4, description="answers computed at once; further requests wait their turn")
+    write_wait_s: float = Field(60, description="a document change waits this long for another to finish, then 409")
 
 
 class EvalSettings(BaseModel):
@@ -143,6 +155,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     llm: LLMSettings = LLMSettings()
     web: WebSettings = WebSettings()
+    api: ApiSettings = ApiSettings()
     eval: EvalSettings = EvalSettings()
 
     @classmethod

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +140,9 @@ class ChatUI:
         self.engine = engine
         self.settings = settings or engine.settings
         self.upload_dir = Path(self.settings.resolve(self.settings.web.upload_dir))
+        # one document change at a time (chat and API alike): an upload's copy in the
+        # upload folder must not be overwritten while it is being ingested
+        self.write_lock = threading.RLock()
 
     # --- chat -------------------------------------------------------------------------
 
@@ -156,14 +161,13 @@ class ChatUI:
         chat += [{"role": "user", "content": render.format_question(shown)},
                  {"role": "assistant", "content": render.format_pending()}]
         yield ChatUpdate(chat, history, turns, clear_question=True)
-        answer, partial = None, ""
+        answer = None
         try:
-            for event in self.engine.stream(question, history):
+            for event in self._paced(self.engine.stream(question, history)):
                 if isinstance(event, Answer):
                     answer = event
                 else:
-                    partial += event
-                    chat = [*chat[:-1], {"role": "assistant", "content": render.format_pending(partial)}]  # a new list: each update is a snapshot
+                    chat = [*chat[:-1], {"role": "assistant", "content": render.format_pending(event)}]  # a new list: each update is a snapshot
                     yield ChatUpdate(chat, history, turns)
         except Exception as e:  # shown to the user and logged, never raised into the page
             log.exception("answering failed")
@@ -178,6 +182,25 @@ class ChatUI:
         history = [*history, {"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
         turns = [*turns, turn_record(turn, question, answer)]
         yield ChatUpdate(chat, history, turns, sources=render.format_sources(turns), answer=answer)
+
+    def _paced(self, events: Iterator[str | Answer]) -> Iterator[str | Answer]:
+        """The engine's stream as the text so far, at most one update per
+        web.stream_interval_s (deltas in between are gathered), then the Answer. Each
+        update is a message to the browser and a trip through Gradio's queue: an answer
+        computed faster than the interval arrives in one step, a slow LLM's text in steps."""
+        interval = self.settings.web.stream_interval_s
+        partial, last, pending = "", time.monotonic(), False
+        for event in events:
+            if isinstance(event, Answer):
+                yield event
+                return
+            partial += event
+            pending = True
+            if time.monotonic() - last >= interval:
+                yield partial
+                last, pending = time.monotonic(), False
+        if pending:  # a stream that ended without an Answer still shows its text
+            yield partial
 
     def new_chat(self) -> ChatUpdate:
         """An empty conversation."""
@@ -198,14 +221,12 @@ class ChatUI:
         except (ValueError, TypeError):
             yield "history must be a JSON list of {role, content} messages", json.dumps({"error": "bad history"})
             return
-        partial = ""
         try:
-            for event in self.engine.stream(question, hist):
+            for event in self._paced(self.engine.stream(question, hist)):
                 if isinstance(event, Answer):
                     yield event.text, json.dumps(answer_payload(event), ensure_ascii=False)
                 else:
-                    partial += event
-                    yield partial, ""
+                    yield event, ""
         except Exception as e:  # reported to the caller and logged
             log.exception("answering failed")
             yield "answering failed", json.dumps({"error": type(e).__name__})
@@ -224,6 +245,10 @@ class ChatUI:
         """Checks an uploaded file, copies it into the upload folder and ingests it.
         `file` is a path (or an object with `.name`/`["path"]`). A copy that fails to
         ingest is deleted again unless it replaced an earlier upload."""
+        with self.write_lock:
+            return self._add_upload(file, progress)
+
+    def _add_upload(self, file: Any, progress: Progress) -> IngestOutcome:
         src = file if isinstance(file, (str, Path)) else getattr(file, "name", None) or (file or {}).get("path")
         if not src:
             return IngestOutcome("", error="请先选择要上传的文件。")
@@ -248,7 +273,8 @@ class ChatUI:
         url = (url or "").strip()
         if not re.match(r"https?://[^\s/]+", url, re.I):
             return IngestOutcome(url, error="请输入以 http:// 或 https:// 开头的网址。")
-        return self._ingest(url, url, progress, public_urls_only=not self.settings.web.allow_private_urls)
+        with self.write_lock:
+            return self._ingest(url, url, progress, public_urls_only=not self.settings.web.allow_private_urls)
 
     def _ingest(self, target: str, what: str, progress: Progress, public_urls_only: bool = False) -> IngestOutcome:
         progress(0.05, desc="读取与切分")
@@ -267,6 +293,10 @@ class ChatUI:
         """Removes a document from the index, and its uploaded copy if it has one."""
         if not doc_id:
             return RemoveOutcome("", error="请先选择要删除的文章。")
+        with self.write_lock:
+            return self._remove_document(doc_id)
+
+    def _remove_document(self, doc_id: str) -> RemoveOutcome:
         rec = next((d for d in self.engine.documents() if d.doc_id == doc_id), None)
         title = rec.title if rec and rec.title else doc_id
         try:
