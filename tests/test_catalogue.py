@@ -49,6 +49,29 @@ def test_pinyin(zh, roman):
     assert romanise(zh) == roman
 
 
+@pytest.mark.parametrize(
+    ("word", "is_company"),
+    [("百度", True), ("京东", True), ("字节跳动", True), ("英伟达", True),  # companies jieba holds as common words
+     ("苹果", False), ("收入", False), ("股价", False), ("蒙古族", False), ("网络", False)],  # a fruit, words, an ethnic group
+)
+def test_dictionary_company_words(word, is_company):
+    from chatbot.bilingual import company_words
+
+    assert (word in company_words()) is is_company
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [("百度现在的股价是多少？", ["百度"]), ("京东2025年第二季度收入多少？", ["京东"]),
+     ("与华为相比，云知声的优势是什么？", ["华为"]), ("云知声2025年大模型收入多少？", [])],
+)
+def test_a_company_the_documents_never_name_is_unknown(engine, question, absent):
+    from chatbot.subjects import unknown_names
+
+    assert unknown_names(question, engine.glossary, engine.corpus.contains) == absent
+    assert engine.ask(question).refused is bool(absent)
+
+
 @pytest.fixture(scope="module")
 def full_store(corpus_index, tmp_path_factory):
     from ingest.pipeline import ingest

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.evidence import Candidate, analyse_question, score_candidates, select
+from chatbot.evidence import Candidate, analyse_question, passage_sentences, score_candidates, select
 from chatbot.glossary import load_glossary
 from chatbot.models import Chunk, Passage
 from chatbot.text import normalize
@@ -72,3 +72,16 @@ def _cand(text: str, coverage: float, order: int, figures: list[str]) -> Candida
 )
 def test_select(cands, chosen):
     assert [c.text for c in select(cands, 0.35, 4)] == chosen
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("智谱收入:2024年3.124亿元。", ["智谱收入:2024年3.124亿元。"]),
+        # an entry of a reference list is a pointer to a source, not evidence
+        ("[3] 36氪 - “智谱、MiniMax冲刺港股:AI大模型第一股,为什么是现在?” (https://m.36kr.com/p/1)", []),
+        ("- 发行价116.20港元。\n[1] 新浪财经 - “云知声:2025年大模型业务收入预增超10倍”", ["发行价116.20港元。"]),
+    ],
+)
+def test_passage_sentences_leave_out_reference_entries(text, shown):
+    assert [s for _, s, _, _ in passage_sentences(text)] == shown

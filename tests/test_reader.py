@@ -21,7 +21,6 @@ READER_SET = [json.loads(ln) for ln in READER_QUESTIONS.read_text(encoding="utf-
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
-    "r72": "an absent company (百度) in a 'now' question: the absent-company refusal belongs to the entity catalogue (issue 11)",
 }
 
 

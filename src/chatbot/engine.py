@@ -140,6 +140,7 @@ class Engine:
         unknown = unknown_names(standalone, glossary, self.corpus.contains)
         if unknown:  # about a company no document holds: never another company's figure
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang], refused=True,
+                         intent=detect_intent(standalone).name,
                          notices=[*notices, f"no indexed document names {', '.join(unknown)}"],
                          timings_ms={"total": (time.perf_counter() - t0) * 1000})
             return

@@ -26,6 +26,7 @@ from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 
 _MARKER = re.compile(r"\[\d+\]")
+_REFERENCE_ENTRY = re.compile(r"^\[\d{1,3}\]\s")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
 _ASKS_FIGURE = re.compile(
@@ -196,6 +197,8 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
             shown = _render_row(s, header)
             out.append((s, shown, True, periods(shown)))
             continue
+        if _REFERENCE_ENTRY.match(s):
+            continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
         item = re.match(r"^([-*+]|\d+[.)、])\s+", s) is not None
         s = re.sub(r"^([-*+]|\d+[.)、])\s+", "", s)
         carried: set = set()
@@ -217,7 +220,9 @@ def score_candidates(
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
-        heads = normalize(" ".join(p.chunk.headings))  # a heading states the metric of what is under it
+        # a section heading states the metric of what is under it (not the document's title,
+        # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
+        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked

@@ -7,7 +7,9 @@ name-shaped and appears nowhere in the indexed text, nor in the entity catalogue
   are not names (config/catalogue.toml [question]) and English terms the engine translates;
 - the head of a Chinese question before its first period, metric or particle
   ("寒武纪2025年上半年收入是多少？" -> "寒武纪");
-- words with a company suffix anywhere in a Chinese question ("理想汽车")."""
+- words with a company suffix anywhere in a Chinese question ("理想汽车");
+- words CC-CEDICT glosses as a company or brand ("百度", "京东"), which jieba's
+  dictionary holds as common words."""
 
 from __future__ import annotations
 
@@ -109,12 +111,23 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
             name = head if _not_common_words(head) and _may_open_name(head, rules) else ""
         if 2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name):
             out.append(name)
+        out += [w for w in _dictionary_companies(question) if not known(w) and w not in out]
         sfx = "|".join(map(re.escape, rules.company_suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
             name = name_before(question[: m.end()], rules)
             if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _dictionary_companies(question: str) -> list[str]:
+    """Words of the question that CC-CEDICT glosses as a company or brand ("百度",
+    "京东"): common words to jieba, so the head rule above lets them pass."""
+    from chatbot.bilingual import company_words
+    from chatbot.text import _jieba
+
+    names = company_words()
+    return [w for w in _jieba().lcut(question) if w in names]
 
 
 def _not_common_words(head: str) -> bool:
