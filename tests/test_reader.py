@@ -12,7 +12,7 @@ import pytest
 from chatbot.citations import check_answer
 from chatbot.compute import calculate, facts_in, read_derived, verify_formulas
 from chatbot.glossary import load_glossary
-from chatbot.intent import INTENTS, detect_intent, reader_config
+from chatbot.intent import INTENTS, detect_intent, is_phrasing_word, reader_config
 from chatbot.text import claim_figures, normalize
 from support import ROOT
 
@@ -51,6 +51,22 @@ KNOWN_FAILURES = {
     ("Should I buy Zhipu or MiniMax?", "advice"),
     ("智谱和MiniMax哪个更值得投资？", "advice"),  # advice wins over comparison
     ("云知声的客户数量从2022年到2024年如何变化？", "how"),
+    # the cue families beyond the first wording of each intent
+    ("智谱和MiniMax买哪只划算？", "advice"),  # advice wins over comparison
+    ("Is Zhipu a good buy?", "advice"),
+    ("现在上车MiniMax晚不晚？", "advice"),
+    ("智谱的发行价比MiniMax的招股价上限便宜了多少？", "derived"),
+    ("By how much did Zhipu's revenue grow from 2023 to 2024?", "derived"),
+    ("云知声的现金相当于净亏损的百分之几？", "derived"),
+    ("智谱为啥要去香港上市？", "why"),
+    ("How come MiniMax lost so much money?", "why"),
+    ("云知声收入增速为什么这么快？", "why"),  # a reason asked about a growth rate
+    ("那篇讲港股排队的文章说了些啥？", "summary"),
+    ("Sum up the article on Zhipu and MiniMax.", "summary"),
+    ("作者对港股AI估值偏乐观还是偏谨慎？", "conclusion"),
+    ("Does the report think Unisound's growth will last?", "conclusion"),
+    ("MiniMax有什么亮点和隐患？", "pros_cons"),
+    ("What are the upsides and downsides of the 18C route?", "pros_cons"),
 ])
 def test_intent_is_recognised(question, intent):
     assert detect_intent(question).name == intent
@@ -238,3 +254,13 @@ def test_followup_about_another_company_says_what_is_known(engine):
     assert "2025年上半年" in a.text
     assert {c.doc_id for c in a.citations} == {"src-3"}
     assert "〔36氪，日期未注明〕" in a.text  # the as-of: the source and (here missing) date
+
+
+@pytest.mark.parametrize(("word", "phrasing"), [
+    ("大致", True), ("那么", True), ("暴涨", True), ("手里", True), ("说到底", True), ("慢", True),
+    ("市盈率", False), ("毛利率", False), ("特斯拉", False), ("汽车", False), ("股息率", False),
+])
+def test_phrasing_words_are_told_from_topic_words(word, phrasing):
+    """An absent word that only phrases the question does not refuse a reader question;
+    an absent noun (a metric or a company the documents lack) still does."""
+    assert is_phrasing_word(word) is phrasing

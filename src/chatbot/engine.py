@@ -24,7 +24,7 @@ from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidate
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import Glossary, load_glossary
-from chatbot.intent import Intent, detect_intent, labels, topic_text
+from chatbot.intent import Intent, detect_intent, is_phrasing_word, labels, reader_config, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.store import DocRecord, Store
@@ -188,8 +188,12 @@ class Engine:
         besides a missing figure. Empty text: refuse."""
         cfg = self.settings.answer
         about = spec if intent.name == "lookup" else analyse_question(topic_text(question), glossary, self.store.idf)
-        if intent.name != "lookup":  # English words outside the glossary are the reader's, not the topic's
-            about.groups = [g for g in about.groups if not g.absent or not g.alternatives[0].isascii()]
+        if intent.name != "lookup":  # English words outside the glossary, and absent words that only
+            # phrase the question ("大致", "暴涨"), are the reader's, not the topic's
+            about.groups = [g for g in about.groups if not g.absent or not (
+                g.alternatives[0].isascii() or is_phrasing_word(g.alternatives[0]))]
+            if intent.name in reader_config()["intent"]["phrasing"]["anchored_intents"] and about.entities:
+                about.groups = [g for g in about.groups if not g.absent]
         if (intent.name == "lookup" and not about.groups) or (about.groups and about.absent_share > MAX_ABSENT_SHARE):
             return "", {}, passages, False  # about things the documents never mention
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):

@@ -61,3 +61,15 @@ def topic_text(question: str) -> str:
     for w in sorted(reader_config()["intent"]["filler"]["words"], key=len, reverse=True):
         out = out.replace(w, " ")
     return out
+
+
+def is_phrasing_word(word: str, path: Path = READER_TOML) -> bool:
+    """A word that only phrases the question ("大致", "那么", "暴涨", "手里"): jieba tags
+    every piece of it with a part of speech that names no topic (pronoun, adverb, verb,
+    adjective, place word…; config/reader.toml [intent.phrasing] pos). Nouns and words
+    jieba does not know stay topics: an absent noun ("市盈率", "特斯拉") still refuses."""
+    import jieba.posseg as pseg  # loaded on first use: the dictionary takes a second
+
+    flags = set(reader_config(path)["intent"]["phrasing"]["pos"])
+    tags = [pseg.dt.word_tag_tab.get(word)] if word in pseg.dt.word_tag_tab else [p.flag for p in pseg.lcut(word)]
+    return bool(tags) and all(t in flags for t in tags)
