@@ -54,7 +54,8 @@ def test_a_saved_index_loads_with_the_same_results(tmp_path):
     source = Source({})
     loaded = KeywordIndex(folder).open(stamp, ids, source)
     assert source.asked == []  # records come from disk, not from the vector store
-    assert loaded.by_id == built.by_id and [c.id for c in loaded.chunks] == ids
+    assert loaded.by_id == built.by_id
+    assert [c.id for c in loaded.chunks] == ids
     for q in ["云知声 收入", "MiniMax 订阅", "大模型"]:
         assert [(c.id, round(s, 6)) for c, s in loaded.search(q, 4)] == \
                [(c.id, round(s, 6)) for c, s in built.search(q, 4)]
@@ -87,7 +88,8 @@ def test_removed_chunks_leave_the_index(tmp_path):
     KeywordIndex(folder).build(ids, index_stamp(ids), Source(_chunks()))
     rest = ["a:1", "a:2", "c:1"]
     snap = KeywordIndex(folder).build(rest, index_stamp(rest), Source({}))
-    assert "b:1" not in snap.by_id and "b:1" not in _ids(snap.search("智谱", 4))
+    assert "b:1" not in snap.by_id
+    assert "b:1" not in _ids(snap.search("智谱", 4))
     assert KeywordIndex(folder).open(index_stamp(rest), rest, Source({})).by_id.keys() == set(rest)
 
 
@@ -97,7 +99,8 @@ def test_a_stale_index_is_rebuilt_in_memory_only(tmp_path):
     KeywordIndex(folder).build(old, index_stamp(old), Source(_chunks()))
     ids = list(TEXTS)
     snap = KeywordIndex(folder).open(index_stamp(ids), ids, Source(_chunks()))
-    assert len(snap) == 4 and snap.stamp == index_stamp(ids)
+    assert len(snap) == 4
+    assert snap.stamp == index_stamp(ids)
     assert KeywordIndex(folder).stamp_on_disk() == index_stamp(old)  # a reader never writes
 
 
@@ -110,7 +113,8 @@ def test_an_index_of_another_format_is_not_reused(tmp_path, tokenised):
     tokenised.clear()
     source = Source(_chunks())
     KeywordIndex(folder).build(ids, index_stamp(ids), source)
-    assert source.asked == ids and len(tokenised) == 4
+    assert source.asked == ids
+    assert len(tokenised) == 4
 
 
 def test_idf_is_higher_for_rarer_terms(tmp_path):
@@ -123,10 +127,14 @@ def test_idf_is_higher_for_rarer_terms(tmp_path):
 def test_an_empty_index(tmp_path):
     idx = KeywordIndex(tmp_path / "keyword")
     snap = idx.build([], index_stamp([]), Source({}))
-    assert len(snap) == 0 and snap.search("云知声", 5) == [] and snap.idf("云知声") > 0
+    assert len(snap) == 0
+    assert snap.search("云知声", 5) == []
+    assert snap.idf("云知声") > 0
     assert idx.stamp_on_disk() == index_stamp([])
     idx.clear()
-    assert idx.snapshot is None and idx.stamp_on_disk() is None and not (tmp_path / "keyword").exists()
+    assert idx.snapshot is None
+    assert idx.stamp_on_disk() is None
+    assert not (tmp_path / "keyword").exists()
 
 
 def test_the_stamp_names_the_set_of_ids():

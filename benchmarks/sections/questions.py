@@ -66,7 +66,7 @@ def rows(r: dict) -> list[tuple[str, str, str]]:
         if not q or "answer_ms" not in q:
             continue
         rows += [
-            (f"questions ({label})", f"index chunks / questions", f"{q.get('store_chunks')} / {q.get('questions')}"),
+            (f"questions ({label})", "index chunks / questions", f"{q.get('store_chunks')} / {q.get('questions')}"),
             (f"questions ({label})", "retrieval p50 / p95", f"{fmt(g(q, 'retrieve_ms', 'p50'), 'ms')} / {fmt(g(q, 'retrieve_ms', 'p95'), 'ms')}"),
             (f"questions ({label})", "extractive answer p50 / p95", f"{fmt(g(q, 'answer_ms', 'p50'), 'ms')} / {fmt(g(q, 'answer_ms', 'p95'), 'ms')}"),
             (f"questions ({label})", "p50 parts: embed_query / dense / keyword / answer",

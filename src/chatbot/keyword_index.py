@@ -173,7 +173,7 @@ class KeywordIndex:
             return {}
         if len(chunks) != len(toks):
             return {}
-        return {c.id: (c, *json.loads(tline)) for c, tline in zip(chunks, toks)}
+        return {c.id: (c, *json.loads(tline)) for c, tline in zip(chunks, toks, strict=False)}
 
     def _save(self, snap: KeywordSnapshot, keys: list[str], tokens: list[list[str]]) -> None:
         """Write the index beside the current one, then swap the folders."""
@@ -186,7 +186,7 @@ class KeywordIndex:
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             f.writelines(c.model_dump_json() + "\n" for c in snap.chunks)
         with open(tmp / "tokens.jsonl", "w", encoding="utf-8") as f:
-            f.writelines(json.dumps([key, toks], ensure_ascii=False) + "\n" for key, toks in zip(keys, tokens))
+            f.writelines(json.dumps([key, toks], ensure_ascii=False) + "\n" for key, toks in zip(keys, tokens, strict=False))
         (tmp / "stamp.json").write_text(json.dumps(
             {"stamp": snap.stamp, "count": len(snap.chunks), "tokenizer": TOKENIZER_VERSION,
              "format": KEYWORD_FORMAT}))
