@@ -8,7 +8,9 @@
                  scores every shard (each with its own idf, so scores are only roughly
                  comparable across shards)
 - tantivy:       the Rust Lucene-like engine (segments, block-max WAND top-k), measured if
-                 the `tantivy` package imports (it is not a project dependency)
+                 the `tantivy` package imports (it is not a project dependency:
+                 `pip install --target /tmp/tantivy-pkg tantivy==0.27.0` and add that
+                 folder to PYTHONPATH)
 
 For each: adding one article (its chunks tokenised, the index updated and saved), query
 latency p50/p95 over the question set, and top-10 agreement with bm25s-full (the exact
