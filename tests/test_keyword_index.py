@@ -1,5 +1,6 @@
-"""Unit tests for chatbot.keyword_index on real files: BM25 build, save, load, search,
-idf, and the token cache that lets a rebuild tokenise only new or changed chunks."""
+"""Unit tests for chatbot.keyword_index on real files: the SQLite FTS5 index built,
+reopened, searched, updated in place (only new or changed chunks are tokenised, the
+result equals a build from scratch), copied into memory when stale, and its idf."""
 
 from __future__ import annotations
 
@@ -59,8 +60,8 @@ def test_a_saved_index_loads_with_the_same_results(tmp_path):
     for q in ["云知声 收入", "MiniMax 订阅", "大模型"]:
         assert [(c.id, round(s, 6)) for c, s in loaded.search(q, 4)] == \
                [(c.id, round(s, 6)) for c, s in built.search(q, 4)]
-    assert sorted(p.name for p in folder.iterdir()) == ["bm25", "chunks.jsonl", "stamp.json", "tokens.jsonl"]
-    assert not list(tmp_path.glob("keyword.*"))  # no temporary or old folder left behind
+    names = {p.name for p in folder.iterdir()}
+    assert {"index.sqlite", "stamp.json"} <= names <= {"index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "stamp.json"}
 
 
 def test_a_rebuild_tokenises_only_new_and_changed_chunks(tmp_path, tokenised):
@@ -140,3 +141,27 @@ def test_an_empty_index(tmp_path):
 def test_the_stamp_names_the_set_of_ids():
     assert index_stamp(["a", "b"]) == index_stamp(["b", "a"])
     assert index_stamp(["a", "b"]) != index_stamp(["a"])
+
+
+def test_updates_in_place_match_a_build_from_scratch(tmp_path):
+    """Adding, replacing and removing chunks one document at a time leaves the index a
+    build from scratch makes (same scores: FTS5 keeps its statistics exact)."""
+    folder, chunks = tmp_path / "keyword", _chunks()
+    idx = KeywordIndex(folder)
+    steps = [["a:1"], ["a:1", "b:1"], ["a:1", "b:1", "c:1", "a:2"], ["b:1", "c:1", "a:2"]]
+    for ids in steps:
+        snap = idx.build(ids, index_stamp(ids), Source(chunks))
+    scratch = KeywordIndex(tmp_path / "scratch").build(steps[-1], index_stamp(steps[-1]), Source(chunks))
+    for q in ["云知声 收入", "大模型 估值", "订阅 收入", "配售"]:
+        assert [(c.id, round(s, 9)) for c, s in snap.search(q, 4)] == \
+               [(c.id, round(s, 9)) for c, s in scratch.search(q, 4)]
+    assert {t: round(snap.idf(t), 9) for t in ["收入", "智谱", "云知声"]} == \
+           {t: round(scratch.idf(t), 9) for t in ["收入", "智谱", "云知声"]}
+
+
+def test_figures_and_tickers_stay_whole_terms(tmp_path):
+    texts = {"x:1": ("甲", "收入6.0亿元，代码2513.HK。"), "x:2": ("乙", "收入60亿元，代码2513。")}
+    ids = list(texts)
+    snap = KeywordIndex(tmp_path / "keyword").build(ids, index_stamp(ids), Source(_chunks(texts)))
+    assert _ids(snap.search("6.0亿元", 2))[0] == "x:1"
+    assert snap.idf("2513.hk") > snap.idf("收入")
