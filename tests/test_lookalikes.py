@@ -23,8 +23,6 @@ CHANGED = {
     "q83": "news-03 holds 壁仞's offer price, so this question is answerable now",
 }
 FAILS = {
-    "q14": "see test_engine.KNOWN_FAILURES",
-    "q15": "see test_engine.KNOWN_FAILURES",
     "q17": "a two-part question: the 科企专线 sentence of news-05 wins over the 18C one for both parts",
 }
 
