@@ -177,6 +177,7 @@ def test_documents_list_and_choices(ui, engine):
     src1 = rows[ids.index("src-1")]
     assert src1[2] == "新浪财经"
     assert src1[4] > 0
+    assert src1[5].startswith("云知声 (9678.HK")  # the company the catalogue learned from the article
     assert dict((v, k) for k, v in ui.document_choices())["src-1"].endswith("（src-1）")
 
 
