@@ -140,6 +140,8 @@ def _chat_values(u: ChatUpdate) -> tuple:
             gr.skip() if u.sources is None else u.sources, u.history, u.turns)
 
 
+# Over 60 lines on purpose: Gradio wiring, the components and the small handlers that
+# close over them read best in one place (the behaviour itself is in ChatUI and AnalysisPage).
 def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, Callable]:
     """The conversation with its send, new-chat, example and export buttons and the
     sources list, wired to `ui`; each answer then gains its suggested questions and the
