@@ -17,6 +17,7 @@ from urllib.parse import quote, urlparse
 import httpx
 import pytest
 
+from benchmarks.page import TIMING_JS
 from chatbot.engine import DISCLAIMER
 from chatbot.models import Answer, Citation
 from chatbot.web import (
@@ -289,26 +290,12 @@ def page(browser, server):
     context.close()
 
 
-_TIMING_JS = """() => {
-  const t = window.__timing = {start: null, first: null, done: null};
-  const count = (sel) => document.querySelectorAll(sel).length;
-  const base = {first: count('#chat .answer:not(.pending)'), done: count('#chat .answer .disclaimer')};
-  document.querySelector('#question textarea').addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && t.start === null) t.start = performance.now();
-  }, {capture: true, once: true});
-  const obs = new MutationObserver(() => {
-    const now = performance.now();
-    if (t.first === null && count('#chat .answer:not(.pending)') > base.first) t.first = now;
-    if (t.done === null && count('#chat .answer .disclaimer') > base.done) { t.done = now; obs.disconnect(); }
-  });
-  obs.observe(document.body, {childList: true, subtree: true, characterData: true});
-}"""
 
 
 def ask(page, question: str, timeout_ms: int = 60000) -> dict:
     """Types a question, presses Enter, waits for the finished answer; returns its text
     and the browser-side times (ms) to the first answer text and to the full answer."""
-    page.evaluate(_TIMING_JS)
+    page.evaluate(TIMING_JS)
     page.fill("#question textarea", question)
     page.press("#question textarea", "Enter")
     page.wait_for_function("window.__timing.done !== null", timeout=timeout_ms)
