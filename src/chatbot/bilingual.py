@@ -5,10 +5,13 @@ folder (1.9 s to parse the dictionary, ~0.1 s to load the cache)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import re
 import tempfile
+import threading
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +70,7 @@ def cedict_index() -> dict[str, list[str]]:
     except (OSError, ValueError):
         pass
     index = _build()
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # writers never share one
     tmp.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     return index
@@ -102,13 +105,14 @@ def company_words() -> frozenset[str]:
     with a gloss word of config/catalogue.toml [question] company_gloss_words): a
     question naming one is about that company. Cached beside the reverse index."""
     gloss = _gloss_words()
-    path = _cache_path().with_name(_cache_path().stem + "-companies-" + str(abs(hash(tuple(gloss))) % 10**8) + ".json")
+    key = hashlib.sha256("\n".join(gloss).encode()).hexdigest()[:12]  # the gloss words as data: a new list, a new cache
+    path = _cache_path().with_name(f"{_cache_path().stem}-companies-{key}.json")
     try:
         return frozenset(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         pass
     words = _build_company_words(gloss)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # writers never share one
     tmp.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     return frozenset(words)
