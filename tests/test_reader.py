@@ -118,6 +118,15 @@ def test_facts_carry_ranges_periods_and_the_label_of_their_clause():
     assert facts[0].periods == {("2025", None)}
     assert facts[1].periods == {("2024", None)}
     assert "大模型" in facts[1].clause  # "2024年同口径约5187万元" carries the label before it
+    # a clause whose only words are a period ("2025年上半年约1.91亿元") carries the label too
+    h1 = facts_in("智谱收入:2023年1.245亿元,2025年上半年约1.91亿元(同比+325%)")[-1]
+    assert h1.periods == {("2025", "H1")} and "收入" in h1.clause
+
+
+def test_a_whole_of_its_own_keeps_its_terms_and_leaves_the_period_to_pairing():
+    dq = read_derived("云知声2024年末的现金相当于全年净亏损的百分之多少？", load_glossary())
+    assert dq.kind == "share" and ["现金", "现金", "cash"] in dq.a.terms
+    assert any("净亏损" in g for g in dq.b.terms) and dq.b.period is None
 
 
 @pytest.mark.parametrize(("a", "b", "kind", "formulas"), [
@@ -166,6 +175,10 @@ def test_citation_check_keeps_a_reproduced_calculation_and_drops_a_wrong_one(eng
     ("智谱2024年收入增速是多少？", "growth"),
     ("MiniMax 2024年收入是智谱2024年收入的多少倍？", "multiple"),
     ("What share of Unisound's total revenue in 2025 does the large-model business make up?", "share"),
+    ("智谱2024年的经调整净亏损相当于当年收入的百分之几？", "share"),  # a whole that is a figure of its own
+    ("MiniMax的发行价比智谱便宜了多少？", "difference"),
+    ("How many times larger was MiniMax's 2024 revenue than its 2023 revenue?", "multiple"),
+    ("How much higher was Zhipu's IPO valuation than MiniMax's valuation?", "difference"),
 ])
 def test_derived_questions_are_read(question, kind):
     dq = read_derived(question, load_glossary())

@@ -48,6 +48,10 @@ def _currency(cur: str, text: str) -> str:
     return "CNY"
 
 
+# period words that label no figure of their own ("2025年上半年约1.91亿元" carries the label before it)
+_PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度"
+
+
 def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     """Money figures in a sentence with the clause that labels them; a clause with no
     words of its own ("2024年同口径约5187万元") carries the previous clause's label."""
@@ -55,7 +59,7 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     label, carried_periods = "", set()
     for clause in _CLAUSE.split(sentence):
         bare = _PAREN.sub("", clause)
-        words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
+        words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_PERIOD_WORDS}|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
         own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
         context = clause if own_label else f"{label} {clause}"
         if own_label:
@@ -186,14 +190,19 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
 
 # --- reading the question -------------------------------------------------------
 
-_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|占)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|占|相当于)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
 _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍")
-_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:高|低|多|少|相差|差|大|小)(?:了)?多少")
+_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?多少")
+_MULTIPLE_EN = [
+    re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
+    re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
+]
+_DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
 
 
@@ -224,6 +233,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
                 groups.append(list(glossary.terms[term]))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
+    low = re.sub(_PERIOD_WORDS, " ", low)  # a period without its year is no term: the operands share it
     for w in content_words(low):
         if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
             continue
@@ -253,6 +263,13 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         part_terms = _phrase_terms(mm.group("part"), glossary, _DROP)
         whole_phrase = mm.group("whole")
         metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
+        whole_terms = _phrase_terms(whole_phrase, glossary, _DROP)
+        is_total = any(w in whole_phrase for w in whole_forms) or re.search(r"\btotal\b|\boverall\b|\bwhole\b|总|全部", whole_phrase, re.I)
+        if whole_terms and not is_total:
+            # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
+            wp = sorted(periods(whole_phrase))
+            return DerivedQuestion("share", Operand(entity, part_terms, period),
+                                   Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None))
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
         if not distinct:
@@ -260,8 +277,11 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         return DerivedQuestion("share", Operand(entity, part_terms, period),
                                Operand(entity, [whole_forms], period, exclude=distinct))
     m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question)
-    if m:
-        kind = "multiple" if "倍" in m.group(0) else "difference"
+    m_en = None if m else (next((p.search(question) for p in _MULTIPLE_EN if p.search(question)), None)
+                           or _DIFF_EN.search(question))
+    if m or m_en:
+        kind = "multiple" if ("倍" in m.group(0) if m else "times" in m_en.group(0).lower()) else "difference"
+        m = m or m_en
         ops = []
         for side in ("a", "b"):
             phrase = m.group(side)

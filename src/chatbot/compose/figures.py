@@ -59,8 +59,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
     facts = [f for pi, p in enumerate(passages) for _, shown, _, _ in passage_sentences(p.chunk.text) for f in facts_in(shown, pi)]
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
-    if dq.a.period is None and dq.kind == "share" and a is not None:  # the same period as the part
-        b = find_operand([f for f in facts if f.periods & a.periods], dq.b, ok) or b
+    if dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
+        years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
+        b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
+             or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
     if a is None or b is None:
         entries.append(Entry(lab["derived_missing"]))
         return Composition(entries) if len(entries) > 1 else None
