@@ -271,10 +271,21 @@ def test_followup_about_another_company_says_what_is_known(engine):
 
 
 @pytest.mark.parametrize(("word", "phrasing"), [
-    ("大致", True), ("那么", True), ("暴涨", True), ("手里", True), ("说到底", True), ("慢", True),
+    ("大致", True), ("那么", True), ("这波", True), ("暴涨", True), ("手里", True), ("说到底", True), ("慢", True),
     ("市盈率", False), ("毛利率", False), ("特斯拉", False), ("汽车", False), ("股息率", False),
 ])
 def test_phrasing_words_are_told_from_topic_words(word, phrasing):
     """An absent word that only phrases the question does not refuse a reader question;
     an absent noun (a metric or a company the documents lack) still does."""
     assert is_phrasing_word(word) is phrasing
+
+
+def test_a_question_opening_with_phrasing_names_no_company(engine):
+    """'说到底，…' is an idiom jieba knows, not an unknown company; an absent company
+    opening a question (百度) still is one."""
+    from chatbot.subjects import unknown_names
+
+    contains = engine.corpus.contains
+    assert unknown_names("说到底，报告觉得云知声的收入增长能持续吗？", engine.glossary, contains) == []
+    assert unknown_names("总的来说，智谱的商业模式是什么？", engine.glossary, contains) == []
+    assert unknown_names("百度现在的股价是多少？", engine.glossary, contains) == ["百度"]

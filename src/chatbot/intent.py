@@ -63,7 +63,7 @@ def topic_text(question: str) -> str:
     return out
 
 
-def is_phrasing_word(word: str, path: Path = READER_TOML) -> bool:
+def is_phrasing_word(word: str, path: Path = READER_TOML, dictionary_only: bool = False) -> bool:
     """A word that only phrases the question ("大致", "那么", "暴涨", "手里"): jieba tags
     every piece of it with a part of speech that names no topic (pronoun, adverb, verb,
     adjective, place word…; config/reader.toml [intent.phrasing] pos). Nouns and words
@@ -71,5 +71,9 @@ def is_phrasing_word(word: str, path: Path = READER_TOML) -> bool:
     import jieba.posseg as pseg  # loaded on first use: the dictionary takes a second
 
     flags = set(reader_config(path)["intent"]["phrasing"]["pos"])
+    if dictionary_only:  # one dictionary entry with such a tag ("说到底", "总的来说"); pieces say nothing
+        return pseg.dt.word_tag_tab.get(word) in flags
     tags = [pseg.dt.word_tag_tab.get(word)] if word in pseg.dt.word_tag_tab else [p.flag for p in pseg.lcut(word)]
+    if tags and tags[0] == "r" and len(tags) > 1:  # a demonstrative phrase ("这波", "那次") names no topic
+        return True
     return bool(tags) and all(t in flags for t in tags)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from chatbot.catalogue import Rules, _has_suffix, load_rules, name_after, name_before
 from chatbot.glossary import Glossary
+from chatbot.intent import is_phrasing_word
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
 _CUT_ZH = re.compile(
@@ -112,7 +113,8 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
         if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
             name = head if _not_common_words(head) and _may_open_name(head, rules) else ""
-        if 2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name):
+        if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name)
+                and not is_phrasing_word(name, dictionary_only=True)):  # "说到底，…" opens with phrasing, not a name
             out.append(name)
         out += [w for w in _dictionary_companies(question) if not known(w) and w not in out]
         sfx = "|".join(map(re.escape, rules.company_suffixes))
