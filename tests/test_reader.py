@@ -18,9 +18,23 @@ from support import ROOT
 
 READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"
 READER_SET = [json.loads(ln) for ln in READER_QUESTIONS.read_text(encoding="utf-8").splitlines() if ln.strip()]
+# a second set written later, in other words, to check the compositions generalise; it
+# is below the gate's thresholds, so it is tested here question by question only
+READER_QUESTIONS_2 = ROOT / "tests" / "reader_questions_2.jsonl"
+READER_SET_2 = [json.loads(ln) for ln in READER_QUESTIONS_2.read_text(encoding="utf-8").splitlines() if ln.strip()]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
+    "s06": "配售价 vs 前一天收盘价: the source says 前一交易日收市价 and puts 252港元 in another sentence; operand terms are matched literally",
+    "s09": "the two ends of one range (上限/下限) are no operands: compute pairs two figures, not a range's ends",
+    "s10": "a difference of percentages (70.4% -> 53.3%): compute reads money figures only",
+    "s15": "'daily token call volume' has no glossary term (调用量): the English topic words are all absent and the latest composer refuses",
+    "s17": "why-composer picks the why-section of another company (智谱/MiniMax 烧钱) over 云知声's own reasons in src-4",
+    "s20": "'in such a hurry to go public' does not reach the heading 为什么急于上市 (no English gloss for 上市/急于)",
+    "s23": "conclusion-composer returns the report's Unisound assessment, not the HK valuation-logic summary list (topic not used to pick the place)",
+    "s25": "the article is named by its publisher (36氪): the summary composer does not pick a document by publisher, it summarises the report",
+    "s31": "refused rightly, but a named ratio (P/E ratio) is a metric, not a calculation: derived's 'ratio' cue wins over latest",
+    "s26": "summary of src-5 misses the 18C line: one line per section, the 18C line is the section's second item",
 }
 
 
@@ -222,7 +236,7 @@ def _ok(text: str, fact: str) -> bool:
 
 @pytest.mark.parametrize("q", [
     pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[q["id"]])] if q["id"] in KNOWN_FAILURES else [])
-    for q in READER_SET
+    for q in READER_SET + READER_SET_2
 ])
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
