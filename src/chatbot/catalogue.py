@@ -34,7 +34,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "3"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "4"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -71,6 +71,8 @@ class Rules:
     not_names_en: frozenset[str]
     lead_words_zh: tuple[str, ...]
     en_legal_tails: frozenset[str]
+    trade_words: tuple[str, ...] = ()
+    en_trade_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -90,6 +92,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         not_names_en=frozenset(q["not_names_en"]),
         lead_words_zh=tuple(sorted(q["lead_words_zh"], key=len, reverse=True)),
         en_legal_tails=frozenset(n["en_legal_tails"]),
+        trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
+        en_trade_words=frozenset(n.get("en_trade_words", [])),
     )
 
 
@@ -105,13 +109,15 @@ def _posseg(text: str):
     return [(w.word, w.flag) for w in pseg.lcut(text)]
 
 
-def name_before(text: str, rules: Rules) -> str:
+def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
     """The name that ends where `text` ends: words walked back from the end while they
     can be part of a name ("GPU企业天数智芯" -> "天数智芯", "年底创立的MiniMax" ->
-    "MiniMax")."""
+    "MiniMax"). `lenient`: a ticker or a legal form follows, so the words before it are a
+    name even where jieba tags them as verbs or places ("海底捞国际控股", "腾讯音乐娱乐集团");
+    only a common verb at the front ("公布", "宣布") is dropped."""
     tail = next((t for t in rules.legal_tails if text.endswith(t)), "")
     if tail:  # "蜜雪冰城股份有限公司": the name before the legal form, with it
-        name = name_before(text[: -len(tail)], rules)
+        name = name_before(text[: -len(tail)], rules, lenient=True)
         return name + tail if name else ""
     m = re.search(rf"(?<![\w.])({_EN_NAME})\s*$", text)
     if m and not re.search(r"[\d.]\s*$", text[: m.start()]):  # "Pop Mart International（泡泡玛特）"; not "2513.HK"
@@ -124,19 +130,25 @@ def name_before(text: str, rules: Rules) -> str:
     if not seg:
         return ""
     words = _posseg(seg)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for w, flag in reversed(words):
         if w in rules.descriptors or w.strip() == "":
             break
         if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
             break
         if flag in _STOP_POS or (flag.startswith("v") and len(w) > 1) or (flag not in rules.name_pos and not flag.startswith("v")):
-            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)):
+            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS):
                 break
-        if sum(len(x) for x in out) + len(w) > rules.max_name_chars:
+        if sum(len(x) for x, _ in out) + len(w) > rules.max_name_chars:
             break
-        out.insert(0, w)
-    name = "".join(out)
+        out.insert(0, (w, flag))
+    if lenient:
+        from chatbot.text import _jieba
+
+        freq = _jieba().dt.FREQ
+        while out and out[0][1].startswith("v") and (freq.get(out[0][0]) or 0) >= GENERIC_FREQ:
+            out.pop(0)
+    name = "".join(w for w, _ in out)
     # a leading single character of a function word is not part of a name ("与智谱")
     while len(name) > 2 and name[0] in "与和及或由被将向对从在于是为的":
         name = name[1:]
@@ -224,21 +236,25 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
     out = []
     if re.fullmatch(_EN_NAME, name):
         words = name.split()
-        while len(words) > 1 and words[-1].rstrip(".,") in rules.en_legal_tails:
+        # a legal tail comes off down to one word, a trade word down to two ("Tencent Music
+        # Entertainment Group" -> "Tencent Music Entertainment" -> "Tencent Music")
+        while len(words) > 1 and (words[-1].rstrip(".,") in rules.en_legal_tails
+                                  or (len(words) > 2 and words[-1] in rules.en_trade_words)):
             words = words[:-1]
             out.append(" ".join(words))
         return out
     cur = name
     while True:
         tail = next((t for t in rules.legal_tails if cur.endswith(t) and len(cur) > len(t) + 1), "") or \
-            _has_suffix(cur, rules.company_suffixes)
+            _has_suffix(cur, rules.company_suffixes) or _has_suffix(cur, rules.trade_words)
         if not tail:
             break
-        cur = cur[: -len(tail)]
+        prev, cur = cur, cur[: -len(tail)]
         if len(cur) < 2 or not re.search(rf"[{_CJK}A-Za-z]", cur):
             break
-        # used on its own: more often than as part of the longer name
-        if text.count(cur) > text.count(name) and len(cur) >= 2:
+        # used on its own: more often than as part of the next longer form ("腾讯音乐娱乐集团"
+        # -> "腾讯音乐", but not "腾讯", which this text never uses alone)
+        if text.count(cur) > text.count(prev) and len(cur) >= 2:
             out.append(cur)
     return out
 
@@ -256,6 +272,16 @@ def romanise(name: str) -> str:
     return "".join(lazy_pinyin(name))
 
 
+def romanise_words(name: str) -> str:
+    """"舜宇光学" -> "shunyu guangxue": a name of four or six characters read as words of two,
+    the way English text writes pinyin ("" otherwise: "海底捞" is written "Haidilao")."""
+    if not romanise(name) or len(name) % 2 or len(name) < 4:
+        return ""
+    from pypinyin import lazy_pinyin
+
+    return " ".join("".join(lazy_pinyin(name[i:i + 2])) for i in range(0, len(name), 2))
+
+
 def extract(title: str, tickers: list[str], text: str, rules: Rules | None = None) -> list[Entry]:
     """The companies and institutions one document names."""
     rules = rules or load_rules()
@@ -266,7 +292,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
 
     def add(name: str, kind: str, tick=(), aliases=()) -> Entry | None:
         name = name.strip()
-        if not _name_shaped(name):
+        if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
             return None
         e = found.setdefault(name, Entry(name=name))
         if kind == "company":
@@ -280,7 +306,10 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         before = full[max(0, m.start() - 30): m.start()]
         inner = m.group(1)
         tick = _tickers_in(inner, rules)
-        name = name_before(before, rules)
+        # a ticker or an English name (not an acronym such as "DAU") in the brackets: the
+        # words before them are a name
+        en_name = bool(re.fullmatch(_EN_NAME, inner.strip())) and not inner.strip().isupper()
+        name = name_before(before, rules, lenient=bool(tick) or en_name)
         if not name:
             continue
         named = re.findall(r"(?:简称|下称)\s*[“\"「]?([^”\"」,，;；]{2,12})[”\"」]?", inner)
@@ -301,7 +330,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     # 2. legal names
     tails = "|".join(map(re.escape, rules.legal_tails))
     for m in re.finditer(rf"(?:{tails})", full):
-        name = name_before(full[max(0, m.start() - 24): m.start()], rules)
+        name = name_before(full[max(0, m.start() - 24): m.start()], rules, lenient=True)
         if name and len(name) >= 2:
             add(name + m.group(0), "company")
     # 3. words with a company or institution suffix, seen at least twice
@@ -336,11 +365,13 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             e.primary = True
     # fold entries that are forms of each other ("云知声智能科技股份有限公司" and "云知声")
     for e in list(found.values()):
-        e.aliases += [s for s in _short_forms(e.name, full, rules) if s not in e.aliases]
+        for form in [e.name, *e.aliases]:  # "Tencent Music Entertainment Group" -> "Tencent Music"
+            e.aliases += [s for s in _short_forms(form, full, rules) if s not in e.aliases and s != e.name]
     merged = _merge(list(found.values()))
     for e in merged:
         e.mentions = sum(full.count(f) for f in {e.name, *e.aliases} if f)
-        e.pinyin = [p for p in dict.fromkeys(romanise(f) for f in [e.name, *e.aliases]) if p]
+        forms = [e.name, *e.aliases]
+        e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
 
 
