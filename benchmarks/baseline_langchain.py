@@ -28,7 +28,7 @@ from benchmarks.worker import _emit  # noqa: E402
 def forbid_chroma_default_embeddings() -> None:
     import chromadb.api.types as ct
 
-    def _refuse(self, input):  # noqa: ARG001
+    def _refuse(self, input):
         raise RuntimeError("Chroma's default embedding function must not run in the benchmark")
 
     ct.DefaultEmbeddingFunction.__call__ = _refuse
@@ -140,12 +140,12 @@ def paired(vs, ours_store: Path, questions: Path = QUESTIONS, limit: int = 0, ro
             history = q.get("history") or None
             standalone = engine.standalone_question(q["question"], history)
 
-            def run_base():
+            def run_base(question=q["question"]):
                 t = time.perf_counter()
-                vs.similarity_search(q["question"], k=k)
+                vs.similarity_search(question, k=k)
                 base.append((time.perf_counter() - t) * 1000)
 
-            def run_ours():
+            def run_ours(standalone=standalone):
                 t = time.perf_counter()
                 engine.retriever.retrieve(standalone, mode="hybrid", k=5)
                 ours.append((time.perf_counter() - t) * 1000)

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import CACHE_10K, CORPUS, apply_env, dir_size
 from benchmarks import synth
+from benchmarks.common import CACHE_10K, CORPUS, apply_env, dir_size
 
 TOTAL = 10_000
 PER_DOC = 250

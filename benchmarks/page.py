@@ -26,8 +26,10 @@ from benchmarks.common import apply_env, free_port, load_average, log
 CHROMIUM = "/usr/bin/chromium"
 QUESTIONS = ["云知声2025年大模型相关业务收入预计多少？", "智谱的IPO估值是多少？", "中期(3-5年)的评估是什么？",
              "MiniMax的IPO估值是多少？"]
-_TIMING_JS = """() => {
-  const t = window.__t = {start: null, first: null, done: null};
+# The browser-side clock of a question (Enter -> first answer text -> full answer), in
+# window.__timing; tests/test_web.py uses the same script.
+TIMING_JS = """() => {
+  const t = window.__timing = {start: null, first: null, done: null};
   const count = (sel) => document.querySelectorAll(sel).length;
   const base = {first: count('#chat .answer:not(.pending)'), done: count('#chat .answer .disclaimer')};
   document.querySelector('#question textarea').addEventListener('keydown', (e) => {
@@ -61,11 +63,11 @@ def measure(url: str, rounds: int) -> dict[str, list[float]]:
             out["report_view"].append(page.evaluate("performance.now()"))
             page.wait_for_timeout(800)  # the page's load events
             for q in QUESTIONS:
-                page.evaluate(_TIMING_JS)
+                page.evaluate(TIMING_JS)
                 page.fill("#question textarea", q)
                 page.press("#question textarea", "Enter")
-                page.wait_for_function("window.__t.done !== null", timeout=60000)
-                t = page.evaluate("window.__t")
+                page.wait_for_function("window.__timing.done !== null", timeout=60000)
+                t = page.evaluate("window.__timing")
                 out["first_text"].append(t["first"] - t["start"])
                 out["full_answer"].append(t["done"] - t["start"])
                 done = time.perf_counter()

@@ -5,9 +5,9 @@ the section modules, and its printed and Markdown forms."""
 from __future__ import annotations
 
 from benchmarks.common import fmt, g, load_targets
-from benchmarks.sections import baseline, embedding, ingest, questions, serve, startup, web
+from benchmarks.sections import baseline, embedding, ingest, questions, scale, serve, startup, web
 
-SECTIONS = (ingest, embedding, questions, serve, web, startup, baseline)
+SECTIONS = (ingest, embedding, questions, scale, serve, web, startup, baseline)
 
 
 def targets(r: dict, limits: dict[str, float] | None = None) -> list[dict]:
@@ -55,6 +55,19 @@ def targets(r: dict, limits: dict[str, float] | None = None) -> list[dict]:
     else:
         add("hybrid retrieval p50 <= baseline search p50", g(q, "retrieve_ms", "p50") if b else None,
             g(b, "latency_ms", "p50"), "ms", note="separate processes")
+    sc = r.get("scale") or {}
+    if sc.get("measured"):
+        n = g(sc, "index", "chunks_total")
+        sq = sc.get("questions", {})
+        add(f"question p50 ({n} chunks)", g(sq, "answer_ms", "p50"), lim["answer_p50_scale_ms"], "ms")
+        add(f"question p95 ({n} chunks)", g(sq, "answer_ms", "p95"), lim["answer_p95_scale_ms"], "ms")
+        add(f"add one article ({n} chunks)", g(sc, "add_article", "seconds"), lim["add_article_scale_s"], "s")
+        add(f"`chatbot serve` peak RSS ({n} chunks)", g(sc, "serve", "rss_after_questions", "peak_rss_mb"),
+            lim["serve_peak_rss_scale_mb"], "MB")
+        fa, fb = sq.get("fact_accuracy"), q.get("fact_accuracy")
+        add(f"fact accuracy drop vs the bundled corpus ({n} chunks), points",
+            None if fa is None or fb is None else round(100 * (fb - fa), 1), lim["fact_accuracy_drop_scale_pts"], "pts",
+            note="" if fb is not None else "needs the questions section in the same run")
     return out
 
 

@@ -7,6 +7,8 @@ Prints a table with PASS/MISS per target and writes <out>/results.json and
 benchmarks/baseline_langchain.py) so each has a clean peak RSS and cold imports.
 The 10,000-chunk index is read from var/bench-cache/10k (built once by
 `python -m benchmarks.build_10k`, or here with --build-10k); it is never rebuilt here.
+Section "scale" reads a large index (--scale-store, default var/bench-cache/100k/store,
+built by `python -m benchmarks.build_index --chunks 100000 --store DIR`).
 Each section lives in benchmarks/sections/; the targets in config/benchmark-targets.toml.
 """
 
@@ -25,14 +27,16 @@ from pathlib import Path
 
 from benchmarks.common import CACHE_10K, CORPUS, QUESTIONS, ROOT, load_average, log, quiet_env, worker
 from benchmarks.report import print_report, targets
-from benchmarks.sections import baseline, embedding, ingest, questions, serve, startup, web
+from benchmarks.sections import baseline, embedding, ingest, questions, scale, serve, startup, web
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes (100 synthetic chunks, 20 questions, short embedding grid)")
     ap.add_argument("--out", type=Path, default=ROOT / "var" / "bench")
-    ap.add_argument("--only", default="", help="comma list of sections: ingest,embedding,questions,10k,serve,web,startup,baseline")
+    ap.add_argument("--only", default="", help="comma list of sections: ingest,embedding,questions,10k,scale,serve,web,startup,baseline")
+    ap.add_argument("--scale-store", type=Path, default=ROOT / "var" / "bench-cache" / "100k" / "store",
+                    help="the large index of section scale (built by `python -m benchmarks.build_index`)")
     ap.add_argument("--build-10k", action="store_true", help="build the 10k index now if it is not cached (~30+ min)")
     ap.add_argument("--serve-questions", type=int, default=100)
     ap.add_argument("--api-name", default=None, help="the web chat's gradio api_name (default: guessed)")
@@ -82,6 +86,8 @@ def _run_sections(r: dict, tmp: Path, a: argparse.Namespace, want) -> None:
         r["questions_bundled"] = questions.bench_questions(tmp, bundled, a.quick, "the bundled corpus")
     if want("10k"):
         _run_10k(r, tmp, a)
+    if want("scale"):
+        r["scale"] = scale.bench_scale(tmp, a.scale_store, a.quick, a.serve_questions, a.api_name)
     if want("baseline"):
         r["baseline"] = baseline.bench_baseline(tmp, a.quick, bundled)
         r["ratios"] = baseline.ratios(r)

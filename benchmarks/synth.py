@@ -41,7 +41,7 @@ def sentence_pool(include_extra: bool = True) -> list[str]:
 
 
 def passages(n: int, seed: int = 7, lo: int = 240, hi: int = 310, include_extra: bool = True) -> list[str]:
-    """n distinct passages of lo..hi characters."""
+    """N distinct passages of lo..hi characters."""
     rng = random.Random(seed)
     pool = sentence_pool(include_extra)
     out: list[str] = []

@@ -63,7 +63,7 @@ def _sections(text: str):
                 yield list(path), blocks
                 blocks = []
             level = len(m.group(1))
-            path = path[: level - 1] + [m.group(2).strip()]
+            path = [*path[:level - 1], m.group(2).strip()]
             continue
         if not line:
             flush_para()
@@ -137,10 +137,10 @@ def chunk_document(doc: SourceDocument, cfg: ChunkingSettings) -> list[Chunk]:
         cur: list[_Unit] = []
         for block in blocks:
             for unit in _units(block, cfg):
-                if cur and len(_join(cur + [unit])) > (cfg.max_chars if unit.kind == "table" else cfg.target_chars):
+                if cur and len(_join([*cur, unit])) > (cfg.max_chars if unit.kind == "table" else cfg.target_chars):
                     emit(path, cur)
                     cur = _overlap(cur, cfg.overlap_chars) if unit.kind == "text" else []
-                    if cur and len(_join(cur + [unit])) > cfg.max_chars:
+                    if cur and len(_join([*cur, unit])) > cfg.max_chars:
                         cur = []
                 cur.append(unit)
         if cur:

@@ -71,8 +71,18 @@ def ingest(
     store.check_model()
     if store.needs_repair():  # only after an interrupted write: a clean index opens nothing here
         store.repair()
+    sources, folders = _expand(targets, report)
+    todo = _plan(sources, settings, store, report, public_urls_only)
+    _write(todo, store, report, show_progress, on_progress)
+    if prune and folders:
+        _prune(store, set(sources), folders, report)
+    report.seconds = time.perf_counter() - t0
+    return report
 
-    # 1. expand targets into sources; folders remember what they held (for pruning)
+
+def _expand(targets: list[str | Path], report: IngestReport) -> tuple[list[str], list[Path]]:
+    """Targets as sources (URLs, resolved file paths, each once) and the folders among
+    them, which remember what they held (for pruning)."""
     sources: list[str] = []
     folders: list[Path] = []
     for t in targets:
@@ -87,10 +97,12 @@ def ingest(
         if Path(t).is_dir():
             folders.append(Path(t).resolve())
         sources += [str(Path(f).resolve()) for f in files]
+    return list(dict.fromkeys(sources)), folders  # the same file named twice is read once
 
-    sources = list(dict.fromkeys(sources))  # the same file named twice is read once
 
-    # 2. load and chunk (cheap); decide what changed
+def _plan(sources: list[str], settings: Settings, store: Store, report: IngestReport,
+          public_urls_only: bool) -> list[tuple[DocRecord, list, bool]]:
+    """Load and chunk each source (cheap) and keep what changed: (record, chunks, existed)."""
     todo: list[tuple[DocRecord, list, bool]] = []
     seen: dict[str, str] = {}
     for src in sources:
@@ -99,7 +111,7 @@ def ingest(
         except LoadError as e:
             report.failed.append((src, str(e)))
             continue
-        except Exception as e:  # a loader bug must not abort the batch
+        except Exception as e:  # a loader bug must not abort the batch: reported as that source's failure
             report.failed.append((src, f"{src}: cannot load: {type(e).__name__}: {e}"))
             continue
         if doc.doc_id in seen:
@@ -124,8 +136,13 @@ def ingest(
             date=doc.date, url=doc.url, tickers=list(doc.tickers), source=src,
         )
         todo.append((rec, chunks, doc.doc_id in store.docs))
+    return todo
 
-    # 3. embed and store, one document at a time (each is committed on its own)
+
+def _write(todo: list[tuple[DocRecord, list, bool]], store: Store, report: IngestReport, show_progress: bool,
+           on_progress: Callable[[float, str], None] | None) -> None:
+    """Embed and store one document at a time (each is committed on its own), with its
+    catalogue entries; progress counts chunks, reused vectors included."""
     n_chunks = sum(len(c) for _, c, _ in todo)
     if todo:
         _ = store.collection  # connect first: an unreachable server fails before any progress bar
@@ -160,14 +177,11 @@ def ingest(
     if bar:
         bar.close()
 
-    # 4. prune documents that left an ingested folder
-    if prune and folders:
-        listed = set(sources)
-        for doc_id, rec in list(store.docs.items()):
-            src = Path(rec.source) if rec.source and not is_url(rec.source) else None
-            if src and any(src.is_relative_to(f) for f in folders) and rec.source not in listed:
-                store.remove_document(doc_id)
-                report.removed.append(doc_id)
 
-    report.seconds = time.perf_counter() - t0
-    return report
+def _prune(store: Store, listed: set[str], folders: list[Path], report: IngestReport) -> None:
+    """Remove the documents that left an ingested folder."""
+    for doc_id, rec in list(store.docs.items()):
+        src = Path(rec.source) if rec.source and not is_url(rec.source) else None
+        if src and any(src.is_relative_to(f) for f in folders) and rec.source not in listed:
+            store.remove_document(doc_id)
+            report.removed.append(doc_id)

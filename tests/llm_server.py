@@ -9,7 +9,7 @@ import json
 import re
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 class ScriptedOpenAIServer:

@@ -70,7 +70,8 @@ def server(tmp_path_factory):
     settings = http_settings(local, port, name)
     report = ingest([CORPUS], settings, show_progress=False)
     assert not report.failed, report.summary()
-    assert len(report.added) == 7 and report.chunks_embedded == report.chunks_total > 0
+    assert len(report.added) == 7
+    assert report.chunks_embedded == report.chunks_total > 0
     yield {"port": port, "collection": name, "local": local, "settings": settings, "report": report}
     try:
         _client(port).delete_collection(name)
@@ -112,8 +113,11 @@ def test_reingest_embeds_nothing(server):
 
     before = Store(server["settings"]).count()
     report = ingest([CORPUS], server["settings"], show_progress=False)
-    assert report.chunks_embedded == 0 and len(report.skipped) == 7
-    assert not report.added and not report.updated and not report.failed
+    assert report.chunks_embedded == 0
+    assert len(report.skipped) == 7
+    assert not report.added
+    assert not report.updated
+    assert not report.failed
     assert Store(server["settings"]).count() == before
 
 
@@ -144,13 +148,15 @@ def test_cli_configured_from_environment(server):
     from chatbot.engine import Engine
 
     eng = Engine(server["settings"])
-    assert FACTS and "6.0亿" in eng.ask("云知声2025年大模型相关业务收入预计多少？").text
+    assert FACTS
+    assert "6.0亿" in eng.ask("云知声2025年大模型相关业务收入预计多少？").text
     env = _env(CHATBOT_STORE__BACKEND="http", CHATBOT_STORE__HOST="127.0.0.1",
                CHATBOT_STORE__PORT=str(server["port"]), CHATBOT_STORE__COLLECTION=server["collection"],
                CHATBOT_STORE__PATH=str(server["local"]))
     p = subprocess.run([str(CHATBOT), "ingest", str(EXTRA_ARTICLE)], cwd=ROOT, capture_output=True,
                        text=True, env=env, timeout=600)
-    assert p.returncode == 0 and "added 1" in p.stdout, p.stdout + p.stderr[-2000:]
+    assert p.returncode == 0, p.stdout + p.stderr[-2000:]
+    assert "added 1" in p.stdout, p.stdout + p.stderr[-2000:]
     try:
         a = eng.ask(EXTRA_Q)  # the running engine sees the other process's document
         assert EXTRA_FACT in a.text, a.text
@@ -230,10 +236,11 @@ def test_token_from_environment(server, tmp_path, monkeypatch):
         monkeypatch.setenv("TEST_CHROMA_TOKEN", "s3cret-token")
         eng = Engine(settings)
         assert "6.0亿" in eng.ask("云知声2025年大模型相关业务收入预计多少？").text
-        assert proxy.seen and set(proxy.seen) == {"Bearer s3cret-token"}
+        assert proxy.seen
+        assert set(proxy.seen) == {"Bearer s3cret-token"}
         # a wrong token is refused by the proxy: the store reports it, it does not hang
         monkeypatch.setenv("TEST_CHROMA_TOKEN", "wrong")
-        with pytest.raises(Exception) as exc:
+        with pytest.raises(Exception) as exc:  # noqa: PT011 - a refused token surfaces as whatever the Chroma client raises
             Store(settings).count()
         assert "s3cret-token" not in str(exc.value)  # the secret is never echoed
     finally:
@@ -259,7 +266,8 @@ def test_unreachable_server_is_a_clear_error(corpus_index, tmp_path):
         assert p.returncode != 0, p.stdout
         assert "Traceback" not in p.stderr, p.stderr[-3000:]
         errors = [ln for ln in p.stderr.splitlines() if ln.startswith("error:")]
-        assert len(errors) == 1 and str(port) in errors[0], p.stderr[-3000:]
+        assert len(errors) == 1, p.stderr[-3000:]
+        assert str(port) in errors[0], p.stderr[-3000:]
 
 
 def test_unreachable_server_raises_store_error(corpus_index, tmp_path):
@@ -272,7 +280,8 @@ def test_unreachable_server_raises_store_error(corpus_index, tmp_path):
     eng = Engine(http_settings(store, port, "report_chunks"))
     with pytest.raises(StoreError) as exc:
         eng.ask("云知声2025年大模型相关业务收入预计多少？")
-    assert str(port) in str(exc.value) and "\n" not in str(exc.value)
+    assert str(port) in str(exc.value)
+    assert "\n" not in str(exc.value)
 
 
 @pytest.mark.server
@@ -291,7 +300,8 @@ def test_cli_ingest_while_serving_loses_nothing(server):
                CHATBOT_STORE__PATH=str(server["local"]))
     p = subprocess.run([str(CHATBOT), "ingest", str(other)], cwd=ROOT, capture_output=True, text=True,
                        env=env, timeout=600)
-    assert p.returncode == 0 and "added 1" in p.stdout, p.stdout + p.stderr[-2000:]
+    assert p.returncode == 0, p.stdout + p.stderr[-2000:]
+    assert "added 1" in p.stdout, p.stdout + p.stderr[-2000:]
     try:
         report = serving.ingest([EXTRA_ARTICLE], prune=False)  # the chat process's upload
         assert report.added == ["news-08"]

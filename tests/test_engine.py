@@ -11,10 +11,9 @@ import sys
 
 import pytest
 
-from chatbot.evaluation import fact_found, question_dicts
 from chatbot.compute import verify_formulas
+from chatbot.evaluation import fact_found, question_dicts
 from chatbot.text import claim_figures, figure_supported, normalize
-
 from support import QUESTIONS, ROOT, make_settings
 
 QUESTION_SET = question_dicts(QUESTIONS)
@@ -49,7 +48,8 @@ def assert_refusal_shows_no_neighbour_as_answer(a):
     and then shows, cited, what the documents hold for other periods (issue 12)."""
     if a.citations:
         first = a.text.splitlines()[0]
-        assert first.startswith(MISSING_LEAD) and not claim_figures(first), a.text
+        assert first.startswith(MISSING_LEAD), a.text
+        assert not claim_figures(first), a.text
     else:
         assert not re.search(r"\d", a.text), a.text
 
@@ -60,7 +60,8 @@ def test_question_set_is_big_enough():
     assert sum(q["lang"] == "en" for q in QUESTION_SET) >= 5
     assert sum(bool(q.get("history")) for q in QUESTION_SET) >= 5
     assert sum(not q["answerable"] for q in QUESTION_SET) >= 8
-    assert tags.count("near-miss") >= 3 and tags.count("table") >= 3
+    assert tags.count("near-miss") >= 3
+    assert tags.count("table") >= 3
     assert {s for q in QUESTION_SET for s in q["expected_sources"]} == {"report", *(f"src-{i}" for i in range(1, 7))}
 
 
@@ -86,12 +87,14 @@ def test_every_answer_keeps_the_citation_invariants(engine):
             for fig in claim_figures(claim):
                 assert figure_supported(fig, evidence) or fig in computed, f"{q['id']}: {fig} not in cited passages"
         for c in a.citations:
-            assert c.publisher and c.title and c.url.startswith("http")
+            assert c.publisher
+            assert c.title
+            assert c.url.startswith("http")
             assert all(h in c.quote for h in c.highlights)
 
 
 @pytest.mark.parametrize(
-    "history, question, standalone, fact",
+    ("history", "question", "standalone", "fact"),
     [
         (["智谱的IPO估值是多少？"], "那MiniMax呢？", "MiniMax的IPO估值是多少？", "461"),
         (["What was Zhipu's IPO valuation?"], "And MiniMax?", "What was MiniMax's IPO valuation?", "504"),
@@ -116,22 +119,26 @@ def test_followup_after_a_refusal_keeps_refusing_the_missing_period(engine):
     # the 2024 figure is never passed off as the answer: it follows the statement that
     # 2025 is missing, with its own period in the quoted sentence
     first, *rest = a.text.splitlines()
-    assert first.startswith("资料中没有云知声2025年") and "4.54" not in first
+    assert first.startswith("资料中没有云知声2025年")
+    assert "4.54" not in first
     assert any("4.54" in line and "2024" in line for line in rest), a.text
 
 
 def test_english_question_gets_english_lead_in_over_chinese_quotes(engine):
     a = engine.ask("What was Unisound's large-model-related revenue in 2024?")
     assert a.text.startswith("According to the report")
-    assert "5187万" in a.text and re.search(r"\[1\]", a.text)
+    assert "5187万" in a.text
+    assert re.search(r"\[1\]", a.text)
 
 
 def test_table_rows_read_naturally(engine):
     a = engine.ask("报告对云知声收入可持续性的中期(3-5年)评估是什么？")
     assert "中期(3-5年):中性偏谨慎——竞争加剧" in a.text
-    assert a.citations[0].doc_id == "report" and a.citations[0].highlights == [
-        next(l for l in a.citations[0].quote.splitlines() if l.startswith("| 中期(3-5年) |"))]
-    assert "短期" not in a.text and "长期:" not in a.text
+    assert a.citations[0].doc_id == "report"
+    assert a.citations[0].highlights == [
+        next(ln for ln in a.citations[0].quote.splitlines() if ln.startswith("| 中期(3-5年) |"))]
+    assert "短期" not in a.text
+    assert "长期:" not in a.text
 
 
 def test_near_miss_is_refused_not_answered_with_a_neighbouring_figure(engine):
@@ -144,7 +151,8 @@ def test_near_miss_is_refused_not_answered_with_a_neighbouring_figure(engine):
 def test_tickers_and_timings(engine):
     a = engine.ask("智谱的IPO估值是多少？")
     assert a.tickers == ["2513.HK"]
-    assert {"retrieve", "answer", "total"} <= set(a.timings_ms) and a.timings_ms["total"] > 0
+    assert {"retrieve", "answer", "total"} <= set(a.timings_ms)
+    assert a.timings_ms["total"] > 0
 
 
 def test_bad_questions_do_not_crash(engine):
@@ -165,7 +173,8 @@ def test_cli_ask_json_shape(corpus_index):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert set(out) >= {"question", "standalone_question", "answer", "refused", "citations", "timings_ms"}
-    assert "6.0亿" in out["answer"] and out["refused"] is False
+    assert "6.0亿" in out["answer"]
+    assert out["refused"] is False
     c = out["citations"][0]
     assert set(c) == {"n", "doc_id", "chunk_id", "title", "publisher", "date", "url", "quote"}
     assert {"retrieve", "answer", "total"} <= set(out["timings_ms"])
@@ -174,12 +183,11 @@ def test_cli_ask_json_shape(corpus_index):
 @pytest.mark.slow
 def test_cli_ask_questions_file_one_process(corpus_index, tmp_path):
     qfile = tmp_path / "qs.jsonl"
-    qfile.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in QUESTION_SET[:5] + [
-        {"id": "f1", "question": "那MiniMax呢？", "history": [{"role": "user", "content": "智谱的IPO估值是多少？"}]}]), encoding="utf-8")
+    qfile.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in [*QUESTION_SET[:5], {"id": "f1", "question": "那MiniMax呢？", "history": [{"role": "user", "content": "智谱的IPO估值是多少？"}]}]), encoding="utf-8")
     r = _cli("ask", "--questions", str(qfile), "--json", store=corpus_index)
     assert r.returncode == 0, r.stderr
-    lines = [json.loads(l) for l in r.stdout.splitlines()]
-    assert [l["id"] for l in lines] == [q["id"] for q in QUESTION_SET[:5]] + ["f1"]
+    lines = [json.loads(ln) for ln in r.stdout.splitlines()]
+    assert [ln["id"] for ln in lines] == [q["id"] for q in QUESTION_SET[:5]] + ["f1"]
     assert "MiniMax" in lines[-1]["standalone_question"]
 
 
@@ -187,8 +195,11 @@ def test_cli_ask_questions_file_one_process(corpus_index, tmp_path):
 def test_cli_plain_answer_has_references_and_disclaimer(corpus_index):
     r = _cli("ask", "智谱的IPO估值是多少？", store=corpus_index)
     assert r.returncode == 0, r.stderr
-    assert "511亿港元" in r.stdout and "[1] " in r.stdout and "https://" in r.stdout
-    assert "不构成投资建议" in r.stdout and "2513.HK" in r.stdout
+    assert "511亿港元" in r.stdout
+    assert "[1] " in r.stdout
+    assert "https://" in r.stdout
+    assert "不构成投资建议" in r.stdout
+    assert "2513.HK" in r.stdout
 
 
 def test_glossary_expansion_adds_only_what_the_question_lacks(engine):
@@ -204,7 +215,7 @@ def test_glossary_expansion_adds_only_what_the_question_lacks(engine):
     assert g.metrics_in("云知声2024年收入是多少？") == ["收入"]
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("2025年净亏损", {("2025", None)}),
     ("2025年上半年收入", {("2025", "H1")}),
     ("截至2024年末现金", {("2024", "end")}),
@@ -232,4 +243,6 @@ def test_an_empty_question_is_answered_in_the_conversations_language(corpus_inde
     from chatbot.engine import Engine
 
     answer = Engine(make_settings(corpus_index)).ask("  ", history)
-    assert answer.refused and answer.text == reply and answer.notices == ["empty question"]
+    assert answer.refused
+    assert answer.text == reply
+    assert answer.notices == ["empty question"]

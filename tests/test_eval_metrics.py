@@ -37,7 +37,6 @@ from chatbot.evaluation import (
     unsupported_figures,
 )
 from chatbot.text import normalize
-
 from support import make_settings
 
 # --- fact matching and normalisation ---------------------------------------------------
@@ -88,7 +87,7 @@ RANKING = ["src-4", "report", "src-2", "src-4", "src-1"]
 
 
 @pytest.mark.parametrize(
-    "ranking, expected, k, recall, hit",
+    ("ranking", "expected", "k", "recall", "hit"),
     [
         (RANKING, ["src-2", "src-1"], 1, 0.0, False),
         (RANKING, ["src-2", "src-1"], 3, 0.5, True),
@@ -105,7 +104,7 @@ def test_recall_and_hit_at_k_table(ranking, expected, k, recall, hit):
 
 
 @pytest.mark.parametrize(
-    "text, fact, found",
+    ("text", "fact", "found"),
     [
         ("收入为１，２３４万元", "1234万", True),
         ("收入为1,234万元", "１２３４万", True),
@@ -185,7 +184,7 @@ def test_refusal_metrics():
 
 
 @pytest.mark.parametrize(
-    "values, q, expected",
+    ("values", "q", "expected"),
     [
         ([10, 20, 30, 40], 50, 25),
         ([40, 10, 30, 20], 95, 38.5),
@@ -246,11 +245,14 @@ def test_aggregate_known_values():
     assert (m["n"], m["n_answerable"], m["n_unanswerable"]) == (4, 3, 1)
     assert m["fact_accuracy"] == pytest.approx(1 / 3)
     assert m["fact_recall"] == pytest.approx(2 / 5)  # x and u found; b refused
-    assert m["recall@5"] == 0.5 and m["mrr"] == 0.5
+    assert m["recall@5"] == 0.5
+    assert m["mrr"] == 0.5
     assert m["source_hit_rate"] == pytest.approx(2 / 3)
-    assert m["refusal_accuracy"] == 1.0 and m["false_refusal_rate"] == pytest.approx(1 / 3)
+    assert m["refusal_accuracy"] == 1.0
+    assert m["false_refusal_rate"] == pytest.approx(1 / 3)
     assert m["unsupported_figure_answers"] == 1
-    assert m["latency_p50_ms"] == 25 and m["latency_p95_ms"] == pytest.approx(38.5)
+    assert m["latency_p50_ms"] == 25
+    assert m["latency_p95_ms"] == pytest.approx(38.5)
 
     settings = make_settings(Path("/nonexistent")).eval
     fails = check_gate(m, settings)
@@ -266,15 +268,19 @@ def test_diagnose_names_the_cause():
 
     wrong = _rec("w", True, expected_facts=["1.68亿"], facts_missing=["1.68亿"], retrieved=retrieved)
     diagnose(wrong, passages, corpus)
-    assert wrong.failed and wrong.cause == "wrong sentence chosen" and "#1" in wrong.diagnosis
+    assert wrong.failed
+    assert wrong.cause == "wrong sentence chosen"
+    assert "#1" in wrong.diagnosis
 
     miss = _rec("m", True, expected_facts=["283天"], facts_missing=["283天"], retrieved=retrieved)
     diagnose(miss, passages, corpus)
-    assert miss.cause == "retrieval miss" and "src-4" in miss.diagnosis
+    assert miss.cause == "retrieval miss"
+    assert "src-4" in miss.diagnosis
 
     refused = _rec("r", True, refused=True, expected_facts=["1.68亿"], facts_missing=["1.68亿"], retrieved=retrieved)
     diagnose(refused, passages, corpus)
-    assert refused.cause == "false refusal" and "retrieved" in refused.diagnosis
+    assert refused.cause == "false refusal"
+    assert "retrieved" in refused.diagnosis
 
     answered = _rec("u", False, refused=False, citations=[{"n": 1, "doc_id": "src-1"}])
     diagnose(answered, passages, corpus)
@@ -282,12 +288,15 @@ def test_diagnose_names_the_cause():
 
     ok = _rec("ok", True, fact_hit=True, expected_facts=["1.68亿"], source_hit=True)
     diagnose(ok, passages, corpus)
-    assert not ok.failed and ok.cause == ""
+    assert not ok.failed
+    assert ok.cause == ""
 
 
 def test_record_list_defaults_are_lists():
     r = Record(id="a", system="hybrid", question="?", tags=[], lang="zh")
-    assert r.expected_facts == [] and r.expected_sources == [] and r.history == []
+    assert r.expected_facts == []
+    assert r.expected_sources == []
+    assert r.history == []
     r.expected_facts.append("x")
     assert Record(id="b", system="hybrid", question="?", tags=[], lang="zh").expected_facts == []
 
@@ -302,13 +311,14 @@ def test_accuracy_per_intent():
     ]
     s = evaluate_records("hybrid", recs)
     assert set(s.by_intent) == {"summary", "lookup"}
-    assert s.by_intent["summary"]["fact_accuracy"] == 0.5 and s.by_intent["summary"]["n"] == 2
+    assert s.by_intent["summary"]["fact_accuracy"] == 0.5
+    assert s.by_intent["summary"]["n"] == 2
     assert s.by_intent["lookup"]["fact_accuracy"] == 1.0
     assert s.overall["fact_accuracy"] == pytest.approx(2 / 3)
 
 
 @pytest.mark.parametrize(
-    "overall, failed",
+    ("overall", "failed"),
     [
         ({"fact_accuracy": 0.9, "source_hit_rate": 1.0, "refusal_accuracy": 1.0, "false_refusal_rate": 0.0},
          ["fact_accuracy"]),
@@ -333,8 +343,11 @@ def test_a_failing_judge_call_is_logged_and_counted(caplog):
     judge = FakeListChatModel(responses=[])  # no reply to give: every call raises IndexError
     with caplog.at_level("WARNING", logger="chatbot.evaluation.judge"):
         out = llm_judge(judge, [rec])
-    assert out["faithfulness"] is None and out["answer_relevance"] is None and out["n_judged"] == 0
-    assert out["n_failed"] == 2 and out["first_error"].startswith("IndexError")
+    assert out["faithfulness"] is None
+    assert out["answer_relevance"] is None
+    assert out["n_judged"] == 0
+    assert out["n_failed"] == 2
+    assert out["first_error"].startswith("IndexError")
     assert "LLM judge call failed" in caplog.text
 
 

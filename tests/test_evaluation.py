@@ -16,7 +16,6 @@ from chatbot.evaluation import (
     run_evaluation,
     summary_table,
 )
-
 from support import QUESTIONS
 
 # --- the question set ------------------------------------------------------------------
@@ -35,10 +34,12 @@ GOOD = {"id": "x1", "question": "云知声的港股代码是什么？", "answera
 def test_load_questions_reads_the_project_set():
     qs = load_questions(QUESTIONS)
     lines = [ln for ln in QUESTIONS.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    assert len(qs) == len(lines) >= 80 and len({q.id for q in qs}) == len(qs)
+    assert len(qs) == len(lines) >= 80
+    assert len({q.id for q in qs}) == len(qs)
     assert all(isinstance(q, Question) for q in qs)
     follow = [q for q in qs if q.history]
-    assert follow and all(t["role"] in ("user", "assistant") for q in follow for t in q.history)
+    assert follow
+    assert all(t["role"] in ("user", "assistant") for q in follow for t in q.history)
     assert sum(not q.answerable for q in qs) >= 10
 
 
@@ -47,11 +48,13 @@ def test_load_questions_defaults_and_blank_lines(tmp_path):
     row["question"] = "What is Unisound's ticker?"
     qs = load_questions(_write(tmp_path / "q.jsonl", ["", row, "   "]))
     assert len(qs) == 1
-    assert qs[0].history == [] and qs[0].tags == [] and qs[0].lang == "en"
+    assert qs[0].history == []
+    assert qs[0].tags == []
+    assert qs[0].lang == "en"
 
 
 @pytest.mark.parametrize(
-    "bad_line, message",
+    ("bad_line", "message"),
     [
         ('{"id": "x2", "question": ', r"q\.jsonl:2: invalid JSON"),
         (json.dumps({"id": "x2", "question": "?", "answerable": True, "expected_sources": []}),
@@ -145,8 +148,10 @@ def test_small_run_writes_all_three_outputs(small_run):
                                           "max_false_refusal_rate"}
 
     report = (out / "report.md").read_text(encoding="utf-8")
-    assert "## Systems" in report and "| metric | hybrid | dense | keyword |" in report
-    assert "## Per tag (hybrid)" in report and "| paraphrase |" in report
+    assert "## Systems" in report
+    assert "| metric | hybrid | dense | keyword |" in report
+    assert "## Per tag (hybrid)" in report
+    assert "| paraphrase |" in report
     assert LLM_SKIPPED in report
     assert "## Failed questions (hybrid)" in report
     fails = result.hybrid.failures
@@ -157,19 +162,28 @@ def test_small_run_writes_all_three_outputs(small_run):
     assert "## Per intent" not in report  # the small set has no intents
 
     png = (out / "systems.png").read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(png) > 10_000
 
     table = summary_table(result)
-    assert "hybrid" in table and "dense" in table and "keyword" in table and "recall@5" in table
+    assert "hybrid" in table
+    assert "dense" in table
+    assert "keyword" in table
+    assert "recall@5" in table
     assert LLM_SKIPPED in table
 
 
 def test_small_run_scores_real_answers(small_run):
     result, _ = small_run
     hyb = {r.id: r for r in result.hybrid.records}
-    assert hyb["s1"].fact_hit and hyb["s1"].source_hit and not hyb["s1"].refused
-    assert hyb["s1"].citations and hyb["s1"].recall["recall@5"] > 0
-    assert hyb["s2"].refused and hyb["s2"].refusal_correct and hyb["s2"].citations == []
+    assert hyb["s1"].fact_hit
+    assert hyb["s1"].source_hit
+    assert not hyb["s1"].refused
+    assert hyb["s1"].citations
+    assert hyb["s1"].recall["recall@5"] > 0
+    assert hyb["s2"].refused
+    assert hyb["s2"].refusal_correct
+    assert hyb["s2"].citations == []
     assert hyb["s4"].standalone_question != "2024年呢？"  # the follow-up was resolved
     assert all(r.latency_ms > 0 for r in hyb.values())
     o = result.hybrid.overall
@@ -183,7 +197,8 @@ def test_keyword_baseline_misses_english_paraphrases(small_run):
     hyb = result.systems["hybrid"].by_tag["paraphrase"]
     kw = result.systems["keyword"].by_tag["paraphrase"]
     dense = result.systems["dense"].by_tag["paraphrase"]
-    assert hyb["recall@5"] >= 0.5 and dense["recall@5"] >= 0.5
+    assert hyb["recall@5"] >= 0.5
+    assert dense["recall@5"] >= 0.5
     assert kw["recall@5"] < hyb["recall@5"]
     assert kw["mrr"] < hyb["mrr"]
     # the baselines really ran with their own retrieval: rankings differ somewhere
@@ -212,10 +227,12 @@ def test_llm_judged_metrics_when_an_llm_is_configured(engine, tmp_path):
     result = run_evaluation(_JudgedEngine(engine, judge), qpath, tmp_path / "out", baselines=False, show_progress=False)
     assert list(result.systems) == ["hybrid"]
     llm = result.llm_judged["hybrid"]
-    assert llm["faithfulness"] == 0.9 and llm["answer_relevance"] == 0.5
+    assert llm["faithfulness"] == 0.9
+    assert llm["answer_relevance"] == 0.5
     assert llm["n_judged"] == 1  # the refusal is not judged
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert LLM_SKIPPED not in report and "| hybrid | 0.900 | 0.500 | 1 |" in report
+    assert LLM_SKIPPED not in report
+    assert "| hybrid | 0.900 | 0.500 | 1 |" in report
     assert json.loads((tmp_path / "out" / "metrics.json").read_text())["llm_judged"]["hybrid"]["faithfulness"] == 0.9
 
 
@@ -224,7 +241,8 @@ def test_two_files_one_system_reports_intents(engine, tmp_path):
     readers = _write(tmp_path / "readers.jsonl", [{**SMALL_SET[2], "intent": "lookup"},
                                                  {**SMALL_SET[4], "id": "s5b", "intent": "paraphrase"}])
     result = run_evaluation(engine, [lookups, readers], tmp_path / "out", systems=["keyword"], show_progress=False)
-    assert result.primary.name == "keyword" and list(result.systems) == ["keyword"]
+    assert result.primary.name == "keyword"
+    assert list(result.systems) == ["keyword"]
     with pytest.raises(KeyError, match="hybrid system was not run"):
         result.hybrid  # noqa: B018 - no silent fallback to another system
     assert [r.id for r in result.primary.records] == ["s1", "s2", "s3", "s5b"]
@@ -232,10 +250,12 @@ def test_two_files_one_system_reports_intents(engine, tmp_path):
     assert result.primary.by_intent["lookup"]["n"] == 1
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["gate"]["system"] == "keyword"
-    assert metrics["questions_files"] == [str(lookups), str(readers)] and metrics["n_questions"] == 4
+    assert metrics["questions_files"] == [str(lookups), str(readers)]
+    assert metrics["n_questions"] == 4
     assert set(metrics["systems"]["keyword"]["by_intent"]) == {"lookup", "paraphrase"}
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert "## Per intent (keyword)" in report and "| lookup | 1 |" in report
+    assert "## Per intent (keyword)" in report
+    assert "| lookup | 1 |" in report
     assert "## Quality gate (keyword," in report
     assert "fact accuracy by intent (keyword): lookup " in summary_table(result)
 
@@ -256,7 +276,8 @@ def test_cli_eval_command(corpus_index, tmp_path):
     res = CliRunner().invoke(app, ["eval", "--questions", str(qpath), "--out", str(out),
                                    "--store", str(corpus_index), "--no-baselines"])
     assert res.exit_code == 0, res.output
-    assert "fact accuracy" in res.output and LLM_SKIPPED in res.output
+    assert "fact accuracy" in res.output
+    assert LLM_SKIPPED in res.output
     assert {p.name for p in out.iterdir()} >= {"metrics.json", "report.md", "systems.png"}
 
     second = _write(tmp_path / "q2.jsonl", [SMALL_SET[2]])

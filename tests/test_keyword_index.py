@@ -1,5 +1,6 @@
-"""Unit tests for chatbot.keyword_index on real files: BM25 build, save, load, search,
-idf, and the token cache that lets a rebuild tokenise only new or changed chunks."""
+"""Unit tests for chatbot.keyword_index on real files: the SQLite FTS5 index built,
+reopened, searched, updated in place (only new or changed chunks are tokenised, the
+result equals a build from scratch), copied into memory when stale, and its idf."""
 
 from __future__ import annotations
 
@@ -54,12 +55,13 @@ def test_a_saved_index_loads_with_the_same_results(tmp_path):
     source = Source({})
     loaded = KeywordIndex(folder).open(stamp, ids, source)
     assert source.asked == []  # records come from disk, not from the vector store
-    assert loaded.by_id == built.by_id and [c.id for c in loaded.chunks] == ids
+    assert loaded.by_id == built.by_id
+    assert [c.id for c in loaded.chunks] == ids
     for q in ["云知声 收入", "MiniMax 订阅", "大模型"]:
         assert [(c.id, round(s, 6)) for c, s in loaded.search(q, 4)] == \
                [(c.id, round(s, 6)) for c, s in built.search(q, 4)]
-    assert sorted(p.name for p in folder.iterdir()) == ["bm25", "chunks.jsonl", "stamp.json", "tokens.jsonl"]
-    assert not list(tmp_path.glob("keyword.*"))  # no temporary or old folder left behind
+    names = {p.name for p in folder.iterdir()}
+    assert {"index.sqlite", "stamp.json"} <= names <= {"index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "stamp.json"}
 
 
 def test_a_rebuild_tokenises_only_new_and_changed_chunks(tmp_path, tokenised):
@@ -87,7 +89,8 @@ def test_removed_chunks_leave_the_index(tmp_path):
     KeywordIndex(folder).build(ids, index_stamp(ids), Source(_chunks()))
     rest = ["a:1", "a:2", "c:1"]
     snap = KeywordIndex(folder).build(rest, index_stamp(rest), Source({}))
-    assert "b:1" not in snap.by_id and "b:1" not in _ids(snap.search("智谱", 4))
+    assert "b:1" not in snap.by_id
+    assert "b:1" not in _ids(snap.search("智谱", 4))
     assert KeywordIndex(folder).open(index_stamp(rest), rest, Source({})).by_id.keys() == set(rest)
 
 
@@ -97,7 +100,8 @@ def test_a_stale_index_is_rebuilt_in_memory_only(tmp_path):
     KeywordIndex(folder).build(old, index_stamp(old), Source(_chunks()))
     ids = list(TEXTS)
     snap = KeywordIndex(folder).open(index_stamp(ids), ids, Source(_chunks()))
-    assert len(snap) == 4 and snap.stamp == index_stamp(ids)
+    assert len(snap) == 4
+    assert snap.stamp == index_stamp(ids)
     assert KeywordIndex(folder).stamp_on_disk() == index_stamp(old)  # a reader never writes
 
 
@@ -110,7 +114,8 @@ def test_an_index_of_another_format_is_not_reused(tmp_path, tokenised):
     tokenised.clear()
     source = Source(_chunks())
     KeywordIndex(folder).build(ids, index_stamp(ids), source)
-    assert source.asked == ids and len(tokenised) == 4
+    assert source.asked == ids
+    assert len(tokenised) == 4
 
 
 def test_idf_is_higher_for_rarer_terms(tmp_path):
@@ -123,12 +128,40 @@ def test_idf_is_higher_for_rarer_terms(tmp_path):
 def test_an_empty_index(tmp_path):
     idx = KeywordIndex(tmp_path / "keyword")
     snap = idx.build([], index_stamp([]), Source({}))
-    assert len(snap) == 0 and snap.search("云知声", 5) == [] and snap.idf("云知声") > 0
+    assert len(snap) == 0
+    assert snap.search("云知声", 5) == []
+    assert snap.idf("云知声") > 0
     assert idx.stamp_on_disk() == index_stamp([])
     idx.clear()
-    assert idx.snapshot is None and idx.stamp_on_disk() is None and not (tmp_path / "keyword").exists()
+    assert idx.snapshot is None
+    assert idx.stamp_on_disk() is None
+    assert not (tmp_path / "keyword").exists()
 
 
 def test_the_stamp_names_the_set_of_ids():
     assert index_stamp(["a", "b"]) == index_stamp(["b", "a"])
     assert index_stamp(["a", "b"]) != index_stamp(["a"])
+
+
+def test_updates_in_place_match_a_build_from_scratch(tmp_path):
+    """Adding, replacing and removing chunks one document at a time leaves the index a
+    build from scratch makes (same scores: FTS5 keeps its statistics exact)."""
+    folder, chunks = tmp_path / "keyword", _chunks()
+    idx = KeywordIndex(folder)
+    steps = [["a:1"], ["a:1", "b:1"], ["a:1", "b:1", "c:1", "a:2"], ["b:1", "c:1", "a:2"]]
+    for ids in steps:
+        snap = idx.build(ids, index_stamp(ids), Source(chunks))
+    scratch = KeywordIndex(tmp_path / "scratch").build(steps[-1], index_stamp(steps[-1]), Source(chunks))
+    for q in ["云知声 收入", "大模型 估值", "订阅 收入", "配售"]:
+        assert [(c.id, round(s, 9)) for c, s in snap.search(q, 4)] == \
+               [(c.id, round(s, 9)) for c, s in scratch.search(q, 4)]
+    assert {t: round(snap.idf(t), 9) for t in ["收入", "智谱", "云知声"]} == \
+           {t: round(scratch.idf(t), 9) for t in ["收入", "智谱", "云知声"]}
+
+
+def test_figures_and_tickers_stay_whole_terms(tmp_path):
+    texts = {"x:1": ("甲", "收入6.0亿元，代码2513.HK。"), "x:2": ("乙", "收入60亿元，代码2513。")}
+    ids = list(texts)
+    snap = KeywordIndex(tmp_path / "keyword").build(ids, index_stamp(ids), Source(_chunks(texts)))
+    assert _ids(snap.search("6.0亿元", 2))[0] == "x:1"
+    assert snap.idf("2513.hk") > snap.idf("收入")

@@ -10,9 +10,8 @@ import pytest
 from chatbot.answerers.llm import SYSTEM_PROMPT
 from chatbot.engine import Engine
 from chatbot.followup import CONDENSE_PROMPT
-
-from support import free_port, make_settings
 from llm_server import ScriptedOpenAIServer, passage_number
+from support import free_port, make_settings
 
 Q_REVENUE = "云知声2025年大模型相关业务收入预计多少？"
 
@@ -54,10 +53,12 @@ def test_llm_answer_streams_and_is_grounded(corpus_index, server, monkeypatch):
     assert len(deltas) > 5  # token by token from the server's event stream
     assert "".join(deltas).startswith("云知声预计2025年")
     req = server.requests[-1]
-    assert req["body"]["stream"] is True and req["auth"] == "Bearer sk-test-secret"
+    assert req["body"]["stream"] is True
+    assert req["auth"] == "Bearer sk-test-secret"
     assert req["body"]["messages"][0]["content"] == SYSTEM_PROMPT.format(lang="Chinese")
     # the grounded sentence is kept with its citation, renumbered to [1]
-    assert "约6.0亿元至6.2亿元[1]" in answer.text and not answer.refused
+    assert "约6.0亿元至6.2亿元[1]" in answer.text
+    assert not answer.refused
     assert "6.0亿元至6.2亿元" in answer.citations[0].quote
 
 
@@ -81,13 +82,15 @@ def test_invented_figure_is_marked_unsupported(corpus_index, server):
 
 def test_llm_refusal_is_a_refusal(corpus_index, server):
     answer = _engine(corpus_index, server.base_url).ask("云知声医疗AI主要客户留存率是多少？")
-    assert answer.refused and answer.citations == []
+    assert answer.refused
+    assert answer.citations == []
 
 
 def test_weak_evidence_is_refused_before_calling_the_llm(corpus_index, server):
     n = len(server.requests)
     answer = _engine(corpus_index, server.base_url).ask("智谱的市盈率是多少？")
-    assert answer.refused and len(server.requests) == n
+    assert answer.refused
+    assert len(server.requests) == n
 
 
 def test_followup_condensed_by_the_llm(corpus_index, server):
@@ -103,7 +106,8 @@ def test_endpoint_down_falls_back_to_extractive(corpus_index):
     engine = _engine(corpus_index, f"http://127.0.0.1:{free_port()}/v1")
     engine.settings.llm.timeout_s = 3
     answer = engine.ask(Q_REVENUE)
-    assert "6.0亿" in answer.text and not answer.refused
+    assert "6.0亿" in answer.text
+    assert not answer.refused
     assert any("LLM unavailable" in n for n in answer.notices)
 
 
@@ -118,4 +122,5 @@ def test_fake_chat_model_through_the_same_engine(corpus_index):
     engine._chat_model = FakeListChatModel(responses=[f"云知声2024年净亏损约4.54亿元[{n}]。"])
     answer = engine.ask(question)
     assert answer.text == "云知声2024年净亏损约4.54亿元[1]。"
-    assert answer.citations[0].chunk_id == passages[n - 1].chunk.id and not answer.unsupported
+    assert answer.citations[0].chunk_id == passages[n - 1].chunk.id
+    assert not answer.unsupported

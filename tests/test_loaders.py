@@ -21,7 +21,6 @@ from ingest.loaders import (
     load_path,
     load_url,
 )
-
 from support import web_server
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -65,7 +64,8 @@ def settings():
 
 def _assert_one_line_error(exc: pytest.ExceptionInfo, source: str, *words: str) -> str:
     msg = str(exc.value)
-    assert "\n" not in msg and msg.strip() == msg, msg
+    assert "\n" not in msg, msg
+    assert msg.strip() == msg, msg
     assert source in msg, msg
     for w in words:
         assert w in msg.lower(), msg
@@ -87,16 +87,20 @@ EXPECTED = {
 
 def test_bundled_corpus_loads_with_front_matter(settings):
     files = discover(CORPUS)
-    assert files == sorted(files) and len(files) == 7
+    assert files == sorted(files)
+    assert len(files) == 7
     docs = {d.doc_id: d for d in (load(str(f), settings) for f in files)}
     assert set(docs) == set(EXPECTED)
     for doc_id, (publisher, date, url, tickers) in EXPECTED.items():
         d = docs[doc_id]
         assert (d.publisher, d.date, d.tickers, d.language) == (publisher, date, tickers, "zh")
         assert d.url.startswith(url)
-        assert d.title and d.source.endswith(".md")
-        assert not d.text.startswith("---") and d.text.startswith("# ")
-        assert "\n\n\n" not in d.text and "\r" not in d.text
+        assert d.title
+        assert d.source.endswith(".md")
+        assert not d.text.startswith("---")
+        assert d.text.startswith("# ")
+        assert "\n\n\n" not in d.text
+        assert "\r" not in d.text
     assert docs["report"].title == "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析"
     assert "6.0亿元至6.2亿元" in docs["report"].text
     assert "|" in docs["report"].text  # the report's Markdown tables are kept
@@ -105,7 +109,8 @@ def test_bundled_corpus_loads_with_front_matter(settings):
 def test_content_hash_covers_text_and_metadata(settings):
     d = load_path(CORPUS / "report" / "report.md", settings)
     h = d.content_hash
-    assert len(h) == 64 and h == load_path(CORPUS / "report" / "report.md", settings).content_hash
+    assert len(h) == 64
+    assert h == load_path(CORPUS / "report" / "report.md", settings).content_hash
     assert dataclasses.replace(d, source="elsewhere").content_hash == h
     for change in ({"text": d.text + "x"}, {"title": "t"}, {"doc_id": "x"}, {"publisher": "p"},
                    {"date": "2020-01-01"}, {"url": "u"}, {"language": "en"}, {"tickers": ["A"]}):
@@ -120,8 +125,10 @@ def test_discover_recurses_skips_hidden_and_unsupported(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == [
         "README.md", "a.txt", "b/z.md", "c.PDF", "e.htm"]
     assert discover(tmp_path / "d.docx") == [tmp_path / "d.docx"]
-    assert is_url("https://example.com/a") and is_url("http://127.0.0.1:8/x")
-    assert not is_url("corpus/x.md") and not is_url("ftp://x")
+    assert is_url("https://example.com/a")
+    assert is_url("http://127.0.0.1:8/x")
+    assert not is_url("corpus/x.md")
+    assert not is_url("ftp://x")
     assert SUPPORTED_SUFFIXES == {".md", ".markdown", ".txt", ".html", ".htm", ".pdf"}
 
 
@@ -133,7 +140,8 @@ def test_front_matter_variants_and_defaults(tmp_path, settings):
                   "Body   \n\n\n\n\nMore\r\n", encoding="utf-8")
     d = load_path(fm, settings)
     assert (d.doc_id, d.title, d.date, d.tickers) == ("news-99", "T", "2026-01-05", ["2513.HK", "0100.HK"])
-    assert d.text == "Body\n\nMore" and d.source == str(fm)
+    assert d.text == "Body\n\nMore"
+    assert d.source == str(fm)
 
     plain = tmp_path / "My Notes_2025.txt"
     plain.write_text("\n\nFirst line is the title here\nsecond line\n", encoding="utf-8")
@@ -147,8 +155,11 @@ def test_front_matter_variants_and_defaults(tmp_path, settings):
     cjk = tmp_path / "云知声笔记.md"
     cjk.write_text("没有标题的中文笔记。" * 20, encoding="utf-8-sig")  # with BOM
     d = load_path(cjk, settings)
-    assert d.doc_id.startswith("doc-") and len(d.doc_id) == 12
-    assert d.text.startswith("没有标题") and len(d.title) == 80 and d.language == "zh"
+    assert d.doc_id.startswith("doc-")
+    assert len(d.doc_id) == 12
+    assert d.text.startswith("没有标题")
+    assert len(d.title) == 80
+    assert d.language == "zh"
 
 
 def test_gbk_text_file(tmp_path, settings):
@@ -157,7 +168,8 @@ def test_gbk_text_file(tmp_path, settings):
     f = tmp_path / "gbk-article.txt"
     f.write_bytes(text.encode("gbk"))
     d = load_path(f, settings)
-    assert d.text == text.strip() and d.title == "云知声业绩预告"
+    assert d.text == text.strip()
+    assert d.title == "云知声业绩预告"
 
 
 def test_big5_markdown_file_keeps_traditional_characters(tmp_path, settings):
@@ -167,7 +179,8 @@ def test_big5_markdown_file_keeps_traditional_characters(tmp_path, settings):
     f.write_bytes(text.encode("big5"))
     d = load_path(f, settings)
     assert (d.title, d.publisher) == ("雲知聲業績預告", "明報")
-    assert "雲知聲於2026年1月28日發佈業績預告" in d.text and "億元" in d.text
+    assert "雲知聲於2026年1月28日發佈業績預告" in d.text
+    assert "億元" in d.text
     assert "云知声" not in d.text
 
 
@@ -200,17 +213,21 @@ def server(tmp_path_factory):
 def _assert_article(d: SourceDocument):
     assert d.title == "云知声大模型收入预增超10倍"
     assert (d.date, d.publisher, d.language) == ("2026-01-28", "测试财经网", "zh")
-    assert "# 云知声大模型收入预增超10倍" in d.text and "## 客户结构" in d.text
-    assert "医疗AI客户约为166家" in d.text and "激增363%" in d.text
+    assert "# 云知声大模型收入预增超10倍" in d.text
+    assert "## 客户结构" in d.text
+    assert "医疗AI客户约为166家" in d.text
+    assert "激增363%" in d.text
     assert "| 2024 | 5187万元 |" in d.text  # table as Markdown
-    assert "首页" not in d.text and "版权所有" not in d.text  # boilerplate removed
+    assert "首页" not in d.text
+    assert "版权所有" not in d.text
 
 
 def test_html_by_url(server, settings):
     url = f"{server}/article.html"
     d = load(url, settings)
     _assert_article(d)
-    assert d.url == url and d.source == url
+    assert d.url == url
+    assert d.source == url
     assert d.doc_id == "127-0-0-1-article"
     redirected = load_url(f"{server}/moved", settings)
     assert redirected.text == d.text
@@ -230,7 +247,8 @@ def test_text_and_pdf_by_url(server, settings):
     assert d.url == f"{server}/notes"
     assert load(f"{server}/gbk.txt", settings).text == "港股人工智能公司估值逻辑。"
     pdf = load(f"{server}/report", settings)
-    assert pdf.title == "Unisound profit alert" and "RMB 51.87 million in 2024" in pdf.text
+    assert pdf.title == "Unisound profit alert"
+    assert "RMB 51.87 million in 2024" in pdf.text
 
 
 # --- PDF ---------------------------------------------------------------------------------
@@ -271,7 +289,8 @@ def test_pdf_file(tmp_path, settings):
     d = load_path(f, settings)
     assert (d.doc_id, d.title, d.source) == ("profit-alert", "Unisound profit alert", str(f))
     assert PDF_PARAGRAPH in d.text  # lines wrapped by the layout are joined again
-    assert d.text.startswith("Profit alert\n\n") and "411 (2024)." in d.text
+    assert d.text.startswith("Profit alert\n\n")
+    assert "411 (2024)." in d.text
     if font:
         assert "较2024年的5187万元大幅增长约1057%至1095%，客户数量" in d.text
 
@@ -314,7 +333,7 @@ def test_url_errors(server, settings):
     _assert_one_line_error(e, url, "url_max_mb")
 
 
-@pytest.mark.parametrize("case, words", [
+@pytest.mark.parametrize(("case", "words"), [
     ("missing", ["no such file or folder"]),
     ("empty", ["empty"]),
     ("whitespace", ["empty"]),

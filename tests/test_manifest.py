@@ -65,7 +65,8 @@ def test_another_writer_is_noticed_until_reloaded(tmp_path):
     theirs.load()
     theirs.docs["x"] = _doc("x", "x:1")
     theirs.save("e")
-    assert mine.changed() and not theirs.changed()
+    assert mine.changed()
+    assert not theirs.changed()
     mine.load()
     assert not mine.changed()
     assert set(mine.docs) == {"x"}
@@ -128,7 +129,8 @@ def test_dirty_marker(tmp_path):
     d = DirtyMarker(tmp_path)
     assert not d.is_set()
     d.set()
-    assert d.is_set() and (tmp_path / ".dirty").exists()
+    assert d.is_set()
+    assert (tmp_path / ".dirty").exists()
     assert DirtyMarker(tmp_path).is_set()  # what the next process sees
     d.clear()
     d.clear()  # clearing twice is harmless

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from chatbot.evaluation import GATE, run_evaluation, summary_table
-
 from support import ARTIFACTS, QUESTIONS, ROOT
 
 READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"

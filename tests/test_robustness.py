@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -109,7 +108,7 @@ QUESTION_CASES = [
 ]
 
 
-@pytest.mark.parametrize("question,expect", QUESTION_CASES)
+@pytest.mark.parametrize(("question", "expect"), QUESTION_CASES)
 def test_question(engine, question, expect):
     limit = engine.settings.answer.max_question_chars
     t = time.perf_counter()
@@ -117,11 +116,15 @@ def test_question(engine, question, expect):
     dt = time.perf_counter() - t
     print(f"[{dt:.2f} s] refused={a.refused} notices={a.notices}")
     assert dt < SLOW_LIMIT_S
-    assert isinstance(a.text, str) and a.text.strip()
-    assert len(a.question) <= limit and len(a.standalone_question or "") <= limit
+    assert isinstance(a.text, str)
+    assert a.text.strip()
+    assert len(a.question) <= limit
+    assert len(a.standalone_question or "") <= limit
     assert_no_prompt_leak(a.text)
     if expect.get("empty"):
-        assert a.refused and not a.citations and "empty question" in a.notices
+        assert a.refused
+        assert not a.citations
+        assert "empty question" in a.notices
         return
     if expect.get("truncated"):
         assert any("truncated" in n for n in a.notices), a.notices
@@ -176,7 +179,8 @@ def test_malformed_history(engine, history):
     t = time.perf_counter()
     a = engine.ask(FOLLOW_UP, history)
     assert time.perf_counter() - t < SLOW_LIMIT_S
-    assert isinstance(a.text, str) and a.text.strip()
+    assert isinstance(a.text, str)
+    assert a.text.strip()
     assert_no_prompt_leak(a.text)
     if a.refused:
         assert not a.citations
@@ -289,7 +293,7 @@ def module_engine(corpus_index, tmp_path_factory):
     return Engine(make_settings(dst))
 
 
-@pytest.mark.parametrize("make,expected", [pytest.param(m, e, id=i) for i, m, e in FILE_CASES])
+@pytest.mark.parametrize(("make", "expected"), [pytest.param(m, e, id=i) for i, m, e in FILE_CASES])
 def test_bad_file_is_reported_and_index_unchanged(module_engine, tmp_path, http_base, make, expected):
     eng = module_engine
     before = eng.store.count()
@@ -299,10 +303,12 @@ def test_bad_file_is_reported_and_index_unchanged(module_engine, tmp_path, http_
     dt = time.perf_counter() - t
     print(f"[{dt:.2f} s] {report.failed}")
     assert dt < SLOW_LIMIT_S
-    assert not report.added and not report.updated
+    assert not report.added
+    assert not report.updated
     assert len(report.failed) == 1, report.summary()
-    src, msg = report.failed[0]
-    assert "\n" not in msg and len(msg) < 500, msg
+    _src, msg = report.failed[0]
+    assert "\n" not in msg, msg
+    assert len(msg) < 500, msg
     assert expected.lower() in msg.lower(), msg
     assert "Traceback" not in msg
     assert Path(target).name in msg or target in msg  # names the source
@@ -366,7 +372,8 @@ def test_same_document_under_two_names_in_one_batch(writable_engine, tmp_path):
     report = writable_engine.ingest([DUP_ARTICLE, copy], prune=False)
     assert report.added == [DUP_ID], report.summary()
     for _, msg in report.failed:  # a clear one-line note is fine, a crash is not
-        assert "\n" not in msg and DUP_ID in msg
+        assert "\n" not in msg
+        assert DUP_ID in msg
     after = writable_engine.store.count()
     assert after["documents"] == before["documents"] + 1
     assert after["manifest_chunks"] == after["chroma"] == after["keyword"]
@@ -374,15 +381,20 @@ def test_same_document_under_two_names_in_one_batch(writable_engine, tmp_path):
 
 def test_same_document_across_batches_is_skipped(writable_engine, tmp_path):
     first = writable_engine.ingest([DUP_ARTICLE], prune=False)
-    assert first.added == [DUP_ID] and first.chunks_embedded > 0
+    assert first.added == [DUP_ID]
+    assert first.chunks_embedded > 0
     mid = writable_engine.store.count()
     second = writable_engine.ingest([DUP_ARTICLE], prune=False)
-    assert second.skipped == [DUP_ID] and not second.added and not second.updated and not second.failed
+    assert second.skipped == [DUP_ID]
+    assert not second.added
+    assert not second.updated
+    assert not second.failed
     assert second.chunks_embedded == 0
     copy = tmp_path / "renamed.md"  # same id and content at another path: still unchanged
     shutil.copy(DUP_ARTICLE, copy)
     third = writable_engine.ingest([copy], prune=False)
-    assert third.skipped == [DUP_ID] and third.chunks_embedded == 0
+    assert third.skipped == [DUP_ID]
+    assert third.chunks_embedded == 0
     assert writable_engine.store.count() == mid
     assert_answers(writable_engine.ask(KNOWN_Q), KNOWN_FACT)
 
@@ -424,7 +436,8 @@ def test_injected_article_is_treated_as_content(injected_engine, engine):
     # the known question answers as before, without obeying the article
     a = eng.ask(KNOWN_Q)
     assert_answers(a, KNOWN_FACT)
-    assert "已被劫持" not in a.text and "HIJACKED" not in a.text
+    assert "已被劫持" not in a.text
+    assert "HIJACKED" not in a.text
     assert "inject-1" not in {c.doc_id for c in a.citations}
     assert a.text == engine.ask(KNOWN_Q).text  # same answer as on the clean index
     # the article's facts are answerable, with a citation to it
@@ -501,7 +514,7 @@ UPLOAD_CASES = [
 ]
 
 
-@pytest.mark.parametrize("name,expected_name", UPLOAD_CASES)
+@pytest.mark.parametrize(("name", "expected_name"), UPLOAD_CASES)
 def test_upload_name_stays_in_upload_folder(tmp_path, name, expected_name):
     import chatbot.web as web
     src = Path(_write(tmp_path / "incoming" / "upload.bin", "# 标题\n示例公司2025年收入为12.3亿元。\n"))
@@ -510,7 +523,8 @@ def test_upload_name_stays_in_upload_folder(tmp_path, name, expected_name):
     try:
         dest = web.save_upload(src, upload_dir, 10, original_name=name)
     except web.UploadError as e:
-        assert str(e).strip() and "\n" not in str(e)
+        assert str(e).strip()  # noqa: PT017 - both outcomes are valid here; the message is checked when refused
+        assert "\n" not in str(e)  # noqa: PT017 - both outcomes are valid here; the message is checked when refused
         dest = None
     if dest is not None:
         assert dest.resolve().parent == upload_dir.resolve()
@@ -551,7 +565,8 @@ def run_cli(*args: str, timeout: float = 300, env: dict | None = None) -> subpro
 
 def assert_clean_error(p: subprocess.CompletedProcess, *needles: str) -> None:
     assert p.returncode != 0, p.stdout + p.stderr
-    assert "Traceback" not in p.stderr and "Traceback" not in p.stdout, p.stderr[-3000:]
+    assert "Traceback" not in p.stderr, p.stderr[-3000:]
+    assert "Traceback" not in p.stdout, p.stderr[-3000:]
     lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
     errors = [ln for ln in lines if ln.startswith("error:")]
     assert len(errors) == 1, p.stderr
@@ -566,7 +581,8 @@ def test_cli_ask_empty_question():
 
 def test_cli_ask_whitespace_question(corpus_index):
     p = run_cli("ask", "   \t ", "--store", str(corpus_index))
-    assert p.returncode == 0 and "Traceback" not in p.stderr
+    assert p.returncode == 0
+    assert "Traceback" not in p.stderr
     assert "请输入一个问题" in p.stdout
 
 
@@ -585,10 +601,11 @@ def test_cli_ingest_bad_files(tmp_path):
     assert "Traceback" not in p.stderr
     failed = [ln for ln in p.stdout.splitlines() if ln.strip().startswith("failed:")]
     assert len(failed) == 2, p.stdout
-    assert "not a text file" in failed[0] and "encrypted" in failed[1]
+    assert "not a text file" in failed[0]
+    assert "encrypted" in failed[1]
 
 
-@pytest.mark.parametrize("content,needle", [
+@pytest.mark.parametrize(("content", "needle"), [
     pytest.param('{"id": "q1", "question": "x", "answerable": true, "expected_facts": [], "expected_sources": []}\n{not json\n',
                  ":2: invalid JSON", id="cli-questions-invalid-json"),
     pytest.param('{"id": "q1", "answerable": true, "expected_facts": [], "expected_sources": []}\n',
@@ -627,7 +644,8 @@ def test_cli_ask_questions_file_with_hostile_questions(corpus_index, tmp_path):
     by_id = {o["id"]: o for o in out}
     assert KNOWN_FACT in by_id["ok"]["answer"]
     assert KNOWN_FACT in by_id["ctrl"]["answer"]
-    assert by_id["inj"]["refused"] and by_id["html"]["refused"]
+    assert by_id["inj"]["refused"]
+    assert by_id["html"]["refused"]
     for o in out:
         assert_no_prompt_leak(o["answer"])
 

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlparse
 import httpx
 import pytest
 
+from benchmarks.page import TIMING_JS
 from chatbot.engine import DISCLAIMER
 from chatbot.models import Answer, Citation
 from chatbot.web import (
@@ -46,7 +47,7 @@ EXTRA_QUESTION, EXTRA_FIGURE = "MiniMax香港公开发售超额认购多少倍�
 # --- unit level: upload sanitiser -------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw, safe", [
+@pytest.mark.parametrize(("raw", "safe"), [
     ("../../etc/passwd", "passwd"),
     ("../../evil.md", "evil.md"),
     ("..\\..\\windows\\evil.txt", "evil.txt"),
@@ -106,7 +107,8 @@ def test_save_upload_stays_inside_the_upload_folder(tmp_path):
 def test_message_content_is_normalised_to_plain_text():
     parts = [{"type": "text", "text": "智谱的IPO"}, {"type": "text", "text": "估值是多少？"}]
     assert message_text(parts) == "智谱的IPO估值是多少？"
-    assert message_text({"text": "a"}) == "a" and message_text(None) == ""
+    assert message_text({"text": "a"}) == "a"
+    assert message_text(None) == ""
     history = normalise_history(json.dumps([
         {"role": "user", "content": parts},
         {"role": "assistant", "content": "智谱约511亿港元[1]。"},
@@ -130,18 +132,24 @@ def test_answer_html_links_markers_and_carries_chips_and_disclaimer():
     a = Answer(question="q", text="收入约6.0亿元[1]。\n另见[2]与[9]。", citations=[_citation(1), _citation(2)],
                tickers=["9678.HK"])
     out = format_answer(a, turn=3)
-    assert '<a class="cite" href="#cite-3-1"' in out and 'href="#cite-3-2"' in out
-    assert "[9]" in out and "#cite-3-9" not in out  # a marker without a source stays text
+    assert '<a class="cite" href="#cite-3-1"' in out
+    assert 'href="#cite-3-2"' in out
+    assert "[9]" in out
+    assert "#cite-3-9" not in out
     assert '<span class="chip">9678.HK</span>' in out
-    assert DISCLAIMER in out and "refusal" not in out
+    assert DISCLAIMER in out
+    assert "refusal" not in out
 
 
 def test_refusal_is_styled_differently_and_input_is_escaped():
     a = Answer(question="q", text="抱歉，无法回答。<b>x</b>", refused=True,
                notices=["question truncated to its first 2000 characters"])
     out = format_answer(a, turn=1)
-    assert 'class="refusal"' in out and "&lt;b&gt;" in out and "<b>" not in out
-    assert "前 2000 个字符" in out and "chip" not in out
+    assert 'class="refusal"' in out
+    assert "&lt;b&gt;" in out
+    assert "<b>" not in out
+    assert "前 2000 个字符" in out
+    assert "chip" not in out
 
 
 def test_sources_panel_shows_publisher_link_and_highlighted_sentence():
@@ -150,12 +158,15 @@ def test_sources_panel_shows_publisher_link_and_highlighted_sentence():
     out = format_sources(turns)
     assert out.index("新问题") < out.index("旧问题")  # newest first, older ones folded
     assert '<details class="turn" data-turn="1">' in out
-    assert 'id="cite-2-1"' in out and 'id="cite-1-1"' in out
-    assert "新浪财经" in out and "2026-01-28" in out
+    assert 'id="cite-2-1"' in out
+    assert 'id="cite-1-1"' in out
+    assert "新浪财经" in out
+    assert "2026-01-28" in out
     assert 'href="https://finance.sina.com.cn/x.shtml"' in out
     assert "javascript:" not in out  # only http(s) links
     assert "<mark>2025年大模型相关业务收入预计约6.0亿–6.2亿元。</mark>" in out
-    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<script>" not in out
+    assert "&lt;script&gt;" in out
 
 
 def test_highlight_quote_marks_sentences_with_or_without_markers():
@@ -198,26 +209,36 @@ def test_gradio_client_ask_api(server):
 
     text, data = client.predict("云知声2025年大模型相关业务收入预计多少？", "[]", api_name="/ask")
     data = json.loads(data)
-    assert "6.0亿" in text and "[1]" in text and data["answer"] == text and not data["refused"]
-    assert data["citations"] and all(c["url"].startswith("https://") for c in data["citations"])
-    assert data["citations"][0]["n"] == 1 and data["citations"][0]["highlights"]
-    assert "9678.HK" in data["tickers"] and data["disclaimer"] == DISCLAIMER
+    assert "6.0亿" in text
+    assert "[1]" in text
+    assert data["answer"] == text
+    assert not data["refused"]
+    assert data["citations"]
+    assert all(c["url"].startswith("https://") for c in data["citations"])
+    assert data["citations"][0]["n"] == 1
+    assert data["citations"][0]["highlights"]
+    assert "9678.HK" in data["tickers"]
+    assert data["disclaimer"] == DISCLAIMER
 
     # streaming: partial texts first, then the final text with its JSON
     job = client.submit("智谱的IPO估值是多少？", "[]", api_name="/ask")
     updates = list(job)
     final_text, final_json = job.result()
-    assert len(updates) >= 2 and updates[-1][0] == final_text and json.loads(final_json)["citations"]
+    assert len(updates) >= 2
+    assert updates[-1][0] == final_text
+    assert json.loads(final_json)["citations"]
     assert all(u[1] == "" for u in updates[:-1])
 
     # a follow-up with history (content in Gradio's list-of-parts form is accepted too)
     history = [{"role": "user", "content": [{"type": "text", "text": "智谱的IPO估值是多少？"}]},
                {"role": "assistant", "content": final_text}]
     text, data = client.predict("那MiniMax呢？", json.dumps(history, ensure_ascii=False), api_name="/ask")
-    assert ("461" in text or "504" in text) and json.loads(data)["standalone_question"] != "那MiniMax呢？"
+    assert ("461" in text or "504" in text)
+    assert json.loads(data)["standalone_question"] != "那MiniMax呢？"
 
     text, data = client.predict("今天上海的天气怎么样？", "[]", api_name="/ask")
-    assert json.loads(data)["refused"] and not json.loads(data)["citations"]
+    assert json.loads(data)["refused"]
+    assert not json.loads(data)["citations"]
     text, data = client.predict("x", "not json", api_name="/ask")
     assert "error" in json.loads(data)
 
@@ -228,7 +249,8 @@ def test_launch_defaults_loopback_and_optional_login(engine, monkeypatch):
     monkeypatch.setenv(web.password_env, "s3cret-pw")
     demo = launch(engine, port=free_port(), prevent_thread_lock=True)
     try:
-        assert demo.server_name == "127.0.0.1" and not demo.share
+        assert demo.server_name == "127.0.0.1"
+        assert not demo.share
         base = demo.local_url
         with httpx.Client(base_url=base, timeout=10) as http:
             assert http.get("/config").status_code == 401
@@ -268,26 +290,12 @@ def page(browser, server):
     context.close()
 
 
-_TIMING_JS = """() => {
-  const t = window.__timing = {start: null, first: null, done: null};
-  const count = (sel) => document.querySelectorAll(sel).length;
-  const base = {first: count('#chat .answer:not(.pending)'), done: count('#chat .answer .disclaimer')};
-  document.querySelector('#question textarea').addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && t.start === null) t.start = performance.now();
-  }, {capture: true, once: true});
-  const obs = new MutationObserver(() => {
-    const now = performance.now();
-    if (t.first === null && count('#chat .answer:not(.pending)') > base.first) t.first = now;
-    if (t.done === null && count('#chat .answer .disclaimer') > base.done) { t.done = now; obs.disconnect(); }
-  });
-  obs.observe(document.body, {childList: true, subtree: true, characterData: true});
-}"""
 
 
 def ask(page, question: str, timeout_ms: int = 60000) -> dict:
     """Types a question, presses Enter, waits for the finished answer; returns its text
     and the browser-side times (ms) to the first answer text and to the full answer."""
-    page.evaluate(_TIMING_JS)
+    page.evaluate(TIMING_JS)
     page.fill("#question textarea", question)
     page.press("#question textarea", "Enter")
     page.wait_for_function("window.__timing.done !== null", timeout=timeout_ms)
@@ -312,7 +320,8 @@ def test_browser_answer_streams_with_sources_offline(page, capsys):
 
     result = ask(page, "云知声2025年大模型相关业务收入预计多少？")
     _record_timing("云知声2025年大模型相关业务收入预计多少？", result, capsys)
-    assert "6.0亿" in result["text"] and "[1]" in result["text"]
+    assert "6.0亿" in result["text"]
+    assert "[1]" in result["text"]
     assert result["first_ms"] <= result["full_ms"] < 30000
     last = page.locator("#chat .answer").last
     assert last.locator("a.cite", has_text="[1]").count() >= 1
@@ -327,7 +336,8 @@ def test_browser_answer_streams_with_sources_offline(page, capsys):
     meta = card.locator(".src-meta").inner_text()
     assert any(p in meta for p in PUBLISHERS), meta
     hrefs = [a.get_attribute("href") for a in card.locator("a").all()]
-    assert hrefs and all(h.startswith("https://") for h in hrefs)
+    assert hrefs
+    assert all(h.startswith("https://") for h in hrefs)
     assert card.locator(".src-title").inner_text().strip()
     assert card.locator(".src-quote mark").count() >= 1  # the supporting sentence
     page.screenshot(path=str(ARTIFACTS / "web-chat-source.png"), full_page=False)
@@ -353,7 +363,8 @@ def test_browser_follow_up_refusal_and_new_chat(page, capsys):
 
     result = ask(page, "今天上海的天气怎么样？")
     refusal = page.locator("#chat .answer").last.locator(".refusal")
-    assert refusal.is_visible() and "无法回答" in refusal.inner_text()
+    assert refusal.is_visible()
+    assert "无法回答" in refusal.inner_text()
     assert page.locator("#chat .answer").last.locator("a.cite").count() == 0
     page.screenshot(path=str(ARTIFACTS / "web-refusal.png"), full_page=False)
 
@@ -385,7 +396,8 @@ def test_browser_upload_article_then_answer_then_remove(page, web_engine, capsys
     page.get_by_role("tab", name="文章库").click()
     table = page.locator("#doc-table")
     table.wait_for()
-    assert "src-1" in table.inner_text() and "新浪财经" in table.inner_text()
+    assert "src-1" in table.inner_text()
+    assert "新浪财经" in table.inner_text()
 
     # a URL that isn't http(s) is refused with a message, nothing crashes
     page.fill("#url textarea, #url input", "file:///etc/passwd")
@@ -480,13 +492,17 @@ def test_browser_report_is_the_page(browser, server, capsys):
     reader = pg.locator("#reader article.reader")
     assert reader.get_attribute("data-doc-id") == "report"
     assert pg.inner_text("#reader .rd-title") == "云知声大模型业务收入暴增可持续性及港股AI公司估值逻辑分析"
-    assert "Ginlix AI" in pg.inner_text("#reader .rd-meta") and "2026-01-28" in pg.inner_text("#reader .rd-meta")
+    assert "Ginlix AI" in pg.inner_text("#reader .rd-meta")
+    assert "2026-01-28" in pg.inner_text("#reader .rd-meta")
     assert [t.strip() for t in reader.locator(".rd-tags .tag").all_inner_texts()] == ["Neutral", "HK Stock"]
     chips = " ".join(reader.locator(".rd-chips .chip").all_inner_texts())
-    assert "2513.HK" in chips and "0100.HK" in chips and "9678.HK" in chips
+    assert "2513.HK" in chips
+    assert "0100.HK" in chips
+    assert "9678.HK" in chips
     assert reader.locator("h2.rd-h", has_text="一、云知声大模型业务收入暴增分析").count() == 1
     assert reader.locator("h3.rd-h").count() >= 2
-    assert reader.locator("table").count() >= 4 and "维度" in reader.locator("th").all_inner_texts()
+    assert reader.locator("table").count() >= 4
+    assert "维度" in reader.locator("th").all_inner_texts()
     refs = reader.locator("li.ref")
     assert refs.count() == 6
     assert all(h.startswith("https://") for h in [refs.nth(i).locator("a").first.get_attribute("href") for i in range(6)])
@@ -538,7 +554,9 @@ def test_browser_figure_badge_shows_its_quote(page):
     fig.hover()
     tip.wait_for(state="visible", timeout=3000)
     text = tip.inner_text()
-    assert "已核对" in text and "[1]" in text and "6.0亿元至6.2亿元" in text
+    assert "已核对" in text
+    assert "[1]" in text
+    assert "6.0亿元至6.2亿元" in text
     page.screenshot(path=str(ARTIFACTS / "page-figure-badge.png"), full_page=False)
     # a tap (focus) shows it too
     page.mouse.move(0, 0)
@@ -560,7 +578,8 @@ def test_browser_suggestion_click_asks_an_answerable_question(page):
     _wait_answer(page, before)
     assert page.locator("#chat .message").filter(has_text=question).count() >= 1
     last = page.locator("#chat .answer").last
-    assert last.locator(".refusal").count() == 0 and last.locator("a.cite").count() >= 1
+    assert last.locator(".refusal").count() == 0
+    assert last.locator("a.cite").count() >= 1
 
 
 @pytest.mark.browser
@@ -574,9 +593,11 @@ def test_browser_export_holds_answers_markers_and_references(page):
         page.click("#export")
     md = Path(dl.value.path()).read_text(encoding="utf-8")
     assert "## 问题 1：智谱的IPO估值是多少？" in md
-    assert "511亿港元" in md and "[1]" in md
+    assert "511亿港元" in md
+    assert "[1]" in md
     refs = [line for line in md.splitlines() if line.startswith("[1] ") or line.startswith("[2] ")]
-    assert refs and all("《" in r and "<https://" in r for r in refs)
+    assert refs
+    assert all("《" in r and "<https://" in r for r in refs)
     assert answer_line.replace("✓", "")[:12] in md
     (ARTIFACTS / "page-export.md").write_text(md, encoding="utf-8")
 

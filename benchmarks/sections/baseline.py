@@ -38,7 +38,7 @@ def ratios(r: dict) -> dict:
 def rows(r: dict) -> list[tuple[str, str, str]]:
     """Table rows of the baseline section."""
     rows: list[tuple[str, str, str]] = []
-    b, q = r.get("baseline", {}), r.get("questions_bundled", {})
+    b, _q = r.get("baseline", {}), r.get("questions_bundled", {})
     if b:
         rows += [
             ("baseline", "LangChain chunks (size 500) / index time", f"{b.get('chunks')} / {fmt(b.get('index_s'), 's')}"),

@@ -7,7 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from benchmarks.common import CHATBOT, MB, ROOT, fmt, env_for, free_port, g, load_questions, log, summary
+from benchmarks.common import CHATBOT, MB, ROOT, env_for, fmt, free_port, g, load_questions, log, summary
 
 
 def _pick_chat_endpoint(client, wanted: str | None):
@@ -46,7 +46,7 @@ def _call_args(params: list[dict], question: str, history: list[dict]) -> tuple[
         else:
             args.append(None)
     if not used_q:
-        args = [question] + args[1:]
+        args = [question, *args[1:]]
     return args, {}
 
 
@@ -54,7 +54,7 @@ def _rss_tree(pid: int) -> dict:
     import psutil
 
     p = psutil.Process(pid)
-    procs = [p] + p.children(recursive=True)
+    procs = [p, *p.children(recursive=True)]
     rss = sum(x.memory_info().rss for x in procs if x.is_running())
     hwm = None
     try:

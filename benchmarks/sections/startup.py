@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from benchmarks.common import CHATBOT, PY, ROOT, fmt, env_for, g, load_questions, log, timed_runs
+from benchmarks.common import CHATBOT, PY, ROOT, env_for, fmt, g, load_questions, log, timed_runs
 
 
 def bench_startup(tmp: Path, store: Path, quick: bool) -> dict:

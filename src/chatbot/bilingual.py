@@ -5,6 +5,7 @@ folder (1.9 s to parse the dictionary, ~0.1 s to load the cache)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -102,7 +103,8 @@ def company_words() -> frozenset[str]:
     with a gloss word of config/catalogue.toml [question] company_gloss_words): a
     question naming one is about that company. Cached beside the reverse index."""
     gloss = _gloss_words()
-    path = _cache_path().with_name(_cache_path().stem + "-companies-" + str(abs(hash(tuple(gloss))) % 10**8) + ".json")
+    key = hashlib.sha256("\n".join(gloss).encode()).hexdigest()[:12]  # the gloss words as data: a new list, a new cache
+    path = _cache_path().with_name(f"{_cache_path().stem}-companies-{key}.json")
     try:
         return frozenset(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):

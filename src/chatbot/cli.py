@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -151,7 +151,7 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    questions: Optional[List[Path]] = typer.Option(
+    questions: Optional[list[Path]] = typer.Option(
         None, "--questions", help="JSONL question set (default: the project's); repeat to evaluate several as one set"),
     out: Optional[Path] = typer.Option(None, "--out", help="output folder (default: var/eval)"),
     store: Optional[Path] = StoreOpt,

@@ -1,13 +1,14 @@
-"""The index: a Chroma collection (dense vectors) plus a BM25 keyword index over jieba
-tokens, kept consistent through one manifest. The Store only coordinates its three
+"""The index: a Chroma collection (dense vectors) plus a BM25 keyword index (SQLite FTS5)
+over jieba tokens, kept consistent through one manifest. The Store only coordinates its three
 parts and the order of writes:
 
     manifest.py       manifest.json: documents -> content hash, metadata, chunk ids; the
                       embedding model. Written atomically; it is the source of truth.
                       Also the write lock (.lock) and the interrupted-write marker (.dirty).
     vector_index.py   chroma/ (or a Chroma server, `store.backend = "http"`)
-    keyword_index.py  keyword/: the BM25 index, chunk records in index order, their tokens
-                      and the manifest stamp it matches.
+    keyword_index.py  keyword/: index.sqlite (chunk records, their tokens, the FTS5 index;
+                      updated in place, one transaction per document) and stamp.json (the
+                      manifest stamp it matches).
 
 Write order makes a crash at any point safe: new vectors are added before the
 manifest names them, the manifest is replaced atomically, then stale vectors are
@@ -267,8 +268,8 @@ class Store:
 
     def dense_search(self, query_vec: list[float], k: int) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity. Chroma returns ids and distances only;
-        the records come from the keyword index's copy in memory (asking Chroma for
-        documents and metadata costs more than the vector search itself)."""
+        the records come from the keyword index's copy (asking Chroma for documents and
+        metadata costs more than the vector search itself)."""
         self.refresh()
         if not self.docs:
             return []
@@ -276,7 +277,7 @@ class Store:
         n = min(k + 10, max(1, len(in_use)))
         # (vectors a crashed ingest left behind are not in the manifest: ignored)
         hits = [(cid, dist) for cid, dist in self.vectors.query(query_vec, n) if cid in in_use][:k]
-        records = self._keyword().by_id
+        records = self._keyword().records([cid for cid, _ in hits])
         absent = [cid for cid, _ in hits if cid not in records]
         extra = self.vectors.get_chunks(absent) if absent else {}
         return [

@@ -59,7 +59,7 @@ class _EmbeddedClients:
                 return
             try:
                 e["client"].close()
-            except Exception as exc:  # noqa: BLE001 - the old client is dropped either way; Chroma has no error class for this
+            except Exception as exc:
                 log.debug("closing the replaced Chroma client failed: %s", exc)
             e["client"], e["generation"], e["mtime"] = make(), e["generation"] + 1, mtime
 
@@ -194,14 +194,14 @@ class VectorIndex:
         for i in range(0, len(ids), GET_BATCH):
             batch = ids[i : i + GET_BATCH]
             got = self.with_collection(lambda c, b=batch: c.get(ids=b, include=["documents", "metadatas"]))
-            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=False):
                 out[cid] = Chunk.from_metadata(cid, doc, meta)
         return out
 
     def query(self, vector: list[float], n: int) -> list[tuple[str, float]]:
         """The n nearest ids with their cosine distances (ids and distances only)."""
         res = self.with_collection(lambda c: c.query(query_embeddings=[vector], n_results=n, include=["distances"]))
-        return list(zip(res["ids"][0], res["distances"][0]))
+        return list(zip(res["ids"][0], res["distances"][0], strict=False))
 
     def count(self) -> int:
         return self.collection.count()
@@ -212,6 +212,6 @@ class VectorIndex:
         client = self.collection._client
         try:
             client.delete_collection(self.settings.store.collection)
-        except Exception as e:  # noqa: BLE001 - nothing to delete is the usual reason (its error class varies by backend)
+        except Exception as e:
             log.debug("deleting collection %s: %s", self.settings.store.collection, e)
         self._collection = None

@@ -4,26 +4,16 @@ An English question gets an English lead-in over the quoted Chinese evidence."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Generator
 
 from chatbot.answerers.base import AnswerRequest, Draft
+from chatbot.compose.base import with_marker
 from chatbot.evidence import Candidate, select
 
 LEAD_IN = {
     "zh": "",
     "en": "According to the report and its sources (quoted in the original Chinese):",
 }
-
-
-def _with_marker(text: str, n: int) -> str:
-    """Put the marker before the closing punctuation, adding a full stop if none."""
-    text = text.rstrip()
-    m = re.search(r"[。！？；!?;.，,：:]$", text)
-    if m:
-        end = "。" if m.group(0) in "，,：:；;" else m.group(0)
-        return f"{text[:-1]}[{n}]{end}"
-    return f"{text}[{n}]。"
 
 
 def extractive_answer(
@@ -43,7 +33,7 @@ def extractive_answer(
     highlights: dict[int, list[str]] = {}
     for c in chosen:
         n = c.passage_idx + 1
-        lines.append(_with_marker(c.text, n))
+        lines.append(with_marker(c.text, f"[{n}]"))
         highlights.setdefault(n, []).append(c.raw)
     lead = LEAD_IN.get(lang, "")
     body = "\n".join(f"- {line}" if lang == "en" else line for line in lines)

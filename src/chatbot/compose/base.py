@@ -92,7 +92,9 @@ class Composition:
     refused: bool = False  # the asked figure is not in the documents (what is known may follow)
 
 
-def _with_marker(text: str, markers: str, suffix: str) -> str:
+def with_marker(text: str, markers: str, suffix: str = "") -> str:
+    """Put the markers (after an optional suffix such as the as-of note) before the
+    closing punctuation, adding a full stop if none."""
     text = text.rstrip()
     m = re.search(r"[。！？；!?;.，,：:]$", text)
     if m:
@@ -135,7 +137,7 @@ def render(comp: Composition, passages: list[Passage], lang: str, lead: str = ""
         else:  # every sentence of the line gets the markers (the check reads sentence by sentence)
             marks = "".join(f"[{n}]" for n in dict.fromkeys(ns))
             sents = split_sentences(e.text, semicolons=False) or [e.text]
-            line = "".join(_with_marker(t, marks, as_of(e.chunks[0], lang) if e.as_of and claim_figures(t) else "")
+            line = "".join(with_marker(t, marks, as_of(e.chunks[0], lang) if e.as_of and claim_figures(t) else "")
                            for t in sents)
         lines.append(f"- {line}" if lang == "en" and e.bullet else line)
     body = "\n".join(lines)

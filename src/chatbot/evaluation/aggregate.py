@@ -3,8 +3,9 @@ quality gate: the ONLY place the thresholds of config `[eval]` are checked."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from chatbot.evaluation.metrics import false_refusal_rate, latency_stats, mean, rate, refusal_accuracy
 from chatbot.evaluation.records import KS, Record

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from chatbot.evaluation.metrics import mean
 from chatbot.evaluation.records import Record

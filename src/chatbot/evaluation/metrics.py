@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from chatbot.text import claim_figures, figure_supported, normalize, split_sentences, tokenize
 
@@ -99,7 +100,7 @@ def rate(flags: Sequence[bool]) -> float | None:
 
 def mean_reciprocal_rank(rankings: Sequence[Sequence[str]], expected: Sequence[Sequence[str]]) -> float | None:
     """Mean reciprocal rank over the questions that expect a source."""
-    return mean(reciprocal_rank(r, e) for r, e in zip(rankings, expected))
+    return mean(reciprocal_rank(r, e) for r, e in zip(rankings, expected, strict=False))
 
 
 def source_hit(cited_doc_ids: Iterable[str], retrieved_doc_ids: Iterable[str], expected_sources: Sequence[str]) -> bool:
@@ -194,12 +195,12 @@ def refusal_correct(answerable: bool, refused: bool) -> bool:
 
 def refusal_accuracy(answerable: Sequence[bool], refused: Sequence[bool]) -> float | None:
     """Share of the unanswerable questions that were refused."""
-    return rate([ref for ans, ref in zip(answerable, refused) if not ans])
+    return rate([ref for ans, ref in zip(answerable, refused, strict=False) if not ans])
 
 
 def false_refusal_rate(answerable: Sequence[bool], refused: Sequence[bool]) -> float | None:
     """Share of the answerable questions that were refused."""
-    return rate([ref for ans, ref in zip(answerable, refused) if ans])
+    return rate([ref for ans, ref in zip(answerable, refused, strict=False) if ans])
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
@@ -51,7 +52,7 @@ class Question(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _defaults(self) -> "Question":
+    def _defaults(self) -> Question:
         if not self.lang:
             self.lang = question_language(self.question)
         return self

@@ -62,11 +62,11 @@ def fmt(value: Any, kind: str = "rate") -> str:
 
 def text_table(header: list[str], rows: list[list[str]]) -> str:
     """A plain-text table, first column left-aligned, the others right-aligned."""
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
 
     def line(cells: list[str]) -> str:
         return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths)))
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=False)))
 
     sep = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), sep] + [line(r) for r in rows])
@@ -111,7 +111,7 @@ def llm_judged_line(llm: dict[str, Any]) -> str:
 def summary_table(result: EvalResult) -> str:
     """Plain-text summary: the metrics table, the LLM grades, the gate and the failures."""
     primary = result.primary
-    text = text_table(["metric"] + list(result.systems), metric_rows(result))
+    text = text_table(["metric", *list(result.systems)], metric_rows(result))
     text += "\n\n" + llm_judged_line(result.llm_judged)
     if result.gate_failures:
         text += f"\nquality gate ({primary.name}): FAILED: " + "; ".join(result.gate_failures)
@@ -138,7 +138,7 @@ def _llm_section(result: EvalResult) -> list[str]:
         lines.append(md_table(["system", "faithfulness", "answer relevance", "answers judged"], rows))
         lines.append("")
         lines.append("Each grade is one short prompt to the configured chat model (0..1); refused answers are not judged.")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _gate_section(result: EvalResult) -> list[str]:
@@ -166,7 +166,7 @@ def _groups_sections(result: EvalResult) -> list[str]:
         rows = [[tag] + [
             f"{fmt(s.by_tag.get(tag, {}).get('fact_accuracy'))} / {fmt(s.by_tag.get(tag, {}).get('recall@5'))}"
             for s in result.systems.values()] for tag in tags]
-        lines += [md_table(["tag"] + names, rows), ""]
+        lines += [md_table(["tag", *names], rows), ""]
     return lines
 
 
@@ -194,7 +194,7 @@ def _failure_lines(r: Record, others: dict[str, set[str]]) -> list[str]:
     if others:
         lines.append("- baselines: " + ", ".join(
             f"{n} {'also fails' if r.id in ids else 'passes'}" for n, ids in others.items()))
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _failures_section(result: EvalResult) -> list[str]:
@@ -226,6 +226,6 @@ def render_report(result: EvalResult) -> str:
     ]
     if result.config:
         lines.append("- engine: " + ", ".join(f"{k} = `{v}`" for k, v in result.config.items() if v not in ("", None)))
-    lines += ["", "## Systems", "", md_table(["metric"] + list(result.systems), metric_rows(result)), "", DEFINITIONS, ""]
+    lines += ["", "## Systems", "", md_table(["metric", *list(result.systems)], metric_rows(result)), "", DEFINITIONS, ""]
     lines += _llm_section(result) + _gate_section(result) + _groups_sections(result) + _failures_section(result)
     return "\n".join(lines).rstrip() + "\n"

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import logging
 import time
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from chatbot.evaluation.aggregate import SystemEval, check_gate, evaluate_records, thresholds_of
 from chatbot.evaluation.chart import render_chart
@@ -124,7 +125,7 @@ def run_evaluation(
     result = EvalResult(
         questions_paths=paths, out_dir=out, questions=questions, systems=results, llm_judged=llm,
         config=_engine_config(engine), gate_failures=[], thresholds={},
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"), corpus_error=corpus_error,
+        created=datetime.now(UTC).isoformat(timespec="seconds"), corpus_error=corpus_error,
     )
     eval_settings = getattr(getattr(engine, "settings", None), "eval", None)
     if eval_settings is not None:

@@ -140,6 +140,8 @@ def _chat_values(u: ChatUpdate) -> tuple:
             gr.skip() if u.sources is None else u.sources, u.history, u.turns)
 
 
+# Over 60 lines on purpose: Gradio wiring, the components and the small handlers that
+# close over them read best in one place (the behaviour itself is in ChatUI and AnalysisPage).
 def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, Callable]:
     """The conversation with its send, new-chat, example and export buttons and the
     sources list, wired to `ui`; each answer then gains its suggested questions and the
@@ -234,7 +236,7 @@ def articles_panel(ui: ChatUI, tab: gr.Tab | None = None) -> ArticlesPanel:
     gr.Markdown("已导入的文章（问答只依据这些资料）。可上传 md、txt、html、pdf 文件"
                 f"（单个不超过 {max_mb:g} MB）或输入网址添加新文章，导入后即可提问。")
     table = gr.Dataframe(
-        value=ui.list_documents(), headers=["ID", "标题", "发布方", "日期", "段落数"],
+        value=ui.list_documents(), headers=["ID", "标题", "发布方", "日期", "段落数", "识别的公司（代码；英文名）"],
         datatype=["str", "str", "str", "str", "number"], interactive=False, wrap=True,
         elem_id="doc-table", column_widths=["10%", "48%", "16%", "14%", "12%"],
     )

@@ -234,8 +234,10 @@ class ChatUI:
     # --- documents --------------------------------------------------------------------
 
     def list_documents(self) -> list[list]:
-        """One row per document: id, title, publisher, date, number of passages."""
-        return [[d.doc_id, d.title, d.publisher, d.date or "—", len(d.chunk_ids)] for d in self.engine.documents()]
+        """One row per document: id, title, publisher, date, number of passages, and the
+        companies the entity catalogue learned from it (name, tickers, other names)."""
+        return [[d.doc_id, d.title, d.publisher, d.date or "—", len(d.chunk_ids),
+                 catalogue_summary(self.engine.catalogue.entries_for(d.doc_id))] for d in self.engine.documents()]
 
     def document_choices(self) -> list[tuple[str, str]]:
         """(label, doc id) pairs for picking a document to remove."""
@@ -314,3 +316,14 @@ class ChatUI:
                 src.unlink()
         except OSError as e:
             log.warning("could not delete the uploaded copy %s: %s", src, e)
+
+
+def catalogue_summary(entries: list, limit: int = 4) -> str:
+    """The catalogue's names of one document as one line, companies it is about first:
+    "智谱 (2513.HK; Zhipu, Knowledge Atlas)"."""
+    shown = sorted(entries, key=lambda e: (e.kind != "company", not e.primary, -e.mentions))[:limit]
+    parts = []
+    for e in shown:
+        extra = "; ".join(x for x in (", ".join(e.tickers), ", ".join(a for a in e.aliases if a.isascii())) if x)
+        parts.append(f"{e.name} ({extra})" if extra else e.name)
+    return "；".join(parts)
