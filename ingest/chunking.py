@@ -83,7 +83,8 @@ def _split_table(table: str, max_chars: int) -> list[str]:
     if len(table) <= max_chars or len(lines) < 4 or not _TABLE_SEP.match(lines[1]):
         return [table]
     header, rows = lines[:2], lines[2:]
-    parts, cur = [], []
+    parts: list[str] = []
+    cur: list[str] = []
     for row in rows:
         if cur and len("\n".join(header + cur + [row])) > max_chars:
             parts.append("\n".join(header + cur))
@@ -100,7 +101,7 @@ def _units(block: _Unit, cfg: ChunkingSettings) -> list[_Unit]:
         return [_Unit(t, "table") for t in _split_table(block.text, cfg.max_chars)]
     if len(block.text) <= cfg.target_chars:
         return [block]
-    units = []
+    units: list[_Unit] = []
     for sent in split_sentences(block.text):
         while len(sent) > cfg.max_chars:
             cut = safe_cut(sent, cfg.max_chars)
@@ -147,7 +148,11 @@ def chunk_document(doc: SourceDocument, cfg: ChunkingSettings) -> list[Chunk]:
             emit(path, cur)
     # identical passages repeated in one document collapse to one chunk
     seen: set[str] = set()
-    unique = [c for c in chunks if not (c.id in seen or seen.add(c.id))]
+    unique = []
+    for c in chunks:
+        if c.id not in seen:
+            seen.add(c.id)
+            unique.append(c)
     for i, c in enumerate(unique):
         c.position = i
     return unique

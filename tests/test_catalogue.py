@@ -267,3 +267,16 @@ def test_leave_one_out(full_store, doc, question, fact):
     a = engine.ask(question)
     assert fact in a.text, a.text
     assert a.citations[0].doc_id == doc, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [("What was NIO's revenue in 2024?", ["NIO"]),  # an acronym that is no English word: a name
+     ("Robert'); DROP TABLE chunks;--", []),  # ALL-CAPS ordinary words are code, not names
+     ("{lang} {0} ${HOME} {{7*7}}", [])],
+)
+def test_name_shaped_words_of_english_questions(question, names):
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import uncatalogued_names
+
+    assert uncatalogued_names(question, load_glossary()) == names

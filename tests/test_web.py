@@ -220,11 +220,13 @@ def test_gradio_client_ask_api(server):
     assert "9678.HK" in data["tickers"]
     assert data["disclaimer"] == DISCLAIMER
 
-    # streaming: partial texts first, then the final text with its JSON
+    # streaming: the updates end with the final text and its JSON (a fast answer's lines
+    # arrive as one update, paced by web.stream_interval_s; partial updates are tested
+    # in test_web_ui with the interval at 0)
     job = client.submit("智谱的IPO估值是多少？", "[]", api_name="/ask")
     updates = list(job)
     final_text, final_json = job.result()
-    assert len(updates) >= 2
+    assert updates
     assert updates[-1][0] == final_text
     assert json.loads(final_json)["citations"]
     assert all(u[1] == "" for u in updates[:-1])
@@ -556,7 +558,8 @@ def test_browser_figure_badge_shows_its_quote(page):
     text = tip.inner_text()
     assert "已核对" in text
     assert "[1]" in text
-    assert "6.0亿元至6.2亿元" in text
+    assert "6.0亿" in text  # the source sentence holding the figure
+    assert "6.2亿" in text
     page.screenshot(path=str(ARTIFACTS / "page-figure-badge.png"), full_page=False)
     # a tap (focus) shows it too
     page.mouse.move(0, 0)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import tempfile
+import threading
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +70,7 @@ def cedict_index() -> dict[str, list[str]]:
     except (OSError, ValueError):
         pass
     index = _build()
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # writers never share one
     tmp.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     return index
@@ -110,7 +112,7 @@ def company_words() -> frozenset[str]:
     except (OSError, ValueError):
         pass
     words = _build_company_words(gloss)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # writers never share one
     tmp.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     return frozenset(words)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
@@ -60,7 +61,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.batch_size = batch_size
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix
-        self._model = None
+        self._model: Any = None  # a SentenceTransformer, loaded on first use
         self._lock = threading.RLock()
 
     @property

@@ -55,6 +55,13 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     return q, notices
 
 
+def _intent_note(intent: Intent, lang: str) -> str:
+    """What a refusal still says for its intent: that no investment advice is given,
+    or that the documents hold no live market data."""
+    key = {"advice": "no_advice", "latest": "no_live_refused"}.get(intent.name)
+    return "\n" + labels(lang)[key] if key else ""
+
+
 class Engine:
     def __init__(self, settings: Settings | None = None, store: Store | None = None):
         self.settings = settings or load_settings()
@@ -139,8 +146,9 @@ class Engine:
         standalone = self.standalone_question(q, history)
         unknown = unknown_names(standalone, glossary, self.corpus.contains)
         if unknown:  # about a company no document holds: never another company's figure
-            yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang], refused=True,
-                         intent=detect_intent(standalone).name,
+            intent = detect_intent(standalone)
+            yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
+                         refused=True, intent=intent.name,
                          notices=[*notices, f"no indexed document names {', '.join(unknown)}"],
                          timings_ms={"total": (time.perf_counter() - t0) * 1000})
             return
@@ -166,8 +174,7 @@ class Engine:
         checked = check_answer(draft.text, numbered, mode=draft.mode, lang=lang, highlights=draft.highlights)
         if not checked.citations:  # nothing left that a source supports: refuse
             answer.text, answer.refused = REFUSAL[lang], True
-            if intent.name == "advice":  # an advice question is told so even when refused
-                answer.text += "\n" + labels(lang)["no_advice"]
+            answer.text += _intent_note(intent, lang)  # advice / live data: said even when refused
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
             answer.refused = known_only  # the asked figure is missing; what is known is shown

@@ -266,13 +266,13 @@ class KeywordIndex:
         if missing:
             new.update(fetch(missing))
         for cid in ids:
-            c = new.get(cid)
-            if c is None or cid in have:
+            rec = new.get(cid)
+            if rec is None or cid in have:
                 continue
-            text = index_text(c)
+            text = index_text(rec)
             terms = " ".join(term(t) for t in tokenize(text))
             cur = conn.execute("INSERT INTO chunks (id, record, key, terms) VALUES (?, ?, ?, ?)",
-                               (cid, c.model_dump_json(), text_key(text), terms))
+                               (cid, rec.model_dump_json(), text_key(text), terms))
             conn.execute("INSERT INTO fts(rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
 
     def _write_stamp(self, stamp: str, count: int) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Literal
+from typing import Any, Literal
 
 from chatbot.config import RetrievalSettings
 from chatbot.glossary import Glossary
-from chatbot.models import Passage
+from chatbot.models import Chunk, Passage
 from chatbot.store import Store
 
 Mode = Literal["hybrid", "dense", "keyword"]
@@ -21,7 +21,7 @@ _KEYWORD_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="keyword-se
 
 
 def rrf_fuse(
-    ranked_lists: list[tuple[list[tuple[object, float]], float]], rrf_k: int
+    ranked_lists: list[tuple[list[tuple[Chunk, float]], float]], rrf_k: int
 ) -> list[tuple[str, float]]:
     """Weighted reciprocal rank fusion over lists of (chunk, score); returns
     (chunk id, fused score), best first. A chunk found by several lists sums up."""
@@ -37,7 +37,7 @@ class Retriever:
         self.store = store
         self.cfg = settings
         self.glossary = glossary
-        self._reranker = None
+        self._reranker: Any = None  # a sentence-transformers CrossEncoder, loaded on first use
 
     def retrieve(self, question: str, mode: Mode = "hybrid", k: int | None = None) -> tuple[list[Passage], dict[str, float]]:
         k = k or self.cfg.top_k

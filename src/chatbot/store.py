@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -225,7 +225,7 @@ class Store:
                 rebuilt = 1
             return {"orphans_removed": len(orphans), "missing": len(missing), "keyword_rebuilt": rebuilt}
 
-    def _rebuild_keyword(self, fresh: list[Chunk] = ()) -> None:
+    def _rebuild_keyword(self, fresh: Sequence[Chunk] = ()) -> None:
         """Rebuild the keyword index on disk (writers only; `fresh` = the chunks just written)."""
         self.keyword.build(self.manifest.ordered_ids(), self.stamp(), self.vectors.get_chunks, fresh=fresh)
 

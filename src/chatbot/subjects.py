@@ -100,6 +100,9 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
             words = words[:-1]
         if m.start() == 0 and words and words[0] == first and _is_english_word(first):
             words = words[1:]  # a capital that only starts the sentence
+        # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a
+        # name; an acronym that is no English word ("NIO", "BYD", "SMIC") still is one
+        words = [w for w in words if not (w.isupper() and len(w) > 1 and _is_english_word(w))]
         name = " ".join(words)
         if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
             out.append(name)

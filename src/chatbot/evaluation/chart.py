@@ -29,7 +29,7 @@ def render_chart(result: EvalResult, path: Path) -> None:
     for i, name in enumerate(names):
         o = result.systems[name].overall
         offset = (i - (len(names) - 1) / 2) * width
-        vals = [o.get(m) if o.get(m) is not None else float("nan") for m in CHART_METRICS]
+        vals = [float(v) if (v := o.get(m)) is not None else float("nan") for m in CHART_METRICS]
         bars = ax.bar([x + offset for x in xs], vals, width, label=name, color=COLORS.get(name))
         ax.bar_label(bars, labels=[("" if math.isnan(v) else f"{v:.2f}") for v in vals], fontsize=6, padding=1)
         lat = [o.get("latency_p50_ms") or 0.0, o.get("latency_p95_ms") or 0.0]

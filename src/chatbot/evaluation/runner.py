@@ -116,6 +116,7 @@ def run_evaluation(
                 records.append(_ask_one(engine, q, name, corpus))
                 bar.update(1)
             results[name] = evaluate_records(name, records)
+        llm: dict[str, Any]  # per system: the judge's scores, or why it was skipped
         if judge:
             bar.set_description("LLM judge")
             llm = {"hybrid": llm_judge(engine.chat_model, results["hybrid"].records, bar)}

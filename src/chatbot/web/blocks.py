@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from importlib import resources
+from typing import Any
 
 import gradio as gr
 
@@ -37,7 +38,7 @@ PAGE_TAB = "分析报告"
 FONTS = ["PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei",
          "Noto Sans CJK SC", "Source Han Sans SC", "system-ui", "sans-serif"]
 MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
-PRIVATE = {"api_visibility": "private"}
+PRIVATE: dict[str, Any] = {"api_visibility": "private"}
 
 
 def _static(name: str) -> str:
