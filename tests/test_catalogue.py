@@ -219,7 +219,8 @@ def new2_engine(full_store, tmp_path_factory):
     path = tmp_path_factory.mktemp("catalogue-new2") / "index"
     shutil.copytree(full_store, path)
     report = ingest([DATA / "corpus-new-2"], make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == 4 and not report.failed, report.summary()
+    assert len(report.added) == 4, report.summary()
+    assert not report.failed, report.summary()
     return Engine(make_settings(path))
 
 
