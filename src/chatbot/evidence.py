@@ -124,8 +124,24 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.fullmatch(r"(?:19|20)\d{2}", tok):
             add([tok, f"{tok}年"])  # a year, written either way: one term, not two
             continue
+        if idf(tok) >= absent and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+            tok = _indexed_neighbour(tok, low, idf, absent)
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
+
+
+def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
+    """A Chinese word the index does not hold may be jieba cutting the question otherwise
+    than the passages ("的翻台率" -> "的翻" + "台率", while passages hold "翻台率"): the
+    word with a neighbouring character or two of the question, when the index holds that."""
+    i = text.find(tok)
+    if i < 0:
+        return tok
+    for k in (1, 2):
+        for cand in (text[max(0, i - k): i + len(tok)], text[i: i + len(tok) + k]):
+            if len(cand) == len(tok) + k and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and idf(cand) < absent:
+                return cand
+    return tok
 
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:

@@ -17,9 +17,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from chatbot.catalogue import Rules, _has_suffix, load_rules, name_after, name_before
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word
+from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
 _CUT_ZH = re.compile(
@@ -138,7 +138,7 @@ def _dictionary_companies(question: str) -> list[str]:
 def _not_common_words(head: str) -> bool:
     """Is some word of the head no common dictionary word ("报告总结" is two common
     words, "寒武纪" and "英伟达" are not)?"""
-    from chatbot.catalogue import GENERIC_FREQ
+    from chatbot.names import GENERIC_FREQ
     from chatbot.text import _jieba
 
     j = _jieba()
@@ -146,7 +146,7 @@ def _not_common_words(head: str) -> bool:
 
 
 def _may_open_name(head: str, rules: Rules) -> bool:
-    from chatbot.catalogue import _posseg
+    from chatbot.names import _posseg
 
     words = _posseg(head)
     if not words:

@@ -123,12 +123,18 @@ _PERIOD_RE = re.compile(
     r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
-_SIX_MONTHS_RE = re.compile(r"截至\s*((?:19|20)\d{2})\s*年\s*6\s*月\s*30\s*日\S{0,3}?(?:六|6)个月")
+# "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
+# "…12月31日止年度" the year; English "the first nine months of 2025" likewise
+_MONTHS_TO_RE = re.compile(
+    r"截至\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\S{0,3}?(三|六|九|十二|3|6|9|12)个月"
+    r"|截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日止?(?:年度|全年)")
+_MONTHS_QUALIFIER = {("3", "三"): "Q1", ("6", "六"): "H1", ("9", "九"): "Q1-3"}
+_NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?nine months (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|前九个月|(?:first )?nine months|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
 _QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
@@ -140,7 +146,7 @@ def _qualifier(word: str) -> str | None:
         n = m.group(1) or m.group(2) or m.group(3).lower()
         return f"Q{_QUARTER_NO.get(n, n)}"
     return _QUALIFIER.get(word.lower())
-_QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3",
+_QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
 
@@ -150,8 +156,17 @@ def periods(text: str) -> set[tuple[str, str | None]]:
     Calendar dates ("2026年1月28日") are not periods."""
     out: set[tuple[str, str | None]] = set()
     t = unicodedata.normalize("NFKC", text)
-    for m in _SIX_MONTHS_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
-        out.add((m.group(1), "H1"))
+    for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
+        if m.group(4):
+            out.add((m.group(4), None))
+            continue
+        q = next((v for k, v in _MONTHS_QUALIFIER.items() if m.group(3) in k), "")
+        if q:
+            out.add((m.group(1), q))
+        elif m.group(3) in ("十二", "12"):
+            out.add((m.group(1), None))
+    for m in _NINE_MONTHS_EN_RE.finditer(t):
+        out.add((m.group(1), "Q1-3"))
     for m in _HALF_EN_RE.finditer(t):  # "first half of 2025", "H1 2025"
         half = "H1" if (m.group(1) or m.group(3) or "").lower() in ("first", "h1") else "H2"
         out.add((m.group(2) or m.group(4), half))

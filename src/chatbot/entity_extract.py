@@ -1,0 +1,148 @@
+"""The companies and institutions one document names, found at ingest (what is
+found, and where it is kept: catalogue.py)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from chatbot.names import (
+    _CJK,
+    _EN_NAME,
+    Entry,
+    Rules,
+    _has_suffix,
+    _name_shaped,
+    _norm_ticker,
+    _pair_name,
+    _short_forms,
+    _tickers_in,
+    load_rules,
+    name_after,
+    name_before,
+    romanise,
+    romanise_words,
+)
+
+
+# Over 60 lines on purpose: the numbered passes below share the `found` table and its
+# `add`; apart they would pass both around for no gain in reading.
+def extract(title: str, tickers: list[str], text: str, rules: Rules | None = None) -> list[Entry]:
+    """The companies and institutions one document names."""
+    rules = rules or load_rules()
+    text = unicodedata.normalize("NFKC", text)
+    title = unicodedata.normalize("NFKC", title or "")
+    full = f"{title}\n{text}"
+    found: dict[str, Entry] = {}
+
+    def add(name: str, kind: str, tick=(), aliases=()) -> Entry | None:
+        name = name.strip()
+        if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
+            return None
+        e = found.setdefault(name, Entry(name=name))
+        if kind == "company":
+            e.kind = "company"
+        e.tickers += [t for t in tick if t not in e.tickers]
+        e.aliases += [a for a in aliases if a != name and a not in e.aliases]
+        return e
+
+    # 1. a name with a ticker (or an English name) in the brackets after it
+    for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", full):
+        before = full[max(0, m.start() - 30): m.start()]
+        inner = m.group(1)
+        tick = _tickers_in(inner, rules)
+        # a ticker or an English name (not an acronym such as "DAU") in the brackets: the
+        # words before them are a name
+        en_name = bool(re.fullmatch(_EN_NAME, inner.strip())) and not inner.strip().isupper()
+        name = name_before(before, rules, lenient=bool(tick) or en_name)
+        if not name:
+            continue
+        named = re.findall(r"(?:简称|下称)\s*[“\"「]?([^”\"」,，;；]{2,12})[”\"」]?", inner)
+        named += [n.strip() for n in re.findall(rf"英文名(?:称)?\s*[:：]?\s*({_EN_NAME})", inner)]
+        if named and not tick:  # 蜜雪冰城股份有限公司（简称“蜜雪集团”，英文名MIXUE Group）
+            add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
+            continue
+        if tick:
+            en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|{_EN_NAME}", p.strip())
+                  and not _tickers_in(p, rules)]
+            add(name, "company", tick, en)
+            continue
+        inner = re.sub(r"^(?:英文名(?:称)?|英文|简称|下称|以下简称)\s*[:：]?\s*", "", inner.strip())
+        if re.fullmatch(_EN_NAME, inner) and re.search(rf"[{_CJK}]", name) and _pair_name(name, full, rules):
+            add(name, "org", aliases=[inner])  # 国际数据公司(IDC), 稀宇科技(MiniMax)
+        elif re.fullmatch(rf"[{_CJK}]{{2,12}}", inner) and re.fullmatch(_EN_NAME, name) and _pair_name(inner, full, rules):
+            add(name, "org", aliases=[inner])  # MiniMax(稀宇科技)
+    # 2. legal names
+    tails = "|".join(map(re.escape, rules.legal_tails))
+    for m in re.finditer(rf"(?:{tails})", full):
+        name = name_before(full[max(0, m.start() - 24): m.start()], rules, lenient=True)
+        if name and len(name) >= 2:
+            add(name + m.group(0), "company")
+    # 3. words with a company or institution suffix, seen at least twice
+    counts: Counter = Counter()
+    suffixes = rules.company_suffixes + rules.org_suffixes
+    sfx = "|".join(map(re.escape, suffixes))
+    for m in re.finditer(rf"(?:{sfx})", full):
+        name = name_before(full[max(0, m.start() - 20): m.end()], rules)
+        if name and _has_suffix(name, suffixes) and len(name) - len(_has_suffix(name, suffixes)) >= 2:
+            counts[name] += 1
+    for name, c in counts.items():
+        if c >= rules.min_mentions:
+            add(name, "org")
+    # 4. the title's subject holds the front-matter ticker nobody else holds
+    tickers = [_norm_ticker(t) for t in tickers]
+    free = [t for t in tickers if not any(t.upper() in e.tickers for e in found.values())]
+    # the title's subject; a title may open with a column name ("V观财报|云知声预计…"),
+    # so each part of it and the first line of the text are tried, the one the text
+    # names most wins
+    first_line = next((ln.strip("# ").strip() for ln in text.splitlines() if ln.strip()), "")
+    options = [name_after(part, rules, text) for part in re.split(r"[|｜:：]", title) if part.strip()]
+    options = [o for o in [*options, name_after(first_line, rules, text)] if o]
+    subject = max(options, key=lambda o: (text.count(o), len(o)), default="")
+    if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
+        subject = ""
+    if subject:
+        e = add(subject, "company" if free else "org", free[:1] if len(free) == 1 else ())
+        if e:
+            e.primary = True
+    for e in found.values():
+        if set(e.tickers) & {t.upper() for t in tickers}:
+            e.primary = True
+    # fold entries that are forms of each other ("云知声智能科技股份有限公司" and "云知声")
+    for e in list(found.values()):
+        for form in [e.name, *e.aliases]:  # "Tencent Music Entertainment Group" -> "Tencent Music"
+            e.aliases += [s for s in _short_forms(form, full, rules) if s not in e.aliases and s != e.name]
+    merged = _merge(list(found.values()))
+    for e in merged:
+        e.mentions = sum(full.count(f) for f in {e.name, *e.aliases} if f)
+        forms = [e.name, *e.aliases]
+        e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
+    return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+def _merge(entries: list[Entry]) -> list[Entry]:
+    """One entry per company: entries sharing a ticker or a form are one; the shortest
+    form the text uses most is the name."""
+    out: list[Entry] = []
+    for e in sorted(entries, key=lambda e: (not e.tickers, len(e.name))):
+        keys = {e.name, *e.aliases, *e.tickers}
+        home = next((o for o in out if keys & {o.name, *o.aliases, *o.tickers}
+                     # the title's "老铺" and the ticker's "老铺黄金": the document's subject, twice
+                     or (e.primary and o.primary and (o.name.startswith(e.name) or e.name.startswith(o.name)))), None)
+        if home is None:
+            out.append(e)
+            continue
+        home.aliases += [a for a in [e.name, *e.aliases] if a != home.name and a not in home.aliases]
+        home.tickers += [t for t in e.tickers if t not in home.tickers]
+        home.kind = "company" if "company" in (home.kind, e.kind) else home.kind
+        home.primary = home.primary or e.primary
+    for e in out:  # the shortest Chinese form is the name ("壁仞科技" over its legal name)
+        zh = [f for f in [e.name, *e.aliases] if re.search(rf"[{_CJK}]", f)]
+        best = min(zh, key=len) if zh else e.name
+        if best != e.name:
+            e.aliases = [a for a in [e.name, *e.aliases] if a != best]
+            e.name = best
+    return out
+
+

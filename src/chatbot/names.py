@@ -1,0 +1,267 @@
+"""How names look in Chinese financial writing: the rules of config/catalogue.toml
+(suffixes, legal tails, descriptors, ticker shapes), the words before or after a
+position that form a name, the short forms a text uses, and pinyin romanisations.
+Used by the entity catalogue (entity_extract.py, catalogue.py) and by the absent-name
+check on questions (subjects.py)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from chatbot.config import PROJECT_ROOT
+
+CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
+CATALOGUE_FILE = "catalogue.json"
+EXTRACTOR_VERSION = "4"  # bump when the rules change: every document is extracted again
+
+_CJK = r"\u4e00-\u9fff"
+_PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
+_EN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"
+GENERIC_FREQ = 2000  # a word jieba's dictionary counts this often is a common word, not a name
+_STOP_POS = {"u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "p", "r", "d", "m", "t", "w", "y", "e", "o", "zg"}
+
+
+@dataclass
+class Entry:
+    name: str
+    kind: str = "org"  # "company" or "org" (an institution, a platform, a programme)
+    aliases: list[str] = field(default_factory=list)  # short forms, English names
+    tickers: list[str] = field(default_factory=list)
+    pinyin: list[str] = field(default_factory=list)
+    mentions: int = 0
+    primary: bool = False  # the document is about it (front-matter ticker or title)
+
+    def forms(self) -> list[str]:
+        return list(dict.fromkeys([self.name, *self.aliases, *self.tickers, *self.pinyin]))
+
+
+@dataclass(frozen=True)
+class Rules:
+    company_suffixes: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    legal_tails: tuple[str, ...]
+    descriptors: frozenset[str]
+    name_pos: frozenset[str]
+    max_name_chars: int
+    min_mentions: int
+    ticker_res: tuple[re.Pattern, ...]
+    code_words: tuple[str, ...]
+    not_names_en: frozenset[str]
+    lead_words_zh: tuple[str, ...]
+    en_legal_tails: frozenset[str]
+    trade_words: tuple[str, ...] = ()
+    en_trade_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=2)
+def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    n, t, q = d["names"], d["tickers"], d["question"]
+    return Rules(
+        company_suffixes=tuple(sorted(n["company_suffixes"], key=len, reverse=True)),
+        org_suffixes=tuple(sorted(n["org_suffixes"], key=len, reverse=True)),
+        legal_tails=tuple(sorted(n["legal_tails"], key=len, reverse=True)),
+        descriptors=frozenset(n["descriptors"]),
+        name_pos=frozenset(n["name_pos"]),
+        max_name_chars=int(n["max_name_chars"]),
+        min_mentions=int(n["min_mentions"]),
+        ticker_res=tuple(re.compile(p) for p in t["patterns"]),
+        code_words=tuple(sorted(t["code_words"], key=len, reverse=True)),
+        not_names_en=frozenset(q["not_names_en"]),
+        lead_words_zh=tuple(sorted(q["lead_words_zh"], key=len, reverse=True)),
+        en_legal_tails=frozenset(n["en_legal_tails"]),
+        trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
+        en_trade_words=frozenset(n.get("en_trade_words", [])),
+    )
+
+
+# --- extraction -------------------------------------------------------------------
+
+
+def _posseg(text: str):
+    from chatbot.text import _jieba
+
+    _jieba()  # the same dictionary and user words as the keyword index
+    import jieba.posseg as pseg
+
+    return [(w.word, w.flag) for w in pseg.lcut(text)]
+
+
+def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
+    """The name that ends where `text` ends: words walked back from the end while they
+    can be part of a name ("GPU企业天数智芯" -> "天数智芯", "年底创立的MiniMax" ->
+    "MiniMax"). `lenient`: a ticker or a legal form follows, so the words before it are a
+    name even where jieba tags them as verbs or places ("海底捞国际控股", "腾讯音乐娱乐集团");
+    only a common verb at the front ("公布", "宣布") is dropped."""
+    tail = next((t for t in rules.legal_tails if text.endswith(t)), "")
+    if tail:  # "蜜雪冰城股份有限公司": the name before the legal form, with it
+        name = name_before(text[: -len(tail)], rules, lenient=True)
+        return name + tail if name else ""
+    m = re.search(rf"(?<![\w.])({_EN_NAME})\s*$", text)
+    if m and not re.search(r"[\d.]\s*$", text[: m.start()]):  # "Pop Mart International（泡泡玛特）"; not "2513.HK"
+        words = m.group(1).split()
+        while words and words[0] in rules.not_names_en:
+            words = words[1:]
+        name = " ".join(words)
+        return name if _name_shaped(name) else ""
+    seg = _PUNCT.split(text[-(rules.max_name_chars + 8):])[-1]
+    if not seg:
+        return ""
+    words = _posseg(seg)
+    out: list[tuple[str, str]] = []
+    for w, flag in reversed(words):
+        if w in rules.descriptors or w.strip() == "":
+            break
+        if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
+            break
+        if flag in _STOP_POS or (flag.startswith("v") and len(w) > 1) or (flag not in rules.name_pos and not flag.startswith("v")):
+            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS):
+                break
+        if sum(len(x) for x, _ in out) + len(w) > rules.max_name_chars:
+            break
+        out.insert(0, (w, flag))
+    if lenient:
+        from chatbot.text import _jieba
+
+        freq = _jieba().dt.FREQ
+        while out and out[0][1].startswith("v") and (freq.get(out[0][0]) or 0) >= GENERIC_FREQ:
+            out.pop(0)
+    name = "".join(w for w, _ in out)
+    # a leading single character of a function word is not part of a name ("与智谱")
+    while len(name) > 2 and name[0] in "与和及或由被将向对从在于是为的":
+        name = name[1:]
+    return name if _name_shaped(name) else ""
+
+
+def name_after(text: str, rules: Rules, body: str = "") -> str:
+    """The name that starts where `text` starts (a title's subject: "商汤上半年收入…" -> "商汤")."""
+    m = re.match(_EN_NAME, text.strip())
+    if m:  # "Pop Mart 2025 interim: …", "NIO Q3: …"
+        words = m.group(0).split()
+        while words and words[-1] in rules.not_names_en:
+            words = words[:-1]
+        name = " ".join(words)
+        return name if _name_shaped(name) else ""
+    seg = _PUNCT.split(text.strip())[0]
+    out: list[str] = []
+    for w, flag in _posseg(seg):
+        if w in rules.descriptors or flag in _STOP_POS or flag.startswith("v") or any(c.isdigit() for c in w):
+            break
+        if flag not in rules.name_pos or sum(len(x) for x in out) + len(w) > rules.max_name_chars:
+            break
+        out.append(w)
+        if _has_suffix(w, rules.company_suffixes + rules.org_suffixes):
+            break
+    # the prefix the body uses most ("云知声超额配股权…" -> "云知声"); ties go to the longer
+    best, best_n = "", 0
+    for i in range(1, len(out) + 1):
+        cand = "".join(out[:i])
+        n = body.count(cand) if body else 1
+        if _name_shaped(cand) and n >= best_n and cand not in rules.company_suffixes:
+            best, best_n = cand, n
+    return best
+
+
+def _name_shaped(name: str, rules: Rules | None = None) -> bool:
+    rules = rules or load_rules()
+    if name in rules.not_names_en or name in rules.descriptors:
+        return False
+    if len(name) < 2 or len(name) > (40 if name.isascii() else 20):
+        return False
+    if re.fullmatch(r"[A-Za-z]", name) or name.isdigit():
+        return False
+    return bool(re.search(rf"[{_CJK}]", name)) or bool(re.match(r"[A-Z]", name))
+
+
+def _pair_name(zh: str, text: str, rules: Rules) -> bool:
+    """Is the Chinese side of a Chinese/English pair a name: it has a name suffix, or it
+    recurs and is no common word of the dictionary ("海外(Talkie)" is not a name)."""
+    if _has_suffix(zh, rules.company_suffixes + rules.org_suffixes + rules.legal_tails):
+        return True
+    from chatbot.text import _jieba
+
+    return text.count(zh) >= rules.min_mentions and (_jieba().dt.FREQ.get(zh) or 0) < GENERIC_FREQ
+
+
+def _has_suffix(name: str, suffixes) -> str:
+    return next((s for s in suffixes if name.endswith(s) and len(name) > len(s)), "")
+
+
+def _tickers_in(bracket: str, rules: Rules) -> list[str]:
+    out = []
+    for rx in rules.ticker_res:
+        out += [_norm_ticker(m.group(0)) for m in rx.finditer(bracket)]
+    if not out:
+        for w in rules.code_words:
+            m = re.search(rf"{w}\s*[:：]?\s*(\d{{4,5}})(?!\d)", bracket)
+            if m:
+                out.append(f"{int(m.group(1)):04d}.HK")
+                break
+    return out
+
+
+def _norm_ticker(t: str) -> str:
+    """"06181.HK" -> "6181.HK" (Hong Kong codes have four digits with leading zeros)."""
+    t = t.upper().replace("：", ":")
+    m = re.fullmatch(r"0*(\d{1,5})\.HK", t)
+    return f"{int(m.group(1)):04d}.HK" if m else t
+
+
+def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
+    """Shorter forms of a name that the text itself uses: the legal tail and company
+    suffixes stripped one by one ("云知声智能科技股份有限公司" -> "云知声智能科技" -> "云知声",
+    "Pop Mart International Group" -> "Pop Mart")."""
+    out = []
+    if re.fullmatch(_EN_NAME, name):
+        words = name.split()
+        # a legal tail comes off down to one word, a trade word down to two ("Tencent Music
+        # Entertainment Group" -> "Tencent Music Entertainment" -> "Tencent Music")
+        while len(words) > 1 and (words[-1].rstrip(".,") in rules.en_legal_tails
+                                  or (len(words) > 2 and words[-1] in rules.en_trade_words)):
+            words = words[:-1]
+            out.append(" ".join(words))
+        return out
+    cur = name
+    while True:
+        tail = next((t for t in rules.legal_tails if cur.endswith(t) and len(cur) > len(t) + 1), "") or \
+            _has_suffix(cur, rules.company_suffixes) or _has_suffix(cur, rules.trade_words)
+        if not tail:
+            break
+        prev, cur = cur, cur[: -len(tail)]
+        if len(cur) < 2 or not re.search(rf"[{_CJK}A-Za-z]", cur):
+            break
+        # used on its own: more often than as part of the next longer form ("腾讯音乐娱乐集团"
+        # -> "腾讯音乐", but not "腾讯", which this text never uses alone)
+        if text.count(cur) > text.count(prev) and len(cur) >= 2:
+            out.append(cur)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def romanise(name: str) -> str:
+    """"快手" -> "kuaishou" (Chinese names only)."""
+    if not re.fullmatch(rf"[{_CJK}]{{2,8}}", name):
+        return ""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # an install without it: names are still found, not romanised
+        logging.getLogger(__name__).warning("pypinyin is not installed: no pinyin forms for %s", name)
+        return ""
+    return "".join(lazy_pinyin(name))
+
+
+def romanise_words(name: str) -> str:
+    """"舜宇光学" -> "shunyu guangxue": a name of four or six characters read as words of two,
+    the way English text writes pinyin ("" otherwise: "海底捞" is written "Haidilao")."""
+    if not romanise(name) or len(name) % 2 or len(name) < 4:
+        return ""
+    from pypinyin import lazy_pinyin
+
+    return " ".join("".join(lazy_pinyin(name[i:i + 2])) for i in range(0, len(name), 2))
+
+
