@@ -135,13 +135,16 @@ def test_facts_carry_ranges_periods_and_the_label_of_their_clause():
     assert "大模型" in facts[1].clause  # "2024年同口径约5187万元" carries the label before it
     # a clause whose only words are a period ("2025年上半年约1.91亿元") carries the label too
     h1 = facts_in("智谱收入:2023年1.245亿元,2025年上半年约1.91亿元(同比+325%)")[-1]
-    assert h1.periods == {("2025", "H1")} and "收入" in h1.clause
+    assert h1.periods == {("2025", "H1")}
+    assert "收入" in h1.clause
 
 
 def test_a_whole_of_its_own_keeps_its_terms_and_leaves_the_period_to_pairing():
     dq = read_derived("云知声2024年末的现金相当于全年净亏损的百分之多少？", load_glossary())
-    assert dq.kind == "share" and ["现金", "现金", "cash"] in dq.a.terms
-    assert any("净亏损" in g for g in dq.b.terms) and dq.b.period is None
+    assert dq.kind == "share"
+    assert ["现金", "现金", "cash"] in dq.a.terms
+    assert any("净亏损" in g for g in dq.b.terms)
+    assert dq.b.period is None
 
 
 @pytest.mark.parametrize(("a", "b", "kind", "formulas"), [

@@ -56,7 +56,8 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     """Money figures in a sentence with the clause that labels them; a clause with no
     words of its own ("2024年同口径约5187万元") carries the previous clause's label."""
     out: list[Fact] = []
-    label, carried_periods = "", set()
+    label = ""
+    carried_periods: set[tuple[str | None, str | None]] = set()
     for clause in _CLAUSE.split(sentence):
         bare = _PAREN.sub("", clause)
         words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_PERIOD_WORDS}|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
@@ -258,8 +259,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     en = None
     if not m:
         en = next((p.search(question) for p in _SHARE_EN if p.search(question)), None)
-    if m or en:
-        mm = m or en
+    if (mm := m or en) is not None:
         part_terms = _phrase_terms(mm.group("part"), glossary, _DROP)
         whole_phrase = mm.group("whole")
         metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
@@ -279,9 +279,8 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question)
     m_en = None if m else (next((p.search(question) for p in _MULTIPLE_EN if p.search(question)), None)
                            or _DIFF_EN.search(question))
-    if m or m_en:
-        kind = "multiple" if ("倍" in m.group(0) if m else "times" in m_en.group(0).lower()) else "difference"
-        m = m or m_en
+    if (m := m or m_en) is not None:
+        kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower()) else "difference"
         ops = []
         for side in ("a", "b"):
             phrase = m.group(side)
@@ -296,7 +295,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         if not a.terms or (a.entity == b.entity and a.period == b.period and a.terms == b.terms):
             return None
         return DerivedQuestion(kind, a, b)
-    if _GROWTH.search(question) and period:
+    if _GROWTH.search(question) and period and period[0]:
         terms = _phrase_terms(_GROWTH.sub(" ", question), glossary, _DROP | {"同比", "增长", "多少", "growth", "rate"})
         if not terms:
             return None

@@ -327,7 +327,7 @@ def select(
         if top.item:  # back up to the first item of the list the best one belongs to
             while start - 1 in items:
                 start -= 1
-        run = []
+        run: list[Candidate] = []
         while start in items and len(run) < max_items:
             run.append(items[start])
             start += 1

@@ -76,7 +76,7 @@ class DocStructure:
     def summary_places(self) -> list[Block]:
         """Assessment tables, risk tables and the lists after the last section's prose."""
         places = [b for b in self.blocks if b.is_assessment() or b.is_risk_table()]
-        tail_lists = []
+        tail_lists: list[Block] = []
         for b in reversed([b for b in self.blocks if not _is_references(b.path, [b])]):
             if b.kind == "list":
                 tail_lists.insert(0, b)
@@ -138,7 +138,7 @@ def build_structure(chunks: list[Chunk]) -> dict[str, DocStructure]:
                 labelled = kind == "list" and bool(_LABELLED.match(text))
                 same = (prev is not None and prev.path == c.headings and prev.kind == kind
                         and (kind != "list" or prev.labelled == labelled or len(prev.lines) < 4))
-                if not same:
+                if not same or prev is None:
                     prev = _new_block(blocks, doc_id, c, kind, lead, header if kind == "table" else [])
                     blocks.append(prev)
                     prev.labelled = labelled

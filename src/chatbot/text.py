@@ -150,11 +150,11 @@ _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", 
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
 
-def periods(text: str) -> set[tuple[str, str | None]]:
+def periods(text: str) -> set[tuple[str | None, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
     Calendar dates ("2026年1月28日") are not periods."""
-    out: set[tuple[str, str | None]] = set()
+    out: set[tuple[str | None, str | None]] = set()
     t = unicodedata.normalize("NFKC", text)
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):

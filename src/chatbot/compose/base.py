@@ -59,7 +59,7 @@ class ComposeContext:
         chosen = select(cands if cands is not None else self.cands, self.min_relevance,
                         max_sentences or self.max_sentences,
                         wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio)
-        first = {}
+        first: dict[int, int] = {}
         for rank, c in enumerate(chosen):
             first.setdefault(c.passage_idx, rank)
         chosen.sort(key=lambda c: (first[c.passage_idx], c.order))

@@ -21,8 +21,8 @@ def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
 def comparison(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
     if len(ents) < 2:
-        entries = ctx.lookup_entries(wants_list=True)
-        return Composition(entries) if entries else None
+        found = ctx.lookup_entries(wants_list=True)
+        return Composition(found) if found else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
     used: set[str] = set()
     for e in ents:
@@ -90,8 +90,8 @@ def advice(ctx: ComposeContext) -> Composition | None:
         else:
             body = comparison(ctx)
     if body is None and len(ents) == 1 and not _report_assesses(ctx, ents[0]):
-        rows = _rows_about(ctx, ents[0], most=2)  # what the report's tables say of it
-        body = Composition(rows) if rows else None
+        about = _rows_about(ctx, ents[0], most=2)  # what the report's tables say of it
+        body = Composition(about) if about else None
     if body is None:
         parts = [p for p in (conclusion(ctx, max_blocks=1), pros_cons(ctx)) if p]
         body = Composition([e for p in parts for e in p.entries]) if parts else None
