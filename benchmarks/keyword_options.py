@@ -75,6 +75,8 @@ def _top(scores: np.ndarray, k: int = K) -> list[int]:
     return [int(i) for i in top[np.argsort(-scores[top])] if scores[i] > 0]
 
 
+# Over 60 lines on purpose: the options are measured side by side in one pass over the
+# same tokens and questions, each a commented block, so their figures stay comparable.
 def bench(store: Path, shard: int, n_questions: int) -> dict:
     from chatbot.keyword_index import KeywordIndex, index_stamp, index_text
     from chatbot.text import tokenize

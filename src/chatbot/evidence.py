@@ -225,6 +225,8 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
     return [t for t in out if len(t[1]) >= 6]
 
 
+# Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
+# unit) are applied to each sentence in one pass and in this order, each a commented step.
 def score_candidates(
     question: str, passages: list[Passage], glossary: Glossary, idf
 ) -> tuple[list[Candidate], QuestionSpec]:
