@@ -104,7 +104,10 @@ class Engine:
         """The answerer for the current settings (cheap to build; the chat model is shared)."""
         return make_answerer(self.settings, lambda: self.chat_model)
 
-    def standalone_question(self, question: str, history: list[dict] | None) -> str:
+    def standalone_question(self, question: str, history: list[dict] | None,
+                            glossary: Glossary | None = None) -> str:
+        """The question with a follow-up resolved against the history (`glossary`: the
+        caller's merged glossary, so that one question reconciles the catalogue once)."""
         if not history:
             return question
         if self.uses_llm and self.settings.llm.condense:
@@ -112,7 +115,7 @@ class Engine:
                 return condense_with_llm(question, history, self.chat_model)
             except Exception as e:  # the endpoint is down or failing: the rules still work
                 log.warning("LLM condensing failed, using the follow-up rules: %r", e)
-        return resolve_followup(question, history, self.glossary)
+        return resolve_followup(question, history, glossary or self.glossary)
 
     def warmup(self) -> None:
         """Load the embedding model, the keyword index, jieba (with its part-of-speech
@@ -143,7 +146,7 @@ class Engine:
         lang = question_language(q)
         t = time.perf_counter()
         glossary = self.glossary
-        standalone = self.standalone_question(q, history)
+        standalone = self.standalone_question(q, history, glossary)
         unknown = unknown_names(standalone, glossary, self.corpus.contains)
         if unknown:  # about a company no document holds: never another company's figure
             intent = detect_intent(standalone)
@@ -178,7 +181,7 @@ class Engine:
         else:
             answer.text, answer.citations, answer.unsupported = checked.text, checked.citations, checked.unsupported
             answer.refused = known_only  # the asked figure is missing; what is known is shown
-            answer.tickers = self._tickers(answer, standalone)
+            answer.tickers = self._tickers(answer, standalone, glossary)
             answer.figures = annotate_figures(answer.text, answer.citations)
         timings["answer"] = (time.perf_counter() - t) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
@@ -217,15 +220,15 @@ class Engine:
         text, highlights, passages = render(comp, passages, lang, lead)
         return text, highlights, passages, comp.refused
 
-    def _tickers(self, answer: Answer, question: str) -> list[str]:
+    def _tickers(self, answer: Answer, question: str, glossary: Glossary) -> list[str]:
         """Tickers of the cited documents and passages, narrowed to the companies the
         question names (or else the answer names), when it names any."""
         found: list[str] = []
         for c in answer.citations:
             rec = self.store.docs.get(c.doc_id)
             found += (rec.tickers if rec else []) + [t.upper() for t in TICKER_RE.findall(c.quote)]
-        named = self.glossary.entities(question) or self.glossary.entities(answer.text)
-        named_tickers = {t for e in named if (t := self.glossary.tickers.get(e))}
+        named = glossary.entities(question) or glossary.entities(answer.text)
+        named_tickers = {t for e in named if (t := glossary.tickers.get(e))}
         found = list(dict.fromkeys(found))
         if named_tickers:
             found = [t for t in found if t in named_tickers] or sorted(named_tickers)
