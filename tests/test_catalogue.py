@@ -150,6 +150,17 @@ KNOWN_DEV_FAILURES = {
 }
 
 
+def _assert_as_expected(a, q: dict) -> None:
+    """A question to refuse is refused; any other is answered with its facts, citing one
+    of its expected documents."""
+    if not q["answerable"]:
+        assert a.refused, a.text
+    else:
+        assert not a.refused, a.text
+        assert fact_hit(a.text, q["expected_facts"]), a.text
+        assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "q",
@@ -161,12 +172,7 @@ def test_dev_set_near_miss_two_part_english(full_engine, q):
     """Near-misses refused (never another period's figure), both parts of a two-part
     question answered, English questions answered from the Chinese article."""
     a = full_engine.ask(q["question"], q.get("history"))
-    if not q["answerable"]:
-        assert a.refused, a.text
-    else:
-        assert not a.refused, a.text
-        assert fact_hit(a.text, q["expected_facts"]), a.text
-        assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+    _assert_as_expected(a, q)
 
 
 @pytest.mark.slow
@@ -235,12 +241,7 @@ def test_second_unseen_set(new2_engine, q):
     ANTA Sports English first, 舜宇光学 with nine-month figures): answered from their
     article in Chinese, English and pinyin; near-misses and absent companies refused."""
     a = new2_engine.ask(q["question"], q.get("history"))
-    if not q["answerable"]:
-        assert a.refused, a.text
-    else:
-        assert not a.refused, a.text
-        assert fact_hit(a.text, q["expected_facts"]), a.text
-        assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+    _assert_as_expected(a, q)
 
 
 LEAVE_ONE_OUT = {  # corpus-extra article -> the company its glossary entry names
