@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.models import Passage
+from chatbot.sentence_period import context_period, named_periods, sentence_periods
 from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 
 _MARKER = re.compile(r"\[\d+\]")
+_EMPHASIS = re.compile(r"\*\*|__")
 _REFERENCE_ENTRY = re.compile(r"^\[\d{1,3}\]\s")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
@@ -221,7 +223,8 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
         for sent in split_sentences(s, semicolons=False):
             carried = periods(sent) or carried
             out.append((sent, sent, item, carried))
-    out = [(raw, _MARKER.sub("", shown).strip(), item, per) for raw, shown, item, per in out]
+    # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
+    out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per) for raw, shown, item, per in out]
     return [t for t in out if len(t[1]) >= 6]
 
 
@@ -235,6 +238,7 @@ def score_candidates(
     cands: list[Candidate] = []
     if not spec.groups or total <= 0 or spec.absent_share > MAX_ABSENT_SHARE:
         return cands, spec  # mostly about things the documents never mention
+    asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
@@ -246,9 +250,7 @@ def score_candidates(
         # that names no company is about 商汤, not about the company asked
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         passage_periods = periods(context_text + " " + p.chunk.text)
-        # a quarter the title or headings name without a year ("美团第二季度…")
-        context_periods = periods(context_text) | {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
-        passage_periods |= context_periods
+        passage_periods |= named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
@@ -265,17 +267,9 @@ def score_candidates(
             if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if spec.periods:
-                if not stated and claim_figures(shown):
-                    # "上半年收入…" under a 2025 heading: the passage's years with the
-                    # sentence's own qualifier, else the passage's periods as they are
-                    quals = qualifiers(shown)
-                    around = passage_periods
-                    if any(q and q.startswith("Q") for _, q in spec.periods):
-                        # a quarter is tied to a sentence by its own words or its title and
-                        # headings (when they name one period only), not by another quarter
-                        # or half-year named in the passage
-                        around = context_periods if len({q for q in qualifiers(context_text) if q}) <= 1 else set()
-                    stated = {(y, q) for y, _ in around for q in quals} if quals else around
+                if stated or claim_figures(shown):  # its own periods, else its heading's or title's
+                    stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
+                                              passage_periods, asks_quarter)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
                 if re.match(r"^注\s*[:：]", shown):
