@@ -35,21 +35,28 @@ def named_periods(text: str) -> set:
     return found
 
 
+def _one_period(found: set) -> set:
+    """The periods named, or none when they are several ("上半年业绩与第三季度业务更新" ties a
+    sentence to neither)."""
+    return found if len({q for _, q in found}) <= 1 else set()
+
+
 def headline_period(title: str) -> set:
-    """The periods of the first clause of a title that names any."""
+    """The period of the first clause of a title that names any (none if it names several)."""
     for clause in _CLAUSE.split(title or ""):
         found = named_periods(clause)
         if found:
-            return found
+            return _one_period(found)
     return set()
 
 
 def context_period(title: str, headings: list[str]) -> set:
-    """The period a passage's innermost period-naming heading gives, else its title's headline."""
+    """The period a passage's innermost period-naming heading gives, else its title's
+    headline (none when that heading names several)."""
     for h in reversed([h for h in headings if h != title]):
         found = named_periods(h)
         if found:
-            return found
+            return _one_period(found)
     return headline_period(title)
 
 
