@@ -110,7 +110,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        if kind == "word" and (periods(alts[0]) or qualifiers(alts[0]) - {None}):
+        if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind) if w >= absent
                       else TermGroup(alts, w, entity=entity, kind=kind))
@@ -181,7 +181,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
         required=_with_phrases(required_groups(groups), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
-        scope=_asked_scope(question, metrics, entities, glossary) if wants_figure else "",
+        scope=_asked_scope(question, metrics, entities, glossary, groups) if wants_figure else "",
     )
 
 
@@ -200,13 +200,20 @@ def _forms_of(names: set[str], glossary: Glossary) -> list[str]:
     return [*names, *(a for a, c in glossary.aliases.items() if c in names)]
 
 
-def _asked_scope(question: str, metrics: list[list[str]], entities: set[str], glossary: Glossary) -> str:
+def _asked_scope(question: str, metrics: list[list[str]], entities: set[str], glossary: Glossary,
+                 groups: list[TermGroup]) -> str:
     """Whether a figure question asks a company's total (its metric not narrowed by a
     segment or product word), and says so ("总营收")."""
     cfg = evidence_config()["scope"]
-    pre = first_metric_prefix(question, [f for forms in metrics for f in forms]) if metrics else None
-    if pre is None or narrows(pre, _forms_of(entities, glossary), cfg["total_words"]):
+    if not metrics:
         return ""
+    if not re.search(r"[\u4e00-\u9fff]", question):  # English: no word beside the company, metric and period
+        if any(g.kind in ("word", "term") and not g.absent for g in groups):
+            return ""
+    else:
+        pre = first_metric_prefix(question, [f for forms in metrics for f in forms])
+        if pre is None or narrows(pre, _forms_of(entities, glossary), cfg["total_words"]):
+            return ""
     low = question.lower()
     return "explicit" if any(w in low for w in cfg["explicit_total"]) else "total"
 
@@ -454,7 +461,7 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
         return True
     if len(fa) >= 2 and len(fa & fb) >= 0.6 * len(fa):
         return True
-    if fa and fb and not fa & fb:
-        return False  # other figures: another row or item, however alike its words
+    if a.item and b.item and fa and fb and not fa & fb:
+        return False  # other figures: another table row or list item, however alike its words
     sa, sb = set(na), set(nb)
     return len(sa & sb) / max(1, min(len(sa), len(sb))) > 0.85
