@@ -20,7 +20,6 @@ DEV4 = [json.loads(line) for line in (DATA / "questions-dev4.jsonl").read_text(e
 
 KNOWN_FAILURES = {
     "h21": "a why-question (reader intent): the why composer quotes the report's reasons, not the article's",
-    "h30": "English 'full-time riders': no lexicon entry maps riders to 骑手 (the English fallback's job)",
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
     "d15": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
 }
