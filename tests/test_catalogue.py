@@ -71,7 +71,8 @@ def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_n
     entries = extract(title, tickers, text)
     if forms:
         e = next((e for e in entries if forms & set(e.forms())), None)
-        assert e is not None and forms <= set(e.forms()), entries
+        assert e is not None, entries
+        assert forms <= set(e.forms()), entries
         assert (ticker in e.tickers) if ticker else not e.tickers, entries
     assert not any(n in e.forms() for e in entries for n in no_names), entries
 
@@ -173,9 +174,7 @@ def test_absent_companies_refused(full_engine, emptied_engine, q, which):
 
 
 # dev-set questions the engine still gets wrong (strict: a fix must move them out)
-KNOWN_DEV_FAILURES = {
-    "n42": "快手 Q1 可灵AI revenue (1.5亿) is taken for the asked Q1 total revenue: a segment figure for a total",
-}
+KNOWN_DEV_FAILURES: dict[str, str] = {}  # n42 (a segment's figure for an asked total) fixed by metric_scope
 
 
 def _assert_as_expected(a, q: dict) -> None:
@@ -237,10 +236,7 @@ def test_emptied_glossary_within_two_points_of_full(full_engine, emptied_engine)
 
 
 # questions-new-2 (written before the engine ran on corpus-new-2) it still gets wrong
-KNOWN_NEW2_FAILURES = {
-    "m27": "安踏品牌 (a segment named by the company's own short form) and FILA品牌: the 安踏品牌 part is read as the company, "
-           "so only the FILA item and the group total are quoted",
-}
+KNOWN_NEW2_FAILURES: dict[str, str] = {}  # m27 (安踏品牌 and FILA品牌) fixed by the two-part split
 
 
 @pytest.fixture(scope="module")

@@ -92,7 +92,8 @@ def test_quarter_questions_on_an_article_about_one_quarter(question, answer):
     if answer is None:
         assert not any("8.27" in c.text for c in top)
     else:
-        assert top and answer in top[0].text
+        assert top
+        assert answer in top[0].text
 
 
 def test_bold_lead_ins_are_no_part_of_a_sentence():
