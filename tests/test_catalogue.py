@@ -77,6 +77,13 @@ def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_n
     assert not any(n in e.forms() for e in entries for n in no_names), entries
 
 
+def test_the_name_is_the_shortest_form_in_chinese_characters():
+    """A nickname mixing letters ("B站") is a form, not the name: keyword search reads the name."""
+    title, tickers, text, *_ = CATALOGUE_MISTAKES[0]
+    e = next(e for e in extract(title, tickers, text) if "B站" in e.forms())
+    assert e.name == "哔哩哔哩"
+
+
 def test_short_forms_are_used_alone_and_pinyin_in_words():
     entries = extract("", ["1698.HK"], "腾讯音乐娱乐集团(1698.HK)公布。腾讯音乐称…腾讯音乐…")
     assert not any(e.name == "集团" or "腾讯" in e.aliases for e in entries), entries

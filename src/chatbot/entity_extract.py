@@ -188,7 +188,9 @@ def _merge(entries: list[Entry]) -> list[Entry]:
         home.kind = "company" if "company" in (home.kind, e.kind) else home.kind
         home.primary = home.primary or e.primary
     for e in out:  # the shortest Chinese form is the name ("壁仞科技" over its legal name)
-        zh = [f for f in [e.name, *e.aliases] if re.search(rf"[{_CJK}]", f)]
+        # (all in Chinese characters first: "哔哩哔哩" over the nickname "B站")
+        zh = [f for f in [e.name, *e.aliases] if re.fullmatch(rf"[{_CJK}]+", f)] or \
+            [f for f in [e.name, *e.aliases] if re.search(rf"[{_CJK}]", f)]
         best = min(zh, key=len) if zh else e.name
         if best != e.name:
             e.aliases = [a for a in [e.name, *e.aliases] if a != best]
