@@ -59,6 +59,7 @@ class QuestionSpec:
     wants_list: bool
     unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
+    semantic: bool = False  # the evidence was chosen by embedding similarity (chatbot/semantic_match.py)
 
     @property
     def total(self) -> float:
@@ -228,12 +229,14 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
 # unit) are applied to each sentence in one pass and in this order, each a commented step.
 def score_candidates(
-    question: str, passages: list[Passage], glossary: Glossary, idf
+    question: str, passages: list[Passage], glossary: Glossary, idf, keep_absent: bool = False
 ) -> tuple[list[Candidate], QuestionSpec]:
+    """`keep_absent`: score a question that is mostly words no passage holds all the same
+    (for the embedding fallback, which decides on its own whether a sentence matches)."""
     spec = analyse_question(question, glossary, idf)
     total = spec.total
     cands: list[Candidate] = []
-    if not spec.groups or total <= 0 or spec.absent_share > MAX_ABSENT_SHARE:
+    if not spec.groups or total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return cands, spec  # mostly about things the documents never mention
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
