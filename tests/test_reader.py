@@ -260,7 +260,7 @@ def test_reader_question(engine, q):
         assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
     assert a.intent == q["intent"]
     if a.intent == "advice":  # never a recommendation; always the no-advice line
-        assert re.search(r"不提供投资建议|no investment advice", a.text)
+        assert re.search(r"不构成投资建议|not investment advice", a.text)
     if a.intent == "latest":
         assert re.search(r"实时行情|live market data", a.text)
     if a.intent == "summary":  # bounded: one line per section or summary place

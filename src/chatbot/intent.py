@@ -77,3 +77,10 @@ def is_phrasing_word(word: str, path: Path = READER_TOML, dictionary_only: bool 
     if tags and tags[0] == "r" and len(tags) > 1:  # a demonstrative phrase ("这波", "那次") names no topic
         return True
     return bool(tags) and all(t in flags for t in tags)
+
+
+def is_reader_phrase(name: str, path: Path = READER_TOML) -> bool:
+    """A would-be name made only of the reader's words: intent cues and filler
+    ("这份报告", "Summarise"), so no company the documents lack."""
+    rest = topic_text(name)
+    return not re.sub(r"[\W_]+", "", rest)

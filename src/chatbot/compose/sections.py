@@ -89,21 +89,72 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
+def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
+    """A section's line (a block's line); when the budget allows more than one, the
+    section's points in order instead (list items, paragraph sentences: the first
+    sentence of each)."""
+    if most <= 1:
+        first = next((e for b in blocks if (e := _block_line(b, limit))), None)
+        return [first] if first else []
+    out: list[Entry] = []
+    for b in blocks:
+        for ln in b.lines:
+            if len(out) >= most:
+                return out
+            text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
+            if _complete(text) and len(text) >= 12:
+                out.append(_entry(ln, _cut(text, limit)))
+    return out
+
+
+def _doc_names(d: DocStructure) -> str:
+    """What a reader calls a document by: its title, publisher and top heading."""
+    top = next((b.path[0] for b in d.blocks if b.path), "")
+    return " ".join([d.title, d.publisher, top])
+
+
 def _target_doc(ctx: ComposeContext) -> DocStructure | None:
-    """The report when the question names it or nothing more specific; else the
-    document of the best passage."""
+    """The document the question names (by title, publisher or top heading; the report
+    when it says "report" or names nothing more specific; an article when it says
+    "article"); else the document of the best passage."""
     if not ctx.structure:
         return None
-    q = ctx.question.lower()
+    q = ctx.question
     groups = topic_groups(ctx)
-    if "report" in ctx.structure and (re.search(r"报告|研报|report", q) or not groups):
+    words = reader_config()["structure"]["doc_words"]
+    says_report = re.search(words["report"], q, re.I)
+    says_article = re.search(words["article"], q, re.I)
+    if "report" in ctx.structure and ((says_report and not says_article) or not groups):
         return ctx.structure["report"]
-    scored = sorted(ctx.structure.values(), key=lambda d: -overlap(groups, d.title))
-    if scored and overlap(groups, scored[0].title) > 0:
+    docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
+
+    def score(d: DocStructure) -> float:
+        heads = " ".join(dict.fromkeys(b.heading for b in d.blocks))
+        return 2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads)
+
+    scored = sorted(docs, key=lambda d: -score(d))
+    if scored and score(scored[0]) > 0:
         return scored[0]
     if ctx.passages:
         return ctx.structure.get(ctx.passages[0].chunk.doc_id)
     return ctx.structure.get("report")
+
+
+def _focus_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
+    """The blocks a summary of one part of a document is about ("how the report says
+    Hong Kong values AI companies"): those whose own title (a heading or the line that
+    announces them) covers most of the question's topic; none when no part covers it."""
+    groups = topic_groups(ctx)
+    total = sum(w for _, w in groups)
+    if len(groups) < 2 or total <= 0:
+        return []
+    share = _cfg()["summary_focus_share"]
+    scored = [(overlap(groups, b.title), b) for b in doc.blocks if len(b.path) >= 2 and b.title != doc.title]
+    scored = [(sc, b) for sc, b in scored if sc >= share * total]
+    if not scored:
+        return []
+    top = max(sc for sc, _ in scored)
+    return [b for sc, b in scored if sc >= top][:2]
 
 
 def summary(ctx: ComposeContext) -> Composition | None:
@@ -113,17 +164,19 @@ def summary(ctx: ComposeContext) -> Composition | None:
     cfg = _cfg()
     limit, most = cfg["max_line_chars"], cfg["max_summary_lines"]
     entries: list[Entry] = [Entry(ctx.labels["summary"])]
+    focus = _focus_blocks(ctx, doc)
+    if focus:  # one part of the document: its points in full, in order
+        for b in focus:
+            if b.title != b.heading:
+                entries.append(Entry(b.title.rstrip("：:") + "：", bullet=False))
+            entries += [_entry(ln, _cut(ln.text, limit)) for ln in b.lines]
+        return Composition(entries[: most + 1])
     places = doc.summary_places()
-    for path, blocks in doc.sections():
-        if len(path) < 2:
-            continue  # lines under the document's title only ("相关个股…")
-        for b in blocks:
-            if b in places:
-                continue
-            e = _block_line(b, limit)
-            if e:
-                entries.append(e)
-                break
+    sections = [(p, [b for b in bs if b not in places]) for p, bs in doc.sections() if len(p) >= 2]
+    sections = [(p, bs) for p, bs in sections if bs]  # lines under the title only ("相关个股…") left out
+    per = max(1, (most - len(places)) // max(1, len(sections)))  # a short article: more than one line each
+    for _, blocks in sections:
+        entries += _section_lines(blocks, limit, per)
     for b in places:
         e = _block_line(b, limit)
         if e:
