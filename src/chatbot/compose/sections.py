@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
-from chatbot.intent import reader_config, topic_text
+from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import content_words, normalize, split_sentences
 
@@ -36,6 +36,8 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
     for w in content_words(low):
         if w.isascii() and (len(w) < 2 or ctx.idf(w) >= ctx.idf("\uffff")):
             continue
+        if not w.isascii() and (is_function_word(w) or (ctx.idf(w) >= ctx.idf("\uffff") and is_phrasing_word(w))):
+            continue  # "这次", "这么", an absent "急着去": how the question is put, not what about
         groups.append(([w], min(ctx.idf(w), 3.0)))
     return groups
 
@@ -225,16 +227,61 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     return Composition(entries) if len(entries) > 1 else None
 
 
+def _about(ctx: ComposeContext, doc: DocStructure, blocks: list[Block], title: str, asked: set[str]) -> bool:
+    """Is a section about one of the asked companies: named in its heading or points,
+    or in the title of a document about that one company? (True when none is asked.)"""
+    if not asked:
+        return True
+    companies = set(ctx.glossary.companies)
+    named = set(ctx.glossary.entities(" ".join([title, *(_block_text(b) for b in blocks)]))) & companies
+    if named & asked:
+        return True
+    in_title = set(ctx.glossary.entities(doc.title)) & companies
+    return not named and len(in_title) == 1 and bool(in_title & asked)
+
+
+def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
+    """Is a quoted line about the asked companies: named in it or its headings, else in
+    its document's title? (True when none is asked.)"""
+    if not asked:
+        return True
+    companies = set(ctx.glossary.companies)
+    chunk = e.chunks[0]
+    named = set(ctx.glossary.entities(" ".join([e.text, *chunk.headings[1:]]))) & companies
+    if named:
+        return bool(named & asked)
+    return bool(set(ctx.glossary.entities(chunk.title)) & asked)
+
+
+def _points(blocks: list[Block], lead: re.Pattern) -> list[Line]:
+    """A section's points in order, up to a line that announces the next list."""
+    lines: list[Line] = []
+    for b in blocks:
+        for ln in b.lines:
+            if lines and lead.search(ln.text):
+                return lines
+            lines.append(ln)
+    return lines
+
+
 def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Composition | None:
-    """The section (or announced list) whose heading matches both the question's topic
-    and the intent's heading words, its points in order."""
+    """The section (or announced list) whose heading holds the intent's heading words
+    and matches the question's topic (or, for a heading of the intent's words only, whose
+    document's title or points cover most of the topic), about the company asked about;
+    its points in order, then the best other evidence about that company."""
     groups = topic_groups(ctx)
     if not groups:
         return None
     lead = re.compile(_cfg()["lead_line"])
     most = _cfg()["max_block_items"]
+    share = _cfg()["why_title_share"]
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    # what is asked of the company: the topic without the company names (these are checked by _about)
+    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
+    total = sum(w for _, w in plain)
     best, best_score = None, 0.0
     for doc in ctx.structure.values():
+        doc_topic = overlap(plain, doc.title)
         sections: dict[tuple, list[Block]] = {}
         for b in doc.blocks:
             sections.setdefault(tuple(b.path), []).append(b)
@@ -244,25 +291,26 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            intent_hit = any(w in title for w in heading_words)
-            heading_topic = overlap(groups, title)  # its own heading, not the path it shares
-            if not intent_hit or heading_topic <= 0:
+            if not any(w in title for w in heading_words):
                 continue
-            score = 2.0 * heading_topic + 0.5 * overlap(groups, " ".join(_block_text(b) for b in blocks))
+            points = _points(blocks, lead)
+            heading_topic = overlap(groups, title)  # its own heading, not the path it shares
+            text_topic = overlap(plain, " ".join(ln.text for ln in points))
+            if heading_topic <= 0 and (total <= 0 or max(doc_topic, text_topic) < share * total):
+                continue
+            if not _about(ctx, doc, blocks, title, asked):
+                continue
+            score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:
-                best, best_score = blocks, score
+                best, best_score = points, score
     if not best:
         return None
-    lines: list[Line] = []
-    for b in best:
-        for ln in b.lines:
-            if lines and lead.search(ln.text):
-                break
-            lines.append(ln)
-        else:
-            continue
-        break
-    entries = [_entry(ln) for ln in lines[:most] if len(ln.text) >= 4]
+    entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
+    if entries:  # and the best other evidence, about the same company
+        have = {e.text for e in entries}
+        more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=_cfg()["why_extra_sentences"])
+                if e.text not in have and not any(e.text in h or h in e.text for h in have) and _line_about(ctx, e, asked)]
+        entries += more
     return Composition(entries) if entries else None
 
 
