@@ -202,7 +202,7 @@ def _stance_sentences(ctx: ComposeContext, doc: DocStructure, groups) -> list[En
 
 def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float, Block]]:
     groups = topic_groups(ctx)
-    scored = [(overlap(groups, _block_text(b)), b) for b in blocks]
+    scored = [(2 * overlap(groups, b.title) + overlap(groups, _block_text(b)), b) for b in blocks]  # its title first
     return sorted(scored, key=lambda x: -x[0])
 
 
