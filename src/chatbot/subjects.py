@@ -186,7 +186,8 @@ def _company_only_gloss_words() -> frozenset[str]:
     from chatbot.bilingual import cedict_index, company_words
 
     companies = company_words()
-    in_company, elsewhere = set(), set()
+    in_company: set[str] = set()
+    elsewhere: set[str] = set()
     for gloss, heads in cedict_index().items():
         (in_company if any(h in companies for h in heads) else elsewhere).update(gloss.split())
     return frozenset(in_company - elsewhere)
