@@ -72,6 +72,7 @@ class QuestionSpec:
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
     required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
     scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
+    semantic: bool = False  # the evidence was chosen by embedding similarity (chatbot/semantic_match.py)
 
     @property
     def total(self) -> float:
@@ -312,10 +313,12 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
 # unit) are applied to each sentence in one pass and in this order, each a commented step.
 def score_candidates(
-    question: str, passages: list[Passage], glossary: Glossary, idf
+    question: str, passages: list[Passage], glossary: Glossary, idf, keep_absent: bool = False
 ) -> tuple[list[Candidate], QuestionSpec]:
+    """`keep_absent`: score a question that is mostly words no passage holds all the same
+    (for the embedding fallback, which decides on its own whether a sentence matches)."""
     spec = analyse_question(question, glossary, idf)
-    if not spec.groups or spec.total <= 0 or spec.absent_share > MAX_ABSENT_SHARE:
+    if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
     parts = split_spec(question, spec, evidence_config()["two_part"]["conjunctions"])
     if not parts:

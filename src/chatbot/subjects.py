@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word
 from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
@@ -108,6 +109,8 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
         name = " ".join(words)
         if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
             out.append(name)
+    # a name an English question writes in Chinese ("What was 天数智芯's revenue?")
+    out += [w for w in chinese_runs(question) if not known(w) and not _metric_word(w, glossary)]
     if re.search(r"[\u4e00-\u9fff]", question):
         head = chinese_head(question, glossary, rules)
         name = name_after(head, rules)  # "毕马威预计…" -> "毕马威"
@@ -125,6 +128,11 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
             if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _metric_word(word: str, glossary: Glossary) -> bool:
+    """A metric or term written in Chinese ("What was SenseTime's 毛利率?"), not a name."""
+    return bool(glossary.metrics_in(word)) or any(word in zh for zh in glossary.terms.values())
 
 
 def _dictionary_companies(question: str) -> list[str]:
@@ -178,7 +186,8 @@ def _company_only_gloss_words() -> frozenset[str]:
     from chatbot.bilingual import cedict_index, company_words
 
     companies = company_words()
-    in_company, elsewhere = set(), set()
+    in_company: set[str] = set()
+    elsewhere: set[str] = set()
     for gloss, heads in cedict_index().items():
         (in_company if any(h in companies for h in heads) else elsewhere).update(gloss.split())
     return frozenset(in_company - elsewhere)

@@ -14,15 +14,19 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chatbot.text import normalize
+
+if TYPE_CHECKING:  # evidence imports this module
+    from chatbot.evidence import TermGroup
 
 _ITEM_KINDS = ("metric", "entity", "word", "term")
 
 
 @dataclass
 class _Placed:
-    group: object
+    group: TermGroup
     start: int
     end: int
 
