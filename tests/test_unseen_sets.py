@@ -19,7 +19,6 @@ DEV3 = [json.loads(line) for line in (DATA / "dev-3" / "questions.jsonl").read_t
 DEV4 = [json.loads(line) for line in (DATA / "questions-dev4.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 KNOWN_FAILURES = {
-    "h21": "a why-question (reader intent): the why composer quotes the report's reasons, not the article's",
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
     "d15": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
 }
