@@ -89,6 +89,7 @@ def test_narrows(prefix, narrowed):
 
 def test_a_segment_figure_does_not_answer_an_explicit_total():
     assert not _answers("云知声第一季度总营收是多少？")  # only a segment's first-quarter figure
+    assert _answers("云知声上半年总收入是多少？")  # "期内总收入": the sentence says total itself
     got = _answers("云知声收入是多少？")
     rank = {fig: next(i for i, t in enumerate(got) if fig in t) for fig in ("18.2亿", "13.5亿", "1.5亿")}
     assert rank["18.2亿"] < rank["13.5亿"], got  # the total above the segments
@@ -135,3 +136,22 @@ def test_subject_names(question, names):
     from chatbot.subjects import uncatalogued_names
 
     assert uncatalogued_names(question, load_glossary(hand_kept=False)) == names
+
+
+def test_a_sentence_in_another_institutions_document_is_not_about_the_company_asked():
+    """"IDC:…" is about IDC (an institution, no company): its sentences that name no company
+    do not answer a question about a company the document never names."""
+    from dataclasses import replace
+
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "idc": "IDC"}, doc_subjects={"idc-doc": {"IDC"}, "own": {"云知声"}})
+    text = "2025年上半年中国AI云市场收入规模约223亿元。"
+    chunk = Chunk(id="i:1", doc_id="idc-doc", title="IDC:中国AI云市场", text=text, headings=[])
+    own = Chunk(id="o:1", doc_id="own", title="云知声业绩", text=text, headings=[])
+    q = "云知声2025年上半年收入是多少？"
+
+    def idf(term: str) -> float:
+        return 1.0 if term in normalize(text + "云知声") else 5.0
+
+    assert score_candidates(q, [Passage(chunk=own, score=1.0)], g, idf)[0]  # the company's own document
+    assert not score_candidates(q, [Passage(chunk=chunk, score=1.0)], g, idf)[0]

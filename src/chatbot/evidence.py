@@ -362,6 +362,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             subject = {e for e in mentioned if e in glossary.companies} or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
+            if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
+                continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked
             if spec.names and not all(n in norm or n in context for n in spec.names):
                 continue  # a company the catalogue does not know: only a sentence naming it answers
             if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
@@ -410,9 +412,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str]) -> bool:
     """Does the sentence state its first figure of the metric asked for a segment or product?"""
+    cfg = evidence_config()["scope"]
     pre = first_metric_prefix(shown, [f for forms in spec.metrics for f in forms])
-    return pre is not None and narrows(pre, _forms_of(spec.entities | doc_about, glossary),
-                                       evidence_config()["scope"]["total_words"])
+    if pre is None or any(pre.rstrip().endswith(w) for w in cfg["explicit_total"] if not w.isascii()):
+        return False  # none stated, or "…时总市值": the total, whatever the clause says before it
+    return narrows(pre, _forms_of(spec.entities | doc_about, glossary), cfg["total_words"])
 
 
 def select(
