@@ -39,7 +39,6 @@ KNOWN_FAILURES = {
     "s06": "配售价 vs 前一天收盘价: the source says 前一交易日收市价 and puts 252港元 in another sentence; operand terms are matched literally",
     "s09": "the two ends of one range (上限/下限) are no operands: compute pairs two figures, not a range's ends",
     "s10": "a difference of percentages (70.4% -> 53.3%): compute reads money figures only",
-    "s15": "'daily token call volume' has no glossary term (调用量): the English topic words are all absent and the latest composer refuses",
     "d3-r03": "the why-section (烧钱速度) is found; the 18C line sits in another section and names no company, so no extra sentence reaches it",
     "d3-r15": "配售价: the clause holding 配售价 gives 300港元 (前一交易日收市价) and 每股252港元 carries no 配售 label; operands matched literally",
     "d3-r18": "融资 is not 配售: the placing sentences never say 融资 (only the document title does)",

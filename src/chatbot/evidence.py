@@ -371,8 +371,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about)
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
-            if spec.required and not all(any(a in norm or a in context or (item and a in table_head) for a in g.alternatives)
-                                         for g in spec.required):
+            # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
+            if len(spec.required) == 1 and not all(any(a in norm or a in context or (item and a in table_head)
+                                                       for a in g.alternatives) for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.periods:
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
