@@ -87,7 +87,11 @@ def test_a_chinese_name_in_an_english_question_is_a_name_to_be_said():
     ("text", "periods"),
     [("What were 4Paradigm's revenues for the first three quarters of 2025?", {("2025", "Q1-3")}),
      ("公司其后公布2025年前三季度收入44.02亿元", {("2025", "Q1-3")}),
-     ("revenue in the first nine months of 2025", {("2025", "Q1-3")})],
+     ("revenue in the first nine months of 2025", {("2025", "Q1-3")}),
+     # a quarter with its year is that year's quarter, never another year's
+     ("What was 4Paradigm's revenue in Q2 2024?", {("2024", "Q2")}),
+     ("in the second quarter of 2025", {("2025", "Q2")}),
+     ("in Q3 of 2025", {("2025", "Q3")})],
 )
 def test_english_period_phrases(text, periods):
     from chatbot.text import periods as read_periods
@@ -142,6 +146,14 @@ def test_fallback_answers_a_clear_match_and_keeps_the_constraints(extra_engine):
     passages, _ = e.retriever.retrieve(nameless)
     cands, spec = score_candidates(nameless, passages, e.glossary, e.store.idf, keep_absent=True)
     assert e.semantic.judge(nameless, cands, spec).chosen is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What was 4Paradigm's revenue in Q2 2024?",
+                                      "What was 4Paradigm's revenue in the second quarter of 2024?"])
+def test_english_quarter_of_another_year_is_refused(extra_engine, question):
+    """The article gives the second quarter of 2025 only: never its figure for 2024's."""
+    assert extra_engine.ask(question).refused
 
 
 @pytest.mark.slow
