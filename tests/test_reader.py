@@ -28,7 +28,6 @@ KNOWN_FAILURES = {
     "s06": "配售价 vs 前一天收盘价: the source says 前一交易日收市价 and puts 252港元 in another sentence; operand terms are matched literally",
     "s09": "the two ends of one range (上限/下限) are no operands: compute pairs two figures, not a range's ends",
     "s10": "a difference of percentages (70.4% -> 53.3%): compute reads money figures only",
-    "s15": "'daily token call volume' has no glossary term (调用量): the English topic words are all absent and the latest composer refuses",
     "s17": "why-composer picks the why-section of another company (智谱/MiniMax 烧钱) over 云知声's own reasons in src-4",
     "s20": "'in such a hurry to go public' does not reach the heading 为什么急于上市 (no English gloss for 上市/急于)",
     "s23": "conclusion-composer returns the report's Unisound assessment, not the HK valuation-logic summary list (topic not used to pick the place)",
