@@ -25,7 +25,7 @@ from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidate
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import Glossary, load_glossary
-from chatbot.intent import Intent, detect_intent, is_phrasing_word, labels, reader_config, topic_text
+from chatbot.intent import Intent, detect_intent, is_phrasing_word, is_reader_phrase, labels, reader_config, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.semantic_match import SemanticFallback
@@ -159,7 +159,7 @@ class Engine:
         standalone = self.standalone_question(q, history, glossary)
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains).question
-        unknown = unknown_names(standalone, glossary, self.corpus.contains)
+        unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains) if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
             intent = detect_intent(standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
