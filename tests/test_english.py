@@ -186,7 +186,7 @@ KNOWN_EXTRA_EN_FAILURES = {
     "e02": "\"Knowledge Atlas\" is the catalogue's alias of 北京智谱华章科技股份有限公司, a company apart from 智谱 (the article's "
            "subject): the subscription sentence is left out as another company's",
     "e09": "\"Abu Dhabi Investment Authority\": no lexicon word for Abu Dhabi or Authority; refused as an unknown name",
-    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them",
+    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them: refused",
     "e23": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
     "e24": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
     "e25": "\"CATL\" (宁德时代) is in no lexicon: refused as an unknown name",
