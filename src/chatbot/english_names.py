@@ -28,7 +28,7 @@ _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
-_MAX_COMPOUNDS = 256  # joined forms tried per name
+_MAX_COMPOUNDS = 64  # joined forms tried per name
 
 
 @dataclass
@@ -93,7 +93,8 @@ def _translations(word: str) -> list[str]:
 
 def _compound(words: list[str], contains: Callable[[str], bool]) -> str:
     """"Volcano Engine" -> "火山引擎" when an indexed passage holds the joined translation."""
-    options = [_translations(w) for w in words]
+    # each part must itself be in the documents (a cheap check that keeps the product small)
+    options = [[t for t in _translations(w) if contains(t)] for w in words]
     if not all(options):
         return ""
     for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):

@@ -161,10 +161,15 @@ def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
     return tok
 
 
+# "share of the market by revenue", "ranked by sales": the basis of a share or a ranking,
+# not the figure asked (a term of the question, no hard metric)
+_BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+", re.IGNORECASE)
+
+
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     wants_figure = bool(_ASKS_FIGURE.search(question))
     metrics = [
-        [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(question)
+        [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(_BASIS_EN.sub(" ", question))
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)

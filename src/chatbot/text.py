@@ -131,6 +131,8 @@ _MONTHS_TO_RE = re.compile(
 _MONTHS_QUALIFIER = {("3", "三"): "Q1", ("6", "六"): "H1", ("9", "九"): "Q1-3"}
 _NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?(?:nine months|three quarters) (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
+# "Q2 2025", "Q2 of 2025", "the second quarter of 2025": a quarter of that year, not of any year
+_QUARTER_EN_RE = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)\s*(?:of\s+|,\s*)?((?:19|20)\d{2})\b", re.IGNORECASE)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
@@ -171,6 +173,9 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
     for m in _HALF_EN_RE.finditer(t):  # "first half of 2025", "H1 2025"
         half = "H1" if (m.group(1) or m.group(3) or "").lower() in ("first", "h1") else "H2"
         out.add((m.group(2) or m.group(4), half))
+    for m in _QUARTER_EN_RE.finditer(t):
+        n = m.group(1) or m.group(2).lower()
+        out.add((m.group(3), f"Q{_QUARTER_NO.get(n, n)}"))
     for m in _PERIOD_RE.finditer(t):
         if any(y == m.group(1) and q for y, q in out) and not m.group(2):
             continue  # the year of a half-year already read
