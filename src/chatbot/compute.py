@@ -207,7 +207,7 @@ _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
 
 
-def _between_periods(question: str, glossary, entity: str | None) -> "DerivedQuestion | None":
+def _between_periods(question: str, glossary, entity: str | None) -> DerivedQuestion | None:
     """A change between two periods of one figure ("智谱2024年收入比2023年增长了百分之
     多少", "how many times did its revenue grow from 2023 to 2024"): the later period's
     figure against the earlier one's, as a growth rate, or a multiple when times are
