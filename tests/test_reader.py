@@ -50,7 +50,6 @@ KNOWN_FAILURES = {
     "t09": "怎么赚钱 (how it makes money) reaches no how-heading; the look-up misses the C端 heading of src-6",
     "t10": "make money: no how-heading matched; the look-up misses 智谱's B端 heading",
     "t11": "the survey method sentence (700家企业) is not picked",
-    "t12": "智谱's strengths and challenges: the pros/cons lists are the report's generic ones",
 }
 
 
