@@ -39,7 +39,7 @@ def main() -> None:
             ans = engine.ask(q["question"], q.get("history"))
             for key in (ans.intent, "all"):
                 total[key].append(ans.timings_ms["total"])
-                stage[key].append(ans.timings_ms["answer"])
+                stage[key].append(ans.timings_ms.get("answer", 0.0))  # a question about an unknown company is refused before answering
     print(f"{'intent':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'answer p50':>11} {'answer p95':>11}")
     for key in sorted(total, key=lambda k: (k == "all", k)):
         t, s = total[key], stage[key]

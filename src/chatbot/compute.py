@@ -220,6 +220,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
         return None
     kind = "multiple" if re.search(cfg["times_cue"], question, re.I) else "growth"
     bare = re.sub(cfg["change_cue"], " ", question, flags=re.I)
+    bare = re.sub(cfg["times_cue"], " ", bare, flags=re.I)  # "times" is how it is asked, not what
     bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
     terms = _phrase_terms(bare, glossary, _DROP | {"同比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
     if not terms:

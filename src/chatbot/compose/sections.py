@@ -343,8 +343,12 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     blocks = [b for d in ctx.structure.values() for b in d.blocks
               if b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment()]
     groups = topic_groups(ctx)
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
+        if not _about(ctx, docs[b.doc_id], [b], b.heading, asked):
+            continue  # another company's lists (or the market's, for a company asked about)
         stances = [stance_of(ln.text) for ln in b.lines]
         mixed = 1 in stances and -1 in stances
         s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else 0.5 if b.is_risk_table() else 0.0)
@@ -356,8 +360,16 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     for _, b in scored[:3]:
         risk_block = b.is_risk_table()
         for ln in b.lines:
+            named = set(ctx.glossary.entities(ln.text)) & set(ctx.glossary.companies)
+            if asked and named and not named & asked:
+                continue  # a line about another company
             st = -1 if risk_block else stance_of(ln.text)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
+    entries: list[Entry] = []
+    if not scored and asked:  # no list about the company: its sentences, sorted by the stance words
+        for e in ctx.lookup_entries(wants_list=False, max_sentences=2 * most, keep_ratio=0.3):
+            if _line_about(ctx, e, asked) and stance_of(e.text):
+                (pros if stance_of(e.text) > 0 else cons).append(Line(e.text, e.raw[0], e.chunks[0]))
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
@@ -366,7 +378,6 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         cons = []
     if not pros and not cons:
         return None
-    entries = []
     if pros:
         entries += [Entry(ctx.labels["pros"], bullet=False)] + [_entry(ln) for ln in pros[:most]]
     if cons:
