@@ -213,8 +213,9 @@ class _Change:
     df: Counter = field(default_factory=Counter)
     tokens: int = 0
 
-    def insert(self, conn: sqlite3.Connection, cid: str, record: str, key: str, toks: list[str]) -> None:
-        terms = " ".join(toks)
+    def insert(self, conn: sqlite3.Connection, cid: str, record: str, key: str, terms: str) -> None:
+        """A chunk's row; `terms`: its index terms joined by spaces."""
+        toks = terms.split(" ") if terms else []
         cur = conn.execute("INSERT INTO chunks (id, record, key, terms, dl) VALUES (?, ?, ?, ?, ?)",
                            (cid, record, key, terms, len(toks)))
         self.added.append((cid, int(cur.lastrowid or 0), terms))
@@ -359,17 +360,17 @@ class KeywordIndex:
                 src.close()
         return conn
 
-    def _legacy_rows(self) -> list[tuple[str, str, str, list[str]]]:
-        """(id, record, key, terms) of a previous format's database (format 3: each
-        token hex-encoded); none if it cannot be read."""
+    def _legacy_rows(self) -> list[tuple[str, str, str, str]]:
+        """(id, record, key, terms joined by spaces) of a previous format's database
+        (format 3: each token hex-encoded); none if it cannot be read. One string per
+        row, not a list of tokens: 100,000 rows stay ~250 MB."""
         try:
             src = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
             try:
-                rows = src.execute("SELECT id, record, key, terms FROM chunks ORDER BY rowid").fetchall()
+                return [(cid, rec, key, " ".join(t for t in (term(bytes.fromhex(h).decode("utf-8")) for h in hexed.split()) if t))
+                        for cid, rec, key, hexed in src.execute("SELECT id, record, key, terms FROM chunks ORDER BY rowid")]
             finally:
                 src.close()
-            return [(cid, rec, key, [t for t in (term(bytes.fromhex(h).decode("utf-8")) for h in terms.split()) if t])
-                    for cid, rec, key, terms in rows]
         except (sqlite3.DatabaseError, ValueError) as e:
             log.warning("keyword index %s of the previous format unreadable (%s): rebuilding it", self.db_path, e)
             return []
@@ -407,7 +408,7 @@ class KeywordIndex:
             if rec is None or cid in have:
                 continue
             text = index_text(rec)
-            change.insert(conn, cid, rec.model_dump_json(), text_key(text), terms_of(text))
+            change.insert(conn, cid, rec.model_dump_json(), text_key(text), " ".join(terms_of(text)))
 
     def _write_stamp(self, stamp: str, count: int) -> None:
         tmp = self.folder / f"stamp.json.tmp-{os.getpid()}-{threading.get_ident()}"
