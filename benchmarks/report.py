@@ -42,7 +42,9 @@ def targets(r: dict, limits: dict[str, float] | None = None) -> list[dict]:
         better="higher", note="one run, same questions")
     add("REST p95 at 20 sessions", g(w, "rest", "latency_ms", "p95"), lim["rest_p95_ms"], "ms")
     add("Gradio chat throughput at 20 sessions", g(w, "chat", "qps"), lim["chat_qps_min"], "q/s", better="higher",
-        note="2x the 7.4 q/s measured before the API (issue 15)")
+        note="gradio_client; 2x the 7.4 q/s measured before the API (issue 15)")
+    add("Gradio chat (browser protocol) / engine sequential", w.get("chat_browser_vs_engine"),
+        lim["chat_browser_vs_engine_min"], "x", better="higher", note="2x issue 15's 0.26, one run")
     b = r.get("baseline", {})
     ours_rec = g(q, "recall@5", "hybrid")
     base_rec = b.get("recall@5")

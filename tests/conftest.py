@@ -5,7 +5,14 @@ leaves out every test marked slow here or in its module."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# the engine in the test process runs as in `chatbot serve` (cli.py sets the same before
+# the runtime loads): with spinning runtime threads a busy machine slows each question
+# several-fold and the load test's in-process engine rate means nothing
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 pytest_plugins = ["support"]  # not "fixtures": pytest has a built-in plugin of that name
 

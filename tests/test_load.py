@@ -188,33 +188,48 @@ def test_concurrent_sessions_with_ingestion(web_app):
 
 # --- REST and chat beside the engine: a loose throughput ratio --------------------------------
 
-# Loose on purpose (a busy 2-core CI box): the figures and the real targets (REST >= 0.6x
-# the engine with p95 <= 1 s) are in `python -m benchmarks.run --only web`.
+# Loose on purpose (a busy 2-core CI box, server and clients in this one process): the
+# figures and the real targets (REST >= 0.6x the engine with p95 <= 1 s; the chat through
+# the browser's protocol >= 0.51x) are in `python -m benchmarks.run --only web`.
 MIN_REST_VS_ENGINE = 0.3
-MIN_CHAT_VS_ENGINE = 0.1
+MIN_CHAT_VS_ENGINE = 0.1          # gradio_client: a heavy client (~55 ms CPU a question)
+MIN_CHAT_BROWSER_VS_ENGINE = 0.25  # the queue protocol the page speaks (benchmarks/gradio_http.py)
+MIN_PAGE_VS_ENGINE = 0.1          # a page turn: the answer, then its suggestions (asked to check them) and export
 
 
 def test_rest_and_chat_throughput_beside_the_engine(engine):
-    from benchmarks.sections.web import chat_client, engine_rate, rest_client, run_sessions
+    from benchmarks.sections.web import (
+        browser_client,
+        chat_client,
+        engine_rate,
+        page_client,
+        page_problem,
+        rest_client,
+        run_sessions,
+    )
     from support import api_server
 
     questions = load_questions()
     engine.warmup()
     seq = engine_rate(engine, questions, SESSIONS, PER_SESSION)
     with api_server(engine) as url:
-        rest = run_sessions(lambda: rest_client(url), questions, SESSIONS, PER_SESSION, check=answer_problem)
-        chat = run_sessions(lambda: chat_client(url + "/"), questions, SESSIONS, PER_SESSION, check=answer_problem)
-    stats = {"engine": seq, "rest": rest, "chat": chat,
-             "rest_vs_engine": round(rest["qps"] / seq["qps"], 2), "chat_vs_engine": round(chat["qps"] / seq["qps"], 2)}
+        runs = {name: run_sessions(lambda f=f: f(url), questions, SESSIONS, PER_SESSION, check=check)
+                for name, f, check in (("rest", rest_client, answer_problem),
+                                       ("chat", lambda u: chat_client(u + "/"), answer_problem),
+                                       ("chat_browser", lambda u: browser_client(u + "/"), answer_problem),
+                                       ("page", lambda u: page_client(u + "/"), page_problem))}
+    stats: dict = {"engine": seq, **runs, **{f"{k}_vs_engine": round(r["qps"] / seq["qps"], 2) for k, r in runs.items()}}
     print("\nthroughput:", json.dumps({k: v if not isinstance(v, dict) else
                                        {"qps": v["qps"], "p95_ms": v["latency_ms"]["p95"]} for k, v in stats.items()}))
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "load-test-rest.json").write_text(json.dumps(stats, ensure_ascii=False, indent=1), encoding="utf-8")
-    assert not rest["errors"], rest["error_samples"] + chat["error_samples"]
-    assert not chat["errors"], rest["error_samples"] + chat["error_samples"]
-    assert rest["answered"] == chat["answered"] == SESSIONS * PER_SESSION
+    for name, r in runs.items():
+        assert not r["errors"], (name, r["error_samples"])
+        assert r["answered"] == SESSIONS * PER_SESSION, name
     assert stats["rest_vs_engine"] >= MIN_REST_VS_ENGINE, stats
     assert stats["chat_vs_engine"] >= MIN_CHAT_VS_ENGINE, stats
+    assert stats["chat_browser_vs_engine"] >= MIN_CHAT_BROWSER_VS_ENGINE, stats
+    assert stats["page_vs_engine"] >= MIN_PAGE_VS_ENGINE, stats
 
 
 # --- concurrency without HTTP: the races a load can hit ----------------------------------

@@ -224,6 +224,34 @@ def test_heading_questions(title, heading, text, question):
     assert _heading_question(chunk, load_config(), load_glossary()) == question
 
 
+def test_page_suggestions_reuse_checked_answers_until_the_documents_change(writable_engine):
+    """The page asks each candidate once per state of the documents: the same answer's
+    suggestions again (another session) are checked without asking the engine; after an
+    article is added they are asked again, and the suggestions are the same as unchecked."""
+    from chatbot.web.page import AnalysisPage
+    from chatbot.web.ui import turn_record
+    from support import CORPUS_EXTRA
+
+    page = AnalysisPage(writable_engine)
+    answer = writable_engine.ask("中期(3-5年)的评估是什么？")
+    chat = [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]
+    turns = [turn_record(1, answer.question, answer)]
+    first = page.with_suggestions(chat, turns)
+    asked = page.checked.misses
+    assert first
+    assert asked >= 2
+    assert page.checked.hits == 0
+    assert page.with_suggestions(chat, turns) == first
+    assert page.checked.misses == asked
+    assert page.checked.hits >= 2
+    unchecked = suggest(writable_engine, answer, page.documents.chunks, [answer.question])
+    assert all(q in first[-1]["content"] for q in unchecked)
+
+    writable_engine.ingest([CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md"], prune=False)
+    assert page.with_suggestions(chat, turns) == first
+    assert page.checked.misses >= 2 * asked
+
+
 def test_no_suggestions_for_a_refusal(engine, documents):
     answer = engine.ask("苹果公司2025年的净利润是多少？")
     assert answer.refused

@@ -92,6 +92,67 @@ def chat_client(url: str):
     return ask, close
 
 
+def browser_client(url: str):
+    """(ask, close) for the chat's /ask endpoint through the queue protocol the browser's
+    page speaks (benchmarks/gradio_http.py: one keep-alive connection pool per session,
+    the server-sent events read as they arrive)."""
+    from benchmarks.gradio_http import BrowserSession
+
+    s = BrowserSession(url, timeout=60)
+
+    def ask(q: dict) -> dict:
+        out, _updates = s.call("ask", [q["question"], json.dumps(q.get("history") or [], ensure_ascii=False)])
+        _text, data = out[0]  # the endpoint's one output: (text so far, the answer's JSON)
+        return json.loads(data) if data else {}
+
+    return ask, s.close
+
+
+def page_client(url: str):
+    """(ask, close) for the chat page itself, as the browser drives it (benchmarks/gradio_http.py):
+    the question box's submit (the answer streamed into the chat, sources, history), then
+    the page's two follow-up events (the suggested questions, the export file), each
+    sending the conversation so far as the page does. ask(q) -> {"html": the answer
+    message, "updates": streamed updates, "events": queue events}."""
+    from benchmarks.gradio_http import BrowserSession
+
+    s = BrowserSession(url, timeout=60)
+    chain = s.then_chain(s.triggered_by(s.component_id("question"), "submit"))
+    chat_id = s.component_id("chat")
+    chat: list = []
+
+    def ask(q: dict) -> dict:
+        nonlocal chat
+        updates = 0
+        for k, fn in enumerate(chain):
+            dep = s.dependencies[fn]
+            # what the page sends: the question box, the chat as shown, None for the states
+            data = [q["question"] if k == 0 and j == 0 else chat if i == chat_id else None
+                    for j, i in enumerate(dep["inputs"])]
+            out, n = s.call(fn, data)
+            updates += n
+            if chat_id in dep["outputs"] and isinstance(out[dep["outputs"].index(chat_id)], list):
+                chat = out[dep["outputs"].index(chat_id)]
+        last = chat[-1]["content"] if chat else ""
+        html = "".join(p.get("text", "") for p in last) if isinstance(last, list) else str(last)
+        return {"html": html, "updates": updates, "events": len(chain)}
+
+    return ask, s.close
+
+
+def page_problem(q: dict, result: dict) -> str | None:
+    """What is wrong with a page turn's answer message, or None (a finished answer with its
+    disclaimer, no error message; the figures are checked through /ask and REST)."""
+    html = result.get("html", "")
+    if "chat-error" in html or 'class="disclaimer"' not in html:
+        return f"no finished answer: {html[:160]}"
+    return None
+
+
+CHAT_CLIENTS: dict[str, Callable[[str], tuple[Callable[[dict], Any], Callable[[], None]]]] = {
+    "chat": chat_client, "chat_browser": browser_client, "page": page_client}
+
+
 def run_sessions(make_client: Callable[[], tuple[Callable[[dict], Any], Callable[[], None]]],
                  questions: list[dict], sessions: int = SESSIONS, per_session: int = PER_SESSION,
                  check: Callable[[dict, Any], str | None] | None = None) -> dict:
@@ -191,10 +252,11 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 def bench_web(store: Path, tmp: Path, sessions: int = SESSIONS, per_session: int = PER_SESSION,
-              env: dict | None = None, only: tuple[str, ...] = ("engine", "rest", "chat"),
+              env: dict | None = None, only: tuple[str, ...] = ("engine", "rest", "chat", "chat_browser", "page"),
               before: Path | None = None) -> dict:
-    """Engine sequential rate, then REST and chat at `sessions` concurrent sessions; with
-    `before` (a checkout of an earlier commit), its chat too, in the same run."""
+    """Engine sequential rate, then REST and the chat (both clients) at `sessions`
+    concurrent sessions; with `before` (a checkout of an earlier commit), its chat too
+    (the same clients), in the same run."""
     from chatbot.config import load_settings
     from chatbot.engine import Engine
 
@@ -211,41 +273,51 @@ def bench_web(store: Path, tmp: Path, sessions: int = SESSIONS, per_session: int
     port = free_port()
     proc = start_server(store, port, tmp / "serve-web.log", env)
     url = f"http://127.0.0.1:{port}"
-    clients = {"rest": lambda: rest_client(url), "chat": lambda: chat_client(url + "/")}
+    clients = {"rest": lambda: rest_client(url), **{k: (lambda f=f, u=url + "/": f(u)) for k, f in CHAT_CLIENTS.items()}}
     try:
-        for name in ("rest", "chat"):
+        for name in ("rest", *CHAT_CLIENTS):
             if name in only:
                 log(f"web: {sessions} sessions through {name}")
-                cpu0 = _cpu(proc.pid)
-                res[name] = run_sessions(clients[name], questions, sessions, per_session)
-                cpu1 = _cpu(proc.pid)
-                n = res[name]["answered"] or 1
-                res[name]["server_cpu_ms_per_q"] = round(1000 * (cpu1[0] - cpu0[0]) / n, 1)
-                res[name]["client_cpu_ms_per_q"] = round(1000 * (cpu1[1] - cpu0[1]) / n, 1)
+                res[name] = _measured(proc, clients[name], questions, sessions, per_session)
     finally:
         stop_server(proc)
     if before is not None:
         port = free_port()
         proc = start_server(store, port, tmp / "serve-before.log", env, code=before)
         try:
-            log(f"web: {sessions} sessions through the chat of {before}")
-            c0 = _cpu(proc.pid)
-            res["chat_before"] = run_sessions(lambda: chat_client(f"http://127.0.0.1:{port}/"), questions, sessions, per_session)
-            c1 = _cpu(proc.pid)
-            n = res["chat_before"]["answered"] or 1
-            res["chat_before"]["server_cpu_ms_per_q"] = round(1000 * (c1[0] - c0[0]) / n, 1)
-            res["chat_before"]["client_cpu_ms_per_q"] = round(1000 * (c1[1] - c0[1]) / n, 1)
+            for name, f in CHAT_CLIENTS.items():
+                if name in only:
+                    log(f"web: {sessions} sessions through {name} of {before}")
+                    res[f"{name}_before"] = _measured(proc, lambda f=f, u=f"http://127.0.0.1:{port}/": f(u),
+                                                      questions, sessions, per_session)
         finally:
             stop_server(proc)
     e = res.get("engine", {}).get("qps")
-    for k in ("rest", "chat"):
+    for k in ("rest", *CHAT_CLIENTS):
         if e and k in res:
             res[f"{k}_vs_engine"] = round(res[k]["qps"] / e, 2)
+        if k in res and res.get(f"{k}_before", {}).get("qps"):
+            res[f"{k}_vs_before"] = round(res[k]["qps"] / res[f"{k}_before"]["qps"], 2)
     return res
 
 
-LAYERS = {"engine": "engine alone, sequential", "rest": "REST /api/v1/ask", "chat": "Gradio chat /ask",
-          "chat_before": "Gradio chat /ask, earlier commit"}
+def _measured(proc: subprocess.Popen, make_client, questions: list[dict], sessions: int, per_session: int) -> dict:
+    """run_sessions, with the CPU the server and the clients spent per question."""
+    cpu0 = _cpu(proc.pid)
+    out = run_sessions(make_client, questions, sessions, per_session)
+    cpu1 = _cpu(proc.pid)
+    n = out["answered"] or 1
+    out["server_cpu_ms_per_q"] = round(1000 * (cpu1[0] - cpu0[0]) / n, 1)
+    out["client_cpu_ms_per_q"] = round(1000 * (cpu1[1] - cpu0[1]) / n, 1)
+    return out
+
+
+LAYERS = {"engine": "engine alone, sequential", "rest": "REST /api/v1/ask", "chat": "Gradio chat /ask (gradio_client)",
+          "chat_browser": "Gradio chat /ask (browser protocol)",
+          "page": "chat page turn: answer + suggestions + export (browser protocol)",
+          "chat_before": "Gradio chat /ask (gradio_client), earlier commit",
+          "chat_browser_before": "Gradio chat /ask (browser protocol), earlier commit",
+          "page_before": "chat page turn (browser protocol), earlier commit"}
 
 
 def rows(r: dict) -> list[tuple[str, str, str]]:
@@ -264,9 +336,11 @@ def rows(r: dict) -> list[tuple[str, str, str]]:
         out.append(("web", f"{label}{who}: q/s, p50 / p95",
                     f"{fmt(x['qps'])} q/s, {fmt(g(x, 'latency_ms', 'p50'), 'ms')} / {fmt(g(x, 'latency_ms', 'p95'), 'ms')}; "
                     f"{cpu}; {x['errors']} errors"))
-    for k in ("rest", "chat"):
+    for k in ("rest", *CHAT_CLIENTS):
         if f"{k}_vs_engine" in w:
             out.append(("web", f"{LAYERS[k]} / engine throughput", fmt(w[f"{k}_vs_engine"])))
+        if f"{k}_vs_before" in w:
+            out.append(("web", f"{LAYERS[k]} / the earlier commit's", fmt(w[f"{k}_vs_before"])))
     return out
 
 
@@ -275,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, required=True, help="an ingested index folder")
     ap.add_argument("--sessions", type=int, default=SESSIONS)
     ap.add_argument("--per-session", type=int, default=PER_SESSION)
-    ap.add_argument("--only", default="engine,rest,chat", help="comma list of engine, rest, chat")
+    ap.add_argument("--only", default="engine,rest,chat,chat_browser,page",
+                    help="comma list of engine, rest, chat, chat_browser, page")
     ap.add_argument("--env", action="append", default=[], metavar="K=V", help="environment for the server")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--before", type=Path, default=None, help="a checkout of an earlier commit: its chat is measured too")

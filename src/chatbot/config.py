@@ -114,6 +114,18 @@ class WebSettings(BaseModel):
     max_upload_mb: float = Field(10, description="largest upload accepted")
     stream_interval_s: float = Field(0.1, description="at most one streamed update per interval: each is a "
                                      "message through Gradio's queue, so an answer faster than this arrives whole")
+    queue_status_interval_s: float = Field(
+        1.0, ge=0, description="waiting sessions get their queue position and estimate on joining and then once "
+        "per interval; 0: after every question that starts (Gradio's default, a message to every waiting "
+        "session each time: many sessions cost quadratically many messages)")
+    checked_answers: int = Field(
+        512, ge=0, description="answers to suggested questions (asked to check them before they are shown) "
+        "kept while the documents are unchanged, so the same candidates are not asked again")
+    queue_stats_every: int = Field(
+        100, ge=1, description="Gradio's queue recomputes its monitoring summary (a pandas table of the recent "
+        "events) after this many events; Gradio's default, 1, rebuilds it after every event")
+    queue_stats_events: int = Field(1000, ge=1, description="recent events Gradio's queue keeps for that summary "
+                                    "(Gradio's default: 10,000)")
     upload_dir: str = Field("var/uploads", description="where uploads are kept")
     allow_private_urls: bool = Field(
         False, description="let URL imports from the chat reach loopback, private and cloud-metadata "

@@ -146,10 +146,13 @@ def candidates(answer: Answer, doc_chunks, glossary=None, cfg: SuggestConfig | N
 
 
 def suggest(engine, answer: Answer, doc_chunks: Callable[[str], Sequence[Chunk]], asked: list[str] | None = None,
-            cfg: SuggestConfig | None = None) -> list[str]:
+            cfg: SuggestConfig | None = None, ask: Callable[[str], Answer] | None = None) -> list[str]:
     """Up to `cfg.shown` candidate questions that the engine answers (not refused, not
     with the current answer's text) and that the conversation has not asked yet.
-    `doc_chunks(doc_id)` gives a document's chunks in reading order (`Documents.chunks`)."""
+    `doc_chunks(doc_id)` gives a document's chunks in reading order (`Documents.chunks`);
+    `ask(question)` answers a candidate without history (default `engine.ask`; the page
+    passes one that remembers its answers while the documents are unchanged)."""
+    ask = ask or engine.ask
     cfg = cfg or load_config()
     if answer.refused or not answer.citations:
         return []
@@ -165,7 +168,7 @@ def suggest(engine, answer: Answer, doc_chunks: Callable[[str], Sequence[Chunk]]
         if normalize(q) in done:
             continue
         tried += 1
-        check = engine.ask(q)
+        check = ask(q)
         if not check.refused and check.citations and normalize(check.text) != normalize(answer.text):
             shown.append(q)
             done.add(normalize(q))

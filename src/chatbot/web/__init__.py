@@ -2,6 +2,7 @@
 
 ui.py       ChatUI: the chat's behaviour as plain methods over the engine (no Gradio)
 page.py     AnalysisPage: the reader view, suggestions and export (no Gradio)
+checked.py  CheckedAnswers: the answers that check suggested questions, kept per documents state
 reader.py   a stored document as the reader's HTML, the cited sentence marked
 export.py   the conversation as Markdown
 render.py   HTML for questions, answers (figure badges, suggestions), sources and messages

@@ -11,6 +11,7 @@ only translate between Gradio values and the plain data of `ChatUI` / `AnalysisP
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,8 +138,11 @@ class ChatPanel:
 
 
 def _chat_values(u: ChatUpdate) -> tuple:
+    """The panel's outputs for an update; a step of the text being written leaves the
+    states alone (Gradio would otherwise copy the whole conversation at every step)."""
+    states = (gr.skip(), gr.skip()) if u.streamed else (u.history, u.turns)
     return (u.chat, "" if u.clear_question else gr.skip(),
-            gr.skip() if u.sources is None else u.sources, u.history, u.turns)
+            gr.skip() if u.sources is None else u.sources, *states)
 
 
 # Over 60 lines on purpose: Gradio wiring, the components and the small handlers that
@@ -176,16 +180,15 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, Callable]:
         for update in ui.respond(question, chat, history, turns):
             yield _chat_values(update)
 
-    def add_suggestions(chat: list, turns: list):
-        return page.with_suggestions(chat, turns) or gr.skip()
+    def after_answer(chat: list, turns: list):
+        """The answer's suggested questions and the export file of the conversation so
+        far, in one event (each event is a trip through the queue and the page's stream)."""
+        path = page.export(turns)
+        return (page.with_suggestions(chat, turns) or gr.skip(),
+                gr.DownloadButton(value=path, interactive=path is not None))
 
     def new_chat():
         return (*_chat_values(ui.new_chat()), gr.DownloadButton(value=None, interactive=False))
-
-    def export_file(turns: list):
-        """The export button holds the conversation so far (off until there is one)."""
-        path = page.export(turns)
-        return gr.DownloadButton(value=path, interactive=path is not None)
 
     def respond_from_url(chat: list, history: list, turns: list, request: gr.Request):
         question = question_from_url(request)
@@ -201,8 +204,7 @@ def chat_panel(ui: ChatUI, page: AnalysisPage) -> tuple[ChatPanel, Callable]:
         fn, inputs = (respond_from_url, [chatbot, history, turns]) if from_url else (respond, inputs)
         quiet = {"show_progress": "hidden"} if from_url else {}  # a plain page load shows no spinner
         return (event(fn, inputs, panel.outputs, **quiet, **PRIVATE)
-                .then(add_suggestions, [chatbot, turns], chatbot, **PRIVATE)
-                .then(export_file, turns, export, **PRIVATE))
+                .then(after_answer, [chatbot, turns], [chatbot, export], **PRIVATE))
 
     chat_in = [question, chatbot, history, turns]
     ask(question.submit, chat_in)
@@ -327,5 +329,8 @@ def build_blocks(ui: ChatUI, page: AnalysisPage | None = None) -> ChatApp:
         reader.show(articles.open_btn.click(None, None, None, js=show_page, **PRIVATE).then,
                     lambda doc_id: page.reader_html(doc_id) if doc_id else None, articles.open_pick)
         gr.api(ui.ask_api, api_name="ask")
-    demo.queue(default_concurrency_limit=web.concurrency_limit)
+    # read by Gradio's Queue when it is created (an explicit environment variable wins)
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(web.queue_stats_every))
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", str(web.queue_stats_events))
+    demo.queue(default_concurrency_limit=web.concurrency_limit, status_update_rate=web.queue_status_interval_s or "auto")
     return demo

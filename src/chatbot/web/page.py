@@ -21,6 +21,7 @@ from chatbot.engine import Engine
 from chatbot.models import Answer, Citation
 from chatbot.suggest import suggest
 from chatbot.web import render
+from chatbot.web.checked import CheckedAnswers
 from chatbot.web.export import conversation_markdown
 from chatbot.web.reader import front_matter_tags, render_reader
 
@@ -41,6 +42,9 @@ class AnalysisPage:
         self.engine = engine
         self.documents = documents or Documents(engine.settings, engine.store)  # read here, never written
         self._export_dir = Path(tempfile.mkdtemp(prefix="chatbot-export-"))
+        # suggested questions are checked by asking them; the same candidates come up under
+        # the same answers in every session, so their answers are kept per documents state
+        self.checked = CheckedAnswers(engine.ask, self.documents_key, engine.settings.web.checked_answers)
 
     # --- the reader view ------------------------------------------------------------------
 
@@ -106,7 +110,7 @@ class AnalysisPage:
         answer = turn_answer(last)
         asked = [t.get("question", "") for t in turns]
         try:
-            questions = suggest(self.engine, answer, self.documents.chunks, asked)
+            questions = suggest(self.engine, answer, self.documents.chunks, asked, ask=self.checked)
         except Exception:  # suggestions are optional: the answer stands without them
             log.exception("suggestions failed")
             return None

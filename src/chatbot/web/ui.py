@@ -47,7 +47,8 @@ def _no_progress(fraction: float, desc: str | None = None) -> None:
 class ChatUpdate:
     """One step of a streamed answer: the chat as shown, the engine's plain-text history,
     the answered turns (with their citations), the sources panel (None: unchanged),
-    whether the question box should be cleared, and on the last step the final Answer."""
+    whether the question box should be cleared, on the last step the final Answer, and
+    whether this is a step of the text being written (history and turns unchanged)."""
 
     chat: list[dict]
     history: list[dict]
@@ -55,6 +56,7 @@ class ChatUpdate:
     sources: str | None = None
     clear_question: bool = False
     answer: Answer | None = None
+    streamed: bool = False
 
 
 @dataclass
@@ -168,7 +170,7 @@ class ChatUI:
                     answer = event
                 else:
                     chat = [*chat[:-1], {"role": "assistant", "content": render.format_pending(event)}]  # a new list: each update is a snapshot
-                    yield ChatUpdate(chat, history, turns)
+                    yield ChatUpdate(chat, history, turns, streamed=True)
         except Exception as e:  # shown to the user and logged, never raised into the page
             log.exception("answering failed")
             chat = [*chat[:-1], {"role": "assistant", "content": render.format_error(type(e).__name__)}]
