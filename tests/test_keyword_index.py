@@ -1,12 +1,16 @@
-"""Unit tests for chatbot.keyword_index on real files: the SQLite FTS5 index built,
-reopened, searched, updated in place (only new or changed chunks are tokenised, the
-result equals a build from scratch), copied into memory when stale, and its idf."""
+"""Unit tests for chatbot.keyword_index on real files: the index (SQLite records and
+statistics, tantivy search) built, reopened, searched, updated in place (only new or
+changed chunks are tokenised, the result equals a build from scratch), copied into
+memory when stale, repaired after an interrupted write, migrated from the previous
+format (SQLite FTS5), and its idf."""
 
 from __future__ import annotations
 
 import json
+import logging
+import math
 
-from chatbot.keyword_index import KeywordIndex, index_stamp
+from chatbot.keyword_index import KEYWORD_FORMAT, KeywordIndex, index_stamp
 from chatbot.models import Chunk
 
 TEXTS = {
@@ -61,7 +65,8 @@ def test_a_saved_index_loads_with_the_same_results(tmp_path):
         assert [(c.id, round(s, 6)) for c, s in loaded.search(q, 4)] == \
                [(c.id, round(s, 6)) for c, s in built.search(q, 4)]
     names = {p.name for p in folder.iterdir()}
-    assert {"index.sqlite", "stamp.json"} <= names <= {"index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "stamp.json"}
+    assert {"index.sqlite", "tantivy", "stamp.json"} <= names <= \
+           {"index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "tantivy", "stamp.json"}
 
 
 def test_a_rebuild_tokenises_only_new_and_changed_chunks(tmp_path, tokenised):
@@ -165,3 +170,136 @@ def test_figures_and_tickers_stay_whole_terms(tmp_path):
     snap = KeywordIndex(tmp_path / "keyword").build(ids, index_stamp(ids), Source(_chunks(texts)))
     assert _ids(snap.search("6.0亿元", 2))[0] == "x:1"
     assert snap.idf("2513.hk") > snap.idf("收入")
+
+
+def _lucene_bm25(chunks: dict[str, Chunk], query_terms: list[str]) -> dict[str, float]:
+    """Lucene's BM25 over these chunks, computed here from their tokens (k1 1.2, b 0.75)."""
+    from chatbot.keyword_index import index_text, terms_of
+
+    toks = {cid: terms_of(index_text(c)) for cid, c in chunks.items()}
+    n, avgdl = len(toks), sum(map(len, toks.values())) / len(toks)
+    out = {}
+    for cid, ts in toks.items():
+        s = 0.0
+        for t in dict.fromkeys(query_terms):
+            tf, df = ts.count(t), sum(t in other for other in toks.values())
+            if tf:
+                idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                s += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(ts) / avgdl))
+        if s > 0:
+            out[cid] = s
+    return out
+
+
+def test_scores_are_lucene_bm25_of_the_chunks_indexed_now(tmp_path):
+    """After removals too: the statistics are those of the remaining chunks (tantivy's
+    own would still count the removed ones until a merge)."""
+    from chatbot.keyword_index import terms_of
+
+    folder, chunks = tmp_path / "keyword", _chunks()
+    idx = KeywordIndex(folder)
+    idx.build(list(TEXTS), index_stamp(TEXTS), Source(chunks))
+    rest = ["a:1", "b:1", "c:1"]
+    snap = idx.build(rest, index_stamp(rest), Source(chunks))
+    for q in ["云知声 收入", "大模型 估值", "订阅 收入 翻倍"]:
+        want = _lucene_bm25({i: chunks[i] for i in rest}, terms_of(q))
+        got = {c.id: s for c, s in snap.search(q, 10)}
+        assert got.keys() == want.keys()
+        assert all(math.isclose(got[i], want[i], rel_tol=1e-9) for i in want)
+
+
+def test_a_search_index_ahead_of_its_records_is_rebuilt(tmp_path, caplog):
+    """A crash between tantivy's commit and SQLite's: tantivy holds a newer stamp than
+    the records. A reader copies into memory; the next writer rebuilds tantivy from the
+    stored tokens (nothing fetched or tokenised again)."""
+    from chatbot.keyword_search import TermIndex
+
+    folder, ids = tmp_path / "keyword", list(TEXTS)
+    KeywordIndex(folder).build(ids, index_stamp(ids), Source(_chunks()))
+    TermIndex(folder / "tantivy").write(["a:1", "b:1"], [], "a newer stamp")  # committed; SQLite not
+    reader = KeywordIndex(folder).open(index_stamp(ids), ids, Source(_chunks()))
+    assert _ids(reader.search("智谱 估值", 3))[0] == "b:1"
+    source = Source({})
+    with caplog.at_level(logging.WARNING):
+        snap = KeywordIndex(folder).build(ids, index_stamp(ids), source)
+    assert "out of step" in caplog.text
+    assert source.asked == []
+    scratch = KeywordIndex(tmp_path / "scratch").build(ids, index_stamp(ids), Source(_chunks()))
+    for q in ["智谱 估值", "云知声 收入", "订阅"]:
+        assert [(c.id, round(s, 9)) for c, s in snap.search(q, 4)] == \
+               [(c.id, round(s, 9)) for c, s in scratch.search(q, 4)]
+    assert TermIndex(folder / "tantivy").stamp() == index_stamp(ids)
+
+
+def write_legacy_index(folder, chunks: dict[str, Chunk], stamp: str) -> None:
+    """A keyword folder as the previous version (format 3, SQLite FTS5) left it: records
+    and hex-encoded tokens in `chunks`, an FTS5 table, stamp.json of format 3."""
+    import sqlite3
+
+    from chatbot.keyword_index import index_text, text_key
+    from chatbot.text import TOKENIZER_VERSION, tokenize
+
+    folder.mkdir(parents=True)
+    conn = sqlite3.connect(folder / "index.sqlite")
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE chunks (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, record TEXT NOT NULL,
+                             key TEXT NOT NULL, terms TEXT NOT NULL);
+        CREATE VIRTUAL TABLE fts USING fts5(terms, content='', tokenize='ascii');""")
+    for c in chunks.values():
+        text = index_text(c)
+        terms = " ".join(t.encode("utf-8").hex() for t in tokenize(text))
+        cur = conn.execute("INSERT INTO chunks (id, record, key, terms) VALUES (?, ?, ?, ?)",
+                           (c.id, c.model_dump_json(), text_key(text), terms))
+        conn.execute("INSERT INTO fts(rowid, terms) VALUES (?, ?)", (cur.lastrowid, terms))
+    conn.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+    conn.commit()
+    conn.close()
+    (folder / "stamp.json").write_text(json.dumps({"stamp": stamp, "count": len(chunks),
+                                                   "tokenizer": TOKENIZER_VERSION, "format": "3"}))
+
+
+def test_an_index_of_the_previous_format_is_migrated_from_its_own_records(tmp_path, tokenised, caplog):
+    folder, ids = tmp_path / "keyword", list(TEXTS)
+    write_legacy_index(folder, _chunks(), "old stamp")
+    idx = KeywordIndex(folder)
+    assert idx.legacy() == "SQLite FTS5"
+    tokenised.clear()
+    source = Source({})
+    with caplog.at_level(logging.WARNING):
+        snap = idx.build(ids, index_stamp(ids), source)
+    assert "previous format (SQLite FTS5): migrating it once" in caplog.text
+    assert source.asked == []  # records and tokens carried over
+    assert tokenised == []
+    assert idx.legacy() is None
+    assert json.loads((folder / "stamp.json").read_text())["format"] == KEYWORD_FORMAT
+    scratch = KeywordIndex(tmp_path / "scratch").build(ids, index_stamp(ids), Source(_chunks()))
+    assert snap.by_id == scratch.by_id
+    for q in ["智谱 估值", "云知声 收入", "6.0亿元", "订阅"]:
+        assert [(c.id, round(s, 9)) for c, s in snap.search(q, 4)] == \
+               [(c.id, round(s, 9)) for c, s in scratch.search(q, 4)]
+
+
+def test_a_store_of_the_previous_format_is_migrated_once_by_its_first_reader(index_copy, caplog):
+    """`chatbot serve` on a store the previous version built: the first question migrates
+    the keyword side on disk (one write, logged) and finds what it found before."""
+    import shutil
+
+    from chatbot.store import Store
+    from support import make_settings
+
+    store = Store(make_settings(index_copy))
+    questions = ["云知声 收入", "智谱 估值", "MiniMax 上市"]
+    before = [[(c.id, round(s, 9)) for c, s in store.keyword_search(q, 5)] for q in questions]
+    chunks = {c.id: c for c in store._keyword().chunks}
+    shutil.rmtree(index_copy / "keyword")
+    write_legacy_index(index_copy / "keyword", chunks, "the old stamp")
+
+    reader = Store(make_settings(index_copy))
+    assert reader.needs_repair()
+    with caplog.at_level(logging.WARNING):
+        after = [[(c.id, round(s, 9)) for c, s in reader.keyword_search(q, 5)] for q in questions]
+    assert caplog.text.count("migrating it once") == 1
+    assert after == before
+    assert not Store(make_settings(index_copy)).needs_repair()
+    assert reader.count()["keyword"] == len(chunks)

@@ -16,6 +16,7 @@ from chatbot.manifest import (
     StoreError,
     atomic_write,
     exclusive_lock,
+    wait_for_writer,
 )
 
 
@@ -123,6 +124,28 @@ def test_the_write_lock_is_released_after_an_error(tmp_path):
     with pytest.raises(RuntimeError), exclusive_lock(tmp_path):
         raise RuntimeError("interrupted")
     assert _other_process_can_lock(tmp_path)
+
+
+_HOLD_LOCK = """
+import fcntl, sys, time
+with open(sys.argv[1], "a+") as fd:
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_reader_waits_for_another_process_writing(tmp_path):
+    assert wait_for_writer(tmp_path, 0)  # nobody writes
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(tmp_path / ".lock"), "1.0"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert not wait_for_writer(tmp_path, 0.1)  # gives up after its timeout
+        assert wait_for_writer(tmp_path, 30)  # ... or returns once the writer is done
+        assert holder.wait(timeout=30) == 0
+    finally:
+        holder.kill()
 
 
 def test_dirty_marker(tmp_path):

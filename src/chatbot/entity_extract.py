@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from chatbot.names import (
     _CJK,
@@ -87,6 +88,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         name = name_before(full[max(0, m.start() - 20): m.end()], rules)
         if name and _has_suffix(name, suffixes) and len(name) - len(_has_suffix(name, suffixes)) >= 2:
             counts[name] += 1
+    counts = Counter({n: c for n, c in counts.items() if not _always_continued(n, full)})
     for name, c in counts.items():
         if c >= rules.min_mentions:
             add(name, "org")
@@ -97,13 +99,30 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     # so each part of it and the first line of the text are tried, the one the text
     # names most wins
     first_line = next((ln.strip("# ").strip() for ln in text.splitlines() if ln.strip()), "")
-    options = [name_after(part, rules, text) for part in re.split(r"[|｜:：]", title) if part.strip()]
+    parts = re.split(r"([|｜:：])", title)
+    options, speakers = [], set()
+    for i in range(0, len(parts), 2):
+        o = (name_after(parts[i], rules, text) or _title_head(parts[i], text, rules)) if parts[i].strip() else ""
+        if o and _is_metric(o):
+            o = ""  # "发行价17.50港元": the title's claim, not its subject
+        if o and i + 1 < len(parts) and parts[i + 1] in ":：" and o == parts[i].strip():
+            speakers.add(o)  # "德勤:2025年港股…": who says it, not whose ticker the article carries
+        options.append(o)
     options = [o for o in [*options, name_after(first_line, rules, text)] if o]
     subject = max(options, key=lambda o: (text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
-    if subject:
-        e = add(subject, "company" if free else "org", free[:1] if len(free) == 1 else ())
+    holders = [e for e in found.values() if set(e.tickers) & {t.upper() for t in tickers}]
+    if (subject and subject not in found and len(holders) == 1 and subject in title
+            and any(f in first_line for f in [holders[0].name, *holders[0].aliases])):
+        # the title calls the company the first line names with a front-matter ticker by a
+        # short name of its own ("B站…" over "哔哩哔哩(9626.HK)公布…"): one company, which
+        # holds the front matter's other tickers too
+        holders[0].aliases.append(subject)
+        holders[0].tickers += free
+    elif subject:
+        own = free[:1] if len(free) == 1 and subject not in speakers else ()
+        e = add(subject, "company" if own else "org", own)
         if e:
             e.primary = True
     for e in found.values():
@@ -119,6 +138,37 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+_HEAD_CUT = re.compile(r"[\d\s，,。、；;！!？?]|第|上半年|下半年|前三季度|全年|季度|年度")
+
+
+def _title_head(part: str, body: str, rules: Rules) -> str:
+    """A title's opening words up to its first figure or period ("B站第二季度营收…" -> "B站"),
+    when jieba cannot read them as a name and the body uses them on their own."""
+    head = _HEAD_CUT.split(part.strip(), maxsplit=1)[0]
+    ok = 2 <= len(head) <= 6 and re.search(rf"[{_CJK}]", head) and body.count(head) >= rules.min_mentions
+    return head if ok else ""
+
+
+def _is_metric(word: str) -> bool:
+    """A metric's name (config/glossary.toml [metrics]: "发行价", "营收"): no company's."""
+    return word.lower() in _metric_words()
+
+
+@lru_cache(maxsize=1)
+def _metric_words() -> frozenset[str]:
+    from chatbot.glossary import load_glossary
+
+    metrics = load_glossary(hand_kept=False).metrics
+    return frozenset(f.lower() for m, forms in metrics.items() for f in [m, *forms])
+
+
+def _always_continued(name: str, text: str) -> bool:
+    """Is every use of `name` followed by the same Chinese character: a cut of a longer
+    word ("百度智能" of "百度智能云"), not a name of its own?"""
+    nexts = {text[m.end(): m.end() + 1] for m in re.finditer(re.escape(name), text)}
+    return len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))
 
 
 def _merge(entries: list[Entry]) -> list[Entry]:

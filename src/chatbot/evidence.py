@@ -17,15 +17,23 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from chatbot.config import PROJECT_ROOT
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
+from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Passage
+from chatbot.sentence_period import context_period, named_periods, sentence_periods
 from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
+from chatbot.two_part import split_spec
 
 _MARKER = re.compile(r"\[\d+\]")
+_EMPHASIS = re.compile(r"\*\*|__")
+_SAME_PERIOD_OF = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的)?\s*同期")
 _REFERENCE_ENTRY = re.compile(r"^\[\d{1,3}\]\s")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
@@ -39,6 +47,7 @@ ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contain
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
 _ASKS_LIST = re.compile(r"哪些|列出|列举|有什么|哪几|what are|which .*s\b|list", re.IGNORECASE)
 _EN_STOP = question_stop_words_en()
+EVIDENCE_TOML = PROJECT_ROOT / "config" / "evidence.toml"
 
 
 @dataclass
@@ -47,6 +56,8 @@ class TermGroup:
     weight: float
     absent: bool = False  # no indexed passage holds any of the alternatives
     entity: str | None = None  # the company or institution this group names
+    kind: str = "word"  # "metric", "entity", "period", "term" (an English term's Chinese forms) or "word"
+    phrase: str = ""  # the company's name and this word as one, as the question writes it ("京东零售")
 
 
 @dataclass
@@ -59,6 +70,9 @@ class QuestionSpec:
     wants_list: bool
     unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
+    required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
+    scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
+    semantic: bool = False  # the evidence was chosen by embedding similarity (chatbot/semantic_match.py)
 
     @property
     def total(self) -> float:
@@ -90,39 +104,42 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
 
-    def add(alts: list[str], entity: str | None = None):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word"):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity) if w >= absent else TermGroup(alts, w, entity=entity))
+        if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
+            kind = "period"
+        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind) if w >= absent
+                      else TermGroup(alts, w, entity=entity, kind=kind))
 
     low = question.lower()
     for metric in glossary.metrics_in(question):
         forms = glossary.metrics[metric]
-        add([metric, *forms])
+        add([metric, *forms], kind="metric")
         for f in sorted(forms, key=len, reverse=True):
             low = low.replace(f, " ")
     for canon in glossary.entities(question):
         aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
-        add([canon, *aliases], entity=canon)
+        add([canon, *aliases], entity=canon, kind="entity")
         for a in sorted([*aliases, canon.lower()], key=len, reverse=True):  # "蜜雪冰城" before "蜜雪"
             low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
         if word in low:
-            add(glossary.synonyms[word])
+            add(glossary.synonyms[word], kind="metric")
             low = low.replace(word, " ")
     for term in sorted(glossary.terms, key=len, reverse=True):
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
-            add(glossary.terms[term])
+            add(glossary.terms[term], kind="term")
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
         if re.fullmatch(r"(?:19|20)\d{2}", tok):
-            add([tok, f"{tok}年"])  # a year, written either way: one term, not two
+            add([tok, f"{tok}年"], kind="period")  # a year, written either way: one term, not two
             continue
         if idf(tok) >= absent and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
             tok = _indexed_neighbour(tok, low, idf, absent)
@@ -150,8 +167,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(question)
     ]
     entities = set(glossary.entities(question))
+    groups = question_terms(question, glossary, idf)
     return QuestionSpec(
-        groups=question_terms(question, glossary, idf),
+        groups=groups,
         entities=entities,
         metrics=metrics if wants_figure else [],
         periods=_asked_periods(question) if wants_figure else set(),
@@ -161,7 +179,69 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
+        # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
+        required=_with_phrases(required_groups(groups), question, entities, glossary)
+        if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
+        scope=_asked_scope(question, metrics, entities, glossary, groups) if wants_figure else "",
     )
+
+
+def _with_phrases(required: list[TermGroup], question: str, entities: set[str], glossary: Glossary) -> list[TermGroup]:
+    """A required word written right after the company's name ("京东零售", "京东物流") is that
+    company's segment: the name and the word as one phrase, which a sentence holding it
+    answers before one that holds the word alone ("即时零售")."""
+    q = normalize(question)
+    forms = sorted({normalize(f) for f in _forms_of(entities, glossary) if f and not f.isascii()}, key=len, reverse=True)
+    for g in required:
+        g.phrase = next((f + a for a in g.alternatives for f in forms if f + a in q), "")
+    return required
+
+
+def _forms_of(names: set[str], glossary: Glossary) -> list[str]:
+    return [*names, *(a for a, c in glossary.aliases.items() if c in names)]
+
+
+def _asked_scope(question: str, metrics: list[list[str]], entities: set[str], glossary: Glossary,
+                 groups: list[TermGroup]) -> str:
+    """Whether a figure question asks a company's total (its metric not narrowed by a
+    segment or product word), and says so ("总营收")."""
+    cfg = evidence_config()["scope"]
+    if not metrics:
+        return ""
+    if not re.search(r"[\u4e00-\u9fff]", question):  # English: no word beside the company, metric and period
+        if any(g.kind in ("word", "term") and not g.absent for g in groups):
+            return ""
+    else:
+        pre = first_metric_prefix(question, [f for forms in metrics for f in forms])
+        if pre is None or narrows(pre, _forms_of(entities, glossary), cfg["total_words"]):
+            return ""
+    low = question.lower()
+    return "explicit" if any(w in low for w in cfg["explicit_total"]) else "total"
+
+
+def required_groups(groups: list[TermGroup]) -> list[TermGroup]:
+    """The words that specify the figure asked ("海外" in "海外收入", "车辆" in "车辆毛利率"):
+    distinctive nouns held by some passage that carry much of the question (config/evidence.toml
+    [required]), neither the company, the metric nor the period."""
+    cfg = evidence_config()["required"]
+    total = sum(g.weight for g in groups) or 1.0
+    return [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
+            and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
+            and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
+                                           or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
+
+
+def _noun(word: str, noun_pos: frozenset[str]) -> bool:
+    import jieba.posseg as pseg  # loaded on first use
+
+    tag = pseg.dt.word_tag_tab.get(word)
+    tags = [tag] if tag else [p.flag for p in pseg.lcut(word)]
+    return bool(tags) and all(t in noun_pos for t in tags)
+
+
+@lru_cache(maxsize=1)
+def evidence_config() -> dict:
+    return tomllib.loads(EVIDENCE_TOML.read_text(encoding="utf-8"))
 
 
 _UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币)")
@@ -185,6 +265,9 @@ def _asked_periods(question: str) -> set:
 
 def _render_row(row: str, header: list[str]) -> str:
     cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
+        # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
+        return f"{cells[0]}:" + ";".join(f"{h}{c}" if h and not c.startswith(h) else c for h, c in zip(header[1:], cells[1:], strict=True))
     if len(cells) <= 3:
         head, rest = cells[0], [c for c in cells[1:] if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
@@ -219,22 +302,43 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
         s = re.sub(r"^([-*+]|\d+[.)、])\s+", "", s)
         carried: set = set()
         for sent in split_sentences(s, semicolons=False):
-            carried = periods(sent) or carried
+            # "而2024年同期净亏损…" compares: the year it names is no period of the sentence
+            carried = periods(_SAME_PERIOD_OF.sub("", sent)) or carried
             out.append((sent, sent, item, carried))
-    out = [(raw, _MARKER.sub("", shown).strip(), item, per) for raw, shown, item, per in out]
+    # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
+    out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per) for raw, shown, item, per in out]
     return [t for t in out if len(t[1]) >= 6]
 
 
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
 # unit) are applied to each sentence in one pass and in this order, each a commented step.
 def score_candidates(
-    question: str, passages: list[Passage], glossary: Glossary, idf
+    question: str, passages: list[Passage], glossary: Glossary, idf, keep_absent: bool = False
 ) -> tuple[list[Candidate], QuestionSpec]:
+    """`keep_absent`: score a question that is mostly words no passage holds all the same
+    (for the embedding fallback, which decides on its own whether a sentence matches)."""
     spec = analyse_question(question, glossary, idf)
+    if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
+        return [], spec  # mostly about things the documents never mention
+    parts = split_spec(question, spec, evidence_config()["two_part"]["conjunctions"])
+    if not parts:
+        return _scored(question, spec, passages, glossary), spec
+    # two things asked: each part's sentences, each part's best first (scores relative
+    # to the part's best, so that neither part crowds the other out)
+    cands = []
+    for part in parts:
+        found = _scored(question, part, passages, glossary)
+        top = found[0].score if found else 1.0
+        cands += [replace(c, score=c.score / top) for c in found]
+    cands.sort(key=lambda c: -c.score)
+    return cands, spec
+
+
+def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
+    """The sentences of the passages that meet the spec's hard constraints, best first."""
     total = spec.total
     cands: list[Candidate] = []
-    if not spec.groups or total <= 0 or spec.absent_share > MAX_ABSENT_SHARE:
-        return cands, spec  # mostly about things the documents never mention
+    asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
@@ -246,9 +350,7 @@ def score_candidates(
         # that names no company is about 商汤, not about the company asked
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         passage_periods = periods(context_text + " " + p.chunk.text)
-        # a quarter the title or headings name without a year ("美团第二季度…")
-        context_periods = periods(context_text) | {(None, q) for q in qualifiers(context_text) if q and q.startswith("Q")}
-        passage_periods |= context_periods
+        passage_periods |= named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
@@ -264,18 +366,16 @@ def score_candidates(
                 continue  # a company the catalogue does not know: only a sentence naming it answers
             if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
+            segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about)
+            if segment and spec.scope == "explicit":
+                continue  # a segment's figure does not answer the company's total
+            if spec.required and not all(any(a in norm or a in context or (item and a in table_head) for a in g.alternatives)
+                                         for g in spec.required):
+                continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.periods:
-                if not stated and claim_figures(shown):
-                    # "上半年收入…" under a 2025 heading: the passage's years with the
-                    # sentence's own qualifier, else the passage's periods as they are
-                    quals = qualifiers(shown)
-                    around = passage_periods
-                    if any(q and q.startswith("Q") for _, q in spec.periods):
-                        # a quarter is tied to a sentence by its own words or its title and
-                        # headings (when they name one period only), not by another quarter
-                        # or half-year named in the passage
-                        around = context_periods if len({q for q in qualifiers(context_text) if q}) <= 1 else set()
-                    stated = {(y, q) for y, _ in around for q in quals} if quals else around
+                if stated or claim_figures(shown):  # its own periods, else its heading's or title's
+                    stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
+                                              passage_periods, asks_quarter)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
                 if re.match(r"^注\s*[:：]", shown):
@@ -297,10 +397,22 @@ def score_candidates(
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8
+            if segment:
+                score *= evidence_config()["scope"]["segment_factor"]
             score += 0.03 / (1 + pi)  # prefer better-ranked passages on ties
             cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs))
+    for g in spec.required:  # the segment as the question names it, where some sentence does
+        if g.phrase and any(g.phrase in normalize(c.text) for c in cands):
+            cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
-    return cands, spec
+    return cands
+
+
+def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str]) -> bool:
+    """Does the sentence state its first figure of the metric asked for a segment or product?"""
+    pre = first_metric_prefix(shown, [f for forms in spec.metrics for f in forms])
+    return pre is not None and narrows(pre, _forms_of(spec.entities | doc_about, glossary),
+                                       evidence_config()["scope"]["total_words"])
 
 
 def select(
@@ -352,5 +464,7 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
         return True
     if len(fa) >= 2 and len(fa & fb) >= 0.6 * len(fa):
         return True
+    if a.item and b.item and fa and fb and not fa & fb:
+        return False  # other figures: another table row or list item, however alike its words
     sa, sb = set(na), set(nb)
     return len(sa & sb) / max(1, min(len(sa), len(sb))) > 0.85

@@ -68,12 +68,28 @@ def is_phrasing_word(word: str, path: Path = READER_TOML, dictionary_only: bool 
     every piece of it with a part of speech that names no topic (pronoun, adverb, verb,
     adjective, place word…; config/reader.toml [intent.phrasing] pos). Nouns and words
     jieba does not know stay topics: an absent noun ("市盈率", "特斯拉") still refuses."""
+    return _tagged(word, set(reader_config(path)["intent"]["phrasing"]["pos"]), dictionary_only)
+
+
+def is_function_word(word: str, path: Path = READER_TOML) -> bool:
+    """A pronoun, adverb or the like ("这次", "这么", "急着"): never a question's topic,
+    even when the documents hold it ([intent.phrasing] function_pos)."""
+    return _tagged(word, set(reader_config(path)["intent"]["phrasing"]["function_pos"]))
+
+
+def _tagged(word: str, flags: set[str], dictionary_only: bool = False) -> bool:
     import jieba.posseg as pseg  # loaded on first use: the dictionary takes a second
 
-    flags = set(reader_config(path)["intent"]["phrasing"]["pos"])
     if dictionary_only:  # one dictionary entry with such a tag ("说到底", "总的来说"); pieces say nothing
         return pseg.dt.word_tag_tab.get(word) in flags
     tags = [pseg.dt.word_tag_tab.get(word)] if word in pseg.dt.word_tag_tab else [p.flag for p in pseg.lcut(word)]
     if tags and tags[0] == "r" and len(tags) > 1:  # a demonstrative phrase ("这波", "那次") names no topic
         return True
     return bool(tags) and all(t in flags for t in tags)
+
+
+def is_reader_phrase(name: str, path: Path = READER_TOML) -> bool:
+    """A would-be name made only of the reader's words: intent cues and filler
+    ("这份报告", "Summarise"), so no company the documents lack."""
+    rest = topic_text(name)
+    return not re.sub(r"[\W_]+", "", rest)

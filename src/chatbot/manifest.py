@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -131,6 +132,23 @@ def exclusive_lock(folder: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def wait_for_writer(folder: Path, timeout: float) -> bool:
+    """Wait until no process holds the write lock of `folder` (at most `timeout`
+    seconds); True if it was free or became free."""
+    deadline = time.monotonic() + timeout
+    with open(folder / ".lock", "a+") as fd:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.02)
+                continue
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return True
 
 
 class DirtyMarker:

@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "4"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "5"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -161,7 +161,8 @@ def name_after(text: str, rules: Rules, body: str = "") -> str:
     best, best_n = "", 0
     for i in range(1, len(out) + 1):
         cand = "".join(out[:i])
-        n = body.count(cand) if body else 1
+        # used on its own, not inside the longer form ("哔哩" is only ever part of "哔哩哔哩")
+        n = (body.replace(cand + out[i], "\0") if i < len(out) else body).count(cand) if body else 1
         if _name_shaped(cand) and n >= best_n and cand not in rules.company_suffixes:
             best, best_n = cand, n
     return best

@@ -1,13 +1,14 @@
-"""The index: a Chroma collection (dense vectors) plus a BM25 keyword index (SQLite FTS5)
-over jieba tokens, kept consistent through one manifest. The Store only coordinates its three
+"""The index: a Chroma collection (dense vectors) plus a BM25 keyword index (tantivy,
+with the records and statistics in SQLite) over jieba tokens, kept consistent through one manifest. The Store only coordinates its three
 parts and the order of writes:
 
     manifest.py       manifest.json: documents -> content hash, metadata, chunk ids; the
                       embedding model. Written atomically; it is the source of truth.
                       Also the write lock (.lock) and the interrupted-write marker (.dirty).
     vector_index.py   chroma/ (or a Chroma server, `store.backend = "http"`)
-    keyword_index.py  keyword/: index.sqlite (chunk records, their tokens, the FTS5 index;
-                      updated in place, one transaction per document) and stamp.json (the
+    keyword_index.py  keyword/: index.sqlite (chunk records, their tokens, exact BM25
+                      statistics), tantivy/ (the search engine, keyword_search.py; both
+                      updated in place, one commit per document) and stamp.json (the
                       manifest stamp it matches).
 
 Write order makes a crash at any point safe: new vectors are added before the
@@ -40,6 +41,7 @@ from chatbot.manifest import (
     Manifest,
     StoreError,
     exclusive_lock,
+    wait_for_writer,
 )
 from chatbot.models import Chunk
 from chatbot.vector_index import VectorIndex
@@ -47,6 +49,7 @@ from chatbot.vector_index import VectorIndex
 __all__ = ["KEYWORD_FORMAT", "MANIFEST_VERSION", "DocRecord", "Store", "StoreError"]
 
 _index_text = index_text  # the old private name (benchmarks/worker.py)
+WRITER_WAIT_S = 10.0  # a reader waits this long for another process's write to finish
 
 
 class Store:
@@ -62,6 +65,7 @@ class Store:
         self.keyword = KeywordIndex(self.path / "keyword")
         self._dirty = DirtyMarker(self.path)
         self._stamp: tuple[int, str] | None = None  # (manifest revision, stamp)
+        self._writer_active = False  # this Store is inside a write (it never waits for itself)
         self.manifest.load()
 
     # --- the manifest's view ------------------------------------------------------
@@ -143,7 +147,11 @@ class Store:
             else:
                 self.manifest.load()
             self._dirty.set()  # stays behind if this write is interrupted
-            yield
+            self._writer_active = True
+            try:
+                yield
+            finally:
+                self._writer_active = False
             self._dirty.clear()
 
     def needs_repair(self) -> bool:
@@ -237,8 +245,22 @@ class Store:
             with self._lock:
                 snap = self.keyword.snapshot
                 if snap is None or snap.stamp != self.stamp():
+                    self._settle_keyword()
                     snap = self.keyword.open(self.stamp(), self.manifest.ordered_ids(), self.vectors.get_chunks)
         return snap
+
+    def _settle_keyword(self) -> None:
+        """Before a reader opens a keyword index that does not match the manifest: an
+        index of the previous format is migrated on disk once (as a write), and a write
+        in progress in another process (manifest saved, keyword index not yet) is waited
+        for, instead of copying the whole index into memory for a moment's difference."""
+        if self._writer_active or self.keyword.stamp_on_disk() == self.stamp():
+            return
+        if self.keyword.legacy():
+            with self._writing():
+                self._rebuild_keyword()
+        elif self._dirty.is_set() and wait_for_writer(self.path, WRITER_WAIT_S):
+            self._follow_other_writer()
 
     def all_chunks(self) -> list[Chunk]:
         """Every chunk the manifest names, in document and position order."""

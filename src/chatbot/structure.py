@@ -82,6 +82,8 @@ class DocStructure:
                 tail_lists.insert(0, b)
             elif b.kind == "table" or len(b.lines) > 1:
                 break
+        else:  # no prose before them: a document written as lists has no concluding lists
+            tail_lists = []
         return places + [b for b in tail_lists if b not in places]
 
 

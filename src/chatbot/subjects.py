@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
+from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word
 from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
@@ -99,20 +101,23 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
             words = words[1:]
         while words and (words[-1] in rules.not_names_en or words[-1].lower() in terms):
             words = words[:-1]
-        if m.start() == 0 and words and words[0] == first and _is_english_word(first):
+        if m.start() == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first):
             words = words[1:]  # a capital that only starts the sentence
         # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a
         # name; an acronym that is no English word ("NIO", "BYD", "SMIC") still is one
-        words = [w for w in words if not (w.isupper() and len(w) > 1 and _is_english_word(w))]
+        words = [w for w in words if not (w.isupper() and len(w) > 1 and _is_english_word(w) and not _gloss_of_company(w))]
         name = " ".join(words)
         if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
             out.append(name)
+    # a name an English question writes in Chinese ("What was 天数智芯's revenue?")
+    out += [w for w in chinese_runs(question) if not known(w) and not _metric_word(w, glossary)]
     if re.search(r"[\u4e00-\u9fff]", question):
         head = chinese_head(question, glossary, rules)
         name = name_after(head, rules)  # "毕马威预计…" -> "毕马威"
         if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
-            name = head if _not_common_words(head) and _may_open_name(head, rules) else ""
+            # ("极氪第三季度…": an adverb-tagged first character, but a period follows: a subject)
+            name = head if _not_common_words(head) and (_may_open_name(head, rules) or _period_follows(question, head)) else ""
         if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name)
                 and not is_phrasing_word(name, dictionary_only=True)):  # "说到底，…" opens with phrasing, not a name
             out.append(name)
@@ -123,6 +128,11 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
             if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _metric_word(word: str, glossary: Glossary) -> bool:
+    """A metric or term written in Chinese ("What was SenseTime's 毛利率?"), not a name."""
+    return bool(glossary.metrics_in(word)) or any(word in zh for zh in glossary.terms.values())
 
 
 def _dictionary_companies(question: str) -> list[str]:
@@ -153,6 +163,34 @@ def _may_open_name(head: str, rules: Rules) -> bool:
         return False
     w, flag = words[0]
     return w not in rules.descriptors and flag not in ("p", "c", "u", "r", "d", "t", "m") and not (flag.startswith("v") and len(w) > 1)
+
+
+_PERIOD_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|今年|去年|Q[1-4]|H[12])", re.I)
+
+
+def _period_follows(question: str, head: str) -> bool:
+    """Does a period ("2025年", "第三季度", "上半年") follow the head: the head is what the
+    question asks about?"""
+    i = unicodedata.normalize("NFKC", question).find(head)
+    return i >= 0 and bool(_PERIOD_AFTER.match(unicodedata.normalize("NFKC", question)[i + len(head):]))
+
+
+def _gloss_of_company(w: str) -> bool:
+    """An English word CC-CEDICT uses only in the glosses of companies' headwords ("BYD"
+    for 比亚迪): a name, although a word of its definitions."""
+    return w.lower() in _company_only_gloss_words()
+
+
+@lru_cache(maxsize=1)
+def _company_only_gloss_words() -> frozenset[str]:
+    from chatbot.bilingual import cedict_index, company_words
+
+    companies = company_words()
+    in_company: set[str] = set()
+    elsewhere: set[str] = set()
+    for gloss, heads in cedict_index().items():
+        (in_company if any(h in companies for h in heads) else elsewhere).update(gloss.split())
+    return frozenset(in_company - elsewhere)
 
 
 def _is_english_word(w: str) -> bool:

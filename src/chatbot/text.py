@@ -129,12 +129,12 @@ _MONTHS_TO_RE = re.compile(
     r"截至\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\S{0,3}?(三|六|九|十二|3|6|9|12)个月"
     r"|截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日止?(?:年度|全年)")
 _MONTHS_QUALIFIER = {("3", "三"): "Q1", ("6", "六"): "H1", ("9", "九"): "Q1-3"}
-_NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?nine months (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
+_NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?(?:nine months|three quarters) (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|前九个月|(?:first )?nine months|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
 _QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
@@ -147,6 +147,7 @@ def _qualifier(word: str) -> str | None:
         return f"Q{_QUARTER_NO.get(n, n)}"
     return _QUALIFIER.get(word.lower())
 _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
+              "three quarters": "Q1-3", "first three quarters": "Q1-3",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
 

@@ -93,8 +93,43 @@ def derived(ctx: ComposeContext) -> Composition | None:
     return Composition(entries)
 
 
+_DATE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+
+def as_of_date(sentence: str, doc_date: str) -> str:
+    """When a sentence's figures stand ("YYYY-MM-DD"): the latest period it states (a
+    period counts at its end: config/reader.toml [recency] period_end) or calendar date
+    it names (a date without a year takes the document's year; one after the
+    document's date is a forecast and does not count), else the document's date;
+    "" when neither is known."""
+    ends = reader_config()["recency"]["period_end"]
+    found = [f"{y}-{ends.get(q or 'year', ends['year'])}" for y, q in periods(sentence) if y]
+    for m in _DATE.finditer(sentence):
+        year = m.group(1) or doc_date[:4]
+        month = int(m.group(2))
+        if not year or not 1 <= month <= 12:
+            continue
+        found.append(f"{year}-{month:02d}-{int(m.group(3) or 1):02d}")
+    found = [d for d in found if not doc_date or d <= doc_date]  # a forecast stands at its document's date
+    return max(found) if found else doc_date
+
+
+def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
+    """Is the sentence about one of the companies: named in it, else in its section's
+    heading, else in the title of a document about that one company?"""
+    companies = set(ctx.glossary.companies)
+    chunk = ctx.passages[cand.passage_idx].chunk
+    for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else ""):
+        named = set(ctx.glossary.entities(text)) & companies
+        if named:
+            return bool(named & set(entities))
+    named = set(ctx.glossary.entities(chunk.title)) & companies
+    return len(named) == 1 and bool(named & set(entities))
+
+
 def latest(ctx: ComposeContext) -> Composition | None:
-    """The most recent dated figures on the asked subject, newest first."""
+    """The most recent figures on the asked subject, newest first: by the date their
+    sentence states (its latest period or calendar date), else their document's date."""
     cues = reader_config()["intent"]["cues"]["latest"]
     q = ctx.question
     for c in cues:
@@ -103,9 +138,15 @@ def latest(ctx: ComposeContext) -> Composition | None:
     cands = [c for c in cands if c.coverage >= ctx.min_relevance and c.figures]
     if not cands:
         return None
+    named = [e for e in ctx.glossary.entities(q) if e in ctx.glossary.companies]
+    if named:  # figures of the asked company (named in the sentence or its section)
+        cands = [c for c in cands if _names_any(ctx, c, named)]
+        if not cands:
+            return None
     best = cands[0].coverage
-    pool = [c for c in cands if c.coverage >= 0.7 * best]
-    pool.sort(key=lambda c: (ctx.passages[c.passage_idx].chunk.date or "0000", c.coverage), reverse=True)
+    ratio = reader_config()["recency"]["keep_ratio"]  # wider than a look-up's: a later figure of a series
+    pool = [c for c in cands if c.coverage >= ratio * best]  # often repeats fewer of the question's words
+    pool.sort(key=lambda c: (as_of_date(c.text, ctx.passages[c.passage_idx].chunk.date or ""), c.coverage), reverse=True)
     entries = [Entry(ctx.labels["latest"], bullet=False)]
     seen = set()
     for c in pool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
-from chatbot.compose.sections import conclusion, pros_cons
+from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
 
 
 def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
@@ -24,6 +24,9 @@ def comparison(ctx: ComposeContext) -> Composition | None:
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
+    side_by_side = _table_rows(ctx, ents) or _company_sections(ctx, ents)
+    if side_by_side:  # the documents' own comparison: a table column, or one section per company
+        return Composition(entries + side_by_side)
     used: set[str] = set()
     for e in ents:
         others = [o for o in ents if o != e]
@@ -35,6 +38,58 @@ def comparison(ctx: ComposeContext) -> Composition | None:
             entries.append(Entry(f"{e}：", bullet=False))
             entries += lines
     return Composition(entries) if len(entries) > 2 else None
+
+
+def _aliases(ctx: ComposeContext, entity: str) -> list[str]:
+    return [entity.lower()] + [a.lower() for a, c in ctx.glossary.aliases.items() if c == entity and not a.isdigit()]
+
+
+def _asked_groups(ctx: ComposeContext):
+    """What the comparison is about: the topic words without the companies."""
+    return [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+
+
+def _table_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
+    """A table with a column headed by what is asked ("商业模式") and a row headed by
+    each company: each company's row, labelled."""
+    groups = _asked_groups(ctx)
+    if not groups:
+        return []
+    for d in sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report"):
+        for b in d.blocks:
+            if b.kind != "table" or not any(overlap(groups, h) > 0 for h in b.header[1:]):
+                continue
+            rows = {}
+            for e in ents:
+                row = next((ln for ln in b.lines if any(a in re.split(r"[:：]", ln.text)[0].lower() for a in _aliases(ctx, e))), None)
+                if row is not None:
+                    rows[e] = row
+            if len(rows) == len(ents):
+                return [x for e in ents for x in (Entry(f"{e}：", bullet=False), Entry(rows[e].text, [rows[e].chunk], [rows[e].raw]))]
+    return []
+
+
+def _company_sections(ctx: ComposeContext, ents: list[str], most: int = 2) -> list[Entry]:
+    """A document about what is asked (its title or top heading) with one section
+    headed by each company: the heading as the company's label, its first points."""
+    groups = _asked_groups(ctx)
+    if not groups:
+        return []
+    for d in ctx.structure.values():
+        if overlap(groups, " ".join([d.title, *(b.path[0] for b in d.blocks[:1] if b.path)])) <= 0:
+            continue
+        out: list[Entry] = []
+        for e in ents:
+            secs = [(p, bs) for p, bs in d.sections() if len(p) >= 2
+                    and set(ctx.glossary.entities(p[-1])) & set(ctx.glossary.companies) == {e}]
+            if len(secs) != 1:
+                break
+            path, blocks = secs[0]
+            lines = [ln for b in blocks for ln in b.lines][:most]
+            out += [Entry(f"{path[-1]}：", bullet=False)] + [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in lines]
+        else:
+            return out
+    return []
 
 
 def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str]) -> bool:

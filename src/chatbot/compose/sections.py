@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
-from chatbot.intent import reader_config, topic_text
+from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import content_words, normalize, split_sentences
 
@@ -36,6 +36,8 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
     for w in content_words(low):
         if w.isascii() and (len(w) < 2 or ctx.idf(w) >= ctx.idf("\uffff")):
             continue
+        if not w.isascii() and (is_function_word(w) or (ctx.idf(w) >= ctx.idf("\uffff") and is_phrasing_word(w))):
+            continue  # "这次", "这么", an absent "急着去": how the question is put, not what about
         groups.append(([w], min(ctx.idf(w), 3.0)))
     return groups
 
@@ -89,21 +91,72 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
+def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
+    """A section's line (a block's line); when the budget allows more than one, the
+    section's points in order instead (list items, paragraph sentences: the first
+    sentence of each)."""
+    if most <= 1:
+        first = next((e for b in blocks if (e := _block_line(b, limit))), None)
+        return [first] if first else []
+    out: list[Entry] = []
+    for b in blocks:
+        for ln in b.lines:
+            if len(out) >= most:
+                return out
+            text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
+            if _complete(text) and len(text) >= 12:
+                out.append(_entry(ln, _cut(text, limit)))
+    return out
+
+
+def _doc_names(d: DocStructure) -> str:
+    """What a reader calls a document by: its title, publisher and top heading."""
+    top = next((b.path[0] for b in d.blocks if b.path), "")
+    return " ".join([d.title, d.publisher, top])
+
+
 def _target_doc(ctx: ComposeContext) -> DocStructure | None:
-    """The report when the question names it or nothing more specific; else the
-    document of the best passage."""
+    """The document the question names (by title, publisher or top heading; the report
+    when it says "report" or names nothing more specific; an article when it says
+    "article"); else the document of the best passage."""
     if not ctx.structure:
         return None
-    q = ctx.question.lower()
+    q = ctx.question
     groups = topic_groups(ctx)
-    if "report" in ctx.structure and (re.search(r"报告|研报|report", q) or not groups):
+    words = reader_config()["structure"]["doc_words"]
+    says_report = re.search(words["report"], q, re.I)
+    says_article = re.search(words["article"], q, re.I)
+    if "report" in ctx.structure and ((says_report and not says_article) or not groups):
         return ctx.structure["report"]
-    scored = sorted(ctx.structure.values(), key=lambda d: -overlap(groups, d.title))
-    if scored and overlap(groups, scored[0].title) > 0:
+    docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
+
+    def score(d: DocStructure) -> float:
+        heads = " ".join(dict.fromkeys(b.heading for b in d.blocks))
+        return 2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads)
+
+    scored = sorted(docs, key=lambda d: -score(d))
+    if scored and score(scored[0]) > 0:
         return scored[0]
     if ctx.passages:
         return ctx.structure.get(ctx.passages[0].chunk.doc_id)
     return ctx.structure.get("report")
+
+
+def _focus_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
+    """The blocks a summary of one part of a document is about ("how the report says
+    Hong Kong values AI companies"): those whose own title (a heading or the line that
+    announces them) covers most of the question's topic; none when no part covers it."""
+    groups = topic_groups(ctx)
+    total = sum(w for _, w in groups)
+    if len(groups) < 2 or total <= 0:
+        return []
+    share = _cfg()["summary_focus_share"]
+    scored = [(overlap(groups, b.title), b) for b in doc.blocks if len(b.path) >= 2 and b.title != doc.title]
+    scored = [(sc, b) for sc, b in scored if sc >= share * total]
+    if not scored:
+        return []
+    top = max(sc for sc, _ in scored)
+    return [b for sc, b in scored if sc >= top][:2]
 
 
 def summary(ctx: ComposeContext) -> Composition | None:
@@ -113,17 +166,19 @@ def summary(ctx: ComposeContext) -> Composition | None:
     cfg = _cfg()
     limit, most = cfg["max_line_chars"], cfg["max_summary_lines"]
     entries: list[Entry] = [Entry(ctx.labels["summary"])]
+    focus = _focus_blocks(ctx, doc)
+    if focus:  # one part of the document: its points in full, in order
+        for b in focus:
+            if b.title != b.heading:
+                entries.append(Entry(b.title.rstrip("：:") + "：", bullet=False))
+            entries += [_entry(ln, _cut(ln.text, limit)) for ln in b.lines]
+        return Composition(entries[: most + 1])
     places = doc.summary_places()
-    for path, blocks in doc.sections():
-        if len(path) < 2:
-            continue  # lines under the document's title only ("相关个股…")
-        for b in blocks:
-            if b in places:
-                continue
-            e = _block_line(b, limit)
-            if e:
-                entries.append(e)
-                break
+    sections = [(p, [b for b in bs if b not in places]) for p, bs in doc.sections() if len(p) >= 2]
+    sections = [(p, bs) for p, bs in sections if bs]  # lines under the title only ("相关个股…") left out
+    per = max(1, (most - len(places)) // max(1, len(sections)))  # a short article: more than one line each
+    for _, blocks in sections:
+        entries += _section_lines(blocks, limit, per)
     for b in places:
         e = _block_line(b, limit)
         if e:
@@ -147,7 +202,7 @@ def _stance_sentences(ctx: ComposeContext, doc: DocStructure, groups) -> list[En
 
 def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float, Block]]:
     groups = topic_groups(ctx)
-    scored = [(overlap(groups, _block_text(b)), b) for b in blocks]
+    scored = [(2 * overlap(groups, b.title) + overlap(groups, _block_text(b)), b) for b in blocks]  # its title first
     return sorted(scored, key=lambda x: -x[0])
 
 
@@ -172,16 +227,61 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     return Composition(entries) if len(entries) > 1 else None
 
 
+def _about(ctx: ComposeContext, doc: DocStructure, blocks: list[Block], title: str, asked: set[str]) -> bool:
+    """Is a section about one of the asked companies: named in its heading or points,
+    or in the title of a document about that one company? (True when none is asked.)"""
+    if not asked:
+        return True
+    companies = set(ctx.glossary.companies)
+    named = set(ctx.glossary.entities(" ".join([title, *(_block_text(b) for b in blocks)]))) & companies
+    if named & asked:
+        return True
+    in_title = set(ctx.glossary.entities(doc.title)) & companies
+    return not named and len(in_title) == 1 and bool(in_title & asked)
+
+
+def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
+    """Is a quoted line about the asked companies: named in it or its headings, else in
+    its document's title? (True when none is asked.)"""
+    if not asked:
+        return True
+    companies = set(ctx.glossary.companies)
+    chunk = e.chunks[0]
+    named = set(ctx.glossary.entities(" ".join([e.text, *chunk.headings[1:]]))) & companies
+    if named:
+        return bool(named & asked)
+    return bool(set(ctx.glossary.entities(chunk.title)) & asked)
+
+
+def _points(blocks: list[Block], lead: re.Pattern) -> list[Line]:
+    """A section's points in order, up to a line that announces the next list."""
+    lines: list[Line] = []
+    for b in blocks:
+        for ln in b.lines:
+            if lines and lead.search(ln.text):
+                return lines
+            lines.append(ln)
+    return lines
+
+
 def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Composition | None:
-    """The section (or announced list) whose heading matches both the question's topic
-    and the intent's heading words, its points in order."""
+    """The section (or announced list) whose heading holds the intent's heading words
+    and matches the question's topic (or, for a heading of the intent's words only, whose
+    document's title or points cover most of the topic), about the company asked about;
+    its points in order, then the best other evidence about that company."""
     groups = topic_groups(ctx)
     if not groups:
         return None
     lead = re.compile(_cfg()["lead_line"])
     most = _cfg()["max_block_items"]
+    share = _cfg()["why_title_share"]
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    # what is asked of the company: the topic without the company names (these are checked by _about)
+    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
+    total = sum(w for _, w in plain)
     best, best_score = None, 0.0
     for doc in ctx.structure.values():
+        doc_topic = overlap(plain, doc.title)
         sections: dict[tuple, list[Block]] = {}
         for b in doc.blocks:
             sections.setdefault(tuple(b.path), []).append(b)
@@ -191,25 +291,26 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            intent_hit = any(w in title for w in heading_words)
-            heading_topic = overlap(groups, title)  # its own heading, not the path it shares
-            if not intent_hit or heading_topic <= 0:
+            if not any(w in title for w in heading_words):
                 continue
-            score = 2.0 * heading_topic + 0.5 * overlap(groups, " ".join(_block_text(b) for b in blocks))
+            points = _points(blocks, lead)
+            heading_topic = overlap(groups, title)  # its own heading, not the path it shares
+            text_topic = overlap(plain, " ".join(ln.text for ln in points))
+            if heading_topic <= 0 and (total <= 0 or max(doc_topic, text_topic) < share * total):
+                continue
+            if not _about(ctx, doc, blocks, title, asked):
+                continue
+            score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:
-                best, best_score = blocks, score
+                best, best_score = points, score
     if not best:
         return None
-    lines: list[Line] = []
-    for b in best:
-        for ln in b.lines:
-            if lines and lead.search(ln.text):
-                break
-            lines.append(ln)
-        else:
-            continue
-        break
-    entries = [_entry(ln) for ln in lines[:most] if len(ln.text) >= 4]
+    entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
+    if entries:  # and the best other evidence, about the same company
+        have = {e.text for e in entries}
+        more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=_cfg()["why_extra_sentences"])
+                if e.text not in have and not any(e.text in h or h in e.text for h in have) and _line_about(ctx, e, asked)]
+        entries += more
     return Composition(entries) if entries else None
 
 

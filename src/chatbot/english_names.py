@@ -1,0 +1,124 @@
+"""English and pinyin names in an English question, written the way the documents write
+them (Chinese), so that the company, name and term rules apply as to a Chinese question.
+
+A run of capitalised words that no catalogue entry knows ("Volcano Engine", "Xiyu
+Technology", "Journey") may still be a name the documents hold in Chinese:
+- word by word through the bilingual lexicon (config/terms_en.toml, CC-CEDICT):
+  "Volcano Engine" -> 火山 + 引擎 -> "火山引擎", taken when an indexed passage holds it;
+- pinyin words, with the English words among them romanised from their translation:
+  "Xiyu Technology" -> "xiyu" + 科技 "keji" -> "xiyukeji", a catalogue romanisation of 稀宇科技.
+
+Every word of the name must resolve (no partial matches: "Alibaba Health" is not
+阿里巴巴), and a name that resolves neither way is left as written (the subject rules then
+refuse it when no passage holds it). A Chinese run inside an English question is a name the
+user wrote in Chinese ("What was 天数智芯's revenue?"): see `chinese_runs`."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from chatbot.bilingual import _stems, english_words, to_chinese
+from chatbot.glossary import Glossary
+from chatbot.names import Rules, load_rules, romanise
+
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
+_POSSESSIVE = re.compile(r"'s\b")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_MAX_OPTIONS = 8  # translations tried per word
+_MAX_COMPOUNDS = 256  # joined forms tried per name
+
+
+@dataclass
+class Resolved:
+    question: str  # the question with each resolved name in its Chinese form
+    names: dict[str, str] = field(default_factory=dict)  # English name -> Chinese form
+
+
+def is_english(question: str) -> bool:
+    """Mostly Latin letters (an English question that may quote a Chinese name)."""
+    latin = len(re.findall(r"[A-Za-z]", question))
+    return latin > 2 * len(re.findall(r"[\u4e00-\u9fff]", question))
+
+
+def chinese_runs(question: str) -> list[str]:
+    """Chinese words an English question quotes (names the user wrote in Chinese)."""
+    return _CJK_RUN.findall(question) if is_english(question) else []
+
+
+def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None) -> Resolved:
+    """The question with its unknown English names replaced by their Chinese forms."""
+    if not is_english(question):
+        return Resolved(question)
+    rules = rules or load_rules()
+    out, names = question, {}
+    text = _POSSESSIVE.sub("", question)
+    for m in _CAPS_RUN.finditer(text):
+        if re.match(r"[.\-@/][A-Za-z0-9]", text[m.end():m.end() + 2]) or re.search(r"[.\-@/]$", text[:m.start()]):
+            continue  # part of a longer token ("Trip.com"): not a name of words
+        span = _trimmed(m.group(0).split(), rules, sentence_start=m.start() == 0)
+        name = " ".join(span)
+        if not span or glossary.entities(name) or name in names:
+            continue
+        if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
+                               or span[0] in rules.en_trade_words):
+            continue  # an English term ("Revenue") or a legal form ("Group") alone is no name
+        form = _compound(span, contains) or _pinyin(span, glossary)
+        if form:
+            names[name] = form
+            out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
+    return Resolved(out, names)
+
+
+def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
+    """The run less the words that are no names at its ends ("What", "Q2", a capital that
+    only starts the sentence); the whole of the rest is the name (never a part of it)."""
+    while words and (words[0] in rules.not_names_en
+                     or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower())):
+        words, sentence_start = words[1:], False
+    while words and words[-1] in rules.not_names_en:
+        words = words[:-1]
+    return words
+
+
+def _translations(word: str) -> list[str]:
+    for stem in _stems(word.lower()):
+        found = to_chinese(stem)
+        if found:
+            return found[:_MAX_OPTIONS]
+    return []
+
+
+def _compound(words: list[str], contains: Callable[[str], bool]) -> str:
+    """"Volcano Engine" -> "火山引擎" when an indexed passage holds the joined translation."""
+    options = [_translations(w) for w in words]
+    if not all(options):
+        return ""
+    for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):
+        form = "".join(combo)
+        if len(form) >= 2 and contains(form):
+            return form
+    return ""
+
+
+def _pinyin(words: list[str], glossary: Glossary) -> str:
+    """"Xiyu Technology" -> the catalogued name whose romanisation is "xiyukeji"; at least
+    one word must be pinyin (no English word), so an English name is never read as pinyin."""
+    options: list[list[str]] = []
+    pinyin_words = 0
+    for w in words:
+        low = w.lower()
+        if re.fullmatch(r"[a-z]+", low) and low not in english_words():
+            options.append([low])
+            pinyin_words += 1
+        else:
+            options.append([r for t in _translations(w) if (r := romanise(t))])
+    if not pinyin_words or not all(options):
+        return ""
+    for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):
+        canon = glossary.aliases.get("".join(combo))
+        if canon:
+            return canon
+    return ""

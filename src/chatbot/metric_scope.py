@@ -1,0 +1,45 @@
+"""Is a figure the company's total or a segment's? "快手第一季度总营收" is not answered by
+"第一季度可灵AI营业收入约为1.5亿元", and "美图上半年收入" is better answered by "期内总收入为
+18.2亿元" than by "影像与设计产品收入为13.5亿元".
+
+The words before a metric, back to the start of its clause, are read: with the company's
+names, periods and the words of config/evidence.toml [scope] total_words taken away,
+anything left names a segment or product."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from chatbot.text import periods, qualifiers
+
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?（(、\n]")
+_PERIOD_WORDS = re.compile(
+    r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|截至\S{0,12}?日|第?[一二三四1-4]季度|上半年|下半年|前三季度|前九个月|\d{1,2}月(?:底|末)?|Q[1-4]|H[12]",
+    re.IGNORECASE)
+
+
+def first_metric_prefix(text: str, forms: Iterable[str]) -> str | None:
+    """The words before the first metric form the text states, back to its clause start
+    (None when it states none)."""
+    low = text.lower()
+    hits = [(low.find(f.lower()), -len(f)) for f in forms if f and not f.isascii() and low.find(f.lower()) >= 0]
+    if not hits:
+        return None
+    at = min(hits)[0]
+    before = text[:at]
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    return before[starts[-1]:] if starts else before
+
+
+def narrows(prefix: str, company_forms: Iterable[str], total_words: Iterable[str]) -> bool:
+    """Does the prefix name a segment or product (anything beyond the company, a period
+    and the words that keep a figure the company's total)?"""
+    rest = prefix
+    for f in sorted((f for f in company_forms if f), key=len, reverse=True):
+        rest = re.sub(re.escape(f), " ", rest, flags=re.IGNORECASE)
+    rest = _PERIOD_WORDS.sub(" ", rest)
+    for w in sorted(total_words, key=len, reverse=True):
+        rest = rest.replace(w, " ")
+    rest = re.sub(r"[\s\d.,%，、]+", "", rest)
+    return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", rest)) and not (periods(rest) or qualifiers(rest) - {None})

@@ -1,0 +1,88 @@
+"""The reporting period a sentence speaks of, when it does not say it in full.
+
+An article on one quarter writes "经营利润为8.27亿元" under a title that names that quarter
+first ("理想汽车第二季度收入302亿元，…，第三季度交付指引下滑"), and "第二季度交付新车…" with a
+quarter but no year. A sentence's period is, in this order:
+
+1. the periods it states with their year ("2025年第二季度"), plus each quarter or half it names
+   without a year ("第二季度…", "较2024年第二季度…" gives only the first) in the context's year;
+2. else, when it names none and a quarter is asked: the innermost heading that names a period,
+   else the title's headline period (the first clause of the title that names one: a title's
+   later periods are guidance or comparisons); when no quarter is asked, any period of the
+   passage.
+
+A quarter asked is therefore never answered by a sentence tied to another quarter only through
+a neighbouring sentence or a later clause of the title."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.text import periods, qualifiers
+
+_CLAUSE = re.compile(r"[，,；;：:|｜!！?？。—–]+|\s-\s")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的|度)?\s*$")
+_BARE_QUALIFIER = re.compile(
+    r"上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|H1|H2",
+    re.IGNORECASE)
+
+
+def named_periods(text: str) -> set:
+    """The periods a text names: with their year, or a quarter/half alone as (None, q)."""
+    found = periods(text)
+    if not found:
+        found = {(None, q) for q in qualifiers(text) if q}
+    return found
+
+
+def _one_period(found: set) -> set:
+    """The periods named, or none when they are several ("上半年业绩与第三季度业务更新" ties a
+    sentence to neither)."""
+    return found if len({q for _, q in found}) <= 1 else set()
+
+
+def headline_period(title: str) -> set:
+    """The period of the first clause of a title that names any (none if it names several)."""
+    for clause in _CLAUSE.split(title or ""):
+        found = named_periods(clause)
+        if found:
+            return _one_period(found)
+    return set()
+
+
+def context_period(title: str, headings: list[str]) -> set:
+    """The period a passage's innermost period-naming heading gives, else its title's
+    headline (none when that heading names several)."""
+    for h in reversed([h for h in headings if h != title]):
+        found = named_periods(h)
+        if found:
+            return _one_period(found)
+    return headline_period(title)
+
+
+def bare_qualifiers(text: str) -> set[str]:
+    """Quarters and halves a sentence names without a year before them ("第二季度收入…" -> Q2;
+    "较2024年第二季度的…" -> none)."""
+    out = set()
+    for m in _BARE_QUALIFIER.finditer(text):
+        if _YEAR_BEFORE.search(text[max(0, m.start() - 8): m.start()]):
+            continue
+        q = qualifiers(m.group(0))
+        out |= {x for x in q if x}
+    return out
+
+
+def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool) -> set:
+    """The periods `sentence` is about. `stated`: what it states (its periods, or those the
+    sentence before it stated); `context`: `context_period` of its passage; `passage`: every
+    period the passage names."""
+    years = {y for y, _ in (context or passage) if y} or {None}
+    bare = bare_qualifiers(sentence)
+    if stated:
+        return set(stated) | {(y, q) for y in years for q in bare}
+    quals = qualifiers(sentence)
+    if quals:  # "上半年收入…", "全年…": its own qualifier in the context's years
+        return {(y, q) for y in years for q in quals}
+    if asks_quarter:  # a quarter is tied by the heading or the headline, never by a neighbour
+        return set(context)
+    return set(passage) or set(context)

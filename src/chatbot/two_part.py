@@ -1,0 +1,89 @@
+"""Questions that ask for two things ("美图上半年收入和经调整净利润分别是多少？",
+"京东零售和京东物流第二季度收入…", "revenue and net profit"): the question's term
+groups split into one question spec per item, so that each item is looked up on its own
+(a sentence rarely states both) and the answer quotes the best sentence for each.
+
+The items are the two groups of one kind (metric, company, or a distinctive word) that
+stand nearest either side of a conjunction (config/evidence.toml [two_part]). Words
+between the conjunction and the second item modify the second item ("经调整" in
+"收入和经调整净利润"); words between the first item and the last company or period
+before it modify the first. Everything else (the company, the period) is shared."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from chatbot.text import normalize
+
+if TYPE_CHECKING:  # evidence imports this module
+    from chatbot.evidence import TermGroup
+
+_ITEM_KINDS = ("metric", "entity", "word", "term")
+
+
+@dataclass
+class _Placed:
+    group: TermGroup
+    start: int
+    end: int
+
+
+def _placed(question: str, groups) -> list[_Placed]:
+    """Each group with the span of its first form the question writes (groups of English
+    terms translated to Chinese are not placed)."""
+    q = normalize(question)
+    out = []
+    for g in groups:
+        hits = [(q.find(a), len(a)) for a in g.alternatives if a and q.find(a) >= 0]
+        if hits:
+            start, n = min(hits)
+            out.append(_Placed(g, start, start + n))
+    return sorted(out, key=lambda p: p.start)
+
+
+def split_spec(question: str, spec, conjunctions: list[str]) -> list:
+    """Two specs, one per item asked, or [] when the question asks one thing."""
+    if not spec.wants_figure:
+        return []
+    q = normalize(question)
+    placed = _placed(question, spec.groups)
+    for conj in conjunctions:
+        word = conj.strip().lower()
+        if not word or (word.isascii() and not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", question.lower())):
+            continue  # an English conjunction counts as a word of its own ("and", not "brand")
+        i = q.find(normalize(word))
+        if i < 0:
+            continue
+        j = i + len(normalize(word))
+        before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS and not p.group.absent]
+        if not before:
+            continue
+        left = before[-1]
+        after = [p for p in placed if p.start >= j and not p.group.absent and p.group.kind in _ITEM_KINDS
+                 and (p.group.kind == "entity") == (left.group.kind == "entity")]
+        # the same kind first ("收入和经调整净利润": 净利润), else any item ("销量和营业收入")
+        right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
+        if right is None:
+            continue
+        anchors = [p for p in placed if p.end <= left.start and p.group.kind in ("entity", "period")]
+        left_from = anchors[-1].end if anchors else 0
+        left_mods = {id(p.group) for p in placed if left_from <= p.start < i}
+        right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
+        return [_without(spec, right_mods), _without(spec, left_mods)]
+    return []
+
+
+def _without(spec, drop: set[int]):
+    """A copy of `spec` without the groups whose ids are in `drop` (and their metrics,
+    companies and required words)."""
+    part = copy.copy(spec)
+    gone = [g for g in spec.groups if id(g) in drop]
+    part.groups = [g for g in spec.groups if id(g) not in drop]
+    gone_metric_forms = {a for g in gone if g.kind == "metric" for a in g.alternatives}
+    part.metrics = [m for m in spec.metrics if not set(m) & gone_metric_forms]
+    part.entities = spec.entities - {g.entity for g in gone if g.entity}
+    part.required = [g for g in spec.required if id(g) not in drop]
+    return part

