@@ -42,8 +42,6 @@ KNOWN_FAILURES = {
     "d3-r03": "the why-section (烧钱速度) is found; the 18C line sits in another section and names no company, so no extra sentence reaches it",
     "d3-r15": "配售价: the clause holding 配售价 gives 300港元 (前一交易日收市价) and 每股252港元 carries no 配售 label; operands matched literally",
     "s05": "since the merge with main: the follow-up '那现在入手合适吗' after a MiniMax question is no longer resolved to MiniMax, and the advice answers about 云知声",
-    "s12": "since the merge with main: the look-up evidence drops 配售公告时总市值约199亿港元 (the sentence does not name 云知声; only its document does)",
-    "d3-r17": "since the merge with main (look-up evidence changes) the later 37.0万亿 sentence is no longer a candidate for the latest composer",
     "d3-r18": "融资 is not 配售: the placing sentences never say 融资 (only the document title does)",
     "d3-r22": "follow-up '这够覆盖当年的亏损吗': the rules carry neither the company nor the year into the question",
     "d3-r30": "share price today: answered with the IPO price range as the latest figure (the convention of r48/s14, which count that as an answer)",
