@@ -176,7 +176,10 @@ class Engine:
         if intent.name == "lookup" and self.semantic.applies(standalone, cands, spec):
             cands, spec, verdict = self.semantic.rescue(standalone, passages, glossary, self.store.idf,
                                                         self.settings.answer.min_relevance)
-            notices = [*notices, f"semantic fallback: {verdict.reason or f'similarity {verdict.similarity:.3f}'}"]
+            if verdict.chosen is not None:  # the user is told which sentence the fallback chose by similarity
+                notices = [*notices, f"semantic fallback: similarity {verdict.similarity:.3f}"]
+            else:
+                log.info("semantic fallback declined: %s", verdict.reason)
         prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec, glossary)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
         answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices, intent=intent.name)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
+from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, load_rules, romanise
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
@@ -63,8 +64,8 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if not span or glossary.entities(name) or name in names:
             continue
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
-                               or span[0] in rules.en_trade_words):
-            continue  # an English term ("Revenue") or a legal form ("Group") alone is no name
+                               or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
+            continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
         form = _compound(span, contains) or _pinyin(span, glossary)
         if form:
             names[name] = form
