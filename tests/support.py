@@ -26,6 +26,13 @@ QUESTIONS = ROOT / "tests" / "questions.jsonl"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def question_params(questions, known_failures: dict[str, str]) -> list:
+    """One pytest param a question (its id as the test id), a strict xfail with its reason
+    for each question listed in `known_failures`."""
+    return [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=known_failures[q["id"]])]
+                         if q["id"] in known_failures else []) for q in questions]
+
+
 def make_settings(store_path: Path, **overrides):
     from chatbot.config import load_settings
 

@@ -12,7 +12,7 @@ import pytest
 
 from chatbot.catalogue import extract, romanise
 from chatbot.evaluation import fact_hit
-from support import CORPUS_EXTRA, QUESTIONS, make_settings
+from support import CORPUS_EXTRA, QUESTIONS, make_settings, question_params
 
 DATA = CORPUS_EXTRA.parent
 NEW_QUESTIONS = [json.loads(line) for line in (DATA / "questions-new.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -198,9 +198,8 @@ def _assert_as_expected(a, q: dict) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "q",
-    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_DEV_FAILURES[q["id"]])]
-                  if q["id"] in KNOWN_DEV_FAILURES else []) for q in NEW_QUESTIONS
-     if {"near-miss", "two-part", "english"} & set(q.get("tags", []))],
+    question_params([q for q in NEW_QUESTIONS if {"near-miss", "two-part", "english"} & set(q.get("tags", []))],
+                    KNOWN_DEV_FAILURES),
 )
 def test_dev_set_near_miss_two_part_english(full_engine, q):
     """Near-misses refused (never another period's figure), both parts of a two-part
@@ -264,8 +263,7 @@ def new2_engine(full_store, tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "q",
-    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_NEW2_FAILURES[q["id"]])]
-                  if q["id"] in KNOWN_NEW2_FAILURES else []) for q in NEW2_QUESTIONS],
+    question_params(NEW2_QUESTIONS, KNOWN_NEW2_FAILURES),
 )
 def test_second_unseen_set(new2_engine, q):
     """Companies no config names (海底捞 with no English name, 腾讯音乐娱乐集团 in a table,

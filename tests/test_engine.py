@@ -14,7 +14,7 @@ import pytest
 from chatbot.compute import verify_formulas
 from chatbot.evaluation import fact_found, question_dicts
 from chatbot.text import claim_figures, figure_supported, normalize
-from support import QUESTIONS, ROOT, make_settings
+from support import QUESTIONS, ROOT, make_settings, question_params
 
 QUESTION_SET = question_dicts(QUESTIONS)
 # Questions the extractive answerer gets wrong today, with the reason. strict: when one
@@ -24,8 +24,7 @@ KNOWN_FAILURES: dict[str, str] = {}
 
 @pytest.mark.parametrize(
     "q",
-    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[q["id"]])] if q["id"] in KNOWN_FAILURES else [])
-     for q in QUESTION_SET],
+    question_params(QUESTION_SET, KNOWN_FAILURES),
 )
 def test_question_set(engine, q):
     a = engine.ask(q["question"], q.get("history"))

@@ -13,7 +13,7 @@ import pytest
 
 from chatbot.evaluation import fact_hit
 from chatbot.glossary import Glossary
-from support import CORPUS_EXTRA, make_settings
+from support import CORPUS_EXTRA, make_settings, question_params
 
 DATA = CORPUS_EXTRA.parent
 EXTRA_EN = [json.loads(line) for line in (DATA / "questions-extra-en.jsonl").read_text(encoding="utf-8").splitlines()
@@ -198,8 +198,7 @@ KNOWN_EXTRA_EN_FAILURES = {
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "q",
-    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_EXTRA_EN_FAILURES[q["id"]])]
-                  if q["id"] in KNOWN_EXTRA_EN_FAILURES else []) for q in EXTRA_EN],
+    question_params(EXTRA_EN, KNOWN_EXTRA_EN_FAILURES),
 )
 def test_english_questions_on_further_articles(extra_engine, q):
     """Answered from the right Chinese article with the expected figure; absent companies

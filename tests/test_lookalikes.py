@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from chatbot.evaluation import missing_facts, question_dicts
-from support import CORPUS_EXTRA, QUESTIONS, make_settings
+from support import CORPUS_EXTRA, QUESTIONS, make_settings, question_params
 
 QUESTION_SET = question_dicts(QUESTIONS)
 BUNDLED = {"report", *(f"src-{i}" for i in range(1, 7))}
@@ -65,8 +65,7 @@ def _company_tickers(engine, text: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "q",
-    [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=FAILS[q["id"]])] if q["id"] in FAILS else [])
-     for q in QUESTION_SET if q["answerable"] and q["id"] not in CHANGED],
+    question_params([q for q in QUESTION_SET if q["answerable"] and q["id"] not in CHANGED], FAILS),
 )
 def test_bundled_questions_still_answered_from_the_right_documents(extended, q):
     a = extended.ask(q["question"], q.get("history"))

@@ -14,7 +14,7 @@ from chatbot.compute import calculate, facts_in, read_derived, verify_formulas
 from chatbot.glossary import load_glossary
 from chatbot.intent import INTENTS, detect_intent, is_phrasing_word, reader_config
 from chatbot.text import claim_figures, normalize
-from support import ROOT
+from support import ROOT, question_params
 
 READER_QUESTIONS = ROOT / "tests" / "reader_questions.jsonl"
 
@@ -335,10 +335,7 @@ def _ok(text: str, fact: str) -> bool:
     return any(normalize(a) in normalize(text) for a in fact.split("|"))
 
 
-@pytest.mark.parametrize("q", [
-    pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[q["id"]])] if q["id"] in KNOWN_FAILURES else [])
-    for q in READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4
-])
+@pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4, KNOWN_FAILURES))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
     assert a.to_json()["intent"] == a.intent

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from support import CORPUS_EXTRA, make_settings
+from support import CORPUS_EXTRA, make_settings, question_params
 from test_catalogue import _assert_as_expected
 
 DATA = CORPUS_EXTRA.parent
@@ -39,8 +39,7 @@ def unseen_engine(corpus_index, tmp_path_factory):
 
 
 def _params(questions):
-    return [pytest.param(q, id=q["id"], marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[q["id"]])]
-                         if q["id"] in KNOWN_FAILURES else []) for q in questions]
+    return question_params(questions, KNOWN_FAILURES)
 
 
 @pytest.mark.slow
