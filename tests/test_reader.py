@@ -166,7 +166,7 @@ def test_a_whole_of_its_own_keeps_its_terms_and_leaves_the_period_to_pairing():
 @pytest.mark.parametrize(("a", "b", "kind", "formulas"), [
     ("2025年大模型收入6.0亿–6.2亿元", "2025年全部收入11.8亿–12.4亿元", "share", ["6.0亿÷12.4亿≈48.4%", "6.2亿÷11.8亿≈52.5%"]),
     ("2024年收入3.124亿元", "2023年收入1.245亿元", "growth", ["3.124亿÷1.245亿−1≈150.9%"]),
-    ("智谱约511亿港元", "MiniMax约461亿–504亿港元", "difference", ["511亿−504亿≈7亿", "511亿−461亿≈50亿"]),
+    ("智谱约511亿港元", "MiniMax约461亿–504亿港元", "difference", ["511亿−504亿≈7亿港元", "511亿−461亿≈50亿港元"]),
     ("2024年净亏损4.54亿元", "2023年净亏损3.76亿元", "multiple", ["4.54亿÷3.76亿≈1.21倍"]),
 ])
 def test_calculation_carries_both_ends_of_a_range(a, b, kind, formulas):

@@ -23,6 +23,8 @@ _MONEY = re.compile(
     r"\s*(?P<cur>港元|美元|元人民币|元)"
 )
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
+# "A较B 300港元": the figure after a comparison word is B's, not A's
+_COMPARED = re.compile(r"较|相比|相较|比(?!例|重|率)|高于|低于|对比")
 _CLAUSE = re.compile(r"[,，;；。:：]")
 
 
@@ -38,6 +40,7 @@ class Fact:
     sentence: str
     passage_idx: int
     source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
+    near: str = ""  # the words just before the figure, after a comparison word ("较前一交易日收市价")
 
 
 def _currency(cur: str, text: str) -> str:
@@ -61,6 +64,7 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     for clause in _CLAUSE.split(sentence):
         bare = _PAREN.sub("", clause)
         words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_PERIOD_WORDS}|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
+        words = re.sub(r"每股|每手|/股", "", words)  # a unit names no figure ("每股252港元")
         own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
         context = clause if own_label else f"{label} {clause}"
         if own_label:
@@ -74,8 +78,11 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
             lo = float(a) * _SCALE[unit_a]
             hi = float(b) * _SCALE[ub or ua] if b else lo
             written = (f"{a}{unit_a}", f"{b}{ub or ua}" if b else f"{a}{unit_a}")
+            before = bare[: m.start()]
+            cut = list(_COMPARED.finditer(before))
+            near = before[cut[-1].end():] if cut else ""
             out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
-                            passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip())))
+                            passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip()), near))
     return out
 
 
@@ -87,9 +94,46 @@ class Operand:
     exclude: list[str] = field(default_factory=list)
 
 
-def _matches(f: Fact, op: Operand, entity_ok) -> bool:
+def _synonyms(alts: list[str]) -> list[str]:
+    """A term's alternatives with the forms config/reader.toml [compute.synonyms] gives
+    ("收盘价" ~ "收市价", "前一天" ~ "前一交易日")."""
+    groups = reader_config()["compute"]["synonyms"]
+    out = list(alts)
+    for forms in groups:
+        for a in alts:
+            for f in forms:
+                if f in a:
+                    out += [a.replace(f, g) for g in forms if g != f]
+    return list(dict.fromkeys(out))
+
+
+def _in(alts: list[str], text: str, per_share: bool) -> bool:
+    """One of the term's forms is in the text; a price ("配售价") also when its stem is
+    ("配售") and the figure is a price per share ("每股252港元")."""
+    if any(normalize(a) in text for a in alts):
+        return True
+    price = reader_config()["compute"]["price_suffixes"]
+    return per_share and any(len(a) > len(p) + 1 and a.endswith(p) and normalize(a[: -len(p)]) in text
+                             for a in alts for p in price)
+
+
+def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
+    """Does the fact hold the operand: every term in the figure's clause (with the label
+    it carries), and after a comparison word in the clause ("配售价较前一交易日收市价300港元")
+    the words right before the figure. By meaning: terms with their synonyms, a price by
+    its stem when the figure is per share; one term there, the others anywhere in the
+    sentence ("IPO本身规模很小:发行价205港元")."""
     text = normalize(f.clause)
-    if not all(any(normalize(a) in text for a in g) for g in op.terms):
+    near = normalize(f.near) if f.near else text
+    per_share = by_meaning and bool(re.search(reader_config()["compute"]["per_share"], f.clause))
+    if not op.terms:
+        return False
+    if by_meaning:
+        groups = [_synonyms(g) for g in op.terms]
+        sentence = normalize(f.sentence)
+        if not any(_in(g, near, per_share) for g in groups) or not all(_in(g, sentence, per_share) for g in groups):
+            return False
+    elif not all(_in(g, near, False) for g in op.terms):
         return False
     if any(normalize(x) in text for x in op.exclude):
         return False
@@ -99,9 +143,11 @@ def _matches(f: Fact, op: Operand, entity_ok) -> bool:
 
 
 def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
-    for f in facts:
-        if _matches(f, op, entity_ok):
-            return f
+    """The first fact that holds the operand literally, else by meaning."""
+    for by_meaning in (False, True):
+        for f in facts:
+            if _matches(f, op, entity_ok, by_meaning):
+                return f
     return None
 
 
@@ -120,6 +166,9 @@ def _fmt(x: float, decimals: int = 1) -> str:
 
 def _amount(value: float, unit: str) -> str:
     return f"{_fmt(value / _SCALE[unit], 2)}{unit}"
+
+
+_CURRENCY_WORD = {"CNY": "元", "HKD": "港元", "USD": "美元"}
 
 
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
@@ -148,7 +197,9 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
         else:
             unit = a.unit or b.unit
-            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}")
+            if x < y:  # the larger first: "300−252≈48港元" answers "cheaper by how much"
+                x, y, wa, wb = y, x, wb, wa
+            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}{_CURRENCY_WORD[a.currency]}")
     return Calculation(kind, a, b, list(dict.fromkeys(formulas)))
 
 
@@ -156,7 +207,7 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
 
 _FORMULA = re.compile(
     rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
-    rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?"
+    rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元)?"
 )
 
 
@@ -186,6 +237,7 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
         tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
         if abs(value - r) <= tol:
             ok.update(normalize(f"{m.group(k)}{m.group(u) or ''}") for k, u in (("a", "ua"), ("b", "ub"), ("r", "ur")))
+            ok.add(normalize(f"{m.group('r')}{m.group('ur') or ''}{m.group('cur') or ''}"))
     return ok
 
 
@@ -257,10 +309,12 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
     low = re.sub(_PERIOD_WORDS, " ", low)  # a period without its year is no term: the operands share it
+    price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
         if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
             continue
-        groups.append([w])
+        whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
+        groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     return groups
 
 

@@ -78,17 +78,19 @@ def derived(ctx: ComposeContext) -> Composition | None:
     def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
-    def label(f: Fact) -> str:
+    def label(f: Fact, op) -> str:
         per = "".join(sorted(f"{y}年{'上半年' if q == 'H1' else '下半年' if q == 'H2' else ''}" for y, q in f.periods))
-        head = f.clause.split(" ")[0]  # the labelling clause
+        head = f.near or f.clause.split(" ")[0]  # the words before a compared figure, else the labelling clause
         head = re.sub(r"(?:19|20)\d{2}年?(?:上半年|下半年|前三季度|全年|度)?", "", head)
         head = re.sub(r"[\d.]+\s*(?:亿|万)?\s*(?:[-–—~至到]\s*[\d.]+\s*(?:亿|万)?)?\s*(?:港元|美元|元)?|约|预计|人民币|[（(].*", "", head)
         head = head.strip(":：,， ")
+        if op.terms and not any(a in head for g in op.terms for a in g):  # matched by meaning: the asked words
+            head = op.terms[0][0]
         return f"{per}{head}".strip() or per
 
     ma, mb = "⟦0⟧", "⟦1⟧"
-    text = (f"{lab['derived']}{lab['derived_note']}：{label(a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
-            f"{label(b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
+    text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
+            f"{label(b, dq.b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
     entries.append(Entry(text, [ca, cb], [a.sentence, b.sentence], as_of=False, bullet=True))
     return Composition(entries)
 

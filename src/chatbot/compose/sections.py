@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.business import asks_business_model, business_model
 from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import content_words, normalize, split_sentences
@@ -314,14 +315,35 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     return Composition(entries) if entries else None
 
 
+def _causal_sentences(ctx: ComposeContext) -> Composition | None:
+    """No section answers the why: the evidence sentences that give a cause ("由于…",
+    "主要因为…", "受…影响", "公司解释为…"; config/reader.toml [structure] cause_cues) among
+    those close to the best, about the asked company; the best sentence first when it
+    gives none (the figure whose cause is asked)."""
+    cue = re.compile("|".join(_cfg()["cause_cues"]))
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    pool = ctx.lookup_entries(wants_list=False, max_sentences=3 * _cfg()["why_extra_sentences"],
+                              keep_ratio=_cfg()["why_cause_keep"])
+    pool = [e for e in pool if _line_about(ctx, e, asked)]
+    causes = [e for e in pool if cue.search(e.text)][: _cfg()["why_extra_sentences"] + 1]
+    if not causes:
+        return None
+    first = pool[0] if pool[0] not in causes else None
+    return Composition([e for e in pool if e is first or e in causes])
+
+
 def why(ctx: ComposeContext) -> Composition | None:
-    comp = _section_points(ctx, _cfg()["why_heading_words"])
+    comp = _section_points(ctx, _cfg()["why_heading_words"]) or _causal_sentences(ctx)
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["why"]))
     return comp
 
 
 def how(ctx: ComposeContext) -> Composition | None:
+    if asks_business_model(ctx.question):  # how it makes money: what the documents say of its model
+        model = business_model(ctx)
+        if model:
+            return model
     comp = _section_points(ctx, _cfg()["how_heading_words"])
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["how"]))
