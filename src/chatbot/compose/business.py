@@ -94,12 +94,21 @@ def _revenue_sentences(ctx: ComposeContext, asked: set[str], most: int) -> list[
             if not cue.search(ln.text) or not _about(ctx, d, b, ln, asked):
                 continue
             out.append(Entry(ln.text, [ln.chunk], [ln.raw]))
-            if lead.search(ln.text):  # the lines it announces, in the same section
-                for bb, nxt in lines[i + 1: i + 1 + most]:
+            if lead.search(ln.text):  # the lines it announces (as many as it says: "分为两块"), in the same section
+                for bb, nxt in lines[i + 1: i + 1 + min(most, _announced(ln.text))]:
                     if bb.path != b.path or lead.search(nxt.text):
                         break
                     out.append(Entry(nxt.text, [nxt.chunk], [nxt.raw]))
     return out
+
+
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
+def _announced(text: str) -> int:
+    """How many lines a lead line announces ("分为两块：" -> 2); 3 when it does not say."""
+    m = re.search(r"([两二三四五六2-6])\s*(?:块|类|大|个|项|部分|条)", text)
+    return _COUNT[m.group(1)] if m else 3
 
 
 def business_model(ctx: ComposeContext) -> Composition | None:

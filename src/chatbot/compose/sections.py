@@ -92,6 +92,9 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
+_NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
+
+
 def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
     """A section's line (a block's line); when the budget allows more than one, the
     section's points in order instead (list items, paragraph sentences: the first
@@ -104,6 +107,8 @@ def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
         for ln in b.lines:
             if len(out) >= most:
                 return out
+            if _NOTE.match(ln.text):
+                continue
             text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
             if _complete(text) and len(text) >= 12:
                 out.append(_entry(ln, _cut(text, limit)))
@@ -176,8 +181,16 @@ def summary(ctx: ComposeContext) -> Composition | None:
         return Composition(entries[: most + 1])
     places = doc.summary_places()
     sections = [(p, [b for b in bs if b not in places]) for p, bs in doc.sections() if len(p) >= 2]
-    sections = [(p, bs) for p, bs in sections if bs]  # lines under the title only ("相关个股…") left out
-    per = max(1, (most - len(places)) // max(1, len(sections)))  # a short article: more than one line each
+    sections = [(p, bs) for p, bs in sections if bs]
+    lede = [b for p, bs in doc.sections() if len(p) < 2 for b in bs if b not in places and b.kind == "para"]
+    lines = [ln for b in lede for ln in b.lines if not _NOTE.match(ln.text)]
+    if not sections:  # an article without headings: its paragraphs are its sections
+        sections = [([], [Block(b.doc_id, b.path, "para", b.title, [ln])]) for b in lede for ln in b.lines
+                    if not _NOTE.match(ln.text)]
+    elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
+        sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
+        entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
+    per = max(1, (most - len(places) - len(entries) + 1) // max(1, len(sections)))  # a short article: more than one line each
     for _, blocks in sections:
         entries += _section_lines(blocks, limit, per)
     for b in places:
@@ -207,8 +220,40 @@ def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float
     return sorted(scored, key=lambda x: -x[0])
 
 
+def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
+    """Is the question about an article rather than the report: it says "article" (and
+    not "report"), or it names a company the report never names?"""
+    if report is None:
+        return True
+    words = reader_config()["structure"]["doc_words"]
+    if re.search(words["article"], ctx.question, re.I) and not re.search(words["report"], ctx.question, re.I):
+        return True
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    named = set(ctx.glossary.entities(" ".join(b.text for b in report.blocks)))
+    return bool(asked) and not asked & named
+
+
+def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
+    """An article's conclusion: the points of its last section (where a news article
+    sums up: "怎么看", "共同点与看点"), notes and disclaimers left out."""
+    sections = [(p, bs) for p, bs in doc.sections() if len(p) >= 2]
+    if len(sections) < 2:
+        return None
+    most = _cfg()["max_block_items"]
+    lines = [ln for b in sections[-1][1] for ln in b.lines if not _NOTE.match(ln.text)][:most]
+    entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
+    return Composition([Entry(ctx.labels["conclusion_article"]), *entries]) if entries else None
+
+
 def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
-    doc = ctx.structure.get("report") or _target_doc(ctx)
+    report = ctx.structure.get("report")
+    if _asks_article(ctx, report):
+        target = _target_doc(ctx)
+        if target is not None and target is not report:
+            comp = _article_conclusion(ctx, target)
+            if comp:
+                return comp
+    doc = report or _target_doc(ctx)
     if doc is None:
         return None
     groups = topic_groups(ctx)
@@ -360,6 +405,25 @@ def stance_of(text: str) -> int:
     return 0
 
 
+def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]:
+    """The sentences of the documents about one asked company (named in the title), in
+    order; those naming another company only are left out."""
+    companies = set(ctx.glossary.companies)
+    out: list[Line] = []
+    for d in docs:
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in d.blocks:
+            for ln in b.lines:
+                if _NOTE.match(ln.text) or b.kind == "table":
+                    continue
+                for t in split_sentences(ln.text, semicolons=False):
+                    named = set(ctx.glossary.entities(t)) & companies
+                    if _complete(t) and (not named or named & asked):
+                        out.append(Line(t, t if t in ln.raw else ln.raw, ln.chunk))
+    return out
+
+
 def pros_cons(ctx: ComposeContext) -> Composition | None:
     most = _cfg()["max_block_items"]
     blocks = [b for d in ctx.structure.values() for b in d.blocks
@@ -392,6 +456,12 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         for e in ctx.lookup_entries(wants_list=False, max_sentences=2 * most, keep_ratio=0.3):
             if _line_about(ctx, e, asked) and stance_of(e.text):
                 (pros if stance_of(e.text) > 0 else cons).append(Line(e.text, e.raw[0], e.chunks[0]))
+        if not (pros and cons):  # and the stance sentences of the articles about it
+            have = {ln.text for ln in pros + cons}
+            for ln in _company_sentences(ctx, docs.values(), asked):
+                if ln.text not in have:
+                    st = stance_of(ln.text)
+                    (pros if st > 0 else cons if st < 0 else []).append(ln)
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
