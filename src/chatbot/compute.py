@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from chatbot.intent import reader_config
-from chatbot.text import content_words, figure_supported, normalize, period_match, periods
+from chatbot.text import content_words, figure_supported, normalize, period_match, periods, qualifiers
 
 _SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
 _NUM = r"\d+(?:\.\d+)?"
@@ -69,7 +69,7 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
         context = clause if own_label else f"{label} {clause}"
         if own_label:
             label = clause
-        per = periods(bare) or carried_periods
+        per = periods(bare) or {(None, q) for q in qualifiers(bare) if q} or carried_periods  # "第三季度…" of the article's year
         carried_periods = per
         for m in _MONEY.finditer(bare):
             a, b = m.group("a"), m.group("b")
@@ -203,6 +203,15 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     return Calculation(kind, a, b, list(dict.fromkeys(formulas)))
 
 
+def points_formula(a: str, b: str) -> str:
+    """The change between two percentages in percentage points, the larger first
+    ("70.4%−53.3%≈17.1个百分点")."""
+    x, y = float(a), float(b)
+    if x < y:
+        a, b, x, y = b, a, y, x
+    return f"{a}%−{b}%≈{_fmt(x - y, max(_decimals(a), _decimals(b), 1))}个百分点"
+
+
 # --- verification (the citation check's side) -----------------------------------
 
 _FORMULA = re.compile(
@@ -215,10 +224,19 @@ def _decimals(s: str) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
+_POINTS = re.compile(rf"(?P<a>{_NUM})%−(?P<b>{_NUM})%≈(?P<r>{_NUM})个百分点")
+
+
 def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
     """Normalised figures of the sentence that its formulas justify: each formula's
     inputs must be in the evidence and its result must be what the inputs give."""
     ok: set[str] = set()
+    for m in _POINTS.finditer(sentence):  # a change in percentage points
+        a, b = m.group("a") + "%", m.group("b") + "%"
+        if figure_supported(normalize(a), evidence_norm) and figure_supported(normalize(b), evidence_norm):
+            tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
+            if abs(abs(float(m.group("a")) - float(m.group("b"))) - float(m.group("r"))) <= tol:
+                ok.update(normalize(f"{m.group('r')}{u}") for u in ("", "个", "个百分点"))
     for m in _FORMULA.finditer(sentence):
         a, b, r = float(m.group("a")), float(m.group("b")), float(m.group("r"))
         ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
@@ -308,7 +326,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
                 groups.append(list(glossary.terms[term]))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
-    low = re.sub(_PERIOD_WORDS, " ", low)  # a period without its year is no term: the operands share it
+    low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
     price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
         if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
@@ -319,8 +337,17 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
 
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底")
-_DROP = {"业务", "相关", "公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
+_DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
+
+
+def _asked_periods(text: str) -> list[tuple]:
+    """The periods a text names; a half or quarter without its year ("上半年",
+    "第三季度") as one of any year."""
+    found = sorted(periods(text))
+    if not found:
+        found = [(None, q) for q in sorted(q for q in qualifiers(text) if q)]
+    return found
 
 
 def read_derived(question: str, glossary) -> DerivedQuestion | None:
@@ -328,7 +355,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
     ents = glossary.entities(question)
     entity = ents[0] if ents else None
-    asked = sorted(periods(question))
+    asked = _asked_periods(question)
     period = asked[0] if len(asked) == 1 else None
     whole_forms = list(cfg["whole_forms"])
     m = _SHARE_ZH.search(question)
@@ -343,8 +370,8 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         is_total = any(w in whole_phrase for w in whole_forms) or re.search(r"\btotal\b|\boverall\b|\bwhole\b|总|全部", whole_phrase, re.I)
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
-            wp = sorted(periods(whole_phrase))
-            return DerivedQuestion("share", Operand(entity, part_terms, period),
+            wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))
+            return DerivedQuestion("share", Operand(entity, part_terms, pp[0] if len(pp) == 1 else period),
                                    Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None))
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
@@ -364,7 +391,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         for side in ("a", "b"):
             phrase = m.group(side)
             e = glossary.entities(phrase)
-            p = sorted(periods(phrase))
+            p = _asked_periods(phrase)
             ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else period))
         a, b = ops
         if not b.terms:

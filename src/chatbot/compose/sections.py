@@ -325,7 +325,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     # what is asked of the company: the topic without the company names (these are checked by _about)
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
-    best, best_score = None, 0.0
+    best, best_score, best_doc = None, 0.0, None
     for doc in ctx.structure.values():
         doc_topic = overlap(plain, doc.title)
         sections: dict[tuple, list[Block]] = {}
@@ -348,16 +348,35 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:
-                best, best_score = points, score
-    if not best:
+                best, best_score, best_doc = points, score, doc
+    if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
-    if entries:  # and the best other evidence, about the same company
+    if entries:  # and the best other evidence: the same document's sentences on the topic, then the
+        extra = _cfg()["why_extra_sentences"]  # best other evidence, about the same company
         have = {e.text for e in entries}
-        more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=_cfg()["why_extra_sentences"])
-                if e.text not in have and not any(e.text in h or h in e.text for h in have) and _line_about(ctx, e, asked)]
-        entries += more
+        more = _topic_sentences(best_doc, best, plain, extra)
+        more += [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
+        for e in more:
+            if len(entries) - len(best[:most]) < extra and not any(e.text in h or h in e.text for h in have):
+                entries.append(e)
+                have.add(e.text)
     return Composition(entries) if entries else None
+
+
+def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[list[str], float]], most: int) -> list[Entry]:
+    """A document's sentences outside the given points that hold the topic's words, the
+    most covering first (ties in document order)."""
+    scored: list[tuple[float, int, Entry]] = []
+    for b in (b for _, bs in doc.sections() for b in bs):  # the references left out
+        for ln in b.lines:
+            if ln in points or _NOTE.match(ln.text):
+                continue
+            for t in split_sentences(ln.text, semicolons=False):
+                sc = overlap(groups, t)
+                if sc > 0 and _complete(t):
+                    scored.append((-sc, len(scored), Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])))
+    return [e for _, _, e in sorted(scored, key=lambda x: (x[0], x[1]))[:most]]
 
 
 def _causal_sentences(ctx: ComposeContext) -> Composition | None:
