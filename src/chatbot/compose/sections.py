@@ -326,7 +326,10 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
     best, best_score, best_doc = None, 0.0, None
+    found = {p.chunk.doc_id for p in ctx.passages}  # the documents retrieval found on the question
     for doc in ctx.structure.values():
+        if found and doc.doc_id not in found:
+            continue
         doc_topic = overlap(plain, doc.title)
         sections: dict[tuple, list[Block]] = {}
         for b in doc.blocks:
@@ -443,6 +446,24 @@ def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]
     return out
 
 
+def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Line]]:
+    """Hedged sentences of the best evidence on the topic ("这给了公司缓冲,但每次配售都会
+    稀释老股东"): the part before the contrast word is the upside, the part after it the
+    downside ([stance] contrast)."""
+    contrast = re.compile(reader_config()["stance"]["contrast"])
+    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
+    out = []
+    for e in ctx.lookup_entries(wants_list=False, max_sentences=6, keep_ratio=0.5):
+        m = contrast.search(e.text)
+        if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
+            continue
+        before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
+        if len(before) >= 6 and len(after) >= 6 and stance_of(before) >= 0 and stance_of(after) <= 0:
+            chunk, raw = e.chunks[0], e.raw[0]
+            out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
+    return out
+
+
 def pros_cons(ctx: ComposeContext) -> Composition | None:
     most = _cfg()["max_block_items"]
     blocks = [b for d in ctx.structure.values() for b in d.blocks
@@ -481,6 +502,9 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
                 if ln.text not in have:
                     st = stance_of(ln.text)
                     (pros if st > 0 else cons if st < 0 else []).append(ln)
+    hedged = _hedged(ctx, groups, asked)  # "…给了公司缓冲,但每次配售都会稀释老股东": both sides, first
+    pros = [h for h, _ in hedged] + [ln for ln in pros if ln.text not in {h.text for h, _ in hedged}]
+    cons = [c for _, c in hedged] + cons
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
