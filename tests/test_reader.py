@@ -263,7 +263,8 @@ def test_operands_are_found_by_meaning(question, sentence, value):
     dq = read_derived(question, load_glossary())
     facts = [f for t in re.split(r"(?<=。)", sentence) if t for f in facts_in(t)]
     found = find_operand(facts, dq.a, lambda f, e: True)
-    assert found is not None and found.lo == value
+    assert found is not None
+    assert found.lo == value
 
 
 @pytest.mark.parametrize(("a", "b", "formula"), [
