@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from chatbot.intent import reader_config
-from chatbot.text import content_words, figure_supported, normalize, period_match, periods
+from chatbot.text import content_words, figure_supported, normalize, period_match, periods, qualifiers
 
 _SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
 _NUM = r"\d+(?:\.\d+)?"
@@ -23,6 +23,8 @@ _MONEY = re.compile(
     r"\s*(?P<cur>港元|美元|元人民币|元)"
 )
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
+# "A较B 300港元": the figure after a comparison word is B's, not A's
+_COMPARED = re.compile(r"较|相比|相较|比(?!例|重|率)|高于|低于|对比")
 _CLAUSE = re.compile(r"[,，;；。:：]")
 
 
@@ -38,6 +40,7 @@ class Fact:
     sentence: str
     passage_idx: int
     source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
+    near: str = ""  # the words just before the figure, after a comparison word ("较前一交易日收市价")
 
 
 def _currency(cur: str, text: str) -> str:
@@ -61,11 +64,12 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     for clause in _CLAUSE.split(sentence):
         bare = _PAREN.sub("", clause)
         words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_PERIOD_WORDS}|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
+        words = re.sub(r"每股|每手|/股", "", words)  # a unit names no figure ("每股252港元")
         own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
         context = clause if own_label else f"{label} {clause}"
         if own_label:
             label = clause
-        per = periods(bare) or carried_periods
+        per = periods(bare) or {(None, q) for q in qualifiers(bare) if q} or carried_periods  # "第三季度…" of the article's year
         carried_periods = per
         for m in _MONEY.finditer(bare):
             a, b = m.group("a"), m.group("b")
@@ -74,8 +78,11 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
             lo = float(a) * _SCALE[unit_a]
             hi = float(b) * _SCALE[ub or ua] if b else lo
             written = (f"{a}{unit_a}", f"{b}{ub or ua}" if b else f"{a}{unit_a}")
+            before = bare[: m.start()]
+            cut = list(_COMPARED.finditer(before))
+            near = before[cut[-1].end():] if cut else ""
             out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
-                            passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip())))
+                            passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip()), near))
     return out
 
 
@@ -87,9 +94,46 @@ class Operand:
     exclude: list[str] = field(default_factory=list)
 
 
-def _matches(f: Fact, op: Operand, entity_ok) -> bool:
+def _synonyms(alts: list[str]) -> list[str]:
+    """A term's alternatives with the forms config/reader.toml [compute.synonyms] gives
+    ("收盘价" ~ "收市价", "前一天" ~ "前一交易日")."""
+    groups = reader_config()["compute"]["synonyms"]
+    out = list(alts)
+    for forms in groups:
+        for a in alts:
+            for f in forms:
+                if f in a:
+                    out += [a.replace(f, g) for g in forms if g != f]
+    return list(dict.fromkeys(out))
+
+
+def _in(alts: list[str], text: str, per_share: bool) -> bool:
+    """One of the term's forms is in the text; a price ("配售价") also when its stem is
+    ("配售") and the figure is a price per share ("每股252港元")."""
+    if any(normalize(a) in text for a in alts):
+        return True
+    price = reader_config()["compute"]["price_suffixes"]
+    return per_share and any(len(a) > len(p) + 1 and a.endswith(p) and normalize(a[: -len(p)]) in text
+                             for a in alts for p in price)
+
+
+def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
+    """Does the fact hold the operand: every term in the figure's clause (with the label
+    it carries), and after a comparison word in the clause ("配售价较前一交易日收市价300港元")
+    the words right before the figure. By meaning: terms with their synonyms, a price by
+    its stem when the figure is per share; one term there, the others anywhere in the
+    sentence ("IPO本身规模很小:发行价205港元")."""
     text = normalize(f.clause)
-    if not all(any(normalize(a) in text for a in g) for g in op.terms):
+    near = normalize(f.near) if f.near else text
+    per_share = by_meaning and bool(re.search(reader_config()["compute"]["per_share"], f.clause))
+    if not op.terms:
+        return False
+    if by_meaning:
+        groups = [_synonyms(g) for g in op.terms]
+        sentence = normalize(f.sentence)
+        if not any(_in(g, near, per_share) for g in groups) or not all(_in(g, sentence, per_share) for g in groups):
+            return False
+    elif not all(_in(g, near, False) for g in op.terms):
         return False
     if any(normalize(x) in text for x in op.exclude):
         return False
@@ -99,9 +143,11 @@ def _matches(f: Fact, op: Operand, entity_ok) -> bool:
 
 
 def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
-    for f in facts:
-        if _matches(f, op, entity_ok):
-            return f
+    """The first fact that holds the operand literally, else by meaning."""
+    for by_meaning in (False, True):
+        for f in facts:
+            if _matches(f, op, entity_ok, by_meaning):
+                return f
     return None
 
 
@@ -120,6 +166,9 @@ def _fmt(x: float, decimals: int = 1) -> str:
 
 def _amount(value: float, unit: str) -> str:
     return f"{_fmt(value / _SCALE[unit], 2)}{unit}"
+
+
+_CURRENCY_WORD = {"CNY": "元", "HKD": "港元", "USD": "美元"}
 
 
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
@@ -148,15 +197,26 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
         else:
             unit = a.unit or b.unit
-            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}")
+            if x < y:  # the larger first: "300−252≈48港元" answers "cheaper by how much"
+                x, y, wa, wb = y, x, wb, wa
+            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}{_CURRENCY_WORD[a.currency]}")
     return Calculation(kind, a, b, list(dict.fromkeys(formulas)))
+
+
+def points_formula(a: str, b: str) -> str:
+    """The change between two percentages in percentage points, the larger first
+    ("70.4%−53.3%≈17.1个百分点")."""
+    x, y = float(a), float(b)
+    if x < y:
+        a, b, x, y = b, a, y, x
+    return f"{a}%−{b}%≈{_fmt(x - y, max(_decimals(a), _decimals(b), 1))}个百分点"
 
 
 # --- verification (the citation check's side) -----------------------------------
 
 _FORMULA = re.compile(
     rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
-    rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?"
+    rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元)?"
 )
 
 
@@ -164,10 +224,19 @@ def _decimals(s: str) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
+_POINTS = re.compile(rf"(?P<a>{_NUM})%−(?P<b>{_NUM})%≈(?P<r>{_NUM})个百分点")
+
+
 def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
     """Normalised figures of the sentence that its formulas justify: each formula's
     inputs must be in the evidence and its result must be what the inputs give."""
     ok: set[str] = set()
+    for m in _POINTS.finditer(sentence):  # a change in percentage points
+        a, b = m.group("a") + "%", m.group("b") + "%"
+        if figure_supported(normalize(a), evidence_norm) and figure_supported(normalize(b), evidence_norm):
+            tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
+            if abs(abs(float(m.group("a")) - float(m.group("b"))) - float(m.group("r"))) <= tol:
+                ok.update(normalize(f"{m.group('r')}{u}") for u in ("", "个", "个百分点"))
     for m in _FORMULA.finditer(sentence):
         a, b, r = float(m.group("a")), float(m.group("b")), float(m.group("r"))
         ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
@@ -186,6 +255,7 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
         tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
         if abs(value - r) <= tol:
             ok.update(normalize(f"{m.group(k)}{m.group(u) or ''}") for k, u in (("a", "ua"), ("b", "ub"), ("r", "ur")))
+            ok.add(normalize(f"{m.group('r')}{m.group('ur') or ''}{m.group('cur') or ''}"))
     return ok
 
 
@@ -256,17 +326,28 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
                 groups.append(list(glossary.terms[term]))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
-    low = re.sub(_PERIOD_WORDS, " ", low)  # a period without its year is no term: the operands share it
+    low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
+    price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
         if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
             continue
-        groups.append([w])
+        whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
+        groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     return groups
 
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底")
-_DROP = {"业务", "相关", "公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
+_DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
+
+
+def _asked_periods(text: str) -> list[tuple]:
+    """The periods a text names; a half or quarter without its year ("上半年",
+    "第三季度") as one of any year."""
+    found = sorted(periods(text))
+    if not found:
+        found = [(None, q) for q in sorted(q for q in qualifiers(text) if q)]
+    return found
 
 
 def read_derived(question: str, glossary) -> DerivedQuestion | None:
@@ -274,7 +355,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
     ents = glossary.entities(question)
     entity = ents[0] if ents else None
-    asked = sorted(periods(question))
+    asked = _asked_periods(question)
     period = asked[0] if len(asked) == 1 else None
     whole_forms = list(cfg["whole_forms"])
     m = _SHARE_ZH.search(question)
@@ -289,8 +370,8 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         is_total = any(w in whole_phrase for w in whole_forms) or re.search(r"\btotal\b|\boverall\b|\bwhole\b|总|全部", whole_phrase, re.I)
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
-            wp = sorted(periods(whole_phrase))
-            return DerivedQuestion("share", Operand(entity, part_terms, period),
+            wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))
+            return DerivedQuestion("share", Operand(entity, part_terms, pp[0] if len(pp) == 1 else period),
                                    Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None))
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
@@ -310,7 +391,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         for side in ("a", "b"):
             phrase = m.group(side)
             e = glossary.entities(phrase)
-            p = sorted(periods(phrase))
+            p = _asked_periods(phrase)
             ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else period))
         a, b = ops
         if not b.terms:

@@ -33,7 +33,9 @@ class Intent:
 @lru_cache(maxsize=4)
 def _cues(path: Path = READER_TOML) -> list[tuple[str, list[re.Pattern]]]:
     cfg = reader_config(path)["intent"]
-    return [(name, [re.compile(c, re.IGNORECASE) for c in cfg["cues"].get(name, [])]) for name in cfg["order"]]
+    business = reader_config(path)["business"]["question_cue"]  # how a company makes money is a "how"
+    return [(name, [re.compile(c, re.IGNORECASE) for c in [*cfg["cues"].get(name, []), *([business] if name == "how" else [])]])
+            for name in cfg["order"]]
 
 
 def detect_intent(question: str, path: Path = READER_TOML) -> Intent:

@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
-from chatbot.compute import Fact, calculate, facts_in, find_operand, read_derived
+from chatbot.compute import Fact, calculate, facts_in, find_operand, points_formula, read_derived
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, periods
+from chatbot.text import claim_figures, period_match, periods
 
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前三季度|全年|年末|年底|中期|度)?|(?:first|second) half(?: of)?|\bH[12]\b|\bin\b(?= (?:19|20)\d{2})", re.I)
+
+
+_QUALIFIER_TEXT = {"H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
 
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
@@ -53,6 +56,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
     dq = read_derived(ctx.question, ctx.glossary)
+    points = points_change(ctx, entries) if dq is None or asks_points(ctx.question) else None
+    if points is not None:  # a rate that moved: the change in percentage points
+        return points
     if dq is None:
         return Composition(entries) if entries else None
     passages = _all_passages(ctx)
@@ -63,6 +69,13 @@ def derived(ctx: ComposeContext) -> Composition | None:
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
         b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
              or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
+    if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
+            and not period_match(a.periods, b.periods):  # a share of a whole for another period is no share
+        b = None
+    if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
+        b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
+    if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
+        b = None  # one figure read for both operands: nothing to compute
     if a is None or b is None:
         entries.append(Entry(lab["derived_missing"]))
         return Composition(entries) if len(entries) > 1 else None
@@ -78,19 +91,56 @@ def derived(ctx: ComposeContext) -> Composition | None:
     def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
-    def label(f: Fact) -> str:
-        per = "".join(sorted(f"{y}年{'上半年' if q == 'H1' else '下半年' if q == 'H2' else ''}" for y, q in f.periods))
-        head = f.clause.split(" ")[0]  # the labelling clause
-        head = re.sub(r"(?:19|20)\d{2}年?(?:上半年|下半年|前三季度|全年|度)?", "", head)
+    def label(f: Fact, op) -> str:
+        per = "".join(sorted(f"{f'{y}年' if y else ''}{_QUALIFIER_TEXT.get(q or '', '')}" for y, q in f.periods))
+        head = f.near or f.clause.split(" ")[0]  # the words before a compared figure, else the labelling clause
+        head = re.sub(r"(?:19|20)\d{2}年?(?:上半年|下半年|前三季度|全年|度)?|第?[一二三四]季度|上半年|下半年", "", head)
         head = re.sub(r"[\d.]+\s*(?:亿|万)?\s*(?:[-–—~至到]\s*[\d.]+\s*(?:亿|万)?)?\s*(?:港元|美元|元)?|约|预计|人民币|[（(].*", "", head)
         head = head.strip(":：,， ")
+        if op.terms and not any(a in head for g in op.terms for a in g):  # matched by meaning: the asked words
+            head = op.terms[0][0]
         return f"{per}{head}".strip() or per
 
     ma, mb = "⟦0⟧", "⟦1⟧"
-    text = (f"{lab['derived']}{lab['derived_note']}：{label(a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
-            f"{label(b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
+    text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
+            f"{label(b, dq.b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
     entries.append(Entry(text, [ca, cb], [a.sentence, b.sentence], as_of=False, bullet=True))
     return Composition(entries)
+
+
+def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: list[str], ok, entity) -> Fact | None:
+    """The whole a part belongs to when no figure is labelled a total: the first revenue
+    figure of the part's document, in its currency, larger than the part, that is none of
+    the parts (no part's words) and stands for the part's period or states none."""
+    forms = reader_config()["compute"]["revenue_forms"]
+    doc = passages[part.passage_idx].chunk.doc_id
+    for f in facts:
+        if (passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
+                and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
+                and (not f.periods or f.periods & part.periods) and ok(f, entity)):
+            return f
+    return None
+
+
+def asks_points(question: str) -> bool:
+    return bool(re.search(reader_config()["compute"]["points_cue"], question, re.I))
+
+
+def points_change(ctx: ComposeContext, entries: list[Entry]) -> Composition | None:
+    """A rate that moved ("留存率由2022年的70.4%降至2024年的53.3%"): among the best
+    evidence sentences, the first that states a rate's move between two percentages
+    (and the periods the question names), the change computed in percentage points."""
+    move = re.compile(reader_config()["compute"]["rate_move"])
+    asked = {y for y, _ in periods(ctx.question) if y}
+    for e in entries:
+        pcts = re.findall(r"(\d+(?:\.\d+)?)\s*%", e.text)
+        if len(pcts) < 2 or not move.search(e.text) or not asked <= {y for y, _ in periods(e.text) if y}:
+            continue
+        formula = points_formula(pcts[0], pcts[1])
+        lab = ctx.labels
+        text = f"{lab['derived']}{lab['derived_note']}：{pcts[0]}%、{pcts[1]}%⟦0⟧；{formula}"
+        return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
+    return None
 
 
 _DATE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.business import asks_business_model, business_model
 from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import content_words, normalize, split_sentences
@@ -91,6 +92,9 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
+_NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
+
+
 def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
     """A section's line (a block's line); when the budget allows more than one, the
     section's points in order instead (list items, paragraph sentences: the first
@@ -103,6 +107,8 @@ def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
         for ln in b.lines:
             if len(out) >= most:
                 return out
+            if _NOTE.match(ln.text):
+                continue
             text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
             if _complete(text) and len(text) >= 12:
                 out.append(_entry(ln, _cut(text, limit)))
@@ -175,8 +181,16 @@ def summary(ctx: ComposeContext) -> Composition | None:
         return Composition(entries[: most + 1])
     places = doc.summary_places()
     sections = [(p, [b for b in bs if b not in places]) for p, bs in doc.sections() if len(p) >= 2]
-    sections = [(p, bs) for p, bs in sections if bs]  # lines under the title only ("相关个股…") left out
-    per = max(1, (most - len(places)) // max(1, len(sections)))  # a short article: more than one line each
+    sections = [(p, bs) for p, bs in sections if bs]
+    lede = [b for p, bs in doc.sections() if len(p) < 2 for b in bs if b not in places and b.kind == "para"]
+    lines = [ln for b in lede for ln in b.lines if not _NOTE.match(ln.text)]
+    if not sections:  # an article without headings: its paragraphs are its sections
+        sections = [([], [Block(b.doc_id, b.path, "para", b.title, [ln])]) for b in lede for ln in b.lines
+                    if not _NOTE.match(ln.text)]
+    elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
+        sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
+        entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
+    per = max(1, (most - len(places) - len(entries) + 1) // max(1, len(sections)))  # a short article: more than one line each
     for _, blocks in sections:
         entries += _section_lines(blocks, limit, per)
     for b in places:
@@ -206,8 +220,40 @@ def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float
     return sorted(scored, key=lambda x: -x[0])
 
 
+def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
+    """Is the question about an article rather than the report: it says "article" (and
+    not "report"), or it names a company the report never names?"""
+    if report is None:
+        return True
+    words = reader_config()["structure"]["doc_words"]
+    if re.search(words["article"], ctx.question, re.I) and not re.search(words["report"], ctx.question, re.I):
+        return True
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    named = set(ctx.glossary.entities(" ".join(b.text for b in report.blocks)))
+    return bool(asked) and not asked & named
+
+
+def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
+    """An article's conclusion: the points of its last section (where a news article
+    sums up: "怎么看", "共同点与看点"), notes and disclaimers left out."""
+    sections = [(p, bs) for p, bs in doc.sections() if len(p) >= 2]
+    if len(sections) < 2:
+        return None
+    most = _cfg()["max_block_items"]
+    lines = [ln for b in sections[-1][1] for ln in b.lines if not _NOTE.match(ln.text)][:most]
+    entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
+    return Composition([Entry(ctx.labels["conclusion_article"]), *entries]) if entries else None
+
+
 def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
-    doc = ctx.structure.get("report") or _target_doc(ctx)
+    report = ctx.structure.get("report")
+    if _asks_article(ctx, report):
+        target = _target_doc(ctx)
+        if target is not None and target is not report:
+            comp = _article_conclusion(ctx, target)
+            if comp:
+                return comp
+    doc = report or _target_doc(ctx)
     if doc is None:
         return None
     groups = topic_groups(ctx)
@@ -279,8 +325,11 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     # what is asked of the company: the topic without the company names (these are checked by _about)
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
-    best, best_score = None, 0.0
+    best, best_score, best_doc = None, 0.0, None
+    found = {p.chunk.doc_id for p in ctx.passages}  # the documents retrieval found on the question
     for doc in ctx.structure.values():
+        if found and doc.doc_id not in found:
+            continue
         doc_topic = overlap(plain, doc.title)
         sections: dict[tuple, list[Block]] = {}
         for b in doc.blocks:
@@ -302,26 +351,66 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:
-                best, best_score = points, score
-    if not best:
+                best, best_score, best_doc = points, score, doc
+    if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
-    if entries:  # and the best other evidence, about the same company
+    if entries:  # and the best other evidence: the same document's sentences on the topic, then the
+        extra = _cfg()["why_extra_sentences"]  # best other evidence, about the same company
         have = {e.text for e in entries}
-        more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=_cfg()["why_extra_sentences"])
-                if e.text not in have and not any(e.text in h or h in e.text for h in have) and _line_about(ctx, e, asked)]
-        entries += more
+        more = _topic_sentences(best_doc, best, plain, extra)
+        more += [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
+        for e in more:
+            if len(entries) - len(best[:most]) < extra and not any(e.text in h or h in e.text for h in have):
+                entries.append(e)
+                have.add(e.text)
     return Composition(entries) if entries else None
 
 
+def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[list[str], float]], most: int) -> list[Entry]:
+    """A document's sentences outside the given points that hold the topic's words, the
+    most covering first (ties in document order)."""
+    scored: list[tuple[float, int, Entry]] = []
+    for b in (b for _, bs in doc.sections() for b in bs):  # the references left out
+        for ln in b.lines:
+            if ln in points or _NOTE.match(ln.text):
+                continue
+            for t in split_sentences(ln.text, semicolons=False):
+                sc = overlap(groups, t)
+                if sc > 0 and _complete(t):
+                    scored.append((-sc, len(scored), Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])))
+    return [e for _, _, e in sorted(scored, key=lambda x: (x[0], x[1]))[:most]]
+
+
+def _causal_sentences(ctx: ComposeContext) -> Composition | None:
+    """No section answers the why: the evidence sentences that give a cause ("由于…",
+    "主要因为…", "受…影响", "公司解释为…"; config/reader.toml [structure] cause_cues) among
+    those close to the best, about the asked company; the best sentence first when it
+    gives none (the figure whose cause is asked)."""
+    cue = re.compile("|".join(_cfg()["cause_cues"]))
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    pool = ctx.lookup_entries(wants_list=False, max_sentences=3 * _cfg()["why_extra_sentences"],
+                              keep_ratio=_cfg()["why_cause_keep"])
+    pool = [e for e in pool if _line_about(ctx, e, asked)]
+    causes = [e for e in pool if cue.search(e.text)][: _cfg()["why_extra_sentences"] + 1]
+    if not causes:
+        return None
+    first = pool[0] if pool[0] not in causes else None
+    return Composition([e for e in pool if e is first or e in causes])
+
+
 def why(ctx: ComposeContext) -> Composition | None:
-    comp = _section_points(ctx, _cfg()["why_heading_words"])
+    comp = _section_points(ctx, _cfg()["why_heading_words"]) or _causal_sentences(ctx)
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["why"]))
     return comp
 
 
 def how(ctx: ComposeContext) -> Composition | None:
+    if asks_business_model(ctx.question):  # how it makes money: what the documents say of its model
+        model = business_model(ctx)
+        if model:
+            return model
     comp = _section_points(ctx, _cfg()["how_heading_words"])
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["how"]))
@@ -336,6 +425,43 @@ def stance_of(text: str) -> int:
     if any(w in text for w in st["positive"]):
         return 1
     return 0
+
+
+def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]:
+    """The sentences of the documents about one asked company (named in the title), in
+    order; those naming another company only are left out."""
+    companies = set(ctx.glossary.companies)
+    out: list[Line] = []
+    for d in docs:
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in d.blocks:
+            for ln in b.lines:
+                if _NOTE.match(ln.text) or b.kind == "table":
+                    continue
+                for t in split_sentences(ln.text, semicolons=False):
+                    named = set(ctx.glossary.entities(t)) & companies
+                    if _complete(t) and (not named or named & asked):
+                        out.append(Line(t, t if t in ln.raw else ln.raw, ln.chunk))
+    return out
+
+
+def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Line]]:
+    """Hedged sentences of the best evidence on the topic ("这给了公司缓冲,但每次配售都会
+    稀释老股东"): the part before the contrast word is the upside, the part after it the
+    downside ([stance] contrast)."""
+    contrast = re.compile(reader_config()["stance"]["contrast"])
+    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
+    out = []
+    for e in ctx.lookup_entries(wants_list=False, max_sentences=6, keep_ratio=0.5):
+        m = contrast.search(e.text)
+        if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
+            continue
+        before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
+        if len(before) >= 6 and len(after) >= 6 and stance_of(before) >= 0 and stance_of(after) <= 0:
+            chunk, raw = e.chunks[0], e.raw[0]
+            out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
+    return out
 
 
 def pros_cons(ctx: ComposeContext) -> Composition | None:
@@ -370,6 +496,15 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         for e in ctx.lookup_entries(wants_list=False, max_sentences=2 * most, keep_ratio=0.3):
             if _line_about(ctx, e, asked) and stance_of(e.text):
                 (pros if stance_of(e.text) > 0 else cons).append(Line(e.text, e.raw[0], e.chunks[0]))
+        if not (pros and cons):  # and the stance sentences of the articles about it
+            have = {ln.text for ln in pros + cons}
+            for ln in _company_sentences(ctx, docs.values(), asked):
+                if ln.text not in have:
+                    st = stance_of(ln.text)
+                    (pros if st > 0 else cons if st < 0 else []).append(ln)
+    hedged = _hedged(ctx, groups, asked)  # "…给了公司缓冲,但每次配售都会稀释老股东": both sides, first
+    pros = [h for h, _ in hedged] + [ln for ln in pros if ln.text not in {h.text for h, _ in hedged}]
+    cons = [c for _, c in hedged] + cons
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:

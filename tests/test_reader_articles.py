@@ -1,0 +1,55 @@
+"""Reader questions about ingested news articles, not the report (tests/reader_questions_5.jsonl,
+written before the engine was run on them): a summary of an article, why its figure moved, how
+its company makes money, its risks, a derived figure, its conclusion. The dev-5 and dev-3
+articles are ingested beside the bundled corpus and corpus-extra. A question the engine still
+gets wrong is an xfail(strict) with the reason."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from chatbot.text import claim_figures, normalize
+from support import CORPUS_EXTRA, ROOT, make_settings, question_params
+
+DATA = CORPUS_EXTRA.parent
+QUESTIONS = [json.loads(ln) for ln in (ROOT / "tests" / "reader_questions_5.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def articles_engine(corpus_index, tmp_path_factory):
+    from chatbot.engine import Engine
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("articles") / "index"
+    shutil.copytree(corpus_index, path)
+    report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus", DATA / "dev-3" / "corpus"], make_settings(path), prune=False,
+                    show_progress=False)
+    assert not report.failed, report.summary()
+    return Engine(make_settings(path))
+
+
+def _has(text: str, fact: str) -> bool:
+    return any(normalize(a) in normalize(text) for a in fact.split("|"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
+def test_reader_question_on_an_article(articles_engine, q):
+    a = articles_engine.ask(q["question"], q.get("history"))
+    assert a.intent == q["intent"]
+    if not q["answerable"]:
+        assert a.refused, a.text
+        assert not (a.citations and claim_figures(a.text)) or re.search(r"资料中已知|What the sources do give", a.text), a.text
+        return
+    assert not a.refused, a.text
+    missing = [f for f in q["expected_facts"] if not _has(a.text, f)]
+    assert not missing, f"missing {missing} in: {a.text}"
+    assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+    assert not a.unsupported, a.unsupported
