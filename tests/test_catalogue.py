@@ -35,6 +35,10 @@ EXTRACTION = [
      "腾讯音乐", "1698.HK", ["腾讯音乐娱乐集团", "Tencent Music"]),
     ("ANTA Sports 2024年收入", ["2020.HK"], "# ANTA Sports（安踏体育，2020.HK）业绩\n安踏体育用品有限公司公布。安踏品牌…安踏方面…",
      "安踏", "2020.HK", ["安踏体育", "ANTA Sports"]),
+    # a mainland legal name is place + brand + trade + legal form: less the place, the brand's
+    # head that the text uses on its own is the ticker's company, English name included
+    ("智谱港股首日收涨约13%", ["2513.HK"], "# 智谱(2513.HK)挂牌首日\n北京智谱华章科技股份有限公司(英文名 Knowledge Atlas)在港交所挂牌。智谱开盘…智谱称…",
+     "智谱", "2513.HK", ["Knowledge Atlas", "北京智谱华章科技股份有限公司"]),
 ]
 
 
@@ -62,11 +66,14 @@ CATALOGUE_MISTAKES = [
     ("新茶饮茶百道登陆港交所：发行价17.50港元", ["2555.HK"],
      "四川百茶百道实业股份有限公司（下称\"茶百道\"，股份代号：2555）挂牌。茶百道发行价定为17.50港元，较发行价下跌。按发行价计…",
      {"茶百道"}, "2555.HK", ["发行价"]),
+    # the place comes off a legal name only: a brand's head the text never uses alone is no form
+    ("", [], "上海米哈游网络科技股份有限公司发布新作。米哈游网络称…米哈游网络…", {"米哈游网络", "上海米哈游网络科技股份有限公司"}, None,
+     ["米哈", "米哈游"]),
 ]
 
 
 @pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
-                         ids=["title-short-name", "speaker", "cut-word", "metric-title"])
+                         ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:

@@ -39,6 +39,8 @@ GLOSSARY = Glossary(aliases={"minimax": "MiniMax", "稀宇科技": "MiniMax", "x
         ("How many Journey units did Horizon Robotics ship?", {"Journey": "征程"}),
         # pinyin with an English word romanised from its translation: a catalogued name
         ("What was Xiyu Technology's market value?", {"Xiyu Technology": "MiniMax"}),
+        # a phrase the lexicon holds as one ("Abu Dhabi"), institution words from the term list
+        ("How much did the Abu Dhabi Investment Authority subscribe for?", {"Abu Dhabi Investment Authority": "阿布扎比投资局"}),
         # no document holds the joined translation: left as written (refused as unknown)
         ("What was Moore Threads' IPO price?", {}),
         ("What was Cambricon's revenue in 2024?", {}),
@@ -91,7 +93,23 @@ def test_a_chinese_name_in_an_english_question_is_a_name_to_be_said():
      # a quarter with its year is that year's quarter, never another year's
      ("What was 4Paradigm's revenue in Q2 2024?", {("2024", "Q2")}),
      ("in the second quarter of 2025", {("2025", "Q2")}),
-     ("in Q3 of 2025", {("2025", "Q3")})],
+     ("in Q3 of 2025", {("2025", "Q3")}),
+     # analysts' compact forms and other English period phrases (config/terms_en.toml [[periods]])
+     ("What was revenue in 1H25?", {("2025", "H1")}),
+     ("revenue in 1H 2025", {("2025", "H1")}),
+     ("3Q25 gross margin", {("2025", "Q3")}),
+     ("3Q 2025 gross margin", {("2025", "Q3")}),
+     ("Q3'25 deliveries", {("2025", "Q3")}),
+     ("2H24 net profit", {("2024", "H2")}),
+     ("FY24 revenue", {("2024", None)}),
+     ("the 2025 interim dividend", {("2025", "H1")}),
+     ("interim results for 2025", {("2025", "H1")}),
+     ("2025 first half revenue", {("2025", "H1")}),
+     ("the six months ended 30 June 2025", {("2025", "H1")}),
+     ("the three months ended September 30, 2025", {("2025", "Q3")}),
+     ("the nine months ended 30 September 2025", {("2025", "Q1-3")}),
+     # not a period: a quantity after a quarter, a year alone
+     ("in 2024", {("2024", None)})],
 )
 def test_english_period_phrases(text, periods):
     from chatbot.text import periods as read_periods

@@ -30,6 +30,7 @@ _POSSESSIVE = re.compile(r"'s\b")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
 _MAX_COMPOUNDS = 64  # joined forms tried per name
+_MAX_PHRASE_WORDS = 3  # the lexicon's longest keys (chatbot/bilingual.py)
 
 
 @dataclass
@@ -92,12 +93,34 @@ def _translations(word: str) -> list[str]:
     return []
 
 
+def _phrase_translations(phrase: str) -> list[str]:
+    """A phrase of several words as the lexicon holds it ("Abu Dhabi" -> 阿布扎比)."""
+    return to_chinese(phrase)[:_MAX_OPTIONS] if " " in phrase else _translations(phrase)
+
+
+def _parts(words: list[str], contains: Callable[[str], bool]) -> list[list[str]] | None:
+    """The name cut into the longest phrases the lexicon translates into words the
+    documents use ("Abu Dhabi" + "Investment" + "Authority"); None when a word is left over."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_PHRASE_WORDS), i, -1):
+            found = [t for t in _phrase_translations(" ".join(words[i:j])) if contains(t)]
+            if found:
+                out.append(found)
+                i = j
+                break
+        else:
+            return None
+    return out
+
+
 def _compound(words: list[str], contains: Callable[[str], bool]) -> str:
     """"Volcano Engine" -> "火山引擎" when an indexed passage holds the joined translation."""
     # each part must itself be in the documents (a cheap check that keeps the product small)
-    options = [[t for t in _translations(w) if contains(t)] for w in words]
-    if not all(options):
-        return ""
+    options = _parts(words, contains)
+    if not options or (len(options) == 1 and len(words) > 1):
+        return ""  # one lexicon phrase for the whole name is a common phrase ("Stock Exchange"), no name
     for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):
         form = "".join(combo)
         if len(form) >= 2 and contains(form):

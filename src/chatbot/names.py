@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "6"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "7"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -227,7 +227,7 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
             words = words[:-1]
             out.append(" ".join(words))
         return out
-    cur = name
+    cur, stages = name, [name]
     while True:
         tail = next((t for t in rules.legal_tails if cur.endswith(t) and len(cur) > len(t) + 1), "") or \
             _has_suffix(cur, rules.company_suffixes) or _has_suffix(cur, rules.trade_words)
@@ -236,10 +236,34 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         prev, cur = cur, cur[: -len(tail)]
         if len(cur) < 2 or not re.search(rf"[{_CJK}A-Za-z]", cur):
             break
+        stages.append(cur)
         # used on its own: more often than as part of the next longer form ("腾讯音乐娱乐集团"
         # -> "腾讯音乐", but not "腾讯", which this text never uses alone)
         if text.count(cur) > text.count(prev) and len(cur) >= 2:
             out.append(cur)
+    return out + [f for f in _brand_forms(stages, text, rules) if f not in out]
+
+
+def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
+    """A mainland legal name is a place, a brand, a trade and a legal form ("北京智谱华章科技
+    股份有限公司"): each stage of it less the place, where the text uses that on its own
+    ("上海米哈游网络科技…" -> "米哈游网络"), and the brand's leading words that the text uses
+    on their own at least `min_mentions` times more than the whole brand ("智谱华章" -> "智谱")."""
+    words = _posseg(stages[-1])
+    if len(words) < 2 or words[0][1] != "ns" or len(words[0][0]) < 2:
+        return []
+    place = words[0][0]
+    out, longer = [], stages[0]
+    for s in stages:  # used on its own: more often than the longer form before it
+        core = s[len(place):]
+        if len(core) >= 2 and text.count(core) > text.count(longer):
+            out.append(core)
+        longer = core
+    core, head = stages[-1][len(place):], ""
+    for w, _ in words[1:-1]:  # word boundaries only, never the whole core
+        head += w
+        if len(head) >= 2 and _name_shaped(head, rules) and text.count(head) - text.count(core) >= rules.min_mentions:
+            out.append(head)
     return out
 
 
