@@ -25,7 +25,8 @@ from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, load_rules, romanise
 
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
+# a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
+_CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word

@@ -17,11 +17,12 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "7"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "8"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
 _EN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"
+_UNIT_HEADS = "年月日时亿万千百元股家个只倍次人名位%号期季"  # a number before these is a quantity or a date, no name
 GENERIC_FREQ = 2000  # a word jieba's dictionary counts this often is a common word, not a name
 _STOP_POS = {"u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "p", "r", "d", "m", "t", "w", "y", "e", "o", "zg"}
 
@@ -56,6 +57,7 @@ class Rules:
     en_legal_tails: frozenset[str]
     trade_words: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
+    en_sector_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -77,6 +79,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_legal_tails=frozenset(n["en_legal_tails"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
+        en_sector_words=frozenset(n.get("en_sector_words", [])),
     )
 
 
@@ -114,21 +117,26 @@ def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
         return ""
     words = _posseg(seg)
     out: list[tuple[str, str]] = []
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
     for w, flag in reversed(words):
         if w in rules.descriptors or w.strip() == "":
             break
         if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
+            if lenient and re.fullmatch(r"\d{2,4}", w) and out and out[0][0][0] not in _UNIT_HEADS:
+                out.insert(0, (w, flag))  # a number heads the name a ticker follows ("361度")
             break
+        # a word jieba's dictionary lacks, before a ticker, is a name whatever its tag ("特步", tagged an adverb)
+        unknown_word = lenient and len(w) > 1 and not freq.get(w)
         if flag in _STOP_POS or (flag.startswith("v") and len(w) > 1) or (flag not in rules.name_pos and not flag.startswith("v")):
-            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS):
+            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS) \
+                    and not unknown_word:
                 break
         if sum(len(x) for x, _ in out) + len(w) > rules.max_name_chars:
             break
         out.insert(0, (w, flag))
     if lenient:
-        from chatbot.text import _jieba
-
-        freq = _jieba().dt.FREQ
         while out and out[0][1].startswith("v") and (freq.get(out[0][0]) or 0) >= GENERIC_FREQ:
             out.pop(0)
     name = "".join(w for w, _ in out)
@@ -223,9 +231,11 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         # a legal tail comes off down to one word, a trade word down to two ("Tencent Music
         # Entertainment Group" -> "Tencent Music Entertainment" -> "Tencent Music")
         while len(words) > 1 and (words[-1].rstrip(".,") in rules.en_legal_tails
-                                  or (len(words) > 2 and words[-1] in rules.en_trade_words)):
+                                  or (len(words) > 2 and words[-1] in rules.en_trade_words | rules.en_sector_words)):
             words = words[:-1]
             out.append(" ".join(words))
+        if len(words) == 2 and words[-1] in rules.en_sector_words and _coined(words[0]):
+            out.append(words[0])
         return out
     cur, stages = name, [name]
     while True:
@@ -265,6 +275,13 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
         if len(head) >= 2 and _name_shaped(head, rules) and text.count(head) - text.count(core) >= rules.min_mentions:
             out.append(head)
     return out
+
+
+def _coined(word: str) -> bool:
+    """A brand's own word, no English word of the dictionary ("Hansoh", "ZTO"; not "Great")."""
+    from chatbot.bilingual import english_words
+
+    return len(word) >= 3 and word.lower() not in english_words()
 
 
 @lru_cache(maxsize=4096)
