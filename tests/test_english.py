@@ -199,17 +199,19 @@ def test_sentence_vectors_are_cached(extra_engine):
 
 
 # questions of questions-extra-en.jsonl the engine still gets wrong (the first run: 31 of 47
-# answered; see the report of this branch)
+# answered; session 5 start 39; e02 and e09 fixed since). No document writes these names in
+# English and no dictionary holds them: they cannot be learned, and are refused (never
+# answered with another company's figure).
 KNOWN_EXTRA_EN_FAILURES = {
-    "e02": "\"Knowledge Atlas\" is the catalogue's alias of 北京智谱华章科技股份有限公司, a company apart from 智谱 (the article's "
-           "subject): the subscription sentence is left out as another company's",
-    "e09": "\"Abu Dhabi Investment Authority\": no lexicon word for Abu Dhabi or Authority; refused as an unknown name",
-    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them: refused",
-    "e23": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
-    "e24": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
-    "e25": "\"CATL\" (宁德时代) is in no lexicon: refused as an unknown name",
-    "e32": "\"Sage\" is 4Paradigm's English name for 先知; the lexicon reads it as 圣人/智者: refused as an unknown name",
-    "e41": "\"CMB International\" (招银国际): no lexicon word for CMB; refused as an unknown name",
+    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them; "
+           "the Chinese question (天数智芯的基石投资者合计认购了多少) is refused the same way: look-up scoring, not English",
+    "e23": "\"Deloitte\" (德勤) is in no document in English and in no dictionary: refused as an unknown name",
+    "e24": "\"Deloitte\" (德勤) is in no document in English and in no dictionary: refused as an unknown name",
+    "e25": "\"CATL\" (宁德时代) is in no document of this store in English (dev-3's news-30 gives it: see "
+           "test_unseen_sets) and in no dictionary: refused as an unknown name",
+    "e32": "\"Sage\" is 4Paradigm's English name for 先知, written in no document; the lexicon reads it as 圣人/智者: "
+           "refused as an unknown name",
+    "e41": "\"CMB International\" (招银国际): CMB is in no document and no dictionary; refused as an unknown name",
 }
 
 
@@ -228,3 +230,12 @@ def test_english_questions_on_further_articles(extra_engine, q):
     assert not a.refused, a.text
     assert fact_hit(a.text, q["expected_facts"]), a.text
     assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("qid", sorted(KNOWN_EXTRA_EN_FAILURES))
+def test_a_name_that_cannot_be_learned_is_refused_not_answered_wrongly(extra_engine, qid):
+    """What the English side cannot resolve is refused cleanly: no other company's figure."""
+    q = next(q for q in EXTRA_EN if q["id"] == qid)
+    a = extra_engine.ask(q["question"])
+    assert a.refused, a.text

@@ -132,9 +132,11 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(glossary.synonyms[word], kind="metric")
             low = low.replace(word, " ")
     for term in sorted(glossary.terms, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+        plural = "(?:e?s)?" if term.isascii() else ""  # "gross margins" is the term "gross margin"
+        rx = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        if re.search(rx, low):
             add(glossary.terms[term], kind="term")
-            low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
+            low = re.sub(rx, " ", low)
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue

@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "8"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "9"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -158,6 +158,9 @@ def name_after(text: str, rules: Rules, body: str = "") -> str:
     seg = _PUNCT.split(text.strip())[0]
     out: list[str] = []
     for w, flag in _posseg(seg):
+        if flag.startswith("v") and out and len(w) > 1 and body and body.count("".join(out)) == body.count("".join(out) + w):
+            out.append(w)  # the text never uses the words before it alone ("华润万象" of "华润万象生活")
+            continue
         if w in rules.descriptors or flag in _STOP_POS or flag.startswith("v") or any(c.isdigit() for c in w):
             break
         if flag not in rules.name_pos or sum(len(x) for x in out) + len(w) > rules.max_name_chars:
@@ -251,7 +254,28 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         # -> "腾讯音乐", but not "腾讯", which this text never uses alone)
         if text.count(cur) > text.count(prev) and len(cur) >= 2:
             out.append(cur)
-    return out + [f for f in _brand_forms(stages, text, rules) if f not in out]
+    out += [f for f in _brand_forms(stages, text, rules) if f not in out]
+    return out + [f for f in _tail_forms(cur, text, rules) if f not in out]
+
+
+def _tail_forms(name: str, text: str, rules: Rules) -> list[str]:
+    """A name less its parent's words, where the text uses the rest on its own at least
+    `min_mentions` times ("华润万象生活" -> "万象生活"): three characters or more, at a word
+    boundary, and no common word ("东亚银行" never gives "银行")."""
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
+    words = [w for w, _ in _posseg(name)]
+    out = []
+    for i in range(1, len(words)):
+        tail = "".join(words[i:])
+        nexts = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(tail), text)}
+        continued = len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))  # "米哈游" of "米哈游网络"
+        if len(tail) >= 3 and (freq.get(tail) or 0) < GENERIC_FREQ and re.fullmatch(rf"[{_CJK}]+", tail) \
+                and text.count(tail) - text.count(name) >= rules.min_mentions and not continued:
+            out.append(tail)
+            break
+    return out
 
 
 def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
