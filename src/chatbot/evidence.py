@@ -356,6 +356,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
+        # in an article on two companies, a section headed by one is about that one
+        context_companies = _section_companies(p.chunk.headings, glossary) or context_companies
         passage_periods = periods(context_text + " " + p.chunk.text)
         passage_periods |= named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
@@ -416,6 +418,15 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return cands
+
+
+def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
+    """The companies the deepest heading naming any names ("特步：专业跑鞋…" under "特步与361度…")."""
+    for h in reversed(headings):
+        named = {e for e in glossary.entities(h) if e in glossary.companies}
+        if named:
+            return named
+    return set()
 
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str]) -> bool:
