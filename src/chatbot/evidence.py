@@ -232,7 +232,10 @@ def required_groups(groups: list[TermGroup]) -> list[TermGroup]:
     [required]), neither the company, the metric nor the period."""
     cfg = evidence_config()["required"]
     total = sum(g.weight for g in groups) or 1.0
-    return [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
+    # an English finance term none of whose Chinese forms any passage holds names the item asked
+    # ("return on equity" where no document gives one): required, so no neighbouring figure answers
+    absent_terms = [g for g in groups if g.kind == "term" and g.absent]
+    return absent_terms + [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
