@@ -88,6 +88,21 @@ def test_a_chinese_name_in_an_english_question_is_a_name_to_be_said():
 
 
 @pytest.mark.parametrize(
+    ("question", "names"),
+    [("How can a Hong Kong-listed company raise more equity after its IPO?", []),
+     ("What are the pros and cons for AI companies listing in Hong Kong rather than on the A-share market?", []),
+     # the word before the hyphen is still a name to be known
+     ("What did the Zhipu-backed Foo raise?", ["Zhipu Foo"])],
+)
+def test_a_hyphenated_modifier_is_no_name(question, names):
+    """"Kong-listed", "A-share": an English word after a hyphen modifies; it names no company."""
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import uncatalogued_names
+
+    assert uncatalogued_names(question, load_glossary(hand_kept=False)) == names
+
+
+@pytest.mark.parametrize(
     ("text", "periods"),
     [("What were 4Paradigm's revenues for the first three quarters of 2025?", {("2025", "Q1-3")}),
      ("公司其后公布2025年前三季度收入44.02亿元", {("2025", "Q1-3")}),
