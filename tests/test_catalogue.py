@@ -35,6 +35,20 @@ EXTRACTION = [
      "腾讯音乐", "1698.HK", ["腾讯音乐娱乐集团", "Tencent Music"]),
     ("ANTA Sports 2024年收入", ["2020.HK"], "# ANTA Sports（安踏体育，2020.HK）业绩\n安踏体育用品有限公司公布。安踏品牌…安踏方面…",
      "安踏", "2020.HK", ["安踏体育", "ANTA Sports"]),
+    # a mainland legal name is place + brand + trade + legal form: less the place, the brand's
+    # head that the text uses on its own is the ticker's company, English name included
+    ("智谱港股首日收涨约13%", ["2513.HK"], "# 智谱(2513.HK)挂牌首日\n北京智谱华章科技股份有限公司(英文名 Knowledge Atlas)在港交所挂牌。智谱开盘…智谱称…",
+     "智谱", "2513.HK", ["Knowledge Atlas", "北京智谱华章科技股份有限公司"]),
+    # a ticker follows: a number may head the name, and a word jieba lacks (特步, tagged an adverb) is kept
+    ("", [], "# 特步国际（Xtep，1368.HK）与361度（361 Degrees，1361.HK）业绩对比\n特步收入…361度收入…", "361度", "1361.HK",
+     ["361 Degrees"]),
+    ("", [], "# 特步国际（Xtep，1368.HK）与361度（361 Degrees，1361.HK）业绩对比\n特步收入…361度收入…", "特步", "1368.HK",
+     ["特步国际", "Xtep"]),
+    # a trade's role before the legal name is no part of it; the name less its parent's word, used alone
+    ("", [], "# 华润万象生活（股票代码：1209）业绩\n商业运营服务商华润万象生活有限公司（股票代码：1209）公布。万象生活实现收入…万象生活称…",
+     "万象生活", "1209.HK", ["华润万象生活"]),
+    # an English name less its sector word, when the word left is coined
+    ("", [], "翰森制药（Hansoh Pharmaceutical，3692.HK）公布业绩。翰森制药称…", "翰森制药", "3692.HK", ["Hansoh"]),
 ]
 
 
@@ -62,11 +76,19 @@ CATALOGUE_MISTAKES = [
     ("新茶饮茶百道登陆港交所：发行价17.50港元", ["2555.HK"],
      "四川百茶百道实业股份有限公司（下称\"茶百道\"，股份代号：2555）挂牌。茶百道发行价定为17.50港元，较发行价下跌。按发行价计…",
      {"茶百道"}, "2555.HK", ["发行价"]),
+    # the place comes off a legal name only: a brand's head the text never uses alone is no form
+    ("", [], "上海米哈游网络科技股份有限公司发布新作。米哈游网络称…米哈游网络…", {"米哈游网络", "上海米哈游网络科技股份有限公司"}, None,
+     ["米哈", "米哈游"]),
+    ("", [], "# 华润万象生活（股票代码：1209）业绩\n商业运营服务商华润万象生活有限公司（股票代码：1209）公布。万象生活实现收入…万象生活称…",
+     {"万象生活", "华润万象生活"}, "1209.HK", ["商业运营服务商华润万象生活有限公司", "服务商华润万象生活有限公司"]),
+    # a coined word keeps its sector word off; an English word does not ("Great Wall Motor" is never "Great")
+    ("", [], "长城汽车（Great Wall Motor，2333.HK）公布。长城汽车称…", {"长城汽车", "Great Wall"}, "2333.HK", ["Great"]),
 ]
 
 
 @pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
-                         ids=["title-short-name", "speaker", "cut-word", "metric-title"])
+                         ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name", "role-before-name",
+                              "english-word-kept"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:

@@ -39,6 +39,10 @@ GLOSSARY = Glossary(aliases={"minimax": "MiniMax", "稀宇科技": "MiniMax", "x
         ("How many Journey units did Horizon Robotics ship?", {"Journey": "征程"}),
         # pinyin with an English word romanised from its translation: a catalogued name
         ("What was Xiyu Technology's market value?", {"Xiyu Technology": "MiniMax"}),
+        # a phrase the lexicon holds as one ("Abu Dhabi"), institution words from the term list
+        ("How much did the Abu Dhabi Investment Authority subscribe for?", {"Abu Dhabi Investment Authority": "阿布扎比投资局"}),
+        # one English word read as a common Chinese word is no name ("Bank" is not 银行 here)
+        ("What is Bank of East Asia's CET1 ratio?", {}),
         # no document holds the joined translation: left as written (refused as unknown)
         ("What was Moore Threads' IPO price?", {}),
         ("What was Cambricon's revenue in 2024?", {}),
@@ -84,6 +88,21 @@ def test_a_chinese_name_in_an_english_question_is_a_name_to_be_said():
 
 
 @pytest.mark.parametrize(
+    ("question", "names"),
+    [("How can a Hong Kong-listed company raise more equity after its IPO?", []),
+     ("What are the pros and cons for AI companies listing in Hong Kong rather than on the A-share market?", []),
+     # the word before the hyphen is still a name to be known
+     ("What did the Zhipu-backed Foo raise?", ["Zhipu Foo"])],
+)
+def test_a_hyphenated_modifier_is_no_name(question, names):
+    """"Kong-listed", "A-share": an English word after a hyphen modifies; it names no company."""
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import uncatalogued_names
+
+    assert uncatalogued_names(question, load_glossary(hand_kept=False)) == names
+
+
+@pytest.mark.parametrize(
     ("text", "periods"),
     [("What were 4Paradigm's revenues for the first three quarters of 2025?", {("2025", "Q1-3")}),
      ("公司其后公布2025年前三季度收入44.02亿元", {("2025", "Q1-3")}),
@@ -91,7 +110,23 @@ def test_a_chinese_name_in_an_english_question_is_a_name_to_be_said():
      # a quarter with its year is that year's quarter, never another year's
      ("What was 4Paradigm's revenue in Q2 2024?", {("2024", "Q2")}),
      ("in the second quarter of 2025", {("2025", "Q2")}),
-     ("in Q3 of 2025", {("2025", "Q3")})],
+     ("in Q3 of 2025", {("2025", "Q3")}),
+     # analysts' compact forms and other English period phrases (config/terms_en.toml [[periods]])
+     ("What was revenue in 1H25?", {("2025", "H1")}),
+     ("revenue in 1H 2025", {("2025", "H1")}),
+     ("3Q25 gross margin", {("2025", "Q3")}),
+     ("3Q 2025 gross margin", {("2025", "Q3")}),
+     ("Q3'25 deliveries", {("2025", "Q3")}),
+     ("2H24 net profit", {("2024", "H2")}),
+     ("FY24 revenue", {("2024", None)}),
+     ("the 2025 interim dividend", {("2025", "H1")}),
+     ("interim results for 2025", {("2025", "H1")}),
+     ("2025 first half revenue", {("2025", "H1")}),
+     ("the six months ended 30 June 2025", {("2025", "H1")}),
+     ("the three months ended September 30, 2025", {("2025", "Q3")}),
+     ("the nine months ended 30 September 2025", {("2025", "Q1-3")}),
+     # not a period: a quantity after a quarter, a year alone
+     ("in 2024", {("2024", None)})],
 )
 def test_english_period_phrases(text, periods):
     from chatbot.text import periods as read_periods
@@ -181,17 +216,19 @@ def test_sentence_vectors_are_cached(extra_engine):
 
 
 # questions of questions-extra-en.jsonl the engine still gets wrong (the first run: 31 of 47
-# answered; see the report of this branch)
+# answered; session 5 start 39; e02 and e09 fixed since). No document writes these names in
+# English and no dictionary holds them: they cannot be learned, and are refused (never
+# answered with another company's figure).
 KNOWN_EXTRA_EN_FAILURES = {
-    "e02": "\"Knowledge Atlas\" is the catalogue's alias of 北京智谱华章科技股份有限公司, a company apart from 智谱 (the article's "
-           "subject): the subscription sentence is left out as another company's",
-    "e09": "\"Abu Dhabi Investment Authority\": no lexicon word for Abu Dhabi or Authority; refused as an unknown name",
-    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them: refused",
-    "e23": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
-    "e24": "\"Deloitte\" (德勤) is in no lexicon: refused as an unknown name",
-    "e25": "\"CATL\" (宁德时代) is in no lexicon: refused as an unknown name",
-    "e32": "\"Sage\" is 4Paradigm's English name for 先知; the lexicon reads it as 圣人/智者: refused as an unknown name",
-    "e41": "\"CMB International\" (招银国际): no lexicon word for CMB; refused as an unknown name",
+    "e19": "the cornerstone sentence lists other companies (中兴通讯, 第四范式) as investors and is left out as about them; "
+           "the Chinese question (天数智芯的基石投资者合计认购了多少) is refused the same way: look-up scoring, not English",
+    "e23": "\"Deloitte\" (德勤) is in no document in English and in no dictionary: refused as an unknown name",
+    "e24": "\"Deloitte\" (德勤) is in no document in English and in no dictionary: refused as an unknown name",
+    "e25": "\"CATL\" (宁德时代) is in no document of this store in English (dev-3's news-30 gives it: see "
+           "test_unseen_sets) and in no dictionary: refused as an unknown name",
+    "e32": "\"Sage\" is 4Paradigm's English name for 先知, written in no document; the lexicon reads it as 圣人/智者: "
+           "refused as an unknown name",
+    "e41": "\"CMB International\" (招银国际): CMB is in no document and no dictionary; refused as an unknown name",
 }
 
 
@@ -210,3 +247,43 @@ def test_english_questions_on_further_articles(extra_engine, q):
     assert not a.refused, a.text
     assert fact_hit(a.text, q["expected_facts"]), a.text
     assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("qid", sorted(KNOWN_EXTRA_EN_FAILURES))
+def test_a_name_that_cannot_be_learned_is_refused_not_answered_wrongly(extra_engine, qid):
+    """What the English side cannot resolve is refused cleanly: no other company's figure."""
+    q = next(q for q in EXTRA_EN if q["id"] == qid)
+    a = extra_engine.ask(q["question"])
+    assert a.refused, a.text
+
+
+# --- the English questions of dev-5 (the session-4 hidden set, open since session 5) ----------
+
+DEV5_EN = [q for q in (json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+                       if line.strip()) if q.get("lang") == "en"]
+KNOWN_DEV5_EN_FAILURES: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def dev5_engine(corpus_index, tmp_path_factory):
+    """The bundled corpus with corpus-extra and dev-5's ten articles beside it."""
+    from chatbot.engine import Engine
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("dev5") / "index"
+    shutil.copytree(corpus_index, path)
+    report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus"], make_settings(path), prune=False, show_progress=False)
+    assert len(report.added) == 12 + 10, report.summary()
+    assert not report.failed, report.summary()
+    return Engine(make_settings(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(DEV5_EN, KNOWN_DEV5_EN_FAILURES))
+def test_english_questions_of_dev5(dev5_engine, q):
+    """English names (English, pinyin, Chinese inside English), periods and terms over ten
+    articles no config names; near-misses and absent companies refused."""
+    from test_catalogue import _assert_as_expected
+
+    _assert_as_expected(dev5_engine.ask(q["question"], q.get("history")), q)

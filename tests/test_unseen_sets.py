@@ -55,3 +55,13 @@ def test_dev3(unseen_engine, q):
 def test_dev4(unseen_engine, q):
     """The same on three articles written for this set (a quarter, an interim, an IPO)."""
     _assert_as_expected(unseen_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+def test_an_english_name_one_article_gives_finds_another_articles_chinese(unseen_engine):
+    """news-30 gives 宁德时代's English name ("CATL"); news-06 writes only 宁德时代. The English
+    question finds news-06's sentence (the largest IPO of the year), through the catalogue."""
+    a = unseen_engine.ask("How much did CATL's H-share offering raise, the largest Hong Kong IPO of 2025?")
+    assert not a.refused, a.text
+    assert "410亿港元" in a.text
+    assert "news-06" in {c.doc_id for c in a.citations}, a.text

@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.names import Rules, load_rules, romanise
+from chatbot.names import GENERIC_FREQ, Rules, load_rules, romanise
 
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
+# a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
+_CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
 _MAX_COMPOUNDS = 64  # joined forms tried per name
+_MAX_PHRASE_WORDS = 3  # the lexicon's longest keys (chatbot/bilingual.py)
 
 
 @dataclass
@@ -67,10 +69,18 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
         form = _compound(span, contains) or _pinyin(span, glossary)
+        if form and len(span) == 1 and _common_word(form):
+            continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
     return Resolved(out, names)
+
+
+def _common_word(zh: str) -> bool:
+    from chatbot.text import _jieba
+
+    return (_jieba().dt.FREQ.get(zh) or 0) >= GENERIC_FREQ
 
 
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
@@ -92,12 +102,34 @@ def _translations(word: str) -> list[str]:
     return []
 
 
+def _phrase_translations(phrase: str) -> list[str]:
+    """A phrase of several words as the lexicon holds it ("Abu Dhabi" -> 阿布扎比)."""
+    return to_chinese(phrase)[:_MAX_OPTIONS] if " " in phrase else _translations(phrase)
+
+
+def _parts(words: list[str], contains: Callable[[str], bool]) -> list[list[str]] | None:
+    """The name cut into the longest phrases the lexicon translates into words the
+    documents use ("Abu Dhabi" + "Investment" + "Authority"); None when a word is left over."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_PHRASE_WORDS), i, -1):
+            found = [t for t in _phrase_translations(" ".join(words[i:j])) if contains(t)]
+            if found:
+                out.append(found)
+                i = j
+                break
+        else:
+            return None
+    return out
+
+
 def _compound(words: list[str], contains: Callable[[str], bool]) -> str:
     """"Volcano Engine" -> "火山引擎" when an indexed passage holds the joined translation."""
     # each part must itself be in the documents (a cheap check that keeps the product small)
-    options = [[t for t in _translations(w) if contains(t)] for w in words]
-    if not all(options):
-        return ""
+    options = _parts(words, contains)
+    if not options or (len(options) == 1 and len(words) > 1):
+        return ""  # one lexicon phrase for the whole name is a common phrase ("Stock Exchange"), no name
     for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):
         form = "".join(combo)
         if len(form) >= 2 and contains(form):

@@ -65,7 +65,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
             continue
         if tick:
-            en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|{_EN_NAME}", p.strip())
+            en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|(?:\d{{2,4}} )?{_EN_NAME}", p.strip())
                   and not _tickers_in(p, rules)]
             add(name, "company", tick, en)
             continue

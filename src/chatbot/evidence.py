@@ -132,9 +132,11 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(glossary.synonyms[word], kind="metric")
             low = low.replace(word, " ")
     for term in sorted(glossary.terms, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+        plural = "(?:e?s)?" if term.isascii() else ""  # "gross margins" is the term "gross margin"
+        rx = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        if re.search(rx, low):
             add(glossary.terms[term], kind="term")
-            low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
+            low = re.sub(rx, " ", low)
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
@@ -230,7 +232,10 @@ def required_groups(groups: list[TermGroup]) -> list[TermGroup]:
     [required]), neither the company, the metric nor the period."""
     cfg = evidence_config()["required"]
     total = sum(g.weight for g in groups) or 1.0
-    return [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
+    # an English finance term none of whose Chinese forms any passage holds names the item asked
+    # ("return on equity" where no document gives one): required, so no neighbouring figure answers
+    absent_terms = [g for g in groups if g.kind == "term" and g.absent]
+    return absent_terms + [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
@@ -354,6 +359,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
+        # in an article on two companies, a section headed by one is about that one
+        context_companies = _section_companies(p.chunk.headings, glossary) or context_companies
         passage_periods = periods(context_text + " " + p.chunk.text)
         passage_periods |= named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
@@ -414,6 +421,15 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return cands
+
+
+def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
+    """The companies the deepest heading naming any names ("特步：专业跑鞋…" under "特步与361度…")."""
+    for h in reversed(headings):
+        named = {e for e in glossary.entities(h) if e in glossary.companies}
+        if named:
+            return named
+    return set()
 
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str]) -> bool:

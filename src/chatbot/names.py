@@ -17,11 +17,12 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "6"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "9"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
 _EN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"
+_UNIT_HEADS = "年月日时亿万千百元股家个只倍次人名位%号期季"  # a number before these is a quantity or a date, no name
 GENERIC_FREQ = 2000  # a word jieba's dictionary counts this often is a common word, not a name
 _STOP_POS = {"u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "p", "r", "d", "m", "t", "w", "y", "e", "o", "zg"}
 
@@ -56,6 +57,7 @@ class Rules:
     en_legal_tails: frozenset[str]
     trade_words: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
+    en_sector_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -77,6 +79,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_legal_tails=frozenset(n["en_legal_tails"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
+        en_sector_words=frozenset(n.get("en_sector_words", [])),
     )
 
 
@@ -114,21 +117,26 @@ def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
         return ""
     words = _posseg(seg)
     out: list[tuple[str, str]] = []
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
     for w, flag in reversed(words):
         if w in rules.descriptors or w.strip() == "":
             break
         if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
+            if lenient and re.fullmatch(r"\d{2,4}", w) and out and out[0][0][0] not in _UNIT_HEADS:
+                out.insert(0, (w, flag))  # a number heads the name a ticker follows ("361度")
             break
+        # a word jieba's dictionary lacks, before a ticker, is a name whatever its tag ("特步", tagged an adverb)
+        unknown_word = lenient and len(w) > 1 and not freq.get(w)
         if flag in _STOP_POS or (flag.startswith("v") and len(w) > 1) or (flag not in rules.name_pos and not flag.startswith("v")):
-            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS):
+            if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS) \
+                    and not unknown_word:
                 break
         if sum(len(x) for x, _ in out) + len(w) > rules.max_name_chars:
             break
         out.insert(0, (w, flag))
     if lenient:
-        from chatbot.text import _jieba
-
-        freq = _jieba().dt.FREQ
         while out and out[0][1].startswith("v") and (freq.get(out[0][0]) or 0) >= GENERIC_FREQ:
             out.pop(0)
     name = "".join(w for w, _ in out)
@@ -150,6 +158,9 @@ def name_after(text: str, rules: Rules, body: str = "") -> str:
     seg = _PUNCT.split(text.strip())[0]
     out: list[str] = []
     for w, flag in _posseg(seg):
+        if flag.startswith("v") and out and len(w) > 1 and body and body.count("".join(out)) == body.count("".join(out) + w):
+            out.append(w)  # the text never uses the words before it alone ("华润万象" of "华润万象生活")
+            continue
         if w in rules.descriptors or flag in _STOP_POS or flag.startswith("v") or any(c.isdigit() for c in w):
             break
         if flag not in rules.name_pos or sum(len(x) for x in out) + len(w) > rules.max_name_chars:
@@ -223,11 +234,13 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         # a legal tail comes off down to one word, a trade word down to two ("Tencent Music
         # Entertainment Group" -> "Tencent Music Entertainment" -> "Tencent Music")
         while len(words) > 1 and (words[-1].rstrip(".,") in rules.en_legal_tails
-                                  or (len(words) > 2 and words[-1] in rules.en_trade_words)):
+                                  or (len(words) > 2 and words[-1] in rules.en_trade_words | rules.en_sector_words)):
             words = words[:-1]
             out.append(" ".join(words))
+        if len(words) == 2 and words[-1] in rules.en_sector_words and _coined(words[0]):
+            out.append(words[0])
         return out
-    cur = name
+    cur, stages = name, [name]
     while True:
         tail = next((t for t in rules.legal_tails if cur.endswith(t) and len(cur) > len(t) + 1), "") or \
             _has_suffix(cur, rules.company_suffixes) or _has_suffix(cur, rules.trade_words)
@@ -236,11 +249,63 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         prev, cur = cur, cur[: -len(tail)]
         if len(cur) < 2 or not re.search(rf"[{_CJK}A-Za-z]", cur):
             break
+        stages.append(cur)
         # used on its own: more often than as part of the next longer form ("腾讯音乐娱乐集团"
         # -> "腾讯音乐", but not "腾讯", which this text never uses alone)
         if text.count(cur) > text.count(prev) and len(cur) >= 2:
             out.append(cur)
+    out += [f for f in _brand_forms(stages, text, rules) if f not in out]
+    return out + [f for f in _tail_forms(cur, text, rules) if f not in out]
+
+
+def _tail_forms(name: str, text: str, rules: Rules) -> list[str]:
+    """A name less its parent's words, where the text uses the rest on its own at least
+    `min_mentions` times ("华润万象生活" -> "万象生活"): three characters or more, at a word
+    boundary, and no common word ("东亚银行" never gives "银行")."""
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
+    words = [w for w, _ in _posseg(name)]
+    out = []
+    for i in range(1, len(words)):
+        tail = "".join(words[i:])
+        nexts = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(tail), text)}
+        continued = len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))  # "米哈游" of "米哈游网络"
+        if len(tail) >= 3 and (freq.get(tail) or 0) < GENERIC_FREQ and re.fullmatch(rf"[{_CJK}]+", tail) \
+                and text.count(tail) - text.count(name) >= rules.min_mentions and not continued:
+            out.append(tail)
+            break
     return out
+
+
+def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
+    """A mainland legal name is a place, a brand, a trade and a legal form ("北京智谱华章科技
+    股份有限公司"): each stage of it less the place, where the text uses that on its own
+    ("上海米哈游网络科技…" -> "米哈游网络"), and the brand's leading words that the text uses
+    on their own at least `min_mentions` times more than the whole brand ("智谱华章" -> "智谱")."""
+    words = _posseg(stages[-1])
+    if len(words) < 2 or words[0][1] != "ns" or len(words[0][0]) < 2:
+        return []
+    place = words[0][0]
+    out, longer = [], stages[0]
+    for s in stages:  # used on its own: more often than the longer form before it
+        core = s[len(place):]
+        if len(core) >= 2 and text.count(core) > text.count(longer):
+            out.append(core)
+        longer = core
+    core, head = stages[-1][len(place):], ""
+    for w, _ in words[1:-1]:  # word boundaries only, never the whole core
+        head += w
+        if len(head) >= 2 and _name_shaped(head, rules) and text.count(head) - text.count(core) >= rules.min_mentions:
+            out.append(head)
+    return out
+
+
+def _coined(word: str) -> bool:
+    """A brand's own word, no English word of the dictionary ("Hansoh", "ZTO"; not "Great")."""
+    from chatbot.bilingual import english_words
+
+    return len(word) >= 3 and word.lower() not in english_words()
 
 
 @lru_cache(maxsize=4096)

@@ -94,6 +94,9 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
 
     for m in _CAPS_RUN.finditer(question):
         words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]
+        # an English word after a hyphen makes a modifier of the name before it ("Hong
+        # Kong-listed", "A-share", "Alibaba-backed"): the name is what stands before the hyphen
+        words = [re.sub(r"-([a-z]+)$", lambda h: "" if _is_modifier(h.group(1)) else h.group(0), w) for w in words]
         first = words[0]
         # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
         # middle ("Hua Hong Semiconductor")
@@ -191,6 +194,13 @@ def _company_only_gloss_words() -> frozenset[str]:
     for gloss, heads in cedict_index().items():
         (in_company if any(h in companies for h in heads) else elsewhere).update(gloss.split())
     return frozenset(in_company - elsewhere)
+
+
+def _is_modifier(w: str) -> bool:
+    """An English word, or a form of one ("backed", "listed"), after a hyphen."""
+    from chatbot.bilingual import _stems
+
+    return any(_is_english_word(s) for s in _stems(w.lower()))
 
 
 def _is_english_word(w: str) -> bool:

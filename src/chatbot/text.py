@@ -153,12 +153,33 @@ _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", 
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
 
+@lru_cache(maxsize=1)
+def _english_period_forms() -> tuple[tuple[re.Pattern, str], ...]:
+    """The rewrites of config/terms_en.toml [[periods]] ("3Q25" -> "Q3 2025")."""
+    import tomllib
+
+    from chatbot.config import PROJECT_ROOT
+
+    data = tomllib.loads((PROJECT_ROOT / "config" / "terms_en.toml").read_text(encoding="utf-8"))
+    return tuple((re.compile(r["pattern"], re.IGNORECASE), r["rewrite"]) for r in data.get("periods", []))
+
+
+def english_period_forms(text: str) -> str:
+    """English period phrases in the forms `periods` reads ("1H25" -> "H1 2025",
+    "2025 interim" -> "first half of 2025")."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    for rx, rewrite in _english_period_forms():
+        text = rx.sub(rewrite, text)
+    return text
+
+
 def periods(text: str) -> set[tuple[str | None, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
     Calendar dates ("2026年1月28日") are not periods."""
     out: set[tuple[str | None, str | None]] = set()
-    t = unicodedata.normalize("NFKC", text)
+    t = english_period_forms(unicodedata.normalize("NFKC", text))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):
             out.add((m.group(4), None))
