@@ -41,6 +41,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         name = name.strip()
         if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
             return None
+        if not tick and re.search(rf"[{_CJK}]$", name) and _has_suffix(name, rules.term_suffixes):
+            return None  # "综合成本率（COR）": a metric, not a name
         e = found.setdefault(name, Entry(name=name))
         if kind == "company":
             e.kind = "company"

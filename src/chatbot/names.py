@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "6"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "7"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -56,6 +56,7 @@ class Rules:
     en_legal_tails: frozenset[str]
     trade_words: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
+    term_suffixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -77,6 +78,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_legal_tails=frozenset(n["en_legal_tails"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
+        term_suffixes=tuple(n.get("term_suffixes", [])),
     )
 
 
