@@ -62,11 +62,17 @@ CATALOGUE_MISTAKES = [
     ("新茶饮茶百道登陆港交所：发行价17.50港元", ["2555.HK"],
      "四川百茶百道实业股份有限公司（下称\"茶百道\"，股份代号：2555）挂牌。茶百道发行价定为17.50港元，较发行价下跌。按发行价计…",
      {"茶百道"}, "2555.HK", ["发行价"]),
+    # no front matter: the title's subject and the name the text gives a ticker are one company
+    ("顺通快递第三季度包裹量96.5亿件", [], "顺通快递(2057.HK)公布第三季度业绩。第三季度顺通共处理包裹96.5亿件。顺通表示…",
+     {"顺通", "顺通快递"}, "2057.HK", []),
+    # a metric with its English abbreviation in brackets is a term, not an institution
+    ("看懂保险股的指标", [], "## 综合成本率（COR）\n综合成本率等于赔付率加费用率。综合成本率低于100%表示承保盈利。", set(), None,
+     ["综合成本率", "成本率", "COR"]),
 ]
 
 
 @pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
-                         ids=["title-short-name", "speaker", "cut-word", "metric-title"])
+                         ids=["title-short-name", "speaker", "cut-word", "metric-title", "subject-with-ticker", "metric-abbreviation"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:
