@@ -83,12 +83,18 @@ CATALOGUE_MISTAKES = [
      {"万象生活", "华润万象生活"}, "1209.HK", ["商业运营服务商华润万象生活有限公司", "服务商华润万象生活有限公司"]),
     # a coined word keeps its sector word off; an English word does not ("Great Wall Motor" is never "Great")
     ("", [], "长城汽车（Great Wall Motor，2333.HK）公布。长城汽车称…", {"长城汽车", "Great Wall"}, "2333.HK", ["Great"]),
+    # no front matter: the title's subject and the name the text gives a ticker are one company
+    ("顺通快递第三季度包裹量96.5亿件", [], "顺通快递(2057.HK)公布第三季度业绩。第三季度顺通共处理包裹96.5亿件。顺通表示…",
+     {"顺通", "顺通快递"}, "2057.HK", []),
+    # a metric with its English abbreviation in brackets is a term, not an institution
+    ("看懂保险股的指标", [], "## 综合成本率（COR）\n综合成本率等于赔付率加费用率。综合成本率低于100%表示承保盈利。", set(), None,
+     ["综合成本率", "成本率", "COR"]),
 ]
 
 
 @pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
                          ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name", "role-before-name",
-                              "english-word-kept"])
+                              "english-word-kept", "subject-with-ticker", "metric-abbreviation"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:

@@ -8,8 +8,8 @@ import pytest
 from chatbot.evidence import passage_sentences, score_candidates
 from chatbot.glossary import load_glossary
 from chatbot.models import Chunk, Passage
-from chatbot.sentence_period import bare_qualifiers, context_period, headline_period, sentence_periods
-from chatbot.text import normalize
+from chatbot.sentence_period import bare_qualifiers, context_period, headline_period, own_text, sentence_periods
+from chatbot.text import normalize, periods, qualifiers
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,22 @@ def test_bare_qualifiers_are_those_without_a_year_before_them(sentence, bare):
 )
 def test_sentence_periods(sentence, stated, context, passage, asks_quarter, expected):
     assert sentence_periods(sentence, stated, context, passage, asks_quarter) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods_left"),
+    [
+        ("全年收入132.6亿元，较2024年的122.6亿元增长8.2%。", set()),
+        ("年内总收入170.4亿元，同比增长15.4%（2023年为147.7亿元）。", set()),
+        ("第三季度毛利率40.1%，较第二季度提高0.6个百分点。", {"Q3"}),
+        ("上半年净亏损3亿元，而2024年同期净亏损5亿元。", {"H1"}),
+        ("与2024年相比，2025年收入增长12%。", {"2025"}),
+        ("2025年上半年与下半年收入分别为64.3亿元和68.3亿元。", {"2025", "H1", "H2"}),  # two periods reported, none compared
+    ],
+)
+def test_periods_named_only_to_compare_are_not_the_sentences(sentence, periods_left):
+    own = own_text(sentence)
+    assert {y for y, _ in periods(own) if y} | {q for q in qualifiers(own) if q} == periods_left
 
 
 ARTICLE = (

@@ -41,6 +41,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         name = name.strip()
         if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
             return None
+        if not tick and re.search(rf"[{_CJK}]$", name) and _has_suffix(name, rules.term_suffixes):
+            return None  # "综合成本率（COR）": a metric, not a name
         e = found.setdefault(name, Entry(name=name))
         if kind == "company":
             e.kind = "company"
@@ -132,7 +134,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for e in list(found.values()):
         for form in [e.name, *e.aliases]:  # "Tencent Music Entertainment Group" -> "Tencent Music"
             e.aliases += [s for s in _short_forms(form, full, rules) if s not in e.aliases and s != e.name]
-    merged = _merge(list(found.values()))
+    merged = _merge(list(found.values()), rules)
     for e in merged:
         e.mentions = sum(full.count(f) for f in {e.name, *e.aliases} if f)
         forms = [e.name, *e.aliases]
@@ -171,7 +173,17 @@ def _always_continued(name: str, text: str) -> bool:
     return len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))
 
 
-def _merge(entries: list[Entry]) -> list[Entry]:
+def _subject_with_ticker(short: Entry, long: Entry, rules: Rules) -> bool:
+    """The title's subject ("中通", "心动") and the name the text gives a ticker without front
+    matter ("中通快递(2057.HK)", "心动公司（港股代码2400）"): one company, when the longer name is
+    the subject with a trade word, a company suffix or a descriptor after it."""
+    if not (short.primary and not short.tickers and long.tickers):
+        return False
+    words = {*rules.trade_words, *rules.company_suffixes, *rules.descriptors}
+    return any(f.startswith(short.name) and f[len(short.name):] in words for f in [long.name, *long.aliases])
+
+
+def _merge(entries: list[Entry], rules: Rules) -> list[Entry]:
     """One entry per company: entries sharing a ticker or a form are one; the shortest
     form the text uses most is the name."""
     out: list[Entry] = []
@@ -179,7 +191,8 @@ def _merge(entries: list[Entry]) -> list[Entry]:
         keys = {e.name, *e.aliases, *e.tickers}
         home = next((o for o in out if keys & {o.name, *o.aliases, *o.tickers}
                      # the title's "老铺" and the ticker's "老铺黄金": the document's subject, twice
-                     or (e.primary and o.primary and (o.name.startswith(e.name) or e.name.startswith(o.name)))), None)
+                     or (e.primary and o.primary and (o.name.startswith(e.name) or e.name.startswith(o.name)))
+                     or _subject_with_ticker(e, o, rules)), None)
         if home is None:
             out.append(e)
             continue

@@ -17,23 +17,20 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from chatbot.config import PROJECT_ROOT
+from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Passage
-from chatbot.sentence_period import context_period, named_periods, sentence_periods
+from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
 from chatbot.two_part import split_spec
 
 _MARKER = re.compile(r"\[\d+\]")
 _EMPHASIS = re.compile(r"\*\*|__")
-_SAME_PERIOD_OF = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的)?\s*同期")
 _REFERENCE_ENTRY = re.compile(r"^\[\d{1,3}\]\s")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
@@ -47,7 +44,6 @@ ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contain
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
 _ASKS_LIST = re.compile(r"哪些|列出|列举|有什么|哪几|what are|which .*s\b|list", re.IGNORECASE)
 _EN_STOP = question_stop_words_en()
-EVIDENCE_TOML = PROJECT_ROOT / "config" / "evidence.toml"
 
 
 @dataclass
@@ -126,7 +122,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
         add([canon, *aliases], entity=canon, kind="entity")
         for a in sorted([*aliases, canon.lower()], key=len, reverse=True):  # "蜜雪冰城" before "蜜雪"
-            low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
+            low = name_pattern(a).sub(" ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
         if word in low:
             add(glossary.synonyms[word], kind="metric")
@@ -147,6 +143,14 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             tok = _indexed_neighbour(tok, low, idf, absent)
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """A name as it stands in a lower-cased text: an ASCII edge must not touch a letter or
+    digit ("ai" is not in "paid"); a Chinese edge may ("翰森制药2025年" names 翰森制药)."""
+    before = r"(?<![0-9a-z])" if re.match(r"[0-9a-z]", name) else ""
+    after = r"(?![0-9a-z])" if re.search(r"[0-9a-z]$", name) else ""
+    return re.compile(before + re.escape(name) + after)
 
 
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
@@ -249,11 +253,6 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     return bool(tags) and all(t in noun_pos for t in tags)
 
 
-@lru_cache(maxsize=1)
-def evidence_config() -> dict:
-    return tomllib.loads(EVIDENCE_TOML.read_text(encoding="utf-8"))
-
-
 _UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币)")
 
 
@@ -312,8 +311,8 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
         s = re.sub(r"^([-*+]|\d+[.)、])\s+", "", s)
         carried: set = set()
         for sent in split_sentences(s, semicolons=False):
-            # "而2024年同期净亏损…" compares: the year it names is no period of the sentence
-            carried = periods(_SAME_PERIOD_OF.sub("", sent)) or carried
+            # "而2024年同期净亏损…", "较2024年的…" compare: the years they name are no period of the sentence
+            carried = periods(own_text(sent)) or carried
             out.append((sent, sent, item, carried))
     # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
     out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per) for raw, shown, item, per in out]

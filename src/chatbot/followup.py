@@ -15,9 +15,17 @@ from chatbot.glossary import Glossary
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
-_PRONOUN_ZH = re.compile(r"它们|它|其|该公司|这家公司|这家企业|该企业|他们")
+_PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:19|20)\d{2}年(?:上半年|下半年|前三季度|全年)?|(?:19|20)\d{2}(?:H[12])?")
+# a period as a Chinese question writes it, with or without its year ("第二季度", "2025年上半年", "中期")
+_PERIOD_ZH = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年?\s*(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|H[12])?"
+    r"|上半年|下半年|前三季度|第?[一二三四1-4]季度|中期|全年|\bQ[1-4]\b|\bH[12]\b)", re.IGNORECASE)
+# where the figure a Chinese question asks ends: its question word
+_ASKS_ZH = re.compile(r"(?:是|有|为|达到|做到|占)?\s*(?:多少|几|多高|多大)")
+# "其中X占多少": a part of the figure asked before
+_PART_OF = re.compile(r"^\s*其中\s*(?P<x>.+?)\s*(?:占|是|有|为)?\s*(?:多少|几)")
 
 
 def message_text(content: Any) -> str:
@@ -94,6 +102,12 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return _PERIOD.sub(x, prev, count=1)
         if x_ents:
             return f"{x} {prev}"
+        if q.rstrip("？? ").endswith("呢") and (other := _another_item(prev, x, glossary)):
+            return other
+    part = _PART_OF.match(q)
+    if part and (whole := _asked_item(prev, glossary)):
+        before, item, after = whole
+        return f"{before}{part.group('x')}{item}{after}"
     ent = last_entity(history, glossary)
     if ent and not glossary.entities(q):
         if _PRONOUN_ZH.search(q):
@@ -101,6 +115,46 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
     return q
+
+
+def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | None:
+    """A Chinese figure question cut around the item it asks ("众安在线上半年净利润多少？" ->
+    ("众安在线上半年", "净利润", "多少？")): the words after its last company name or
+    period and before its question word; None when it has no such item."""
+    ask = _ASKS_ZH.search(question)
+    if not ask or not re.search(r"[\u4e00-\u9fff]", question):
+        return None
+    head = question[: ask.start()]
+    low = head.lower()
+    ends = [m.end() for m in _PERIOD_ZH.finditer(head)]
+    for alias, canon in glossary.aliases.items():
+        i = low.rfind(alias)
+        if i >= 0 and canon in glossary.entities(question):
+            ends.append(i + len(alias))
+    start = max(ends, default=0)
+    item = head[start:].strip()
+    item_start = start + (len(head[start:]) - len(head[start:].lstrip()))
+    if item.startswith("的"):
+        item, item_start = item[1:], item_start + 1
+    if not item or not start:
+        return None
+    return question[:item_start], item, question[ask.start():]
+
+
+def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
+    """"那第二季度呢？" after "中通快递第三季度包裹量多少？": the same question for another
+    period; "经调整净利润呢？" after "中通快递第三季度收入多少？": for another item."""
+    if _PERIOD_ZH.fullmatch(x):
+        found = list(_PERIOD_ZH.finditer(prev))
+        if found:
+            last = found[-1]
+            return prev[: last.start()] + x + prev[last.end():]
+        return None
+    cut = _asked_item(prev, glossary)
+    if cut is None:
+        return None
+    before, _, after = cut
+    return f"{before}{x}{after}"
 
 
 def _replace_entity(prev: str, old_canon: str, new: str, glossary: Glossary) -> str:

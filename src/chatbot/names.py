@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "9"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "10"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -58,6 +58,7 @@ class Rules:
     trade_words: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
     en_sector_words: frozenset[str] = frozenset()
+    term_suffixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -80,6 +81,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
         en_sector_words=frozenset(n.get("en_sector_words", [])),
+        term_suffixes=tuple(n.get("term_suffixes", [])),
     )
 
 

@@ -17,7 +17,9 @@ a neighbouring sentence or a later clause of the title."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from chatbot.evidence_config import evidence_config
 from chatbot.text import periods, qualifiers
 
 _CLAUSE = re.compile(r"[，,；;：:|｜!！?？。—–]+|\s-\s")
@@ -25,6 +27,28 @@ _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的|度)?\s*$")
 _BARE_QUALIFIER = re.compile(
     r"上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|H1|H2",
     re.IGNORECASE)
+
+
+_PERIOD = (r"(?:(?:19|20)\d{2}\s*年?\s*(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|H[12]|年?末|年?底)?"
+           r"|上半年|下半年|前三季度|第?[一二三四1-4]季度|\bQ[1-4]\b|去年|上年)")
+
+
+@lru_cache(maxsize=1)
+def _comparisons() -> re.Pattern:
+    cfg = evidence_config()["period"]
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    same = alt(cfg["same_period"])
+    return re.compile(
+        rf"(?:{alt(cfg['comparison_cues'])})\s*于?\s*{_PERIOD}(?:\s*的?\s*(?:{same}))?"  # "较2024年", "较第二季度"
+        rf"|与\s*{_PERIOD}\s*(?:相比|相较)"
+        rf"|[（(]\s*{_PERIOD}\s*(?:{alt(cfg['bracket_links'])})[^）)]*[）)]"  # "（2023年为147.7亿元）"
+        rf"|{_PERIOD}\s*的?\s*(?:{same})")  # "2024年同期"
+
+
+def own_text(sentence: str) -> str:
+    """The sentence without the periods it names only to compare (config/evidence.toml
+    [period]): "全年收入132.6亿元，较2024年的122.6亿元增长8.2%" reports no 2024 figure."""
+    return _comparisons().sub(" ", sentence)
 
 
 def named_periods(text: str) -> set:
@@ -77,10 +101,11 @@ def sentence_periods(sentence: str, stated: set, context: set, passage: set, ask
     sentence before it stated); `context`: `context_period` of its passage; `passage`: every
     period the passage names."""
     years = {y for y, _ in (context or passage) if y} or {None}
-    bare = bare_qualifiers(sentence)
+    own = own_text(sentence)
+    bare = bare_qualifiers(own)
     if stated:
         return set(stated) | {(y, q) for y in years for q in bare}
-    quals = qualifiers(sentence)
+    quals = qualifiers(own)
     if quals:  # "上半年收入…", "全年…": its own qualifier in the context's years
         return {(y, q) for y in years for q in quals}
     if asks_quarter:  # a quarter is tied by the heading or the headline, never by a neighbour
