@@ -19,15 +19,18 @@ _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前�
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
     """The retrieved passages, then every other indexed passage (operands of a
-    calculation may sit outside the top few)."""
+    calculation may sit outside the top few); on a large index, the question's best
+    keyword matches instead of every passage."""
     seen = {p.chunk.id for p in ctx.passages}
     rest = []
-    for d in ctx.structure.values():
-        for b in d.blocks:
-            for ln in b.lines:
-                if ln.chunk.id not in seen:
-                    seen.add(ln.chunk.id)
-                    rest.append(Passage(chunk=ln.chunk))
+    if ctx.wider is not None:
+        chunks = [p.chunk for p in ctx.wider(ctx.question)]
+    else:
+        chunks = [ln.chunk for d in ctx.structure.values() for b in d.blocks for ln in b.lines]
+    for c in chunks:
+        if c.id not in seen:
+            seen.add(c.id)
+            rest.append(Passage(chunk=c))
     return list(ctx.passages) + rest
 
 
