@@ -48,6 +48,9 @@ def rows(r: dict) -> list[tuple[str, str, str]]:
         (label, f"add 1 article ({ad.get('chunks_embedded')} chunks) to a copy: wall / CPU (load)",
          f"{fmt(ad.get('seconds'), 's')} / {fmt(ad.get('cpu_s'), 's')} ({_load(ad)}); whole process "
          f"{fmt(ad.get('process_s'), 's')} / {fmt(ad.get('process_cpu_s'), 's')}"),
+        (label, "then 1 more article in the same (warm) process: wall / CPU",
+         f"{fmt(g(ad, 'warm', 'seconds'), 's')} / {fmt(g(ad, 'warm', 'cpu_s'), 's')} "
+         f"({g(ad, 'warm', 'chunks_embedded')} chunks)" if ad.get("warm") else "not measured"),
         (label, "add 1 article: parts wall / CPU",
          ", ".join(f"{k} {fmt(v.get('wall_s'), 's')} / {fmt(v.get('cpu_s'), 's')}" for k, v in (ad.get("parts") or {}).items())),
         (label, "`chatbot serve` RSS after start / after questions (peak)",
