@@ -36,16 +36,30 @@ def rows(r: dict) -> list[tuple[str, str, str]]:
     return [
         (label, "index: build time / size", f"{fmt(ix.get('seconds'), 's')} / {fmt((ix.get('store_bytes') or 0) / 2**20, 'MB')}"),
         (label, "index: vectors", ix.get("vectors", "")),
-        (label, "question (extractive answer) p50 / p95", f"{fmt(g(q, 'answer_ms', 'p50'), 'ms')} / {fmt(g(q, 'answer_ms', 'p95'), 'ms')}"),
+        (label, "question (extractive answer) p50 / p95: wall; process CPU (load)",
+         f"{fmt(g(q, 'answer_ms', 'p50'), 'ms')} / {fmt(g(q, 'answer_ms', 'p95'), 'ms')}; "
+         f"{fmt(g(q, 'answer_cpu_ms', 'p50'), 'ms')} / {fmt(g(q, 'answer_cpu_ms', 'p95'), 'ms')} ({_load(q)})"),
+        (label, "warm-up / RSS after the questions", f"{fmt(q.get('warmup_s'), 's')} / {fmt(q.get('rss_mb'), 'MB')}"),
         (label, "retrieval p50 / p95", f"{fmt(g(q, 'retrieve_ms', 'p50'), 'ms')} / {fmt(g(q, 'retrieve_ms', 'p95'), 'ms')}"),
         (label, "p50 parts: embed_query / dense / keyword / answer",
          " / ".join(fmt(g(q, "parts_ms", k, "p50"), "ms") for k in
                     ("retrieve.embed_query", "retrieve.dense", "retrieve.keyword", "ask.answer"))),
         (label, "fact accuracy / refusal accuracy", f"{fmt(q.get('fact_accuracy'))} / {fmt(q.get('refusal_accuracy'))}"),
-        (label, f"add 1 article ({ad.get('chunks_embedded')} chunks)",
-         f"{fmt(ad.get('seconds'), 's')}: embedding {fmt(ad.get('embed_documents_s'), 's')}, keyword index "
-         f"{fmt(ad.get('keyword_rebuild_s'), 's')}, model load {fmt(ad.get('model_load_s'), 's')}"),
+        (label, f"add 1 article ({ad.get('chunks_embedded')} chunks) to a copy: wall / CPU (load)",
+         f"{fmt(ad.get('seconds'), 's')} / {fmt(ad.get('cpu_s'), 's')} ({_load(ad)}); whole process "
+         f"{fmt(ad.get('process_s'), 's')} / {fmt(ad.get('process_cpu_s'), 's')}"),
+        (label, "then 1 more article in the same (warm) process: wall / CPU",
+         f"{fmt(g(ad, 'warm', 'seconds'), 's')} / {fmt(g(ad, 'warm', 'cpu_s'), 's')} "
+         f"({g(ad, 'warm', 'chunks_embedded')} chunks)" if ad.get("warm") else "not measured"),
+        (label, "add 1 article: parts wall / CPU",
+         ", ".join(f"{k} {fmt(v.get('wall_s'), 's')} / {fmt(v.get('cpu_s'), 's')}" for k, v in (ad.get("parts") or {}).items())),
         (label, "`chatbot serve` RSS after start / after questions (peak)",
          f"{fmt(g(sv, 'rss_after_start', 'rss_mb'), 'MB')} / {fmt(g(sv, 'rss_after_questions', 'rss_mb'), 'MB')} "
          f"({fmt(g(sv, 'rss_after_questions', 'peak_rss_mb'), 'MB')})" if sv.get("measured") else sv.get("reason", "")),
     ]
+
+
+def _load(r: dict) -> str:
+    """The 1-minute load average before / after a measurement."""
+    a, b = r.get("load_before"), r.get("load_after")
+    return f"load {a[0]:.1f}-{b[0]:.1f}" if a and b else "load ?"

@@ -96,14 +96,10 @@ class Catalogue:
         stale = [d for d, r in self.store.docs.items()
                  if d not in docs or docs[d]["hash"] != r.content_hash or docs[d].get("version") != EXTRACTOR_VERSION]
         changed = bool(stale) or set(docs) - set(self.store.docs)
-        if stale:
-            by_doc: dict[str, list] = {}
-            for c in self.store.all_chunks():
-                by_doc.setdefault(c.doc_id, []).append(c)
-            for d in stale:
-                r = self.store.docs[d]
-                docs[d] = {"hash": r.content_hash, "version": EXTRACTOR_VERSION,
-                           "entries": extract(r.title, list(r.tickers), _doc_text(by_doc.get(d, [])))}
+        for d in stale:  # each read from its own chunks: the cost follows the stale documents
+            r = self.store.docs[d]
+            docs[d] = {"hash": r.content_hash, "version": EXTRACTOR_VERSION,
+                       "entries": extract(r.title, list(r.tickers), _doc_text(self.store.doc_chunks(d)))}
         docs = {d: v for d, v in docs.items() if d in self.store.docs}
         if changed:
             fd = self._locked()

@@ -82,6 +82,12 @@ class AnswerSettings(BaseModel):
     min_relevance: float = Field(
         0.35, description="evidence below this relevance is refused (calibrated on tests/questions.jsonl)")
     max_question_chars: int = Field(2000, description="a longer question is truncated")
+    whole_index_chunks: int = Field(
+        2000, description="up to this many indexed chunks an answer may read every document (structure, "
+        "other periods, calculations); above it, the documents of the retrieved passages and the report, "
+        "and the wider_k best keyword matches of the question")
+    wider_k: int = Field(60, description="keyword matches an answer reads beyond the retrieved passages "
+                         "on an index larger than whole_index_chunks")
     use_glossary: bool = Field(
         True, description="false: leave out config/glossary.toml's company and term sections "
         "(what the engine learns from the documents alone; `chatbot eval --no-glossary`)")

@@ -31,7 +31,7 @@ from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.semantic_match import SemanticFallback
 from chatbot.store import DocRecord, Store
-from chatbot.structure import document_structure
+from chatbot.structure import LazyStructure, document_structure
 from chatbot.subjects import CorpusText, unknown_names
 from chatbot.text import TICKER_RE, question_language
 
@@ -132,6 +132,7 @@ class Engine:
         """Load the embedding model, the keyword index, jieba (with its part-of-speech
         tagger), the catalogue and the indexed text before the first question."""
         self.retriever.retrieve("云知声 warm up", k=1)
+        self.corpus.contains("warm up")  # the indexed text, read once
         unknown_names("warm up 科技", self.glossary, self.corpus.contains)
 
     # --- answering --------------------------------------------------------------
@@ -235,14 +236,30 @@ class Engine:
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
             cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
                                            glossary, self.store.idf)
+        scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
-                             document_structure(self.store), cfg.min_relevance, cfg.max_sentences)
+                             LazyStructure(lambda: document_structure(self.store, scope)),
+                             cfg.min_relevance, cfg.max_sentences,
+                             wider=None if scope is None else self._wider)
         comp = compose(ctx)
         if comp is None:
             return "", {}, passages, False
         lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused else ""
         text, highlights, passages = render(comp, passages, lang, lead)
         return text, highlights, passages, comp.refused
+
+    def _scope(self, passages: list[Passage]) -> list[str] | None:
+        """The documents an answer may read whole: every one (None) on an index of up to
+        `answer.whole_index_chunks` chunks; on a larger one, the report and the documents
+        of the retrieved passages, so that a question's cost does not grow with the index."""
+        if self.store.manifest.chunk_count() <= self.settings.answer.whole_index_chunks:
+            return None
+        return [d for d in ("report", *(p.chunk.doc_id for p in passages)) if d in self.store.docs]
+
+    def _wider(self, question: str) -> list[Passage]:
+        """Passages beyond the retrieved ones on a large index: the question's best keyword matches."""
+        return [Passage(chunk=c, keyword_score=s) for c, s in self.store.keyword_search(
+            self.retriever.glossary.expand(question), self.settings.answer.wider_k)]
 
     def _tickers(self, answer: Answer, question: str, glossary: Glossary) -> list[str]:
         """Tickers of the cited documents and passages, narrowed to the companies the

@@ -156,11 +156,24 @@ class KeywordSnapshot:
 
     def records(self, ids: Sequence[str]) -> dict[str, Chunk]:
         """The records of these chunk ids (those the index holds)."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.query(f"SELECT id, record FROM chunks WHERE id IN ({marks})", list(ids))
-        return {cid: Chunk.model_validate_json(rec) for cid, rec in rows}
+        out: dict[str, Chunk] = {}
+        for i in range(0, len(ids), 500):
+            part = list(ids[i : i + 500])
+            rows = self.query(f"SELECT id, record FROM chunks WHERE id IN ({','.join('?' * len(part))})", part)
+            out.update((cid, Chunk.model_validate_json(rec)) for cid, rec in rows)
+        return out
+
+    def texts(self, batch: int = 5000) -> Iterator[tuple[str, list[str], str]]:
+        """(title, headings, passage) of every record, read in batches (no record objects)."""
+        last = 0
+        while True:
+            rows = self.query("SELECT rowid, record FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch))
+            if not rows:
+                return
+            for _, rec in rows:
+                d = json.loads(rec)
+                yield d.get("title", ""), d.get("headings", []), d.get("text", "")
+            last = rows[-1][0]
 
     def search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         """The k best chunks by BM25 (only those with a positive score): tantivy's top

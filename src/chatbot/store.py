@@ -270,6 +270,23 @@ class Store:
         by_id = self.vectors.get_chunks(ids)
         return [by_id[i] for i in ids if i in by_id]
 
+    def texts(self) -> Iterator[tuple[str, list[str], str]]:
+        """(title, headings, passage) of every indexed chunk, streamed from the keyword
+        index's records (a large index is never held as chunk objects)."""
+        return self._keyword().texts()
+
+    def doc_chunks(self, doc_id: str) -> list[Chunk]:
+        """One document's chunks in position order (read from the keyword index's
+        records, as many as the document has, whatever the size of the index)."""
+        rec = self.docs.get(doc_id)
+        if rec is None:
+            return []
+        by_id = self._keyword().records(rec.chunk_ids)
+        absent = [i for i in rec.chunk_ids if i not in by_id]
+        if absent:
+            by_id.update(self.vectors.get_chunks(absent))
+        return sorted((by_id[i] for i in rec.chunk_ids if i in by_id), key=lambda c: c.position)
+
     def count(self) -> dict[str, int]:
         keyword = self._keyword()
         return {

@@ -9,6 +9,8 @@ risk tables are the report's own summary places, as are the lists at its end."""
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from chatbot.evidence import passage_sentences
@@ -170,12 +172,57 @@ def _new_block(blocks: list[Block], doc_id: str, c: Chunk, kind: str, lead: re.P
 
 
 _CACHE: dict[str, dict[str, DocStructure]] = {}
+_DOC_CACHE: OrderedDict[tuple[str, str, str], DocStructure] = OrderedDict()  # (store, doc, hash): least recent first
+DOC_CACHE_SIZE = 64  # documents whose structure is kept (a large index reads a few per question)
 
 
-def document_structure(store) -> dict[str, DocStructure]:
-    """The structure of every indexed document, rebuilt when the index changes."""
-    stamp = store.stamp()
-    if stamp not in _CACHE:
-        _CACHE.clear()
-        _CACHE[stamp] = build_structure(store.all_chunks())
-    return _CACHE[stamp]
+def document_structure(store, doc_ids: Iterable[str] | None = None) -> dict[str, DocStructure]:
+    """The structure of every indexed document (rebuilt when the index changes), or of
+    the documents `doc_ids` only: each read from its own chunks and kept in a bounded
+    cache, so that a large index is never read whole."""
+    if doc_ids is None:
+        stamp = store.stamp()
+        if stamp not in _CACHE:
+            _CACHE.clear()
+            _CACHE[stamp] = build_structure(store.all_chunks())
+        return _CACHE[stamp]
+    out: dict[str, DocStructure] = {}
+    for d in dict.fromkeys(doc_ids):
+        rec = store.docs.get(d)
+        if rec is None:
+            continue
+        key = (str(store.path), d, rec.content_hash)
+        found = _DOC_CACHE.get(key)
+        if found is None:
+            found = build_structure(store.doc_chunks(d)).get(d)
+            if found is None:
+                continue
+            _DOC_CACHE[key] = found
+            while len(_DOC_CACHE) > DOC_CACHE_SIZE:
+                _DOC_CACHE.popitem(last=False)
+        _DOC_CACHE.move_to_end(key)
+        out[d] = found
+    return out
+
+
+class LazyStructure(Mapping):
+    """The structure a composer may read, built on first use (most look-ups never read it)."""
+
+    def __init__(self, load: Callable[[], dict[str, DocStructure]]):
+        self._load = load
+        self._data: dict[str, DocStructure] | None = None
+
+    @property
+    def data(self) -> dict[str, DocStructure]:
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def __getitem__(self, doc_id: str) -> DocStructure:
+        return self.data[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)

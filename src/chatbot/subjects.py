@@ -31,23 +31,37 @@ _CUT_ZH = re.compile(
 
 
 class CorpusText:
-    """Does any indexed passage contain a string? (normalised, rebuilt when the index changes)"""
+    """Does any indexed passage contain a string? (normalised, rebuilt when the index
+    changes; the text is read from the keyword index's records part by part, and the
+    answers for the strings asked about are kept: a miss scans the whole text)."""
+
+    ANSWERS_KEPT = 4096
 
     def __init__(self, store):
         self.store = store
-        self._stamp = None
+        self._stamp: str | None = None
         self._text = ""
+        self._answers: dict[str, bool] = {}
 
     def contains(self, s: str) -> bool:
         self.store.refresh()
         stamp = self.store.stamp() if self.store.docs else ""
         if stamp != self._stamp:
-            parts = []
-            for c in self.store.all_chunks():
-                parts += [c.title, " ".join(c.headings), c.text]
-            self._text = _norm("\n".join(parts))
+            self._text = ""  # the old text goes before the new one is read
+            parts: list[str] = []
+            if self.store.docs:
+                for title, headings, text in self.store.texts():
+                    parts += [p for p in (_norm(title).strip(), _norm(" ".join(headings)).strip(), _norm(text).strip()) if p]
+            self._text = " ".join(parts)
+            self._answers = {}
             self._stamp = stamp
-        return _norm(s) in self._text
+        key = _norm(s)
+        found = self._answers.get(key)
+        if found is None:
+            if len(self._answers) >= self.ANSWERS_KEPT:
+                self._answers.clear()
+            found = self._answers[key] = key in self._text
+        return found
 
 
 def _norm(s: str) -> str:

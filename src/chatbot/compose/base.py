@@ -9,7 +9,7 @@ as-of (the source and its date), and collects the lines to highlight."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -40,9 +40,11 @@ class ComposeContext:
     spec: QuestionSpec
     glossary: Glossary
     idf: Callable[[str], float]
-    structure: dict[str, DocStructure]
+    structure: Mapping[str, DocStructure]
     min_relevance: float
     max_sentences: int
+    # a large index: the question's best keyword matches, read instead of every passage
+    wider: Callable[[str], list[Passage]] | None = None
 
     @property
     def labels(self) -> dict[str, str]:

@@ -22,15 +22,18 @@ _QUALIFIER_TEXT = {"H1": "上半年", "H2": "下半年", "Q1": "第一季度", "
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
     """The retrieved passages, then every other indexed passage (operands of a
-    calculation may sit outside the top few)."""
+    calculation may sit outside the top few); on a large index, the question's best
+    keyword matches instead of every passage."""
     seen = {p.chunk.id for p in ctx.passages}
     rest = []
-    for d in ctx.structure.values():
-        for b in d.blocks:
-            for ln in b.lines:
-                if ln.chunk.id not in seen:
-                    seen.add(ln.chunk.id)
-                    rest.append(Passage(chunk=ln.chunk))
+    if ctx.wider is not None:
+        chunks = [p.chunk for p in ctx.wider(ctx.question)]
+    else:
+        chunks = [ln.chunk for d in ctx.structure.values() for b in d.blocks for ln in b.lines]
+    for c in chunks:
+        if c.id not in seen:
+            seen.add(c.id)
+            rest.append(Passage(chunk=c))
     return list(ctx.passages) + rest
 
 
