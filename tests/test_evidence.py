@@ -85,3 +85,21 @@ def test_select(cands, chosen):
 )
 def test_passage_sentences_leave_out_reference_entries(text, shown):
     assert [s for _, s, _, _ in passage_sentences(text)] == shown
+
+
+@pytest.mark.parametrize(
+    ("indexed", "absent"),
+    [
+        ({"测试", "公司", "甲"}, False),  # the tokenizer cut the name apart; every piece is indexed
+        ({"测试", "公司"}, True),  # one piece no passage holds: the name is absent
+        (set(), True),
+    ],
+)
+def test_a_name_the_tokenizer_cuts_apart_is_present_when_its_pieces_are(indexed, absent):
+    from chatbot.evidence import question_terms
+    from chatbot.glossary import Glossary
+
+    glossary = Glossary(aliases={"测试公司甲": "测试公司甲"}, companies={"测试公司甲"})
+    groups = question_terms("测试公司甲2025年收入是多少？", glossary, lambda t: 1.0 if t in indexed else 5.0)
+    entity = next(g for g in groups if g.kind == "entity")
+    assert entity.absent is absent

@@ -26,7 +26,7 @@ from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
-from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences
+from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences, tokenize
 from chatbot.two_part import split_spec
 
 _MARKER = re.compile(r"\[\d+\]")
@@ -107,6 +107,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
+        if w >= absent and kind == "entity":
+            w = min(_pieces_idf(a, idf, absent) for a in alts)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind) if w >= absent
@@ -151,6 +153,16 @@ def name_pattern(name: str) -> re.Pattern:
     before = r"(?<![0-9a-z])" if re.match(r"[0-9a-z]", name) else ""
     after = r"(?![0-9a-z])" if re.search(r"[0-9a-z]$", name) else ""
     return re.compile(before + re.escape(name) + after)
+
+
+def _pieces_idf(name: str, idf, absent: float) -> float:
+    """The weight of a name the keyword tokenizer cuts into pieces ("测试公司甲" -> 测试 公司 甲):
+    its rarest piece's when every piece is indexed, `absent` otherwise. A name is
+    tokenised by the same tokenizer as the passages, so a company a new document names
+    is not taken for one no passage holds."""
+    pieces = tokenize(name)
+    weights = [idf(p) for p in pieces]
+    return max(weights) if weights and max(weights) < absent else absent
 
 
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
