@@ -87,6 +87,7 @@ KNOWN_FAILURES = {
     ("智谱和MiniMax买哪只划算？", "advice"),  # advice wins over comparison
     ("Is Zhipu a good buy?", "advice"),
     ("现在上车MiniMax晚不晚？", "advice"),
+    ("MiniMax涨了这么多，现在还能追吗？", "advice"),
     ("智谱的发行价比MiniMax的招股价上限便宜了多少？", "derived"),
     ("By how much did Zhipu's revenue grow from 2023 to 2024?", "derived"),
     ("云知声的现金相当于净亏损的百分之几？", "derived"),
