@@ -38,11 +38,7 @@ READER_SET_5 = _load(ROOT / "tests" / "data" / "dev-5" / "reader_questions.jsonl
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
-    "s06": "配售价 vs 前一天收盘价: the source says 前一交易日收市价 and puts 252港元 in another sentence; operand terms are matched literally",
     "s09": "the two ends of one range (上限/下限) are no operands: compute pairs two figures, not a range's ends",
-    "s10": "a difference of percentages (70.4% -> 53.3%): compute reads money figures only",
-    "d3-r03": "the why-section (烧钱速度) is found; the 18C line sits in another section and names no company, so no extra sentence reaches it",
-    "d3-r15": "配售价: the clause holding 配售价 gives 300港元 (前一交易日收市价) and 每股252港元 carries no 配售 label; operands matched literally",
     "s05": "since the merge with main: the follow-up '那现在入手合适吗' after a MiniMax question is no longer resolved to MiniMax, and the advice answers about 云知声",
     "d3-r18": "融资 is not 配售: the placing sentences never say 融资 (only the document title does)",
     "d3-r22": "follow-up '这够覆盖当年的亏损吗': the rules carry neither the company nor the year into the question",
