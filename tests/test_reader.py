@@ -336,6 +336,17 @@ def test_cause_cues(sentence, cause):
     assert bool(cues.search(sentence)) is cause
 
 
+@pytest.mark.parametrize(("question", "term"), [
+    ("什么是港交所的18C章？", "18C章"),
+    ("什么是“科企上市专线”？", "科企上市专线"),
+    ('What is the HKEX "科企上市专线" (tech enterprise listing channel)?', "科企上市专线"),
+])
+def test_the_defined_term_is_read(question, term):
+    from chatbot.compose.neutral import _defined_term
+
+    assert _defined_term(question) == term
+
+
 def test_the_narrower_operand_excludes_the_wider_ones_words():
     """"经营现金净流出相当于年末现金的几倍": the cash operand is not the cash outflow."""
     dq = read_derived("云知声2024年经营现金净流出相当于年末现金的几倍？", load_glossary())
