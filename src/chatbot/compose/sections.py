@@ -326,7 +326,8 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
     best, best_score, best_doc = None, 0.0, None
-    found = {p.chunk.doc_id for p in ctx.passages}  # the documents retrieval found on the question
+    # no company the documents name is asked: only the documents retrieval found on the question
+    found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
     for doc in ctx.structure.values():
         if found and doc.doc_id not in found:
             continue
