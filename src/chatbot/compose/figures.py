@@ -12,7 +12,7 @@ from chatbot.compute import Fact, calculate, facts_in, find_operand, points_form
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, period_match, periods
+from chatbot.text import claim_figures, periods
 
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前三季度|全年|年末|年底|中期|度)?|(?:first|second) half(?: of)?|\bH[12]\b|\bin\b(?= (?:19|20)\d{2})", re.I)
 
@@ -73,7 +73,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
              or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
-            and not period_match(a.periods, b.periods):  # a share of a whole for another period is no share
+            and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
     if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
@@ -111,6 +111,14 @@ def derived(ctx: ComposeContext) -> Composition | None:
     return Composition(entries)
 
 
+def _same_period(a: set, b: set) -> bool:
+    """Do two figures stand for the same period: the same year (or one unstated) and the
+    same half or quarter (a year's end and the year count as one)?"""
+    whole_year = (None, "end")
+    return any((ya == yb or ya is None or yb is None) and (qa == qb or (qa in whole_year and qb in whole_year))
+               for ya, qa in a for yb, qb in b)
+
+
 def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: list[str], ok, entity) -> Fact | None:
     """The whole a part belongs to when no figure is labelled a total: the first revenue
     figure of the part's document, in its currency, larger than the part, that is none of
@@ -120,7 +128,7 @@ def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: l
     for f in facts:
         if (passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
                 and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
-                and (not f.periods or f.periods & part.periods) and ok(f, entity)):
+                and (not f.periods or _same_period(f.periods, part.periods)) and ok(f, entity)):
             return f
     return None
 

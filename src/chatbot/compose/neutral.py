@@ -8,6 +8,8 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
+from chatbot.intent import reader_config, topic_text
+from chatbot.text import split_sentences
 
 
 def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
@@ -128,9 +130,39 @@ def _report_assesses(ctx: ComposeContext, entity: str) -> bool:
     return entity in ctx.glossary.entities(text)
 
 
+def _defined_term(question: str) -> str:
+    """The term a definition question asks about: a quoted one, else the last phrase of
+    its topic ("什么是港交所的18C章" -> "18C章")."""
+    quoted = re.search(r"[“\"「]([^”\"」]{2,20})[”\"」]", question)
+    if quoted:
+        return quoted.group(1)
+    topic = re.sub(r"[\s？?。！!，,]+", " ", topic_text(question)).strip()
+    tail = re.split(r"的|\s", topic)[-1] if topic else ""
+    return tail if len(tail) >= 2 else ""
+
+
+def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
+    """Sentences that define the term: it in brackets after the name it stands for
+    ("特专科技上市新规(18C章)"), or followed by 是 / 指 / 即 ([definition] patterns)."""
+    pats = [re.compile(p.replace("{t}", re.escape(term)), re.I) for p in reader_config()["definition"]["patterns"]]
+    out: list[Entry] = []
+    seen: set[str] = set()
+    for d in ctx.structure.values():
+        for b in (b for _, bs in d.sections() for b in bs):
+            for ln in b.lines:
+                for t in split_sentences(ln.text, semicolons=False):
+                    if t not in seen and any(p.search(t) for p in pats):
+                        seen.add(t)
+                        out.append(Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw]))
+    return out
+
+
 def definition(ctx: ComposeContext) -> Composition | None:
-    entries = ctx.lookup_entries(wants_list=False, max_sentences=3)
-    return Composition(entries) if entries else None
+    term = _defined_term(ctx.question)
+    defining = _defining_sentences(ctx, term)[:2] if term else []
+    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)
+                          if not any(e.text in d.text or d.text in e.text for d in defining)]
+    return Composition(entries[:3]) if entries else None
 
 
 def advice(ctx: ComposeContext) -> Composition | None:

@@ -326,7 +326,8 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
     best, best_score, best_doc = None, 0.0, None
-    found = {p.chunk.doc_id for p in ctx.passages}  # the documents retrieval found on the question
+    # no company the documents name is asked: only the documents retrieval found on the question
+    found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
     for doc in ctx.structure.values():
         if found and doc.doc_id not in found:
             continue
@@ -355,13 +356,13 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
     if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
-    if entries:  # and the best other evidence: the same document's sentences on the topic, then the
-        extra = _cfg()["why_extra_sentences"]  # best other evidence, about the same company
+    if entries:  # and the best other evidence about the same company, then the same document's
+        extra = _cfg()["why_extra_sentences"]  # other sentences on the topic
         have = {e.text for e in entries}
-        more = _topic_sentences(best_doc, best, plain, extra)
-        more += [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
+        more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
+        more += _topic_sentences(best_doc, best, plain, extra)
         for e in more:
-            if len(entries) - len(best[:most]) < extra and not any(e.text in h or h in e.text for h in have):
+            if len(entries) - len(best[:most]) < 2 * extra and not any(e.text in h or h in e.text for h in have):
                 entries.append(e)
                 have.add(e.text)
     return Composition(entries) if entries else None
