@@ -93,6 +93,7 @@ class Candidate:
     coverage: float = 0.0
     score: float = 0.0
     figures: list[str] = field(default_factory=list)
+    periods: set = field(default_factory=set)  # the periods the sentence reports (its own, else carried)
 
 
 def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
@@ -428,7 +429,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.entities and doc_about and not spec.entities & doc_about:
                 score *= evidence_config()["lookalike"]["passing_mention_factor"]  # another company's article
             score += 0.03 / (1 + pi)  # prefer better-ranked passages on ties
-            cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs))
+            cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs, set(stated)))
     for g in spec.required:  # the segment as the question names it, where some sentence does
         if g.phrase and any(g.phrase in normalize(c.text) for c in cands):
             cands = [c for c in cands if g.phrase in normalize(c.text)]
