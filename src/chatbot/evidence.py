@@ -360,6 +360,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     total = spec.total
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
+    asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
@@ -426,7 +427,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 score *= 1.0 if figs else 0.8
             if segment:
                 score *= evidence_config()["scope"]["segment_factor"]
-            if spec.entities and doc_about and not spec.entities & doc_about:
+            if asked_companies and doc_about and not asked_companies & doc_about:
                 score *= evidence_config()["lookalike"]["passing_mention_factor"]  # another company's article
             score += 0.03 / (1 + pi)  # prefer better-ranked passages on ties
             cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs, set(stated)))
