@@ -29,6 +29,7 @@ def _asked(*questions: str) -> list[dict]:
         ("那毛利率呢？", _asked("智谱上半年的净亏损是多少？"), "智谱上半年的毛利率是多少？"),
         ("其中海外业务占多少？", _asked("云知声中期收入是多少"), "云知声中期海外业务收入是多少"),
         ("其中哪些是新客户？", _asked("云知声有哪些客户"), "其中哪些是新客户？"),  # "其中" is no pronoun
+        ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "那智谱2024年的收入增速呢？"),  # a pronoun
     ],
 )
 def test_resolve_followup(question, history, standalone):

@@ -23,9 +23,8 @@ CHANGED = {
     "q83": "news-03 holds 壁仞's offer price, so this question is answerable now",
 }
 FAILS = {
-    "q09": "session-4 merge: the answer quotes the IPO sentences and misses both business lines (B端开源+API调用, C端多模态产品); regression, cause not traced",
-    "q37": "session-4 merge: refused (数量和每股价格 of the January placing); regression, cause not traced",
-    "q44": "session-4 merge: with corpus-extra beside the corpus, a 9903.HK question cites news-01 (智谱) ; regression, cause not traced",
+    "q09": "retrieval miss: with corpus-extra beside the corpus, the report's table chunk (商业模式 column) falls out of "
+           "the top passages behind src-6 and news articles naming both companies; the answer quotes their IPO sentences",
     "q17": "a two-part question: the 科企专线 sentence of news-05 wins over the 18C one for both parts",
 }
 

@@ -89,7 +89,7 @@ def test_narrows(prefix, narrowed):
 
 def test_a_segment_figure_does_not_answer_an_explicit_total():
     assert not _answers("云知声第一季度总营收是多少？")  # only a segment's first-quarter figure
-    assert _answers("云知声上半年总收入是多少？")  # "期内总收入": the sentence says total itself
+    assert _answers("云知声第三季度总收入是多少？")  # "期内总收入": the sentence says total itself
     got = _answers("云知声收入是多少？")
     rank = {fig: next(i for i, t in enumerate(got) if fig in t) for fig in ("18.2亿", "13.5亿", "1.5亿")}
     assert rank["18.2亿"] < rank["13.5亿"], got  # the total above the segments
@@ -117,7 +117,7 @@ def test_two_part_split(question, parts):
 
 
 def test_two_part_question_gets_both_figures():
-    got = _answers("云知声上半年收入和经调整净利润分别是多少？")
+    got = _answers("云知声第三季度收入和经调整净利润分别是多少？")  # (a half asked of a quarter's article: nothing)
     top = got[:3]
     assert any("18.2亿" in t for t in top), got
     assert any("4.67亿" in t for t in top), got
@@ -155,3 +155,61 @@ def test_a_sentence_in_another_institutions_document_is_not_about_the_company_as
 
     assert score_candidates(q, [Passage(chunk=own, score=1.0)], g, idf)[0]  # the company's own document
     assert not score_candidates(q, [Passage(chunk=chunk, score=1.0)], g, idf)[0]
+
+
+def test_an_explainer_naming_no_company_states_no_companys_figure():
+    """A document about no company (an explainer of metrics) does not answer a figure of a
+    company, though its sentences hold the metric ("偿付能力充足率不得低于50%")."""
+    text = "核心偿付能力充足率不得低于50%，综合偿付能力充足率不得低于100%。"
+    chunk = Chunk(id="e:1", doc_id="explainer", title="看懂保险股的指标", text=text, headings=[])
+
+    def idf(term: str) -> float:
+        return 1.0 if term in normalize(text + "云知声") else 5.0
+
+    g = load_glossary()
+    assert not score_candidates("云知声的偿付能力充足率是多少？", [Passage(chunk=chunk, score=1.0)], g, idf)[0]
+    assert score_candidates("核心偿付能力充足率不得低于多少？", [Passage(chunk=chunk, score=1.0)], g, idf)[0]
+
+
+TABLE = (
+    "| 生态 | 2025年上半年保费 | 同比 |\n|---|---|---|\n| 健康生态 | 62.3亿元 | +18.2% |\n"
+    "| 汽车生态 | 19.8亿元 | +15.6% |\n| 合计 | 168.4亿元 | +12.5% |"
+)
+
+
+def test_a_table_rows_label_is_its_scope():
+    """"总保费" (no metric of the glossary) is answered by the table's 合计 row, not by a segment's row."""
+    chunk = Chunk(id="t:1", doc_id="t", title="云知声上半年保费", text=TABLE, headings=["云知声上半年保费"], kind="table")
+
+    def idf(term: str) -> float:
+        return 3.0 if term in normalize(TABLE + "云知声") else 5.0
+
+    cands, spec = score_candidates("云知声2025年上半年总保费是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
+    assert spec.scope == "explicit"
+    assert [c.text for c in cands] == ["合计:2025年上半年保费168.4亿元;同比+12.5%"]
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("云知声第三季度收入和退保率分别是多少？", ["退保率"]),  # a word no passage holds: said to be missing
+        ("云知声第三季度收入和经调整净利润分别是多少？", []),  # both stated
+    ],
+)
+def test_a_two_part_question_says_which_part_is_missing(question, missing):
+    chunk = Chunk(id="x:1", doc_id="x", title=TITLE, text=ARTICLE, headings=[TITLE])
+    cands, spec = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _idf)
+    assert spec.missing == missing
+    assert cands  # the part that is stated is answered
+
+
+def test_a_half_asked_without_its_year_is_never_answered_by_the_other_half():
+    text = "云知声预期下半年净息差将维持在2.0%至2.1%之间。云知声上半年净息差收窄至2.08%。"
+    chunk = Chunk(id="h:1", doc_id="h", title="云知声中期业绩", text=text, headings=[])
+
+    def idf(term: str) -> float:
+        return 3.0 if term in normalize(text) else 5.0
+
+    cands, spec = score_candidates("云知声上半年净息差是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
+    assert spec.periods == {(None, "H1")}
+    assert [c.text for c in cands] == ["云知声上半年净息差收窄至2.08%。"]

@@ -68,7 +68,10 @@ class QuestionSpec:
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
     required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
     scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
+    scope_forms: list[str] = field(default_factory=list)  # the forms of the figure whose scope is read
     semantic: bool = False  # the evidence was chosen by embedding similarity (chatbot/semantic_match.py)
+    item: str = ""  # one part of a two-part question: the item it asks, as the question writes it
+    missing: list[str] = field(default_factory=list)  # the items of a two-part question no sentence states
 
     @property
     def total(self) -> float:
@@ -90,6 +93,7 @@ class Candidate:
     coverage: float = 0.0
     score: float = 0.0
     figures: list[str] = field(default_factory=list)
+    periods: set = field(default_factory=set)  # the periods the sentence reports (its own, else carried)
 
 
 def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
@@ -191,7 +195,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
-    return QuestionSpec(
+    spec = QuestionSpec(
         groups=groups,
         entities=entities,
         metrics=metrics if wants_figure else [],
@@ -205,8 +209,11 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
         required=_with_phrases(required_groups(groups), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
-        scope=_asked_scope(question, metrics, entities, glossary, groups) if wants_figure else "",
     )
+    if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
+        spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
+        spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+    return spec
 
 
 def _with_phrases(required: list[TermGroup], question: str, entities: set[str], glossary: Glossary) -> list[TermGroup]:
@@ -224,18 +231,26 @@ def _forms_of(names: set[str], glossary: Glossary) -> list[str]:
     return [*names, *(a for a, c in glossary.aliases.items() if c in names)]
 
 
-def _asked_scope(question: str, metrics: list[list[str]], entities: set[str], glossary: Glossary,
-                 groups: list[TermGroup]) -> str:
+def _total_of(question: str, groups: list[TermGroup]) -> list[str]:
+    """The forms of the word a question puts right after a total word ("总保费" -> 保费)."""
+    q = normalize(question)
+    words = [w for w in evidence_config()["scope"]["explicit_total"] if not w.isascii()]
+    return next((g.alternatives for g in groups if g.kind in ("word", "term")
+                 and any(w + a in q for w in words for a in g.alternatives)), [])
+
+
+def _asked_scope(question: str, forms: list[str], entities: set[str], glossary: Glossary,
+                 groups: list[TermGroup], by_metric: bool = True) -> str:
     """Whether a figure question asks a company's total (its metric not narrowed by a
     segment or product word), and says so ("总营收")."""
     cfg = evidence_config()["scope"]
-    if not metrics:
+    if not forms:
         return ""
     if not re.search(r"[\u4e00-\u9fff]", question):  # English: no word beside the company, metric and period
-        if any(g.kind in ("word", "term") and not g.absent for g in groups):
+        if not by_metric or any(g.kind in ("word", "term") and not g.absent for g in groups):
             return ""
     else:
-        pre = first_metric_prefix(question, [f for forms in metrics for f in forms])
+        pre = first_metric_prefix(question, forms)
         if pre is None or narrows(pre, _forms_of(entities, glossary), cfg["total_words"]):
             return ""
     low = question.lower()
@@ -274,10 +289,10 @@ def _asked_unit(question: str) -> str:
 
 
 def _asked_periods(question: str) -> set:
-    """The periods a question asks; a quarter without a year ("第三季度收入") asks that
-    quarter of any year, so another quarter's figure is never the answer."""
+    """The periods a question asks; a quarter or a half without a year ("第三季度收入",
+    "上半年净息差") asks it of any year, so another quarter's figure is never the answer."""
     asked = periods(question)
-    quarters = {q for q in qualifiers(question) if q and q.startswith("Q")}
+    quarters = {q for q in qualifiers(question) if q and (q.startswith("Q") or q in ("H1", "H2"))}
     if quarters and not any(q in quarters for _, q in asked):
         asked |= {(None, q) for q in quarters}
         asked = {(y, q) for y, q in asked if q in quarters or y is None}
@@ -348,7 +363,9 @@ def score_candidates(
     # to the part's best, so that neither part crowds the other out)
     cands = []
     for part in parts:
-        found = _scored(question, part, passages, glossary)
+        found = [] if part.missing else _scored(question, part, passages, glossary)
+        if not found and part.item:
+            spec.missing.append(part.item)  # said in the answer: "未在文档中找到：…"
         top = found[0].score if found else 1.0
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
@@ -360,6 +377,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     total = spec.total
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
+    asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         context = normalize(context_text)
@@ -387,11 +405,14 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # about another company
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
                 continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked
+            if spec.entities and spec.wants_figure and not subject and not doc_about and not mentioned:
+                continue  # an explainer's sentence names no company: it states no figure of the one asked
             if spec.names and not all(n in norm or n in context for n in spec.names):
                 continue  # a company the catalogue does not know: only a sentence naming it answers
             if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
-            segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about)
+            segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
+                                                           raw.strip().strip("|").split("|")[0].strip() if item and raw.lstrip().startswith("|") else "")
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
@@ -425,8 +446,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 score *= 1.0 if figs else 0.8
             if segment:
                 score *= evidence_config()["scope"]["segment_factor"]
+            if asked_companies and doc_about and not asked_companies & doc_about:
+                score *= evidence_config()["lookalike"]["passing_mention_factor"]  # another company's article
             score += 0.03 / (1 + pi)  # prefer better-ranked passages on ties
-            cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs))
+            cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs, set(stated)))
     for g in spec.required:  # the segment as the question names it, where some sentence does
         if g.phrase and any(g.phrase in normalize(c.text) for c in cands):
             cands = [c for c in cands if g.phrase in normalize(c.text)]
@@ -443,10 +466,14 @@ def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
     return set()
 
 
-def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str]) -> bool:
-    """Does the sentence state its first figure of the metric asked for a segment or product?"""
+def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str], row_label: str = "") -> bool:
+    """Does the sentence state its first figure of the metric asked for a segment or product?
+    A table row's label says whose figure the row states ("健康生态", "合计", "总收入")."""
     cfg = evidence_config()["scope"]
-    pre = first_metric_prefix(shown, [f for forms in spec.metrics for f in forms])
+    pre = first_metric_prefix(shown, spec.scope_forms)
+    if row_label:
+        pre = first_metric_prefix(row_label, spec.scope_forms)
+        pre = row_label if pre is None else pre
     if pre is None or any(pre.rstrip().endswith(w) for w in cfg["explicit_total"] if not w.isascii()):
         return False  # none stated, or "…时总市值": the total, whatever the clause says before it
     return narrows(pre, _forms_of(spec.entities | doc_about, glossary), cfg["total_words"])

@@ -102,7 +102,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return _PERIOD.sub(x, prev, count=1)
         if x_ents:
             return f"{x} {prev}"
-        if q.rstrip("？? ").endswith("呢") and (other := _another_item(prev, x, glossary)):
+        # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
+        own = _PRONOUN_ZH.search(x) or (_PERIOD_ZH.search(x) and not _PERIOD_ZH.fullmatch(x))
+        if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary)):
             return other
     part = _PART_OF.match(q)
     if part and (whole := _asked_item(prev, glossary)):

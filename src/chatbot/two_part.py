@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # evidence imports this module
     from chatbot.evidence import TermGroup
 
 _ITEM_KINDS = ("metric", "entity", "word", "term")
+_ITEM_END = re.compile(r"分别|各自|各|是|为|有|达|多少|几|如何|[？?，,。；;!！\s]|$")
 
 
 @dataclass
@@ -58,28 +59,33 @@ def split_spec(question: str, spec, conjunctions: list[str]) -> list:
         if i < 0:
             continue
         j = i + len(normalize(word))
-        before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS and not p.group.absent]
+        # (an item no passage holds is asked all the same: the answer says it is missing)
+        before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
         if not before:
             continue
         left = before[-1]
-        after = [p for p in placed if p.start >= j and not p.group.absent and p.group.kind in _ITEM_KINDS
+        after = [p for p in placed if p.start >= j and p.group.kind in _ITEM_KINDS
                  and (p.group.kind == "entity") == (left.group.kind == "entity")]
         # the same kind first ("收入和经调整净利润": 净利润), else any item ("销量和营业收入")
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
-        if right is None:
+        if right is None or (left.group.absent and right.group.absent):
             continue
         anchors = [p for p in placed if p.end <= left.start and p.group.kind in ("entity", "period")]
         left_from = anchors[-1].end if anchors else 0
         left_mods = {id(p.group) for p in placed if left_from <= p.start < i}
         right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
-        return [_without(spec, right_mods), _without(spec, left_mods)]
+        tail = _ITEM_END.search(q, right.end)  # "退保率" is cut "退保" + "率": the item runs to "分别", "是"…
+        return [_without(spec, right_mods, q[left_from:i], left.group.absent),
+                _without(spec, left_mods, q[j:tail.start() if tail else len(q)], right.group.absent)]
     return []
 
 
-def _without(spec, drop: set[int]):
+def _without(spec, drop: set[int], item: str, absent: bool):
     """A copy of `spec` without the groups whose ids are in `drop` (and their metrics,
-    companies and required words)."""
+    companies and required words), asking `item` (`absent`: no passage holds it)."""
     part = copy.copy(spec)
+    part.item = item.strip(" 的")
+    part.missing = [part.item] if absent else []
     gone = [g for g in spec.groups if id(g) in drop]
     part.groups = [g for g in spec.groups if id(g) not in drop]
     gone_metric_forms = {a for g in gone if g.kind == "metric" for a in g.alternatives}

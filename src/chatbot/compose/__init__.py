@@ -35,6 +35,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
         comp = fn(ctx)
     if comp is None:  # a why/how question without its own section: the look-up, a little wider
         entries = ctx.lookup_entries(keep_ratio=0.5 if ctx.intent.name in ("why", "how") else 0.7)
+        if entries and ctx.spec.missing:  # two things asked, one found: say which one is not
+            entries.append(Entry(ctx.labels["part_missing"].format(items="、".join(ctx.spec.missing)), bullet=False))
         comp = Composition(entries) if entries else None
     if comp is None:
         comp = known_other_periods(ctx)

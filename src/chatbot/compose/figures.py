@@ -12,9 +12,9 @@ from chatbot.compute import Fact, calculate, facts_in, find_operand, points_form
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, periods
+from chatbot.text import claim_figures, period_match, periods
 
-_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前三季度|全年|年末|年底|中期|度)?|(?:first|second) half(?: of)?|\bH[12]\b|\bin\b(?= (?:19|20)\d{2})", re.I)
+_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年末|年底|中期|度)?|第?[一二三四1-4]季度|上半年|下半年|单季度?|(?:first|second) half(?: of)?|\bH[12]\b|\bin\b(?= (?:19|20)\d{2})", re.I)
 
 
 _QUALIFIER_TEXT = {"H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
@@ -234,8 +234,8 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     for c in cands:
         if c.coverage < ctx.min_relevance or not c.figures:
             continue
-        stated = periods(c.text)
-        if not stated or stated & asked:
+        stated = c.periods or periods(c.text)  # (a period named to compare is not the sentence's)
+        if not stated or period_match(asked, stated):
             continue
         known.append(c)
     # prefer sentences where a money figure's own clause names the metric
@@ -245,7 +245,7 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     if not known:
         return None
     lab = ctx.labels
-    asked_text = "、".join(sorted(m.group(0).strip() for m in _PERIOD_TEXT.finditer(ctx.question) if re.search(r"\d", m.group(0))))
+    asked_text = "、".join(sorted(m.group(0).strip() for m in _PERIOD_TEXT.finditer(ctx.question) if re.search(r"\d|季度|半年", m.group(0))))
     ents = ctx.glossary.entities(ctx.question)
     metric = ctx.glossary.metrics_in(ctx.question)
     subject = (ents[0] if ents else "") + asked_text + (metric[0] if metric else "")
