@@ -12,7 +12,6 @@ from chatbot.config import RetrievalSettings
 from chatbot.glossary import Glossary
 from chatbot.models import Chunk, Passage
 from chatbot.store import Store
-from chatbot.text import is_cjk
 
 Mode = Literal["hybrid", "dense", "keyword"]
 MAX_EMBED_CHARS = 512  # a longer question is embedded by its start (the model reads ~512 tokens)
@@ -46,12 +45,7 @@ class Retriever:
         # English terms and company names get their Chinese forms appended: the keyword
         # side needs them to match at all, and they sharpen the multilingual dense side
         # (flat similarities around 0.76 for an English question become a clear 0.89 hit)
-        asked = question
         question = self.glossary.expand(question)
-        # the dense side reads a Chinese question as asked (the model reads its English
-        # words; the appended forms only lengthen what is embedded, ~1 ms a token), an
-        # English one with the Chinese forms the documents use
-        dense_text = asked if is_cjk(asked) else question
         dense: list = []
         keyword: list = []
         pending = None
@@ -59,7 +53,7 @@ class Retriever:
             pending = _KEYWORD_POOL.submit(self._keyword, question)
         if mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            vec = self.store.embeddings.embed_query(dense_text[:MAX_EMBED_CHARS])
+            vec = self.store.embeddings.embed_query(question[:MAX_EMBED_CHARS])
             timings["embed_query"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             dense = self.store.dense_search(vec, self.cfg.dense_k)
