@@ -274,6 +274,9 @@ def _engine_for(store: Path):
 
 
 def cmd_questions(a) -> None:
+    # as `chatbot serve` runs the engine: idle OpenMP threads of the embedder sleep (spinning,
+    # they made embed_query 4 s and a question 700 ms of CPU at load 20-25 on 2 cores)
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     engine, import_s, warmup_s = _engine_for(a.store)
     qs = load_questions(a.questions)
     if a.limit:

@@ -27,7 +27,7 @@ def test_structure_of_named_documents_is_the_whole_structure_of_them(engine):  #
     from chatbot.structure import document_structure
 
     whole = document_structure(engine.store)
-    some = document_structure(engine.store, ["report", "src-1", "no-such-doc"])
+    some = document_structure(engine.store, {"report": None, "src-1": None, "no-such-doc": None})
     assert sorted(some) == ["report", "src-1"]
     for d in some:
         assert [(b.kind, b.title, [ln.raw for ln in b.lines]) for b in some[d].blocks] == \
@@ -40,8 +40,26 @@ def test_scope_is_every_document_on_a_small_index(scoped_and_whole):
     assert whole._scope(passages) is None
     scope = scoped._scope(passages)
     assert scope is not None
-    assert scope[0] == "report"
+    assert next(iter(scope)) == "report"
     assert set(scope) == {"report", *(p.chunk.doc_id for p in passages)}
+    assert all(ids is None for ids in scope.values())  # short documents are read whole
+
+
+def test_a_long_document_is_read_around_its_retrieved_passages(corpus_index):  # noqa: F811
+    from chatbot.engine import Engine
+    from chatbot.models import Passage
+    from chatbot.structure import document_structure
+
+    e = Engine(make_settings(corpus_index, answer={"whole_index_chunks": 0, "whole_document_chunks": 1,
+                                                   "scope_neighbours": 1}))
+    report = e.store.docs["report"].chunk_ids
+    assert len(report) > 4
+    hit = e.store.doc_chunks("report")[2]
+    scope = e._scope([Passage(chunk=hit)])
+    assert scope == {"report": report[1:4]}
+    read = {ln.chunk.id for b in document_structure(e.store, scope)["report"].blocks for ln in b.lines}
+    assert hit.id in read
+    assert read <= set(report[1:4])
 
 
 @pytest.mark.parametrize("qid", QUESTIONS)

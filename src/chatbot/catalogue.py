@@ -24,7 +24,6 @@ import logging
 import os
 import re
 from collections import Counter
-from dataclasses import asdict
 from pathlib import Path
 
 from chatbot.entity_extract import extract
@@ -61,7 +60,7 @@ class Catalogue:
 
     def _write(self, docs: dict[str, dict]) -> None:
         data = {"version": EXTRACTOR_VERSION, "documents": {
-            d: {"hash": v["hash"], "version": v["version"], "entries": [asdict(e) for e in v["entries"]]}
+            d: {"hash": v["hash"], "version": v["version"], "entries": [vars(e) for e in v["entries"]]}
             for d, v in sorted(docs.items())}}
         tmp = self.path.with_suffix(f".tmp{os.getpid()}")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")

@@ -88,6 +88,10 @@ class AnswerSettings(BaseModel):
         "and the wider_k best keyword matches of the question")
     wider_k: int = Field(60, description="keyword matches an answer reads beyond the retrieved passages "
                          "on an index larger than whole_index_chunks")
+    whole_document_chunks: int = Field(
+        60, description="on an index larger than whole_index_chunks, a document of up to this many chunks "
+        "is read whole; a longer one only around its retrieved passages")
+    scope_neighbours: int = Field(3, description="chunks read on each side of a retrieved passage of a long document")
     use_glossary: bool = Field(
         True, description="false: leave out config/glossary.toml's company and term sections "
         "(what the engine learns from the documents alone; `chatbot eval --no-glossary`)")

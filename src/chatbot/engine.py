@@ -248,13 +248,29 @@ class Engine:
         text, highlights, passages = render(comp, passages, lang, lead)
         return text, highlights, passages, comp.refused
 
-    def _scope(self, passages: list[Passage]) -> list[str] | None:
-        """The documents an answer may read whole: every one (None) on an index of up to
-        `answer.whole_index_chunks` chunks; on a larger one, the report and the documents
-        of the retrieved passages, so that a question's cost does not grow with the index."""
+    def _scope(self, passages: list[Passage]) -> dict[str, list[str] | None] | None:
+        """What an answer may read of the documents: every document (None) on an index of
+        up to `answer.whole_index_chunks` chunks; on a larger one, the report and the
+        documents of the retrieved passages (doc id -> chunk ids, None: the whole
+        document), a long document only around its retrieved passages, so that a
+        question's cost does not grow with the index or with one document's length."""
         if self.store.manifest.chunk_count() <= self.settings.answer.whole_index_chunks:
             return None
-        return [d for d in ("report", *(p.chunk.doc_id for p in passages)) if d in self.store.docs]
+        near, whole = self.settings.answer.scope_neighbours, self.settings.answer.whole_document_chunks
+        hits: dict[str, set[str]] = {"report": set()} if "report" in self.store.docs else {}
+        for p in passages:
+            hits.setdefault(p.chunk.doc_id, set()).add(p.chunk.id)
+        scope: dict[str, list[str] | None] = {}
+        for d, ids in hits.items():
+            rec = self.store.docs.get(d)
+            if rec is None:
+                continue
+            if len(rec.chunk_ids) <= whole or not ids:
+                scope[d] = None
+                continue
+            at = [i for i, cid in enumerate(rec.chunk_ids) if cid in ids]
+            scope[d] = [cid for i, cid in enumerate(rec.chunk_ids) if any(abs(i - j) <= near for j in at)]
+        return scope
 
     def _wider(self, question: str) -> list[Passage]:
         """Passages beyond the retrieved ones on a large index: the question's best keyword matches."""

@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chatbot.errors import StoreError
@@ -90,7 +90,9 @@ class Manifest:
         data = {
             "version": MANIFEST_VERSION,
             "embedding_model": model,
-            "documents": [asdict(d) for d in sorted(self.docs.values(), key=lambda d: d.doc_id)],
+            # the records' own dicts (flat: str, float and lists of str): asdict's deep copy
+            # of 100,000 chunk ids cost ~0.1 s a write
+            "documents": [vars(d) for d in sorted(self.docs.values(), key=lambda d: d.doc_id)],
         }
         atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1))
         self.mtime = self.path.stat().st_mtime_ns

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chatbot.evidence import passage_sentences
@@ -172,29 +172,34 @@ def _new_block(blocks: list[Block], doc_id: str, c: Chunk, kind: str, lead: re.P
 
 
 _CACHE: dict[str, dict[str, DocStructure]] = {}
-_DOC_CACHE: OrderedDict[tuple[str, str, str], DocStructure] = OrderedDict()  # (store, doc, hash): least recent first
+_DOC_CACHE: OrderedDict[tuple, DocStructure] = OrderedDict()  # (store, doc, hash): least recent first
 DOC_CACHE_SIZE = 64  # documents whose structure is kept (a large index reads a few per question)
 
 
-def document_structure(store, doc_ids: Iterable[str] | None = None) -> dict[str, DocStructure]:
+def document_structure(store, scope: Mapping[str, Sequence[str] | None] | None = None) -> dict[str, DocStructure]:
     """The structure of every indexed document (rebuilt when the index changes), or of
-    the documents `doc_ids` only: each read from its own chunks and kept in a bounded
-    cache, so that a large index is never read whole."""
-    if doc_ids is None:
+    the documents of `scope` only (doc id -> the chunk ids to read, None: all of them):
+    each read from its own chunks and kept in a bounded cache, so that a large index is
+    never read whole."""
+    if scope is None:
         stamp = store.stamp()
         if stamp not in _CACHE:
             _CACHE.clear()
             _CACHE[stamp] = build_structure(store.all_chunks())
         return _CACHE[stamp]
     out: dict[str, DocStructure] = {}
-    for d in dict.fromkeys(doc_ids):
+    for d, ids in scope.items():
         rec = store.docs.get(d)
         if rec is None:
             continue
-        key = (str(store.path), d, rec.content_hash)
+        key = (str(store.path), d, rec.content_hash, tuple(ids) if ids is not None else None)
         found = _DOC_CACHE.get(key)
         if found is None:
-            found = build_structure(store.doc_chunks(d)).get(d)
+            chunks = store.doc_chunks(d)
+            if ids is not None:
+                wanted = set(ids)
+                chunks = [c for c in chunks if c.id in wanted]
+            found = build_structure(chunks).get(d)
             if found is None:
                 continue
             _DOC_CACHE[key] = found
