@@ -257,38 +257,4 @@ def test_a_name_that_cannot_be_learned_is_refused_not_answered_wrongly(extra_eng
     a = extra_engine.ask(q["question"])
     assert a.refused, a.text
 
-
-# --- the English questions of dev-5 (the session-4 hidden set, open since session 5) ----------
-
-DEV5_EN = [q for q in (json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-                       if line.strip()) if q.get("lang") == "en"]
-KNOWN_DEV5_EN_FAILURES = {
-    "h2-q29": "the total-revenue sentence ('年内，万象生活实现总收入170.4亿元…（2023年为147.7亿元）') states 2023 in brackets and "
-              "is read as 2023's; the Chinese question fails the same way (sentence periods, not English)",
-    "h2-q58": "a comparison: the reader's comparison composer quotes the two companies' sections, not the gross-margin row "
-              "of the data table (reader intents, not English)",
-}
-
-
-@pytest.fixture(scope="module")
-def dev5_engine(corpus_index, tmp_path_factory):
-    """The bundled corpus with corpus-extra and dev-5's ten articles beside it."""
-    from chatbot.engine import Engine
-    from ingest.pipeline import ingest
-
-    path = tmp_path_factory.mktemp("dev5") / "index"
-    shutil.copytree(corpus_index, path)
-    report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus"], make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == 12 + 10, report.summary()
-    assert not report.failed, report.summary()
-    return Engine(make_settings(path))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("q", question_params(DEV5_EN, KNOWN_DEV5_EN_FAILURES))
-def test_english_questions_of_dev5(dev5_engine, q):
-    """English names (English, pinyin, Chinese inside English), periods and terms over ten
-    articles no config names; near-misses and absent companies refused."""
-    from test_catalogue import _assert_as_expected
-
-    _assert_as_expected(dev5_engine.ask(q["question"], q.get("history")), q)
+# dev-5's English questions run with the rest of dev-5 in test_unseen_sets.py::test_dev5.

@@ -23,8 +23,6 @@ CHANGED = {
     "q83": "news-03 holds 壁仞's offer price, so this question is answerable now",
 }
 FAILS = {
-    "q09": "retrieval miss: with corpus-extra beside the corpus, the report's table chunk (商业模式 column) falls out of "
-           "the top passages behind src-6 and news articles naming both companies; the answer quotes their IPO sentences",
     "q17": "a two-part question: the 科企专线 sentence of news-05 wins over the 18C one for both parts",
 }
 

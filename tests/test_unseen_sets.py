@@ -24,18 +24,8 @@ DEV5 = [json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_t
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
     "d15": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
-    "h2-q23": "a 'how' question (怎么算): the how-composer quotes the report's 18C section before the explainer's "
-              "definition of 综合成本率 (reader intents, not the look-up)",
-    "h2-q35": "English (pinyin name): 'commercial operations business' gets no Chinese term for 商业运营, so the "
-              "look-up covers too little of the question: refused",
-    "h2-q38": "English: 'risk-based capital regime' gets no Chinese term (风险为本资本制度): the best sentence covers "
-              "too little of the question: refused",
-    "h2-q48": "English near-miss: 'Hansoh' alone is no catalogue form (only 'Hansoh Pharmaceutical'), so no "
-              "company constraint applies; answered with a sentence on sales expenses as a share of revenue",
-    "h2-q54": "English near-miss: 'return on equity' (股本回报率) is in no passage; 'return' translates to 回报 and "
-              "BEA's profit sentences are answered instead of a refusal",
-    "h2-q58": "English: '361 Degrees' becomes '361 程度' (CC-CEDICT's 'degrees'), and the catalogue finds neither "
-              "特步 nor 361度 in their joint article: refused",
+    "h2-q58": "a comparison: the names now resolve ('361 Degrees' -> 361度), but the comparison composer quotes the "
+              "two companies' sections, not the gross-margin row of the article's data table",
 }
 
 

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from chatbot.glossary import Glossary
+from chatbot.intent import detect_intent
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -146,6 +147,9 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
 def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
     """"那第二季度呢？" after "中通快递第三季度包裹量多少？": the same question for another
     period; "经调整净利润呢？" after "中通快递第三季度收入多少？": for another item."""
+    intent = detect_intent(x)
+    if intent.name == "latest":  # "最新的数据呢？": the same item, its most recent figure, no period
+        return f"{intent.cue}{_PERIOD_ZH.sub('', prev).lstrip('的')}"
     if _PERIOD_ZH.fullmatch(x):
         found = list(_PERIOD_ZH.finditer(prev))
         if found:
