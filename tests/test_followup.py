@@ -30,7 +30,7 @@ def _asked(*questions: str) -> list[dict]:
         ("其中海外业务占多少？", _asked("云知声中期收入是多少"), "云知声中期海外业务收入是多少"),
         ("其中哪些是新客户？", _asked("云知声有哪些客户"), "其中哪些是新客户？"),  # "其中" is no pronoun
         ("最新的数据呢？", _asked("2025年上半年中国企业级大模型日均调用量是多少？"),
-         "最新中国企业级大模型日均调用量是多少？"),  # the same item, its latest figure: the period goes
+         "最新的数据呢？"),  # no item to swap in: left to the latest composer, which reads the history's topic
         ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "那智谱2024年的收入增速呢？"),  # a pronoun
     ],
 )

@@ -21,6 +21,9 @@ QUESTIONS = [json.loads(ln) for ln in (ROOT / "tests" / "reader_questions_5.json
 
 KNOWN_FAILURES: dict[str, str] = {
     "u07": "follow-up '为什么下降了？' after 中通快递's adjusted profit: the rules carry neither company nor metric",
+    "u18": "session-5 merge: a share that cannot be computed (no second-quarter figure) says so ('资料中找不到计算所需的全部数字') "
+           "but is not marked refused, and quotes the half-year figures the look-up found once 上半年 without a year "
+           "constrains the period",
 }
 
 

@@ -147,9 +147,8 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
 def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
     """"那第二季度呢？" after "中通快递第三季度包裹量多少？": the same question for another
     period; "经调整净利润呢？" after "中通快递第三季度收入多少？": for another item."""
-    intent = detect_intent(x)
-    if intent.name == "latest":  # "最新的数据呢？": the same item, its most recent figure, no period
-        return f"{intent.cue}{_PERIOD_ZH.sub('', prev).lstrip('的')}"
+    if detect_intent(x).name == "latest":  # "最新的数据呢？" is no item: the latest composer reads the history's topic
+        return None
     if _PERIOD_ZH.fullmatch(x):
         found = list(_PERIOD_ZH.finditer(prev))
         if found:
