@@ -9,7 +9,6 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import cached_property
 
 from chatbot.answerers import Answerer, AnswerRequest, Draft, make_answerer, uses_llm
@@ -223,9 +222,6 @@ class Engine:
             # phrase the question ("大致", "暴涨"), are the reader's, not the topic's
             about.groups = [g for g in about.groups if not g.absent or not (
                 g.alternatives[0].isascii() or is_phrasing_word(g.alternatives[0]))]
-            # a company the documents write ("华润万象生活") that the index holds only cut apart
-            about.groups = [replace(g, absent=False) if g.absent and g.kind == "entity" and any(
-                self.corpus.contains(a) for a in g.alternatives) else g for g in about.groups]
             if intent.name in reader_config()["intent"]["phrasing"]["anchored_intents"] and about.entities:
                 about.groups = [g for g in about.groups if not g.absent]
         if (intent.name == "lookup" and not about.groups) or (
