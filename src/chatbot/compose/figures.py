@@ -113,10 +113,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
 
 def _same_period(a: set, b: set) -> bool:
     """Do two figures stand for the same period: the same year (or one unstated) and the
-    same half or quarter (a year's end and the year count as one)?"""
-    whole_year = (None, "end")
-    return any((ya == yb or ya is None or yb is None) and (qa == qb or (qa in whole_year and qb in whole_year))
-               for ya, qa in a for yb, qb in b)
+    same half or quarter (a year's end and the year count as one)? text.period_match, both ways."""
+    return period_match(a, b) or period_match(b, a)
 
 
 def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: list[str], ok, entity) -> Fact | None:
