@@ -6,8 +6,10 @@ corpus index)."""
 
 from __future__ import annotations
 
+import gc
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,7 @@ from chatbot.models import Answer, Chunk, Citation
 from chatbot.suggest import _heading_question, candidates, load_config, suggest
 from chatbot.text import normalize
 from chatbot.web.export import conversation_markdown, md_text, reference_line
+from chatbot.web.page import AnalysisPage
 from chatbot.web.reader import front_matter_tags, mark_text, reading_order, related_stocks, render_reader
 from chatbot.web.render import answer_body_html, suggestions_html
 from ingest.chunking import chunk_document
@@ -276,6 +279,30 @@ def test_export_holds_answers_markers_and_references(engine):
         assert c.date in line
         assert f"<{c.url}>" in line
     assert md_text(DISCLAIMER) in md
+
+
+def _turn(question: str) -> dict:
+    return {"question": question, "answer": "答案", "refused": False, "citations": []}
+
+
+def test_export_files_are_bounded_and_removed_with_the_page(engine, monkeypatch):
+    """A page writes an export after every answer: the same conversation is one file, only
+    the newest `web.export_files_kept` stay on disk, and the folder goes with the page."""
+    monkeypatch.setattr(engine.settings.web, "export_files_kept", 2)
+    page = AnalysisPage(engine)
+    first = page.export([_turn("问题一")])
+    assert first is not None
+    assert Path(first).read_text(encoding="utf-8").count("问题一") == 1
+    assert page.export([_turn("问题一")]) == first  # the same conversation: the same file
+    paths = [page.export([_turn("问题一"), _turn(f"问题{i}")]) for i in range(3)]
+    kept = [p for p in [first, *paths] if p and Path(p).exists()]
+    assert kept == paths[-2:]
+    folder = Path(first).parent.parent
+    assert sorted(f.name for f in folder.iterdir()) == sorted(Path(p).parent.name for p in paths[-2:])
+    assert page.export([]) is None
+    del page
+    gc.collect()
+    assert not folder.exists()
 
 
 @pytest.mark.parametrize(("raw", "shown"), [

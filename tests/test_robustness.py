@@ -579,6 +579,22 @@ def test_cli_ask_empty_question():
     assert_clean_error(p)
 
 
+@pytest.mark.parametrize(("given", "seen"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_cli_commands_let_idle_openmp_threads_sleep(monkeypatch, given, seen):
+    """Every command (not only serve) sets OMP_WAIT_POLICY before the embedding runtime
+    loads, unless the user set it: spinning threads made an eval under load ~100x slower."""
+    from typer.testing import CliRunner
+
+    from chatbot.cli import app
+
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    if given:
+        monkeypatch.setenv("OMP_WAIT_POLICY", given)
+    result = CliRunner().invoke(app, ["ask", ""])
+    assert result.exit_code != 0  # an empty question: refused before any model loads
+    assert os.environ["OMP_WAIT_POLICY"] == seen
+
+
 def test_cli_ask_whitespace_question(corpus_index):
     p = run_cli("ask", "   \t ", "--store", str(corpus_index))
     assert p.returncode == 0

@@ -19,6 +19,14 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited Q&A ov
 StoreOpt = typer.Option(None, "--store", help="index folder (default: store.path in config, var/index)")
 
 
+@app.callback()
+def _every_command() -> None:
+    # idle OpenMP threads of the embedding runtime sleep instead of spinning: with other jobs
+    # on the cores, spinning cost ~200 ms of CPU per question (~25 ms passive) and made an
+    # eval under load ~100x slower. Set before the runtime loads; an explicit value wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 def _settings(store: Optional[Path], **extra):
     from chatbot.config import load_settings
 
@@ -139,10 +147,6 @@ def serve(
     and API docs (/docs), all on one port (ingests the bundled corpus first if the index
     is empty)."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    # idle OpenMP threads of the embedding runtime sleep instead of spinning: with several
-    # requests and other jobs on the cores, spinning cost ~200 ms of CPU per question (~25 ms
-    # passive). Set before the runtime loads; an explicit OMP_WAIT_POLICY wins.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     engine = _engine(store)
     from chatbot.api import serve as serve_api
 

@@ -136,6 +136,10 @@ class WebSettings(BaseModel):
         "events) after this many events; Gradio's default, 1, rebuilds it after every event")
     queue_stats_events: int = Field(1000, ge=1, description="recent events Gradio's queue keeps for that summary "
                                     "(Gradio's default: 10,000)")
+    export_files_kept: int = Field(64, ge=1, description="conversation exports (Markdown files) a page keeps on "
+                                   "disk, newest first; Gradio serves its own copy of each")
+    gradio_cache_max_age_s: int = Field(86400, ge=60, description="files in Gradio's cache (the exports it serves, "
+                                        "uploads) older than this are deleted, checked as often; all at shutdown")
     upload_dir: str = Field("var/uploads", description="where uploads are kept")
     allow_private_urls: bool = Field(
         False, description="let URL imports from the chat reach loopback, private and cloud-metadata "

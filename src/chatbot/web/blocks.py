@@ -304,7 +304,9 @@ def build_blocks(ui: ChatUI, page: AnalysisPage | None = None) -> ChatApp:
         "max_file_size": f"{web.max_upload_mb:g}mb",
         "footer_links": ["api", "settings"],
     }
-    with ChatApp(title=APP_TITLE, analytics_enabled=False, launch_defaults=launch_defaults) as demo:
+    cache_age = web.gradio_cache_max_age_s
+    with ChatApp(title=APP_TITLE, analytics_enabled=False, launch_defaults=launch_defaults,
+                 delete_cache=(cache_age, cache_age)) as demo:
         with gr.Tabs(selected="page"):
             with gr.Tab(PAGE_TAB, id="page"):
                 with gr.Row(equal_height=False, elem_id="page-row"):

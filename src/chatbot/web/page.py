@@ -11,9 +11,12 @@ questions under the latest answer, and the conversation as a Markdown file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 from chatbot.documents import Documents
@@ -41,7 +44,11 @@ class AnalysisPage:
     def __init__(self, engine: Engine, documents: Documents | None = None):
         self.engine = engine
         self.documents = documents or Documents(engine.settings, engine.store)  # read here, never written
+        # one folder for this page's export files, removed when the page goes (or the process ends)
         self._export_dir = Path(tempfile.mkdtemp(prefix="chatbot-export-"))
+        weakref.finalize(self, shutil.rmtree, self._export_dir, True)
+        self._exports_kept = engine.settings.web.export_files_kept
+        self._exports: dict[Path, None] = {}  # the export folders, oldest first
         # suggested questions are checked by asking them; the same candidates come up under
         # the same answers in every session, so their answers are kept per documents state
         self.checked = CheckedAnswers(engine.ask, self.documents_key, engine.settings.web.checked_answers)
@@ -124,10 +131,22 @@ class AnalysisPage:
         return conversation_markdown(turns or [], render.APP_TITLE)
 
     def export(self, turns: list[dict] | None) -> str | None:
-        """The conversation written to a Markdown file (its path), or None when empty."""
+        """The conversation written to a Markdown file (its path), or None when empty.
+        A file is named by its text, so the same conversation is written once; only the
+        newest `web.export_files_kept` are kept (the page hands each to Gradio, which
+        serves its own copy)."""
         if not turns:
             return None
-        folder = Path(tempfile.mkdtemp(dir=self._export_dir))
+        text = self.export_markdown(turns)
+        folder = self._export_dir / hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
         path = folder / f"对话记录-{len(turns)}问.md"
-        path.write_text(self.export_markdown(turns), encoding="utf-8")
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        self._exports.pop(folder, None)  # the newest used, whether written now or before
+        self._exports[folder] = None
+        while len(self._exports) > self._exports_kept:
+            oldest = next(iter(self._exports))
+            del self._exports[oldest]
+            shutil.rmtree(oldest, ignore_errors=True)
         return str(path)
