@@ -131,6 +131,9 @@ def test_a_hyphenated_modifier_is_no_name(question, names):
      ("城市燃气行业2025年中报横评", {("2025", "H1")}),
      ("2025年半年度报告", {("2025", "H1")}),
      ("2025年半年报", {("2025", "H1")}),
+     # a third-quarter report's figures are the first nine months' unless a sentence says "第三季度"
+     ("中远海控2025年三季报：运量增长难抵运价回落", {("2025", "Q1-3")}),
+     ("2025年一季报", {("2025", "Q1")}),
      ("2025年度", {("2025", None)})],
 )
 def test_english_period_phrases(text, periods):
