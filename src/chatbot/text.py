@@ -120,7 +120,7 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
 
 
 _PERIOD_RE = re.compile(
-    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|中期|中报|半年报|半年度|三季报|一季报|全年|年末|年底|末|度|H1|H2)?",
+    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
@@ -148,7 +148,7 @@ def _qualifier(word: str) -> str | None:
         n = m.group(1) or m.group(2) or m.group(3).lower()
         return f"Q{_QUARTER_NO.get(n, n)}"
     return _QUALIFIER.get(word.lower())
-_QUALIFIER = {"中期": "H1", "中报": "H1", "半年报": "H1", "半年度": "H1", "三季报": "Q1-3", "一季报": "Q1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
+_QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
               "three quarters": "Q1-3", "first three quarters": "Q1-3",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
 
