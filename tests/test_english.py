@@ -148,6 +148,100 @@ def test_a_metric_after_by_is_the_basis_not_the_figure_asked(question, metrics):
     assert [m[0] for m in spec.metrics] == metrics
 
 
+def _finance_glossary(**kw) -> Glossary:
+    """The emptied glossary with the finance term list, as the engine merges them (catalogue.merged_glossary)."""
+    from chatbot.bilingual import finance_terms
+    from chatbot.glossary import load_glossary
+
+    base = load_glossary(hand_kept=False)
+    return Glossary(terms={**finance_terms(), **base.terms}, metrics=base.metrics, synonyms=base.synonyms, **kw)
+
+
+@pytest.mark.parametrize(
+    ("question", "metrics", "term"),
+    [  # a longer term that names another figure hides the metric inside it
+        ("What was ENN Energy's gross margin per cubic metre of gas in H1 2025?", [], "毛差"),
+        ("What dollar margin per cubic metre did the company earn in H1 2025?", [], "毛差"),
+        # the metric itself is still asked
+        ("What was ENN Energy's gross margin in H1 2025?", ["毛利率"], "毛利率"),
+        # a term whose Chinese is a form of the metric keeps it, and is read before the metric's own form
+        ("What was the average revenue per TEU in the first nine months of 2025?", ["收入"], "单箱收入"),
+        ("What was the profit attributable to shareholders in H1 2025?", ["净利润"], "股东应占溢利"),
+        # the Chinese wording the articles use for English finance terms (config/terms_en.toml)
+        ("How much did same-store sales change in H1 2025?", [], "同店销售"),  # a rate, not the sales
+        ("How fast did the backlog grow in H1 2025?", [], "在手订单"),
+        ("What was the passenger load factor in October 2025?", [], "客运运载率"),
+        ("How many TEUs did it carry in the first nine months of 2025?", [], "标准箱"),
+        ("What was its share of Macau's gross gaming revenue in Q3 2025?", ["收入"], "博彩毛收入"),
+    ],
+)
+def test_english_finance_terms_and_the_metric_asked(question, metrics, term):
+    from chatbot.evidence import analyse_question
+
+    spec = analyse_question(question, _finance_glossary(), lambda w: 1.0)
+    assert [m[0] for m in spec.metrics] == metrics
+    assert any(term in g.alternatives for g in spec.groups), [g.alternatives for g in spec.groups]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [  # a catalogued name in capitals: no ALL-CAPS word is taken out of it ("SHIPPING")
+        ("How many TEUs did COSCO SHIPPING Holdings carry in the first nine months of 2025?", []),
+        # a place and a unit the term list translates are no names
+        ("What was its share of Macau's gross gaming revenue in Q3 2025?", []),
+        # companies no document holds stay names to be refused
+        ("How much net profit did Melco report for the third quarter of 2025?", ["Melco"]),
+        ("What was Yonyou Network's cloud revenue in the first half of 2025?", ["Yonyou Network"]),
+        # ("Overseas" is a term: it comes off the end of the name)
+        ("How much net profit did Orient Overseas (OOCL) earn in the first nine months of 2025?", ["Orient", "OOCL"]),
+    ],
+)
+def test_names_in_english_questions_on_unseen_articles(question, names):
+    from chatbot.subjects import uncatalogued_names
+
+    g = _finance_glossary(aliases={"coscoshippingholdings": "中远海控", "cosco shipping holdings": "中远海控"},
+                          companies={"中远海控"})
+    assert uncatalogued_names(question, g) == names
+
+
+DEV6 = DATA / "dev-6" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("words", "form"),
+    [(["Taier"], "太二"),  # a brand in quotes: "酸菜鱼品牌“太二”"
+     (["Jiumaojiu"], "九毛九"),
+     # an English word is never read as pinyin; no word of the text romanises as these
+     (["Brand"], ""), (["Yonyou"], ""), (["Melco"], ""), (["Er"], "")],
+)
+def test_a_pinyin_name_is_found_in_the_nearby_text(words, form):
+    from chatbot.english_names import _pinyin_in
+
+    text = (DEV6 / "news-66.txt").read_text(encoding="utf-8")
+    assert _pinyin_in(words, lambda: [text]) == form
+
+
+def test_a_pinyin_name_resolves_through_the_nearby_passages_only_when_needed():
+    from chatbot.english_names import resolve
+
+    text = (DEV6 / "news-66.txt").read_text(encoding="utf-8")
+    asked: list[str] = []
+
+    def nearby(q: str) -> list[str]:
+        asked.append(q)
+        return [text]
+
+    g = Glossary(aliases={"jiumaojiu": "九毛九", "九毛九": "九毛九"}, companies={"九毛九"})
+    r = resolve("How many Taier restaurants did Jiumaojiu operate at the end of June 2025?", g, text.__contains__,
+                nearby=nearby)
+    assert r.names == {"Taier": "太二"}
+    assert "太二" in r.question
+    assert len(asked) == 1  # the passages are searched once
+    asked.clear()
+    assert resolve("What was Jiumaojiu's revenue in H1 2025?", g, text.__contains__, nearby=nearby).names == {}
+    assert not asked  # every name known: no search
+
+
 def test_fallback_rules_are_data():
     from chatbot.semantic_match import SEMANTIC_TOML, load_rules
 

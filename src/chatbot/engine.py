@@ -159,7 +159,8 @@ class Engine:
         glossary = self.glossary
         standalone = self.standalone_question(q, history, glossary)
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
-        standalone = resolve_english_names(standalone, glossary, self.corpus.contains).question
+        standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
+                                           nearby=lambda text: self._nearby_texts(text, glossary)).question
         unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains) if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
             intent = detect_intent(standalone)
@@ -267,6 +268,11 @@ class Engine:
             at = [i for i, cid in enumerate(rec.chunk_ids) if cid in ids]
             scope[d] = [cid for i, cid in enumerate(rec.chunk_ids) if any(abs(i - j) <= near for j in at)]
         return scope
+
+    def _nearby_texts(self, question: str, glossary: Glossary) -> list[str]:
+        """The texts of the question's best keyword matches (where an English question's
+        pinyin name is looked for in Chinese)."""
+        return [c.text for c, _ in self.store.keyword_search(glossary.expand(question), self.settings.retrieval.top_k * 2)]
 
     def _wider(self, question: str) -> list[Passage]:
         """Passages beyond the retrieved ones on a large index: the question's best keyword matches."""

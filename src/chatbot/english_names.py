@@ -51,13 +51,23 @@ def chinese_runs(question: str) -> list[str]:
     return _CJK_RUN.findall(question) if is_english(question) else []
 
 
-def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None) -> Resolved:
-    """The question with its unknown English names replaced by their Chinese forms."""
+def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None,
+            nearby: Callable[[str], list[str]] | None = None) -> Resolved:
+    """The question with its unknown English names replaced by their Chinese forms
+    (`nearby`: the texts of the passages that best match the question, where a pinyin
+    word no catalogue entry romanises is looked for: a brand, a product, a place)."""
     if not is_english(question):
         return Resolved(question)
     rules = rules or load_rules()
     out, names = question, {}
     text = _POSSESSIVE.sub("", question)
+    near: list[list[str]] = []
+
+    def texts() -> list[str]:  # searched once per question, and only when a name needs it
+        if not near:
+            near.append(nearby(question) if nearby else [])
+        return near[0]
+
     for m in _CAPS_RUN.finditer(text):
         if re.match(r"[.\-@/][A-Za-z0-9]", text[m.end():m.end() + 2]) or re.search(r"[.\-@/]$", text[:m.start()]):
             continue  # part of a longer token ("Trip.com"): not a name of words
@@ -68,7 +78,7 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
-        form = _compound(span, contains) or _pinyin(span, glossary)
+        form = _compound(span, contains) or _pinyin(span, glossary) or _pinyin_in(span, texts)
         if form and len(span) == 1 and _common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if form:
@@ -156,3 +166,27 @@ def _pinyin(words: list[str], glossary: Glossary) -> str:
         if canon:
             return canon
     return ""
+
+
+# a name the text sets apart: in quotes or brackets ("酸菜鱼品牌“太二”")
+_SET_APART = re.compile(r"[“「『\"'《（(]([\u4e00-\u9fff]{2,6})[”」』\"'》）)]")
+
+
+def _pinyin_in(words: list[str], texts: Callable[[], list[str]]) -> str:
+    """"Taier" -> "太二": a word of the texts (set apart in quotes or brackets, or one
+    word to jieba) whose romanisation is the name's pinyin; every word of the name must
+    be pinyin (no English word), and the romanisation must match whole."""
+    if not all(re.fullmatch(r"[A-Za-z]+", w) and w.lower() not in english_words() for w in words):
+        return ""
+    target = "".join(words).lower()
+    if len(target) < 4:
+        return ""
+    from chatbot.text import _jieba
+
+    for text in texts():
+        cands = _SET_APART.findall(text) + [w for w in _jieba().lcut(text) if _CJK_RUN.fullmatch(w)]
+        for w in dict.fromkeys(cands):
+            if romanise(w) == target:
+                return w
+    return ""
+

@@ -111,7 +111,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        if w >= absent and kind == "entity":
+        if w >= absent and kind in ("entity", "term"):  # a name or an English term's Chinese ("前三季度")
             w = min(_pieces_idf(a, idf, absent) for a in alts)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
             kind = "period"
@@ -119,6 +119,11 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
                       else TermGroup(alts, w, entity=entity, kind=kind))
 
     low = question.lower()
+    for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
+        rx = rf"(?<![a-z]){re.escape(term)}(?:e?s)?(?![a-z])"
+        if re.search(rx, low):
+            add(glossary.terms[term], kind="term")
+            low = re.sub(rx, " ", low)
     for metric in glossary.metrics_in(question):
         forms = glossary.metrics[metric]
         add([metric, *forms], kind="metric")

@@ -49,9 +49,34 @@ class Glossary:
         hits = sorted((pos, canon) for find, canon in self._alias_finders if (pos := find(low)) >= 0)
         return list(dict.fromkeys(canon for _, canon in hits))
 
+    @cached_property
+    def terms_with_metric(self) -> dict[str, list[str]]:
+        """English terms of several words that hold a metric's English form ("average
+        revenue per teu" holds "revenue"), longest first -> the forms of each metric
+        inside: read as terms before the metric's own form is taken out of a question."""
+        out: dict[str, list[str]] = {}
+        for term in sorted(self.terms, key=len, reverse=True):
+            if not term.isascii() or " " not in term:
+                continue
+            for forms in self.metrics.values():
+                if any(f.isascii() and f != term and re.search(rf"(?<![a-z]){re.escape(f)}(?![a-z])", term) for f in forms):
+                    out.setdefault(term, []).extend(forms)
+        return out
+
+    @cached_property
+    def _shadowing_terms(self) -> list[re.Pattern]:
+        """Terms that hold a metric's form but name another figure ("gross margin per
+        cubic metre" -> 毛差, not 毛利率): no Chinese word of the term is a form of that
+        metric. Inside such a term the metric is not asked."""
+        return [re.compile(rf"(?<![a-z]){re.escape(term)}(?![a-z])") for term, forms in self.terms_with_metric.items()
+                if not any(f in z for z in self.terms[term] for f in forms if not f.isascii())]
+
     def metrics_in(self, text: str) -> list[str]:
-        """Metrics the text names (any of their forms)."""
+        """Metrics the text names (any of their forms), less those inside a longer term
+        that names another figure."""
         low = text.lower()
+        for rx in self._shadowing_terms:
+            low = rx.sub(" ", low)
         return [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
 
     def expand(self, text: str) -> str:

@@ -122,6 +122,8 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
             words = words[1:]  # a capital that only starts the sentence
         # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a
         # name; an acronym that is no English word ("NIO", "BYD", "SMIC") still is one
+        if known(" ".join(words)):  # a catalogued name written in capitals ("COSCO SHIPPING Holdings")
+            continue
         words = [w for w in words if not (w.isupper() and len(w) > 1 and _is_english_word(w) and not _gloss_of_company(w))]
         name = " ".join(words)
         if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
