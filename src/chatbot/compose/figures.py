@@ -161,6 +161,12 @@ def as_of_date(sentence: str, doc_date: str) -> str:
     it names (a date without a year takes the document's year; one after the
     document's date is a forecast and does not count), else the document's date;
     "" when neither is known."""
+    return stated_date(sentence, doc_date) or doc_date
+
+
+def stated_date(sentence: str, doc_date: str) -> str:
+    """The date a sentence's figures stand at by what it states itself (its latest
+    period or calendar date, as `as_of_date` reads them); "" when it states none."""
     ends = reader_config()["recency"]["period_end"]
     found = [f"{y}-{ends.get(q or 'year', ends['year'])}" for y, q in periods(sentence) if y]
     for m in _DATE.finditer(sentence):
@@ -170,7 +176,7 @@ def as_of_date(sentence: str, doc_date: str) -> str:
             continue
         found.append(f"{year}-{month:02d}-{int(m.group(3) or 1):02d}")
     found = [d for d in found if not doc_date or d <= doc_date]  # a forecast stands at its document's date
-    return max(found) if found else doc_date
+    return max(found) if found else ""
 
 
 def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
@@ -194,7 +200,11 @@ def latest(ctx: ComposeContext) -> Composition | None:
     for c in cues:
         q = re.sub(c, " ", q, flags=re.I)
     cands, _ = ctx.rescore(q)
-    cands = [c for c in cands if c.coverage >= ctx.min_relevance and c.figures]
+    if not cands or cands[0].coverage < ctx.min_relevance:
+        return None
+    top = cands[0].coverage  # the figures of a series often repeat fewer of the question's words
+    ratio = reader_config()["recency"]["keep_ratio"]  # than a sentence about it without one
+    cands = [c for c in cands if c.coverage >= ratio * top and c.figures]
     if not cands:
         return None
     named = [e for e in ctx.glossary.entities(q) if e in ctx.glossary.companies]
@@ -202,10 +212,14 @@ def latest(ctx: ComposeContext) -> Composition | None:
         cands = [c for c in cands if _names_any(ctx, c, named)]
         if not cands:
             return None
-    best = cands[0].coverage
-    ratio = reader_config()["recency"]["keep_ratio"]  # wider than a look-up's: a later figure of a series
-    pool = [c for c in cands if c.coverage >= ratio * best]  # often repeats fewer of the question's words
-    pool.sort(key=lambda c: (as_of_date(c.text, ctx.passages[c.passage_idx].chunk.date or ""), c.coverage), reverse=True)
+    best = cands[0].coverage  # wider than a look-up's: a later figure of a series
+    pool = [c for c in cands if c.coverage >= ratio * best]
+    def recency(c) -> tuple[bool, str, float]:  # a figure dated by its own sentence first, the latest first
+        doc_date = ctx.passages[c.passage_idx].chunk.date or ""
+        stated = stated_date(c.text, doc_date)
+        return bool(stated), stated or doc_date, c.coverage
+
+    pool.sort(key=recency, reverse=True)
     entries = [Entry(ctx.labels["latest"], bullet=False)]
     seen = set()
     for c in pool:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compose.business import asks_business_model, business_model
 from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.text import content_words, normalize, split_sentences
+from chatbot.text import claim_figures, content_words, normalize, split_sentences
 
 
 def _cfg() -> dict:
@@ -78,6 +78,10 @@ def _block_line(b: Block, limit: int) -> Entry | None:
             if b.labelled or (b.kind == "list" and re.match(r"^[^:：]{2,10}[:：]", part)):
                 part = re.split(r"[:：]", part)[0]
             parts.append(part)
+        if b.kind == "list" and b.labelled:  # the label and its first clause, when they all fit
+            fuller = [re.split(r"[，,；;。]", ln.text)[0] for ln in b.lines]
+            if len(b.title) + sum(len(f) + 1 for f in fuller) <= limit:
+                parts = fuller
         text = "；".join(parts)
         head = b.title if b.title != b.heading else ""
         if head and b.kind == "list":
@@ -95,24 +99,84 @@ def _block_line(b: Block, limit: int) -> Entry | None:
 _NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
 
 
-def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
-    """A section's line (a block's line); when the budget allows more than one, the
-    section's points in order instead (list items, paragraph sentences: the first
-    sentence of each)."""
-    if most <= 1:
-        first = next((e for b in blocks if (e := _block_line(b, limit))), None)
-        return [first] if first else []
-    out: list[Entry] = []
+def _salience(text: str, keys: list[str]) -> int:
+    """How much of a document's headline (its title and the section's heading: words
+    and figures) a point repeats; a figure the headline states counts double."""
+    norm = normalize(text)
+    return sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
+
+
+def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
+    words = content_words(" ".join([doc.title, *path[1:]]))
+    return list(dict.fromkeys(w for w in words if len(w) >= 2 and not re.fullmatch(r"[\d.]+", w)))
+
+
+def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | None, Entry | None]]:
+    """A section's points in order: a table's line, and the first sentence of each list
+    item or paragraph (notes left out)."""
+    out: list[tuple[str, Line | None, Entry | None]] = []
     for b in blocks:
+        if b.kind == "table":
+            e = _block_line(b, limit)
+            if e:
+                out.append((e.text, None, e))
+            continue
         for ln in b.lines:
-            if len(out) >= most:
-                return out
             if _NOTE.match(ln.text):
                 continue
             text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
             if _complete(text) and len(text) >= 12:
-                out.append(_entry(ln, _cut(text, limit)))
+                out.append((text, ln, None))
     return out
+
+
+def _fit(text: str, room: int) -> str | None:
+    """The point, or its longest leading clause (cut at a ；/，) that fits the room and
+    still says something (12 characters or more)."""
+    if len(text) <= room:
+        return text
+    cuts = [m.start() for m in re.finditer(r"[；;，,]", text) if 12 <= m.start() <= room]
+    return text[: cuts[-1]] + "。" if cuts else None
+
+
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*(?:[、.．]|\s))\s*")
+
+
+def _heading_label(path: list[str]) -> str:
+    """The section's heading as the line's label ("MiniMax:C端多模态产品："), its numbering
+    dropped; none when it states a figure (a label is never checked against a source)."""
+    head = _NUMBERING.sub("", path[-1]).strip() if len(path) >= 2 else ""
+    return "" if not head or re.search(r"\d", head) else head.rstrip("：:") + "："
+
+
+def _section_line(ctx: ComposeContext, doc: DocStructure, path: list[str], blocks: list[Block], limit: int) -> Entry | None:
+    """A section's key point as one line of at most `limit` characters, after its
+    heading: its points taken by how much of the headline they repeat (the document's
+    title and the section's heading), then in order, while they fit (a long point by its
+    leading clauses). Shown in document order, each point cited to its own passage."""
+    points = _summary_points(blocks, limit)
+    if not points:
+        return None
+    keys = _headline_keys(doc, path)
+    label = _heading_label(path)
+    ranked = sorted(range(len(points)), key=lambda i: (-_salience(points[i][0], keys), i))
+    chosen: dict[int, str] = {}
+    used = len(label)
+    for i in ranked:
+        text = _fit(points[i][0], limit - used) or (None if chosen else _cut(points[i][0], limit - used))
+        if text:
+            chosen[i] = text
+            used += len(text)
+    entries = [(points[i][2] or _entry(points[i][1], t), t) for i, t in sorted(chosen.items())]  # type: ignore[arg-type]
+    chunks = list({c.id: c for e, _ in entries for c in e.chunks}.values())
+    pos = {c.id: k for k, c in enumerate(chunks)}
+    figures = any(claim_figures(t) for _, t in entries)
+    parts = []
+    for n, (e, t) in enumerate(entries):
+        body = re.sub(r"[。！？!?.；;，,]+$", "", t)
+        note = as_of(chunks[0], ctx.lang).strip() if figures and n == len(entries) - 1 else ""
+        parts.append(body + note + "".join(f"⟦{pos[c.id]}⟧" for c in e.chunks) + "。")
+    return Entry(label + "".join(parts), chunks, [r for e, _ in entries for r in e.raw])
 
 
 def _doc_names(d: DocStructure) -> str:
@@ -190,9 +254,10 @@ def summary(ctx: ComposeContext) -> Composition | None:
     elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
         sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
         entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
-    per = max(1, (most - len(places) - len(entries) + 1) // max(1, len(sections)))  # a short article: more than one line each
-    for _, blocks in sections:
-        entries += _section_lines(blocks, limit, per)
+    for path, blocks in sections:
+        e = _section_line(ctx, doc, path, blocks, cfg["max_section_chars"])
+        if e:
+            entries.append(e)
     for b in places:
         e = _block_line(b, limit)
         if e:
