@@ -104,11 +104,6 @@ def _tagged(word: str, flags: set[str], dictionary_only: bool = False) -> bool:
 
 def is_reader_phrase(name: str, path: Path = READER_TOML) -> bool:
     """A would-be name made only of the reader's words: intent cues and filler
-    ("这份报告", "Summarise"), so no company the documents lack; or of such words and
-    words that only phrase the question ("这份报告主要讲了": "讲了" is a verb and a particle)."""
-    rest = re.sub(r"[\W_]+", " ", topic_text(name)).strip()
-    if not rest:
-        return True
-    if rest == re.sub(r"[\W_]+", " ", name).strip():  # no reader word in it: a name, whatever jieba tags it
-        return False
-    return all(is_phrasing_word(w, path) for w in rest.split() if w)
+    ("这份报告", "Summarise", "这份报告主要讲了"), so no company the documents lack."""
+    rest = topic_text(name)
+    return not re.sub(r"[\W_]+", "", rest)
