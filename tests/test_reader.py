@@ -44,7 +44,6 @@ READER_SET_6 = [q for q in _load(ROOT / "tests" / "data" / "dev-6" / "reader_que
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
     "s09": "the two ends of one range (上限/下限) are no operands: compute pairs two figures, not a range's ends",
-    "s05": "since the merge with main: the follow-up '那现在入手合适吗' after a MiniMax question is no longer resolved to MiniMax, and the advice answers about 云知声",
     "d3-r18": "融资 is not 配售: the placing sentences never say 融资 (only the document title does)",
     "d3-r22": "follow-up '这够覆盖当年的亏损吗': the rules carry neither the company nor the year into the question",
     "d3-r30": "share price today: answered with the IPO price range as the latest figure (the convention of r48/s14, which count that as an answer)",
