@@ -338,13 +338,15 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     return Composition(entries) if len(entries) > 1 else None
 
 
-def _about(ctx: ComposeContext, doc: DocStructure, blocks: list[Block], title: str, asked: set[str]) -> bool:
-    """Is a section about one of the asked companies: named in its heading or points,
-    or in the title of a document about that one company? (True when none is asked.)"""
+def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: str, asked: set[str]) -> bool:
+    """Is a section about one of the asked companies: named in its heading or in the
+    points it gives (not in the rest of a long section: a report's last heading may hold
+    everything after it), or in the title of a document about that one company? (True
+    when none is asked.)"""
     if not asked:
         return True
     companies = set(ctx.glossary.companies)
-    named = set(ctx.glossary.entities(" ".join([title, *(_block_text(b) for b in blocks)]))) & companies
+    named = set(ctx.glossary.entities(" ".join([title, *(ln.text for ln in points)]))) & companies
     if named & asked:
         return True
     in_title = set(ctx.glossary.entities(doc.title)) & companies
@@ -413,7 +415,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
             text_topic = overlap(plain, " ".join(ln.text for ln in points))
             if heading_topic <= 0 and (total <= 0 or max(doc_topic, text_topic) < share * total):
                 continue
-            if not _about(ctx, doc, blocks, title, asked):
+            if not _about(ctx, doc, points[:most], title, asked):
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:
@@ -539,7 +541,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
-        if not _about(ctx, docs[b.doc_id], [b], b.heading, asked):
+        if not _about(ctx, docs[b.doc_id], b.lines, b.heading, asked):
             continue  # another company's lists (or the market's, for a company asked about)
         stances = [stance_of(ln.text) for ln in b.lines]
         mixed = 1 in stances and -1 in stances
