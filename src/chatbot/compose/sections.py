@@ -377,9 +377,9 @@ def _points(blocks: list[Block], lead: re.Pattern) -> list[Line]:
     return lines
 
 
-def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Composition | None:
+def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues: list[str] | None = None) -> Composition | None:
     """The section (or announced list) whose heading holds the intent's heading words
-    and matches the question's topic (or, for a heading of the intent's words only, whose
+    (or one of its cues: a heading that states a cause, "利润率受翻新拖累") and matches the question's topic (or, for a heading of the intent's words only, whose
     document's title or points cover most of the topic), about the company asked about;
     its points in order, then the best other evidence about that company."""
     groups = topic_groups(ctx)
@@ -408,7 +408,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            if not any(w in title for w in heading_words):
+            if not any(w in title for w in heading_words) and not any(re.search(c, title) for c in heading_cues or []):
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
@@ -468,7 +468,7 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
 
 
 def why(ctx: ComposeContext) -> Composition | None:
-    comp = _section_points(ctx, _cfg()["why_heading_words"]) or _causal_sentences(ctx)
+    comp = _section_points(ctx, _cfg()["why_heading_words"], _cfg()["cause_cues"]) or _causal_sentences(ctx)
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["why"]))
     return comp
