@@ -179,11 +179,12 @@ def stated_date(sentence: str, doc_date: str) -> str:
     return max(found) if found else ""
 
 
-def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
+def _names_any(ctx: ComposeContext, cand, entities: list[str], passages: list | None = None) -> bool:
     """Is the sentence about one of the companies: named in it, else in its section's
-    heading, else in the title of a document about that one company?"""
+    heading, else in the title of a document about that one company? (`passages`: those
+    the candidate's index counts in, the retrieved ones by default.)"""
     companies = set(ctx.glossary.companies)
-    chunk = ctx.passages[cand.passage_idx].chunk
+    chunk = (passages or ctx.passages)[cand.passage_idx].chunk
     for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else ""):
         named = set(ctx.glossary.entities(text)) & companies
         if named:
@@ -250,6 +251,9 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
         if not stated or period_match(asked, stated):
             continue
         known.append(c)
+    named = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    if named:  # the asked company's figures only: never another company's passed off as known
+        known = [c for c in known if _names_any(ctx, c, named, passages)]
     # prefer sentences where a money figure's own clause names the metric
     forms = [f for fs in spec.metrics for f in fs]
     labelled = [c for c in known if any(any(m in f.clause.lower() for m in forms) for f in facts_in(c.text))]
