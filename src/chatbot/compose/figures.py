@@ -213,12 +213,17 @@ def latest(ctx: ComposeContext) -> Composition | None:
         cands = [c for c in cands if _names_any(ctx, c, named)]
         if not cands:
             return None
-    best = cands[0].coverage  # wider than a look-up's: a later figure of a series
+    best = max(c.coverage for c in cands)  # wider than a look-up's: a later figure of a series
     pool = [c for c in cands if c.coverage >= ratio * best]
-    def recency(c) -> tuple[bool, str, float]:  # a figure dated by its own sentence first, the latest first
+    band = reader_config()["recency"]["answer_band"] * best
+
+    def recency(c) -> tuple[bool, bool, str, float]:
+        """The sentences that answer best first (a sentence only near the topic never
+        outranks them by its date); among them a figure dated by its own sentence (its
+        period or date) before one dated only by its document; the latest first."""
         doc_date = ctx.passages[c.passage_idx].chunk.date or ""
         stated = stated_date(c.text, doc_date)
-        return bool(stated), stated or doc_date, c.coverage
+        return c.coverage >= band, bool(stated), stated or doc_date, c.coverage
 
     pool.sort(key=recency, reverse=True)
     entries = [Entry(ctx.labels["latest"], bullet=False)]
