@@ -38,7 +38,9 @@ READER_SET_5 = _load(ROOT / "tests" / "data" / "dev-5" / "reader_questions.jsonl
 # the session-5 hidden set's reader questions (dev-6, spent and opened in session 6): those over
 # the bundled corpus here, those over its own articles in test_reader_articles.py
 DEV6_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-6" / "corpus")
-READER_SET_6 = [q for q in _load(ROOT / "tests" / "data" / "dev-6" / "reader_questions.jsonl")
+# (a question to refuse names the article that covers its company only for information: no source is expected)
+READER_SET_6 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                for q in _load(ROOT / "tests" / "data" / "dev-6" / "reader_questions.jsonl")
                 if not set(q["expected_sources"]) <= DEV6_ARTICLES]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
@@ -58,6 +60,18 @@ KNOWN_FAILURES = {
     "h2-r22": "'Kong-listed' is taken for an unknown name and the question is refused (English names)",
     "h2-r36": "English follow-up 'relative to its revenue in the same period': read as no derived question; refused",
     "h2-r44": "customers in 2025 (absent): a note line about customer counts is quoted instead of a refusal (look-up)",
+    "s05": "the follow-up '那现在入手合适吗' now resolves to MiniMax, but the neutral comparison quotes the report's table row, "
+           "not src-5 / src-6",
+    # dev-6 (the session-5 hidden set, written blind), over the bundled corpus
+    "h3-r08": "English follow-up why ('than that') after a question on the large-model revenue: carried to 云知声, but the "
+              "why composer finds no sentence on total revenue's slower growth (src-2's 传统业务 sentence)",
+    "h3-r12": "follow-up '那这笔钱打算怎么用' is carried to 云知声's placing, but the how composer quotes the placing terms, "
+              "not the 资金用途 line of the same section",
+    "h3-r16": "English definition of '增收不增利': answered by the Chinese sentence with no English lead-in",
+    "h3-r17": "'…是什么？' with the term in quotes but no 什么是: read as a look-up (definition cues)",
+    "h3-r19": "'跟MiniMax比呢？' after a comparison: the follow-up keeps the look-up intent (no comparison cue carried)",
+    "h3-r20": "a multiple at the midpoint of a range ('按预告区间的中值算…多少倍'): compute reads no midpoint of the range",
+    "h3-r28": "the set labels '云知声2026年第一季度收入是多少' latest (a period not yet reported); no latest cue: a look-up refusal",
 }
 
 

@@ -32,6 +32,20 @@ KNOWN_FAILURES: dict[str, str] = {
     "u18": "session-5 merge: a share that cannot be computed (no second-quarter figure) says so ('资料中找不到计算所需的全部数字') "
            "but is not marked refused, and quotes the half-year figures the look-up found once 上半年 without a year "
            "constrains the period",
+    # dev-6 (the session-5 hidden set, written blind), over its own articles
+    "h3-r31": "why 信义光能's profit fell: the price sentence is quoted, not the gross-margin sentence before it in the same line",
+    "h3-r36": "'看点和风险' is no pros-and-cons cue (看点 is not among the sides' words): read as a look-up",
+    "h3-r37": "definition of 顺价 in brackets after what it stands for ('…上调（即“顺价”）'): the 即 form is not a definition pattern",
+    "h3-r40": "follow-up '新奥能源呢' (新增居民接驳) resolves, but the table row states no period and the look-up refuses",
+    "h3-r41": "growth from 2024年末 to 2025年6月末: '6月末' is no period text.periods reads, so the two ends are not paired",
+    "h3-r42": "an English share of a nine-month total (trans-Pacific volume): refused as naming no indexed document",
+    "h3-r43": "'all the other businesses combined' (a complement of a part): no derived form for it; a look-up of 其他",
+    "h3-r44": "the set labels the absent MGM China margin question derived; no derived cue: a look-up refusal",
+    "h3-r45": "the answer is right (10月 row: 载客量（万人次）289.5) but a table row keeps the header's unit apart, so '289.5万' "
+              "is not written",
+    "h3-r47": "the set labels '九毛九2025年全年净利润' latest (a period not yet reported); answered as a look-up that says "
+              "the figure is missing",
+    "h3-r48": "蒙牛 2025 full-year revenue (absent): the management guidance sentence ('全年收入低单位数下滑') is quoted",
 }
 
 
