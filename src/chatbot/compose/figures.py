@@ -179,12 +179,25 @@ def stated_date(sentence: str, doc_date: str) -> str:
     return max(found) if found else ""
 
 
-def _names_any(ctx: ComposeContext, cand, entities: list[str], passages: list | None = None) -> bool:
-    """Is the sentence about one of the companies: named in it, else in its section's
-    heading, else in the title of a document about that one company? (`passages`: those
-    the candidate's index counts in, the retrieved ones by default.)"""
+def _about_another(ctx: ComposeContext, cand, entities: list[str], passages: list) -> bool:
+    """Is the sentence about other companies only: the first of the sentence, its
+    section's heading and its document's title that names a company names none of
+    these? (A sentence of a document about several of them stays: who it is about is
+    not known.)"""
     companies = set(ctx.glossary.companies)
-    chunk = (passages or ctx.passages)[cand.passage_idx].chunk
+    chunk = passages[cand.passage_idx].chunk
+    for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else "", chunk.title):
+        named = set(ctx.glossary.entities(text)) & companies
+        if named:
+            return not named & set(entities)
+    return False
+
+
+def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
+    """Is the sentence about one of the companies: named in it, else in its section's
+    heading, else in the title of a document about that one company?"""
+    companies = set(ctx.glossary.companies)
+    chunk = ctx.passages[cand.passage_idx].chunk
     for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else ""):
         named = set(ctx.glossary.entities(text)) & companies
         if named:
@@ -257,8 +270,8 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
             continue
         known.append(c)
     named = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
-    if named:  # the asked company's figures only: never another company's passed off as known
-        known = [c for c in known if _names_any(ctx, c, named, passages)]
+    if named:  # never another company's figures passed off as the asked one's
+        known = [c for c in known if not _about_another(ctx, c, named, passages)]
     # prefer sentences where a money figure's own clause names the metric
     forms = [f for fs in spec.metrics for f in fs]
     labelled = [c for c in known if any(any(m in f.clause.lower() for m in forms) for f in facts_in(c.text))]
