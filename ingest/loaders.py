@@ -253,11 +253,28 @@ def _read_html(markup: str, src: str, url: str) -> tuple[str, dict]:
     lang = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", markup, re.I)
     return text, {
         "title": title,
-        "date": info.date if info else "",
+        "date": _page_date(markup, (info.date if info else "") or ""),
         "publisher": (info.sitename if info else "") or "",
         "url": url or (info.url if info else "") or "",
         "language": lang.group(1).lower() if lang else "",
     }
+
+
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})")
+
+
+def _page_date(markup: str, found: str) -> str:
+    """The page's date: trafilatura's, unless it is only a year (it gives a bare year as
+    1 January) and the page's text states a full date of that year (the first one: a
+    news page's date line, "航旅财经快讯 · 2025年11月14日"); the first full date when it found none."""
+    if found and not found.endswith("-01-01"):
+        return found
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", markup))
+    for m in _FULL_DATE.finditer(visible):
+        date = _iso_date("-".join(m.groups()))
+        if date and (not found or date[:4] == found[:4]):
+            return date
+    return found
 
 
 def _read_pdf(data: bytes, src: str) -> tuple[str, dict]:

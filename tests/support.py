@@ -26,6 +26,18 @@ QUESTIONS = ROOT / "tests" / "questions.jsonl"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def corpus_ids(folder: Path) -> set[str]:
+    """The document ids of a corpus folder: a Markdown file's front-matter id, else the
+    file's name without its suffix (as ingest names a page or a text file)."""
+    import re
+
+    ids = set()
+    for f in folder.iterdir():
+        m = re.search(r"^id:\s*(\S+)", f.read_text(encoding="utf-8"), re.M) if f.suffix == ".md" else None
+        ids.add(m.group(1) if m else f.stem)
+    return ids
+
+
 def question_params(questions, known_failures: dict[str, str]) -> list:
     """One pytest param a question (its id as the test id), a strict xfail with its reason
     for each question listed in `known_failures`."""

@@ -32,6 +32,14 @@ def _asked(*questions: str) -> list[dict]:
         ("最新的数据呢？", _asked("2025年上半年中国企业级大模型日均调用量是多少？"),
          "最新的数据呢？"),  # no item to swap in: left to the latest composer, which reads the history's topic
         ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "那智谱2024年的收入增速呢？"),  # a pronoun
+        # no name, no pronoun, but pointing back: about the previous question's company and item
+        ("为什么增长这么慢？", _asked("云知声2024年收入增长多少？"), "云知声2024年收入增长：为什么增长这么慢？"),
+        ("那这笔钱怎么用？", _asked("智谱上市募资多少？"), "智谱上市募资：那这笔钱怎么用？"),
+        ("Why is it so much lower than that?", _asked("What was Zhipu's revenue in 2024?"),
+         "Why is 智谱 so much lower than that?"),  # a pronoun first
+        ("Why is growth slower than that?", _asked("What was Zhipu's revenue in 2024?"),
+         "智谱：Why is growth slower than that?"),  # English: the company (no item cut)
+        ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "为什么增长慢？"),  # points at nothing: unchanged
     ],
 )
 def test_resolve_followup(question, history, standalone):

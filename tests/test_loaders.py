@@ -380,3 +380,17 @@ def test_file_errors(tmp_path, settings, case, words):
         with pytest.raises(LoadError) as e:
             discover(path)
         _assert_one_line_error(e, str(path), *words)
+
+
+@pytest.mark.parametrize(("markup", "found", "date"), [
+    # trafilatura gives a bare year as 1 January: the page's own date line wins
+    ("<h1>国泰航空2025年10月载客量</h1><p class='meta'>航旅快讯 · 2025年11月14日</p>", "2025-01-01", "2025-11-14"),
+    ("<p class='meta'>测试编写 · 2025-11-19</p>", "", "2025-11-19"),  # none found: the page's first full date
+    ("<p>2025-11-19</p>", "2025-11-20", "2025-11-20"),  # a full date found stands
+    ("<p>发布于2024年3月5日</p>", "2025-01-01", "2025-01-01"),  # another year's date is no better
+    ("<script>var d='2025-06-01'</script><p>无日期</p>", "", ""),  # script text is not the page's
+])
+def test_html_page_date(markup, found, date):
+    from ingest.loaders import _page_date
+
+    assert _page_date(markup, found) == date

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from chatbot.glossary import Glossary
-from chatbot.intent import detect_intent
+from chatbot.intent import detect_intent, reader_config
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -117,7 +117,16 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return _PRONOUN_ZH.sub(ent, q, count=1)
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
+        if _points_back(q):  # "为什么增长这么慢？", "那这笔钱打算怎么用？": about what was just asked
+            cut = _asked_item(prev, glossary)
+            return f"{cut[0]}{cut[1]}：{q}" if cut else f"{ent}：{q}"
     return q
+
+
+def _points_back(question: str) -> bool:
+    """A question that names nothing and points back at the conversation ("这么", "这笔",
+    "than that", a leading "那" or "And"): config/reader.toml [followup] anaphora."""
+    return any(re.search(c, question, re.IGNORECASE) for c in reader_config()["followup"]["anaphora"])
 
 
 def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | None:

@@ -39,13 +39,25 @@ def _cues(path: Path = READER_TOML) -> list[tuple[str, list[re.Pattern]]]:
 
 
 def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
-    """The first intent (in the configured order) whose cue the question holds."""
+    """The first intent (in the configured order) whose cue the question holds; but a
+    question that names a document and asks for one of the document intents ("概括一下
+    那篇比较智谱和MiniMax的文章", "Summarize the article comparing…") asks for that, whatever
+    the words that describe the document, unless it is one of the intents never overridden
+    (advice)."""
+    found: list[tuple[str, str]] = []
     for name, patterns in _cues(path):
-        for p in patterns:
-            m = p.search(question)
-            if m:
-                return Intent(name, m.group(0))
-    return Intent("lookup")
+        m = next(filter(None, (p.search(question) for p in patterns)), None)
+        if m:
+            found.append((name, m.group(0)))
+    if not found:
+        return Intent("lookup")
+    cfg = reader_config(path)["intent"]
+    words = reader_config(path)["structure"]["doc_words"]
+    if found[0][0] not in cfg["never_overridden"] and any(re.search(w, question, re.I) for w in words.values()):
+        for name, cue in found:
+            if name in cfg["document_intents"]:
+                return Intent(name, cue)
+    return Intent(*found[0])
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -92,6 +104,6 @@ def _tagged(word: str, flags: set[str], dictionary_only: bool = False) -> bool:
 
 def is_reader_phrase(name: str, path: Path = READER_TOML) -> bool:
     """A would-be name made only of the reader's words: intent cues and filler
-    ("这份报告", "Summarise"), so no company the documents lack."""
+    ("这份报告", "Summarise", "这份报告主要讲了"), so no company the documents lack."""
     rest = topic_text(name)
     return not re.sub(r"[\W_]+", "", rest)

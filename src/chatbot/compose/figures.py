@@ -161,6 +161,12 @@ def as_of_date(sentence: str, doc_date: str) -> str:
     it names (a date without a year takes the document's year; one after the
     document's date is a forecast and does not count), else the document's date;
     "" when neither is known."""
+    return stated_date(sentence, doc_date) or doc_date
+
+
+def stated_date(sentence: str, doc_date: str) -> str:
+    """The date a sentence's figures stand at by what it states itself (its latest
+    period or calendar date, as `as_of_date` reads them); "" when it states none."""
     ends = reader_config()["recency"]["period_end"]
     found = [f"{y}-{ends.get(q or 'year', ends['year'])}" for y, q in periods(sentence) if y]
     for m in _DATE.finditer(sentence):
@@ -170,7 +176,21 @@ def as_of_date(sentence: str, doc_date: str) -> str:
             continue
         found.append(f"{year}-{month:02d}-{int(m.group(3) or 1):02d}")
     found = [d for d in found if not doc_date or d <= doc_date]  # a forecast stands at its document's date
-    return max(found) if found else doc_date
+    return max(found) if found else ""
+
+
+def _about_another(ctx: ComposeContext, cand, entities: list[str], passages: list) -> bool:
+    """Is the sentence about other companies only: the first of the sentence, its
+    section's heading and its document's title that names a company names none of
+    these? (A sentence of a document about several of them stays: who it is about is
+    not known.)"""
+    companies = set(ctx.glossary.companies)
+    chunk = passages[cand.passage_idx].chunk
+    for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else "", chunk.title):
+        named = set(ctx.glossary.entities(text)) & companies
+        if named:
+            return not named & set(entities)
+    return False
 
 
 def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
@@ -194,7 +214,11 @@ def latest(ctx: ComposeContext) -> Composition | None:
     for c in cues:
         q = re.sub(c, " ", q, flags=re.I)
     cands, _ = ctx.rescore(q)
-    cands = [c for c in cands if c.coverage >= ctx.min_relevance and c.figures]
+    if not cands or cands[0].coverage < ctx.min_relevance:
+        return None
+    top = cands[0].coverage  # the figures of a series often repeat fewer of the question's words
+    ratio = reader_config()["recency"]["keep_ratio"]  # than a sentence about it without one
+    cands = [c for c in cands if c.coverage >= ratio * top and c.figures]
     if not cands:
         return None
     named = [e for e in ctx.glossary.entities(q) if e in ctx.glossary.companies]
@@ -202,10 +226,19 @@ def latest(ctx: ComposeContext) -> Composition | None:
         cands = [c for c in cands if _names_any(ctx, c, named)]
         if not cands:
             return None
-    best = cands[0].coverage
-    ratio = reader_config()["recency"]["keep_ratio"]  # wider than a look-up's: a later figure of a series
-    pool = [c for c in cands if c.coverage >= ratio * best]  # often repeats fewer of the question's words
-    pool.sort(key=lambda c: (as_of_date(c.text, ctx.passages[c.passage_idx].chunk.date or ""), c.coverage), reverse=True)
+    best = max(c.coverage for c in cands)  # wider than a look-up's: a later figure of a series
+    pool = [c for c in cands if c.coverage >= ratio * best]
+    band = reader_config()["recency"]["answer_band"] * best
+
+    def recency(c) -> tuple[bool, bool, str, float]:
+        """The sentences that answer best first (a sentence only near the topic never
+        outranks them by its date); among them a figure dated by its own sentence (its
+        period or date) before one dated only by its document; the latest first."""
+        doc_date = ctx.passages[c.passage_idx].chunk.date or ""
+        stated = stated_date(c.text, doc_date)
+        return c.coverage >= band, bool(stated), stated or doc_date, c.coverage
+
+    pool.sort(key=recency, reverse=True)
     entries = [Entry(ctx.labels["latest"], bullet=False)]
     seen = set()
     for c in pool:
@@ -236,6 +269,9 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
         if not stated or period_match(asked, stated):
             continue
         known.append(c)
+    named = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    if named:  # never another company's figures passed off as the asked one's
+        known = [c for c in known if not _about_another(ctx, c, named, passages)]
     # prefer sentences where a money figure's own clause names the metric
     forms = [f for fs in spec.metrics for f in fs]
     labelled = [c for c in known if any(any(m in f.clause.lower() for m in forms) for f in facts_in(c.text))]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compose.business import asks_business_model, business_model
 from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.text import content_words, normalize, split_sentences
+from chatbot.text import claim_figures, content_words, normalize, split_sentences
 
 
 def _cfg() -> dict:
@@ -78,6 +78,10 @@ def _block_line(b: Block, limit: int) -> Entry | None:
             if b.labelled or (b.kind == "list" and re.match(r"^[^:：]{2,10}[:：]", part)):
                 part = re.split(r"[:：]", part)[0]
             parts.append(part)
+        if b.kind == "list" and b.labelled:  # the label and its first clause, when they all fit
+            fuller = [re.split(r"[，,；;。]", ln.text)[0] for ln in b.lines]
+            if len(b.title) + sum(len(f) + 1 for f in fuller) <= limit:
+                parts = fuller
         text = "；".join(parts)
         head = b.title if b.title != b.heading else ""
         if head and b.kind == "list":
@@ -95,24 +99,84 @@ def _block_line(b: Block, limit: int) -> Entry | None:
 _NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
 
 
-def _section_lines(blocks: list[Block], limit: int, most: int) -> list[Entry]:
-    """A section's line (a block's line); when the budget allows more than one, the
-    section's points in order instead (list items, paragraph sentences: the first
-    sentence of each)."""
-    if most <= 1:
-        first = next((e for b in blocks if (e := _block_line(b, limit))), None)
-        return [first] if first else []
-    out: list[Entry] = []
+def _salience(text: str, keys: list[str]) -> int:
+    """How much of a document's headline (its title and the section's heading: words
+    and figures) a point repeats; a figure the headline states counts double."""
+    norm = normalize(text)
+    return sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
+
+
+def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
+    words = content_words(" ".join([doc.title, *path[1:]]))
+    return list(dict.fromkeys(w for w in words if len(w) >= 2 and not re.fullmatch(r"[\d.]+", w)))
+
+
+def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | None, Entry | None]]:
+    """A section's points in order: a table's line, and the first sentence of each list
+    item or paragraph (notes left out)."""
+    out: list[tuple[str, Line | None, Entry | None]] = []
     for b in blocks:
+        if b.kind == "table":
+            e = _block_line(b, limit)
+            if e:
+                out.append((e.text, None, e))
+            continue
         for ln in b.lines:
-            if len(out) >= most:
-                return out
             if _NOTE.match(ln.text):
                 continue
             text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
             if _complete(text) and len(text) >= 12:
-                out.append(_entry(ln, _cut(text, limit)))
+                out.append((text, ln, None))
     return out
+
+
+def _fit(text: str, room: int) -> str | None:
+    """The point, or its longest leading clause (cut at a ；/，) that fits the room and
+    still says something (12 characters or more)."""
+    if len(text) <= room:
+        return text
+    cuts = [m.start() for m in re.finditer(r"[；;，,]", text) if 12 <= m.start() <= room]
+    return text[: cuts[-1]] + "。" if cuts else None
+
+
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*(?:[、.．]|\s))\s*")
+
+
+def _heading_label(path: list[str]) -> str:
+    """The section's heading as the line's label ("MiniMax:C端多模态产品："), its numbering
+    dropped; none when it states a figure (a label is never checked against a source)."""
+    head = _NUMBERING.sub("", path[-1]).strip() if len(path) >= 2 else ""
+    return "" if not head or re.search(r"\d", head) else head.rstrip("：:") + "："
+
+
+def _section_line(ctx: ComposeContext, doc: DocStructure, path: list[str], blocks: list[Block], limit: int) -> Entry | None:
+    """A section's key point as one line of at most `limit` characters, after its
+    heading: its points taken by how much of the headline they repeat (the document's
+    title and the section's heading), then in order, while they fit (a long point by its
+    leading clauses). Shown in document order, each point cited to its own passage."""
+    points = _summary_points(blocks, limit)
+    if not points:
+        return None
+    keys = _headline_keys(doc, path)
+    label = _heading_label(path)
+    ranked = sorted(range(len(points)), key=lambda i: (-_salience(points[i][0], keys), i))
+    chosen: dict[int, str] = {}
+    used = len(label)
+    for i in ranked:
+        text = _fit(points[i][0], limit - used) or (None if chosen else _cut(points[i][0], limit - used))
+        if text:
+            chosen[i] = text
+            used += len(text)
+    entries = [(points[i][2] or _entry(points[i][1], t), t) for i, t in sorted(chosen.items())]  # type: ignore[arg-type]
+    chunks = list({c.id: c for e, _ in entries for c in e.chunks}.values())
+    pos = {c.id: k for k, c in enumerate(chunks)}
+    figures = any(claim_figures(t) for _, t in entries)
+    parts = []
+    for n, (e, t) in enumerate(entries):
+        body = re.sub(r"[。！？!?.；;，,]+$", "", t)
+        note = as_of(chunks[0], ctx.lang).strip() if figures and n == len(entries) - 1 else ""
+        parts.append(body + note + "".join(f"⟦{pos[c.id]}⟧" for c in e.chunks) + "。")
+    return Entry(label + "".join(parts), chunks, [r for e, _ in entries for r in e.raw])
 
 
 def _doc_names(d: DocStructure) -> str:
@@ -190,9 +254,10 @@ def summary(ctx: ComposeContext) -> Composition | None:
     elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
         sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
         entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
-    per = max(1, (most - len(places) - len(entries) + 1) // max(1, len(sections)))  # a short article: more than one line each
-    for _, blocks in sections:
-        entries += _section_lines(blocks, limit, per)
+    for path, blocks in sections:
+        e = _section_line(ctx, doc, path, blocks, cfg["max_section_chars"])
+        if e:
+            entries.append(e)
     for b in places:
         e = _block_line(b, limit)
         if e:
@@ -273,13 +338,15 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     return Composition(entries) if len(entries) > 1 else None
 
 
-def _about(ctx: ComposeContext, doc: DocStructure, blocks: list[Block], title: str, asked: set[str]) -> bool:
-    """Is a section about one of the asked companies: named in its heading or points,
-    or in the title of a document about that one company? (True when none is asked.)"""
+def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: str, asked: set[str]) -> bool:
+    """Is a section about one of the asked companies: named in its heading or in the
+    points it gives (not in the rest of a long section: a report's last heading may hold
+    everything after it), or in the title of a document about that one company? (True
+    when none is asked.)"""
     if not asked:
         return True
     companies = set(ctx.glossary.companies)
-    named = set(ctx.glossary.entities(" ".join([title, *(_block_text(b) for b in blocks)]))) & companies
+    named = set(ctx.glossary.entities(" ".join([title, *(ln.text for ln in points)]))) & companies
     if named & asked:
         return True
     in_title = set(ctx.glossary.entities(doc.title)) & companies
@@ -310,9 +377,9 @@ def _points(blocks: list[Block], lead: re.Pattern) -> list[Line]:
     return lines
 
 
-def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Composition | None:
+def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues: list[str] | None = None) -> Composition | None:
     """The section (or announced list) whose heading holds the intent's heading words
-    and matches the question's topic (or, for a heading of the intent's words only, whose
+    (or one of its cues: a heading that states a cause, "利润率受翻新拖累") and matches the question's topic (or, for a heading of the intent's words only, whose
     document's title or points cover most of the topic), about the company asked about;
     its points in order, then the best other evidence about that company."""
     groups = topic_groups(ctx)
@@ -341,14 +408,14 @@ def _section_points(ctx: ComposeContext, heading_words: list[str]) -> Compositio
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            if not any(w in title for w in heading_words):
+            if not any(w in title for w in heading_words) and not any(re.search(c, title) for c in heading_cues or []):
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
             text_topic = overlap(plain, " ".join(ln.text for ln in points))
             if heading_topic <= 0 and (total <= 0 or max(doc_topic, text_topic) < share * total):
                 continue
-            if not _about(ctx, doc, blocks, title, asked):
+            if not _about(ctx, doc, points[:most], title, asked):
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:
@@ -401,7 +468,7 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
 
 
 def why(ctx: ComposeContext) -> Composition | None:
-    comp = _section_points(ctx, _cfg()["why_heading_words"]) or _causal_sentences(ctx)
+    comp = _section_points(ctx, _cfg()["why_heading_words"], _cfg()["cause_cues"]) or _causal_sentences(ctx)
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["why"]))
     return comp
@@ -474,7 +541,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
-        if not _about(ctx, docs[b.doc_id], [b], b.heading, asked):
+        if not _about(ctx, docs[b.doc_id], b.lines, b.heading, asked):
             continue  # another company's lists (or the market's, for a company asked about)
         stances = [stance_of(ln.text) for ln in b.lines]
         mixed = 1 in stances and -1 in stances
