@@ -133,3 +133,24 @@ def test_tokenize(text, present, absent):
 )
 def test_naming_spans_cover_source_notes_and_iso_dates(text, named):
     assert [text[a:b] for a, b in naming_spans(text)] == named
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("国泰航空10月份运了多少旅客？", ["10月份"]),
+        ("那9月呢？", ["9月"]),
+        ("十月的载客量", ["十月"]),
+        ("2025年度收入", ["2025年度"]),
+        ("2025年上半年", ["2025年上半年"]),
+        ("2025Q3 和 H1", ["2025Q3", "H1"]),
+        ("中远海控第三季度单季赚了多少", ["第三季度", "单季"]),
+        ("前三季度与前九个月", ["前三季度", "前九个月"]),
+        ("截至2025年6月30日", ["2025年"]),  # a calendar date: the year only, no month
+        ("12个月内", []),
+    ],
+)
+def test_period_phrases(text, phrases):
+    from chatbot.text import period_phrase_re
+
+    assert [m.group(0) for m in period_phrase_re().finditer(text)] == phrases

@@ -174,6 +174,20 @@ def english_period_forms(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def period_phrase_re() -> re.Pattern:
+    """A reporting period as a question or a label writes it, with or without its year
+    ("2025年上半年", "2025年度", "第三季度", "10月份", "Q3"): config/evidence.toml
+    [period_phrases], the one pattern of the follow-up resolver, the subject finder and
+    the composers."""
+    from chatbot.evidence_config import evidence_config
+
+    cfg = evidence_config()["period_phrases"]
+    words = "|".join(cfg["words"])
+    after_year = "|".join([*cfg["after_year"], *cfg["words"]])
+    return re.compile(rf"(?:(?:19|20)\d{{2}}(?!\d)\s*年?\s*(?:{after_year})?|{words})", re.IGNORECASE)
+
+
 def periods(text: str) -> set[tuple[str | None, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
