@@ -81,6 +81,13 @@ def test_figure_supported(figure, evidence, supported):
         ("2026年1月28日", set()),  # a calendar date is no period
         ("2025万股", set()),  # nor a quantity that looks like a year
         ("2024家", set()),
+        # a month without a year is a period of monthly figures (a table row "7月", a question's "10月份")
+        ("10月份载客量", {(None, "M10")}),
+        ("7月:载客量（万人次）301.2", {(None, "M07")}),
+        ("十月载客", {(None, "M10")}),
+        ("2026年1月配售新H股", set()),  # with its year: an event's date
+        ("截至6月底现金", set()),  # a point in time, not a month's figures
+        ("1-10月累计", set()),  # a range
     ],
 )
 def test_periods(text, expected):

@@ -183,17 +183,32 @@ def period_phrase_re() -> re.Pattern:
     from chatbot.evidence_config import evidence_config
 
     cfg = evidence_config()["period_phrases"]
-    words = "|".join(cfg["words"])
-    after_year = "|".join([*cfg["after_year"], *cfg["words"]])
+    month = re.sub(r"\((?!\?)", "(?:", cfg["month"])  # no capture groups inside the phrase
+    words = "|".join(w.replace("{month}", month) for w in cfg["words"])
+    after_year = "|".join([*cfg["after_year"], *cfg["words"]]).replace("{month}", month.replace("年", ""))
     return re.compile(rf"(?:(?:19|20)\d{{2}}(?!\d)\s*年?\s*(?:{after_year})?|{words})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _month_re() -> re.Pattern:
+    from chatbot.evidence_config import evidence_config
+
+    return re.compile(evidence_config()["period_phrases"]["month"])
+
+
+_MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
 def periods(text: str) -> set[tuple[str | None, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
-    Calendar dates ("2026年1月28日") are not periods."""
+    Calendar dates ("2026年1月28日") are not periods; a month without a year ("10月份")
+    is one: (None, "M10")."""
     out: set[tuple[str | None, str | None]] = set()
     t = english_period_forms(unicodedata.normalize("NFKC", text))
+    for m in _month_re().finditer(t):
+        n = m.group(1)
+        out.add((None, f"M{int(n) if n.isdigit() else _MONTH_NO[n]:02d}"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):
             out.add((m.group(4), None))
