@@ -86,7 +86,11 @@ def test_figure_supported(figure, evidence, supported):
         ("7月:载客量（万人次）301.2", {(None, "M07")}),
         ("十月载客", {(None, "M10")}),
         ("2026年1月配售新H股", set()),  # with its year: an event's date
-        ("截至6月底现金", set()),  # a point in time, not a month's figures
+        # a month's end is a point in time: the end of the period it closes, never another month's end
+        ("截至6月底现金", {(None, "M06-end")}),
+        ("金蝶国际2025年3月末的云订阅ARR", {("2025", "M03-end")}),
+        ("截至2025年6月30日，现金及现金等价物", {("2025", "M06-end")}),
+        ("截至2025年6月30日止六个月收入", {("2025", "H1")}),  # a period that ends there, not the point
         ("1-10月累计", set()),  # a range
     ],
 )
@@ -101,6 +105,12 @@ def test_periods(text, expected):
         ({("2024", None)}, {("2024", "end")}, True),  # a year is answered by its year-end figure
         ({("2024", None)}, {("2024", "H1")}, False),  # but not by a half year
         ({("2025", "H1")}, {("2024", "H1")}, False),
+        # a month's end answers the period it closes, and the other way round; never another month's end
+        ({("2025", "M06-end")}, {("2025", "H1")}, True),
+        ({("2025", "H1")}, {("2025", "M06-end")}, True),
+        ({("2024", None)}, {("2024", "M12-end")}, True),
+        ({("2025", "M03-end")}, {("2025", "M06-end")}, False),
+        ({(None, "M06")}, {(None, "M07")}, False),
     ],
 )
 def test_period_match(asked, stated, match):

@@ -3,7 +3,9 @@ held-out set, now open: `news-30`…`news-38`) and dev4 (`news-50`…`news-52`, 
 its questions before the engine was run on them), both ingested beside the bundled
 corpus and corpus-extra (no absent company of either set is named by the other's articles);
 and dev-5 (the session-4 held-out set, now open: `news-40`…`news-49`), ingested beside the
-bundled corpus and corpus-extra on its own, as its README says.
+bundled corpus and corpus-extra on its own, as its README says; dev-6 (the session-5 held-out set,
+now open: `news-60`…`news-69`) likewise, its Chinese look-ups here (the English ones are the English
+helper's to add).
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ DATA = CORPUS_EXTRA.parent
 DEV3 = [json.loads(line) for line in (DATA / "dev-3" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 DEV4 = [json.loads(line) for line in (DATA / "questions-dev4.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 DEV5 = [json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+DEV6 = [q for line in (DATA / "dev-6" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip() and (q := json.loads(line))["lang"] == "zh"]
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -56,6 +60,19 @@ def dev5_engine(corpus_index, tmp_path_factory):
     return Engine(make_settings(path))
 
 
+@pytest.fixture(scope="module")
+def dev6_engine(corpus_index, tmp_path_factory):
+    from chatbot.engine import Engine
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp("dev6") / "index"
+    shutil.copytree(corpus_index, path)
+    report = ingest([CORPUS_EXTRA, DATA / "dev-6" / "corpus"], make_settings(path), prune=False, show_progress=False)
+    assert len(report.added) == 12 + 10, report.summary()
+    assert not report.failed, report.summary()
+    return Engine(make_settings(path))
+
+
 def _params(questions):
     return question_params(questions, KNOWN_FAILURES)
 
@@ -81,6 +98,15 @@ def test_dev5(dev5_engine, q):
     """Ten articles by someone who did not develop the engine: factual look-ups (Chinese, English,
     an explainer), follow-ups, tickers, two-part questions, near-misses and absent companies."""
     _assert_as_expected(dev5_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV6))
+def test_dev6(dev6_engine, q):
+    """Ten articles written blind (monthly figures, two companies in one article, several dates of
+    one metric): Chinese look-ups, follow-ups, tickers, two-part questions, near-misses and absent
+    companies (a name beside a known one: "永利澳门", "中国燃气"; a name before a month: "中国国航10月份")."""
+    _assert_as_expected(dev6_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow

@@ -196,6 +196,21 @@ def _month_re() -> re.Pattern:
     return re.compile(evidence_config()["period_phrases"]["month"])
 
 
+@lru_cache(maxsize=1)
+def _month_end_re() -> re.Pattern:
+    from chatbot.evidence_config import evidence_config
+
+    return re.compile(evidence_config()["period_phrases"]["month_end"])
+
+
+@lru_cache(maxsize=1)
+def _month_end_closes() -> dict[str, str]:
+    """"M06-end" -> "H1": the reporting period a month's end closes."""
+    from chatbot.evidence_config import evidence_config
+
+    return {f"M{m}-end": q for m, q in evidence_config()["period_phrases"]["month_end_closes"].items()}
+
+
 _MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
@@ -209,6 +224,8 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
     for m in _month_re().finditer(t):
         n = m.group(1)
         out.add((None, f"M{int(n) if n.isdigit() else _MONTH_NO[n]:02d}"))
+    for m in _month_end_re().finditer(t):  # "2025年6月末": the figure at that month's end
+        out.add((m.group(1), f"M{int(m.group(2)):02d}-end"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):
             out.add((m.group(4), None))
@@ -248,9 +265,16 @@ def qualifiers(text: str) -> set[str | None]:
 def period_match(asked: set, stated: set) -> bool:
     """Does a sentence state one of the asked periods? A plain year is also answered
     by its year-end figure; a half-year is not a full year."""
+    closes = _month_end_closes()
     for year, q in asked:
         for y, s in stated:
-            if (y == year or year is None or y is None) and (s == q or (q is None and s == "end")):
+            if not (y == year or year is None or y is None):
+                continue
+            if s == q or (q is None and s == "end"):
+                return True
+            # a month's end asked is answered at the end of the period it closes ("6月底" by the
+            # half-year's figure), never at another month's end
+            if (q in closes and s == closes[q]) or (s in closes and (closes[s] == q or (closes[s] == "end" and q is None))):
                 return True
     return False
 
