@@ -92,6 +92,8 @@ def test_figure_supported(figure, evidence, supported):
         ("截至2025年6月30日，现金及现金等价物", {("2025", "M06-end")}),
         ("截至2025年6月30日止六个月收入", {("2025", "H1")}),  # a period that ends there, not the point
         ("1-10月累计", set()),  # a range
+        # a report named for its period: "中报" is the interim report
+        ("城市燃气行业2025年中报横评", {("2025", "H1")}),
     ],
 )
 def test_periods(text, expected):

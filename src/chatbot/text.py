@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from chatbot.evidence_config import evidence_config
 from chatbot.lexicon import extra_words, stop_words, tokenizer_version
 
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
@@ -119,8 +120,11 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
     return False
 
 
+# a report named for its period ("中报": the interim report), config/evidence.toml [period_phrases]
+_REPORT_WORDS: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
+_REPORTS = "|".join(sorted(map(re.escape, _REPORT_WORDS), key=len, reverse=True))
 _PERIOD_RE = re.compile(
-    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|中期|全年|年末|年底|末|度|H1|H2)?",
+    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
@@ -136,7 +140,7 @@ _QUARTER_EN_RE = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(rf"{_REPORTS}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
 _QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
@@ -150,7 +154,7 @@ def _qualifier(word: str) -> str | None:
     return _QUALIFIER.get(word.lower())
 _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
               "three quarters": "Q1-3", "first three quarters": "Q1-3",
-              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
+              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None, **_REPORT_WORDS}
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +184,6 @@ def period_phrase_re() -> re.Pattern:
     ("2025年上半年", "2025年度", "第三季度", "10月份", "Q3"): config/evidence.toml
     [period_phrases], the one pattern of the follow-up resolver, the subject finder and
     the composers."""
-    from chatbot.evidence_config import evidence_config
-
     cfg = evidence_config()["period_phrases"]
     month = re.sub(r"\((?!\?)", "(?:", cfg["month"])  # no capture groups inside the phrase
     words = "|".join(w.replace("{month}", month) for w in cfg["words"])
@@ -191,23 +193,17 @@ def period_phrase_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _month_re() -> re.Pattern:
-    from chatbot.evidence_config import evidence_config
-
     return re.compile(evidence_config()["period_phrases"]["month"])
 
 
 @lru_cache(maxsize=1)
 def _month_end_re() -> re.Pattern:
-    from chatbot.evidence_config import evidence_config
-
     return re.compile(evidence_config()["period_phrases"]["month_end"])
 
 
 @lru_cache(maxsize=1)
 def _month_end_closes() -> dict[str, str]:
     """"M06-end" -> "H1": the reporting period a month's end closes."""
-    from chatbot.evidence_config import evidence_config
-
     return {f"M{m}-end": q for m, q in evidence_config()["period_phrases"]["month_end_closes"].items()}
 
 
