@@ -40,6 +40,26 @@ def test_resolve_followup(question, history, standalone):
     assert resolve_followup(question, history, load_glossary()) == standalone
 
 
+def _exchange(question: str, answer: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        # "the other one": the company the answer named beside the one asked
+        ("那另一家呢？", _exchange("智谱上半年收入多少？", "智谱上半年收入1.9亿元；文章同时对比了MiniMax[1]。"),
+         "MiniMax上半年收入多少？"),
+        ("And the other one?", _exchange("What was Zhipu's revenue?", "Zhipu's revenue was 1.9亿; MiniMax's was higher."),
+         "What was MiniMax's revenue?"),
+        # no other company in the conversation: left as it is
+        ("那另一家呢？", _exchange("智谱上半年收入多少？", "智谱上半年收入1.9亿元[1]。"), "那另一家呢？"),
+    ],
+)
+def test_the_other_company(question, history, standalone):
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
 @pytest.mark.parametrize(
     ("history", "expected"),
     [

@@ -218,7 +218,7 @@ def test_a_half_asked_without_its_year_is_never_answered_by_the_other_half():
 # --- a company no document names, beside one the catalogue knows (subjects.unknown_names) ---
 
 _KNOWN = {"金沙": "金沙中国", "金沙中国": "金沙中国", "澳门": "澳门", "燃气": "燃气", "蒙牛": "蒙牛乳业", "蒙牛乳业": "蒙牛乳业"}
-_DOCUMENTS = "金沙中国第三季度经调整EBITDA为5.92亿美元。澳门博彩收入增长。蒙牛乳业奶粉收入下降，各业务承压。城市燃气零售气量增长。"
+_DOCUMENTS = "金沙中国第三季度经调整EBITDA为5.92亿美元。澳门博彩收入增长。蒙牛乳业奶粉收入下降，各业务承压。城市燃气零售气量增长。太二收入约21.3亿元，表现完美的门店。"
 
 
 @pytest.mark.parametrize(
@@ -234,6 +234,10 @@ _DOCUMENTS = "金沙中国第三季度经调整EBITDA为5.92亿美元。澳门�
         ("蒙牛乳业奶粉业务的毛利率是多少？", []),
         ("金沙中国第三季度经调整EBITDA有多少？", []),
         ("金沙第三季度经调整EBITDA有多少？", []),
+        # a word the documents use, then a common word: no name ("太二" is a brand, "贡献" a verb)
+        ("太二贡献了多少？", []),
+        # but a company suffix makes a name, though its first word is in the documents ("完美的")
+        ("美的集团上半年收入多少？", ["美的集团"]),
     ],
 )
 def test_a_name_beside_a_known_one_is_checked_on_its_own(question, unknown):

@@ -18,6 +18,8 @@ from chatbot.text import period_phrase_re
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
+# "the other one": the company the conversation named beside the one asked about
+_OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?)$", re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 # where the figure a Chinese question asks ends: its question word
@@ -95,6 +97,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         prev_ents = glossary.entities(prev)
         if x_ents and prev_ents:  # another company, same attribute
             return _replace_entity(prev, prev_ents[0], x, glossary)
+        if _OTHER_ONE.match(x):  # a company, never an item of the question before
+            other = _other_company(history, prev_ents, glossary) if prev_ents else None
+            return _replace_entity(prev, prev_ents[0], other, glossary) if other else q
         dated = [m for m in period_phrase_re().finditer(prev) if _YEAR.match(m.group(0))]
         if _YEAR.match(x) and period_phrase_re().fullmatch(x) and dated:  # same question, another year's period
             return prev[: dated[0].start()] + x + prev[dated[0].end():]
@@ -115,6 +120,16 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
     return q
+
+
+def _other_company(history: list[dict] | None, asked: list[str], glossary: Glossary) -> str | None:
+    """The company the conversation last named beside those asked about ("那另一家呢？"
+    after an answer on 金沙中国 that also names 美高梅中国)."""
+    for m in reversed(history or []):
+        others = [e for e in glossary.entities(_content(m)) if e not in asked and e in glossary.companies]
+        if others:
+            return others[0]
+    return None
 
 
 def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | None:

@@ -102,8 +102,27 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         opening, rest = beside_known(n, glossary)
         if not opening and rest and all(contains(w) for w in rest):
             continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务")
+        if _indexed_word_then_common(n, contains, rules or load_rules()):
+            continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         out.append(n)
     return out
+
+
+def _indexed_word_then_common(name: str, contains: Callable[[str], bool], rules: Rules) -> bool:
+    """Is a Chinese name a word the documents use followed only by common words that are no
+    part of a company name ("太二贡献" of "太二贡献了多少": the brand "太二", then a verb
+    jieba tags as a noun)? "中国国航" (uncommon "国航") and "美的集团" (a company suffix) are not."""
+    from chatbot.names import GENERIC_FREQ
+    from chatbot.text import _jieba
+
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return False
+    j = _jieba()
+    words = [w for w in j.lcut(name) if w.strip()]
+    if len(words) < 2 or len(words[0]) < 2 or not contains(words[0]):
+        return False
+    name_words = set(rules.company_suffixes) | set(rules.trade_words) | set(rules.org_suffixes)
+    return all((j.dt.FREQ.get(w) or 0) >= GENERIC_FREQ and w not in name_words for w in words[1:])
 
 
 def beside_known(name: str, glossary: Glossary) -> tuple[str, list[str]]:
