@@ -258,3 +258,12 @@ def test_beside_known(name, opening, rest):
     from chatbot.subjects import beside_known
 
     assert beside_known(name, Glossary(aliases=dict(_KNOWN))) == (opening, rest)
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("金蝶上半年亏了多少？", "净亏损"), ("信义光能这次中期派息多少？", "股息"),  # a question's everyday words for a metric
+     ("蒙牛上半年营收多少？", "收入")],
+)
+def test_a_metric_as_a_question_writes_it(question, metric):
+    assert metric in load_glossary().metrics_in(question)
