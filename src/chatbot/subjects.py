@@ -100,7 +100,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if contains(n):
             continue
         opening, rest = beside_known(n, glossary)
-        if not opening and rest and all(contains(w) for w in rest):
+        if not _opens_another_name(opening) and rest and all(contains(w) for w in rest):
             continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务")
         if _indexed_word_then_common(n, contains, rules or load_rules()):
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
@@ -149,7 +149,18 @@ def _other_name_beside(name: str, glossary: Glossary) -> bool:
     before it ("中国燃气", "永利澳门": the known "燃气", "澳门" do not open the name), or an
     uncommon word after it?"""
     opening, rest = beside_known(name, glossary)
-    return len(opening) >= 2 or (bool(rest) and _not_common_words("".join(rest)))
+    return _opens_another_name(opening) or (bool(rest) and _not_common_words("".join(rest)))
+
+
+def _opens_another_name(opening: str) -> bool:
+    """Are the words before a known name part of another name: an uncommon word ("永利") or
+    a place ("中国" of "中国燃气"), not a verb or common word of the question ("预测" of
+    "报告预测云知声…")?"""
+    from chatbot.names import _posseg
+
+    if len(opening) < 2:
+        return False
+    return _not_common_words(opening) or all(flag == "ns" for _, flag in _posseg(opening))
 
 
 def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = None) -> list[str]:
