@@ -108,9 +108,10 @@ def test_periods(text, expected):
         ({("2024", None)}, {("2024", "end")}, True),  # a year is answered by its year-end figure
         ({("2024", None)}, {("2024", "H1")}, False),  # but not by a half year
         ({("2025", "H1")}, {("2024", "H1")}, False),
-        # a month's end answers the period it closes, and the other way round; never another month's end
+        # a month's end is answered at the end of the period it closes; never by another month's end,
+        # and a half-year's figure is not stated by a date at its end ("截至6月30日，现金…")
         ({("2025", "M06-end")}, {("2025", "H1")}, True),
-        ({("2025", "H1")}, {("2025", "M06-end")}, True),
+        ({("2025", "H1")}, {("2025", "M06-end")}, False),
         ({("2024", None)}, {("2024", "M12-end")}, True),
         ({("2025", "M03-end")}, {("2025", "M06-end")}, False),
         ({(None, "M06")}, {(None, "M07")}, False),

@@ -269,9 +269,9 @@ def period_match(asked: set, stated: set) -> bool:
             if s == q or (q is None and s == "end"):
                 return True
             # a month's end asked is answered at the end of the period it closes ("6月底" by the
-            # half-year's figure), never at another month's end
-            if (q in closes and s == closes[q]) or (s in closes and (closes[s] == q or (closes[s] == "end" and q is None))):
-                return True
+            # half-year's figure), never at another month's end; a year by its December's end
+            if (q in closes and s == closes[q]) or (q is None and closes.get(s) == "end"):
+                return True  # (a half-year's figure is not stated by a date at its end: one way only)
     return False
 
 
