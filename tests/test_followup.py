@@ -25,6 +25,8 @@ def _asked(*questions: str) -> list[dict]:
         ("MiniMax的收入是多少？", _asked("介绍一下云知声"), "MiniMax的收入是多少？"),  # stands alone
         # another quarter (no year), another item of the same company and period, a part of the figure
         ("那第二季度呢？", _asked("云知声第三季度收入多少？"), "云知声第二季度收入多少？"),
+        ("那9月呢？", _asked("云知声8月交付量多少？"), "云知声9月交付量多少？"),  # another month
+        ("那2025年上半年呢？", _asked("云知声2024年上半年收入多少？"), "云知声2025年上半年收入多少？"),
         ("经调整净利润呢？", _asked("云知声第三季度收入多少？"), "云知声第三季度经调整净利润多少？"),
         ("那毛利率呢？", _asked("智谱上半年的净亏损是多少？"), "智谱上半年的毛利率是多少？"),
         ("其中海外业务占多少？", _asked("云知声中期收入是多少"), "云知声中期海外业务收入是多少"),
@@ -43,6 +45,26 @@ def _asked(*questions: str) -> list[dict]:
     ],
 )
 def test_resolve_followup(question, history, standalone):
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+def _exchange(question: str, answer: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        # "the other one": the company the answer named beside the one asked
+        ("那另一家呢？", _exchange("智谱上半年收入多少？", "智谱上半年收入1.9亿元；文章同时对比了MiniMax[1]。"),
+         "MiniMax上半年收入多少？"),
+        ("And the other one?", _exchange("What was Zhipu's revenue?", "Zhipu's revenue was 1.9亿; MiniMax's was higher."),
+         "What was MiniMax's revenue?"),
+        # no other company in the conversation: left as it is
+        ("那另一家呢？", _exchange("智谱上半年收入多少？", "智谱上半年收入1.9亿元[1]。"), "那另一家呢？"),
+    ],
+)
+def test_the_other_company(question, history, standalone):
     assert resolve_followup(question, history, load_glossary()) == standalone
 
 

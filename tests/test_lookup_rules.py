@@ -213,3 +213,59 @@ def test_a_half_asked_without_its_year_is_never_answered_by_the_other_half():
     cands, spec = score_candidates("云知声上半年净息差是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
     assert spec.periods == {(None, "H1")}
     assert [c.text for c in cands] == ["云知声上半年净息差收窄至2.08%。"]
+
+
+# --- a company no document names, beside one the catalogue knows (subjects.unknown_names) ---
+
+_KNOWN = {"金沙": "金沙中国", "金沙中国": "金沙中国", "澳门": "澳门", "燃气": "燃气", "蒙牛": "蒙牛乳业", "蒙牛乳业": "蒙牛乳业"}
+_DOCUMENTS = "金沙中国第三季度经调整EBITDA为5.92亿美元。澳门博彩收入增长。蒙牛乳业奶粉收入下降，各业务承压。城市燃气零售气量增长。太二收入约21.3亿元，表现完美的门店。"
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # a known name that does not open the name asked: another company ("澳门", "燃气" are known)
+        ("永利澳门第三季度经调整EBITDA是多少？", ["永利澳门"]),
+        ("中国燃气上半年零售气量是多少？", ["中国燃气"]),
+        # a name before a month: the subject, although "中国" opens many descriptions
+        ("中国国航10月份载客量多少？", ["中国国航"]),
+        ("中国国航9月的客运运载率是多少？", ["中国国航"]),
+        # a known company, then words the documents use: a segment, not another company
+        ("蒙牛乳业奶粉业务的毛利率是多少？", []),
+        ("金沙中国第三季度经调整EBITDA有多少？", []),
+        ("金沙第三季度经调整EBITDA有多少？", []),
+        # a verb before a known name opens no other name ("报告" is a lead word, "预测" a verb)
+        ("报告预测金沙中国2026年的收入是多少？", []),
+        # a word the documents use, then a common word: no name ("太二" is a brand, "贡献" a verb)
+        ("太二贡献了多少？", []),
+        # but a company suffix makes a name, though its first word is in the documents ("完美的")
+        ("美的集团上半年收入多少？", ["美的集团"]),
+    ],
+)
+def test_a_name_beside_a_known_one_is_checked_on_its_own(question, unknown):
+    from chatbot.glossary import Glossary
+    from chatbot.subjects import unknown_names
+
+    glossary = Glossary(aliases=dict(_KNOWN), companies=set(_KNOWN.values()))
+    assert unknown_names(question, glossary, lambda s: s.lower() in _DOCUMENTS.lower()) == unknown
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "rest"),
+    [("永利澳门", "永利", []), ("中国燃气", "中国", []), ("蒙牛乳业奶粉业务", "", ["奶粉", "业务"]),
+     ("金沙中国", "", []), ("国航", "", []), ("Wynn Macau", "", [])],
+)
+def test_beside_known(name, opening, rest):
+    from chatbot.glossary import Glossary
+    from chatbot.subjects import beside_known
+
+    assert beside_known(name, Glossary(aliases=dict(_KNOWN))) == (opening, rest)
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("金蝶上半年亏了多少？", "净亏损"), ("信义光能这次中期派息多少？", "股息"),  # a question's everyday words for a metric
+     ("蒙牛上半年营收多少？", "收入")],
+)
+def test_a_metric_as_a_question_writes_it(question, metric):
+    assert metric in load_glossary().metrics_in(question)

@@ -81,6 +81,20 @@ def test_figure_supported(figure, evidence, supported):
         ("2026年1月28日", set()),  # a calendar date is no period
         ("2025万股", set()),  # nor a quantity that looks like a year
         ("2024家", set()),
+        # a month without a year is a period of monthly figures (a table row "7月", a question's "10月份")
+        ("10月份载客量", {(None, "M10")}),
+        ("7月:载客量（万人次）301.2", {(None, "M07")}),
+        ("十月载客", {(None, "M10")}),
+        ("2026年1月配售新H股", set()),  # with its year: an event's date
+        # a month's end is a point in time: the end of the period it closes, never another month's end
+        ("截至6月底现金", {(None, "M06-end")}),
+        ("金蝶国际2025年3月末的云订阅ARR", {("2025", "M03-end")}),
+        ("截至2025年6月30日，现金及现金等价物", {("2025", "M06-end")}),
+        ("截至2025年6月30日止六个月收入", {("2025", "H1")}),  # a period that ends there, not the point
+        ("公布截至2025年9月30日的第三季度业绩", set()),  # the quarter that ends there (its year from the context)
+        ("1-10月累计", set()),  # a range
+        # a report named for its period: "中报" is the interim report
+        ("城市燃气行业2025年中报横评", {("2025", "H1")}),
     ],
 )
 def test_periods(text, expected):
@@ -94,6 +108,13 @@ def test_periods(text, expected):
         ({("2024", None)}, {("2024", "end")}, True),  # a year is answered by its year-end figure
         ({("2024", None)}, {("2024", "H1")}, False),  # but not by a half year
         ({("2025", "H1")}, {("2024", "H1")}, False),
+        # a month's end is answered at the end of the period it closes; never by another month's end,
+        # and a half-year's figure is not stated by a date at its end ("截至6月30日，现金…")
+        ({("2025", "M06-end")}, {("2025", "H1")}, True),
+        ({("2025", "H1")}, {("2025", "M06-end")}, False),
+        ({("2024", None)}, {("2024", "M12-end")}, True),
+        ({("2025", "M03-end")}, {("2025", "M06-end")}, False),
+        ({(None, "M06")}, {(None, "M07")}, False),
     ],
 )
 def test_period_match(asked, stated, match):
@@ -133,3 +154,24 @@ def test_tokenize(text, present, absent):
 )
 def test_naming_spans_cover_source_notes_and_iso_dates(text, named):
     assert [text[a:b] for a, b in naming_spans(text)] == named
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("国泰航空10月份运了多少旅客？", ["10月份"]),
+        ("那9月呢？", ["9月"]),
+        ("十月的载客量", ["十月"]),
+        ("2025年度收入", ["2025年度"]),
+        ("2025年上半年", ["2025年上半年"]),
+        ("2025Q3 和 H1", ["2025Q3", "H1"]),
+        ("中远海控第三季度单季赚了多少", ["第三季度", "单季"]),
+        ("前三季度与前九个月", ["前三季度", "前九个月"]),
+        ("截至2025年6月30日", ["2025年"]),  # a calendar date: the year only, no month
+        ("12个月内", []),
+    ],
+)
+def test_period_phrases(text, phrases):
+    from chatbot.text import period_phrase_re
+
+    assert [m.group(0) for m in period_phrase_re().finditer(text)] == phrases

@@ -13,16 +13,15 @@ from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
+from chatbot.text import period_phrase_re
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
+# "the other one": the company the conversation named beside the one asked about
+_OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?)$", re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
-_PERIOD = re.compile(r"(?:19|20)\d{2}年(?:上半年|下半年|前三季度|全年)?|(?:19|20)\d{2}(?:H[12])?")
-# a period as a Chinese question writes it, with or without its year ("第二季度", "2025年上半年", "中期")
-_PERIOD_ZH = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年?\s*(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|H[12])?"
-    r"|上半年|下半年|前三季度|第?[一二三四1-4]季度|中期|全年|\bQ[1-4]\b|\bH[12]\b)", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 # where the figure a Chinese question asks ends: its question word
 _ASKS_ZH = re.compile(r"(?:是|有|为|达到|做到|占)?\s*(?:多少|几|多高|多大)")
 # "其中X占多少": a part of the figure asked before
@@ -98,13 +97,16 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         prev_ents = glossary.entities(prev)
         if x_ents and prev_ents:  # another company, same attribute
             return _replace_entity(prev, prev_ents[0], x, glossary)
-        period = _PERIOD.fullmatch(x)
-        if period and _PERIOD.search(prev):  # same question, another period
-            return _PERIOD.sub(x, prev, count=1)
+        if _OTHER_ONE.match(x):  # a company, never an item of the question before
+            other = _other_company(history, prev_ents, glossary) if prev_ents else None
+            return _replace_entity(prev, prev_ents[0], other, glossary) if other else q
+        dated = [m for m in period_phrase_re().finditer(prev) if _YEAR.match(m.group(0))]
+        if _YEAR.match(x) and period_phrase_re().fullmatch(x) and dated:  # same question, another year's period
+            return prev[: dated[0].start()] + x + prev[dated[0].end():]
         if x_ents:
             return f"{x} {prev}"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
-        own = _PRONOUN_ZH.search(x) or (_PERIOD_ZH.search(x) and not _PERIOD_ZH.fullmatch(x))
+        own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
         if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary)):
             return other
     part = _PART_OF.match(q)
@@ -129,6 +131,16 @@ def _points_back(question: str) -> bool:
     return any(re.search(c, question, re.IGNORECASE) for c in reader_config()["followup"]["anaphora"])
 
 
+def _other_company(history: list[dict] | None, asked: list[str], glossary: Glossary) -> str | None:
+    """The company the conversation last named beside those asked about ("那另一家呢？"
+    after an answer on 金沙中国 that also names 美高梅中国)."""
+    for m in reversed(history or []):
+        others = [e for e in glossary.entities(_content(m)) if e not in asked and e in glossary.companies]
+        if others:
+            return others[0]
+    return None
+
+
 def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | None:
     """A Chinese figure question cut around the item it asks ("众安在线上半年净利润多少？" ->
     ("众安在线上半年", "净利润", "多少？")): the words after its last company name or
@@ -138,7 +150,7 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
         return None
     head = question[: ask.start()]
     low = head.lower()
-    ends = [m.end() for m in _PERIOD_ZH.finditer(head)]
+    ends = [m.end() for m in period_phrase_re().finditer(head)]
     for alias, canon in glossary.aliases.items():
         i = low.rfind(alias)
         if i >= 0 and canon in glossary.entities(question):
@@ -158,8 +170,8 @@ def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
     period; "经调整净利润呢？" after "中通快递第三季度收入多少？": for another item."""
     if detect_intent(x).name == "latest":  # "最新的数据呢？" is no item: the latest composer reads the history's topic
         return None
-    if _PERIOD_ZH.fullmatch(x):
-        found = list(_PERIOD_ZH.finditer(prev))
+    if period_phrase_re().fullmatch(x):
+        found = list(period_phrase_re().finditer(prev))
         if found:
             last = found[-1]
             return prev[: last.start()] + x + prev[last.end():]

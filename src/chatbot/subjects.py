@@ -22,6 +22,7 @@ from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word
 from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
+from chatbot.text import period_phrase_re
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
 _CUT_ZH = re.compile(
@@ -94,7 +95,72 @@ def chinese_head(question: str, glossary: Glossary, rules: Rules) -> str:
 def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None) -> list[str]:
     """Name-shaped words of the question that neither the catalogue nor any indexed
     passage holds: the question is about something no document covers."""
-    return [n for n in uncatalogued_names(question, glossary, rules) if not contains(n)]
+    out = []
+    for n in uncatalogued_names(question, glossary, rules):
+        if contains(n):
+            continue
+        opening, rest = beside_known(n, glossary)
+        if not _opens_another_name(opening) and rest and all(contains(w) for w in rest):
+            continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务")
+        if _indexed_word_then_common(n, contains, rules or load_rules()):
+            continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
+        out.append(n)
+    return out
+
+
+def _indexed_word_then_common(name: str, contains: Callable[[str], bool], rules: Rules) -> bool:
+    """Is a Chinese name a word the documents use followed only by common words that are no
+    part of a company name ("太二贡献" of "太二贡献了多少": the brand "太二", then a verb
+    jieba tags as a noun)? "中国国航" (uncommon "国航") and "美的集团" (a company suffix) are not."""
+    from chatbot.names import GENERIC_FREQ
+    from chatbot.text import _jieba
+
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return False
+    j = _jieba()
+    words = [w for w in j.lcut(name) if w.strip()]
+    if len(words) < 2 or len(words[0]) < 2 or not contains(words[0]):
+        return False
+    name_words = set(rules.company_suffixes) | set(rules.trade_words) | set(rules.org_suffixes)
+    return all((j.dt.FREQ.get(w) or 0) >= GENERIC_FREQ and w not in name_words for w in words[1:])
+
+
+def beside_known(name: str, glossary: Glossary) -> tuple[str, list[str]]:
+    """A Chinese name around the known names it holds: the words before the first one
+    ("中国燃气", where "燃气" is known -> "中国"; "永利澳门" -> "永利") and the words after
+    or between them ("蒙牛乳业奶粉业务" -> ["奶粉", "业务"]); ("", []) when it holds no known name."""
+    low = unicodedata.normalize("NFKC", name).lower()
+    if not re.search(r"[\u4e00-\u9fff]", low):
+        return "", []
+    found = sorted((a for a in glossary.aliases if a and not a.isascii() and a in low), key=len, reverse=True)
+    if not found:
+        return "", []
+    for a in found:
+        low = low.replace(a, "\0")
+    opening, _, rest = low.partition("\0")
+    from chatbot.text import _jieba
+
+    words = [w for piece in rest.split("\0") if len(piece.strip()) >= 2 for w in _jieba().lcut(piece.strip()) if w.strip()]
+    return opening.strip(), words
+
+
+def _other_name_beside(name: str, glossary: Glossary) -> bool:
+    """Does a name hold, beside a known name, words that name something else: words
+    before it ("中国燃气", "永利澳门": the known "燃气", "澳门" do not open the name), or an
+    uncommon word after it?"""
+    opening, rest = beside_known(name, glossary)
+    return _opens_another_name(opening) or (bool(rest) and _not_common_words("".join(rest)))
+
+
+def _opens_another_name(opening: str) -> bool:
+    """Are the words before a known name part of another name: an uncommon word ("永利") or
+    a place ("中国" of "中国燃气"), not a verb or common word of the question ("预测" of
+    "报告预测云知声…")?"""
+    from chatbot.names import _posseg
+
+    if len(opening) < 2:
+        return False
+    return _not_common_words(opening) or all(flag == "ns" for _, flag in _posseg(opening))
 
 
 def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = None) -> list[str]:
@@ -104,7 +170,8 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
     rules = rules or load_rules()
     out: list[str] = []
     terms = set(glossary.terms)
-    known = lambda name: bool(glossary.entities(name))  # noqa: E731
+    # a name is known when the catalogue holds it, and it adds no uncommon word of its own
+    known = lambda name: bool(glossary.entities(name)) and not _other_name_beside(name, glossary)  # noqa: E731
 
     for m in _CAPS_RUN.finditer(question):
         words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]
@@ -184,14 +251,19 @@ def _may_open_name(head: str, rules: Rules) -> bool:
     return w not in rules.descriptors and flag not in ("p", "c", "u", "r", "d", "t", "m") and not (flag.startswith("v") and len(w) > 1)
 
 
-_PERIOD_AFTER = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|今年|去年|Q[1-4]|H[12])", re.I)
+_RELATIVE_YEAR = re.compile(r"\s*(?:今年|去年|本年)")
 
 
 def _period_follows(question: str, head: str) -> bool:
-    """Does a period ("2025年", "第三季度", "上半年") follow the head: the head is what the
-    question asks about?"""
-    i = unicodedata.normalize("NFKC", question).find(head)
-    return i >= 0 and bool(_PERIOD_AFTER.match(unicodedata.normalize("NFKC", question)[i + len(head):]))
+    """Does a period ("2025年", "第三季度", "上半年", "10月份") follow the head: the head is
+    what the question asks about?"""
+    q = unicodedata.normalize("NFKC", question)
+    i = q.find(head)
+    if i < 0:
+        return False
+    rest = q[i + len(head):]
+    m = period_phrase_re().match(rest.lstrip())
+    return bool(_RELATIVE_YEAR.match(rest) or (m and m.group(0)))
 
 
 def _gloss_of_company(w: str) -> bool:

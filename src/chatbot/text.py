@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from chatbot.evidence_config import evidence_config
 from chatbot.lexicon import extra_words, stop_words, tokenizer_version
 
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
@@ -119,8 +120,11 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
     return False
 
 
+# a report named for its period ("中报": the interim report), config/evidence.toml [period_phrases]
+_REPORT_WORDS: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
+_REPORTS = "|".join(sorted(map(re.escape, _REPORT_WORDS), key=len, reverse=True))
 _PERIOD_RE = re.compile(
-    r"((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|中期|全年|年末|年底|末|度|H1|H2)?",
+    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
@@ -136,7 +140,7 @@ _QUARTER_EN_RE = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(r"上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(rf"{_REPORTS}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
 _QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
@@ -150,7 +154,7 @@ def _qualifier(word: str) -> str | None:
     return _QUALIFIER.get(word.lower())
 _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
               "three quarters": "Q1-3", "first three quarters": "Q1-3",
-              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}
+              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None, **_REPORT_WORDS}
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +178,50 @@ def english_period_forms(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def period_phrase_re() -> re.Pattern:
+    """A reporting period as a question or a label writes it, with or without its year
+    ("2025年上半年", "2025年度", "第三季度", "10月份", "Q3"): config/evidence.toml
+    [period_phrases], the one pattern of the follow-up resolver, the subject finder and
+    the composers."""
+    cfg = evidence_config()["period_phrases"]
+    month = re.sub(r"\((?!\?)", "(?:", cfg["month"])  # no capture groups inside the phrase
+    words = "|".join(w.replace("{month}", month) for w in cfg["words"])
+    after_year = "|".join([*cfg["after_year"], *cfg["words"]]).replace("{month}", month.replace("年", ""))
+    return re.compile(rf"(?:(?:19|20)\d{{2}}(?!\d)\s*年?\s*(?:{after_year})?|{words})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _month_re() -> re.Pattern:
+    return re.compile(evidence_config()["period_phrases"]["month"])
+
+
+@lru_cache(maxsize=1)
+def _month_end_re() -> re.Pattern:
+    return re.compile(evidence_config()["period_phrases"]["month_end"])
+
+
+@lru_cache(maxsize=1)
+def _month_end_closes() -> dict[str, str]:
+    """"M06-end" -> "H1": the reporting period a month's end closes."""
+    return {f"M{m}-end": q for m, q in evidence_config()["period_phrases"]["month_end_closes"].items()}
+
+
+_MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
 def periods(text: str) -> set[tuple[str | None, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
-    Calendar dates ("2026年1月28日") are not periods."""
+    Calendar dates ("2026年1月28日") are not periods; a month without a year ("10月份")
+    is one: (None, "M10")."""
     out: set[tuple[str | None, str | None]] = set()
     t = english_period_forms(unicodedata.normalize("NFKC", text))
+    for m in _month_re().finditer(t):
+        n = m.group(1)
+        out.add((None, f"M{int(n) if n.isdigit() else _MONTH_NO[n]:02d}"))
+    for m in _month_end_re().finditer(t):  # "2025年6月末": the figure at that month's end
+        out.add((m.group(1), f"M{int(m.group(2)):02d}-end"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):
             out.add((m.group(4), None))
@@ -219,10 +261,17 @@ def qualifiers(text: str) -> set[str | None]:
 def period_match(asked: set, stated: set) -> bool:
     """Does a sentence state one of the asked periods? A plain year is also answered
     by its year-end figure; a half-year is not a full year."""
+    closes = _month_end_closes()
     for year, q in asked:
         for y, s in stated:
-            if (y == year or year is None or y is None) and (s == q or (q is None and s == "end")):
+            if not (y == year or year is None or y is None):
+                continue
+            if s == q or (q is None and s == "end"):
                 return True
+            # a month's end asked is answered at the end of the period it closes ("6月底" by the
+            # half-year's figure), never at another month's end; a year by its December's end
+            if (q in closes and s == closes[q]) or (q is None and closes.get(s) == "end"):
+                return True  # (a half-year's figure is not stated by a date at its end: one way only)
     return False
 
 

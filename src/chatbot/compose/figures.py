@@ -12,9 +12,16 @@ from chatbot.compute import Fact, calculate, facts_in, find_operand, points_form
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, period_match, periods
+from chatbot.text import claim_figures, period_match, period_phrase_re, periods
 
-_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年末|年底|中期|度)?|第?[一二三四1-4]季度|上半年|下半年|单季度?|(?:first|second) half(?: of)?|\bH[12]\b|\bin\b(?= (?:19|20)\d{2})", re.I)
+# a period as the question writes it (text.period_phrase_re), and the English forms
+_PERIOD_EN = re.compile(r"(?:first|second) half(?: of)?|\bin\b(?= (?:19|20)\d{2})", re.I)
+
+
+def _period_text(text: str):
+    """The period phrases of a question, Chinese and English, in order."""
+    found = [*period_phrase_re().finditer(text), *_PERIOD_EN.finditer(text)]
+    return sorted((m for m in found if m.group(0).strip()), key=lambda m: m.start())
 
 
 _QUALIFIER_TEXT = {"H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
@@ -97,7 +104,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
     def label(f: Fact, op) -> str:
         per = "".join(sorted(f"{f'{y}年' if y else ''}{_QUALIFIER_TEXT.get(q or '', '')}" for y, q in f.periods))
         head = f.near or f.clause.split(" ")[0]  # the words before a compared figure, else the labelling clause
-        head = re.sub(r"(?:19|20)\d{2}年?(?:上半年|下半年|前三季度|全年|度)?|第?[一二三四]季度|上半年|下半年", "", head)
+        head = period_phrase_re().sub("", head)
         head = re.sub(r"[\d.]+\s*(?:亿|万)?\s*(?:[-–—~至到]\s*[\d.]+\s*(?:亿|万)?)?\s*(?:港元|美元|元)?|约|预计|人民币|[（(].*", "", head)
         head = head.strip(":：,， ")
         if op.terms and not any(a in head for g in op.terms for a in g):  # matched by meaning: the asked words
@@ -256,7 +263,7 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     if not (ctx.spec.wants_figure and ctx.spec.periods):
         return None
     asked = ctx.spec.periods
-    bare = _PERIOD_TEXT.sub(" ", ctx.question)
+    bare = _PERIOD_EN.sub(" ", period_phrase_re().sub(" ", ctx.question))
     passages = _all_passages(ctx)  # the other periods may sit outside the retrieved few
     cands, spec = ctx.rescore(bare, passages)
     if not spec.metrics:
@@ -279,7 +286,7 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     if not known:
         return None
     lab = ctx.labels
-    asked_text = "、".join(sorted(m.group(0).strip() for m in _PERIOD_TEXT.finditer(ctx.question) if re.search(r"\d|季度|半年", m.group(0))))
+    asked_text = "、".join(sorted(m.group(0).strip() for m in _period_text(ctx.question) if re.search(r"\d|季度|半年|月", m.group(0))))
     ents = ctx.glossary.entities(ctx.question)
     metric = ctx.glossary.metrics_in(ctx.question)
     subject = (ents[0] if ents else "") + asked_text + (metric[0] if metric else "")
