@@ -126,7 +126,15 @@ def test_a_hyphenated_modifier_is_no_name(question, names):
      ("the three months ended September 30, 2025", {("2025", "Q3")}),
      ("the nine months ended 30 September 2025", {("2025", "Q1-3")}),
      # not a period: a quantity after a quarter, a year alone
-     ("in 2024", {("2024", None)})],
+     ("in 2024", {("2024", None)}),
+     # a report named for its period (config/evidence.toml [period_phrases] report_words)
+     ("城市燃气行业2025年中报横评", {("2025", "H1")}),
+     ("2025年半年度报告", {("2025", "H1")}),
+     ("2025年半年报", {("2025", "H1")}),
+     # a third-quarter report's figures are the first nine months' unless a sentence says "第三季度"
+     ("中远海控2025年三季报：运量增长难抵运价回落", {("2025", "Q1-3")}),
+     ("2025年一季报", {("2025", "Q1")}),
+     ("2025年度", {("2025", None)})],
 )
 def test_english_period_phrases(text, periods):
     from chatbot.text import periods as read_periods
