@@ -66,6 +66,7 @@ class Store:
         self._dirty = DirtyMarker(self.path)
         self._stamp: tuple[int, str] | None = None  # (manifest revision, stamp)
         self._writer_active = False  # this Store is inside a write (it never waits for itself)
+        self._unsaved = False  # a write failed: the documents in memory may differ from the file
         self.manifest.load()
 
     # --- the manifest's view ------------------------------------------------------
@@ -144,12 +145,16 @@ class Store:
         with self._lock, exclusive_lock(self.path):
             if self.manifest.changed():  # write on top of what the other writer left, not on a stale view
                 self._follow_other_writer()
-            else:
+            elif self._unsaved:  # a failed write left changes in memory only: back to the file
                 self.manifest.load()
+                self._unsaved = False
             self._dirty.set()  # stays behind if this write is interrupted
             self._writer_active = True
             try:
                 yield
+            except BaseException:
+                self._unsaved = True
+                raise
             finally:
                 self._writer_active = False
             self._dirty.clear()
@@ -181,13 +186,14 @@ class Store:
                 if progress:
                     progress(len(batch))
             old = self.docs.get(record.doc_id)
+            previous = self.stamp()
             record.chunk_ids = ids
             record.ingested_at = time.time()
             self.docs[record.doc_id] = record
             self._save_manifest()
-            if old:
-                self.vectors.delete(set(old.chunk_ids) - self.ids_in_use)
-            self._rebuild_keyword(fresh=chunks)
+            gone = set(old.chunk_ids) - self.ids_in_use if old else set()
+            self.vectors.delete(gone)
+            self._update_keyword(previous, gone, chunks)
             return len(new)
 
     def set_source(self, doc_id: str, source: str) -> None:
@@ -198,12 +204,14 @@ class Store:
 
     def remove_document(self, doc_id: str) -> bool:
         with self._writing():
+            previous = self.stamp()
             old = self.docs.pop(doc_id, None)
             if old is None:
                 return False
             self._save_manifest()
-            self.vectors.delete(set(old.chunk_ids) - self.ids_in_use)
-            self._rebuild_keyword()
+            gone = set(old.chunk_ids) - self.ids_in_use
+            self.vectors.delete(gone)
+            self._update_keyword(previous, gone)
             return True
 
     def clear(self) -> None:
@@ -232,6 +240,13 @@ class Store:
                 self._rebuild_keyword()
                 rebuilt = 1
             return {"orphans_removed": len(orphans), "missing": len(missing), "keyword_rebuilt": rebuilt}
+
+    def _update_keyword(self, previous: str, gone: set[str], fresh: Sequence[Chunk] = ()) -> None:
+        """After one document's write: the keyword index changes by that document only
+        when it was the index of `previous` (the manifest before the write), else it is
+        brought up to date by comparing every id (writers only)."""
+        if not self.keyword.apply(previous, self.stamp(), gone, fresh):
+            self._rebuild_keyword(fresh=fresh)
 
     def _rebuild_keyword(self, fresh: Sequence[Chunk] = ()) -> None:
         """Rebuild the keyword index on disk (writers only; `fresh` = the chunks just written)."""
