@@ -11,11 +11,13 @@ import hashlib
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from chatbot.catalogue import Catalogue
 from chatbot.config import Settings
+from chatbot.embeddings import bulk_embeddings
 from chatbot.names import load_tools
 from chatbot.store import DocRecord, Store
 from ingest.chunking import chunk_document
@@ -149,7 +151,9 @@ def _write(todo: list[tuple[DocRecord, list, bool]], store: Store, report: Inges
         return
     # the text tools (jieba, its POS tagger, pinyin) load beside the model and the
     # embedding instead of after them: ~1 s of a fresh process's time for one article
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-tools") as pool:
+    bulk = bulk_embeddings(store.settings.embedding, sum(len(c) for _, c, _ in todo))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-tools") as pool, \
+            (store.embedding_with(bulk) if bulk else nullcontext()):
         tools = pool.submit(load_tools)
         _write_documents(todo, store, report, show_progress, on_progress)
         tools.result()  # (already done; raises what loading raised)

@@ -131,6 +131,18 @@ class Store:
                     self._embeddings = make_embeddings(self.settings.embedding)
         return self._embeddings
 
+    @contextmanager
+    def embedding_with(self, embeddings) -> Iterator[None]:
+        """Embed passages with `embeddings` for a while (a bulk ingest): the same vectors
+        as the configured model (config checks the pair), so the store keeps its identity."""
+        with self._lock:
+            before, self._embeddings = self._embeddings, embeddings
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._embeddings = before
+
     @property
     def collection(self):
         """The Chroma collection (opening it fails with one StoreError line)."""
