@@ -332,8 +332,8 @@ class Store:
         self.refresh()
         return self._keyword().search(query, k)
 
-    def dense_search(self, query_vec: list[float], k: int) -> list[tuple[Chunk, float]]:
-        """Nearest chunks by cosine similarity. Chroma returns ids and distances only;
+    def dense_search(self, query_vec: list[float], k: int, doc_ids: set[str] | None = None) -> list[tuple[Chunk, float]]:
+        """Nearest chunks by cosine similarity (with `doc_ids`: of those documents). Chroma returns ids and distances only;
         the records come from the keyword index's copy (asking Chroma for documents and
         metadata costs more than the vector search itself)."""
         self.refresh()
@@ -342,7 +342,7 @@ class Store:
         in_use = self.ids_in_use
         n = min(k + 10, max(1, len(in_use)))
         # (vectors a crashed ingest left behind are not in the manifest: ignored)
-        hits = [(cid, dist) for cid, dist in self.vectors.query(query_vec, n) if cid in in_use][:k]
+        hits = [(cid, dist) for cid, dist in self.vectors.query(query_vec, n, doc_ids) if cid in in_use][:k]
         records = self._keyword().records([cid for cid, _ in hits])
         absent = [cid for cid, _ in hits if cid not in records]
         extra = self.vectors.get_chunks(absent) if absent else {}
