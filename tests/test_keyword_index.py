@@ -157,11 +157,14 @@ def test_updates_in_place_match_a_build_from_scratch(tmp_path):
     for ids in steps:
         snap = idx.build(ids, index_stamp(ids), Source(chunks))
     scratch = KeywordIndex(tmp_path / "scratch").build(steps[-1], index_stamp(steps[-1]), Source(chunks))
-    for q in ["云知声 收入", "大模型 估值", "订阅 收入", "配售"]:
+    _same_scores(snap, scratch, ["云知声 收入", "大模型 估值", "订阅 收入", "配售"], ["收入", "智谱", "云知声"])
+
+
+def _same_scores(snap, other, queries: list[str], terms: list[str]) -> None:
+    for q in queries:
         assert [(c.id, round(s, 9)) for c, s in snap.search(q, 4)] == \
-               [(c.id, round(s, 9)) for c, s in scratch.search(q, 4)]
-    assert {t: round(snap.idf(t), 9) for t in ["收入", "智谱", "云知声"]} == \
-           {t: round(scratch.idf(t), 9) for t in ["收入", "智谱", "云知声"]}
+               [(c.id, round(s, 9)) for c, s in other.search(q, 4)]
+    assert {t: round(snap.idf(t), 9) for t in terms} == {t: round(other.idf(t), 9) for t in terms}
 
 
 def test_figures_and_tickers_stay_whole_terms(tmp_path):
@@ -303,3 +306,59 @@ def test_a_store_of_the_previous_format_is_migrated_once_by_its_first_reader(ind
     assert after == before
     assert not Store(make_settings(index_copy)).needs_repair()
     assert reader.count()["keyword"] == len(chunks)
+
+
+class _NoFetch(Source):
+    """A vector store that must not be asked: `apply` works from the change alone."""
+
+    def __call__(self, ids: list[str]) -> dict[str, Chunk]:
+        raise AssertionError(f"asked for {ids}")
+
+
+def test_apply_changes_one_document_and_matches_a_build_from_scratch(tmp_path, tokenised):
+    """A writer that knows the change (chunks gone, chunks fresh) updates the files
+    without listing every id; the result is what a full build makes, scores included."""
+    folder, chunks = tmp_path / "keyword", _chunks()
+    first = ["a:1", "a:2", "b:1"]
+    KeywordIndex(folder).build(first, index_stamp(first), Source(chunks))
+    tokenised.clear()
+    changed = _chunks({**TEXTS, "b:1": ("智谱", "智谱更正：估值约三百亿元。")})
+    steps = [  # (ids after, gone, fresh)
+        (["a:1", "a:2", "b:1", "c:1"], set(), [changed["c:1"]]),
+        (["a:1", "a:2", "b:1", "c:1"], set(), [changed["b:1"]]),  # replaced text
+        (["a:1", "b:1", "c:1"], {"a:2"}, [chunks["a:1"]]),  # a document loses a chunk, a:1 unchanged
+    ]
+    before = first
+    for ids, gone, fresh in steps:
+        idx = KeywordIndex(folder)
+        assert idx.apply(index_stamp(before), index_stamp(ids), gone, fresh) is True
+        assert idx.snapshot is not None
+        assert idx.snapshot.stamp == index_stamp(ids)
+        assert idx.stamp_on_disk() == index_stamp(ids)
+        before = ids
+    assert sorted(t.split("\n")[0] for t in tokenised) == ["MiniMax", "智谱"]  # a:1's same text kept its terms
+    snap = KeywordIndex(folder).open(index_stamp(before), before, _NoFetch({}))
+    scratch = KeywordIndex(tmp_path / "scratch").build(before, index_stamp(before), Source(changed))
+    assert snap.by_id.keys() == set(before)
+    _same_scores(snap, scratch, ["估值", "云知声 收入", "订阅", "配售"], ["收入", "智谱", "配售"])
+
+
+def test_apply_refuses_files_that_are_not_the_index_it_was_told(tmp_path):
+    """Another state on disk (another stamp, tantivy out of step, another format, no
+    index): nothing is written, and the caller falls back to a full build."""
+    folder, chunks = tmp_path / "keyword", _chunks()
+    ids = ["a:1", "b:1"]
+    assert KeywordIndex(folder).apply(index_stamp([]), index_stamp(ids), set(), [chunks["a:1"]]) is False
+    KeywordIndex(folder).build(ids, index_stamp(ids), Source(chunks))
+    more = [*ids, "c:1"]
+    assert KeywordIndex(folder).apply(index_stamp(["a:1"]), index_stamp(more), set(), [chunks["c:1"]]) is False
+    meta = json.loads((folder / "stamp.json").read_text())
+    (folder / "stamp.json").write_text(json.dumps({**meta, "format": "old"}))
+    assert KeywordIndex(folder).apply(index_stamp(ids), index_stamp(more), set(), [chunks["c:1"]]) is False
+    (folder / "stamp.json").write_text(json.dumps(meta))
+    from chatbot.keyword_search import TermIndex
+    TermIndex(folder / "tantivy").write([], [], "another stamp")  # tantivy a step ahead of the records
+    assert KeywordIndex(folder).apply(index_stamp(ids), index_stamp(more), set(), [chunks["c:1"]]) is False
+    assert KeywordIndex(folder).stamp_on_disk() == index_stamp(ids)
+    snap = KeywordIndex(folder).build(more, index_stamp(more), Source(chunks))  # the fallback repairs
+    assert snap.by_id.keys() == set(more)

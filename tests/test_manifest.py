@@ -4,6 +4,7 @@ the inter-process lock, the .dirty marker and the detection of another writer.""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -73,6 +74,25 @@ def test_another_writer_is_noticed_until_reloaded(tmp_path):
     assert set(mine.docs) == {"x"}
     theirs.delete()
     assert mine.changed()
+
+
+def test_another_writer_is_noticed_within_the_same_timestamp(tmp_path):
+    """Two writes in one tick of the file system's clock, of the same size: the
+    replaced file is a new inode, so the change still shows."""
+    mine, theirs = Manifest(tmp_path), Manifest(tmp_path)
+    mine.docs["a"] = _doc("a", "a:1")
+    mine.save("e")
+    path = tmp_path / "manifest.json"
+    before = path.stat()
+    theirs.load()
+    theirs.docs["a"] = _doc("a", "a:2")
+    theirs.save("e")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_mtime_ns, path.stat().st_size) == (before.st_mtime_ns, before.st_size)
+    assert mine.changed()
+    mine.load()
+    assert mine.ids_in_use == {"a:2"}
+    assert not mine.changed()
 
 
 def test_an_unreadable_manifest_names_the_fix(tmp_path):

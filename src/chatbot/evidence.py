@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import first_metric_prefix, narrows
-from chatbot.models import Passage
+from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences, tokenize
@@ -459,7 +460,24 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         if g.phrase and any(g.phrase in normalize(c.text) for c in cands):
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
-    return cands
+    return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+def _collapse_repeats(cands: list[Candidate], passages: list[Passage], about: set[str]) -> list[Candidate]:
+    """One sentence said in several documents counts once, from the asked company's own
+    document, else the earliest-dated (chatbot.collapse), at its best copy's score. List
+    items and table rows stay: their place in their list matters."""
+    def chunk(c: Candidate) -> Chunk:
+        return passages[c.passage_idx].chunk
+
+    sentences = [c for c in cands if not c.item]
+    if len(sentences) < 2:
+        return cands
+    kept = [replace(k, score=copies[0].score) for k, copies in
+            collapse(sentences, lambda c: c.text, lambda c: chunk(c).doc_id, lambda c: chunk(c).date, about)]
+    out = kept + [c for c in cands if c.item]
+    out.sort(key=lambda c: -c.score)
+    return out
 
 
 def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:

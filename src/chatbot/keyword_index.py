@@ -12,7 +12,9 @@ them with Lucene's BM25 from those exact statistics; `idf()` (evidence scoring) 
 `df` too.
 
 Adding or removing a document changes only that document's rows and tantivy documents:
-the cost follows the document, not the index. One write: the SQLite transaction is
+the cost follows the document, not the index (`apply`, when the files are the index the
+writer last saw, reads only that document's rows; `build` compares every id, to repair or
+catch up). One write: the SQLite transaction is
 opened, tantivy commits (its commit carries the new stamp), SQLite commits, then
 `stamp.json` is replaced atomically. A crash before tantivy's commit leaves both as they
 were; one between the two commits leaves tantivy one step ahead of SQLite (their stamps
@@ -25,7 +27,8 @@ the next writer, from its own stored records and tokens (nothing is fetched from
 vector store or tokenised again), with a log line.
 
 The interface the Store uses: `KeywordIndex(folder)`, `.stamp_on_disk()`, `.legacy()`,
-`.open(stamp, ids, fetch)`, `.build(ids, stamp, fetch, fresh, persist)`, `.snapshot`,
+`.open(stamp, ids, fetch)`, `.build(ids, stamp, fetch, fresh, persist)`,
+`.apply(previous, stamp, removed, fresh)`, `.snapshot`,
 `.forget()`, `.clear()`, and on a snapshot `.stamp`, `.by_id`, `len()`, `.records(ids)`,
 `.search(query, k)` and `.idf(term)`.
 """
@@ -342,14 +345,7 @@ class KeywordIndex:
             for cid, record, key, toks in carried:
                 change.insert(conn, cid, record, key, toks)
             self._update(conn, change, ids, fetch, fresh)
-            change.save_statistics(conn)
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
-            if in_step:
-                engine.write(change.removed, change.added, stamp)
-            else:
-                every = ((cid, rowid, terms) for cid, rowid, terms in conn.execute("SELECT id, rowid, terms FROM chunks"))
-                engine.write((), every, stamp, clear=True)
-            conn.execute("COMMIT")
+            self._commit(conn, engine, change, stamp, in_step)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -357,6 +353,68 @@ class KeywordIndex:
         if persist:
             self._write_stamp(stamp, len(self.snapshot))
         return self.snapshot
+
+    def apply(self, previous: str, stamp: str, removed: Iterable[str], fresh: Sequence[Chunk]) -> bool:
+        """A writer's change of one document, in time proportional to it: if the files
+        are exactly the index for `previous` (records, tantivy and stamp.json), drop the
+        `removed` chunk ids, add or refresh the `fresh` chunks and stamp the result
+        `stamp`, in one write as `build` does. False (nothing changed) when the files are
+        not in that state: the caller then runs `build`, which compares every id."""
+        meta = self._meta()
+        if (meta.get("stamp") != previous or meta.get("tokenizer") != TOKENIZER_VERSION
+                or meta.get("format") != KEYWORD_FORMAT or not self.db_path.exists()):
+            return False
+        conn = self._connect(self.db_path)
+        try:
+            engine = TermIndex(self.folder / ENGINE_DIR)
+            conn.execute("BEGIN IMMEDIATE")
+        except (sqlite3.DatabaseError, OSError, ValueError) as e:  # damaged by hand: `build` repairs it
+            log.warning("keyword index %s unreadable (%s): rebuilding it", self.folder, e)
+            conn.close()
+            return False
+        try:
+            before = conn.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+            if before != (previous,) or engine.stamp() != previous:
+                conn.execute("ROLLBACK")
+                conn.close()
+                return False
+            change = _Change()
+            fresh_ids = {c.id for c in fresh}
+            for cid in dict.fromkeys(removed):
+                if cid not in fresh_ids:
+                    row = conn.execute("SELECT rowid FROM chunks WHERE id = ?", (cid,)).fetchone()
+                    if row:
+                        change.drop(conn, cid, row[0])
+            for c in fresh:
+                text = index_text(c)
+                row = conn.execute("SELECT rowid, key FROM chunks WHERE id = ?", (c.id,)).fetchone()
+                if row and row[1] == text_key(text):  # the same text keeps its terms
+                    conn.execute("UPDATE chunks SET record = ? WHERE rowid = ?", (c.model_dump_json(), row[0]))
+                    continue
+                if row:
+                    change.drop(conn, c.id, row[0])
+                change.insert(conn, c.id, c.model_dump_json(), text_key(text), " ".join(terms_of(text)))
+            self._commit(conn, engine, change, stamp, in_step=True)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            conn.close()
+            raise
+        self.snapshot = KeywordSnapshot(conn, engine, stamp)
+        self._write_stamp(stamp, len(self.snapshot))
+        return True
+
+    @staticmethod
+    def _commit(conn: sqlite3.Connection, engine: TermIndex, change: _Change, stamp: str, in_step: bool) -> None:
+        """The statistics and the stamp into the open transaction, tantivy's commit (only
+        the change when it was in step, else every row again), then SQLite's."""
+        change.save_statistics(conn)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+        if in_step:
+            engine.write(change.removed, change.added, stamp)
+        else:
+            every = ((cid, rowid, terms) for cid, rowid, terms in conn.execute("SELECT id, rowid, terms FROM chunks"))
+            engine.write((), every, stamp, clear=True)
+        conn.execute("COMMIT")
 
     def _memory_copy(self, reusable: bool) -> sqlite3.Connection:
         """An in-memory copy of the database (empty if the file is of another format)."""

@@ -97,6 +97,14 @@ def _posseg(text: str):
     return [(w.word, w.flag) for w in pseg.lcut(text)]
 
 
+def load_tools() -> None:
+    """Load what extraction needs now: jieba's dictionary and POS tagger and the pinyin
+    tables, ~1 s of pure-Python start-up in a fresh process. Ingest runs it in a thread
+    beside the model load and the embedding (native code that releases the GIL)."""
+    _posseg("中文")
+    romanise("中文")
+
+
 def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
     """The name that ends where `text` ends: words walked back from the end while they
     can be part of a name ("GPU企业天数智芯" -> "天数智芯", "年底创立的MiniMax" ->

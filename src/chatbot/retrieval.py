@@ -8,7 +8,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
+from chatbot.collapse import collapse, docs_about, lookalike_prior
 from chatbot.config import RetrievalSettings
+from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.models import Chunk, Passage
 from chatbot.store import Store
@@ -57,6 +59,11 @@ class Retriever:
             timings["embed_query"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             dense = self.store.dense_search(vec, self.cfg.dense_k)
+            about = docs_about(set(self.glossary.entities(question)) & self.glossary.companies, self.glossary.doc_subjects)
+            if about:  # the asked company's own passages join the pool, however many look-alikes rank above them
+                seen = {c.id for c, _ in dense}
+                own = [h for h in self.store.dense_search(vec, self.cfg.dense_k, about) if h[0].id not in seen]
+                dense = sorted(dense + own, key=lambda h: -h[1])
             timings["dense"] = (time.perf_counter() - t) * 1000
         if pending is not None:
             t = time.perf_counter()
@@ -77,11 +84,25 @@ class Retriever:
             Passage(chunk=chunks[cid], score=score, dense_score=dscore.get(cid), keyword_score=kscore.get(cid))
             for cid, score in fused
         ]
+        passages = self._document_prior(question, passages)
         if self.cfg.reranker_model and passages:
             t = time.perf_counter()
             passages = self._rerank(question, passages[: max(k * 3, 20)])
             timings["rerank"] = (time.perf_counter() - t) * 1000
         return passages[:k], timings
+
+    def _document_prior(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """Identical passages collapse to one copy; a passage of a document about the asked
+        company outranks its look-alikes elsewhere (chatbot.collapse)."""
+        about = docs_about(set(self.glossary.entities(question)) & self.glossary.companies, self.glossary.doc_subjects)
+        kept = [k for k, _ in collapse(passages, lambda p: p.chunk.text, lambda p: p.chunk.doc_id,
+                                       lambda p: p.chunk.date, about)]
+        cfg = evidence_config()["lookalike"]
+        changed = lookalike_prior(kept, lambda p: p.chunk.text, lambda p: p.chunk.doc_id, lambda p: p.score,
+                                  about, cfg["passing_mention_factor"], cfg["shared_sentence_min_chars"])
+        for i, s in changed.items():
+            kept[i].score = s
+        return sorted(kept, key=lambda p: -p.score) if changed else kept
 
     def _keyword(self, question: str) -> tuple[list, float]:
         t = time.perf_counter()

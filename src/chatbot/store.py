@@ -66,6 +66,7 @@ class Store:
         self._dirty = DirtyMarker(self.path)
         self._stamp: tuple[int, str] | None = None  # (manifest revision, stamp)
         self._writer_active = False  # this Store is inside a write (it never waits for itself)
+        self._unsaved = False  # a write failed: the documents in memory may differ from the file
         self.manifest.load()
 
     # --- the manifest's view ------------------------------------------------------
@@ -130,6 +131,18 @@ class Store:
                     self._embeddings = make_embeddings(self.settings.embedding)
         return self._embeddings
 
+    @contextmanager
+    def embedding_with(self, embeddings) -> Iterator[None]:
+        """Embed passages with `embeddings` for a while (a bulk ingest): the same vectors
+        as the configured model (config checks the pair), so the store keeps its identity."""
+        with self._lock:
+            before, self._embeddings = self._embeddings, embeddings
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._embeddings = before
+
     @property
     def collection(self):
         """The Chroma collection (opening it fails with one StoreError line)."""
@@ -144,12 +157,16 @@ class Store:
         with self._lock, exclusive_lock(self.path):
             if self.manifest.changed():  # write on top of what the other writer left, not on a stale view
                 self._follow_other_writer()
-            else:
+            elif self._unsaved:  # a failed write left changes in memory only: back to the file
                 self.manifest.load()
+                self._unsaved = False
             self._dirty.set()  # stays behind if this write is interrupted
             self._writer_active = True
             try:
                 yield
+            except BaseException:
+                self._unsaved = True
+                raise
             finally:
                 self._writer_active = False
             self._dirty.clear()
@@ -181,13 +198,14 @@ class Store:
                 if progress:
                     progress(len(batch))
             old = self.docs.get(record.doc_id)
+            previous = self.stamp()
             record.chunk_ids = ids
             record.ingested_at = time.time()
             self.docs[record.doc_id] = record
             self._save_manifest()
-            if old:
-                self.vectors.delete(set(old.chunk_ids) - self.ids_in_use)
-            self._rebuild_keyword(fresh=chunks)
+            gone = set(old.chunk_ids) - self.ids_in_use if old else set()
+            self.vectors.delete(gone)
+            self._update_keyword(previous, gone, chunks)
             return len(new)
 
     def set_source(self, doc_id: str, source: str) -> None:
@@ -198,12 +216,14 @@ class Store:
 
     def remove_document(self, doc_id: str) -> bool:
         with self._writing():
+            previous = self.stamp()
             old = self.docs.pop(doc_id, None)
             if old is None:
                 return False
             self._save_manifest()
-            self.vectors.delete(set(old.chunk_ids) - self.ids_in_use)
-            self._rebuild_keyword()
+            gone = set(old.chunk_ids) - self.ids_in_use
+            self.vectors.delete(gone)
+            self._update_keyword(previous, gone)
             return True
 
     def clear(self) -> None:
@@ -232,6 +252,13 @@ class Store:
                 self._rebuild_keyword()
                 rebuilt = 1
             return {"orphans_removed": len(orphans), "missing": len(missing), "keyword_rebuilt": rebuilt}
+
+    def _update_keyword(self, previous: str, gone: set[str], fresh: Sequence[Chunk] = ()) -> None:
+        """After one document's write: the keyword index changes by that document only
+        when it was the index of `previous` (the manifest before the write), else it is
+        brought up to date by comparing every id (writers only)."""
+        if not self.keyword.apply(previous, self.stamp(), gone, fresh):
+            self._rebuild_keyword(fresh=fresh)
 
     def _rebuild_keyword(self, fresh: Sequence[Chunk] = ()) -> None:
         """Rebuild the keyword index on disk (writers only; `fresh` = the chunks just written)."""
@@ -305,8 +332,8 @@ class Store:
         self.refresh()
         return self._keyword().search(query, k)
 
-    def dense_search(self, query_vec: list[float], k: int) -> list[tuple[Chunk, float]]:
-        """Nearest chunks by cosine similarity. Chroma returns ids and distances only;
+    def dense_search(self, query_vec: list[float], k: int, doc_ids: set[str] | None = None) -> list[tuple[Chunk, float]]:
+        """Nearest chunks by cosine similarity (with `doc_ids`: of those documents). Chroma returns ids and distances only;
         the records come from the keyword index's copy (asking Chroma for documents and
         metadata costs more than the vector search itself)."""
         self.refresh()
@@ -315,7 +342,7 @@ class Store:
         in_use = self.ids_in_use
         n = min(k + 10, max(1, len(in_use)))
         # (vectors a crashed ingest left behind are not in the manifest: ignored)
-        hits = [(cid, dist) for cid, dist in self.vectors.query(query_vec, n) if cid in in_use][:k]
+        hits = [(cid, dist) for cid, dist in self.vectors.query(query_vec, n, doc_ids) if cid in in_use][:k]
         records = self._keyword().records([cid for cid, _ in hits])
         absent = [cid for cid, _ in hits if cid not in records]
         extra = self.vectors.get_chunks(absent) if absent else {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -293,8 +294,20 @@ _STOP = stop_words()
 _TOKEN_KEEP = re.compile(r"\w", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
+_JIEBA_LOCK = threading.Lock()  # loaded once: `add_word` twice would count the user words twice
+
+
 def _jieba():
+    """Jieba with its dictionary loaded and the user words added (once per process, also
+    when a warm-up thread and the caller ask at the same time)."""
+    if _load_jieba.cache_info().currsize == 0:
+        with _JIEBA_LOCK:
+            return _load_jieba()
+    return _load_jieba()
+
+
+@lru_cache(maxsize=1)
+def _load_jieba():
     import jieba
 
     cache = Path(tempfile.gettempdir()) / "chatbot-jieba"

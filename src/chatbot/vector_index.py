@@ -198,9 +198,12 @@ class VectorIndex:
                 out[cid] = Chunk.from_metadata(cid, doc, meta)
         return out
 
-    def query(self, vector: list[float], n: int) -> list[tuple[str, float]]:
-        """The n nearest ids with their cosine distances (ids and distances only)."""
-        res = self.with_collection(lambda c: c.query(query_embeddings=[vector], n_results=n, include=["distances"]))
+    def query(self, vector: list[float], n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
+        """The n nearest ids with their cosine distances (ids and distances only); with
+        `doc_ids`, among those documents' chunks only."""
+        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
+        res = self.with_collection(
+            lambda c: c.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"]))
         return list(zip(res["ids"][0], res["distances"][0], strict=False))
 
     def count(self) -> int:
