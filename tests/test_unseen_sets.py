@@ -45,44 +45,33 @@ KNOWN_FAILURES = {
 }
 
 
-@pytest.fixture(scope="module")
-def unseen_engine(corpus_index, tmp_path_factory):
+def _engine_beside_corpus(corpus_index, tmp_path_factory, name: str, folders: list, added: int):
+    """An engine over a copy of the bundled index with `folders` ingested beside it."""
     from chatbot.engine import Engine
     from ingest.pipeline import ingest
 
-    path = tmp_path_factory.mktemp("unseen") / "index"
+    path = tmp_path_factory.mktemp(name) / "index"
     shutil.copytree(corpus_index, path)
-    report = ingest([CORPUS_EXTRA, DATA / "dev-3" / "corpus", DATA / "corpus-dev4"], make_settings(path), prune=False,
-                    show_progress=False)
-    assert len(report.added) == 12 + 9 + 3, report.summary()
+    report = ingest(folders, make_settings(path), prune=False, show_progress=False)
+    assert len(report.added) == added, report.summary()
     assert not report.failed, report.summary()
     return Engine(make_settings(path))
+
+
+@pytest.fixture(scope="module")
+def unseen_engine(corpus_index, tmp_path_factory):
+    return _engine_beside_corpus(corpus_index, tmp_path_factory, "unseen",
+                                 [CORPUS_EXTRA, DATA / "dev-3" / "corpus", DATA / "corpus-dev4"], 12 + 9 + 3)
 
 
 @pytest.fixture(scope="module")
 def dev5_engine(corpus_index, tmp_path_factory):
-    from chatbot.engine import Engine
-    from ingest.pipeline import ingest
-
-    path = tmp_path_factory.mktemp("dev5") / "index"
-    shutil.copytree(corpus_index, path)
-    report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus"], make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == 12 + 10, report.summary()
-    assert not report.failed, report.summary()
-    return Engine(make_settings(path))
+    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev5", [CORPUS_EXTRA, DATA / "dev-5" / "corpus"], 12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev6_engine(corpus_index, tmp_path_factory):
-    from chatbot.engine import Engine
-    from ingest.pipeline import ingest
-
-    path = tmp_path_factory.mktemp("dev6") / "index"
-    shutil.copytree(corpus_index, path)
-    report = ingest([CORPUS_EXTRA, DATA / "dev-6" / "corpus"], make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == 12 + 10, report.summary()
-    assert not report.failed, report.summary()
-    return Engine(make_settings(path))
+    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev6", [CORPUS_EXTRA, DATA / "dev-6" / "corpus"], 12 + 10)
 
 
 def _params(questions):
