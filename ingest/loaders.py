@@ -233,7 +233,24 @@ def _read_text(raw: str, src: str) -> tuple[str, dict]:
     if not meta.get("title"):
         heading = re.search(r"^# +(.+)$", text, re.M)
         meta["title"] = heading.group(1).strip() if heading else ""
+    if not meta.get("date"):
+        meta["date"] = _dateline(text)
     return text, meta
+
+
+_DATELINE_LINES = 4  # a dateline is one of the first lines under the title ...
+_DATELINE_CHARS = 40  # ... and short: "财经观察 · 2025年8月26日", not a sentence of the story
+
+
+def _dateline(text: str) -> str:
+    """The date of a text without front matter: a short line near its top that states a
+    full date (a news story's dateline); "" when there is none."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]
+    for line in lines:
+        m = _FULL_DATE.search(line)
+        if m and len(line) <= _DATELINE_CHARS:
+            return _iso_date("-".join(m.groups()))
+    return ""
 
 
 def _read_html(markup: str, src: str, url: str) -> tuple[str, dict]:

@@ -394,3 +394,19 @@ def test_html_page_date(markup, found, date):
     from ingest.loaders import _page_date
 
     assert _page_date(markup, found) == date
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a plain-text story: title, then a short dateline
+    ("九毛九上半年收入27.6亿元\n\n测试用合成稿 · 餐饮资本观察 · 2025年8月26日\n\n正文……", "2025-08-26"),
+    ("标题\n2025-11-19\n正文", "2025-11-19"),
+    # a date inside the story's sentences is not the document's date
+    ("标题\n\n截至2025年6月30日止六个月，集团收入约27.6亿元人民币，较上年同期的30.3亿元下降8.9%。", ""),
+    # a dateline far below the top is not one
+    ("标题\n一\n二\n三\n四\n2025年8月26日", ""),
+    ("标题\n\n没有日期的正文。", ""),
+])
+def test_text_dateline(tmp_path, text, date):
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load(str(path), load_settings()).date == date
