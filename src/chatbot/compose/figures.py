@@ -62,12 +62,6 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage]):
     return ok
 
 
-def _not_computed(lab: dict, reason: str, known: list[Entry]) -> Composition:
-    """A calculation that cannot be made: why, then what the sources do give (a refusal:
-    no figure is passed off as the asked one)."""
-    return Composition([Entry(reason), *([Entry(lab["known"], bullet=False), *known] if known else [])], refused=True)
-
-
 def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
@@ -92,14 +86,15 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
         b = None  # one figure read for both operands: nothing to compute
-    if a is None or b is None:  # the asked figure cannot be computed: said so, with what is known
-        return _not_computed(lab, lab["derived_missing"], entries) if entries else None
+    if a is None or b is None:
+        entries.append(Entry(lab["derived_missing"]))
+        return Composition(entries) if len(entries) > 1 else None
     calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
-        reason = lab["derived_units"].format(a=names[a.currency], b=names[b.currency]) if calc == "units" \
-            else lab["derived_missing"]
-        return _not_computed(lab, reason, entries)
+        entries.append(Entry(lab["derived_units"].format(a=names[a.currency], b=names[b.currency])) if calc == "units"
+                       else Entry(lab["derived_missing"]))
+        return Composition(entries)
     ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
     cur = {"CNY": "元", "HKD": "港元", "USD": "美元"}[a.currency]
 
