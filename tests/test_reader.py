@@ -122,6 +122,8 @@ KNOWN_FAILURES = {
     ("智谱的发行价比MiniMax的招股价上限便宜了多少？", "derived"),
     ("By how much did Zhipu's revenue grow from 2023 to 2024?", "derived"),
     ("云知声的现金相当于净亏损的百分之几？", "derived"),
+    ("东亚银行2025年上半年股东应占溢利是多少？", "lookup"),  # 应占: attributable, no share
+    ("股票代码2382的公司前三季度股东应占溢利是多少？", "lookup"),
     ("智谱为啥要去香港上市？", "why"),
     ("How come MiniMax lost so much money?", "why"),
     ("云知声收入增速为什么这么快？", "why"),  # a reason asked about a growth rate
@@ -235,6 +237,15 @@ def test_citation_check_keeps_a_reproduced_calculation_and_drops_a_wrong_one(eng
     assert "48.4%" in checked.text
     assert "55%" not in checked.text
     assert checked.unsupported == ["计算：6.0亿÷11.8亿≈55%。"]
+
+
+def test_attributable_is_no_share():
+    assert read_derived("东亚银行上半年股东应占溢利是多少？", load_glossary()) is None  # 应占: attributable
+    dq = read_derived("公司应占溢利占收入的比例是多少？", load_glossary())  # its share of revenue is one
+    assert dq is not None
+    assert dq.kind == "share"
+    assert "溢利" in dq.a.terms[0]
+    assert "收入" in dq.b.terms[0]
 
 
 @pytest.mark.parametrize(("question", "kind"), [

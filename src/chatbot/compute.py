@@ -261,7 +261,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
 
 # --- reading the question -------------------------------------------------------
 
-_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|占|相当于)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+# "X占Y的比例": a share; "应占" is "attributable to" (股东应占溢利), no share
+_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|(?<!应)占|相当于)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
 _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
