@@ -97,3 +97,18 @@ def test_answer_cites_the_companys_own_article(writable_engine, tmp_path):
     cited = [c.doc_id for c in answer.citations]
     assert cited[:1] == ["src-4"], cited
     assert "wire-copy" not in cited, cited
+
+
+def test_nearest_among_a_documents_chunks_matches_chromas_filtered_query(engine):
+    """The asked company's own passages are found by comparing their vectors fetched by id,
+    which must rank and score as Chroma's own metadata-filtered query does."""
+    store = engine.store
+    docs = {"src-1", "src-5"}
+    ids = [cid for d in sorted(docs) for cid in store.docs[d].chunk_ids]
+    vec = store.embeddings.embed_query("智谱的IPO估值是多少？")
+    ours = store.vectors.nearest_among(vec, ids, 5)
+    res = store.vectors.collection.query(query_embeddings=[vec], n_results=5,
+                                         where={"doc_id": {"$in": sorted(docs)}}, include=["distances"])
+    assert [cid for cid, _ in ours] == res["ids"][0]
+    assert [d for _, d in ours] == pytest.approx(res["distances"][0], abs=1e-4)
+    assert store.vectors.nearest_among(vec, [], 5) == []

@@ -342,7 +342,12 @@ class Store:
         in_use = self.ids_in_use
         n = min(k + 10, max(1, len(in_use)))
         # (vectors a crashed ingest left behind are not in the manifest: ignored)
-        hits = [(cid, dist) for cid, dist in self.vectors.query(query_vec, n, doc_ids) if cid in in_use][:k]
+        if doc_ids:
+            ids = [cid for d in sorted(doc_ids) if d in self.docs for cid in self.docs[d].chunk_ids]
+            found = self.vectors.nearest_among(query_vec, ids, n)
+        else:
+            found = self.vectors.query(query_vec, n)
+        hits = [(cid, dist) for cid, dist in found if cid in in_use][:k]
         records = self._keyword().records([cid for cid, _ in hits])
         absent = [cid for cid, _ in hits if cid not in records]
         extra = self.vectors.get_chunks(absent) if absent else {}

@@ -198,13 +198,27 @@ class VectorIndex:
                 out[cid] = Chunk.from_metadata(cid, doc, meta)
         return out
 
-    def query(self, vector: list[float], n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
-        """The n nearest ids with their cosine distances (ids and distances only); with
-        `doc_ids`, among those documents' chunks only."""
-        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids else None
-        res = self.with_collection(
-            lambda c: c.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"]))
+    def query(self, vector: list[float], n: int) -> list[tuple[str, float]]:
+        """The n nearest ids with their cosine distances (ids and distances only)."""
+        res = self.with_collection(lambda c: c.query(query_embeddings=[vector], n_results=n, include=["distances"]))
         return list(zip(res["ids"][0], res["distances"][0], strict=False))
+
+    def nearest_among(self, vector: list[float], ids: list[str], n: int) -> list[tuple[str, float]]:
+        """The n nearest of `ids` with their cosine distances: their vectors fetched by id
+        and compared here (a metadata-filtered query scans the whole collection: ~120 ms
+        at 100,000 chunks, against a few ms for a document's chunks by id)."""
+        import numpy as np
+
+        if not ids:
+            return []
+        got = self.with_collection(lambda c: c.get(ids=ids, include=["embeddings"]))
+        if not len(got["ids"]):
+            return []
+        m = np.asarray(got["embeddings"], dtype=np.float32)
+        q = np.asarray(vector, dtype=np.float32)
+        sims = m @ q / (np.linalg.norm(m, axis=1) * np.linalg.norm(q) + 1e-12)
+        order = np.argsort(-sims)[:n]
+        return [(got["ids"][i], float(1.0 - sims[i])) for i in order]
 
     def count(self) -> int:
         return self.collection.count()
