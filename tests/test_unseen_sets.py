@@ -22,8 +22,8 @@ DATA = CORPUS_EXTRA.parent
 DEV3 = [json.loads(line) for line in (DATA / "dev-3" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 DEV4 = [json.loads(line) for line in (DATA / "questions-dev4.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 DEV5 = [json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-DEV6 = [q for line in (DATA / "dev-6" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip() and (q := json.loads(line))["lang"] == "zh"]
+DEV6 = [json.loads(line) for line in (DATA / "dev-6" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()]
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -31,6 +31,8 @@ KNOWN_FAILURES = {
     "h2-q58": "a comparison: the names now resolve ('361 Degrees' -> 361度), but the comparison composer quotes the "
               "two companies' sections, not the gross-margin row of the article's data table",
     # dev-6 (Chinese look-ups)
+    "h3-q49": "near-miss in English: 'November 2025' is read as no period (English months are terms, not periods), "
+              "so the October load factor is answered: a neighbouring month's figure",
     "h3-q09": "answered with the 10月 row only, but the row writes the unit in its header (\"载客量（万人次）289.5\"): "
               "the rendered row does not say 289.5万",
     "h3-q13": "two-part: the total (31.6亿) is given, the cloud revenue (26.0亿, the next sentence) is not",
@@ -105,7 +107,7 @@ def test_dev5(dev5_engine, q):
 @pytest.mark.parametrize("q", _params(DEV6))
 def test_dev6(dev6_engine, q):
     """Ten articles written blind (monthly figures, two companies in one article, several dates of
-    one metric): Chinese look-ups, follow-ups, tickers, two-part questions, near-misses and absent
+    one metric): Chinese and English look-ups, follow-ups, tickers, two-part questions, near-misses and absent
     companies (a name beside a known one: "永利澳门", "中国燃气"; a name before a month: "中国国航10月份")."""
     _assert_as_expected(dev6_engine.ask(q["question"], q.get("history")), q)
 
