@@ -48,6 +48,8 @@ class Retriever:
         # side needs them to match at all, and they sharpen the multilingual dense side
         # (flat similarities around 0.76 for an English question become a clear 0.89 hit)
         question = self.glossary.expand(question)
+        # the documents about the asked company: their passages join the pool and outrank look-alikes
+        about = docs_about(set(self.glossary.entities(question)) & self.glossary.companies, self.glossary.doc_subjects)
         dense: list = []
         keyword: list = []
         pending = None
@@ -59,7 +61,6 @@ class Retriever:
             timings["embed_query"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             dense = self.store.dense_search(vec, self.cfg.dense_k)
-            about = docs_about(set(self.glossary.entities(question)) & self.glossary.companies, self.glossary.doc_subjects)
             if about:  # the asked company's own passages join the pool, however many look-alikes rank above them
                 seen = {c.id for c, _ in dense}
                 own = [h for h in self.store.dense_search(vec, self.cfg.dense_k, about) if h[0].id not in seen]
@@ -84,17 +85,16 @@ class Retriever:
             Passage(chunk=chunks[cid], score=score, dense_score=dscore.get(cid), keyword_score=kscore.get(cid))
             for cid, score in fused
         ]
-        passages = self._document_prior(question, passages)
+        passages = self._document_prior(passages, about)
         if self.cfg.reranker_model and passages:
             t = time.perf_counter()
             passages = self._rerank(question, passages[: max(k * 3, 20)])
             timings["rerank"] = (time.perf_counter() - t) * 1000
         return passages[:k], timings
 
-    def _document_prior(self, question: str, passages: list[Passage]) -> list[Passage]:
-        """Identical passages collapse to one copy; a passage of a document about the asked
-        company outranks its look-alikes elsewhere (chatbot.collapse)."""
-        about = docs_about(set(self.glossary.entities(question)) & self.glossary.companies, self.glossary.doc_subjects)
+    def _document_prior(self, passages: list[Passage], about: set[str]) -> list[Passage]:
+        """Identical passages collapse to one copy; a passage of a document in `about` (those
+        about the asked company) outranks its look-alikes elsewhere (chatbot.collapse)."""
         kept = [k for k, _ in collapse(passages, lambda p: p.chunk.text, lambda p: p.chunk.doc_id,
                                        lambda p: p.chunk.date, about)]
         cfg = evidence_config()["lookalike"]
