@@ -104,9 +104,9 @@ class Manifest:
     def save(self, model: str) -> int:
         """Write the documents atomically, stamped with `model`; returns the new mtime."""
         atomic_write(self.path, _manifest_json(model, sorted(self.docs.values(), key=lambda d: d.doc_id)))
-        st = self.path.stat()
-        self._identity = (st.st_ino, st.st_mtime_ns, st.st_size)
-        self.mtime = st.st_mtime_ns
+        self._identity = file_identity(self.path)
+        assert self._identity is not None  # just written
+        self.mtime = self._identity[1]
         self.model = model
         self.revision += 1
         return self.mtime
