@@ -186,31 +186,33 @@ def stated_date(sentence: str, doc_date: str) -> str:
     return max(found) if found else ""
 
 
+def _companies_named(ctx: ComposeContext, cand, passages: list) -> tuple[set[str], bool]:
+    """The companies the first of a sentence, its section's heading and its document's
+    title that names any names; and whether that was the title."""
+    companies = set(ctx.glossary.companies)
+    chunk = passages[cand.passage_idx].chunk
+    texts = (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else "", chunk.title)
+    for i, text in enumerate(texts):
+        named = set(ctx.glossary.entities(text)) & companies
+        if named:
+            return named, i == len(texts) - 1
+    return set(), False
+
+
 def _about_another(ctx: ComposeContext, cand, entities: list[str], passages: list) -> bool:
     """Is the sentence about other companies only: the first of the sentence, its
     section's heading and its document's title that names a company names none of
     these? (A sentence of a document about several of them stays: who it is about is
     not known.)"""
-    companies = set(ctx.glossary.companies)
-    chunk = passages[cand.passage_idx].chunk
-    for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else "", chunk.title):
-        named = set(ctx.glossary.entities(text)) & companies
-        if named:
-            return not named & set(entities)
-    return False
+    named, _ = _companies_named(ctx, cand, passages)
+    return bool(named) and not named & set(entities)
 
 
 def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
     """Is the sentence about one of the companies: named in it, else in its section's
     heading, else in the title of a document about that one company?"""
-    companies = set(ctx.glossary.companies)
-    chunk = ctx.passages[cand.passage_idx].chunk
-    for text in (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else ""):
-        named = set(ctx.glossary.entities(text)) & companies
-        if named:
-            return bool(named & set(entities))
-    named = set(ctx.glossary.entities(chunk.title)) & companies
-    return len(named) == 1 and bool(named & set(entities))
+    named, by_title = _companies_named(ctx, cand, ctx.passages)
+    return bool(named & set(entities)) and not (by_title and len(named) > 1)
 
 
 def latest(ctx: ComposeContext) -> Composition | None:
