@@ -135,20 +135,24 @@ def paired(vs, ours_store: Path, questions: Path = QUESTIONS, limit: int = 0, ro
     if limit:
         qs = qs[:limit]
     base, ours, ask = [], [], []
+    base_cpu: list[float] = []
+    ours_cpu: list[float] = []  # process CPU: the keyword search's thread counts, hidden or not
     for rnd in range(rounds):
         for i, q in enumerate(qs):
             history = q.get("history") or None
             standalone = engine.standalone_question(q["question"], history)
 
             def run_base(question=q["question"]):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 vs.similarity_search(question, k=k)
                 base.append((time.perf_counter() - t) * 1000)
+                base_cpu.append((time.process_time() - c) * 1000)
 
             def run_ours(standalone=standalone):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 engine.retriever.retrieve(standalone, mode="hybrid", k=5)
                 ours.append((time.perf_counter() - t) * 1000)
+                ours_cpu.append((time.process_time() - c) * 1000)
 
             for f in ((run_base, run_ours) if (i + rnd) % 2 == 0 else (run_ours, run_base)):
                 f()
@@ -156,10 +160,13 @@ def paired(vs, ours_store: Path, questions: Path = QUESTIONS, limit: int = 0, ro
             engine.ask(q["question"], history)
             ask.append((time.perf_counter() - t) * 1000)
     sb, so, sa = summary(base), summary(ours), summary(ask)
+    cb, co = summary(base_cpu), summary(ours_cpu)
     return {
         "rounds": rounds, "questions": len(qs),
         "baseline_search_ms": sb, "ours_retrieve_ms": so, "ours_answer_ms": sa,
+        "baseline_search_cpu_ms": cb, "ours_retrieve_cpu_ms": co,
         "retrieve_p50_ratio": round(so["p50"] / sb["p50"], 3) if sb["p50"] else None,
+        "retrieve_cpu_p50_ratio": round(co["p50"] / cb["p50"], 3) if cb["p50"] else None,
         "answer_p50_ratio": round(sa["p50"] / sb["p50"], 3) if sb["p50"] else None,
     }
 

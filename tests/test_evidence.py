@@ -103,3 +103,28 @@ def test_a_name_the_tokenizer_cuts_apart_is_present_when_its_pieces_are(indexed,
     groups = question_terms("测试公司甲2025年收入是多少？", glossary, lambda t: 1.0 if t in indexed else 5.0)
     entity = next(g for g in groups if g.kind == "entity")
     assert entity.absent is absent
+
+
+def test_what_is_read_once_per_text_is_handed_out_fresh_each_time():
+    """periods(), passage_sentences(), facts_in() and Glossary.entities() keep what they read of a
+    text: a caller adding to the set or list it got must not change the next reading."""
+    from chatbot.text import periods
+
+    text = "2025年上半年收入419.6亿元。净利润21.3亿元。"
+    first = periods(text)
+    first.add(("1999", None))
+    assert periods(text) == {("2025", "H1")}
+    rows = passage_sentences(text)
+    rows[1][3].add(("1999", None))
+    rows.append(("x", "x", False, set()))
+    assert passage_sentences(text) == [(s, s, False, {("2025", "H1")}) for s in ("2025年上半年收入419.6亿元。", "净利润21.3亿元。")]
+    from chatbot.compute import facts_in
+
+    fact = facts_in(text, 3)[0]
+    fact.periods.add(("1999", None))
+    assert [(f.lo, f.periods, f.passage_idx) for f in facts_in(text, 5)] == [(419.6e8, {("2025", "H1")}, 5), (21.3e8, {("2025", "H1")}, 5)]
+    g = load_glossary()
+    name = next(iter(g.companies))
+    named = g.entities(f"{name}发布业绩")
+    named.append("另一家")
+    assert g.entities(f"{name}发布业绩") == [name]

@@ -11,7 +11,8 @@ the arithmetic reproduces it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from chatbot.intent import reader_config
 from chatbot.text import content_words, figure_supported, normalize, period_match, periods, qualifiers
@@ -57,7 +58,13 @@ _PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年
 
 def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     """Money figures in a sentence with the clause that labels them; a clause with no
-    words of its own ("2024年同口径约5187万元") carries the previous clause's label."""
+    words of its own ("2024年同口径约5187万元") carries the previous clause's label.
+    (A sentence is read once; each call gets its own facts.)"""
+    return [replace(f, periods=set(f.periods), passage_idx=passage_idx) for f in _facts_read(sentence)]
+
+
+@lru_cache(maxsize=16384)  # a derived figure reads every sentence of every passage, question after question
+def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
     out: list[Fact] = []
     label = ""
     carried_periods: set[tuple[str | None, str | None]] = set()
@@ -83,7 +90,7 @@ def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
             near = before[cut[-1].end():] if cut else ""
             out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
                             passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip()), near))
-    return out
+    return tuple(out)
 
 
 @dataclass

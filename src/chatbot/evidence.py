@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
@@ -121,6 +122,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
 
     low = question.lower()
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
+        if term not in low:  # (a plain scan first: hundreds of terms, few present)
+            continue
         rx = rf"(?<![a-z]){re.escape(term)}(?:e?s)?(?![a-z])"
         if re.search(rx, low):
             add(glossary.terms[term], kind="term")
@@ -140,6 +143,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(glossary.synonyms[word], kind="metric")
             low = low.replace(word, " ")
     for term in sorted(glossary.terms, key=len, reverse=True):
+        if term not in low:
+            continue
         plural = "(?:e?s)?" if term.isascii() else ""  # "gross margins" is the term "gross margin"
         rx = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
         if re.search(rx, low):
@@ -321,7 +326,13 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
     """(raw, shown, is_item, periods) for the sentences of paragraphs and list items,
     and table data rows rendered as prose ("中期(3-5年):中性偏谨慎——竞争加剧……").
     A sentence that names no period takes those of the sentence before it in the
-    same paragraph ("净亏损:2022年…2024年4.54亿元。经调整净亏损分别为…")."""
+    same paragraph ("净亏损:2022年…2024年4.54亿元。经调整净亏损分别为…").
+    (Read once per passage text; each call gets its own list and sets.)"""
+    return [(raw, shown, item, set(per)) for raw, shown, item, per in _passage_sentences(text)]
+
+
+@lru_cache(maxsize=4096)  # the same passages are read for every question (and all of them for a refusal)
+def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset], ...]:
     out: list[tuple[str, str, bool, set]] = []
     header: list[str] = []
     lines = text.splitlines()
@@ -349,7 +360,7 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
             out.append((sent, sent, item, carried))
     # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
     out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per) for raw, shown, item, per in out]
-    return [t for t in out if len(t[1]) >= 6]
+    return tuple((raw, shown, item, frozenset(per)) for raw, shown, item, per in out if len(shown) >= 6)
 
 
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,

@@ -13,6 +13,7 @@ from pathlib import Path
 from chatbot.config import PROJECT_ROOT
 
 GLOSSARY_TOML = PROJECT_ROOT / "config" / "glossary.toml"
+_ENTITIES_CACHED = 50_000  # texts whose companies are kept (a sentence each, ~100 bytes)
 
 
 @dataclass
@@ -45,9 +46,20 @@ class Glossary:
 
     def entities(self, text: str) -> list[str]:
         """Canonical companies named in the text, in order of first mention."""
-        low = text.lower()
-        hits = sorted((pos, canon) for find, canon in self._alias_finders if (pos := find(low)) >= 0)
-        return list(dict.fromkeys(canon for _, canon in hits))
+        cache = self._entities_read
+        if text not in cache:
+            if len(cache) >= _ENTITIES_CACHED:
+                cache.clear()
+            low = text.lower()
+            hits = sorted((pos, canon) for find, canon in self._alias_finders if (pos := find(low)) >= 0)
+            cache[text] = tuple(dict.fromkeys(canon for _, canon in hits))
+        return list(cache[text])
+
+    @cached_property
+    def _entities_read(self) -> dict[str, tuple[str, ...]]:
+        """The companies of each text read: entities() is asked of every sentence of every passage
+        scored, the same sentences question after question (this glossary's aliases fixed)."""
+        return {}
 
     @cached_property
     def terms_with_metric(self) -> dict[str, list[str]]:
@@ -85,7 +97,7 @@ class Glossary:
         low = original = text.lower()
         extra = [canon for canon in self.entities(text) if canon.lower() not in low]
         for term, pattern in self._term_patterns:
-            if pattern.search(low):
+            if term in low and pattern.search(low):
                 # only what the text does not already say: "2025年" after "2025年" would
                 # only lengthen the query (each token costs ~1 ms to embed) and double its weight
                 extra += [t for t in self.terms[term] if t.lower() not in original]
@@ -141,6 +153,8 @@ def _finder(form: str, whole_word: bool) -> Callable[[str], int]:
         pattern = re.compile(rf"(?<![0-9a-z]){re.escape(form)}(?![0-9a-z])")
 
         def find(low: str) -> int:
+            if form not in low:  # the pattern holds the form as written: a plain scan rules most texts out
+                return -1
             m = pattern.search(low)
             return m.start() if m else -1
 

@@ -32,6 +32,7 @@ TICKER_RE = re.compile(r"\b\d{4}\.HK\b", re.IGNORECASE)
 _WORDISH = re.compile(r"[0-9A-Za-z.%]")
 
 
+@lru_cache(maxsize=65536)  # the same passage sentences are normalised for every question
 def normalize(text: str) -> str:
     """Full-width to half-width, spaces and thousands separators removed, lower case.
     Used to compare facts and figures (the normalisation of docs/contract.md)."""
@@ -215,7 +216,12 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
     """Reporting periods a text names, as (year, qualifier): "2025年上半年" ->
     ("2025", "H1"), "2024年末" -> ("2024", "end"), "2025年度" -> ("2025", None).
     Calendar dates ("2026年1月28日") are not periods; a month without a year ("10月份")
-    is one: (None, "M10")."""
+    is one: (None, "M10"). (A new set each call: callers add to it.)"""
+    return set(_periods(text))
+
+
+@lru_cache(maxsize=16384)  # read for every sentence of every passage scored, question after question
+def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     out: set[tuple[str | None, str | None]] = set()
     t = english_period_forms(unicodedata.normalize("NFKC", text))
     for m in _month_re().finditer(t):
@@ -251,7 +257,7 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
         if _EN_MONTH_BEFORE.search(t[max(0, m.start(1) - 16):m.start(1)]):
             continue  # an English date: "the end of June 2025", "March 3, 2025"
         out.add((m.group(1), _qualifier(m.group(2) or "")))
-    return out
+    return frozenset(out)
 
 
 def qualifiers(text: str) -> set[str | None]:

@@ -31,7 +31,7 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
         for a in alts:
             low = low.replace(a.lower(), " ")
     for term in sorted(ctx.glossary.terms, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+        if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             groups.append((list(ctx.glossary.terms[term]), 1.0))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     for w in content_words(low):
