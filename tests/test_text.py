@@ -93,6 +93,7 @@ def test_figure_supported(figure, evidence, supported):
         ("截至2025年6月30日止六个月收入", {("2025", "H1")}),  # a period that ends there, not the point
         ("公布截至2025年9月30日的第三季度业绩", set()),  # the quarter that ends there (its year from the context)
         ("1-10月累计", set()),  # a range
+        ("今年1到10月累计完成", set()),  # a range, as a question writes it: not October's figure
         # a report named for its period: "中报" is the interim report
         ("城市燃气行业2025年中报横评", {("2025", "H1")}),
     ],
