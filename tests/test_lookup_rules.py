@@ -358,3 +358,36 @@ def test_a_table_row_is_read_and_checked_with_its_headers_unit():
     assert rows == ["2025年第三季度:充电量36.9亿度;同比+41.2%"]
     assert figure_supported("36.9亿", checkable(UNITS_ARTICLE))
     assert not figure_supported("36.9亿", normalize(UNITS_ARTICLE))
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("云知声的股票代码是多少？", True),  # the code is only in the H1 heading
+        ("云知声的港股代码是什么？", True),  # (not a figure question by its words: the metric says so)
+        ("云知声第三季度收入是多少？", False),  # no heading metric: headings are no sentences
+    ],
+)
+def test_a_code_stated_only_in_a_heading_answers(question, found):
+    heading = "云知声（股票代码：9678）：第三季度点评"
+    chunk = Chunk(id="h:1", doc_id="h", title=TITLE, text="云知声第三季度收入为18.2亿元。", headings=[heading, "业绩概要"])
+    held = normalize(heading + chunk.text)
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(),
+                                lambda t: 3.0 if t in held else 5.0)
+    assert (heading in [c.text for c in cands]) is found
+
+
+@pytest.mark.parametrize(
+    ("highlights", "quote"),
+    [
+        (["云知声（股票代码：9678）：第三季度点评"], "云知声（股票代码：9678）：第三季度点评\n云知声第三季度收入为18.2亿元。"),
+        (["云知声第三季度收入为18.2亿元。"], "云知声第三季度收入为18.2亿元。"),  # a heading not quoted is not in the quote
+        (None, "云知声第三季度收入为18.2亿元。"),
+    ],
+)
+def test_a_quoted_heading_is_part_of_the_citation(highlights, quote):
+    from chatbot.models import Citation
+
+    chunk = Chunk(id="h:1", doc_id="h", title=TITLE, text="云知声第三季度收入为18.2亿元。",
+                  headings=["云知声（股票代码：9678）：第三季度点评"])
+    assert Citation.from_chunk(1, chunk, highlights).quote == quote

@@ -345,6 +345,14 @@ def _render_row(row: str, header: list[str]) -> str:
     return f"{cells[0]}:" + ";".join(parts)
 
 
+def _heading_sentences(chunk: Chunk, question: str, glossary: Glossary) -> list[tuple[str, str, bool, set]]:
+    """The passage's headings as sentences, when the question names a metric that a document often
+    states only in its heading (config/evidence.toml [headings]: "# 中创新航（股票代码：3931）：…")."""
+    if not set(glossary.metrics_in(question)) & set(evidence_config()["headings"]["metrics"]):
+        return []
+    return [(h, h, False, periods(h)) for h in chunk.headings if h != chunk.title and len(h) >= 6]
+
+
 def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
     """(raw, shown, is_item, periods) for the sentences of paragraphs and list items,
     and table data rows rendered as prose ("中期(3-5年):中性偏谨慎——竞争加剧……").
@@ -431,7 +439,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
-        for order, (raw, shown, item, stated) in enumerate(passage_sentences(p.chunk.text)):
+        for order, (raw, shown, item, stated) in enumerate(_heading_sentences(p.chunk, question, glossary)
+                                                           + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
             mentioned = set(glossary.entities(shown))
             subject = {e for e in mentioned if e in glossary.companies} or context_companies
@@ -470,7 +479,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cov = got / total
             if re.match(r"^注\s*[:：]", shown):
                 cov *= 0.5  # editors' notes on sourcing, not facts
-            elif not item and not re.search(r"[。！？!?.”」)）]$", shown):
+            elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
