@@ -391,3 +391,12 @@ def test_a_quoted_heading_is_part_of_the_citation(highlights, quote):
     chunk = Chunk(id="h:1", doc_id="h", title=TITLE, text="云知声第三季度收入为18.2亿元。",
                   headings=["云知声（股票代码：9678）：第三季度点评"])
     assert Citation.from_chunk(1, chunk, highlights).quote == quote
+
+
+def test_a_row_label_writes_the_unit_of_its_cells():
+    from chatbot.evidence import passage_sentences
+
+    table = "| 指标 | 2025年第一季度 | 2025年第二季度 |\n|---|---|---|\n| 收入（亿元） | 43.7 | 46.9 |\n| 收入同比增速 | 14.2% | 10.8% |\n"
+    rows = [shown for _, shown, _, _ in passage_sentences(table)]
+    assert rows == ["收入:2025年第一季度43.7亿元;2025年第二季度46.9亿元", "收入同比增速:2025年第一季度14.2%;2025年第二季度10.8%"]
+    assert figure_supported("43.7亿", checkable(table))

@@ -27,7 +27,7 @@ from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
-from chatbot.table_cells import with_unit
+from chatbot.table_cells import with_row_unit, with_unit
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences, tokenize
 from chatbot.two_part import split_spec
 
@@ -334,7 +334,7 @@ def _asked_periods(question: str) -> set:
 
 
 def _render_row(row: str, header: list[str]) -> str:
-    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    cells = with_row_unit([c.strip() for c in row.strip().strip("|").split("|")])  # "收入（亿元）|43.7" -> 收入, 43.7亿元
     if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
         # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
         return f"{cells[0]}:" + ";".join(with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=True))

@@ -1,5 +1,5 @@
-"""A table's cells read with the unit their column's header writes ("充电量(亿度)" over
-"36.9" reads "充电量36.9亿度"): the evidence shows a row's figure with its unit, and the
+"""A table's cells read with the unit their column's header (or their row's label) writes
+("充电量(亿度)" over "36.9" reads "充电量36.9亿度"): the evidence shows a row's figure with its unit, and the
 citation check finds that figure in the passage it cites. Units are data
 (config/evidence.toml [units])."""
 
@@ -41,6 +41,15 @@ def with_unit(header: str, cell: str) -> str:
     return cell
 
 
+def with_row_unit(cells: list[str]) -> list[str]:
+    """A row whose label writes the unit ("收入（亿元）| 43.7 | 46.9", a table with the periods as
+    columns): the label's name, then its bare-number cells with the unit ("收入", "43.7亿元", …)."""
+    name, unit = header_unit(cells[0]) if cells else ("", "")
+    if not unit:
+        return cells
+    return [name, *(f"{c}{unit}" if _BARE_NUMBER.fullmatch(c) else c for c in cells[1:])]
+
+
 def unit_readings(text: str) -> str:
     """The bare-number cells of a text's tables read with their header's unit, one per line
     ("充电量36.9亿度"): what a rendered row says, for checking a figure against its passage."""
@@ -56,6 +65,9 @@ def unit_readings(text: str) -> str:
             continue
         out += [with_unit(h, c) for h, c in zip(header, cells, strict=False)
                 if header_unit(h)[1] and _BARE_NUMBER.fullmatch(c)]
+        labelled = with_row_unit(cells)
+        if labelled is not cells:
+            out += [labelled[0] + c for c in labelled[1:]]
     return "\n".join(out)
 
 
