@@ -400,3 +400,10 @@ def test_a_row_label_writes_the_unit_of_its_cells():
     rows = [shown for _, shown, _, _ in passage_sentences(table)]
     assert rows == ["收入:2025年第一季度43.7亿元;2025年第二季度46.9亿元", "收入同比增速:2025年第一季度14.2%;2025年第二季度10.8%"]
     assert figure_supported("43.7亿", checkable(table))
+
+
+def test_a_figure_from_a_table_cell_is_verified_by_its_row():
+    from chatbot.figures import supporting_sentence
+
+    assert supporting_sentence("36.9亿", UNITS_ARTICLE) == "2025年第三季度 | 36.9 | +41.2%"
+    assert supporting_sentence("37.0亿", UNITS_ARTICLE) == ""
