@@ -47,7 +47,6 @@ KNOWN_FAILURES = {
     "h4-q18": "two-part on a region (海外码头 volume and growth): the region's row is not chosen",
     "h4-q19": "新招学员 (new enrolments): another figure of the article is quoted",
     "h4-q36": "English nine-month attributable profit (Piotech): refused, the column's table row is not found",
-    "h4-q38": "English adjusted net profit in Q3 from an html table: another row is quoted",
     "h4-q40": "English count of water plants: another figure is quoted",
     "h4-q41": "English two-part (Q3 revenue and net profit, a two-company table): the rows are not given",
     "h4-q42": "English two-part over two segments (hip and knee implants): the segment sentence is not given",
