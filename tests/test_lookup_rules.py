@@ -1,17 +1,19 @@
 """Table-driven tests of the look-up rules that keep a neighbouring figure from being
 passed off as the answer: the words that specify a figure (evidence.required_groups),
 a segment's figure against a company's total (metric_scope), two-part questions
-(two_part), and names in subject position (subjects)."""
+(two_part), names in subject position (subjects), the unit of measure asked, a table
+header's unit, and the metric's own clause holding the figure."""
 
 from __future__ import annotations
 
 import pytest
 
-from chatbot.evidence import analyse_question, score_candidates
+from chatbot.evidence import analyse_question, asked_measure, metric_without_figure, score_candidates, states_measure
 from chatbot.glossary import load_glossary
 from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
-from chatbot.text import normalize
+from chatbot.table_cells import checkable, with_unit
+from chatbot.text import figure_supported, normalize
 from chatbot.two_part import split_spec
 
 ARTICLE = (
@@ -269,3 +271,139 @@ def test_beside_known(name, opening, rest):
 )
 def test_a_metric_as_a_question_writes_it(question, metric):
     assert metric in load_glossary().metrics_in(question)
+
+
+# --- units of measure, table headers' units, and the metric's own clause ------------------
+
+UNITS_ARTICLE = (
+    "云知声表示，第四季度是传统淡季，但预计收入仍将实现双位数同比增长；在营门店数已超过2,500家。\n\n"
+    "截至6月30日，在管项目5,412个，人均管理面积同比提升约9%。\n\n"
+    "| 季度 | 充电量(亿度) | 同比 |\n|---|---|---|\n| 2025年第三季度 | 36.9 | +41.2% |\n"
+)
+
+
+def _unit_answers(question: str) -> list[str]:
+    chunk = Chunk(id="u:1", doc_id="u", title=TITLE, text=UNITS_ARTICLE, headings=[TITLE])
+    idf = lambda t: 3.0 if t in normalize(UNITS_ARTICLE + TITLE) else 5.0  # noqa: E731
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
+    return [c.text for c in cands]
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("万物云在管物业面积有多少平方米？", "平方米"),
+        ("特来电第三季度充电量是多少亿度？", "度"),
+        ("招商局港口10月完成多少万标准箱？", "标准箱"),
+        ("第三季度收入是多少亿元？", ""),  # money: evidence._asked_unit's
+        ("第三季度充电量是多少？", ""),  # no unit named
+    ],
+)
+def test_asked_measure(question, unit):
+    assert asked_measure(question) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "states"),
+    [
+        ("充电量36.9亿度", "度", True),
+        ("完成集装箱吞吐量1,612.5万标准箱", "标准箱", True),
+        ("2025年第三季度收入40.2亿元", "度", False),  # "季度" is no figure in 度
+        ("在管项目5,412个，管理面积同比提升约9%", "平方米", False),
+    ],
+)
+def test_states_measure(text, unit, states):
+    assert states_measure(text, unit) is states
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("第四季度是传统淡季，但预计收入仍将实现双位数同比增长；在营门店数已超过2,500家。", True),
+        ("第三季度收入55.1亿元，同比增长13.4%；经调整净利润10.2亿元。", False),
+        ("门店数已超过2,500家。", False),  # does not name the metric: not this rule's
+        ("收入方面，公司表示增长稳健，第三季度收入为55.1亿元。", False),  # a clause naming it holds a figure
+    ],
+)
+def test_metric_without_figure(text, without):
+    assert metric_without_figure(text, [["收入", "营收"]]) is without
+
+
+def test_a_near_miss_by_unit_or_by_clause_is_no_answer():
+    assert not _unit_answers("云知声第四季度收入是多少？")  # the 收入 clause states no figure
+    assert not _unit_answers("云知声在管项目的面积有多少平方米？")  # a count and a rate, no area
+    assert any("36.9亿度" in t for t in _unit_answers("云知声第三季度充电量是多少亿度？"))
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "shown"),
+    [
+        ("充电量(亿度)", "36.9", "充电量36.9亿度"),
+        ("载客量（万人次）", "289.5", "载客量289.5万人次"),
+        ("收入（亿元）", "1,234.5", "收入1,234.5亿元"),
+        ("同比(%)", "+12.5", "同比+12.5%"),
+        ("销售收入（美元口径）", "23.82亿美元", "销售收入（美元口径）23.82亿美元"),  # a note, no unit
+        ("充电量(亿度)", "—", "充电量(亿度)—"),  # no number: nothing to attach
+        ("同比", "+41.2%", "同比+41.2%"),
+    ],
+)
+def test_table_cell_with_its_headers_unit(header, cell, shown):
+    assert with_unit(header, cell) == shown
+
+
+def test_a_table_row_is_read_and_checked_with_its_headers_unit():
+    from chatbot.evidence import passage_sentences
+
+    rows = [shown for raw, shown, _, _ in passage_sentences(UNITS_ARTICLE) if raw.startswith("|")]
+    assert rows == ["2025年第三季度:充电量36.9亿度;同比+41.2%"]
+    assert figure_supported("36.9亿", checkable(UNITS_ARTICLE))
+    assert not figure_supported("36.9亿", normalize(UNITS_ARTICLE))
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("云知声的股票代码是多少？", True),  # the code is only in the H1 heading
+        ("云知声的港股代码是什么？", True),  # (not a figure question by its words: the metric says so)
+        ("云知声第三季度收入是多少？", False),  # no heading metric: headings are no sentences
+    ],
+)
+def test_a_code_stated_only_in_a_heading_answers(question, found):
+    heading = "云知声（股票代码：9678）：第三季度点评"
+    chunk = Chunk(id="h:1", doc_id="h", title=TITLE, text="云知声第三季度收入为18.2亿元。", headings=[heading, "业绩概要"])
+    held = normalize(heading + chunk.text)
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(),
+                                lambda t: 3.0 if t in held else 5.0)
+    assert (heading in [c.text for c in cands]) is found
+
+
+@pytest.mark.parametrize(
+    ("highlights", "quote"),
+    [
+        (["云知声（股票代码：9678）：第三季度点评"], "云知声（股票代码：9678）：第三季度点评\n云知声第三季度收入为18.2亿元。"),
+        (["云知声第三季度收入为18.2亿元。"], "云知声第三季度收入为18.2亿元。"),  # a heading not quoted is not in the quote
+        (None, "云知声第三季度收入为18.2亿元。"),
+    ],
+)
+def test_a_quoted_heading_is_part_of_the_citation(highlights, quote):
+    from chatbot.models import Citation
+
+    chunk = Chunk(id="h:1", doc_id="h", title=TITLE, text="云知声第三季度收入为18.2亿元。",
+                  headings=["云知声（股票代码：9678）：第三季度点评"])
+    assert Citation.from_chunk(1, chunk, highlights).quote == quote
+
+
+def test_a_row_label_writes_the_unit_of_its_cells():
+    from chatbot.evidence import passage_sentences
+
+    table = "| 指标 | 2025年第一季度 | 2025年第二季度 |\n|---|---|---|\n| 收入（亿元） | 43.7 | 46.9 |\n| 收入同比增速 | 14.2% | 10.8% |\n"
+    rows = [shown for _, shown, _, _ in passage_sentences(table)]
+    assert rows == ["收入:2025年第一季度43.7亿元;2025年第二季度46.9亿元", "收入同比增速:2025年第一季度14.2%;2025年第二季度10.8%"]
+    assert figure_supported("43.7亿", checkable(table))
+
+
+def test_a_figure_from_a_table_cell_is_verified_by_its_row():
+    from chatbot.figures import supporting_sentence
+
+    assert supporting_sentence("36.9亿", UNITS_ARTICLE) == "2025年第三季度 | 36.9 | +41.2%"
+    assert supporting_sentence("37.0亿", UNITS_ARTICLE) == ""

@@ -43,8 +43,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h3-r42": "an English share of a nine-month total (trans-Pacific volume): refused as naming no indexed document",
     "h3-r43": "'all the other businesses combined' (a complement of a part): no derived form for it; a look-up of 其他",
     "h3-r44": "the set labels the absent MGM China margin question derived; no derived cue: a look-up refusal",
-    "h3-r45": "the answer is right (10月 row: 载客量（万人次）289.5) but a table row keeps the header's unit apart, so '289.5万' "
-              "is not written",
     "h3-r47": "the set labels '九毛九2025年全年净利润' latest (a period not yet reported); answered as a look-up that says "
               "the figure is missing",
     "h3-r48": "蒙牛 2025 full-year revenue (absent): the management guidance sentence ('全年收入低单位数下滑') is quoted",

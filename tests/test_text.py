@@ -74,6 +74,9 @@ def test_figure_supported(figure, evidence, supported):
         ("截至2025年6月30日止六个月", {("2025", "H1")}),
         ("截至2025年9月30日止九个月，收入307.5亿元", {("2025", "Q1-3")}),
         ("截至2025年3月31日止三个月", {("2025", "Q1")}),
+        ("截至2025年9月30日止三个月，公司收入约55.1亿元", {("2025", "Q3")}),  # three months to September: Q3
+        ("截至2025年12月31日止六个月", {("2025", "H2")}),
+        ("截至2025年10月31日止三个月", set()),  # a fiscal quarter: no calendar period
         ("截至2024年12月31日止年度业绩", {("2024", None)}),
         ("the first nine months of 2025", {("2025", "Q1-3")}),
         ("first half of 2025", {("2025", "H1")}),
@@ -93,6 +96,7 @@ def test_figure_supported(figure, evidence, supported):
         ("截至2025年6月30日止六个月收入", {("2025", "H1")}),  # a period that ends there, not the point
         ("公布截至2025年9月30日的第三季度业绩", set()),  # the quarter that ends there (its year from the context)
         ("1-10月累计", set()),  # a range
+        ("今年1到10月累计完成", set()),  # a range, as a question writes it: not October's figure
         # a report named for its period: "中报" is the interim report
         ("城市燃气行业2025年中报横评", {("2025", "H1")}),
     ],

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chatbot.compute import verify_formulas
-from chatbot.models import Chunk, Citation
-from chatbot.text import claim_figures, figure_supported, normalize, split_sentences
+from chatbot.models import Chunk, Citation, quoted_text
+from chatbot.table_cells import checkable
+from chatbot.text import claim_figures, figure_supported, split_sentences
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 UNSUPPORTED_MARK = {"zh": "（⚠ 未在引用来源中找到依据）", "en": " (⚠ not supported by the cited sources)"}
@@ -63,7 +64,7 @@ def check_answer(
         if bad:
             sent = MARKER.sub(_dropper(set(bad)), sent)
             ns = [n for n in ns if n not in bad]
-        evidence = normalize(" ".join(passages[n].text for n in dict.fromkeys(ns)))
+        evidence = checkable(" ".join(quoted_text(passages[n], (highlights or {}).get(n)) for n in dict.fromkeys(ns)))
         claim = MARKER.sub("", sent)
         computed = verify_formulas(claim, evidence)  # a calculation's inputs and reproduced results
         missing = [f for f in claim_figures(claim) if not figure_supported(f, evidence) and f not in computed]

@@ -28,6 +28,7 @@ from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
+from chatbot.table_cells import with_row_unit, with_unit
 from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences, tokenize
 from chatbot.two_part import split_spec
 
@@ -41,6 +42,9 @@ _ASKS_FIGURE = re.compile(
     r"how much|how many|what (?:was|is|were|are)|which|when|who",
     re.IGNORECASE,
 )
+# asks for an amount (not a name or a date): the metric asked must stand beside a figure
+_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[；;。]")
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -67,6 +71,8 @@ class QuestionSpec:
     wants_figure: bool
     wants_list: bool
     unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
+    measure: str = ""  # "多少平方米" asks for a figure in 平方米 (config/evidence.toml [units])
+    amount: bool = False  # asks an amount ("多少", "how much"): the metric's own clause must hold a figure
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
     required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
     scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
@@ -214,6 +220,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
+        measure=asked_measure(question),
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question)),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
@@ -299,6 +307,26 @@ def _asked_unit(question: str) -> str:
     return (m.group(1) or m.group(2).replace("人民币", "元")) if m else ""
 
 
+def asked_measure(question: str) -> str:
+    """The unit of measure a figure question names ("有多少平方米" -> 平方米, "多少亿度" -> 度)."""
+    units = sorted(evidence_config()["units"]["measures"], key=len, reverse=True)
+    m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")", question)
+    return m.group(1) if m else ""
+
+
+def states_measure(text: str, unit: str) -> bool:
+    """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱")?"""
+    return re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit), text) is not None
+
+
+def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
+    """Does the sentence name the metric asked only in clauses that hold no figure ("预计收入仍将
+    实现双位数同比增长；…在营酒店数已超过2,500家": the figure is another metric's)?"""
+    clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
+    naming = [c for c in clauses if any(f in c for forms in metrics for f in forms)]
+    return bool(naming) and not any(re.search(r"\d", c) for c in naming)
+
+
 def _asked_periods(question: str) -> set:
     """The periods a question asks; a quarter or a half without a year ("第三季度收入",
     "上半年净息差") asks it of any year, so another quarter's figure is never the answer."""
@@ -311,15 +339,23 @@ def _asked_periods(question: str) -> set:
 
 
 def _render_row(row: str, header: list[str]) -> str:
-    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    cells = with_row_unit([c.strip() for c in row.strip().strip("|").split("|")])  # "收入（亿元）|43.7" -> 收入, 43.7亿元
     if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
         # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
-        return f"{cells[0]}:" + ";".join(f"{h}{c}" if h and not c.startswith(h) else c for h, c in zip(header[1:], cells[1:], strict=True))
+        return f"{cells[0]}:" + ";".join(with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=True))
     if len(cells) <= 3:
         head, rest = cells[0], [c for c in cells[1:] if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
-    parts = [f"{h}{c}" if h and not c.startswith(h) else c for h, c in zip(header[1:], cells[1:], strict=False)]
+    parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False)]
     return f"{cells[0]}:" + ";".join(parts)
+
+
+def _heading_sentences(chunk: Chunk, question: str, glossary: Glossary) -> list[tuple[str, str, bool, set]]:
+    """The passage's headings as sentences, when the question names a metric that a document often
+    states only in its heading (config/evidence.toml [headings]: "# 中创新航（股票代码：3931）：…")."""
+    if not set(glossary.metrics_in(question)) & set(evidence_config()["headings"]["metrics"]):
+        return []
+    return [(h, h, False, periods(h)) for h in chunk.headings if h != chunk.title and len(h) >= 6]
 
 
 def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
@@ -414,7 +450,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
-        for order, (raw, shown, item, stated) in enumerate(passage_sentences(p.chunk.text)):
+        for order, (raw, shown, item, stated) in enumerate(_heading_sentences(p.chunk, question, glossary)
+                                                           + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
             mentioned = set(glossary.entities(shown))
             subject = {e for e in mentioned if e in glossary.companies} or context_companies
@@ -453,11 +490,15 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cov = got / total
             if re.match(r"^注\s*[:：]", shown):
                 cov *= 0.5  # editors' notes on sourcing, not facts
-            elif not item and not re.search(r"[。！？!?.”」)）]$", shown):
+            elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
+            if spec.measure and not states_measure(shown, spec.measure):
+                continue  # asks "多少平方米": a count or a rate beside the area is no answer
+            if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
+                continue  # the metric's own clause states no figure: the sentence's figures are another's
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8

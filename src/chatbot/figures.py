@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from chatbot.models import Citation, FigureState
+from chatbot.table_cells import checkable
 from chatbot.text import FIGURE_RE, claim_figures, figure_supported, naming_spans, normalize, split_sentences
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -41,9 +42,14 @@ def _pieces(quote: str) -> list[str]:
 
 def supporting_sentence(figure: str, quote: str) -> str:
     """The sentence (or table row) of `quote` that holds the normalised figure, or ""."""
-    for piece in _pieces(quote):
+    pieces = _pieces(quote)
+    for piece in pieces:
         if figure_supported(figure, normalize(MARKER.sub("", piece))):
             return piece
+    # a table cell whose unit is in its header or row label ("充电量(亿度)" over "36.9"): the row with the number
+    number = re.sub(r"[亿万千百].*$", "", figure)
+    if number != figure and figure_supported(figure, checkable(quote)):
+        return next((p for p in pieces if " | " in p and figure_supported(number, normalize(p))), "")  # (a row: cells)
     return ""
 
 

@@ -85,9 +85,16 @@ class Citation(BaseModel):
             publisher=chunk.publisher,
             date=chunk.date,
             url=chunk.url,
-            quote=chunk.text,
+            quote=quoted_text(chunk, highlights),
             highlights=highlights or [],
         )
+
+
+def quoted_text(chunk: Chunk, highlights: list[str] | None = None) -> str:
+    """What a citation of the chunk quotes: its text, after the headings of it the answer
+    quotes ("# 中创新航（股票代码：3931）：…" states the code no sentence does)."""
+    heads = [h for h in chunk.headings if h in (highlights or []) and h not in chunk.text]
+    return "\n".join([*heads, chunk.text])
 
 
 class FigureState(BaseModel):

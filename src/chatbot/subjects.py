@@ -32,7 +32,7 @@ _CUT_ZH = re.compile(
 
 
 class CorpusText:
-    """Does any indexed passage contain a string? (normalised, rebuilt when the index
+    """Does any indexed passage (or a document's publisher) contain a string? (normalised, rebuilt when the index
     changes; the text is read from the keyword index's records part by part, and the
     answers for the strings asked about are kept: a miss scans the whole text)."""
 
@@ -53,6 +53,8 @@ class CorpusText:
             if self.store.docs:
                 for title, headings, text in self.store.texts():
                     parts += [p for p in (_norm(title).strip(), _norm(" ".join(headings)).strip(), _norm(text).strip()) if p]
+                # who published a document is named by it ("明川证券研究所": the broker whose note it is)
+                parts += sorted({_norm(r.publisher).strip() for r in self.store.docs.values() if r.publisher.strip()})
             self._text = " ".join(parts)
             self._answers = {}
             self._stamp = stamp

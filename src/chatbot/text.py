@@ -104,6 +104,17 @@ def claim_figures(text: str) -> list[str]:
     return out
 
 
+def months_ending(end_month: int, count: int) -> str | None:
+    """The reporting period of `count` months ending with `end_month`: "…9月30日止三个月" is the
+    third quarter, "…6月30日止六个月" the first half, "…9月30日止九个月" the first three quarters;
+    twelve months are the year (""); None when they make no calendar period (a fiscal year's quarter)."""
+    if count == 12:
+        return ""
+    if count == 3 and end_month % 3 == 0:
+        return f"Q{end_month // 3}"
+    return {(6, 6): "H1", (6, 12): "H2", (9, 9): "Q1-3"}.get((count, end_month))
+
+
 def figure_supported(fig: str, evidence_norm: str) -> bool:
     """Is a normalised figure present in normalised evidence text? "6.0亿" is also
     found as "6.0亿元", and "6.0亿元" in "6.0亿-6.2亿元" (the currency written once
@@ -134,7 +145,7 @@ _PERIOD_RE = re.compile(
 _MONTHS_TO_RE = re.compile(
     r"截至\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\S{0,3}?(三|六|九|十二|3|6|9|12)个月"
     r"|截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日止?(?:年度|全年)")
-_MONTHS_QUALIFIER = {("3", "三"): "Q1", ("6", "六"): "H1", ("9", "九"): "Q1-3"}
+_MONTH_COUNT = {"三": 3, "六": 6, "九": 9, "十二": 12}
 _NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?(?:nine months|three quarters) (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
 # "Q2 2025", "Q2 of 2025", "the second quarter of 2025": a quarter of that year, not of any year
@@ -233,11 +244,9 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
         if m.group(4):
             out.add((m.group(4), None))
             continue
-        q = next((v for k, v in _MONTHS_QUALIFIER.items() if m.group(3) in k), "")
-        if q:
-            out.add((m.group(1), q))
-        elif m.group(3) in ("十二", "12"):
-            out.add((m.group(1), None))
+        q = months_ending(int(m.group(2)), _MONTH_COUNT.get(m.group(3)) or int(m.group(3)))
+        if q is not None:
+            out.add((m.group(1), q or None))
     for m in _NINE_MONTHS_EN_RE.finditer(t):
         out.add((m.group(1), "Q1-3"))
     for m in _HALF_EN_RE.finditer(t):  # "first half of 2025", "H1 2025"

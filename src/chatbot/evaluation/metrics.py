@@ -172,8 +172,9 @@ def unsupported_figures(answer_text: str, citations: Sequence[Any]) -> list[str]
     counts as supported when its inputs are cited and the arithmetic reproduces it
     (the citation check's rule, compute.verify_formulas)."""
     from chatbot.compute import verify_formulas
+    from chatbot.table_cells import checkable
 
-    quotes = {_get(c, "n"): normalize(_get(c, "quote", "") or "") for c in citations}
+    quotes = {_get(c, "n"): checkable(_get(c, "quote", "") or "") for c in citations}  # (table cells with their units)
     everything = " ".join(quotes.values())
     out: list[str] = []
     for sent, ns in answer_sentences(answer_text):

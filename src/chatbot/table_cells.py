@@ -1,0 +1,77 @@
+"""A table's cells read with the unit their column's header (or their row's label) writes
+("充电量(亿度)" over "36.9" reads "充电量36.9亿度"): the evidence shows a row's figure with its unit, and the
+citation check finds that figure in the passage it cites. Units are data
+(config/evidence.toml [units])."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chatbot.evidence_config import evidence_config
+from chatbot.text import normalize
+
+_BARE_NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?")
+_TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern:
+    cfg = evidence_config()["units"]
+    units = sorted({*cfg["measures"], *cfg["table_units"]}, key=len, reverse=True)
+    return re.compile(r"(.+?)\s*[(（]\s*((?:[亿万千百]\s*)?(?:" + "|".join(map(re.escape, units)) + r"))\s*[)）]\s*")
+
+
+def header_unit(header: str) -> tuple[str, str]:
+    """A header cell as its name and the unit its brackets write ("充电量(亿度)" -> 充电量, 亿度);
+    a header with no unit is its own name and no unit."""
+    m = _unit_re().fullmatch(header.strip())
+    return (m.group(1).strip(), re.sub(r"\s+", "", m.group(2))) if m else (header.strip(), "")
+
+
+def with_unit(header: str, cell: str) -> str:
+    """A cell under `header` as prose: the header's name, then the cell, with the header's unit
+    when the cell is a bare number ("充电量", "36.9" -> "充电量36.9"; "充电量(亿度)" -> "充电量36.9亿度")."""
+    name, unit = header_unit(header)
+    cell = cell.strip()
+    if unit and _BARE_NUMBER.fullmatch(cell):
+        return f"{name}{cell}{unit}"
+    if header and not cell.startswith(header):
+        return f"{header}{cell}"
+    return cell
+
+
+def with_row_unit(cells: list[str]) -> list[str]:
+    """A row whose label writes the unit ("收入（亿元）| 43.7 | 46.9", a table with the periods as
+    columns): the label's name, then its bare-number cells with the unit ("收入", "43.7亿元", …)."""
+    name, unit = header_unit(cells[0]) if cells else ("", "")
+    if not unit:
+        return cells
+    return [name, *(f"{c}{unit}" if _BARE_NUMBER.fullmatch(c) else c for c in cells[1:])]
+
+
+def unit_readings(text: str) -> str:
+    """The bare-number cells of a text's tables read with their header's unit, one per line
+    ("充电量36.9亿度"): what a rendered row says, for checking a figure against its passage."""
+    out: list[str] = []
+    header: list[str] = []
+    lines = [ln.strip() for ln in text.splitlines()]
+    for i, s in enumerate(lines):
+        if not s.startswith("|") or _TABLE_SEP.match(s):
+            continue
+        cells = [c.strip() for c in s.strip("|").split("|")]
+        if i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):
+            header = cells
+            continue
+        out += [with_unit(h, c) for h, c in zip(header, cells, strict=False)
+                if header_unit(h)[1] and _BARE_NUMBER.fullmatch(c)]
+        labelled = with_row_unit(cells)
+        if labelled is not cells:
+            out += [labelled[0] + c for c in labelled[1:]]
+    return "\n".join(out)
+
+
+def checkable(text: str) -> str:
+    """A cited text as a figure is checked against (normalised): the text, and its table
+    cells read with their header's unit ("36.9" under "充电量(亿度)" supports 36.9亿度)."""
+    return normalize(text + "\n" + unit_readings(text))
