@@ -8,10 +8,11 @@ ingest` of one article waited for it. A forked child loads them on the other cor
 while the parent opens Chroma and embeds, and hands back plain results (the same
 functions, the same inputs: the same entries and terms as in-process).
 
-Used only where it pays and is safe: a process that has not loaded the tools yet
+Forked only where it pays and is safe: a process that has not loaded the tools yet
 (a warm server has them) and runs no other Python thread (a fork copies one thread
 only, and a lock another thread holds would stay held in the child), on a platform
-with `fork`. Otherwise, or if the child fails, the caller works it out in-process."""
+with `fork`. The child then stays for the process's next ingest. Otherwise, or if the
+child fails, the caller works it out in-process."""
 
 from __future__ import annotations
 
@@ -53,15 +54,36 @@ def can_fork() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
-class Forked:
-    """`work_out` running in a forked child (started by `start`), one document a task, so
-    the parent waits for a document's text side only when it writes that document.
-    `result(doc_id)` is None if the child failed (said in the log: the caller works it
-    out itself)."""
+_POOL: list[ProcessPoolExecutor] = []  # the process's one child, kept warm for its next ingest
+_POOL_LOCK = threading.Lock()
 
-    def __init__(self, docs: Sequence[tuple[str, str, list[str], list[Chunk]]]):
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._futures: dict[str, Future] = {d[0]: self._pool.submit(work_out, [d]) for d in docs}
+
+def _pool() -> ProcessPoolExecutor | None:
+    """The child, forked on first use where forking pays and is safe (kept for the process's
+    life: a second ingest finds the tools loaded there, and this process still has not)."""
+    if tools_loaded():  # (loaded since the child was forked: this process needs no help)
+        return None
+    with _POOL_LOCK:
+        if not _POOL and can_fork():
+            _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")))
+        return _POOL[0] if _POOL else None
+
+
+def _drop(pool: ProcessPoolExecutor) -> None:
+    with _POOL_LOCK:
+        if pool in _POOL:
+            _POOL.remove(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+class Forked:
+    """`work_out` running in the child, one document a task, so the parent waits for a
+    document's text side only when it writes that document. `result(doc_id)` is None if
+    the child failed (said in the log: the caller works it out itself)."""
+
+    def __init__(self, pool: ProcessPoolExecutor, docs: Sequence[tuple[str, str, list[str], list[Chunk]]]):
+        self._pool = pool
+        self._futures: dict[str, Future] = {d[0]: pool.submit(work_out, [d]) for d in docs}
         self._failed = False
 
     def result(self, doc_id: str) -> TextSide | None:
@@ -73,12 +95,23 @@ class Forked:
         except (BrokenProcessPool, OSError, EOFError) as e:
             log.warning("the text worker failed (%s): working the text out in this process", e)
             self._failed = True
+            _drop(self._pool)
             return None
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Cancel what was not asked for (an ingest that stopped early)."""
+        for f in self._futures.values():
+            f.cancel()
 
 
 def start(docs: Sequence[tuple[str, str, list[str], list[Chunk]]]) -> Forked | None:
-    """A forked child working out `docs`, or None where forking does not pay or is unsafe."""
-    return Forked(docs) if docs and can_fork() else None
+    """The child working out `docs`, or None where forking does not pay or is unsafe."""
+    pool = _pool() if docs else None
+    if pool is None:
+        return None
+    try:
+        return Forked(pool, docs)
+    except (BrokenProcessPool, RuntimeError) as e:  # the child died earlier, or the pool was shut down
+        log.warning("the text worker is gone (%s): working the text out in this process", e)
+        _drop(pool)
+        return None
