@@ -1,8 +1,17 @@
 """Synthetic corpora made from the real corpus text: sentences of the bundled corpus
-(and ../shared/corpus-extra, for vocabulary) recombined at random into distinct
-~300-character passages, written as Markdown documents whose paragraphs each become
-exactly one chunk (a paragraph shorter than chunking.target_chars is never split, and
-two such paragraphs never share a chunk)."""
+recombined at random into distinct ~300-character passages, written as Markdown
+documents whose paragraphs each become exactly one chunk (a paragraph shorter than
+chunking.target_chars is never split, and two such paragraphs never share a chunk).
+
+A synthetic passage must state nothing the bundled corpus does not: the question sets'
+refusals are questions that corpus cannot answer. So the pool holds whole sentences as
+the reader reads them (clauses joined by ；/; stay together: they share a subject), each
+ending with its end mark (one is added to a line that has none, a list item or a
+reference), so that a passage splits back into exactly its pool sentences and no
+sentence gets its subject from one line and its figure from another ("1月2日:壁仞科技
+挂牌;" + "IPO本身规模很小:发行价205港元" read as 壁仞's offer price). Sentences of
+../shared/corpus-extra are left out by default: they hold facts about the corpus's
+companies that the corpus lacks (智谱's opening price), which the refusals ask for."""
 
 from __future__ import annotations
 
@@ -13,8 +22,10 @@ from pathlib import Path
 
 from benchmarks.common import CORPUS, EXTRA
 
+_END = ("。", "！", "？", "!", "?", "…")
 
-def sentence_pool(include_extra: bool = True) -> list[str]:
+
+def sentence_pool(include_extra: bool = False) -> list[str]:
     from chatbot.config import load_settings
     from chatbot.text import split_sentences
     from ingest.loaders import discover, load
@@ -34,13 +45,16 @@ def sentence_pool(include_extra: bool = True) -> list[str]:
                 if not line or line.startswith(("#", "|")):
                     continue
                 line = re.sub(r"^([-*+]|\d+[.)、]|\[\d+\])\s*", "", line)
-                for s in split_sentences(line):
-                    if 12 <= len(s) <= 200:
-                        pool.append(s)
+                for s in split_sentences(line, semicolons=False):
+                    ended = s if s.endswith(_END) else s.rstrip("；;，,、：: ") + "。"
+                    if split_sentences(ended, semicolons=False) != [ended]:
+                        ended = s  # it ends already ('“……为什么是现在?”')
+                    if 12 <= len(ended) <= 300:
+                        pool.append(ended)
     return list(dict.fromkeys(pool))
 
 
-def passages(n: int, seed: int = 7, lo: int = 240, hi: int = 310, include_extra: bool = True) -> list[str]:
+def passages(n: int, seed: int = 7, lo: int = 240, hi: int = 310, include_extra: bool = False) -> list[str]:
     """N distinct passages of lo..hi characters."""
     rng = random.Random(seed)
     pool = sentence_pool(include_extra)

@@ -18,8 +18,10 @@ from pathlib import Path
 from chatbot.catalogue import Catalogue
 from chatbot.config import Settings
 from chatbot.embeddings import bulk_embeddings
+from chatbot.keyword_index import index_text, terms_of
 from chatbot.names import load_tools
 from chatbot.store import DocRecord, Store
+from ingest import text_worker
 from ingest.chunking import chunk_document
 from ingest.loaders import LoadError, discover, is_url, load
 
@@ -149,23 +151,42 @@ def _write(todo: list[tuple[DocRecord, list, bool]], store: Store, report: Inges
     catalogue entries; progress counts chunks, reused vectors included."""
     if not todo:
         return
-    # the text tools (jieba, its POS tagger, pinyin) load beside the model and the
-    # embedding instead of after them: ~1 s of a fresh process's time for one article
+    # the text side (catalogue entries, keyword terms) is worked out in a forked child
+    # on the other core while this process opens Chroma and embeds (a fresh process);
+    # else the text tools (jieba, its POS tagger, pinyin) load in a thread beside the
+    # model and the embedding instead of after them
     bulk = bulk_embeddings(store.settings.embedding, sum(len(c) for _, c, _ in todo))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-tools") as pool, \
-            (store.embedding_with(bulk) if bulk else nullcontext()):
-        tools = pool.submit(load_tools)
-        _write_documents(todo, store, report, show_progress, on_progress)
-        tools.result()  # (already done; raises what loading raised)
+    forked = text_worker.start([(r.doc_id, r.title, list(r.tickers), c) for r, c, _ in todo])
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest") as pool, \
+                (store.embedding_with(bulk) if bulk else nullcontext()):
+            tools = pool.submit(load_tools) if forked is None else None
+            _write_documents(todo, store, report, pool, show_progress, on_progress, forked)
+            if tools is not None:
+                tools.result()  # (already done; raises what loading raised)
+    finally:
+        if forked is not None:
+            forked.close()
 
 
 def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, report: IngestReport,
-                     show_progress: bool, on_progress: Callable[[float, str], None] | None) -> None:
+                     pool: ThreadPoolExecutor, show_progress: bool, on_progress: Callable[[float, str], None] | None,
+                     forked: text_worker.Forked | None = None) -> None:
     n_chunks = sum(len(c) for _, c, _ in todo)
-    _ = store.collection  # connect first: an unreachable server fails before any progress bar
+    # the first document's new chunks are embedded (native code, the GIL released) while
+    # this thread opens the index (Python: importing chromadb, ~1 s in a fresh process)
+    # and reads which chunks it holds (Chroma loads its vector index, ~0.3 s at 100,000)
+    # (the model is loaded here first: its imports must not run beside chromadb's, which
+    # import some of the same packages)
     t1 = time.perf_counter()
     _ = store.embeddings.embed_query("warm up")  # loads the model, timed apart
     report.model_load_s = time.perf_counter() - t1
+    ahead = pool.submit(_embed_ahead, store.embeddings, store.ids_in_use, todo[0][1], store.settings.embedding.batch_size)
+    try:
+        _ = store.collection  # connect first: an unreachable server fails before any progress bar
+    except BaseException:
+        ahead.cancel()
+        raise
     bar = None
     if show_progress and n_chunks:
         from tqdm import tqdm
@@ -183,9 +204,17 @@ def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, rep
 
     t2 = time.perf_counter()
     catalogue = Catalogue(store)
-    for rec, chunks, existed in todo:
-        embedded = store.upsert_document(rec, chunks, progress=step)
-        catalogue.update(rec, chunks)  # the document's companies, names and tickers
+
+    for n, (rec, chunks, existed) in enumerate(todo):
+
+        def terms(text: str, doc_id: str = rec.doc_id) -> list[str]:
+            side = forked.result(doc_id) if forked else None
+            return side.terms[text] if side and text in side.terms else terms_of(text)
+
+        embedded = store.upsert_document(rec, chunks, progress=step, terms=terms, vectors=ahead.result if n == 0 else None)
+        side = forked.result(rec.doc_id) if forked else None
+        # the document's companies, names and tickers
+        catalogue.update(rec, chunks, side.entries.get(rec.doc_id) if side else None)
         step(len(chunks) - embedded)  # reused vectors count as done
         report.chunks_embedded += embedded
         report.chunks_total += len(chunks)
@@ -193,6 +222,18 @@ def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, rep
     report.embed_s = time.perf_counter() - t2
     if bar:
         bar.close()
+
+
+def _embed_ahead(embeddings, in_use: set[str], chunks: list, batch_size: int) -> dict[str, list[float]]:
+    """The vectors of `chunks` the manifest does not name (what `upsert_document` embeds,
+    unless the index lost vectors: those it embeds itself), in its batches (the same
+    vectors)."""
+    new = [c for c in chunks if c.id not in in_use]
+    vectors: dict[str, list[float]] = {}
+    for i in range(0, len(new), max(1, batch_size)):
+        batch = new[i : i + max(1, batch_size)]
+        vectors.update(zip([c.id for c in batch], embeddings.embed_documents([index_text(c) for c in batch]), strict=True))
+    return vectors
 
 
 def _prune(store: Store, listed: set[str], folders: list[Path], report: IngestReport) -> None:

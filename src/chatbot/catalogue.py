@@ -29,7 +29,7 @@ from pathlib import Path
 from chatbot.entity_extract import extract
 from chatbot.names import CATALOGUE_FILE, EXTRACTOR_VERSION, Entry, romanise
 
-__all__ = ["Catalogue", "Entry", "extract", "merged_glossary", "romanise"]  # extract and romanise: for tests
+__all__ = ["Catalogue", "Entry", "doc_text", "extract", "merged_glossary", "romanise"]  # extract and romanise: for tests
 
 
 # --- the stored catalogue -----------------------------------------------------------
@@ -76,9 +76,11 @@ class Catalogue:
         fcntl.flock(fd, fcntl.LOCK_EX)
         return fd
 
-    def update(self, record, chunks) -> list[Entry]:
-        """Extract one document's entries (called by ingest right after the document is stored)."""
-        entries = extract(record.title, list(record.tickers), _doc_text(chunks))
+    def update(self, record, chunks, entries: list[Entry] | None = None) -> list[Entry]:
+        """Extract one document's entries (called by ingest right after the document is
+        stored; `entries`: already extracted from these chunks, by ingest's text worker)."""
+        if entries is None:
+            entries = extract(record.title, list(record.tickers), doc_text(chunks))
         fd = self._locked()
         try:
             docs = self._read()
@@ -103,7 +105,7 @@ class Catalogue:
         for d in stale:  # each read from its own chunks: the cost follows the stale documents
             r = self.store.docs[d]
             docs[d] = {"hash": r.content_hash, "version": EXTRACTOR_VERSION,
-                       "entries": extract(r.title, list(r.tickers), _doc_text(self.store.doc_chunks(d)))}
+                       "entries": extract(r.title, list(r.tickers), doc_text(self.store.doc_chunks(d)))}
         docs = {d: v for d, v in docs.items() if d in self.store.docs}
         if changed:
             fd = self._locked()
@@ -122,7 +124,7 @@ class Catalogue:
         return {d: v["entries"] for d, v in self.sync().items()}
 
 
-def _doc_text(chunks) -> str:
+def doc_text(chunks) -> str:
     """A document's text from its passages: headings once, overlapping sentences once."""
     seen: set[str] = set()
     parts: list[str] = []

@@ -354,12 +354,14 @@ class KeywordIndex:
             self._write_stamp(stamp, len(self.snapshot))
         return self.snapshot
 
-    def apply(self, previous: str, stamp: str, removed: Iterable[str], fresh: Sequence[Chunk]) -> bool:
+    def apply(self, previous: str, stamp: str, removed: Iterable[str], fresh: Sequence[Chunk],
+              terms: Callable[[str], list[str]] = terms_of) -> bool:
         """A writer's change of one document, in time proportional to it: if the files
         are exactly the index for `previous` (records, tantivy and stamp.json), drop the
-        `removed` chunk ids, add or refresh the `fresh` chunks and stamp the result
-        `stamp`, in one write as `build` does. False (nothing changed) when the files are
-        not in that state: the caller then runs `build`, which compares every id."""
+        `removed` chunk ids, add or refresh the `fresh` chunks (their index text's terms
+        by `terms`) and stamp the result `stamp`, in one write as `build` does. False
+        (nothing changed) when the files are not in that state: the caller then runs
+        `build`, which compares every id."""
         meta = self._meta()
         if (meta.get("stamp") != previous or meta.get("tokenizer") != TOKENIZER_VERSION
                 or meta.get("format") != KEYWORD_FORMAT or not self.db_path.exists()):
@@ -393,7 +395,7 @@ class KeywordIndex:
                     continue
                 if row:
                     change.drop(conn, c.id, row[0])
-                change.insert(conn, c.id, c.model_dump_json(), text_key(text), " ".join(terms_of(text)))
+                change.insert(conn, c.id, c.model_dump_json(), text_key(text), " ".join(terms(text)))
             self._commit(conn, engine, change, stamp, in_step=True)
         except BaseException:
             conn.execute("ROLLBACK")

@@ -97,6 +97,15 @@ def _posseg(text: str):
     return [(w.word, w.flag) for w in pseg.lcut(text)]
 
 
+def tools_loaded() -> bool:
+    """Has this process loaded the text tools (jieba's dictionary and its POS tagger)?"""
+    import sys
+
+    from chatbot.text import jieba_loaded
+
+    return jieba_loaded() and "jieba.posseg" in sys.modules
+
+
 def load_tools() -> None:
     """Load what extraction needs now: jieba's dictionary and POS tagger and the pinyin
     tables, ~1 s of pure-Python start-up in a fresh process. Ingest runs it in a thread

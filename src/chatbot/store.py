@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from chatbot.keyword_index import (
     KeywordSnapshot,
     index_stamp,
     index_text,
+    terms_of,
 )
 from chatbot.manifest import (
     MANIFEST_VERSION,
@@ -180,10 +181,13 @@ class Store:
         return d is not None and d.content_hash == content_hash
 
     def upsert_document(
-        self, record: DocRecord, chunks: list[Chunk], progress: Callable[[int], None] | None = None
+        self, record: DocRecord, chunks: list[Chunk], progress: Callable[[int], None] | None = None,
+        terms: Callable[[str], list[str]] | None = None, vectors: Callable[[], Mapping[str, list[float]]] | None = None,
     ) -> int:
         """Add or replace one document. Returns the number of chunks embedded (chunks
-        whose id is already in the collection are reused, not embedded again)."""
+        whose id is already in the collection are reused, not embedded again). What the
+        caller worked out already: `terms`, a text's keyword-index terms; `vectors()`, chunk
+        id -> the configured model's vector of its `index_text` (asked once, if a chunk is new)."""
         with self._writing():
             self.check_model()
             ids = [c.id for c in chunks]
@@ -192,9 +196,14 @@ class Store:
             # same passage, but title, date, url or position may have changed
             self.vectors.update_metadata([c for c in chunks if c.id in have])
             bs = max(1, self.settings.embedding.batch_size)
+            given = dict(vectors()) if vectors and new else {}
             for i in range(0, len(new), bs):
                 batch = new[i : i + bs]
-                self.vectors.add(batch, self.embeddings.embed_documents([index_text(c) for c in batch]))
+                rest = [c for c in batch if c.id not in given]
+                if rest:
+                    given.update(zip([c.id for c in rest], self.embeddings.embed_documents([index_text(c) for c in rest]),
+                                     strict=True))
+                self.vectors.add(batch, [given[c.id] for c in batch])
                 if progress:
                     progress(len(batch))
             old = self.docs.get(record.doc_id)
@@ -205,7 +214,7 @@ class Store:
             self._save_manifest()
             gone = set(old.chunk_ids) - self.ids_in_use if old else set()
             self.vectors.delete(gone)
-            self._update_keyword(previous, gone, chunks)
+            self._update_keyword(previous, gone, chunks, terms)
             return len(new)
 
     def set_source(self, doc_id: str, source: str) -> None:
@@ -253,11 +262,12 @@ class Store:
                 rebuilt = 1
             return {"orphans_removed": len(orphans), "missing": len(missing), "keyword_rebuilt": rebuilt}
 
-    def _update_keyword(self, previous: str, gone: set[str], fresh: Sequence[Chunk] = ()) -> None:
+    def _update_keyword(self, previous: str, gone: set[str], fresh: Sequence[Chunk] = (),
+                        terms: Callable[[str], list[str]] | None = None) -> None:
         """After one document's write: the keyword index changes by that document only
         when it was the index of `previous` (the manifest before the write), else it is
         brought up to date by comparing every id (writers only)."""
-        if not self.keyword.apply(previous, self.stamp(), gone, fresh):
+        if not self.keyword.apply(previous, self.stamp(), gone, fresh, terms or terms_of):
             self._rebuild_keyword(fresh=fresh)
 
     def _rebuild_keyword(self, fresh: Sequence[Chunk] = ()) -> None:

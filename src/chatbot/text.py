@@ -321,6 +321,10 @@ def _jieba():
     return _load_jieba()
 
 
+def jieba_loaded() -> bool:
+    return _load_jieba.cache_info().currsize > 0
+
+
 @lru_cache(maxsize=1)
 def _load_jieba():
     import jieba
