@@ -59,13 +59,14 @@ def _facts(passages: list[Passage]) -> list[Fact]:
     sentence states no period stands for the period its section heading, else its
     document's title, names ("中期…" -> the first half), unless its sentence speaks of
     another period or a forecast (config/reader.toml [compute] own_period: "全年收入有望…")."""
-    own = re.compile(reader_config()["compute"]["own_period"])
+    cfg = reader_config()["compute"]
+    own = re.compile(f'{cfg["own_period"]}|{cfg["forecast"]}')
     out = []
     for pi, p in enumerate(passages):
         context: set | None = None
         for _, shown, _, _ in passage_sentences(p.chunk.text):
             for f in facts_in(shown, pi):
-                if not f.periods and not own.search(f.sentence):
+                if not f.periods and not own.search(f.clause):
                     if context is None:
                         context = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
                     f.periods = set(context)
@@ -178,7 +179,8 @@ def period_part(ctx: ComposeContext) -> Composition | None:
         return None
     asked, dq = read
     passages = list(ctx.passages)
-    facts = _facts(passages)
+    forecast = re.compile(reader_config()["compute"]["forecast"])
+    facts = [f for f in _facts(passages) if not forecast.search(f.clause)]  # a forecast is no reported figure
     ok = _entity_ok(ctx, passages, strict=True)  # a document about two companies: the figure names its own
     if find_operand(facts, Operand(dq.a.entity, dq.a.terms, asked), _entity_ok(ctx, passages)) is not None:
         return None  # stated: the look-up's answer
