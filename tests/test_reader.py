@@ -128,7 +128,8 @@ KNOWN_FAILURES = {
     ("云知声现在的股价是多少？", "latest"),
     ("What is Unisound's current market value?", "latest"),
     ("云知声值得买吗？", "advice"),
-    ("现在适合买入这家公司吗？", "advice"),  # 现在 is no latest figure asked: advice comes first
+    ("现在适合买入这家公司吗？", "advice"),
+    ("公司最近公布的月度吞吐量是多少？", "latest"),  # 现在 is no latest figure asked: advice comes first
     ("Should I buy Zhipu or MiniMax?", "advice"),
     ("智谱和MiniMax哪个更值得投资？", "advice"),  # advice wins over comparison
     ("云知声的客户数量从2022年到2024年如何变化？", "how"),

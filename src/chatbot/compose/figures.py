@@ -22,7 +22,7 @@ from chatbot.compute import (
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, period_match, period_phrase_re, periods, qualifiers
+from chatbot.text import claim_figures, content_words, period_match, period_phrase_re, periods, qualifiers
 
 # a period as the question writes it (text.period_phrase_re), and the English forms
 _PERIOD_EN = re.compile(r"(?:first|second) half(?: of)?|\bin\b(?= (?:19|20)\d{2})", re.I)
@@ -321,6 +321,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
     cands, _ = ctx.rescore(q)
     if not cands or cands[0].coverage < ctx.min_relevance:
         return None
+    all_cands = cands
     top = cands[0].coverage  # the figures of a series often repeat fewer of the question's words
     ratio = reader_config()["recency"]["keep_ratio"]  # than a sentence about it without one
     cands = [c for c in cands if c.coverage >= ratio * top and c.figures]
@@ -334,6 +335,8 @@ def latest(ctx: ComposeContext) -> Composition | None:
     best = max(c.coverage for c in cands)  # wider than a look-up's: a later figure of a series
     pool = [c for c in cands if c.coverage >= ratio * best]
     band = reader_config()["recency"]["answer_band"] * best
+    series = _series(ctx, all_cands, max(pool, key=lambda c: c.coverage), q)
+    pool += [c for c in series if c not in pool]
 
     def recency(c) -> tuple[bool, bool, str, float]:
         """The sentences that answer best first (a sentence only near the topic never
@@ -341,7 +344,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
         period or date) before one dated only by its document; the latest first."""
         doc_date = ctx.passages[c.passage_idx].chunk.date or ""
         stated = stated_date(c.text, doc_date)
-        return c.coverage >= band, bool(stated), stated or doc_date, c.coverage
+        return c.coverage >= band or c in series, bool(stated), stated or doc_date, c.coverage
 
     pool.sort(key=recency, reverse=True)
     entries = [Entry(ctx.labels["latest"], bullet=False)]
@@ -353,6 +356,20 @@ def latest(ctx: ComposeContext) -> Composition | None:
         entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
     entries.append(Entry(ctx.labels["no_live"]))
     return Composition(entries)
+
+
+def _series(ctx: ComposeContext, cands: list, best, question: str) -> list:
+    """The sentences that continue the best one's series: in its passage, with figures,
+    naming the question's head word (the last content word, where a Chinese phrase
+    names its metric: "…日均调用量", "…集装箱吞吐量") when the best one names it too
+    ("后续数据:2025年下半年日均调用量升至约37.0万亿")."""
+    words = content_words(question)
+    head = words[-1] if words else ""
+    if len(head) < 2 or head not in best.text:
+        return []
+    chunk = ctx.passages[best.passage_idx].chunk.id
+    return [c for c in cands if c is not best and c.figures and head in c.text
+            and ctx.passages[c.passage_idx].chunk.id == chunk]
 
 
 def known_other_periods(ctx: ComposeContext) -> Composition | None:
