@@ -198,7 +198,7 @@ def period_part(ctx: ComposeContext) -> Composition | None:
         return None
     asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or _QUALIFIER_TEXT.get(asked[1], "")
     lead = Entry(ctx.labels["period_part"].format(asked=asked_text), bullet=False)
-    return Composition([lead, _calculation_entry(ctx, dq, calc, passages)])
+    return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
 
 
 def states_share(text: str, words: list[str]) -> bool:
