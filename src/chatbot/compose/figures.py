@@ -125,11 +125,14 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
         b = None  # one figure read for both operands: nothing to compute
-    if a is None or b is None:  # refused: what the sources do give, labelled as such
-        if not entries:
-            return None
-        return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
-                           refused=True)
+    if a is None or b is None:
+        asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
+        if entries and any(not any(period_match({p}, _stated_periods(e.text)) for e in entries) for p in asked):
+            # a period asked that no source states ("第二季度…占上半年"): refused, what is known labelled so
+            return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
+                               refused=True)
+        entries.append(Entry(lab["derived_missing"]))  # the sources may state the answer in other words
+        return Composition(entries) if len(entries) > 1 else None
     calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
