@@ -444,8 +444,10 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
             wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))
+            part_metrics = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(mm.group("part"))]
+            own = [a for g in part_terms if g not in part_metrics for a in g]  # "中国区" of "中国区收入占比"
             return DerivedQuestion("share", Operand(entity, part_terms, pp[0] if len(pp) == 1 else period),
-                                   Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None))
+                                   Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None), stated=own)
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
         pp, wp = _asked_periods(mm.group("part")), _asked_periods(whole_phrase)

@@ -364,15 +364,16 @@ def latest(ctx: ComposeContext) -> Composition | None:
 def _series(ctx: ComposeContext, cands: list, best, question: str) -> list:
     """The sentences that continue the best one's series: in its passage, with figures,
     naming the question's head word (the last content word, where a Chinese phrase
-    names its metric: "…日均调用量", "…集装箱吞吐量") when the best one names it too
-    ("后续数据:2025年下半年日均调用量升至约37.0万亿")."""
+    names its metric: "…日均调用量", "…集装箱吞吐量") when the best one names it too,
+    and stating a later date than it ("后续数据:2025年下半年日均调用量升至约37.0万亿")."""
     words = content_words(question)
     head = words[-1] if words else ""
     if len(head) < 2 or head not in best.text:
         return []
-    chunk = ctx.passages[best.passage_idx].chunk.id
+    chunk = ctx.passages[best.passage_idx].chunk
+    since = stated_date(best.text, chunk.date or "")
     return [c for c in cands if c is not best and c.figures and head in c.text
-            and ctx.passages[c.passage_idx].chunk.id == chunk]
+            and ctx.passages[c.passage_idx].chunk.id == chunk.id and stated_date(c.text, chunk.date or "") > since]
 
 
 def known_other_periods(ctx: ComposeContext) -> Composition | None:
