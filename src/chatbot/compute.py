@@ -374,6 +374,7 @@ class DerivedQuestion:
     # words whose figure, when a source states it as a percentage, is the answer itself
     # ("净利率12%", "海外收入占比约8%"): nothing to compute
     stated: list[str] = field(default_factory=list)
+    ratio: bool = False  # a ratio the question names ("净利率"): not computable and not stated is not given
 
 
 def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
@@ -505,7 +506,7 @@ def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQu
         if names:
             return DerivedQuestion("share", Operand(entity, [list(r["numerator"])], period),
                                    Operand(entity, [list(r["denominator"])], period, exclude=list(r["denominator_exclude"])),
-                                   stated=list(r["names"]))
+                                   stated=list(r["names"]), ratio=True)
     return None
 
 

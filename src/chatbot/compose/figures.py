@@ -127,8 +127,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = None  # one figure read for both operands: nothing to compute
     if a is None or b is None:
         asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
-        if entries and any(not any(period_match({p}, _stated_periods(e.text)) for e in entries) for p in asked):
-            # a period asked that no source states ("第二季度…占上半年"): refused, what is known labelled so
+        if entries and (dq.ratio or any(not any(period_match({p}, _stated_periods(e.text)) for e in entries) for p in asked)):
+            # a named ratio the sources neither state nor give the inputs of, or a period asked that no
+            # source states ("第二季度…占上半年"): refused, what is known labelled so
             return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
                                refused=True)
         entries.append(Entry(lab["derived_missing"]))  # the sources may state the answer in other words
