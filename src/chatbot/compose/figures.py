@@ -127,9 +127,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = None  # one figure read for both operands: nothing to compute
     if a is None or b is None:
         asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
-        if entries and (dq.ratio or any(not any(period_match({p}, _stated_periods(e.text)) for e in entries) for p in asked)):
-            # a named ratio the sources neither state nor give the inputs of, or a period asked that no
-            # source states ("第二季度…占上半年"): refused, what is known labelled so
+        stated = set().union(*(_stated_periods(e.text) for e in entries)) if entries else set()
+        if entries and (dq.ratio or (stated and any(not period_match({p}, stated) for p in asked))):
+            # a named ratio the sources neither state nor give the inputs of, or a period asked where the
+            # sources state only others ("第二季度…占上半年"): refused, what is known labelled so
             return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
                                refused=True)
         entries.append(Entry(lab["derived_missing"]))  # the sources may state the answer in other words
@@ -369,10 +370,12 @@ def _series(ctx: ComposeContext, cands: list, best, question: str) -> list:
     and stating a later date than it ("后续数据:2025年下半年日均调用量升至约37.0万亿")."""
     words = content_words(question)
     head = words[-1] if words else ""
-    if len(head) < 2 or head not in best.text:
+    if len(head) < reader_config()["recency"]["series_head_chars"] or head not in best.text:  # "公司" names no series
         return []
     chunk = ctx.passages[best.passage_idx].chunk
     since = stated_date(best.text, chunk.date or "")
+    if not since:  # a best sentence without a date of its own starts no series
+        return []
     return [c for c in cands if c is not best and c.figures and head in c.text
             and ctx.passages[c.passage_idx].chunk.id == chunk.id and stated_date(c.text, chunk.date or "") > since]
 
