@@ -238,6 +238,9 @@ _DOCUMENTS = "金沙中国第三季度经调整EBITDA为5.92亿美元。澳门�
         ("金沙第三季度经调整EBITDA有多少？", []),
         # a verb before a known name opens no other name ("报告" is a lead word, "预测" a verb)
         ("报告预测金沙中国2026年的收入是多少？", []),
+        # the reader's words before a known name ("概括一下" of a summary) open no other name
+        ("概括一下金沙中国第三季度的业绩要点。", []),
+        ("总结一下蒙牛乳业的经营情况", []),
         # a word the documents use, then a common word: no name ("太二" is a brand, "贡献" a verb)
         ("太二贡献了多少？", []),
         # but a company suffix makes a name, though its first word is in the documents ("完美的")

@@ -42,6 +42,7 @@ class Fact:
     passage_idx: int
     source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
     near: str = ""  # the words just before the figure, after a comparison word ("较前一交易日收市价")
+    bare: bool = False  # a table cell's number, its unit in the row's label ("收入（亿元）:…55.1")
 
 
 def _currency(cur: str, text: str) -> str:
@@ -56,10 +57,38 @@ def _currency(cur: str, text: str) -> str:
 _PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度"
 
 
+# a table row as evidence renders it, its unit in the label: "收入（亿元）:2025年第二季度46.9;2025年第三季度55.1"
+_ROW = re.compile(r"^(?P<label>[^:：;；]{1,30}?)\s*[（(](?P<unit>亿|万)?(?P<cur>港元|美元|元人民币|元)[）)]\s*[:：](?P<cells>.+)$")
+_CELL = re.compile(rf"^(?P<head>.*?)\s*(?P<v>{_NUM})\s*$")
+
+
+def _row_facts(sentence: str, passage_idx: int) -> list[Fact]:
+    """The cells of a table row whose label carries the unit: each a figure labelled by
+    the row's label and the cell's column (its period)."""
+    m = _ROW.match(sentence.strip().rstrip("。"))
+    if not m:
+        return []
+    unit, label = m.group("unit") or "", m.group("label")
+    out = []
+    for cell in re.split(r"[;；]", m.group("cells")):
+        c = _CELL.match(cell.strip())
+        if not c:
+            continue
+        v, head = c.group("v"), c.group("head")
+        value = float(v) * _SCALE[unit]
+        out.append(Fact(value, value, unit, _currency(m.group("cur"), ""), (v, v), f"{label} {head}", periods(head),
+                        sentence, passage_idx, v, "", bare=True))
+    return out
+
+
 def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
     """Money figures in a sentence with the clause that labels them; a clause with no
-    words of its own ("2024年同口径约5187万元") carries the previous clause's label.
-    (A sentence is read once; each call gets its own facts.)"""
+    words of its own ("2024年同口径约5187万元") carries the previous clause's label. A
+    table row whose label carries the unit: its cells. (A sentence is read once; each call
+    gets its own facts.)"""
+    row = _row_facts(sentence, passage_idx)
+    if row:
+        return row
     return [replace(f, periods=set(f.periods), passage_idx=passage_idx) for f in _facts_read(sentence)]
 
 
@@ -68,12 +97,18 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
     out: list[Fact] = []
     label = ""
     carried_periods: set[tuple[str | None, str | None]] = set()
+    # "第三季度营业收入:北方华创86.5亿元;拓荆科技18.4亿元": the words before the colon,
+    # when they hold no figure, label every clause after it (a table row, a list's lead)
+    head = re.match(r"^([^:：,，;；。\d]{2,30})[:：]", sentence)
+    row_head = head.group(1) if head else ""
     for clause in _CLAUSE.split(sentence):
         bare = _PAREN.sub("", clause)
         words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_PERIOD_WORDS}|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
         words = re.sub(r"每股|每手|/股", "", words)  # a unit names no figure ("每股252港元")
         own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
         context = clause if own_label else f"{label} {clause}"
+        if row_head and row_head not in context:
+            context = f"{row_head} {context}"
         if own_label:
             label = clause
         per = periods(bare) or {(None, q) for q in qualifiers(bare) if q} or carried_periods  # "第三季度…" of the article's year
@@ -149,6 +184,19 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
     return entity_ok(f, op.entity)
 
 
+def closest_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
+    """Of the facts that hold the operand literally, the one whose figure follows the
+    operand's words most closely ("营业收入236.8亿元" before "…慢于收入，二是…费用约3.6亿元")."""
+    def gap(f: Fact) -> int:
+        text = normalize(f.clause)
+        at = text.find(normalize(f.source_text or f.written[0]))
+        at = at if at >= 0 else len(text)
+        ends = [text.rfind(normalize(a), 0, at) + len(normalize(a)) for g in op.terms for a in g if normalize(a) in text[:at]]
+        return at - max(ends) if ends else len(text)
+    found = [f for f in facts if _matches(f, op, entity_ok)]
+    return min(found, key=gap) if found else None
+
+
 def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
     """The first fact that holds the operand literally, else by meaning."""
     for by_meaning in (False, True):
@@ -180,8 +228,8 @@ _CURRENCY_WORD = {"CNY": "元", "HKD": "港元", "USD": "美元"}
 
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     """The calculation, or a reason not to compute ("units")."""
-    if a.currency != b.currency:
-        return "units"
+    if a.currency != b.currency or a.bare != b.bare or (a.bare and a.unit != b.unit):
+        return "units"  # a cell's bare number is combined only with one of the same unit
     pairs: list[tuple[int, int]]
     if kind in ("share", "multiple"):  # a / b: low with the other's high
         pairs = [(0, 1), (1, 0)] if (a.lo != a.hi or b.lo != b.hi) else [(0, 0)]
@@ -206,7 +254,10 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             unit = a.unit or b.unit
             if x < y:  # the larger first: "300−252≈48港元" answers "cheaper by how much"
                 x, y, wa, wb = y, x, wb, wa
-            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}{_CURRENCY_WORD[a.currency]}")
+            if a.bare:  # "55.1−46.9≈8.2（亿元）": the numbers as the cells write them, the unit apart
+                formulas.append(f"{wa}−{wb}≈{_fmt((x - y) / _SCALE[unit], 2)}（{unit}{_CURRENCY_WORD[a.currency]}）")
+            else:
+                formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}{_CURRENCY_WORD[a.currency]}")
     return Calculation(kind, a, b, list(dict.fromkeys(formulas)))
 
 
@@ -293,8 +344,8 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     cfg = reader_config()["compute"]
     if not re.search(cfg["change_cue"], question, re.I):
         return None
-    asked = sorted(periods(question))
-    if len(asked) != 2 or asked[0][1] != asked[1][1] or asked[0][0] == asked[1][0]:
+    asked = _two_periods(question)
+    if asked is None:
         return None
     kind = "multiple" if re.search(cfg["times_cue"], question, re.I) else "growth"
     bare = re.sub(cfg["change_cue"], " ", question, flags=re.I)
@@ -307,11 +358,30 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early))
 
 
+def _two_periods(question: str) -> list[tuple] | None:
+    """The two periods a change is asked between, the earlier first: two years of one
+    kind of period ("2024年…比2023年"), or two quarters or halves of one year ("from Q2
+    to Q3 2025", "第三季度比第二季度": the year written once serves both)."""
+    asked = sorted(periods(question), key=lambda p: (p[0] or "", p[1] or ""))
+    if len(asked) == 2 and asked[0][1] == asked[1][1] and asked[0][0] != asked[1][0]:
+        return asked
+    quals = sorted(q for q in qualifiers(question) if q and re.fullmatch(r"[QH][1-4]", q))
+    years = {y for y, _ in asked}
+    if len(asked) <= 1 and len(quals) == 2 and quals[0][0] == quals[1][0] and len(years) <= 1:
+        year = next(iter(years), None)
+        return [(year, quals[0]), (year, quals[1])]
+    return None
+
+
 @dataclass
 class DerivedQuestion:
     kind: str
     a: Operand
     b: Operand
+    # words whose figure, when a source states it as a percentage, is the answer itself
+    # ("净利率12%", "海外收入占比约8%"): nothing to compute
+    stated: list[str] = field(default_factory=list)
+    ratio: bool = False  # a ratio the question names ("净利率"): not computable and not stated is not given
 
 
 def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
@@ -341,10 +411,13 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             continue
         whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
-    return groups
+    # an English word left untranslated ("travel" of "Tongcheng Travel") is never in a
+    # Chinese source's clause: dropped when the phrase has Chinese terms to match
+    cjk = [g for g in groups if any(re.search(r"[\u4e00-\u9fff]", a) for a in g)]
+    return cjk if cjk and len(cjk) < len(groups) else groups
 
 
-_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底")
+_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
 
@@ -379,14 +452,20 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
             wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))
+            part_metrics = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(mm.group("part"))]
+            own = [a for g in part_terms if g not in part_metrics for a in g]  # "中国区" of "中国区收入占比"
             return DerivedQuestion("share", Operand(entity, part_terms, pp[0] if len(pp) == 1 else period),
-                                   Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None))
+                                   Operand(entity, whole_terms, wp[0] if len(wp) == 1 else None), stated=own)
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
+        pp, wp = _asked_periods(mm.group("part")), _asked_periods(whole_phrase)
+        if not distinct and len(pp) == 1 and len(wp) == 1 and pp != wp and part_terms:
+            # "上半年收入相当于2024年全年收入的多少": one figure for two periods
+            return DerivedQuestion("share", Operand(entity, part_terms, pp[0]), Operand(entity, part_terms, wp[0]))
         if not distinct:
             return None
         return DerivedQuestion("share", Operand(entity, part_terms, period),
-                               Operand(entity, [whole_forms], period, exclude=distinct))
+                               Operand(entity, [whole_forms], period, exclude=distinct), stated=distinct)
     change = _between_periods(question, glossary, entity)
     if change is not None:
         return change
@@ -413,6 +492,9 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         if not a.terms or (a.entity == b.entity and a.period == b.period and a.terms == b.terms):
             return None
         return DerivedQuestion(kind, a, b)
+    ratio = _ratio(question, entity, period)
+    if ratio is not None:
+        return ratio
     if _GROWTH.search(question) and period and period[0]:
         terms = _phrase_terms(_GROWTH.sub(" ", question), glossary, _DROP | {"同比", "增长", "多少", "growth", "rate"})
         if not terms:
@@ -420,3 +502,39 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         prev = (str(int(period[0]) - 1), period[1])
         return DerivedQuestion("growth", Operand(entity, terms, period), Operand(entity, terms, prev))
     return None
+
+
+def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
+    """A ratio the question names that is a quotient of two figures ("净利率" = net profit
+    ÷ revenue: config/reader.toml [[compute.ratios]]), as a share of the two."""
+    low = question.lower()
+    for r in reader_config()["compute"]["ratios"]:
+        names = [n for n in r["names"] if n.lower() in low]
+        if names:
+            return DerivedQuestion("share", Operand(entity, [list(r["numerator"])], period),
+                                   Operand(entity, [list(r["denominator"])], period, exclude=list(r["denominator_exclude"])),
+                                   stated=list(r["names"]), ratio=True)
+    return None
+
+
+def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
+    """A figure asked for one period that a longer period and its remainder give
+    ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
+    asked period and the difference of the two figures it is read from."""
+    asked = _asked_periods(question)
+    if len(asked) != 1:
+        return None
+    year, q = asked[0]
+    rule = next((r for r in reader_config()["compute"]["period_parts"] if r["period"] == q), None)
+    if rule is None:
+        return None
+    whole = None if rule["whole"] == "year" else rule["whole"]
+    if whole is None and year is None:  # a full year needs its year
+        return None
+    bare = re.sub(reader_config()["compute"]["period_part_drop"], " ", question)
+    terms = _phrase_terms(bare, glossary, _DROP | {"多少", "是多少", "how", "much", "was", "what"})
+    if not terms:
+        return None
+    ents = glossary.entities(question)
+    entity = ents[0] if ents else None
+    return asked[0], DerivedQuestion("difference", Operand(entity, terms, (year, whole)), Operand(entity, terms, (year, rule["less"])))

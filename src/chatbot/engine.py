@@ -9,6 +9,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 
 from chatbot.answerers import Answerer, AnswerRequest, Draft, make_answerer, uses_llm
@@ -182,7 +183,10 @@ class Engine:
                 notices = [*notices, f"semantic fallback: similarity {verdict.similarity:.3f}"]
             else:
                 log.info("semantic fallback declined: %s", verdict.reason)
-        prepared, highlights, passages, known_only = self._compose(standalone, lang, intent, passages, cands, spec, glossary)
+        prepared, highlights, passages, known_only, served = self._compose(standalone, lang, intent, passages, cands, spec,
+                                                                           glossary)
+        if served and served != intent.name:  # a look-up answered by a calculation is a derived figure
+            intent = replace(intent, name=served)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
         answer = Answer(question=q, standalone_question=standalone, passages=passages, notices=notices, intent=intent.name)
 
@@ -215,8 +219,9 @@ class Engine:
                  glossary: Glossary):
         """The intent's composition over the evidence (chatbot/compose/): its text with
         markers, the lines to highlight, the passages the markers number (retrieval's,
-        then any other passage a line quotes), and whether it only says what is known
-        besides a missing figure. Empty text: refuse."""
+        then any other passage a line quotes), whether it only says what is known besides
+        a missing figure, and the intent the composition served when it is not the one
+        read from the question ("": that one). Empty text: refuse."""
         cfg = self.settings.answer
         about = spec if intent.name == "lookup" else analyse_question(topic_text(question), glossary, self.store.idf)
         if intent.name != "lookup":  # English words outside the glossary, and absent words that only
@@ -227,9 +232,9 @@ class Engine:
                 about.groups = [g for g in about.groups if not g.absent]
         if (intent.name == "lookup" and not about.groups) or (
                 about.groups and about.absent_share > MAX_ABSENT_SHARE and not about.semantic):
-            return "", {}, passages, False  # about things the documents never mention
+            return "", {}, passages, False, ""  # about things the documents never mention
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
-            return "", {}, passages, False
+            return "", {}, passages, False, ""
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
             cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
                                            glossary, self.store.idf)
@@ -240,10 +245,10 @@ class Engine:
                              wider=None if scope is None else self._wider)
         comp = compose(ctx)
         if comp is None:
-            return "", {}, passages, False
-        lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused else ""
+            return "", {}, passages, False, ""
+        lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused and not comp.intent else ""
         text, highlights, passages = render(comp, passages, lang, lead)
-        return text, highlights, passages, comp.refused
+        return text, highlights, passages, comp.refused, comp.intent
 
     def _scope(self, passages: list[Passage]) -> dict[str, list[str] | None] | None:
         """What an answer may read of the documents: every document (None) on an index of

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
-from chatbot.intent import is_phrasing_word
+from chatbot.intent import is_phrasing_word, is_reader_phrase
 from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
 from chatbot.text import period_phrase_re
 
@@ -50,7 +50,8 @@ class CorpusText:
         if stamp != self._stamp:
             self._text = ""  # the old text goes before the new one is read
             parts: list[str] = []
-            if self.store.docs:
+            if self.store.docs:  # a document's publisher is a name the documents hold ("明川证券对…的观点")
+                parts += [_norm(r.publisher).strip() for r in self.store.docs.values() if r.publisher.strip()]
                 for title, headings, text in self.store.texts():
                     parts += [p for p in (_norm(title).strip(), _norm(" ".join(headings)).strip(), _norm(text).strip()) if p]
                 # who published a document is named by it ("明川证券研究所": the broker whose note it is)
@@ -160,7 +161,7 @@ def _opens_another_name(opening: str) -> bool:
     "报告预测云知声…")?"""
     from chatbot.names import _posseg
 
-    if len(opening) < 2:
+    if len(opening) < 2 or is_reader_phrase(opening):  # "概括一下云知声": the reader's words
         return False
     return _not_common_words(opening) or all(flag == "ns" for _, flag in _posseg(opening))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, render
-from chatbot.compose.figures import derived, known_other_periods, latest
+from chatbot.compose.figures import derived, known_other_periods, latest, period_part
 from chatbot.compose.neutral import advice, comparison, definition
 from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
 
@@ -33,6 +33,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
     fn = COMPOSERS.get(ctx.intent.name)
     if fn is not None:
         comp = fn(ctx)
+    elif ctx.intent.name == "lookup":  # a period no passage states, from two that contain it
+        comp = period_part(ctx)
     if comp is None:  # a why/how question without its own section: the look-up, a little wider
         entries = ctx.lookup_entries(keep_ratio=0.5 if ctx.intent.name in ("why", "how") else 0.7)
         if entries and ctx.spec.missing:  # two things asked, one found: say which one is not

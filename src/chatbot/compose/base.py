@@ -95,6 +95,7 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) 
 class Composition:
     entries: list[Entry]
     refused: bool = False  # the asked figure is not in the documents (what is known may follow)
+    intent: str = ""  # the intent the answer serves when not the one read from the question ("derived")
 
 
 def with_marker(text: str, markers: str, suffix: str = "") -> str:

@@ -8,11 +8,21 @@ from __future__ import annotations
 import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
-from chatbot.compute import Fact, calculate, facts_in, find_operand, points_formula, read_derived
+from chatbot.compute import (
+    Fact,
+    Operand,
+    calculate,
+    closest_operand,
+    facts_in,
+    find_operand,
+    points_formula,
+    read_derived,
+    read_period_part,
+)
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, period_match, period_phrase_re, periods
+from chatbot.text import claim_figures, content_words, period_match, period_phrase_re, periods, qualifiers
 
 # a period as the question writes it (text.period_phrase_re), and the English forms
 _PERIOD_EN = re.compile(r"(?:first|second) half(?: of)?|\bin\b(?= (?:19|20)\d{2})", re.I)
@@ -24,7 +34,7 @@ def _period_text(text: str):
     return sorted((m for m in found if m.group(0).strip()), key=lambda m: m.start())
 
 
-_QUALIFIER_TEXT = {"H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
+_QUALIFIER_TEXT = {"Q1-3": "前三季度", "H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
 
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
@@ -44,7 +54,33 @@ def _all_passages(ctx: ComposeContext) -> list[Passage]:
     return list(ctx.passages) + rest
 
 
-def _entity_ok(ctx: ComposeContext, passages: list[Passage]):
+def _facts(passages: list[Passage]) -> list[Fact]:
+    """The money figures of the passages' sentences and table rows; a figure whose
+    sentence states no period stands for the period its section heading, else its
+    document's title, names ("中期…" -> the first half), unless its sentence speaks of
+    another period or a forecast (config/reader.toml [compute] own_period: "全年收入有望…")."""
+    cfg = reader_config()["compute"]
+    own = re.compile(f'{cfg["own_period"]}|{cfg["forecast"]}')
+    out = []
+    for pi, p in enumerate(passages):
+        context: set | None = None
+        for _, shown, _, _ in passage_sentences(p.chunk.text):
+            for f in facts_in(shown, pi):
+                if not f.periods and not own.search(f.clause):
+                    if context is None:
+                        context = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
+                    f.periods = set(context)
+                out.append(f)
+    return out
+
+
+def _stated_periods(text: str) -> set:
+    return periods(text) or {(None, q) for q in qualifiers(text) if q}
+
+
+def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = False):
+    """Is a fact about the entity: named in its clause, else its sentence, else its
+    section's headings or document's title (strict: the only company named there)."""
     companies = ctx.glossary.companies
 
     def ok(f: Fact, entity: str | None) -> bool:
@@ -57,7 +93,8 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage]):
         if named:
             return entity in named
         c = passages[f.passage_idx].chunk
-        return entity in ctx.glossary.entities(" ".join([c.title, *c.headings]))
+        named = [e for e in ctx.glossary.entities(" ".join([c.title, *c.headings])) if e in companies or e == entity]
+        return entity in named and not (strict and len(set(named)) > 1)
 
     return ok
 
@@ -70,9 +107,11 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if points is not None:  # a rate that moved: the change in percentage points
         return points
     if dq is None:
-        return Composition(entries) if entries else None
+        return period_part(ctx) or (Composition(entries) if entries else None)
+    if dq.stated and any(states_share(e.text, dq.stated) for e in entries):
+        return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
     passages = _all_passages(ctx)
-    facts = [f for pi, p in enumerate(passages) for _, shown, _, _ in passage_sentences(p.chunk.text) for f in facts_in(shown, pi)]
+    facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
     if dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
@@ -87,7 +126,14 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
         b = None  # one figure read for both operands: nothing to compute
     if a is None or b is None:
-        entries.append(Entry(lab["derived_missing"]))
+        asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
+        stated = set().union(*(_stated_periods(e.text) for e in entries)) if entries else set()
+        if entries and (dq.ratio or (stated and any(not period_match({p}, stated) for p in asked))):
+            # a named ratio the sources neither state nor give the inputs of, or a period asked where the
+            # sources state only others ("第二季度…占上半年"): refused, what is known labelled so
+            return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
+                               refused=True)
+        entries.append(Entry(lab["derived_missing"]))  # the sources may state the answer in other words
         return Composition(entries) if len(entries) > 1 else None
     calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
@@ -95,10 +141,21 @@ def derived(ctx: ComposeContext) -> Composition | None:
         entries.append(Entry(lab["derived_units"].format(a=names[a.currency], b=names[b.currency])) if calc == "units"
                        else Entry(lab["derived_missing"]))
         return Composition(entries)
+    entries.append(_calculation_entry(ctx, dq, calc, passages))
+    return Composition(entries)
+
+
+def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -> Entry:
+    """The calculation as one line: each input labelled with its period and words, as the
+    source writes it, with its marker and as-of; then the formulas."""
+    lab = ctx.labels
+    a, b = calc.a, calc.b
     ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
     cur = {"CNY": "元", "HKD": "港元", "USD": "美元"}[a.currency]
 
     def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
+        if f.bare:  # a table cell: its number, the unit its row's label gives
+            return f"{f.source_text}（{f.unit}{cur}）"
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
     def label(f: Fact, op) -> str:
@@ -114,8 +171,52 @@ def derived(ctx: ComposeContext) -> Composition | None:
     ma, mb = "⟦0⟧", "⟦1⟧"
     text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
             f"{label(b, dq.b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
-    entries.append(Entry(text, [ca, cb], [a.sentence, b.sentence], as_of=False, bullet=True))
-    return Composition(entries)
+    return Entry(text, [ca, cb], [a.sentence, b.sentence], as_of=False, bullet=True)
+
+
+def period_part(ctx: ComposeContext) -> Composition | None:
+    """A figure for one period that no retrieved passage states, as a longer period's
+    figure less the rest of it ("上半年" = 前三季度 − 第三季度), both from one document
+    and one year (compute.read_period_part): said to be computed, inputs cited. Only the
+    retrieved passages are read."""
+    read = read_period_part(ctx.question, ctx.glossary)
+    if read is None:
+        return None
+    asked, dq = read
+    passages = list(ctx.passages)
+    forecast = re.compile(reader_config()["compute"]["forecast"])
+    facts = [f for f in _facts(passages) if not forecast.search(f.clause)]  # a forecast is no reported figure
+    ok = _entity_ok(ctx, passages, strict=True)  # a document about two companies: the figure names its own
+    if find_operand(facts, Operand(dq.a.entity, dq.a.terms, asked), _entity_ok(ctx, passages)) is not None:
+        return None  # stated: the look-up's answer
+    a = closest_operand(facts, dq.a, ok)
+    if a is None:
+        return None
+    years = {y for y, _ in a.periods}
+    doc = passages[a.passage_idx].chunk.doc_id
+    b = closest_operand([f for f in facts if passages[f.passage_idx].chunk.doc_id == doc
+                      and ({y for y, _ in f.periods} & years or None in years | {y for y, _ in f.periods})], dq.b, ok)
+    if b is None or b.hi >= a.lo:
+        return None
+    calc = calculate("difference", a, b)
+    if isinstance(calc, str):
+        return None
+    asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or _QUALIFIER_TEXT.get(asked[1], "")
+    lead = Entry(ctx.labels["period_part"].format(asked=asked_text), bullet=False)
+    return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
+
+
+def states_share(text: str, words: list[str]) -> bool:
+    """Does a sentence state the asked share or ratio as a percentage: one of the words,
+    then within its clause a share cue ("占", "占比"; for a ratio's name, nothing), then
+    the percentage ("海外收入占比约8%", "净利率21.9%")? config/reader.toml
+    [compute] stated_share."""
+    cue = reader_config()["compute"]["stated_share"]
+    for w in words:
+        between = r"[^。；;，,\d]{0,4}" if re.search(r"率$|margin$", w, re.I) else rf"[^。；;，,\d]{{0,10}}?(?:{cue})[^。；;，,\d]{{0,4}}"
+        if re.search(rf"{re.escape(w)}{between}\d+(?:\.\d+)?\s*%", text, re.I):
+            return True
+    return False
 
 
 def _same_period(a: set, b: set) -> bool:
@@ -225,6 +326,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
     cands, _ = ctx.rescore(q)
     if not cands or cands[0].coverage < ctx.min_relevance:
         return None
+    all_cands = cands
     top = cands[0].coverage  # the figures of a series often repeat fewer of the question's words
     ratio = reader_config()["recency"]["keep_ratio"]  # than a sentence about it without one
     cands = [c for c in cands if c.coverage >= ratio * top and c.figures]
@@ -238,6 +340,8 @@ def latest(ctx: ComposeContext) -> Composition | None:
     best = max(c.coverage for c in cands)  # wider than a look-up's: a later figure of a series
     pool = [c for c in cands if c.coverage >= ratio * best]
     band = reader_config()["recency"]["answer_band"] * best
+    series = _series(ctx, all_cands, max(pool, key=lambda c: c.coverage), q)
+    pool += [c for c in series if c not in pool]
 
     def recency(c) -> tuple[bool, bool, str, float]:
         """The sentences that answer best first (a sentence only near the topic never
@@ -245,7 +349,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
         period or date) before one dated only by its document; the latest first."""
         doc_date = ctx.passages[c.passage_idx].chunk.date or ""
         stated = stated_date(c.text, doc_date)
-        return c.coverage >= band, bool(stated), stated or doc_date, c.coverage
+        return c.coverage >= band or c in series, bool(stated), stated or doc_date, c.coverage
 
     pool.sort(key=recency, reverse=True)
     entries = [Entry(ctx.labels["latest"], bullet=False)]
@@ -257,6 +361,23 @@ def latest(ctx: ComposeContext) -> Composition | None:
         entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
     entries.append(Entry(ctx.labels["no_live"]))
     return Composition(entries)
+
+
+def _series(ctx: ComposeContext, cands: list, best, question: str) -> list:
+    """The sentences that continue the best one's series: in its passage, with figures,
+    naming the question's head word (the last content word, where a Chinese phrase
+    names its metric: "…日均调用量", "…集装箱吞吐量") when the best one names it too,
+    and stating a later date than it ("后续数据:2025年下半年日均调用量升至约37.0万亿")."""
+    words = content_words(question)
+    head = words[-1] if words else ""
+    if len(head) < reader_config()["recency"]["series_head_chars"] or head not in best.text:  # "公司" names no series
+        return []
+    chunk = ctx.passages[best.passage_idx].chunk
+    since = stated_date(best.text, chunk.date or "")
+    if not since:  # a best sentence without a date of its own starts no series
+        return []
+    return [c for c in cands if c is not best and c.figures and head in c.text
+            and ctx.passages[c.passage_idx].chunk.id == chunk.id and stated_date(c.text, chunk.date or "") > since]
 
 
 def known_other_periods(ctx: ComposeContext) -> Composition | None:

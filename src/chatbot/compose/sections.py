@@ -200,9 +200,17 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
         return ctx.structure["report"]
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
 
+    # words of the question no document's names hold ("Onewo", written only in its text):
+    # the retrieved passages that hold them count for their document
+    named_somewhere = " ".join(_doc_names(d) for d in docs)
+    rare = [g for g in groups if not overlap([g], named_somewhere)]
+    retrieved: dict[str, str] = {}
+    for p in ctx.passages:
+        retrieved[p.chunk.doc_id] = retrieved.get(p.chunk.doc_id, "") + " " + p.chunk.text
+
     def score(d: DocStructure) -> float:
         heads = " ".join(dict.fromkeys(b.heading for b in d.blocks))
-        return 2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads)
+        return 2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads) + overlap(rare, retrieved.get(d.doc_id, ""))
 
     scored = sorted(docs, key=lambda d: -score(d))
     if scored and score(scored[0]) > 0:
@@ -229,6 +237,13 @@ def _focus_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
     return [b for sc, b in scored if sc >= top][:2]
 
 
+def _named_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
+    """The section the question names by its heading ("…的核心观点"; a heading of two
+    characters, like "概述", is a cue word, not a name)."""
+    named = [b for b in doc.blocks if len(b.path) >= 2 and len(b.heading) >= 3 and b.heading in ctx.question]
+    return named[: _cfg()["max_named_blocks"]]
+
+
 def summary(ctx: ComposeContext) -> Composition | None:
     doc = _target_doc(ctx)
     if doc is None:
@@ -236,7 +251,10 @@ def summary(ctx: ComposeContext) -> Composition | None:
     cfg = _cfg()
     limit, most = cfg["max_line_chars"], cfg["max_summary_lines"]
     entries: list[Entry] = [Entry(ctx.labels["summary"])]
-    focus = _focus_blocks(ctx, doc)
+    named = _named_blocks(ctx, doc)
+    if named:  # the section the question names, in full; then the other sections' points
+        entries += [_entry(ln, _cut(ln.text, limit)) for b in named for ln in b.lines]
+    focus = [] if named else _focus_blocks(ctx, doc)
     if focus:  # one part of the document: its points in full, in order
         for b in focus:
             if b.title != b.heading:
@@ -244,9 +262,9 @@ def summary(ctx: ComposeContext) -> Composition | None:
             entries += [_entry(ln, _cut(ln.text, limit)) for ln in b.lines]
         return Composition(entries[: most + 1])
     places = doc.summary_places()
-    sections = [(p, [b for b in bs if b not in places]) for p, bs in doc.sections() if len(p) >= 2]
+    sections = [(p, [b for b in bs if b not in places and b not in named]) for p, bs in doc.sections() if len(p) >= 2]
     sections = [(p, bs) for p, bs in sections if bs]
-    lede = [b for p, bs in doc.sections() if len(p) < 2 for b in bs if b not in places and b.kind == "para"]
+    lede = [b for p, bs in doc.sections() if len(p) < 2 and not named for b in bs if b not in places and b.kind == "para"]
     lines = [ln for b in lede for ln in b.lines if not _NOTE.match(ln.text)]
     if not sections:  # an article without headings: its paragraphs are its sections
         sections = [([], [Block(b.doc_id, b.path, "para", b.title, [ln])]) for b in lede for ln in b.lines
