@@ -31,8 +31,6 @@ KNOWN_FAILURES = {
     "h2-q58": "a comparison: the names now resolve ('361 Degrees' -> 361度), but the comparison composer quotes the "
               "two companies' sections, not the gross-margin row of the article's data table",
     # dev-6 (Chinese look-ups)
-    "h3-q49": "near-miss in English: 'November 2025' is read as no period (English months are terms, not periods), "
-              "so the October load factor is answered: a neighbouring month's figure",
     "h3-q09": "answered with the 10月 row only, but the row writes the unit in its header (\"载客量（万人次）289.5\"): "
               "the rendered row does not say 289.5万",
     "h3-q13": "two-part: the total (31.6亿) is given, the cloud revenue (26.0亿, the next sentence) is not",
