@@ -40,6 +40,8 @@ _ASKS_FIGURE = re.compile(
     r"how much|how many|what (?:was|is|were|are)|which|when|who",
     re.IGNORECASE,
 )
+# asks an amount: a sentence that states no figure does not answer it
+_ASKS_AMOUNT = re.compile(r"多少|how much|how many", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -66,6 +68,7 @@ class QuestionSpec:
     wants_figure: bool
     wants_list: bool
     unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
+    amount: bool = False  # "how much", "多少": a sentence with no figure is no answer
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
     required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
     scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
@@ -209,6 +212,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question)),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
@@ -445,6 +449,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             elif not item and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
+            if spec.amount and not figs:
+                continue  # "how much": a sentence that states no figure (an announcement's opening line) does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
             score = cov

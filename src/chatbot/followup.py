@@ -142,7 +142,9 @@ def _another_period_en(prev: str, x: str) -> str | None:
         return None
     last = found[-1]
     year = _YEAR.search(last.group(0))
-    if year and not _YEAR.search(period) and year.group(0) != last.group(0):
+    if year and _YEAR.fullmatch(period):  # "And in 2024?": the same period of that year
+        period = last.group(0)[: year.start()] + period + last.group(0)[year.end():]
+    elif year and not _YEAR.search(period) and year.group(0) != last.group(0):
         period = f"{period} {year.group(0)}"
     return prev[: last.start()] + period + prev[last.end():]
 

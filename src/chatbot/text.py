@@ -314,6 +314,8 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
             out.add((m.group(4), None))
             continue
         q = next((v for k, v in _MONTHS_QUALIFIER.items() if m.group(3) in k), "")
+        if q == "Q1" and int(m.group(2)) in (6, 9, 12):
+            q = f"Q{int(m.group(2)) // 3}"  # "截至9月30日止三个月" is the third quarter
         if q:
             out.add((m.group(1), q))
         elif m.group(3) in ("十二", "12"):
