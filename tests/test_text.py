@@ -115,6 +115,7 @@ def test_periods(text, expected):
         ("How much may it earn in 2025?", {("2025", None)}),  # "may" is a verb
         # a month's end is a point in time, a day's date no period
         ("How much cash did it hold as of end-June?", {(None, "M06-end")}),
+        ("How many clients did it serve as of June 2025?", {("2025", "M06-end")}),
         ("How much cash did it hold as at 30 June 2025?", {("2025", "M06-end")}),
         ("How much cash did it hold on June 30, 2025?", {("2025", "M06-end")}),
         ("What price was set on November 13?", set()),
@@ -159,11 +160,12 @@ def test_english_periods_asked(question, asked):
         ({("2025", "M03-end")}, {("2025", "M06-end")}, False),
         ({(None, "M06")}, {(None, "M07")}, False),
         # a month with its year ("November 2025") may date an event ("funded in August 2025"): only another
-        # month, quarter or half stated refuses it
+        # month stated refuses it
         ({("2025", "M11")}, {(None, "M11")}, True),
         ({("2025", "M11")}, {(None, "M10")}, False),
-        ({("2025", "M11")}, {("2025", "Q3")}, False),
+        ({("2025", "M11")}, {(None, "M10-end")}, False),
         ({("2025", "M08")}, {("2024", None)}, True),
+        ({("2023", "M05")}, set(), True),
     ],
 )
 def test_period_match(asked, stated, match):

@@ -219,6 +219,7 @@ def period_phrase_en_re() -> re.Pattern:
     )
 
 
+_AS_OF_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|at)\s+$", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(?:to|until|till|through|from|since|before|after|by)\s+$", re.IGNORECASE)
 
 
@@ -246,6 +247,8 @@ def _english_month(m: re.Match) -> str:
         end, year = dm, dy  # "30 June 2025": the month's end
     if end:
         return f"{year or ''}{'年' if year else ''}{_month_no(end)}月末"
+    if g["m"] and _AS_OF_BEFORE.search(m.string, 0, m.start()):  # "as of June 2025": the month's end
+        return f"{g['my'] or ''}{'年' if g['my'] else ''}{_month_no(g['m'])}月末"
     if dm or _BOUND_BEFORE.search(m.string, 0, m.start()):
         return m.group(0)  # a day's date, or a month that bounds a span ("runs to August 2027"), is no period
     return f"{g['my']}年{_month_no(g['m'])}月份" if g["my"] else f"{_month_no(g['m'])}月"
@@ -353,9 +356,9 @@ def period_match(asked: set, stated: set) -> bool:
     by its year-end figure; a half-year is not a full year."""
     closes = _month_end_closes()
     for year, q in asked:
-        if year and q and re.fullmatch(r"M\d\d", q) and stated and not any(s and s not in ("end", q) for _, s in stated):
-            return True  # a month with its year may be an event's date ("funded in August 2025"): a year's
-            # sentence answers it too, never another month's (or a quarter's, a half's)
+        if year and q and re.fullmatch(r"M\d\d", q) and not any(s and s.startswith("M") and s[:3] != q for _, s in stated):
+            return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round
+            # in May 2023"): it refuses another month's figure, never a sentence that states no month
         for y, s in stated:
             if not (y == year or year is None or y is None):
                 continue
