@@ -180,6 +180,7 @@ def english_period_forms(text: str) -> str:
 
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_HINT = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in _MONTH_ABBR) + ")")
 _LAST_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (a February's 28th is its end too)
 
 
@@ -258,6 +259,8 @@ def english_months(text: str) -> str:
     """English month phrases as the Chinese ones `periods` reads ("in November 2025" -> "in 11月",
     "end-June 2025" -> "2025年6月末", "the nine months to September" -> "前三季度", "Jan-Oct" ->
     "1-10月"); a day's date stays as written."""
+    if not _MONTH_HINT.search(text):
+        return text  # (most text names no English month: the long pattern is not tried)
     return _english_month_re().sub(_english_month, text)
 
 
