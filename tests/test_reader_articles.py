@@ -56,7 +56,8 @@ KNOWN_FAILURES: dict[str, str] = {
     "h4-r41": "H1 = nine months − Q3 (a difference of two stated figures): read as a look-up",
     "h4-r42": "English growth from Q2 to Q3 over an html table's row: the row is quoted, no growth computed",
     "h4-r43": "a net margin (profit ÷ revenue) from a table row: read as a look-up that quotes the row",
-    "h4-r45": "'最近公布的月度…' is read as a look-up: a commentary sentence is quoted, not the latest month's volume",
+    "h4-r45": "'最近公布的月度…' is read as a look-up: refused (no sentence with a figure names the latest month), "
+              "not answered with the latest month's volume",
     "h4-r46": "English latest quarterly volume: the risk line is quoted, not the table's last quarter",
     "h4-r53": "English follow-up why ('its gross margin'): the company is not carried; other articles' reasons",
     "h4-r55": "the set expects a not-yet-reported quarter as latest; read as a look-up that says what is known",
