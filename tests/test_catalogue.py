@@ -62,6 +62,30 @@ def test_extraction_rules(title, tickers, text, name, ticker, aliases):
     assert set(aliases) <= set(e.aliases), e.aliases
 
 
+# a Chinese name and its English one across a bracket that also holds a listing code of any exchange or a
+# quoted short name; an English legal name may run to eight words: (text, name, aliases expected)
+BRACKET_PAIRS = [
+    ('北控水务集团有限公司(Beijing Enterprises Water Group Limited,"北控水务")公布中期业绩。北控水务称…', "北控水务",
+     ["Beijing Enterprises Water Group"]),
+    ("拓荆科技股份有限公司(Piotech,股票代码:688072)前三季度收入42.1亿元。拓荆科技称…", "拓荆科技", ["Piotech"]),
+    ("NAURA(北方华创科技集团股份有限公司,股票代码:002371)前三季度收入236.8亿元。北方华创称…", "北方华创", ["NAURA"]),
+    ("招商局港口控股有限公司(China Merchants Port Holdings Company Limited,00144.HK)公布。招商局港口称…", "招商局港口",
+     ["China Merchants Port"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), BRACKET_PAIRS, ids=[e[1] for e in BRACKET_PAIRS])
+def test_bracket_pairs_give_english_names(text, name, aliases):
+    e = next((e for e in extract("", [], text) if name in e.forms()), None)
+    assert e is not None
+    assert e.kind == "company"
+    assert set(aliases) <= set(e.aliases), e.aliases
+
+
+def test_a_bracket_of_other_words_names_nobody():
+    assert extract("", [], '设备覆盖刻蚀、薄膜沉积(PVD、CVD);另一类以"海外代工"(OEM/ODM,即按品牌商的订单生产)。') == []
+
+
 # (title, front-matter tickers, text, forms of one company expected, its ticker or None, forms that must name nobody)
 CATALOGUE_MISTAKES = [
     # the title's short name and the first line's ticker name are one company

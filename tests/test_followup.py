@@ -26,6 +26,12 @@ def _asked(*questions: str) -> list[dict]:
         # another quarter (no year), another item of the same company and period, a part of the figure
         ("那第二季度呢？", _asked("云知声第三季度收入多少？"), "云知声第二季度收入多少？"),
         ("那9月呢？", _asked("云知声8月交付量多少？"), "云知声9月交付量多少？"),  # another month
+        # in English: the period named takes the place of the question's last one, keeping its year
+        ("And in September?", _asked("What was Unisound's throughput in October 2025?"),
+         "What was Unisound's throughput in September 2025?"),
+        ("What about Q2?", _asked("What was Unisound's revenue in Q3 2025?"), "What was Unisound's revenue in Q2 2025?"),
+        ("And in 2024?", _asked("What was Unisound's revenue in the first half of 2025?"),
+         "What was Unisound's revenue in the first half of 2024?"),
         ("那2025年上半年呢？", _asked("云知声2024年上半年收入多少？"), "云知声2025年上半年收入多少？"),
         ("经调整净利润呢？", _asked("云知声第三季度收入多少？"), "云知声第三季度经调整净利润多少？"),
         ("那毛利率呢？", _asked("智谱上半年的净亏损是多少？"), "智谱上半年的毛利率是多少？"),

@@ -97,12 +97,55 @@ def test_figure_supported(figure, evidence, supported):
         ("公布截至2025年9月30日的第三季度业绩", set()),  # the quarter that ends there (its year from the context)
         ("1-10月累计", set()),  # a range
         ("今年1到10月累计完成", set()),  # a range, as a question writes it: not October's figure
+        ("2025年1–10月累计吞吐量", set()),  # a range of months with its year: not the year
         # a report named for its period: "中报" is the interim report
         ("城市燃气行业2025年中报横评", {("2025", "H1")}),
     ],
 )
 def test_periods(text, expected):
     assert periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # an English month is a period the way a Chinese one is ("10月份"); with its year, that month of that year
+        ("What was Cathay Pacific's passenger load factor in November 2025?", {("2025", "M11")}),
+        ("What was the load factor in November?", {(None, "M11")}),
+        ("What was October's load factor?", {(None, "M10")}),
+        ("How many passengers in the month of Oct.?", {(None, "M10")}),
+        ("How much did it earn in May 2025?", {("2025", "M05")}),
+        ("How much may it earn in 2025?", {("2025", None)}),  # "may" is a verb
+        # a month's end is a point in time, a day's date no period
+        ("How much cash did it hold as of end-June?", {(None, "M06-end")}),
+        ("How many clients did it serve as of June 2025?", {("2025", "M06-end")}),
+        ("How much cash did it hold as at 30 June 2025?", {("2025", "M06-end")}),
+        ("How much cash did it hold on June 30, 2025?", {("2025", "M06-end")}),
+        ("What price was set on November 13?", set()),
+        ("What is the threshold under the relaxation that runs to August 2027?", set()),  # a span's bound
+        # months counted to a month make the period they cover; a range of months is no one month
+        ("What was the revenue in the nine months to September?", {(None, "Q1-3")}),
+        ("What was the revenue in the nine months to September 2025?", {("2025", "Q1-3")}),
+        ("What was the revenue in the six months ended June 2025?", {("2025", "H1")}),
+        ("What was the throughput from January to October?", set()),
+        ("What was the Jan-Oct throughput?", set()),
+        ("What was the throughput in the first ten months?", set()),
+        # quarters, halves, nine months, years
+        ("What was the revenue in Q3 2025?", {("2025", "Q3")}),
+        ("What was the third quarter revenue?", {(None, "Q3")}),
+        ("What was the revenue in the first half?", {(None, "H1")}),
+        ("What was H1 revenue?", {(None, "H1")}),
+        ("What was 1H25 revenue?", {("2025", "H1")}),
+        ("What was the revenue in the first three quarters?", {(None, "Q1-3")}),
+        ("What was the FY2024 revenue?", {("2024", None)}),
+        ("What was the revenue for FY24?", {("2024", None)}),
+        ("What was the full-year 2025 target?", {("2025", None)}),
+    ],
+)
+def test_english_periods_asked(question, asked):
+    from chatbot.evidence import _asked_periods
+
+    assert _asked_periods(question) == asked
 
 
 @pytest.mark.parametrize(
@@ -119,6 +162,13 @@ def test_periods(text, expected):
         ({("2024", None)}, {("2024", "M12-end")}, True),
         ({("2025", "M03-end")}, {("2025", "M06-end")}, False),
         ({(None, "M06")}, {(None, "M07")}, False),
+        # a month with its year ("November 2025") may date an event ("funded in August 2025"): only another
+        # month stated refuses it
+        ({("2025", "M11")}, {(None, "M11")}, True),
+        ({("2025", "M11")}, {(None, "M10")}, False),
+        ({("2025", "M11")}, {(None, "M10-end")}, False),
+        ({("2025", "M08")}, {("2024", None)}, True),
+        ({("2023", "M05")}, set(), True),
     ],
 )
 def test_period_match(asked, stated, match):

@@ -33,8 +33,6 @@ KNOWN_FAILURES = {
     "h2-q58": "a comparison: the names now resolve ('361 Degrees' -> 361度), but the comparison composer quotes the "
               "two companies' sections, not the gross-margin row of the article's data table",
     # dev-6 (Chinese look-ups)
-    "h3-q49": "near-miss in English: 'November 2025' is read as no period (English months are terms, not periods), "
-              "so the October load factor is answered: a neighbouring month's figure",
     "h3-q13": "two-part: the total (31.6亿) is given, the cloud revenue (26.0亿, the next sentence) is not",
     "h3-q24": "\"累计并网的光伏电站规模\" finds no metric; the recency composer shows other figures, not the 6,900兆瓦 item",
     "h3-q44": "two-part over a table of four companies: 昆仑能源's row is given, 新奥能源's is not",
@@ -46,13 +44,6 @@ KNOWN_FAILURES = {
     "h4-q04": "overseas revenue growth (186%): the 海外 sentence is not among the retrieved passages",
     "h4-q18": "two-part on a region (海外码头 volume and growth): the region's row is not chosen",
     "h4-q19": "新招学员 (new enrolments): another figure of the article is quoted",
-    "h4-q36": "English nine-month attributable profit (Piotech): refused, the column's table row is not found",
-    "h4-q40": "English count of water plants: another figure is quoted",
-    "h4-q41": "English two-part (Q3 revenue and net profit, a two-company table): the rows are not given",
-    "h4-q42": "English two-part over two segments (hip and knee implants): the segment sentence is not given",
-    "h4-q48": "full-year target asked with the Chinese name inside English: the guidance sentence is not chosen",
-    "h4-q57": "English near-miss: actual tap water supplied is not stated; a capacity figure is answered",
-    "h4-q79": "English follow-up 'And in September?' keeps neither company nor metric: an unrelated answer",
 }
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from chatbot.names import (
     _CJK,
+    _EN_LEGAL_NAME,
     _EN_NAME,
     Entry,
     Rules,
@@ -58,7 +59,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         # a ticker or an English name (not an acronym such as "DAU") in the brackets: the
         # words before them are a name
         en_name = bool(re.fullmatch(_EN_NAME, inner.strip())) and not inner.strip().isupper()
-        name = name_before(before, rules, lenient=bool(tick) or en_name)
+        name = name_before(before, rules, lenient=bool(tick) or en_name or bool(_legal_english(inner, rules)))
         if not name:
             continue
         named = re.findall(r"(?:简称|下称)\s*[“\"「]?([^”\"」,，;；]{2,12})[”\"」]?", inner)
@@ -67,9 +68,11 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
             continue
         if tick:
-            en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|(?:\d{{2,4}} )?{_EN_NAME}", p.strip())
+            en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|(?:\d{{2,4}} )?{_EN_LEGAL_NAME}", p.strip())
                   and not _tickers_in(p, rules)]
             add(name, "company", tick, en)
+            continue
+        if _bracket_pair(name, inner, rules, add):
             continue
         inner = re.sub(r"^(?:英文名(?:称)?|英文|简称|下称|以下简称)\s*[:：]?\s*", "", inner.strip())
         if re.fullmatch(_EN_NAME, inner) and re.search(rf"[{_CJK}]", name) and _pair_name(name, full, rules):
@@ -140,6 +143,42 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+# a listing code in a bracket, of any exchange ("股票代码:688072"): it says the bracket is about a company
+_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:代码|代号))\s*[:：]?\s*\d{4,6}$")
+
+
+def _bracket_parts(inner: str) -> list[str]:
+    return [p.strip().strip("\"“”「」'") for p in re.split(r"[,，、;；]", inner) if p.strip()]
+
+
+def _legal_english(inner: str, rules: Rules) -> list[str]:
+    """The English names with a legal tail among a bracket's parts ("Beijing Enterprises Water Group
+    Limited" in "(Beijing Enterprises Water Group Limited,"北控水务")")."""
+    return [p for p in _bracket_parts(inner)
+            if re.fullmatch(_EN_LEGAL_NAME, p) and p.split()[-1].rstrip(".") in {w.rstrip(".") for w in rules.en_legal_tails}]
+
+
+def _bracket_pair(name: str, inner: str, rules: Rules, add) -> bool:
+    """A Chinese name and its English one on either side of a bracket that also holds a listing
+    code or a quoted short name: "北控水务集团有限公司(Beijing Enterprises Water Group Limited,"北控水务")",
+    "拓荆科技股份有限公司(Piotech,股票代码:688072)", "NAURA(北方华创科技集团股份有限公司,股票代码:002371)".
+    Adds the company and says whether it did."""
+    parts = _bracket_parts(inner)
+    if len(parts) < 2:
+        return False
+    codes = [p for p in parts if _CODE.match(p)]
+    cjk = [p for p in parts if re.fullmatch(rf"[{_CJK}]{{2,24}}", p)]
+    english = [p for p in parts if re.fullmatch(_EN_LEGAL_NAME, p) and not p.isupper()]
+    if len(codes) + len(cjk) + len(english) != len(parts):
+        return False  # a bracket of other words ("(PVD、CVD)", "(OEM/ODM,即…)")
+    if re.search(rf"[{_CJK}]", name) and english and (codes or _legal_english(inner, rules)):
+        return add(name, "company", aliases=[*english, *cjk]) is not None
+    legal = [p for p in cjk if _has_suffix(p, rules.legal_tails)]
+    if re.fullmatch(_EN_NAME, name) and legal and codes:
+        return add(legal[0], "company", aliases=[name, *[p for p in cjk if p != legal[0]]]) is not None
+    return False
 
 
 _HEAD_CUT = re.compile(r"[\d\s，,。、；;！!？?]|第|上半年|下半年|前三季度|全年|季度|年度")

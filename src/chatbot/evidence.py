@@ -221,7 +221,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
         measure=asked_measure(question),
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question)),
+        # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question)) and not _asks_identifier(question, glossary),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
@@ -350,10 +351,15 @@ def _render_row(row: str, header: list[str]) -> str:
     return f"{cells[0]}:" + ";".join(parts)
 
 
+def _asks_identifier(question: str, glossary: Glossary) -> bool:
+    """Does the question ask a metric that is an identifier, not an amount (a stock code)?"""
+    return bool(set(glossary.metrics_in(question)) & set(evidence_config()["headings"]["metrics"]))
+
+
 def _heading_sentences(chunk: Chunk, question: str, glossary: Glossary) -> list[tuple[str, str, bool, set]]:
     """The passage's headings as sentences, when the question names a metric that a document often
     states only in its heading (config/evidence.toml [headings]: "# 中创新航（股票代码：3931）：…")."""
-    if not set(glossary.metrics_in(question)) & set(evidence_config()["headings"]["metrics"]):
+    if not _asks_identifier(question, glossary):
         return []
     return [(h, h, False, periods(h)) for h in chunk.headings if h != chunk.title and len(h) >= 6]
 
@@ -493,6 +499,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
+            if spec.amount and not figs:
+                continue  # "how much": a sentence that states no figure (an announcement's opening line) does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
             if spec.measure and not states_measure(shown, spec.measure):

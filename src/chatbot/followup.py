@@ -13,7 +13,7 @@ from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
-from chatbot.text import period_phrase_re
+from chatbot.text import period_phrase_en_re, period_phrase_re
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -100,6 +100,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
             other = _other_company(history, prev_ents, glossary) if prev_ents else None
             return _replace_entity(prev, prev_ents[0], other, glossary) if other else q
+        if (other_period := _another_period_en(prev, x)) is not None:
+            return other_period
         dated = [m for m in period_phrase_re().finditer(prev) if _YEAR.match(m.group(0))]
         if _YEAR.match(x) and period_phrase_re().fullmatch(x) and dated:  # same question, another year's period
             return prev[: dated[0].start()] + x + prev[dated[0].end():]
@@ -123,6 +125,28 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             cut = _asked_item(prev, glossary)
             return f"{cut[0]}{cut[1]}：{q}" if cut else f"{ent}：{q}"
     return q
+
+
+_PREPOSITION_EN = re.compile(r"^(?:in|for|during|over|of|at|as of|as at)\s+", re.IGNORECASE)
+
+
+def _another_period_en(prev: str, x: str) -> str | None:
+    """"And in September?" after "What was X's throughput in October 2025?": the same question
+    for the period named, in place of the last period of the question before (whose year it
+    keeps when the period named has none): "…throughput in September 2025?"."""
+    period = _PREPOSITION_EN.sub("", x).strip()
+    if not period_phrase_en_re().fullmatch(period):
+        return None
+    found = list(period_phrase_en_re().finditer(prev))
+    if not found:
+        return None
+    last = found[-1]
+    year = _YEAR.search(last.group(0))
+    if year and _YEAR.fullmatch(period):  # "And in 2024?": the same period of that year
+        period = last.group(0)[: year.start()] + period + last.group(0)[year.end():]
+    elif year and not _YEAR.search(period) and year.group(0) != last.group(0):
+        period = f"{period} {year.group(0)}"
+    return prev[: last.start()] + period + prev[last.end():]
 
 
 def _points_back(question: str) -> bool:

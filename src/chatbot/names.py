@@ -17,11 +17,14 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "10"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "11"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
 _EN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"
+# an English company name with its legal tail, longer than a name in running text may be
+# ("China Merchants Port Holdings Company Limited")
+_EN_LEGAL_NAME = rf"{_EN_NAME}(?: [A-Z][A-Za-z0-9&.\-]*){{0,3}}"
 _UNIT_HEADS = "年月日时亿万千百元股家个只倍次人名位%号期季"  # a number before these is a quantity or a date, no name
 GENERIC_FREQ = 2000  # a word jieba's dictionary counts this often is a common word, not a name
 _STOP_POS = {"u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "p", "r", "d", "m", "t", "w", "y", "e", "o", "zg"}
@@ -248,7 +251,7 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
     suffixes stripped one by one ("云知声智能科技股份有限公司" -> "云知声智能科技" -> "云知声",
     "Pop Mart International Group" -> "Pop Mart")."""
     out = []
-    if re.fullmatch(_EN_NAME, name):
+    if re.fullmatch(_EN_LEGAL_NAME, name):
         words = name.split()
         # a legal tail comes off down to one word, a trade word down to two ("Tencent Music
         # Entertainment Group" -> "Tencent Music Entertainment" -> "Tencent Music")

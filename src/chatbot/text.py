@@ -153,7 +153,7 @@ _QUARTER_EN_RE = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(rf"{_REPORTS}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(rf"{_REPORTS}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
 _QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
@@ -166,7 +166,7 @@ def _qualifier(word: str) -> str | None:
         return f"Q{_QUARTER_NO.get(n, n)}"
     return _QUALIFIER.get(word.lower())
 _QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
-              "three quarters": "Q1-3", "first three quarters": "Q1-3",
+              "three quarters": "Q1-3", "first three quarters": "Q1-3", "first half": "H1", "second half": "H2",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None, **_REPORT_WORDS}
 
 
@@ -183,12 +183,97 @@ def _english_period_forms() -> tuple[tuple[re.Pattern, str], ...]:
 
 def english_period_forms(text: str) -> str:
     """English period phrases in the forms `periods` reads ("1H25" -> "H1 2025",
-    "2025 interim" -> "first half of 2025")."""
+    "2025 interim" -> "first half of 2025", "in November 2025" -> "11月")."""
     if not re.search(r"[A-Za-z]", text):
         return text
     for rx, rewrite in _english_period_forms():
         text = rx.sub(rewrite, text)
-    return text
+    return english_months(text)
+
+
+_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_HINT = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in _MONTH_ABBR) + ")")
+_LAST_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (a February's 28th is its end too)
+
+
+@lru_cache(maxsize=1)
+def _english_month_re() -> re.Pattern:
+    """English month phrases (config/evidence.toml [period_phrases] months_en), in the order
+    they are tried: months counted to a month, the first N months, a range of months, a
+    month's end, a day's date, a month."""
+    cfg = evidence_config()["period_phrases"]
+    mon = r"\b(?:" + "|".join(f"(?:{p})" for p in cfg["months_en"]) + r")(?![A-Za-z])"
+    year, day = r"(?:19|20)\d{2}", r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+    counts = "|".join(cfg["month_counts_en"])
+    return re.compile(
+        rf"(?i:(?:the\s+)?(?P<n>three|six|nine|twelve|{counts}|\d{{1,2}})[- ]months?\s+(?:to|ended|ending|through|until)\s+"
+        rf"(?:the\s+end\s+of\s+)?)(?:{day}\s+)?(?P<to>{mon})(?:\s+{day})?(?:,?\s+(?P<toy>{year}))?"
+        rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts})\s+months)(?:\s+of\s+{year})?"
+        rf"|(?:(?i:between|from)\s+)?(?P<a>{mon})(?:\s+{year})?\s*(?:[-–~]|\s(?i:to|through|and|until)\s)\s*(?P<b>{mon})(?:,?\s+{year})?"
+        rf"|(?i:(?:the\s+)?end[- ](?:of\s+)?)(?P<e>{mon})(?:,?\s+(?P<ey>{year}))?"
+        rf"|(?P<e2>{mon})[- ](?i:end)\b(?:,?\s+(?P<e2y>{year}))?"
+        rf"|(?P<dd>{day})\s+(?P<dm>{mon})(?:,?\s+(?P<dy>{year}))?"
+        rf"|(?P<dm2>{mon})\s+(?P<dd2>{day})(?:,?\s+(?P<dy2>{year}))?"
+        rf"|(?i:the\s+month\s+of\s+)?(?P<m>{mon})(?:[’']s)?(?:,?\s+(?:of\s+)?(?P<my>{year}))?(?:[’']s)?"
+    )
+
+
+@lru_cache(maxsize=1)
+def period_phrase_en_re() -> re.Pattern:
+    """An English reporting period as a question writes it ("October 2025", "Q3 2025", "the
+    third quarter", "the first half of 2025", "FY2024", "2025"): the English counterpart of
+    `period_phrase_re`, for the follow-up resolver ("And in September?")."""
+    year = r"(?:19|20)\d{2}"
+    return re.compile(
+        rf"{_english_month_re().pattern}"
+        rf"|(?i:(?:the\s+)?(?:Q[1-4]|[1-4]Q|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|H[12]|[12]H"
+        rf"|first\s+(?:nine\s+months|three\s+quarters)|full[- ]year|FY)\b(?:\s*(?:of\s+)?'?(?:{year}|\d{{2}})\b)?)"
+        rf"|\b{year}\b"
+    )
+
+
+_AS_OF_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|at)\s+$", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(?:to|until|till|through|from|since|before|after|by)\s+$", re.IGNORECASE)
+
+
+def _month_no(word: str) -> int:
+    return _MONTH_ABBR.index(word[:3].lower()) + 1
+
+
+def _english_month(m: re.Match) -> str:
+    cfg = evidence_config()["period_phrases"]
+    g = m.groupdict()
+    if g["to"]:  # "the nine months to September 2025": the period those months make
+        counts = {"three": 3, "six": 6, "nine": 9, "twelve": 12, **cfg["month_counts_en"]}
+        n, last = counts.get(g["n"].lower()) or int(g["n"]), _month_no(g["to"])
+        word = cfg["months_to_en"].get(f"{n}:{last}")
+        if word:
+            return f"{g['toy']}年{word}".replace("年年", "年") if g["toy"] else word.replace("年度", "全年")
+        return f"1-{last}月" if n == last else m.group(0)
+    if g["cnt"]:
+        return f"1-{cfg['month_counts_en'][g['cnt'].lower()]}月"
+    if g["a"]:
+        return f"{_month_no(g['a'])}-{_month_no(g['b'])}月"
+    end, year = g["e"] or g["e2"], g["ey"] or g["e2y"]
+    dm, dd, dy = g["dm"] or g["dm2"], g["dd"] or g["dd2"], g["dy"] or g["dy2"]
+    if dm and int(dd[:2] if dd[:2].isdigit() else dd[:1]) >= (28 if _month_no(dm) == 2 else _LAST_DAY[_month_no(dm) - 1]):
+        end, year = dm, dy  # "30 June 2025": the month's end
+    if end:
+        return f"{year or ''}{'年' if year else ''}{_month_no(end)}月末"
+    if g["m"] and _AS_OF_BEFORE.search(m.string, 0, m.start()):  # "as of June 2025": the month's end
+        return f"{g['my'] or ''}{'年' if g['my'] else ''}{_month_no(g['m'])}月末"
+    if dm or _BOUND_BEFORE.search(m.string, 0, m.start()):
+        return m.group(0)  # a day's date, or a month that bounds a span ("runs to August 2027"), is no period
+    return f"{g['my']}年{_month_no(g['m'])}月份" if g["my"] else f"{_month_no(g['m'])}月"
+
+
+def english_months(text: str) -> str:
+    """English month phrases as the Chinese ones `periods` reads ("in November 2025" -> "in 11月",
+    "end-June 2025" -> "2025年6月末", "the nine months to September" -> "前三季度", "Jan-Oct" ->
+    "1-10月"); a day's date stays as written."""
+    if not _MONTH_HINT.search(text):
+        return text  # (most text names no English month: the long pattern is not tried)
+    return _english_month_re().sub(_english_month, text)
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +292,11 @@ def period_phrase_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _month_re() -> re.Pattern:
     return re.compile(evidence_config()["period_phrases"]["month"])
+
+
+@lru_cache(maxsize=1)
+def _month_of_year_re() -> re.Pattern:
+    return re.compile(evidence_config()["period_phrases"]["month_of_year"])
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +328,8 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     for m in _month_re().finditer(t):
         n = m.group(1)
         out.add((None, f"M{int(n) if n.isdigit() else _MONTH_NO[n]:02d}"))
+    for m in _month_of_year_re().finditer(t):  # "2025年11月份" ("November 2025"): that month, or a date in it
+        out.add((m.group(1), f"M{int(m.group(2)):02d}"))
     for m in _month_end_re().finditer(t):  # "2025年6月末": the figure at that month's end
         out.add((m.group(1), f"M{int(m.group(2)):02d}-end"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
@@ -259,8 +351,8 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
         if any(y == m.group(1) and q for y, q in out) and not m.group(2):
             continue  # the year of a half-year already read
         tail = t[m.end(1):m.end(1) + 6]
-        if re.match(r"\s*年\s*\d{1,2}\s*月", tail) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
-            continue  # a date
+        if re.match(r"\s*年\s*\d{1,2}\s*(?:[-–~至到]\s*\d{1,2}\s*)?月", t[m.end(1):m.end(1) + 12]) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
+            continue  # a date, or a range of months ("2025年1–10月": not the year)
         if _QUANTITY_AFTER.match(tail):
             continue  # a quantity that looks like a year: "2025万股", "2024家"
         if _EN_MONTH_BEFORE.search(t[max(0, m.start(1) - 16):m.start(1)]):
@@ -270,8 +362,9 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
 
 
 def qualifiers(text: str) -> set[str | None]:
-    """The period qualifiers a text names without a year ("上半年收入…" -> {"H1"})."""
-    return {_qualifier(m.group(0)) for m in _QUALIFIER_RE.finditer(text)}
+    """The period qualifiers a text names without a year ("上半年收入…" -> {"H1"}, "the
+    first half" -> {"H1"}), English forms read as `periods` reads them ("1H25" is H1)."""
+    return {_qualifier(m.group(0)) for m in _QUALIFIER_RE.finditer(english_period_forms(text))}
 
 
 def period_match(asked: set, stated: set) -> bool:
@@ -279,6 +372,9 @@ def period_match(asked: set, stated: set) -> bool:
     by its year-end figure; a half-year is not a full year."""
     closes = _month_end_closes()
     for year, q in asked:
+        if year and q and re.fullmatch(r"M\d\d", q) and not any(s and s.startswith("M") and s[:3] != q for _, s in stated):
+            return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round
+            # in May 2023"): it refuses another month's figure, never a sentence that states no month
         for y, s in stated:
             if not (y == year or year is None or y is None):
                 continue
