@@ -10,7 +10,7 @@ import re
 import pytest
 
 from chatbot.citations import check_answer
-from chatbot.compute import calculate, facts_in, read_derived, verify_formulas
+from chatbot.compute import calculate, facts_in, read_derived, read_period_part, verify_formulas
 from chatbot.glossary import load_glossary
 from chatbot.intent import INTENTS, detect_intent, is_phrasing_word, reader_config
 from chatbot.text import claim_figures, normalize
@@ -92,6 +92,20 @@ KNOWN_FAILURES = {
     "h4-r32": "the set expects a refusal of a 2026 forecast as latest; read as a look-up that says what is known",
 }
 
+
+
+@pytest.mark.parametrize("question", [
+    "What were its revenue in October and in 2024, respectively?",  # a month of any year beside a year
+    "截至6月底及2024年的现金分别是多少？",
+    "2025年11月份和2024年的收入分别是多少？",
+    "How much revenue in Q3 2025 and in 2024?",
+])
+def test_periods_with_and_without_a_year_are_read_without_error(question):
+    """A question naming a period with no year ("October", "6月底") beside a year alone ("2024") is
+    read like any other: periods of which either part may be missing are ordered, not compared as None."""
+    glossary = load_glossary()
+    assert read_period_part(question, glossary) is None  # two periods asked: no single period to compute
+    read_derived(question, glossary)
 
 # --- intent ------------------------------------------------------------------------
 

@@ -362,7 +362,7 @@ def _two_periods(question: str) -> list[tuple] | None:
     """The two periods a change is asked between, the earlier first: two years of one
     kind of period ("2024年…比2023年"), or two quarters or halves of one year ("from Q2
     to Q3 2025", "第三季度比第二季度": the year written once serves both)."""
-    asked = sorted(periods(question), key=lambda p: (p[0] or "", p[1] or ""))
+    asked = sorted(periods(question), key=_period_order)
     if len(asked) == 2 and asked[0][1] == asked[1][1] and asked[0][0] != asked[1][0]:
         return asked
     quals = sorted(q for q in qualifiers(question) if q and re.fullmatch(r"[QH][1-4]", q))
@@ -422,10 +422,15 @@ _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公�
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
 
 
+def _period_order(p: tuple) -> tuple[str, str]:
+    """A sort key for (year, qualifier) periods, either of which may be None ("2025" alone, "Q3" of any year)."""
+    return (p[0] or "", p[1] or "")
+
+
 def _asked_periods(text: str) -> list[tuple]:
     """The periods a text names; a half or quarter without its year ("上半年",
     "第三季度") as one of any year."""
-    found = sorted(periods(text))
+    found = sorted(periods(text), key=_period_order)
     if not found:
         found = [(None, q) for q in sorted(q for q in qualifiers(text) if q)]
     return found
