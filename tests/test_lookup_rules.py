@@ -410,3 +410,37 @@ def test_a_figure_from_a_table_cell_is_verified_by_its_row():
 
     assert supporting_sentence("36.9亿", UNITS_ARTICLE) == "2025年第三季度 | 36.9 | +41.2%"
     assert supporting_sentence("37.0亿", UNITS_ARTICLE) == ""
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("- **为什么甲收入翻倍**:订单集中验收。三季度单季收入18.4亿元,接近上半年的总和。",
+     ["", "为什么甲收入翻倍:订单集中验收。"]),
+    ("订单集中验收,确认收入。三季度单季收入18.4亿元,接近上半年的总和。", ["", ""]),  # a paragraph: no lead
+    ("- 第一项说明很长的一句话。\n- 第二项另一句很长的话。", ["", ""]),  # each item its own first sentence
+])
+def test_a_list_items_later_sentences_have_its_first_as_their_lead(text, leads):
+    from chatbot.evidence import item_leads, passage_sentences
+
+    assert len(item_leads(text)) == len(passage_sentences(text))
+    assert [lead.replace("**", "") for lead in item_leads(text)] == leads
+
+
+def test_a_list_items_later_sentence_is_about_the_company_its_first_names():
+    """In an article on two companies, "- 为什么智谱…：…。三季度单季收入18.4亿元…" is about 智谱: the later
+    sentence names no company, and it never answers a question about the other one."""
+    from dataclasses import replace
+
+    g = load_glossary()
+    g = replace(g, doc_subjects={"two": {"智谱", "MiniMax"}})
+    text = ("- **为什么智谱三季度收入翻倍**:公司表示,上半年发出的订单在三季度集中验收。三季度单季收入18.4亿元,接近上半年的总和。\n"
+            "- **为什么MiniMax利润增速慢于收入**:研发投入继续加码。")
+    chunk = Chunk(id="t:1", doc_id="two", title="智谱与MiniMax三季报对比", text=text, headings=["智谱与MiniMax三季报对比", "驱动因素"])
+
+    def idf(term: str) -> float:
+        return 1.0 if term in normalize(text) else 5.0
+
+    def answers(q: str) -> list[str]:
+        return [c.text for c in score_candidates(q, [Passage(chunk=chunk, score=1.0)], g, idf)[0]]
+
+    assert any("18.4亿元" in a for a in answers("智谱三季度单季收入是多少？"))
+    assert not any("18.4亿元" in a for a in answers("MiniMax三季度单季收入是多少？"))

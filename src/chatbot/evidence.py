@@ -370,12 +370,18 @@ def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
     A sentence that names no period takes those of the sentence before it in the
     same paragraph ("净亏损:2022年…2024年4.54亿元。经调整净亏损分别为…").
     (Read once per passage text; each call gets its own list and sets.)"""
-    return [(raw, shown, item, set(per)) for raw, shown, item, per in _passage_sentences(text)]
+    return [(raw, shown, item, set(per)) for raw, shown, item, per, _ in _passage_sentences(text)]
+
+
+def item_leads(text: str) -> list[str]:
+    """For each of passage_sentences(text): the first sentence of the list item it continues
+    ("- 为什么拓荆…翻倍：…。三季度单季收入18.4亿元…" -> the second sentence's lead is the first), else ""."""
+    return [lead for *_, lead in _passage_sentences(text)]
 
 
 @lru_cache(maxsize=4096)  # the same passages are read for every question (and all of them for a refusal)
-def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset], ...]:
-    out: list[tuple[str, str, bool, set]] = []
+def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str], ...]:
+    out: list[tuple[str, str, bool, set, str]] = []
     header: list[str] = []
     lines = text.splitlines()
     for i, line in enumerate(lines):
@@ -389,20 +395,23 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset], ...
                 header = [c.strip() for c in s.strip("|").split("|")]
                 continue
             shown = _render_row(s, header)
-            out.append((s, shown, True, periods(shown)))
+            out.append((s, shown, True, periods(shown), ""))
             continue
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
         item = re.match(r"^([-*+]|\d+[.)、])\s+", s) is not None
         s = re.sub(r"^([-*+]|\d+[.)、])\s+", "", s)
         carried: set = set()
+        first = ""
         for sent in split_sentences(s, semicolons=False):
             # "而2024年同期净亏损…", "较2024年的…" compare: the years they name are no period of the sentence
             carried = periods(own_text(sent)) or carried
-            out.append((sent, sent, item, carried))
+            out.append((sent, sent, item, carried, first if item else ""))
+            first = first or sent
     # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
-    out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per) for raw, shown, item, per in out]
-    return tuple((raw, shown, item, frozenset(per)) for raw, shown, item, per in out if len(shown) >= 6)
+    out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per, _EMPHASIS.sub("", lead))
+           for raw, shown, item, per, lead in out]
+    return tuple((raw, shown, item, frozenset(per), lead) for raw, shown, item, per, lead in out if len(shown) >= 6)
 
 
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
@@ -456,11 +465,14 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
-        for order, (raw, shown, item, stated) in enumerate(_heading_sentences(p.chunk, question, glossary)
-                                                           + passage_sentences(p.chunk.text)):
+        heading_sents = _heading_sentences(p.chunk, question, glossary)
+        leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
+        for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
             mentioned = set(glossary.entities(shown))
-            subject = {e for e in mentioned if e in glossary.companies} or context_companies
+            # a list item's later sentence that names no company is about the company its first sentence names
+            lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
+            subject = {e for e in mentioned if e in glossary.companies} or lead_companies or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
