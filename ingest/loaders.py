@@ -16,6 +16,7 @@ import socket
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import charset_normalizer
@@ -23,6 +24,9 @@ import frontmatter
 import httpx
 
 from chatbot.errors import LoadError  # re-exported: ingest code raises it
+
+if TYPE_CHECKING:
+    from chatbot.config import IngestSettings
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -99,7 +103,7 @@ def load_path(path: Path, settings) -> SourceDocument:
     except OSError as e:
         raise LoadError(f"{src}: cannot read: {e.strerror or e}") from e
     kind = "pdf" if suffix == ".pdf" else "html" if suffix in HTML_SUFFIXES else "text"
-    return _parse(data, kind, src, name=path.stem)
+    return _parse(data, kind, src, settings.ingest, name=path.stem)
 
 
 def non_public_address(host: str) -> str | None:
@@ -165,19 +169,20 @@ def load_url(url: str, settings, public_only: bool = False) -> SourceDocument:
         raise LoadError(f"{url}: unsupported content type {ctype.split(';')[0] or 'unknown'}")
     charset = re.search(r"charset=\"?([\w.:-]+)", ctype)
     name = f"{parts.hostname or ''}/{path.rsplit('.', 1)[0] if suffix else path}"
-    return _parse(bytes(data), kind, url, name=name, url=url,
+    return _parse(bytes(data), kind, url, settings.ingest, name=name, url=url,
                   charset=charset.group(1) if charset else None)
 
 
 # --- parsing -----------------------------------------------------------------------------
 
-def _parse(data: bytes, kind: str, src: str, name: str, url: str = "", charset: str | None = None) -> SourceDocument:
+def _parse(data: bytes, kind: str, src: str, ingest: IngestSettings, name: str, url: str = "",
+           charset: str | None = None) -> SourceDocument:
     if kind == "pdf":
         text, meta = _read_pdf(data, src)
     elif kind == "html":
         text, meta = _read_html(_decode(data, src, charset), src, url)
     else:
-        text, meta = _read_text(_decode(data, src, charset), src)
+        text, meta = _read_text(_decode(data, src, charset), src, ingest)
     tickers = meta.get("tickers") or []
     if isinstance(tickers, str):
         tickers = re.split(r"[,，、;\s]+", tickers)
@@ -219,7 +224,7 @@ def _decode(data: bytes, src: str, charset: str | None = None) -> str:
     return text
 
 
-def _read_text(raw: str, src: str) -> tuple[str, dict]:
+def _read_text(raw: str, src: str, ingest: IngestSettings) -> tuple[str, dict]:
     if not raw.strip():
         raise LoadError(f"{src}: file is empty (whitespace only)")
     try:
@@ -234,21 +239,19 @@ def _read_text(raw: str, src: str) -> tuple[str, dict]:
         heading = re.search(r"^# +(.+)$", text, re.M)
         meta["title"] = heading.group(1).strip() if heading else ""
     if not meta.get("date"):
-        meta["date"] = _dateline(text)
+        meta["date"] = _dateline(text, ingest.dateline_lines, ingest.dateline_chars)
     return text, meta
 
 
-_DATELINE_LINES = 4  # a dateline is one of the first lines under the title ...
-_DATELINE_CHARS = 40  # ... and short: "财经观察 · 2025年8月26日", not a sentence of the story
-
-
-def _dateline(text: str) -> str:
-    """The date of a text without front matter: a short line near its top that states a
-    full date (a news story's dateline); "" when there is none."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]
+def _dateline(text: str, max_lines: int, max_chars: int) -> str:
+    """The date of a text without front matter: a short line (at most `max_chars`:
+    "财经观察 · 2025年8月26日", not a sentence of the story) among its first `max_lines`
+    non-blank lines that states a full date (a news story's dateline); "" when there is
+    none. The limits are `ingest.dateline_lines` and `ingest.dateline_chars`."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:max_lines]
     for line in lines:
         m = _FULL_DATE.search(line)
-        if m and len(line) <= _DATELINE_CHARS:
+        if m and len(line) <= max_chars:
             return _iso_date("-".join(m.groups()))
     return ""
 

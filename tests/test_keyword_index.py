@@ -240,7 +240,8 @@ def write_legacy_index(folder, chunks: dict[str, Chunk], stamp: str) -> None:
     import sqlite3
 
     from chatbot.keyword_index import index_text, text_key
-    from chatbot.text import TOKENIZER_VERSION, tokenize
+    from chatbot.lexicon import tokenizer_version
+    from chatbot.text import tokenize
 
     folder.mkdir(parents=True)
     conn = sqlite3.connect(folder / "index.sqlite")
@@ -259,7 +260,7 @@ def write_legacy_index(folder, chunks: dict[str, Chunk], stamp: str) -> None:
     conn.commit()
     conn.close()
     (folder / "stamp.json").write_text(json.dumps({"stamp": stamp, "count": len(chunks),
-                                                   "tokenizer": TOKENIZER_VERSION, "format": "3"}))
+                                                   "tokenizer": tokenizer_version(), "format": "3"}))
 
 
 def test_an_index_of_the_previous_format_is_migrated_from_its_own_records(tmp_path, tokenised, caplog):

@@ -410,3 +410,16 @@ def test_text_dateline(tmp_path, text, date):
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
     assert load(str(path), load_settings()).date == date
+
+
+@pytest.mark.parametrize(("text", "limits", "date"), [
+    ("标题\n一\n二\n三\n四\n2025年8月26日", {"dateline_lines": 6}, "2025-08-26"),  # looks further down
+    ("标题\n\n测试用合成稿 · 餐饮资本观察 · 2025年8月26日", {"dateline_chars": 20}, ""),  # longer than allowed
+    ("标题\n\n测试用合成稿 · 餐饮资本观察 · 2025年8月26日", {"dateline_chars": 30}, "2025-08-26"),
+])
+def test_dateline_limits_are_settings(tmp_path, text, limits, date):
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    settings = load_settings()
+    settings.ingest = settings.ingest.model_copy(update=limits)
+    assert load(str(path), settings).date == date

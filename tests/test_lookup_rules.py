@@ -247,12 +247,16 @@ _DOCUMENTS = "金沙中国第三季度经调整EBITDA为5.92亿美元。澳门�
         ("美的集团上半年收入多少？", ["美的集团"]),
     ],
 )
-def test_a_name_beside_a_known_one_is_checked_on_its_own(question, unknown):
+def test_a_name_beside_a_known_one_is_checked_on_its_own(question, unknown, monkeypatch):
+    from chatbot import subjects
     from chatbot.glossary import Glossary
-    from chatbot.subjects import unknown_names
 
+    asked: list[str] = []
+    real = subjects.beside_known
+    monkeypatch.setattr(subjects, "beside_known", lambda name, g: asked.append(name) or real(name, g))
     glossary = Glossary(aliases=dict(_KNOWN), companies=set(_KNOWN.values()))
-    assert unknown_names(question, glossary, lambda s: s.lower() in _DOCUMENTS.lower()) == unknown
+    assert subjects.unknown_names(question, glossary, lambda s: s.lower() in _DOCUMENTS.lower()) == unknown
+    assert len(asked) == len(set(asked))  # each name's known parts worked out once a question
 
 
 @pytest.mark.parametrize(

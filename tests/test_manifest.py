@@ -15,7 +15,6 @@ from chatbot.manifest import (
     DocRecord,
     Manifest,
     StoreError,
-    atomic_write,
     exclusive_lock,
     wait_for_writer,
 )
@@ -108,14 +107,6 @@ def test_delete_forgets_everything(tmp_path):
     m.delete()
     assert not (tmp_path / "manifest.json").exists()
     assert (m.docs, m.model, m.ids_in_use) == ({}, None, set())
-
-
-def test_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
-    p = tmp_path / "f.json"
-    atomic_write(p, "one")
-    atomic_write(p, "二")
-    assert p.read_text(encoding="utf-8") == "二"
-    assert [q.name for q in tmp_path.iterdir()] == ["f.json"]
 
 
 _TRY_LOCK = """

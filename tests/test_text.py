@@ -229,3 +229,22 @@ def test_period_phrases(text, phrases):
     from chatbot.text import period_phrase_re
 
     assert [m.group(0) for m in period_phrase_re().finditer(text)] == phrases
+
+
+_OPENED_AT_IMPORT = """
+import sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+import chatbot.cli, chatbot.text  # noqa: E401
+print("\\n".join(p for p in opened if "/config/" in p))
+"""
+
+
+def test_importing_the_cli_and_text_reads_no_config_file():
+    """Word lists, period phrases and the tokenizer version are read on first use, so that
+    `chatbot --help` stays light."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _OPENED_AT_IMPORT], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []

@@ -21,12 +21,12 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
-import os
 import re
 from collections import Counter
 from pathlib import Path
 
 from chatbot.entity_extract import extract
+from chatbot.jsonfile import atomic_write, one_record_a_line
 from chatbot.names import CATALOGUE_FILE, EXTRACTOR_VERSION, Entry, romanise
 
 __all__ = ["Catalogue", "Entry", "doc_text", "extract", "merged_glossary", "romanise"]  # extract and romanise: for tests
@@ -59,17 +59,10 @@ class Catalogue:
         return {d: {**v, "entries": [Entry(**x) for x in v["entries"]]} for d, v in raw.get("documents", {}).items()}
 
     def _write(self, docs: dict[str, dict]) -> None:
-        # one document a line, each by json's C encoder (an indent makes json use its
-        # pure-Python encoder: ~6x the time at 400 documents)
-        lines = ",\n".join(
-            f"{json.dumps(d, ensure_ascii=False)}: " + json.dumps(
-                {"hash": v["hash"], "version": v["version"], "entries": [vars(e) for e in v["entries"]]},
-                ensure_ascii=False)
-            for d, v in sorted(docs.items()))
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(f'{{"version": {json.dumps(EXTRACTOR_VERSION)}, "documents": {{\n{lines}\n}}}}\n',
-                       encoding="utf-8")
-        os.replace(tmp, self.path)
+        # a cache (extracted again when damaged): not synced to disk
+        records = {d: {"hash": v["hash"], "version": v["version"], "entries": [vars(e) for e in v["entries"]]}
+                   for d, v in sorted(docs.items())}
+        atomic_write(self.path, one_record_a_line({"version": EXTRACTOR_VERSION}, "documents", records), durable=False)
 
     def _locked(self):
         fd = open(Path(self.store.path) / ".catalogue.lock", "a+")

@@ -5,11 +5,10 @@ companies), else the earliest-dated one; it takes the place of the best-ranked c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from chatbot.text import normalize
+from chatbot.text import normalize, split_sentences
 
 T = TypeVar("T")
 
@@ -46,12 +45,10 @@ def docs_about(companies: set[str], doc_subjects: dict[str, set[str]]) -> set[st
     return {d for d, subj in doc_subjects.items() if subj & companies}
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
-
-
 def sentences(text: str, min_chars: int) -> set[str]:
-    """The normalised sentences of a passage (those of at least `min_chars`)."""
-    return {n for n in (normalize(s) for s in _SENTENCE_END.split(text)) if len(n) >= min_chars}
+    """The normalised sentences of a passage (those of at least `min_chars`): each line
+    split by `text.split_sentences` (a line without an end mark is a sentence of its own)."""
+    return {n for line in text.splitlines() for n in map(normalize, split_sentences(line)) if len(n) >= min_chars}
 
 
 def lookalike_prior(

@@ -76,6 +76,10 @@ class IngestSettings(BaseModel):
     max_file_mb: float = Field(20, description="largest file accepted")
     url_timeout_s: float = Field(15, description="timeout of a URL download")
     url_max_mb: float = Field(10, description="largest URL download accepted")
+    dateline_lines: int = Field(4, description="a text file without front matter takes its date from a dateline: "
+                                "a line among its first this many non-blank lines (the title's included) ...")
+    dateline_chars: int = Field(40, description="... of at most this many characters that states a full date "
+                                "(\"财经观察 · 2025年8月26日\", not a sentence of the story)")
 
 
 class RetrievalSettings(BaseModel):

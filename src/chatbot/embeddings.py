@@ -99,34 +99,27 @@ def batched_e5_name(runtime: str, precision: str) -> str:
 BATCHED_E5 = {"e5-torch": "torch", "e5-onnx": "onnx"}  # backend -> runtime
 
 
-class SentenceTransformerEmbeddings(Embeddings):
+class SentenceTransformerEmbeddings(_LazyModel):
     """Any sentence-transformers model name or local path. Hub downloads are off unless
     the user set HF_HUB_OFFLINE themselves (a missing model fails fast, not after 70 s)."""
 
     def __init__(self, model: str, batch_size: int = 8, query_prefix: str = "", passage_prefix: str = ""):
         if not model:
             raise ValueError("embedding.model must name a sentence-transformers model or path")
+        super().__init__(batch_size, None)
         self.model_name = model
-        self.batch_size = batch_size
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix
-        self._model: Any = None  # a SentenceTransformer, loaded on first use
-        self._lock = threading.RLock()
 
     @property
     def name(self) -> str:
         return f"sentence-transformers:{self.model_name}"
 
-    @property
-    def model(self):
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                    from sentence_transformers import SentenceTransformer
+    def _load(self) -> Any:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
 
-                    self._model = SentenceTransformer(self.model_name, device="cpu")
-        return self._model
+        return SentenceTransformer(self.model_name, device="cpu")
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vecs = self.model.encode(

@@ -102,10 +102,11 @@ class Glossary:
                 # only lengthen the query (each token costs ~1 ms to embed) and double its weight
                 extra += [t for t in self.terms[term] if t.lower() not in original]
                 low = low.replace(term, " ")
-        from chatbot.text import _STOP
+        from chatbot.lexicon import stop_words
 
+        stop = stop_words()
         for w in re.findall(r"[a-z][a-z\-]{2,}", low):  # English words no term list knows
-            if w not in _STOP:
+            if w not in stop:
                 extra += [t for t in self.translate(w) if t not in original]
         return text if not extra else f"{text} {' '.join(dict.fromkeys(extra))}"
 

@@ -49,8 +49,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chatbot.keyword_search import Row, TermIndex
+from chatbot.lexicon import tokenizer_version
 from chatbot.models import Chunk
-from chatbot.text import TOKENIZER_VERSION, tokenize
+from chatbot.text import tokenize
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ def terms_of(text: str) -> list[str]:
 def index_stamp(ids: Iterable[str]) -> str:
     """What a keyword index over these chunk ids, made by this tokenizer and format,
     is stamped with."""
-    key = "\n".join([f"tokenizer {TOKENIZER_VERSION}", f"keyword {KEYWORD_FORMAT}", *sorted(ids)])
+    key = "\n".join([f"tokenizer {tokenizer_version()}", f"keyword {KEYWORD_FORMAT}", *sorted(ids)])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -278,7 +279,7 @@ class KeywordIndex:
         """The name of the previous format this folder holds (migrated by the next
         write), or None."""
         meta = self._meta()
-        if meta.get("tokenizer") == TOKENIZER_VERSION and self.db_path.exists():
+        if meta.get("tokenizer") == tokenizer_version() and self.db_path.exists():
             return LEGACY_FORMATS.get(str(meta.get("format")))
         return None
 
@@ -318,7 +319,7 @@ class KeywordIndex:
         (one transaction, one tantivy commit); readers (persist=False) change in-memory
         copies only."""
         meta = self._meta()
-        reusable = meta.get("tokenizer") == TOKENIZER_VERSION and meta.get("format") == KEYWORD_FORMAT
+        reusable = meta.get("tokenizer") == tokenizer_version() and meta.get("format") == KEYWORD_FORMAT
         legacy = self.legacy()
         carried = self._legacy_rows() if legacy else []
         if legacy and persist:
@@ -363,7 +364,7 @@ class KeywordIndex:
         (nothing changed) when the files are not in that state: the caller then runs
         `build`, which compares every id."""
         meta = self._meta()
-        if (meta.get("stamp") != previous or meta.get("tokenizer") != TOKENIZER_VERSION
+        if (meta.get("stamp") != previous or meta.get("tokenizer") != tokenizer_version()
                 or meta.get("format") != KEYWORD_FORMAT or not self.db_path.exists()):
             return False
         conn = self._connect(self.db_path)
@@ -485,6 +486,6 @@ class KeywordIndex:
 
     def _write_stamp(self, stamp: str, count: int) -> None:
         tmp = self.folder / f"stamp.json.tmp-{os.getpid()}-{threading.get_ident()}"
-        tmp.write_text(json.dumps({"stamp": stamp, "count": count, "tokenizer": TOKENIZER_VERSION,
+        tmp.write_text(json.dumps({"stamp": stamp, "count": count, "tokenizer": tokenizer_version(),
                                    "format": KEYWORD_FORMAT}))
         os.replace(tmp, self.folder / "stamp.json")

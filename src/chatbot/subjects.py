@@ -99,10 +99,11 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     """Name-shaped words of the question that neither the catalogue nor any indexed
     passage holds: the question is about something no document covers."""
     out = []
-    for n in uncatalogued_names(question, glossary, rules):
+    beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
+    for n in _uncatalogued_names(question, glossary, rules, beside):
         if contains(n):
             continue
-        opening, rest = beside_known(n, glossary)
+        opening, rest = _beside_known_once(n, glossary, beside)
         if not _opens_another_name(opening) and rest and all(contains(w) for w in rest):
             continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务")
         if _indexed_word_then_common(n, contains, rules or load_rules()):
@@ -147,11 +148,18 @@ def beside_known(name: str, glossary: Glossary) -> tuple[str, list[str]]:
     return opening.strip(), words
 
 
-def _other_name_beside(name: str, glossary: Glossary) -> bool:
+def _beside_known_once(name: str, glossary: Glossary, beside: dict[str, tuple[str, list[str]]]) -> tuple[str, list[str]]:
+    """beside_known(name), kept in `beside` (one question's names)."""
+    if name not in beside:
+        beside[name] = beside_known(name, glossary)
+    return beside[name]
+
+
+def _other_name_beside(name: str, glossary: Glossary, beside: dict[str, tuple[str, list[str]]]) -> bool:
     """Does a name hold, beside a known name, words that name something else: words
     before it ("中国燃气", "永利澳门": the known "燃气", "澳门" do not open the name), or an
     uncommon word after it?"""
-    opening, rest = beside_known(name, glossary)
+    opening, rest = _beside_known_once(name, glossary, beside)
     return _opens_another_name(opening) or (bool(rest) and _not_common_words("".join(rest)))
 
 
@@ -170,11 +178,17 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
     """Name-shaped words of the question that the catalogue does not know (a company
     the documents only mention in passing, like "腾讯" in a list of investors): an
     answer about it must name it."""
+    return _uncatalogued_names(question, glossary, rules, {})
+
+
+def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
+                        beside: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """uncatalogued_names, keeping in `beside` the beside_known of each name it looked at."""
     rules = rules or load_rules()
     out: list[str] = []
     terms = set(glossary.terms)
     # a name is known when the catalogue holds it, and it adds no uncommon word of its own
-    known = lambda name: bool(glossary.entities(name)) and not _other_name_beside(name, glossary)  # noqa: E731
+    known = lambda name: bool(glossary.entities(name)) and not _other_name_beside(name, glossary, beside)  # noqa: E731
 
     for m in _CAPS_RUN.finditer(question):
         words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]

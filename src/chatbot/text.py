@@ -10,9 +10,10 @@ import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from chatbot.evidence_config import evidence_config
-from chatbot.lexicon import extra_words, stop_words, tokenizer_version
+from chatbot.lexicon import extra_words, stop_words
 
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
 # English . ! ? followed by white space (so "6.0亿" and "2513.HK" never split).
@@ -133,13 +134,26 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
     return False
 
 
-# a report named for its period ("中报": the interim report), config/evidence.toml [period_phrases]
-_REPORT_WORDS: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
-_REPORTS = "|".join(sorted(map(re.escape, _REPORT_WORDS), key=len, reverse=True))
-_PERIOD_RE = re.compile(
-    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
-    re.IGNORECASE,
-)
+class _PeriodRules(NamedTuple):
+    period_re: re.Pattern  # a year and its qualifier
+    qualifier_re: re.Pattern  # a qualifier alone
+    qualifiers: dict[str, str | None]  # qualifier as written (lower case) -> "H1", "Q1-3", "end", None (the year)
+
+
+@lru_cache(maxsize=1)
+def _period_rules() -> _PeriodRules:
+    """The period patterns, with the reports named for their period ("中报": the interim
+    report) of config/evidence.toml [period_phrases] report_words: read on first use."""
+    report_words: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
+    reports = "|".join(sorted(map(re.escape, report_words), key=len, reverse=True))
+    period_re = re.compile(
+        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末|年底|末|度|H1|H2)?",
+        re.IGNORECASE,
+    )
+    qualifier_re = re.compile(rf"{reports}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+    return _PeriodRules(period_re, qualifier_re, {**_QUALIFIER, **report_words})
+
+
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
 # "…12月31日止年度" the year; English "the first nine months of 2025" likewise
 _MONTHS_TO_RE = re.compile(
@@ -153,7 +167,6 @@ _QUARTER_EN_RE = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)
 _EN_MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s*(?:万|亿|千|百|股|元|港元|美元|家|个|倍|%|人|名|件|台|项|次|笔|户|位|tokens)", re.IGNORECASE)
-_QUALIFIER_RE = re.compile(rf"{_REPORTS}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
 _QUARTER_RE = re.compile(r"第?([一二三四1-4])季度|\bQ([1-4])\b|\b(first|second|third|fourth) quarter", re.IGNORECASE)
 _QUARTER_NO = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
@@ -164,10 +177,12 @@ def _qualifier(word: str) -> str | None:
     if m:
         n = m.group(1) or m.group(2) or m.group(3).lower()
         return f"Q{_QUARTER_NO.get(n, n)}"
-    return _QUALIFIER.get(word.lower())
-_QUALIFIER = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
+    return _period_rules().qualifiers.get(word.lower())
+
+
+_QUALIFIER: dict[str, str | None] = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
               "three quarters": "Q1-3", "first three quarters": "Q1-3", "first half": "H1", "second half": "H2",
-              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None, **_REPORT_WORDS}
+              "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}  # and config's report words
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +362,7 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     for m in _QUARTER_EN_RE.finditer(t):
         n = m.group(1) or m.group(2).lower()
         out.add((m.group(3), f"Q{_QUARTER_NO.get(n, n)}"))
-    for m in _PERIOD_RE.finditer(t):
+    for m in _period_rules().period_re.finditer(t):
         if any(y == m.group(1) and q for y, q in out) and not m.group(2):
             continue  # the year of a half-year already read
         tail = t[m.end(1):m.end(1) + 6]
@@ -364,7 +379,7 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
 def qualifiers(text: str) -> set[str | None]:
     """The period qualifiers a text names without a year ("上半年收入…" -> {"H1"}, "the
     first half" -> {"H1"}), English forms read as `periods` reads them ("1H25" is H1)."""
-    return {_qualifier(m.group(0)) for m in _QUALIFIER_RE.finditer(english_period_forms(text))}
+    return {_qualifier(m.group(0)) for m in _period_rules().qualifier_re.finditer(english_period_forms(text))}
 
 
 def period_match(asked: set, stated: set) -> bool:
@@ -398,10 +413,8 @@ def question_language(text: str) -> str:
 
 # --- keyword tokenisation -------------------------------------------------------
 
-# The word lists live in config/lexicon/ (see lexicon.py); a keyword index built by
-# another tokenizer version is rebuilt.
-TOKENIZER_VERSION = tokenizer_version()
-_STOP = stop_words()
+# The word lists live in config/lexicon/ (see lexicon.py, read on first use); a keyword
+# index built by another tokenizer version (lexicon.tokenizer_version()) is rebuilt.
 _TOKEN_KEEP = re.compile(r"\w", re.UNICODE)
 
 
@@ -440,17 +453,18 @@ def content_words(text: str) -> list[str]:
     into one word ("孖","展" -> "孖展"), stop words and punctuation dropped, figures and
     tickers whole."""
     t = unicodedata.normalize("NFKC", text)
+    stop = stop_words()
     words: list[str] = []
     run = ""
     for w in [*_jieba().lcut(t), " "]:
-        if len(w) == 1 and is_cjk(w) and w not in _STOP:
+        if len(w) == 1 and is_cjk(w) and w not in stop:
             run += w
             continue
         if len(run) > 1:
             words.append(run)
         run = ""
         lw = w.lower().strip()
-        if lw and _TOKEN_KEEP.search(lw) and lw not in _STOP and len(lw) > 1:
+        if lw and _TOKEN_KEEP.search(lw) and lw not in stop and len(lw) > 1:
             words.append(lw)
     words += [f for f in figures(t) if len(f) > 1]
     return list(dict.fromkeys(words))
@@ -460,10 +474,11 @@ def tokenize(text: str) -> list[str]:
     """Keyword tokens: jieba search-mode words (lower-cased, no punctuation or stop
     words) plus whole figures and tickers ("2513.hk", "5187万", "18c")."""
     t = unicodedata.normalize("NFKC", text)
+    stop = stop_words()
     toks = [
         w.lower()
         for w in _jieba().lcut_for_search(t)
-        if _TOKEN_KEEP.search(w) and w.strip() and w.lower() not in _STOP
+        if _TOKEN_KEEP.search(w) and w.strip() and w.lower() not in stop
     ]
     toks += [f for f in figures(t) if len(f) > 1]
     toks += [m.group(0).lower() for m in re.finditer(r"\b\d+[A-Za-z]\b", t)]  # 18C, 18A
