@@ -13,11 +13,14 @@ from chatbot.compute import (
     Operand,
     calculate,
     closest_operand,
+    dated_operands,
     facts_in,
+    figure_re,
     find_operand,
     points_formula,
     read_derived,
     read_period_part,
+    unit_word,
 )
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
@@ -35,6 +38,12 @@ def _period_text(text: str):
 
 
 _QUALIFIER_TEXT = {"Q1-3": "前三季度", "H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
+
+
+def _period_word(q: str | None) -> str:
+    """A period qualifier as Chinese writes it ("H1" -> 上半年, "M07" -> 7月)."""
+    month = re.fullmatch(r"M(\d\d)", q or "")
+    return f"{int(month.group(1))}月" if month else _QUALIFIER_TEXT.get(q or "", "")
 
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
@@ -114,7 +123,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
-    if dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
+    if dq.previous:  # the latest figure the sources state, against the same figure a year before
+        a, b = year_before(facts, dq, ok)
+    elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
         b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
              or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
@@ -138,11 +149,29 @@ def derived(ctx: ComposeContext) -> Composition | None:
     calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
-        entries.append(Entry(lab["derived_units"].format(a=names[a.currency], b=names[b.currency])) if calc == "units"
-                       else Entry(lab["derived_missing"]))
+        entries.append(Entry(lab["derived_units"].format(a=names.get(a.currency, a.currency), b=names.get(b.currency, b.currency)))
+                       if calc == "units" else Entry(lab["derived_missing"]))
         return Composition(entries)
+    for kind in dq.also:  # "多了多少人，增幅是多少": each asked calculation of the two figures
+        more = calculate(kind, a, b)
+        if not isinstance(more, str):
+            calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
+    """A figure against the same figure a year before ("年末经纪人比上年末多了多少"): of the
+    facts holding the operand for the asked kind of period, the latest year's, and the one
+    for the same kind of period a year earlier."""
+    found = dated_operands(facts, dq.a, ok)
+    if not found:
+        return None, None
+    a = max(found, key=lambda f: max(int(y) for y, _ in f.periods if y))
+    year, q = max(((y, q) for y, q in a.periods if y), key=lambda p: int(p[0]))
+    prev = (str(int(year) - 1), q)
+    b = next((f for f in found if prev in f.periods), None)
+    return a, b
 
 
 def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -> Entry:
@@ -151,18 +180,18 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
     lab = ctx.labels
     a, b = calc.a, calc.b
     ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
-    cur = {"CNY": "元", "HKD": "港元", "USD": "美元"}[a.currency]
+    cur = unit_word(a.currency)
 
     def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
-        if f.bare:  # a table cell: its number, the unit its row's label gives
-            return f"{f.source_text}（{f.unit}{cur}）"
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
     def label(f: Fact, op) -> str:
-        per = "".join(sorted(f"{f'{y}年' if y else ''}{_QUALIFIER_TEXT.get(q or '', '')}" for y, q in f.periods))
+        per = "".join(sorted(f"{f'{y}年' if y else ''}{_period_word(q)}" for y, q in f.periods))
         head = f.near or f.clause.split(" ")[0]  # the words before a compared figure, else the labelling clause
         head = period_phrase_re().sub("", head)
-        head = re.sub(r"[\d.]+\s*(?:亿|万)?\s*(?:[-–—~至到]\s*[\d.]+\s*(?:亿|万)?)?\s*(?:港元|美元|元)?|约|预计|人民币|[（(].*", "", head)
+        cut = figure_re().search(head)  # the words before the clause's first figure
+        head = head[: cut.start()] if cut else head
+        head = re.sub(r"(?:约|预计|人民币|为|达|是)+$|^(?:约|预计)|[（(].*", "", head.strip(":：,， "))
         head = head.strip(":：,， ")
         if op.terms and not any(a in head for g in op.terms for a in g):  # matched by meaning: the asked words
             head = op.terms[0][0]
