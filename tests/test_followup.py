@@ -48,6 +48,13 @@ def _asked(*questions: str) -> list[dict]:
         ("Why is growth slower than that?", _asked("What was Zhipu's revenue in 2024?"),
          "智谱：Why is growth slower than that?"),  # English: the company (no item cut)
         ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "为什么增长慢？"),  # points at nothing: unchanged
+        # a pronoun beside a company the question names: the item asked before, without that company
+        ("它占云知声总收入的比例是多少？", _asked("云知声的大模型业务2025年收入是多少？"), "大模型业务收入占云知声总收入的比例是多少？"),
+        # a pronoun where no company is known: the figure asked before, whole
+        ("黛研比它高多少？", _asked("澜肌生物上半年销售费用率是多少？"), "黛研比澜肌生物上半年销售费用率高多少？"),
+        # English "that" as a pronoun: the figure asked before
+        ("How much wider was that than in 2023, in percent?", _asked("What was Unisound's net loss in 2024?"),
+         "How much wider was Unisound's net loss in 2024 than in 2023, in percent?"),
     ],
 )
 def test_resolve_followup(question, history, standalone):

@@ -740,3 +740,20 @@ def test_a_question_opening_with_phrasing_names_no_company(engine):
     assert unknown_names("说到底，报告觉得云知声的收入增长能持续吗？", engine.glossary, contains) == []
     assert unknown_names("总的来说，智谱的商业模式是什么？", engine.glossary, contains) == []
     assert unknown_names("百度现在的股价是多少？", engine.glossary, contains) == ["百度"]
+
+
+def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
+    """"按此算配售总额多少": the count and its price per unit from one sentence, multiplied."""
+    from chatbot.compute import priced_count
+
+    sentence = "云知声公告按“尽最大努力”方式配售780万股新H股,每股252港元。"
+    question = "云知声这次配售780万股、每股252港元，按此算配售总额大约多少港元？"
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.kind == "product"
+    count, price = priced_count(facts_in(sentence), question)
+    calc = calculate("product", count, price)
+    assert calc.formulas == ["780万×252≈19.66亿港元"]
+    assert "19.66亿" in verify_formulas(calc.formulas[0], normalize(sentence))
+    assert not verify_formulas("780万×252≈20.66亿港元", normalize(sentence))  # wrong arithmetic: not accepted
+    assert priced_count(facts_in(sentence), "配售500万股、每股252港元，总额多少？") is None  # the question's own figures

@@ -45,6 +45,7 @@ def _number(written: str) -> float:
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 # "A较B 300港元": the figure after a comparison word is B's, not A's
 _COMPARED = re.compile(r"较|相比|相较|比(?!例|重|率)|高于|低于|对比")
+_SHARE_OF = re.compile(r"(?<!应)占[^，,。；;]*")
 _CLAUSE = re.compile(r"[，;；。:：]|(?<!\d),|,(?!\d{3}(?:\D|$))")  # never inside "26,300"
 
 
@@ -180,7 +181,8 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
         return False
     if by_meaning:
         groups = [_synonyms(g) for g in op.terms]
-        sentence = normalize(f.sentence)
+        # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
+        sentence = normalize(_SHARE_OF.sub(" ", f.sentence))
         if not any(_in(g, near, per_share) for g in groups) or not all(_in(g, sentence, per_share) for g in groups):
             return False
     elif not all(_in(g, near, False) for g in op.terms):
@@ -214,6 +216,24 @@ def dated_operands(facts: list[Fact], op: Operand, entity_ok) -> list[Fact]:
         if found:
             return found
     return []
+
+
+def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
+    """A count and its price per unit stated in one sentence ("配售780万股新H股,每股252港元"),
+    the count's unit named in the price's clause ("每股"); when the question states the two
+    figures itself, the sentence's must be those."""
+    cfg = reader_config()["compute"]
+    stated = {round(f.lo, 6) for f in facts_in(question)}
+    for count in facts:
+        if count.currency in _CURRENCY_WORD:
+            continue
+        for price in facts:
+            if (price.sentence == count.sentence and price.currency in _CURRENCY_WORD
+                    and re.search(rf"(?:每|/|per ){re.escape(count.currency)}", price.clause)
+                    and re.search(cfg["per_unit"], price.clause, re.I)
+                    and (not stated or {round(count.lo, 6), round(price.lo, 6)} <= stated)):
+                return count, price
+    return None
 
 
 def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
@@ -253,7 +273,10 @@ def unit_word(kind: str) -> str:
 
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     """The calculation, or a reason not to compute ("units")."""
-    if a.currency != b.currency:
+    if kind == "product":
+        if a.currency in _CURRENCY_WORD or b.currency not in _CURRENCY_WORD:
+            return "units"  # a count (a) times a price in money (b)
+    elif a.currency != b.currency:
         return "units"  # two currencies, or two kinds of things counted
     pairs: list[tuple[int, int]]
     if kind in ("share", "multiple"):  # a / b: low with the other's high
@@ -275,6 +298,9 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
         elif kind == "growth":
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+        elif kind == "product":  # a count times its price: "780万×252≈19.66亿港元"
+            unit = "亿" if x * y >= 1e8 else "万" if x * y >= 1e4 else ""
+            formulas.append(f"{wa}×{wb}≈{_amount(x * y, unit)}{unit_word(b.currency)}")
         else:
             unit = a.unit or b.unit
             if x < y:  # the larger first: "300−252≈48港元" answers "cheaper by how much"
@@ -298,7 +324,7 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
         rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元|{units})?"
     )
 
@@ -333,6 +359,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             value = value * 100 if ur == "%" else value
             if ur not in ("%", "倍"):
                 continue
+        elif m.group("op") == "×":
+            value = x * y / _SCALE.get(ur, 1.0)
         else:
             value = (x - y) / _SCALE.get(ur, 1.0)
         tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
@@ -490,6 +518,11 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     asked = _asked_periods(question)
     period = asked[0] if len(asked) == 1 else None
     whole_forms = list(cfg["whole_forms"])
+    if re.search(cfg["product_cue"], question, re.I) and re.search(cfg["per_unit"], question, re.I):
+        # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
+        terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
+                              _DROP | {"多少", "按此算", "按此", "大约"})
+        return DerivedQuestion("product", Operand(entity, terms, period), Operand(entity, terms, period))
     m = _SHARE_ZH.search(question)
     en = None
     if not m:

@@ -18,6 +18,7 @@ from chatbot.compute import (
     figure_re,
     find_operand,
     points_formula,
+    priced_count,
     read_derived,
     read_period_part,
     unit_word,
@@ -123,7 +124,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
-    if dq.previous:  # the latest figure the sources state, against the same figure a year before
+    if dq.kind == "product":  # a count and its price per unit, from one cited sentence
+        a, b = priced_count([f for f in facts if ok(f, dq.a.entity)], ctx.question) or (None, None)
+    elif dq.previous:  # the latest figure the sources state, against the same figure a year before
         a, b = year_before(facts, dq, ok)
     elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
@@ -187,13 +190,17 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
 
     def label(f: Fact, op) -> str:
         per = "".join(sorted(f"{f'{y}年' if y else ''}{_period_word(q)}" for y, q in f.periods))
-        head = f.near or f.clause.split(" ")[0]  # the words before a compared figure, else the labelling clause
-        head = period_phrase_re().sub("", head)
-        cut = figure_re().search(head)  # the words before the clause's first figure
-        head = head[: cut.start()] if cut else head
-        head = re.sub(r"(?:约|预计|人民币|为|达|是)+$|^(?:约|预计)|[（(].*", "", head.strip(":：,， "))
-        head = head.strip(":：,， ")
-        if op.terms and not any(a in head for g in op.terms for a in g):  # matched by meaning: the asked words
+        def words(text: str) -> str:  # the words before the text's first figure
+            text = period_phrase_re().sub("", text)
+            cut = figure_re().search(text)
+            text = text[: cut.start()] if cut else text
+            return re.sub(r"(?:约|预计|人民币|为|达|是)+$|^(?:约|预计)|[（(].*", "", text.strip(":：,， ")).strip(":：,， ")
+
+        # the words before a compared figure, else the clause's own ("每股"), else its carried label
+        head = words(f.near) if f.near else (words(f.clause.rsplit(" ", 1)[-1]) if " " in f.clause else "") \
+            or words(f.clause.split(" ")[0])
+        if op.terms and dq.kind != "product" and not any(a in head for g in op.terms for a in g):
+            # matched by meaning: the asked words
             head = op.terms[0][0]
         return f"{per}{head}".strip() or per
 
@@ -255,17 +262,27 @@ def _same_period(a: set, b: set) -> bool:
 
 
 def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: list[str], ok, entity) -> Fact | None:
-    """The whole a part belongs to when no figure is labelled a total: the first revenue
-    figure of the part's document, in its currency, larger than the part, that is none of
-    the parts (no part's words) and stands for the part's period or states none."""
+    """The whole a part belongs to when no figure is labelled a total: a revenue figure of
+    the part's document, in its currency, larger than the part, that is none of the parts
+    (no part's words, not itself a share of the total: "电商收入27.6亿元，约占总收入的31.9%"):
+    the largest of those that state the part's period, else of those that state none."""
     forms = reader_config()["compute"]["revenue_forms"]
     doc = passages[part.passage_idx].chunk.doc_id
-    for f in facts:
-        if (passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
-                and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
-                and (not f.periods or _same_period(f.periods, part.periods)) and ok(f, entity)):
-            return f
-    return None
+    found = [f for f in facts
+             if passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
+             and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
+             and not _a_share_itself(f) and ok(f, entity)]
+    dated = [f for f in found if f.periods and _same_period(f.periods, part.periods)]
+    pool = dated or [f for f in found if not f.periods]
+    return max(pool, key=lambda f: f.lo) if pool else None
+
+
+def _a_share_itself(f: Fact) -> bool:
+    """Does the figure's sentence say, right after it, that it is a share of something
+    ("27.6亿元，同比增长21.0%，约占总收入的31.9%")?"""
+    at = f.sentence.find(f.source_text)
+    after = f.sentence[at + len(f.source_text):] if at >= 0 else ""
+    return re.match(r"[^。；;]{0,20}?(?<!应)占[^。；;，,]{0,12}\d", after) is not None
 
 
 def asks_points(question: str) -> bool:
