@@ -17,6 +17,7 @@ def _asked(*questions: str) -> list[dict]:
     [
         ("那MiniMax呢？", _asked("智谱的IPO估值是多少？"), "MiniMax的IPO估值是多少？"),  # another company
         ("And MiniMax?", _asked("What was Zhipu's IPO valuation?"), "What was MiniMax's IPO valuation?"),
+        ("那MiniMax呢？", _asked("智谱IPO估值多少？"), "MiniMax IPO估值多少？"),  # a Latin name keeps a space before a Latin word
         ("那2025年呢？", _asked("云知声2024年收入是多少？"), "云知声2025年收入是多少？"),  # another period
         ("它的股票代码是什么？", _asked("介绍一下云知声"), "云知声的股票代码是什么？"),  # a pronoun
         ("What about its revenue?", _asked("Tell me about Zhipu"), "What about 智谱's revenue?"),
@@ -102,3 +103,17 @@ def test_normalise_history(history, expected):
 )
 def test_message_text(content, text):
     assert message_text(content) == text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        # a period without its year takes the year the answer gave the period asked before
+        ("那全年的呢？", [{"role": "user", "content": "MiniMax前三季度收入多少？"},
+                        {"role": "assistant", "content": "MiniMax 2025年前三季度收入5343.7万美元[1]。"}], "MiniMax2025年全年收入多少？"),
+        ("那第二季度呢？", [{"role": "user", "content": "云知声第三季度收入多少？"},
+                         {"role": "assistant", "content": "资料中没有这个数字。"}], "云知声第二季度收入多少？"),  # no year given
+    ],
+)
+def test_a_period_follow_up_keeps_the_answers_year(question, history, standalone):
+    assert resolve_followup(question, history, load_glossary()) == standalone

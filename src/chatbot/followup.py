@@ -109,7 +109,7 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return f"{x} {prev}"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
         own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
-        if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary)):
+        if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary, _last_answer(history))):
             return other
     part = _PART_OF.match(q)
     if part and (whole := _asked_item(prev, glossary)):
@@ -234,7 +234,11 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
     return question[:item_start], item, question[ask.start():]
 
 
-def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
+def _last_answer(history: list[dict] | None) -> str:
+    return next((_content(m) for m in reversed(history or []) if m.get("role") == "assistant"), "")
+
+
+def _another_item(prev: str, x: str, glossary: Glossary, answer: str = "") -> str | None:
     """"那第二季度呢？" after "中通快递第三季度包裹量多少？": the same question for another
     period; "经调整净利润呢？" after "中通快递第三季度收入多少？": for another item."""
     if detect_intent(x).name == "latest":  # "最新的数据呢？" is no item: the latest composer reads the history's topic
@@ -243,6 +247,10 @@ def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
         found = list(period_phrase_re().finditer(prev))
         if found:
             last = found[-1]
+            # "那全年的呢？" after "MiniMax前三季度收入多少？" answered for "2025年前三季度": that year's
+            year = re.search(rf"((?:19|20)\d{{2}})\s*年\s*{re.escape(last.group(0).strip())}", answer)
+            if year and not _YEAR.search(last.group(0)) and not _YEAR.search(x):
+                x = f"{year.group(1)}年{x}"
             return prev[: last.start()] + x + prev[last.end():]
         return None
     cut = _asked_item(prev, glossary)
@@ -252,12 +260,17 @@ def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
     return f"{before}{x}{after}"
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def _replace_entity(prev: str, old_canon: str, new: str, glossary: Glossary) -> str:
     """Replace every alias of `old_canon` in `prev` with `new`."""
     aliases = sorted((a for a, c in glossary.aliases.items() if c == old_canon), key=len, reverse=True)
     out = prev
-    for a in aliases:
-        out = re.sub(re.escape(a), new, out, flags=re.IGNORECASE)
+    for a in aliases:  # a Latin name before a Latin word keeps a space ("MiniMax IPO估值", not "MiniMaxIPO")
+        out = re.sub(re.escape(a), lambda m: new + (" " if _latin(new[-1:]) and _latin(m.string[m.end():m.end() + 1]) else ""),
+                     out, flags=re.IGNORECASE)
     return out
 
 
