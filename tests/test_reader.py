@@ -773,3 +773,16 @@ def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
     assert "19.66亿" in verify_formulas(calc.formulas[0], normalize(sentence))
     assert not verify_formulas("780万×252≈20.66亿港元", normalize(sentence))  # wrong arithmetic: not accepted
     assert priced_count(facts_in(sentence), "配售500万股、每股252港元，总额多少？") is None  # the question's own figures
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("According to the report, what are the pros and cons of Hong Kong versus the A-share market?", "pros_cons"),
+    ("港股和A股相比，各有什么优劣？", "pros_cons"),  # both lists asked: not a comparison
+    ("从文章看，这家公司的优势和隐忧分别是什么？", "pros_cons"),
+    ("港股和A股有什么区别？", "comparison"),
+    ("该不该买？优缺点是什么", "advice"),  # advice is never overridden
+])
+def test_a_question_asking_both_lists_is_pros_and_cons(question, intent):
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == intent
