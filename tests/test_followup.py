@@ -17,6 +17,7 @@ def _asked(*questions: str) -> list[dict]:
     [
         ("那MiniMax呢？", _asked("智谱的IPO估值是多少？"), "MiniMax的IPO估值是多少？"),  # another company
         ("And MiniMax?", _asked("What was Zhipu's IPO valuation?"), "What was MiniMax's IPO valuation?"),
+        ("那MiniMax呢？", _asked("智谱IPO估值多少？"), "MiniMax IPO估值多少？"),  # a Latin name keeps a space before a Latin word
         ("那2025年呢？", _asked("云知声2024年收入是多少？"), "云知声2025年收入是多少？"),  # another period
         ("它的股票代码是什么？", _asked("介绍一下云知声"), "云知声的股票代码是什么？"),  # a pronoun
         ("What about its revenue?", _asked("Tell me about Zhipu"), "What about 智谱's revenue?"),
@@ -48,6 +49,13 @@ def _asked(*questions: str) -> list[dict]:
         ("Why is growth slower than that?", _asked("What was Zhipu's revenue in 2024?"),
          "智谱：Why is growth slower than that?"),  # English: the company (no item cut)
         ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "为什么增长慢？"),  # points at nothing: unchanged
+        # a pronoun beside a company the question names: the item asked before, without that company
+        ("它占云知声总收入的比例是多少？", _asked("云知声的大模型业务2025年收入是多少？"), "大模型业务收入占云知声总收入的比例是多少？"),
+        # a pronoun where no company is known: the figure asked before, whole
+        ("黛研比它高多少？", _asked("澜肌生物上半年销售费用率是多少？"), "黛研比澜肌生物上半年销售费用率高多少？"),
+        # English "that" as a pronoun: the figure asked before
+        ("How much wider was that than in 2023, in percent?", _asked("What was Unisound's net loss in 2024?"),
+         "How much wider was Unisound's net loss in 2024 than in 2023, in percent?"),
     ],
 )
 def test_resolve_followup(question, history, standalone):
@@ -95,3 +103,17 @@ def test_normalise_history(history, expected):
 )
 def test_message_text(content, text):
     assert message_text(content) == text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        # a period without its year takes the year the answer gave the period asked before
+        ("那全年的呢？", [{"role": "user", "content": "MiniMax前三季度收入多少？"},
+                        {"role": "assistant", "content": "MiniMax 2025年前三季度收入5343.7万美元[1]。"}], "MiniMax2025年全年收入多少？"),
+        ("那第二季度呢？", [{"role": "user", "content": "云知声第三季度收入多少？"},
+                         {"role": "assistant", "content": "资料中没有这个数字。"}], "云知声第二季度收入多少？"),  # no year given
+    ],
+)
+def test_a_period_follow_up_keeps_the_answers_year(question, history, standalone):
+    assert resolve_followup(question, history, load_glossary()) == standalone

@@ -415,29 +415,71 @@ def test_a_ratio_is_computed_from_a_table_row_and_checked():
 
 
 @pytest.mark.parametrize(("row", "cells"), [
-    ("收入（亿元）:2025年第一季度43.7;2025年第二季度46.9;2025年第三季度55.1",
+    # a row as evidence renders it (evidence._render_row, table_cells.with_row_unit): each cell with its unit
+    ("收入:2025年第一季度43.7亿元;2025年第二季度46.9亿元;2025年第三季度55.1亿元",
      [("2025", "Q1", 43.7e8), ("2025", "Q2", 46.9e8), ("2025", "Q3", 55.1e8)]),
-    ("营业收入(万元):2024年1200;2025年1500", [("2024", None, 1200e4), ("2025", None, 1500e4)]),
-    ("收入同比增速:2025年第一季度14.2%;2025年第二季度10.8%", []),  # no unit in the label: no money cells
+    ("营业收入:2024年1200万元;2025年1500万元", [("2024", None, 1200e4), ("2025", None, 1500e4)]),
+    ("2025年7月:快递业务量21.36亿票;业务量同比+18.2%", [("2025", "M07", 21.36e8)]),  # a month's row, a count
+    ("收入同比增速:2025年第一季度14.2%;2025年第二季度10.8%", []),  # percentages: no amounts
 ])
-def test_table_cells_take_the_unit_of_their_rows_label(row, cells):
+def test_table_rows_are_read_as_evidence_renders_them(row, cells):
     facts = facts_in(row)
     assert [(next(iter(f.periods))[0], next(iter(f.periods))[1], round(f.lo)) for f in facts] == \
         [(y, q, round(v)) for y, q, v in cells]
-    assert all(f.bare for f in facts)
+
+
+def test_table_rows_in_the_renderers_form():
+    """The row a table renders to is the row facts_in reads: one form, no twin."""
+    from chatbot.evidence import passage_sentences
+
+    table = "| 指标 | 2025年第二季度 | 2025年第三季度 |\n|---|---|---|\n| 收入（亿元） | 46.9 | 55.1 |\n"
+    (_, shown, _, _), = passage_sentences(table)
+    assert [(f.lo, f.periods) for f in facts_in(shown)] == [(46.9e8, {("2025", "Q2")}), (55.1e8, {("2025", "Q3")})]
 
 
 @pytest.mark.parametrize(("kind", "formula"), [
-    ("growth", "55.1÷46.9−1≈17.5%"),
-    ("difference", "55.1−46.9≈8.2（亿元）"),
+    ("growth", "55.1亿÷46.9亿−1≈17.5%"),
+    ("difference", "55.1亿−46.9亿≈8.2亿元"),
 ])
-def test_a_calculation_over_table_cells_writes_the_cells_numbers(kind, formula):
-    row = "收入（亿元）:2025年第二季度46.9;2025年第三季度55.1"
+def test_a_calculation_over_table_cells_is_checked(kind, formula):
+    row = "收入:2025年第二季度46.9亿元;2025年第三季度55.1亿元"
     q2, q3 = facts_in(row)
     calc = calculate(kind, q3, q2)
     assert calc.formulas == [formula]
     assert verify_formulas(formula, normalize(row))
-    assert calculate(kind, q3, facts_in("2025年第二季度收入46.9亿元")[0]) == "units"  # a cell and a sentence's figure
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("截至2024年末，集团签约经纪人数量为26,300名，2023年末为23,800名。", 26300, "名"),
+    ("10月份公司完成快递业务量25.12亿票，同比增长15.8%", 25.12e8, "票"),
+    ("配售780万股新H股,每股252港元", 780e4, "股"),
+    ("持有人民币现金12亿元", 12e8, "CNY"),  # "人民币" is no count of people
+])
+def test_counts_are_figures_with_their_unit(text, value, unit):
+    f = facts_in(text)[0]
+    assert (round(f.lo), f.currency) == (round(value), unit)
+
+
+def test_counts_combine_only_with_the_same_unit():
+    a, b = facts_in("截至2024年末经纪人26,300名，2023年末为23,800名")
+    calc = calculate("difference", a, b)
+    assert calc.formulas == ["26300−23800≈2500名"]
+    assert "2500名" in verify_formulas(calc.formulas[0], normalize(a.sentence))
+    assert calculate("difference", a, facts_in("收入3.2亿元")[0]) == "units"
+
+
+@pytest.mark.parametrize(("question", "kind", "also", "periods", "previous"), [
+    ("安衡年末经纪人比上年末多了多少人，增幅是多少？", "growth", ["difference"], ((None, "end"), None), True),
+    ("年末门店比上年末多了多少家？", "difference", [], ((None, "end"), None), True),
+    ("In percent, how much did the monthly parcel volume rise from July to October 2025?", "growth", [],
+     (("2025", "M10"), ("2025", "M07")), False),
+    ("7月至10月业务量增长了多少？", "growth", [], ((None, "M10"), (None, "M07")), False),
+    ("How much wider was the net loss in 2024 than in 2023, in percent?", "growth", [], (("2024", None), ("2023", None)), False),
+])
+def test_a_change_against_a_month_or_the_year_before_is_read(question, kind, also, periods, previous):
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert (dq.kind, dq.also, (dq.a.period, dq.b.period), dq.previous) == (kind, also, periods, previous)
 
 
 @pytest.mark.parametrize(("text", "words", "stated"), [
@@ -714,3 +756,33 @@ def test_a_question_opening_with_phrasing_names_no_company(engine):
     assert unknown_names("说到底，报告觉得云知声的收入增长能持续吗？", engine.glossary, contains) == []
     assert unknown_names("总的来说，智谱的商业模式是什么？", engine.glossary, contains) == []
     assert unknown_names("百度现在的股价是多少？", engine.glossary, contains) == ["百度"]
+
+
+def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
+    """"按此算配售总额多少": the count and its price per unit from one sentence, multiplied."""
+    from chatbot.compute import priced_count
+
+    sentence = "云知声公告按“尽最大努力”方式配售780万股新H股,每股252港元。"
+    question = "云知声这次配售780万股、每股252港元，按此算配售总额大约多少港元？"
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.kind == "product"
+    count, price = priced_count(facts_in(sentence), question)
+    calc = calculate("product", count, price)
+    assert calc.formulas == ["780万×252≈19.66亿港元"]
+    assert "19.66亿" in verify_formulas(calc.formulas[0], normalize(sentence))
+    assert not verify_formulas("780万×252≈20.66亿港元", normalize(sentence))  # wrong arithmetic: not accepted
+    assert priced_count(facts_in(sentence), "配售500万股、每股252港元，总额多少？") is None  # the question's own figures
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("According to the report, what are the pros and cons of Hong Kong versus the A-share market?", "pros_cons"),
+    ("港股和A股相比，各有什么优劣？", "pros_cons"),  # both lists asked: not a comparison
+    ("从文章看，这家公司的优势和隐忧分别是什么？", "pros_cons"),
+    ("港股和A股有什么区别？", "comparison"),
+    ("该不该买？优缺点是什么", "advice"),  # advice is never overridden
+])
+def test_a_question_asking_both_lists_is_pros_and_cons(question, intent):
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == intent

@@ -15,18 +15,38 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from chatbot.intent import reader_config
-from chatbot.text import content_words, figure_supported, normalize, period_match, periods, qualifiers
+from chatbot.text import content_words, english_period_forms, figure_supported, normalize, period_match, periods, qualifiers
 
 _SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
 _NUM = r"\d+(?:\.\d+)?"
-_MONEY = re.compile(
-    rf"(?:人民币)?\s*(?P<a>{_NUM})\s*(?P<ua>亿|万)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM})\s*(?P<ub>亿|万)?)?"
-    r"\s*(?P<cur>港元|美元|元人民币|元)"
-)
+_NUM_WRITTEN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "26,300名": thousands separators as sources write them
+
+
+@lru_cache(maxsize=1)
+def _money() -> re.Pattern:
+    """A figure with its unit: an amount of money (its currency), or a count of things
+    (config/reader.toml [compute] quantity_units: "25.12亿票", "26,300名", "780万股")."""
+    units = reader_config()["compute"]["quantity_units"]
+    return re.compile(
+        rf"(?:人民币)?\s*(?P<a>{_NUM_WRITTEN})\s*(?P<ua>亿|万)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM_WRITTEN})\s*(?P<ub>亿|万)?)?"
+        rf"\s*(?P<cur>港元|美元|元人民币|元|{units})"
+    )
+
+
+def figure_re() -> re.Pattern:
+    """A figure with its unit, as `facts_in` reads them."""
+    return _money()
+
+
+def _number(written: str) -> float:
+    return float(written.replace(",", ""))
+
+
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 # "A较B 300港元": the figure after a comparison word is B's, not A's
 _COMPARED = re.compile(r"较|相比|相较|比(?!例|重|率)|高于|低于|对比")
-_CLAUSE = re.compile(r"[,，;；。:：]")
+_SHARE_OF = re.compile(r"(?<!应)占[^，,。；;]*")
+_CLAUSE = re.compile(r"[，;；。:：]|(?<!\d),|,(?!\d{3}(?:\D|$))")  # never inside "26,300"
 
 
 @dataclass
@@ -42,54 +62,41 @@ class Fact:
     passage_idx: int
     source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
     near: str = ""  # the words just before the figure, after a comparison word ("较前一交易日收市价")
-    bare: bool = False  # a table cell's number, its unit in the row's label ("收入（亿元）:…55.1")
 
 
 def _currency(cur: str, text: str) -> str:
+    """The kind of a figure's unit: a currency ("CNY", "HKD", "USD"), else the counted
+    thing's unit word ("票", "名"); figures are combined only within one kind."""
     if cur == "港元":
         return "HKD"
     if cur == "美元":
         return "USD"
-    return "CNY"
+    if cur in ("元", "元人民币"):
+        return "CNY"
+    return cur
 
 
 # period words that label no figure of their own ("2025年上半年约1.91亿元" carries the label before it)
 _PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度"
 
 
-# a table row as evidence renders it, its unit in the label: "收入（亿元）:2025年第二季度46.9;2025年第三季度55.1"
-_ROW = re.compile(r"^(?P<label>[^:：;；]{1,30}?)\s*[（(](?P<unit>亿|万)?(?P<cur>港元|美元|元人民币|元)[）)]\s*[:：](?P<cells>.+)$")
-_CELL = re.compile(rf"^(?P<head>.*?)\s*(?P<v>{_NUM})\s*$")
-
-
-def _row_facts(sentence: str, passage_idx: int) -> list[Fact]:
-    """The cells of a table row whose label carries the unit: each a figure labelled by
-    the row's label and the cell's column (its period)."""
-    m = _ROW.match(sentence.strip().rstrip("。"))
-    if not m:
-        return []
-    unit, label = m.group("unit") or "", m.group("label")
-    out = []
-    for cell in re.split(r"[;；]", m.group("cells")):
-        c = _CELL.match(cell.strip())
-        if not c:
-            continue
-        v, head = c.group("v"), c.group("head")
-        value = float(v) * _SCALE[unit]
-        out.append(Fact(value, value, unit, _currency(m.group("cur"), ""), (v, v), f"{label} {head}", periods(head),
-                        sentence, passage_idx, v, "", bare=True))
-    return out
-
-
 def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
-    """Money figures in a sentence with the clause that labels them; a clause with no
-    words of its own ("2024年同口径约5187万元") carries the previous clause's label. A
-    table row whose label carries the unit: its cells. (A sentence is read once; each call
-    gets its own facts.)"""
-    row = _row_facts(sentence, passage_idx)
-    if row:
-        return row
+    """Figures with their unit in a sentence with the clause that labels them; a clause with
+    no words of its own ("2024年同口径约5187万元") carries the previous clause's label. A
+    table row comes as evidence renders it, each cell with its row's or column's unit
+    ("收入:2025年第二季度46.9亿元;2025年第三季度55.1亿元"). (A sentence is read once; each
+    call gets its own facts.)"""
     return [replace(f, periods=set(f.periods), passage_idx=passage_idx) for f in _facts_read(sentence)]
+
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
+
+
+def _months(text: str) -> set[tuple[str | None, str | None]]:
+    """The months of a year a clause names as its period ("2025年7月:快递业务量21.36亿票", a
+    table row's label): (year, "M07"). (text.periods reads "2025年7月" as a date, not a
+    period; a monthly figure's row names its month so.)"""
+    return {(m.group(1), f"M{int(m.group(2)):02d}") for m in _YEAR_MONTH.finditer(text)}
 
 
 @lru_cache(maxsize=16384)  # a derived figure reads every sentence of every passage, question after question
@@ -105,20 +112,22 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
         bare = _PAREN.sub("", clause)
         words = re.sub(rf"同口径|同期|同比|增长|增至|降至|{_PERIOD_WORDS}|{_NUM}|[年月日约预计较比为至到–—\-~人民币港美元亿万%]", "", bare)
         words = re.sub(r"每股|每手|/股", "", words)  # a unit names no figure ("每股252港元")
+        words = re.sub(reader_config()["compute"]["quantity_units"], "", words)
         own_label = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", words)) >= 2
         context = clause if own_label else f"{label} {clause}"
         if row_head and row_head not in context:
             context = f"{row_head} {context}"
         if own_label:
             label = clause
-        per = periods(bare) or {(None, q) for q in qualifiers(bare) if q} or carried_periods  # "第三季度…" of the article's year
+        per = (periods(bare) or _months(bare) or {(None, q) for q in qualifiers(bare) if q}
+               or carried_periods)  # "第三季度…" of the article's year
         carried_periods = per
-        for m in _MONEY.finditer(bare):
-            a, b = m.group("a"), m.group("b")
+        for m in _money().finditer(bare):
+            a, b = m.group("a").replace(",", ""), (m.group("b") or "").replace(",", "")
             ua, ub = m.group("ua") or "", m.group("ub") or ""
             unit_a = ua or ub
-            lo = float(a) * _SCALE[unit_a]
-            hi = float(b) * _SCALE[ub or ua] if b else lo
+            lo = _number(a) * _SCALE[unit_a]
+            hi = _number(b) * _SCALE[ub or ua] if b else lo
             written = (f"{a}{unit_a}", f"{b}{ub or ua}" if b else f"{a}{unit_a}")
             before = bare[: m.start()]
             cut = list(_COMPARED.finditer(before))
@@ -172,7 +181,8 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
         return False
     if by_meaning:
         groups = [_synonyms(g) for g in op.terms]
-        sentence = normalize(f.sentence)
+        # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
+        sentence = normalize(_SHARE_OF.sub(" ", f.sentence))
         if not any(_in(g, near, per_share) for g in groups) or not all(_in(g, sentence, per_share) for g in groups):
             return False
     elif not all(_in(g, near, False) for g in op.terms):
@@ -181,6 +191,8 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
         return False
     if op.period and not period_match({op.period}, f.periods):
         return False
+    if op.period and re.fullmatch(r"M\d\d", op.period[1] or "") and not any(q == op.period[1] for _, q in f.periods):
+        return False  # a month's figure is one its clause or row dates so ("2025年7月:…21.36亿票")
     return entity_ok(f, op.entity)
 
 
@@ -195,6 +207,33 @@ def closest_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
         return at - max(ends) if ends else len(text)
     found = [f for f in facts if _matches(f, op, entity_ok)]
     return min(found, key=gap) if found else None
+
+
+def dated_operands(facts: list[Fact], op: Operand, entity_ok) -> list[Fact]:
+    """The facts that hold the operand (literally, else by meaning) and state a year."""
+    for by_meaning in (False, True):
+        found = [f for f in facts if any(y for y, _ in f.periods) and _matches(f, op, entity_ok, by_meaning)]
+        if found:
+            return found
+    return []
+
+
+def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
+    """A count and its price per unit stated in one sentence ("配售780万股新H股,每股252港元"),
+    the count's unit named in the price's clause ("每股"); when the question states the two
+    figures itself, the sentence's must be those."""
+    cfg = reader_config()["compute"]
+    stated = {round(f.lo, 6) for f in facts_in(question)}
+    for count in facts:
+        if count.currency in _CURRENCY_WORD:
+            continue
+        for price in facts:
+            if (price.sentence == count.sentence and price.currency in _CURRENCY_WORD
+                    and re.search(rf"(?:每|/|per ){re.escape(count.currency)}", price.clause)
+                    and re.search(cfg["per_unit"], price.clause, re.I)
+                    and (not stated or {round(count.lo, 6), round(price.lo, 6)} <= stated)):
+                return count, price
+    return None
 
 
 def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
@@ -226,10 +265,19 @@ def _amount(value: float, unit: str) -> str:
 _CURRENCY_WORD = {"CNY": "元", "HKD": "港元", "USD": "美元"}
 
 
+def unit_word(kind: str) -> str:
+    """A figure's unit as written after its number: "元", "港元", "美元", or the counted
+    thing's word ("票")."""
+    return _CURRENCY_WORD.get(kind, kind)
+
+
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     """The calculation, or a reason not to compute ("units")."""
-    if a.currency != b.currency or a.bare != b.bare or (a.bare and a.unit != b.unit):
-        return "units"  # a cell's bare number is combined only with one of the same unit
+    if kind == "product":
+        if a.currency in _CURRENCY_WORD or b.currency not in _CURRENCY_WORD:
+            return "units"  # a count (a) times a price in money (b)
+    elif a.currency != b.currency:
+        return "units"  # two currencies, or two kinds of things counted
     pairs: list[tuple[int, int]]
     if kind in ("share", "multiple"):  # a / b: low with the other's high
         pairs = [(0, 1), (1, 0)] if (a.lo != a.hi or b.lo != b.hi) else [(0, 0)]
@@ -250,14 +298,14 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
         elif kind == "growth":
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+        elif kind == "product":  # a count times its price: "780万×252≈19.66亿港元"
+            unit = "亿" if x * y >= 1e8 else "万" if x * y >= 1e4 else ""
+            formulas.append(f"{wa}×{wb}≈{_amount(x * y, unit)}{unit_word(b.currency)}")
         else:
             unit = a.unit or b.unit
             if x < y:  # the larger first: "300−252≈48港元" answers "cheaper by how much"
                 x, y, wa, wb = y, x, wb, wa
-            if a.bare:  # "55.1−46.9≈8.2（亿元）": the numbers as the cells write them, the unit apart
-                formulas.append(f"{wa}−{wb}≈{_fmt((x - y) / _SCALE[unit], 2)}（{unit}{_CURRENCY_WORD[a.currency]}）")
-            else:
-                formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}{_CURRENCY_WORD[a.currency]}")
+            formulas.append(f"{wa}−{wb}≈{_amount(x - y, unit)}{unit_word(a.currency)}")
     return Calculation(kind, a, b, list(dict.fromkeys(formulas)))
 
 
@@ -272,10 +320,13 @@ def points_formula(a: str, b: str) -> str:
 
 # --- verification (the citation check's side) -----------------------------------
 
-_FORMULA = re.compile(
-    rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
-    rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元)?"
-)
+@lru_cache(maxsize=1)
+def _formula() -> re.Pattern:
+    units = reader_config()["compute"]["quantity_units"]
+    return re.compile(
+        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元|{units})?"
+    )
 
 
 def _decimals(s: str) -> int:
@@ -295,7 +346,7 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
             if abs(abs(float(m.group("a")) - float(m.group("b"))) - float(m.group("r"))) <= tol:
                 ok.update(normalize(f"{m.group('r')}{u}") for u in ("", "个", "个百分点"))
-    for m in _FORMULA.finditer(sentence):
+    for m in _formula().finditer(sentence):
         a, b, r = float(m.group("a")), float(m.group("b")), float(m.group("r"))
         ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
         if not (figure_supported(normalize(m.group("a")), evidence_norm) and figure_supported(normalize(m.group("b")), evidence_norm)):
@@ -308,6 +359,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             value = value * 100 if ur == "%" else value
             if ur not in ("%", "倍"):
                 continue
+        elif m.group("op") == "×":
+            value = x * y / _SCALE.get(ur, 1.0)
         else:
             value = (x - y) / _SCALE.get(ur, 1.0)
         tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
@@ -345,17 +398,27 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     if not re.search(cfg["change_cue"], question, re.I):
         return None
     asked = _two_periods(question)
-    if asked is None:
+    previous = asked is None and re.search(cfg["previous_cue"], question, re.I) is not None
+    if asked is None and not previous:
         return None
-    kind = "multiple" if re.search(cfg["times_cue"], question, re.I) else "growth"
+    amount = re.search(cfg["difference_cue"], question, re.I) is not None  # "多了多少人"
+    rate = re.search(cfg["rate_cue"], question, re.I) is not None  # "增幅是多少", "in percent"
+    kind = "multiple" if re.search(cfg["times_cue"], question, re.I) else "difference" if amount and not rate else "growth"
+    also = ["difference"] if kind == "growth" and amount else []
     bare = re.sub(cfg["change_cue"], " ", question, flags=re.I)
     bare = re.sub(cfg["times_cue"], " ", bare, flags=re.I)  # "times" is how it is asked, not what
+    bare = re.sub(f'{cfg["previous_cue"]}|{cfg["rate_cue"]}|{cfg["difference_cue"]}', " ", bare, flags=re.I)
     bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
     terms = _phrase_terms(bare, glossary, _DROP | {"同比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
     if not terms:
         return None
+    if previous:  # "年末经纪人比上年末多了多少": the latest stated period against the one a year before
+        own = _asked_periods(re.sub(cfg["previous_cue"], " ", question, flags=re.I))
+        period = own[0] if len(own) == 1 else None
+        return DerivedQuestion(kind, Operand(entity, terms, period), Operand(entity, terms, None), previous=True, also=also)
+    assert asked is not None  # (not previous)
     early, late = asked
-    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early))
+    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early), also=also)
 
 
 def _two_periods(question: str) -> list[tuple] | None:
@@ -365,12 +428,21 @@ def _two_periods(question: str) -> list[tuple] | None:
     asked = sorted(periods(question), key=_period_order)
     if len(asked) == 2 and asked[0][1] == asked[1][1] and asked[0][0] != asked[1][0]:
         return asked
+    months = _MONTH_RANGE.search(english_period_forms(question))
+    if months:  # "from July to October 2025", "7月至10月": two months of one year
+        written = _YEAR.search(question)
+        year = written.group(0) if written else None
+        return [(year, f"M{int(months.group(i)):02d}") for i in (1, 2)]
     quals = sorted(q for q in qualifiers(question) if q and re.fullmatch(r"[QH][1-4]", q))
     years = {y for y, _ in asked}
     if len(asked) <= 1 and len(quals) == 2 and quals[0][0] == quals[1][0] and len(years) <= 1:
         year = next(iter(years), None)
         return [(year, quals[0]), (year, quals[1])]
     return None
+
+
+_MONTH_RANGE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])\s*月?份?\s*(?:[-–~]|到|至)\s*(1[0-2]|0?[1-9])\s*月")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass
@@ -382,6 +454,8 @@ class DerivedQuestion:
     # ("净利率12%", "海外收入占比约8%"): nothing to compute
     stated: list[str] = field(default_factory=list)
     ratio: bool = False  # a ratio the question names ("净利率"): not computable and not stated is not given
+    previous: bool = False  # b is a's figure a year before a's period ("比上年末", "than a year earlier")
+    also: list[str] = field(default_factory=list)  # further calculations asked of the same two figures
 
 
 def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
@@ -417,7 +491,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
     return cjk if cjk and len(cjk) < len(groups) else groups
 
 
-_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]")
+_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
 
@@ -444,6 +518,11 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     asked = _asked_periods(question)
     period = asked[0] if len(asked) == 1 else None
     whole_forms = list(cfg["whole_forms"])
+    if re.search(cfg["product_cue"], question, re.I) and re.search(cfg["per_unit"], question, re.I):
+        # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
+        terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
+                              _DROP | {"多少", "按此算", "按此", "大约"})
+        return DerivedQuestion("product", Operand(entity, terms, period), Operand(entity, terms, period))
     m = _SHARE_ZH.search(question)
     en = None
     if not m:

@@ -109,13 +109,15 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return f"{x} {prev}"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
         own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
-        if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary)):
+        if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary, _last_answer(history))):
             return other
     part = _PART_OF.match(q)
     if part and (whole := _asked_item(prev, glossary)):
         before, item, after = whole
         return f"{before}{part.group('x')}{item}{after}"
     ent = last_entity(history, glossary)
+    if (pointed := _pronoun_item(q, prev, glossary, ent is None)) is not None:
+        return pointed
     if ent and not glossary.entities(q):
         if _PRONOUN_ZH.search(q):
             return _PRONOUN_ZH.sub(ent, q, count=1)
@@ -125,6 +127,49 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             cut = _asked_item(prev, glossary)
             return f"{cut[0]}{cut[1]}：{q}" if cut else f"{ent}：{q}"
     return q
+
+
+# "that" standing for the figure asked before ("How much wider was that than in 2023?"): a
+# pronoun, not a determiner, when what follows it is no noun
+_THAT_EN = re.compile(r"(?<!than )\b(?:that|this)\b(?=\s+(?:than|in|of|for|compared|versus|vs|from|to)\b|\s*[,?.!]|\s*$)", re.IGNORECASE)
+_ASKS_EN = re.compile(r"^\s*(?:what|how much|how many)\s+(?:was|were|is|are|did|does)\s+(?:the\s+)?(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def _pronoun_item(question: str, prev: str, glossary: Glossary, no_company: bool) -> str | None:
+    """A pronoun that stands for the figure asked before, not a company: "它占凌跃上半年总收入的
+    比例是多少？" after "凌跃体育的户外品牌岚峰上半年收入多少？" (the question names the company
+    itself: 它 is the item, "户外品牌岚峰收入"); "黛研比它高多少？" after "澜肌生物上半年销售费用率是
+    多少？" (another company: 它 is 澜肌生物's figure); "How much wider was that than in 2023?"
+    after "What was Unisound's net loss in 2024?". (`no_company`: the conversation names no
+    company the documents are known to hold: 它 can only be the item.) None when the question
+    has no such pronoun."""
+    named = glossary.entities(question)
+    zh = _PRONOUN_ZH.search(question)
+    if zh and (named or no_company) and re.search(r"[\u4e00-\u9fff]", prev):
+        ask = _ASKS_ZH.search(prev)
+        if not ask:
+            return None
+        item = prev[: ask.start()].strip()
+        prev_named = glossary.entities(item)
+        if prev_named and set(prev_named) <= set(named):  # the company is the question's own: the item alone
+            item = period_phrase_re().sub("", _drop_names(item, prev_named, glossary)).lstrip("的 ")
+        if not item:
+            return None
+        return question[: zh.start()] + item + question[zh.end():]
+    that = _THAT_EN.search(question)
+    if that and not named and not _PRONOUN_EN.search(question):
+        asked = _ASKS_EN.match(prev)
+        if asked:
+            return question[: that.start()] + asked.group("x") + question[that.end():]
+    return None
+
+
+def _drop_names(text: str, canons: list[str], glossary: Glossary) -> str:
+    """The text without any alias of the companies (and the "的" after one)."""
+    aliases = sorted((a for a, c in glossary.aliases.items() if c in canons), key=len, reverse=True)
+    for a in aliases:
+        text = re.sub(re.escape(a) + "的?", "", text, flags=re.IGNORECASE)
+    return text
 
 
 _PREPOSITION_EN = re.compile(r"^(?:in|for|during|over|of|at|as of|as at)\s+", re.IGNORECASE)
@@ -189,7 +234,11 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
     return question[:item_start], item, question[ask.start():]
 
 
-def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
+def _last_answer(history: list[dict] | None) -> str:
+    return next((_content(m) for m in reversed(history or []) if m.get("role") == "assistant"), "")
+
+
+def _another_item(prev: str, x: str, glossary: Glossary, answer: str = "") -> str | None:
     """"那第二季度呢？" after "中通快递第三季度包裹量多少？": the same question for another
     period; "经调整净利润呢？" after "中通快递第三季度收入多少？": for another item."""
     if detect_intent(x).name == "latest":  # "最新的数据呢？" is no item: the latest composer reads the history's topic
@@ -198,6 +247,10 @@ def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
         found = list(period_phrase_re().finditer(prev))
         if found:
             last = found[-1]
+            # "那全年的呢？" after "MiniMax前三季度收入多少？" answered for "2025年前三季度": that year's
+            year = re.search(rf"((?:19|20)\d{{2}})\s*年\s*{re.escape(last.group(0).strip())}", answer)
+            if year and not _YEAR.search(last.group(0)) and not _YEAR.search(x):
+                x = f"{year.group(1)}年{x}"
             return prev[: last.start()] + x + prev[last.end():]
         return None
     cut = _asked_item(prev, glossary)
@@ -207,12 +260,17 @@ def _another_item(prev: str, x: str, glossary: Glossary) -> str | None:
     return f"{before}{x}{after}"
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def _replace_entity(prev: str, old_canon: str, new: str, glossary: Glossary) -> str:
     """Replace every alias of `old_canon` in `prev` with `new`."""
     aliases = sorted((a for a, c in glossary.aliases.items() if c == old_canon), key=len, reverse=True)
     out = prev
-    for a in aliases:
-        out = re.sub(re.escape(a), new, out, flags=re.IGNORECASE)
+    for a in aliases:  # a Latin name before a Latin word keeps a space ("MiniMax IPO估值", not "MiniMaxIPO")
+        out = re.sub(re.escape(a), lambda m: new + (" " if _latin(new[-1:]) and _latin(m.string[m.end():m.end() + 1]) else ""),
+                     out, flags=re.IGNORECASE)
     return out
 
 

@@ -52,6 +52,11 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
     if not found:
         return Intent("lookup")
     cfg = reader_config(path)["intent"]
+    if found[0][0] not in cfg["never_overridden"]:  # "the pros and cons of A versus B" asks for both lists
+        for name, cues in cfg["decisive"].items():
+            m = next(filter(None, (re.search(c, question, re.I) for c in cues)), None)
+            if m:
+                return Intent(name, m.group(0))
     words = reader_config(path)["structure"]["doc_words"]
     if found[0][0] not in cfg["never_overridden"] and any(re.search(w, question, re.I) for w in words.values()):
         for name, cue in found:

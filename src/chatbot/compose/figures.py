@@ -13,11 +13,15 @@ from chatbot.compute import (
     Operand,
     calculate,
     closest_operand,
+    dated_operands,
     facts_in,
+    figure_re,
     find_operand,
     points_formula,
+    priced_count,
     read_derived,
     read_period_part,
+    unit_word,
 )
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
@@ -35,6 +39,12 @@ def _period_text(text: str):
 
 
 _QUALIFIER_TEXT = {"Q1-3": "前三季度", "H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
+
+
+def _period_word(q: str | None) -> str:
+    """A period qualifier as Chinese writes it ("H1" -> 上半年, "M07" -> 7月)."""
+    month = re.fullmatch(r"M(\d\d)", q or "")
+    return f"{int(month.group(1))}月" if month else _QUALIFIER_TEXT.get(q or "", "")
 
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
@@ -114,7 +124,11 @@ def derived(ctx: ComposeContext) -> Composition | None:
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
-    if dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
+    if dq.kind == "product":  # a count and its price per unit, from one cited sentence
+        a, b = priced_count([f for f in facts if ok(f, dq.a.entity)], ctx.question) or (None, None)
+    elif dq.previous:  # the latest figure the sources state, against the same figure a year before
+        a, b = year_before(facts, dq, ok)
+    elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
         b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
              or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
@@ -138,11 +152,29 @@ def derived(ctx: ComposeContext) -> Composition | None:
     calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
-        entries.append(Entry(lab["derived_units"].format(a=names[a.currency], b=names[b.currency])) if calc == "units"
-                       else Entry(lab["derived_missing"]))
+        entries.append(Entry(lab["derived_units"].format(a=names.get(a.currency, a.currency), b=names.get(b.currency, b.currency)))
+                       if calc == "units" else Entry(lab["derived_missing"]))
         return Composition(entries)
+    for kind in dq.also:  # "多了多少人，增幅是多少": each asked calculation of the two figures
+        more = calculate(kind, a, b)
+        if not isinstance(more, str):
+            calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
+    """A figure against the same figure a year before ("年末经纪人比上年末多了多少"): of the
+    facts holding the operand for the asked kind of period, the latest year's, and the one
+    for the same kind of period a year earlier."""
+    found = dated_operands(facts, dq.a, ok)
+    if not found:
+        return None, None
+    a = max(found, key=lambda f: max(int(y) for y, _ in f.periods if y))
+    year, q = max(((y, q) for y, q in a.periods if y), key=lambda p: int(p[0]))
+    prev = (str(int(year) - 1), q)
+    b = next((f for f in found if prev in f.periods), None)
+    return a, b
 
 
 def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -> Entry:
@@ -151,20 +183,24 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
     lab = ctx.labels
     a, b = calc.a, calc.b
     ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
-    cur = {"CNY": "元", "HKD": "港元", "USD": "美元"}[a.currency]
+    cur = unit_word(a.currency)
 
     def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
-        if f.bare:  # a table cell: its number, the unit its row's label gives
-            return f"{f.source_text}（{f.unit}{cur}）"
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
     def label(f: Fact, op) -> str:
-        per = "".join(sorted(f"{f'{y}年' if y else ''}{_QUALIFIER_TEXT.get(q or '', '')}" for y, q in f.periods))
-        head = f.near or f.clause.split(" ")[0]  # the words before a compared figure, else the labelling clause
-        head = period_phrase_re().sub("", head)
-        head = re.sub(r"[\d.]+\s*(?:亿|万)?\s*(?:[-–—~至到]\s*[\d.]+\s*(?:亿|万)?)?\s*(?:港元|美元|元)?|约|预计|人民币|[（(].*", "", head)
-        head = head.strip(":：,， ")
-        if op.terms and not any(a in head for g in op.terms for a in g):  # matched by meaning: the asked words
+        per = "".join(sorted(f"{f'{y}年' if y else ''}{_period_word(q)}" for y, q in f.periods))
+        def words(text: str) -> str:  # the words before the text's first figure
+            text = period_phrase_re().sub("", text)
+            cut = figure_re().search(text)
+            text = text[: cut.start()] if cut else text
+            return re.sub(r"(?:约|预计|人民币|为|达|是)+$|^(?:约|预计)|[（(].*", "", text.strip(":：,， ")).strip(":：,， ")
+
+        # the words before a compared figure, else the clause's own ("每股"), else its carried label
+        head = words(f.near) if f.near else (words(f.clause.rsplit(" ", 1)[-1]) if " " in f.clause else "") \
+            or words(f.clause.split(" ")[0])
+        if op.terms and dq.kind != "product" and not any(a in head for g in op.terms for a in g):
+            # matched by meaning: the asked words
             head = op.terms[0][0]
         return f"{per}{head}".strip() or per
 
@@ -226,17 +262,27 @@ def _same_period(a: set, b: set) -> bool:
 
 
 def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: list[str], ok, entity) -> Fact | None:
-    """The whole a part belongs to when no figure is labelled a total: the first revenue
-    figure of the part's document, in its currency, larger than the part, that is none of
-    the parts (no part's words) and stands for the part's period or states none."""
+    """The whole a part belongs to when no figure is labelled a total: a revenue figure of
+    the part's document, in its currency, larger than the part, that is none of the parts
+    (no part's words, not itself a share of the total: "电商收入27.6亿元，约占总收入的31.9%"):
+    the largest of those that state the part's period, else of those that state none."""
     forms = reader_config()["compute"]["revenue_forms"]
     doc = passages[part.passage_idx].chunk.doc_id
-    for f in facts:
-        if (passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
-                and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
-                and (not f.periods or _same_period(f.periods, part.periods)) and ok(f, entity)):
-            return f
-    return None
+    found = [f for f in facts
+             if passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
+             and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
+             and not _a_share_itself(f) and ok(f, entity)]
+    dated = [f for f in found if f.periods and _same_period(f.periods, part.periods)]
+    pool = dated or [f for f in found if not f.periods]
+    return max(pool, key=lambda f: f.lo) if pool else None
+
+
+def _a_share_itself(f: Fact) -> bool:
+    """Does the figure's sentence say, right after it, that it is a share of something
+    ("27.6亿元，同比增长21.0%，约占总收入的31.9%")?"""
+    at = f.sentence.find(f.source_text)
+    after = f.sentence[at + len(f.source_text):] if at >= 0 else ""
+    return re.match(r"[^。；;]{0,20}?(?<!应)占[^。；;，,]{0,12}\d", after) is not None
 
 
 def asks_points(question: str) -> bool:
