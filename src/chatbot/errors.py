@@ -4,6 +4,7 @@ prints it as `error: <message>` (see cli.py) and the web chat shows it as a noti
 
     ChatbotError
     ├── StoreError      the index cannot be used as it is (wrong model, server down, ...)
+    ├── EmbeddingError  an embedding model cannot be built or loaded (e5-onnx's export)
     ├── LoadError       a document could not be loaded (ingest/loaders.py)
     ├── UploadError     an upload or URL import from the web chat was refused
     └── ApiError        an HTTP API request refused, with its status (chatbot.api)
@@ -26,6 +27,10 @@ class ChatbotError(Exception):
 
 class StoreError(ChatbotError):
     """A problem with the index that the user must act on."""
+
+
+class EmbeddingError(ChatbotError):
+    """An embedding model cannot be built or loaded (e.g. the ONNX export failed)."""
 
 
 class LoadError(ChatbotError):
