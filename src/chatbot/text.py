@@ -137,7 +137,7 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
 _REPORT_WORDS: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
 _REPORTS = "|".join(sorted(map(re.escape, _REPORT_WORDS), key=len, reverse=True))
 _PERIOD_RE = re.compile(
-    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
+    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
@@ -297,6 +297,18 @@ def _month_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _month_of_year_re() -> re.Pattern:
     return re.compile(evidence_config()["period_phrases"]["month_of_year"])
+
+
+@lru_cache(maxsize=1)
+def _dated_month_re() -> re.Pattern:
+    return re.compile(evidence_config()["period_phrases"]["dated_month"])
+
+
+def dated_months(text: str) -> set[tuple[str, str]]:
+    """The months a text writes with their year and no day ("2025年6月的业务量", a row "2025年7月"):
+    (year, "M06"). Read only where a month is asked: elsewhere such a month dates an event."""
+    t = unicodedata.normalize("NFKC", text)
+    return {(m.group(1), f"M{int(m.group(2)):02d}") for m in _dated_month_re().finditer(t)}
 
 
 @lru_cache(maxsize=1)
