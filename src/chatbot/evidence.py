@@ -486,7 +486,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
-        context = normalize(context_text)
+        # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
+        # a publisher is no company the passage is about)
+        context = normalize(context_text + " " + p.chunk.publisher)
         # a section heading states the metric of what is under it (not the document's title,
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
         heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
