@@ -128,3 +128,44 @@ def test_what_is_read_once_per_text_is_handed_out_fresh_each_time():
     named = g.entities(f"{name}发布业绩")
     named.append("另一家")
     assert g.entities(f"{name}发布业绩") == [name]
+
+
+# an article that gives one quarter's cost and another quarter's output, and a month table
+GOLD = "鸿岳黄金第三季度全维持成本约每盎司1,285美元。鸿岳黄金第三季度矿产金产量8.46吨，第二季度为7.95吨。"
+MONTHS = "| 月份 | 快递业务量（亿票） | 同比 |\n|---|---|---|\n| 2025年7月 | 21.36 | +18.2% |\n| 2025年8月 | 22.05 | +17.5% |\n"
+
+
+def _gold_idf(term: str) -> float:
+    return 2.5 if term in normalize(GOLD + MONTHS) else 5.0
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # "全维持成本" is cut 全 / 维持 / 成本; the passage writes it as one: a sentence must name it
+        ("鸿岳黄金第三季度的全维持成本是多少？", ["鸿岳黄金第三季度全维持成本约每盎司1,285美元。"]),
+        ("鸿岳黄金第二季度的产量是多少？", ["鸿岳黄金第三季度矿产金产量8.46吨，第二季度为7.95吨。"]),
+        ("鸿岳黄金第二季度的全维持成本是多少？", []),  # only output is given for Q2: not its cost
+        # a month with its year: that month's row, no other month's
+        ("鸿岳黄金2025年8月的快递业务量是多少？", ["2025年8月:快递业务量（亿票）22.05;同比+17.5%"]),
+        ("鸿岳黄金2025年6月的快递业务量是多少？", []),
+    ],
+)
+def test_a_compound_the_passage_writes_and_a_dated_month_are_hard(question, answers):
+    passages = [Passage(chunk=Chunk(id="g:1", doc_id="g", text=GOLD)),
+                Passage(chunk=Chunk(id="g:2", doc_id="g", text=MONTHS, kind="table", title="鸿岳黄金月度数据"))]
+    cands, _ = score_candidates(question, passages, load_glossary(), _gold_idf)
+    assert [c.text for c in select(cands, 0.3, 4)] == answers
+
+
+@pytest.mark.parametrize(
+    ("question", "compounds"),
+    [
+        ("鸿岳黄金第二季度的全维持成本是多少？", ["维持成本"]),
+        ("云知声上半年海外业务收入多少？", ["海外业务"]),  # the company and the metric (收入) are no part of it
+        ("鸿岳黄金第二季度成本是多少？", []),  # one word
+    ],
+)
+def test_compounds(question, compounds):
+    spec = analyse_question(question, load_glossary(), lambda t: 5.0 if t == "\uffff" else 2.5)  # every word indexed
+    assert [c for c, _ in spec.compounds] == compounds

@@ -56,6 +56,22 @@ def _asked(*questions: str) -> list[dict]:
         # English "that" as a pronoun: the figure asked before
         ("How much wider was that than in 2023, in percent?", _asked("What was Unisound's net loss in 2024?"),
          "How much wider was Unisound's net loss in 2024 than in 2023, in percent?"),
+        # another item that names no metric narrows the metric asked before ("主品牌收入" -> the brand's 收入)
+        ("那户外品牌呢？", _asked("云知声上半年主品牌收入多少？"), "云知声上半年户外品牌收入多少？"),
+        ("那海外呢？", _asked("云知声上半年收入多少？"), "云知声上半年海外多少？"),  # the metric alone: replaced
+        # a question opening with "那" that names its own item: that item of the company (and period) before
+        ("那最新的年付费用户是多少？", _asked("云知声第三季度收入多少？"), "云知声最新的年付费用户是多少？"),
+        ("那净利润是多少？", _asked("云知声第三季度收入多少？"), "云知声第三季度净利润是多少？"),
+        ("码头吞吐量呢？", _asked("云知声前三季度归母净利润多少？"), "云知声前三季度码头吞吐量多少？"),  # another figure
+        ("其中AIoT业务收入占多少？", _asked("云知声上半年收入多少？"), "云知声上半年AIoT业务收入多少？"),
+        # only periods named: the question before, for those periods (a span written as one is read as two)
+        ("今年头两个季度分别是多少？", _asked("云知声第三季度RevPAR多少？"), "云知声第一季度和第二季度RevPAR分别多少？"),
+        ("7月和8月分别是多少？", _asked("云知声10月单票收入是多少？"), "云知声7月和8月单票收入分别是多少？"),
+        ("第二季度有多少？", _asked("云知声第三季度产量多少？"), "云知声第二季度产量多少？"),
+        ("第二季度门店有多少？", _asked("云知声第三季度产量多少？"), "第二季度门店有多少？"),  # an item too: not this rule
+        # English "how much did it grow": "it" is the figure asked before, not the company
+        ("And over the first nine months, how much did it grow?", _asked("What was Unisound's net profit in Q3 2025?"),
+         "And over the first nine months, how much did 云知声's net profit grow?"),
     ],
 )
 def test_resolve_followup(question, history, standalone):

@@ -448,3 +448,29 @@ def test_a_list_items_later_sentence_is_about_the_company_its_first_names():
 
     assert any("18.4亿元" in a for a in answers("智谱三季度单季收入是多少？"))
     assert not any("18.4亿元" in a for a in answers("MiniMax三季度单季收入是多少？"))
+
+
+@pytest.mark.parametrize(
+    ("question", "standalone"),
+    [
+        ("港股代码9678对应的是哪家公司？", "港股代码9678（云知声）对应的是哪家公司？"),  # the company listed under it
+        ("股份代号：09678是谁？", "股份代号：09678（云知声）是谁？"),  # written with its leading zero
+        ("港股代码1234对应的是哪家公司？", "港股代码1234对应的是哪家公司？"),  # no company under it: unchanged
+        ("云知声去年有9678名员工吗？", "云知声去年有9678名员工吗？"),  # a number, no ticker word
+    ],
+)
+def test_a_tickers_number_names_its_company(question, standalone):
+    from chatbot.glossary import Glossary
+
+    glossary = Glossary(aliases={"云知声": "云知声", "9678.hk": "云知声"})
+    assert glossary.name_tickers(question) == standalone
+
+
+def test_the_publisher_a_question_names_is_the_passages_context():
+    """"明澈证券把X的目标价调到了多少" is answered by the broker's own "我们…上调至45.5港元": the passage's
+    publisher is context for the question's words (never a company the passage is about)."""
+    text = "我们维持买入评级，将云知声目标价由41.0港元上调至45.5港元。"
+    passage = Passage(chunk=Chunk(id="b:1", doc_id="b", text=text, publisher="明澈证券研究所"))
+    cands, _ = score_candidates("明澈证券把云知声的目标价调到了多少港元？", [passage], load_glossary(),
+                                lambda t: 4.0 if t == "证券" else 1.0 if t in normalize(text) else 5.0)  # 证券: indexed, rare
+    assert [c.text for c in cands] == [text]

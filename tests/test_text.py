@@ -6,6 +6,7 @@ import pytest
 
 from chatbot.text import (
     claim_figures,
+    dated_months,
     figure_supported,
     figures,
     naming_spans,
@@ -100,10 +101,26 @@ def test_figure_supported(figure, evidence, supported):
         ("2025年1–10月累计吞吐量", set()),  # a range of months with its year: not the year
         # a report named for its period: "中报" is the interim report
         ("城市燃气行业2025年中报横评", {("2025", "H1")}),
+        ("2025年前九个月累计收入243.8亿元", {("2025", "Q1-3")}),  # the first nine months with their year
     ],
 )
 def test_periods(text, expected):
     assert periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("迅邦快递2025年6月的快递业务量是多少？", {("2025", "M06")}),  # a month with its year, no day
+        ("| 2025年7月 | 21.36 | +18.2% |", {("2025", "M07")}),  # a table row's label
+        ("公司2025年6月30日在港交所上市", set()),  # a day
+        ("2025年6月末应收账款19.67亿元", set()),  # a month's end
+        ("2025年1至10月累计业务量", set()),  # a range of months
+        ("2025年11月份的业务量", set()),  # "月份": read by periods() already
+    ],
+)
+def test_dated_months(text, months):
+    assert dated_months(text) == months
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,17 @@ from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
 from chatbot.table_cells import with_row_unit, with_unit
-from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences, tokenize
+from chatbot.text import (
+    claim_figures,
+    content_words,
+    dated_months,
+    normalize,
+    period_match,
+    periods,
+    qualifiers,
+    split_sentences,
+    tokenize,
+)
 from chatbot.two_part import split_spec
 
 _MARKER = re.compile(r"\[\d+\]")
@@ -78,6 +88,9 @@ class QuestionSpec:
     scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
     scope_forms: list[str] = field(default_factory=list)  # the forms of the figure whose scope is read
     semantic: bool = False  # the evidence was chosen by embedding similarity (chatbot/semantic_match.py)
+    # hard: words of the question written as one ("全维持成本" = 维持 + 成本), each with its groups; those
+    # some retrieved passage also writes as one are the documents' term for the figure asked
+    compounds: list[tuple[str, list[TermGroup]]] = field(default_factory=list)
     item: str = ""  # one part of a two-part question: the item it asks, as the question writes it
     missing: list[str] = field(default_factory=list)  # the items of a two-part question no sentence states
 
@@ -230,10 +243,30 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         required=_with_phrases(required_groups(groups), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
+    if wants_figure:  # (a name the catalogue does not know is no term: spec.names holds it)
+        spec.compounds = [(c, gs) for c, gs in compounds(question, groups) if not any(c in n for n in spec.names)]
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
     return spec
+
+
+def compounds(question: str, groups: list[TermGroup]) -> list[tuple[str, list[TermGroup]]]:
+    """Runs of two or more words (no company, metric or period) that the question writes
+    side by side ("全维持成本" cut 维持 + 成本, "户外品牌"): a term the glossary does not know, as
+    the question writes it, with its groups."""
+    q = normalize(question)
+    placed = sorted(((q.find(g.alternatives[0]), g) for g in groups
+                     if g.kind in ("word", "term") and not g.absent and q.find(g.alternatives[0]) >= 0),
+                    key=lambda x: x[0])
+    runs: list[list[tuple[int, TermGroup]]] = []
+    for start, g in placed:
+        if runs and runs[-1][-1][0] + len(runs[-1][-1][1].alternatives[0]) == start:
+            runs[-1].append((start, g))
+        else:
+            runs.append([(start, g)])
+    return [(q[run[0][0]: run[-1][0] + len(run[-1][1].alternatives[0])], [g for _, g in run])
+            for run in runs if len(run) >= 2]
 
 
 def _with_phrases(required: list[TermGroup], question: str, entities: set[str], glossary: Glossary) -> list[TermGroup]:
@@ -332,6 +365,7 @@ def _asked_periods(question: str) -> set:
     """The periods a question asks; a quarter or a half without a year ("第三季度收入",
     "上半年净息差") asks it of any year, so another quarter's figure is never the answer."""
     asked = periods(question)
+    asked |= dated_months(question)  # "2025年6月的快递业务量" asks that month
     quarters = {q for q in qualifiers(question) if q and (q.startswith("Q") or q in ("H1", "H2"))}
     if quarters and not any(q in quarters for _, q in asked):
         asked |= {(None, q) for q in quarters}
@@ -445,10 +479,16 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     total = spec.total
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
+    asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
+    # the question's compound that a passage writes as one is the documents' term for the figure asked: a
+    # sentence naming none of its words ("产量…第二季度为7.95吨" for "第二季度的全维持成本") states another figure
+    terms = [gs for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)]
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
-        context = normalize(context_text)
+        # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
+        # a publisher is no company the passage is about)
+        context = normalize(context_text + " " + p.chunk.publisher)
         # a section heading states the metric of what is under it (not the document's title,
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
         heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
@@ -483,6 +523,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # a company the catalogue does not know: only a sentence naming it answers
             if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
+            if terms and not all(any(a in norm or a in context or (item and a in table_head)
+                                     for g in gs for a in g.alternatives) for gs in terms):
+                continue  # names the company and period, but nothing of the figure asked
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
                                                            raw.strip().strip("|").split("|")[0].strip() if item and raw.lstrip().startswith("|") else "")
             if segment and spec.scope == "explicit":
@@ -492,6 +535,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.periods:
+                if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
+                    stated = set(stated) | dated_months(shown)
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods, asks_quarter)

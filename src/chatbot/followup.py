@@ -21,6 +21,12 @@ _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公
 # "the other one": the company the conversation named beside the one asked about
 _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?)$", re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
+# "how much did it grow": "it" is the figure asked before, whose change is asked
+_CHANGE_OF_IT = re.compile(r"\b(?:did|does|has|have|had|will|would)\s+(it)\s+(?:grow|rise|increase|fall|decline|drop|shrink|change|go\s+(?:up|down))\b",
+                           re.IGNORECASE)
+# the item an English question asks of a company ("What was X's net profit in Q3 2025?" -> "net profit")
+_ITEM_EN = re.compile(r"(?:'s|’s)\s+(?P<item>[a-z][a-z\- ]*?)\s*(?:\b(?:in|for|during|over|at|as of|by|of|from|since)\b|[?,.]|$)",
+                      re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 # where the figure a Chinese question asks ends: its question word
 _ASKS_ZH = re.compile(r"(?:是|有|为|达到|做到|占)?\s*(?:多少|几|多高|多大)")
@@ -111,18 +117,28 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
         if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary, _last_answer(history))):
             return other
+    if (periods_asked := _periods_only(q, prev)) is not None:
+        return periods_asked
     part = _PART_OF.match(q)
     if part and (whole := _asked_item(prev, glossary)):
         before, item, after = whole
-        return f"{before}{part.group('x')}{item}{after}"
+        x = part.group("x")  # "其中AIoT业务收入占多少": the part names the metric itself
+        return f"{before}{x}{after}" if glossary.metrics_in(x) else f"{before}{x}{item}{after}"
     ent = last_entity(history, glossary)
     if (pointed := _pronoun_item(q, prev, glossary, ent is None)) is not None:
         return pointed
     if ent and not glossary.entities(q):
         if _PRONOUN_ZH.search(q):
             return _PRONOUN_ZH.sub(ent, q, count=1)
+        if (change := _CHANGE_OF_IT.search(q)) and (item := _item_en(prev)):
+            # "how much did it grow?" after "What was X's net profit in Q3?": the net profit grew, not X
+            return q[: change.start(1)] + f"{ent}'s {item}" + q[change.end(1):]
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
+        if _points_back(q) and (asked_own := _own_item(q)):  # "那最新的年付费用户是多少？": its own item, asked of
+            cut = _asked_item(prev, glossary)  # the company (and period, unless the latest is asked) before
+            head = ent if detect_intent(asked_own).name == "latest" or not cut else cut[0]
+            return f"{head}{asked_own}"
         if _points_back(q):  # "为什么增长这么慢？", "那这笔钱打算怎么用？": about what was just asked
             cut = _asked_item(prev, glossary)
             return f"{cut[0]}{cut[1]}：{q}" if cut else f"{ent}：{q}"
@@ -194,6 +210,51 @@ def _another_period_en(prev: str, x: str) -> str | None:
     return prev[: last.start()] + period + prev[last.end():]
 
 
+def _periods_only(question: str, prev: str) -> str | None:
+    """"今年头两个季度分别是多少？" after "栖云酒店第三季度RevPAR多少？": a follow-up that names only
+    periods asks the question before for them ("栖云酒店第一季度和第二季度RevPAR分别多少？"), in place
+    of its last period (config/reader.toml [followup] period_fillers, period_spans)."""
+    cfg = reader_config()["followup"]
+    q = question
+    for span, written in cfg["period_spans"].items():
+        q = q.replace(span, written)
+    found = list(period_phrase_re().finditer(q))
+    before = list(period_phrase_re().finditer(prev))
+    if not found or not before or not re.search(r"[\u4e00-\u9fff]", q):
+        return None
+    rest = period_phrase_re().sub(" ", q)
+    for filler in cfg["period_fillers"]:
+        rest = re.sub(filler, "", rest)
+    if rest.strip():
+        return None  # names something besides periods: an item, a company
+    last = before[-1]
+    out = prev[: last.start()] + q[found[0].start(): found[-1].end()] + prev[last.end():]
+    ask = _ASKS_ZH.search(out, last.start())
+    if "分别" in q and "分别" not in out and ask:  # each period's figure
+        out = out[: ask.start()] + "分别" + out[ask.start():]
+    return out
+
+
+def _item_en(question: str) -> str:
+    """The item an English question asks after a possessive ("X's net profit in Q3" -> "net profit")."""
+    m = _ITEM_EN.search(question)
+    return m.group("item").strip() if m and m.group("item").strip() else ""
+
+
+def _own_item(question: str) -> str:
+    """A Chinese figure question that only opens with "那" and names its own item ("那最新的年付费用户是多少？"
+    -> "最新的年付费用户是多少？"); "" when it points back at the figure asked before ("这么", "这笔": the
+    anaphora of config/reader.toml [followup] other than the opening "那") or asks no figure."""
+    ask = _ASKS_ZH.search(question)
+    if not ask or not re.search(r"[\u4e00-\u9fff]", question):
+        return ""
+    rest = re.sub(r"^\s*那么?\s*", "", question)
+    if rest == question or any(re.search(c, rest, re.IGNORECASE) for c in reader_config()["followup"]["anaphora"]):
+        return ""
+    item = re.sub(r"[的\s]", "", rest[: ask.start() - (len(question) - len(rest))])
+    return rest if len(re.findall(r"[\u4e00-\u9fff]", item)) >= 2 else ""
+
+
 def _points_back(question: str) -> bool:
     """A question that names nothing and points back at the conversation ("这么", "这笔",
     "than that", a leading "那" or "And"): config/reader.toml [followup] anaphora."""
@@ -256,8 +317,28 @@ def _another_item(prev: str, x: str, glossary: Glossary, answer: str = "") -> st
     cut = _asked_item(prev, glossary)
     if cut is None:
         return None
-    before, _, after = cut
-    return f"{before}{x}{after}"
+    before, item, after = cut
+    # "那户外品牌呢？" after "…主品牌收入多少？": the brand's 收入
+    kept = "" if glossary.metrics_in(x) else _metric_kept(item, glossary)
+    kept = kept if kept and _narrows_alike(x, item, kept) else ""
+    return f"{before}{x}{kept}{after}"
+
+
+def _metric_kept(item: str, glossary: Glossary) -> str:
+    """The metric an item ends with, when words before it narrow it ("主品牌收入" -> "收入"): an item
+    named in its place that names no metric narrows the same metric. "" otherwise (the item is a
+    metric alone, "收入", or names none: the item named replaces it)."""
+    low = item.lower()
+    forms = sorted({f.lower() for m in glossary.metrics_in(item) for f in [m, *glossary.metrics[m]]}, key=len, reverse=True)
+    form = next((f for f in forms if f and low.endswith(f) and len(low) > len(f)), "")
+    return item[len(item) - len(form):] if form else ""
+
+
+def _narrows_alike(x: str, item: str, kept: str) -> bool:
+    """Is `x` the same kind of word as what narrows the item's metric ("户外品牌" for "主品牌", "线下" for
+    "线上": a character in common), not another figure ("码头吞吐量" for "归母")?"""
+    narrowing = item[: len(item) - len(kept)]
+    return bool(set(re.findall(r"[\u4e00-\u9fff]", x)) & set(narrowing))
 
 
 def _latin(ch: str) -> bool:

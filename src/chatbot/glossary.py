@@ -13,6 +13,8 @@ from pathlib import Path
 from chatbot.config import PROJECT_ROOT
 
 GLOSSARY_TOML = PROJECT_ROOT / "config" / "glossary.toml"
+# a ticker's number after a ticker word ("港股代码2597", "股份代号：2657", "stock code 2597")
+_TICKER_NUMBER = re.compile(r"(代码|代号|stock code|ticker)\s*[:：]?\s*(\d{4,5})(?![\d.])", re.IGNORECASE)
 _ENTITIES_CACHED = 50_000  # texts whose companies are kept (a sentence each, ~100 bytes)
 
 
@@ -82,6 +84,14 @@ class Glossary:
         metric. Inside such a term the metric is not asked."""
         return [re.compile(rf"(?<![a-z]){re.escape(term)}(?![a-z])") for term, forms in self.terms_with_metric.items()
                 if not any(f in z for z in self.terms[term] for f in forms if not f.isascii())]
+
+    def name_tickers(self, question: str) -> str:
+        """A question that writes a ticker's number beside a ticker word ("港股代码2597对应的是哪家公司？")
+        with the company the catalogue holds under that ticker after it ("港股代码2597（茶屿）…")."""
+        def named(m: re.Match) -> str:
+            canon = self.aliases.get(f"{m.group(2)}.hk") or self.aliases.get(f"{m.group(2).lstrip('0')}.hk")
+            return f"{m.group(0)}（{canon}）" if canon and canon not in question else m.group(0)
+        return _TICKER_NUMBER.sub(named, question)
 
     def metrics_in(self, text: str) -> list[str]:
         """Metrics the text names (any of their forms), less those inside a longer term

@@ -147,7 +147,7 @@ def _period_rules() -> _PeriodRules:
     report_words: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
     reports = "|".join(sorted(map(re.escape, report_words), key=len, reverse=True))
     period_re = re.compile(
-        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末|年底|末|度|H1|H2)?",
+        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末|年底|末|度|H1|H2)?",
         re.IGNORECASE,
     )
     qualifier_re = re.compile(rf"{reports}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
@@ -312,6 +312,18 @@ def _month_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _month_of_year_re() -> re.Pattern:
     return re.compile(evidence_config()["period_phrases"]["month_of_year"])
+
+
+@lru_cache(maxsize=1)
+def _dated_month_re() -> re.Pattern:
+    return re.compile(evidence_config()["period_phrases"]["dated_month"])
+
+
+def dated_months(text: str) -> set[tuple[str, str]]:
+    """The months a text writes with their year and no day ("2025年6月的业务量", a row "2025年7月"):
+    (year, "M06"). Read only where a month is asked: elsewhere such a month dates an event."""
+    t = unicodedata.normalize("NFKC", text)
+    return {(m.group(1), f"M{int(m.group(2)):02d}") for m in _dated_month_re().finditer(t)}
 
 
 @lru_cache(maxsize=1)

@@ -92,4 +92,5 @@ def _without(spec, drop: set[int], item: str, absent: bool):
     part.metrics = [m for m in spec.metrics if not set(m) & gone_metric_forms]
     part.entities = spec.entities - {g.entity for g in gone if g.entity}
     part.required = [g for g in spec.required if id(g) not in drop]
+    part.compounds = [(c, gs) for c, gs in spec.compounds if not any(id(g) in drop for g in gs)]
     return part
