@@ -74,7 +74,7 @@ def sentence_pool(include_extra: bool = False) -> list[str]:
 
 
 def invented_companies() -> dict[str, str]:
-    """name -> ticker, as kept in synth-companies.toml."""
+    """Name -> ticker, as kept in synth-companies.toml."""
     return tomllib.loads(NAMES_FILE.read_text(encoding="utf-8"))["companies"]
 
 

@@ -34,7 +34,8 @@ def test_synthetic_passages_split_back_into_variations_of_corpus_sentences(docs)
     pool = synth.sentence_pool()
     names = [n for n in [*synth.corpus_companies(), *synth.invented_companies()] if not _TICKER.fullmatch(n)]
     texts = [p for d in docs for p in d.passages]
-    assert len(texts) == 600 and len(set(texts)) == 600
+    assert len(texts) == 600
+    assert len(set(texts)) == 600
     assert [len(d.passages) for d in docs] == [250, 250, 100]
     varied = 0
     for doc in docs:
@@ -69,6 +70,7 @@ def test_invented_companies_occur_nowhere_in_the_corpus_or_the_questions():
     text = "\n".join(p.read_text(encoding="utf-8") for p in CORPUS.rglob("*.md"))
     text += (ROOT / "tests" / "questions.jsonl").read_text(encoding="utf-8")
     invented = synth.invented_companies()
-    assert len(invented) >= 30 and len(set(invented.values())) == len(invented)
+    assert len(invented) >= 30
+    assert len(set(invented.values())) == len(invented)
     assert not [n for n in invented if n in text]
     assert not [t for t in invented.values() if t in text]
