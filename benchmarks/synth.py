@@ -40,6 +40,8 @@ from benchmarks.common import CORPUS, EXTRA, ROOT
 NAMES_FILE = Path(__file__).with_name("synth-companies.toml")
 GLOSSARY = ROOT / "config" / "glossary.toml"
 _TICKER = re.compile(r"\d{4}(\.HK)?")
+# "公司" as a sentence's subject (its article's company): at the start, after punctuation or a date
+_SUBJECT = re.compile(r"(^|[,，:：;；、(（]|[年月日末该本其])公司")
 
 _END = ("。", "！", "？", "!", "?", "…")
 
@@ -144,6 +146,11 @@ class _Variation:
         return name
 
     def sentence(self, s: str) -> str:
+        """The sentence about this document's companies and periods: varied if it names a
+        corpus company or has "公司" (its article's company) as its subject; any other
+        (the market, the exchange's rules, commentary) stays as it is, as wire copy."""
+        if not _SUBJECT.search(s) and not any(m.group("co") for m in self.pattern.finditer(s)):
+            return s
         factor = self.rng.choice([self.rng.uniform(0.55, 0.9), self.rng.uniform(1.1, 1.6)])
 
         def one(m: re.Match) -> str:
@@ -174,7 +181,8 @@ def documents(n_passages: int, per_doc: int, prefix: str, seed: int = 7,
         rng = random.Random(f"{seed}:{d}")
         shift = -rng.randint(1, 3)
         var = _Variation(rng, forms, invented, shift)
-        doc = SynthDoc(f"{prefix}-{d:03d}", "", f"{2026 + shift}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "")
+        date = f"{rng.randint(2024, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        doc = SynthDoc(f"{prefix}-{d:03d}", "", date, "")
         while len(doc.passages) < min(per_doc, n_passages - start):
             parts: list[str] = []
             idx: list[int] = []
