@@ -2,15 +2,17 @@
 
     nice -n 10 python -m benchmarks.build_index --chunks 100000 --store var/bench-cache/100k/store
 
-Keyword side: real text. The bundled corpus (its real chunks) plus synthetic passages:
-sentences of the corpus and tests/data/corpus-extra recombined into ~300-character
-paragraphs (benchmarks/synth.py), 250 per Markdown document, each paragraph one chunk.
+Keyword side: real text. The bundled corpus (its real chunks) plus synthetic news:
+sentences of the bundled corpus recombined into ~300-character paragraphs, their
+companies replaced by invented ones, years shifted and figures scaled
+(benchmarks/synth.py), 250 per Markdown document, each paragraph one chunk.
 
 Dense side: the bundled corpus chunks are embedded by the real embedder. A synthetic
-passage's vector is made from the same model's real embeddings of the sentences it is
-made of (the normalised mean of their "passage: " vectors): not the model's own vector
-of that passage, but drawn from the same distribution, at the cost of embedding the
-sentence pool once (~2,000 sentences) instead of every passage. The manifest's
+passage's vector is made from the same model's real embeddings of the corpus sentences
+it varies (the normalised mean of their "passage: " vectors): not the model's own vector
+of that passage (nor does it see the invented names and changed figures), but drawn
+from the same distribution, at the cost of embedding the sentence pool once (~160
+sentences) instead of every passage. The manifest's
 `model` is the real embedder, so `chatbot ask --store DIR` and `chatbot ingest --store
 DIR` use the real embedder on it like on any index; `bench-index.json` in the store
 folder states how its vectors were made.
@@ -21,10 +23,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -81,27 +85,15 @@ def sentence_vectors(real, sentences: list[str], cache: Path = SENTENCE_CACHE) -
     return vecs
 
 
-def passage_vectors(texts: list[str], pool: list[str], vecs: np.ndarray) -> dict[str, np.ndarray]:
+def passage_vectors(docs: list[synth.SynthDoc], vecs: np.ndarray) -> dict[str, np.ndarray]:
     """Each synthetic passage's vector: the normalised mean of the vectors of the pool
-    sentences it is made of (found greedily from its start: passages are sentences
-    joined without separators)."""
-    index = {s: i for i, s in enumerate(pool)}
-    by_first: dict[str, list[str]] = {}
-    for s in pool:
-        by_first.setdefault(s[:6], []).append(s)
-    for v in by_first.values():
-        v.sort(key=len, reverse=True)
+    sentences it varies (its companies, years and figures changed: the vectors are the
+    corpus sentences', so the dense side does not see the change)."""
     out = {}
-    for text in texts:
-        pos, rows = 0, []
-        while pos < len(text):
-            s = next((s for s in by_first.get(text[pos : pos + 6], []) if text.startswith(s, pos)), None)
-            if s is None:
-                raise ValueError(f"passage not made of pool sentences at {pos}: {text[:60]}")
-            rows.append(index[s])
-            pos += len(s)
-        m = vecs[rows].mean(axis=0)
-        out[text] = (m / np.linalg.norm(m)).astype(np.float32)
+    for doc in docs:
+        for text, rows in zip(doc.passages, doc.sources, strict=True):
+            m = vecs[rows].mean(axis=0)
+            out[text] = (m / np.linalg.norm(m)).astype(np.float32)
     return out
 
 
@@ -124,10 +116,13 @@ def build(store: Path, chunks: int, seed: int = 100_000, threads: int = 0) -> di
     n_real = synth.count_chunks(discover(CORPUS))
     n_syn = max(0, chunks - n_real)
     shutil.rmtree(docs, ignore_errors=True)
-    synth.write_corpus(docs, n_syn, PER_DOC, "bench", seed=seed)
-    texts = [p for f in sorted(docs.glob("*.md")) for p in _paragraphs(f)]
+    # written in a child: the generator loads the text tools (the catalogue's extraction of
+    # the corpus's companies), and a process that has them works the text side of every
+    # document out itself instead of in ingest's forked child (ingest/text_worker.py)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as child:
+        written = child.submit(synth.write_corpus, docs, n_syn, PER_DOC, "bench", seed).result()
     pool = synth.sentence_pool()
-    pvecs = passage_vectors(texts, pool, sentence_vectors(real, pool))
+    pvecs = passage_vectors(written, sentence_vectors(real, pool))
     t_prep = time.perf_counter() - t0
     emb = SentenceMeanEmbeddings(real, pvecs)
     last = [0.0]
@@ -146,8 +141,10 @@ def build(store: Path, chunks: int, seed: int = 100_000, threads: int = 0) -> di
         "real_chunks": n_real,
         "sentence_pool": len(pool),
         "vectors": (f"{emb.real_embedded} chunks (the corpus's): {real.name}'s own vectors; "
-                    f"{n_syn} synthetic passages: normalised mean of {real.name}'s vectors of their sentences"),
-        "keyword_text": "real: corpus chunks + corpus sentences recombined into ~300-character passages",
+                    f"{n_syn} synthetic passages: normalised mean of {real.name}'s vectors of the corpus "
+                    "sentences they vary"),
+        "keyword_text": ("real: corpus chunks + corpus sentences recombined into ~300-character passages, "
+                         "their companies, years and figures varied (news about invented companies)"),
         "seconds": round(time.perf_counter() - t0, 1),
         "prepare_s": round(t_prep, 1),
         "ingest_s": round(rep.seconds, 1),
@@ -158,11 +155,6 @@ def build(store: Path, chunks: int, seed: int = 100_000, threads: int = 0) -> di
     (store / "bench-index.json").write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(info, indent=1, ensure_ascii=False), flush=True)
     return info
-
-
-def _paragraphs(md: Path) -> list[str]:
-    body = md.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    return [p.strip() for p in body.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.collapse import collapse, docs_about, lookalike_prior, sentences
+from chatbot.collapse import collapse, docs_about, lookalike_prior, other_company_prior, sentences
 
 # (text, doc id, date) best first
 S = "云知声配售780万股新H股,每股252港元。"
@@ -76,6 +76,31 @@ SENTENCES = [
 @pytest.mark.parametrize(("text", "floor", "expected"), [c[1:] for c in SENTENCES], ids=[c[0] for c in SENTENCES])
 def test_sentences(text, floor, expected):
     assert sentences(text, floor) == expected
+
+
+OTHERS = {"甲科技", "乙智能", "丙数据"}
+OTHER = [
+    ("names only another company, outside the asked one's documents: lower",
+     [("乙智能收入:2023年4777万美元。", "news", 1.0), ("甲科技收入:2024年3052万美元。", "src", 0.6)], {"甲科技"}, set(),
+     {0: 0.5}),
+    ("names the asked company beside another: unchanged",
+     [("甲科技与乙智能同日上市。", "news", 1.0)], {"甲科技"}, set(), {}),
+    ("names no company (the market, '公司'): unchanged",
+     [("公司收入:2023年4777万美元。", "news", 1.0)], {"甲科技"}, set(), {}),
+    ("in a document about the asked company: unchanged, whatever it names",
+     [("乙智能收入:2023年4777万美元。", "own", 1.0)], {"甲科技"}, {"own"}, {}),
+    ("the question names no company: nothing changes",
+     [("乙智能收入:2023年4777万美元。", "news", 1.0)], set(), set(), {}),
+    ("two companies asked: a passage naming either is theirs",
+     [("丙数据收入。", "a", 1.0), ("乙智能收入。", "b", 0.9)], {"甲科技", "乙智能"}, set(), {0: 0.5}),
+]
+
+
+@pytest.mark.parametrize(("items", "asked", "about", "expected"), [c[1:] for c in OTHER], ids=[c[0] for c in OTHER])
+def test_other_company_prior(items, asked, about, expected):
+    got = other_company_prior(items, lambda i: i[0], lambda i: i[1], lambda i: i[2], asked, about,
+                              lambda t: {n for n in OTHERS if n in t}, 0.5)
+    assert got == pytest.approx(expected)
 
 
 def test_docs_about():

@@ -75,3 +75,23 @@ def lookalike_prior(
         for i in alike:
             changed[i] = max(changed.get(i, score(items[i])), score(it))
     return changed
+
+
+def other_company_prior(
+    items: Sequence[T], text: Callable[[T], str], doc_id: Callable[[T], str], score: Callable[[T], float],
+    asked: set[str], about_asked: set[str], companies_in: Callable[[str], set[str]], factor: float,
+) -> dict[int, float]:
+    """Scores after the company prior: when the question names companies (`asked`), a passage
+    outside their documents that names other companies and none of them is about those
+    others (news about another company in the same words: "X收入:2023年…" for the asked Y);
+    its score is multiplied by `factor`. Returns index -> new score for the items it changes."""
+    if not asked:
+        return {}
+    changed: dict[int, float] = {}
+    for i, it in enumerate(items):
+        if doc_id(it) in about_asked:
+            continue
+        named = companies_in(text(it))
+        if named and not named & asked:
+            changed[i] = score(it) * factor
+    return changed

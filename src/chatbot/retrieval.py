@@ -8,7 +8,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
-from chatbot.collapse import collapse, docs_about, lookalike_prior
+from chatbot.collapse import collapse, docs_about, lookalike_prior, other_company_prior
 from chatbot.config import RetrievalSettings
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
@@ -49,7 +49,8 @@ class Retriever:
         # (flat similarities around 0.76 for an English question become a clear 0.89 hit)
         question = self.glossary.expand(question)
         # the documents about the asked company: their passages join the pool and outrank look-alikes
-        about = docs_about(set(self.glossary.entities(question)) & self.glossary.companies, self.glossary.doc_subjects)
+        asked = set(self.glossary.entities(question)) & self.glossary.companies
+        about = docs_about(asked, self.glossary.doc_subjects)
         dense: list = []
         keyword: list = []
         pending = None
@@ -85,16 +86,17 @@ class Retriever:
             Passage(chunk=chunks[cid], score=score, dense_score=dscore.get(cid), keyword_score=kscore.get(cid))
             for cid, score in fused
         ]
-        passages = self._document_prior(passages, about)
+        passages = self._document_prior(passages, about, asked)
         if self.cfg.reranker_model and passages:
             t = time.perf_counter()
             passages = self._rerank(question, passages[: max(k * 3, 20)])
             timings["rerank"] = (time.perf_counter() - t) * 1000
         return passages[:k], timings
 
-    def _document_prior(self, passages: list[Passage], about: set[str]) -> list[Passage]:
+    def _document_prior(self, passages: list[Passage], about: set[str], asked: set[str]) -> list[Passage]:
         """Identical passages collapse to one copy; a passage of a document in `about` (those
-        about the asked company) outranks its look-alikes elsewhere (chatbot.collapse)."""
+        about the asked company) outranks its look-alikes elsewhere, and a passage elsewhere
+        that names only other companies ranks lower (chatbot.collapse)."""
         kept = [k for k, _ in collapse(passages, lambda p: p.chunk.text, lambda p: p.chunk.doc_id,
                                        lambda p: p.chunk.date, about)]
         cfg = evidence_config()["lookalike"]
@@ -102,7 +104,14 @@ class Retriever:
                                   about, cfg["passing_mention_factor"], cfg["shared_sentence_min_chars"])
         for i, s in changed.items():
             kept[i].score = s
-        return sorted(kept, key=lambda p: -p.score) if changed else kept
+        others = other_company_prior(kept, lambda p: p.chunk.text, lambda p: p.chunk.doc_id, lambda p: p.score,
+                                     asked, about, self._companies_in, cfg["other_company_factor"])
+        for i, s in others.items():
+            kept[i].score = s
+        return sorted(kept, key=lambda p: -p.score) if changed or others else kept
+
+    def _companies_in(self, text: str) -> set[str]:
+        return set(self.glossary.entities(text)) & self.glossary.companies
 
     def _keyword(self, question: str) -> tuple[list, float]:
         t = time.perf_counter()
