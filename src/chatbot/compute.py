@@ -224,11 +224,14 @@ def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
     figures itself, the sentence's must be those."""
     cfg = reader_config()["compute"]
     stated = {round(f.lo, 6) for f in facts_in(question)}
+    by_sentence: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
     for count in facts:
         if count.currency in _CURRENCY_WORD:
             continue
-        for price in facts:
-            if (price.sentence == count.sentence and price.currency in _CURRENCY_WORD
+        for price in by_sentence[count.sentence]:
+            if (price.currency in _CURRENCY_WORD
                     and re.search(rf"(?:每|/|per ){re.escape(count.currency)}", price.clause)
                     and re.search(cfg["per_unit"], price.clause, re.I)
                     and (not stated or {round(count.lo, 6), round(price.lo, 6)} <= stated)):
