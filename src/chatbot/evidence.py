@@ -483,7 +483,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
     # sentence naming none of its words ("产量…第二季度为7.95吨" for "第二季度的全维持成本") states another figure
     # (the compound itself may stand in its headings: "…成本可控" heads the article, not its cost's figure)
-    terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)]
+    # (only when the question names no metric the glossary knows: "港股上市募资" asks 募资, "港股上市" says of what)
+    terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
+             ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
