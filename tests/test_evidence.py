@@ -152,7 +152,8 @@ def _gold_idf(term: str) -> float:
     ],
 )
 def test_a_compound_the_passage_writes_and_a_dated_month_are_hard(question, answers):
-    passages = [Passage(chunk=Chunk(id="g:1", doc_id="g", text=GOLD)),
+    # (a heading naming one word of the compound, "成本可控", does not make any sentence under it name the cost)
+    passages = [Passage(chunk=Chunk(id="g:1", doc_id="g", text=GOLD, headings=["鸿岳黄金三季报点评：量价齐升，成本可控"])),
                 Passage(chunk=Chunk(id="g:2", doc_id="g", text=MONTHS, kind="table", title="鸿岳黄金月度数据"))]
     cands, _ = score_candidates(question, passages, load_glossary(), _gold_idf)
     assert [c.text for c in select(cands, 0.3, 4)] == answers
@@ -169,3 +170,14 @@ def test_a_compound_the_passage_writes_and_a_dated_month_are_hard(question, answ
 def test_compounds(question, compounds):
     spec = analyse_question(question, load_glossary(), lambda t: 5.0 if t == "\uffff" else 2.5)  # every word indexed
     assert [c for c, _ in spec.compounds] == compounds
+
+
+def test_a_compound_beside_a_known_metric_only_says_of_what():
+    """"云知声港股上市募资多少" asks 募资 (a metric): "港股上市" says of what, and the sentence that states the
+    proceeds ("募资约356.57亿港元") answers though it names neither 港股 nor 上市."""
+    text = "云知声完成港股上市。云知声全球发售约1.356亿股，募资约356.57亿港元。"
+    passages = [Passage(chunk=Chunk(id="c:1", doc_id="c", text=text))]
+    cands, spec = score_candidates("云知声港股上市募资多少？", passages, load_glossary(),
+                                   lambda t: 5.0 if t == "\uffff" else 2.5)
+    assert [c for c, _ in spec.compounds] == ["港股上市"]
+    assert "云知声全球发售约1.356亿股，募资约356.57亿港元。" in [c.text for c in select(cands, 0.3, 4)]

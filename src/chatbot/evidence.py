@@ -482,7 +482,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
     # sentence naming none of its words ("产量…第二季度为7.95吨" for "第二季度的全维持成本") states another figure
-    terms = [gs for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)]
+    # (the compound itself may stand in its headings: "…成本可控" heads the article, not its cost's figure)
+    # (only when the question names no metric the glossary knows: "港股上市募资" asks 募资, "港股上市" says of what)
+    terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
+             ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
@@ -523,8 +526,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # a company the catalogue does not know: only a sentence naming it answers
             if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
-            if terms and not all(any(a in norm or a in context or (item and a in table_head)
-                                     for g in gs for a in g.alternatives) for gs in terms):
+            if terms and not all(c in norm or c in context or (item and c in table_head)
+                                 or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
+                                 for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
                                                            raw.strip().strip("|").split("|")[0].strip() if item and raw.lstrip().startswith("|") else "")
