@@ -28,7 +28,10 @@ class EmbedAhead:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
         new = [(n, c) for n, chunks in enumerate(docs) for c in chunks if c.id not in in_use]
         self._groups = [new[s : s + max(1, group)] for s in range(0, len(new), max(1, group))]
-        self._of_doc: dict[int, list[int]] = {}
+        self._of_doc: dict[int, list[int]] = {}  # document -> its groups
+        self._ids: dict[int, set[str]] = {}  # document -> its new chunk ids
+        for n, c in new:
+            self._ids.setdefault(n, set()).add(c.id)
         self._left: list[int] = []  # per group: documents not yet stored
         for g, part in enumerate(self._groups):
             docs_in = sorted({n for n, _ in part})
@@ -59,16 +62,15 @@ class EmbedAhead:
         if not gs:
             return {}
         self._submit_through(gs[-1])
-        out: dict[str, list[float]] = {}
-        for g in gs:
-            out.update(self._futures[g].result())
-        return out
+        ids = self._ids[n]
+        return {i: v for g in gs for i, v in self._futures[g].result().items() if i in ids}
 
     def for_document(self, n: int) -> Callable[[], dict[str, list[float]]]:
         return lambda: self.vectors(n)
 
     def done(self, n: int) -> None:
         """Document n is stored: groups no other document waits for are let go."""
+        self._ids.pop(n, None)
         for g in self._of_doc.pop(n, []):
             self._left[g] -= 1
             if self._left[g] == 0:

