@@ -29,7 +29,17 @@ from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
 from chatbot.table_cells import with_row_unit, with_unit
-from chatbot.text import claim_figures, content_words, normalize, period_match, periods, qualifiers, split_sentences, tokenize
+from chatbot.text import (
+    claim_figures,
+    content_words,
+    normalize,
+    period_match,
+    periods,
+    qualifiers,
+    row_label_periods,
+    split_sentences,
+    tokenize,
+)
 from chatbot.two_part import split_spec
 
 _MARKER = re.compile(r"\[\d+\]")
@@ -39,7 +49,8 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
-    r"how much|how many|what (?:was|is|were|are)|which|when|who",
+    r"how much|how many|what (?:was|is|were|are)|which|when|who|"
+    rf"what (?:{'|'.join(evidence_config()['figure_question']['en_part_words'])}) of\b",
     re.IGNORECASE,
 )
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
@@ -395,7 +406,7 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str]
                 header = [c.strip() for c in s.strip("|").split("|")]
                 continue
             shown = _render_row(s, header)
-            out.append((s, shown, True, periods(shown), ""))
+            out.append((s, shown, True, periods(shown) | row_label_periods(s.strip("|").split("|")[0]), ""))
             continue
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
@@ -472,7 +483,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             mentioned = set(glossary.entities(shown))
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
-            subject = {e for e in mentioned if e in glossary.companies} or lead_companies or context_companies
+            named = set(glossary.entities(_before_enumeration(shown))) if mentioned else mentioned
+            subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
@@ -533,6 +545,19 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+@lru_cache(maxsize=1)
+def _enumeration_re() -> re.Pattern:
+    cues = evidence_config()["subject"]["enumeration_cues"]
+    return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True))))
+
+
+def _before_enumeration(sentence: str) -> str:
+    """The sentence up to a list of names it gives ("…，包括中兴通讯、第四范式…"): the companies
+    listed there take part in what it reports; they are not whom it reports on."""
+    m = _enumeration_re().search(sentence)
+    return sentence[: m.start()] if m else sentence
 
 
 def _collapse_repeats(cands: list[Candidate], passages: list[Passage], about: set[str]) -> list[Candidate]:

@@ -137,7 +137,7 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
 _REPORT_WORDS: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
 _REPORTS = "|".join(sorted(map(re.escape, _REPORT_WORDS), key=len, reverse=True))
 _PERIOD_RE = re.compile(
-    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
+    rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{_REPORTS}|中期|全年|年末|年底|末|度|H1|H2)?",
     re.IGNORECASE,
 )
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
@@ -289,19 +289,17 @@ def period_phrase_re() -> re.Pattern:
     return re.compile(rf"(?:(?:19|20)\d{{2}}(?!\d)\s*年?\s*(?:{after_year})?|{words})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _month_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["month"])
+@lru_cache(maxsize=16)
+def _phrase_re(key: str) -> re.Pattern:
+    """A pattern of config/evidence.toml [period_phrases] ("month", "month_end", "month_range", …)."""
+    return re.compile(evidence_config()["period_phrases"][key])
 
 
-@lru_cache(maxsize=1)
-def _month_of_year_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["month_of_year"])
-
-
-@lru_cache(maxsize=1)
-def _month_end_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["month_end"])
+def row_label_periods(label: str) -> set[tuple[str | None, str | None]]:
+    """The month a table row's label names ("2025年7月" -> ("2025", "M07")): in a table of
+    monthly figures the label is the row's period, not an event's date."""
+    m = _phrase_re("row_month").fullmatch(label)
+    return {(m.group(1), f"M{int(m.group(2)):02d}")} if m else set()
 
 
 @lru_cache(maxsize=1)
@@ -325,12 +323,20 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
 def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     out: set[tuple[str | None, str | None]] = set()
     t = english_period_forms(unicodedata.normalize("NFKC", text))
-    for m in _month_re().finditer(t):
+    for m in _phrase_re("month").finditer(t):
         n = m.group(1)
         out.add((None, f"M{int(n) if n.isdigit() else _MONTH_NO[n]:02d}"))
-    for m in _month_of_year_re().finditer(t):  # "2025年11月份" ("November 2025"): that month, or a date in it
+    for m in _phrase_re("month_of_year").finditer(t):  # "2025年11月份" ("November 2025"): that month, or a date in it
         out.add((m.group(1), f"M{int(m.group(2)):02d}"))
-    for m in _month_end_re().finditer(t):  # "2025年6月末": the figure at that month's end
+    for m in _phrase_re("month_range").finditer(t):  # "2025年1至10月": the range, no one month of it
+        if int(m.group(2)) < int(m.group(3)):
+            out.add((m.group(1), f"M{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+    for m in _phrase_re("months_from_january").finditer(t):  # "前十个月": January to October
+        n = _MONTH_NO.get(m.group(2).replace("两", "二")) or int(m.group(2))
+        q = months_ending(n, n) if n in (3, 6, 9) else None
+        if m.group(1) or not q:  # (without its year, "前九个月" is a qualifier: `qualifiers` reads it)
+            out.add((m.group(1), q or f"M01-{n:02d}"))
+    for m in _phrase_re("month_end").finditer(t):  # "2025年6月末": the figure at that month's end
         out.add((m.group(1), f"M{int(m.group(2)):02d}-end"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):
