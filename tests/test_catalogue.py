@@ -374,7 +374,12 @@ def test_leave_one_out(full_store, doc, question, fact):
     ("question", "names"),
     [("What was NIO's revenue in 2024?", ["NIO"]),  # an acronym that is no English word: a name
      ("Robert'); DROP TABLE chunks;--", []),  # ALL-CAPS ordinary words are code, not names
-     ("{lang} {0} ${HOME} {{7*7}}", [])],
+     ("{lang} {0} ${HOME} {{7*7}}", []),
+     # a period written as one token is no name, beside a name or alone
+     ("What was NIO's revenue in FY2024?", ["NIO"]),
+     ("What was FY24 revenue at NIO?", ["NIO"]),
+     ("What was NIO's 1H25 net loss, and its 3Q25 one?", ["NIO"]),
+     ("How did Q3'25 compare with H1?", [])],
 )
 def test_name_shaped_words_of_english_questions(question, names):
     from chatbot.glossary import load_glossary

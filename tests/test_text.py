@@ -149,6 +149,16 @@ def test_periods(text, expected):
         ("What was the FY2024 revenue?", {("2024", None)}),
         ("What was the revenue for FY24?", {("2024", None)}),
         ("What was the full-year 2025 target?", {("2025", None)}),
+        # a quarter named for its last month; the first three or six months; the year ended 31 December;
+        # "interim" and "half-year" without a year are the first half, as "中期" is
+        ("What was revenue in the September quarter?", {(None, "Q3")}),
+        ("What was revenue in the July-September quarter of 2025?", {("2025", "Q3")}),
+        ("What was the margin in the first six months of 2025?", {("2025", "H1")}),
+        ("What was revenue in the first three months of 2025?", {("2025", "Q1")}),
+        ("What was revenue for the year ended December 31, 2024?", {("2024", None)}),
+        ("What was the margin in the half year to June 2025?", {("2025", "H1")}),
+        ("How much interim profit did it report?", {(None, "H1")}),
+        ("What was the 2025 interim revenue?", {("2025", "H1")}),
     ],
 )
 def test_english_periods_asked(question, asked):
