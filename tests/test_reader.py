@@ -47,6 +47,11 @@ DEV7_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-7" / "corpus")
 READER_SET_7 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                 for q in _load(ROOT / "tests" / "data" / "dev-7" / "reader_questions.jsonl")
                 if not set(q["expected_sources"]) <= DEV7_ARTICLES]
+# the session-7 hidden set's reader questions (dev-8, spent and opened in session 8), the same split
+DEV8_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-8" / "corpus")
+READER_SET_8 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                for q in _load(ROOT / "tests" / "data" / "dev-8" / "reader_questions.jsonl")
+                if not set(q["expected_sources"]) <= DEV8_ARTICLES]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -90,6 +95,16 @@ KNOWN_FAILURES = {
     "h4-r27": "English follow-up 'And MiniMax?' after a comparison keeps the look-up intent",
     "h4-r28": "follow-up '那未商业化公司呢' (the 18C threshold for pre-commercial companies): refused",
     "h4-r32": "the set expects a refusal of a 2026 forecast as latest; read as a look-up that says what is known",
+    # dev-8 (the session-7 hidden set, opened in session 8), over the bundled corpus: failures at the session-8 start
+    "h5-r02": "What was Zhipu's IPO offer price per share? — the eval counts it right, but the answer lacks a key fact or cited source the test asserts",
+    "h5-r03": "那MiniMax呢？ — false refusal: '461' only in non-retrieved chunks of report, src-6; '504' only in non-retrieved",
+    "h5-r07": "报告对港股AI公司估值逻辑的总结是什么？ — the eval counts it right, but the answer lacks a key fact or cited source the test asserts",
+    "h5-r16": "According to the report, what are the pros and cons of Ho… — wrong sentence chosen: '18C|未盈利|unprofitable' in retrieved passage #1; '锁定期|lock-up|6个月|6 months|six mo",
+    "h5-r19": "Compare Zhipu's and MiniMax's revenue growth in their lat… — wrong sentence chosen: '325%' in retrieved passage #5; '175%' in retrieved passage #5",
+    "h5-r21": "云知声这次配售780万股、每股252港元，按此算配售总额大约多少港元？ — retrieval miss: '19.66亿|19.7亿|约19.7亿|19.656亿|1,965,600,000|19.6亿' not found in the corpus as wri",
+    "h5-r22": "How much wider was that than in 2023, in percent? — false refusal: '20.7%|21%|约21%|20.74%|20.74' not found in the corpus as written (check the ques",
+    "h5-r28": "那全年的呢？ — missed refusal: answered from news-02, src-3 although the corpus has no answer",
+    "h5-r29": "What was Zhipu's revenue for full year 2025? — the eval counts it right, but the answer lacks a key fact or cited source the test asserts",
 }
 
 
@@ -629,7 +644,8 @@ def _ok(text: str, fact: str) -> bool:
 
 
 @pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4 + READER_SET_5
-                                               + READER_SET_6 + READER_SET_7, KNOWN_FAILURES))
+                                               + READER_SET_6 + READER_SET_7 + READER_SET_8,
+                                               KNOWN_FAILURES))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
     assert a.to_json()["intent"] == a.intent

@@ -4,8 +4,8 @@ its questions before the engine was run on them), both ingested beside the bundl
 corpus and corpus-extra (no absent company of either set is named by the other's articles);
 and dev-5 (the session-4 held-out set, now open: `news-40`…`news-49`), ingested beside the
 bundled corpus and corpus-extra on its own, as its README says; dev-6 (the session-5 held-out set,
-now open: `news-60`…`news-69`) and dev-7 (the session-6 held-out set, now open: `news-70`…`news-79`)
-likewise.
+now open: `news-60`…`news-69`), dev-7 (the session-6 held-out set, now open: `news-70`…`news-79`)
+and dev-8 (the session-7 held-out set, now open: `news-80`…`news-89`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ DEV6 = [json.loads(line) for line in (DATA / "dev-6" / "questions.jsonl").read_t
         if line.strip()]
 DEV7 = [json.loads(line) for line in (DATA / "dev-7" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()]
+DEV8 = [json.loads(line) for line in (DATA / "dev-8" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()]
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -44,6 +46,23 @@ KNOWN_FAILURES = {
     "h4-q04": "overseas revenue growth (186%): the 海外 sentence is not among the retrieved passages",
     "h4-q18": "two-part on a region (海外码头 volume and growth): the region's row is not chosen",
     "h4-q19": "新招学员 (new enrolments): another figure of the article is quoted",
+    # dev-8 (the session-7 hidden set, opened in session 8): its failures at the session-8 start (eval diagnosis)
+    "h5-q01": "凌跃体育上半年赚了多少？ — wrong sentence chosen: '14.2亿' in retrieved passage #3",
+    "h5-q04": "明澈证券把凌跃体育的目标价调到了多少港元？ — false refusal: all expected facts were in the retrieved passages",
+    "h5-q26": "港股代码2597对应的是哪家公司？ — retrieval miss: '茶屿' only in non-retrieved chunks of news-81",
+    "h5-q36": "By how much did Xunbang Express's parcel volume grow year… — false refusal: all expected facts were in the retrieved passages",
+    "h5-q43": "How much did Chayu's GMV grow in the nine months to Septe… — false refusal: all expected facts were in the retrieved passages",
+    "h5-q45": "What was Saitu Sports' revenue growth in the first half o… — false refusal: '15.7%' only in non-retrieved chunks of news-89",
+    "h5-q46": "What share of 砚舟互娱's interim revenue came from overseas? — wrong sentence chosen: '32.9%' in retrieved passage #3",
+    "h5-q47": "What was the average daily GMV per store at 茶屿 in the thi… — wrong sentence chosen: '7,650' in retrieved passage #1",
+    "h5-q49": "What were Lanji Biotech's online revenue share and sellin… — wrong sentence chosen: '78%' in retrieved passage #1; '36.5%' in retrieved passage #1",
+    "h5-q51": "What were Xunbang Express's parcel volumes in July and in… — false refusal: all expected facts were in the retrieved passages",
+    "h5-q55": "迅邦快递2025年6月的快递业务量是多少？ — missed refusal: answered from news-84 although the corpus has no answer",
+    "h5-q56": "鸿岳黄金第二季度的全维持成本是多少？ — missed refusal: answered from news-85 although the corpus has no answer",
+    "h5-q77": "那户外品牌呢？ — retrieval miss: '18.9亿' only in non-retrieved chunks of news-80",
+    "h5-q79": "今年头两个季度分别是多少？ — false refusal: '198' only in non-retrieved chunks of news-09, news-86; '215' only in non-retrie",
+    "h5-q81": "7月份呢？ — false refusal: all expected facts were in the retrieved passages",
+    "h5-q83": "And over the first nine months, how much did it grow? — wrong sentence chosen: '71.3%' in retrieved passage #3",
 }
 
 
@@ -79,6 +98,11 @@ def dev6_engine(corpus_index, tmp_path_factory):
 @pytest.fixture(scope="module")
 def dev7_engine(corpus_index, tmp_path_factory):
     return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev7", [CORPUS_EXTRA, DATA / "dev-7" / "corpus"], 12 + 10)
+
+
+@pytest.fixture(scope="module")
+def dev8_engine(corpus_index, tmp_path_factory):
+    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev8", [CORPUS_EXTRA, DATA / "dev-8" / "corpus"], 12 + 10)
 
 
 def _params(questions):
@@ -124,6 +148,16 @@ def test_dev7(dev7_engine, q):
     story of monthly volumes, a .txt and an .html page, a sector explainer with a four-company table): Chinese and
     English look-ups, follow-ups, tickers, two-part questions, near-misses and absent companies."""
     _assert_as_expected(dev7_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV8))
+def test_dev8(dev8_engine, q):
+    """Ten articles written blind in session 7 (a four-company sportswear explainer, a column on two cosmetics
+    companies, an exchange filing, a .txt and an .html page, several periods of one metric, companies with and without
+    English names): Chinese and English look-ups, pinyin names, follow-ups, tickers, two-part questions, near-misses
+    and absent companies."""
+    _assert_as_expected(dev8_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
