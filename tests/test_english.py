@@ -187,6 +187,11 @@ def _finance_glossary(**kw) -> Glossary:
         ("What share of the interim revenue came from overseas?", ["收入"], "占比"),
         ("What proportion of revenue came from overseas markets in FY2024?", ["收入"], "占"),
         ("What was the average daily GMV per store in the third quarter?", [], "单店"),
+        # ratios: the longer term hides the metric inside it ("net profit margin" is no net profit)
+        ("What net profit margin did it post for the first half of 2025?", [], "净利率"),
+        ("What were its inventory turnover days in H1 2025?", [], "存货周转天数"),
+        ("What was its revenue per parcel in October 2025?", ["收入"], "单票收入"),
+        ("What final dividend did the board propose?", [], "末期股息"),
     ],
 )
 def test_english_finance_terms_and_the_metric_asked(question, metrics, term):
