@@ -138,7 +138,9 @@ def test_periods(text, expected):
         ("What was the revenue in the six months ended June 2025?", {("2025", "H1")}),
         ("What was the throughput from January to October?", {(None, "M01-10")}),
         ("What was the Jan-Oct throughput?", {(None, "M01-10")}),
-        ("What was the throughput in the first ten months?", set()),
+        ("What was the throughput in the first ten months?", {(None, "M01-10")}),
+        ("What was the average daily turnover in the first 11 months of 2025?", {("2025", "M01-11")}),
+        ("What was revenue in the first 9 months of 2025?", {("2025", "Q1-3")}),
         # quarters, halves, nine months, years
         ("What was the revenue in Q3 2025?", {("2025", "Q3")}),
         ("What was the third quarter revenue?", {(None, "Q3")}),

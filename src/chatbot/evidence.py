@@ -71,6 +71,7 @@ class TermGroup:
     entity: str | None = None  # the company or institution this group names
     kind: str = "word"  # "metric", "entity", "period", "term" (an English term's Chinese forms) or "word"
     phrase: str = ""  # the company's name and this word as one, as the question writes it ("京东零售")
+    source: str = ""  # the English term the Chinese forms translate ("selling expense ratio"), where the question says it
 
 
 @dataclass
@@ -123,7 +124,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
 
-    def add(alts: list[str], entity: str | None = None, kind: str = "word"):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
@@ -134,8 +135,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             w = min(_pieces_idf(a, idf, absent) for a in alts)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
             kind = "period"
-        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind) if w >= absent
-                      else TermGroup(alts, w, entity=entity, kind=kind))
+        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
+                      else TermGroup(alts, w, entity=entity, kind=kind, source=source))
 
     low = question.lower()
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
@@ -143,7 +144,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         rx = rf"(?<![a-z]){re.escape(term)}(?:e?s)?(?![a-z])"
         if re.search(rx, low):
-            add(glossary.terms[term], kind="term")
+            add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
     for metric in glossary.metrics_in(question):
         forms = glossary.metrics[metric]
@@ -165,7 +166,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         plural = "(?:e?s)?" if term.isascii() else ""  # "gross margins" is the term "gross margin"
         rx = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
         if re.search(rx, low):
-            add(glossary.terms[term], kind="term")
+            add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:

@@ -193,6 +193,7 @@ def english_period_forms(text: str) -> str:
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_HINT = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in _MONTH_ABBR) + ")")
+_MONTHS_HINT = re.compile(r"\bmonths\b", re.IGNORECASE)  # "the first 11 months": a count of months, no month named
 _LAST_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (a February's 28th is its end too)
 
 
@@ -208,7 +209,7 @@ def _english_month_re() -> re.Pattern:
     return re.compile(
         rf"(?i:(?:the\s+)?(?P<n>three|six|nine|twelve|{counts}|\d{{1,2}})[- ]months?\s+(?:to|ended|ending|through|until)\s+"
         rf"(?:the\s+end\s+of\s+)?)(?:{day}\s+)?(?P<to>{mon})(?:\s+{day})?(?:,?\s+(?P<toy>{year}))?"
-        rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts})\s+months)(?:\s+of\s+{year})?"
+        rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts}|\d{{1,2}})\s+months)(?:\s+of\s+(?P<cy>{year}))?"
         rf"|(?:(?i:between|from)\s+)?(?P<a>{mon})(?:\s+{year})?\s*(?:[-–~]|\s(?i:to|through|and|until)\s)\s*(?P<b>{mon})(?:,?\s+{year})?"
         rf"|(?i:(?:the\s+)?end[- ](?:of\s+)?)(?P<e>{mon})(?:,?\s+(?P<ey>{year}))?"
         rf"|(?P<e2>{mon})[- ](?i:end)\b(?:,?\s+(?P<e2y>{year}))?"
@@ -250,8 +251,11 @@ def _english_month(m: re.Match) -> str:
         if word:
             return f"{g['toy']}年{word}".replace("年年", "年") if g["toy"] else word.replace("年度", "全年")
         return f"1-{last}月" if n == last else m.group(0)
-    if g["cnt"]:
-        return f"1-{cfg['month_counts_en'][g['cnt'].lower()]}月"
+    if g["cnt"]:  # "the first 11 months of 2025" -> "2025年1-11月" (the first 9 months: the first three quarters)
+        n = int(g["cnt"]) if g["cnt"].isdigit() else cfg["month_counts_en"][g["cnt"].lower()]
+        year = f"{g['cy']}年" if g["cy"] else ""
+        word = cfg["months_to_en"].get(f"{n}:{n}") if n in (3, 6, 9) else None
+        return f"{year}{word}" if word else f"{year}1-{n}月"
     if g["a"]:
         return f"{_month_no(g['a'])}-{_month_no(g['b'])}月"
     end, year = g["e"] or g["e2"], g["ey"] or g["e2y"]
@@ -271,7 +275,7 @@ def english_months(text: str) -> str:
     """English month phrases as the Chinese ones `periods` reads ("in November 2025" -> "in 11月",
     "end-June 2025" -> "2025年6月末", "the nine months to September" -> "前三季度", "Jan-Oct" ->
     "1-10月"); a day's date stays as written."""
-    if not _MONTH_HINT.search(text):
+    if not _MONTH_HINT.search(text) and not _MONTHS_HINT.search(text):
         return text  # (most text names no English month: the long pattern is not tried)
     return _english_month_re().sub(_english_month, text)
 
