@@ -161,6 +161,8 @@ def test_periods(text, expected):
         ("What was the margin in the half year to June 2025?", {("2025", "H1")}),
         ("How much interim profit did it report?", {(None, "H1")}),
         ("What was the 2025 interim revenue?", {("2025", "H1")}),
+        ("What were NAURA's third-quarter revenue and net profit?", {(None, "Q3")}),  # a hyphenated modifier
+        ("What was first-half 2025 profit?", {("2025", "H1")}),
     ],
 )
 def test_english_periods_asked(question, asked):
