@@ -52,6 +52,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "h4-r53": "English follow-up why ('its gross margin'): the company is not carried; other articles' reasons",
     "h4-r55": "the set expects a not-yet-reported quarter as latest; read as a look-up that says what is known",
     # dev-8 (the session-7 hidden set, opened in session 8), over its own articles: failures at the session-8 start
+    "h5-r32": "Summarise the column comparing Lanji Biotech with 黛研美妆. — wrong sentence chosen: '31.2%|35.8%|7.35亿' in retrieved passage #3; '8.7%|6.2%|2.93亿' in retrieved pass",
     "h5-r35": "黛研美妆上半年利润为什么下滑？ — wrong sentence chosen: '投流|销售费用|达人' in retrieved passage #1",
     "h5-r37": "迅邦快递的单票收入为什么回升？ — wrong sentence chosen: '反内卷|价格企稳' in retrieved passage #1; '高时效' in retrieved passage #2",
     "h5-r38": "它占凌跃上半年总收入的比例是多少？ — false refusal: '21.9%|21.88%|21.875%|约22%|22%' only in non-retrieved chunks of news-83, news-88",
