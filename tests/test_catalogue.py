@@ -49,6 +49,16 @@ EXTRACTION = [
      "万象生活", "1209.HK", ["华润万象生活"]),
     # an English name less its sector word, when the word left is coined
     ("", [], "翰森制药（Hansoh Pharmaceutical，3692.HK）公布业绩。翰森制药称…", "翰森制药", "3692.HK", ["Hansoh"]),
+    # words describing the company, walked back from the ticker, come off: the text uses the coined end alone
+    ("", [], "【港讯社香港10月15日电】现制茶饮连锁茶屿控股（港股代码2597）公布经营数据。第三季度茶屿门店净增631家，截至9月末茶屿会员…",
+     "茶屿", "2597.HK", ["茶屿控股"]),
+    ("", [], "本期成绩单：主打功效护肤的澜肌生物（Lanji Biotech，1789.HK）收入增长。澜肌依靠大单品，澜肌的毛利率…",
+     "澜肌", "1789.HK", ["Lanji Biotech", "澜肌生物"]),
+    # a table row gives the name in one cell and its listing code in the next
+    ("", [], "| 公司 | 代码 | 收入 |\n|---|---|---|\n| 赛途体育 | 股票代码：2306 | 41.2 |\n| 凌跃体育 | 2683.HK | 86.4 |\n赛途体育增长最快。",
+     "赛途体育", "2306.HK", []),
+    ("", [], "| 公司 | 代码 |\n|---|---|\n| 踏锋国际（Tafeng International） | 港股代码1862 |\n踏锋国际称…",
+     "踏锋国际", "1862.HK", ["Tafeng International"]),
 ]
 
 
@@ -113,12 +123,19 @@ CATALOGUE_MISTAKES = [
     # a metric with its English abbreviation in brackets is a term, not an institution
     ("看懂保险股的指标", [], "## 综合成本率（COR）\n综合成本率等于赔付率加费用率。综合成本率低于100%表示承保盈利。", set(), None,
      ["综合成本率", "成本率", "COR"]),
+    # a name's end that is a dictionary word (a trade) is never the name, though the text uses it alone
+    ("", [], "北岚风电（股票代码：1965）公布业绩。风电行业回暖，海上风电装机增长。", {"北岚风电"}, "1965.HK", ["风电"]),
+    # nor is an end the text only writes after the same characters as the name ("底捞" of "海底捞")
+    ("", [], "火锅连锁海底捞（股票代码：6862）公布业绩。海底捞门店…海底捞称…", {"海底捞"}, "6862.HK", ["底捞"]),
+    # a table cell holding more than a listing code gives no ticker to the cell before it
+    ("", [], "| 股东 | 持股 |\n|---|---|\n| 甲乙科技 | 持有2306.HK约5% |\n甲乙科技称…甲乙科技…", {"甲乙科技"}, None, []),
 ]
 
 
 @pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
                          ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name", "role-before-name",
-                              "english-word-kept", "subject-with-ticker", "metric-abbreviation"])
+                              "english-word-kept", "subject-with-ticker", "metric-abbreviation", "trade-end-no-name",
+                              "end-only-inside-name", "cell-not-a-code"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:
@@ -357,7 +374,12 @@ def test_leave_one_out(full_store, doc, question, fact):
     ("question", "names"),
     [("What was NIO's revenue in 2024?", ["NIO"]),  # an acronym that is no English word: a name
      ("Robert'); DROP TABLE chunks;--", []),  # ALL-CAPS ordinary words are code, not names
-     ("{lang} {0} ${HOME} {{7*7}}", [])],
+     ("{lang} {0} ${HOME} {{7*7}}", []),
+     # a period written as one token is no name, beside a name or alone
+     ("What was NIO's revenue in FY2024?", ["NIO"]),
+     ("What was FY24 revenue at NIO?", ["NIO"]),
+     ("What was NIO's 1H25 net loss, and its 3Q25 one?", ["NIO"]),
+     ("How did Q3'25 compare with H1?", [])],
 )
 def test_name_shaped_words_of_english_questions(question, names):
     from chatbot.glossary import load_glossary

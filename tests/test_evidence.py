@@ -24,6 +24,9 @@ def _idf(term: str) -> float:
         ("云知声2024年收入是多少？", True, False, {"云知声"}, {("2024", None)}),
         ("How much revenue did Unisound make in the first half of 2025?", True, False, {"云知声"}, {("2025", "H1")}),
         ("港股18C公司有哪些？", False, True, set(), set()),  # a list, no figure: no period constraint
+        # "what share of" asks a figure (config/evidence.toml [figure_question]), its period with it
+        ("What share of Unisound's H1 2025 revenue came from overseas?", True, False, {"云知声"}, {("2025", "H1")}),
+        ("What proportion of Unisound's revenue came from overseas in 2024?", True, False, {"云知声"}, {("2024", None)}),
     ],
 )
 def test_analyse_question(question, figure, lst, entities, periods):

@@ -474,3 +474,62 @@ def test_the_publisher_a_question_names_is_the_passages_context():
     cands, _ = score_candidates("明澈证券把云知声的目标价调到了多少港元？", [passage], load_glossary(),
                                 lambda t: 4.0 if t == "证券" else 1.0 if t in normalize(text) else 5.0)  # 证券: indexed, rare
     assert [c.text for c in cands] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        # companies named after "包括" take part in the figure: it is the document's company's
+        ("18家基石投资者合计认购约15.83亿港元，约占发售股份43%，包括商汤、第四范式等。", True),
+        ("基石投资者合计认购约15.83亿港元，例如商汤认购约3亿港元。", True),
+        # a company named before the list is the sentence's subject: not the one asked
+        ("商汤的基石投资者合计认购约15.83亿港元，包括第四范式等。", False),
+    ],
+)
+def test_companies_listed_after_an_enumeration_are_not_the_subject(text, answered):
+    from dataclasses import replace
+
+    g = load_glossary()
+    g = replace(g, doc_subjects={"own": {"天数智芯"}})
+    chunk = Chunk(id="o:1", doc_id="own", title="天数智芯启动招股", text=text, headings=[])
+
+    def idf(term: str) -> float:
+        return 1.0 if term in normalize(text + "天数智芯") else 5.0
+
+    cands, _ = score_candidates("天数智芯的基石投资者合计认购了多少？", [Passage(chunk=chunk, score=1.0)], g, idf)
+    assert bool(cands) is answered, [c.text for c in cands]
+
+
+MONTHLY = (
+    "迅邦10月份完成快递业务量25.12亿票，同比增长15.8%。\n\n"
+    "| 月份 | 快递业务量（亿票） | 业务量同比 |\n|---|---|---|\n| 2025年7月 | 21.36 | +18.2% |\n| 2025年8月 | 22.05 | +17.5% |\n\n"
+    "累计来看，2025年1至10月迅邦完成快递业务量208.7亿票，同比增长19.4%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # a row labelled "2025年7月" is July's; a month's question is never answered by the range holding it
+        ("迅邦2025年7月份的快递业务量是多少？", "21.36"),
+        ("迅邦10月份快递业务量同比增长多少？", "15.8%"),
+        ("迅邦今年1到10月累计完成多少快递业务量？", "208.7亿"),
+        ("迅邦2025年6月份的快递业务量是多少？", None),  # no row, no sentence for June
+    ],
+)
+def test_monthly_rows_and_ranges_of_months(question, figure):
+    chunk = Chunk(id="m:1", doc_id="m", title="迅邦快递经营简报", text=MONTHLY, headings=[])
+    g = load_glossary()
+
+    def idf(term: str) -> float:
+        return 3.0 if term in normalize(MONTHLY + "迅邦") else 5.0
+
+    from dataclasses import replace
+
+    g = replace(g, aliases={**g.aliases, "迅邦": "迅邦"}, companies={*g.companies, "迅邦"}, doc_subjects={"m": {"迅邦"}})
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], g, idf)
+    if figure is None:
+        assert cands == [], [c.text for c in cands]
+    else:
+        assert cands
+        assert figure in cands[0].text.replace(",", ""), [c.text for c in cands]

@@ -14,6 +14,7 @@ from chatbot.text import (
     period_match,
     periods,
     question_language,
+    row_label_periods,
     split_sentences,
     tokenize,
 )
@@ -96,9 +97,17 @@ def test_figure_supported(figure, evidence, supported):
         ("截至2025年6月30日，现金及现金等价物", {("2025", "M06-end")}),
         ("截至2025年6月30日止六个月收入", {("2025", "H1")}),  # a period that ends there, not the point
         ("公布截至2025年9月30日的第三季度业绩", set()),  # the quarter that ends there (its year from the context)
-        ("1-10月累计", set()),  # a range
-        ("今年1到10月累计完成", set()),  # a range, as a question writes it: not October's figure
-        ("2025年1–10月累计吞吐量", set()),  # a range of months with its year: not the year
+        # a range of months is a period of its own: never one month of it (the "10月" of "1至10月"), nor the year
+        ("1-10月累计", {(None, "M01-10")}),
+        ("今年1到10月累计完成", {(None, "M01-10")}),  # as a question writes it
+        ("2025年1–10月累计吞吐量", {("2025", "M01-10")}),
+        ("累计来看，2025年1至10月迅邦完成快递业务量208.7亿票", {("2025", "M01-10")}),
+        ("前十个月累计载客2,816万人次", {(None, "M01-10")}),  # the first N months: from January
+        ("2025年前两个月", {("2025", "M01-02")}),
+        ("2025年6月至2026年3月", set()),  # a span across years is no reporting period
+        # the first nine months with their year are the first three quarters (without it, a qualifier)
+        ("2025年前九个月GMV约为182.6亿元", {("2025", "Q1-3")}),
+        ("前九个月收入", set()),
         # a report named for its period: "中报" is the interim report
         ("城市燃气行业2025年中报横评", {("2025", "H1")}),
         ("2025年前九个月累计收入243.8亿元", {("2025", "Q1-3")}),  # the first nine months with their year
@@ -144,9 +153,11 @@ def test_dated_months(text, months):
         ("What was the revenue in the nine months to September?", {(None, "Q1-3")}),
         ("What was the revenue in the nine months to September 2025?", {("2025", "Q1-3")}),
         ("What was the revenue in the six months ended June 2025?", {("2025", "H1")}),
-        ("What was the throughput from January to October?", set()),
-        ("What was the Jan-Oct throughput?", set()),
-        ("What was the throughput in the first ten months?", set()),
+        ("What was the throughput from January to October?", {(None, "M01-10")}),
+        ("What was the Jan-Oct throughput?", {(None, "M01-10")}),
+        ("What was the throughput in the first ten months?", {(None, "M01-10")}),
+        ("What was the average daily turnover in the first 11 months of 2025?", {("2025", "M01-11")}),
+        ("What was revenue in the first 9 months of 2025?", {("2025", "Q1-3")}),
         # quarters, halves, nine months, years
         ("What was the revenue in Q3 2025?", {("2025", "Q3")}),
         ("What was the third quarter revenue?", {(None, "Q3")}),
@@ -157,6 +168,18 @@ def test_dated_months(text, months):
         ("What was the FY2024 revenue?", {("2024", None)}),
         ("What was the revenue for FY24?", {("2024", None)}),
         ("What was the full-year 2025 target?", {("2025", None)}),
+        # a quarter named for its last month; the first three or six months; the year ended 31 December;
+        # "interim" and "half-year" without a year are the first half, as "中期" is
+        ("What was revenue in the September quarter?", {(None, "Q3")}),
+        ("What was revenue in the July-September quarter of 2025?", {("2025", "Q3")}),
+        ("What was the margin in the first six months of 2025?", {("2025", "H1")}),
+        ("What was revenue in the first three months of 2025?", {("2025", "Q1")}),
+        ("What was revenue for the year ended December 31, 2024?", {("2024", None)}),
+        ("What was the margin in the half year to June 2025?", {("2025", "H1")}),
+        ("How much interim profit did it report?", {(None, "H1")}),
+        ("What was the 2025 interim revenue?", {("2025", "H1")}),
+        ("What were NAURA's third-quarter revenue and net profit?", {(None, "Q3")}),  # a hyphenated modifier
+        ("What was first-half 2025 profit?", {("2025", "H1")}),
     ],
 )
 def test_english_periods_asked(question, asked):
@@ -186,10 +209,29 @@ def test_english_periods_asked(question, asked):
         ({("2025", "M11")}, {(None, "M10-end")}, False),
         ({("2025", "M08")}, {("2024", None)}, True),
         ({("2023", "M05")}, set(), True),
+        # a range of months is not one month of it, and not the year
+        ({("2025", "M10")}, {("2025", "M01-10")}, False),
+        ({(None, "M10")}, {("2025", "M01-10")}, False),
+        ({("2025", None)}, {("2025", "M01-10")}, False),
+        ({(None, "M01-10")}, {("2025", "M01-10")}, True),
     ],
 )
 def test_period_match(asked, stated, match):
     assert period_match(asked, stated) is match
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("2025年7月", {("2025", "M07")}),  # a table of monthly figures: the row's month
+        (" 2025年10月份 ", {("2025", "M10")}),
+        ("2025年7月1日", set()),  # a day
+        ("7月", set()),  # (a month alone is read by periods())
+        ("凌跃体育", set()),
+    ],
+)
+def test_row_label_periods(label, expected):
+    assert row_label_periods(label) == expected
 
 
 @pytest.mark.parametrize(("text", "lang"), [("What was the revenue?", "en"), ("收入是多少？", "zh"), ("Unisound的收入", "zh")])

@@ -47,12 +47,6 @@ KNOWN_FAILURES = {
     "h4-q18": "two-part on a region (海外码头 volume and growth): the region's row is not chosen",
     "h4-q19": "新招学员 (new enrolments): another figure of the article is quoted",
     # dev-8 (the session-7 hidden set, opened in session 8): its failures at the session-8 start (eval diagnosis)
-    "h5-q45": "What was Saitu Sports' revenue growth in the first half o… — false refusal: '15.7%' only in non-retrieved chunks of news-89",
-    "h5-q46": "What share of 砚舟互娱's interim revenue came from overseas? — wrong sentence chosen: '32.9%' in retrieved passage #3",
-    "h5-q47": "What was the average daily GMV per store at 茶屿 in the thi… — wrong sentence chosen: '7,650' in retrieved passage #1",
-    "h5-q49": "two-part over a table with one column per company: the English terms now find both rows (线上渠道收入占比, "
-              "销售费用率), but the catalogue names the company '主打功效护肤的澜肌生物' (a modifier kept), so the column "
-              "'澜肌生物' is not read as it and the rows count as 黛研美妆's",
 }
 
 

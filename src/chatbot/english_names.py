@@ -96,10 +96,10 @@ def _common_word(zh: str) -> bool:
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
     """The run less the words that are no names at its ends ("What", "Q2", a capital that
     only starts the sentence); the whole of the rest is the name (never a part of it)."""
-    while words and (words[0] in rules.not_names_en
+    while words and (rules.not_name_en(words[0])
                      or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower())):
         words, sentence_start = words[1:], False
-    while words and words[-1] in rules.not_names_en:
+    while words and rules.not_name_en(words[-1]):
         words = words[:-1]
     return words
 

@@ -3,6 +3,7 @@ found, and where it is kept: catalogue.py)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -40,6 +41,9 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
 
     def add(name: str, kind: str, tick=(), aliases=()) -> Entry | None:
         name = name.strip()
+        if kind == "company" and (short := _without_description(name, full, rules)) != name:
+            # "现制茶饮连锁茶屿控股（港股代码2597）": the name is "茶屿控股" (the words as written, an alias)
+            name, aliases = short, [*aliases, name]
         if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
             return None
         if not tick and re.search(rf"[{_CJK}]$", name) and _has_suffix(name, rules.term_suffixes):
@@ -79,6 +83,15 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             add(name, "org", aliases=[inner])  # 国际数据公司(IDC), 稀宇科技(MiniMax)
         elif re.fullmatch(rf"[{_CJK}]{{2,12}}", inner) and re.fullmatch(_EN_NAME, name) and _pair_name(inner, full, rules):
             add(name, "org", aliases=[inner])  # MiniMax(稀宇科技)
+    # 1b. a table row that gives a name in one cell and its listing code in the next
+    # ("| 赛途体育 | 股票代码：2306 | 41.2 |", "| 踏锋国际（Tafeng International） | 港股代码1862 |")
+    for line in full.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        for cell, code in itertools.pairwise(cells):
+            tick = _tickers_in(code, rules) if _CELL_CODE.fullmatch(code) else []
+            head = re.split(r"[(（]", cell, maxsplit=1)[0].strip()
+            if tick and head and name_before(head, rules, lenient=True) == head:
+                add(head, "company", tick)
     # 2. legal names
     tails = "|".join(map(re.escape, rules.legal_tails))
     for m in re.finditer(rf"(?:{tails})", full):
@@ -143,6 +156,40 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+def _without_description(name: str, text: str, rules: Rules) -> str:
+    """A name walked back from a ticker or a legal form may take in the words that describe
+    the company ("现制茶饮连锁茶屿控股", "主打功效护肤的澜肌生物"): when the name's core (its
+    suffixes and legal tail off) is written only there, and the text uses an end of it on
+    its own, after other characters than the ones the name puts before it ("茶屿" in
+    "第三季度茶屿…", "截至9月末茶屿…"), that end is the name, with the suffixes it had
+    ("茶屿控股", "澜肌生物"). The end must be a coined word (none of jieba's dictionary), so
+    that a trade ("风电" of "北岚风电") is never taken for the name."""
+    if not re.fullmatch(rf"[{_CJK}]+", name):
+        return name
+    core = name
+    while tail := (next((t for t in rules.legal_tails if core.endswith(t)), "")
+                   or _has_suffix(core, rules.company_suffixes) or _has_suffix(core, rules.trade_words)):
+        core = core[: -len(tail)]
+    if text.count(core) > 1:
+        return name  # the text calls the company so elsewhere: a name, not a description
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
+    words = {*rules.company_suffixes, *rules.trade_words, *rules.descriptors, *rules.org_suffixes}
+    for start in range(2, len(core) - 1):  # the longest end first, at least two characters before it
+        end, before = core[start:], core[start - 1]
+        if end in words or freq.get(end) or not _name_shaped(end, rules):
+            continue
+        alone = sum(1 for m in re.finditer(re.escape(end), text) if text[m.start() - 1: m.start()] != before)
+        if alone >= rules.min_mentions:
+            return end + name[len(core):]
+    return name
+
+
+# a table cell that is a listing code and nothing else ("2683.HK", "股票代码：2306", "港股代码1862")
+_CELL_CODE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:代码|代号)\s*[:：]?\s*)?(?:\d{4,6}(?:\.[A-Za-z]{2})?)")
 
 
 # a listing code in a bracket, of any exchange ("股票代码:688072"): it says the bracket is about a company

@@ -37,6 +37,7 @@ from chatbot.text import (
     period_match,
     periods,
     qualifiers,
+    row_label_periods,
     split_sentences,
     tokenize,
 )
@@ -49,7 +50,8 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
-    r"how much|how many|what (?:was|is|were|are)|which|when|who",
+    r"how much|how many|what (?:was|is|were|are)|which|when|who|"
+    rf"what (?:{'|'.join(evidence_config()['figure_question']['en_part_words'])}) of\b",
     re.IGNORECASE,
 )
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
@@ -70,6 +72,7 @@ class TermGroup:
     entity: str | None = None  # the company or institution this group names
     kind: str = "word"  # "metric", "entity", "period", "term" (an English term's Chinese forms) or "word"
     phrase: str = ""  # the company's name and this word as one, as the question writes it ("京东零售")
+    source: str = ""  # the English term the Chinese forms translate ("selling expense ratio"), where the question says it
 
 
 @dataclass
@@ -125,7 +128,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
 
-    def add(alts: list[str], entity: str | None = None, kind: str = "word"):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
@@ -136,8 +139,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             w = min(_pieces_idf(a, idf, absent) for a in alts)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
             kind = "period"
-        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind) if w >= absent
-                      else TermGroup(alts, w, entity=entity, kind=kind))
+        groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
+                      else TermGroup(alts, w, entity=entity, kind=kind, source=source))
 
     low = question.lower()
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
@@ -145,7 +148,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         rx = rf"(?<![a-z]){re.escape(term)}(?:e?s)?(?![a-z])"
         if re.search(rx, low):
-            add(glossary.terms[term], kind="term")
+            add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
     for metric in glossary.metrics_in(question):
         forms = glossary.metrics[metric]
@@ -167,7 +170,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         plural = "(?:e?s)?" if term.isascii() else ""  # "gross margins" is the term "gross margin"
         rx = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
         if re.search(rx, low):
-            add(glossary.terms[term], kind="term")
+            add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
@@ -429,7 +432,7 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str]
                 header = [c.strip() for c in s.strip("|").split("|")]
                 continue
             shown = _render_row(s, header)
-            out.append((s, shown, True, periods(shown), ""))
+            out.append((s, shown, True, periods(shown) | row_label_periods(s.strip("|").split("|")[0]), ""))
             continue
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
@@ -515,7 +518,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             mentioned = set(glossary.entities(shown))
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
-            subject = {e for e in mentioned if e in glossary.companies} or lead_companies or context_companies
+            named = set(glossary.entities(_before_enumeration(shown))) if mentioned else mentioned
+            subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
@@ -582,6 +586,19 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+@lru_cache(maxsize=1)
+def _enumeration_re() -> re.Pattern:
+    cues = evidence_config()["subject"]["enumeration_cues"]
+    return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True))))
+
+
+def _before_enumeration(sentence: str) -> str:
+    """The sentence up to a list of names it gives ("…，包括中兴通讯、第四范式…"): the companies
+    listed there take part in what it reports; they are not whom it reports on."""
+    m = _enumeration_re().search(sentence)
+    return sentence[: m.start()] if m else sentence
 
 
 def _collapse_repeats(cands: list[Candidate], passages: list[Passage], about: set[str]) -> list[Candidate]:

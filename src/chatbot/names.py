@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "11"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "12"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -62,6 +62,12 @@ class Rules:
     en_trade_words: frozenset[str] = frozenset()
     en_sector_words: frozenset[str] = frozenset()
     term_suffixes: tuple[str, ...] = ()
+    period_tokens_en: re.Pattern | None = None
+
+    def not_name_en(self, word: str) -> bool:
+        """A capitalised English word that is no name: a question word, an abbreviation of a
+        unit or currency, or a period written as one token ("FY2024", "1H25", "Q3'25")."""
+        return word in self.not_names_en or bool(self.period_tokens_en and self.period_tokens_en.fullmatch(word))
 
 
 @lru_cache(maxsize=2)
@@ -85,6 +91,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_trade_words=frozenset(n.get("en_trade_words", [])),
         en_sector_words=frozenset(n.get("en_sector_words", [])),
         term_suffixes=tuple(n.get("term_suffixes", [])),
+        period_tokens_en=re.compile(q["period_tokens_en"]) if q.get("period_tokens_en") else None,
     )
 
 

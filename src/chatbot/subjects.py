@@ -198,9 +198,9 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         first = words[0]
         # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
         # middle ("Hua Hong Semiconductor")
-        while words and (words[0] in rules.not_names_en or words[0].lower() in terms):
+        while words and (rules.not_name_en(words[0]) or words[0].lower() in terms):
             words = words[1:]
-        while words and (words[-1] in rules.not_names_en or words[-1].lower() in terms):
+        while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms):
             words = words[:-1]
         if m.start() == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first):
             words = words[1:]  # a capital that only starts the sentence

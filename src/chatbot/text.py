@@ -208,6 +208,7 @@ def english_period_forms(text: str) -> str:
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_HINT = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in _MONTH_ABBR) + ")")
+_MONTHS_HINT = re.compile(r"\bmonths\b", re.IGNORECASE)  # "the first 11 months": a count of months, no month named
 _LAST_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # (a February's 28th is its end too)
 
 
@@ -223,7 +224,7 @@ def _english_month_re() -> re.Pattern:
     return re.compile(
         rf"(?i:(?:the\s+)?(?P<n>three|six|nine|twelve|{counts}|\d{{1,2}})[- ]months?\s+(?:to|ended|ending|through|until)\s+"
         rf"(?:the\s+end\s+of\s+)?)(?:{day}\s+)?(?P<to>{mon})(?:\s+{day})?(?:,?\s+(?P<toy>{year}))?"
-        rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts})\s+months)(?:\s+of\s+{year})?"
+        rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts}|\d{{1,2}})\s+months)(?:\s+of\s+(?P<cy>{year}))?"
         rf"|(?:(?i:between|from)\s+)?(?P<a>{mon})(?:\s+{year})?\s*(?:[-–~]|\s(?i:to|through|and|until)\s)\s*(?P<b>{mon})(?:,?\s+{year})?"
         rf"|(?i:(?:the\s+)?end[- ](?:of\s+)?)(?P<e>{mon})(?:,?\s+(?P<ey>{year}))?"
         rf"|(?P<e2>{mon})[- ](?i:end)\b(?:,?\s+(?P<e2y>{year}))?"
@@ -265,8 +266,11 @@ def _english_month(m: re.Match) -> str:
         if word:
             return f"{g['toy']}年{word}".replace("年年", "年") if g["toy"] else word.replace("年度", "全年")
         return f"1-{last}月" if n == last else m.group(0)
-    if g["cnt"]:
-        return f"1-{cfg['month_counts_en'][g['cnt'].lower()]}月"
+    if g["cnt"]:  # "the first 11 months of 2025" -> "2025年1-11月" (the first 9 months: the first three quarters)
+        n = int(g["cnt"]) if g["cnt"].isdigit() else cfg["month_counts_en"][g["cnt"].lower()]
+        year = f"{g['cy']}年" if g["cy"] else ""
+        word = cfg["months_to_en"].get(f"{n}:{n}") if n in (3, 6, 9) else None
+        return f"{year}{word}" if word else f"{year}1-{n}月"
     if g["a"]:
         return f"{_month_no(g['a'])}-{_month_no(g['b'])}月"
     end, year = g["e"] or g["e2"], g["ey"] or g["e2y"]
@@ -286,7 +290,7 @@ def english_months(text: str) -> str:
     """English month phrases as the Chinese ones `periods` reads ("in November 2025" -> "in 11月",
     "end-June 2025" -> "2025年6月末", "the nine months to September" -> "前三季度", "Jan-Oct" ->
     "1-10月"); a day's date stays as written."""
-    if not _MONTH_HINT.search(text):
+    if not _MONTH_HINT.search(text) and not _MONTHS_HINT.search(text):
         return text  # (most text names no English month: the long pattern is not tried)
     return _english_month_re().sub(_english_month, text)
 
@@ -304,31 +308,24 @@ def period_phrase_re() -> re.Pattern:
     return re.compile(rf"(?:(?:19|20)\d{{2}}(?!\d)\s*年?\s*(?:{after_year})?|{words})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _month_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["month"])
-
-
-@lru_cache(maxsize=1)
-def _month_of_year_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["month_of_year"])
-
-
-@lru_cache(maxsize=1)
-def _dated_month_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["dated_month"])
+@lru_cache(maxsize=16)
+def _phrase_re(key: str) -> re.Pattern:
+    """A pattern of config/evidence.toml [period_phrases] ("month", "month_end", "month_range", …)."""
+    return re.compile(evidence_config()["period_phrases"][key])
 
 
 def dated_months(text: str) -> set[tuple[str, str]]:
     """The months a text writes with their year and no day ("2025年6月的业务量", a row "2025年7月"):
     (year, "M06"). Read only where a month is asked: elsewhere such a month dates an event."""
     t = unicodedata.normalize("NFKC", text)
-    return {(m.group(1), f"M{int(m.group(2)):02d}") for m in _dated_month_re().finditer(t)}
+    return {(m.group(1), f"M{int(m.group(2)):02d}") for m in _phrase_re("dated_month").finditer(t)}
 
 
-@lru_cache(maxsize=1)
-def _month_end_re() -> re.Pattern:
-    return re.compile(evidence_config()["period_phrases"]["month_end"])
+def row_label_periods(label: str) -> set[tuple[str | None, str | None]]:
+    """The month a table row's label names ("2025年7月" -> ("2025", "M07")): in a table of
+    monthly figures the label is the row's period, not an event's date."""
+    m = _phrase_re("row_month").fullmatch(label)
+    return {(m.group(1), f"M{int(m.group(2)):02d}")} if m else set()
 
 
 @lru_cache(maxsize=1)
@@ -352,12 +349,20 @@ def periods(text: str) -> set[tuple[str | None, str | None]]:
 def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     out: set[tuple[str | None, str | None]] = set()
     t = english_period_forms(unicodedata.normalize("NFKC", text))
-    for m in _month_re().finditer(t):
+    for m in _phrase_re("month").finditer(t):
         n = m.group(1)
         out.add((None, f"M{int(n) if n.isdigit() else _MONTH_NO[n]:02d}"))
-    for m in _month_of_year_re().finditer(t):  # "2025年11月份" ("November 2025"): that month, or a date in it
+    for m in _phrase_re("month_of_year").finditer(t):  # "2025年11月份" ("November 2025"): that month, or a date in it
         out.add((m.group(1), f"M{int(m.group(2)):02d}"))
-    for m in _month_end_re().finditer(t):  # "2025年6月末": the figure at that month's end
+    for m in _phrase_re("month_range").finditer(t):  # "2025年1至10月": the range, no one month of it
+        if int(m.group(2)) < int(m.group(3)):
+            out.add((m.group(1), f"M{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+    for m in _phrase_re("months_from_january").finditer(t):  # "前十个月": January to October
+        n = _MONTH_NO.get(m.group(2).replace("两", "二")) or int(m.group(2))
+        q = months_ending(n, n) if n in (3, 6, 9) else None
+        if m.group(1) or not q:  # (without its year, "前九个月" is a qualifier: `qualifiers` reads it)
+            out.add((m.group(1), q or f"M01-{n:02d}"))
+    for m in _phrase_re("month_end").finditer(t):  # "2025年6月末": the figure at that month's end
         out.add((m.group(1), f"M{int(m.group(2)):02d}-end"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
         if m.group(4):

@@ -33,12 +33,13 @@ class _Placed:
 
 
 def _placed(question: str, groups) -> list[_Placed]:
-    """Each group with the span of its first form the question writes (groups of English
-    terms translated to Chinese are not placed)."""
+    """Each group with the span of its first form the question writes (a group of an English
+    term's Chinese forms where the question writes the term: "selling expense ratio")."""
     q = normalize(question)
     out = []
     for g in groups:
-        hits = [(q.find(a), len(a)) for a in g.alternatives if a and q.find(a) >= 0]
+        forms = [*g.alternatives, normalize(g.source)] if g.source else g.alternatives
+        hits = [(q.find(a), len(a)) for a in forms if a and q.find(a) >= 0]
         if hits:
             start, n = min(hits)
             out.append(_Placed(g, start, start + n))
