@@ -6,9 +6,11 @@ missing (the figure for another period, with its period and source date)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compute import (
+    DerivedQuestion,
     Fact,
     Operand,
     calculate,
@@ -94,8 +96,10 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
     companies = ctx.glossary.companies
 
     def ok(f: Fact, entity: str | None) -> bool:
-        if entity is None:
-            return True
+        if entity is None:  # no company asked: a figure whose company cannot be told is nobody's in particular
+            in_sentence = {e for e in ctx.glossary.entities(f.sentence) if e in companies}
+            about = ctx.glossary.doc_subjects.get(passages[f.passage_idx].chunk.doc_id, set())
+            return len(in_sentence) == 1 or (not in_sentence and len(about) < 2)
         named = [e for e in ctx.glossary.entities(f.clause) if e in companies]
         if named:
             return entity in named
@@ -109,10 +113,22 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
     return ok
 
 
+def _of_the_asked_company(dq: DerivedQuestion | None, ctx: ComposeContext) -> DerivedQuestion | None:
+    """Operands that name no company are the asked company's when the question names exactly one
+    that its Chinese reading did not see (an English or pinyin name: "Daiyan's net margin"): in a
+    row or sentence of two companies' figures, never the other company's."""
+    if dq is None or dq.a.entity is not None or dq.b.entity is not None:
+        return dq
+    asked = sorted(e for e in ctx.spec.entities if e in ctx.glossary.companies)
+    if len(asked) != 1:
+        return dq
+    return replace(dq, a=replace(dq.a, entity=asked[0]), b=replace(dq.b, entity=asked[0]))
+
+
 def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
-    dq = read_derived(ctx.question, ctx.glossary)
+    dq = _of_the_asked_company(read_derived(ctx.question, ctx.glossary), ctx)
     points = points_change(ctx, entries) if dq is None or asks_points(ctx.question) else None
     if points is not None:  # a rate that moved: the change in percentage points
         return points
