@@ -782,3 +782,32 @@ def test_a_question_asking_both_lists_is_pros_and_cons(question, intent):
     from chatbot.intent import detect_intent
 
     assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doc_subjects", "entity", "ok"),
+    [
+        # no company asked: a figure is an operand only when its company can be told
+        ("澜肌生物上半年营收28.6亿元。", {"乙", "甲"}, None, True),  # the sentence names one company
+        ("上半年营收28.6亿元。", {"甲"}, None, True),  # none, in a document about one
+        ("上半年营收28.6亿元。", {"甲", "乙"}, None, False),  # none, in a column on two: whose?
+        ("澜肌生物营收28.6亿元，黛研美妆24.1亿元。", {"甲"}, None, False),  # two in one sentence
+        # a company asked: the one named in the clause or sentence
+        ("澜肌生物上半年营收28.6亿元。", {"甲", "乙"}, "澜肌生物", True),
+        ("澜肌生物上半年营收28.6亿元。", {"甲", "乙"}, "黛研美妆", False),
+    ],
+)
+def test_whose_figure_an_operand_is(sentence, doc_subjects, entity, ok):
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from chatbot.compose.figures import _entity_ok
+    from chatbot.compute import Fact
+    from chatbot.models import Chunk, Passage
+
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "澜肌生物": "澜肌生物", "黛研美妆": "黛研美妆"},
+                companies={*g.companies, "澜肌生物", "黛研美妆"}, doc_subjects={"d": doc_subjects})
+    passage = Passage(chunk=Chunk(id="d:1", doc_id="d", title="国货美妆半年报", text=sentence, headings=[]), score=1.0)
+    fact = Fact(28.6, 28.6, "亿", "CNY", ("28.6亿", "28.6亿"), sentence, set(), sentence, 0)
+    assert _entity_ok(SimpleNamespace(glossary=g), [passage])(fact, entity) is ok
