@@ -116,3 +116,16 @@ def test_bold_lead_ins_are_no_part_of_a_sentence():
     shown = [s for _, s, _, _ in passage_sentences(ARTICLE)]
     assert "云知声第二季度交付新车111,074辆，较第一季度的92,864辆环比改善。" in shown
     assert not any("*" in s for s in shown)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "months_left"),
+    [
+        ("10月份单票收入2.08元，环比9月提高0.03元。", {(None, "M10")}),  # 环比9月: the base compared with
+        ("9月份业务量23.48亿票，较8月增长3%。", {(None, "M09")}),
+        ("7月和8月业务量分别为21.36亿票和22.05亿票。", {(None, "M07"), (None, "M08")}),  # both reported
+        ("截至9月30日止九个月收入12亿元。", set()),  # a day: no month compared (and none reported as a month)
+    ],
+)
+def test_a_month_named_only_to_compare_is_not_the_sentences(sentence, months_left):
+    assert {p for p in periods(own_text(sentence)) if (p[1] or "").startswith("M")} == months_left
