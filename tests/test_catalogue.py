@@ -59,6 +59,16 @@ EXTRACTION = [
      "赛途体育", "2306.HK", []),
     ("", [], "| 公司 | 代码 |\n|---|---|\n| 踏锋国际（Tafeng International） | 港股代码1862 |\n踏锋国际称…",
      "踏锋国际", "1862.HK", ["Tafeng International"]),
+    # a bracket holding nothing but a listing code: a mainland one's exchange from its first digits, a
+    # five-digit one opening with 0 is Hong Kong's (a table of companies with no suffix word: 农业, 畜牧)
+    ("", [], "| 公司 | 出栏量（万头） |\n|---|---|\n| 青禾农业（002971） | 1,862 |\n| 岭北畜牧（02369） | 636 |\n青禾农业…",
+     "青禾农业", "002971.SZ", []),
+    ("", [], "| 公司 | 出栏量（万头） |\n|---|---|\n| 青禾农业（002971） | 1,862 |\n| 岭北畜牧（02369） | 636 |\n青禾农业…",
+     "岭北畜牧", "2369.HK", []),
+    ("", [], "四家公司：青禾农业（300953）、远山牧业（603917）。", "远山牧业", "603917.SH", []),
+    # a six-digit code after a code word; two codes after two code words: both
+    ("", [], "# 甘岭酒业（股票代码：603917）三季报解读\n甘岭酒业披露三季报。", "甘岭酒业", "603917.SH", []),
+    ("", [], "汇川证券（A股代码601877，H股代码6899）发布三季报。汇川证券称…", "汇川证券", "6899.HK", []),
 ]
 
 
@@ -129,13 +139,21 @@ CATALOGUE_MISTAKES = [
     ("", [], "火锅连锁海底捞（股票代码：6862）公布业绩。海底捞门店…海底捞称…", {"海底捞"}, "6862.HK", ["底捞"]),
     # a table cell holding more than a listing code gives no ticker to the cell before it
     ("", [], "| 股东 | 持股 |\n|---|---|\n| 甲乙科技 | 持有2306.HK约5% |\n甲乙科技称…甲乙科技…", {"甲乙科技"}, None, []),
+    # a place word before a dictionary word (the trade) gives no brand: "啤酒" names nobody
+    ("", [], "另一家是扎根西北的北岭啤酒（股票代码：600739）。北岭啤酒称，啤酒行业…啤酒销量…啤酒…", {"北岭啤酒"}, "600739.SH", ["啤酒"]),
+    # a common word heading the title's second clause is no subject: the front-matter ticker's company is
+    ("甘岭酒业三季度收入降8.6%：主动控货去库存", ["603917.SH"],
+     "# 甘岭酒业（股票代码：603917）三季报解读\n甘岭酒业主动控货。公司主动调整，主动去库存，主动降价，主动…", {"甘岭酒业"}, "603917.SH", ["主动"]),
+    # a bracket of a bare number that is no listing code gives nobody a ticker
+    ("", [], "甲乙科技（2025）年报称…甲乙科技（123456）…甲乙科技…", {"甲乙科技"}, None, []),
 ]
 
 
 @pytest.mark.parametrize(("title", "tickers", "text", "forms", "ticker", "no_names"), CATALOGUE_MISTAKES,
                          ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name", "role-before-name",
                               "english-word-kept", "subject-with-ticker", "metric-abbreviation", "trade-end-no-name",
-                              "end-only-inside-name", "cell-not-a-code"])
+                              "end-only-inside-name", "cell-not-a-code", "place-before-trade", "common-word-title",
+                              "bare-number-no-code"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:

@@ -13,6 +13,7 @@ from chatbot.names import (
     _CJK,
     _EN_LEGAL_NAME,
     _EN_NAME,
+    GENERIC_FREQ,
     Entry,
     Rules,
     _has_suffix,
@@ -21,6 +22,7 @@ from chatbot.names import (
     _pair_name,
     _short_forms,
     _tickers_in,
+    bare_code_ticker,
     load_rules,
     name_after,
     name_before,
@@ -59,7 +61,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", full):
         before = full[max(0, m.start() - 30): m.start()]
         inner = m.group(1)
-        tick = _tickers_in(inner, rules)
+        tick = _tickers_in(inner, rules) or bare_code_ticker(inner, rules)
         # a ticker or an English name (not an acronym such as "DAU") in the brackets: the
         # words before them are a name
         en_name = bool(re.fullmatch(_EN_NAME, inner.strip())) and not inner.strip().isupper()
@@ -71,6 +73,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         if named and not tick:  # 蜜雪冰城股份有限公司（简称“蜜雪集团”，英文名MIXUE Group）
             add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
             continue
+        if tick and not any(t.endswith(".HK") for t in tick) and _bracket_pair(name, inner, rules, add, tick):
+            continue  # a mainland code with a pair of names: "NAURA(北方华创科技集团股份有限公司,股票代码:002371)"
         if tick:
             en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|(?:\d{{2,4}} )?{_EN_LEGAL_NAME}", p.strip())
                   and not _tickers_in(p, rules)]
@@ -127,10 +131,13 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             speakers.add(o)  # "德勤:2025年港股…": who says it, not whose ticker the article carries
         options.append(o)
     options = [o for o in [*options, name_after(first_line, rules, text)] if o]
-    subject = max(options, key=lambda o: (text.count(o), len(o)), default="")
+    holders = [e for e in found.values() if set(e.tickers) & {t.upper() for t in tickers}]
+    # a common word of the dictionary is no subject unless the text gives it a front-matter ticker
+    # ("陇窖酒业…：主动控货去库存" under "陇窖酒业（股票代码：603917）" is about 陇窖酒业, not "主动")
+    held = {f for e in holders for f in [e.name, *e.aliases]}
+    subject = max(options, key=lambda o: (o in held or not _common_word(o), text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
-    holders = [e for e in found.values() if set(e.tickers) & {t.upper() for t in tickers}]
     if (subject and subject not in found and len(holders) == 1 and subject in title
             and any(f in first_line for f in [holders[0].name, *holders[0].aliases])):
         # the title calls the company the first line names with a front-matter ticker by a
@@ -207,7 +214,7 @@ def _legal_english(inner: str, rules: Rules) -> list[str]:
             if re.fullmatch(_EN_LEGAL_NAME, p) and p.split()[-1].rstrip(".") in {w.rstrip(".") for w in rules.en_legal_tails}]
 
 
-def _bracket_pair(name: str, inner: str, rules: Rules, add) -> bool:
+def _bracket_pair(name: str, inner: str, rules: Rules, add, tick: list[str] | tuple = ()) -> bool:
     """A Chinese name and its English one on either side of a bracket that also holds a listing
     code or a quoted short name: "北控水务集团有限公司(Beijing Enterprises Water Group Limited,"北控水务")",
     "拓荆科技股份有限公司(Piotech,股票代码:688072)", "NAURA(北方华创科技集团股份有限公司,股票代码:002371)".
@@ -221,14 +228,14 @@ def _bracket_pair(name: str, inner: str, rules: Rules, add) -> bool:
     if len(codes) + len(cjk) + len(english) != len(parts):
         return False  # a bracket of other words ("(PVD、CVD)", "(OEM/ODM,即…)")
     if re.search(rf"[{_CJK}]", name) and english and (codes or _legal_english(inner, rules)):
-        return add(name, "company", aliases=[*english, *cjk]) is not None
+        return add(name, "company", tick, aliases=[*english, *cjk]) is not None
     legal = [p for p in cjk if _has_suffix(p, rules.legal_tails)]
     if re.fullmatch(_EN_NAME, name) and legal and codes:
-        return add(legal[0], "company", aliases=[name, *[p for p in cjk if p != legal[0]]]) is not None
+        return add(legal[0], "company", tick, aliases=[name, *[p for p in cjk if p != legal[0]]]) is not None
     return False
 
 
-_HEAD_CUT = re.compile(r"[\d\s，,。、；;！!？?]|第|上半年|下半年|前三季度|全年|季度|年度")
+_HEAD_CUT = re.compile(r"[\d\s，,。、；;！!？?]|第|上半年|下半年|前三季度|全年|[一二三四]?季度|年度")
 
 
 def _title_head(part: str, body: str, rules: Rules) -> str:
@@ -237,6 +244,13 @@ def _title_head(part: str, body: str, rules: Rules) -> str:
     head = _HEAD_CUT.split(part.strip(), maxsplit=1)[0]
     ok = 2 <= len(head) <= 6 and re.search(rf"[{_CJK}]", head) and body.count(head) >= rules.min_mentions
     return head if ok else ""
+
+
+def _common_word(word: str) -> bool:
+    """A word jieba's dictionary counts as common ("主动"): rarely a company's name."""
+    from chatbot.text import _jieba
+
+    return (_jieba().dt.FREQ.get(word) or 0) >= GENERIC_FREQ
 
 
 def _is_metric(word: str) -> bool:

@@ -17,7 +17,7 @@ from chatbot.config import PROJECT_ROOT
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "12"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "13"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -63,6 +63,8 @@ class Rules:
     en_sector_words: frozenset[str] = frozenset()
     term_suffixes: tuple[str, ...] = ()
     period_tokens_en: re.Pattern | None = None
+    mainland_prefixes: dict[str, str] = field(default_factory=dict)
+    bare_hk: re.Pattern | None = None
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -92,6 +94,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_sector_words=frozenset(n.get("en_sector_words", [])),
         term_suffixes=tuple(n.get("term_suffixes", [])),
         period_tokens_en=re.compile(q["period_tokens_en"]) if q.get("period_tokens_en") else None,
+        mainland_prefixes=dict(t.get("mainland_prefixes", {})),
+        bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
     )
 
 
@@ -238,12 +242,29 @@ def _tickers_in(bracket: str, rules: Rules) -> list[str]:
     for rx in rules.ticker_res:
         out += [_norm_ticker(m.group(0)) for m in rx.finditer(bracket)]
     if not out:
-        for w in rules.code_words:
-            m = re.search(rf"{w}\s*[:：]?\s*(\d{{4,5}})(?!\d)", bracket)
-            if m:
-                out.append(f"{int(m.group(1)):04d}.HK")
+        for w in rules.code_words:  # ("A股代码601877，H股代码6899": both)
+            codes = [m.group(1) for m in re.finditer(rf"{w}\s*[:：]?\s*(\d{{4,6}})(?!\d)", bracket)]
+            out += [_mainland_ticker(c, rules) if len(c) == 6 else f"{int(c):04d}.HK" for c in codes]
+            if codes:
                 break
-    return out
+    return [t for t in out if t]
+
+
+def _mainland_ticker(code: str, rules: Rules) -> str:
+    """A six-digit mainland code with its exchange ("603917" -> "603917.SH"), "" when its
+    first digits are no exchange's (config/catalogue.toml [tickers] mainland_prefixes)."""
+    exchange = rules.mainland_prefixes.get(code[:2], "")
+    return f"{code}.{exchange}" if exchange else ""
+
+
+def bare_code_ticker(bracket: str, rules: Rules) -> list[str]:
+    """A bracket holding nothing but a listing code ("（002971）", "（02369）") after a name."""
+    code = bracket.strip()
+    if re.fullmatch(r"\d{6}", code):
+        return [t] if (t := _mainland_ticker(code, rules)) else []
+    if rules.bare_hk is not None and rules.bare_hk.fullmatch(code):
+        return [f"{int(code):04d}.HK"]
+    return []
 
 
 def _norm_ticker(t: str) -> str:
@@ -316,10 +337,14 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
     if len(words) < 2 or words[0][1] != "ns" or len(words[0][0]) < 2:
         return []
     place = words[0][0]
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
     out, longer = [], stages[0]
     for s in stages:  # used on its own: more often than the longer form before it
         core = s[len(place):]
-        if len(core) >= 2 and text.count(core) > text.count(longer):
+        # (a word of the dictionary is the trade, not the brand: "北岭啤酒" never gives "啤酒")
+        if len(core) >= 2 and text.count(core) > text.count(longer) and not freq.get(core):
             out.append(core)
         longer = core
     core, head = stages[-1][len(place):], ""
