@@ -184,3 +184,36 @@ def test_a_compound_beside_a_known_metric_only_says_of_what():
                                    lambda t: 5.0 if t == "\uffff" else 2.5)
     assert [c for c, _ in spec.compounds] == ["港股上市"]
     assert "云知声全球发售约1.356亿股，募资约356.57亿港元。" in [c.text for c in select(cands, 0.3, 4)]
+
+
+HERDS = ("| 公司 | 出栏量（万头） | 净利润（亿元） | 9月末能繁母猪（万头） |\n|---|---|---|---|\n"
+         "| 青禾农业（002971） | 1,862 | 98.7 | 315 |")
+STOCKS = "| 公司 | 6月末总资产（亿元） | 9月末总资产（亿元） |\n|---|---|---|\n| 青禾农业 | 1,200 | 1,260 |"
+
+
+@pytest.mark.parametrize(
+    ("table", "periods"),
+    [
+        # flows under headers naming no period beside a stock at a month's end: the flows are of the
+        # reporting period that closes there (前三季度), the stock at 9月末
+        (HERDS, {(None, "M09-end"), (None, "Q1-3")}),
+        # every figure column names its own point in time: no flow, no period beyond them
+        (STOCKS, {(None, "M06-end"), (None, "M09-end")}),
+    ],
+)
+def test_a_table_rows_periods(table, periods):
+    assert passage_sentences(table)[0][3] == periods
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "answers"),
+    [
+        ("丰牧农业前三季度出栏了多少万头生猪？", "头", True),  # the header's unit (万头) read with the cell
+        ("丰牧农业前三季度出栏了多少万吨生猪？", "吨", False),  # a count of heads is no weight
+    ],
+)
+def test_a_count_of_livestock_is_a_measure(question, measure, answers):
+    from chatbot.evidence import asked_measure, states_measure
+
+    assert asked_measure(question) == measure
+    assert states_measure(passage_sentences(HERDS)[0][1], measure) is answers

@@ -33,6 +33,7 @@ from chatbot.text import (
     claim_figures,
     content_words,
     dated_months,
+    month_end_closes,
     normalize,
     period_match,
     periods,
@@ -388,6 +389,20 @@ def _render_row(row: str, header: list[str]) -> str:
     return f"{cells[0]}:" + ";".join(parts)
 
 
+def _row_periods(row: str, header: list[str], shown: str) -> set:
+    """The periods a table row states. A row whose only periods are a month's end ("9月末能繁母猪"
+    in one column's header) while other figure columns' headers name no period ("出栏量", "净利润")
+    states those figures for the reporting period that closes there (the stock at 9月末, the
+    flows of 前三季度: config/evidence.toml [period_phrases] month_end_closes)."""
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    found = periods(shown) | row_label_periods(cells[0])
+    closes = month_end_closes()
+    flows = any(re.search(r"\d", c) and not periods(h) for h, c in zip(header[1:], cells[1:], strict=False))
+    if flows and found and all(q in closes for _, q in found):
+        found |= {(y, closes[q]) for y, q in found if q}
+    return found
+
+
 def _asks_identifier(question: str, glossary: Glossary) -> bool:
     """Does the question ask a metric that is an identifier, not an amount (a stock code)?"""
     return bool(set(glossary.metrics_in(question)) & set(evidence_config()["headings"]["metrics"]))
@@ -432,7 +447,7 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str]
                 header = [c.strip() for c in s.strip("|").split("|")]
                 continue
             shown = _render_row(s, header)
-            out.append((s, shown, True, periods(shown) | row_label_periods(s.strip("|").split("|")[0]), ""))
+            out.append((s, shown, True, _row_periods(s, header, shown), ""))
             continue
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence

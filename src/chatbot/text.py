@@ -334,6 +334,11 @@ def _month_end_closes() -> dict[str, str]:
     return {f"M{m}-end": q for m, q in evidence_config()["period_phrases"]["month_end_closes"].items()}
 
 
+def month_end_closes() -> dict[str, str]:
+    """"M06-end" -> "H1": the reporting period a month's end closes (config/evidence.toml)."""
+    return _month_end_closes()
+
+
 _MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
