@@ -102,6 +102,11 @@ def test_figure_supported(figure, evidence, supported):
         ("今年1到10月累计完成", {(None, "M01-10")}),  # as a question writes it
         ("2025年1–10月累计吞吐量", {("2025", "M01-10")}),
         ("累计来看，2025年1至10月迅邦完成快递业务量208.7亿票", {("2025", "M01-10")}),
+        # January to March, June or September: the first quarter, half or three quarters
+        ("2025年1月至9月，某证券实现营业收入138.7亿元", {("2025", "Q1-3")}),
+        ("1-6月累计", {(None, "H1")}),
+        ("2025年1至3月", {("2025", "Q1")}),
+        ("2025年4至6月", {("2025", "M04-06")}),  # (not from January: a range of its own)
         ("前十个月累计载客2,816万人次", {(None, "M01-10")}),  # the first N months: from January
         ("2025年前两个月", {("2025", "M01-02")}),
         ("2025年6月至2026年3月", set()),  # a span across years is no reporting period
