@@ -56,6 +56,10 @@ def test_bare_qualifiers_are_those_without_a_year_before_them(sentence, bare):
         # its own quarter without a year, in the context's year
         ("第二季度交付新车11万辆。", set(), {("2025", "Q2")}, set(), True, {("2025", "Q2")}),
         ("第二季度交付新车11万辆。", set(), set(), set(), True, {(None, "Q2")}),
+        # a figure before the clause naming a quarter is of the context's period; the later one of its own
+        ("净息差为1.71%，较2024年全年的1.83%收窄12个基点；今年一季度净息差为1.74%。", set(), {(None, "H1")}, set(), False,
+         {(None, "H1"), (None, "Q1")}),
+        ("今年一季度净息差为1.74%；净息差为1.71%。", set(), {(None, "H1")}, set(), False, {(None, "Q1")}),
         # stated comparison periods keep the sentence's own bare quarter too
         ("第二季度收入302亿元，较2024年第二季度的317亿元减少。", {("2024", "Q2")}, {(None, "Q2")}, set(), True,
          {("2024", "Q2"), (None, "Q2")}),

@@ -97,6 +97,19 @@ def bare_qualifiers(text: str) -> set[str]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+def _figure_before_period(sentence: str) -> bool:
+    """Does the sentence state a figure in a clause before any clause that names a period?"""
+    m = _DIGIT.search(sentence)
+    if not m:
+        return False
+    end = _CLAUSE_END.search(sentence, m.end())
+    return not named_periods(sentence[: end.start() if end else len(sentence)])
+
+
 def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool) -> set:
     """The periods `sentence` is about. `stated`: what it states (its periods, or those the
     sentence before it stated); `context`: `context_period` of its passage; `passage`: every
@@ -108,7 +121,10 @@ def sentence_periods(sentence: str, stated: set, context: set, passage: set, ask
         return set(stated) | {(y, q) for y in years for q in bare}
     quals = qualifiers(own)
     if quals:  # "上半年收入…", "全年…": its own qualifier in the context's years
-        return {(y, q) for y in years for q in quals}
+        found = {(y, q) for y in years for q in quals}
+        if _figure_before_period(own):  # "净息差为1.71%，…；今年一季度净息差为1.74%": the opening
+            found |= set(context)  # figure is of the heading's (or the headline's) period, the later one of its own
+        return found
     if asks_quarter:  # a quarter is tied by the heading or the headline, never by a neighbour
         return set(context)
     return set(passage) or set(context)
