@@ -533,3 +533,60 @@ def test_monthly_rows_and_ranges_of_months(question, figure):
     else:
         assert cands
         assert figure in cands[0].text.replace(",", ""), [c.text for c in cands]
+
+
+BROKER = ("业务方面，前三季度经纪业务手续费净收入38.9亿元，同比增长52.3%；投资银行业务手续费净收入9.6亿元，"
+          "同比增长18.2%，公司今年曾担任智谱H股配售等项目的承销商。\n\n"
+          "报告显示，2025年1月至9月，迅邦实现营业收入138.7亿元；归属于母公司股东的净利润44.2亿元，同比增长48.6%。\n\n"
+          "智谱H股配售募资12.5亿港元，为公司今年承销的项目之一。")
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # in the asked company's own article, a company named after the clause of the first figure is its client
+        ("迅邦前三季度投行业务的手续费净收入是多少？", "9.6亿"),
+        # an abbreviation the question uses for what the article writes in full (config/glossary.toml [synonyms])
+        ("迅邦2025年前三季度归母净利润是多少？", "44.2亿"),
+        # a company named before the figure is the figure's subject: the client's proceeds are not the broker's
+        ("迅邦H股配售募资多少？", None),
+    ],
+)
+def test_the_subject_is_named_before_the_figure(question, figure):
+    from dataclasses import replace
+
+    chunk = Chunk(id="b:1", doc_id="b", title="迅邦证券前三季度业绩", text=BROKER, headings=[])
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "迅邦": "迅邦"}, companies={*g.companies, "迅邦"}, doc_subjects={"b": {"迅邦"}})
+
+    def idf(term: str) -> float:
+        return 3.0 if term in normalize(BROKER + "迅邦") else 5.0
+
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], g, idf)
+    if figure is None:
+        assert not [c.text for c in cands if "12.5亿" in c.text]
+    else:
+        assert cands
+        assert figure in cands[0].text, [c.text for c in cands]
+
+
+HERD_TABLE = ("| 公司 | 出栏量（万头） | 9月末能繁母猪（万头） |\n|---|---|---|\n| 迅邦 | 636 | 102 |\n\n"
+              "迅邦9月末能繁母猪淘汰量12万头。")
+
+
+def test_a_row_states_the_figure_a_compounds_head_names():
+    """The compound's last word (存栏) names the kind of figure: the row states one right after the
+    compound's other words; a sentence naming another kind of figure of the same thing (淘汰量) does not."""
+    question, figure = "迅邦9月末能繁母猪存栏多少？", "102万头"
+    from dataclasses import replace
+
+    chunk = Chunk(id="h:1", doc_id="h", title="生猪养殖企业对比", text=HERD_TABLE, headings=["四家公司前三季度数据对比"])
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "迅邦": "迅邦"}, companies={*g.companies, "迅邦"}, doc_subjects={"h": {"迅邦"}})
+
+    def idf(term: str) -> float:  # (存栏: a rare word, which some other passage holds)
+        return 4.6 if term == "存栏" else 3.0 if term in normalize(HERD_TABLE + "迅邦") else 5.0
+
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], g, idf)
+    assert [c.text for c in cands if figure in c.text], [c.text for c in cands]
+    assert not [c.text for c in cands if "淘汰" in c.text]

@@ -136,7 +136,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
-        if w >= absent and kind in ("entity", "term"):  # a name or an English term's Chinese ("前三季度")
+        if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
             w = min(_pieces_idf(a, idf, absent) for a in alts)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
             kind = "period"
@@ -534,6 +534,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
             named = set(glossary.entities(_before_enumeration(shown))) if mentioned else mentioned
+            if named and spec.entities & doc_about:  # in the asked company's own document, a company named
+                # after the clause of the first figure is its client or peer ("…9.6亿元，公司曾担任博拓…的承销商")
+                named = set(glossary.entities(_through_first_figure(_before_enumeration(shown))))
             subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
@@ -555,7 +558,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # a segment's figure does not answer the company's total
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
             if len(spec.required) == 1 and not all(any(a in norm or a in context or (item and a in table_head)
-                                                       for a in g.alternatives) for g in spec.required):
+                                                       for a in g.alternatives) or _states_compound_head(norm, g, spec)
+                                                   for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
@@ -614,6 +618,31 @@ def _before_enumeration(sentence: str) -> str:
     listed there take part in what it reports; they are not whom it reports on."""
     m = _enumeration_re().search(sentence)
     return sentence[: m.start()] if m else sentence
+
+
+def _states_compound_head(norm: str, g: TermGroup, spec: QuestionSpec) -> bool:
+    """Does the sentence state a figure right after the words of the question's compound that
+    the required word ends ("能繁母猪存栏" asked, "9月末能繁母猪315万头" in a table's row): the
+    compound's last word names the kind of figure that its other words' thing has."""
+    for c, gs in spec.compounds:
+        if len(gs) >= 3 and gs[-1] is g and c.endswith(g.alternatives[0]):
+            thing = c[: len(c) - len(g.alternatives[0])]
+            if re.search(re.escape(thing) + r"(?:[（(][^）)]{0,8}[）)])?[\d]", norm):
+                return True
+    return False
+
+
+_FIGURE = re.compile(r"\d")
+_CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;。]")
+
+
+def _through_first_figure(sentence: str) -> str:
+    """The sentence up to the end of the clause that states its first figure."""
+    m = _FIGURE.search(sentence)
+    if not m:
+        return sentence
+    end = _CLAUSE_OR_SENTENCE_END.search(sentence, m.end())
+    return sentence[: end.start()] if end else sentence
 
 
 def _collapse_repeats(cands: list[Candidate], passages: list[Passage], about: set[str]) -> list[Candidate]:
