@@ -26,7 +26,7 @@ from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
-from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
+from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
 from chatbot.table_cells import with_row_unit, with_unit
 from chatbot.text import (
@@ -536,7 +536,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             named = set(glossary.entities(_before_enumeration(shown))) if mentioned else mentioned
             if named and spec.entities & doc_about:  # in the asked company's own document, a company named
                 # after the clause of the first figure is its client or peer ("…9.6亿元，公司曾担任博拓…的承销商")
-                named = set(glossary.entities(_through_first_figure(_before_enumeration(shown))))
+                named = set(glossary.entities(through_first_figure(_before_enumeration(shown)) or shown))
             subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
             if spec.entities and subject and not (spec.entities & (subject | mentioned)):
                 continue  # about another company
@@ -630,19 +630,6 @@ def _states_compound_head(norm: str, g: TermGroup, spec: QuestionSpec) -> bool:
             if re.search(re.escape(thing) + r"(?:[（(][^）)]{0,8}[）)])?[\d]", norm):
                 return True
     return False
-
-
-_FIGURE = re.compile(r"\d")
-_CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;。]")
-
-
-def _through_first_figure(sentence: str) -> str:
-    """The sentence up to the end of the clause that states its first figure."""
-    m = _FIGURE.search(sentence)
-    if not m:
-        return sentence
-    end = _CLAUSE_OR_SENTENCE_END.search(sentence, m.end())
-    return sentence[: end.start()] if end else sentence
 
 
 def _collapse_repeats(cands: list[Candidate], passages: list[Passage], about: set[str]) -> list[Candidate]:

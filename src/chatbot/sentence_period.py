@@ -101,13 +101,19 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 
 
-def _figure_before_period(sentence: str) -> bool:
-    """Does the sentence state a figure in a clause before any clause that names a period?"""
+def through_first_figure(sentence: str) -> str:
+    """The sentence up to the end of the clause that states its first figure ("" when it states none)."""
     m = _DIGIT.search(sentence)
     if not m:
-        return False
+        return ""
     end = _CLAUSE_END.search(sentence, m.end())
-    return not named_periods(sentence[: end.start() if end else len(sentence)])
+    return sentence[: end.start()] if end else sentence
+
+
+def _figure_before_period(sentence: str) -> bool:
+    """Does the sentence state a figure in a clause before any clause that names a period?"""
+    head = through_first_figure(sentence)
+    return bool(head) and not named_periods(head)
 
 
 def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool) -> set:
