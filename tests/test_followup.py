@@ -59,6 +59,9 @@ def _asked(*questions: str) -> list[dict]:
         # another item that names no metric narrows the metric asked before ("主品牌收入" -> the brand's 收入)
         ("那户外品牌呢？", _asked("云知声上半年主品牌收入多少？"), "云知声上半年户外品牌收入多少？"),
         ("那海外呢？", _asked("云知声上半年收入多少？"), "云知声上半年海外多少？"),  # the metric alone: replaced
+        # another thing of the same kind as one the question before names before its period: swapped in its place
+        ("中端产品呢？", _asked("云知声高端产品前三季度收入多少？"), "云知声中端产品前三季度收入多少？"),
+        ("那华南地区呢？", _asked("云知声华东地区上半年收入多少？"), "云知声华南地区上半年收入多少？"),
         # a question opening with "那" that names its own item: that item of the company (and period) before
         ("那最新的年付费用户是多少？", _asked("云知声第三季度收入多少？"), "云知声最新的年付费用户是多少？"),
         ("那净利润是多少？", _asked("云知声第三季度收入多少？"), "云知声第三季度净利润是多少？"),

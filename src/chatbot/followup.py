@@ -321,7 +321,27 @@ def _another_item(prev: str, x: str, glossary: Glossary, answer: str = "") -> st
     # "那户外品牌呢？" after "…主品牌收入多少？": the brand's 收入
     kept = "" if glossary.metrics_in(x) else _metric_kept(item, glossary)
     kept = kept if kept and _narrows_alike(x, item, kept) else ""
+    if not kept and not glossary.metrics_in(x) and (swapped := _swap_alike(before, x, glossary)):
+        return f"{swapped}{item}{after}"  # "中端产品呢？" after "X高端产品前三季度收入多少？": 中端产品's 收入
     return f"{before}{x}{kept}{after}"
+
+
+def _swap_alike(before: str, x: str, glossary: Glossary) -> str:
+    """`before` (the company, segment and period of the question before) with the segment that
+    ends as `x` ends replaced by `x` ("陇窖酒业高端产品前三季度" + "中端产品" -> "陇窖酒业中端产品前三季度"):
+    the same kind of thing, another one. "" when no word of `before` ends so, or the swap would
+    touch a company's name."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,8}", x):
+        return ""
+    for k in range(len(x) - 1, 1, -1):  # the longest common end, two characters at least
+        head, tail = x[:-k], x[-k:]
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{{len(head)}}}){re.escape(tail)}", before):
+            if m.group(1) == head:
+                continue
+            swapped = before[: m.start()] + x + before[m.end():]
+            if glossary.entities(swapped) == glossary.entities(before):
+                return swapped
+    return ""
 
 
 def _metric_kept(item: str, glossary: Glossary) -> str:
