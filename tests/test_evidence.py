@@ -217,3 +217,16 @@ def test_a_count_of_livestock_is_a_measure(question, measure, answers):
 
     assert asked_measure(question) == measure
     assert states_measure(passage_sentences(HERDS)[0][1], measure) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "absent_word"),
+    [
+        ("汇湛证券2025年前三季度归母净利润是多少？", "年前"),  # 2025 / 年前 / 三季度: the year's 年 and the period's 前
+        ("某公司2024年前十个月收入多少？", "年前"),
+    ],
+)
+def test_a_token_cut_across_a_year_and_its_period_is_no_word_of_the_question(question, absent_word):
+    spec = analyse_question(question, load_glossary(), lambda t: 5.0 if t == "\uffff" else 2.5)
+    assert absent_word not in [a for g in spec.groups for a in g.alternatives]
+    assert spec.periods  # the year and the period stay

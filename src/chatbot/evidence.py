@@ -173,9 +173,12 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rx, low):
             add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
+    year_cut = evidence_config()["period"]["year_cut_tokens"]
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
+        if tok in year_cut and re.search(rf"(?:19|20)\d{{2}}\s*{re.escape(tok)}", question):
+            continue  # "2025年前三季度": the year and the period are groups of their own
         if re.fullmatch(r"(?:19|20)\d{2}", tok):
             add([tok, f"{tok}年"], kind="period")  # a year, written either way: one term, not two
             continue
