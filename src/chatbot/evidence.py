@@ -504,7 +504,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         # in an article on two companies, a section headed by one is about that one
         context_companies = _section_companies(p.chunk.headings, glossary) or context_companies
-        passage_periods = periods(context_text + " " + p.chunk.text)
+        # (the periods it names only to compare are none of its own: "较2024年同期的44.22亿元" in a half-year's
+        # results states no 2024 figure)
+        passage_periods = periods(context_text + " " + own_text(p.chunk.text))
         passage_periods |= named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
