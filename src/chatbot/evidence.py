@@ -24,7 +24,7 @@ from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import first_metric_prefix, narrows
+from chatbot.metric_scope import asked_segments, first_metric_prefix, names_segment, narrows
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods
 from chatbot.subjects import uncatalogued_names
@@ -96,6 +96,8 @@ class QuestionSpec:
     compounds: list[tuple[str, list[TermGroup]]] = field(default_factory=list)
     item: str = ""  # one part of a two-part question: the item it asks, as the question writes it
     missing: list[str] = field(default_factory=list)  # the items of a two-part question no sentence states
+    # hard: the region, product tier or channel asked (config/evidence.toml [scope] segment_words), each as its forms
+    segments: list[list[str]] = field(default_factory=list)
 
     @property
     def total(self) -> float:
@@ -251,6 +253,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+        spec.segments = asked_segments(question, evidence_config()["scope"]["segment_words"],
+                                       [*_forms_of(entities, glossary), *spec.names])
     return spec
 
 
@@ -513,10 +517,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
+        # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
+        header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
+            is_row = item and raw.lstrip().startswith("|")
             mentioned = set(glossary.entities(shown))
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
@@ -537,13 +544,16 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
-                                                           raw.strip().strip("|").split("|")[0].strip() if item and raw.lstrip().startswith("|") else "")
+                                                           raw.strip().strip("|").split("|")[0].strip() if is_row else "")
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
             if len(spec.required) == 1 and not all(any(a in norm or a in context or (item and a in table_head)
                                                        for a in g.alternatives) for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
+                                         or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
+                continue  # the total, or another region's or tier's figure: not the segment asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
