@@ -57,6 +57,8 @@ _ASKS_FIGURE = re.compile(
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
 _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
+# "What was X's box office in November 2025?": an English question on a figure of a period asks its amount
+_ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -248,6 +250,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         required=_with_phrases(required_groups(groups), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
+    if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
+            and (metrics or any(g.kind == "term" and not g.absent for g in groups)) and not _asks_identifier(question, glossary):
+        spec.amount = True  # "what was <a metric> in <a period>" asks an amount as "how much" does
     if wants_figure:  # (a name the catalogue does not know is no term: spec.names holds it)
         spec.compounds = [(c, gs) for c, gs in compounds(question, groups) if not any(c in n for n in spec.names)]
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
