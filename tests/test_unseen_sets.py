@@ -47,8 +47,6 @@ KNOWN_FAILURES = {
     "h4-q18": "two-part on a region (海外码头 volume and growth): the region's row is not chosen",
     "h4-q19": "新招学员 (new enrolments): another figure of the article is quoted",
     # dev-8 (the session-7 hidden set, opened in session 8): its failures at the session-8 start (eval diagnosis)
-    "h5-q26": "港股代码2597对应的是哪家公司？ — passed on the Chinese look-up branch (a ticker word's number names its "
-              "company), refused again after the session-8 merge: not traced yet",
 }
 
 
