@@ -113,3 +113,20 @@ def test_a_quarter_to_a_month(text, chinese):
 )
 def test_an_english_what_was_of_a_period_asks_an_amount(question, amount):
     assert analyse_question(question, load_glossary(), _idf).amount is amount
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "forms"),
+    [
+        # the text's own short form: the leading part it uses on its own
+        ("黛研美妆", "以彩妆起家的黛研美妆收入仅个位数增长。同期黛研收入24.1亿元。黛研管理层则坦言…", ["黛研"]),
+        ("凯沃电器", "凯沃电器公布三季报。凯沃第三季度收入增长。凯沃表示…", ["凯沃"]),
+        ("黛研美妆", "黛研美妆收入24.1亿元。黛研美妆净利润2.93亿元。", []),  # never used alone
+        ("北京银行", "北京银行公布中报。北京地区贷款增长。北京分行…", []),  # a common word ("北京") is no short form
+        ("现制茶饮连锁", "现制茶饮连锁茶屿。现制果茶和现制咖啡…", []),  # the start of a dictionary word
+    ],
+)
+def test_a_leading_part_the_text_uses_alone_is_a_short_form(name, text, forms):
+    from chatbot.names import _head_forms, load_rules
+
+    assert _head_forms(name, text, load_rules()) == forms
