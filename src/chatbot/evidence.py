@@ -258,8 +258,11 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+        # (a company's name, or an English term that holds the word, names no segment: "online marketing" is 在线营销)
+        low = question.lower()
         spec.segments = asked_segments(question, evidence_config()["scope"]["segment_words"],
-                                       [*_forms_of(entities, glossary), *spec.names])
+                                       [*_forms_of(entities, glossary), *spec.names,
+                                        *(t for t in glossary.terms if " " in t and t in low)])
     return spec
 
 
