@@ -131,3 +131,29 @@ def test_a_leading_part_the_text_uses_alone_is_a_short_form(name, text, forms):
     from chatbot.names import _head_forms, load_rules
 
     assert _head_forms(name, text, load_rules()) == forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "ok"),
+    [
+        ("同期黛研收入24.1亿元。", "国货美妆半年报", True),  # the sentence names the asked name
+        ("截至6月30日止六个月，澜肌收入28.6亿元。", "国货美妆半年报", False),  # another company's figure
+        ("上半年收入24.1亿元。", "黛研上半年收入增8.7%", True),  # none named, in the asked name's document
+        ("上半年收入24.1亿元。", "国货美妆半年报", False),  # none named, nor in the title: whose?
+    ],
+)
+def test_an_operand_of_a_name_the_catalogue_does_not_know(sentence, title, ok):
+    """A derived figure of a company asked by a name the catalogue does not know ("黛研"): its
+    operands are the figures of sentences naming it, never another company's."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from chatbot.compose.figures import _entity_ok
+    from chatbot.compute import Fact
+
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "澜肌": "澜肌"}, companies={*g.companies, "澜肌"}, doc_subjects={})
+    passage = Passage(chunk=Chunk(id="d:1", doc_id="d", title=title, text=sentence, headings=[]), score=1.0)
+    fact = Fact(24.1, 24.1, "亿", "CNY", ("24.1亿", "24.1亿"), sentence, set(), sentence, 0)
+    ctx = SimpleNamespace(glossary=g, spec=SimpleNamespace(names=["黛研"]))
+    assert _entity_ok(ctx, [passage])(fact, None) is ok
