@@ -128,9 +128,9 @@ def test_an_english_what_was_of_a_period_asks_an_amount(question, amount):
     ],
 )
 def test_a_leading_part_the_text_uses_alone_is_a_short_form(name, text, forms):
-    from chatbot.names import _head_forms, load_rules
+    from chatbot.names import head_forms, load_rules
 
-    assert _head_forms(name, text, load_rules()) == forms
+    assert head_forms(name, text, load_rules()) == forms
 
 
 @pytest.mark.parametrize(

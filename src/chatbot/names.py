@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "13"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "14"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -284,11 +284,10 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         if text.count(cur) > text.count(prev) and len(cur) >= 2:
             out.append(cur)
     out += [f for f in _brand_forms(stages, text, rules) if f not in out]
-    out += [f for f in _head_forms(cur, text, rules) if f not in out]
     return out + [f for f in _tail_forms(cur, text, rules) if f not in out]
 
 
-def _head_forms(name: str, text: str, rules: Rules) -> list[str]:
+def head_forms(name: str, text: str, rules: Rules) -> list[str]:
     """The name's leading characters, where the text uses them on their own at least
     `min_mentions` times ("黛研美妆" -> "黛研": "同期黛研收入24.1亿元"): the longest such
     head of two characters or more that leaves two or more, a coined word (none of jieba's
