@@ -830,4 +830,4 @@ def test_whose_figure_an_operand_is(sentence, doc_subjects, entity, ok):
                 companies={*g.companies, "澜肌生物", "黛研美妆"}, doc_subjects={"d": doc_subjects})
     passage = Passage(chunk=Chunk(id="d:1", doc_id="d", title="国货美妆半年报", text=sentence, headings=[]), score=1.0)
     fact = Fact(28.6, 28.6, "亿", "CNY", ("28.6亿", "28.6亿"), sentence, set(), sentence, 0)
-    assert _entity_ok(SimpleNamespace(glossary=g), [passage])(fact, entity) is ok
+    assert _entity_ok(SimpleNamespace(glossary=g, spec=SimpleNamespace(names=[])), [passage])(fact, entity) is ok

@@ -23,6 +23,7 @@ from chatbot.names import (
     _short_forms,
     _tickers_in,
     bare_code_ticker,
+    head_forms,
     load_rules,
     name_after,
     name_before,
@@ -159,6 +160,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             e.aliases += [s for s in _short_forms(form, full, rules) if s not in e.aliases and s != e.name]
     merged = _merge(list(found.values()), rules)
     for e in merged:
+        # the leading part the text uses on its own ("黛研" of 黛研美妆): an alias, the name stays
+        e.aliases += [s for s in head_forms(e.name, full, rules) if s not in e.aliases]
         e.mentions = sum(full.count(f) for f in {e.name, *e.aliases} if f)
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]

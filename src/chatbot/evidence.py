@@ -24,7 +24,7 @@ from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import first_metric_prefix, narrows
+from chatbot.metric_scope import asked_segments, first_metric_prefix, names_segment, narrows
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
@@ -58,6 +58,8 @@ _ASKS_FIGURE = re.compile(
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
 _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
+# "What was X's box office in November 2025?": an English question on a figure of a period asks its amount
+_ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -97,6 +99,8 @@ class QuestionSpec:
     compounds: list[tuple[str, list[TermGroup]]] = field(default_factory=list)
     item: str = ""  # one part of a two-part question: the item it asks, as the question writes it
     missing: list[str] = field(default_factory=list)  # the items of a two-part question no sentence states
+    # hard: the region, product tier or channel asked (config/evidence.toml [scope] segment_words), each as its forms
+    segments: list[list[str]] = field(default_factory=list)
 
     @property
     def total(self) -> float:
@@ -250,11 +254,19 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         required=_with_phrases(required_groups(groups), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
+    if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
+            and (metrics or any(g.kind == "term" and not g.absent for g in groups)) and not _asks_identifier(question, glossary):
+        spec.amount = True  # "what was <a metric> in <a period>" asks an amount as "how much" does
     if wants_figure:  # (a name the catalogue does not know is no term: spec.names holds it)
         spec.compounds = [(c, gs) for c, gs in compounds(question, groups) if not any(c in n for n in spec.names)]
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+        # (a company's name, or an English term that holds the word, names no segment: "online marketing" is 在线营销)
+        low = question.lower()
+        spec.segments = asked_segments(question, evidence_config()["scope"]["segment_words"],
+                                       [*_forms_of(entities, glossary), *spec.names,
+                                        *(t for t in glossary.terms if " " in t and t in low)])
     return spec
 
 
@@ -522,17 +534,22 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         # in an article on two companies, a section headed by one is about that one
         context_companies = _section_companies(p.chunk.headings, glossary) or context_companies
-        passage_periods = periods(context_text + " " + p.chunk.text)
+        # (the periods it names only to compare are none of its own: "较2024年同期的44.22亿元" in a half-year's
+        # results states no 2024 figure)
+        passage_periods = periods(context_text + " " + own_text(p.chunk.text))
         passage_periods |= named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
+        # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
+        header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
+            is_row = item and raw.lstrip().startswith("|")
             mentioned = set(glossary.entities(shown))
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
@@ -556,7 +573,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
-                                                           raw.strip().strip("|").split("|")[0].strip() if item and raw.lstrip().startswith("|") else "")
+                                                           raw.strip().strip("|").split("|")[0].strip() if is_row else "")
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
@@ -564,6 +581,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
+                                         or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
+                continue  # the total, or another region's or tier's figure: not the segment asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)

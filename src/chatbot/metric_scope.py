@@ -43,3 +43,34 @@ def narrows(prefix: str, company_forms: Iterable[str], total_words: Iterable[str
         rest = rest.replace(w, " ")
     rest = re.sub(r"[\s\d.,%，、]+", "", rest)
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", rest)) and not (periods(rest) or qualifiers(rest) - {None})
+
+
+def asked_segments(question: str, segment_words: Iterable[Iterable[str]], names: Iterable[str] = ()) -> list[list[str]]:
+    """The forms of each segment word (config/evidence.toml [scope] segment_words: a region, a
+    product tier, a channel) the question names outside the names of its companies ("中国海外
+    发展" names no region)."""
+    low = text_without(question.lower(), names)
+    out = []
+    for forms in segment_words:
+        forms = [f.lower() for f in forms]
+        if any(_names_word(low, f) for f in forms):
+            out.append([f for f in forms if not f.isascii()])
+    return out
+
+
+def names_segment(text: str, forms: Iterable[str]) -> bool:
+    """Does the (normalised) text name the segment word in one of its Chinese forms?"""
+    return any(f in text for f in forms)
+
+
+def text_without(text: str, names: Iterable[str]) -> str:
+    for n in sorted((n.lower() for n in names if n), key=len, reverse=True):
+        text = text.replace(n, " ")
+    return text
+
+
+def _names_word(low: str, form: str) -> bool:
+    if form.isascii():  # an English form is a whole word ("premium" is not in "premiums")
+        return re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", low) is not None
+    return form in low
+

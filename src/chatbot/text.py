@@ -221,7 +221,7 @@ def _english_month_re() -> re.Pattern:
     year, day = r"(?:19|20)\d{2}", r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     counts = "|".join(cfg["month_counts_en"])
     return re.compile(
-        rf"(?i:(?:the\s+)?(?P<n>three|six|nine|twelve|{counts}|\d{{1,2}})[- ]months?\s+(?:to|ended|ending|through|until)\s+"
+        rf"(?i:(?:the\s+)?(?:(?P<n>three|six|nine|twelve|{counts}|\d{{1,2}})[- ]months?|(?P<qn>quarter))\s+(?:to|ended|ending|through|until)\s+"
         rf"(?:the\s+end\s+of\s+)?)(?:{day}\s+)?(?P<to>{mon})(?:\s+{day})?(?:,?\s+(?P<toy>{year}))?"
         rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts}|\d{{1,2}})\s+months)(?:\s+of\s+(?P<cy>{year}))?"
         rf"|(?:(?i:between|from)\s+)?(?P<a>{mon})(?:\s+{year})?\s*(?:[-–~]|\s(?i:to|through|and|until)\s)\s*(?P<b>{mon})(?:,?\s+{year})?"
@@ -258,9 +258,10 @@ def _month_no(word: str) -> int:
 def _english_month(m: re.Match) -> str:
     cfg = evidence_config()["period_phrases"]
     g = m.groupdict()
-    if g["to"]:  # "the nine months to September 2025": the period those months make
+    if g["to"]:  # "the nine months to September 2025" ("the quarter to September": three): the period they make
         counts = {"three": 3, "six": 6, "nine": 9, "twelve": 12, **cfg["month_counts_en"]}
-        n, last = counts.get(g["n"].lower()) or int(g["n"]), _month_no(g["to"])
+        n = 3 if g["qn"] else counts.get(g["n"].lower()) or int(g["n"])
+        last = _month_no(g["to"])
         word = cfg["months_to_en"].get(f"{n}:{last}")
         if word:
             return f"{g['toy']}年{word}".replace("年年", "年") if g["toy"] else word.replace("年度", "全年")

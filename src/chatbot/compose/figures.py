@@ -6,11 +6,9 @@ missing (the figure for another period, with its period and source date)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compute import (
-    DerivedQuestion,
     Fact,
     Operand,
     calculate,
@@ -28,7 +26,7 @@ from chatbot.compute import (
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, content_words, period_match, period_phrase_re, periods, qualifiers
+from chatbot.text import claim_figures, content_words, normalize, period_match, period_phrase_re, periods, qualifiers
 
 # a period as the question writes it (text.period_phrase_re), and the English forms
 _PERIOD_EN = re.compile(r"(?:first|second) half(?: of)?|\bin\b(?= (?:19|20)\d{2})", re.I)
@@ -96,6 +94,8 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
     companies = ctx.glossary.companies
 
     def ok(f: Fact, entity: str | None) -> bool:
+        if entity is None and ctx.spec.names:  # a name the catalogue does not know is asked ("黛研" for 黛研美妆)
+            return _names_the_unknown(f, ctx.spec.names, passages[f.passage_idx].chunk)
         if entity is None:  # no company asked: a figure whose company cannot be told is nobody's in particular
             in_sentence = {e for e in ctx.glossary.entities(f.sentence) if e in companies}
             about = ctx.glossary.doc_subjects.get(passages[f.passage_idx].chunk.doc_id, set())
@@ -110,25 +110,25 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
         named = [e for e in ctx.glossary.entities(" ".join([c.title, *c.headings])) if e in companies or e == entity]
         return entity in named and not (strict and len(set(named)) > 1)
 
+    def _names_the_unknown(f: Fact, names: list[str], chunk) -> bool:
+        """The figure's clause, else its sentence, names the asked name; one naming only
+        another company is that company's; one naming none belongs to its section's or
+        document's subject when that names the asked name and no other company."""
+        for text in (f.clause, f.sentence):
+            if any(n in normalize(text) for n in names):
+                return True
+            if any(e in companies for e in ctx.glossary.entities(text)):
+                return False
+        head = " ".join([chunk.title, *chunk.headings])
+        return any(n in normalize(head) for n in names) and not any(e in companies for e in ctx.glossary.entities(head))
+
     return ok
-
-
-def _of_the_asked_company(dq: DerivedQuestion | None, ctx: ComposeContext) -> DerivedQuestion | None:
-    """Operands that name no company are the asked company's when the question names exactly one
-    that its Chinese reading did not see (an English or pinyin name: "Daiyan's net margin"): in a
-    row or sentence of two companies' figures, never the other company's."""
-    if dq is None or dq.a.entity is not None or dq.b.entity is not None:
-        return dq
-    asked = sorted(e for e in ctx.spec.entities if e in ctx.glossary.companies)
-    if len(asked) != 1:
-        return dq
-    return replace(dq, a=replace(dq.a, entity=asked[0]), b=replace(dq.b, entity=asked[0]))
 
 
 def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
-    dq = _of_the_asked_company(read_derived(ctx.question, ctx.glossary), ctx)
+    dq = read_derived(ctx.question, ctx.glossary)
     points = points_change(ctx, entries) if dq is None or asks_points(ctx.question) else None
     if points is not None:  # a rate that moved: the change in percentage points
         return points

@@ -1,0 +1,159 @@
+"""Table-driven tests of the rules that keep a near-miss from being answered with a
+neighbouring figure: the region, tier or channel asked (config/evidence.toml [scope]
+segment_words), the periods a passage names only to compare, an English "quarter to
+<month>", and an English "what was <figure> in <period>" asking an amount."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.evidence import analyse_question, score_candidates
+from chatbot.evidence_config import evidence_config
+from chatbot.glossary import load_glossary
+from chatbot.metric_scope import asked_segments, names_segment
+from chatbot.models import Chunk, Passage
+from chatbot.text import english_months, normalize
+
+SEGMENTS = evidence_config()["scope"]["segment_words"]
+
+# a half-year's results (with last year's half as a comparison), a quarter's regional figures with
+# a table of one region by quarter, and a list of a quarter's totals beside a table of product tiers
+ARTICLES = {
+    "half": ("甲公司截至2025年6月30日止六个月中期业绩", "甲公司截至2025年6月30日止六个月中期业绩",
+             "- 收入约人民币52.36亿元，较2024年同期的44.22亿元增长18.4%。\n"
+             "- 毛利11.36亿元，毛利率21.7%。"),
+    "region": ("甲公司第二季度营运数据", "甲公司第二季度营运数据",
+               "港澳市场同店销售同比增长8.3%。内地市场同店销售同比增长5.7%。\n\n"
+               "| 季度 | 内地同店销售同比 |\n|---|---|\n| 第一季度 | +1.9% |\n| 第二季度 | +5.7% |"),
+    "tier": ("甲公司三季报", "甲公司三季报",
+             "- 第三季度单季：营业收入19.2亿元，同比下降8.6%。\n\n"
+             "| 产品档次 | 前三季度收入（亿元） | 同比变动 |\n|---|---|---|\n| 高端 | 41.5 | +9.8% |\n| 中端 | 20.6 | +2.7% |"),
+}
+
+
+def _idf(term: str) -> float:
+    if term in ("收入", "营业收入", "营收"):
+        return 0.5
+    text = normalize("".join(t + h + a for t, h, a in ARTICLES.values()))
+    return 3.0 if term in text else 5.0
+
+
+def _answers(question: str, article: str) -> list[str]:
+    title, heading, text = ARTICLES[article]
+    chunk = Chunk(id=f"{article}:1", doc_id=article, title=title, text=text, headings=[title, heading])
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _idf)
+    return [c.text for c in cands]
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "segments"),
+    [
+        ("金璟珠宝2026财年第一季度港澳同店销售增长多少？", [], [["港澳", "香港及澳门", "香港和澳门"]]),
+        ("陇窖酒业第三季度高端产品收入是多少？", [], [["高端"]]),
+        ("What was the mainland same-store sales growth?", [], [["内地", "中国内地", "大陆"]]),
+        ("What were the premiums written?", [], []),  # no segment word
+        ("Online sales in 2025?", [], [["线上", "在线"]]),
+        ("What was the online marketing revenue?", ["online marketing"], []),  # a term that holds the word
+        ("中国海外发展上半年收入是多少？", ["中国海外发展"], []),  # a company's name names no region
+        ("上半年收入是多少？", [], []),
+    ],
+)
+def test_asked_segments(question, names, segments):
+    assert asked_segments(question, SEGMENTS, names) == segments
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "named"),
+    [("港澳市场同店销售同比增长8.3%", ["港澳"], True), ("内地同店销售同比+1.9%", ["港澳"], False)],
+)
+def test_names_segment(text, forms, named):
+    assert names_segment(text, forms) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "found", "not_found"),
+    [
+        # the region asked: another region's figure (its table column's) is no answer
+        ("甲公司第一季度港澳同店销售增长多少？", "region", [], ["1.9%"]),
+        ("甲公司第一季度内地同店销售增长多少？", "region", ["1.9%"], []),
+        # the tier asked: the company's total for the quarter is no answer, the tier's row is
+        ("甲公司第三季度高端产品收入是多少？", "tier", [], ["19.2亿"]),
+        ("甲公司前三季度高端产品收入是多少？", "tier", ["41.5"], ["20.6"]),
+        # a year named only to compare (last year's half) is no period the passage reports
+        ("甲公司2024年收入是多少？", "half", [], ["52.36"]),
+        ("甲公司上半年收入是多少？", "half", ["52.36"], []),
+    ],
+)
+def test_no_neighbouring_figure(question, article, found, not_found):
+    answers = " ".join(_answers(question, article))
+    assert all(f in answers for f in found), answers
+    assert not any(f in answers for f in not_found), answers
+
+
+@pytest.mark.parametrize(
+    ("text", "chinese"),
+    [
+        ("in the quarter to September 2024?", "in 2024年第三季度?"),
+        ("the quarter ended June", "第二季度"),
+        ("the nine months to September 2025", "2025年前三季度"),  # unchanged
+    ],
+)
+def test_a_quarter_to_a_month(text, chinese):
+    assert english_months(text) == chinese
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("What was the company's revenue in 2024?", True),  # a metric of a period
+        ("What was the company's revenue?", False),  # no period: may ask a description
+        ("What was the company's stock code in 2024?", False),  # an identifier
+        ("When was the company listed in 2025?", False),
+        ("甲公司2024年收入是多少？", True),
+    ],
+)
+def test_an_english_what_was_of_a_period_asks_an_amount(question, amount):
+    assert analyse_question(question, load_glossary(), _idf).amount is amount
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "forms"),
+    [
+        # the text's own short form: the leading part it uses on its own
+        ("黛研美妆", "以彩妆起家的黛研美妆收入仅个位数增长。同期黛研收入24.1亿元。黛研管理层则坦言…", ["黛研"]),
+        ("凯沃电器", "凯沃电器公布三季报。凯沃第三季度收入增长。凯沃表示…", ["凯沃"]),
+        ("黛研美妆", "黛研美妆收入24.1亿元。黛研美妆净利润2.93亿元。", []),  # never used alone
+        ("北京银行", "北京银行公布中报。北京地区贷款增长。北京分行…", []),  # a common word ("北京") is no short form
+        ("现制茶饮连锁", "现制茶饮连锁茶屿。现制果茶和现制咖啡…", []),  # the start of a dictionary word
+    ],
+)
+def test_a_leading_part_the_text_uses_alone_is_a_short_form(name, text, forms):
+    from chatbot.names import head_forms, load_rules
+
+    assert head_forms(name, text, load_rules()) == forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "ok"),
+    [
+        ("同期黛研收入24.1亿元。", "国货美妆半年报", True),  # the sentence names the asked name
+        ("截至6月30日止六个月，澜肌收入28.6亿元。", "国货美妆半年报", False),  # another company's figure
+        ("上半年收入24.1亿元。", "黛研上半年收入增8.7%", True),  # none named, in the asked name's document
+        ("上半年收入24.1亿元。", "国货美妆半年报", False),  # none named, nor in the title: whose?
+    ],
+)
+def test_an_operand_of_a_name_the_catalogue_does_not_know(sentence, title, ok):
+    """A derived figure of a company asked by a name the catalogue does not know ("黛研"): its
+    operands are the figures of sentences naming it, never another company's."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from chatbot.compose.figures import _entity_ok
+    from chatbot.compute import Fact
+
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "澜肌": "澜肌"}, companies={*g.companies, "澜肌"}, doc_subjects={})
+    passage = Passage(chunk=Chunk(id="d:1", doc_id="d", title=title, text=sentence, headings=[]), score=1.0)
+    fact = Fact(24.1, 24.1, "亿", "CNY", ("24.1亿", "24.1亿"), sentence, set(), sentence, 0)
+    ctx = SimpleNamespace(glossary=g, spec=SimpleNamespace(names=["黛研"]))
+    assert _entity_ok(ctx, [passage])(fact, None) is ok
