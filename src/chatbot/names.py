@@ -63,6 +63,8 @@ class Rules:
     en_sector_words: frozenset[str] = frozenset()
     term_suffixes: tuple[str, ...] = ()
     period_tokens_en: re.Pattern | None = None
+    # an English name's closing trade word -> the Chinese words names use for it ("beer" -> 啤酒)
+    sector_words_en: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -92,6 +94,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_sector_words=frozenset(n.get("en_sector_words", [])),
         term_suffixes=tuple(n.get("term_suffixes", [])),
         period_tokens_en=re.compile(q["period_tokens_en"]) if q.get("period_tokens_en") else None,
+        sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
     )
 
 
