@@ -197,6 +197,8 @@ def _finance_glossary(**kw) -> Glossary:
         ("How did Hong Kong and Macau same-store sales do in Q3 2025?", [], "港澳"),
         ("What was the full cost per kilogram of hog in the first three quarters of 2025?", [], "完全成本"),
         ("How many hogs did it sell in the first three quarters of 2025?", [], "出栏"),
+        ("What was the bank's net interest margin in H1 2025?", [], "净息差"),
+        ("What was the high-end product revenue for the first nine months of 2025?", ["收入"], "高端"),
     ],
 )
 def test_english_finance_terms_and_the_metric_asked(question, metrics, term):
