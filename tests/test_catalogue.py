@@ -199,6 +199,8 @@ def test_the_words_the_documents_write_before_a_word(engine):
     before = engine.corpus.before("科技")
     assert {"壁仞", "知声智能", "声智能", "智能"} <= before
     assert all(1 <= len(w) <= 4 for w in before)
+    assert engine.corpus.before("科技") == before  # (kept while the index is unchanged)
+    assert engine.corpus.before("科技", max_chars=2) == {w for w in before if len(w) <= 2}
     assert engine.corpus.before("没有这个词语") == set()
     assert engine.corpus.before(" ") == set()
 
