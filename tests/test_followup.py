@@ -44,6 +44,8 @@ def _asked(*questions: str) -> list[dict]:
          "What was Unisound's throughput in 2025年9月?"),
         ("And the half before that?", _asked("What was Unisound's revenue in H1 2025?"),
          "What was Unisound's revenue in 2024年下半年?"),
+        ("And in the same quarter last year?", _asked("What was Unisound's revenue in Q3 2025?"),
+         "What was Unisound's revenue in 2024年第三季度?"),
         ("那2025年上半年呢？", _asked("云知声2024年上半年收入多少？"), "云知声2025年上半年收入多少？"),
         ("经调整净利润呢？", _asked("云知声第三季度收入多少？"), "云知声第三季度经调整净利润多少？"),
         ("那毛利率呢？", _asked("智谱上半年的净亏损是多少？"), "智谱上半年的毛利率是多少？"),
