@@ -58,22 +58,15 @@ KNOWN_FAILURES = {
     "h6-q24": "华屿银行上半年净息差是多少？ — wrong sentence chosen: '1.71%' in retrieved passage #2",
     "h6-q30": "汇湛证券前三季度经纪业务和投行业务的手续费净收入各是多少？ — false refusal: all expected facts were in the retrieved passages",
     "h6-q33": "丰牧农业和禾溪食品前三季度的净利润分别是多少亿元？ — false refusal: all expected facts were in the retrieved passages",
-    "h6-q39": "How much did Qinglan Brewery earn in H1 2025? — wrong sentence chosen: '36.8亿' in retrieved passage #1",
-    "h6-q40": "What were Huizhan Securities' total sales for th… — false refusal: all expected facts were in the retrieved passages",
-    "h6-q42": "How did Jinjing Jewellery's Hong Kong and Macau … — wrong sentence chosen: '8.3%' in retrieved passage #1",
     "h6-q43": "What is Fengmu Agriculture's full cost per kilog… — wrong sentence chosen: '12.6' in retrieved passage #2",
-    "h6-q45": "What was Longjiao Liquor's revenue for the first… — false refusal: '69.8亿' only in non-retrieved chunks of news-96",
-    "h6-q46": "How many new distributors did Beiling Beer sign … — false refusal: '312' only in non-retrieved chunks of news-93",
     "h6-q47": "How many hogs did 禾溪食品 sell in the first three q… — false refusal: all expected facts were in the retrieved passages",
     "h6-q53": "What was Starscreen Cinemas' box office in Novem… — missed refusal: answered from news-95 although the corpus has no answer",
     "h6-q54": "金璟珠宝2026财年第一季度港澳同店销售增长多少？ — missed refusal: answered from news-97 although the corpus has no answer",
-    "h6-q55": "What was Jinjing Jewellery's mainland same-store… — missed refusal: answered from news-97 although the corpus has no answer",
     "h6-q57": "What was Botuo Auto Components' revenue for FY20… — missed refusal: answered from news-92 although the corpus has no answer",
     "h6-q59": "陇窖酒业第三季度高端产品收入是多少？ — missed refusal: answered from news-96 although the corpus has no answer",
     "h6-q76": "那另一家呢？ — retrieval miss: '4,326|4326' only in non-retrieved chunks of news-93",
     "h6-q78": "中端产品呢？ — false refusal: '20.6' only in non-retrieved chunks of news-96",
     "h6-q79": "那金垄畜牧呢？ — wrong sentence chosen: '102' in retrieved passage #2",
-    "h6-q81": "And in the quarter before that? — retrieval miss: '1.9%' only in non-retrieved chunks of news-03, news-08, news-97",
 }
 
 
