@@ -212,6 +212,17 @@ def test_a_company_the_documents_never_name_is_unknown(engine, question, absent)
     assert engine.ask(question).refused is bool(absent)
 
 
+def test_the_words_the_documents_write_before_a_word(engine):
+    """Where a pinyin name's characters are looked for ("Biren Technology": 壁仞 before 科技)."""
+    before = engine.corpus.before("科技")
+    assert {"壁仞", "知声智能", "声智能", "智能"} <= before
+    assert all(1 <= len(w) <= 4 for w in before)
+    assert engine.corpus.before("科技") == before  # (kept while the index is unchanged)
+    assert engine.corpus.before("科技", max_chars=2) == {w for w in before if len(w) <= 2}
+    assert engine.corpus.before("没有这个词语") == set()
+    assert engine.corpus.before(" ") == set()
+
+
 @pytest.fixture(scope="module")
 def full_store(corpus_index, tmp_path_factory):
     from ingest.pipeline import ingest

@@ -7,6 +7,7 @@ before the engine ran on it) on a real store."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -192,6 +193,12 @@ def _finance_glossary(**kw) -> Glossary:
         ("What were its inventory turnover days in H1 2025?", [], "存货周转天数"),
         ("What was its revenue per parcel in October 2025?", ["收入"], "单票收入"),
         ("What final dividend did the board propose?", [], "末期股息"),
+        ("How much did the brewer earn in H1 2025?", [], "净利润"),  # "earn": its profit
+        ("How did Hong Kong and Macau same-store sales do in Q3 2025?", [], "港澳"),
+        ("What was the full cost per kilogram of hog in the first three quarters of 2025?", [], "完全成本"),
+        ("How many hogs did it sell in the first three quarters of 2025?", [], "出栏"),
+        ("What was the bank's net interest margin in H1 2025?", [], "净息差"),
+        ("What was the high-end product revenue for the first nine months of 2025?", ["收入"], "高端"),
     ],
 )
 def test_english_finance_terms_and_the_metric_asked(question, metrics, term):
@@ -238,6 +245,38 @@ def test_a_pinyin_name_is_found_in_the_nearby_text(words, form):
 
     text = (DEV6 / "news-66.txt").read_text(encoding="utf-8")
     assert _pinyin_in(words, lambda: [text]) == form
+
+
+DEV9 = DATA / "dev-9" / "corpus"
+
+
+def _before_in(text: str):
+    """What `CorpusText.before` reads, over one text: the Chinese written right before a word."""
+    def before(word: str) -> set[str]:
+        return {m.group(1)[-n:] for m in re.finditer(rf"([\u4e00-\u9fff]{{1,4}})(?={re.escape(word)})", text)
+                for n in range(1, len(m.group(1)) + 1)}
+    return before
+
+
+@pytest.mark.parametrize(
+    ("words", "form"),
+    [(["Beiling", "Beer"], "北岭啤酒"),  # pinyin + a trade word (config/catalogue.toml [sector_words_en])
+     (["Qinglan", "Beer"], "青澜啤酒"),
+     (["Longjiao", "Liquor"], "陇窖酒业"),  # the trade word the text writes (酒业, not 白酒)
+     (["Hexi", "Foods"], "禾溪食品"),  # "Hexi" is also a place in the lexicon: the romanisation decides
+     (["Yuanchuan", "Livestock"], "远川牧业"),
+     (["Jinlong", "Animal", "Husbandry"], "金垄畜牧"),  # a trade of two words
+     (["Tsingtao", "Brewery"], ""),  # not the pinyin of anything the text writes before 啤酒
+     (["Qinglan", "Securities"], ""),  # 青澜 is never written before 证券
+     (["Beiling"], ""),  # no trade word: left to the other rules
+     (["Bei", "Beer"], "")],  # too short to tell one name from another
+)
+def test_a_pinyin_name_with_a_trade_word_is_found_where_the_text_writes_it(words, form):
+    from chatbot.english_names import _pinyin_sector
+    from chatbot.names import load_rules
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(DEV9.glob("9[368]-*.md")))
+    assert _pinyin_sector(words, load_rules(), _before_in(text)) == form
 
 
 def test_a_pinyin_name_resolves_through_the_nearby_passages_only_when_needed():

@@ -83,6 +83,12 @@ def test_figure_supported(figure, evidence, supported):
         ("the first nine months of 2025", {("2025", "Q1-3")}),
         ("first half of 2025", {("2025", "H1")}),
         ("H2 2024", {("2024", "H2")}),
+        # the months of a reporting period are that period too (and the range itself)
+        ("报告显示，2025年1月至9月，公司实现营业收入138.7亿元", {("2025", "M01-09"), ("2025", "Q1-3")}),
+        ("2025年7月至9月", {("2025", "M07-09"), ("2025", "Q3")}),
+        ("2025年1-6月收入", {("2025", "M01-06"), ("2025", "H1")}),
+        ("2025年1至10月", {("2025", "M01-10")}),  # no reporting period
+        ("2025年8月至10月", {("2025", "M08-10")}),  # three months, but no quarter
         ("2026年1月28日", set()),  # a calendar date is no period
         ("2025万股", set()),  # nor a quantity that looks like a year
         ("2024家", set()),
@@ -103,10 +109,10 @@ def test_figure_supported(figure, evidence, supported):
         ("2025年1–10月累计吞吐量", {("2025", "M01-10")}),
         ("累计来看，2025年1至10月迅邦完成快递业务量208.7亿票", {("2025", "M01-10")}),
         # January to March, June or September: the first quarter, half or three quarters
-        ("2025年1月至9月，某证券实现营业收入138.7亿元", {("2025", "Q1-3")}),
-        ("1-6月累计", {(None, "H1")}),
-        ("2025年1至3月", {("2025", "Q1")}),
-        ("2025年4至6月", {("2025", "M04-06")}),  # (not from January: a range of its own)
+        ("2025年1月至9月，某证券实现营业收入138.7亿元", {("2025", "M01-09"), ("2025", "Q1-3")}),
+        ("1-6月累计", {(None, "M01-06"), (None, "H1")}),
+        ("2025年1至3月", {("2025", "M01-03"), ("2025", "Q1")}),
+        ("2025年4至6月", {("2025", "M04-06"), ("2025", "Q2")}),  # (the months of a quarter: that quarter too)
         ("前十个月累计载客2,816万人次", {(None, "M01-10")}),  # the first N months: from January
         ("2025年前两个月", {("2025", "M01-02")}),
         ("2025年6月至2026年3月", set()),  # a span across years is no reporting period
@@ -181,6 +187,9 @@ def test_dated_months(text, months):
         ("What was revenue in the first three months of 2025?", {("2025", "Q1")}),
         ("What was revenue for the year ended December 31, 2024?", {("2024", None)}),
         ("What was the margin in the half year to June 2025?", {("2025", "H1")}),
+        ("How did same-store sales do in the quarter to September 2025?", {("2025", "Q3")}),
+        ("What was revenue in the quarter ended June 2025?", {("2025", "Q2")}),
+        ("What was the margin in the half to June 2025?", {("2025", "H1")}),
         ("How much interim profit did it report?", {(None, "H1")}),
         ("What was the 2025 interim revenue?", {("2025", "H1")}),
         ("What were NAURA's third-quarter revenue and net profit?", {(None, "Q3")}),  # a hyphenated modifier

@@ -162,7 +162,8 @@ class Engine:
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = glossary.name_tickers(standalone)  # "港股代码2597" names the company listed under it
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
-                                           nearby=lambda text: self._nearby_texts(text, glossary)).question
+                                           nearby=lambda text: self._nearby_texts(text, glossary),
+                                           before=self.corpus.before).question
         unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains) if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
             intent = detect_intent(standalone)

@@ -52,10 +52,13 @@ def chinese_runs(question: str) -> list[str]:
 
 
 def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None,
-            nearby: Callable[[str], list[str]] | None = None) -> Resolved:
+            nearby: Callable[[str], list[str]] | None = None,
+            before: Callable[[str], set[str]] | None = None) -> Resolved:
     """The question with its unknown English names replaced by their Chinese forms
     (`nearby`: the texts of the passages that best match the question, where a pinyin
-    word no catalogue entry romanises is looked for: a brand, a product, a place)."""
+    word no catalogue entry romanises is looked for: a brand, a product, a place;
+    `before`: the Chinese words the documents write right before a word, where a pinyin
+    name with an English trade word is looked for: "Beiling Beer" -> 北岭 before 啤酒)."""
     if not is_english(question):
         return Resolved(question)
     rules = rules or load_rules()
@@ -78,7 +81,8 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
-        form = _compound(span, contains) or _pinyin(span, glossary) or _pinyin_in(span, texts)
+        form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts)
+                or (_pinyin_sector(span, rules, before) if before else ""))
         if form and len(span) == 1 and _common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if form:
@@ -147,24 +151,53 @@ def _compound(words: list[str], contains: Callable[[str], bool]) -> str:
     return ""
 
 
-def _pinyin(words: list[str], glossary: Glossary) -> str:
+def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
     """"Xiyu Technology" -> the catalogued name whose romanisation is "xiyukeji"; at least
-    one word must be pinyin (no English word), so an English name is never read as pinyin."""
+    one word must be pinyin (no English word), so an English name is never read as pinyin.
+    An English word is read as the trade words names use for it (config/catalogue.toml
+    [sector_words_en]: "Liquor" -> 酒业 "jiuye"), then as the lexicon translates it."""
     options: list[list[str]] = []
     pinyin_words = 0
     for w in words:
         low = w.lower()
-        if re.fullmatch(r"[a-z]+", low) and low not in english_words():
+        if _is_pinyin(w):
             options.append([low])
             pinyin_words += 1
         else:
-            options.append([r for t in _translations(w) if (r := romanise(t))])
+            zh = [*rules.sector_words_en.get(low, ()), *_translations(w)]
+            options.append(list(dict.fromkeys(r for t in zh if (r := romanise(t)))))
     if not pinyin_words or not all(options):
         return ""
     for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):
         canon = glossary.aliases.get("".join(combo))
         if canon:
             return canon
+    return ""
+
+
+def _is_pinyin(word: str) -> bool:
+    """A word of Latin letters that is no English word ("Beiling", "Xiyu")."""
+    return bool(re.fullmatch(r"[A-Za-z]+", word)) and word.lower() not in english_words()
+
+
+def _pinyin_sector(words: list[str], rules: Rules, before: Callable[[str], set[str]]) -> str:
+    """"Beiling Beer" -> "北岭啤酒": pinyin words, then an English trade word
+    (config/catalogue.toml [sector_words_en], a phrase of two words before one), found where
+    the documents write the trade's Chinese word right after characters that romanise as
+    the pinyin words, whole ("beiling" = 北岭). The trade word the text uses is kept. (A
+    pinyin word may also be a word of the lexicon, "Hexi" a place: the whole romanisation
+    of what the text writes before a trade word is the test.)"""
+    for n in (2, 1):
+        head, tail = words[:-n], " ".join(words[-n:]).lower()
+        if not head or tail not in rules.sector_words_en or not all(re.fullmatch(r"[A-Za-z]+", w) for w in head):
+            continue
+        target = "".join(head).lower()
+        if len(target) < 4:
+            return ""  # too short to tell one romanised name from another
+        for zh in rules.sector_words_en[tail]:
+            found = sorted(p for p in before(zh) if romanise(p) == target)
+            if found:
+                return found[0] + zh
     return ""
 
 

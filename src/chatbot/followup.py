@@ -13,7 +13,7 @@ from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
-from chatbot.text import period_phrase_en_re, period_phrase_re
+from chatbot.text import english_period_forms, period_phrase_en_re, period_phrase_re, periods
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -97,6 +97,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         return q
     prev = prev_questions[-1]
     m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
+    if m and (before := _period_before_en(prev, m.group("x").strip())) is not None:
+        return before  # "And in the quarter before that?"
     if m and len(m.group("x")) <= 24:
         x = m.group("x").strip()
         x_ents = glossary.entities(x)
@@ -208,6 +210,39 @@ def _another_period_en(prev: str, x: str) -> str | None:
     elif year and not _YEAR.search(period) and year.group(0) != last.group(0):
         period = f"{period} {year.group(0)}"
     return prev[: last.start()] + period + prev[last.end():]
+
+
+_PERIOD_ZH = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年", "Q1-3": "前三季度"}
+_STEPS = {"quarter": ("Q1", "Q2", "Q3", "Q4"), "half": ("H1", "H2"), "month": tuple(f"M{m:02d}" for m in range(1, 13))}
+
+
+def _period_before_en(prev: str, x: str) -> str | None:
+    """"And in the quarter before that?" after "…in the quarter to September 2025?": the question
+    before for the period one quarter (half, year, month) before its last one ("…in 2025年第二季度?");
+    config/reader.toml [followup] previous_period_en. None when that period cannot be told."""
+    m = re.fullmatch(reader_config()["followup"]["previous_period_en"], _PREPOSITION_EN.sub("", x).strip(), re.IGNORECASE)
+    if not m:
+        return None
+    unit = next(u for u in m.groups() if u).lower()
+    text = english_period_forms(prev)
+    found = [(f, per) for rx in (period_phrase_en_re(), period_phrase_re()) for f in rx.finditer(text)
+             if len(per := periods(f.group(0))) == 1 and next(iter(per))[0]]
+    if not found:
+        return None
+    last, per = max(found, key=lambda fp: (fp[0].end(), len(fp[0].group(0))))
+    year, q = next(iter(per))
+    y = int(year or 0)  # (every period found has its year)
+    if unit == "year":
+        q2 = q
+        y -= 1
+    elif q in _STEPS.get(unit, ()):
+        steps = _STEPS[unit]
+        i = steps.index(q)
+        q2, y = (steps[i - 1], y) if i else (steps[-1], y - 1)
+    else:
+        return None  # "the quarter before" a half-year: no one period
+    written = f"{y}年{int(q2[1:])}月" if q2 and q2.startswith("M") else f"{y}年{_PERIOD_ZH.get(q2, '') if q2 else ''}"
+    return text[: last.start()] + written + text[last.end():]
 
 
 def _periods_only(question: str, prev: str) -> str | None:

@@ -65,6 +65,8 @@ class Rules:
     period_tokens_en: re.Pattern | None = None
     mainland_prefixes: dict[str, str] = field(default_factory=dict)
     bare_hk: re.Pattern | None = None
+    # an English name's closing trade word -> the Chinese words names use for it ("beer" -> 啤酒)
+    sector_words_en: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -96,6 +98,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         period_tokens_en=re.compile(q["period_tokens_en"]) if q.get("period_tokens_en") else None,
         mainland_prefixes=dict(t.get("mainland_prefixes", {})),
         bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
+        sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
     )
 
 

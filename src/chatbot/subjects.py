@@ -43,6 +43,7 @@ class CorpusText:
         self._stamp: str | None = None
         self._text = ""
         self._answers: dict[str, bool] = {}
+        self._befores: dict[tuple, set[str]] = {}
 
     def contains(self, s: str) -> bool:
         self.store.refresh()
@@ -66,6 +67,26 @@ class CorpusText:
                 self._answers.clear()
             found = self._answers[key] = key in self._text
         return found
+
+    def before(self, s: str, max_chars: int = 4) -> set[str]:
+        """The Chinese words of 1 to `max_chars` characters the text writes right before `s`
+        ("啤酒" -> {"岭", "北岭", "澜", "青澜", …}): where a pinyin name's characters are looked for."""
+        if not s.strip() or not self.contains(s):  # (and the text is read)
+            return set()
+        cache_key = (self._stamp, _norm(s), max_chars)  # (a common word is written many times in a large index)
+        if cache_key in self._befores:
+            return self._befores[cache_key]
+        key, at = _norm(s), 0
+        out: set[str] = set()
+        while (at := self._text.find(key, at)) >= 0:
+            head = re.search(rf"[\u4e00-\u9fff]{{1,{max_chars}}}$", self._text[max(0, at - max_chars):at])
+            if head:
+                out.update(head.group(0)[-n:] for n in range(1, len(head.group(0)) + 1))
+            at += len(key)
+        if len(self._befores) >= 64:
+            self._befores.clear()
+        self._befores[cache_key] = out
+        return out
 
 
 def _norm(s: str) -> str:

@@ -360,10 +360,12 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     for m in _phrase_re("month_of_year").finditer(t):  # "2025年11月份" ("November 2025"): that month, or a date in it
         out.add((m.group(1), f"M{int(m.group(2)):02d}"))
     for m in _phrase_re("month_range").finditer(t):  # "2025年1至10月": the range, no one month of it
-        first, last = int(m.group(2)), int(m.group(3))
-        if first < last:  # (January to March, June or September: the quarter, half or three quarters)
-            q = months_ending(last, last) if first == 1 and last in (3, 6, 9) else None
-            out.add((m.group(1), q or f"M{first:02d}-{last:02d}"))
+        if int(m.group(2)) < int(m.group(3)):
+            out.add((m.group(1), f"M{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+            # the months of a reporting period are that period too: "2025年1月至9月" the first three quarters, "7月至9月" Q3
+            q = months_ending(int(m.group(3)), int(m.group(3)) - int(m.group(2)) + 1)
+            if q is not None:
+                out.add((m.group(1), q))
     for m in _phrase_re("months_from_january").finditer(t):  # "前十个月": January to October
         n = _MONTH_NO.get(m.group(2).replace("两", "二")) or int(m.group(2))
         q = months_ending(n, n) if n in (3, 6, 9) else None
