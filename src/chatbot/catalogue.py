@@ -185,11 +185,24 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
         tick |= {a.upper() for a in known if re.fullmatch(r"\d{4,5}\.hk", a)}
         forms = {canon, *(a for a in known if not a.isdigit() and not re.fullmatch(r"\d{4,5}\.hk", a))}
         add(forms, tick, "company" if canon in base.companies else "org", canon, None, canon)
+    terms = known_terms(base)
     for doc, entries in entries_by_doc.items():
         for e in entries:
+            if not e.tickers and e.name.lower() in terms:
+                continue  # a term the glossary translates ("大模型" of "大模型技术" twice in a long text): not a name
             add({e.name, *e.aliases, *e.pinyin}, set(e.tickers), e.kind, e.name, doc if e.primary else None, None)
 
     return _glossary_of_groups(groups, base, by_canon, translate)
+
+
+def known_terms(base) -> set[str]:
+    """The Chinese forms of the terms and metrics the glossary knows (config/glossary.toml,
+    the finance term list), lower-cased: words of the trade, never a company's name."""
+    from chatbot.bilingual import finance_terms
+
+    forms = [*(z for v in {**finance_terms(), **base.terms}.values() for z in v),
+             *base.metrics, *(f for v in base.metrics.values() for f in v)]
+    return {f.lower() for f in forms if not f.isascii()}
 
 
 def _glossary_of_groups(groups: list[dict], base, by_canon: dict[str, set[str]], translate):

