@@ -180,6 +180,13 @@ def test_periods_with_and_without_a_year_are_read_without_error(question):
     ("What are the upsides and downsides of the 18C route?", "pros_cons"),
     ("What is the ratio of Zhipu's revenue to MiniMax's?", "derived"),
     ("What is Zhipu's P/E ratio now?", "latest"),  # a named ratio is a metric, not a calculation
+    # a question that opens by asking for a summary asks for one, whatever it goes on to ask
+    ("Summarise why Zhipu and MiniMax are rushing to list in Hong Kong now.", "summary"),
+    ("总结一下智谱和MiniMax急着去港股上市的原因。", "summary"),
+    ("Summarise the column comparing Qinglan Brewery with 北岭啤酒.", "summary"),
+    ("Can you sum up why Unisound placed new shares?", "summary"),
+    ("Summarise the pros and cons of the 18C route.", "pros_cons"),  # both lists asked: pros and cons first
+    ("智谱为什么要总结上市经验？", "why"),  # 总结 not opening the question: no summary asked
 ])
 def test_intent_is_recognised(question, intent):
     assert detect_intent(question).name == intent

@@ -10,7 +10,7 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compose.business import asks_business_model, business_model
-from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
+from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import claim_figures, content_words, normalize, split_sentences
 
@@ -199,6 +199,8 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     if "report" in ctx.structure and ((says_report and not says_article) or not groups):
         return ctx.structure["report"]
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
+    if ctx.intent.name == "summary" and has_cue(q, "why"):  # "Summarise why…": the document that says why
+        groups = [*groups, (list(_cfg()["why_heading_words"]), 3.0)]
 
     # words of the question no document's names hold ("Onewo", written only in its text):
     # the retrieved passages that hold them count for their document
