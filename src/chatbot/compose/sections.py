@@ -307,7 +307,9 @@ def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float
 
 def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
     """Is the question about an article rather than the report: it says "article" (and
-    not "report"), or it names a company the report never names?"""
+    not "report"), it names a company the report never names, or what it asks of the
+    company is in an article's names more than in the report's ("the analyst's conclusion
+    on Unisound's placing": "云知声上市半年后的配售融资")?"""
     if report is None:
         return True
     words = reader_config()["structure"]["doc_words"]
@@ -315,7 +317,13 @@ def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
         return True
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     named = set(ctx.glossary.entities(" ".join(b.text for b in report.blocks)))
-    return bool(asked) and not asked & named
+    if asked and not asked & named:
+        return True
+    # what is asked of the company ("its placing after the IPO") names an article, not the report
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    target = _target_doc(ctx)
+    return (target is not None and target is not report
+            and overlap(plain, _doc_names(target)) > overlap(plain, _doc_names(report)))
 
 
 def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
