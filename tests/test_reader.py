@@ -538,6 +538,10 @@ def test_a_lead_line_announces_its_count(lead, n):
     ("特步的利润增速高于收入增速，主要因为剥离了亏损的时尚品牌。", True),
     ("受香港银行同业拆息（HIBOR）回落影响，东亚银行净息差收窄至2.08%。", True),
     ("期内收入121.8亿元，同比增长10.3%。", False),
+    # an explanation after the fact it explains
+    ("总收入增速(约26%–32%)远低于大模型业务增速,说明传统业务可能有所收缩。", True),
+    ("合同负债减少，这也表明经销商打款意愿走弱。", True),
+    ("公司已于同日刊发招股说明书。", False),  # a prospectus, no explanation
 ])
 def test_cause_cues(sentence, cause):
     cues = re.compile("|".join(reader_config()["structure"]["cause_cues"]))

@@ -423,6 +423,14 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     best, best_score, best_doc = None, 0.0, None
     # no company the documents name is asked: only the documents retrieval found on the question
     found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
+    # the document of the best evidence is about the question, whatever words its title uses
+    # ("陇窖酒业三季度收入降8.6%" for "陇窖酒业第三季度收入为什么同比下滑"), when it has one section of
+    # causes (a why: a how's method section is no answer to how one figure changed)
+    best_doc_id = ctx.passages[ctx.cands[0].passage_idx].chunk.doc_id if heading_cues and ctx.cands and ctx.passages else None
+
+    def headed(title: str) -> bool:
+        return any(w in title for w in heading_words) or any(re.search(c, title) for c in heading_cues or [])
+
     for doc in ctx.structure.values():
         if found and doc.doc_id not in found:
             continue
@@ -432,11 +440,13 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             sections.setdefault(tuple(b.path), []).append(b)
             if b.title != b.heading:  # an announced list or table is a section of its own
                 sections[(*b.path, b.title)] = [b]
+        if doc.doc_id == best_doc_id and sum(1 for k in sections if len(k) >= 2 and headed(k[-1])) == 1:
+            doc_topic = max(doc_topic, share * total)
         for key, blocks in sections.items():
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            if not any(w in title for w in heading_words) and not any(re.search(c, title) for c in heading_cues or []):
+            if not headed(title):
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
@@ -455,7 +465,9 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
         extra = _cfg()["why_extra_sentences"]  # other sentences on the topic
         have = {e.text for e in entries}
         more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
-        more += _topic_sentences(best_doc, best, plain, extra)
+        if heading_cues:  # a why: the evidence that states a cause first ("…远低于…,说明传统业务有所收缩")
+            more = _cause_lines(ctx, asked)[1][:extra] + more
+        more += _topic_sentences(best_doc, best, plain, extra, re.compile("|".join(heading_cues)) if heading_cues else None)
         for e in more:
             if len(entries) - len(best[:most]) < 2 * extra and not any(e.text in h or h in e.text for h in have):
                 entries.append(e)
@@ -463,10 +475,12 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     return Composition(entries) if entries else None
 
 
-def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[list[str], float]], most: int) -> list[Entry]:
+def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[list[str], float]], most: int,
+                     cause: re.Pattern | None = None) -> list[Entry]:
     """A document's sentences outside the given points that hold the topic's words, the
-    most covering first (ties in document order)."""
-    scored: list[tuple[float, int, Entry]] = []
+    most covering first (ties in document order); for a why, those that state a cause
+    ("文章将其解读为资金压力下的求生之举") before the others."""
+    scored: list[tuple[int, float, int, Entry]] = []
     for b in (b for _, bs in doc.sections() for b in bs):  # the references left out
         for ln in b.lines:
             if ln in points or _NOTE.match(ln.text):
@@ -474,8 +488,25 @@ def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[l
             for t in split_sentences(ln.text, semicolons=False):
                 sc = overlap(groups, t)
                 if sc > 0 and _complete(t):
-                    scored.append((-sc, len(scored), Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])))
-    return [e for _, _, e in sorted(scored, key=lambda x: (x[0], x[1]))[:most]]
+                    first = 0 if cause is not None and cause.search(t) else 1
+                    scored.append((first, -sc, len(scored), Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])))
+    return [e for *_, e in sorted(scored, key=lambda x: x[:3])[:most]]
+
+
+def _cause_lines(ctx: ComposeContext, asked: set[str]) -> tuple[list[Entry], list[Entry]]:
+    """The evidence close to the best about the asked company, and the evidence close to
+    the best that gives a cause (config/reader.toml [structure] cause_cues), about it too
+    (a cause is kept even when it repeats a chosen sentence's figures)."""
+    cue = re.compile("|".join(_cfg()["cause_cues"]))
+    most, keep = 3 * _cfg()["why_extra_sentences"], _cfg()["why_cause_keep"]
+    pool = ctx.lookup_entries(wants_list=False, max_sentences=most, keep_ratio=keep)
+    pool = [e for e in pool if _line_about(ctx, e, asked)]
+    floor = keep * ctx.cands[0].score if ctx.cands else 0.0
+    stated = [c for c in ctx.cands if c.score >= floor and cue.search(c.text)]
+    causes = ctx.lookup_entries(wants_list=False, max_sentences=most, cands=stated, keep_ratio=0.0) if stated else []
+    in_pool = [e for e in pool if cue.search(e.text)]
+    have = {e.text for e in pool}
+    return pool, in_pool + [e for e in causes if e.text not in have and _line_about(ctx, e, asked)]
 
 
 def _causal_sentences(ctx: ComposeContext) -> Composition | None:
@@ -483,16 +514,13 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     "主要因为…", "受…影响", "公司解释为…"; config/reader.toml [structure] cause_cues) among
     those close to the best, about the asked company; the best sentence first when it
     gives none (the figure whose cause is asked)."""
-    cue = re.compile("|".join(_cfg()["cause_cues"]))
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
-    pool = ctx.lookup_entries(wants_list=False, max_sentences=3 * _cfg()["why_extra_sentences"],
-                              keep_ratio=_cfg()["why_cause_keep"])
-    pool = [e for e in pool if _line_about(ctx, e, asked)]
-    causes = [e for e in pool if cue.search(e.text)][: _cfg()["why_extra_sentences"] + 1]
+    pool, causes = _cause_lines(ctx, asked)
+    causes = causes[: _cfg()["why_extra_sentences"] + 1]
     if not causes:
         return None
-    first = pool[0] if pool[0] not in causes else None
-    return Composition([e for e in pool if e is first or e in causes])
+    first = pool[0] if pool and pool[0] not in causes else None
+    return Composition([e for e in pool if e is first or e in causes] + [e for e in causes if e not in pool])
 
 
 def why(ctx: ComposeContext) -> Composition | None:
