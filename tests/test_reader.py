@@ -208,6 +208,7 @@ def test_every_configured_intent_is_known_and_has_cues():
     ("客户留存率下滑趋势", -1),
     ("估值泡沫风险:部分AI公司估值脱离基本面", -1),
     ("锁定期通常为6个月", 0),
+    ("但有利于提升单店产出和加盟商的经营质量", 1),
 ])
 def test_stance_words_sort_list_items(text, stance):
     from chatbot.compose.sections import stance_of

@@ -573,7 +573,8 @@ def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]
 def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Line]]:
     """Hedged sentences of the best evidence on the topic ("这给了公司缓冲,但每次配售都会
     稀释老股东"): the part before the contrast word is the upside, the part after it the
-    downside ([stance] contrast)."""
+    downside ([stance] contrast), unless the stance words say the other way round (a
+    conceded downside, then the upside)."""
     contrast = re.compile(reader_config()["stance"]["contrast"])
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
     out = []
@@ -582,9 +583,13 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
         if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
             continue
         before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
-        if len(before) >= 6 and len(after) >= 6 and stance_of(before) >= 0 and stance_of(after) <= 0:
-            chunk, raw = e.chunks[0], e.raw[0]
+        if len(before) < 6 or len(after) < 6:
+            continue
+        chunk, raw = e.chunks[0], e.raw[0]
+        if stance_of(before) >= 0 and stance_of(after) <= 0:
             out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
+        elif stance_of(before) < 0 < stance_of(after):  # "虽然会拖累零售值，但有利于提升单店产出": the other way round
+            out.append((Line(after, raw, chunk), Line(before, raw, chunk)))
     return out
 
 
