@@ -516,11 +516,11 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     gives none (the figure whose cause is asked)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     pool, causes = _cause_lines(ctx, asked)
-    causes = causes[: _cfg()["why_extra_sentences"] + 1]
+    causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
     if not causes:
         return None
-    first = pool[0] if pool and pool[0] not in causes else None
-    return Composition([e for e in pool if e is first or e in causes] + [e for e in causes if e not in pool])
+    first = pool[0] if pool[0] not in causes else None
+    return Composition([e for e in pool if e is first or e in causes])
 
 
 def why(ctx: ComposeContext) -> Composition | None:
