@@ -115,6 +115,24 @@ def test_the_other_company(question, history, standalone):
 
 
 @pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        # a comparison with another company that leaves out what is compared: the last question's subject
+        ("和MiniMax比有什么不同？", _exchange("智谱的商业模式是什么？", "智谱以B端为主[1]。"),
+         "智谱的商业模式和MiniMax比有什么不同？"),
+        ("跟MiniMax相比呢？", _exchange("智谱2024年收入是多少？", "3.124亿元[1]。"), "智谱2024年收入跟MiniMax相比呢？"),
+        ("Compared with MiniMax?", _exchange("What is Zhipu's business model?", "B2B [1]."),
+         "What is Zhipu's business model compared with MiniMax?"),
+        # the question names its own subject, or compares no company: not this rule
+        ("智谱和MiniMax比有什么不同？", _exchange("智谱的商业模式是什么？", "智谱以B端为主[1]。"), "智谱和MiniMax比有什么不同？"),
+        ("和2024年比呢？", _exchange("智谱2025年收入是多少？", "1.91亿元[1]。"), "和2024年比呢？"),
+    ],
+)
+def test_a_comparison_follow_up_keeps_the_subject_asked_before(question, history, standalone):
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(
     ("history", "expected"),
     [
         ('[{"role":"user","content":"hi"},{"role":"system","content":"x"}]', [{"role": "user", "content": "hi"}]),

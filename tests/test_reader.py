@@ -70,7 +70,6 @@ KNOWN_FAILURES = {
     # dev-5 (the session-4 hidden set), on the bundled corpus alone (the eval adds corpus-extra)
     "h2-r03": "English look-up (oversubscribed tranche) refused: no sentence covers the English terms (look-up scoring)",
     "h2-r04": "follow-up '那这次配售能募到多少钱' is not resolved to 云知声's placing (follow-up rules)",
-    "h2-r16": "why '增收不增利': the sentences that define it are given; the loss figure (4.54亿) sits in another section",
     "h2-r18": "English why: 'market' and 'money' have no Chinese form, the topic is only 'IPO', and the report's valuation list wins",
     "h2-r22": "'Kong-listed' is taken for an unknown name and the question is refused (English names)",
     "h2-r36": "English follow-up 'relative to its revenue in the same period': read as no derived question; refused",
@@ -90,7 +89,6 @@ KNOWN_FAILURES = {
     # dev-7 (the session-6 hidden set, opened in session 7), over the bundled corpus: failures at the session-7 start
     "h4-r02": "'怎么总结…估值逻辑' is read as a summary (总结 wins over the conclusion cue 最后)",
     "h4-r03": "English 'takeaway' is no conclusion cue: read as a look-up that quotes the queue sentence",
-    "h4-r07": "why 上市才半年就要配售: the pressure sentences are given, not the cash and loss figures (1.56亿, 4.54亿)",
     "h4-r09": "how the placing proceeds are used: the placing terms are quoted, not the 资金用途 split (50% / 40% / 10%)",
     "h4-r10": "how the growth can last: the 18C section's points are quoted, not the report's sustainability conditions",
     "h4-r15": "English definition of 'general mandate' (一般性授权): read as a look-up",
@@ -108,15 +106,10 @@ KNOWN_FAILURES = {
     "h5-r29": "What was Zhipu's revenue for full year 2025? — the eval counts it right, but the answer lacks a key fact or cited source the test asserts",
     # dev-9 (the session-8 hidden set, opened in session 9), over the bundled corpus: failures at the session-9 start
     "h6-r03": "港交所现在排队等上市的企业有多少家？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as latest, the set says lookup",
-    "h6-r06": "Summarise why Zhipu and MiniMax are rushing to l… — wrong sentence chosen: '调用量' in retrieved passage #5",
     "h6-r07": "报告最后对港股AI公司的估值逻辑总结了哪些特点？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as summary, the set says conclusion",
-    "h6-r09": "What does the analyst conclude about Unisound's … — wrong sentence chosen: '增收不增利' in retrieved passage #1; '稀释' in retrieved passage #1; '等多久' in retrieved passage ",
-    "h6-r10": "为什么云知声上市才半年就又配售新股？ — wrong sentence chosen: '求生|资金压力' in retrieved passage #3; '1.56亿' in retrieved passage #6",
-    "h6-r11": "Why did Unisound's total revenue grow much more … — wrong sentence chosen: '传统业务' in retrieved passage #1; '重新归入|收缩' in retrieved passage #1",
     "h6-r12": "港股18C章在2024年是怎么下调上市门槛的？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['60亿港元', '40亿港元', '80亿港元'] in the answer",
     "h6-r17": "什么是港股18C章？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['2023'] in the answer",
     "h6-r18": "What is the HKEX \"科企专线\" (tech enterprises channe… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
-    "h6-r20": "和MiniMax比有什么不同？ — retrieval miss: 'B端|开源|API' only in non-retrieved chunks of report; 'C端|多模态' only in non-retrieved chunks ",
     "h6-r22": "云知声1月配售的价格比IPO发行价高了百分之多少？ — false refusal: '22.9%|23%|约23%' only in non-retrieved chunks of news-92",
     "h6-r23": "By how many percentage points did Unisound's med… — retrieval miss: '17.1' not found in the corpus as written (check the question set)",
     "h6-r25": "What is the most recent market capitalisation fi… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
@@ -200,6 +193,13 @@ def test_periods_with_and_without_a_year_are_read_without_error(question):
     ("What are the upsides and downsides of the 18C route?", "pros_cons"),
     ("What is the ratio of Zhipu's revenue to MiniMax's?", "derived"),
     ("What is Zhipu's P/E ratio now?", "latest"),  # a named ratio is a metric, not a calculation
+    # a question that opens by asking for a summary asks for one, whatever it goes on to ask
+    ("Summarise why Zhipu and MiniMax are rushing to list in Hong Kong now.", "summary"),
+    ("总结一下智谱和MiniMax急着去港股上市的原因。", "summary"),
+    ("Summarise the column comparing Qinglan Brewery with 北岭啤酒.", "summary"),
+    ("Can you sum up why Unisound placed new shares?", "summary"),
+    ("Summarise the pros and cons of the 18C route.", "pros_cons"),  # both lists asked: pros and cons first
+    ("智谱为什么要总结上市经验？", "why"),  # 总结 not opening the question: no summary asked
 ])
 def test_intent_is_recognised(question, intent):
     assert detect_intent(question).name == intent
@@ -221,6 +221,7 @@ def test_every_configured_intent_is_known_and_has_cues():
     ("客户留存率下滑趋势", -1),
     ("估值泡沫风险:部分AI公司估值脱离基本面", -1),
     ("锁定期通常为6个月", 0),
+    ("但有利于提升单店产出和加盟商的经营质量", 1),
 ])
 def test_stance_words_sort_list_items(text, stance):
     from chatbot.compose.sections import stance_of
@@ -551,6 +552,10 @@ def test_a_lead_line_announces_its_count(lead, n):
     ("特步的利润增速高于收入增速，主要因为剥离了亏损的时尚品牌。", True),
     ("受香港银行同业拆息（HIBOR）回落影响，东亚银行净息差收窄至2.08%。", True),
     ("期内收入121.8亿元，同比增长10.3%。", False),
+    # an explanation after the fact it explains
+    ("总收入增速(约26%–32%)远低于大模型业务增速,说明传统业务可能有所收缩。", True),
+    ("合同负债减少，这也表明经销商打款意愿走弱。", True),
+    ("公司已于同日刊发招股说明书。", False),  # a prospectus, no explanation
 ])
 def test_cause_cues(sentence, cause):
     cues = re.compile("|".join(reader_config()["structure"]["cause_cues"]))

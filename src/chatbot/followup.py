@@ -96,6 +96,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     if not prev_questions:
         return q
     prev = prev_questions[-1]
+    if (compared := _compared_with(q, prev, glossary)) is not None:
+        return compared
     m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
     if m and (before := _period_before_en(prev, m.group("x").strip())) is not None:
         return before  # "And in the quarter before that?"
@@ -288,6 +290,28 @@ def _own_item(question: str) -> str:
         return ""
     item = re.sub(r"[的\s]", "", rest[: ask.start() - (len(question) - len(rest))])
     return rest if len(re.findall(r"[\u4e00-\u9fff]", item)) >= 2 else ""
+
+
+def _compared_with(question: str, prev: str, glossary: Glossary) -> str | None:
+    """A comparison with another company that leaves out what is compared ("和MiniMax比有什么
+    不同？" after "智谱的商业模式是什么？"): the last question's subject, then the question
+    ("智谱的商业模式和MiniMax比有什么不同？"); None when it is no such follow-up
+    (config/reader.toml [followup] compare_with)."""
+    cfg = reader_config()["followup"]
+    m = next(filter(None, (re.search(c, question, re.IGNORECASE) for c in cfg["compare_with"])), None)
+    if not m:
+        return None
+    other = set(glossary.entities(m.group("x")))
+    before = [e for e in glossary.entities(prev) if e not in other]
+    if not other or not before or set(glossary.entities(question)) - other:
+        return None  # no other company, nothing asked before, or the question names its own subject
+    subject = re.sub(cfg["asks_end"], "", prev, flags=re.IGNORECASE).strip()
+    if not subject:
+        return None
+    if re.search(r"[\u4e00-\u9fff]", question[: m.end()]):
+        return f"{subject}{question.strip()}"
+    q = question.strip()
+    return f"{subject} {q[:1].lower()}{q[1:]}"
 
 
 def _points_back(question: str) -> bool:

@@ -64,6 +64,11 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
     return Intent(*found[0])
 
 
+def has_cue(question: str, name: str, path: Path = READER_TOML) -> bool:
+    """Does the question hold one of an intent's cues ("Summarise why…" holds the why's)?"""
+    return any(p.search(question) for n, patterns in _cues(path) if n == name for p in patterns)
+
+
 def labels(lang: str) -> dict[str, str]:
     cfg = reader_config()["labels"]
     return cfg.get(lang) or cfg["zh"]

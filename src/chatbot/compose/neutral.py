@@ -55,11 +55,14 @@ def _table_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
     """A table with a column headed by what is asked ("商业模式") and a row headed by
     each company: each company's row, labelled."""
     groups = _asked_groups(ctx)
-    if not groups:
-        return []
+    q = ctx.question.lower()
+
+    def asked(h: str) -> bool:  # by a topic word, or by the header itself (a cue word: "商业模式")
+        return overlap(groups, h) > 0 or (len(h.strip()) >= 2 and h.strip().lower() in q)
+
     for d in sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report"):
         for b in d.blocks:
-            if b.kind != "table" or not any(overlap(groups, h) > 0 for h in b.header[1:]):
+            if b.kind != "table" or not any(asked(h) for h in b.header[1:]):
                 continue
             rows = {}
             for e in ents:

@@ -10,7 +10,7 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compose.business import asks_business_model, business_model
-from chatbot.intent import is_function_word, is_phrasing_word, reader_config, topic_text
+from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import claim_figures, content_words, normalize, split_sentences
 
@@ -199,6 +199,8 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     if "report" in ctx.structure and ((says_report and not says_article) or not groups):
         return ctx.structure["report"]
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
+    if ctx.intent.name == "summary" and has_cue(q, "why"):  # "Summarise why…": the document that says why
+        groups = [*groups, (list(_cfg()["why_heading_words"]), 3.0)]
 
     # words of the question no document's names hold ("Onewo", written only in its text):
     # the retrieved passages that hold them count for their document
@@ -305,7 +307,9 @@ def _ranked_blocks(ctx: ComposeContext, blocks: list[Block]) -> list[tuple[float
 
 def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
     """Is the question about an article rather than the report: it says "article" (and
-    not "report"), or it names a company the report never names?"""
+    not "report"), it names a company the report never names, or what it asks of the
+    company is in an article's names more than in the report's ("the analyst's conclusion
+    on Unisound's placing": "云知声上市半年后的配售融资")?"""
     if report is None:
         return True
     words = reader_config()["structure"]["doc_words"]
@@ -313,7 +317,13 @@ def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
         return True
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     named = set(ctx.glossary.entities(" ".join(b.text for b in report.blocks)))
-    return bool(asked) and not asked & named
+    if asked and not asked & named:
+        return True
+    # what is asked of the company ("its placing after the IPO") names an article, not the report
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    target = _target_doc(ctx)
+    return (target is not None and target is not report
+            and overlap(plain, _doc_names(target)) > overlap(plain, _doc_names(report)))
 
 
 def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
@@ -413,6 +423,14 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     best, best_score, best_doc = None, 0.0, None
     # no company the documents name is asked: only the documents retrieval found on the question
     found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
+    # the document of the best evidence is about the question, whatever words its title uses
+    # ("陇窖酒业三季度收入降8.6%" for "陇窖酒业第三季度收入为什么同比下滑"), when it has one section of
+    # causes (a why: a how's method section is no answer to how one figure changed)
+    best_doc_id = ctx.passages[ctx.cands[0].passage_idx].chunk.doc_id if heading_cues and ctx.cands and ctx.passages else None
+
+    def headed(title: str) -> bool:
+        return any(w in title for w in heading_words) or any(re.search(c, title) for c in heading_cues or [])
+
     for doc in ctx.structure.values():
         if found and doc.doc_id not in found:
             continue
@@ -422,11 +440,13 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             sections.setdefault(tuple(b.path), []).append(b)
             if b.title != b.heading:  # an announced list or table is a section of its own
                 sections[(*b.path, b.title)] = [b]
+        if doc.doc_id == best_doc_id and sum(1 for k in sections if len(k) >= 2 and headed(k[-1])) == 1:
+            doc_topic = max(doc_topic, share * total)
         for key, blocks in sections.items():
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            if not any(w in title for w in heading_words) and not any(re.search(c, title) for c in heading_cues or []):
+            if not headed(title):
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
@@ -445,7 +465,9 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
         extra = _cfg()["why_extra_sentences"]  # other sentences on the topic
         have = {e.text for e in entries}
         more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
-        more += _topic_sentences(best_doc, best, plain, extra)
+        if heading_cues:  # a why: the evidence that states a cause first ("…远低于…,说明传统业务有所收缩")
+            more = _cause_lines(ctx, asked)[1][:extra] + more
+        more += _topic_sentences(best_doc, best, plain, extra, re.compile("|".join(heading_cues)) if heading_cues else None)
         for e in more:
             if len(entries) - len(best[:most]) < 2 * extra and not any(e.text in h or h in e.text for h in have):
                 entries.append(e)
@@ -453,10 +475,12 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     return Composition(entries) if entries else None
 
 
-def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[list[str], float]], most: int) -> list[Entry]:
+def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[list[str], float]], most: int,
+                     cause: re.Pattern | None = None) -> list[Entry]:
     """A document's sentences outside the given points that hold the topic's words, the
-    most covering first (ties in document order)."""
-    scored: list[tuple[float, int, Entry]] = []
+    most covering first (ties in document order); for a why, those that state a cause
+    ("文章将其解读为资金压力下的求生之举") before the others."""
+    scored: list[tuple[int, float, int, Entry]] = []
     for b in (b for _, bs in doc.sections() for b in bs):  # the references left out
         for ln in b.lines:
             if ln in points or _NOTE.match(ln.text):
@@ -464,8 +488,25 @@ def _topic_sentences(doc: DocStructure, points: list[Line], groups: list[tuple[l
             for t in split_sentences(ln.text, semicolons=False):
                 sc = overlap(groups, t)
                 if sc > 0 and _complete(t):
-                    scored.append((-sc, len(scored), Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])))
-    return [e for _, _, e in sorted(scored, key=lambda x: (x[0], x[1]))[:most]]
+                    first = 0 if cause is not None and cause.search(t) else 1
+                    scored.append((first, -sc, len(scored), Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])))
+    return [e for *_, e in sorted(scored, key=lambda x: x[:3])[:most]]
+
+
+def _cause_lines(ctx: ComposeContext, asked: set[str]) -> tuple[list[Entry], list[Entry]]:
+    """The evidence close to the best about the asked company, and the evidence close to
+    the best that gives a cause (config/reader.toml [structure] cause_cues), about it too
+    (a cause is kept even when it repeats a chosen sentence's figures)."""
+    cue = re.compile("|".join(_cfg()["cause_cues"]))
+    most, keep = 3 * _cfg()["why_extra_sentences"], _cfg()["why_cause_keep"]
+    pool = ctx.lookup_entries(wants_list=False, max_sentences=most, keep_ratio=keep)
+    pool = [e for e in pool if _line_about(ctx, e, asked)]
+    floor = keep * ctx.cands[0].score if ctx.cands else 0.0
+    stated = [c for c in ctx.cands if c.score >= floor and cue.search(c.text)]
+    causes = ctx.lookup_entries(wants_list=False, max_sentences=most, cands=stated, keep_ratio=0.0) if stated else []
+    in_pool = [e for e in pool if cue.search(e.text)]
+    have = {e.text for e in pool}
+    return pool, in_pool + [e for e in causes if e.text not in have and _line_about(ctx, e, asked)]
 
 
 def _causal_sentences(ctx: ComposeContext) -> Composition | None:
@@ -473,12 +514,9 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     "主要因为…", "受…影响", "公司解释为…"; config/reader.toml [structure] cause_cues) among
     those close to the best, about the asked company; the best sentence first when it
     gives none (the figure whose cause is asked)."""
-    cue = re.compile("|".join(_cfg()["cause_cues"]))
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
-    pool = ctx.lookup_entries(wants_list=False, max_sentences=3 * _cfg()["why_extra_sentences"],
-                              keep_ratio=_cfg()["why_cause_keep"])
-    pool = [e for e in pool if _line_about(ctx, e, asked)]
-    causes = [e for e in pool if cue.search(e.text)][: _cfg()["why_extra_sentences"] + 1]
+    pool, causes = _cause_lines(ctx, asked)
+    causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
     if not causes:
         return None
     first = pool[0] if pool[0] not in causes else None
@@ -535,7 +573,8 @@ def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]
 def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Line]]:
     """Hedged sentences of the best evidence on the topic ("这给了公司缓冲,但每次配售都会
     稀释老股东"): the part before the contrast word is the upside, the part after it the
-    downside ([stance] contrast)."""
+    downside ([stance] contrast), unless the stance words say the other way round (a
+    conceded downside, then the upside)."""
     contrast = re.compile(reader_config()["stance"]["contrast"])
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
     out = []
@@ -544,9 +583,13 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
         if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
             continue
         before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
-        if len(before) >= 6 and len(after) >= 6 and stance_of(before) >= 0 and stance_of(after) <= 0:
-            chunk, raw = e.chunks[0], e.raw[0]
+        if len(before) < 6 or len(after) < 6:
+            continue
+        chunk, raw = e.chunks[0], e.raw[0]
+        if stance_of(before) >= 0 and stance_of(after) <= 0:
             out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
+        elif stance_of(before) < 0 < stance_of(after):  # "虽然会拖累零售值，但有利于提升单店产出": the other way round
+            out.append((Line(after, raw, chunk), Line(before, raw, chunk)))
     return out
 
 
