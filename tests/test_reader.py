@@ -179,6 +179,8 @@ def test_periods_with_and_without_a_year_are_read_without_error(question):
     ("MiniMax有什么亮点和隐患？", "pros_cons"),
     ("What are the upsides and downsides of the 18C route?", "pros_cons"),
     ("What is the ratio of Zhipu's revenue to MiniMax's?", "derived"),
+    ("By how many percentage points did the company's gross margin rise from 2023 to 2024?", "derived"),
+    ("公司毛利率比去年提高了几个百分点？", "derived"),
     ("What is Zhipu's P/E ratio now?", "latest"),  # a named ratio is a metric, not a calculation
 ])
 def test_intent_is_recognised(question, intent):
@@ -811,3 +813,74 @@ def test_whose_figure_an_operand_is(sentence, doc_subjects, entity, ok):
     passage = Passage(chunk=Chunk(id="d:1", doc_id="d", title="国货美妆半年报", text=sentence, headings=[]), score=1.0)
     fact = Fact(28.6, 28.6, "亿", "CNY", ("28.6亿", "28.6亿"), sentence, set(), sentence, 0)
     assert _entity_ok(SimpleNamespace(glossary=g), [passage])(fact, entity) is ok
+
+
+# --- derived figures in other words (dev-9: written blind) ----------------------------
+
+@pytest.mark.parametrize(("question", "kind", "a_period", "b_period"), [
+    # "高了百分之多少": the first figure against the second, in percent; the month one side names is its own
+    ("某公司3月配售的价格比IPO发行价高了百分之多少？", "growth", (None, "M03"), None),
+    ("某公司配售价比发行价高多少？", "difference", None, None),
+    # two months named apart, the later first
+    ("某影业10月票房比9月环比增长了多少？", "growth", (None, "M10"), (None, "M09")),
+    ("某公司2025年8月销量比7月增长了多少？", "growth", ("2025", "M08"), ("2025", "M07")),
+])
+def test_a_change_between_two_named_figures_is_read(question, kind, a_period, b_period):
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.kind == kind
+    assert (dq.a.period, dq.b.period) == (a_period, b_period)
+    assert not any(re.fullmatch(r"\d+月", t) for g in dq.a.terms + dq.b.terms for t in g)  # a month is no term
+    assert not any(t == "环比" for g in dq.a.terms for t in g)
+
+
+@pytest.mark.parametrize(("question", "month", "sentence", "found"), [
+    # a price per share in a sentence dated in the asked month is that month's
+    ("某公司3月配售的价格比发行价高了百分之多少？", 3, "3月16日公司公告配售780万股新H股,每股252港元。", 252),
+    ("某公司3月配售的价格比发行价高了百分之多少？", 3, "4月16日公司公告配售780万股新H股,每股252港元。", None),
+])
+def test_a_month_operand_is_an_event_its_sentence_dates(question, month, sentence, found):
+    from chatbot.compute import find_operand
+
+    dq = read_derived(question, load_glossary())
+    assert dq.a.period == (None, f"M{month:02d}")
+    f = find_operand(facts_in(sentence), dq.a, lambda f, e: True)
+    assert (f.lo if f else None) == found
+
+
+@pytest.mark.parametrize(("question", "asked", "parts"), [
+    ("So what was the company's net profit for the first half as a whole?", (None, "H1"), [(None, "Q1"), (None, "Q2")]),
+    ("公司2025年下半年营业收入是多少？", ("2025", "H2"), [("2025", "Q3"), ("2025", "Q4")]),
+    ("公司2025年第三季度收入是多少？", None, None),  # a quarter has no two parts in [[compute.period_sums]]
+])
+def test_a_period_is_read_as_the_sum_of_its_two_parts(question, asked, parts):
+    from chatbot.compute import read_period_sum
+
+    read = read_period_sum(question, load_glossary())
+    if asked is None:
+        assert read is None
+        return
+    assert read is not None
+    assert read[0] == asked
+    assert read[1].kind == "sum"
+    assert [read[1].a.period, read[1].b.period] == parts
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    # a clause that names only its quarter carries the previous clause's label
+    ("分季度看：一季度归母净利润11.2亿元，二季度13.6亿元，三季度19.4亿元。", [("Q1", 11.2e8), ("Q2", 13.6e8), ("Q3", 19.4e8)]),
+])
+def test_a_quarter_clause_carries_the_label(sentence, values):
+    facts = facts_in(sentence)
+    assert [(q, round(f.lo)) for f in facts for _, q in f.periods] == [(q, round(v)) for q, v in values]
+    assert all("净利润" in f.clause for f in facts)
+
+
+@pytest.mark.parametrize(("formula", "evidence", "ok"), [
+    ("11.2亿+13.6亿≈24.8亿元", "一季度11.2亿元，二季度13.6亿元", True),
+    ("11.2亿+13.6亿≈25.8亿元", "一季度11.2亿元，二季度13.6亿元", False),  # wrong arithmetic
+    ("11.2亿+13.7亿≈24.9亿元", "一季度11.2亿元，二季度13.6亿元", False),  # an input not in the evidence
+])
+def test_a_sum_is_checked(formula, evidence, ok):
+    result = normalize(formula.split("≈")[1])
+    assert (result in verify_formulas(formula, normalize(evidence))) == ok

@@ -77,7 +77,7 @@ def _currency(cur: str, text: str) -> str:
 
 
 # period words that label no figure of their own ("2025年上半年约1.91亿元" carries the label before it)
-_PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度"
+_PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度|第?[一二三四1-4]季度|单季度?"
 
 
 def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
@@ -164,6 +164,8 @@ def _in(alts: list[str], text: str, per_share: bool) -> bool:
     if any(normalize(a) in text for a in alts):
         return True
     price = reader_config()["compute"]["price_suffixes"]
+    if per_share and any(a in price for a in alts):  # "配售的价格": the price is the figure per share itself
+        return True
     return per_share and any(len(a) > len(p) + 1 and a.endswith(p) and normalize(a[: -len(p)]) in text
                              for a in alts for p in price)
 
@@ -189,9 +191,12 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
         return False
     if any(normalize(x) in text for x in op.exclude):
         return False
+    month = re.fullmatch(r"M(\d\d)", op.period[1] or "") if op.period else None
+    if month and not f.periods and re.search(rf"(?<!\d)0?{int(month.group(1))}\s*月\s*\d{{1,2}}\s*[日号]", f.sentence):
+        return entity_ok(f, op.entity)  # an event of the month that its sentence dates ("1月16日…配售…每股252港元")
     if op.period and not period_match({op.period}, f.periods):
         return False
-    if op.period and re.fullmatch(r"M\d\d", op.period[1] or "") and not any(q == op.period[1] for _, q in f.periods):
+    if month and not any(q == month.group(0) for _, q in f.periods):
         return False  # a month's figure is one its clause or row dates so ("2025年7月:…21.36亿票")
     return entity_ok(f, op.entity)
 
@@ -301,6 +306,9 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
         elif kind == "growth":
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+        elif kind == "sum":  # two parts of a period: "11.2亿+13.6亿≈24.8亿元"
+            unit = a.unit or b.unit
+            formulas.append(f"{wa}+{wb}≈{_amount(x + y, unit)}{unit_word(a.currency)}")
         elif kind == "product":  # a count times its price: "780万×252≈19.66亿港元"
             unit = "亿" if x * y >= 1e8 else "万" if x * y >= 1e4 else ""
             formulas.append(f"{wa}×{wb}≈{_amount(x * y, unit)}{unit_word(b.currency)}")
@@ -327,7 +335,7 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
         rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元|{units})?"
     )
 
@@ -364,6 +372,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
                 continue
         elif m.group("op") == "×":
             value = x * y / _SCALE.get(ur, 1.0)
+        elif m.group("op") == "+":
+            value = (x + y) / _SCALE.get(ur, 1.0)
         else:
             value = (x - y) / _SCALE.get(ur, 1.0)
         tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
@@ -383,7 +393,7 @@ _SHARE_EN = [
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")
-_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?多少")
+_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?(?P<rate>百分之)?(?:多少|几)")
 _MULTIPLE_EN = [
     re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
     re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
@@ -412,7 +422,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     bare = re.sub(cfg["times_cue"], " ", bare, flags=re.I)  # "times" is how it is asked, not what
     bare = re.sub(f'{cfg["previous_cue"]}|{cfg["rate_cue"]}|{cfg["difference_cue"]}', " ", bare, flags=re.I)
     bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
-    terms = _phrase_terms(bare, glossary, _DROP | {"同比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
+    terms = _phrase_terms(bare, glossary, _DROP | {"同比", "环比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
     if not terms:
         return None
     if previous:  # "年末经纪人比上年末多了多少": the latest stated period against the one a year before
@@ -432,10 +442,12 @@ def _two_periods(question: str) -> list[tuple] | None:
     if len(asked) == 2 and asked[0][1] == asked[1][1] and asked[0][0] != asked[1][0]:
         return asked
     months = _MONTH_RANGE.search(english_period_forms(question))
-    if months:  # "from July to October 2025", "7月至10月": two months of one year
+    named = sorted({int(m) for m in _MONTH.findall(question)})
+    if months or len(named) == 2:  # "from July to October 2025", "7月至10月", "10月票房比9月": two months of one year
         written = _YEAR.search(question)
         year = written.group(0) if written else None
-        return [(year, f"M{int(months.group(i)):02d}") for i in (1, 2)]
+        ends = [int(months.group(i)) for i in (1, 2)] if months else named
+        return [(year, f"M{n:02d}") for n in ends]
     quals = sorted(q for q in qualifiers(question) if q and re.fullmatch(r"[QH][1-4]", q))
     years = {y for y, _ in asked}
     if len(asked) <= 1 and len(quals) == 2 and quals[0][0] == quals[1][0] and len(years) <= 1:
@@ -446,6 +458,8 @@ def _two_periods(question: str) -> list[tuple] | None:
 
 _MONTH_RANGE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])\s*月?份?\s*(?:[-–~]|到|至)\s*(1[0-2]|0?[1-9])\s*月")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a month a question names, not a date in it ("10月", "2025年9月"; not "1月16日")
+_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])")
 
 
 @dataclass
@@ -482,6 +496,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
     low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
+    low = _MONTH.sub(" ", low)  # nor is a month ("1月配售的价格")
     price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
         if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
@@ -494,7 +509,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
     return cjk if cjk and len(cjk) < len(groups) else groups
 
 
-_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
+_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
 
@@ -561,12 +576,16 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
                            or _DIFF_EN.search(question))
     if (m := m or m_en) is not None:
         kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower()) else "difference"
+        if kind == "difference" and "rate" in m.groupdict() and m.group("rate") == "百分之":
+            kind = "growth"  # "配售价比发行价高了百分之多少": the first against the second, in percent
         ops = []
         for side in ("a", "b"):
             phrase = m.group(side)
             e = glossary.entities(phrase)
             p = _asked_periods(phrase)
-            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else period))
+            # a month the other side names is that figure's date ("1月配售的价格比IPO发行价"), not this one's
+            shared = None if side == "b" and period and re.fullmatch(r"M\d\d", period[1] or "") else period
+            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else shared))
         a, b = ops
         if not b.terms:
             b.terms = a.terms
@@ -604,24 +623,47 @@ def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQu
     return None
 
 
-def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
-    """A figure asked for one period that a longer period and its remainder give
-    ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
-    asked period and the difference of the two figures it is read from."""
+def _one_period_asked(question: str, glossary, needs_year: bool) -> tuple[tuple, list[list[str]], str | None] | None:
+    """The one period a question asks a figure for, the figure's terms and the company."""
     asked = _asked_periods(question)
-    if len(asked) != 1:
-        return None
-    year, q = asked[0]
-    rule = next((r for r in reader_config()["compute"]["period_parts"] if r["period"] == q), None)
-    if rule is None:
-        return None
-    whole = None if rule["whole"] == "year" else rule["whole"]
-    if whole is None and year is None:  # a full year needs its year
+    if len(asked) != 1 or (needs_year and asked[0][0] is None):
         return None
     bare = re.sub(reader_config()["compute"]["period_part_drop"], " ", question)
     terms = _phrase_terms(bare, glossary, _DROP | {"多少", "是多少", "how", "much", "was", "what"})
     if not terms:
         return None
     ents = glossary.entities(question)
-    entity = ents[0] if ents else None
-    return asked[0], DerivedQuestion("difference", Operand(entity, terms, (year, whole)), Operand(entity, terms, (year, rule["less"])))
+    return asked[0], terms, ents[0] if ents else None
+
+
+def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
+    """A figure asked for one period that a longer period and its remainder give
+    ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
+    asked period and the difference of the two figures it is read from."""
+    asked = _asked_periods(question)
+    rule = next((r for r in reader_config()["compute"]["period_parts"] if len(asked) == 1 and r["period"] == asked[0][1]), None)
+    if rule is None:
+        return None
+    whole = None if rule["whole"] == "year" else rule["whole"]
+    read = _one_period_asked(question, glossary, needs_year=whole is None)  # a full year needs its year
+    if read is None:
+        return None
+    (year, _), terms, entity = read
+    return (year, rule["period"]), DerivedQuestion("difference", Operand(entity, terms, (year, whole)),
+                                                   Operand(entity, terms, (year, rule["less"])))
+
+
+def read_period_sum(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
+    """A figure asked for one period that its two parts give ("上半年" = "第一季度" +
+    "第二季度": config/reader.toml [[compute.period_sums]]): the asked period and the sum
+    of the two figures it is read from."""
+    asked = _asked_periods(question)
+    rule = next((r for r in reader_config()["compute"]["period_sums"] if len(asked) == 1 and r["period"] == asked[0][1]), None)
+    if rule is None:
+        return None
+    read = _one_period_asked(question, glossary, needs_year=False)
+    if read is None:
+        return None
+    (year, _), terms, entity = read
+    first, second = rule["parts"]
+    return (year, rule["period"]), DerivedQuestion("sum", Operand(entity, terms, (year, first)), Operand(entity, terms, (year, second)))

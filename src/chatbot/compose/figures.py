@@ -23,6 +23,7 @@ from chatbot.compute import (
     priced_count,
     read_derived,
     read_period_part,
+    read_period_sum,
     unit_word,
 )
 from chatbot.evidence import passage_sentences
@@ -227,13 +228,21 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
 
 
 def period_part(ctx: ComposeContext) -> Composition | None:
-    """A figure for one period that no retrieved passage states, as a longer period's
-    figure less the rest of it ("上半年" = 前三季度 − 第三季度), both from one document
-    and one year (compute.read_period_part): said to be computed, inputs cited. Only the
-    retrieved passages are read."""
-    read = read_period_part(ctx.question, ctx.glossary)
-    if read is None:
-        return None
+    """A figure for one period that no retrieved passage states, as the sum of its two
+    parts ("上半年" = 第一季度 + 第二季度, compute.read_period_sum), else as a longer
+    period's figure less the rest of it ("上半年" = 前三季度 − 第三季度,
+    compute.read_period_part), both from one document and one year: said to be computed,
+    inputs cited. Only the retrieved passages are read."""
+    for read in (read_period_sum(ctx.question, ctx.glossary), read_period_part(ctx.question, ctx.glossary)):
+        comp = _period_from_two(ctx, read) if read is not None else None
+        if comp is not None:
+            return comp
+    return None
+
+
+def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
+    """The asked period's figure from two figures of one document and one year: their sum
+    (its two parts) or their difference (a longer period less the rest of it)."""
     asked, dq = read
     passages = list(ctx.passages)
     forecast = re.compile(reader_config()["compute"]["forecast"])
@@ -248,13 +257,14 @@ def period_part(ctx: ComposeContext) -> Composition | None:
     doc = passages[a.passage_idx].chunk.doc_id
     b = closest_operand([f for f in facts if passages[f.passage_idx].chunk.doc_id == doc
                       and ({y for y, _ in f.periods} & years or None in years | {y for y, _ in f.periods})], dq.b, ok)
-    if b is None or b.hi >= a.lo:
+    if b is None or (dq.kind == "difference" and b.hi >= a.lo) or (a.sentence, a.lo) == (b.sentence, b.lo):
         return None
-    calc = calculate("difference", a, b)
+    calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         return None
     asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or _QUALIFIER_TEXT.get(asked[1], "")
-    lead = Entry(ctx.labels["period_part"].format(asked=asked_text), bullet=False)
+    label = "period_sum" if dq.kind == "sum" else "period_part"
+    lead = Entry(ctx.labels[label].format(asked=asked_text), bullet=False)
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
 
 
