@@ -884,3 +884,55 @@ def test_a_quarter_clause_carries_the_label(sentence, values):
 def test_a_sum_is_checked(formula, evidence, ok):
     result = normalize(formula.split("≈")[1])
     assert (result in verify_formulas(formula, normalize(evidence))) == ok
+
+
+@pytest.mark.parametrize(("question", "metric", "part"), [
+    ("按地区占比测算，某公司上半年欧洲收入大约多少亿元？", "收入", "欧洲"),
+    ("按业务占比估算，公司海外收入是多少亿元？", "收入", "海外"),
+])
+def test_a_part_asked_from_its_share_is_read(question, metric, part):
+    dq = read_derived(question, load_glossary())
+    assert dq is not None and dq.kind == "part"
+    assert any(metric in g for g in dq.a.terms)
+    assert any(part in g for g in dq.b.terms)
+
+
+@pytest.mark.parametrize("question", [
+    "欧洲收入占总收入的比例是多少？",  # a share asked, not an amount
+    "公司上半年欧洲收入是多少亿元？",  # an amount asked, no share to compute it from
+])
+def test_no_part_without_a_share_and_an_amount(question):
+    dq = read_derived(question, load_glossary())
+    assert dq is None or dq.kind != "part"
+
+
+@pytest.mark.parametrize(("sentence", "word", "value"), [
+    ("中国内地收入占68.0%，欧洲占19.0%，北美占13.0%。", "欧洲", 19.0),
+    ("海外收入占比约8%。", "海外", 8.0),
+    ("欧洲收入同比增长41.5%，主要受匈牙利工厂二期投产带动。", "欧洲", None),  # a growth rate is no share
+])
+def test_a_stated_share_is_read_as_a_percentage(sentence, word, value):
+    from chatbot.compute import share_facts
+
+    found = share_facts(sentence, [word])
+    assert (found[0].lo if found else None) == value
+
+
+def test_a_part_from_its_share_is_computed_and_checked():
+    from chatbot.compute import Fact
+
+    evidence = "收入约人民币52.36亿元。中国内地收入占68.0%，欧洲占19.0%，北美占13.0%。"
+    total = next(f for f in facts_in(evidence) if f.written[0] == "52.36亿")
+    share = Fact(19.0, 19.0, "", "%", ("19.0%", "19.0%"), "欧洲占", set(), evidence, 0, "19.0%")
+    calc = calculate("part", total, share)
+    assert calc.formulas == ["52.36亿×19.0%≈9.95亿元"]
+    assert normalize("9.95亿") in verify_formulas(calc.formulas[0], normalize(evidence))
+    assert not verify_formulas("52.36亿×19.0%≈10.95亿元", normalize(evidence))
+    assert calculate("part", share, total) == "units"  # a share is never the total
+
+
+def test_the_other_side_of_a_multiple_takes_the_asked_metric():
+    """"A's revenue … how many times that of B": B's figure is B's revenue."""
+    dq = read_derived("Zhipu's revenue in 2024 was how many times that of MiniMax?", load_glossary())
+    assert dq is not None and dq.kind == "multiple"
+    assert dq.a.terms[0] == dq.b.terms[0]

@@ -281,7 +281,10 @@ def unit_word(kind: str) -> str:
 
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     """The calculation, or a reason not to compute ("units")."""
-    if kind == "product":
+    if kind == "part":
+        if b.currency != "%" or a.currency == "%":
+            return "units"  # a total (a) times a part's share of it (b)
+    elif kind == "product":
         if a.currency in _CURRENCY_WORD or b.currency not in _CURRENCY_WORD:
             return "units"  # a count (a) times a price in money (b)
     elif a.currency != b.currency:
@@ -306,6 +309,9 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
         elif kind == "growth":
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+        elif kind == "part":  # a total times a part's share: "52.36亿×19.0%≈9.95亿元"
+            unit = a.unit
+            formulas.append(f"{wa}×{wb}≈{_amount(x * y / 100, unit)}{unit_word(a.currency)}")
         elif kind == "sum":  # two parts of a period: "11.2亿+13.6亿≈24.8亿元"
             unit = a.unit or b.unit
             formulas.append(f"{wa}+{wb}≈{_amount(x + y, unit)}{unit_word(a.currency)}")
@@ -335,7 +341,7 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})(?P<ub>亿|万|%)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
         rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元|{units})?"
     )
 
@@ -362,7 +368,7 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
         ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
         if not (figure_supported(normalize(m.group("a")), evidence_norm) and figure_supported(normalize(m.group("b")), evidence_norm)):
             continue
-        x, y = a * _SCALE[ua], b * _SCALE[ub]
+        x, y = a * _SCALE[ua], (b / 100 if ub == "%" else b * _SCALE[ub])  # "52.36亿×19.0%"
         if m.group("op") == "÷":
             if y == 0:
                 continue
@@ -541,6 +547,9 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
                               _DROP | {"多少", "按此算", "按此", "大约"})
         return DerivedQuestion("product", Operand(entity, terms, period), Operand(entity, terms, period))
+    part = _part_of_total(question, glossary, entity, period)
+    if part is not None:
+        return part
     m = _SHARE_ZH.search(question)
     en = None
     if not m:
@@ -591,6 +600,10 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
             b.terms = a.terms
         if not a.terms:
             a.terms = b.terms
+        metric = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(m.group("a"))]
+        if metric and not glossary.metrics_in(m.group("b")):
+            # "A's revenue … how many times that of B": the other company's figure of the same metric
+            b.terms = metric + [g for g in b.terms if g not in metric]
         if a.terms != b.terms and all(g in a.terms for g in b.terms):  # "经营现金净流出" vs "现金":
             b.exclude = [x for g in a.terms if g not in b.terms for x in g]  # the other is not the narrower one
         elif a.terms != b.terms and all(g in b.terms for g in a.terms):
@@ -608,6 +621,38 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         prev = (str(int(period[0]) - 1), period[1])
         return DerivedQuestion("growth", Operand(entity, terms, period), Operand(entity, terms, prev))
     return None
+
+
+def _part_of_total(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
+    """An amount asked for a part that the sources give only as a share of its total
+    ("按地区占比测算，欧洲收入大约多少亿元"): the total (a: the metric) times the part's
+    stated share (b: the part's words). config/reader.toml [compute] part_share_cue and
+    part_amount_cue."""
+    cfg = reader_config()["compute"]
+    if not (re.search(cfg["part_share_cue"], question, re.I) and re.search(cfg["part_amount_cue"], question, re.I)):
+        return None
+    bare = re.sub(f'{cfg["part_share_cue"]}|{cfg["part_amount_cue"]}', " ", question, flags=re.I)
+    metrics = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(bare)]
+    words = [g for g in _phrase_terms(bare, glossary, _DROP | {"多少", "大约", "大概", "亿元", "万元"}) if g not in metrics]
+    if not metrics or not words:
+        return None
+    return DerivedQuestion("part", Operand(entity, metrics, period), Operand(entity, words, period))
+
+
+def share_facts(sentence: str, words: list[str], passage_idx: int = 0) -> list[Fact]:
+    """The shares a sentence states for a part: one of the words, then in its clause a
+    share cue ([compute] stated_share: "欧洲占19.0%", "海外收入占比约8%"), then the
+    percentage; as facts whose unit is "%"."""
+    cue = reader_config()["compute"]["stated_share"]
+    out = []
+    for w in words:
+        for m in re.finditer(rf"{re.escape(w)}[^。；;，,\d%]{{0,6}}?(?:{cue})[^。；;，,\d%]{{0,4}}?(?P<v>\d+(?:\.\d+)?)\s*%",
+                             sentence, re.I):
+            v = float(m.group("v"))
+            label = m.group(0)[: m.start("v") - m.start()]  # the words before the percentage ("欧洲占")
+            out.append(Fact(v, v, "", "%", (f"{m.group('v')}%", f"{m.group('v')}%"), label, periods(sentence),
+                            sentence, passage_idx, f"{m.group('v')}%"))
+    return out
 
 
 def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQuestion | None:

@@ -24,6 +24,7 @@ from chatbot.compute import (
     read_derived,
     read_period_part,
     read_period_sum,
+    share_facts,
     unit_word,
 )
 from chatbot.evidence import passage_sentences
@@ -141,7 +142,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
-    if dq.kind == "product":  # a count and its price per unit, from one cited sentence
+    if dq.kind == "part":  # a part's amount from its stated share of the total
+        a, b = part_and_total(facts, passages, dq, ok)
+    elif dq.kind == "product":  # a count and its price per unit, from one cited sentence
         a, b = priced_count([f for f in facts if ok(f, dq.a.entity)], ctx.question) or (None, None)
     elif dq.previous:  # the latest figure the sources state, against the same figure a year before
         a, b = year_before(facts, dq, ok)
@@ -178,6 +181,41 @@ def derived(ctx: ComposeContext) -> Composition | None:
             calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def part_and_total(facts: list[Fact], passages: list[Passage], dq: DerivedQuestion, ok) -> tuple[Fact | None, Fact | None]:
+    """The total and the part's stated share of it ("欧洲占19.0%"), from one document and
+    one period: the share the first passage states for the company, then the largest
+    figure of the metric in that document for the share's period (a figure the clause
+    compares with is another period's, one a share itself is a part's); none when the
+    sources state the part's amount itself (a look-up then)."""
+    words = [w for g in dq.b.terms for w in g]
+    if any(_matches_part(f, dq, words) for f in facts if ok(f, dq.a.entity)):
+        return None, None  # stated: the look-up's answer
+    shares: list[Fact] = []
+    for pi, p in enumerate(passages):
+        for _, shown, _, _ in passage_sentences(p.chunk.text):
+            for sh in share_facts(shown, words, pi):
+                if not sh.periods:
+                    sh.periods = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
+                if ok(sh, dq.b.entity) and (dq.b.period is None or period_match({dq.b.period}, sh.periods)):
+                    shares.append(sh)
+    for share in shares:
+        doc = passages[share.passage_idx].chunk.doc_id
+        forms = dq.a.terms[0]
+        totals = [f for f in facts if passages[f.passage_idx].chunk.doc_id == doc and f.currency in ("CNY", "HKD", "USD")
+                  and any(w in f.clause for w in forms) and not f.near and not _a_share_itself(f) and ok(f, dq.a.entity)
+                  and not any(w in f.clause for w in words) and f.periods and _same_period(f.periods, share.periods)]
+        if totals:
+            return max(totals, key=lambda f: f.lo), share
+    return None, None
+
+
+def _matches_part(f: Fact, dq: DerivedQuestion, words: list[str]) -> bool:
+    """Does a money figure state the part's amount itself ("欧洲收入9.9亿元")?"""
+    return (f.currency in ("CNY", "HKD", "USD") and any(w in f.clause for w in words)
+            and any(m in f.clause for g in dq.a.terms for m in g)
+            and (dq.a.period is None or period_match({dq.a.period}, f.periods)))
 
 
 def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
