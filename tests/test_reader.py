@@ -892,7 +892,8 @@ def test_a_sum_is_checked(formula, evidence, ok):
 ])
 def test_a_part_asked_from_its_share_is_read(question, metric, part):
     dq = read_derived(question, load_glossary())
-    assert dq is not None and dq.kind == "part"
+    assert dq is not None
+    assert dq.kind == "part"
     assert any(metric in g for g in dq.a.terms)
     assert any(part in g for g in dq.b.terms)
 
@@ -934,5 +935,6 @@ def test_a_part_from_its_share_is_computed_and_checked():
 def test_the_other_side_of_a_multiple_takes_the_asked_metric():
     """"A's revenue … how many times that of B": B's figure is B's revenue."""
     dq = read_derived("Zhipu's revenue in 2024 was how many times that of MiniMax?", load_glossary())
-    assert dq is not None and dq.kind == "multiple"
+    assert dq is not None
+    assert dq.kind == "multiple"
     assert dq.a.terms[0] == dq.b.terms[0]
