@@ -59,6 +59,11 @@ EXTRACTION = [
      "赛途体育", "2306.HK", []),
     ("", [], "| 公司 | 代码 |\n|---|---|\n| 踏锋国际（Tafeng International） | 港股代码1862 |\n踏锋国际称…",
      "踏锋国际", "1862.HK", ["Tafeng International"]),
+    # a bare code in brackets that is one of the front matter's tickers, with or without its leading zeros
+    ("四家企业对比", ["002971.SZ", "2369.HK"], "| 公司 | 收入 |\n|---|---|\n| 丰牧农业（002971） | 882.5 |\n| 金垄畜牧（02369） | 298.6 |",
+     "金垄畜牧", "2369.HK", []),
+    ("四家企业对比", ["002971.SZ", "2369.HK"], "| 公司 | 收入 |\n|---|---|\n| 丰牧农业（002971） | 882.5 |\n| 金垄畜牧（02369） | 298.6 |",
+     "丰牧农业", "002971.SZ", []),
 ]
 
 
@@ -70,6 +75,14 @@ def test_extraction_rules(title, tickers, text, name, ticker, aliases):
     assert ticker in e.tickers
     assert e.kind == "company"
     assert set(aliases) <= set(e.aliases), e.aliases
+
+
+@pytest.mark.parametrize(("text", "tickers"), [
+    ("远川牧业（2025）年度报告", ["1932.HK"]),  # a number that is no front-matter ticker names nobody
+    ("远川牧业（01932）收入", []),  # no front matter: a bare number is no ticker
+])
+def test_a_bare_number_in_brackets_is_no_ticker_of_its_own(text, tickers):
+    assert not any(e.kind == "company" and e.name == "远川牧业" for e in extract("", tickers, text))
 
 
 # a Chinese name and its English one across a bracket that also holds a listing code of any exchange or a

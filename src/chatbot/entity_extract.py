@@ -59,7 +59,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", full):
         before = full[max(0, m.start() - 30): m.start()]
         inner = m.group(1)
-        tick = _tickers_in(inner, rules)
+        tick = _tickers_in(inner, rules) or _front_matter_code(inner, tickers)
         # a ticker or an English name (not an acronym such as "DAU") in the brackets: the
         # words before them are a name
         en_name = bool(re.fullmatch(_EN_NAME, inner.strip())) and not inner.strip().isupper()
@@ -194,6 +194,20 @@ _CELL_CODE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:代码|代号)\s*[:：]?\s*)
 
 # a listing code in a bracket, of any exchange ("股票代码:688072"): it says the bracket is about a company
 _CODE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:代码|代号))\s*[:：]?\s*\d{4,6}$")
+
+
+def _front_matter_code(inner: str, tickers: list[str]) -> list[str]:
+    """A bare listing code in the brackets after a name that is one of the document's
+    front-matter tickers, with or without its leading zeros ("丰牧农业（002971）" with
+    002971.SZ, "金垄畜牧（02369）" with 2369.HK): that ticker."""
+    m = re.fullmatch(r"\s*(\d{4,6})\s*", inner)
+    if not m:
+        return []
+    for t in tickers:
+        digits = re.match(r"\d+", t)
+        if digits and int(digits.group(0)) == int(m.group(1)):
+            return [_norm_ticker(t)]
+    return []
 
 
 def _bracket_parts(inner: str) -> list[str]:

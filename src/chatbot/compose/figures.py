@@ -257,7 +257,8 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         if op.terms and dq.kind != "product" and not any(a in head for g in op.terms for a in g):
             # matched by meaning: the asked words
             head = op.terms[0][0]
-        return f"{per}{head}".strip() or per
+        who = op.entity if op.entity and dq.a.entity != dq.b.entity and op.entity not in head else ""
+        return f"{who}{per}{head}".strip() or per  # two companies' figures: each named
 
     ma, mb = "⟦0⟧", "⟦1⟧"
     text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
