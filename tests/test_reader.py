@@ -938,3 +938,19 @@ def test_the_other_side_of_a_multiple_takes_the_asked_metric():
     assert dq is not None
     assert dq.kind == "multiple"
     assert dq.a.terms[0] == dq.b.terms[0]
+
+
+@pytest.mark.parametrize(("question", "periods"), [
+    ("某影业10月票房环比增长了多少？", [(None, "M10"), (None, "M09")]),
+    ("公司2025年第三季度收入环比增长了多少？", [("2025", "Q3"), ("2025", "Q2")]),
+    ("How much did the company's revenue grow quarter on quarter in Q1 2025?", [("2025", "Q1"), ("2024", "Q4")]),
+    ("公司第一季度收入环比增长了多少？", None),  # a first quarter without its year: the one before is unknown
+])
+def test_a_sequential_change_is_against_the_period_before(question, periods):
+    dq = read_derived(question, load_glossary())
+    if periods is None:
+        assert dq is None or dq.kind != "growth" or dq.b.period is None
+        return
+    assert dq is not None
+    assert dq.kind == "growth"
+    assert [dq.a.period, dq.b.period] == periods

@@ -417,6 +417,9 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     if not re.search(cfg["change_cue"], question, re.I):
         return None
     asked = _two_periods(question)
+    sequential = asked is None and re.search(cfg["sequential_cue"], question, re.I) is not None
+    if sequential:
+        asked = _with_the_one_before(_asked_periods(question))  # "10月票房环比增长多少": against September
     previous = asked is None and re.search(cfg["previous_cue"], question, re.I) is not None
     if asked is None and not previous:
         return None
@@ -437,7 +440,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
         return DerivedQuestion(kind, Operand(entity, terms, period), Operand(entity, terms, None), previous=True, also=also)
     assert asked is not None  # (not previous)
     early, late = asked
-    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early), also=also)
+    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early), also=also, sequential=sequential)
 
 
 def _two_periods(question: str) -> list[tuple] | None:
@@ -462,6 +465,24 @@ def _two_periods(question: str) -> list[tuple] | None:
     return None
 
 
+def _with_the_one_before(asked: list[tuple]) -> list[tuple] | None:
+    """One month, quarter or half asked against the one before it ("环比", "quarter on
+    quarter"): [the one before, the asked one]; a year's first goes back a year only when
+    the year is written."""
+    if len(asked) != 1:
+        return None
+    year, q = asked[0]
+    m = re.fullmatch(r"(M|Q|H)(\d+)", q or "")
+    if not m:
+        return None
+    kind, n = m.group(1), int(m.group(2))
+    last = {"M": 12, "Q": 4, "H": 2}[kind]
+    width = 2 if kind == "M" else 1
+    if n > 1:
+        return [(year, f"{kind}{n - 1:0{width}d}"), asked[0]]
+    return [(str(int(year) - 1), f"{kind}{last:0{width}d}"), asked[0]] if year else None
+
+
 _MONTH_RANGE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])\s*月?份?\s*(?:[-–~]|到|至)\s*(1[0-2]|0?[1-9])\s*月")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # a month a question names, not a date in it ("10月", "2025年9月"; not "1月16日")
@@ -479,6 +500,7 @@ class DerivedQuestion:
     ratio: bool = False  # a ratio the question names ("净利率"): not computable and not stated is not given
     previous: bool = False  # b is a's figure a year before a's period ("比上年末", "than a year earlier")
     also: list[str] = field(default_factory=list)  # further calculations asked of the same two figures
+    sequential: bool = False  # against the period before ("环比"): a source often states the change itself
 
 
 def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:

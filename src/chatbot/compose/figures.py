@@ -159,6 +159,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
         b = None  # one figure read for both operands: nothing to compute
+    if (a is None or b is None) and dq.sequential and entries:
+        return Composition(entries)  # "环比增长263%": what the sources state of the change
     if a is None or b is None:
         asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
         stated = set().union(*(_stated_periods(e.text) for e in entries)) if entries else set()
