@@ -45,3 +45,38 @@ def test_the_default_bulk_backend_applies_only_where_it_gives_the_same_vectors(e
     from chatbot.config import load_settings
 
     assert load_settings(embedding=embedding).embedding.bulk_backend == bulk
+
+
+@pytest.mark.parametrize(("content", "needles"), [
+    ('[terms]\nrevenue = "收入"\n', None),
+    ('[terms\nrevenue = "收入"\n', ("broken.toml", "no valid TOML", "line 1")),
+    ('[terms]\nrevenue = "收入"\nrevenue = "营收"\n', ("broken.toml", "no valid TOML")),  # a key twice (a bad merge)
+    (b"\xff\xfe[terms]", ("cannot read", "broken.toml")),
+])
+def test_a_data_file_that_is_no_toml_is_one_config_error(tmp_path, content, needles):
+    """Every word list under config/ is read by read_toml: a broken one is a ConfigError naming the
+    file and the place (the CLI prints it as one `error:` line), a good one is its table."""
+    from chatbot.errors import ConfigError
+    from chatbot.tomlfile import read_toml
+
+    path = tmp_path / "broken.toml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    if needles is None:
+        assert read_toml(path) == {"terms": {"revenue": "收入"}}
+        return
+    with pytest.raises(ConfigError) as e:
+        read_toml(path)
+    assert "\n" not in str(e.value)
+    for n in needles:
+        assert n in str(e.value), str(e.value)
+
+
+def test_every_data_file_under_config_reads():
+    """The merged word lists are valid TOML (duplicate keys from a merge made one unreadable once)."""
+    from chatbot.tomlfile import read_toml
+
+    for path in sorted((DEFAULT_TOML.parent).glob("*.toml")):
+        assert isinstance(read_toml(path), dict), path

@@ -52,6 +52,11 @@ DEV8_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-8" / "corpus")
 READER_SET_8 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                 for q in _load(ROOT / "tests" / "data" / "dev-8" / "reader_questions.jsonl")
                 if not set(q["expected_sources"]) <= DEV8_ARTICLES]
+# the session-8 hidden set's reader questions (dev-9, spent and opened in session 9), the same split
+DEV9_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-9" / "corpus")
+READER_SET_9 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                for q in _load(ROOT / "tests" / "data" / "dev-9" / "reader_questions.jsonl")
+                if not set(q["expected_sources"]) <= DEV9_ARTICLES]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -101,6 +106,21 @@ KNOWN_FAILURES = {
     "h5-r16": "According to the report, what are the pros and cons of Ho… — wrong sentence chosen: '18C|未盈利|unprofitable' in retrieved passage #1; '锁定期|lock-up|6个月|6 months|six mo",
     "h5-r19": "Compare Zhipu's and MiniMax's revenue growth in their lat… — wrong sentence chosen: '325%' in retrieved passage #5; '175%' in retrieved passage #5",
     "h5-r29": "What was Zhipu's revenue for full year 2025? — the eval counts it right, but the answer lacks a key fact or cited source the test asserts",
+    # dev-9 (the session-8 hidden set, opened in session 9), over the bundled corpus: failures at the session-9 start
+    "h6-r03": "港交所现在排队等上市的企业有多少家？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as latest, the set says lookup",
+    "h6-r06": "Summarise why Zhipu and MiniMax are rushing to l… — wrong sentence chosen: '调用量' in retrieved passage #5",
+    "h6-r07": "报告最后对港股AI公司的估值逻辑总结了哪些特点？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as summary, the set says conclusion",
+    "h6-r09": "What does the analyst conclude about Unisound's … — wrong sentence chosen: '增收不增利' in retrieved passage #1; '稀释' in retrieved passage #1; '等多久' in retrieved passage ",
+    "h6-r10": "为什么云知声上市才半年就又配售新股？ — wrong sentence chosen: '求生|资金压力' in retrieved passage #3; '1.56亿' in retrieved passage #6",
+    "h6-r11": "Why did Unisound's total revenue grow much more … — wrong sentence chosen: '传统业务' in retrieved passage #1; '重新归入|收缩' in retrieved passage #1",
+    "h6-r12": "港股18C章在2024年是怎么下调上市门槛的？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['60亿港元', '40亿港元', '80亿港元'] in the answer",
+    "h6-r17": "什么是港股18C章？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['2023'] in the answer",
+    "h6-r18": "What is the HKEX \"科企专线\" (tech enterprises channe… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
+    "h6-r20": "和MiniMax比有什么不同？ — retrieval miss: 'B端|开源|API' only in non-retrieved chunks of report; 'C端|多模态' only in non-retrieved chunks ",
+    "h6-r22": "云知声1月配售的价格比IPO发行价高了百分之多少？ — false refusal: '22.9%|23%|约23%' only in non-retrieved chunks of news-92",
+    "h6-r23": "By how many percentage points did Unisound's med… — retrieval miss: '17.1' not found in the corpus as written (check the question set)",
+    "h6-r25": "What is the most recent market capitalisation fi… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
+    "h6-r30": "What was MiniMax's full-year 2025 revenue? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
 }
 
 
@@ -684,7 +704,7 @@ def _ok(text: str, fact: str) -> bool:
 
 
 @pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4 + READER_SET_5
-                                               + READER_SET_6 + READER_SET_7 + READER_SET_8,
+                                               + READER_SET_6 + READER_SET_7 + READER_SET_8 + READER_SET_9,
                                                KNOWN_FAILURES))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))

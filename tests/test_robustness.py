@@ -666,6 +666,22 @@ def test_cli_ask_questions_file_with_hostile_questions(corpus_index, tmp_path):
         assert_no_prompt_leak(o["answer"])
 
 
+@pytest.mark.parametrize(("command", "content", "needles"), [
+    pytest.param(("ask", "x"), "x = [\n", ("bad.toml", "no valid TOML"), id="ask-not-toml"),
+    pytest.param(("ingest", "/nonexistent"), "[retrieval\n", ("bad.toml", "no valid TOML"), id="ingest-not-toml"),
+    pytest.param(("ask", "x"), '[retrieval]\ntop_k = "many"\n', ("retrieval.top_k", "'many'"), id="ask-bad-value"),
+    pytest.param(("eval",), '[store]\nbackend = 3\n', ("store.backend",), id="eval-bad-value"),
+])
+def test_cli_bad_config_file_is_one_line(tmp_path, command, content, needles):
+    """A configuration file (CHATBOT_CONFIG) that is no TOML, or holds a bad value, ends any command
+    with one `error:` line naming the file or the setting, not a traceback."""
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text(content, encoding="utf-8")
+    p = run_cli(*command, "--store", str(tmp_path / "store"), env={"CHATBOT_CONFIG": str(cfg)})
+    assert_clean_error(p, *needles)
+    assert not (tmp_path / "store").exists()  # nothing was written
+
+
 def test_cli_corrupt_manifest(corpus_index, tmp_path):
     store = tmp_path / "store"
     shutil.copytree(corpus_index, store)

@@ -10,12 +10,12 @@ import json
 import logging
 import re
 import tempfile
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from chatbot.config import PROJECT_ROOT
 from chatbot.jsonfile import atomic_write
+from chatbot.tomlfile import read_toml
 
 TERMS_TOML = PROJECT_ROOT / "config" / "terms_en.toml"
 _CACHE_VERSION = "2"  # 2: proper nouns before a comma, bracketed abbreviations
@@ -24,7 +24,7 @@ _MAX_WORDS = 3  # definitions up to three English words are indexed ("net profit
 
 @lru_cache(maxsize=2)
 def finance_terms(path: Path = TERMS_TOML) -> dict[str, list[str]]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}
 
 
@@ -105,7 +105,7 @@ def cedict_index() -> dict[str, list[str]]:
 
 
 def _gloss_words() -> list[str]:
-    data = tomllib.loads((PROJECT_ROOT / "config" / "catalogue.toml").read_text(encoding="utf-8"))
+    data = read_toml(PROJECT_ROOT / "config" / "catalogue.toml")
     return list(data.get("question", {}).get("company_gloss_words", []))
 
 

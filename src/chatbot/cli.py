@@ -33,7 +33,8 @@ def _settings(store: Optional[Path], **extra):
     overrides = dict(extra)
     if store is not None:
         overrides["store"] = {"path": str(store.resolve())}
-    return load_settings(**overrides)
+    with _one_line_errors():  # a bad configuration file or value: one `error:` line
+        return load_settings(**overrides)
 
 
 def _fail(msg: str, code: int = 1) -> NoReturn:

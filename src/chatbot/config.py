@@ -231,5 +231,32 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: Any) -> Settings:
     """Settings from TOML + environment; `overrides` are nested dicts per section,
-    e.g. load_settings(store={"path": "/tmp/x"})."""
-    return Settings(**overrides)
+    e.g. load_settings(store={"path": "/tmp/x"}). A file that is no valid TOML, or a bad
+    value, is a ConfigError naming the file or the setting, in one line."""
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from chatbot.errors import ConfigError
+
+    try:
+        return Settings(**overrides)
+    except tomllib.TOMLDecodeError as e:
+        files = [Path(p) for p in (DEFAULT_TOML, os.environ.get("CHATBOT_CONFIG")) if p]
+        raise ConfigError(f"{_unreadable_toml(files) or 'a configuration file'} is no valid TOML: {e}") from e
+    except ValidationError as e:
+        bad = "; ".join(f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']} (got {err.get('input')!r})"
+                        for err in e.errors())
+        raise ConfigError(f"bad setting {bad}") from e
+
+
+def _unreadable_toml(files: list[Path]) -> str | None:
+    """The first of `files` that tomllib cannot parse (which one the settings source does not say)."""
+    import tomllib
+
+    for f in files:
+        try:
+            tomllib.loads(f.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError):
+            return str(f)
+    return None

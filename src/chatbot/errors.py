@@ -3,6 +3,7 @@ that tells the user what went wrong and, where there is one, what to do; the CLI
 prints it as `error: <message>` (see cli.py) and the web chat shows it as a notice.
 
     ChatbotError
+    ├── ConfigError     a configuration file cannot be read or holds a bad value
     ├── StoreError      the index cannot be used as it is (wrong model, server down, ...)
     ├── EmbeddingError  an embedding model cannot be built or loaded (e5-onnx's export)
     ├── LoadError       a document could not be loaded (ingest/loaders.py)
@@ -23,6 +24,10 @@ class ChatbotError(Exception):
 
     def __init__(self, message: object):
         super().__init__(" ".join(str(message).split()))
+
+
+class ConfigError(ChatbotError):
+    """A configuration file that is no valid TOML, or a setting with a bad value."""
 
 
 class StoreError(ChatbotError):

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 
 from chatbot.config import PROJECT_ROOT
+from chatbot.tomlfile import read_toml
 
 EVIDENCE_TOML = PROJECT_ROOT / "config" / "evidence.toml"
 
 
 @lru_cache(maxsize=1)
 def evidence_config() -> dict:
-    return tomllib.loads(EVIDENCE_TOML.read_text(encoding="utf-8"))
+    return read_toml(EVIDENCE_TOML)

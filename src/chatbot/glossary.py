@@ -4,13 +4,13 @@ names, their tickers, and the Chinese terms an English question stands for."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from chatbot.config import PROJECT_ROOT
+from chatbot.tomlfile import read_toml
 
 GLOSSARY_TOML = PROJECT_ROOT / "config" / "glossary.toml"
 # a ticker's number after a ticker word ("港股代码2597", "股份代号：2657", "stock code 2597")
@@ -132,7 +132,7 @@ def load_glossary(path: Path = GLOSSARY_TOML, hand_kept: bool = True, without: f
     and `without` drops the named companies (with their aliases) from every section."""
     if not path.exists():
         return Glossary()
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     if not hand_kept:
         data = {k: v for k, v in data.items() if k not in HAND_KEPT_SECTIONS}
     for section in ("entities", "others", "tickers"):

@@ -5,13 +5,13 @@ recognised in Chinese and English from the cue words in `config/reader.toml`."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from chatbot.config import PROJECT_ROOT
+from chatbot.tomlfile import read_toml
 
 READER_TOML = PROJECT_ROOT / "config" / "reader.toml"
 INTENTS = ("lookup", "summary", "conclusion", "why", "how", "pros_cons", "definition",
@@ -20,8 +20,7 @@ INTENTS = ("lookup", "summary", "conclusion", "why", "how", "pros_cons", "defini
 
 @lru_cache(maxsize=4)
 def reader_config(path: Path = READER_TOML) -> dict[str, Any]:
-    with open(path, "rb") as f:
-        return tomllib.load(f)
+    return read_toml(path)
 
 
 @dataclass(frozen=True)

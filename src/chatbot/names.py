@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from chatbot.config import PROJECT_ROOT
+from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
@@ -72,7 +72,7 @@ class Rules:
 
 @lru_cache(maxsize=2)
 def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
-    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    d = read_toml(path)
     n, t, q = d["names"], d["tickers"], d["question"]
     return Rules(
         company_suffixes=tuple(sorted(n["company_suffixes"], key=len, reverse=True)),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -23,6 +22,7 @@ import numpy as np
 from chatbot.config import PROJECT_ROOT
 from chatbot.english_names import is_english
 from chatbot.evidence import MAX_ABSENT_SHARE, Candidate, QuestionSpec, score_candidates
+from chatbot.tomlfile import read_toml
 
 SEMANTIC_TOML = PROJECT_ROOT / "config" / "semantic.toml"
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class FallbackRules:
 
 @lru_cache(maxsize=4)
 def load_rules(path: Path = SEMANTIC_TOML) -> FallbackRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8")).get("fallback", {})
+    data = read_toml(path).get("fallback", {})
     return FallbackRules(**data)
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ from pathlib import Path
 from chatbot.config import PROJECT_ROOT
 from chatbot.models import Answer, Chunk
 from chatbot.text import normalize
+from chatbot.tomlfile import read_toml
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class SuggestConfig:
 
 @lru_cache(maxsize=4)
 def load_config(path: Path = SUGGEST_TOML) -> SuggestConfig:
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    data = read_toml(path)
     return SuggestConfig(templates=dict(data["templates"]), **data.get("limits", {}))
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from chatbot.evidence_config import evidence_config
 from chatbot.lexicon import extra_words, stop_words
+from chatbot.tomlfile import read_toml
 
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
 # English . ! ? followed by white space (so "6.0亿" and "2513.HK" never split).
@@ -188,11 +189,9 @@ _QUALIFIER: dict[str, str | None] = {"中期": "H1", "上半年": "H1", "h1": "H
 @lru_cache(maxsize=1)
 def _english_period_forms() -> tuple[tuple[re.Pattern, str], ...]:
     """The rewrites of config/terms_en.toml [[periods]] ("3Q25" -> "Q3 2025")."""
-    import tomllib
-
     from chatbot.config import PROJECT_ROOT
 
-    data = tomllib.loads((PROJECT_ROOT / "config" / "terms_en.toml").read_text(encoding="utf-8"))
+    data = read_toml(PROJECT_ROOT / "config" / "terms_en.toml")
     return tuple((re.compile(r["pattern"], re.IGNORECASE), r["rewrite"]) for r in data.get("periods", []))
 
 
