@@ -117,8 +117,6 @@ KNOWN_FAILURES = {
     "h6-r17": "什么是港股18C章？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['2023'] in the answer",
     "h6-r18": "What is the HKEX \"科企专线\" (tech enterprises channe… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
     "h6-r20": "和MiniMax比有什么不同？ — retrieval miss: 'B端|开源|API' only in non-retrieved chunks of report; 'C端|多模态' only in non-retrieved chunks ",
-    "h6-r22": "云知声1月配售的价格比IPO发行价高了百分之多少？ — false refusal: '22.9%|23%|约23%' only in non-retrieved chunks of news-92",
-    "h6-r23": "By how many percentage points did Unisound's med… — retrieval miss: '17.1' not found in the corpus as written (check the question set)",
     "h6-r25": "What is the most recent market capitalisation fi… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
     "h6-r30": "What was MiniMax's full-year 2025 revenue? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
 }
