@@ -69,6 +69,11 @@ EXTRACTION = [
     # a six-digit code after a code word; two codes after two code words: both
     ("", [], "# 甘岭酒业（股票代码：603917）三季报解读\n甘岭酒业披露三季报。", "甘岭酒业", "603917.SH", []),
     ("", [], "汇川证券（A股代码601877，H股代码6899）发布三季报。汇川证券称…", "汇川证券", "6899.HK", []),
+    # a bare code in brackets that is one of the front matter's tickers, with or without its leading zeros
+    ("四家企业对比", ["002971.SZ", "2369.HK"], "| 公司 | 收入 |\n|---|---|\n| 丰牧农业（002971） | 882.5 |\n| 金垄畜牧（02369） | 298.6 |",
+     "金垄畜牧", "2369.HK", []),
+    ("四家企业对比", ["002971.SZ", "2369.HK"], "| 公司 | 收入 |\n|---|---|\n| 丰牧农业（002971） | 882.5 |\n| 金垄畜牧（02369） | 298.6 |",
+     "丰牧农业", "002971.SZ", []),
 ]
 
 
@@ -80,6 +85,14 @@ def test_extraction_rules(title, tickers, text, name, ticker, aliases):
     assert ticker in e.tickers
     assert e.kind == "company"
     assert set(aliases) <= set(e.aliases), e.aliases
+
+
+@pytest.mark.parametrize(("text", "tickers"), [
+    ("远川牧业（2025）年度报告", ["1932.HK"]),  # a number that is no listing code names nobody
+    ("远川牧业（12345）收入", []),  # five digits not opening with 0: no Hong Kong code
+])
+def test_a_bare_number_in_brackets_is_no_ticker_of_its_own(text, tickers):
+    assert not any(e.kind == "company" and e.name == "远川牧业" for e in extract("", tickers, text))
 
 
 # a Chinese name and its English one across a bracket that also holds a listing code of any exchange or a

@@ -62,10 +62,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h5-r46": "从文章看，澜肌生物的优势和隐忧分别是什么？ — wrong sentence chosen: '大单品|单一' in retrieved passage #2",
     "h5-r47": "港股运动服饰板块中期横评的结论是什么？ — wrong sentence chosen: 'DTC|户外|高端' in retrieved passage #1",
     # dev-9 (the session-8 hidden set, opened in session 9), over its own articles: failures at the session-9 start
-    "h6-r39": "So what was its net profit for the first half as… — false refusal: '24.8亿|24.8' only in non-retrieved chunks of news-10",
-    "h6-r40": "按地区占比测算，博拓汽车零部件上半年欧洲收入大约多少亿元？ — false refusal: '9.95|9.9亿|约10亿|9.9' only in non-retrieved chunks of news-03, news-07, news-08, src-3",
-    "h6-r41": "星幕影业10月票房比9月环比增长了多少？ — false refusal: '49.8%|约50%|50%|49.83%' only in non-retrieved chunks of news-04, news-05, news-09, src-2, ",
-    "h6-r42": "Fengmu Agriculture's revenue for the first nine … — false refusal: '4.5倍|4.49|4.5' only in non-retrieved chunks of news-03, news-91, news-94, src-1, src-2, s",
     "h6-r48": "和省外比呢？ — the eval (dev-9 index) counts it right; beside the dev-3/5/6/7/8 articles the test finds: intent read as lookup, the set says comparison",
     "h6-r50": "What are the positives and negatives for Huayu B… — the eval (dev-9 index) counts it right; beside the dev-3/5/6/7/8 articles the test finds: intent read as lookup, the set says pros_cons",
     "h6-r51": "金璟珠宝大量关店有什么利弊？ — false refusal: '拖累零售值|零售值' only in non-retrieved chunks of news-97; '单店产出' only in non-retrieved chunks o",

@@ -77,7 +77,7 @@ def _currency(cur: str, text: str) -> str:
 
 
 # period words that label no figure of their own ("2025年上半年约1.91亿元" carries the label before it)
-_PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度"
+_PERIOD_WORDS = "上半年|下半年|前三季度|前九个月|全年|年末|年底|年度|第?[一二三四1-4]季度|单季度?"
 
 
 def facts_in(sentence: str, passage_idx: int = 0) -> list[Fact]:
@@ -164,6 +164,8 @@ def _in(alts: list[str], text: str, per_share: bool) -> bool:
     if any(normalize(a) in text for a in alts):
         return True
     price = reader_config()["compute"]["price_suffixes"]
+    if per_share and any(a in price for a in alts):  # "配售的价格": the price is the figure per share itself
+        return True
     return per_share and any(len(a) > len(p) + 1 and a.endswith(p) and normalize(a[: -len(p)]) in text
                              for a in alts for p in price)
 
@@ -189,9 +191,12 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
         return False
     if any(normalize(x) in text for x in op.exclude):
         return False
+    month = re.fullmatch(r"M(\d\d)", op.period[1] or "") if op.period else None
+    if month and not f.periods and re.search(rf"(?<!\d)0?{int(month.group(1))}\s*月\s*\d{{1,2}}\s*[日号]", f.sentence):
+        return entity_ok(f, op.entity)  # an event of the month that its sentence dates ("1月16日…配售…每股252港元")
     if op.period and not period_match({op.period}, f.periods):
         return False
-    if op.period and re.fullmatch(r"M\d\d", op.period[1] or "") and not any(q == op.period[1] for _, q in f.periods):
+    if month and not any(q == month.group(0) for _, q in f.periods):
         return False  # a month's figure is one its clause or row dates so ("2025年7月:…21.36亿票")
     return entity_ok(f, op.entity)
 
@@ -276,7 +281,10 @@ def unit_word(kind: str) -> str:
 
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     """The calculation, or a reason not to compute ("units")."""
-    if kind == "product":
+    if kind == "part":
+        if b.currency != "%" or a.currency == "%":
+            return "units"  # a total (a) times a part's share of it (b)
+    elif kind == "product":
         if a.currency in _CURRENCY_WORD or b.currency not in _CURRENCY_WORD:
             return "units"  # a count (a) times a price in money (b)
     elif a.currency != b.currency:
@@ -301,6 +309,12 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
         elif kind == "growth":
             formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+        elif kind == "part":  # a total times a part's share: "52.36亿×19.0%≈9.95亿元"
+            unit = a.unit
+            formulas.append(f"{wa}×{wb}≈{_amount(x * y / 100, unit)}{unit_word(a.currency)}")
+        elif kind == "sum":  # two parts of a period: "11.2亿+13.6亿≈24.8亿元"
+            unit = a.unit or b.unit
+            formulas.append(f"{wa}+{wb}≈{_amount(x + y, unit)}{unit_word(a.currency)}")
         elif kind == "product":  # a count times its price: "780万×252≈19.66亿港元"
             unit = "亿" if x * y >= 1e8 else "万" if x * y >= 1e4 else ""
             formulas.append(f"{wa}×{wb}≈{_amount(x * y, unit)}{unit_word(b.currency)}")
@@ -327,7 +341,7 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×])\s*(?P<b>{_NUM})(?P<ub>亿|万)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})(?P<ub>亿|万|%)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
         rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元|{units})?"
     )
 
@@ -354,7 +368,7 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
         ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
         if not (figure_supported(normalize(m.group("a")), evidence_norm) and figure_supported(normalize(m.group("b")), evidence_norm)):
             continue
-        x, y = a * _SCALE[ua], b * _SCALE[ub]
+        x, y = a * _SCALE[ua], (b / 100 if ub == "%" else b * _SCALE[ub])  # "52.36亿×19.0%"
         if m.group("op") == "÷":
             if y == 0:
                 continue
@@ -364,6 +378,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
                 continue
         elif m.group("op") == "×":
             value = x * y / _SCALE.get(ur, 1.0)
+        elif m.group("op") == "+":
+            value = (x + y) / _SCALE.get(ur, 1.0)
         else:
             value = (x - y) / _SCALE.get(ur, 1.0)
         tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
@@ -383,7 +399,7 @@ _SHARE_EN = [
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")
-_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?多少")
+_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?(?P<rate>百分之)?(?:多少|几)")
 _MULTIPLE_EN = [
     re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
     re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
@@ -401,6 +417,9 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     if not re.search(cfg["change_cue"], question, re.I):
         return None
     asked = _two_periods(question)
+    sequential = asked is None and re.search(cfg["sequential_cue"], question, re.I) is not None
+    if sequential:
+        asked = _with_the_one_before(_asked_periods(question))  # "10月票房环比增长多少": against September
     previous = asked is None and re.search(cfg["previous_cue"], question, re.I) is not None
     if asked is None and not previous:
         return None
@@ -412,7 +431,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     bare = re.sub(cfg["times_cue"], " ", bare, flags=re.I)  # "times" is how it is asked, not what
     bare = re.sub(f'{cfg["previous_cue"]}|{cfg["rate_cue"]}|{cfg["difference_cue"]}', " ", bare, flags=re.I)
     bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
-    terms = _phrase_terms(bare, glossary, _DROP | {"同比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
+    terms = _phrase_terms(bare, glossary, _DROP | {"同比", "环比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
     if not terms:
         return None
     if previous:  # "年末经纪人比上年末多了多少": the latest stated period against the one a year before
@@ -421,7 +440,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
         return DerivedQuestion(kind, Operand(entity, terms, period), Operand(entity, terms, None), previous=True, also=also)
     assert asked is not None  # (not previous)
     early, late = asked
-    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early), also=also)
+    return DerivedQuestion(kind, Operand(entity, terms, late), Operand(entity, terms, early), also=also, sequential=sequential)
 
 
 def _two_periods(question: str) -> list[tuple] | None:
@@ -432,10 +451,12 @@ def _two_periods(question: str) -> list[tuple] | None:
     if len(asked) == 2 and asked[0][1] == asked[1][1] and asked[0][0] != asked[1][0]:
         return asked
     months = _MONTH_RANGE.search(english_period_forms(question))
-    if months:  # "from July to October 2025", "7月至10月": two months of one year
+    named = sorted({int(m) for m in _MONTH.findall(question)})
+    if months or len(named) == 2:  # "from July to October 2025", "7月至10月", "10月票房比9月": two months of one year
         written = _YEAR.search(question)
         year = written.group(0) if written else None
-        return [(year, f"M{int(months.group(i)):02d}") for i in (1, 2)]
+        ends = [int(months.group(i)) for i in (1, 2)] if months else named
+        return [(year, f"M{n:02d}") for n in ends]
     quals = sorted(q for q in qualifiers(question) if q and re.fullmatch(r"[QH][1-4]", q))
     years = {y for y, _ in asked}
     if len(asked) <= 1 and len(quals) == 2 and quals[0][0] == quals[1][0] and len(years) <= 1:
@@ -444,8 +465,28 @@ def _two_periods(question: str) -> list[tuple] | None:
     return None
 
 
+def _with_the_one_before(asked: list[tuple]) -> list[tuple] | None:
+    """One month, quarter or half asked against the one before it ("环比", "quarter on
+    quarter"): [the one before, the asked one]; a year's first goes back a year only when
+    the year is written."""
+    if len(asked) != 1:
+        return None
+    year, q = asked[0]
+    m = re.fullmatch(r"(M|Q|H)(\d+)", q or "")
+    if not m:
+        return None
+    kind, n = m.group(1), int(m.group(2))
+    last = {"M": 12, "Q": 4, "H": 2}[kind]
+    width = 2 if kind == "M" else 1
+    if n > 1:
+        return [(year, f"{kind}{n - 1:0{width}d}"), asked[0]]
+    return [(str(int(year) - 1), f"{kind}{last:0{width}d}"), asked[0]] if year else None
+
+
 _MONTH_RANGE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])\s*月?份?\s*(?:[-–~]|到|至)\s*(1[0-2]|0?[1-9])\s*月")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a month a question names, not a date in it ("10月", "2025年9月"; not "1月16日")
+_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])")
 
 
 @dataclass
@@ -459,6 +500,7 @@ class DerivedQuestion:
     ratio: bool = False  # a ratio the question names ("净利率"): not computable and not stated is not given
     previous: bool = False  # b is a's figure a year before a's period ("比上年末", "than a year earlier")
     also: list[str] = field(default_factory=list)  # further calculations asked of the same two figures
+    sequential: bool = False  # against the period before ("环比"): a source often states the change itself
 
 
 def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
@@ -482,6 +524,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
     low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
+    low = _MONTH.sub(" ", low)  # nor is a month ("1月配售的价格")
     price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
         if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
@@ -494,7 +537,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
     return cjk if cjk and len(cjk) < len(groups) else groups
 
 
-_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
+_PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
 
@@ -526,6 +569,9 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
                               _DROP | {"多少", "按此算", "按此", "大约"})
         return DerivedQuestion("product", Operand(entity, terms, period), Operand(entity, terms, period))
+    part = _part_of_total(question, glossary, entity, period)
+    if part is not None:
+        return part
     m = _SHARE_ZH.search(question)
     en = None
     if not m:
@@ -561,17 +607,25 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
                            or _DIFF_EN.search(question))
     if (m := m or m_en) is not None:
         kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower()) else "difference"
+        if kind == "difference" and "rate" in m.groupdict() and m.group("rate") == "百分之":
+            kind = "growth"  # "配售价比发行价高了百分之多少": the first against the second, in percent
         ops = []
         for side in ("a", "b"):
             phrase = m.group(side)
             e = glossary.entities(phrase)
             p = _asked_periods(phrase)
-            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else period))
+            # a month the other side names is that figure's date ("1月配售的价格比IPO发行价"), not this one's
+            shared = None if side == "b" and period and re.fullmatch(r"M\d\d", period[1] or "") else period
+            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else shared))
         a, b = ops
         if not b.terms:
             b.terms = a.terms
         if not a.terms:
             a.terms = b.terms
+        metric = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(m.group("a"))]
+        if metric and not glossary.metrics_in(m.group("b")):
+            # "A's revenue … how many times that of B": the other company's figure of the same metric
+            b.terms = metric + [g for g in b.terms if g not in metric]
         if a.terms != b.terms and all(g in a.terms for g in b.terms):  # "经营现金净流出" vs "现金":
             b.exclude = [x for g in a.terms if g not in b.terms for x in g]  # the other is not the narrower one
         elif a.terms != b.terms and all(g in b.terms for g in a.terms):
@@ -591,6 +645,38 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     return None
 
 
+def _part_of_total(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
+    """An amount asked for a part that the sources give only as a share of its total
+    ("按地区占比测算，欧洲收入大约多少亿元"): the total (a: the metric) times the part's
+    stated share (b: the part's words). config/reader.toml [compute] part_share_cue and
+    part_amount_cue."""
+    cfg = reader_config()["compute"]
+    if not (re.search(cfg["part_share_cue"], question, re.I) and re.search(cfg["part_amount_cue"], question, re.I)):
+        return None
+    bare = re.sub(f'{cfg["part_share_cue"]}|{cfg["part_amount_cue"]}', " ", question, flags=re.I)
+    metrics = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(bare)]
+    words = [g for g in _phrase_terms(bare, glossary, _DROP | {"多少", "大约", "大概", "亿元", "万元"}) if g not in metrics]
+    if not metrics or not words:
+        return None
+    return DerivedQuestion("part", Operand(entity, metrics, period), Operand(entity, words, period))
+
+
+def share_facts(sentence: str, words: list[str], passage_idx: int = 0) -> list[Fact]:
+    """The shares a sentence states for a part: one of the words, then in its clause a
+    share cue ([compute] stated_share: "欧洲占19.0%", "海外收入占比约8%"), then the
+    percentage; as facts whose unit is "%"."""
+    cue = reader_config()["compute"]["stated_share"]
+    out = []
+    for w in words:
+        for m in re.finditer(rf"{re.escape(w)}[^。；;，,\d%]{{0,6}}?(?:{cue})[^。；;，,\d%]{{0,4}}?(?P<v>\d+(?:\.\d+)?)\s*%",
+                             sentence, re.I):
+            v = float(m.group("v"))
+            label = m.group(0)[: m.start("v") - m.start()]  # the words before the percentage ("欧洲占")
+            out.append(Fact(v, v, "", "%", (f"{m.group('v')}%", f"{m.group('v')}%"), label, periods(sentence),
+                            sentence, passage_idx, f"{m.group('v')}%"))
+    return out
+
+
 def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
     """A ratio the question names that is a quotient of two figures ("净利率" = net profit
     ÷ revenue: config/reader.toml [[compute.ratios]]), as a share of the two."""
@@ -604,24 +690,47 @@ def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQu
     return None
 
 
-def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
-    """A figure asked for one period that a longer period and its remainder give
-    ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
-    asked period and the difference of the two figures it is read from."""
+def _one_period_asked(question: str, glossary, needs_year: bool) -> tuple[tuple, list[list[str]], str | None] | None:
+    """The one period a question asks a figure for, the figure's terms and the company."""
     asked = _asked_periods(question)
-    if len(asked) != 1:
-        return None
-    year, q = asked[0]
-    rule = next((r for r in reader_config()["compute"]["period_parts"] if r["period"] == q), None)
-    if rule is None:
-        return None
-    whole = None if rule["whole"] == "year" else rule["whole"]
-    if whole is None and year is None:  # a full year needs its year
+    if len(asked) != 1 or (needs_year and asked[0][0] is None):
         return None
     bare = re.sub(reader_config()["compute"]["period_part_drop"], " ", question)
     terms = _phrase_terms(bare, glossary, _DROP | {"多少", "是多少", "how", "much", "was", "what"})
     if not terms:
         return None
     ents = glossary.entities(question)
-    entity = ents[0] if ents else None
-    return asked[0], DerivedQuestion("difference", Operand(entity, terms, (year, whole)), Operand(entity, terms, (year, rule["less"])))
+    return asked[0], terms, ents[0] if ents else None
+
+
+def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
+    """A figure asked for one period that a longer period and its remainder give
+    ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
+    asked period and the difference of the two figures it is read from."""
+    asked = _asked_periods(question)
+    rule = next((r for r in reader_config()["compute"]["period_parts"] if len(asked) == 1 and r["period"] == asked[0][1]), None)
+    if rule is None:
+        return None
+    whole = None if rule["whole"] == "year" else rule["whole"]
+    read = _one_period_asked(question, glossary, needs_year=whole is None)  # a full year needs its year
+    if read is None:
+        return None
+    (year, _), terms, entity = read
+    return (year, rule["period"]), DerivedQuestion("difference", Operand(entity, terms, (year, whole)),
+                                                   Operand(entity, terms, (year, rule["less"])))
+
+
+def read_period_sum(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
+    """A figure asked for one period that its two parts give ("上半年" = "第一季度" +
+    "第二季度": config/reader.toml [[compute.period_sums]]): the asked period and the sum
+    of the two figures it is read from."""
+    asked = _asked_periods(question)
+    rule = next((r for r in reader_config()["compute"]["period_sums"] if len(asked) == 1 and r["period"] == asked[0][1]), None)
+    if rule is None:
+        return None
+    read = _one_period_asked(question, glossary, needs_year=False)
+    if read is None:
+        return None
+    (year, _), terms, entity = read
+    first, second = rule["parts"]
+    return (year, rule["period"]), DerivedQuestion("sum", Operand(entity, terms, (year, first)), Operand(entity, terms, (year, second)))

@@ -9,6 +9,7 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compute import (
+    DerivedQuestion,
     Fact,
     Operand,
     calculate,
@@ -21,6 +22,8 @@ from chatbot.compute import (
     priced_count,
     read_derived,
     read_period_part,
+    read_period_sum,
+    share_facts,
     unit_word,
 )
 from chatbot.evidence import passage_sentences
@@ -140,7 +143,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
-    if dq.kind == "product":  # a count and its price per unit, from one cited sentence
+    if dq.kind == "part":  # a part's amount from its stated share of the total
+        a, b = part_and_total(facts, passages, dq, ok)
+    elif dq.kind == "product":  # a count and its price per unit, from one cited sentence
         a, b = priced_count([f for f in facts if ok(f, dq.a.entity)], ctx.question) or (None, None)
     elif dq.previous:  # the latest figure the sources state, against the same figure a year before
         a, b = year_before(facts, dq, ok)
@@ -155,6 +160,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
         b = None  # one figure read for both operands: nothing to compute
+    if (a is None or b is None) and dq.sequential and entries:
+        return Composition(entries)  # "环比增长263%": what the sources state of the change
     if a is None or b is None:
         asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
         stated = set().union(*(_stated_periods(e.text) for e in entries)) if entries else set()
@@ -177,6 +184,41 @@ def derived(ctx: ComposeContext) -> Composition | None:
             calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def part_and_total(facts: list[Fact], passages: list[Passage], dq: DerivedQuestion, ok) -> tuple[Fact | None, Fact | None]:
+    """The total and the part's stated share of it ("欧洲占19.0%"), from one document and
+    one period: the share the first passage states for the company, then the largest
+    figure of the metric in that document for the share's period (a figure the clause
+    compares with is another period's, one a share itself is a part's); none when the
+    sources state the part's amount itself (a look-up then)."""
+    words = [w for g in dq.b.terms for w in g]
+    if any(_matches_part(f, dq, words) for f in facts if ok(f, dq.a.entity)):
+        return None, None  # stated: the look-up's answer
+    shares: list[Fact] = []
+    for pi, p in enumerate(passages):
+        for _, shown, _, _ in passage_sentences(p.chunk.text):
+            for sh in share_facts(shown, words, pi):
+                if not sh.periods:
+                    sh.periods = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
+                if ok(sh, dq.b.entity) and (dq.b.period is None or period_match({dq.b.period}, sh.periods)):
+                    shares.append(sh)
+    for share in shares:
+        doc = passages[share.passage_idx].chunk.doc_id
+        forms = dq.a.terms[0]
+        totals = [f for f in facts if passages[f.passage_idx].chunk.doc_id == doc and f.currency in ("CNY", "HKD", "USD")
+                  and any(w in f.clause for w in forms) and not f.near and not _a_share_itself(f) and ok(f, dq.a.entity)
+                  and not any(w in f.clause for w in words) and f.periods and _same_period(f.periods, share.periods)]
+        if totals:
+            return max(totals, key=lambda f: f.lo), share
+    return None, None
+
+
+def _matches_part(f: Fact, dq: DerivedQuestion, words: list[str]) -> bool:
+    """Does a money figure state the part's amount itself ("欧洲收入9.9亿元")?"""
+    return (f.currency in ("CNY", "HKD", "USD") and any(w in f.clause for w in words)
+            and any(m in f.clause for g in dq.a.terms for m in g)
+            and (dq.a.period is None or period_match({dq.a.period}, f.periods)))
 
 
 def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
@@ -218,7 +260,8 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         if op.terms and dq.kind != "product" and not any(a in head for g in op.terms for a in g):
             # matched by meaning: the asked words
             head = op.terms[0][0]
-        return f"{per}{head}".strip() or per
+        who = op.entity if op.entity and dq.a.entity != dq.b.entity and op.entity not in head else ""
+        return f"{who}{per}{head}".strip() or per  # two companies' figures: each named
 
     ma, mb = "⟦0⟧", "⟦1⟧"
     text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
@@ -227,13 +270,21 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
 
 
 def period_part(ctx: ComposeContext) -> Composition | None:
-    """A figure for one period that no retrieved passage states, as a longer period's
-    figure less the rest of it ("上半年" = 前三季度 − 第三季度), both from one document
-    and one year (compute.read_period_part): said to be computed, inputs cited. Only the
-    retrieved passages are read."""
-    read = read_period_part(ctx.question, ctx.glossary)
-    if read is None:
-        return None
+    """A figure for one period that no retrieved passage states, as the sum of its two
+    parts ("上半年" = 第一季度 + 第二季度, compute.read_period_sum), else as a longer
+    period's figure less the rest of it ("上半年" = 前三季度 − 第三季度,
+    compute.read_period_part), both from one document and one year: said to be computed,
+    inputs cited. Only the retrieved passages are read."""
+    for read in (read_period_sum(ctx.question, ctx.glossary), read_period_part(ctx.question, ctx.glossary)):
+        comp = _period_from_two(ctx, read) if read is not None else None
+        if comp is not None:
+            return comp
+    return None
+
+
+def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
+    """The asked period's figure from two figures of one document and one year: their sum
+    (its two parts) or their difference (a longer period less the rest of it)."""
     asked, dq = read
     passages = list(ctx.passages)
     forecast = re.compile(reader_config()["compute"]["forecast"])
@@ -248,13 +299,14 @@ def period_part(ctx: ComposeContext) -> Composition | None:
     doc = passages[a.passage_idx].chunk.doc_id
     b = closest_operand([f for f in facts if passages[f.passage_idx].chunk.doc_id == doc
                       and ({y for y, _ in f.periods} & years or None in years | {y for y, _ in f.periods})], dq.b, ok)
-    if b is None or b.hi >= a.lo:
+    if b is None or (dq.kind == "difference" and b.hi >= a.lo) or (a.sentence, a.lo) == (b.sentence, b.lo):
         return None
-    calc = calculate("difference", a, b)
+    calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         return None
     asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or _QUALIFIER_TEXT.get(asked[1], "")
-    lead = Entry(ctx.labels["period_part"].format(asked=asked_text), bullet=False)
+    label = "period_sum" if dq.kind == "sum" else "period_part"
+    lead = Entry(ctx.labels[label].format(asked=asked_text), bullet=False)
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
 
 
