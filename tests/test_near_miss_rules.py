@@ -125,6 +125,9 @@ def test_an_english_what_was_of_a_period_asks_an_amount(question, amount):
         ("黛研美妆", "黛研美妆收入24.1亿元。黛研美妆净利润2.93亿元。", []),  # never used alone
         ("北京银行", "北京银行公布中报。北京地区贷款增长。北京分行…", []),  # a common word ("北京") is no short form
         ("现制茶饮连锁", "现制茶饮连锁茶屿。现制果茶和现制咖啡…", []),  # the start of a dictionary word
+        # a rare word of the dictionary (a place: 北岭, frequency 7) the text uses alone is the short form
+        ("北岭啤酒", "北岭啤酒公布中报。北岭上半年新开发经销商312家。北岭2024年收入128.6亿元。", ["北岭"]),
+        ("北方啤酒", "北方啤酒公布中报。北方地区销量增长。北方市场…", []),  # a common word (北方, 3850) is not
     ],
 )
 def test_a_leading_part_the_text_uses_alone_is_a_short_form(name, text, forms):

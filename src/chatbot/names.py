@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "15"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "16"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -53,6 +53,7 @@ class Rules:
     name_pos: frozenset[str]
     max_name_chars: int
     min_mentions: int
+    head_max_freq: int
     ticker_res: tuple[re.Pattern, ...]
     code_words: tuple[str, ...]
     not_names_en: frozenset[str]
@@ -86,6 +87,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         name_pos=frozenset(n["name_pos"]),
         max_name_chars=int(n["max_name_chars"]),
         min_mentions=int(n["min_mentions"]),
+        head_max_freq=int(n.get("head_max_freq", 0)),
         ticker_res=tuple(re.compile(p) for p in t["patterns"]),
         code_words=tuple(sorted(t["code_words"], key=len, reverse=True)),
         not_names_en=frozenset(q["not_names_en"]),
@@ -314,9 +316,10 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
 def head_forms(name: str, text: str, rules: Rules) -> list[str]:
     """The name's leading characters, where the text uses them on their own at least
     `min_mentions` times ("黛研美妆" -> "黛研": "同期黛研收入24.1亿元"): the longest such
-    head of two characters or more that leaves two or more, a coined word (none of jieba's
-    dictionary, nor the start of one: "北京银行" never gives "北京", "现制茶饮…" never "现制")
-    and not always continued by one same character (part of another word)."""
+    head of two characters or more that leaves two or more, a coined word or a rare word of jieba's
+    dictionary (below `head_max_freq`: the place 北岭 of 北岭啤酒), not the start of a dictionary word
+    ("现制茶饮…" never gives "现制"), no common word ("北京银行" never gives "北京") and not always
+    continued by one same character (part of another word)."""
     from chatbot.text import _jieba
 
     if not re.fullmatch(rf"[{_CJK}]{{4,}}", name):
@@ -327,7 +330,8 @@ def head_forms(name: str, text: str, rules: Rules) -> list[str]:
         alone = [m for m in re.finditer(re.escape(head), text) if not text.startswith(name, m.start())]
         nexts = {text[m.end():m.end() + 1] for m in alone}
         continued = len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))
-        if len(alone) >= rules.min_mentions and head not in freq and head not in rules.descriptors and not continued:
+        rare = head not in freq or 0 < freq[head] < rules.head_max_freq  # (0: only the start of a word)
+        if len(alone) >= rules.min_mentions and rare and head not in rules.descriptors and not continued:
             return [head]
     return []
 
