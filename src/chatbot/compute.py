@@ -690,9 +690,9 @@ def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQu
     return None
 
 
-def _one_period_asked(question: str, glossary, needs_year: bool) -> tuple[tuple, list[list[str]], str | None] | None:
-    """The one period a question asks a figure for, the figure's terms and the company."""
-    asked = _asked_periods(question)
+def _one_period_asked(question: str, asked: list[tuple], glossary,
+                      needs_year: bool) -> tuple[tuple, list[list[str]], str | None] | None:
+    """The one period a question asks a figure for (`asked`: its _asked_periods), the figure's terms and the company."""
     if len(asked) != 1 or (needs_year and asked[0][0] is None):
         return None
     bare = re.sub(reader_config()["compute"]["period_part_drop"], " ", question)
@@ -712,7 +712,7 @@ def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] |
     if rule is None:
         return None
     whole = None if rule["whole"] == "year" else rule["whole"]
-    read = _one_period_asked(question, glossary, needs_year=whole is None)  # a full year needs its year
+    read = _one_period_asked(question, asked, glossary, needs_year=whole is None)  # a full year needs its year
     if read is None:
         return None
     (year, _), terms, entity = read
@@ -728,7 +728,7 @@ def read_period_sum(question: str, glossary) -> tuple[tuple, DerivedQuestion] | 
     rule = next((r for r in reader_config()["compute"]["period_sums"] if len(asked) == 1 and r["period"] == asked[0][1]), None)
     if rule is None:
         return None
-    read = _one_period_asked(question, glossary, needs_year=False)
+    read = _one_period_asked(question, asked, glossary, needs_year=False)
     if read is None:
         return None
     (year, _), terms, entity = read

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.names import GENERIC_FREQ, Rules, load_rules, romanise
+from chatbot.names import Rules, common_word, load_rules, romanise
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
@@ -83,18 +83,12 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
         form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts)
                 or (_pinyin_sector(span, rules, before) if before else ""))
-        if form and len(span) == 1 and _common_word(form):
+        if form and len(span) == 1 and common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
     return Resolved(out, names)
-
-
-def _common_word(zh: str) -> bool:
-    from chatbot.text import _jieba
-
-    return (_jieba().dt.FREQ.get(zh) or 0) >= GENERIC_FREQ
 
 
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:

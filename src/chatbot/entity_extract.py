@@ -13,7 +13,6 @@ from chatbot.names import (
     _CJK,
     _EN_LEGAL_NAME,
     _EN_NAME,
-    GENERIC_FREQ,
     Entry,
     Rules,
     _has_suffix,
@@ -23,6 +22,7 @@ from chatbot.names import (
     _short_forms,
     _tickers_in,
     bare_code_ticker,
+    common_word,
     head_forms,
     load_rules,
     name_after,
@@ -136,7 +136,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     # a common word of the dictionary is no subject unless the text gives it a front-matter ticker
     # ("陇窖酒业…：主动控货去库存" under "陇窖酒业（股票代码：603917）" is about 陇窖酒业, not "主动")
     held = {f for e in holders for f in [e.name, *e.aliases]}
-    subject = max(options, key=lambda o: (o in held or not _common_word(o), text.count(o), len(o)), default="")
+    subject = max(options, key=lambda o: (o in held or not common_word(o), text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
     if (subject and subject not in found and len(holders) == 1 and subject in title
@@ -247,13 +247,6 @@ def _title_head(part: str, body: str, rules: Rules) -> str:
     head = _HEAD_CUT.split(part.strip(), maxsplit=1)[0]
     ok = 2 <= len(head) <= 6 and re.search(rf"[{_CJK}]", head) and body.count(head) >= rules.min_mentions
     return head if ok else ""
-
-
-def _common_word(word: str) -> bool:
-    """A word jieba's dictionary counts as common ("主动"): rarely a company's name."""
-    from chatbot.text import _jieba
-
-    return (_jieba().dt.FREQ.get(word) or 0) >= GENERIC_FREQ
 
 
 def _is_metric(word: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
-from chatbot.text import english_period_forms, period_phrase_en_re, period_phrase_re, periods
+from chatbot.text import english_period_forms, period_phrase_en_re, period_phrase_re, period_word, periods
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -214,7 +214,6 @@ def _another_period_en(prev: str, x: str) -> str | None:
     return prev[: last.start()] + period + prev[last.end():]
 
 
-_PERIOD_ZH = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年", "Q1-3": "前三季度"}
 _STEPS = {"quarter": ("Q1", "Q2", "Q3", "Q4"), "half": ("H1", "H2"), "month": tuple(f"M{m:02d}" for m in range(1, 13))}
 
 
@@ -243,7 +242,7 @@ def _period_before_en(prev: str, x: str) -> str | None:
         q2, y = (steps[i - 1], y) if i else (steps[-1], y - 1)
     else:
         return None  # "the quarter before" a half-year: no one period
-    written = f"{y}年{int(q2[1:])}月" if q2 and q2.startswith("M") else f"{y}年{_PERIOD_ZH.get(q2, '') if q2 else ''}"
+    written = f"{y}年{period_word(q2)}"
     return text[: last.start()] + written + text[last.end():]
 
 

@@ -233,9 +233,14 @@ def _pair_name(zh: str, text: str, rules: Rules) -> bool:
     recurs and is no common word of the dictionary ("海外(Talkie)" is not a name)."""
     if _has_suffix(zh, rules.company_suffixes + rules.org_suffixes + rules.legal_tails):
         return True
+    return text.count(zh) >= rules.min_mentions and not common_word(zh)
+
+
+def common_word(word: str) -> bool:
+    """A word jieba's dictionary counts as common (at least GENERIC_FREQ: "主动", "银行"): rarely a company's name."""
     from chatbot.text import _jieba
 
-    return text.count(zh) >= rules.min_mentions and (_jieba().dt.FREQ.get(zh) or 0) < GENERIC_FREQ
+    return (_jieba().dt.FREQ.get(word) or 0) >= GENERIC_FREQ
 
 
 def _has_suffix(name: str, suffixes) -> str:
@@ -365,14 +370,11 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
     if len(words) < 2 or words[0][1] != "ns" or len(words[0][0]) < 2:
         return []
     place = words[0][0]
-    from chatbot.text import _jieba
-
-    freq = _jieba().dt.FREQ
     out, longer = [], stages[0]
     for s in stages:  # used on its own: more often than the longer form before it
         core = s[len(place):]
         # (a word of the dictionary or a trade word is the trade, not the brand: "北岭啤酒" never gives "啤酒")
-        if len(core) >= 2 and text.count(core) > text.count(longer) and not freq.get(core) and not _trade_only(core, rules):
+        if len(core) >= 2 and text.count(core) > text.count(longer) and not _trade_only(core, rules):
             out.append(core)
         longer = core
     core, head = stages[-1][len(place):], ""
@@ -386,14 +388,13 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
 def _trade_only(core: str, rules: Rules) -> bool:
     """A place's company whose rest is only a trade ("栖梧医疗" -> "医疗", "鹭岛语音" -> "语音"): a
     word the text uses for the trade itself, never the company's short name. A trade word or
-    suffix of config/catalogue.toml, or one word of jieba's dictionary ("米哈游网络" and "智谱
+    suffix of config/catalogue.toml, or a word of jieba's dictionary ("米哈游网络" and "智谱
     华章" are brands: coined words, or several)."""
     from chatbot.text import _jieba
 
     if core in rules.trade_words or core in rules.company_suffixes or core in rules.descriptors:
         return True
-    words = _posseg(core)
-    return len(words) == 1 and bool(_jieba().dt.FREQ.get(core))
+    return bool(_jieba().dt.FREQ.get(core))
 
 
 def _coined(word: str) -> bool:

@@ -329,14 +329,19 @@ def row_label_periods(label: str) -> set[tuple[str | None, str | None]]:
 
 
 @lru_cache(maxsize=1)
-def _month_end_closes() -> dict[str, str]:
-    """"M06-end" -> "H1": the reporting period a month's end closes."""
+def month_end_closes() -> dict[str, str]:
+    """"M06-end" -> "H1": the reporting period a month's end closes (config/evidence.toml)."""
     return {f"M{m}-end": q for m, q in evidence_config()["period_phrases"]["month_end_closes"].items()}
 
 
-def month_end_closes() -> dict[str, str]:
-    """"M06-end" -> "H1": the reporting period a month's end closes (config/evidence.toml)."""
-    return _month_end_closes()
+# a period qualifier as Chinese writes it
+QUALIFIER_TEXT = {"Q1-3": "前三季度", "H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
+
+
+def period_word(q: str | None) -> str:
+    """A period qualifier as Chinese writes it ("H1" -> 上半年, "M07" -> 7月)."""
+    month = re.fullmatch(r"M(\d\d)", q or "")
+    return f"{int(month.group(1))}月" if month else QUALIFIER_TEXT.get(q or "", "")
 
 
 _MONTH_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
@@ -411,7 +416,7 @@ def qualifiers(text: str) -> set[str | None]:
 def period_match(asked: set, stated: set) -> bool:
     """Does a sentence state one of the asked periods? A plain year is also answered
     by its year-end figure; a half-year is not a full year."""
-    closes = _month_end_closes()
+    closes = month_end_closes()
     for year, q in asked:
         if year and q and re.fullmatch(r"M\d\d", q) and not any(s and s.startswith("M") and s[:3] != q for _, s in stated):
             return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round

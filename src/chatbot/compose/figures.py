@@ -29,7 +29,17 @@ from chatbot.compute import (
 from chatbot.evidence import passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
-from chatbot.text import claim_figures, content_words, normalize, period_match, period_phrase_re, periods, qualifiers
+from chatbot.text import (
+    QUALIFIER_TEXT,
+    claim_figures,
+    content_words,
+    normalize,
+    period_match,
+    period_phrase_re,
+    period_word,
+    periods,
+    qualifiers,
+)
 
 # a period as the question writes it (text.period_phrase_re), and the English forms
 _PERIOD_EN = re.compile(r"(?:first|second) half(?: of)?|\bin\b(?= (?:19|20)\d{2})", re.I)
@@ -39,15 +49,6 @@ def _period_text(text: str):
     """The period phrases of a question, Chinese and English, in order."""
     found = [*period_phrase_re().finditer(text), *_PERIOD_EN.finditer(text)]
     return sorted((m for m in found if m.group(0).strip()), key=lambda m: m.start())
-
-
-_QUALIFIER_TEXT = {"Q1-3": "前三季度", "H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
-
-
-def _period_word(q: str | None) -> str:
-    """A period qualifier as Chinese writes it ("H1" -> 上半年, "M07" -> 7月)."""
-    month = re.fullmatch(r"M(\d\d)", q or "")
-    return f"{int(month.group(1))}月" if month else _QUALIFIER_TEXT.get(q or "", "")
 
 
 def _all_passages(ctx: ComposeContext) -> list[Passage]:
@@ -247,7 +248,7 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
     def label(f: Fact, op) -> str:
-        per = "".join(sorted(f"{f'{y}年' if y else ''}{_period_word(q)}" for y, q in f.periods))
+        per = "".join(sorted(f"{f'{y}年' if y else ''}{period_word(q)}" for y, q in f.periods))
         def words(text: str) -> str:  # the words before the text's first figure
             text = period_phrase_re().sub("", text)
             cut = figure_re().search(text)
@@ -304,7 +305,7 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
     calc = calculate(dq.kind, a, b)
     if isinstance(calc, str):
         return None
-    asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or _QUALIFIER_TEXT.get(asked[1], "")
+    asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or QUALIFIER_TEXT.get(asked[1], "")
     label = "period_sum" if dq.kind == "sum" else "period_part"
     lead = Entry(ctx.labels[label].format(asked=asked_text), bullet=False)
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
