@@ -13,6 +13,7 @@ import ipaddress
 import json
 import re
 import socket
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,11 +22,12 @@ from urllib.parse import unquote, urlsplit
 
 import charset_normalizer
 import frontmatter
-import httpx
 
 from chatbot.errors import LoadError  # re-exported: ingest code raises it
 
 if TYPE_CHECKING:
+    import httpx
+
     from chatbot.config import IngestSettings
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -124,6 +126,8 @@ def load_url(url: str, settings, public_only: bool = False) -> SourceDocument:
     """Fetch and parse a web page or PDF. With `public_only` (imports from the web chat)
     every request, redirects included, must go to a public address: a user of the chat
     cannot make the server read its own network."""
+    import httpx  # here: a file ingest does not need it (its import is ~0.1 s of a cold `chatbot ingest FILE`)
+
     cap = int(settings.ingest.url_max_mb * _MB)
     too_big = LoadError(f"{url}: download exceeds url_max_mb {settings.ingest.url_max_mb:g}")
 
@@ -393,6 +397,7 @@ def _str(value) -> str:
 def _reason(e: BaseException) -> str:
     """A short, lowercase-first reason from an exception ('connection refused')."""
     msg = re.sub(r"^\[Errno -?\d+\]\s*", "", str(e).strip().split("\n")[0]) or type(e).__name__
-    if isinstance(e, httpx.ConnectError) and "all connection attempts failed" in msg.lower():
+    hx = sys.modules.get("httpx")  # not imported: `e` is no httpx error
+    if hx is not None and isinstance(e, hx.ConnectError) and "all connection attempts failed" in msg.lower():
         msg = "connection refused"
     return msg[:1].lower() + msg[1:]

@@ -124,10 +124,10 @@ class VectorIndex:
         """A new Chroma client: the server's (`store.backend = "http"`) or an embedded one."""
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
+        from chatbot.chroma_import import import_chromadb
 
-        cs = ChromaSettings(anonymized_telemetry=False)
+        chromadb = import_chromadb()
+        cs = chromadb.config.Settings(anonymized_telemetry=False)
         st = self.settings.store
         if self.is_http:
             headers = {}
