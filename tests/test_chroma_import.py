@@ -56,7 +56,8 @@ def test_mark_override_marks_and_returns_the_method(use: str) -> None:
         return 1
 
     marked = mark_override(method) if use == "bare" else mark_override(check_signature=False)(method)
-    assert marked is method and method.__override__ is True
+    assert marked is method
+    assert method.__override__ is True
 
 
 def test_lazy_exporter_imports_on_call() -> None:
