@@ -200,6 +200,41 @@ def test_adding_a_document_tokenises_only_its_chunks(index_copy, tokenised, monk
     assert incremental[queries[0]][0][0].startswith("news-08:")
 
 
+def test_a_writer_follows_its_stamp_without_sorting_every_id(index_copy, tmp_path, monkeypatch):
+    """After each write (a document added, changed, removed) the writer's stamp comes from
+    the one before and the write's change, and equals a fresh process's stamp of every id
+    and the keyword index's stamp on disk."""
+    import chatbot.store as store_module
+
+    calls: list[int] = []
+    real = store_module.resorted
+
+    def counted(*args):
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(store_module, "resorted", counted)
+    article = tmp_path / "article.md"
+    shutil.copy(CORPUS_EXTRA / "08-gelonghui-4paradigm-2025-interim.md", article)
+    settings = make_settings(index_copy)
+    store = Store(settings)
+
+    def check(step: str) -> None:
+        assert calls, step
+        calls.clear()
+        assert store.stamp() == Store(settings).stamp(), step
+        assert KeywordIndex(index_copy / "keyword").stamp_on_disk() == store.stamp(), step
+
+    ingest([article], settings, store=store, show_progress=False, prune=False)
+    check("added")
+    article.write_text(article.read_text(encoding="utf-8") + "\n\n补充：公司计划扩大研发团队。\n", encoding="utf-8")
+    report = ingest([article], settings, store=store, show_progress=False, prune=False)
+    assert report.updated, report.summary()
+    check("changed")
+    assert store.remove_document(report.updated[0])
+    check("removed")
+
+
 def test_a_failed_write_leaves_nothing_in_memory_for_the_next(index_copy, monkeypatch):
     """A writer re-reads the manifest only when it changed on disk or a write of its own
     failed: after a failed save, the next write does not carry the failed document."""

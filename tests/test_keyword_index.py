@@ -363,3 +363,24 @@ def test_apply_refuses_files_that_are_not_the_index_it_was_told(tmp_path):
     assert KeywordIndex(folder).stamp_on_disk() == index_stamp(ids)
     snap = KeywordIndex(folder).build(more, index_stamp(more), Source(chunks))  # the fallback repairs
     assert snap.by_id.keys() == set(more)
+
+
+# (ids before, ids gone, ids added): one write's change to the ids a stamp covers
+STAMP_CHANGES = [
+    (["a:1", "a:2", "b:1"], set(), ["c:1"]),  # a document added at the end
+    (["b:1", "c:1"], set(), ["a:1", "a:2"]),  # ... and at the front
+    (["a:1", "a:2", "b:1", "c:1"], {"a:1", "a:2"}, []),  # a document removed
+    (["a:1", "a:2", "b:1"], {"a:2"}, ["a:3", "a:4"]),  # a document changed: one passage gone, two new
+    (["a:1"], {"a:1"}, []),  # the last document removed
+    ([], set(), ["news-08:0001", "news-08:0000"]),  # the first document, its ids in any order
+]
+
+
+def test_a_stamp_updated_by_a_writes_change_equals_one_of_every_id():
+    from chatbot.keyword_index import resorted, sorted_stamp
+
+    for before, gone, added in STAMP_CHANGES:
+        ids = resorted(sorted(before), gone, added)
+        after = (set(before) - gone) | set(added)
+        assert ids == sorted(after), (before, gone, added)
+        assert sorted_stamp(ids) == index_stamp(after), (before, gone, added)

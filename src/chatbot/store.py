@@ -31,8 +31,9 @@ from chatbot.keyword_index import (
     KEYWORD_FORMAT,
     KeywordIndex,
     KeywordSnapshot,
-    index_stamp,
     index_text,
+    resorted,
+    sorted_stamp,
     terms_of,
 )
 from chatbot.manifest import (
@@ -65,7 +66,7 @@ class Store:
         self.vectors = VectorIndex(settings, self.path, self.manifest.path, self._lock)
         self.keyword = KeywordIndex(self.path / "keyword")
         self._dirty = DirtyMarker(self.path)
-        self._stamp: tuple[int, str] | None = None  # (manifest revision, stamp)
+        self._stamp: tuple[int, str, list[str]] | None = None  # (manifest revision, stamp, its ids sorted)
         self._writer_active = False  # this Store is inside a write (it never waits for itself)
         self._unsaved = False  # a write failed: the documents in memory may differ from the file
         self.manifest.load()
@@ -94,8 +95,16 @@ class Store:
         keyword index must match (cached until the manifest changes)."""
         rev = self.manifest.revision
         if self._stamp is None or self._stamp[0] != rev:
-            self._stamp = (rev, index_stamp(self.ids_in_use))
+            ids = sorted(self.ids_in_use)
+            self._stamp = (rev, sorted_stamp(ids), ids)
         return self._stamp[1]
+
+    def _stamp_saved(self, before: tuple[int, str, list[str]] | None, gone: set[str], added: Sequence[str]) -> None:
+        """This writer saved the manifest: its stamp from the one before the save (`before`)
+        and the write's change, instead of a sort of every chunk id (~0.05 s at 100,000)."""
+        if before is not None and self.manifest.revision == before[0] + 1:
+            ids = resorted(before[2], gone, added)
+            self._stamp = (self.manifest.revision, sorted_stamp(ids), ids)
 
     def _save_manifest(self) -> None:
         with self.vectors.registry_lock:  # no other Store of this process mistakes this write for another process's
@@ -208,11 +217,13 @@ class Store:
                     progress(len(batch))
             old = self.docs.get(record.doc_id)
             previous = self.stamp()
+            before, in_use = self._stamp, self.ids_in_use
             record.chunk_ids = ids
             record.ingested_at = time.time()
             self.docs[record.doc_id] = record
             self._save_manifest()
             gone = set(old.chunk_ids) - self.ids_in_use if old else set()
+            self._stamp_saved(before, gone, [i for i in dict.fromkeys(ids) if i not in in_use])
             self.vectors.delete(gone)
             self._update_keyword(previous, gone, chunks, terms)
             return len(new)
@@ -226,11 +237,13 @@ class Store:
     def remove_document(self, doc_id: str) -> bool:
         with self._writing():
             previous = self.stamp()
+            before = self._stamp
             old = self.docs.pop(doc_id, None)
             if old is None:
                 return False
             self._save_manifest()
             gone = set(old.chunk_ids) - self.ids_in_use
+            self._stamp_saved(before, gone, ())
             self.vectors.delete(gone)
             self._update_keyword(previous, gone)
             return True
