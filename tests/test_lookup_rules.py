@@ -118,6 +118,23 @@ def test_two_part_split(question, parts):
         assert all(not (set(map(normalize, other)) <= have) for other, have in zip(parts[::-1], asked, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # the segment word and the compound of the second item are not the first's (the total's)
+        ("云知声第三季度汽车总销量和高端车型的销量分别是多少？", [], [["高端"]]),
+        ("云知声第三季度总营收和海外市场的收入分别是多少？", [], [["海外"]]),
+    ],
+)
+def test_two_part_segments_stay_with_their_item(question, first, second):
+    spec = analyse_question(question, load_glossary(), _idf)
+    got = split_spec(question, spec, ["以及", "和", "与", "及", "、", " and "])
+    assert len(got) == 2
+    assert [f[:1] for f in got[0].segments] == first
+    assert [f[:1] for f in got[1].segments] == second
+    assert not any(c in got[1].item and c not in got[0].item for c, _ in got[0].compounds)
+
+
 def test_two_part_question_gets_both_figures():
     got = _answers("云知声第三季度收入和经调整净利润分别是多少？")  # (a half asked of a quarter's article: nothing)
     top = got[:3]
