@@ -45,6 +45,9 @@ def test_split_sentences(text, semicolons, expected):
         ("第1名，共3家", ["1", "3家"], ["3家"]),  # an ordinal is no claim
         ("123", ["123"], ["123"]),
         ("no figures here", [], []),
+        # a number of four digits is a count, not a year, with a thousands separator or a unit of measure
+        ("全年共交付新船1,204艘", ["1204"], ["1204"]),
+        ("本季售出公寓2316套，代码2619", ["2316", "2619"], ["2316"]),
     ],
 )
 def test_figures(text, all_figures, claims):
