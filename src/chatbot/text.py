@@ -209,9 +209,24 @@ def _english_period_forms() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r["pattern"], re.IGNORECASE), r["rewrite"]) for r in data.get("periods", []))
 
 
+@lru_cache(maxsize=1)
+def _period_spellings() -> tuple[tuple[re.Pattern, str], ...]:
+    """config/evidence.toml [period_phrases] spellings: a period's spoken spellings and its word."""
+    return tuple((re.compile(p), r) for p, r in evidence_config()["period_phrases"]["spellings"])
+
+
+def period_spellings(text: str) -> str:
+    """A period's spoken spellings as the word `periods` reads ("前三个季度" -> "前三季度")."""
+    for rx, rewrite in _period_spellings():
+        text = rx.sub(rewrite, text)
+    return text
+
+
 def english_period_forms(text: str) -> str:
-    """English period phrases in the forms `periods` reads ("1H25" -> "H1 2025",
-    "2025 interim" -> "first half of 2025", "in November 2025" -> "11月")."""
+    """Period phrases in the forms `periods` reads: Chinese spoken spellings ("前三个季度" ->
+    "前三季度"), English ones ("1H25" -> "H1 2025", "2025 interim" -> "first half of 2025",
+    "in November 2025" -> "11月")."""
+    text = period_spellings(text)
     if not re.search(r"[A-Za-z]", text):
         return text
     for rx, rewrite in _english_period_forms():
