@@ -89,6 +89,20 @@ def test_narrows(prefix, narrowed):
     assert narrows(prefix, ["网易", "云知声", "甲乙"], TOTAL) is narrowed
 
 
+@pytest.mark.parametrize(
+    ("prefix", "narrowed"),
+    [
+        ("甲乙今年上半年的", False),  # a year written as a word is a period, no segment (config [scope] total_words)
+        ("去年同期", False),
+        ("甲乙今年酱料", True),
+    ],
+)
+def test_a_year_word_narrows_nothing(prefix, narrowed):
+    from chatbot.evidence_config import evidence_config
+
+    assert narrows(prefix, ["甲乙"], evidence_config()["scope"]["total_words"]) is narrowed
+
+
 def test_a_segment_figure_does_not_answer_an_explicit_total():
     assert not _answers("云知声第一季度总营收是多少？")  # only a segment's first-quarter figure
     assert _answers("云知声第三季度总收入是多少？")  # "期内总收入": the sentence says total itself

@@ -116,12 +116,15 @@ def _figure_before_period(sentence: str) -> bool:
     return bool(head) and not named_periods(head)
 
 
-def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool) -> set:
+def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool,
+                     dated: str = "") -> set:
     """The periods `sentence` is about. `stated`: what it states (its periods, or those the
     sentence before it stated); `context`: `context_period` of its passage; `passage`: every
-    period the passage names."""
+    period the passage names; `dated`: the document's date ("2025-09-02"), the year of "今年"."""
     years = {y for y, _ in (context or passage) if y} or {None}
     own = own_text(sentence)
+    if re.match(r"(?:19|20)\d{2}\b", dated) and any(w in own for w in evidence_config()["period"]["this_year"]):
+        years = {dated[:4]}  # "今年上半年…": the year the document is dated in
     bare = bare_qualifiers(own)
     if stated:
         return set(stated) | {(y, q) for y in years for q in bare}
