@@ -170,6 +170,9 @@ CATALOGUE_MISTAKES = [
     ("", [], "两家公司——岚石建材（港股：2233）与某某——公布业绩。岚石建材称…", {"岚石建材"}, "2233.HK", []),
     ("", [], "北穗农业（1929 HK）首次覆盖。北穗农业称…北穗农业…", {"北穗农业"}, "1929.HK", []),
     ("", [], "这一年（港股2024年IPO）很热闹。甲乙科技称…甲乙科技…", {"甲乙科技"}, None, []),
+    # an English name beside the short name a bracket gives is a form too
+    ("", [], "澜川纸业集团（Lanchuan Paper Group，以下简称“澜川纸业”）公布业绩。澜川纸业称…澜川纸业…",
+     {"澜川纸业", "Lanchuan Paper Group"}, None, []),
 ]
 
 
@@ -178,7 +181,8 @@ CATALOGUE_MISTAKES = [
                               "english-word-kept", "subject-with-ticker", "metric-abbreviation", "trade-end-no-name",
                               "end-only-inside-name", "cell-not-a-code", "place-before-trade", "common-word-title",
                               "bare-number-no-code", "place-and-common-word", "dictionary-word-title-clause",
-                              "hk-code-after-colon", "hk-code-with-space", "year-after-hk-no-code"])
+                              "hk-code-after-colon", "hk-code-with-space", "year-after-hk-no-code",
+                              "english-beside-short-name"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:

@@ -73,6 +73,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         named = re.findall(r"(?:简称|下称)\s*[“\"「]?([^”\"」,，;；]{2,12})[”\"」]?", inner)
         named += [n.strip() for n in re.findall(rf"英文名(?:称)?\s*[:：]?\s*({_EN_NAME})", inner)]
         if named and not tick:  # 蜜雪冰城股份有限公司（简称“蜜雪集团”，英文名MIXUE Group）
+            # (an English name beside the short one is a form too: "（Kunyue Special Steel Group，以下简称…）")
+            named += [p for p in _bracket_parts(inner) if re.fullmatch(_EN_NAME, p) and not p.isupper() and p not in named]
             add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
             continue
         if tick and not any(t.endswith(".HK") for t in tick) and _bracket_pair(name, inner, rules, add, tick):
