@@ -86,6 +86,20 @@ def test_this_year_is_the_documents_year(sentence, passage, dated, expected):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # the same period a year before, with its figure: that period's figure too
+        ("上半年净息差1.62%（上年同期为1.75%）。", {("2025", "H1")}, {("2025", "H1"), ("2024", "H1")}),
+        ("第三季度单车售价为14.1万元，去年同期的15.0万元。", {("2025", "Q3")}, {("2025", "Q3"), ("2024", "Q3")}),
+        # a change against it gives no figure of that period
+        ("上半年净息差1.62%，较去年同期下降13个基点。", {("2025", "H1")}, {("2025", "H1")}),
+    ],
+)
+def test_a_figure_of_the_same_period_a_year_before(sentence, context, expected):
+    assert sentence_periods(sentence, set(), context, set(), True) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "periods_left"),
     [
         ("全年收入132.6亿元，较2024年的122.6亿元增长8.2%。", set()),
