@@ -161,6 +161,18 @@ CATALOGUE_MISTAKES = [
     ("", [], "甲乙科技（2025）年报称…甲乙科技（123456）…甲乙科技…", {"甲乙科技"}, None, []),
     # a place and a common word: the word alone is no short form, though the text uses it ("语音售票系统")
     ("", ["8020.HK"], "鹭岛语音(8020.HK)发布公告。鹭岛语音收入增长。深圳地铁的语音售票系统。", {"鹭岛语音"}, "8020.HK", ["语音"]),
+    # a dictionary word heading the title's other clause is a description, not the subject, however often the
+    # text writes it: the ticker's holder is ("…：高端特钢放量", "…：酱油卖不动了")
+    ("澜川纸业(2871.HK)中报点评：包装纸提价，包装需求回暖", ["2871.HK"],
+     "# 澜川纸业(2871.HK)中期业绩\n澜川纸业上半年包装纸销量增长。包装纸提价，包装纸库存下降，包装需求回暖，包装订单…",
+     {"澜川纸业"}, "2871.HK", ["包装", "包装纸"]),
+    # "（港股：2233）" and "（1929 HK）" are listing codes too (not "港股2024年…")
+    ("", [], "两家公司——岚石建材（港股：2233）与某某——公布业绩。岚石建材称…", {"岚石建材"}, "2233.HK", []),
+    ("", [], "北穗农业（1929 HK）首次覆盖。北穗农业称…北穗农业…", {"北穗农业"}, "1929.HK", []),
+    ("", [], "这一年（港股2024年IPO）很热闹。甲乙科技称…甲乙科技…", {"甲乙科技"}, None, []),
+    # an English name beside the short name a bracket gives is a form too
+    ("", [], "澜川纸业集团（Lanchuan Paper Group，以下简称“澜川纸业”）公布业绩。澜川纸业称…澜川纸业…",
+     {"澜川纸业", "Lanchuan Paper Group"}, None, []),
 ]
 
 
@@ -168,7 +180,9 @@ CATALOGUE_MISTAKES = [
                          ids=["title-short-name", "speaker", "cut-word", "metric-title", "place-of-legal-name", "role-before-name",
                               "english-word-kept", "subject-with-ticker", "metric-abbreviation", "trade-end-no-name",
                               "end-only-inside-name", "cell-not-a-code", "place-before-trade", "common-word-title",
-                              "bare-number-no-code", "place-and-common-word"])
+                              "bare-number-no-code", "place-and-common-word", "dictionary-word-title-clause",
+                              "hk-code-after-colon", "hk-code-with-space", "year-after-hk-no-code",
+                              "english-beside-short-name"])
 def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_names):
     entries = extract(title, tickers, text)
     if forms:

@@ -220,6 +220,22 @@ def test_a_count_of_livestock_is_a_measure(question, measure, answers):
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        # a count asked by its classifier (config/evidence.toml [units] measures) is answered by a count in it
+        ("某船厂今年交付了多少艘散货船？", "前十个月共交付散货船1,204艘。", True),
+        ("某船厂今年交付了多少艘散货船？", "散货船均价约为3.2亿元。", False),
+        ("某地产商上半年卖了多少套房子？", "上半年售出住宅2316套。", True),
+    ],
+)
+def test_a_count_by_its_classifier_is_a_measure(question, sentence, answers):
+    from chatbot.evidence import asked_measure, states_measure
+
+    assert states_measure(sentence, asked_measure(question)) is answers
+
+
+
+@pytest.mark.parametrize(
     ("question", "absent_word"),
     [
         ("汇湛证券2025年前三季度归母净利润是多少？", "年前"),  # 2025 / 年前 / 三季度: the year's 年 and the period's 前

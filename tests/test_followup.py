@@ -108,6 +108,9 @@ def _exchange(question: str, answer: str) -> list[dict]:
          "What was MiniMax's revenue?"),
         # no other company in the conversation: left as it is
         ("那另一家呢？", _exchange("智谱上半年收入多少？", "智谱上半年收入1.9亿元[1]。"), "那另一家呢？"),
+        # two companies asked, the answer on one: the answer's item up to its figure, of the other
+        ("那另一家呢？", _exchange("智谱和MiniMax谁的上半年收入高？", "智谱上半年收入1.9亿元，同比增长325%[1]。"),
+         "MiniMax上半年收入是多少？"),
     ],
 )
 def test_the_other_company(question, history, standalone):

@@ -89,6 +89,20 @@ def test_narrows(prefix, narrowed):
     assert narrows(prefix, ["网易", "云知声", "甲乙"], TOTAL) is narrowed
 
 
+@pytest.mark.parametrize(
+    ("prefix", "narrowed"),
+    [
+        ("甲乙今年上半年的", False),  # a year written as a word is a period, no segment (config [scope] total_words)
+        ("去年同期", False),
+        ("甲乙今年酱料", True),
+    ],
+)
+def test_a_year_word_narrows_nothing(prefix, narrowed):
+    from chatbot.evidence_config import evidence_config
+
+    assert narrows(prefix, ["甲乙"], evidence_config()["scope"]["total_words"]) is narrowed
+
+
 def test_a_segment_figure_does_not_answer_an_explicit_total():
     assert not _answers("云知声第一季度总营收是多少？")  # only a segment's first-quarter figure
     assert _answers("云知声第三季度总收入是多少？")  # "期内总收入": the sentence says total itself
@@ -116,6 +130,23 @@ def test_two_part_split(question, parts):
         assert set(map(normalize, want)) & have, (want, have)
     if got:  # each part without the other's item
         assert all(not (set(map(normalize, other)) <= have) for other, have in zip(parts[::-1], asked, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # the segment word and the compound of the second item are not the first's (the total's)
+        ("云知声第三季度汽车总销量和高端车型的销量分别是多少？", [], [["高端"]]),
+        ("云知声第三季度总营收和海外市场的收入分别是多少？", [], [["海外"]]),
+    ],
+)
+def test_two_part_segments_stay_with_their_item(question, first, second):
+    spec = analyse_question(question, load_glossary(), _idf)
+    got = split_spec(question, spec, ["以及", "和", "与", "及", "、", " and "])
+    assert len(got) == 2
+    assert [f[:1] for f in got[0].segments] == first
+    assert [f[:1] for f in got[1].segments] == second
+    assert not any(c in got[1].item and c not in got[0].item for c, _ in got[0].compounds)
 
 
 def test_two_part_question_gets_both_figures():

@@ -71,7 +71,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h7-r38": "为什么会这样？ — false refusal: '价格' only in non-retrieved chunks of news-02, news-100, news-101, news-103, news-104, news",
     "h7-r39": "投资禾鲜味业有哪些机会和风险？ — wrong sentence chosen: '食品安全' in retrieved passage #1",
     "h7-r40": "What are the opportunities and risks for the sec… — wrong sentence chosen: '端侧智能' in retrieved passage #1; '5至7年|替换周期' in retrieved passage #1",
-    "h7-r41": "投资它有哪些风险？ — wrong sentence chosen: '转基因品种推广' in retrieved passage #5; '极端天气' in retrieved passage #5; '存货减值' in retrieved pas",
     "h7-r42": "岱峰建材和鼎岩水泥上半年的业绩比较起来怎么样？ — retrieval miss: '由盈转亏' only in non-retrieved chunks of news-107",
     "h7-r44": "三家安防摄像头公司里，谁的海外收入占比最高？ — wrong sentence chosen: '52%' in retrieved passage #1",
     "h7-r45": "昆岳特钢前三季度的归母净利润已经达到2024年全年的多少？ — retrieval miss: '90%|90.1%|约90%' only in non-retrieved chunks of report, src-1",

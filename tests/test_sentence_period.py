@@ -70,6 +70,36 @@ def test_sentence_periods(sentence, stated, context, passage, asks_quarter, expe
 
 
 @pytest.mark.parametrize(
+    ("sentence", "passage", "dated", "expected"),
+    [
+        # "今年" is the year the document is dated in, not another year the passage names
+        ("公司今年上半年营收为41.2亿元。", {("2023", None)}, "2024-08-30", {("2024", "H1")}),
+        ("本年度前三季度净利润3.3亿元。", {("2022", None)}, "2023-10-28", {("2023", "Q1-3")}),
+        # no such word: the passage's years as before
+        ("上半年营收为41.2亿元。", {("2023", None)}, "2024-08-30", {("2023", "H1")}),
+        # no date: the passage's years as before
+        ("公司今年上半年营收为41.2亿元。", {("2023", None)}, "", {("2023", "H1")}),
+    ],
+)
+def test_this_year_is_the_documents_year(sentence, passage, dated, expected):
+    assert sentence_periods(sentence, set(), set(), passage, False, dated) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        # the same period a year before, with its figure: that period's figure too
+        ("上半年净息差1.62%（上年同期为1.75%）。", {("2025", "H1")}, {("2025", "H1"), ("2024", "H1")}),
+        ("第三季度单车售价为14.1万元，去年同期的15.0万元。", {("2025", "Q3")}, {("2025", "Q3"), ("2024", "Q3")}),
+        # a change against it gives no figure of that period
+        ("上半年净息差1.62%，较去年同期下降13个基点。", {("2025", "H1")}, {("2025", "H1")}),
+    ],
+)
+def test_a_figure_of_the_same_period_a_year_before(sentence, context, expected):
+    assert sentence_periods(sentence, set(), context, set(), True) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "periods_left"),
     [
         ("全年收入132.6亿元，较2024年的122.6亿元增长8.2%。", set()),

@@ -45,6 +45,9 @@ def test_split_sentences(text, semicolons, expected):
         ("第1名，共3家", ["1", "3家"], ["3家"]),  # an ordinal is no claim
         ("123", ["123"], ["123"]),
         ("no figures here", [], []),
+        # a number of four digits is a count, not a year, with a thousands separator or a unit of measure
+        ("全年共交付新船1,204艘", ["1204"], ["1204"]),
+        ("本季售出公寓2316套，代码2619", ["2316", "2619"], ["2316"]),
     ],
 )
 def test_figures(text, all_figures, claims):
@@ -321,3 +324,20 @@ def test_importing_the_cli_and_text_reads_no_config_file():
 
     out = subprocess.run([sys.executable, "-c", _OPENED_AT_IMPORT], capture_output=True, text=True, check=True)
     assert out.stdout.split() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("某公司2024年前三个季度的销量", {("2024", "Q1-3")}),  # a spoken spelling of 前三季度
+        ("头三季度利润", set()),  # without a year: a qualifier only
+        ("2023年前3季度收入", {("2023", "Q1-3")}),
+        ("2025年头两个季度的订单", {("2025", "H1")}),  # the first two quarters are the first half
+        ("2026年头九个月", {("2026", "Q1-3")}),
+    ],
+)
+def test_spoken_spellings_of_a_period(text, asked):
+    from chatbot.text import period_spellings, qualifiers
+
+    assert periods(text) == asked
+    assert qualifiers(period_spellings(text)) & {"Q1-3", "H1"}

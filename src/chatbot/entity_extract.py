@@ -23,6 +23,7 @@ from chatbot.names import (
     _tickers_in,
     bare_code_ticker,
     common_word,
+    dictionary_word,
     head_forms,
     load_rules,
     name_after,
@@ -72,6 +73,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         named = re.findall(r"(?:简称|下称)\s*[“\"「]?([^”\"」,，;；]{2,12})[”\"」]?", inner)
         named += [n.strip() for n in re.findall(rf"英文名(?:称)?\s*[:：]?\s*({_EN_NAME})", inner)]
         if named and not tick:  # 蜜雪冰城股份有限公司（简称“蜜雪集团”，英文名MIXUE Group）
+            # (an English name beside the short one is a form too: "（Kunyue Special Steel Group，以下简称…）")
+            named += [p for p in _bracket_parts(inner) if re.fullmatch(_EN_NAME, p) and not p.isupper() and p not in named]
             add(name, "company" if _has_suffix(name, rules.legal_tails) else "org", aliases=named)
             continue
         if tick and not any(t.endswith(".HK") for t in tick) and _bracket_pair(name, inner, rules, add, tick):
@@ -136,7 +139,11 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     # a common word of the dictionary is no subject unless the text gives it a front-matter ticker
     # ("陇窖酒业…：主动控货去库存" under "陇窖酒业（股票代码：603917）" is about 陇窖酒业, not "主动")
     held = {f for e in holders for f in [e.name, *e.aliases]}
-    subject = max(options, key=lambda o: (o in held or not common_word(o), text.count(o), len(o)), default="")
+    # a word of the dictionary that is no start of the front-matter ticker holder's names describes
+    # the subject ("昆岳特钢(1839.HK)三季度点评：高端特钢放量": 昆岳特钢, not "高端", however often written)
+    subject = max(options, key=lambda o: (o in held or not common_word(o),
+                                          not dictionary_word(o) or any(h.startswith(o) for h in held),
+                                          text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
     if (subject and subject not in found and len(holders) == 1 and subject in title

@@ -589,7 +589,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     stated = set(stated) | dated_months(shown)
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
-                                              passage_periods, asks_quarter)
+                                              passage_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
                 if re.match(r"^注\s*[:：]", shown):

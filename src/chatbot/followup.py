@@ -13,7 +13,7 @@ from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
-from chatbot.text import english_period_forms, period_phrase_en_re, period_phrase_re, period_word, periods
+from chatbot.text import FIGURE_RE, english_period_forms, period_phrase_en_re, period_phrase_re, period_word, periods
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -108,6 +108,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if x_ents and prev_ents:  # another company, same attribute
             return _replace_entity(prev, prev_ents[0], x, glossary)
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
+            if (item := _other_of_answered(prev_ents, _last_answer(history), glossary)) is not None:
+                return item
             other = _other_company(history, prev_ents, glossary) if prev_ents else None
             return _replace_entity(prev, prev_ents[0], other, glossary) if other else q
         if (other_period := _another_period_en(prev, x)) is not None:
@@ -327,6 +329,22 @@ def _other_company(history: list[dict] | None, asked: list[str], glossary: Gloss
         if others:
             return others[0]
     return None
+
+
+def _other_of_answered(asked: list[str], answer: str, glossary: Glossary) -> str | None:
+    """"那另一家呢？" after a question on two companies ("岱峰建材和鼎岩水泥上半年谁更赚钱？") answered for
+    one ("岱峰建材上半年股东应占溢利2.35亿元…"): the answer's item up to its first figure, asked of the other
+    company ("鼎岩水泥上半年股东应占溢利是多少？"); None unless the answer opens with one of the companies asked."""
+    covered = [e for e in dict.fromkeys(glossary.entities(answer)) if e in glossary.companies]
+    others = [e for e in dict.fromkeys(asked) if e in glossary.companies and e not in covered]
+    if len(covered) != 1 or covered[0] not in asked or not others:
+        return None
+    first = FIGURE_RE.search(answer)
+    head = answer[: first.start()] if first else ""
+    if not head or re.search(r"[。！？!?；;\n]", head) or not re.search(r"[\u4e00-\u9fff]", head) \
+            or covered[0] not in glossary.entities(head[:12]):
+        return None
+    return _replace_entity(head.rstrip("为是：:，, "), covered[0], others[0], glossary) + "是多少？"
 
 
 def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | None:

@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "16"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "18"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -243,6 +243,13 @@ def common_word(word: str) -> bool:
     return (_jieba().dt.FREQ.get(word) or 0) >= GENERIC_FREQ
 
 
+def dictionary_word(word: str) -> bool:
+    """A word of jieba's dictionary, however rare ("高端", "酱油"): a trade or a description, not a coined name."""
+    from chatbot.text import _jieba
+
+    return bool(_jieba().dt.FREQ.get(word))
+
+
 def _has_suffix(name: str, suffixes) -> str:
     return next((s for s in suffixes if name.endswith(s) and len(name) > len(s)), "")
 
@@ -253,7 +260,7 @@ def _tickers_in(bracket: str, rules: Rules) -> list[str]:
         out += [_norm_ticker(m.group(0)) for m in rx.finditer(bracket)]
     if not out:
         for w in rules.code_words:  # ("A股代码601877，H股代码6899": both)
-            codes = [m.group(1) for m in re.finditer(rf"{w}\s*[:：]?\s*(\d{{4,6}})(?!\d)", bracket)]
+            codes = [m.group(1) for m in re.finditer(rf"{w}\s*[:：]?\s*(\d{{4,6}})(?![\d年月])", bracket)]
             out += [_mainland_ticker(c, rules) if len(c) == 6 else f"{int(c):04d}.HK" for c in codes]
             if codes:
                 break
@@ -278,9 +285,9 @@ def bare_code_ticker(bracket: str, rules: Rules) -> list[str]:
 
 
 def _norm_ticker(t: str) -> str:
-    """"06181.HK" -> "6181.HK" (Hong Kong codes have four digits with leading zeros)."""
+    """"06181.HK", "6181 HK" -> "6181.HK" (Hong Kong codes have four digits with leading zeros)."""
     t = t.upper().replace("：", ":")
-    m = re.fullmatch(r"0*(\d{1,5})\.HK", t)
+    m = re.fullmatch(r"0*(\d{1,5})[.\s]HK", t)
     return f"{int(m.group(1)):04d}.HK" if m else t
 
 

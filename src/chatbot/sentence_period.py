@@ -116,12 +116,34 @@ def _figure_before_period(sentence: str) -> bool:
     return bool(head) and not named_periods(head)
 
 
-def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool) -> set:
+def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool,
+                     dated: str = "") -> set:
     """The periods `sentence` is about. `stated`: what it states (its periods, or those the
     sentence before it stated); `context`: `context_period` of its passage; `passage`: every
-    period the passage names."""
+    period the passage names; `dated`: the document's date ("2025-09-02"), the year of "今年".
+    A figure it gives for the same period a year before ("毛利率22.6%（去年同期：23.4%）") is that
+    period's too."""
+    found = _sentence_periods(sentence, stated, context, passage, asks_quarter, dated)
+    if _year_before_figure().search(sentence):
+        found |= {(str(int(y) - 1), q) for y, q in found if y}
+    return found
+
+
+@lru_cache(maxsize=1)
+def _year_before_figure() -> re.Pattern:
+    """"去年同期：23.4%", "上年同期为7.9%", "去年同期的13.9万元": the same period a year before, with its
+    figure (config/evidence.toml [period] year_before; "较去年同期提升0.8个百分点" gives no such figure)."""
+    cfg = evidence_config()["period"]
+    words = "|".join(map(re.escape, cfg["year_before"]))
+    links = "|".join(map(re.escape, [*cfg["bracket_links"], "的"]))
+    return re.compile(rf"(?:{words})\s*(?:{links})\s*[-+]?\d")
+
+
+def _sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool, dated: str) -> set:
     years = {y for y, _ in (context or passage) if y} or {None}
     own = own_text(sentence)
+    if re.match(r"(?:19|20)\d{2}\b", dated) and any(w in own for w in evidence_config()["period"]["this_year"]):
+        years = {dated[:4]}  # "今年上半年…": the year the document is dated in
     bare = bare_qualifiers(own)
     if stated:
         return set(stated) | {(y, q) for y in years for q in bare}

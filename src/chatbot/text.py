@@ -99,11 +99,25 @@ def claim_figures(text: str) -> list[str]:
     one-digit numbers are left out, since they name rather than claim."""
     out = []
     text = _ISO_DATE.sub(" ", _SOURCE_NOTE.sub(" ", text))  # a source note "〔36氪，2026-01-28〕" names, not claims
-    for f in figures(text):
-        if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f):
+    text = unicodedata.normalize("NFKC", text)
+    for m in FIGURE_RE.finditer(text):
+        f = normalize(m.group(0))
+        if not any(c.isdigit() for c in f):
+            continue
+        if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f) and not _counted(m):
             continue
         out.append(f)
     return out
+
+
+def _counted(m: re.Match) -> bool:
+    """Is a bare number of up to four digits a count, not a year or an ordinal? Written with a
+    thousands separator ("7,940") or before a unit of measure ("2310座", "1200辆": config/evidence.toml
+    [units] measures)."""
+    if "," in m.group(0):
+        return True
+    after = m.string[m.end():m.end() + 4].lstrip()
+    return any(after.startswith(u) for u in evidence_config()["units"]["measures"])
 
 
 def months_ending(end_month: int, count: int) -> str | None:
@@ -195,9 +209,24 @@ def _english_period_forms() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r["pattern"], re.IGNORECASE), r["rewrite"]) for r in data.get("periods", []))
 
 
+@lru_cache(maxsize=1)
+def _period_spellings() -> tuple[tuple[re.Pattern, str], ...]:
+    """config/evidence.toml [period_phrases] spellings: a period's spoken spellings and its word."""
+    return tuple((re.compile(p), r) for p, r in evidence_config()["period_phrases"]["spellings"])
+
+
+def period_spellings(text: str) -> str:
+    """A period's spoken spellings as the word `periods` reads ("前三个季度" -> "前三季度")."""
+    for rx, rewrite in _period_spellings():
+        text = rx.sub(rewrite, text)
+    return text
+
+
 def english_period_forms(text: str) -> str:
-    """English period phrases in the forms `periods` reads ("1H25" -> "H1 2025",
-    "2025 interim" -> "first half of 2025", "in November 2025" -> "11月")."""
+    """Period phrases in the forms `periods` reads: Chinese spoken spellings ("前三个季度" ->
+    "前三季度"), English ones ("1H25" -> "H1 2025", "2025 interim" -> "first half of 2025",
+    "in November 2025" -> "11月")."""
+    text = period_spellings(text)
     if not re.search(r"[A-Za-z]", text):
         return text
     for rx, rewrite in _english_period_forms():

@@ -76,8 +76,15 @@ def split_spec(question: str, spec, conjunctions: list[str]) -> list:
         left_mods = {id(p.group) for p in placed if left_from <= p.start < i}
         right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
         tail = _ITEM_END.search(q, right.end)  # "退保率" is cut "退保" + "率": the item runs to "分别", "是"…
-        return [_without(spec, right_mods, q[left_from:i], left.group.absent),
-                _without(spec, left_mods, q[j:tail.start() if tail else len(q)], right.group.absent)]
+        parts = [_without(spec, right_mods, q[left_from:i], left.group.absent),
+                 _without(spec, left_mods, q[j:tail.start() if tail else len(q)], right.group.absent)]
+        for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
+            # a segment or a compound named only in the other item is not this item's ("特钢总销量和轴承钢这类
+            # 高端品种的销量": 高端 and 高端品种 are the second's)
+            part.segments = [forms for forms in part.segments
+                             if any(f in part.item for f in forms) or not any(f in other.item for f in forms)]
+            part.compounds = [(c, gs) for c, gs in part.compounds if c in part.item or c not in other.item]
+        return parts
     return []
 
 
