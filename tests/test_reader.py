@@ -800,6 +800,9 @@ def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
     ("According to the report, what are the pros and cons of Hong Kong versus the A-share market?", "pros_cons"),
     ("港股和A股相比，各有什么优劣？", "pros_cons"),  # both lists asked: not a comparison
     ("从文章看，这家公司的优势和隐忧分别是什么？", "pros_cons"),
+    ("持有这只股票有哪些有利因素，又有哪些不利因素？", "pros_cons"),
+    ("并购这家公司对集团有什么好处和坏处？", "pros_cons"),
+    ("搬迁总部的好处与弊端分别是什么？", "pros_cons"),
     ("港股和A股有什么区别？", "comparison"),
     ("该不该买？优缺点是什么", "advice"),  # advice is never overridden
 ])
@@ -977,3 +980,37 @@ def test_a_sequential_change_is_against_the_period_before(question, periods):
     assert dq is not None
     assert dq.kind == "growth"
     assert [dq.a.period, dq.b.period] == periods
+
+
+@pytest.mark.parametrize(("title", "side"), [
+    ("主要风险", -1),
+    ("投资亮点", 1),
+    ("增长驱动力", 1),
+    ("机遇与挑战", 0),  # both sides named: the heading decides nothing
+    ("经营回顾", 0),
+    ("Key risks", -1),
+    ("Growth drivers", 1),
+])
+def test_a_heading_names_the_side_of_its_points(title, side):
+    from chatbot.compose.sections import heading_side
+
+    assert heading_side(title) == side
+
+
+@pytest.mark.parametrize(("kind", "path", "title", "text", "short", "side"), [
+    # a list under a short section headed by one side: its items are on that side, whatever their words
+    ("list", ["某公司深度报告", "需要警惕的地方"], "需要警惕的地方", "海外订单确认节奏", True, 0),  # no side named, no stance words
+    ("list", ["某公司深度报告", "潜在风险"], "潜在风险", "新产能投放领先同行", True, -1),
+    ("list", ["某公司深度报告", "潜在风险"], "潜在风险", "新产能投放领先同行", False, 1),  # a long section: its words
+    ("list", ["某公司深度报告", "前景分析"], "值得关注的风险如下", "大客户订单恢复", False, -1),  # the announcing line
+    ("para", ["某公司深度报告", "前景分析"], "前景分析", "机会在于：下沉市场门店仍在扩张。", False, 1),  # its own label
+    ("para", ["某公司深度报告", "潜在风险"], "潜在风险", "公司门店数量保持增长。", True, 1),  # plain prose: its words
+])
+def test_a_point_takes_its_side_from_its_label_heading_or_words(kind, path, title, text, short, side):
+    from chatbot.compose.sections import _line_side
+    from chatbot.models import Chunk
+    from chatbot.structure import Block, Line
+
+    chunk = Chunk(id="c", doc_id="d", text=text, headings=path)
+    block = Block("d", path, kind, title, [Line(text, text, chunk)])
+    assert _line_side(block, block.lines[0], {tuple(path)} if short else set()) == side

@@ -551,6 +551,64 @@ def stance_of(text: str) -> int:
     return 0
 
 
+def heading_side(title: str) -> int:
+    """+1 when a heading (or a list's announcing line, or an item's label) names the
+    upside only ("驱动因素", "机会在于"), -1 the downside only ("风险提示"), else 0
+    ([stance] side_headings)."""
+    sides = reader_config()["stance"]["side_headings"]
+    pro, con = re.search(sides["pros"], title, re.I), re.search(sides["cons"], title, re.I)
+    return 1 if pro and not con else -1 if con and not pro else 0
+
+
+_ITEM_LABEL = re.compile(r"^\**([^:：，。,*]{2,12})\**\s*[:：]")
+
+
+def _block_side(b: Block, short: set[tuple[str, ...]]) -> int:
+    """The side its announcing line names, else its section heading's when the section is
+    short (a report whose lower headings were lost holds everything under its last one)."""
+    own = heading_side(b.title) if b.title != b.heading else 0
+    return own or (heading_side(b.heading) if tuple(b.path) in short else 0)
+
+
+def _short_sections(docs) -> set[tuple[str, ...]]:
+    most = reader_config()["stance"]["side_section_blocks"]
+    sizes: dict[tuple[str, ...], int] = {}
+    for d in docs:
+        for b in d.blocks:
+            sizes[tuple(b.path)] = sizes.get(tuple(b.path), 0) + 1
+    return {p for p, n in sizes.items() if n <= most}
+
+
+def _line_side(b: Block, ln: Line, short: set[tuple[str, ...]]) -> int:
+    """A point's side: its own label's ("机会在于："), else its block's heading's (the
+    announcing line, then the section heading) for a list item, a table row or a labelled
+    paragraph (plain prose under a heading may argue either way), else a risk table's,
+    else its stance words'."""
+    label = _ITEM_LABEL.match(ln.text)
+    side = heading_side(label.group(1)) if label else 0
+    if not side and (label or b.kind != "para"):
+        side = _block_side(b, short)
+    return side or (-1 if b.is_risk_table() else stance_of(ln.text))
+
+
+def _sided(b: Block, short: set[tuple[str, ...]]) -> bool:
+    """A block whose points take a side from a heading or label (a risk table, a list under
+    "风险提示", a paragraph labelled "机会在于：")."""
+    if b.kind == "para":
+        labels = [m.group(1) for m in (_ITEM_LABEL.match(ln.text) for ln in b.lines) if m]
+        return bool(labels) and (bool(_block_side(b, short)) or any(heading_side(t) for t in labels))
+    return b.is_risk_table() or bool(_block_side(b, short))
+
+
+def _names_asked(ctx: ComposeContext, doc: DocStructure, b: Block, asked: set[str], short: set[tuple[str, ...]]) -> bool:
+    """A block that takes a side from its heading, in a document whose title names an asked
+    company, its points naming no other company: about the asked company (a column's risk
+    section on two companies is both's)."""
+    companies = set(ctx.glossary.companies)
+    named = set(ctx.glossary.entities(" ".join(ln.text for ln in b.lines))) & companies
+    return _sided(b, short) and bool(set(ctx.glossary.entities(doc.title)) & asked) and not named - asked
+
+
 def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]:
     """The sentences of the documents about one asked company (named in the title), in
     order; those naming another company only are left out."""
@@ -595,30 +653,35 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
 
 def pros_cons(ctx: ComposeContext) -> Composition | None:
     most = _cfg()["max_block_items"]
+    short = _short_sections(ctx.structure.values())
     blocks = [b for d in ctx.structure.values() for b in d.blocks
-              if b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment()]
+              if (b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment())
+              or _sided(b, short)]  # a section or list headed by one side, a labelled paragraph
     groups = topic_groups(ctx)
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
-        if not _about(ctx, docs[b.doc_id], b.lines, b.heading, asked):
+        if not (_about(ctx, docs[b.doc_id], b.lines, b.heading, asked) or _names_asked(ctx, docs[b.doc_id], b, asked, short)):
             continue  # another company's lists (or the market's, for a company asked about)
-        stances = [stance_of(ln.text) for ln in b.lines]
+        stances = [_line_side(b, ln, short) for ln in b.lines]
         mixed = 1 in stances and -1 in stances
-        s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else 0.5 if b.is_risk_table() else 0.0)
+        sided = 0.5 if b.is_risk_table() else 0.6 if _sided(b, short) else 0.0  # a heading that names its side
+        s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else sided)
         if s > 0 and any(stances):
             scored.append((s, b))
-    scored.sort(key=lambda x: -x[0])
+    rank: dict[str, int] = {}  # ties (a question whose words no heading holds): the document retrieval ranked first
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    scored.sort(key=lambda x: (-x[0], rank.get(x[1].doc_id, len(ctx.passages))))
     pros: list[Line] = []
     cons: list[Line] = []
     for _, b in scored[:3]:
-        risk_block = b.is_risk_table()
         for ln in b.lines:
             named = set(ctx.glossary.entities(ln.text)) & set(ctx.glossary.companies)
             if asked and named and not named & asked:
                 continue  # a line about another company
-            st = -1 if risk_block else stance_of(ln.text)
+            st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
     entries: list[Entry] = []
     if not scored and asked:  # no list about the company: its sentences, sorted by the stance words
