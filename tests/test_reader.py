@@ -1014,3 +1014,28 @@ def test_a_point_takes_its_side_from_its_label_heading_or_words(kind, path, titl
     chunk = Chunk(id="c", doc_id="d", text=text, headings=path)
     block = Block("d", path, kind, title, [Line(text, text, chunk)])
     assert _line_side(block, block.lines[0], {tuple(path)} if short else set()) == side
+
+
+@pytest.mark.parametrize(("sentence", "rating"), [
+    ('我们上调至"买入"评级，对应2026年15倍市盈率。', True),
+    ("维持“增持”评级。", True),
+    ("给予目标价32.5元。", True),
+    ("评级：持有", True),
+    ("We reiterate our Overweight rating on the stock.", True),
+    ("公司上半年收入增长12%。", False),
+    ("投资者买入意愿增强。", False),
+])
+def test_a_rating_sentence_is_a_sections_key_point(sentence, rating):
+    from chatbot.compose.sections import _salience
+
+    assert (_salience(sentence, []) >= 100) == rating
+
+
+@pytest.mark.parametrize(("heading", "kept"), [
+    ("结论", True), ("五、结论与建议", True), ("核心观点", True), ("投资建议", True), ("Conclusion", True),
+    ("Bottom line", True), ("风险提示", False), ("业绩回顾", False), ("观点对比", False),
+])
+def test_a_summary_keeps_its_concluding_sections(heading, kept):
+    from chatbot.compose.sections import _NUMBERING
+
+    assert bool(re.search(reader_config()["structure"]["summary_keep_heading"], _NUMBERING.sub("", heading), re.I)) == kept

@@ -101,9 +101,11 @@ _NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note o
 
 def _salience(text: str, keys: list[str]) -> int:
     """How much of a document's headline (its title and the section's heading: words
-    and figures) a point repeats; a figure the headline states counts double."""
+    and figures) a point repeats; a figure the headline states counts double; the
+    analyst's rating ("维持"增持"评级", [structure] rating_cue) before all."""
     norm = normalize(text)
-    return sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
+    rating = 100 if re.search(_cfg()["rating_cue"], text, re.I) else 0
+    return rating + sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
 
 
 def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
@@ -121,12 +123,14 @@ def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | N
             if e:
                 out.append((e.text, None, e))
             continue
+        rating = re.compile(_cfg()["rating_cue"], re.I)
         for ln in b.lines:
             if _NOTE.match(ln.text):
                 continue
-            text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
-            if _complete(text) and len(text) >= 12:
-                out.append((text, ln, None))
+            sents = split_sentences(ln.text, semicolons=False) if ln.text else []
+            for k, text in enumerate(sents):  # its first sentence, and one that states the rating
+                if (k == 0 or rating.search(text)) and _complete(text) and len(text) >= 12:
+                    out.append((text, ln, None))
     return out
 
 
@@ -196,8 +200,14 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     words = reader_config()["structure"]["doc_words"]
     says_report = re.search(words["report"], q, re.I)
     says_article = re.search(words["article"], q, re.I)
-    if "report" in ctx.structure and ((says_report and not says_article) or not groups):
-        return ctx.structure["report"]
+    asked = set(ctx.glossary.entities(q)) & set(ctx.glossary.companies)
+    report = ctx.structure.get("report")
+    # "report" names the report unless the question names a company it never mentions
+    # ("丰穗种业那篇首次覆盖报告": a broker's report among the articles)
+    elsewhere = bool(asked) and report is not None and not overlap(
+        [([c], 1.0) for c in asked], " ".join([report.title, *(b.text for b in report.blocks)]))
+    if report is not None and ((says_report and not says_article and not elsewhere) or not groups):
+        return report
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
     if ctx.intent.name == "summary" and has_cue(q, "why"):  # "Summarise why…": the document that says why
         groups = [*groups, (list(_cfg()["why_heading_words"]), 3.0)]
@@ -274,15 +284,20 @@ def summary(ctx: ComposeContext) -> Composition | None:
     elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
         sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
         entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
+    keep = re.compile(cfg["summary_keep_heading"], re.I)
+    kept: list[Entry] = []  # the concluding sections ("结论", "核心观点"): never cut for length
     for path, blocks in sections:
         e = _section_line(ctx, doc, path, blocks, cfg["max_section_chars"])
         if e:
             entries.append(e)
+            if path and keep.search(_NUMBERING.sub("", path[-1])):
+                kept.append(e)
     for b in places:
         e = _block_line(b, limit)
         if e:
             entries.append(e)
-    entries = entries[: most + 1]
+    while len(entries) > most + 1 and any(e not in kept for e in entries[1:]):
+        entries.remove(next(e for e in reversed(entries) if e not in kept))  # the last line not kept first
     return Composition(entries) if len(entries) > 1 else None
 
 
