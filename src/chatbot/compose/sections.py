@@ -435,7 +435,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     # what is asked of the company: the topic without the company names (these are checked by _about)
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
-    best, best_score, best_doc = None, 0.0, None
+    best, best_score, best_doc, best_label = None, 0.0, None, ""
     # no company the documents name is asked: only the documents retrieval found on the question
     found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
     # the document of the best evidence is about the question, whatever words its title uses
@@ -457,11 +457,17 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
                 sections[(*b.path, b.title)] = [b]
         if doc.doc_id == best_doc_id and sum(1 for k in sections if len(k) >= 2 and headed(k[-1])) == 1:
             doc_topic = max(doc_topic, share * total)
+        # a how, in a document whose title names the method ("两条商业化路线"): the section headed by
+        # the asked company alone ("MiniMax:C端多模态产品") is its way, when the title covers what is asked
+        top = next((b.path[0] for b in doc.blocks if b.path), "")
+        by_company = (bool(asked) and heading_cues is None and (headed(doc.title) or headed(top))
+                      and total > 0 and overlap(plain, f"{doc.title} {top}") >= share * total)
         for key, blocks in sections.items():
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            if not headed(title):
+            named = set(ctx.glossary.entities(title)) & set(ctx.glossary.companies) if by_company else set()
+            if not headed(title) and not (len(named) == 1 and named <= asked):
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
@@ -471,11 +477,13 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             if not _about(ctx, doc, points[:most], title, asked):
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
-            if score > best_score:
-                best, best_score, best_doc = points, score, doc
+            if score > best_score:  # a section found by the company it names: its heading says the way
+                best, best_score, best_doc, best_label = points, score, doc, "" if headed(title) else _heading_label(list(key))
     if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
+    if entries and best_label:
+        entries.insert(0, Entry(best_label, bullet=False))
     if entries:  # and the best other evidence about the same company, then the same document's
         extra = _cfg()["why_extra_sentences"]  # other sentences on the topic
         have = {e.text for e in entries}
@@ -484,7 +492,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             more = _cause_lines(ctx, asked)[1][:extra] + more
         more += _topic_sentences(best_doc, best, plain, extra, re.compile("|".join(heading_cues)) if heading_cues else None)
         for e in more:
-            if len(entries) - len(best[:most]) < 2 * extra and not any(e.text in h or h in e.text for h in have):
+            if len(entries) - len(best[:most]) - bool(best_label) < 2 * extra and not any(e.text in h or h in e.text for h in have):
                 entries.append(e)
                 have.add(e.text)
     return Composition(entries) if entries else None
@@ -545,12 +553,35 @@ def why(ctx: ComposeContext) -> Composition | None:
     return comp
 
 
+def _plan_lines(ctx: ComposeContext) -> Composition | None:
+    """How money raised is to be spent ([structure] plan_question): the evidence that states
+    the plan's shares ("约50%用于提升研发能力", [structure] plan_cue) about the asked
+    company, then the best other evidence."""
+    cfg = _cfg()
+    if not re.search(cfg["plan_question"], ctx.question, re.I):
+        return None
+    cue = re.compile(cfg["plan_cue"], re.I)
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    stated = [c for c in ctx.cands if cue.search(c.text)]
+    if not stated:
+        return None
+    extra = cfg["why_extra_sentences"]
+    plan = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra + 1, cands=stated, keep_ratio=0.0)
+            if _line_about(ctx, e, asked)]
+    if not plan:
+        return None
+    have = {e.text for e in plan}
+    more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra, keep_ratio=0.5)
+            if e.text not in have and _line_about(ctx, e, asked)]
+    return Composition(plan + more)
+
+
 def how(ctx: ComposeContext) -> Composition | None:
     if asks_business_model(ctx.question):  # how it makes money: what the documents say of its model
         model = business_model(ctx)
         if model:
             return model
-    comp = _section_points(ctx, _cfg()["how_heading_words"])
+    comp = _plan_lines(ctx) or _section_points(ctx, _cfg()["how_heading_words"])
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["how"]))
     return comp
