@@ -1041,24 +1041,20 @@ def test_a_summary_keeps_its_concluding_sections(heading, kept):
     assert bool(re.search(reader_config()["structure"]["summary_keep_heading"], _NUMBERING.sub("", heading), re.I)) == kept
 
 
-@pytest.mark.parametrize(("question", "asks"), [
-    ("这笔增发融资打算怎么用？", True),
-    ("募集资金的用途是什么？", True),
-    ("How will the company use the proceeds from the share sale?", True),
-    ("Where will the money from the placement go?", True),
-    ("公司是如何实现扭亏的？", False),
-    ("How does the company make its products?", False),
+@pytest.mark.parametrize(("key", "text", "told"), [
+    # a question about spending money raised
+    ("plan_question", "这笔增发融资打算怎么用？", True),
+    ("plan_question", "募集资金的用途是什么？", True),
+    ("plan_question", "How will the company use the proceeds from the share sale?", True),
+    ("plan_question", "Where will the money from the placement go?", True),
+    ("plan_question", "公司是如何实现扭亏的？", False),
+    ("plan_question", "How does the company make its products?", False),
+    # a sentence stating a plan's shares
+    ("plan_cue", "所得款项净额约60%将用于扩充产能，30%用于偿还贷款。", True),
+    ("plan_cue", "募集资金拟用于海外门店建设。", True),
+    ("plan_cue", "About 70% will go to new stores and the rest to working capital.", True),
+    ("plan_cue", "毛利率提升2.1个百分点至35%。", False),
+    ("plan_cue", "公司收入同比增长15%，主要用户来自华东。", False),
 ])
-def test_a_question_about_spending_money_raised_is_told(question, asks):
-    assert bool(re.search(reader_config()["structure"]["plan_question"], question, re.I)) == asks
-
-
-@pytest.mark.parametrize(("sentence", "plan"), [
-    ("所得款项净额约60%将用于扩充产能，30%用于偿还贷款。", True),
-    ("募集资金拟用于海外门店建设。", True),
-    ("About 70% will go to new stores and the rest to working capital.", True),
-    ("毛利率提升2.1个百分点至35%。", False),
-    ("公司收入同比增长15%，主要用户来自华东。", False),
-])
-def test_a_sentence_stating_a_plans_shares_is_told(sentence, plan):
-    assert bool(re.search(reader_config()["structure"]["plan_cue"], sentence, re.I)) == plan
+def test_money_raised_and_its_plan_are_told(key, text, told):
+    assert bool(re.search(reader_config()["structure"][key], text, re.I)) == told
