@@ -398,12 +398,15 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
 
 def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
     """Is a quoted line about the asked companies: named in it or its headings, else in
-    its document's title? (True when none is asked.)"""
+    its paragraph before it, else in its document's title? (True when none is asked.)"""
     if not asked:
         return True
     companies = set(ctx.glossary.companies)
     chunk = e.chunks[0]
     named = set(ctx.glossary.entities(" ".join([e.text, *chunk.headings[1:]]))) & companies
+    if not named and e.raw:  # "它的收入约七成来自…": the company its paragraph named before it
+        line = next((ln for ln in chunk.text.splitlines() if e.raw[0] and e.raw[0] in ln), "")
+        named = set(ctx.glossary.entities(line[: line.find(e.raw[0])])) & companies
     if named:
         return bool(named & asked)
     return bool(set(ctx.glossary.entities(chunk.title)) & asked)
@@ -541,9 +544,35 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     pool, causes = _cause_lines(ctx, asked)
     causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
     if not causes:
-        return None
+        causes = _document_causes(ctx, asked)
+        return Composition([*pool[:1], *causes]) if causes else None
     first = pool[0] if pool[0] not in causes else None
     return Composition([e for e in pool if e is first or e in causes])
+
+
+def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
+    """No evidence sentence gives a cause: the sentences of the retrieved documents that do,
+    about the asked company (named in them or earlier in their paragraph: "它的收入约七成来自
+    国内项目型业务…拖累了上半年表现") and on the question's topic, the most covering first."""
+    if not asked:
+        return []
+    cue = re.compile("|".join(_cfg()["cause_cues"]))
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    rank: dict[str, int] = {}
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    scored: list[tuple[float, int, int, Entry]] = []
+    for d in (ctx.structure[k] for k in rank if k in ctx.structure):
+        for b in d.blocks:
+            for ln in b.lines:
+                sc = overlap(plain, ln.text)
+                if sc <= 0 or _NOTE.match(ln.text):
+                    continue
+                for t in split_sentences(ln.text, semicolons=False):
+                    e = Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])
+                    if _complete(t) and cue.search(t) and _line_about(ctx, e, asked):
+                        scored.append((-sc, rank[d.doc_id], len(scored), e))
+    return [e for *_, e in sorted(scored, key=lambda x: x[:3])[: _cfg()["why_extra_sentences"]]]
 
 
 def why(ctx: ComposeContext) -> Composition | None:
