@@ -480,8 +480,8 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             if not _about(ctx, doc, points[:most], title, asked):
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
-            if score > best_score:  # a section found by the company it names: its heading says the way
-                best, best_score, best_doc, best_label = points, score, doc, "" if headed(title) else _heading_label(list(key))
+            if score > best_score:  # its heading, shown: it may say what the points do not ("为什么急于上市:烧钱速度")
+                best, best_score, best_doc, best_label = points, score, doc, _heading_label(list(key))
     if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
