@@ -807,6 +807,11 @@ def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
     ("这只新股我要不要参与申购新股抽签？", "advice"),
     ("Should I subscribe to the IPO of this chipmaker?", "advice"),
     ("打新收益率是多少？", "lookup"),  # a figure about subscribing, no advice asked
+    # a superlative over several companies is a comparison, whatever figure it names
+    ("几家快递公司中，哪家的单票收入最低？", "comparison"),
+    ("四家品牌里谁的线上占比最高？", "comparison"),
+    ("Which of the three miners has the highest gross margin?", "comparison"),
+    ("公司哪个季度收入最高？", "lookup"),  # one company's periods: no comparison of companies
     ("港股和A股有什么区别？", "comparison"),
     ("该不该买？优缺点是什么", "advice"),  # advice is never overridden
 ])
