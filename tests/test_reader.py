@@ -825,6 +825,7 @@ def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
     ("持有这只股票有哪些有利因素，又有哪些不利因素？", "pros_cons"),
     ("并购这家公司对集团有什么好处和坏处？", "pros_cons"),
     ("搬迁总部的好处与弊端分别是什么？", "pros_cons"),
+    ("这家酒店集团的看点与隐忧有哪些？", "pros_cons"),
     ("现在值得去打新这家券商吗？", "advice"),
     ("这只新股我要不要参与申购新股抽签？", "advice"),
     ("Should I subscribe to the IPO of this chipmaker?", "advice"),

@@ -37,7 +37,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "u07": "follow-up '为什么下降了？' after 中通快递's adjusted profit: the rules carry neither company nor metric",
     # dev-6 (the session-5 hidden set, written blind), over its own articles
     "h3-r31": "why 信义光能's profit fell: the price sentence is quoted, not the gross-margin sentence before it in the same line",
-    "h3-r36": "'看点和风险' is no pros-and-cons cue (看点 is not among the sides' words): read as a look-up",
     "h3-r37": "definition of 顺价 in brackets after what it stands for ('…上调（即“顺价”）'): the 即 form is not a definition pattern",
     "h3-r40": "follow-up '新奥能源呢' (新增居民接驳) resolves, but the table row states no period and the look-up refuses",
     "h3-r41": "growth from 2024年末 to 2025年6月末: '6月末' is no period text.periods reads, so the two ends are not paired",
