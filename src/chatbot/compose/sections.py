@@ -543,9 +543,11 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     pool, causes = _cause_lines(ctx, asked)
     causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
-    if not causes:
+    if not causes:  # the look-up a little wider (as without a composition), then the documents' causes
         causes = _document_causes(ctx, asked)
-        return Composition([*pool[:1], *causes]) if causes else None
+        wider = ctx.lookup_entries(keep_ratio=0.5)
+        have = {e.text for e in wider}
+        return Composition([*wider, *(e for e in causes if e.text not in have)]) if causes else None
     first = pool[0] if pool[0] not in causes else None
     return Composition([e for e in pool if e is first or e in causes])
 
