@@ -822,6 +822,7 @@ def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
     ("并购这家公司对集团有什么好处和坏处？", "pros_cons"),
     ("搬迁总部的好处与弊端分别是什么？", "pros_cons"),
     ("这家酒店集团的看点与隐忧有哪些？", "pros_cons"),
+    ("关掉这么多门店有什么坏处？", "pros_cons"),  # one side asked: its cue word is no topic word
     ("现在值得去打新这家券商吗？", "advice"),
     ("这只新股我要不要参与申购新股抽签？", "advice"),
     ("Should I subscribe to the IPO of this chipmaker?", "advice"),
