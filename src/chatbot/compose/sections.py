@@ -711,6 +711,7 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
     downside ([stance] contrast), unless the stance words say the other way round (a
     conceded downside, then the upside)."""
     contrast = re.compile(reader_config()["stance"]["contrast"])
+    lead = re.compile(_cfg()["lead_line"])
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
     out = []
     for e in ctx.lookup_entries(wants_list=False, max_sentences=6, keep_ratio=0.5):
@@ -718,8 +719,8 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
         if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
             continue
         before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
-        if len(before) < 6 or len(after) < 6:
-            continue
+        if len(before) < 6 or len(after) < 6 or lead.search(after.rstrip("。.")):
+            continue  # "…，但投资者仍需关注以下风险:" announces a list: no downside of its own
         chunk, raw = e.chunks[0], e.raw[0]
         if stance_of(before) >= 0 and stance_of(after) <= 0:
             out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
