@@ -1087,3 +1087,24 @@ def test_a_summary_keeps_its_concluding_sections(heading, kept):
 ])
 def test_money_raised_and_its_plan_are_told(key, text, told):
     assert bool(re.search(reader_config()["structure"][key], text, re.I)) == told
+
+
+@pytest.mark.parametrize(("paragraph", "sentence", "asked", "about"), [
+    # a sentence that names no company is about the one its paragraph named before it
+    ("乙公司是三家中唯一利润下滑的。它的成本主要受原料涨价拖累。", "它的成本主要受原料涨价拖累。", "乙公司", True),
+    ("乙公司是三家中唯一利润下滑的。它的成本主要受原料涨价拖累。", "它的成本主要受原料涨价拖累。", "甲集团", False),
+    ("它的成本主要受原料涨价拖累。乙公司则不同。", "它的成本主要受原料涨价拖累。", "甲集团", True),  # none before it: the title's
+    ("甲集团收入增长。乙公司的成本受原料涨价拖累。", "乙公司的成本受原料涨价拖累。", "甲集团", False),  # its own name first
+])
+def test_a_sentence_is_about_the_company_its_paragraph_named_before_it(paragraph, sentence, asked, about):
+    from types import SimpleNamespace
+
+    from chatbot.compose.base import Entry
+    from chatbot.compose.sections import _line_about
+    from chatbot.glossary import Glossary
+    from chatbot.models import Chunk
+
+    glossary = Glossary(aliases={"甲集团": "甲集团", "乙公司": "乙公司"}, companies={"甲集团", "乙公司"})
+    chunk = Chunk(id="c", doc_id="d", text=f"- {paragraph}\n- 另一条。", title="甲集团中期业绩点评", headings=["甲集团中期业绩点评", "业绩回顾"])
+    ctx = SimpleNamespace(glossary=glossary)
+    assert _line_about(ctx, Entry(sentence, [chunk], [sentence]), {asked}) == about  # type: ignore[arg-type]
