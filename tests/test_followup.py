@@ -57,6 +57,7 @@ def _asked(*questions: str) -> list[dict]:
         # no name, no pronoun, but pointing back: about the previous question's company and item
         ("为什么增长这么慢？", _asked("云知声2024年收入增长多少？"), "云知声2024年收入增长：为什么增长这么慢？"),
         ("那这笔钱怎么用？", _asked("智谱上市募资多少？"), "智谱上市募资：那这笔钱怎么用？"),
+        ("怎么会这样？", _asked("云知声2024年净亏损多少？"), "云知声2024年净亏损：怎么会这样？"),
         ("Why is it so much lower than that?", _asked("What was Zhipu's revenue in 2024?"),
          "Why is 智谱 so much lower than that?"),  # a pronoun first
         ("Why is growth slower than that?", _asked("What was Zhipu's revenue in 2024?"),

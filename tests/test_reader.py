@@ -84,8 +84,6 @@ KNOWN_FAILURES = {
     # dev-6 (the session-5 hidden set, written blind), over the bundled corpus
     "h3-r08": "English follow-up why ('than that') after a question on the large-model revenue: carried to 云知声, but the "
               "why composer finds no sentence on total revenue's slower growth (src-2's 传统业务 sentence)",
-    "h3-r12": "follow-up '那这笔钱打算怎么用' is carried to 云知声's placing, but the how composer quotes the placing terms, "
-              "not the 资金用途 line of the same section",
     "h3-r16": "English definition of '增收不增利': answered by the Chinese sentence with no English lead-in",
     "h3-r17": "'…是什么？' with the term in quotes but no 什么是: read as a look-up (definition cues)",
     "h3-r19": "'跟MiniMax比呢？' after a comparison: the follow-up keeps the look-up intent (no comparison cue carried)",
@@ -94,7 +92,6 @@ KNOWN_FAILURES = {
     # dev-7 (the session-6 hidden set, opened in session 7), over the bundled corpus: failures at the session-7 start
     "h4-r02": "'怎么总结…估值逻辑' is read as a summary (总结 wins over the conclusion cue 最后)",
     "h4-r03": "English 'takeaway' is no conclusion cue: read as a look-up that quotes the queue sentence",
-    "h4-r09": "how the placing proceeds are used: the placing terms are quoted, not the 资金用途 split (50% / 40% / 10%)",
     "h4-r10": "how the growth can last: the 18C section's points are quoted, not the report's sustainability conditions",
     "h4-r15": "English definition of 'general mandate' (一般性授权): read as a look-up",
     "h4-r16": "comparison of two IPO valuations: no comparison cue in '比起来怎么样'; refused on the bundled corpus",
@@ -121,19 +118,13 @@ KNOWN_FAILURES = {
     "h7-r01": "云知声2024年底账上还有多少现金？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
     "h7-r05": "简单概括一下这份分析报告讲了哪些内容。 — wrong sentence chosen: '增收不增利' in retrieved passage #9",
     "h7-r08": "What did the company say in the announcement it … — false refusal: all expected facts were in the retrieved passages",
-    "h7-r13": "Why are Zhipu and MiniMax rushing to list in Hon… — retrieval miss: '烧钱' only in non-retrieved chunks of report",
-    "h7-r15": "云知声这次配售募到的钱准备怎么花？ — wrong sentence chosen: '50%' in retrieved passage #1; '40%' in retrieved passage #1; '10%' in retrieved passage #",
     "h7-r16": "How were the Chapter 18C market-cap thresholds l… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['40亿港元', '80亿港元'] in the answer",
-    "h7-r17": "MiniMax是怎么做商业化的？ — wrong sentence chosen: 'C端' only in non-retrieved chunks of report; '海螺AI' in retrieved passage #3; 'Talkie|星野' i",
-    "h7-r18": "投资云知声，有哪些有利因素和风险？ — wrong sentence chosen: '医疗AI' in retrieved passage #3; '持续亏损' in retrieved passage #2; '客户留存率' in retrieved passa",
-    "h7-r19": "在港股上市对AI公司有什么好处和坏处？ — false refusal: all expected facts were in the retrieved passages",
     "h7-r20": "18C章是什么？ — wrong sentence chosen: '持续盈利' in retrieved passage #4",
     "h7-r24": "那跟MiniMax比呢？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says comparison",
     "h7-r25": "云知声的配售价比IPO发行价高了多少？ — retrieval miss: '22.9%|23%|约23%' not found in the corpus as written (check the question set)",
     "h7-r26": "智谱2025年上半年的经调整净亏损大约是同期收入的几倍？ — retrieval miss: '9.2倍|9.17|约9倍|9.2' only in non-retrieved chunks of news-08, news-105, news-11, news-12",
     "h7-r28": "What is the most recent total market value of Un… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
     "h7-r29": "What was MiniMax's revenue for the full year 2025? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
-    "h7-r32": "我应该去港股打新AI公司吗？ — false refusal: '不构成投资建议|not investment advice|不提供投资建议' only in non-retrieved chunks of report",
 }
 
 
@@ -822,6 +813,20 @@ def test_a_total_of_a_count_at_its_price_is_computed_and_checked():
     ("According to the report, what are the pros and cons of Hong Kong versus the A-share market?", "pros_cons"),
     ("港股和A股相比，各有什么优劣？", "pros_cons"),  # both lists asked: not a comparison
     ("从文章看，这家公司的优势和隐忧分别是什么？", "pros_cons"),
+    ("持有这只股票有哪些有利因素，又有哪些不利因素？", "pros_cons"),
+    ("并购这家公司对集团有什么好处和坏处？", "pros_cons"),
+    ("搬迁总部的好处与弊端分别是什么？", "pros_cons"),
+    ("这家酒店集团的看点与隐忧有哪些？", "pros_cons"),
+    ("关掉这么多门店有什么坏处？", "pros_cons"),  # one side asked: its cue word is no topic word
+    ("现在值得去打新这家券商吗？", "advice"),
+    ("这只新股我要不要参与申购新股抽签？", "advice"),
+    ("Should I subscribe to the IPO of this chipmaker?", "advice"),
+    ("打新收益率是多少？", "lookup"),  # a figure about subscribing, no advice asked
+    # a superlative over several companies is a comparison, whatever figure it names
+    ("几家快递公司中，哪家的单票收入最低？", "comparison"),
+    ("四家品牌里谁的线上占比最高？", "comparison"),
+    ("Which of the three miners has the highest gross margin?", "comparison"),
+    ("公司哪个季度收入最高？", "lookup"),  # one company's periods: no comparison of companies
     ("港股和A股有什么区别？", "comparison"),
     ("该不该买？优缺点是什么", "advice"),  # advice is never overridden
 ])
@@ -999,3 +1004,102 @@ def test_a_sequential_change_is_against_the_period_before(question, periods):
     assert dq is not None
     assert dq.kind == "growth"
     assert [dq.a.period, dq.b.period] == periods
+
+
+@pytest.mark.parametrize(("title", "side"), [
+    ("主要风险", -1),
+    ("投资亮点", 1),
+    ("增长驱动力", 1),
+    ("机遇与挑战", 0),  # both sides named: the heading decides nothing
+    ("经营回顾", 0),
+    ("Key risks", -1),
+    ("Growth drivers", 1),
+])
+def test_a_heading_names_the_side_of_its_points(title, side):
+    from chatbot.compose.sections import heading_side
+
+    assert heading_side(title) == side
+
+
+@pytest.mark.parametrize(("kind", "path", "title", "text", "short", "side"), [
+    # a list under a short section headed by one side: its items are on that side, whatever their words
+    ("list", ["某公司深度报告", "需要警惕的地方"], "需要警惕的地方", "海外订单确认节奏", True, 0),  # no side named, no stance words
+    ("list", ["某公司深度报告", "潜在风险"], "潜在风险", "新产能投放领先同行", True, -1),
+    ("list", ["某公司深度报告", "潜在风险"], "潜在风险", "新产能投放领先同行", False, 1),  # a long section: its words
+    ("list", ["某公司深度报告", "前景分析"], "值得关注的风险如下", "大客户订单恢复", False, -1),  # the announcing line
+    ("para", ["某公司深度报告", "前景分析"], "前景分析", "机会在于：下沉市场门店仍在扩张。", False, 1),  # its own label
+    ("para", ["某公司深度报告", "潜在风险"], "潜在风险", "公司门店数量保持增长。", True, 1),  # plain prose: its words
+])
+def test_a_point_takes_its_side_from_its_label_heading_or_words(kind, path, title, text, short, side):
+    from chatbot.compose.sections import _line_side
+    from chatbot.models import Chunk
+    from chatbot.structure import Block, Line
+
+    chunk = Chunk(id="c", doc_id="d", text=text, headings=path)
+    block = Block("d", path, kind, title, [Line(text, text, chunk)])
+    assert _line_side(block, block.lines[0], {tuple(path)} if short else set()) == side
+
+
+@pytest.mark.parametrize(("sentence", "rating"), [
+    ('我们上调至"买入"评级，对应2026年15倍市盈率。', True),
+    ("维持“增持”评级。", True),
+    ("给予目标价32.5元。", True),
+    ("评级：持有", True),
+    ("We reiterate our Overweight rating on the stock.", True),
+    ("公司上半年收入增长12%。", False),
+    ("投资者买入意愿增强。", False),
+])
+def test_a_rating_sentence_is_a_sections_key_point(sentence, rating):
+    from chatbot.compose.sections import _salience
+
+    assert (_salience(sentence, []) >= 100) == rating
+
+
+@pytest.mark.parametrize(("heading", "kept"), [
+    ("结论", True), ("五、结论与建议", True), ("核心观点", True), ("投资建议", True), ("Conclusion", True),
+    ("Bottom line", True), ("风险提示", False), ("业绩回顾", False), ("观点对比", False),
+])
+def test_a_summary_keeps_its_concluding_sections(heading, kept):
+    from chatbot.compose.sections import _NUMBERING
+
+    assert bool(re.search(reader_config()["structure"]["summary_keep_heading"], _NUMBERING.sub("", heading), re.I)) == kept
+
+
+@pytest.mark.parametrize(("key", "text", "told"), [
+    # a question about spending money raised
+    ("plan_question", "这笔增发融资打算怎么用？", True),
+    ("plan_question", "募集资金的用途是什么？", True),
+    ("plan_question", "How will the company use the proceeds from the share sale?", True),
+    ("plan_question", "Where will the money from the placement go?", True),
+    ("plan_question", "公司是如何实现扭亏的？", False),
+    ("plan_question", "How does the company make its products?", False),
+    # a sentence stating a plan's shares
+    ("plan_cue", "所得款项净额约60%将用于扩充产能，30%用于偿还贷款。", True),
+    ("plan_cue", "募集资金拟用于海外门店建设。", True),
+    ("plan_cue", "About 70% will go to new stores and the rest to working capital.", True),
+    ("plan_cue", "毛利率提升2.1个百分点至35%。", False),
+    ("plan_cue", "公司收入同比增长15%，主要用户来自华东。", False),
+])
+def test_money_raised_and_its_plan_are_told(key, text, told):
+    assert bool(re.search(reader_config()["structure"][key], text, re.I)) == told
+
+
+@pytest.mark.parametrize(("paragraph", "sentence", "asked", "about"), [
+    # a sentence that names no company is about the one its paragraph named before it
+    ("乙公司是三家中唯一利润下滑的。它的成本主要受原料涨价拖累。", "它的成本主要受原料涨价拖累。", "乙公司", True),
+    ("乙公司是三家中唯一利润下滑的。它的成本主要受原料涨价拖累。", "它的成本主要受原料涨价拖累。", "甲集团", False),
+    ("它的成本主要受原料涨价拖累。乙公司则不同。", "它的成本主要受原料涨价拖累。", "甲集团", True),  # none before it: the title's
+    ("甲集团收入增长。乙公司的成本受原料涨价拖累。", "乙公司的成本受原料涨价拖累。", "甲集团", False),  # its own name first
+])
+def test_a_sentence_is_about_the_company_its_paragraph_named_before_it(paragraph, sentence, asked, about):
+    from types import SimpleNamespace
+
+    from chatbot.compose.base import Entry
+    from chatbot.compose.sections import _line_about
+    from chatbot.glossary import Glossary
+    from chatbot.models import Chunk
+
+    glossary = Glossary(aliases={"甲集团": "甲集团", "乙公司": "乙公司"}, companies={"甲集团", "乙公司"})
+    chunk = Chunk(id="c", doc_id="d", text=f"- {paragraph}\n- 另一条。", title="甲集团中期业绩点评", headings=["甲集团中期业绩点评", "业绩回顾"])
+    ctx = SimpleNamespace(glossary=glossary)
+    assert _line_about(ctx, Entry(sentence, [chunk], [sentence]), {asked}) == about  # type: ignore[arg-type]

@@ -101,9 +101,11 @@ _NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note o
 
 def _salience(text: str, keys: list[str]) -> int:
     """How much of a document's headline (its title and the section's heading: words
-    and figures) a point repeats; a figure the headline states counts double."""
+    and figures) a point repeats; a figure the headline states counts double; the
+    analyst's rating ("维持"增持"评级", [structure] rating_cue) before all."""
     norm = normalize(text)
-    return sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
+    rating = 100 if re.search(_cfg()["rating_cue"], text, re.I) else 0
+    return rating + sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
 
 
 def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
@@ -121,12 +123,14 @@ def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | N
             if e:
                 out.append((e.text, None, e))
             continue
+        rating = re.compile(_cfg()["rating_cue"], re.I)
         for ln in b.lines:
             if _NOTE.match(ln.text):
                 continue
-            text = split_sentences(ln.text, semicolons=False)[0] if ln.text else ""
-            if _complete(text) and len(text) >= 12:
-                out.append((text, ln, None))
+            sents = split_sentences(ln.text, semicolons=False) if ln.text else []
+            for k, text in enumerate(sents):  # its first sentence, and one that states the rating
+                if (k == 0 or rating.search(text)) and _complete(text) and len(text) >= 12:
+                    out.append((text, ln, None))
     return out
 
 
@@ -196,8 +200,14 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     words = reader_config()["structure"]["doc_words"]
     says_report = re.search(words["report"], q, re.I)
     says_article = re.search(words["article"], q, re.I)
-    if "report" in ctx.structure and ((says_report and not says_article) or not groups):
-        return ctx.structure["report"]
+    asked = set(ctx.glossary.entities(q)) & set(ctx.glossary.companies)
+    report = ctx.structure.get("report")
+    # "report" names the report unless the question names a company it never mentions
+    # ("丰穗种业那篇首次覆盖报告": a broker's report among the articles)
+    elsewhere = bool(asked) and report is not None and not overlap(
+        [([c], 1.0) for c in asked], " ".join([report.title, *(b.text for b in report.blocks)]))
+    if report is not None and ((says_report and not says_article and not elsewhere) or not groups):
+        return report
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
     if ctx.intent.name == "summary" and has_cue(q, "why"):  # "Summarise why…": the document that says why
         groups = [*groups, (list(_cfg()["why_heading_words"]), 3.0)]
@@ -274,15 +284,20 @@ def summary(ctx: ComposeContext) -> Composition | None:
     elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
         sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
         entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
+    keep = re.compile(cfg["summary_keep_heading"], re.I)
+    kept: list[Entry] = []  # the concluding sections ("结论", "核心观点"): never cut for length
     for path, blocks in sections:
         e = _section_line(ctx, doc, path, blocks, cfg["max_section_chars"])
         if e:
             entries.append(e)
+            if path and keep.search(_NUMBERING.sub("", path[-1])):
+                kept.append(e)
     for b in places:
         e = _block_line(b, limit)
         if e:
             entries.append(e)
-    entries = entries[: most + 1]
+    while len(entries) > most + 1 and any(e not in kept for e in entries[1:]):
+        entries.remove(next(e for e in reversed(entries) if e not in kept))  # the last line not kept first
     return Composition(entries) if len(entries) > 1 else None
 
 
@@ -383,12 +398,15 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
 
 def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
     """Is a quoted line about the asked companies: named in it or its headings, else in
-    its document's title? (True when none is asked.)"""
+    its paragraph before it, else in its document's title? (True when none is asked.)"""
     if not asked:
         return True
     companies = set(ctx.glossary.companies)
     chunk = e.chunks[0]
     named = set(ctx.glossary.entities(" ".join([e.text, *chunk.headings[1:]]))) & companies
+    if not named and e.raw:  # "它的收入约七成来自…": the company its paragraph named before it
+        line = next((ln for ln in chunk.text.splitlines() if e.raw[0] and e.raw[0] in ln), "")
+        named = set(ctx.glossary.entities(line[: line.find(e.raw[0])])) & companies
     if named:
         return bool(named & asked)
     return bool(set(ctx.glossary.entities(chunk.title)) & asked)
@@ -420,7 +438,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     # what is asked of the company: the topic without the company names (these are checked by _about)
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
-    best, best_score, best_doc = None, 0.0, None
+    best, best_score, best_doc, best_label = None, 0.0, None, ""
     # no company the documents name is asked: only the documents retrieval found on the question
     found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
     # the document of the best evidence is about the question, whatever words its title uses
@@ -442,11 +460,17 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
                 sections[(*b.path, b.title)] = [b]
         if doc.doc_id == best_doc_id and sum(1 for k in sections if len(k) >= 2 and headed(k[-1])) == 1:
             doc_topic = max(doc_topic, share * total)
+        # a how, in a document whose title names the method ("两条商业化路线"): the section headed by
+        # the asked company alone ("MiniMax:C端多模态产品") is its way, when the title covers what is asked
+        top = next((b.path[0] for b in doc.blocks if b.path), "")
+        by_company = (bool(asked) and heading_cues is None and (headed(doc.title) or headed(top))
+                      and total > 0 and overlap(plain, f"{doc.title} {top}") >= share * total)
         for key, blocks in sections.items():
             if len(key) < 2:
                 continue  # the document's title is no section heading
             title = key[-1]
-            if not headed(title):
+            named = set(ctx.glossary.entities(title)) & set(ctx.glossary.companies) if by_company else set()
+            if not headed(title) and not (len(named) == 1 and named <= asked):
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
@@ -456,11 +480,13 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             if not _about(ctx, doc, points[:most], title, asked):
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
-            if score > best_score:
-                best, best_score, best_doc = points, score, doc
+            if score > best_score:  # its heading, shown: it may say what the points do not ("为什么急于上市:烧钱速度")
+                best, best_score, best_doc, best_label = points, score, doc, _heading_label(list(key))
     if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
+    if entries and best_label:
+        entries.insert(0, Entry(best_label, bullet=False))
     if entries:  # and the best other evidence about the same company, then the same document's
         extra = _cfg()["why_extra_sentences"]  # other sentences on the topic
         have = {e.text for e in entries}
@@ -469,7 +495,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             more = _cause_lines(ctx, asked)[1][:extra] + more
         more += _topic_sentences(best_doc, best, plain, extra, re.compile("|".join(heading_cues)) if heading_cues else None)
         for e in more:
-            if len(entries) - len(best[:most]) < 2 * extra and not any(e.text in h or h in e.text for h in have):
+            if len(entries) - len(best[:most]) - bool(best_label) < 2 * extra and not any(e.text in h or h in e.text for h in have):
                 entries.append(e)
                 have.add(e.text)
     return Composition(entries) if entries else None
@@ -517,10 +543,38 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     pool, causes = _cause_lines(ctx, asked)
     causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
-    if not causes:
-        return None
+    if not causes:  # the look-up a little wider (as without a composition), then the documents' causes
+        causes = _document_causes(ctx, asked)
+        wider = ctx.lookup_entries(keep_ratio=0.5)
+        have = {e.text for e in wider}
+        return Composition([*wider, *(e for e in causes if e.text not in have)]) if causes else None
     first = pool[0] if pool[0] not in causes else None
     return Composition([e for e in pool if e is first or e in causes])
+
+
+def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
+    """No evidence sentence gives a cause: the sentences of the retrieved documents that do,
+    about the asked company (named in them or earlier in their paragraph: "它的收入约七成来自
+    国内项目型业务…拖累了上半年表现") and on the question's topic, the most covering first."""
+    if not asked:
+        return []
+    cue = re.compile("|".join(_cfg()["cause_cues"]))
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    rank: dict[str, int] = {}
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    scored: list[tuple[float, int, int, Entry]] = []
+    for d in (ctx.structure[k] for k in rank if k in ctx.structure):
+        for b in d.blocks:
+            for ln in b.lines:
+                sc = overlap(plain, ln.text)
+                if sc <= 0 or _NOTE.match(ln.text):
+                    continue
+                for t in split_sentences(ln.text, semicolons=False):
+                    e = Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw])
+                    if _complete(t) and cue.search(t) and _line_about(ctx, e, asked):
+                        scored.append((-sc, rank[d.doc_id], len(scored), e))
+    return [e for *_, e in sorted(scored, key=lambda x: x[:3])[: _cfg()["why_extra_sentences"]]]
 
 
 def why(ctx: ComposeContext) -> Composition | None:
@@ -530,12 +584,35 @@ def why(ctx: ComposeContext) -> Composition | None:
     return comp
 
 
+def _plan_lines(ctx: ComposeContext) -> Composition | None:
+    """How money raised is to be spent ([structure] plan_question): the evidence that states
+    the plan's shares ("约50%用于提升研发能力", [structure] plan_cue) about the asked
+    company, then the best other evidence."""
+    cfg = _cfg()
+    if not re.search(cfg["plan_question"], ctx.question, re.I):
+        return None
+    cue = re.compile(cfg["plan_cue"], re.I)
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    stated = [c for c in ctx.cands if cue.search(c.text)]
+    if not stated:
+        return None
+    extra = cfg["why_extra_sentences"]
+    plan = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra + 1, cands=stated, keep_ratio=0.0)
+            if _line_about(ctx, e, asked)]
+    if not plan:
+        return None
+    have = {e.text for e in plan}
+    more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra, keep_ratio=0.5)
+            if e.text not in have and _line_about(ctx, e, asked)]
+    return Composition(plan + more)
+
+
 def how(ctx: ComposeContext) -> Composition | None:
     if asks_business_model(ctx.question):  # how it makes money: what the documents say of its model
         model = business_model(ctx)
         if model:
             return model
-    comp = _section_points(ctx, _cfg()["how_heading_words"])
+    comp = _plan_lines(ctx) or _section_points(ctx, _cfg()["how_heading_words"])
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["how"]))
     return comp
@@ -549,6 +626,64 @@ def stance_of(text: str) -> int:
     if any(w in text for w in st["positive"]):
         return 1
     return 0
+
+
+def heading_side(title: str) -> int:
+    """+1 when a heading (or a list's announcing line, or an item's label) names the
+    upside only ("驱动因素", "机会在于"), -1 the downside only ("风险提示"), else 0
+    ([stance] side_headings)."""
+    sides = reader_config()["stance"]["side_headings"]
+    pro, con = re.search(sides["pros"], title, re.I), re.search(sides["cons"], title, re.I)
+    return 1 if pro and not con else -1 if con and not pro else 0
+
+
+_ITEM_LABEL = re.compile(r"^\**([^:：，。,*]{2,12})\**\s*[:：]")
+
+
+def _block_side(b: Block, short: set[tuple[str, ...]]) -> int:
+    """The side its announcing line names, else its section heading's when the section is
+    short (a report whose lower headings were lost holds everything under its last one)."""
+    own = heading_side(b.title) if b.title != b.heading else 0
+    return own or (heading_side(b.heading) if tuple(b.path) in short else 0)
+
+
+def _short_sections(docs) -> set[tuple[str, ...]]:
+    most = reader_config()["stance"]["side_section_blocks"]
+    sizes: dict[tuple[str, ...], int] = {}
+    for d in docs:
+        for b in d.blocks:
+            sizes[tuple(b.path)] = sizes.get(tuple(b.path), 0) + 1
+    return {p for p, n in sizes.items() if n <= most}
+
+
+def _line_side(b: Block, ln: Line, short: set[tuple[str, ...]]) -> int:
+    """A point's side: its own label's ("机会在于："), else its block's heading's (the
+    announcing line, then the section heading) for a list item, a table row or a labelled
+    paragraph (plain prose under a heading may argue either way), else a risk table's,
+    else its stance words'."""
+    label = _ITEM_LABEL.match(ln.text)
+    side = heading_side(label.group(1)) if label else 0
+    if not side and (label or b.kind != "para"):
+        side = _block_side(b, short)
+    return side or (-1 if b.is_risk_table() else stance_of(ln.text))
+
+
+def _sided(b: Block, short: set[tuple[str, ...]]) -> bool:
+    """A block whose points take a side from a heading or label (a risk table, a list under
+    "风险提示", a paragraph labelled "机会在于：")."""
+    if b.kind == "para":
+        labels = [m.group(1) for m in (_ITEM_LABEL.match(ln.text) for ln in b.lines) if m]
+        return bool(labels) and (bool(_block_side(b, short)) or any(heading_side(t) for t in labels))
+    return b.is_risk_table() or bool(_block_side(b, short))
+
+
+def _names_asked(ctx: ComposeContext, doc: DocStructure, b: Block, asked: set[str], short: set[tuple[str, ...]]) -> bool:
+    """A block that takes a side from its heading, in a document whose title names an asked
+    company, its points naming no other company: about the asked company (a column's risk
+    section on two companies is both's)."""
+    companies = set(ctx.glossary.companies)
+    named = set(ctx.glossary.entities(" ".join(ln.text for ln in b.lines))) & companies
+    return _sided(b, short) and bool(set(ctx.glossary.entities(doc.title)) & asked) and not named - asked
 
 
 def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]:
@@ -576,6 +711,7 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
     downside ([stance] contrast), unless the stance words say the other way round (a
     conceded downside, then the upside)."""
     contrast = re.compile(reader_config()["stance"]["contrast"])
+    lead = re.compile(_cfg()["lead_line"])
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
     out = []
     for e in ctx.lookup_entries(wants_list=False, max_sentences=6, keep_ratio=0.5):
@@ -583,8 +719,8 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
         if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
             continue
         before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
-        if len(before) < 6 or len(after) < 6:
-            continue
+        if len(before) < 6 or len(after) < 6 or lead.search(after.rstrip("。.")):
+            continue  # "…，但投资者仍需关注以下风险:" announces a list: no downside of its own
         chunk, raw = e.chunks[0], e.raw[0]
         if stance_of(before) >= 0 and stance_of(after) <= 0:
             out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
@@ -595,30 +731,35 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
 
 def pros_cons(ctx: ComposeContext) -> Composition | None:
     most = _cfg()["max_block_items"]
+    short = _short_sections(ctx.structure.values())
     blocks = [b for d in ctx.structure.values() for b in d.blocks
-              if b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment()]
+              if (b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment())
+              or _sided(b, short)]  # a section or list headed by one side, a labelled paragraph
     groups = topic_groups(ctx)
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
-        if not _about(ctx, docs[b.doc_id], b.lines, b.heading, asked):
+        if not (_about(ctx, docs[b.doc_id], b.lines, b.heading, asked) or _names_asked(ctx, docs[b.doc_id], b, asked, short)):
             continue  # another company's lists (or the market's, for a company asked about)
-        stances = [stance_of(ln.text) for ln in b.lines]
+        stances = [_line_side(b, ln, short) for ln in b.lines]
         mixed = 1 in stances and -1 in stances
-        s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else 0.5 if b.is_risk_table() else 0.0)
+        sided = 0.5 if b.is_risk_table() else 0.6 if _sided(b, short) else 0.0  # a heading that names its side
+        s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else sided)
         if s > 0 and any(stances):
             scored.append((s, b))
-    scored.sort(key=lambda x: -x[0])
+    rank: dict[str, int] = {}  # ties (a question whose words no heading holds): the document retrieval ranked first
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    scored.sort(key=lambda x: (-x[0], rank.get(x[1].doc_id, len(ctx.passages))))
     pros: list[Line] = []
     cons: list[Line] = []
     for _, b in scored[:3]:
-        risk_block = b.is_risk_table()
         for ln in b.lines:
             named = set(ctx.glossary.entities(ln.text)) & set(ctx.glossary.companies)
             if asked and named and not named & asked:
                 continue  # a line about another company
-            st = -1 if risk_block else stance_of(ln.text)
+            st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
     entries: list[Entry] = []
     if not scored and asked:  # no list about the company: its sentences, sorted by the stance words
