@@ -99,11 +99,15 @@ def claim_figures(text: str) -> list[str]:
     one-digit numbers are left out, since they name rather than claim."""
     out = []
     text = _ISO_DATE.sub(" ", _SOURCE_NOTE.sub(" ", text))  # a source note "〔36氪，2026-01-28〕" names, not claims
+    separated = {normalize(m.group(0)) for m in _THOUSANDS.finditer(unicodedata.normalize("NFKC", text))}
     for f in figures(text):
-        if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f):
-            continue
+        if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f) and f not in separated:
+            continue  # (a count written "7,940" is no year)
         out.append(f)
     return out
+
+
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 def months_ending(end_month: int, count: int) -> str | None:
