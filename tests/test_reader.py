@@ -594,6 +594,28 @@ def test_a_latest_answer_ranks_figures_by_the_date_their_sentence_states(sentenc
     assert stated_date(sentence, doc_date) == stated
 
 
+@pytest.mark.parametrize(("question", "sentence", "doc_date", "end"), [
+    ("今年最新一个季度的交付量是多少？", "一季度交付1.2万台，二季度1.5万台，三季度1.9万台", "2025-10-30", "2025-09-30"),
+    ("最新的单季度净利润？", "第四季度净利润3.1亿元", "2026-03-20", "2025-12-31"),  # a quarter after the date: the year before
+    ("What is the latest quarterly order intake?", "2024年第二季度订单额45亿元", "2025-10-30", "2024-06-30"),
+    ("最新披露的单季营收是多少？", "前三季度营收12.0亿元", "2025-10-30", ""),  # nine months are no quarter
+    ("最新半年度的收入？", "上半年收入8.8亿元，第三季度收入4.1亿元", "2025-10-30", "2025-06-30"),
+])
+def test_a_latest_question_for_one_kind_of_period_reads_the_latest_such_period(question, sentence, doc_date, end):
+    from chatbot.compose.figures import latest_of_kind, period_kind
+
+    kind = period_kind(question)
+    assert kind is not None
+    assert latest_of_kind(sentence, kind, doc_date) == end
+
+
+@pytest.mark.parametrize("question", ["最新的收入是多少？", "前三季度收入最新是多少？", "第三季度最新的毛利率？", "上半年最新数据"])
+def test_a_latest_question_naming_no_kind_of_period_has_none(question):
+    from chatbot.compose.figures import period_kind
+
+    assert period_kind(question) is None
+
+
 @pytest.mark.parametrize(("path", "label"), [
     (["t", "1.1 业绩预告核心数据"], "业绩预告核心数据："), (["t", "一、云知声大模型业务"], "云知声大模型业务："),
     (["t", "(2)先发优势"], "先发优势："), (["t", "四家公司主要指标"], "四家公司主要指标："),  # 四 is a word, not numbering
