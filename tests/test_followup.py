@@ -52,7 +52,7 @@ def _asked(*questions: str) -> list[dict]:
         ("其中海外业务占多少？", _asked("云知声中期收入是多少"), "云知声中期海外业务收入是多少"),
         ("其中哪些是新客户？", _asked("云知声有哪些客户"), "其中哪些是新客户？"),  # "其中" is no pronoun
         ("最新的数据呢？", _asked("2025年上半年中国企业级大模型日均调用量是多少？"),
-         "最新的数据呢？"),  # no item to swap in: left to the latest composer, which reads the history's topic
+         "最新的 中国企业级大模型日均调用量是多少？"),  # no item of its own: the question before, for its latest figure
         ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "那智谱2024年的收入增速呢？"),  # a pronoun
         # no name, no pronoun, but pointing back: about the previous question's company and item
         ("为什么增长这么慢？", _asked("云知声2024年收入增长多少？"), "云知声2024年收入增长：为什么增长这么慢？"),
