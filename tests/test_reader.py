@@ -999,3 +999,16 @@ def test_a_sequential_change_is_against_the_period_before(question, periods):
     assert dq is not None
     assert dq.kind == "growth"
     assert [dq.a.period, dq.b.period] == periods
+
+
+@pytest.mark.parametrize(("sentence", "written", "period"), [
+    # a clause of last year's figure is of the year before the sentence's period
+    ("2025年上半年甲公司收入12.0亿元，而上年同期为收入10.5亿元", "10.5亿", ("2024", "H1")),
+    ("2025年上半年甲公司收入12.0亿元，而上年同期为收入10.5亿元", "12.0亿", ("2025", "H1")),
+    # a period named after a comparison word is the compared one; the next clause speaks of the sentence's
+    ("截至9月底共有网点530家，较年初新增41家，其中自营网点302家", "302", (None, "M09-end")),
+])
+def test_a_figures_period_is_the_one_its_clause_speaks_of(sentence, written, period):
+    f = next(f for f in facts_in(sentence) if f.written[0] == written)
+    assert f.periods == {period}
+

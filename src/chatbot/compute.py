@@ -119,9 +119,12 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
             context = f"{row_head} {context}"
         if own_label:
             label = clause
-        per = (periods(bare) or _months(bare) or {(None, q) for q in qualifiers(bare) if q}
-               or carried_periods)  # "第三季度…" of the article's year
-        carried_periods = per
+        own_per = periods(bare) or _months(bare) or {(None, q) for q in qualifiers(bare) if q}
+        per = own_per or carried_periods  # "第三季度…" of the article's year
+        if not (own_per and _COMPARED.search(bare)):  # "较去年底净增58家": the period compared with is
+            carried_periods = per  # not the one the next clauses ("其中直营店812家") speak of
+        if not own_per and re.search(reader_config()["compute"]["year_before_clause"], bare, re.I):
+            per = {(str(int(y) - 1), q) for y, q in per if y}  # "而去年同期为净利润0.52亿元": last year's
         for m in _money().finditer(bare):
             a, b = m.group("a").replace(",", ""), (m.group("b") or "").replace(",", "")
             ua, ub = m.group("ua") or "", m.group("ub") or ""
