@@ -1012,3 +1012,24 @@ def test_a_figures_period_is_the_one_its_clause_speaks_of(sentence, written, per
     f = next(f for f in facts_in(sentence) if f.written[0] == written)
     assert f.periods == {period}
 
+
+@pytest.mark.parametrize(("question", "kind", "a_terms", "b_terms", "b_period", "also"), [
+    # "达到…的多少": one figure for two periods
+    ("今年上半年的营业收入已经达到2024年全年的多少？", "share", ["收入"], ["收入"], ("2024", None), []),
+    # the whole is all of its noun, the part one kind of it
+    ("自营网点占所有网点的比例是多少？", "share", ["自营网点"], ["网点"], None, []),
+    # "同期": the other operand's period, no term of its own
+    ("2024年的研发开支是同期营收的几倍？", "multiple", ["研发开支"], ["收入"], ("2024", None), []),
+    # a difference asked with no unit is given in percent too; with a unit, not
+    ("新发行价比上次配售价贵了多少？", "difference", ["发行价"], ["配售价"], None, ["growth"]),
+    ("新发行价比上次配售价贵了多少港元？", "difference", ["发行价"], ["配售价"], None, []),
+])
+def test_a_derived_question_is_read_into_its_operands(question, kind, a_terms, b_terms, b_period, also):
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.kind == kind
+    assert all(any(t in a or a in t for g in dq.a.terms for a in g) for t in a_terms), dq.a.terms  # (as jieba cuts them)
+    assert all(any(t in a or a in t for g in dq.b.terms for a in g) for t in b_terms), dq.b.terms
+    assert not any("同期" in a for g in dq.b.terms for a in g)
+    assert dq.b.period == b_period
+    assert dq.also == also

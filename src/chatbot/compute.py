@@ -395,7 +395,14 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
 # --- reading the question -------------------------------------------------------
 
 # "X占Y的比例": a share; "应占" is "attributable to" (股东应占溢利), no share
-_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|(?<!应)占|相当于)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+@lru_cache(maxsize=1)
+def _share_zh() -> re.Pattern:
+    """"X占Y的比例", "X达到Y的多少": the part, a share verb ([compute] share_verbs), the whole."""
+    verbs = reader_config()["compute"]["share_verbs"]
+    return re.compile(rf"(?P<part>.+?)(?:{verbs})(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+
+
+
 _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
@@ -516,10 +523,10 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
         for f in sorted(glossary.metrics[m], key=len, reverse=True):
             low = low.replace(f.lower(), " ")
     for canon in glossary.entities(phrase):
-        for a, c in glossary.aliases.items():
-            if c == canon:
-                low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
-        low = low.replace(canon.lower(), " ")
+        names = [a for a, c in glossary.aliases.items() if c == canon]  # the longest first: "睿视眼镜" before "睿视"
+        for a in sorted([*names, canon.lower()], key=len, reverse=True):
+            low = (low.replace(a, " ") if a == canon.lower()
+                   else re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low))
     for term in sorted(glossary.terms, key=len, reverse=True):
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
@@ -562,6 +569,7 @@ def _asked_periods(text: str) -> list[tuple]:
 def read_derived(question: str, glossary) -> DerivedQuestion | None:
     """The two operands and the operation a derived-figure question asks for."""
     cfg = reader_config()["compute"]
+    question = re.sub(cfg["fillers"], " ", question)
     ents = glossary.entities(question)
     entity = ents[0] if ents else None
     asked = _asked_periods(question)
@@ -575,7 +583,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     part = _part_of_total(question, glossary, entity, period)
     if part is not None:
         return part
-    m = _SHARE_ZH.search(question)
+    m = _share_zh().search(question)
     en = None
     if not m:
         en = next((p.search(question) for p in _SHARE_EN if p.search(question)), None)
@@ -584,7 +592,13 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         whole_phrase = mm.group("whole")
         metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
         whole_terms = _phrase_terms(whole_phrase, glossary, _DROP)
-        is_total = any(w in whole_phrase for w in whole_forms) or re.search(r"\btotal\b|\boverall\b|\bwhole\b|总|全部", whole_phrase, re.I)
+        is_total = any(w in whole_phrase for w in whole_forms) or re.search(cfg["total_words"], whole_phrase, re.I)
+        counted = _phrase_terms(re.sub(cfg["total_words"], " ", whole_phrase, flags=re.I), glossary, _DROP)
+        if is_total and counted and not metric_groups and any(g not in counted for g in part_terms):
+            # "直营店占全部门店的比例": the whole is all of its noun, the part one kind of it
+            part_own = [a for g in part_terms if g not in counted for a in g]
+            return DerivedQuestion("share", Operand(entity, part_terms, period),
+                                   Operand(entity, counted, period, exclude=part_own), stated=part_own)
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
             wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))
@@ -595,7 +609,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
         pp, wp = _asked_periods(mm.group("part")), _asked_periods(whole_phrase)
-        if not distinct and len(pp) == 1 and len(wp) == 1 and pp != wp and part_terms:
+        if (not distinct or not whole_terms) and len(pp) == 1 and len(wp) == 1 and pp != wp and part_terms:
             # "上半年收入相当于2024年全年收入的多少": one figure for two periods
             return DerivedQuestion("share", Operand(entity, part_terms, pp[0]), Operand(entity, part_terms, wp[0]))
         if not distinct:
@@ -614,7 +628,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
             kind = "growth"  # "配售价比发行价高了百分之多少": the first against the second, in percent
         ops = []
         for side in ("a", "b"):
-            phrase = m.group(side)
+            phrase = re.sub(cfg["same_period_words"], " ", m.group(side), flags=re.I)  # "同期收入": a's period
             e = glossary.entities(phrase)
             p = _asked_periods(phrase)
             # a month the other side names is that figure's date ("1月配售的价格比IPO发行价"), not this one's
@@ -635,7 +649,9 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
             a.exclude = [x for g in b.terms if g not in a.terms for x in g]
         if not a.terms or (a.entity == b.entity and a.period == b.period and a.terms == b.terms):
             return None
-        return DerivedQuestion(kind, a, b)
+        # "配售价比发行价高了多少": no unit asked, so the difference and how much higher in percent
+        also = ["growth"] if kind == "difference" and re.search(cfg["bare_difference"], question) else []
+        return DerivedQuestion(kind, a, b, also=also)
     ratio = _ratio(question, entity, period)
     if ratio is not None:
         return ratio
