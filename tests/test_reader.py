@@ -1033,3 +1033,16 @@ def test_a_derived_question_is_read_into_its_operands(question, kind, a_terms, b
     assert not any("同期" in a for g in dq.b.terms for a in g)
     assert dq.b.period == b_period
     assert dq.also == also
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("青禾乳业（2110.HK）首次覆盖：低温奶放量，给予增持", "青禾乳业"),
+    ("华屹物流: 三季度点评", "华屹物流"),
+    ("辰星软件 | 年报速评", "辰星软件"),
+    ("两家航司中期业绩对比", "两家航司中期业绩对比"),  # no lead: the whole headline
+])
+def test_a_headline_names_its_subject_before_its_first_colon_or_bracket(title, lead):
+    """A latest answer about one company takes the sentences of a document whose headline leads with it."""
+    from chatbot.compose.figures import headline_lead
+
+    assert headline_lead(title) == lead

@@ -424,11 +424,20 @@ def _about_another(ctx: ComposeContext, cand, entities: list[str], passages: lis
     return bool(named) and not named & set(entities)
 
 
+def headline_lead(title: str) -> str:
+    """The words a headline leads with, before its first colon, bracket or bar
+    ("丰穗种业（1929 HK）首次覆盖：…" -> "丰穗种业"): where it names its subject."""
+    return re.split(r"[：:（(|｜]", title, maxsplit=1)[0].strip()
+
+
 def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
     """Is the sentence about one of the companies: named in it, else in its section's
     heading, else in the title of a document about that one company?"""
     named, by_title = _companies_named(ctx, cand, ctx.passages)
-    return bool(named & set(entities)) and not (by_title and len(named) > 1)
+    if by_title and len(named) > 1:  # "丰穗种业（1929 HK）首次覆盖：转基因…": the company the headline leads with
+        named = set(ctx.glossary.entities(headline_lead(ctx.passages[cand.passage_idx].chunk.title))) & set(ctx.glossary.companies)
+        return len(named) == 1 and bool(named & set(entities))
+    return bool(named & set(entities))
 
 
 def latest(ctx: ComposeContext) -> Composition | None:
