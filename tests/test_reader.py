@@ -1023,6 +1023,8 @@ def test_a_figures_period_is_the_one_its_clause_speaks_of(sentence, written, per
     # a difference asked with no unit is given in percent too; with a unit, not
     ("新发行价比上次配售价贵了多少？", "difference", ["发行价"], ["配售价"], None, ["growth"]),
     ("新发行价比上次配售价贵了多少港元？", "difference", ["发行价"], ["配售价"], None, []),
+    # "relative to": a multiple of the second; "the same period" is the first one's
+    ("How big was the 2024 net loss relative to revenue in the same period?", "multiple", ["亏损"], ["收入"], ("2024", None), []),
 ])
 def test_a_derived_question_is_read_into_its_operands(question, kind, a_terms, b_terms, b_period, also):
     dq = read_derived(question, load_glossary())

@@ -413,6 +413,8 @@ _DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高
 _MULTIPLE_EN = [
     re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
     re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
+    # "how large was that loss relative to its revenue": a multiple of the second
+    re.compile(r"how (?:large|big|high|much) (?:is|was|are|were) (?P<a>.+?) (?P<times>relative to) (?P<b>.+?)\??$", re.I),
 ]
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
@@ -623,7 +625,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     m_en = None if m else (next((p.search(question) for p in _MULTIPLE_EN if p.search(question)), None)
                            or _DIFF_EN.search(question))
     if (m := m or m_en) is not None:
-        kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower()) else "difference"
+        kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower() or m.groupdict().get("times")) else "difference"
         if kind == "difference" and "rate" in m.groupdict() and m.group("rate") == "百分之":
             kind = "growth"  # "配售价比发行价高了百分之多少": the first against the second, in percent
         ops = []
