@@ -445,9 +445,11 @@ def latest(ctx: ComposeContext) -> Composition | None:
     sentence states (its latest period or calendar date), else their document's date."""
     cues = reader_config()["intent"]["cues"]["latest"]
     kind = period_kind(ctx.question)
-    q = ctx.question if kind is None else re.sub(kind["cue"], " ", ctx.question, flags=re.I)
+    q = ctx.question
     for c in cues:
         q = re.sub(c, " ", q, flags=re.I)
+    if kind is not None:  # (after the cues: "最近一个季度" is one of them)
+        q = re.sub(kind["cue"], " ", q, flags=re.I)
     cands, _ = ctx.rescore(q)
     if not cands or cands[0].coverage < ctx.min_relevance:
         return None
