@@ -41,7 +41,6 @@ KNOWN_FAILURES = {
               "two companies' sections, not the gross-margin row of the article's data table",
     # dev-6 (Chinese look-ups)
     "h3-q13": "two-part: the total (31.6亿) is given, the cloud revenue (26.0亿, the next sentence) is not",
-    "h3-q24": "\"累计并网的光伏电站规模\" finds no metric; the recency composer shows other figures, not the 6,900兆瓦 item",
     "h3-q44": "two-part over a table of four companies: 昆仑能源's row is given, 新奥能源's is not",
     "h3-q55": "near-miss: 怂火锅's same-store sales are not given; a sentence on 太二's same-store sales beside one on "
               "怂火锅's revenue is shown (two specifiers, only one is required)",
@@ -56,7 +55,6 @@ KNOWN_FAILURES = {
     "h7-q02": "昆岳特钢2025年前三个季度一共赚了多少钱？按股东应占的口径。 — wrong sentence chosen: '13.6亿' in retrieved passage #2",
     "h7-q12": "禾鲜味业2025年上半年的收入是多少？ — wrong sentence chosen: '27.9亿' in retrieved passage #5",
     "h7-q26": "岱峰建材骨料业务上半年收入多少？ — false refusal: '6.9亿' only in non-retrieved chunks of news-107",
-    "h7-q29": "恒念生命服务前九个月卖出了多少座墓穴？ — wrong sentence chosen: '7,940|7940' in retrieved passage #1",
     "h7-q32": "What was Kunyue Special Steel's gross margin in … — false refusal: all expected facts were in the retrieved passages",
     "h7-q41": "What was Daifeng Building Materials' net gearing… — false refusal: '31%' only in non-retrieved chunks of news-100, news-101, news-107",
     "h7-q42": "What target price did the broker set for Fengsui… — false refusal: all expected facts were in the retrieved passages",
@@ -68,7 +66,6 @@ KNOWN_FAILURES = {
     "h7-q60": "What was Hengnian Life Services' average selling… — missed refusal: answered from news-109 although the corpus has no answer",
     "h7-q66": "汽车街第二季度交易量多少辆？ — missed refusal: answered from news-105 although the corpus has no answer",
     "h7-q78": "那另一家呢？ — retrieval miss: '0.86亿' only in non-retrieved chunks of news-08, news-107",
-    "h7-q79": "第一季度呢？ — false refusal: all expected facts were in the retrieved passages",
     "h7-q81": "And a year earlier? — false refusal: all expected facts were in the retrieved passages",
     "h7-q83": "And the smallest of the three? — wrong sentence chosen: '9.7亿' in retrieved passage #1",
 }
