@@ -52,7 +52,7 @@ def _asked(*questions: str) -> list[dict]:
         ("其中海外业务占多少？", _asked("云知声中期收入是多少"), "云知声中期海外业务收入是多少"),
         ("其中哪些是新客户？", _asked("云知声有哪些客户"), "其中哪些是新客户？"),  # "其中" is no pronoun
         ("最新的数据呢？", _asked("2025年上半年中国企业级大模型日均调用量是多少？"),
-         "最新的数据呢？"),  # no item to swap in: left to the latest composer, which reads the history's topic
+         "最新的 中国企业级大模型日均调用量是多少？"),  # no item of its own: the question before, for its latest figure
         ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "那智谱2024年的收入增速呢？"),  # a pronoun
         # no name, no pronoun, but pointing back: about the previous question's company and item
         ("为什么增长这么慢？", _asked("云知声2024年收入增长多少？"), "云知声2024年收入增长：为什么增长这么慢？"),
@@ -171,3 +171,21 @@ def test_message_text(content, text):
 )
 def test_a_period_follow_up_keeps_the_answers_year(question, history, standalone):
     assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        ("那最新的情况呢？", _asked("2024年全国快递业务量有多少？"), "最新的 全国快递业务量有多少？"),
+        ("现在呢？", _asked("上半年港股IPO融资额是多少？"), "现在 港股IPO融资额是多少？"),
+        ("And the latest figure?", _asked("What was the average daily token volume in H1 2025?"),
+         "latest What was the average daily token volume?"),
+        ("那最新的年付费用户是多少？", _asked("同程旅行第三季度收入多少？"), None),  # an item of its own
+        ("那2024年呢？", _asked("2025年上半年收入是多少？"), None),  # another period, not the latest
+    ],
+)
+def test_a_latest_follow_up_asks_the_question_before_for_its_latest_figure(question, history, standalone):
+    """"那最新的数据呢？": the question before, without its period, for the latest figure."""
+    from chatbot.followup import _latest_of_before
+
+    assert _latest_of_before(question, history[-1]["content"]) == standalone

@@ -44,6 +44,9 @@ def test_split_sentences(text, semicolons, expected):
         ("2025年上半年", ["2025年"], []),  # a date names, it does not claim
         ("第1名，共3家", ["1", "3家"], ["3家"]),  # an ordinal is no claim
         ("123", ["123"], ["123"]),
+        ("共交付3,480台，其中二季度1,120台", ["3480", "1120"], ["3480", "1120"]),  # a separated count is no year
+        ("全年售出8,050辆", ["8050"], ["8050"]),  # (a unit the figure pattern does not know)
+        ("2,024年", ["2024年"], []),  # with the year's mark it is a year
         ("no figures here", [], []),
         # a number of four digits is a count, not a year, with a thousands separator or a unit of measure
         ("全年共交付新船1,204艘", ["1204"], ["1204"]),

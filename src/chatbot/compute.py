@@ -119,9 +119,12 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
             context = f"{row_head} {context}"
         if own_label:
             label = clause
-        per = (periods(bare) or _months(bare) or {(None, q) for q in qualifiers(bare) if q}
-               or carried_periods)  # "第三季度…" of the article's year
-        carried_periods = per
+        own_per = periods(bare) or _months(bare) or {(None, q) for q in qualifiers(bare) if q}
+        per = own_per or carried_periods  # "第三季度…" of the article's year
+        if not (own_per and _COMPARED.search(bare)):  # "较去年底净增58家": the period compared with is
+            carried_periods = per  # not the one the next clauses ("其中直营店812家") speak of
+        if not own_per and re.search(reader_config()["compute"]["year_before_clause"], bare, re.I):
+            per = {(str(int(y) - 1), q) for y, q in per if y}  # "而去年同期为净利润0.52亿元": last year's
         for m in _money().finditer(bare):
             a, b = m.group("a").replace(",", ""), (m.group("b") or "").replace(",", "")
             ua, ub = m.group("ua") or "", m.group("ub") or ""
@@ -392,7 +395,14 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
 # --- reading the question -------------------------------------------------------
 
 # "X占Y的比例": a share; "应占" is "attributable to" (股东应占溢利), no share
-_SHARE_ZH = re.compile(r"(?P<part>.+?)(?:在|(?<!应)占|相当于)(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+@lru_cache(maxsize=1)
+def _share_zh() -> re.Pattern:
+    """"X占Y的比例", "X达到Y的多少": the part, a share verb ([compute] share_verbs), the whole."""
+    verbs = reader_config()["compute"]["share_verbs"]
+    return re.compile(rf"(?P<part>.+?)(?:{verbs})(?P<whole>.+?)(?:中的|的)?(?:比例|比重|占比|份额|多少|几成|百分之)")
+
+
+
 _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
@@ -403,6 +413,8 @@ _DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高
 _MULTIPLE_EN = [
     re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
     re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
+    # "how large was that loss relative to its revenue": a multiple of the second
+    re.compile(r"how (?:large|big|high|much) (?:is|was|are|were) (?P<a>.+?) (?P<times>relative to) (?P<b>.+?)\??$", re.I),
 ]
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
@@ -513,10 +525,10 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
         for f in sorted(glossary.metrics[m], key=len, reverse=True):
             low = low.replace(f.lower(), " ")
     for canon in glossary.entities(phrase):
-        for a, c in glossary.aliases.items():
-            if c == canon:
-                low = re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low)
-        low = low.replace(canon.lower(), " ")
+        names = [a for a, c in glossary.aliases.items() if c == canon]  # the longest first: "睿视眼镜" before "睿视"
+        for a in sorted([*names, canon.lower()], key=len, reverse=True):
+            low = (low.replace(a, " ") if a == canon.lower()
+                   else re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low))
     for term in sorted(glossary.terms, key=len, reverse=True):
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
@@ -559,6 +571,7 @@ def _asked_periods(text: str) -> list[tuple]:
 def read_derived(question: str, glossary) -> DerivedQuestion | None:
     """The two operands and the operation a derived-figure question asks for."""
     cfg = reader_config()["compute"]
+    question = re.sub(cfg["fillers"], " ", question)
     ents = glossary.entities(question)
     entity = ents[0] if ents else None
     asked = _asked_periods(question)
@@ -572,7 +585,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     part = _part_of_total(question, glossary, entity, period)
     if part is not None:
         return part
-    m = _SHARE_ZH.search(question)
+    m = _share_zh().search(question)
     en = None
     if not m:
         en = next((p.search(question) for p in _SHARE_EN if p.search(question)), None)
@@ -581,7 +594,13 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         whole_phrase = mm.group("whole")
         metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
         whole_terms = _phrase_terms(whole_phrase, glossary, _DROP)
-        is_total = any(w in whole_phrase for w in whole_forms) or re.search(r"\btotal\b|\boverall\b|\bwhole\b|总|全部", whole_phrase, re.I)
+        is_total = any(w in whole_phrase for w in whole_forms) or re.search(cfg["total_words"], whole_phrase, re.I)
+        counted = _phrase_terms(re.sub(cfg["total_words"], " ", whole_phrase, flags=re.I), glossary, _DROP)
+        if is_total and counted and not metric_groups and any(g not in counted for g in part_terms):
+            # "直营店占全部门店的比例": the whole is all of its noun, the part one kind of it
+            part_own = [a for g in part_terms if g not in counted for a in g]
+            return DerivedQuestion("share", Operand(entity, part_terms, period),
+                                   Operand(entity, counted, period, exclude=part_own), stated=part_own)
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
             wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))
@@ -592,7 +611,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         part_terms = [g for g in part_terms if g not in metric_groups] + metric_groups
         distinct = [a for g in part_terms if g not in metric_groups for a in g]
         pp, wp = _asked_periods(mm.group("part")), _asked_periods(whole_phrase)
-        if not distinct and len(pp) == 1 and len(wp) == 1 and pp != wp and part_terms:
+        if (not distinct or not whole_terms) and len(pp) == 1 and len(wp) == 1 and pp != wp and part_terms:
             # "上半年收入相当于2024年全年收入的多少": one figure for two periods
             return DerivedQuestion("share", Operand(entity, part_terms, pp[0]), Operand(entity, part_terms, wp[0]))
         if not distinct:
@@ -606,12 +625,12 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     m_en = None if m else (next((p.search(question) for p in _MULTIPLE_EN if p.search(question)), None)
                            or _DIFF_EN.search(question))
     if (m := m or m_en) is not None:
-        kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower()) else "difference"
+        kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower() or m.groupdict().get("times")) else "difference"
         if kind == "difference" and "rate" in m.groupdict() and m.group("rate") == "百分之":
             kind = "growth"  # "配售价比发行价高了百分之多少": the first against the second, in percent
         ops = []
         for side in ("a", "b"):
-            phrase = m.group(side)
+            phrase = re.sub(cfg["same_period_words"], " ", m.group(side), flags=re.I)  # "同期收入": a's period
             e = glossary.entities(phrase)
             p = _asked_periods(phrase)
             # a month the other side names is that figure's date ("1月配售的价格比IPO发行价"), not this one's
@@ -632,7 +651,9 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
             a.exclude = [x for g in b.terms if g not in a.terms for x in g]
         if not a.terms or (a.entity == b.entity and a.period == b.period and a.terms == b.terms):
             return None
-        return DerivedQuestion(kind, a, b)
+        # "配售价比发行价高了多少": no unit asked, so the difference and how much higher in percent
+        also = ["growth"] if kind == "difference" and re.search(cfg["bare_difference"], question) else []
+        return DerivedQuestion(kind, a, b, also=also)
     ratio = _ratio(question, entity, period)
     if ratio is not None:
         return ratio

@@ -98,6 +98,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     prev = prev_questions[-1]
     if (compared := _compared_with(q, prev, glossary)) is not None:
         return compared
+    if (newest := _latest_of_before(q, prev)) is not None:
+        return newest
     m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
     if m and (before := _period_before_en(prev, m.group("x").strip())) is not None:
         return before  # "And in the quarter before that?"
@@ -313,6 +315,27 @@ def _compared_with(question: str, prev: str, glossary: Glossary) -> str | None:
         return f"{subject}{question.strip()}"
     q = question.strip()
     return f"{subject} {q[:1].lower()}{q[1:]}"
+
+
+def _latest_of_before(question: str, prev: str) -> str | None:
+    """A follow-up asking only for the latest figure ("那最新的数据呢？", "And the latest
+    figure?"): the question before, for its latest figure instead of its period (words that
+    name no item: config/reader.toml [followup] generic_items)."""
+    if detect_intent(question).name != "latest":
+        return None
+    rest, cue = question, ""
+    for c in reader_config()["intent"]["cues"]["latest"]:
+        m = re.search(c, rest, re.IGNORECASE)
+        if m:
+            cue = cue or m.group(0)
+            rest = re.sub(c, " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(reader_config()["followup"]["generic_items"], " ", rest, flags=re.IGNORECASE)
+    if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
+        return None  # an item of its own ("那最新的年付费用户是多少？")
+    bare = period_phrase_en_re().sub(" ", period_phrase_re().sub("", prev))
+    bare = " ".join(re.sub(r"\b(?:in|for|during|of|over)\s*(?=[?？.]|$)", "", bare, flags=re.IGNORECASE).split())
+    bare = re.sub(r"\s+(?=[?？.])", "", bare)
+    return f"{cue.strip()} {bare}"
 
 
 def _points_back(question: str) -> bool:

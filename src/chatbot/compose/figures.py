@@ -424,20 +424,32 @@ def _about_another(ctx: ComposeContext, cand, entities: list[str], passages: lis
     return bool(named) and not named & set(entities)
 
 
+def headline_lead(title: str) -> str:
+    """The words a headline leads with, before its first colon, bracket or bar
+    ("丰穗种业（1929 HK）首次覆盖：…" -> "丰穗种业"): where it names its subject."""
+    return re.split(r"[：:（(|｜]", title, maxsplit=1)[0].strip()
+
+
 def _names_any(ctx: ComposeContext, cand, entities: list[str]) -> bool:
     """Is the sentence about one of the companies: named in it, else in its section's
     heading, else in the title of a document about that one company?"""
     named, by_title = _companies_named(ctx, cand, ctx.passages)
-    return bool(named & set(entities)) and not (by_title and len(named) > 1)
+    if by_title and len(named) > 1:  # "丰穗种业（1929 HK）首次覆盖：转基因…": the company the headline leads with
+        named = set(ctx.glossary.entities(headline_lead(ctx.passages[cand.passage_idx].chunk.title))) & set(ctx.glossary.companies)
+        return len(named) == 1 and bool(named & set(entities))
+    return bool(named & set(entities))
 
 
 def latest(ctx: ComposeContext) -> Composition | None:
     """The most recent figures on the asked subject, newest first: by the date their
     sentence states (its latest period or calendar date), else their document's date."""
     cues = reader_config()["intent"]["cues"]["latest"]
+    kind = period_kind(ctx.question)
     q = ctx.question
     for c in cues:
         q = re.sub(c, " ", q, flags=re.I)
+    if kind is not None:  # (after the cues: "最近一个季度" is one of them)
+        q = re.sub(kind["cue"], " ", q, flags=re.I)
     cands, _ = ctx.rescore(q)
     if not cands or cands[0].coverage < ctx.min_relevance:
         return None
@@ -452,6 +464,13 @@ def latest(ctx: ComposeContext) -> Composition | None:
         cands = [c for c in cands if _names_any(ctx, c, named)]
         if not cands:
             return None
+    if kind is not None:  # "最新披露的单季营收": the latest quarter a sentence states, not a nine months' total
+        ends = {id(c): latest_of_kind(c.text, kind, ctx.passages[c.passage_idx].chunk.date or "") for c in cands}
+        if any(ends.values()):
+            best_kind = max(c.coverage for c in cands if ends[id(c)])
+            cands = sorted((c for c in cands if ends[id(c)] and c.coverage >= ratio * best_kind),
+                           key=lambda c: (ends[id(c)], c.coverage), reverse=True)
+            return _latest_entries(ctx, cands)
     best = max(c.coverage for c in cands)  # wider than a look-up's: a later figure of a series
     pool = [c for c in cands if c.coverage >= ratio * best]
     band = reader_config()["recency"]["answer_band"] * best
@@ -467,15 +486,49 @@ def latest(ctx: ComposeContext) -> Composition | None:
         return c.coverage >= band or c in series, bool(stated), stated or doc_date, c.coverage
 
     pool.sort(key=recency, reverse=True)
+    return _latest_entries(ctx, pool)
+
+
+def _latest_entries(ctx: ComposeContext, ranked: list) -> Composition:
+    """The latest answer: its label, the first three sentences as ranked, the no-live-data note."""
     entries = [Entry(ctx.labels["latest"], bullet=False)]
     seen = set()
-    for c in pool:
+    for c in ranked:
         if len(entries) > 3 or c.text in seen:
             continue
         seen.add(c.text)
         entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
     entries.append(Entry(ctx.labels["no_live"]))
     return Composition(entries)
+
+
+def period_kind(question: str) -> dict | None:
+    """The kind of period a question asks the latest figure of ("单季", "quarterly":
+    config/reader.toml [recency.period_kinds]), or None."""
+    kinds = reader_config()["recency"]["period_kinds"]
+    return next((k for k in kinds.values() if re.search(k["cue"], question, re.I)), None)
+
+
+def latest_of_kind(sentence: str, kind: dict, doc_date: str) -> str:
+    """The end date ("YYYY-MM-DD") of the latest period of the kind a sentence states
+    ("第一季度…第二季度…第三季度2,950座" -> the third quarter's end); a period without its year
+    is of its document's year, or the year before when it would end after the document's
+    date; "" when it states none."""
+    ends = reader_config()["recency"]["period_end"]
+    dated = {(y, q) for y, q in periods(sentence) if q}
+    found = dated | {(None, q) for q in qualifiers(sentence) if q and q not in {d for _, d in dated}}
+    out = []
+    for y, q in found:
+        if not re.fullmatch(kind["qualifiers"], q) or q not in ends:
+            continue
+        year = y or doc_date[:4]
+        if not year:
+            continue
+        end = f"{year}-{ends[q]}"
+        if not y and doc_date and end > doc_date:
+            end = f"{int(year) - 1}-{ends[q]}"
+        out.append(end)
+    return max(out, default="")
 
 
 def _series(ctx: ComposeContext, cands: list, best, question: str) -> list:
