@@ -115,7 +115,7 @@ def _counted(m: re.Match) -> bool:
     thousands separator ("7,940") or before a unit of measure ("2310座", "1200辆": config/evidence.toml
     [units] measures)."""
     if "," in m.group(0):
-        return True
+        return not m.group(0).endswith(("年", "月", "日"))  # "2,024年" is still a year
     after = m.string[m.end():m.end() + 4].lstrip()
     return any(after.startswith(u) for u in evidence_config()["units"]["measures"])
 
