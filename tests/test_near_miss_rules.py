@@ -10,7 +10,7 @@ import pytest
 from chatbot.evidence import analyse_question, score_candidates
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import load_glossary
-from chatbot.metric_scope import asked_segments, names_segment
+from chatbot.metric_scope import asked_regions, asked_segments, names_segment
 from chatbot.models import Chunk, Passage
 from chatbot.text import english_months, normalize
 
@@ -25,6 +25,11 @@ ARTICLES = {
     "region": ("甲公司第二季度营运数据", "甲公司第二季度营运数据",
                "港澳市场同店销售同比增长8.3%。内地市场同店销售同比增长5.7%。\n\n"
                "| 季度 | 内地同店销售同比 |\n|---|---|\n| 第一季度 | +1.9% |\n| 第二季度 | +5.7% |"),
+    "areas": ("甲公司中期业绩", "甲公司中期业绩",
+              "按地区划分，华北地区收入3.15亿元，占集团收入的41%。西北大区门店增至120家。"),
+    "products": ("甲公司业务结构", "甲公司业务结构",
+                 "| 业务 | 收入（亿元） | 占比 | 毛利率 |\n|---|---|---|---|\n| 冷冻食品 | 8.20 | 80% | 24.5% |\n"
+                 "| 休闲零食 | 2.10 | 20% | — |\n| 合计 | 10.30 | 100% | 22.1% |"),
     "tier": ("甲公司三季报", "甲公司三季报",
              "- 第三季度单季：营业收入19.2亿元，同比下降8.6%。\n\n"
              "| 产品档次 | 前三季度收入（亿元） | 同比变动 |\n|---|---|---|\n| 高端 | 41.5 | +9.8% |\n| 中端 | 20.6 | +2.7% |"),
@@ -63,6 +68,22 @@ def test_asked_segments(question, names, segments):
 
 
 @pytest.mark.parametrize(
+    ("question", "regions"),
+    [
+        ("甲公司上半年华南地区的收入是多少？", [["华南地区", "华南"]]),
+        ("乙公司西南大区有多少家门店？", [["西南大区", "西南"]]),
+        ("长三角区域销量多少？", [["长三角区域", "长三角"]]),
+        ("其他地区收入是多少？", []),  # no region picked out
+        ("各地区收入分别是多少？", []),
+        ("按地区划分的收入是多少？", []),
+    ],
+)
+def test_asked_regions(question, regions):
+    cfg = evidence_config()["scope"]
+    assert asked_regions(question, cfg["region_suffixes"], cfg["region_pos"]) == regions
+
+
+@pytest.mark.parametrize(
     ("text", "forms", "named"),
     [("港澳市场同店销售同比增长8.3%", ["港澳"], True), ("内地同店销售同比+1.9%", ["港澳"], False)],
 )
@@ -79,6 +100,10 @@ def test_names_segment(text, forms, named):
         # the tier asked: the company's total for the quarter is no answer, the tier's row is
         ("甲公司第三季度高端产品收入是多少？", "tier", [], ["19.2亿"]),
         ("甲公司前三季度高端产品收入是多少？", "tier", ["41.5"], ["20.6"]),
+        # a region written with a region suffix: only a sentence naming that region answers
+        ("甲公司上半年华中地区收入是多少？", "areas", [], ["3.15"]),
+        ("甲公司上半年华北地区收入是多少？", "areas", ["3.15"], []),
+        ("甲公司华北区域的收入有多少？", "areas", ["3.15"], []),
         # a year named only to compare (last year's half) is no period the passage reports
         ("甲公司2024年收入是多少？", "half", [], ["52.36"]),
         ("甲公司上半年收入是多少？", "half", ["52.36"], []),

@@ -24,7 +24,7 @@ from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import asked_segments, first_metric_prefix, names_segment, narrows
+from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
@@ -264,9 +264,12 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
         # (a company's name, or an English term that holds the word, names no segment: "online marketing" is 在线营销)
         low = question.lower()
-        spec.segments = asked_segments(question, evidence_config()["scope"]["segment_words"],
-                                       [*_forms_of(entities, glossary), *spec.names,
-                                        *(t for t in glossary.terms if " " in t and t in low)])
+        scope_cfg, not_segment = evidence_config()["scope"], [*_forms_of(entities, glossary), *spec.names,
+                                                              *(t for t in glossary.terms if " " in t and t in low)]
+        spec.segments = asked_segments(question, scope_cfg["segment_words"], not_segment)
+        spec.segments += [r for r in asked_regions(question, scope_cfg.get("region_suffixes", []),
+                                                   scope_cfg.get("region_pos", []), not_segment)
+                          if r not in spec.segments]
     return spec
 
 

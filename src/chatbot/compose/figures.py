@@ -527,7 +527,8 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     asked_text = "、".join(sorted(m.group(0).strip() for m in _period_text(ctx.question) if re.search(r"\d|季度|半年|月", m.group(0))))
     ents = ctx.glossary.entities(ctx.question)
     metric = ctx.glossary.metrics_in(ctx.question)
-    subject = (ents[0] if ents else "") + asked_text + (metric[0] if metric else "")
+    segment = "".join(forms[0] for forms in ctx.spec.segments if forms)  # "华南地区": the part asked, not the whole
+    subject = (ents[0] if ents else "") + asked_text + segment + (metric[0] if metric else "")
     entries = [Entry(lab["missing"].format(asked=subject or asked_text)), Entry(lab["known"], bullet=False)]
     entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score), passages=passages)
     return Composition(entries, refused=True)
