@@ -104,6 +104,10 @@ def test_names_segment(text, forms, named):
         ("甲公司上半年华中地区收入是多少？", "areas", [], ["3.15"]),
         ("甲公司上半年华北地区收入是多少？", "areas", ["3.15"], []),
         ("甲公司华北区域的收入有多少？", "areas", ["3.15"], []),
+        # a product asked: the other rows of its table are no answer, nor a row whose cell is a dash
+        ("甲公司休闲零食业务的毛利率是多少？", "products", [], ["24.5%", "22.1%"]),
+        ("甲公司冷冻食品业务的毛利率是多少？", "products", ["24.5%"], ["22.1%"]),
+        ("甲公司休闲零食业务收入是多少亿元？", "products", ["2.10"], []),
         # a year named only to compare (last year's half) is no period the passage reports
         ("甲公司2024年收入是多少？", "half", [], ["52.36"]),
         ("甲公司上半年收入是多少？", "half", ["52.36"], []),

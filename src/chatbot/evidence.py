@@ -383,6 +383,16 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
 
 
+def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
+    """Does a rendered table row ("蔬菜种子:2024年收入1.60亿元;占比9%;毛利率—") name the metric asked
+    only in cells that hold no figure (a dash, "n/a", "未披露"), its label naming no metric?"""
+    label, _, rest = normalize(shown).partition(":")
+    if any(f in label for forms in metrics for f in forms):
+        return False
+    naming = [c for c in rest.split(";") if any(f in c for forms in metrics for f in forms)]
+    return bool(naming) and not any(re.search(r"\d", c) for c in naming)
+
+
 def _asked_periods(question: str) -> set:
     """The periods a question asks; a quarter or a half without a year ("第三季度收入",
     "上半年净息差") asks it of any year, so another quarter's figure is never the answer."""
@@ -548,6 +558,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
         # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
+        header_cols = "|".join(header_row.strip().strip("|").split("|")[1:])  # (the first names what the rows are)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
@@ -580,10 +591,15 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
-            if len(spec.required) == 1 and not all(any(a in norm or a in context or (item and a in table_head)
+            # (a table row by its own cells and the header row: the rows below name other segments)
+            if len(spec.required) == 1 and not all(any(a in norm or a in context
+                                                       or (item and a in (header_row if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if is_row and len(spec.required) > 1 and not any(any(a in norm or a in header_cols for a in g.alternatives)
+                                                             for g in spec.required):
+                continue  # a row (another product's, the total's) naming none of the words of the item asked
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
@@ -617,6 +633,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # asks "多少平方米": a count or a rate beside the area is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
+            if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):
+                continue  # the row's cell of the metric asked holds no figure ("毛利率 | —"): not given for it
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8
