@@ -30,6 +30,8 @@ ARTICLES = {
     "products": ("甲公司业务结构", "甲公司业务结构",
                  "| 业务 | 收入（亿元） | 占比 | 毛利率 |\n|---|---|---|---|\n| 冷冻食品 | 8.20 | 80% | 24.5% |\n"
                  "| 休闲零食 | 2.10 | 20% | — |\n| 合计 | 10.30 | 100% | 22.1% |"),
+    "titled": ("云知声前九个月设备销量增长 平均售价下滑", "经营数据",
+               "前九个月设备平均售价约为126元，同比下降9.4%。第三季度收入约5.6亿元，同比增长3%。"),
     "tier": ("甲公司三季报", "甲公司三季报",
              "- 第三季度单季：营业收入19.2亿元，同比下降8.6%。\n\n"
              "| 产品档次 | 前三季度收入（亿元） | 同比变动 |\n|---|---|---|\n| 高端 | 41.5 | +9.8% |\n| 中端 | 20.6 | +2.7% |"),
@@ -108,6 +110,8 @@ def test_names_segment(text, forms, named):
         ("甲公司休闲零食业务的毛利率是多少？", "products", [], ["24.5%", "22.1%"]),
         ("甲公司冷冻食品业务的毛利率是多少？", "products", ["24.5%"], ["22.1%"]),
         ("甲公司休闲零食业务收入是多少亿元？", "products", ["2.10"], []),
+        # the title names the item asked, a sentence under it another figure of the period: no answer
+        ("What was Unisound's average selling price in Q3?", "titled", [], ["5.6亿"]),
         # a year named only to compare (last year's half) is no period the passage reports
         ("甲公司2024年收入是多少？", "half", [], ["52.36"]),
         ("甲公司上半年收入是多少？", "half", ["52.36"], []),
@@ -189,3 +193,4 @@ def test_an_operand_of_a_name_the_catalogue_does_not_know(sentence, title, ok):
     fact = Fact(24.1, 24.1, "亿", "CNY", ("24.1亿", "24.1亿"), sentence, set(), sentence, 0)
     ctx = SimpleNamespace(glossary=g, spec=SimpleNamespace(names=["黛研"]))
     assert _entity_ok(ctx, [passage])(fact, None) is ok
+

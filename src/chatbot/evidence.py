@@ -591,8 +591,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
-            # (a table row by its own cells and the header row: the rows below name other segments)
-            if len(spec.required) == 1 and not all(any(a in norm or a in context
+            # (a table row by its own cells and the header row: the rows below name other segments; a section
+            # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
+            # heads its revenue sentences too, so a term, a figure's name, is not taken from the title)
+            if len(spec.required) == 1 and not all(any(a in norm or a in (heads if g.kind == "term" else context)
                                                        or (item and a in (header_row if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
