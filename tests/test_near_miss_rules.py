@@ -194,3 +194,34 @@ def test_an_operand_of_a_name_the_catalogue_does_not_know(sentence, title, ok):
     ctx = SimpleNamespace(glossary=g, spec=SimpleNamespace(names=["黛研"]))
     assert _entity_ok(ctx, [passage])(fact, None) is ok
 
+
+@pytest.mark.parametrize(
+    ("sentence", "forecast"),
+    [
+        ("乙公司预计2025年第三季度交易量为8.8万至9.2万辆", True),
+        ("管理层预期，第四季度收入将达到12亿元", True),  # the forecast word in a clause before the figure
+        ("上半年收入12亿元，预计全年增长10%", False),  # a reported figure beside a forecast
+        ("第三季度交易量9.1万辆", False),
+    ],
+)
+def test_forecast_only(sentence, forecast):
+    from chatbot.evidence import forecast_only
+
+    assert forecast_only(sentence) is forecast
+
+
+@pytest.mark.parametrize(
+    ("periods", "date", "before"),
+    [
+        ({("2025", "Q3")}, "2025-08-26", True),  # a forecast of a quarter not yet over
+        ({("2025", "Q3")}, "2025-10-15", False),  # after it: a preliminary result (a profit alert)
+        ({(None, "H1")}, "2025-05-10", True),  # no year: the document's
+        ({("2025", None)}, "2026-01-28", False),
+        ({("2025", "M10")}, "2025-09-30", True),
+        ({("2025", "Q3")}, "", False),  # no date: no claim
+    ],
+)
+def test_before_period_end(periods, date, before):
+    from chatbot.evidence import before_period_end
+
+    assert before_period_end(periods, date) is before

@@ -393,6 +393,42 @@ def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
 
 
+@lru_cache(maxsize=1)
+def _forecast_re() -> re.Pattern:
+    from chatbot.intent import reader_config
+
+    return re.compile(reader_config()["compute"]["forecast"])
+
+
+def forecast_only(text: str) -> bool:
+    """Are all the figures of a sentence a forecast's: each clause stating one follows a forecast
+    word ("优驰预计2025年第三季度交易量为8.8万至9.2万辆"; "公司预计，全年收入…")? A reported figure beside
+    a forecast ("上半年收入12亿元，预计全年增长10%") is not."""
+    forecast, stated = False, []
+    for clause in re.split(r"[，,；;。:：]", normalize(text)):
+        forecast = forecast or bool(_forecast_re().search(clause.lower()))
+        if claim_figures(clause):
+            stated.append(forecast)
+    return bool(stated) and all(stated)
+
+
+_PERIOD_END_MONTH = {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-3": 9, "Q4": 12, "H2": 12, None: 12}
+
+
+def before_period_end(asked: set, date: str) -> bool:
+    """Was a document dated before every asked period ended ("2025-08-26" for 2025年第三季度)? Its
+    forecast for them is a forecast; one dated after a period (a profit alert) estimates a result."""
+    m = re.match(r"(\d{4})-(\d{2})", date or "")
+    if not m or not asked:
+        return False
+    doc = (int(m.group(1)), int(m.group(2)))
+    for year, q in asked:  # (a period without a year: the document's year)
+        month = int(q[1:]) if q and re.fullmatch(r"M\d\d", q) else _PERIOD_END_MONTH.get(q)
+        if month is None or doc >= (int(year or doc[0]), month):
+            return False
+    return True
+
+
 def _asked_periods(question: str) -> set:
     """The periods a question asks; a quarter or a half without a year ("第三季度收入",
     "上半年净息差") asks it of any year, so another quarter's figure is never the answer."""
@@ -533,6 +569,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
+    asks_forecast = bool(_forecast_re().search(question.lower()))
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -635,6 +672,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # asks "多少平方米": a count or a rate beside the area is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
+            if (spec.amount and spec.periods and not asks_forecast and before_period_end(spec.periods, p.chunk.date or "")
+                    and forecast_only(shown)):
+                continue  # a forecast made before the period ended ("预计第三季度交易量为8.8万至9.2万辆"), no result
             if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):
                 continue  # the row's cell of the metric asked holds no figure ("毛利率 | —"): not given for it
             score = cov
