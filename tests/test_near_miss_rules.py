@@ -225,3 +225,18 @@ def test_before_period_end(periods, date, before):
     from chatbot.evidence import before_period_end
 
     assert before_period_end(periods, date) is before
+
+
+@pytest.mark.parametrize(
+    ("row", "grows"),
+    [
+        ("乙公司:上半年收入38.6亿元;同比增速+8.4%;境外收入占比36%", False),  # a share beside the total's growth
+        ("乙公司:上半年收入38.6亿元;境外收入同比增长12%", True),
+        ("境外:收入3.2亿元;同比+12%", True),  # the segment's own row
+        ("乙公司:上半年收入38.6亿元;同比增速+8.4%", True),  # no cell names it: left to the other rules
+    ],
+)
+def test_a_segment_growth_in_a_row(row, grows):
+    from chatbot.evidence import segment_growth_in_row
+
+    assert segment_growth_in_row(row, [["海外", "境外"]]) is grows

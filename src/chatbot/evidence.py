@@ -393,6 +393,14 @@ def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
 
 
+def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
+    """Does a rendered row's cell naming the segment asked state a growth ("海外收入同比+12%"), or does
+    no cell name it (the row is the segment's own: its label or header names it)?"""
+    words = evidence_config()["scope"]["growth_stated"]
+    cells = [c for c in row.partition(":")[2].split(";") if any(names_segment(c, forms) for forms in segments)]
+    return not cells or any(w in c for c in cells for w in words)
+
+
 @lru_cache(maxsize=1)
 def _forecast_re() -> re.Pattern:
     from chatbot.intent import reader_config
@@ -570,6 +578,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     asks_forecast = bool(_forecast_re().search(question.lower()))
+    asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -642,6 +651,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
+            if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
+                continue  # the segment's cell is a level or a share, the row's growth another figure's
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
