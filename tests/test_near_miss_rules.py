@@ -27,9 +27,9 @@ ARTICLES = {
                "| 季度 | 内地同店销售同比 |\n|---|---|\n| 第一季度 | +1.9% |\n| 第二季度 | +5.7% |"),
     "areas": ("甲公司中期业绩", "甲公司中期业绩",
               "按地区划分，华北地区收入3.15亿元，占集团收入的41%。西北大区门店增至120家。"),
-    "products": ("甲公司业务结构", "甲公司业务结构",
-                 "| 业务 | 收入（亿元） | 占比 | 毛利率 |\n|---|---|---|---|\n| 冷冻食品 | 8.20 | 80% | 24.5% |\n"
-                 "| 休闲零食 | 2.10 | 20% | — |\n| 合计 | 10.30 | 100% | 22.1% |"),
+    "products": ("云知声产品结构", "云知声产品结构",
+                 "| 产品 | 收入（亿元） | 占比 | 毛利率 |\n|---|---|---|---|\n| 啤酒 | 8.20 | 80% | 24.5% |\n"
+                 "| 饮料 | 2.10 | 20% | — |\n| 合计 | 10.30 | 100% | 22.1% |"),
     "titled": ("云知声前九个月设备销量增长 平均售价下滑", "经营数据",
                "前九个月设备平均售价约为126元，同比下降9.4%。第三季度收入约5.6亿元，同比增长3%。"),
     "tier": ("甲公司三季报", "甲公司三季报",
@@ -107,9 +107,9 @@ def test_names_segment(text, forms, named):
         ("甲公司上半年华北地区收入是多少？", "areas", ["3.15"], []),
         ("甲公司华北区域的收入有多少？", "areas", ["3.15"], []),
         # a product asked: the other rows of its table are no answer, nor a row whose cell is a dash
-        ("甲公司休闲零食业务的毛利率是多少？", "products", [], ["24.5%", "22.1%"]),
-        ("甲公司冷冻食品业务的毛利率是多少？", "products", ["24.5%"], ["22.1%"]),
-        ("甲公司休闲零食业务收入是多少亿元？", "products", ["2.10"], []),
+        ("云知声饮料的毛利率是多少？", "products", [], ["24.5%", "22.1%"]),
+        ("云知声啤酒的毛利率是多少？", "products", ["24.5%"], ["22.1%"]),
+        ("云知声饮料收入是多少亿元？", "products", ["2.10"], ["8.20"]),
         # the title names the item asked, a sentence under it another figure of the period: no answer
         ("What was Unisound's average selling price in Q3?", "titled", [], ["5.6亿"]),
         # a year named only to compare (last year's half) is no period the passage reports

@@ -604,7 +604,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
         # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
-        header_cols = "|".join(header_row.strip().strip("|").split("|")[1:])  # (the first names what the rows are)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
@@ -645,9 +644,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
-            if is_row and len(spec.required) > 1 and not any(any(a in norm or a in header_cols for a in g.alternatives)
-                                                             for g in spec.required):
-                continue  # a row (another product's, the total's) naming none of the words of the item asked
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
