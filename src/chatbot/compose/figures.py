@@ -368,11 +368,20 @@ def points_change(ctx: ComposeContext, entries: list[Entry]) -> Composition | No
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*%", e.text)
         if len(pcts) < 2 or not move.search(e.text) or not asked <= {y for y, _ in periods(e.text) if y}:
             continue
+        if not moves_between(e.text, pcts[0], pcts[1]):
+            continue  # two rates' own changes ("收入同比下降11.3%，利润同比下降41.6%"), not one rate's move
         formula = points_formula(pcts[0], pcts[1])
         lab = ctx.labels
         text = f"{lab['derived']}{lab['derived_note']}：{pcts[0]}%、{pcts[1]}%⟦0⟧；{formula}"
         return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
     return None
+
+
+def moves_between(text: str, a: str, b: str) -> bool:
+    """Does the text move one rate from a% to b% ("由70.4%降至53.3%"): a word of config/reader.toml
+    [compute] rate_move_to between the two?"""
+    between = re.search(rf"{re.escape(a)}\s*%(.*?){re.escape(b)}\s*%", text)
+    return bool(between and re.search(reader_config()["compute"]["rate_move_to"], between.group(1)))
 
 
 _DATE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
