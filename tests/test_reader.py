@@ -57,6 +57,11 @@ DEV9_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-9" / "corpus")
 READER_SET_9 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                 for q in _load(ROOT / "tests" / "data" / "dev-9" / "reader_questions.jsonl")
                 if not set(q["expected_sources"]) <= DEV9_ARTICLES]
+# the session-9 hidden set's reader questions (dev-10, spent and opened in session 10), the same split
+DEV10_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-10" / "corpus")
+READER_SET_10 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-10" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV10_ARTICLES]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -112,6 +117,23 @@ KNOWN_FAILURES = {
     "h6-r18": "What is the HKEX \"科企专线\" (tech enterprises channe… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
     "h6-r25": "What is the most recent market capitalisation fi… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
     "h6-r30": "What was MiniMax's full-year 2025 revenue? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
+    # dev-10 (the session-9 hidden set, opened in session 10), over the bundled corpus: failures at the session-10 start
+    "h7-r01": "云知声2024年底账上还有多少现金？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
+    "h7-r05": "简单概括一下这份分析报告讲了哪些内容。 — wrong sentence chosen: '增收不增利' in retrieved passage #9",
+    "h7-r08": "What did the company say in the announcement it … — false refusal: all expected facts were in the retrieved passages",
+    "h7-r13": "Why are Zhipu and MiniMax rushing to list in Hon… — retrieval miss: '烧钱' only in non-retrieved chunks of report",
+    "h7-r15": "云知声这次配售募到的钱准备怎么花？ — wrong sentence chosen: '50%' in retrieved passage #1; '40%' in retrieved passage #1; '10%' in retrieved passage #",
+    "h7-r16": "How were the Chapter 18C market-cap thresholds l… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['40亿港元', '80亿港元'] in the answer",
+    "h7-r17": "MiniMax是怎么做商业化的？ — wrong sentence chosen: 'C端' only in non-retrieved chunks of report; '海螺AI' in retrieved passage #3; 'Talkie|星野' i",
+    "h7-r18": "投资云知声，有哪些有利因素和风险？ — wrong sentence chosen: '医疗AI' in retrieved passage #3; '持续亏损' in retrieved passage #2; '客户留存率' in retrieved passa",
+    "h7-r19": "在港股上市对AI公司有什么好处和坏处？ — false refusal: all expected facts were in the retrieved passages",
+    "h7-r20": "18C章是什么？ — wrong sentence chosen: '持续盈利' in retrieved passage #4",
+    "h7-r24": "那跟MiniMax比呢？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says comparison",
+    "h7-r25": "云知声的配售价比IPO发行价高了多少？ — retrieval miss: '22.9%|23%|约23%' not found in the corpus as written (check the question set)",
+    "h7-r26": "智谱2025年上半年的经调整净亏损大约是同期收入的几倍？ — retrieval miss: '9.2倍|9.17|约9倍|9.2' only in non-retrieved chunks of news-08, news-105, news-11, news-12",
+    "h7-r28": "What is the most recent total market value of Un… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
+    "h7-r29": "What was MiniMax's revenue for the full year 2025? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
+    "h7-r32": "我应该去港股打新AI公司吗？ — false refusal: '不构成投资建议|not investment advice|不提供投资建议' only in non-retrieved chunks of report",
 }
 
 
@@ -720,8 +742,8 @@ def _ok(text: str, fact: str) -> bool:
 
 
 @pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4 + READER_SET_5
-                                               + READER_SET_6 + READER_SET_7 + READER_SET_8 + READER_SET_9,
-                                               KNOWN_FAILURES))
+                                               + READER_SET_6 + READER_SET_7 + READER_SET_8 + READER_SET_9
+                                               + READER_SET_10, KNOWN_FAILURES))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
     assert a.to_json()["intent"] == a.intent
