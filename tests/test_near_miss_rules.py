@@ -240,3 +240,20 @@ def test_a_segment_growth_in_a_row(row, grows):
     from chatbot.evidence import segment_growth_in_row
 
     assert segment_growth_in_row(row, [["海外", "境外"]]) is grows
+
+
+@pytest.mark.parametrize(
+    ("names", "required"),
+    [
+        # a name the catalogue does not know weighs as one word: the item asked carries the question
+        (["lumenbrightoptics"], ["产能"]),
+        # its words counted one by one outweigh the item asked: nothing is held required
+        ([], []),
+    ],
+)
+def test_a_names_words_weigh_as_one(names, required):
+    from chatbot.evidence import TermGroup, required_groups
+
+    groups = [TermGroup(["lumen"], 4.5), TermGroup(["bright"], 4.5), TermGroup(["optics"], 4.5),
+              TermGroup(["产能", "容量"], 3.2, kind="term"), TermGroup(["同比"], 1.3, kind="term")]
+    assert [g.alternatives[0] for g in required_groups(groups, names)] == required

@@ -236,6 +236,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
+    names = [normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else []
     spec = QuestionSpec(
         groups=groups,
         entities=entities,
@@ -249,9 +250,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         amount=wants_figure and bool(_ASKS_AMOUNT.search(question)) and not _asks_identifier(question, glossary),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
-        names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
+        names=names,
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
-        required=_with_phrases(required_groups(groups), question, entities, glossary)
+        required=_with_phrases(required_groups(groups, names), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
@@ -332,12 +333,15 @@ def _asked_scope(question: str, forms: list[str], entities: set[str], glossary: 
     return "explicit" if any(w in low for w in cfg["explicit_total"]) else "total"
 
 
-def required_groups(groups: list[TermGroup]) -> list[TermGroup]:
+def required_groups(groups: list[TermGroup], names: list[str] | None = None) -> list[TermGroup]:
     """The words that specify the figure asked ("海外" in "海外收入", "车辆" in "车辆毛利率"):
     distinctive nouns held by some passage that carry much of the question (config/evidence.toml
-    [required]), neither the company, the metric nor the period."""
+    [required]), neither the company, the metric nor the period. The words of a name the
+    catalogue does not know (`names`: "Daifeng Building Materials") weigh as one, as a known
+    company's name does."""
     cfg = evidence_config()["required"]
-    total = sum(g.weight for g in groups) or 1.0
+    in_name = [g.weight for g in groups if g.kind == "word" and any(g.alternatives[0] in n for n in names or [])]
+    total = (sum(g.weight for g in groups) - sum(in_name) + max(in_name, default=0.0)) or 1.0
     # an English finance term none of whose Chinese forms any passage holds names the item asked
     # ("return on equity" where no document gives one): required, so no neighbouring figure answers
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
