@@ -257,3 +257,20 @@ def test_a_names_words_weigh_as_one(names, required):
     groups = [TermGroup(["lumen"], 4.5), TermGroup(["bright"], 4.5), TermGroup(["optics"], 4.5),
               TermGroup(["产能", "容量"], 3.2, kind="term"), TermGroup(["同比"], 1.3, kind="term")]
     assert [g.alternatives[0] for g in required_groups(groups, names)] == required
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        # a caption row over the column names: both are the header, the data rows are not
+        ("说明\n| 乙公司经营数据 |  |\n|---|---|\n| 月份 | 单票收入（元） |\n|---|---|\n| 9月 | 2.05 |\n| 10月 | 2.08 |",
+         "| 乙公司经营数据 |  |\n|---|---|\n| 月份 | 单票收入（元） |\n|---|---|"),
+        ("| 产品 | 毛利率 |\n|---|---|\n| 啤酒 | 24.5% |\n| 饮料 | — |", "| 产品 | 毛利率 |\n|---|---|"),
+        ("| 产品 | 毛利率 |\n|---|---|\n| 啤酒 | 24.5% |", "| 产品 | 毛利率 |\n|---|---|"),
+        ("没有表格", ""),
+    ],
+)
+def test_table_header(text, header):
+    from chatbot.table_cells import table_header
+
+    assert table_header(text) == header

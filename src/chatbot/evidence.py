@@ -28,7 +28,7 @@ from chatbot.metric_scope import asked_regions, asked_segments, first_metric_pre
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
-from chatbot.table_cells import with_row_unit, with_unit
+from chatbot.table_cells import table_header, with_row_unit, with_unit
 from chatbot.text import (
     claim_figures,
     content_words,
@@ -608,6 +608,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
         # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
+        header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
@@ -644,7 +645,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
             # heads its revenue sentences too, so a term, a figure's name, is not taken from the title)
             if len(spec.required) == 1 and not all(any(a in norm or a in (heads if g.kind == "term" else context)
-                                                       or (item and a in (header_row if is_row else table_head))
+                                                       or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
