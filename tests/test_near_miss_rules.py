@@ -274,3 +274,4 @@ def test_table_header(text, header):
     from chatbot.table_cells import table_header
 
     assert table_header(text) == header
+

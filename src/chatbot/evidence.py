@@ -640,11 +640,14 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                            raw.strip().strip("|").split("|")[0].strip() if is_row else "")
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
+            names_metric = any(f in norm for forms in spec.metrics for f in forms)
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
             # (a table row by its own cells and the header row: the rows below name other segments; a section
             # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
-            # heads its revenue sentences too, so a term, a figure's name, is not taken from the title)
-            if len(spec.required) == 1 and not all(any(a in norm or a in (heads if g.kind == "term" else context)
+            # heads its revenue sentences too, so a term, a figure's name, is taken from the title only for a
+            # sentence naming the metric asked: "经调整…净利润为4.67亿元" under "…经调整净利润增71%")
+            if len(spec.required) == 1 and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
+                                                                          else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
