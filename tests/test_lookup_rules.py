@@ -290,6 +290,33 @@ def test_a_name_beside_a_known_one_is_checked_on_its_own(question, unknown, monk
     assert len(asked) == len(set(asked))  # each name's known parts worked out once a question
 
 
+# a subject made of common words that no dictionary holds as one word is a name ("钢铁城" is 钢铁 +
+# 城); one holding a word for a part of a company, a trade or a market is none (config/catalogue.toml
+# [question] part_words)
+_PASSAGES = "钢铁行业需求回落。眼镜零售渠道扩张。坦克品牌销量增长。手机业务收入增长。城市化率提高。"
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("钢铁城第三季度营收多少？", ["钢铁城"]),
+        ("手机银行2025年上半年的用户数是多少？", ["手机银行"]),
+        # the passages write it: a name they hold
+        ("眼镜零售上半年收入多少？", []),
+        # a trade, a market, a brand, a segment of a company
+        ("钢铁行业三季度利润是多少？", []),
+        ("手机市场第二季度出货量多少？", []),
+        ("坦克品牌第三季度销量是多少？", []),
+        ("手机业务上半年收入多少？", []),
+    ],
+)
+def test_a_subject_of_common_words_no_dictionary_holds_is_a_name(question, unknown):
+    from chatbot.glossary import Glossary
+    from chatbot.subjects import unknown_names
+
+    assert unknown_names(question, Glossary(), lambda s: s.lower() in _PASSAGES.lower()) == unknown
+
+
 @pytest.mark.parametrize(
     ("name", "opening", "rest"),
     [("永利澳门", "永利", []), ("中国燃气", "中国", []), ("蒙牛乳业奶粉业务", "", ["奶粉", "业务"]),

@@ -10,7 +10,7 @@ import pytest
 from chatbot.evidence import analyse_question, score_candidates
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import load_glossary
-from chatbot.metric_scope import asked_segments, names_segment
+from chatbot.metric_scope import asked_regions, asked_segments, names_segment
 from chatbot.models import Chunk, Passage
 from chatbot.text import english_months, normalize
 
@@ -25,6 +25,13 @@ ARTICLES = {
     "region": ("甲公司第二季度营运数据", "甲公司第二季度营运数据",
                "港澳市场同店销售同比增长8.3%。内地市场同店销售同比增长5.7%。\n\n"
                "| 季度 | 内地同店销售同比 |\n|---|---|\n| 第一季度 | +1.9% |\n| 第二季度 | +5.7% |"),
+    "areas": ("甲公司中期业绩", "甲公司中期业绩",
+              "按地区划分，华北地区收入3.15亿元，占集团收入的41%。西北大区门店增至120家。"),
+    "products": ("云知声产品结构", "云知声产品结构",
+                 "| 产品 | 收入（亿元） | 占比 | 毛利率 |\n|---|---|---|---|\n| 啤酒 | 8.20 | 80% | 24.5% |\n"
+                 "| 饮料 | 2.10 | 20% | — |\n| 合计 | 10.30 | 100% | 22.1% |"),
+    "titled": ("云知声前九个月设备销量增长 平均售价下滑", "经营数据",
+               "前九个月设备平均售价约为126元，同比下降9.4%。第三季度收入约5.6亿元，同比增长3%。"),
     "tier": ("甲公司三季报", "甲公司三季报",
              "- 第三季度单季：营业收入19.2亿元，同比下降8.6%。\n\n"
              "| 产品档次 | 前三季度收入（亿元） | 同比变动 |\n|---|---|---|\n| 高端 | 41.5 | +9.8% |\n| 中端 | 20.6 | +2.7% |"),
@@ -63,6 +70,22 @@ def test_asked_segments(question, names, segments):
 
 
 @pytest.mark.parametrize(
+    ("question", "regions"),
+    [
+        ("甲公司上半年华南地区的收入是多少？", [["华南地区", "华南"]]),
+        ("乙公司西南大区有多少家门店？", [["西南大区", "西南"]]),
+        ("长三角区域销量多少？", [["长三角区域", "长三角"]]),
+        ("其他地区收入是多少？", []),  # no region picked out
+        ("各地区收入分别是多少？", []),
+        ("按地区划分的收入是多少？", []),
+    ],
+)
+def test_asked_regions(question, regions):
+    cfg = evidence_config()["scope"]
+    assert asked_regions(question, cfg["region_suffixes"], cfg["region_pos"]) == regions
+
+
+@pytest.mark.parametrize(
     ("text", "forms", "named"),
     [("港澳市场同店销售同比增长8.3%", ["港澳"], True), ("内地同店销售同比+1.9%", ["港澳"], False)],
 )
@@ -79,6 +102,16 @@ def test_names_segment(text, forms, named):
         # the tier asked: the company's total for the quarter is no answer, the tier's row is
         ("甲公司第三季度高端产品收入是多少？", "tier", [], ["19.2亿"]),
         ("甲公司前三季度高端产品收入是多少？", "tier", ["41.5"], ["20.6"]),
+        # a region written with a region suffix: only a sentence naming that region answers
+        ("甲公司上半年华中地区收入是多少？", "areas", [], ["3.15"]),
+        ("甲公司上半年华北地区收入是多少？", "areas", ["3.15"], []),
+        ("甲公司华北区域的收入有多少？", "areas", ["3.15"], []),
+        # a product asked: the other rows of its table are no answer, nor a row whose cell is a dash
+        ("云知声饮料的毛利率是多少？", "products", [], ["24.5%", "22.1%"]),
+        ("云知声啤酒的毛利率是多少？", "products", ["24.5%"], ["22.1%"]),
+        ("云知声饮料收入是多少亿元？", "products", ["2.10"], ["8.20"]),
+        # the title names the item asked, a sentence under it another figure of the period: no answer
+        ("What was Unisound's average selling price in Q3?", "titled", [], ["5.6亿"]),
         # a year named only to compare (last year's half) is no period the passage reports
         ("甲公司2024年收入是多少？", "half", [], ["52.36"]),
         ("甲公司上半年收入是多少？", "half", ["52.36"], []),
@@ -160,3 +193,85 @@ def test_an_operand_of_a_name_the_catalogue_does_not_know(sentence, title, ok):
     fact = Fact(24.1, 24.1, "亿", "CNY", ("24.1亿", "24.1亿"), sentence, set(), sentence, 0)
     ctx = SimpleNamespace(glossary=g, spec=SimpleNamespace(names=["黛研"]))
     assert _entity_ok(ctx, [passage])(fact, None) is ok
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecast"),
+    [
+        ("乙公司预计2025年第三季度交易量为8.8万至9.2万辆", True),
+        ("管理层预期，第四季度收入将达到12亿元", True),  # the forecast word in a clause before the figure
+        ("上半年收入12亿元，预计全年增长10%", False),  # a reported figure beside a forecast
+        ("第三季度交易量9.1万辆", False),
+    ],
+)
+def test_forecast_only(sentence, forecast):
+    from chatbot.evidence import forecast_only
+
+    assert forecast_only(sentence) is forecast
+
+
+@pytest.mark.parametrize(
+    ("periods", "date", "before"),
+    [
+        ({("2025", "Q3")}, "2025-08-26", True),  # a forecast of a quarter not yet over
+        ({("2025", "Q3")}, "2025-10-15", False),  # after it: a preliminary result (a profit alert)
+        ({(None, "H1")}, "2025-05-10", True),  # no year: the document's
+        ({("2025", None)}, "2026-01-28", False),
+        ({("2025", "M10")}, "2025-09-30", True),
+        ({("2025", "Q3")}, "", False),  # no date: no claim
+    ],
+)
+def test_before_period_end(periods, date, before):
+    from chatbot.evidence import before_period_end
+
+    assert before_period_end(periods, date) is before
+
+
+@pytest.mark.parametrize(
+    ("row", "grows"),
+    [
+        ("乙公司:上半年收入38.6亿元;同比增速+8.4%;境外收入占比36%", False),  # a share beside the total's growth
+        ("乙公司:上半年收入38.6亿元;境外收入同比增长12%", True),
+        ("境外:收入3.2亿元;同比+12%", True),  # the segment's own row
+        ("乙公司:上半年收入38.6亿元;同比增速+8.4%", True),  # no cell names it: left to the other rules
+    ],
+)
+def test_a_segment_growth_in_a_row(row, grows):
+    from chatbot.evidence import segment_growth_in_row
+
+    assert segment_growth_in_row(row, [["海外", "境外"]]) is grows
+
+
+@pytest.mark.parametrize(
+    ("names", "required"),
+    [
+        # a name the catalogue does not know weighs as one word: the item asked carries the question
+        (["lumenbrightoptics"], ["产能"]),
+        # its words counted one by one outweigh the item asked: nothing is held required
+        ([], []),
+    ],
+)
+def test_a_names_words_weigh_as_one(names, required):
+    from chatbot.evidence import TermGroup, required_groups
+
+    groups = [TermGroup(["lumen"], 4.5), TermGroup(["bright"], 4.5), TermGroup(["optics"], 4.5),
+              TermGroup(["产能", "容量"], 3.2, kind="term"), TermGroup(["同比"], 1.3, kind="term")]
+    assert [g.alternatives[0] for g in required_groups(groups, names)] == required
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        # a caption row over the column names: both are the header, the data rows are not
+        ("说明\n| 乙公司经营数据 |  |\n|---|---|\n| 月份 | 单票收入（元） |\n|---|---|\n| 9月 | 2.05 |\n| 10月 | 2.08 |",
+         "| 乙公司经营数据 |  |\n|---|---|\n| 月份 | 单票收入（元） |\n|---|---|"),
+        ("| 产品 | 毛利率 |\n|---|---|\n| 啤酒 | 24.5% |\n| 饮料 | — |", "| 产品 | 毛利率 |\n|---|---|"),
+        ("| 产品 | 毛利率 |\n|---|---|\n| 啤酒 | 24.5% |", "| 产品 | 毛利率 |\n|---|---|"),
+        ("没有表格", ""),
+    ],
+)
+def test_table_header(text, header):
+    from chatbot.table_cells import table_header
+
+    assert table_header(text) == header
+

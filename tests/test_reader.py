@@ -400,6 +400,19 @@ def test_a_rate_move_is_computed_in_points_and_checked(a, b, formula):
     assert not verify_formulas(wrong, evidence)
 
 
+@pytest.mark.parametrize(("text", "a", "b", "moves"), [
+    ("医疗AI主要客户留存率由2022年的70.4%降至2024年的53.3%", "70.4", "53.3", True),
+    ("净息差由2.08%变为2.21%", "2.08", "2.21", True),
+    ("The margin fell from 31.2% to 28.9%", "31.2", "28.9", True),
+    # two figures' own changes: no rate moved from one to the other
+    ("收入68.2亿元，同比下降11.3%，股东应占溢利2.35亿元，同比下降41.6%", "11.3", "41.6", False),
+])
+def test_a_rate_moves_between_two_percentages(text, a, b, moves):
+    from chatbot.compose.figures import moves_between
+
+    assert moves_between(text, a, b) is moves
+
+
 @pytest.mark.parametrize(("question", "kind", "periods"), [
     ("How much did the company's revenue grow from Q2 to Q3 2025?", "growth", [("2025", "Q3"), ("2025", "Q2")]),
     ("公司2025年第三季度收入比第二季度增长了多少？", "growth", [("2025", "Q3"), ("2025", "Q2")]),

@@ -24,11 +24,11 @@ from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import asked_segments, first_metric_prefix, names_segment, narrows
+from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
-from chatbot.table_cells import with_row_unit, with_unit
+from chatbot.table_cells import table_header, with_row_unit, with_unit
 from chatbot.text import (
     claim_figures,
     content_words,
@@ -236,6 +236,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
+    names = [normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else []
     spec = QuestionSpec(
         groups=groups,
         entities=entities,
@@ -249,9 +250,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         amount=wants_figure and bool(_ASKS_AMOUNT.search(question)) and not _asks_identifier(question, glossary),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
-        names=[normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else [],
+        names=names,
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
-        required=_with_phrases(required_groups(groups), question, entities, glossary)
+        required=_with_phrases(required_groups(groups, names), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
@@ -264,9 +265,12 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
         # (a company's name, or an English term that holds the word, names no segment: "online marketing" is 在线营销)
         low = question.lower()
-        spec.segments = asked_segments(question, evidence_config()["scope"]["segment_words"],
-                                       [*_forms_of(entities, glossary), *spec.names,
-                                        *(t for t in glossary.terms if " " in t and t in low)])
+        scope_cfg, not_segment = evidence_config()["scope"], [*_forms_of(entities, glossary), *spec.names,
+                                                              *(t for t in glossary.terms if " " in t and t in low)]
+        spec.segments = asked_segments(question, scope_cfg["segment_words"], not_segment)
+        spec.segments += [r for r in asked_regions(question, scope_cfg.get("region_suffixes", []),
+                                                   scope_cfg.get("region_pos", []), not_segment)
+                          if r not in spec.segments]
     return spec
 
 
@@ -329,12 +333,15 @@ def _asked_scope(question: str, forms: list[str], entities: set[str], glossary: 
     return "explicit" if any(w in low for w in cfg["explicit_total"]) else "total"
 
 
-def required_groups(groups: list[TermGroup]) -> list[TermGroup]:
+def required_groups(groups: list[TermGroup], names: list[str] | None = None) -> list[TermGroup]:
     """The words that specify the figure asked ("海外" in "海外收入", "车辆" in "车辆毛利率"):
     distinctive nouns held by some passage that carry much of the question (config/evidence.toml
-    [required]), neither the company, the metric nor the period."""
+    [required]), neither the company, the metric nor the period. The words of a name the
+    catalogue does not know (`names`: "Daifeng Building Materials") weigh as one, as a known
+    company's name does."""
     cfg = evidence_config()["required"]
-    total = sum(g.weight for g in groups) or 1.0
+    in_name = [g.weight for g in groups if g.kind == "word" and any(g.alternatives[0] in n for n in names or [])]
+    total = (sum(g.weight for g in groups) - sum(in_name) + max(in_name, default=0.0)) or 1.0
     # an English finance term none of whose Chinese forms any passage holds names the item asked
     # ("return on equity" where no document gives one): required, so no neighbouring figure answers
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
@@ -378,6 +385,60 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
     naming = [c for c in clauses if any(f in c for forms in metrics for f in forms)]
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
+
+
+def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
+    """Does a rendered table row ("蔬菜种子:2024年收入1.60亿元;占比9%;毛利率—") name the metric asked
+    only in cells that hold no figure (a dash, "n/a", "未披露"), its label naming no metric?"""
+    label, _, rest = normalize(shown).partition(":")
+    if any(f in label for forms in metrics for f in forms):
+        return False
+    naming = [c for c in rest.split(";") if any(f in c for forms in metrics for f in forms)]
+    return bool(naming) and not any(re.search(r"\d", c) for c in naming)
+
+
+def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
+    """Does a rendered row's cell naming the segment asked state a growth ("海外收入同比+12%"), or does
+    no cell name it (the row is the segment's own: its label or header names it)?"""
+    words = evidence_config()["scope"]["growth_stated"]
+    cells = [c for c in row.partition(":")[2].split(";") if any(names_segment(c, forms) for forms in segments)]
+    return not cells or any(w in c for c in cells for w in words)
+
+
+@lru_cache(maxsize=1)
+def _forecast_re() -> re.Pattern:
+    from chatbot.intent import reader_config
+
+    return re.compile(reader_config()["compute"]["forecast"])
+
+
+def forecast_only(text: str) -> bool:
+    """Are all the figures of a sentence a forecast's: each clause stating one follows a forecast
+    word ("优驰预计2025年第三季度交易量为8.8万至9.2万辆"; "公司预计，全年收入…")? A reported figure beside
+    a forecast ("上半年收入12亿元，预计全年增长10%") is not."""
+    forecast, stated = False, []
+    for clause in re.split(r"[，,；;。:：]", normalize(text)):
+        forecast = forecast or bool(_forecast_re().search(clause.lower()))
+        if claim_figures(clause):
+            stated.append(forecast)
+    return bool(stated) and all(stated)
+
+
+_PERIOD_END_MONTH = {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-3": 9, "Q4": 12, "H2": 12, None: 12}
+
+
+def before_period_end(asked: set, date: str) -> bool:
+    """Was a document dated before every asked period ended ("2025-08-26" for 2025年第三季度)? Its
+    forecast for them is a forecast; one dated after a period (a profit alert) estimates a result."""
+    m = re.match(r"(\d{4})-(\d{2})", date or "")
+    if not m or not asked:
+        return False
+    doc = (int(m.group(1)), int(m.group(2)))
+    for year, q in asked:  # (a period without a year: the document's year)
+        month = int(q[1:]) if q and re.fullmatch(r"M\d\d", q) else _PERIOD_END_MONTH.get(q)
+        if month is None or doc >= (int(year or doc[0]), month):
+            return False
+    return True
 
 
 def _asked_periods(question: str) -> set:
@@ -520,6 +581,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
+    asks_forecast = bool(_forecast_re().search(question.lower()))
+    asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -545,6 +608,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
         # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
+        header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
@@ -576,14 +640,23 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                            raw.strip().strip("|").split("|")[0].strip() if is_row else "")
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
+            names_metric = any(f in norm for forms in spec.metrics for f in forms)
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
-            if len(spec.required) == 1 and not all(any(a in norm or a in context or (item and a in table_head)
+            # (a table row by its own cells and the header row: the rows below name other segments; a section
+            # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
+            # heads its revenue sentences too, so a term, a figure's name, is taken from the title only for a
+            # sentence naming the metric asked: "经调整…净利润为4.67亿元" under "…经调整净利润增71%")
+            if len(spec.required) == 1 and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
+                                                                          else heads)
+                                                       or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in spec.required):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
+            if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
+                continue  # the segment's cell is a level or a share, the row's growth another figure's
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
@@ -614,6 +687,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # asks "多少平方米": a count or a rate beside the area is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
+            if (spec.amount and spec.periods and not asks_forecast and before_period_end(spec.periods, p.chunk.date or "")
+                    and forecast_only(shown)):
+                continue  # a forecast made before the period ended ("预计第三季度交易量为8.8万至9.2万辆"), no result
+            if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):
+                continue  # the row's cell of the metric asked holds no figure ("毛利率 | —"): not given for it
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8

@@ -58,6 +58,30 @@ def asked_segments(question: str, segment_words: Iterable[Iterable[str]], names:
     return out
 
 
+def asked_regions(question: str, suffixes: Iterable[str], region_pos: Iterable[str],
+                  names: Iterable[str] = ()) -> list[list[str]]:
+    """The regions a question names with a region suffix ("睿视眼镜华南地区的收入" -> [["华南地区", "华南"]]),
+    outside the names of its companies: each as its forms, with and without the suffix."""
+    from chatbot.names import _posseg
+
+    suffixes, pos = tuple(suffixes), frozenset(region_pos)
+    words = [(w, f) for w, f in _posseg(text_without(question.lower(), names)) if w.strip()]
+    out: list[list[str]] = []
+    for i, (w, flag) in enumerate(words):
+        sfx = next((s for s in suffixes if w.endswith(s)), "")
+        if not sfx:
+            continue
+        if len(w) > len(sfx):  # one word ("华南地区", tagged as a place)
+            stem, stem_flag = w[: -len(sfx)], flag
+        elif i > 0:  # the suffix after its own word ("西南" "大区")
+            stem, stem_flag = words[i - 1]
+        else:
+            continue
+        if len(stem) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", stem) and stem_flag in pos:
+            out.append([stem + sfx, stem])
+    return out
+
+
 def names_segment(text: str, forms: Iterable[str]) -> bool:
     """Does the (normalised) text name the segment word in one of its Chinese forms?"""
     return any(f in text for f in forms)

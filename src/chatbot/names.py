@@ -68,6 +68,8 @@ class Rules:
     bare_hk: re.Pattern | None = None
     # an English name's closing trade word -> the Chinese words names use for it ("beer" -> 啤酒)
     sector_words_en: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # words naming a part of a company, not a company ("坦克品牌": the brand 坦克)
+    part_words: frozenset[str] = frozenset()
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -101,6 +103,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         mainland_prefixes=dict(t.get("mainland_prefixes", {})),
         bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
+        part_words=frozenset(q.get("part_words", [])),
     )
 
 

@@ -146,6 +146,8 @@ def _indexed_word_then_common(name: str, contains: Callable[[str], bool], rules:
     words = [w for w in j.lcut(name) if w.strip()]
     if len(words) < 2 or len(words[0]) < 2 or not contains(words[0]):
         return False
+    if not _not_common_words(name) and _coined_compound(name, rules):
+        return False  # ("汽车街": common words, one no dictionary holds, is a name)
     name_words = set(rules.company_suffixes) | set(rules.trade_words) | set(rules.org_suffixes)
     return all((j.dt.FREQ.get(w) or 0) >= GENERIC_FREQ and w not in name_words for w in words[1:])
 
@@ -242,7 +244,8 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
             # ("极氪第三季度…": an adverb-tagged first character, but a period follows: a subject)
             name = head if _not_common_words(head) and (_may_open_name(head, rules) or _period_follows(question, head)) else ""
-        if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and _not_common_words(name) and not known(name)
+        if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name)
+                and (_not_common_words(name) or _coined_compound(name, rules)) and not known(name)
                 and not is_phrasing_word(name, dictionary_only=True)):  # "说到底，…" opens with phrasing, not a name
             out.append(name)
         out += [w for w in _dictionary_companies(question) if not known(w) and w not in out]
@@ -277,6 +280,22 @@ def _not_common_words(head: str) -> bool:
 
     j = _jieba()
     return any((j.dt.FREQ.get(w) or 0) < GENERIC_FREQ for w in j.lcut(head) if w.strip())
+
+
+def _coined_compound(name: str, rules: Rules) -> bool:
+    """Is a name made of common words no dictionary holds as one word ("汽车街": 汽车 + 街,
+    where "汽车行业", "港股市场" or "坦克品牌" end in a word naming a sector, a market or a part
+    of a company)? Such a subject, when no indexed passage writes it, is a company the
+    documents do not cover; the caller checks the passages."""
+    from chatbot.names import _posseg
+    from chatbot.text import _jieba
+
+    j = _jieba()
+    words = [(w, flag) for w, flag in _posseg(name) if w.strip()]
+    if len(words) < 2 or j.dt.FREQ.get(name):
+        return False
+    general = rules.descriptors | rules.part_words
+    return all(flag.startswith("n") and w not in general for w, flag in words) and not any(w in general for w in j.lcut(name))
 
 
 def _may_open_name(head: str, rules: Rules) -> bool:

@@ -41,6 +41,19 @@ def with_unit(header: str, cell: str) -> str:
     return cell
 
 
+def table_header(text: str) -> str:
+    """The header lines of a text's first table, up to the separator before its first two data rows
+    (a caption row, then the column names: "| 迅邦快递7月至10月经营数据 |" over "| 月份 | 快递业务量 |")."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.lstrip().startswith("|")]
+    last_sep = -1
+    for j, ln in enumerate(lines):
+        if _TABLE_SEP.match(ln):
+            last_sep = j
+        elif last_sep >= 0 and j + 1 < len(lines) and not _TABLE_SEP.match(lines[j + 1]):
+            break  # two data rows: the header is over
+    return "\n".join(lines[: last_sep + 1])
+
+
 def with_row_unit(cells: list[str]) -> list[str]:
     """A row whose label writes the unit ("收入（亿元）| 43.7 | 46.9", a table with the periods as
     columns): the label's name, then its bare-number cells with the unit ("收入", "43.7亿元", …)."""

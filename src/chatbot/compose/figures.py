@@ -368,11 +368,20 @@ def points_change(ctx: ComposeContext, entries: list[Entry]) -> Composition | No
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*%", e.text)
         if len(pcts) < 2 or not move.search(e.text) or not asked <= {y for y, _ in periods(e.text) if y}:
             continue
+        if not moves_between(e.text, pcts[0], pcts[1]):
+            continue  # two rates' own changes ("收入同比下降11.3%，利润同比下降41.6%"), not one rate's move
         formula = points_formula(pcts[0], pcts[1])
         lab = ctx.labels
         text = f"{lab['derived']}{lab['derived_note']}：{pcts[0]}%、{pcts[1]}%⟦0⟧；{formula}"
         return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
     return None
+
+
+def moves_between(text: str, a: str, b: str) -> bool:
+    """Does the text move one rate from a% to b% ("由70.4%降至53.3%"): a word of config/reader.toml
+    [compute] rate_move_to between the two?"""
+    between = re.search(rf"{re.escape(a)}\s*%(.*?){re.escape(b)}\s*%", text)
+    return bool(between and re.search(reader_config()["compute"]["rate_move_to"], between.group(1)))
 
 
 _DATE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
@@ -580,7 +589,8 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     asked_text = "、".join(sorted(m.group(0).strip() for m in _period_text(ctx.question) if re.search(r"\d|季度|半年|月", m.group(0))))
     ents = ctx.glossary.entities(ctx.question)
     metric = ctx.glossary.metrics_in(ctx.question)
-    subject = (ents[0] if ents else "") + asked_text + (metric[0] if metric else "")
+    segment = "".join(forms[0] for forms in ctx.spec.segments if forms)  # "华南地区": the part asked, not the whole
+    subject = (ents[0] if ents else "") + asked_text + segment + (metric[0] if metric else "")
     entries = [Entry(lab["missing"].format(asked=subject or asked_text)), Entry(lab["known"], bullet=False)]
     entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score), passages=passages)
     return Composition(entries, refused=True)
