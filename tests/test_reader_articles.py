@@ -66,7 +66,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h7-r38": "为什么会这样？ — false refusal: '价格' only in non-retrieved chunks of news-02, news-100, news-101, news-103, news-104, news",
     "h7-r42": "岱峰建材和鼎岩水泥上半年的业绩比较起来怎么样？ — retrieval miss: '由盈转亏' only in non-retrieved chunks of news-107",
     "h7-r49": "So how many more cars is that than a year earlier? — retrieval miss: '14,500|1.45万|14500' not found in the corpus as written (check the question set)",
-    "h7-r50": "眸安科技上半年海外收入同比增长了多少？ — missed refusal: answered from news-106 although the corpus has no answer",
     "h7-r54": "What transaction volume did Youchi Used Cars act… — missed refusal: answered from news-105 although the corpus has no answer",
 }
 
