@@ -29,7 +29,6 @@ KNOWN_FAILURES = {
     "rf-12": "Q3 revenue growth: only Q3's level (5.6亿) is given, and it is quoted as the answer",
     "rf-14": "复合肥's revenue: only its volume is given; the company's total revenue is quoted",
     "rf-17": "export revenue over nine months: only export volume is given; the total revenue is quoted",
-    "rf-21": "嘉岳重工 (absent, shares 嘉岳 with 嘉岳电梯): answered with 嘉岳电梯's nine-month revenue",
 }
 
 
