@@ -648,3 +648,19 @@ def test_a_row_states_the_figure_a_compounds_head_names():
     cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], g, idf)
     assert [c.text for c in cands if figure in c.text], [c.text for c in cands]
     assert not [c.text for c in cands if "淘汰" in c.text]
+
+
+@pytest.mark.parametrize(("question", "name", "expected"), [
+    ("嘉岳重工前九个月收益是多少？", "嘉岳", "嘉岳重工"),  # a line of business after a name the documents hold
+    ("凯沃厨电第三季度收入多少？", "凯沃", "凯沃厨电"),
+    ("昆岳钢铁三季度营收多少？", "昆岳", "昆岳钢铁"),
+    ("嘉岳集团前九个月收益是多少？", "嘉岳", ""),  # a generic tail: may be the company asked
+    ("嘉岳前九个月收益是多少？", "嘉岳", ""),  # nothing after the name
+    ("嘉岳电梯新梯业务收入多少？", "嘉岳电梯新梯业务", ""),
+    ("What was Jiayue Steel's revenue?", "Jiayue", ""),  # English names are not read here
+])
+def test_business_after_reads_the_line_of_business_written_after_a_name(question, name, expected):
+    from chatbot.names import load_rules
+    from chatbot.subjects import business_after
+
+    assert business_after(question, name, load_rules()) == expected

@@ -60,6 +60,7 @@ class Rules:
     lead_words_zh: tuple[str, ...]
     en_legal_tails: frozenset[str]
     trade_words: tuple[str, ...] = ()
+    business_words: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
     en_sector_words: frozenset[str] = frozenset()
     term_suffixes: tuple[str, ...] = ()
@@ -96,6 +97,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         lead_words_zh=tuple(sorted(q["lead_words_zh"], key=len, reverse=True)),
         en_legal_tails=frozenset(n["en_legal_tails"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
+        business_words=tuple(sorted(n.get("business_words", []), key=len, reverse=True)),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
         en_sector_words=frozenset(n.get("en_sector_words", [])),
         term_suffixes=tuple(n.get("term_suffixes", [])),

@@ -122,6 +122,10 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     out = []
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
     for n in _uncatalogued_names(question, glossary, rules, beside):
+        other = business_after(question, n, rules or load_rules())
+        if other and not contains(other):
+            out.append(other)  # "嘉岳重工" where the documents write "嘉岳电梯" only: another company
+            continue
         if contains(n):
             continue
         opening, rest = _beside_known_once(n, glossary, beside)
@@ -131,6 +135,17 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         out.append(n)
     return out
+
+
+def business_after(question: str, name: str, rules: Rules) -> str:
+    """The name with the line of business the question writes right after it ("嘉岳" + "重工" in
+    "嘉岳重工前九个月…"), "" when none of config/catalogue.toml's business_words follows it."""
+    at = question.find(name)
+    if at < 0 or not re.search(r"[\u4e00-\u9fff]", name):
+        return ""
+    after = question[at + len(name):]
+    word = next((w for w in rules.business_words if after.startswith(w)), "")
+    return name + word if word else ""
 
 
 def _indexed_word_then_common(name: str, contains: Callable[[str], bool], rules: Rules) -> bool:
