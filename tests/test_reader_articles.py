@@ -9,13 +9,11 @@ gets wrong is an xfail(strict) with the reason."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
 import pytest
 
-from chatbot.text import claim_figures, normalize
-from support import CORPUS_EXTRA, ROOT, corpus_ids, make_settings, question_params
+from support import CORPUS_EXTRA, ROOT, assert_reader_answer, corpus_ids, make_settings, question_params
 
 DATA = CORPUS_EXTRA.parent
 def _load(path) -> list[dict]:
@@ -86,21 +84,7 @@ def articles_engine(corpus_index, tmp_path_factory):
     return Engine(make_settings(path))
 
 
-def _has(text: str, fact: str) -> bool:
-    return any(normalize(a) in normalize(text) for a in fact.split("|"))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
 def test_reader_question_on_an_article(articles_engine, q):
-    a = articles_engine.ask(q["question"], q.get("history"))
-    assert a.intent == q["intent"]
-    if not q["answerable"]:
-        assert a.refused, a.text
-        assert not (a.citations and claim_figures(a.text)) or re.search(r"资料中已知|What the sources do give", a.text), a.text
-        return
-    assert not a.refused, a.text
-    missing = [f for f in q["expected_facts"] if not _has(a.text, f)]
-    assert not missing, f"missing {missing} in: {a.text}"
-    assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
-    assert not a.unsupported, a.unsupported
+    assert_reader_answer(articles_engine.ask(q["question"], q.get("history")), q)
