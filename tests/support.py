@@ -45,6 +45,27 @@ def question_params(questions, known_failures: dict[str, str]) -> list:
                          if q["id"] in known_failures else []) for q in questions]
 
 
+def assert_reader_answer(a, q: dict) -> None:
+    """A reader question's answer as its set expects: the intent read as the set labels it; a question to refuse
+    refused (any figure it gives said to be what is known instead); any other answered with all its facts (each
+    with its `|` alternatives), citing one of its expected documents, every figure supported."""
+    import re
+
+    from chatbot.text import claim_figures, normalize
+
+    assert a.intent == q["intent"]
+    if not q["answerable"]:
+        assert a.refused, a.text
+        assert not (a.citations and claim_figures(a.text)) or re.search(r"资料中已知|What the sources do give", a.text), a.text
+        return
+    assert not a.refused, a.text
+    missing = [f for f in q["expected_facts"]
+               if not any(normalize(alt) in normalize(a.text) for alt in f.split("|"))]
+    assert not missing, f"missing {missing} in: {a.text}"
+    assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
+    assert not a.unsupported, a.unsupported
+
+
 def make_settings(store_path: Path, **overrides):
     from chatbot.config import load_settings
 

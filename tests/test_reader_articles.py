@@ -9,13 +9,11 @@ gets wrong is an xfail(strict) with the reason."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
 import pytest
 
-from chatbot.text import claim_figures, normalize
-from support import CORPUS_EXTRA, ROOT, corpus_ids, make_settings, question_params
+from support import CORPUS_EXTRA, ROOT, assert_reader_answer, corpus_ids, make_settings, question_params
 
 DATA = CORPUS_EXTRA.parent
 def _load(path) -> list[dict]:
@@ -62,7 +60,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h6-r51": "金璟珠宝大量关店有什么利弊？ — false refusal: '拖累零售值|零售值' only in non-retrieved chunks of news-97; '单店产出' only in non-retrieved chunks o",
     "h6-r54": "星幕影业11月票房环比增长多少？ — the eval (dev-9 index) counts it right; beside the dev-3/5/6/7/8 articles the test finds: intent read as lookup, the set says derived",
     # dev-10 (the session-9 hidden set, opened in session 10), over its own articles: failures at the session-10 start
-    "h7-r36": "昆岳特钢三季度利润为什么比收入涨得快？ — the eval (dev-10 index) counts it right; beside the dev-3/5/6/7/8/9 articles the test finds: missing ['出口'] in the answer",
     "h7-r38": "为什么会这样？ — false refusal: '价格' only in non-retrieved chunks of news-02, news-100, news-101, news-103, news-104, news",
     "h7-r42": "岱峰建材和鼎岩水泥上半年的业绩比较起来怎么样？ — retrieval miss: '由盈转亏' only in non-retrieved chunks of news-107",
     "h7-r49": "So how many more cars is that than a year earlier? — retrieval miss: '14,500|1.45万|14500' not found in the corpus as written (check the question set)",
@@ -86,21 +83,7 @@ def articles_engine(corpus_index, tmp_path_factory):
     return Engine(make_settings(path))
 
 
-def _has(text: str, fact: str) -> bool:
-    return any(normalize(a) in normalize(text) for a in fact.split("|"))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
 def test_reader_question_on_an_article(articles_engine, q):
-    a = articles_engine.ask(q["question"], q.get("history"))
-    assert a.intent == q["intent"]
-    if not q["answerable"]:
-        assert a.refused, a.text
-        assert not (a.citations and claim_figures(a.text)) or re.search(r"资料中已知|What the sources do give", a.text), a.text
-        return
-    assert not a.refused, a.text
-    missing = [f for f in q["expected_facts"] if not _has(a.text, f)]
-    assert not missing, f"missing {missing} in: {a.text}"
-    assert {c.doc_id for c in a.citations} & set(q["expected_sources"]), a.text
-    assert not a.unsupported, a.unsupported
+    assert_reader_answer(articles_engine.ask(q["question"], q.get("history")), q)

@@ -144,6 +144,24 @@ def _defined_term(question: str) -> str:
     return tail if len(tail) >= 2 else ""
 
 
+def _glossary_items(ctx: ComposeContext) -> list[Entry]:
+    """The lines of a document's list of terms ("端侧智能：指在摄像机本体里…。好处是…") whose term the question
+    names ("文中说的端侧智能指什么", "它那个项目型业务具体指什么"): the whole line, which goes on past the first
+    sentence with what the term implies ([definition] glossary_item; the longest term named first)."""
+    item = re.compile(reader_config()["definition"]["glossary_item"])
+    asked = ctx.question.lower()
+    found: list[tuple[int, Entry]] = []
+    seen: set[str] = set()
+    for d in ctx.structure.values():
+        for b in (b for _, bs in d.sections() for b in bs):
+            for ln in b.lines:
+                m = item.match(ln.text)
+                if m and m.group("term").lower() in asked and ln.text not in seen:
+                    seen.add(ln.text)
+                    found.append((len(m.group("term")), Entry(ln.text, [ln.chunk], [ln.raw])))
+    return [e for _, e in sorted(found, key=lambda x: -x[0])]
+
+
 def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
     """Sentences that define the term: it in brackets after the name it stands for
     ("特专科技上市新规(18C章)"), or followed by 是 / 指 / 即 ([definition] patterns)."""
@@ -162,7 +180,7 @@ def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
 
 def definition(ctx: ComposeContext) -> Composition | None:
     term = _defined_term(ctx.question)
-    defining = _defining_sentences(ctx, term)[:2] if term else []
+    defining = _glossary_items(ctx)[:2] or (_defining_sentences(ctx, term)[:2] if term else [])
     entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)
                           if not any(e.text in d.text or d.text in e.text for d in defining)]
     return Composition(entries[:3]) if entries else None

@@ -350,7 +350,24 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     most = _cfg()["max_block_items"]
     lines = [ln for b in sections[-1][1] for ln in b.lines if not _NOTE.match(ln.text)][:most]
     entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
-    return Composition([Entry(ctx.labels["conclusion_article"]), *entries]) if entries else None
+    if not entries:
+        return None
+    return Composition([Entry(ctx.labels["conclusion_article"]), *_rating_sentences(doc, entries), *entries])
+
+
+def _rating_sentences(doc: DocStructure, quoted: list[Entry]) -> list[Entry]:
+    """The analyst's rating and target price stated earlier in the note ("维持"增持"评级，目标价由7.20港元上调至
+    8.05港元", [structure] rating_cue) when the quoted last section gives no target figure of its own: the stance a
+    broker note's conclusion only repeats ("维持"增持"")."""
+    rating = re.compile(_cfg()["rating_cue"], re.I)
+    if any(rating.search(e.text) and claim_figures(e.text) for e in quoted):
+        return []
+    for b in doc.blocks:
+        for ln in b.lines:
+            for sent in split_sentences(ln.text, semicolons=False):
+                if rating.search(sent) and claim_figures(sent) and not any(sent in e.text for e in quoted):
+                    return [Entry(sent, [ln.chunk], [sent if sent in ln.raw else ln.raw])]
+    return []
 
 
 def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:

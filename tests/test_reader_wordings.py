@@ -1,0 +1,69 @@
+"""The reader intents and their evidence asked in other words than the sets the engine was tuned on
+(tests/data/stress-10/reader.jsonl): the cue words of config/reader.toml, table-driven."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chatbot.intent import detect_intent, reader_config
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # a conclusion: the bottom line, the analyst's leaning, the rating asked for
+    ("What's the bottom line on the two cement makers?", "conclusion"),
+    ("Is the author positive on the company?", "conclusion"),
+    ("Is the analyst cautious about the bank's margins?", "conclusion"),
+    ("What's the broker's take on the steelmaker?", "conclusion"),
+    ("分析师看好这家种子公司吗？", "conclusion"),
+    ("华启证券现在给这家钢厂什么评级？", "conclusion"),  # the rating asked, whatever "现在" says
+    ("这篇文章最后的判断是什么？", "conclusion"),
+    # a definition: 指什么, what a term means wherever the question goes on
+    ("文中说的端侧智能指什么？", "definition"),
+    ("它那个项目型业务具体指什么？", "definition"),
+    ("养殖行业里说的PSY是什么指标？", "definition"),
+    ("吨钢毛利是啥意思？", "definition"),
+    ("What does 'full cost' mean in the comparison of the four farmers?", "definition"),
+    ("What is meant by channel business?", "definition"),
+    ("What does PSY stand for?", "definition"),
+    # a why: a figure's move asked with 怎么, 是什么导致, 靠什么, "what led to"
+    ("公司的毛利率怎么下滑了？", "why"),
+    ("利润怎么比收入掉得还快？", "why"),
+    ("那均价怎么一直在往下走？", "why"),
+    ("这家水泥厂怎么从赚钱变成亏钱了？", "why"),
+    ("是什么导致新梯业务收入下滑？", "why"),
+    ("毛利率是靠什么提上去的？", "why"),
+    ("What led to the drop in the bank's net interest margin?", "why"),
+    # still a how, a look-up, a comparison
+    ("公司打算怎么提升市场份额？", "how"),  # a plan, no figure's move
+    ("公司靠什么赚钱？", "how"),
+    ("募到的钱准备怎么花？", "how"),
+    ("昆岳特钢的目标价是多少？", "lookup"),
+    ("两家公司的毛利率对比如何？", "comparison"),
+    ("为什么给增持评级？", "why"),  # a reason asked about the rating: no rating asked
+])
+def test_intent_in_other_words(question, intent):
+    assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("line", "term"), [
+    ("端侧智能：指在摄像机本体里直接完成人脸、车辆、行为等识别计算，不必把视频传回云端处理。好处是时延低。", "端侧智能"),
+    ("**项目型业务**：面向政府、园区、交通等大客户，按项目招标交付，收入波动大。", "项目型业务"),
+    ("“完全成本”：每出栏一公斤生猪所分摊的全部成本。", "完全成本"),
+    ("九个月收益：41.26亿元", None),  # a figure, no explanation after the colon
+    ("公司表示，下半年计划再新开约60家门店：重点布局华中。", None),  # a sentence before the colon, no term
+])
+def test_a_line_of_a_list_of_terms(line, term):
+    m = re.match(reader_config()["definition"]["glossary_item"], line)
+    assert (m.group("term") if m else None) == term
+
+
+@pytest.mark.parametrize(("sentence", "cause"), [
+    ("公司解释，自有品牌镜片销售占比提高，以及采购集中化带来的成本节约。", True),
+    ("公司解释：一方面是经济型墓穴占比提升。", True),
+    ("前九个月墓穴平均售价约为12.6万元人民币。", False),
+])
+def test_a_sentence_giving_a_cause(sentence, cause):
+    cues = reader_config()["structure"]["cause_cues"]
+    assert any(re.search(c, sentence) for c in cues) == cause
