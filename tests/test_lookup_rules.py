@@ -664,3 +664,49 @@ def test_business_after_reads_the_line_of_business_written_after_a_name(question
     from chatbot.subjects import business_after
 
     assert business_after(question, name, load_rules()) == expected
+
+
+def _idf_all_indexed(term: str) -> float:
+    """Every word is held by some passage of the index (metric words weigh little): nothing is absent
+    (only the token no passage holds, which the index's idf is asked for, weighs more)."""
+    if term == "\uffff":
+        return 5.0
+    return 0.5 if term in ("收入", "营业收入", "营收", "净利润") else 3.0
+
+
+@pytest.mark.parametrize(
+    ("question", "missing", "found"),
+    [
+        # a part no sentence of the passages names (though other documents hold its words): said to be missing,
+        # not answered by the other part's sentence or another figure
+        ("云知声第三季度影像产品收入和研发费用分别是多少？", ["研发费用"], "13.5亿"),
+        ("云知声第三季度影像产品收入和经调整净利润分别是多少？", [], "4.67亿"),  # both stated
+    ],
+)
+def test_a_part_no_sentence_names_is_missing(question, missing, found):
+    chunk = Chunk(id="x:1", doc_id="x", title=TITLE, text=ARTICLE, headings=[TITLE])
+    cands, spec = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _idf_all_indexed)
+    assert spec.missing == missing
+    assert any(found in c.text for c in cands), [c.text for c in cands]
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("云知声第三季度总收入是多少，经调整净利润多少？", [["收入"], ["净利润", "经调整"]]),
+        ("云知声第三季度营业收入是多少？毛利率呢？", [["营业收入"], ["毛利率"]]),
+        ("云知声第三季度影像产品和智能云两块业务的收入分别是多少？", [["影像", "收入"], ["智能云", "收入"]]),  # both 收入
+        ("云知声第三季度收入是多少，同比增长多少？", []),  # a figure and its growth: one sentence states both
+    ],
+)
+def test_two_questions_joined_are_two_parts(question, parts):
+    from chatbot.evidence_config import evidence_config
+
+    cfg = evidence_config()["two_part"]
+    spec = analyse_question(question, load_glossary(), _idf)
+    got = split_spec(question, spec, cfg["conjunctions"], cfg["clause_breaks"])
+    asked = [{a for grp in p.groups if grp.kind in ("metric", "word") for a in grp.alternatives} for p in got]
+    assert len(got) == len(parts)
+    for want, have, other in zip(parts, asked, parts[::-1], strict=True):
+        assert set(map(normalize, want)) & have, (want, have)
+        assert not set(map(normalize, other)) <= have

@@ -99,6 +99,9 @@ class QuestionSpec:
     compounds: list[tuple[str, list[TermGroup]]] = field(default_factory=list)
     item: str = ""  # one part of a two-part question: the item it asks, as the question writes it
     missing: list[str] = field(default_factory=list)  # the items of a two-part question no sentence states
+    # one part of a two-part question: the forms of the words its item writes (a sentence naming none of them
+    # states another figure: "研发费用" is not answered by "第三季度毛利率为27.3%")
+    item_forms: list[list[str]] = field(default_factory=list)
     # hard: the region, product tier or channel asked (config/evidence.toml [scope] segment_words), each as its forms
     segments: list[list[str]] = field(default_factory=list)
 
@@ -552,7 +555,8 @@ def score_candidates(
     spec = analyse_question(question, glossary, idf)
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
-    parts = split_spec(question, spec, evidence_config()["two_part"]["conjunctions"])
+    cfg = evidence_config()["two_part"]
+    parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []))
     if not parts:
         return _scored(question, spec, passages, glossary), spec
     # two things asked: each part's sentences, each part's best first (scores relative
@@ -560,12 +564,20 @@ def score_candidates(
     cands = []
     for part in parts:
         found = [] if part.missing else _scored(question, part, passages, glossary)
+        if part.item_forms and not any(names_item(c.text, part.item_forms) for c in found):
+            found = []  # only sentences about the other item or other figures: this one is missing
         if not found and part.item:
             spec.missing.append(part.item)  # said in the answer: "未在文档中找到：…"
         top = found[0].score if found else 1.0
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
     return cands, spec
+
+
+def names_item(text: str, item_forms: list[list[str]]) -> bool:
+    """Whether `text` writes one of the forms of some word of a two-part question's item."""
+    t = normalize(text).lower()
+    return any(f and f in t for forms in item_forms for f in forms)
 
 
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:

@@ -46,13 +46,15 @@ def _placed(question: str, groups) -> list[_Placed]:
     return sorted(out, key=lambda p: p.start)
 
 
-def split_spec(question: str, spec, conjunctions: list[str]) -> list:
-    """Two specs, one per item asked, or [] when the question asks one thing."""
+def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list[str] | None = None) -> list:
+    """Two specs, one per item asked, or [] when the question asks one thing. `clause_breaks`
+    ("多少，"): where two questions are joined; split there only between two metrics."""
     if not spec.wants_figure:
         return []
     q = normalize(question)
     placed = _placed(question, spec.groups)
-    for conj in conjunctions:
+    breaks = list(clause_breaks or [])
+    for conj in [*conjunctions, *breaks]:
         word = conj.strip().lower()
         if not word or (word.isascii() and not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", question.lower())):
             continue  # an English conjunction counts as a word of its own ("and", not "brand")
@@ -71,13 +73,19 @@ def split_spec(question: str, spec, conjunctions: list[str]) -> list:
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
         if right is None or (left.group.absent and right.group.absent):
             continue
+        if conj in breaks and not (left.group.kind == right.group.kind == "metric"):
+            continue
         anchors = [p for p in placed if p.end <= left.start and p.group.kind in ("entity", "period")]
         left_from = anchors[-1].end if anchors else 0
         left_mods = {id(p.group) for p in placed if left_from <= p.start < i}
-        right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
         tail = _ITEM_END.search(q, right.end)  # "退保率" is cut "退保" + "率": the item runs to "分别", "是"…
+        right_to = tail.start() if tail else len(q)
+        right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
         parts = [_without(spec, right_mods, q[left_from:i], left.group.absent),
-                 _without(spec, left_mods, q[j:tail.start() if tail else len(q)], right.group.absent)]
+                 _without(spec, left_mods, q[j:right_to], right.group.absent)]
+        parts[0].item_forms = _forms(placed, left_mods)
+        # (what the second item names runs to its end, in English too: "how much did it spend on advertising")
+        parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in placed if right.end <= p.start < right_to})
         for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
             # a segment or a compound named only in the other item is not this item's ("特钢总销量和轴承钢这类
             # 高端品种的销量": 高端 and 高端品种 are the second's)
@@ -88,11 +96,19 @@ def split_spec(question: str, spec, conjunctions: list[str]) -> list:
     return []
 
 
+def _forms(placed: list[_Placed], ids: set[int]) -> list[list[str]]:
+    """The forms of the item words among `ids`: a metric, a term or a Chinese word the question writes (not a
+    company or a period; not an English word, whose dictionary Chinese is a guess: "operation" is no 营运)."""
+    return [[a.lower() for a in p.group.alternatives] for p in placed
+            if id(p.group) in ids and (p.group.kind in ("metric", "term")
+                                       or (p.group.kind == "word" and not p.group.alternatives[0].isascii()))]
+
+
 def _without(spec, drop: set[int], item: str, absent: bool):
     """A copy of `spec` without the groups whose ids are in `drop` (and their metrics,
     companies and required words), asking `item` (`absent`: no passage holds it)."""
     part = copy.copy(spec)
-    part.item = item.strip(" 的")
+    part.item = item.strip(" 的是为")
     part.missing = [part.item] if absent else []
     gone = [g for g in spec.groups if id(g) in drop]
     part.groups = [g for g in spec.groups if id(g) not in drop]
