@@ -80,11 +80,16 @@ def safe_cut(text: str, limit: int) -> int:
 
 def figures(text: str) -> list[str]:
     """The figures in a text, normalised ("6.0亿", "1057%", "2513.hk", "2025年")."""
+    return [f for _, f in _figure_matches(text)]
+
+
+def _figure_matches(text: str) -> list[tuple[re.Match, str]]:
+    """Each figure of a text with its match in the NFKC form of the text (what follows it)."""
     found = []
     for m in FIGURE_RE.finditer(unicodedata.normalize("NFKC", text)):
         f = normalize(m.group(0))
         if f and any(c.isdigit() for c in f):
-            found.append(f)
+            found.append((m, f))
     return found
 
 
@@ -99,11 +104,7 @@ def claim_figures(text: str) -> list[str]:
     one-digit numbers are left out, since they name rather than claim."""
     out = []
     text = _ISO_DATE.sub(" ", _SOURCE_NOTE.sub(" ", text))  # a source note "〔36氪，2026-01-28〕" names, not claims
-    text = unicodedata.normalize("NFKC", text)
-    for m in FIGURE_RE.finditer(text):
-        f = normalize(m.group(0))
-        if not any(c.isdigit() for c in f):
-            continue
+    for m, f in _figure_matches(text):
         if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f) and not _counted(m):
             continue
         out.append(f)
