@@ -409,7 +409,8 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _forecast_re() -> re.Pattern:
+def forecast_re() -> re.Pattern:
+    """config/reader.toml [compute] forecast: the words that make a figure a forecast."""
     from chatbot.intent import reader_config
 
     return re.compile(reader_config()["compute"]["forecast"])
@@ -421,7 +422,7 @@ def forecast_only(text: str) -> bool:
     a forecast ("上半年收入12亿元，预计全年增长10%") is not."""
     forecast, stated = False, []
     for clause in re.split(r"[，,；;。:：]", normalize(text)):
-        forecast = forecast or bool(_forecast_re().search(clause.lower()))
+        forecast = forecast or bool(forecast_re().search(clause.lower()))
         if claim_figures(clause):
             stated.append(forecast)
     return bool(stated) and all(stated)
@@ -593,7 +594,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
-    asks_forecast = bool(_forecast_re().search(question.lower()))
+    asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])

@@ -26,7 +26,7 @@ from chatbot.compute import (
     share_facts,
     unit_word,
 )
-from chatbot.evidence import passage_sentences
+from chatbot.evidence import forecast_re, passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Passage
 from chatbot.text import (
@@ -288,8 +288,7 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
     (its two parts) or their difference (a longer period less the rest of it)."""
     asked, dq = read
     passages = list(ctx.passages)
-    forecast = re.compile(reader_config()["compute"]["forecast"])
-    facts = [f for f in _facts(passages) if not forecast.search(f.clause)]  # a forecast is no reported figure
+    facts = [f for f in _facts(passages) if not forecast_re().search(f.clause)]  # a forecast is no reported figure
     ok = _entity_ok(ctx, passages, strict=True)  # a document about two companies: the figure names its own
     if find_operand(facts, Operand(dq.a.entity, dq.a.terms, asked), _entity_ok(ctx, passages)) is not None:
         return None  # stated: the look-up's answer
