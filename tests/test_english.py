@@ -436,3 +436,43 @@ def test_cedict_is_parsed_once_for_both_caches(tmp_path, monkeypatch):
     finally:
         for cached in (bilingual.cedict_index, bilingual.company_words):
             cached.cache_clear()
+
+
+SYLLABLE_GLOSSARY = Glossary(aliases={"dongling": "动岭", "动岭": "动岭", "weiting": "味町食品", "味町食品": "味町食品",
+                                      "weitingshipin": "味町食品"}, companies={"动岭", "味町食品"})
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [("Dong", True), ("Ling", True), ("Weiting", True), ("Zhuang", True), ("Xiong", True), ("Er", True),
+     ("Fitness", False), ("Brand", False), ("Micro", False), ("Retail", False), ("Q3", False)],
+)
+def test_a_word_of_pinyin_syllables(word, syllables):
+    from chatbot.names import load_rules
+
+    assert load_rules().syllables(word) is syllables
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [  # a catalogued romanisation written syllable by syllable, though each syllable is also an English word
+        # of CC-CEDICT's glosses ("surname Dong"): joined as the catalogue writes it
+        ("How many stores did Dong Ling Fitness have?", {"Dong Ling": "Dongling"}),
+        # the whole name romanises a catalogued one: its Chinese name
+        ("How many stores did Dong Ling have?", {"Dong Ling": "动岭"}),
+        ("What was Wei Ting Shi Pin's revenue?", {"Wei Ting Shi Pin": "味町食品"}),
+        # syllables that romanise no catalogued name stay as written (refused later as unknown)
+        ("How many stores did Dong Fang Fitness have?", {}),
+        ("What was Sun Art Retail's revenue?", {}),
+        # one syllable alone is never a name of its own
+        ("What did Ling say about Dongling?", {}),
+    ],
+)
+def test_a_romanised_name_written_syllable_by_syllable(question, names):
+    from chatbot.english_names import resolve
+
+    r = resolve(question, SYLLABLE_GLOSSARY, lambda s: False)
+    assert r.names == names
+    for en, form in names.items():
+        assert en not in r.question
+        assert form in r.question

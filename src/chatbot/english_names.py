@@ -81,10 +81,12 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
-        form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts)
+        form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts, rules)
                 or (_pinyin_sector(span, rules, before) if before else ""))
         if form and len(span) == 1 and common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
+        if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
+            name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
@@ -147,9 +149,11 @@ def _compound(words: list[str], contains: Callable[[str], bool]) -> str:
 
 def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
     """"Xiyu Technology" -> the catalogued name whose romanisation is "xiyukeji"; at least
-    one word must be pinyin (no English word), so an English name is never read as pinyin.
+    one word must be pinyin, so an English name is never read as pinyin.
     An English word is read as the trade words names use for it (config/catalogue.toml
-    [sector_words_en]: "Liquor" -> 酒业 "jiuye"), then as the lexicon translates it."""
+    [sector_words_en]: "Liquor" -> 酒业 "jiuye"), then as the lexicon translates it.
+    A word of pinyin syllables that is also an English word ("Dong Ling", a name written
+    syllable by syllable) is read both ways: only an exact catalogued romanisation matches."""
     options: list[list[str]] = []
     pinyin_words = 0
     for w in words:
@@ -159,7 +163,10 @@ def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
             pinyin_words += 1
         else:
             zh = [*rules.sector_words_en.get(low, ()), *_translations(w)]
-            options.append(list(dict.fromkeys(r for t in zh if (r := romanise(t)))))
+            romanised = [r for t in zh if (r := romanise(t))]
+            syllables = rules.syllables(w)
+            pinyin_words += syllables
+            options.append(list(dict.fromkeys([low] * syllables + romanised)))
     if not pinyin_words or not all(options):
         return ""
     for combo in itertools.islice(itertools.product(*options), _MAX_COMPOUNDS):
@@ -167,6 +174,20 @@ def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
         if canon:
             return canon
     return ""
+
+
+def _syllable_name(words: list[str], glossary: Glossary, rules: Rules) -> tuple[str, str]:
+    """The longest run of pinyin-syllable words whose joined letters are a catalogued
+    romanisation ("Dong Ling" of "Dong Ling Fitness": "dongling" romanises 动岭): the run as
+    written, and joined as one word ("Dongling"), the way the catalogue's romanisation is
+    matched in an English question."""
+    runs = [(i, j) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+            if all(rules.syllables(w) for w in words[i:j])]
+    for i, j in sorted(runs, key=lambda r: r[0] - r[1]):
+        joined = "".join(words[i:j])
+        if joined.lower() in glossary.aliases:
+            return " ".join(words[i:j]), joined.capitalize()
+    return "", ""
 
 
 def _is_pinyin(word: str) -> bool:
@@ -199,11 +220,13 @@ def _pinyin_sector(words: list[str], rules: Rules, before: Callable[[str], set[s
 _SET_APART = re.compile(r"[“「『\"'《（(]([\u4e00-\u9fff]{2,6})[”」』\"'》）)]")
 
 
-def _pinyin_in(words: list[str], texts: Callable[[], list[str]]) -> str:
+def _pinyin_in(words: list[str], texts: Callable[[], list[str]], rules: Rules | None = None) -> str:
     """"Taier" -> "太二": a word of the texts (set apart in quotes or brackets, or one
     word to jieba) whose romanisation is the name's pinyin; every word of the name must
-    be pinyin (no English word), and the romanisation must match whole."""
-    if not all(re.fullmatch(r"[A-Za-z]+", w) and w.lower() not in english_words() for w in words):
+    be pinyin (no English word, or pinyin syllables: "Tai Er"), and the romanisation must
+    match whole."""
+    rules = rules or load_rules()
+    if not all(_is_pinyin(w) or rules.syllables(w) for w in words):
         return ""
     target = "".join(words).lower()
     if len(target) < 4:

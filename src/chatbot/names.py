@@ -71,6 +71,13 @@ class Rules:
     sector_words_en: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     # words naming a part of a company, not a company ("坦克品牌": the brand 坦克)
     part_words: frozenset[str] = frozenset()
+    # a word that is pinyin syllables only ("dong", "weiting")
+    pinyin_syllables: re.Pattern | None = None
+
+    def syllables(self, word: str) -> bool:
+        """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
+        `pinyin_syllable`), whether or not it is also an English word."""
+        return bool(self.pinyin_syllables and self.pinyin_syllables.fullmatch(word.lower()))
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -106,6 +113,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
         part_words=frozenset(q.get("part_words", [])),
+        pinyin_syllables=re.compile(f"(?:{q['pinyin_syllable']})+") if q.get("pinyin_syllable") else None,
     )
 
 
