@@ -29,6 +29,8 @@ from chatbot.text import (
         ("他说：“好。”然后走了。", True, ["他说：“好。”", "然后走了。"]),  # the closing quote stays
         ("估值:智谱约511亿港元;MiniMax约461亿港元", True, ["估值:智谱约511亿港元;", "MiniMax约461亿港元"]),
         ("估值:智谱约511亿港元;MiniMax约461亿港元", False, ["估值:智谱约511亿港元;MiniMax约461亿港元"]),
+        # a source note is never split, though the title it names ends in a question mark
+        ("门店412家〔还能走多远？，2025-11-18〕[1]。下一句", False, ["门店412家〔还能走多远？，2025-11-18〕[1]。", "下一句"]),
         ("", True, []),
     ],
 )

@@ -48,10 +48,14 @@ def split_sentences(text: str, semicolons: bool = True) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation (and any closing
     quote) with its sentence. Never splits inside a number or ticker. With
     `semicolons=False` clauses joined by ；/; stay together (they share a subject:
-    "IPO估值:智谱约511亿港元;MiniMax约461亿–504亿港元")."""
+    "IPO估值:智谱约511亿港元;MiniMax约461亿–504亿港元"). A source note 〔…〕 is never split,
+    though the title it names may end in a question mark."""
     out: list[str] = []
     for part in (_SENT_END if semicolons else _SENT_END_NO_SEMI).split(text):
         if not part:
+            continue
+        if out and out[-1].count("〔") > out[-1].count("〕"):  # an end mark inside a source note ("〔…走多远？，2025-11-18〕")
+            out[-1] += part
             continue
         # move closing quotes that followed the end mark back onto the previous sentence
         while out and part and part[0] in _CLOSERS:
