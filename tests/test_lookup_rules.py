@@ -710,3 +710,24 @@ def test_two_questions_joined_are_two_parts(question, parts):
     for want, have, other in zip(parts, asked, parts[::-1], strict=True):
         assert set(map(normalize, want)) & have, (want, have)
         assert not set(map(normalize, other)) <= have
+
+
+# --- the company a figure question asks, beside another name it holds ------------------
+
+ROWS = ("| 公司 | 前三季度收入 | 长协销量占比 |\n|---|---|---|\n| 晋昊能源（1867.HK） | 312.6亿元 | 68% |\n"
+        "| 北垣矿业（2866.HK） | 143.9亿元 | 72% |")
+
+
+def test_another_name_in_the_question_does_not_let_another_companys_figure_answer():
+    """The catalogue may take a common word for an organisation ("长协"): a sentence naming it and another
+    company is still that company's figure."""
+    from dataclasses import replace
+
+    g = load_glossary()
+    names = {"晋昊能源": "晋昊能源", "北垣矿业": "北垣矿业", "长协": "长协"}
+    g = replace(g, aliases={**g.aliases, **names}, companies={*g.companies, "晋昊能源", "北垣矿业"})
+    chunk = Chunk(id="r:1", doc_id="r", title="煤企对比", text=ROWS, headings=["煤企对比"])
+    idf = lambda t: 3.0 if t in normalize(ROWS) else 5.0  # noqa: E731
+    cands, _ = score_candidates("北垣矿业长协煤销量占比多少？", [Passage(chunk=chunk, score=1.0)], g, idf)
+    assert cands
+    assert all("北垣矿业" in c.text for c in cands)

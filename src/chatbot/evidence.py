@@ -594,6 +594,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
+    # a figure is the asked company's: another name the question holds ("北垣矿业长协煤销量占比", where the
+    # catalogue took 长协 for an organisation) does not let another company's sentence naming it answer
+    asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     for pi, p in enumerate(passages):
@@ -635,7 +638,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # after the clause of the first figure is its client or peer ("…9.6亿元，公司曾担任博拓…的承销商")
                 named = set(glossary.entities(through_first_figure(_before_enumeration(shown)) or shown))
             subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
-            if spec.entities and subject and not (spec.entities & (subject | mentioned)):
+            if spec.entities and subject and not (asked & (subject | mentioned)):
                 continue  # about another company
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
                 continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked
