@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.evidence import analyse_question, asked_measure, metric_without_figure, score_candidates, states_measure
+from chatbot.evidence import (
+    analyse_question,
+    asked_measure,
+    metric_without_figure,
+    per_unit_forms,
+    score_candidates,
+    states_measure,
+)
 from chatbot.glossary import load_glossary
 from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
@@ -710,6 +717,48 @@ def test_two_questions_joined_are_two_parts(question, parts):
     for want, have, other in zip(parts, asked, parts[::-1], strict=True):
         assert set(map(normalize, want)) & have, (want, have)
         assert not set(map(normalize, other)) <= have
+
+
+# --- a figure per unit of a thing ("每吨煤的成本" is written "吨煤成本", "单吨成本", "元/吨") ------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "forms"),
+    [
+        ("黔川能源三季度每吨煤的生产成本是多少？", ["每吨", "单吨", "/吨", "吨煤"]),
+        ("每辆车的平均售价是多少？", ["每辆", "单车", "/辆", "车车"]),
+        ("每吨的成本是多少？", ["每吨", "单吨", "/吨"]),  # no thing named after the unit
+        ("每股收益是多少？", []),  # not a unit of config/evidence.toml [units] per_units
+    ],
+)
+def test_per_unit_forms(question, forms):
+    spec = analyse_question(question, load_glossary(), lambda t: 3.0)
+    found = [g.alternatives for g in spec.groups if len(g.alternatives) > 1 and g.alternatives[0].startswith("每")]
+    assert found == ([forms] if forms else [])
+
+
+@pytest.mark.parametrize(
+    ("unit", "thing", "forms"),
+    [("吨", "铝", ["每吨", "单吨", "/吨", "吨铝"]), ("辆", "", ["每辆", "单车", "/辆"]),
+     ("平方米", "", ["每平方米", "单平", "/平方米"])],
+)
+def test_per_unit_forms_of_a_unit(unit, thing, forms):
+    assert per_unit_forms(unit, thing) == forms
+
+
+PER_UNIT_ARTICLE = "第三季度自产煤吨煤成本：晋昊能源301元、黔川能源398元。\n\n黔川能源第三季度商品煤产量为620万吨。"
+
+
+def test_a_per_unit_figure_is_found_as_the_document_writes_it():
+    chunk = Chunk(id="c:1", doc_id="c", title="煤企第三季度", text=PER_UNIT_ARTICLE, headings=["煤企第三季度"])
+    idf = lambda t: 3.0 if t in normalize(PER_UNIT_ARTICLE) else 5.0  # noqa: E731
+    from dataclasses import replace
+
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "黔川能源": "黔川能源", "晋昊能源": "晋昊能源"},
+                companies={*g.companies, "黔川能源", "晋昊能源"})
+    cands, _ = score_candidates("黔川能源三季度每吨煤的成本是多少？", [Passage(chunk=chunk, score=1.0)], g, idf)
+    assert [c.text for c in cands][:1] == ["第三季度自产煤吨煤成本：晋昊能源301元、黔川能源398元。"]
 
 
 # --- the company a figure question asks, beside another name it holds ------------------
