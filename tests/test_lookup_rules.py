@@ -339,7 +339,8 @@ def test_beside_known(name, opening, rest):
 @pytest.mark.parametrize(
     ("question", "metric"),
     [("金蝶上半年亏了多少？", "净亏损"), ("信义光能这次中期派息多少？", "股息"),  # a question's everyday words for a metric
-     ("蒙牛上半年营收多少？", "收入")],
+     ("蒙牛上半年营收多少？", "收入"), ("康衢大药房上半年的营业额是多少？", "收入"),
+     ("What was the group's turnover in the first half?", "收入"), ("芯澜预计2025年股东应占溢利多少？", "净利润")],
 )
 def test_a_metric_as_a_question_writes_it(question, metric):
     assert metric in load_glossary().metrics_in(question)
