@@ -348,6 +348,11 @@ def _phrase_re(key: str) -> re.Pattern:
     return re.compile(evidence_config()["period_phrases"][key])
 
 
+def month_end_re() -> re.Pattern:
+    """A month's end as a point in time ("6月底", "2025年9月末", "9月30日"): [period_phrases] month_end."""
+    return _phrase_re("month_end")
+
+
 def dated_months(text: str) -> set[tuple[str, str]]:
     """The months a text writes with their year and no day ("2025年6月的业务量", a row "2025年7月"):
     (year, "M06"). Read only where a month is asked: elsewhere such a month dates an event."""
