@@ -100,6 +100,7 @@ def test_figure_supported(figure, evidence, supported):
         ("2026年1月28日", set()),  # a calendar date is no period
         ("2025万股", set()),  # nor a quantity that looks like a year
         ("2024家", set()),
+        ("远川牧业（01932）:净利润12.6亿元", set()),  # nor four digits of a longer number (a ticker)
         # a month without a year is a period of monthly figures (a table row "7月", a question's "10月份")
         ("10月份载客量", {(None, "M10")}),
         ("7月:载客量（万人次）301.2", {(None, "M07")}),

@@ -435,6 +435,8 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     for m in _period_rules().period_re.finditer(t):
         if any(y == m.group(1) and q for y, q in out) and not m.group(2):
             continue  # the year of a half-year already read
+        if m.start(1) and t[m.start(1) - 1].isdigit():
+            continue  # four digits of a longer number: the ticker "01932" names no year 1932
         tail = t[m.end(1):m.end(1) + 6]
         if re.match(r"\s*年\s*\d{1,2}\s*(?:[-–~至到]\s*\d{1,2}\s*)?月", t[m.end(1):m.end(1) + 12]) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
             continue  # a date, or a range of months ("2025年1–10月": not the year)
