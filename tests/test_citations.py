@@ -29,6 +29,9 @@ WARN = "（⚠ 未在引用来源中找到依据）"
         ("云知声收入为10亿元[1]。", "llm", "云知声收入为10亿元[1]。" + WARN, ["a:1"], ["云知声收入为10亿元。"]),
         # a figure from another passage than the one cited is not supported
         ("智谱估值约511亿港元[1]。", "extractive", "", [], ["智谱估值约511亿港元。"]),
+        # a source note naming a title that ends in a question mark stays with its sentence and marker
+        ("收入为9.39亿元〔云知声还能走多远？，2025-11-18〕[1]。", "extractive",
+         "收入为9.39亿元〔云知声还能走多远？，2025-11-18〕[1]。", ["a:1"], []),
         # a marker that points at no passage is removed, and the sentence with it
         ("估值511亿港元[7]。", "extractive", "", [], ["估值511亿港元。"]),
     ],

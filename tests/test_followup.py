@@ -86,6 +86,11 @@ def _asked(*questions: str) -> list[dict]:
         ("7月和8月分别是多少？", _asked("云知声10月单票收入是多少？"), "云知声7月和8月单票收入分别是多少？"),
         ("第二季度有多少？", _asked("云知声第三季度产量多少？"), "云知声第二季度产量多少？"),
         ("第二季度门店有多少？", _asked("云知声第三季度产量多少？"), "第二季度门店有多少？"),  # an item too: not this rule
+        # a point in time ("6月底", "2024年末") after a question asking the latest ("现在", "目前"): in its place
+        ("6月底的时候是多少？", _asked("云知声现在有多少付费会员？"), "云知声6月底有多少付费会员？"),
+        ("2024年末是多少？", _asked("云知声目前有多少员工？"), "云知声2024年末有多少员工？"),
+        ("那6月末呢？", _asked("云知声9月末有多少家门店？"), "云知声6月末有多少家门店？"),
+        ("6月底门店有多少？", _asked("云知声现在有多少员工？"), "6月底门店有多少？"),  # an item too: not this rule
         # English "how much did it grow": "it" is the figure asked before, not the company
         ("And over the first nine months, how much did it grow?", _asked("What was Unisound's net profit in Q3 2025?"),
          "And over the first nine months, how much did 云知声's net profit grow?"),

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.evidence import analyse_question, asked_measure, metric_without_figure, score_candidates, states_measure
+from chatbot.evidence import (
+    analyse_question,
+    asked_measure,
+    metric_without_figure,
+    per_unit_forms,
+    score_candidates,
+    states_measure,
+)
 from chatbot.glossary import load_glossary
 from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
@@ -332,7 +339,8 @@ def test_beside_known(name, opening, rest):
 @pytest.mark.parametrize(
     ("question", "metric"),
     [("金蝶上半年亏了多少？", "净亏损"), ("信义光能这次中期派息多少？", "股息"),  # a question's everyday words for a metric
-     ("蒙牛上半年营收多少？", "收入")],
+     ("蒙牛上半年营收多少？", "收入"), ("康衢大药房上半年的营业额是多少？", "收入"),
+     ("What was the group's turnover in the first half?", "收入"), ("芯澜预计2025年股东应占溢利多少？", "净利润")],
 )
 def test_a_metric_as_a_question_writes_it(question, metric):
     assert metric in load_glossary().metrics_in(question)
@@ -710,3 +718,66 @@ def test_two_questions_joined_are_two_parts(question, parts):
     for want, have, other in zip(parts, asked, parts[::-1], strict=True):
         assert set(map(normalize, want)) & have, (want, have)
         assert not set(map(normalize, other)) <= have
+
+
+# --- a figure per unit of a thing ("每吨煤的成本" is written "吨煤成本", "单吨成本", "元/吨") ------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "forms"),
+    [
+        ("黔川能源三季度每吨煤的生产成本是多少？", ["每吨", "单吨", "/吨", "吨煤"]),
+        ("每辆车的平均售价是多少？", ["每辆", "单车", "/辆", "车车"]),
+        ("每吨的成本是多少？", ["每吨", "单吨", "/吨"]),  # no thing named after the unit
+        ("每股收益是多少？", []),  # not a unit of config/evidence.toml [units] per_units
+    ],
+)
+def test_per_unit_forms(question, forms):
+    spec = analyse_question(question, load_glossary(), lambda t: 3.0)
+    found = [g.alternatives for g in spec.groups if len(g.alternatives) > 1 and g.alternatives[0].startswith("每")]
+    assert found == ([forms] if forms else [])
+
+
+@pytest.mark.parametrize(
+    ("unit", "thing", "forms"),
+    [("吨", "铝", ["每吨", "单吨", "/吨", "吨铝"]), ("辆", "", ["每辆", "单车", "/辆"]),
+     ("平方米", "", ["每平方米", "单平", "/平方米"])],
+)
+def test_per_unit_forms_of_a_unit(unit, thing, forms):
+    assert per_unit_forms(unit, thing) == forms
+
+
+PER_UNIT_ARTICLE = "第三季度自产煤吨煤成本：晋昊能源301元、黔川能源398元。\n\n黔川能源第三季度商品煤产量为620万吨。"
+
+
+def test_a_per_unit_figure_is_found_as_the_document_writes_it():
+    chunk = Chunk(id="c:1", doc_id="c", title="煤企第三季度", text=PER_UNIT_ARTICLE, headings=["煤企第三季度"])
+    idf = lambda t: 3.0 if t in normalize(PER_UNIT_ARTICLE) else 5.0  # noqa: E731
+    from dataclasses import replace
+
+    g = load_glossary()
+    g = replace(g, aliases={**g.aliases, "黔川能源": "黔川能源", "晋昊能源": "晋昊能源"},
+                companies={*g.companies, "黔川能源", "晋昊能源"})
+    cands, _ = score_candidates("黔川能源三季度每吨煤的成本是多少？", [Passage(chunk=chunk, score=1.0)], g, idf)
+    assert [c.text for c in cands][:1] == ["第三季度自产煤吨煤成本：晋昊能源301元、黔川能源398元。"]
+
+
+# --- the company a figure question asks, beside another name it holds ------------------
+
+ROWS = ("| 公司 | 前三季度收入 | 长协销量占比 |\n|---|---|---|\n| 晋昊能源（1867.HK） | 312.6亿元 | 68% |\n"
+        "| 北垣矿业（2866.HK） | 143.9亿元 | 72% |")
+
+
+def test_another_name_in_the_question_does_not_let_another_companys_figure_answer():
+    """The catalogue may take a common word for an organisation ("长协"): a sentence naming it and another
+    company is still that company's figure."""
+    from dataclasses import replace
+
+    g = load_glossary()
+    names = {"晋昊能源": "晋昊能源", "北垣矿业": "北垣矿业", "长协": "长协"}
+    g = replace(g, aliases={**g.aliases, **names}, companies={*g.companies, "晋昊能源", "北垣矿业"})
+    chunk = Chunk(id="r:1", doc_id="r", title="煤企对比", text=ROWS, headings=["煤企对比"])
+    idf = lambda t: 3.0 if t in normalize(ROWS) else 5.0  # noqa: E731
+    cands, _ = score_candidates("北垣矿业长协煤销量占比多少？", [Passage(chunk=chunk, score=1.0)], g, idf)
+    assert cands
+    assert all("北垣矿业" in c.text for c in cands)

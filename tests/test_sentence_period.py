@@ -63,6 +63,15 @@ def test_bare_qualifiers_are_those_without_a_year_before_them(sentence, bare):
         # stated comparison periods keep the sentence's own bare quarter too
         ("第二季度收入302亿元，较2024年第二季度的317亿元减少。", {("2024", "Q2")}, {(None, "Q2")}, set(), True,
          {("2024", "Q2"), (None, "Q2")}),
+        # a figure whose clause names no period, then another period's ("…，2024年为…"): the context's period too
+        ("芯片出货量约29亿颗，2024年为21.6亿颗。", {("2024", None)}, {("2025", None)}, set(), False,
+         {("2025", None), ("2024", None)}),
+        ("应占净利润约2.1亿元至2.4亿元，2024年为净亏损0.86亿元，即实现扭亏为盈；", {("2024", None)}, {("2025", None)}, set(),
+         False, {("2025", None), ("2024", None)}),
+        # the year stated with the first figure: its own, no other
+        ("2025年收入10亿元，2024年为8亿元。", {("2025", None), ("2024", None)}, {("2023", None)}, set(), False,
+         {("2025", None), ("2024", None)}),
+        ("收入10亿元，2024年收入8亿元。", {("2024", None)}, {("2025", None)}, set(), False, {("2024", None)}),
     ],
 )
 def test_sentence_periods(sentence, stated, context, passage, asks_quarter, expected):

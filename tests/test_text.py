@@ -29,6 +29,8 @@ from chatbot.text import (
         ("他说：“好。”然后走了。", True, ["他说：“好。”", "然后走了。"]),  # the closing quote stays
         ("估值:智谱约511亿港元;MiniMax约461亿港元", True, ["估值:智谱约511亿港元;", "MiniMax约461亿港元"]),
         ("估值:智谱约511亿港元;MiniMax约461亿港元", False, ["估值:智谱约511亿港元;MiniMax约461亿港元"]),
+        # a source note is never split, though the title it names ends in a question mark
+        ("门店412家〔还能走多远？，2025-11-18〕[1]。下一句", False, ["门店412家〔还能走多远？，2025-11-18〕[1]。", "下一句"]),
         ("", True, []),
     ],
 )
@@ -98,6 +100,7 @@ def test_figure_supported(figure, evidence, supported):
         ("2026年1月28日", set()),  # a calendar date is no period
         ("2025万股", set()),  # nor a quantity that looks like a year
         ("2024家", set()),
+        ("远川牧业（01932）:净利润12.6亿元", set()),  # nor four digits of a longer number (a ticker)
         # a month without a year is a period of monthly figures (a table row "7月", a question's "10月份")
         ("10月份载客量", {(None, "M10")}),
         ("7月:载客量（万人次）301.2", {(None, "M07")}),

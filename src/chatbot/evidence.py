@@ -172,6 +172,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if word in low:
             add(glossary.synonyms[word], kind="metric")
             low = low.replace(word, " ")
+    for m in _per_unit_re().finditer(low):  # "每吨煤的生产成本": also "吨煤成本", "单吨成本", "元/吨"
+        add(per_unit_forms(m.group(1), m.group(2) or ""))
+    low = _per_unit_re().sub(lambda m: " " + (m.group(2) or ""), low)
     for term in sorted(glossary.terms, key=len, reverse=True):
         if term not in low:
             continue
@@ -193,6 +196,22 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             tok = _indexed_neighbour(tok, low, idf, absent)
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
+
+
+@lru_cache(maxsize=1)
+def _per_unit_re() -> re.Pattern:
+    """"每吨煤", "每辆": a figure per unit of a thing (config/evidence.toml [units] per_units); group 1 the
+    unit, group 2 the character after it (the thing counted), if any."""
+    units = "|".join(map(re.escape, sorted(evidence_config()["units"]["per_units"], key=len, reverse=True)))
+    return re.compile(rf"每\s*({units})([\u4e00-\u9fff](?<!的))?")
+
+
+def per_unit_forms(unit: str, thing: str) -> list[str]:
+    """The ways a document writes "每<unit><thing>" ("每吨煤" -> 每吨, 单吨, /吨, 吨煤): [units] per_unit_forms."""
+    cfg = evidence_config()["units"]
+    short = cfg["per_units"][unit]
+    forms = [f.format(u=unit, s=short, x=thing) for f in cfg["per_unit_forms"] if thing or "{x}" not in f]
+    return list(dict.fromkeys(forms))
 
 
 def name_pattern(name: str) -> re.Pattern:
@@ -594,6 +613,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
+    # a figure is the asked company's: another name the question holds ("北垣矿业长协煤销量占比", where the
+    # catalogue took 长协 for an organisation) does not let another company's sentence naming it answer
+    asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     for pi, p in enumerate(passages):
@@ -635,7 +657,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # after the clause of the first figure is its client or peer ("…9.6亿元，公司曾担任博拓…的承销商")
                 named = set(glossary.entities(through_first_figure(_before_enumeration(shown)) or shown))
             subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
-            if spec.entities and subject and not (spec.entities & (subject | mentioned)):
+            if spec.entities and subject and not (asked & (subject | mentioned)):
                 continue  # about another company
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
                 continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked

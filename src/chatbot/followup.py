@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
-from chatbot.text import FIGURE_RE, english_period_forms, period_phrase_en_re, period_phrase_re, period_word, periods
+from chatbot.text import (
+    FIGURE_RE,
+    english_period_forms,
+    month_end_re,
+    period_phrase_en_re,
+    period_phrase_re,
+    period_word,
+    periods,
+)
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -258,11 +267,13 @@ def _periods_only(question: str, prev: str) -> str | None:
     q = question
     for span, written in cfg["period_spans"].items():
         q = q.replace(span, written)
-    found = list(period_phrase_re().finditer(q))
-    before = list(period_phrase_re().finditer(prev))
+    found = list(_period_or_point().finditer(q))
+    before = list(_period_or_point().finditer(prev))
+    if not before:  # "动岭健身现在有多少付费会员？": the question before asks the latest, written with a word for now
+        before = list(re.finditer("|".join(cfg["now_words"]), prev))
     if not found or not before or not re.search(r"[\u4e00-\u9fff]", q):
         return None
-    rest = period_phrase_re().sub(" ", q)
+    rest = _period_or_point().sub(" ", q)
     for filler in cfg["period_fillers"]:
         rest = re.sub(filler, "", rest)
     if rest.strip():
@@ -273,6 +284,13 @@ def _periods_only(question: str, prev: str) -> str | None:
     if "分别" in q and "分别" not in out and ask:  # each period's figure
         out = out[: ask.start()] + "分别" + out[ask.start():]
     return out
+
+
+@lru_cache(maxsize=1)
+def _period_or_point() -> re.Pattern:
+    """A reporting period ("第三季度", "2024年"), or a point in time ("6月底", "2024年末") as a follow-up
+    names one (config/evidence.toml [period_phrases] month_end)."""
+    return re.compile(rf"(?:19|20)\d{{2}}\s*年\s*(?:末|底)|{month_end_re().pattern}|{period_phrase_re().pattern}", re.IGNORECASE)
 
 
 def _item_en(question: str) -> str:

@@ -116,6 +116,23 @@ def _figure_before_period(sentence: str) -> bool:
     return bool(head) and not named_periods(head)
 
 
+@lru_cache(maxsize=1)
+def _period_restated() -> re.Pattern:
+    """A clause that opens with a period and gives its figure ("2024年为13.7亿元", "6月底时为126万"):
+    config/evidence.toml [period] bracket_links after the period."""
+    links = "|".join(re.escape(w) for w in evidence_config()["period"]["bracket_links"])
+    return re.compile(rf"^\s*(?:{_PERIOD}|(?:1[0-2]|0?[1-9])\s*月\s*(?:底|末))\s*(?:时|的)?\s*(?:{links})\s*[^，,；;。\d]{{0,6}}?[-+约]?\d")
+
+
+def _restates_earlier_period(sentence: str) -> bool:
+    """Does the sentence open with a figure whose clause names no period, and name periods only in
+    later clauses that give another period's figure ("…约29亿颗，2024年为21.6亿颗")?"""
+    if not _figure_before_period(sentence):
+        return False
+    later = [c for c in _CLAUSE_END.split(sentence) if named_periods(c)]
+    return bool(later) and all(_period_restated().match(c) for c in later)
+
+
 def sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool,
                      dated: str = "") -> set:
     """The periods `sentence` is about. `stated`: what it states (its periods, or those the
@@ -146,7 +163,10 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
         years = {dated[:4]}  # "今年上半年…": the year the document is dated in
     bare = bare_qualifiers(own)
     if stated:
-        return set(stated) | {(y, q) for y in years for q in bare}
+        found = set(stated) | {(y, q) for y in years for q in bare}
+        if _restates_earlier_period(own):  # "收入约18.5亿元至19.2亿元，2024年为13.7亿元": the opening
+            found |= set(context)  # figure is of the heading's (or the headline's) period, the later one 2024's
+        return found
     quals = qualifiers(own)
     if quals:  # "上半年收入…", "全年…": its own qualifier in the context's years
         found = {(y, q) for y in years for q in quals}

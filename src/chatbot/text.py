@@ -48,10 +48,14 @@ def split_sentences(text: str, semicolons: bool = True) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation (and any closing
     quote) with its sentence. Never splits inside a number or ticker. With
     `semicolons=False` clauses joined by ；/; stay together (they share a subject:
-    "IPO估值:智谱约511亿港元;MiniMax约461亿–504亿港元")."""
+    "IPO估值:智谱约511亿港元;MiniMax约461亿–504亿港元"). A source note 〔…〕 is never split,
+    though the title it names may end in a question mark."""
     out: list[str] = []
     for part in (_SENT_END if semicolons else _SENT_END_NO_SEMI).split(text):
         if not part:
+            continue
+        if out and out[-1].count("〔") > out[-1].count("〕"):  # an end mark inside a source note ("〔…走多远？，2025-11-18〕")
+            out[-1] += part
             continue
         # move closing quotes that followed the end mark back onto the previous sentence
         while out and part and part[0] in _CLOSERS:
@@ -344,6 +348,11 @@ def _phrase_re(key: str) -> re.Pattern:
     return re.compile(evidence_config()["period_phrases"][key])
 
 
+def month_end_re() -> re.Pattern:
+    """A month's end as a point in time ("6月底", "2025年9月末", "9月30日"): [period_phrases] month_end."""
+    return _phrase_re("month_end")
+
+
 def dated_months(text: str) -> set[tuple[str, str]]:
     """The months a text writes with their year and no day ("2025年6月的业务量", a row "2025年7月"):
     (year, "M06"). Read only where a month is asked: elsewhere such a month dates an event."""
@@ -426,6 +435,8 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     for m in _period_rules().period_re.finditer(t):
         if any(y == m.group(1) and q for y, q in out) and not m.group(2):
             continue  # the year of a half-year already read
+        if m.start(1) and t[m.start(1) - 1].isdigit():
+            continue  # four digits of a longer number: the ticker "01932" names no year 1932
         tail = t[m.end(1):m.end(1) + 6]
         if re.match(r"\s*年\s*\d{1,2}\s*(?:[-–~至到]\s*\d{1,2}\s*)?月", t[m.end(1):m.end(1) + 12]) or re.match(r"[-/.]\d{1,2}[-/.]", tail):
             continue  # a date, or a range of months ("2025年1–10月": not the year)
