@@ -34,6 +34,9 @@ WARN = "（⚠ 未在引用来源中找到依据）"
          "收入为9.39亿元〔云知声还能走多远？，2025-11-18〕[1]。", ["a:1"], []),
         # a marker that points at no passage is removed, and the sentence with it
         ("估值511亿港元[7]。", "extractive", "", [], ["估值511亿港元。"]),
+        # a source note naming a document by a title that ends a clause ("？") stays with its line
+        ("云知声2024年收入为9.39亿元〔专栏｜云知声还能涨吗？，2026-01-20〕[1]。", "extractive",
+         "云知声2024年收入为9.39亿元〔专栏｜云知声还能涨吗？，2026-01-20〕[1]。", ["a:1"], []),
     ],
 )
 def test_check_answer(answer, mode, text, cited, unsupported):

@@ -187,6 +187,11 @@ def test_a_period_follow_up_keeps_the_answers_year(question, history, standalone
          "latest What was the average daily token volume?"),
         ("那最新的年付费用户是多少？", _asked("同程旅行第三季度收入多少？"), None),  # an item of its own
         ("那2024年呢？", _asked("2025年上半年收入是多少？"), None),  # another period, not the latest
+        # the kind of period asked for is no item of its own: it stays with the latest cue
+        ("最新一个季度呢？", _asked("城光传媒一季度收入多少？"), "最新 一个季度 城光传媒收入多少？"),
+        ("And what about the most recent quarter?", _asked("What was Kunyue's net profit in Q1 2025?"),
+         "most recent quarter What was Kunyue's net profit?"),
+        ("最新的季度数据呢？", _asked("云知声2024年收入多少？"), "最新的 季度 云知声收入多少？"),
     ],
 )
 def test_a_latest_follow_up_asks_the_question_before_for_its_latest_figure(question, history, standalone):

@@ -43,3 +43,17 @@ def stress10_engine(corpus_index, tmp_path_factory):
 def test_stress10_reader(stress10_engine, q):
     """Conclusion, definition and why questions asked as a reader would, in Chinese and English, with follow-ups."""
     assert_reader_answer(stress10_engine.ask(q["question"], q.get("history")), q)
+
+
+# session 11: derived figures (table cells, sums, multiples, ranges against last year) and latest figures (by kind of
+# period, as a follow-up) asked over other articles than dev-11's, whose failures the mechanisms were built on
+STRESS11_RDCALC = [json.loads(line) for line in (DATA / "stress-11" / "rdcalc.jsonl").read_text(encoding="utf-8").splitlines()
+                   if line.strip()]
+KNOWN_FAILURES_11_RDCALC: dict[str, str] = {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(STRESS11_RDCALC, KNOWN_FAILURES_11_RDCALC))
+def test_stress11_derived_and_latest(stress10_engine, q):
+    """Computed figures and latest figures asked as a reader would, in Chinese and English, with follow-ups."""
+    assert_reader_answer(stress10_engine.ask(q["question"], q.get("history")), q)

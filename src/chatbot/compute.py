@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from chatbot.intent import reader_config
+from chatbot.intent import is_function_word, reader_config
 from chatbot.text import content_words, english_period_forms, figure_supported, normalize, period_match, periods, qualifiers
 
 _SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
@@ -62,6 +62,7 @@ class Fact:
     passage_idx: int
     source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
     near: str = ""  # the words just before the figure, after a comparison word ("较前一交易日收市价")
+    context: str = ""  # its section's headings and its document's title, when the reader knows them
 
 
 def _currency(cur: str, text: str) -> str:
@@ -125,7 +126,9 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
             carried_periods = per  # not the one the next clauses ("其中直营店812家") speak of
         if not own_per and re.search(reader_config()["compute"]["year_before_clause"], bare, re.I):
             per = {(str(int(y) - 1), q) for y, q in per if y}  # "而去年同期为净利润0.52亿元": last year's
-        for m in _money().finditer(bare):
+        found = list(_money().finditer(bare))
+        start = len(out)
+        for m in found:
             a, b = m.group("a").replace(",", ""), (m.group("b") or "").replace(",", "")
             ua, ub = m.group("ua") or "", m.group("ub") or ""
             unit_a = ua or ub
@@ -137,7 +140,30 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
             near = before[cut[-1].end():] if cut else ""
             out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
                             passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip()), near))
+        out[start:] = _ranges(out[start:], found, bare)
     return tuple(out)
+
+
+def _ranges(facts: list[Fact], found: list[re.Match], bare: str) -> list[Fact]:
+    """A range whose two ends each carry their unit ("收入约人民币18.5亿元至19.2亿元") as one
+    figure; not a change to a level ("净利润增加1.2亿元至5.6亿元": [compute] range_not_after)."""
+    not_after = reader_config()["compute"]["range_not_after"]
+    out: list[Fact] = []
+    i = 0
+    while i < len(facts):
+        f = facts[i]
+        if i + 1 < len(facts):
+            g, m1, m2 = facts[i + 1], found[i], found[i + 1]
+            if (re.fullmatch(r"\s*[至到\-–—~]\s*", bare[m1.end():m2.start()]) and f.currency == g.currency
+                    and f.lo == f.hi and g.lo == g.hi and f.lo < g.lo
+                    and not re.search(rf"(?:{not_after})\s*(?:约|人民币)*\s*$", bare[: m1.start()])):
+                text = re.sub(r"^人民币\s*", "", bare[m1.start():m2.end()].strip())
+                out.append(replace(f, hi=g.hi, written=(f.written[0], g.written[1]), source_text=text))
+                i += 2
+                continue
+        out.append(f)
+        i += 1
+    return out
 
 
 @dataclass
@@ -173,12 +199,13 @@ def _in(alts: list[str], text: str, per_share: bool) -> bool:
                              for a in alts for p in price)
 
 
-def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
+def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_context: bool = False) -> bool:
     """Does the fact hold the operand: every term in the figure's clause (with the label
     it carries), and after a comparison word in the clause ("配售价较前一交易日收市价300港元")
     the words right before the figure. By meaning: terms with their synonyms, a price by
     its stem when the figure is per share; one term there, the others anywhere in the
-    sentence ("IPO本身规模很小:发行价205港元")."""
+    sentence ("IPO本身规模很小:发行价205港元"), or (in_context) in its section's headings or
+    its document's title ("配售条款" over "预计所得净额约1.92亿港元")."""
     text = normalize(f.clause)
     near = normalize(f.near) if f.near else text
     per_share = by_meaning and bool(re.search(reader_config()["compute"]["per_share"], f.clause))
@@ -187,7 +214,7 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
     if by_meaning:
         groups = [_synonyms(g) for g in op.terms]
         # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
-        sentence = normalize(_SHARE_OF.sub(" ", f.sentence))
+        sentence = normalize(_SHARE_OF.sub(" ", f.sentence) + (f" {f.context}" if in_context else ""))
         if not any(_in(g, near, per_share) for g in groups) or not all(_in(g, sentence, per_share) for g in groups):
             return False
     elif not all(_in(g, near, False) for g in op.terms):
@@ -207,14 +234,18 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False) -> bool:
 def closest_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
     """Of the facts that hold the operand literally, the one whose figure follows the
     operand's words most closely ("营业收入236.8亿元" before "…慢于收入，二是…费用约3.6亿元")."""
-    def gap(f: Fact) -> int:
-        text = normalize(f.clause)
-        at = text.find(normalize(f.source_text or f.written[0]))
-        at = at if at >= 0 else len(text)
-        ends = [text.rfind(normalize(a), 0, at) + len(normalize(a)) for g in op.terms for a in g if normalize(a) in text[:at]]
-        return at - max(ends) if ends else len(text)
     found = [f for f in facts if _matches(f, op, entity_ok)]
-    return min(found, key=gap) if found else None
+    return min(found, key=lambda f: _gap(f, op)) if found else None
+
+
+def _gap(f: Fact, op: Operand) -> int:
+    """How far the figure stands after the last of the operand's words in its clause (the
+    clause's length when none is before it): "净额约2.06亿" 1, "募资总额约3.2亿" 2 for "募资净额"."""
+    text = normalize(f.clause)
+    at = text.find(normalize(f.source_text or f.written[0]))
+    at = at if at >= 0 else len(text)
+    ends = [text.rfind(normalize(a), 0, at) + len(normalize(a)) for g in op.terms for a in g if normalize(a) in text[:at]]
+    return at - max(ends) if ends else len(text)
 
 
 def dated_operands(facts: list[Fact], op: Operand, entity_ok) -> list[Fact]:
@@ -248,12 +279,30 @@ def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
 
 
 def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
-    """The first fact that holds the operand literally, else by meaning."""
-    for by_meaning in (False, True):
-        for f in facts:
-            if _matches(f, op, entity_ok, by_meaning):
-                return f
+    """The first fact that holds the operand literally, else by meaning (the one whose
+    clause holds most of its terms: "该分部收入约32.5亿元" before "再生铝产量达到18万吨";
+    of those, the one whose figure follows them most closely),
+    else by meaning with its section and title; a figure stated as a bound
+    ("单季收入首次突破10亿元") only when no exact one holds it."""
+    for by_meaning, in_context in ((False, False), (True, False), (True, True)):
+        found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
+        if by_meaning:
+            found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in _synonyms(g)) for g in op.terms),
+                                      _gap(f, op)))
+        if found:
+            return next((f for f in found if not is_bound(f)), found[0])
     return None
+
+
+def is_bound(f: Fact) -> bool:
+    """Is the figure a bound, not a value: a bound word right before or after it
+    (config/reader.toml [compute] bound_before, bound_after: "突破10亿元", "10亿元以上")?"""
+    cfg = reader_config()["compute"]
+    at = f.clause.find(f.source_text) if f.source_text else -1
+    if at < 0:
+        return False
+    return (re.search(rf"(?:{cfg['bound_before']})\s*$", f.clause[:at]) is not None
+            or re.match(cfg["bound_after"], f.clause[at + len(f.source_text):]) is not None)
 
 
 @dataclass
@@ -416,6 +465,13 @@ _MULTIPLE_EN = [
     # "how large was that loss relative to its revenue": a multiple of the second
     re.compile(r"how (?:large|big|high|much) (?:is|was|are|were) (?P<a>.+?) (?P<times>relative to) (?P<b>.+?)\??$", re.I),
 ]
+# "配售净额加上IPO募资净额，一共多少": the sum of two figures
+_SUM_ZH = re.compile(r"(?P<a>.+?)(?:加上|(?<!增)加|和|与|及|跟)(?P<b>.+?)(?:一共|合计|总共|加起来|相加|之和)")
+_SUM_EN = [
+    re.compile(r"(?:sum|total) of (?P<a>.+?) (?:and|plus) (?P<b>.+?)\??$", re.I),
+    re.compile(r"(?P<a>.+?) (?:plus|and) (?P<b>.+?),? (?:combined|together|added together|in total)\b", re.I),
+    re.compile(r"(?P<a>.+?) plus (?P<b>.+?)\??$", re.I),
+]
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
 
@@ -539,7 +595,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
     low = _MONTH.sub(" ", low)  # nor is a month ("1月配售的价格")
     price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
-        if w in drop or w.isdigit() or (w.isascii() and len(w) < 3):
+        if w in drop or w.isdigit() or (w.isascii() and len(w) < 3) or is_function_word(w):  # "这次", "目前"
             continue
         whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
@@ -621,11 +677,12 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     change = _between_periods(question, glossary, entity)
     if change is not None:
         return change
-    m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question)
-    m_en = None if m else (next((p.search(question) for p in _MULTIPLE_EN if p.search(question)), None)
-                           or _DIFF_EN.search(question))
+    m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question) or _SUM_ZH.search(question)
+    m_en = None if m else (next((p.search(question) for p in [*_MULTIPLE_EN, _DIFF_EN, *_SUM_EN] if p.search(question)), None))
     if (m := m or m_en) is not None:
         kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower() or m.groupdict().get("times")) else "difference"
+        if m.re is _SUM_ZH or m.re in _SUM_EN:
+            kind = "sum"
         if kind == "difference" and "rate" in m.groupdict() and m.group("rate") == "百分之":
             kind = "growth"  # "配售价比发行价高了百分之多少": the first against the second, in percent
         ops = []

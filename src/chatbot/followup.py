@@ -347,13 +347,19 @@ def _latest_of_before(question: str, prev: str) -> str | None:
         if m:
             cue = cue or m.group(0)
             rest = re.sub(c, " ", rest, flags=re.IGNORECASE)
+    kind = ""  # "最新一个季度呢？", "the most recent quarter": the kind of period, no item
+    for k in reader_config()["recency"]["period_kinds"].values():
+        m = re.search(rf"(?:一个|一|个)?(?:{k['cue']})", rest, re.IGNORECASE)
+        if m:
+            kind = kind or m.group(0).strip()
+            rest = rest.replace(m.group(0), " ")
     rest = re.sub(reader_config()["followup"]["generic_items"], " ", rest, flags=re.IGNORECASE)
     if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
         return None  # an item of its own ("那最新的年付费用户是多少？")
     bare = period_phrase_en_re().sub(" ", period_phrase_re().sub("", prev))
     bare = " ".join(re.sub(r"\b(?:in|for|during|of|over)\s*(?=[?？.]|$)", "", bare, flags=re.IGNORECASE).split())
     bare = re.sub(r"\s+(?=[?？.])", "", bare)
-    return f"{cue.strip()} {bare}"
+    return " ".join(w for w in (cue.strip(), kind, bare) if w)
 
 
 def _points_back(question: str) -> bool:

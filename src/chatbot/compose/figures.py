@@ -78,8 +78,10 @@ def _facts(passages: list[Passage]) -> list[Fact]:
     out = []
     for pi, p in enumerate(passages):
         context: set | None = None
+        where = " ".join([*p.chunk.headings[1:], p.chunk.title])
         for _, shown, _, _ in passage_sentences(p.chunk.text):
             for f in facts_in(shown, pi):
+                f.context = where
                 if not f.periods and not own.search(f.clause):
                     if context is None:
                         context = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
