@@ -35,21 +35,9 @@ def _sentences(text: str) -> list[str]:
     text = re.sub(r"([。！？；!?;.])((?:\s*\[\d{1,3}\])+)", lambda m: m.group(2).strip() + m.group(1), text)
     out = []
     for line in text.split("\n"):
-        out.extend(_whole_notes(split_sentences(line, semicolons=False)) if line.strip() else [])
+        out.extend(split_sentences(line, semicolons=False) if line.strip() else [])
         out.append("\n")
     return out[:-1] if out else out
-
-
-def _whole_notes(parts: list[str]) -> list[str]:
-    """Sentences rejoined where a split fell inside a source note: a document without a
-    publisher is named by its title, which may end a clause ("〔专栏｜…还能走多远？，2025-11-18〕")."""
-    out: list[str] = []
-    for part in parts:
-        if out and out[-1].count("〔") > out[-1].count("〕"):
-            out[-1] += part
-        else:
-            out.append(part)
-    return out
 
 
 def _dropper(bad: set[int]) -> Callable[[re.Match[str]], str]:
