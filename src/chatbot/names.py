@@ -71,6 +71,8 @@ class Rules:
     sector_words_en: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     # words naming a part of a company, not a company ("坦克品牌": the brand 坦克)
     part_words: frozenset[str] = frozenset()
+    # the tags of a word that reads as a name before a line of business ("北辰啤酒")
+    sector_stem_pos: frozenset[str] = frozenset()
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -106,6 +108,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
         part_words=frozenset(q.get("part_words", [])),
+        sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
     )
 
 
