@@ -24,7 +24,7 @@ from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows
+from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows, text_without
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
@@ -76,6 +76,7 @@ class TermGroup:
     kind: str = "word"  # "metric", "entity", "period", "term" (an English term's Chinese forms) or "word"
     phrase: str = ""  # the company's name and this word as one, as the question writes it ("京东零售")
     source: str = ""  # the English term the Chinese forms translate ("selling expense ratio"), where the question says it
+    marked: bool = False  # a segment the question marks as one ("煤化工" of "煤化工板块"): always held
 
 
 @dataclass
@@ -255,7 +256,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=names,
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
-        required=_with_phrases(required_groups(groups, names), question, entities, glossary)
+        required=_with_phrases(_with_marked(required_groups(groups, names), groups, question), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
@@ -304,6 +305,31 @@ def _with_phrases(required: list[TermGroup], question: str, entities: set[str], 
     for g in required:
         g.phrase = next((f + a for a in g.alternatives for f in forms if f + a in q), "")
     return required
+
+
+def _with_marked(required: list[TermGroup], groups: list[TermGroup], question: str) -> list[TermGroup]:
+    """The required words, less the segment markers (config/evidence.toml [required] segment_markers:
+    "板块", "业务"), plus the distinctive word right before a marker ("煤化工" of "煤化工板块"), marked
+    (also when no passage holds it: a segment no document gives)."""
+    cfg = evidence_config()["required"]
+    q = normalize(question)
+    markers = [m for m in cfg.get("segment_markers", []) if m in q]
+    if not markers:
+        return required
+    out = [g for g in required if g.alternatives[0] not in markers]
+    for m in markers:
+        at = q.find(m)
+        # (a word no passage holds is a segment no document gives: held, so that nothing answers for it)
+        before = [g for g in groups if g.kind in ("word", "term")
+                  and (g.weight >= cfg["min_weight"] or (g.absent and not g.alternatives[0].isascii()))
+                  and g.alternatives[0] not in markers and g.alternatives[0] not in cfg["skip_words"]
+                  and 0 <= at - (q.find(g.alternatives[0]) + len(g.alternatives[0])) <= 1
+                  and q.find(g.alternatives[0]) >= 0]
+        for g in before:
+            g.marked = True
+            if g not in out:
+                out.append(g)
+    return out
 
 
 def _forms_of(names: set[str], glossary: Glossary) -> list[str]:
@@ -659,11 +685,14 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
             # heads its revenue sentences too, so a term, a figure's name, is taken from the title only for a
             # sentence naming the metric asked: "经调整…净利润为4.67亿元" under "…经调整净利润增71%")
-            if len(spec.required) == 1 and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
+            held = spec.required if len(spec.required) == 1 else [g for g in spec.required if g.marked]
+            if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary):
+                continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
+            if held and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
                                                                           else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
-                                                   for g in spec.required):
+                                                   for g in held):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
@@ -732,6 +761,14 @@ def _before_enumeration(sentence: str) -> str:
     listed there take part in what it reports; they are not whom it reports on."""
     m = _enumeration_re().search(sentence)
     return sentence[: m.start()] if m else sentence
+
+
+def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary) -> bool:
+    """Does the sentence, or a section heading over it, name each marked segment of the question outside
+    the companies' names ("电器" of "small appliances" is not named by "凯沃电器")?"""
+    forms = [f.lower() for f in _forms_of(spec.entities, glossary) if f]
+    text = text_without(norm, forms) + " " + text_without(heads, forms)
+    return all(any(a in text for a in g.alternatives) for g in spec.required if g.marked)
 
 
 def _states_compound_head(norm: str, g: TermGroup, spec: QuestionSpec) -> bool:
