@@ -434,6 +434,39 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
     return not cells or any(w in c for c in cells for w in words)
 
 
+# a clause that only restates a figure ("约148亿元", "折合约20.6亿港元")
+_RESTATED = re.compile(r"[\d.,\s]+|约|即|合|折合|左右|亿|万|千|百|元|港元|美元|人民币")
+
+
+def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None) -> bool:
+    """Does a clause of the (normalised) sentence naming a metric asked state its change as a rate
+    ("营业收入同比增长9.2%"), or the clause right after it open with the change ("营业收入86.4亿元，同比
+    增长9.2%")? (config/evidence.toml [scope] change_words, change_rate.) A clause stating a period
+    other than the `asked` ones is another period's figure ("前九个月总收入约15.7亿元，同比下降4.2%"
+    when the third quarter's growth is asked)."""
+    cfg = evidence_config()["scope"]
+    words, rate = cfg["change_words"], re.compile(cfg["change_rate"])
+    clauses = re.split(r"[，,；;。]", text)
+    if not any(f and f in text for forms in metrics for f in forms):  # the metric in its heading only
+        return any(w in text for w in words) and bool(rate.search(text))
+    for i, clause in enumerate(clauses):
+        at = min((clause.find(f) for forms in metrics for f in forms if f and f in clause), default=-1)
+        if at < 0:
+            continue
+        own = clause[at:]
+        if asked and (stated := periods(clause) or {(None, q) for q in qualifiers(clause) if q}) \
+                and not period_match(asked, stated):
+            continue
+        if any(w in own for w in words) and rate.search(own):
+            return True
+        for after in (c.strip() for c in clauses[i + 1:]):  # past a figure restated ("…148.64亿元，约148亿元，同比上升16%")
+            if any(after.startswith(w) for w in words) and rate.search(after):
+                return True
+            if re.search(r"[\u4e00-\u9fff]", _RESTATED.sub("", after)):
+                break
+    return False
+
+
 @lru_cache(maxsize=1)
 def forecast_re() -> re.Pattern:
     """config/reader.toml [compute] forecast: the words that make a figure a forecast."""
@@ -622,6 +655,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
+    # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
+    growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -699,6 +734,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
+            if (growth_only and spec.metrics and not spec.item and not is_row
+                    and not metric_change_stated(norm, spec.metrics, spec.periods)):
+                continue  # the metric's level, or another figure's growth: not the growth asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
