@@ -60,6 +60,10 @@ _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多
 _CLAUSE_END = re.compile(r"[；;。]")
 # "What was X's box office in November 2025?": an English question on a figure of a period asks its amount
 _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
+# "What gross margin does X expect for FY2025?", "What revenue does X target?": a metric named between "what" and
+# its verb, in a question on a forecast (config/reader.toml [compute] forecast), asks that forecast's figure,
+# though none of the figure words above opens the question
+_WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,4}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -234,7 +238,10 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
-    wants_figure = bool(_ASKS_FIGURE.search(question))
+    what_metric = _WHAT_METRIC_EN.search(question)
+    names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
+                        and forecast_re().search(question[what_metric.end():].lower()))
+    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(_BASIS_EN.sub(" ", question))
     ]
@@ -251,7 +258,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=_asked_unit(question),
         measure=asked_measure(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question)) and not _asks_identifier(question, glossary),
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric) and not _asks_identifier(question, glossary),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=names,
