@@ -324,12 +324,13 @@ def _with_marked(required: list[TermGroup], groups: list[TermGroup], question: s
     if not markers:
         return required
     out = [g for g in required if g.alternatives[0] not in markers]
+    pos = frozenset([*cfg["noun_pos"], *cfg.get("marked_extra_pos", [])])
     for m in markers:
         at = q.find(m)
         # (a word no passage holds is a segment no document gives: held, so that nothing answers for it)
         before = [g for g in groups if g.kind in ("word", "term")
                   and (g.weight >= cfg["min_weight"] or (g.absent and not g.alternatives[0].isascii()))
-                  and g.alternatives[0] not in markers and g.alternatives[0] not in cfg["skip_words"]
+                  and g.alternatives[0] not in markers and (g.kind == "term" or _noun(g.alternatives[0], pos)) and g.alternatives[0] not in cfg["skip_words"]
                   and 0 <= at - (q.find(g.alternatives[0]) + len(g.alternatives[0])) <= 1
                   and q.find(g.alternatives[0]) >= 0]
         for g in before:
