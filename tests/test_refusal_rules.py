@@ -85,6 +85,7 @@ def test_a_marked_segment_is_answered_only_by_its_own_figure(question, answered_
         ("营业收入86.4亿元，同比增长9.2%。", True),  # the clause after the metric opens with the change
         ("收入较2024年同期的44.22亿元增长18.4%。", True),  # in the metric's clause
         ("第二季度净营业收入为148.64亿元，约148亿元，同比上升16%。", True),  # past the figure restated
+        ("集团收入约人民币181.36亿元,较上年同期的175.74亿元增长3.2%。", True),  # the next clause compares
         ("毛利率同比提升0.8个百分点。", True),  # percentage points
         ("净利润增三成。", True),
         ("再生铝产量达到18万吨，同比增长约50%，该分部收入约32.5亿元。", False),  # the output's growth
