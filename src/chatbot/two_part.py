@@ -99,16 +99,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
 def _forms(placed: list[_Placed], ids: set[int]) -> list[list[str]]:
     """The forms of the item words among `ids`: a metric, a term or a Chinese word the question writes (not a
     company or a period; not an English word, whose dictionary Chinese is a guess: "operation" is no 营运)."""
-    out = [[a.lower() for a in p.group.alternatives] for p in placed
-           if id(p.group) in ids and (p.group.kind in ("metric", "term")
-                                      or (p.group.kind == "word" and not p.group.alternatives[0].isascii()))]
-    if out:
-        return out
-    # an item written in English words only ("truck and bus tyres": "bus"): their dictionary Chinese, the only
-    # forms a sentence can name it by; a sentence naming none states another figure (the company's total)
-    return [[a.lower() for a in p.group.alternatives if not a.isascii()] for p in placed
-            if id(p.group) in ids and p.group.kind == "word" and not p.group.absent
-            and any(not a.isascii() for a in p.group.alternatives)]
+    return [[a.lower() for a in p.group.alternatives] for p in placed
+            if id(p.group) in ids and (p.group.kind in ("metric", "term")
+                                       or (p.group.kind == "word" and not p.group.alternatives[0].isascii()))]
 
 
 def _without(spec, drop: set[int], item: str, absent: bool):
