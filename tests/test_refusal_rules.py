@@ -61,6 +61,12 @@ def test_the_word_a_segment_marker_follows_is_required(question, required, marke
     assert [g.alternatives[0] for g in spec.required if g.marked] == marked
 
 
+def test_a_sentence_pointing_back_to_a_segment_names_the_one_its_passage_names():
+    text = "“智能电动汽车及AI等创新业务”分部收入为213亿元。该分部毛利率为26.4%，经营亏损为3亿元。"
+    assert any("26.4%" in t for t in _answers("云知声创新业务分部的毛利率是多少？", text))
+    assert not any("26.4%" in t for t in _answers("云知声焦化业务分部的毛利率是多少？", text))
+
+
 @pytest.mark.parametrize(
     ("question", "answered_by"),
     [

@@ -729,13 +729,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # heads its revenue sentences too, so a term, a figure's name, is taken from the title only for a
             # sentence naming the metric asked: "经调整…净利润为4.67亿元" under "…经调整净利润增71%")
             held = spec.required if len(spec.required) == 1 else [g for g in spec.required if g.marked]
-            if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary):
+            if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary, p.chunk.text):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
             if held and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
                                                                           else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
-                                                   for g in held):
+                                                   for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
@@ -809,11 +809,15 @@ def _before_enumeration(sentence: str) -> str:
     return sentence[: m.start()] if m else sentence
 
 
-def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary) -> bool:
+def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "") -> bool:
     """Does the sentence, or a section heading over it, name each marked segment of the question outside
-    the companies' names ("电器" of "small appliances" is not named by "凯沃电器")?"""
+    the companies' names ("电器" of "small appliances" is not named by "凯沃电器")? A sentence that points back
+    to a segment ("该分部毛利率为26.4%，经营亏损为3亿元") names the one its passage names."""
     forms = [f.lower() for f in _forms_of(spec.entities, glossary) if f]
     text = text_without(norm, forms) + " " + text_without(heads, forms)
+    markers = evidence_config()["required"].get("segment_markers", [])
+    if passage and any(f"{w}{m}" in norm for m in markers for w in ("该", "此")):
+        text += " " + text_without(normalize(passage), forms)
     return all(any(a in text for a in g.alternatives) for g in spec.required if g.marked)
 
 
