@@ -187,27 +187,3 @@ def test_an_unknown_name_before_a_line_of_business_is_another_company(question, 
     assert sector_head(question, glossary, contains, load_rules(), _before) == unknown
     if unknown:
         assert unknown in unknown_names(question, glossary, contains, before=_before)
-
-
-# --- an English figure question naming no metric: the sentence names something of what it asks ---
-
-@pytest.mark.parametrize(
-    ("text", "answered"),
-    [
-        ("云知声第三季度收益：13.92亿元，同比下降1.8%。", False),  # the company's figure of another kind
-        ("云知声第三季度服务客户1.3万家。", True),
-    ],
-)
-def test_an_english_question_is_answered_by_a_sentence_naming_what_it_asks(text, answered):
-    glossary = load_glossary()
-    question = "How many customers did 云知声 serve in the third quarter?"
-
-    def idf(term: str) -> float:
-        if term == "\uffff":
-            return 5.0
-        return 3.0 if term in normalize(text + "".join(glossary.terms["customers"])) else 5.0
-
-    chunk = Chunk(id="x:1", doc_id="x", title=TITLE, text=text, headings=[TITLE])
-    cands, spec = score_candidates(question, [Passage(chunk=chunk, score=1.0)], glossary, idf)
-    assert not spec.metrics
-    assert bool(cands) is answered

@@ -665,12 +665,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
     growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
-    # an English figure question naming no metric the glossary knows ("What was X's new order intake in the third
-    # quarter?"): the words it asks about (those some passage holds in Chinese: "order" -> 订单) are what is asked;
-    # a sentence naming none of them states the company's figure of another kind ("其中第三季度收益：13.92亿元")
-    asked_words = [g for g in spec.groups if g.kind in ("word", "term") and not g.absent
-                   and any(not a.isascii() for a in g.alternatives)
-                   ] if spec.wants_figure and not spec.metrics and not re.search(r"[\u4e00-\u9fff]", _unnamed(question, spec, glossary)) else []
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -748,9 +742,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
-            if asked_words and not any(a in norm or (item and a in table_head) for g in asked_words for a in g.alternatives
-                                       if not a.isascii()):
-                continue  # names nothing of what the English question asks beside the company and period
             if (growth_only and spec.metrics and not spec.item and not is_row
                     and not metric_change_stated(norm, spec.metrics, spec.periods)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
@@ -816,11 +807,6 @@ def _before_enumeration(sentence: str) -> str:
     listed there take part in what it reports; they are not whom it reports on."""
     m = _enumeration_re().search(sentence)
     return sentence[: m.start()] if m else sentence
-
-
-def _unnamed(question: str, spec: QuestionSpec, glossary: Glossary) -> str:
-    """The question without the names of its companies (an English question names some in Chinese)."""
-    return text_without(question.lower(), [f.lower() for f in _forms_of(spec.entities, glossary)] + spec.names)
 
 
 def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "") -> bool:
