@@ -164,7 +164,8 @@ class Engine:
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
                                            nearby=lambda text: self._nearby_texts(text, glossary),
                                            before=self.corpus.before).question
-        unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains) if not is_reader_phrase(n)]
+        unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains, before=self.corpus.before)
+                   if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
             intent = detect_intent(standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),

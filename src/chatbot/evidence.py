@@ -24,7 +24,7 @@ from chatbot.collapse import collapse, docs_about
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows
+from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows, text_without
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
@@ -60,6 +60,10 @@ _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多
 _CLAUSE_END = re.compile(r"[；;。]")
 # "What was X's box office in November 2025?": an English question on a figure of a period asks its amount
 _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
+# "What gross margin does X expect for FY2025?", "What revenue does X target?": a metric named between "what" and
+# its verb, in a question on a forecast (config/reader.toml [compute] forecast), asks that forecast's figure,
+# though none of the figure words above opens the question
+_WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,4}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -76,6 +80,7 @@ class TermGroup:
     kind: str = "word"  # "metric", "entity", "period", "term" (an English term's Chinese forms) or "word"
     phrase: str = ""  # the company's name and this word as one, as the question writes it ("京东零售")
     source: str = ""  # the English term the Chinese forms translate ("selling expense ratio"), where the question says it
+    marked: bool = False  # a segment the question marks as one ("煤化工" of "煤化工板块"): always held
 
 
 @dataclass
@@ -252,7 +257,10 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
-    wants_figure = bool(_ASKS_FIGURE.search(question))
+    what_metric = _WHAT_METRIC_EN.search(question)
+    names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
+                        and forecast_re().search(question[what_metric.end():].lower()))
+    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(_BASIS_EN.sub(" ", question))
     ]
@@ -269,12 +277,12 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=_asked_unit(question),
         measure=asked_measure(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question)) and not _asks_identifier(question, glossary),
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric) and not _asks_identifier(question, glossary),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=names,
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
-        required=_with_phrases(required_groups(groups, names), question, entities, glossary)
+        required=_with_phrases(_with_marked(required_groups(groups, names), groups, question), question, entities, glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
@@ -323,6 +331,32 @@ def _with_phrases(required: list[TermGroup], question: str, entities: set[str], 
     for g in required:
         g.phrase = next((f + a for a in g.alternatives for f in forms if f + a in q), "")
     return required
+
+
+def _with_marked(required: list[TermGroup], groups: list[TermGroup], question: str) -> list[TermGroup]:
+    """The required words, less the segment markers (config/evidence.toml [required] segment_markers:
+    "板块", "业务"), plus the distinctive word right before a marker ("煤化工" of "煤化工板块"), marked
+    (also when no passage holds it: a segment no document gives)."""
+    cfg = evidence_config()["required"]
+    q = normalize(question)
+    markers = [m for m in cfg.get("segment_markers", []) if m in q]
+    if not markers:
+        return required
+    out = [g for g in required if g.alternatives[0] not in markers]
+    pos = frozenset([*cfg["noun_pos"], *cfg.get("marked_extra_pos", [])])
+    for m in markers:
+        at = q.find(m)
+        # (a word no passage holds is a segment no document gives: held, so that nothing answers for it)
+        before = [g for g in groups if g.kind in ("word", "term")
+                  and (g.weight >= cfg["min_weight"] or (g.absent and not g.alternatives[0].isascii()))
+                  and g.alternatives[0] not in markers and (g.kind == "term" or _noun(g.alternatives[0], pos)) and g.alternatives[0] not in cfg["skip_words"]
+                  and 0 <= at - (q.find(g.alternatives[0]) + len(g.alternatives[0])) <= 1
+                  and q.find(g.alternatives[0]) >= 0]
+        for g in before:
+            g.marked = True
+            if g not in out:
+                out.append(g)
+    return out
 
 
 def _forms_of(names: set[str], glossary: Glossary) -> list[str]:
@@ -425,6 +459,39 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
     words = evidence_config()["scope"]["growth_stated"]
     cells = [c for c in row.partition(":")[2].split(";") if any(names_segment(c, forms) for forms in segments)]
     return not cells or any(w in c for c in cells for w in words)
+
+
+# a clause that only restates a figure ("约148亿元", "折合约20.6亿港元")
+_RESTATED = re.compile(r"[\d.,\s]+|约|即|合|折合|左右|亿|万|千|百|元|港元|美元|人民币")
+
+
+def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None) -> bool:
+    """Does a clause of the (normalised) sentence naming a metric asked state its change as a rate
+    ("营业收入同比增长9.2%"), or the clause right after it open with the change ("营业收入86.4亿元，同比
+    增长9.2%")? (config/evidence.toml [scope] change_words, change_rate.) A clause stating a period
+    other than the `asked` ones is another period's figure ("前九个月总收入约15.7亿元，同比下降4.2%"
+    when the third quarter's growth is asked)."""
+    cfg = evidence_config()["scope"]
+    words, rate = cfg["change_words"], re.compile(cfg["change_rate"])
+    clauses = re.split(r"[，,；;。]", text)
+    if not any(f and f in text for forms in metrics for f in forms):  # the metric in its heading only
+        return any(w in text for w in words) and bool(rate.search(text))
+    for i, clause in enumerate(clauses):
+        at = min((clause.find(f) for forms in metrics for f in forms if f and f in clause), default=-1)
+        if at < 0:
+            continue
+        own = clause[at:]
+        if asked and (stated := periods(clause) or {(None, q) for q in qualifiers(clause) if q}) \
+                and not period_match(asked, stated):
+            continue
+        if any(w in own for w in words) and rate.search(own):
+            return True
+        for after in (c.strip() for c in clauses[i + 1:]):  # past a figure restated ("…148.64亿元，约148亿元，同比上升16%")
+            if any(after.startswith(w) for w in words) and rate.search(after):
+                return True
+            if re.search(r"[\u4e00-\u9fff]", _RESTATED.sub("", after)):
+                break
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -618,6 +685,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
+    # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
+    growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -681,17 +750,23 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
             # heads its revenue sentences too, so a term, a figure's name, is taken from the title only for a
             # sentence naming the metric asked: "经调整…净利润为4.67亿元" under "…经调整净利润增71%")
-            if len(spec.required) == 1 and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
+            held = spec.required if len(spec.required) == 1 else [g for g in spec.required if g.marked]
+            if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary, p.chunk.text):
+                continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
+            if held and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
                                                                           else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
-                                                   for g in spec.required):
+                                                   for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
+            if (growth_only and spec.metrics and not spec.item and not is_row
+                    and not metric_change_stated(norm, spec.metrics, spec.periods)):
+                continue  # the metric's level, or another figure's growth: not the growth asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
@@ -754,6 +829,18 @@ def _before_enumeration(sentence: str) -> str:
     listed there take part in what it reports; they are not whom it reports on."""
     m = _enumeration_re().search(sentence)
     return sentence[: m.start()] if m else sentence
+
+
+def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "") -> bool:
+    """Does the sentence, or a section heading over it, name each marked segment of the question outside
+    the companies' names ("电器" of "small appliances" is not named by "凯沃电器")? A sentence that points back
+    to a segment ("该分部毛利率为26.4%，经营亏损为3亿元") names the one its passage names."""
+    forms = [f.lower() for f in _forms_of(spec.entities, glossary) if f]
+    text = text_without(norm, forms) + " " + text_without(heads, forms)
+    markers = evidence_config()["required"].get("segment_markers", [])
+    if passage and any(f"{w}{m}" in norm for m in markers for w in ("该", "此")):
+        text += " " + text_without(normalize(passage), forms)
+    return all(any(a in text for a in g.alternatives) for g in spec.required if g.marked)
 
 
 def _states_compound_head(norm: str, g: TermGroup, spec: QuestionSpec) -> bool:

@@ -78,6 +78,8 @@ class Rules:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
         `pinyin_syllable`), whether or not it is also an English word."""
         return bool(self.pinyin_syllables and self.pinyin_syllables.fullmatch(word.lower()))
+    # the tags of a word that reads as a name before a line of business ("北辰啤酒")
+    sector_stem_pos: frozenset[str] = frozenset()
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -114,6 +116,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
         part_words=frozenset(q.get("part_words", [])),
         pinyin_syllables=re.compile(f"(?:{q['pinyin_syllable']})+") if q.get("pinyin_syllable") else None,
+        sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
     )
 
 

@@ -27,7 +27,7 @@ from chatbot.text import period_phrase_re
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
 _CUT_ZH = re.compile(
     r"[\d\s，,。？?！!、：:；;（）()“”\"']|的|在|于|是|有|和|与|及|跟|同|第|今年|去年|明年|上半年|下半年|全年|前三季度|"
-    r"季度|本年|年度|哪|什么|多少|几|如何|怎么|怎样|为什么|为何|对|将|把|被|从|目前|最近|近期|截至|上市|首日|招股|IPO|ipo"
+    r"季度|本年|年度|哪|什么|多少|几|如何|怎么|怎样|为什么|为何|对|将|把|被|从|目前|现在|当前|最近|近期|截至|上市|首日|招股|IPO|ipo"
 )
 
 
@@ -116,10 +116,15 @@ def chinese_head(question: str, glossary: Glossary, rules: Rules) -> str:
     return head.strip()
 
 
-def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None) -> list[str]:
+def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None,
+                  before: Callable[[str], set[str]] | None = None) -> list[str]:
     """Name-shaped words of the question that neither the catalogue nor any indexed
-    passage holds: the question is about something no document covers."""
+    passage holds: the question is about something no document covers. (`before`: the
+    words the documents write right before a word, CorpusText.before.)"""
     out = []
+    sector = sector_head(question, glossary, contains, rules or load_rules(), before)
+    if sector:
+        out.append(sector)  # "跃力健身" where the documents cover 动岭健身: another company of that trade
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
     for n in _uncatalogued_names(question, glossary, rules, beside):
         other = business_after(question, n, rules or load_rules())
@@ -134,7 +139,54 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if _indexed_word_then_common(n, contains, rules or load_rules()):
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         out.append(n)
-    return out
+    return list(dict.fromkeys(out))
+
+
+def sector_head(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules,
+                before: Callable[[str], set[str]] | None = None) -> str:
+    """The subject a Chinese question opens with when it is an uncommon word no document writes
+    followed by a word naming a line of business ("跃力健身目前有多少家门店" -> "跃力健身"), "" otherwise.
+    The line of business is a config/catalogue.toml business or trade word, or one the catalogue's
+    own names end with ("邛岭铝业" -> 铝业), or one the documents write right after a catalogued
+    name ("动岭健身": 动岭 is catalogued): a known company's trade with another name before it is
+    another company of that trade, whether or not its first word reads as a name to jieba."""
+    from chatbot.text import _jieba
+
+    if not re.search(r"[\u4e00-\u9fff]", question):
+        return ""
+    head = chinese_head(question, glossary, rules)
+    words = [w for w in _jieba().lcut(head) if w.strip()]
+    if len(words) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+        return ""
+    tail = words[-1]
+    stem = head[: len(head) - len(tail)]
+    if len(tail) < 2 or len(stem) < 2 or glossary.entities(head) or glossary.entities(stem):
+        return ""
+    if contains(head) or contains(stem) or not _reads_as_name(stem, rules) or is_reader_phrase(stem):
+        return ""  # a name the documents write, or a descriptive word ("高端健身"): no other company
+    return head if _names_trade(tail, glossary, rules, before) else ""
+
+
+def _reads_as_name(word: str, rules: Rules) -> bool:
+    """Is the word one uncommon word that jieba's dictionary lacks ("跃力"), or one it tags as a name
+    reads (config/catalogue.toml [question] sector_stem_pos: "北辰", "腾跃")?"""
+    from chatbot.names import _posseg
+    from chatbot.text import _jieba
+
+    tagged = [(w, flag) for w, flag in _posseg(word) if w.strip()]
+    if len(tagged) != 1 or not _not_common_words(word):
+        return False  # ("半挂": two words, a descriptive phrase; "生产": a common word)
+    return not _jieba().dt.FREQ.get(word) or tagged[0][1] in rules.sector_stem_pos
+
+
+def _names_trade(word: str, glossary: Glossary, rules: Rules, before: Callable[[str], set[str]] | None) -> bool:
+    """Is the word a line of business: configured, a catalogued name's ending, or written right after one?"""
+    if word in rules.business_words or word in rules.trade_words:
+        return True
+    names = {n for n in (*glossary.aliases, *glossary.companies) if n and re.fullmatch(r"[\u4e00-\u9fff]+", n)}
+    if any(len(n) >= len(word) + 2 and n.endswith(word) for n in names):
+        return True
+    return before is not None and bool(before(word) & names)
 
 
 def business_after(question: str, name: str, rules: Rules) -> str:
