@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "18"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "19"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -71,6 +71,8 @@ class Rules:
     sector_words_en: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     # words naming a part of a company, not a company ("坦克品牌": the brand 坦克)
     part_words: frozenset[str] = frozenset()
+    # words that join two names ("西岭芯与澜舟芯科(8001.HK)"): the ticker is the last one's
+    pair_joiners: tuple[str, ...] = ()
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -106,6 +108,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
         part_words=frozenset(q.get("part_words", [])),
+        pair_joiners=tuple(n.get("pair_joiners", [])),
     )
 
 
