@@ -238,7 +238,7 @@ def test_aggregate_known_values():
         _rec("b", True, refused=True, expected_facts=["y", "z"], facts_missing=["y", "z"], recall5=0.5, rr=0.5,
              source_hit=True, latency_ms=20),
         _rec("c", True, expected_facts=["u", "v"], facts_missing=["v"], recall5=0.0, rr=0.0, source_hit=False,
-             latency_ms=30, unsupported_figures=["9亿"]),
+             latency_ms=30, unsupported_figures=["9亿"], engine_unsupported=["一行〔标题？"]),
         _rec("d", False, refused=True, latency_ms=40),
     ]
     m = aggregate(recs)
@@ -251,6 +251,7 @@ def test_aggregate_known_values():
     assert m["refusal_accuracy"] == 1.0
     assert m["false_refusal_rate"] == pytest.approx(1 / 3)
     assert m["unsupported_figure_answers"] == 1
+    assert m["rejected_line_answers"] == 1
     assert m["latency_p50_ms"] == 25
     assert m["latency_p95_ms"] == pytest.approx(38.5)
 

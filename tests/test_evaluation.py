@@ -116,7 +116,7 @@ SMALL_SET = [
 
 METRIC_KEYS = {"n", "n_answerable", "n_unanswerable", "recall@1", "recall@3", "recall@5", "mrr", "fact_accuracy",
                "source_hit_rate", "citation_precision", "refusal_accuracy", "false_refusal_rate",
-               "unsupported_figure_answers", "latency_p50_ms", "latency_p95_ms"}
+               "unsupported_figure_answers", "rejected_line_answers", "latency_p50_ms", "latency_p95_ms"}
 
 
 @pytest.fixture(scope="module")

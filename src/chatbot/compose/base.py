@@ -113,9 +113,19 @@ def _marker(numbers: list[int], m: re.Match) -> str:
     return f"[{numbers[int(m.group(1))]}]"
 
 
+_SENTENCE_END = re.compile(r"\s*[。！？；!?;]+\s*")
+
+
+def source_label(chunk: Chunk) -> str:
+    """The source a line's as-of note names: the publisher, else the title, without the
+    title's own sentence ends ("…还能走多远？"), which would split the cited line in two
+    for the citation check and leave its first half without a marker."""
+    return _SENTENCE_END.sub(" ", chunk.publisher or chunk.title).strip()
+
+
 def as_of(chunk: Chunk, lang: str) -> str:
     lab = labels(lang)
-    return lab["as_of"].format(src=chunk.publisher or chunk.title, date=chunk.date or lab["undated"])
+    return lab["as_of"].format(src=source_label(chunk), date=chunk.date or lab["undated"])
 
 
 def render(comp: Composition, passages: list[Passage], lang: str, lead: str = "") -> tuple[str, dict[int, list[str]], list[Passage]]:

@@ -41,6 +41,7 @@ def aggregate(records: Sequence[Record]) -> dict[str, Any]:
     out["refusal_accuracy"] = refusal_accuracy(*flags)
     out["false_refusal_rate"] = false_refusal_rate(*flags)
     out["unsupported_figure_answers"] = sum(1 for r in records if r.unsupported_figures)
+    out["rejected_line_answers"] = sum(1 for r in records if r.engine_unsupported)
     out["errors"] = sum(1 for r in records if r.error)
     stats = latency_stats([r.latency_ms for r in records if not r.error])
     out["latency_p50_ms"] = stats["p50"]

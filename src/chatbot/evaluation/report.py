@@ -23,6 +23,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "refusal_accuracy": ("refusal accuracy", "rate"),
     "false_refusal_rate": ("false-refusal rate", "rate"),
     "unsupported_figure_answers": ("answers w/ unsupported figures", "count"),
+    "rejected_line_answers": ("answers w/ a line the check rejected", "count"),
     "errors": ("errors", "count"),
     "latency_p50_ms": ("latency p50 (ms)", "ms"),
     "latency_p95_ms": ("latency p95 (ms)", "ms"),
@@ -34,6 +35,7 @@ DEFINITIONS = """- **recall@k / MRR** (by document id): share of a question's ex
 - **citation precision**: mean over answers with citations of the share of citations whose quote holds an expected fact, or holds a claim figure of / at least half the keyword tokens of a sentence citing it.
 - **refusal accuracy**: unanswerable questions refused; **false-refusal rate**: answerable questions refused.
 - **answers w/ unsupported figures**: answers with a claim figure not found in the passages its sentence cites.
+- **answers w/ a line the check rejected**: answers one of whose lines the citation check dropped (extractive) or marked (LLM) before they were shown. The extractive answerer quotes its sources exactly, so for it each such answer is a defect of composition (a line cut in two, a label read as a figure), not of the sources.
 - **latency**: wall-clock time of `engine.ask`, after warm-up."""
 
 GROUP_COLUMNS = [
