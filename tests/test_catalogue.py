@@ -193,6 +193,28 @@ def test_catalogue_mistakes_stay_fixed(title, tickers, text, forms, ticker, no_n
     assert not any(n in e.forms() for e in entries for n in no_names), entries
 
 
+# two names joined by a word such as "与" before one ticker: the ticker is the last one's, and no form holds the
+# pair (jieba reads "与澜舟" as one word); a name with the joiner inside stays whole:
+# (text, the name holding the ticker, the ticker, forms that must name nobody)
+PAIRS = [
+    ("国产GPU企业西岭芯与澜舟芯科(8001.HK)同日上市。澜舟芯科收入增长。西岭芯发布新品。", "澜舟芯科", "8001.HK",
+     {"西岭芯与澜舟芯科"}),
+    ("钧瓷智能与沧溟算力(8009.HK)同日上市。沧溟算力的毛利率提升,沧溟算力称…", "沧溟算力", "8009.HK", {"钧瓷智能与沧溟算力"}),
+    ("嘉禾影业和星桥传媒(2299.HK)签约。星桥传媒称…星桥传媒…", "星桥传媒", "2299.HK", {"嘉禾影业和星桥传媒"}),
+    ("中和农信(1234.HK)公布业绩。中和农信称…", "中和农信", "1234.HK", {"农信"}),  # one character before the joiner
+    ("远山和泰(2345.HK)公布业绩。远山和泰称…", "远山和泰", "2345.HK", {"泰"}),  # the last part is never written alone
+]
+
+
+@pytest.mark.parametrize(("text", "name", "ticker", "no_names"), PAIRS, ids=[p[1] for p in PAIRS])
+def test_a_pair_of_names_before_a_ticker_is_the_last_one(text, name, ticker, no_names):
+    entries = extract("", [], text)
+    e = next((e for e in entries if e.name == name), None)
+    assert e is not None, entries
+    assert ticker in e.tickers
+    assert not any(n in e.forms() for e in entries for n in no_names), entries
+
+
 def test_the_name_is_the_shortest_form_in_chinese_characters():
     """A nickname mixing letters ("B站") is a form, not the name: keyword search reads the name."""
     title, tickers, text, *_ = CATALOGUE_MISTAKES[0]

@@ -44,7 +44,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     found: dict[str, Entry] = {}
 
     def add(name: str, kind: str, tick=(), aliases=()) -> Entry | None:
-        name = name.strip()
+        name = _last_of_pair(name.strip(), full, rules)
         if kind == "company" and (short := _without_description(name, full, rules)) != name:
             # "现制茶饮连锁茶屿控股（港股代码2597）": the name is "茶屿控股" (the words as written, an alias)
             name, aliases = short, [*aliases, name]
@@ -173,6 +173,21 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+def _last_of_pair(name: str, text: str, rules: Rules) -> str:
+    """A name walked back from a ticker or a suffix may take in a pair of names joined by
+    a word such as "与" ("西岭芯与澜舟芯科(8001.HK)同日上市": jieba reads "与澜舟" as one
+    word): the name is the last of the pair when both sides are at least two characters
+    and the text uses the last on its own, outside the pair. A name with the joiner inside
+    ("中和农信") has one character before it, or a last part the text never writes alone."""
+    for i in range(len(name) - 2, 1, -1):  # the last joiner first
+        if name[i] not in rules.pair_joiners:
+            continue
+        last = name[i + 1:]
+        if len(last) >= 2 and _name_shaped(last, rules) and text.count(last) > text.count(name):
+            return last
+    return name
 
 
 def _without_description(name: str, text: str, rules: Rules) -> str:

@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "18"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "19"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -73,13 +73,15 @@ class Rules:
     part_words: frozenset[str] = frozenset()
     # a word that is pinyin syllables only ("dong", "weiting")
     pinyin_syllables: re.Pattern | None = None
+    # the tags of a word that reads as a name before a line of business ("北辰啤酒")
+    sector_stem_pos: frozenset[str] = frozenset()
+    # words that join two names ("西岭芯与澜舟芯科(8001.HK)"): the ticker is the last one's
+    pair_joiners: tuple[str, ...] = ()
 
     def syllables(self, word: str) -> bool:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
         `pinyin_syllable`), whether or not it is also an English word."""
         return bool(self.pinyin_syllables and self.pinyin_syllables.fullmatch(word.lower()))
-    # the tags of a word that reads as a name before a line of business ("北辰啤酒")
-    sector_stem_pos: frozenset[str] = frozenset()
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -117,6 +119,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         part_words=frozenset(q.get("part_words", [])),
         pinyin_syllables=re.compile(f"(?:{q['pinyin_syllable']})+") if q.get("pinyin_syllable") else None,
         sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
+        pair_joiners=tuple(n.get("pair_joiners", [])),
     )
 
 
