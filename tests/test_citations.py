@@ -31,6 +31,11 @@ WARN = "（⚠ 未在引用来源中找到依据）"
         ("智谱估值约511亿港元[1]。", "extractive", "", [], ["智谱估值约511亿港元。"]),
         # a marker that points at no passage is removed, and the sentence with it
         ("估值511亿港元[7]。", "extractive", "", [], ["估值511亿港元。"]),
+        # a source note whose title asks or exclaims ends no sentence: the quote keeps its figures and marker
+        ("收入为9.39亿元〔专栏｜还能走多远？，2025-11-18〕[1]。", "extractive",
+         "收入为9.39亿元〔专栏｜还能走多远？，2025-11-18〕[1]。", ["a:1"], []),
+        ("- 收入为9.39亿元 〔Why it wins! Part 2. , 2025-11-18〕[1]。", "extractive",
+         "- 收入为9.39亿元 〔Why it wins! Part 2. , 2025-11-18〕[1]。", ["a:1"], []),
     ],
 )
 def test_check_answer(answer, mode, text, cited, unsupported):

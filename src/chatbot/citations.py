@@ -29,13 +29,21 @@ class Checked:
     unsupported: list[str] = field(default_factory=list)
 
 
+_SOURCE_NOTE = re.compile(r"〔[^〕\n]*〕")
+# the end marks a source note may hold, hidden while the answer is split (private-use stand-ins)
+_NOTE_HIDE = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate("。！？；!?;.")})
+_NOTE_SHOW = {ord(v): k for k, v in _NOTE_HIDE.items()}
+
+
 def _sentences(text: str) -> list[str]:
     """Answer sentences, with markers written after the end mark pulled inside
     ("……。[1]" -> "……[1]。") so each marker stays with its sentence."""
     text = re.sub(r"([。！？；!?;.])((?:\s*\[\d{1,3}\])+)", lambda m: m.group(2).strip() + m.group(1), text)
-    out = []
+    # a source note names its source: a title that asks ("〔专栏｜…还能走多远？，2025-11-18〕") ends no sentence
+    text = _SOURCE_NOTE.sub(lambda m: m.group(0).translate(_NOTE_HIDE), text)
+    out: list[str] = []
     for line in text.split("\n"):
-        out.extend(split_sentences(line, semicolons=False) if line.strip() else [])
+        out.extend(s.translate(_NOTE_SHOW) for s in split_sentences(line, semicolons=False) if line.strip())
         out.append("\n")
     return out[:-1] if out else out
 
