@@ -741,3 +741,27 @@ def test_two_part_items_and_their_periods(question, items, periods):
     assert [p.item for p in got] == items
     assert [p.periods for p in got] == periods
     assert not any("well" in a for p in got for g in p.groups for a in g.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "forms"),
+    [
+        ("滨海每吨铝的完全成本是多少？", "每吨", {"每吨", "吨铝"}),  # written unit first in a table row: "吨铝完全成本"
+        ("甲乙每吨酒的收入是多少？", "每吨", {"每吨", "吨酒"}),
+        ("甲乙每吨的售价是多少？", "每吨", {"每吨"}),  # nothing follows the unit: no other form
+    ],
+)
+def test_a_per_unit_word_is_also_written_unit_first(question, word, forms):
+    from chatbot.evidence import question_terms
+
+    got = next(g for g in question_terms(question, load_glossary(), _idf) if word in g.alternatives)
+    assert set(got.alternatives) == forms
+
+
+def test_two_companies_one_figure_name_the_figure_in_both_items():
+    from chatbot.evidence_config import evidence_config
+
+    q = "云知声和智谱上半年的收入分别是多少？"
+    cfg = evidence_config()["two_part"]
+    got = split_spec(q, analyse_question(q, load_glossary(), _idf), cfg["conjunctions"], cfg["clause_breaks"])
+    assert [p.item for p in got] == ["云知声上半年的收入", "智谱上半年的收入"]

@@ -191,8 +191,16 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         if idf(tok) >= absent and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
             tok = _indexed_neighbour(tok, low, idf, absent)
-        add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
+        add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else []), *_unit_first(tok, low)])
     return groups
+
+
+def _unit_first(tok: str, text: str) -> list[str]:
+    """"吨铝" for "每吨" in "每吨铝的…" (config/evidence.toml [required] per_unit_prefixes), else nothing."""
+    prefix = next((p for p in evidence_config()["required"].get("per_unit_prefixes", []) if tok.startswith(p)), "")
+    i = text.find(tok)
+    nxt = text[i + len(tok): i + len(tok) + 1] if prefix and i >= 0 and len(tok) > len(prefix) else ""
+    return [tok[len(prefix):] + nxt] if re.fullmatch(r"[\u4e00-\u9fff]", nxt) and nxt != "的" else []
 
 
 def name_pattern(name: str) -> re.Pattern:

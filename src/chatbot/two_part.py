@@ -126,6 +126,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             # the third quarter"): each is asked of its own period only (not when the periods are the items)
             for part, (a, b) in ((parts[0], (j, right_to)), (parts[1], (left_from, i))):
                 part.periods = _asked_periods(_cut(question, raw, a, b)) or spec.periods
+        if left.group.kind == right.group.kind == "entity":  # two companies, one figure: the first's item names it too
+            parts[0].item = f"{parts[0].item}{_shown(question, raw, q, right.end, right_to)}"
+            parts[0].missing = [parts[0].item] if parts[0].missing else []
         parts[0].item_forms = _forms(placed, left_mods)
         # (what the second item names runs to its end, in English too: "how much did it spend on advertising")
         parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in placed if right.end <= p.start < right_to})
