@@ -148,7 +148,7 @@ def _shown(question: str, raw: list[int], q: str, start: int, end: int) -> str:
         end -= 1
     if not raw or end <= start:
         return q[start:end]
-    return re.sub(r"^['’]s\b", "", question[raw[start]:raw[end - 1] + 1]).strip(" ,，")  # (not "Unisound's")
+    return re.sub(r"^['’]s?(?![a-z])", "", question[raw[start]:raw[end - 1] + 1]).strip(" ,，")  # (not "Unisound's")
 
 
 def _cut(question: str, raw: list[int], start: int, end: int) -> str:
