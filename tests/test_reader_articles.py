@@ -73,7 +73,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h8-r38": "What was Lulun Tire's net profit margin in Q3 20… — the eval (dev-11 index) counts it right; beside the dev-3, dev-5 … dev-10 articles the test finds: missing ['10.3%|10.33%|约10%'] in the answer",
     "h8-r40": "城光传媒第三季度收入比第二季度增长了多少？ — retrieval miss: '8.9%|8.93%|约9%' only in non-retrieved chunks of news-114, news-115, news-119",
     "h8-r41": "按预告区间，芯澜微电子2025年收入预计比2024年增长多少？ — false refusal: '35%|35.0%' only in non-retrieved chunks of news-115, news-118; '40%|40.1%' only in non-re",
-    "h8-r42": "动岭健身最新的付费会员人数是多少？ — wrong sentence chosen: '138万' in retrieved passage #2",
     "h8-r47": "文中四家煤炭公司里，长协占比最高和最低的分别是哪家？ — the eval (dev-11 index) counts it right; beside the dev-3, dev-5 … dev-10 articles the test finds: intent read as derived, the set says comparison",
     "h8-r48": "动岭健身有哪些机会和风险？ — wrong sentence chosen: '加盟' in retrieved passage #3; '预付费' in retrieved passage #2",
     "h8-r49": "What are the upside drivers and the risks for Ji… — the eval (dev-11 index) counts it right; beside the dev-3, dev-5 … dev-10 articles the test finds: intent read as why, the set says pros_cons",
