@@ -62,7 +62,6 @@ KNOWN_FAILURES = {
     "h8-q10": "芯澜微电子预计2025年股东应占溢利大概是多少？ — false refusal: all expected facts were in the retrieved passages",
     "h8-q22": "康衢大药房上半年的营业额是多少？ — wrong sentence chosen: '86.7亿' in retrieved passage #5",
     "h8-q28": "北垣矿业长协煤销量占比多少？ — wrong sentence chosen: '72%' in retrieved passage #2",
-    "h8-q35": "In the six months to June 2025, what share of Se… — false refusal: '58%' only in non-retrieved chunks of news-111; '24%' only in non-retrieved chunks of news",
     "h8-q36": "How many chips does Xinlan Microelectronics expe… — wrong sentence chosen: '29亿' in retrieved passage #3",
     "h8-q51": "晋昊能源煤化工板块的毛利率是多少？ — missed refusal: answered from news-110 although the corpus has no answer",
     "h8-q53": "What gross margin does Xinlan Microelectronics e… — missed refusal: answered from news-112 although the corpus has no answer",
