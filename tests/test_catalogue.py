@@ -491,3 +491,24 @@ def test_a_term_the_glossary_translates_is_no_name(entry, kept):
         g = merged_glossary(load_glossary(hand_kept=hand_kept), {"doc": [entry], "other": [Entry("云知声", "company")]})
         assert (entry.name in g.entities(f"云知声{entry.name}的情况")) == kept
         assert "云知声" in g.entities(f"云知声{entry.name}的情况")
+
+
+@pytest.mark.parametrize(
+    ("question", "held", "absent"),
+    [
+        # a region the documents write in Chinese (config/terms_en.toml) is no company
+        ("What share of Unisound's revenue came from North America and what share from Europe?", {"北美", "欧洲"}, []),
+        ("What share of Unisound's revenue came from Southeast Asia?", {"东南亚"}, []),
+        # (a name-shaped word no term translates, and no document holds, stays unknown)
+        ("What share of Unisound's revenue came from Zorvania?", {"北美"}, ["Zorvania"]),
+    ],
+)
+def test_a_region_the_documents_write_in_chinese_is_no_unknown_name(question, held, absent):
+    from chatbot.catalogue import merged_glossary
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import unknown_names
+
+    def contains(word: str) -> bool:
+        return word in held or word.lower() in {"unisound", "云知声"}
+
+    assert unknown_names(question, merged_glossary(load_glossary(), {}), contains) == absent

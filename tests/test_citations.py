@@ -37,6 +37,11 @@ WARN = "（⚠ 未在引用来源中找到依据）"
         # a source note naming a document by a title that ends a clause ("？") stays with its line
         ("云知声2024年收入为9.39亿元〔专栏｜云知声还能涨吗？，2026-01-20〕[1]。", "extractive",
          "云知声2024年收入为9.39亿元〔专栏｜云知声还能涨吗？，2026-01-20〕[1]。", ["a:1"], []),
+        # a source note whose title asks or exclaims ends no sentence: the quote keeps its figures and marker
+        ("收入为9.39亿元〔专栏｜还能走多远？，2025-11-18〕[1]。", "extractive",
+         "收入为9.39亿元〔专栏｜还能走多远？，2025-11-18〕[1]。", ["a:1"], []),
+        ("- 收入为9.39亿元 〔Why it wins! Part 2. , 2025-11-18〕[1]。", "extractive",
+         "- 收入为9.39亿元 〔Why it wins! Part 2. , 2025-11-18〕[1]。", ["a:1"], []),
     ],
 )
 def test_check_answer(answer, mode, text, cited, unsupported):

@@ -781,3 +781,43 @@ def test_another_name_in_the_question_does_not_let_another_companys_figure_answe
     cands, _ = score_candidates("北垣矿业长协煤销量占比多少？", [Passage(chunk=chunk, score=1.0)], g, idf)
     assert cands
     assert all("北垣矿业" in c.text for c in cands)
+
+
+@pytest.mark.parametrize(
+    ("question", "items", "periods"),
+    [
+        # an item that names its own period is asked of that period only (the period before each is its own)
+        ("云知声前三季度的收入和第三季度的毛利率分别是多少？", ["前三季度的收入", "第三季度的毛利率"],
+         [{(None, "Q1-3")}, {(None, "Q3")}]),
+        # the same figure asked of two periods: the repeated metric is each item's, the periods tell them apart
+        ("云知声2024年的净利润以及2025年上半年的净利润各是多少？", ["2024年的净利润", "2025年上半年的净利润"],
+         [{("2024", None)}, {("2025", "H1")}]),
+        ("云知声上半年收入是多少？2024年全年的收入呢？", ["上半年收入", "2024年全年的收入"],
+         [{(None, "H1")}, {("2024", None)}]),
+        # a period both items share stays the question's
+        ("云知声第三季度海外销量和营业收入分别是多少？", ["海外销量", "营业收入"], [{(None, "Q3")}, {(None, "Q3")}]),
+        # periods that are the items themselves are both asked of each (the answer quotes either's sentence)
+        ("云知声今年一季度和二季度的收入分别是多少？", ["今年一季度", "二季度的收入"],
+         [{(None, "Q1"), (None, "Q2")}, {(None, "Q1"), (None, "Q2")}]),
+        # an English item is shown as the question writes it; the conjunction's words are neither item's
+        ("What were Unisound's revenue as well as its number of employees?", ["revenue", "its number of employees"],
+         [set(), set()]),
+    ],
+)
+def test_two_part_items_and_their_periods(question, items, periods):
+    from chatbot.evidence_config import evidence_config
+
+    cfg = evidence_config()["two_part"]
+    got = split_spec(question, analyse_question(question, load_glossary(), _idf), cfg["conjunctions"], cfg["clause_breaks"])
+    assert [p.item for p in got] == items
+    assert [p.periods for p in got] == periods
+    assert not any("well" in a for p in got for g in p.groups for a in g.alternatives)
+
+
+def test_two_companies_one_figure_name_the_figure_in_both_items():
+    from chatbot.evidence_config import evidence_config
+
+    q = "云知声和智谱上半年的收入分别是多少？"
+    cfg = evidence_config()["two_part"]
+    got = split_spec(q, analyse_question(q, load_glossary(), _idf), cfg["conjunctions"], cfg["clause_breaks"])
+    assert [p.item for p in got] == ["云知声上半年的收入", "智谱上半年的收入"]

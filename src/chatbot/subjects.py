@@ -131,8 +131,8 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if other and not contains(other):
             out.append(other)  # "嘉岳重工" where the documents write "嘉岳电梯" only: another company
             continue
-        if contains(n):
-            continue
+        if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()):
+            continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
         opening, rest = _beside_known_once(n, glossary, beside)
         if not _opens_another_name(opening) and rest and all(contains(w) for w in rest):
             continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务")

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # evidence imports this module
     from chatbot.evidence import TermGroup
 
 _ITEM_KINDS = ("metric", "entity", "word", "term")
-_ITEM_END = re.compile(r"分别|各自|各|是|为|有|达|多少|几|如何|[？?，,。；;!！\s]|$")
+_ITEM_END = re.compile(r"分别|各自|各|是|为|有|达|多少|几|如何|呢|[？?，,。；;!！\s]|$")
 
 
 @dataclass
@@ -34,7 +34,8 @@ class _Placed:
 
 def _placed(question: str, groups) -> list[_Placed]:
     """Each group with the span of its first form the question writes (a group of an English
-    term's Chinese forms where the question writes the term: "selling expense ratio")."""
+    term's Chinese forms where the question writes the term: "selling expense ratio"), and
+    again where the question writes it once more ("2024年的净利润以及2025年上半年的净利润")."""
     q = normalize(question)
     out = []
     for g in groups:
@@ -43,12 +44,32 @@ def _placed(question: str, groups) -> list[_Placed]:
         if hits:
             start, n = min(hits)
             out.append(_Placed(g, start, start + n))
+            while (again := _next_hit(q, forms, out[-1].end)) is not None:
+                out.append(_Placed(g, again[0], again[0] + again[1]))
     return sorted(out, key=lambda p: p.start)
+
+
+def _next_hit(q: str, forms: list[str], after: int) -> tuple[int, int] | None:
+    hits = [(q.find(a, after), len(a)) for a in forms if a and q.find(a, after) >= 0]
+    return min(hits) if hits else None
+
+
+def _raw_index(question: str) -> list[int]:
+    """For each character of normalize(question), the index of the raw character it comes from
+    (so that an item is shown as the question writes it: "truck and bus tyres", not "truckandbustyres")."""
+    out: list[int] = []
+    for r, ch in enumerate(question):
+        if ch == "," and r and question[r - 1].isdigit() and re.match(r",\d{3}", question[r:r + 4]):
+            continue  # a thousands separator
+        out.extend([r] * len(normalize(ch)))
+    return out if len(out) == len(normalize(question)) else []
 
 
 def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list[str] | None = None) -> list:
     """Two specs, one per item asked, or [] when the question asks one thing. `clause_breaks`
     ("多少，"): where two questions are joined; split there only between two metrics."""
+    from chatbot.evidence import _asked_periods  # (evidence imports this module)
+
     if not spec.wants_figure:
         return []
     q = normalize(question)
@@ -75,14 +96,39 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             continue
         if conj in breaks and not (left.group.kind == right.group.kind == "metric"):
             continue
-        anchors = [p for p in placed if p.end <= left.start and p.group.kind in ("entity", "period")]
+        # (the same item asked twice, "2024年的净利润以及2025年上半年的净利润", or a second item with a period of its
+        # own, "前三季度的收入和第三季度的毛利率": the period before each item is its own)
+        own_period = any(p.group.kind == "period" and j <= p.start < right.end for p in placed)
+        anchor_kinds = ("entity",) if right.group is left.group or own_period else ("entity", "period")
+        anchors = [p for p in placed if p.end <= left.start and p.group.kind in anchor_kinds]
         left_from = anchors[-1].end if anchors else 0
         left_mods = {id(p.group) for p in placed if left_from <= p.start < i}
         tail = _ITEM_END.search(q, right.end)  # "退保率" is cut "退保" + "率": the item runs to "分别", "是"…
         right_to = tail.start() if tail else len(q)
         right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
-        parts = [_without(spec, right_mods, q[left_from:i], left.group.absent),
-                 _without(spec, left_mods, q[j:right_to], right.group.absent)]
+        trailing = [p for p in placed if right.end <= p.start < right_to]
+        if any(p.group.kind in ("metric", "term") for p in placed if left_from <= p.start < i) \
+                and not any(p.group.kind in ("entity", "period") for p in trailing):
+            # the first item names its figure ("线上渠道收入和员工总人数"): what follows the second is the second's
+            # (else it is both items' figure, "影像产品和智能云两块业务的收入"; or both items' company and period,
+            # "the revenue and the gross margin of Xinyi Solar's solar glass business in the first half")
+            right_mods |= {id(p.group) for p in trailing}
+        both = left_mods & right_mods  # (a word both items write is neither's own)
+        # the conjunction's own words ("well" of "as well as", "以及") are neither item's
+        joining = {id(p.group) for p in placed if p.start < j and p.end > i} - left_mods - right_mods
+        raw = _raw_index(question)
+        parts = [_without(spec, (right_mods - both) | joining, _shown(question, raw, q, left_from, i), left.group.absent),
+                 _without(spec, (left_mods - both) | joining, _shown(question, raw, q, j, right_to), right.group.absent)]
+        item_periods = [p for p in placed if p.group.kind == "period"
+                        and (left_from <= p.start < i or j <= p.start < right_to)]
+        if item_periods and {left.group.kind, right.group.kind} <= {"metric", "term"}:
+            # two figures, an item naming its own period ("net profit for the nine months … and its gross margin in
+            # the third quarter"): each is asked of its own period only (not when the periods are the items)
+            for part, (a, b) in ((parts[0], (j, right_to)), (parts[1], (left_from, i))):
+                part.periods = _asked_periods(_cut(question, raw, a, b)) or spec.periods
+        if left.group.kind == right.group.kind == "entity":  # two companies, one figure: the first's item names it too
+            parts[0].item = f"{parts[0].item}{_shown(question, raw, q, right.end, right_to)}"
+            parts[0].missing = [parts[0].item] if parts[0].missing else []
         parts[0].item_forms = _forms(placed, left_mods)
         # (what the second item names runs to its end, in English too: "how much did it spend on advertising")
         parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in placed if right.end <= p.start < right_to})
@@ -94,6 +140,22 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             part.compounds = [(c, gs) for c, gs in part.compounds if c in part.item or c not in other.item]
         return parts
     return []
+
+
+def _shown(question: str, raw: list[int], q: str, start: int, end: int) -> str:
+    """The question's own text of the normalised span q[start:end] (the normalised span when it cannot be mapped)."""
+    while end > start and q[end - 1].isspace():
+        end -= 1
+    if not raw or end <= start:
+        return q[start:end]
+    return re.sub(r"^['’]s?(?![a-z])", "", question[raw[start]:raw[end - 1] + 1]).strip(" ,，")  # (not "Unisound's")
+
+
+def _cut(question: str, raw: list[int], start: int, end: int) -> str:
+    """The question without the normalised span q[start:end] (the other item)."""
+    if not raw or end <= start:
+        return question
+    return question[:raw[start]] + " " + question[raw[end - 1] + 1:]
 
 
 def _forms(placed: list[_Placed], ids: set[int]) -> list[list[str]]:
