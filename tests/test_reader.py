@@ -210,6 +210,13 @@ def test_periods_with_and_without_a_year_are_read_without_error(question):
     ("Can you sum up why Unisound placed new shares?", "summary"),
     ("Summarise the pros and cons of the 18C route.", "pros_cons"),  # both lists asked: pros and cons first
     ("智谱为什么要总结上市经验？", "why"),  # 总结 not opening the question: no summary asked
+    # a document's conclusion asked: the comparison or latest cue describes the document
+    ("What does the Sina article on the Zhipu vs MiniMax race conclude?", "conclusion"),
+    ("澜肌和黛研对比的那篇专栏，结论是什么？", "conclusion"),
+    ("最新那篇报道的结论是什么？", "conclusion"),
+    ("报告认为云知声面临哪些不利因素？", "pros_cons"),  # a question of its own is not a description
+    ("比较两篇文章的观点有何不同", "comparison"),  # across several documents: no one document's
+    ("Compare the conclusions of the two articles on Zhipu.", "comparison"),
 ])
 def test_intent_is_recognised(question, intent):
     assert detect_intent(question).name == intent
