@@ -113,9 +113,15 @@ def _marker(numbers: list[int], m: re.Match) -> str:
     return f"[{numbers[int(m.group(1))]}]"
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;]+")
+
+
 def as_of(chunk: Chunk, lang: str) -> str:
+    """"〔publisher, date〕"; a document without a publisher is named by its title, less the
+    marks that end a sentence ("…还能走多远？"), which would end the quoted line inside the bracket."""
     lab = labels(lang)
-    return lab["as_of"].format(src=chunk.publisher or chunk.title, date=chunk.date or lab["undated"])
+    src = chunk.publisher or _SENTENCE_END.sub("", chunk.title)
+    return lab["as_of"].format(src=src, date=chunk.date or lab["undated"])
 
 
 def render(comp: Composition, passages: list[Passage], lang: str, lead: str = "") -> tuple[str, dict[int, list[str]], list[Passage]]:
