@@ -1053,11 +1053,33 @@ def test_a_sequential_change_is_against_the_period_before(question, periods):
     ("经营回顾", 0),
     ("Key risks", -1),
     ("Growth drivers", 1),
+    ("我对这家公司有三点担心。", -1),  # a short sentence of prose that announces the points after it
+    ("当然，也有积极的一面。", 1),
 ])
 def test_a_heading_names_the_side_of_its_points(title, side):
     from chatbot.compose.sections import heading_side
 
     assert heading_side(title) == side
+
+
+def test_prose_without_headings_announces_the_side_of_the_paragraphs_after_it():
+    """A column with no headings: "有三点担心。" puts the first sentence of each paragraph after it
+    on the downside, "也有积极的一面。" the sentence after it on the upside; a note ends the list."""
+    from types import SimpleNamespace
+
+    from chatbot.compose.sections import _announced_points
+    from chatbot.glossary import Glossary
+    from chatbot.models import Chunk
+    from chatbot.structure import build_structure
+
+    text = "\n\n".join(["动岭健身门店总数达到412家。", "我对这家公司有三点担心。", "其一，加盟店不好管。口碑受损则流失快。",
+                        "其二，同质化竞争。", "当然，也有积极的一面。管理层指引年末门店440家。", "（作者为研究员。）", "其三，不是要点。"])
+    chunk = Chunk(id="c:1", doc_id="c", text=text, title="专栏｜动岭健身还能走多远？")
+    ctx = SimpleNamespace(glossary=Glossary(aliases={"动岭": "动岭"}))
+    points = _announced_points(ctx, build_structure([chunk]).values(), {"动岭"})
+    assert [(ln.text, side) for ln, side in points] == [
+        ("其一，加盟店不好管。", -1), ("其二，同质化竞争。", -1), ("管理层指引年末门店440家。", 1)]
+    assert _announced_points(ctx, build_structure([chunk]).values(), {"别家"}) == []  # another company's article
 
 
 @pytest.mark.parametrize(("kind", "path", "title", "text", "short", "side"), [

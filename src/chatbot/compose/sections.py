@@ -48,6 +48,13 @@ def overlap(groups: list[tuple[list[str], float]], text: str) -> float:
     return sum(w for alts, w in groups if any(normalize(a) in norm for a in alts))
 
 
+def asked_companies(ctx: ComposeContext) -> set[str]:
+    """The companies the question names: the glossary's, and the one company a document is
+    about (its subject) though no listing code made it a company ("港股代码6919的动岭健身")."""
+    subjects = {next(iter(s)) for s in ctx.glossary.doc_subjects.values() if len(s) == 1}
+    return set(ctx.glossary.entities(ctx.question)) & (set(ctx.glossary.companies) | subjects)
+
+
 def _block_text(b: Block) -> str:
     return " ".join([*b.path, b.title, *(ln.text for ln in b.lines)])
 
@@ -405,7 +412,7 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
     when none is asked.)"""
     if not asked:
         return True
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     named = set(ctx.glossary.entities(" ".join([title, *(ln.text for ln in points)]))) & companies
     if named & asked:
         return True
@@ -418,7 +425,7 @@ def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
     its paragraph before it, else in its document's title? (True when none is asked.)"""
     if not asked:
         return True
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     chunk = e.chunks[0]
     named = set(ctx.glossary.entities(" ".join([e.text, *chunk.headings[1:]]))) & companies
     if not named and e.raw:  # "它的收入约七成来自…": the company its paragraph named before it
@@ -698,7 +705,7 @@ def _names_asked(ctx: ComposeContext, doc: DocStructure, b: Block, asked: set[st
     """A block that takes a side from its heading, in a document whose title names an asked
     company, its points naming no other company: about the asked company (a column's risk
     section on two companies is both's)."""
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     named = set(ctx.glossary.entities(" ".join(ln.text for ln in b.lines))) & companies
     return _sided(b, short) and bool(set(ctx.glossary.entities(doc.title)) & asked) and not named - asked
 
@@ -706,7 +713,7 @@ def _names_asked(ctx: ComposeContext, doc: DocStructure, b: Block, asked: set[st
 def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]:
     """The sentences of the documents about one asked company (named in the title), in
     order; those naming another company only are left out."""
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     out: list[Line] = []
     for d in docs:
         if not set(ctx.glossary.entities(d.title)) & asked:
@@ -719,6 +726,37 @@ def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]
                     named = set(ctx.glossary.entities(t)) & companies
                     if _complete(t) and (not named or named & asked):
                         out.append(Line(t, t if t in ln.raw else ln.raw, ln.chunk))
+    return out
+
+
+def _announced_points(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """Prose without headings that announces a side in a short sentence ("我对这家公司有三点担心。",
+    "当然，也有积极的一面。"), in the articles about one asked company: the first sentence (the
+    point) of each paragraph after it, on the side announced, up to the next announcement or at
+    most [stance] announced_paragraphs paragraphs (the announcing paragraph's next sentence
+    counts as its first point)."""
+    st = reader_config()["stance"]
+    out: list[tuple[Line, int]] = []
+    for d in docs:
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in d.blocks:
+            if b.kind != "para":
+                continue
+            side, left = 0, 0
+            for ln in b.lines:
+                sentences = [t for t in split_sentences(ln.text, semicolons=False) if t.strip()]
+                if _NOTE.match(ln.text) or not sentences:
+                    side = 0
+                    continue
+                own = heading_side(sentences[0]) if len(sentences[0]) <= st["announcing_chars"] else 0
+                if own:
+                    side, left = own, st["announced_paragraphs"]
+                    sentences = sentences[1:]
+                if side and left > 0 and sentences:
+                    t = sentences[0]
+                    out.append((Line(t, t if t in ln.raw else ln.raw, ln.chunk), side))
+                    left -= 1
     return out
 
 
@@ -753,7 +791,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
               if (b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment())
               or _sided(b, short)]  # a section or list headed by one side, a labelled paragraph
     groups = topic_groups(ctx)
-    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    asked = asked_companies(ctx)
     docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
@@ -773,13 +811,16 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     cons: list[Line] = []
     for _, b in scored[:3]:
         for ln in b.lines:
-            named = set(ctx.glossary.entities(ln.text)) & set(ctx.glossary.companies)
+            named = set(ctx.glossary.entities(ln.text)) & (set(ctx.glossary.companies) | asked)
             if asked and named and not named & asked:
                 continue  # a line about another company
             st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
     entries: list[Entry] = []
-    if not scored and asked:  # no list about the company: its sentences, sorted by the stance words
+    if not scored and asked:  # no list about the company: the points its articles announce a side for
+        for ln, st in _announced_points(ctx, docs.values(), asked):
+            (pros if st > 0 else cons).append(ln)
+    if not scored and asked and not (pros and cons):  # else its sentences, sorted by the stance words
         for e in ctx.lookup_entries(wants_list=False, max_sentences=2 * most, keep_ratio=0.3):
             if _line_about(ctx, e, asked) and stance_of(e.text):
                 (pros if stance_of(e.text) > 0 else cons).append(Line(e.text, e.raw[0], e.chunks[0]))
