@@ -362,6 +362,27 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     return Composition([Entry(ctx.labels["conclusion_article"]), *_rating_sentences(doc, entries), *entries])
 
 
+def _outlook_sentences(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
+    """An article's view when it has no concluding section: its sentences that look ahead
+    ([structure] outlook_cues), those that hold most of the question's topic (the company
+    left out) first, in the article's order."""
+    cues = re.compile("|".join(_cfg()["outlook_cues"]), re.I)
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    found: list[tuple[float, Line]] = []
+    for b in doc.blocks:
+        for ln in b.lines:
+            if _NOTE.match(ln.text) or b.kind == "table":
+                continue
+            for t in split_sentences(ln.text, semicolons=False):
+                if _complete(t) and cues.search(t):
+                    found.append((overlap(plain, t), Line(t, t if t in ln.raw else ln.raw, ln.chunk)))
+    if not found:
+        return None
+    top = max(sc for sc, _ in found)
+    kept = [ln for sc, ln in found if sc >= 0.5 * top][: _cfg()["max_outlook_sentences"]]
+    return Composition([Entry(ctx.labels["outlook_article"]), *(_entry(ln) for ln in kept)])
+
+
 def _rating_sentences(doc: DocStructure, quoted: list[Entry]) -> list[Entry]:
     """The analyst's rating and target price stated earlier in the note ("维持"增持"评级，目标价由7.20港元上调至
     8.05港元", [structure] rating_cue) when the quoted last section gives no target figure of its own: the stance a
@@ -382,7 +403,7 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     if _asks_article(ctx, report):
         target = _target_doc(ctx)
         if target is not None and target is not report:
-            comp = _article_conclusion(ctx, target)
+            comp = _article_conclusion(ctx, target) or _outlook_sentences(ctx, target)
             if comp:
                 return comp
     doc = report or _target_doc(ctx)
