@@ -587,14 +587,18 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     gives none (the figure whose cause is asked)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     pool, causes = _cause_lines(ctx, asked)
-    causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
+    # the best evidence's own, then the other causes on the question's topic ("得益于半钢胎出口量增长…，公司三季度
+    # 实现…": a sentence the look-up left out for its paragraph's first one)
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    causes = [*(e for e in causes if e in pool), *(e for e in causes if e not in pool and overlap(plain, e.text) > 0)]
+    causes = causes[: _cfg()["why_extra_sentences"] + 1]
     if not causes:  # the look-up a little wider (as without a composition), then the documents' causes
         causes = _document_causes(ctx, asked)
         wider = ctx.lookup_entries(keep_ratio=0.5)
         have = {e.text for e in wider}
         return Composition([*wider, *(e for e in causes if e.text not in have)]) if causes else None
     first = pool[0] if pool[0] not in causes else None
-    return Composition([e for e in pool if e is first or e in causes])
+    return Composition([*(e for e in pool if e is first or e in causes), *(e for e in causes if e not in pool)])
 
 
 def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
