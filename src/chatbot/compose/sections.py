@@ -497,7 +497,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     for doc in ctx.structure.values():
         if found and doc.doc_id not in found:
             continue
-        doc_topic = overlap(plain, doc.title)
+        doc_topic = overlap(plain, _doc_names(doc))  # its title or top heading ("云知声上市半年后的配售融资")
         sections: dict[tuple, list[Block]] = {}
         for b in doc.blocks:
             sections.setdefault(tuple(b.path), []).append(b)
