@@ -1213,3 +1213,24 @@ def test_a_headline_names_its_subject_before_its_first_colon_or_bracket(title, l
     from chatbot.compose.figures import headline_lead
 
     assert headline_lead(title) == lead
+
+
+@pytest.mark.parametrize(("rows", "limit", "line"), [
+    # each row's head and first cell when they all fit; a head may hold a full-width colon
+    (["门店总数:2025年6月30日9,862家;2024年12月31日9,437家", "其中：直营门店:2025年6月30日6,915家;2024年12月31日6,702家"], 160,
+     "门店总数:2025年6月30日9,862家；其中：直营门店:2025年6月30日6,915家"),
+    (["热管理系统:21.08——+35.2%——40.3%", "内外饰件:13.83——+5.6%——26.4%"], 160, "热管理系统:21.08；内外饰件:13.83"),
+    # too long for the line: the heads only, whole
+    (["门店总数:2025年6月30日9,862家;2024年12月31日9,437家", "其中：直营门店:2025年6月30日6,915家;2024年12月31日6,702家"], 30,
+     "门店总数；其中：直营门店"),
+])
+def test_a_summary_line_of_a_table_gives_each_rows_first_figure_when_it_fits(rows, limit, line):
+    from chatbot.compose.sections import _block_line
+    from chatbot.models import Chunk
+    from chatbot.structure import Block, Line
+
+    chunk = Chunk(id="t:1", doc_id="t", text="\n".join(rows))
+    block = Block("t", ["公告", "门店网络"], "table", "门店网络", [Line(r, r, chunk) for r in rows], header=["项目", "2025年6月30日"])
+    entry = _block_line(block, limit)
+    assert entry is not None
+    assert entry.text == line
