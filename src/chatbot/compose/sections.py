@@ -89,13 +89,12 @@ def _block_line(b: Block, limit: int) -> Entry | None:
             fuller = [re.split(r"[，,；;。]", ln.text)[0] for ln in b.lines]
             if len(b.title) + sum(len(f) + 1 for f in fuller) <= limit:
                 parts = fuller
-        if b.kind == "table" and not b.is_assessment():  # each row's head and first cell, when they all fit
-            # (the rendered row is "head:cell;cell": a head may hold a full-width colon, "其中：直营门店")
-            fuller = [re.split(r";|——", ln.text)[0] for ln in b.lines]
-            if sum(len(f) + 1 for f in fuller) <= limit:
-                parts = fuller
-            else:
-                parts = [ln.text.split(":", 1)[0] for ln in b.lines]
+        if b.kind == "table" and not b.is_assessment():  # the rows whole, else each row's head and first
+            # cell, when they all fit, else the heads (the rendered row is "head:cell;cell": a head may hold a
+            # full-width colon, "其中：直营门店")
+            fits = [rows for rows in ([ln.text for ln in b.lines], [re.split(r";|——", ln.text)[0] for ln in b.lines])
+                    if sum(len(r) + 1 for r in rows) <= limit]
+            parts = fits[0] if fits else [ln.text.split(":", 1)[0] for ln in b.lines]
         text = "；".join(parts)
         head = b.title if b.title != b.heading else ""
         if head and b.kind == "list":
