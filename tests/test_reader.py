@@ -603,6 +603,25 @@ def test_the_defined_term_is_read(question, term):
     assert _defined_term(question) == term
 
 
+@pytest.mark.parametrize(("term", "sentence", "defines"), [
+    ("第18C章", "2023年港交所正式推出特专科技上市新规(18C章),持续盈利不再成为硬门槛。", True),  # without its 第
+    ("第18C章", "壁仞科技按第18C章(特专科技)上市,首日收涨约75%。", True),  # the term, then what it stands for
+    ("18C章", "壁仞科技按第18C章(特专科技)上市,首日收涨约75%。", True),
+    ("云知声", "云知声(9678.HK)公布业绩。", False),  # a code in brackets says nothing of what it is
+    ("第18C章", "第18C章上市的公司有三家。", False),
+])
+def test_a_sentence_defining_the_term(term, sentence, defines):
+    from types import SimpleNamespace
+
+    from chatbot.compose.neutral import _defining_sentences
+    from chatbot.models import Chunk
+    from chatbot.structure import build_structure
+
+    chunk = Chunk(id="d:1", doc_id="d", text=sentence, title="文章")
+    ctx = SimpleNamespace(structure=build_structure([chunk]))
+    assert bool(_defining_sentences(ctx, term)) is defines
+
+
 def test_the_narrower_operand_excludes_the_wider_ones_words():
     """"经营现金净流出相当于年末现金的几倍": the cash operand is not the cash outflow."""
     dq = read_derived("云知声2024年经营现金净流出相当于年末现金的几倍？", load_glossary())
