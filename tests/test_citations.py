@@ -60,3 +60,22 @@ def test_english_warning_for_an_english_answer():
 def test_highlights_reach_the_citation():
     checked = check_answer("收入9.39亿元[1]。", PASSAGES, highlights={1: ["云知声2024年收入为9.39亿元"]})
     assert checked.citations[0].highlights == ["云知声2024年收入为9.39亿元"]
+
+
+@pytest.mark.parametrize(("title", "publisher", "src"), [
+    ('专栏｜动岭健身的"小店扩张"还能走多远？', "", '专栏｜动岭健身的"小店扩张"还能走多远'),
+    ("Can Zhipu keep growing?", "", "Can Zhipu keep growing"),
+    ("还能走多远？", "港讯社", "港讯社"),  # a publisher names the source: the title is not used
+])
+def test_a_quoted_line_keeps_its_source_label_whole(title, publisher, src):
+    """The "〔source, date〕" label after a quoted line names a document without a publisher by
+    its title, less the marks that end a sentence: the citation check keeps the whole line."""
+    from chatbot.compose.base import as_of
+
+    chunk = Chunk(id="a:1", doc_id="a", text="公司计划新开门店80家。", title=title, publisher=publisher, date="2025-11-18")
+    label = as_of(chunk, "zh")
+    assert src in label
+    assert "2025-11-18" in label
+    checked = check_answer(f"公司计划新开门店80家{label}[1]。", {1: chunk})
+    assert "新开门店80家" in checked.text
+    assert checked.citations

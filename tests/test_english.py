@@ -199,6 +199,7 @@ def _finance_glossary(**kw) -> Glossary:
         ("How many hogs did it sell in the first three quarters of 2025?", [], "出栏"),
         ("What was the bank's net interest margin in H1 2025?", [], "净息差"),
         ("What was the high-end product revenue for the first nine months of 2025?", ["收入"], "高端"),
+        ("Why is it raising money so soon?", [], "融资"),  # "raising money": 融资 / 再融资, not only 募资
     ],
 )
 def test_english_finance_terms_and_the_metric_asked(question, metrics, term):

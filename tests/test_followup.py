@@ -94,6 +94,11 @@ def _asked(*questions: str) -> list[dict]:
         # English "how much did it grow": "it" is the figure asked before, not the company
         ("And over the first nine months, how much did it grow?", _asked("What was Unisound's net profit in Q3 2025?"),
          "And over the first nine months, how much did 云知声's net profit grow?"),
+        # a generic subject opening the follow-up ("公司", "管理层") is the conversation's company
+        ("公司对下半年怎么看？", _asked("云知声上半年纯利多少？"), "云知声公司对下半年怎么看？"),
+        ("管理层对全年怎么看？", _asked("智谱三季度收入多少？"), "智谱管理层对全年怎么看？"),
+        ("那集团下半年有什么计划？", _asked("MiniMax中期收入多少？"), "那MiniMax集团下半年有什么计划？"),
+        ("分公司有多少家？", _asked("云知声门店多少？"), "分公司有多少家？"),  # not a subject of its own: unchanged
     ],
 )
 def test_resolve_followup(question, history, standalone):

@@ -81,7 +81,6 @@ KNOWN_FAILURES = {
     # dev-5 (the session-4 hidden set), on the bundled corpus alone (the eval adds corpus-extra)
     "h2-r03": "English look-up (oversubscribed tranche) refused: no sentence covers the English terms (look-up scoring)",
     "h2-r04": "follow-up '那这次配售能募到多少钱' is not resolved to 云知声's placing (follow-up rules)",
-    "h2-r18": "English why: 'market' and 'money' have no Chinese form, the topic is only 'IPO', and the report's valuation list wins",
     "h2-r22": "'Kong-listed' is taken for an unknown name and the question is refused (English names)",
     "h2-r44": "customers in 2025 (absent): a note line about customer counts is quoted instead of a refusal (look-up)",
     "s05": "the follow-up '那现在入手合适吗' now resolves to MiniMax, but the neutral comparison quotes the report's table row, "
@@ -129,13 +128,10 @@ KNOWN_FAILURES = {
     "h7-r28": "What is the most recent total market value of Un… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
     "h7-r29": "What was MiniMax's revenue for the full year 2025? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
     # dev-11 (the session-10 hidden set, opened in session 11), over the bundled corpus: failures at the session-11 start
-    "h8-r06": "What does the Sina article on the Zhipu vs MiniM… — wrong sentence chosen: '可持续收入' in retrieved passage #1",
-    "h8-r08": "Why did Unisound go back to the market for a pla… — wrong sentence chosen: '1.56亿|现金' in retrieved passage #1; '4.54亿|亏损' in retrieved passage #1",
     "h8-r13": "What are the advantages and risks of a Hong Kong… — wrong sentence chosen: '再融资' in retrieved passage #2",
     "h8-r14": "什么是港交所的第18C章？ — wrong sentence chosen: '特专科技' in retrieved passage #2",
     "h8-r15": "What does 增收不增利 mean in the coverage of Unisound? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: English lead-in or label first",
     "h8-r28": "那MiniMax同一年呢？哪家更高？ — retrieval miss: '3052.3万美元' only in non-retrieved chunks of src-3",
-    "h8-r29": "Why is it raising money so soon? — wrong sentence chosen: '1.56亿|现金' in retrieved passage #4; '亏损|4.54亿' in retrieved passage #4",
     "h8-r30": "这一章是什么规定？门槛是多少？ — false refusal: all expected facts were in the retrieved passages",
 }
 
@@ -231,6 +227,13 @@ def test_periods_with_and_without_a_year_are_read_without_error(question):
     ("By what multiple did MiniMax's revenue grow from 2023 to 2024?", "derived"),
     ("芯澜2025年收入预计比2024年增长多少？", "derived"),
     ("丰牧农业前三季度合计收入多少？", "lookup"),  # a stated total: no sum asked
+    # a document's conclusion asked: the comparison or latest cue describes the document
+    ("What does the Sina article on the Zhipu vs MiniMax race conclude?", "conclusion"),
+    ("澜肌和黛研对比的那篇专栏，结论是什么？", "conclusion"),
+    ("最新那篇报道的结论是什么？", "conclusion"),
+    ("报告认为云知声面临哪些不利因素？", "pros_cons"),  # a question of its own is not a description
+    ("比较两篇文章的观点有何不同", "comparison"),  # across several documents: no one document's
+    ("Compare the conclusions of the two articles on Zhipu.", "comparison"),
 ])
 def test_intent_is_recognised(question, intent):
     assert detect_intent(question).name == intent
@@ -689,6 +692,25 @@ def test_the_defined_term_is_read(question, term):
     assert _defined_term(question) == term
 
 
+@pytest.mark.parametrize(("term", "sentence", "defines"), [
+    ("第18C章", "2023年港交所正式推出特专科技上市新规(18C章),持续盈利不再成为硬门槛。", True),  # without its 第
+    ("第18C章", "壁仞科技按第18C章(特专科技)上市,首日收涨约75%。", True),  # the term, then what it stands for
+    ("18C章", "壁仞科技按第18C章(特专科技)上市,首日收涨约75%。", True),
+    ("云知声", "云知声(9678.HK)公布业绩。", False),  # a code in brackets says nothing of what it is
+    ("第18C章", "第18C章上市的公司有三家。", False),
+])
+def test_a_sentence_defining_the_term(term, sentence, defines):
+    from types import SimpleNamespace
+
+    from chatbot.compose.neutral import _defining_sentences
+    from chatbot.models import Chunk
+    from chatbot.structure import build_structure
+
+    chunk = Chunk(id="d:1", doc_id="d", text=sentence, title="文章")
+    ctx = SimpleNamespace(structure=build_structure([chunk]))
+    assert bool(_defining_sentences(ctx, term)) is defines
+
+
 def test_the_narrower_operand_excludes_the_wider_ones_words():
     """"经营现金净流出相当于年末现金的几倍": the cash operand is not the cash outflow."""
     dq = read_derived("云知声2024年经营现金净流出相当于年末现金的几倍？", load_glossary())
@@ -1139,11 +1161,33 @@ def test_a_sequential_change_is_against_the_period_before(question, periods):
     ("经营回顾", 0),
     ("Key risks", -1),
     ("Growth drivers", 1),
+    ("我对这家公司有三点担心。", -1),  # a short sentence of prose that announces the points after it
+    ("当然，也有积极的一面。", 1),
 ])
 def test_a_heading_names_the_side_of_its_points(title, side):
     from chatbot.compose.sections import heading_side
 
     assert heading_side(title) == side
+
+
+def test_prose_without_headings_announces_the_side_of_the_paragraphs_after_it():
+    """A column with no headings: "有三点担心。" puts the first sentence of each paragraph after it
+    on the downside, "也有积极的一面。" the sentence after it on the upside; a note ends the list."""
+    from types import SimpleNamespace
+
+    from chatbot.compose.sections import _announced_points
+    from chatbot.glossary import Glossary
+    from chatbot.models import Chunk
+    from chatbot.structure import build_structure
+
+    text = "\n\n".join(["动岭健身门店总数达到412家。", "我对这家公司有三点担心。", "其一，加盟店不好管。口碑受损则流失快。",
+                        "其二，同质化竞争。", "当然，也有积极的一面。管理层指引年末门店440家。", "（作者为研究员。）", "其三，不是要点。"])
+    chunk = Chunk(id="c:1", doc_id="c", text=text, title="专栏｜动岭健身还能走多远？")
+    ctx = SimpleNamespace(glossary=Glossary(aliases={"动岭": "动岭"}))
+    points = _announced_points(ctx, build_structure([chunk]).values(), {"动岭"})
+    assert [(ln.text, side) for ln, side in points] == [
+        ("其一，加盟店不好管。", -1), ("其二，同质化竞争。", -1), ("管理层指引年末门店440家。", 1)]
+    assert _announced_points(ctx, build_structure([chunk]).values(), {"别家"}) == []  # another company's article
 
 
 @pytest.mark.parametrize(("kind", "path", "title", "text", "short", "side"), [
@@ -1277,3 +1321,26 @@ def test_a_headline_names_its_subject_before_its_first_colon_or_bracket(title, l
     from chatbot.compose.figures import headline_lead
 
     assert headline_lead(title) == lead
+
+
+@pytest.mark.parametrize(("rows", "limit", "line"), [
+    # the rows whole when they fit, else each row's head and first cell; a head may hold a full-width colon
+    (["门店总数:2025年6月30日9,862家;2024年12月31日9,437家", "其中：直营门店:2025年6月30日6,915家;2024年12月31日6,702家"], 160,
+     "门店总数:2025年6月30日9,862家;2024年12月31日9,437家；其中：直营门店:2025年6月30日6,915家;2024年12月31日6,702家"),
+    (["门店总数:2025年6月30日9,862家;2024年12月31日9,437家", "其中：直营门店:2025年6月30日6,915家;2024年12月31日6,702家"], 70,
+     "门店总数:2025年6月30日9,862家；其中：直营门店:2025年6月30日6,915家"),
+    (["热管理系统:21.08——+35.2%——40.3%", "内外饰件:13.83——+5.6%——26.4%"], 40, "热管理系统:21.08；内外饰件:13.83"),
+    # too long for the line: the heads only, whole
+    (["门店总数:2025年6月30日9,862家;2024年12月31日9,437家", "其中：直营门店:2025年6月30日6,915家;2024年12月31日6,702家"], 30,
+     "门店总数；其中：直营门店"),
+])
+def test_a_summary_line_of_a_table_gives_each_rows_first_figure_when_it_fits(rows, limit, line):
+    from chatbot.compose.sections import _block_line
+    from chatbot.models import Chunk
+    from chatbot.structure import Block, Line
+
+    chunk = Chunk(id="t:1", doc_id="t", text="\n".join(rows))
+    block = Block("t", ["公告", "门店网络"], "table", "门店网络", [Line(r, r, chunk) for r in rows], header=["项目", "2025年6月30日"])
+    entry = _block_line(block, limit)
+    assert entry is not None
+    assert entry.text == line

@@ -147,6 +147,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     if ent and not glossary.entities(q):
         if _PRONOUN_ZH.search(q):
             return _PRONOUN_ZH.sub(ent, q, count=1)
+        if subject := re.search(reader_config()["followup"]["generic_subject"], q):
+            return q[: subject.start("w")] + ent + q[subject.start("w"):]
         if (change := _CHANGE_OF_IT.search(q)) and (item := _item_en(prev)):
             # "how much did it grow?" after "What was X's net profit in Q3?": the net profit grew, not X
             return q[: change.start(1)] + f"{ent}'s {item}" + q[change.end(1):]

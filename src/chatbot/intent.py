@@ -57,9 +57,13 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
             if m:
                 return Intent(name, m.group(0))
     words = reader_config(path)["structure"]["doc_words"]
-    if found[0][0] not in cfg["never_overridden"] and any(re.search(w, question, re.I) for w in words.values()):
+    several = cfg.get("several_documents")
+    if found[0][0] not in cfg["never_overridden"] and any(re.search(w, question, re.I) for w in words.values()) and not (
+            several and re.search(several, question, re.I)):
+        over = cfg.get("document_intent_over", {})
         for name, cue in found:
-            if name in cfg["document_intents"]:
+            if name in cfg["document_intents"] and (
+                    name not in over or all(other in over[name] for other, _ in found if other != name)):
                 return Intent(name, cue)
     return Intent(*found[0])
 

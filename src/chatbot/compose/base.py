@@ -124,6 +124,8 @@ def source_label(chunk: Chunk) -> str:
 
 
 def as_of(chunk: Chunk, lang: str) -> str:
+    """"〔publisher, date〕"; a document without a publisher is named by its title, less the
+    marks that end a sentence ("…还能走多远？"), which would end the quoted line inside the bracket."""
     lab = labels(lang)
     return lab["as_of"].format(src=source_label(chunk), date=chunk.date or lab["undated"])
 

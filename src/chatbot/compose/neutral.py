@@ -165,7 +165,9 @@ def _glossary_items(ctx: ComposeContext) -> list[Entry]:
 def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
     """Sentences that define the term: it in brackets after the name it stands for
     ("特专科技上市新规(18C章)"), or followed by 是 / 指 / 即 ([definition] patterns)."""
-    pats = [re.compile(p.replace("{t}", re.escape(term)), re.I) for p in reader_config()["definition"]["patterns"]]
+    cfg = reader_config()["definition"]
+    terms = dict.fromkeys([term, re.sub(cfg["optional_prefix"], "", term)])  # "第18C章", "18C章"
+    pats = [re.compile(p.replace("{t}", re.escape(t)), re.I) for p in cfg["patterns"] for t in terms]
     out: list[Entry] = []
     seen: set[str] = set()
     for d in ctx.structure.values():

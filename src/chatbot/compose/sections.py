@@ -48,6 +48,13 @@ def overlap(groups: list[tuple[list[str], float]], text: str) -> float:
     return sum(w for alts, w in groups if any(normalize(a) in norm for a in alts))
 
 
+def asked_companies(ctx: ComposeContext) -> set[str]:
+    """The companies the question names: the glossary's, and the one company a document is
+    about (its subject) though no listing code made it a company ("港股代码6919的动岭健身")."""
+    subjects = {next(iter(s)) for s in ctx.glossary.doc_subjects.values() if len(s) == 1}
+    return set(ctx.glossary.entities(ctx.question)) & (set(ctx.glossary.companies) | subjects)
+
+
 def _block_text(b: Block) -> str:
     return " ".join([*b.path, b.title, *(ln.text for ln in b.lines)])
 
@@ -82,6 +89,12 @@ def _block_line(b: Block, limit: int) -> Entry | None:
             fuller = [re.split(r"[，,；;。]", ln.text)[0] for ln in b.lines]
             if len(b.title) + sum(len(f) + 1 for f in fuller) <= limit:
                 parts = fuller
+        if b.kind == "table" and not b.is_assessment():  # the rows whole, else each row's head and first
+            # cell, when they all fit, else the heads (the rendered row is "head:cell;cell": a head may hold a
+            # full-width colon, "其中：直营门店")
+            fits = [rows for rows in ([ln.text for ln in b.lines], [re.split(r";|——", ln.text)[0] for ln in b.lines])
+                    if sum(len(r) + 1 for r in rows) <= limit]
+            parts = fits[0] if fits else [ln.text.split(":", 1)[0] for ln in b.lines]
         text = "；".join(parts)
         head = b.title if b.title != b.heading else ""
         if head and b.kind == "list":
@@ -355,6 +368,27 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     return Composition([Entry(ctx.labels["conclusion_article"]), *_rating_sentences(doc, entries), *entries])
 
 
+def _outlook_sentences(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
+    """An article's view when it has no concluding section: its sentences that look ahead
+    ([structure] outlook_cues), those that hold most of the question's topic (the company
+    left out) first, in the article's order."""
+    cues = re.compile("|".join(_cfg()["outlook_cues"]), re.I)
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    found: list[tuple[float, Line]] = []
+    for b in doc.blocks:
+        for ln in b.lines:
+            if _NOTE.match(ln.text) or b.kind == "table":
+                continue
+            for t in split_sentences(ln.text, semicolons=False):
+                if _complete(t) and cues.search(t):
+                    found.append((overlap(plain, t), Line(t, t if t in ln.raw else ln.raw, ln.chunk)))
+    if not found:
+        return None
+    top = max(sc for sc, _ in found)
+    kept = [ln for sc, ln in found if sc >= 0.5 * top][: _cfg()["max_outlook_sentences"]]
+    return Composition([Entry(ctx.labels["outlook_article"]), *(_entry(ln) for ln in kept)])
+
+
 def _rating_sentences(doc: DocStructure, quoted: list[Entry]) -> list[Entry]:
     """The analyst's rating and target price stated earlier in the note ("维持"增持"评级，目标价由7.20港元上调至
     8.05港元", [structure] rating_cue) when the quoted last section gives no target figure of its own: the stance a
@@ -375,7 +409,7 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     if _asks_article(ctx, report):
         target = _target_doc(ctx)
         if target is not None and target is not report:
-            comp = _article_conclusion(ctx, target)
+            comp = _article_conclusion(ctx, target) or _outlook_sentences(ctx, target)
             if comp:
                 return comp
     doc = report or _target_doc(ctx)
@@ -405,7 +439,7 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
     when none is asked.)"""
     if not asked:
         return True
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     named = set(ctx.glossary.entities(" ".join([title, *(ln.text for ln in points)]))) & companies
     if named & asked:
         return True
@@ -418,7 +452,7 @@ def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
     its paragraph before it, else in its document's title? (True when none is asked.)"""
     if not asked:
         return True
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     chunk = e.chunks[0]
     named = set(ctx.glossary.entities(" ".join([e.text, *chunk.headings[1:]]))) & companies
     if not named and e.raw:  # "它的收入约七成来自…": the company its paragraph named before it
@@ -469,7 +503,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     for doc in ctx.structure.values():
         if found and doc.doc_id not in found:
             continue
-        doc_topic = overlap(plain, doc.title)
+        doc_topic = overlap(plain, _doc_names(doc))  # its title or top heading ("云知声上市半年后的配售融资")
         sections: dict[tuple, list[Block]] = {}
         for b in doc.blocks:
             sections.setdefault(tuple(b.path), []).append(b)
@@ -559,14 +593,18 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     gives none (the figure whose cause is asked)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     pool, causes = _cause_lines(ctx, asked)
-    causes = [e for e in causes if e in pool][: _cfg()["why_extra_sentences"] + 1]  # the best evidence's own
+    # the best evidence's own, then the other causes on the question's topic ("得益于半钢胎出口量增长…，公司三季度
+    # 实现…": a sentence the look-up left out for its paragraph's first one)
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    causes = [*(e for e in causes if e in pool), *(e for e in causes if e not in pool and overlap(plain, e.text) > 0)]
+    causes = causes[: _cfg()["why_extra_sentences"] + 1]
     if not causes:  # the look-up a little wider (as without a composition), then the documents' causes
         causes = _document_causes(ctx, asked)
         wider = ctx.lookup_entries(keep_ratio=0.5)
         have = {e.text for e in wider}
         return Composition([*wider, *(e for e in causes if e.text not in have)]) if causes else None
     first = pool[0] if pool[0] not in causes else None
-    return Composition([e for e in pool if e is first or e in causes])
+    return Composition([*(e for e in pool if e is first or e in causes), *(e for e in causes if e not in pool)])
 
 
 def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
@@ -698,7 +736,7 @@ def _names_asked(ctx: ComposeContext, doc: DocStructure, b: Block, asked: set[st
     """A block that takes a side from its heading, in a document whose title names an asked
     company, its points naming no other company: about the asked company (a column's risk
     section on two companies is both's)."""
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     named = set(ctx.glossary.entities(" ".join(ln.text for ln in b.lines))) & companies
     return _sided(b, short) and bool(set(ctx.glossary.entities(doc.title)) & asked) and not named - asked
 
@@ -706,7 +744,7 @@ def _names_asked(ctx: ComposeContext, doc: DocStructure, b: Block, asked: set[st
 def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]:
     """The sentences of the documents about one asked company (named in the title), in
     order; those naming another company only are left out."""
-    companies = set(ctx.glossary.companies)
+    companies = set(ctx.glossary.companies) | asked
     out: list[Line] = []
     for d in docs:
         if not set(ctx.glossary.entities(d.title)) & asked:
@@ -719,6 +757,37 @@ def _company_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[Line]
                     named = set(ctx.glossary.entities(t)) & companies
                     if _complete(t) and (not named or named & asked):
                         out.append(Line(t, t if t in ln.raw else ln.raw, ln.chunk))
+    return out
+
+
+def _announced_points(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """Prose without headings that announces a side in a short sentence ("我对这家公司有三点担心。",
+    "当然，也有积极的一面。"), in the articles about one asked company: the first sentence (the
+    point) of each paragraph after it, on the side announced, up to the next announcement or at
+    most [stance] announced_paragraphs paragraphs (the announcing paragraph's next sentence
+    counts as its first point)."""
+    st = reader_config()["stance"]
+    out: list[tuple[Line, int]] = []
+    for d in docs:
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in d.blocks:
+            if b.kind != "para":
+                continue
+            side, left = 0, 0
+            for ln in b.lines:
+                sentences = [t for t in split_sentences(ln.text, semicolons=False) if t.strip()]
+                if _NOTE.match(ln.text) or not sentences:
+                    side = 0
+                    continue
+                own = heading_side(sentences[0]) if len(sentences[0]) <= st["announcing_chars"] else 0
+                if own:
+                    side, left = own, st["announced_paragraphs"]
+                    sentences = sentences[1:]
+                if side and left > 0 and sentences:
+                    t = sentences[0]
+                    out.append((Line(t, t if t in ln.raw else ln.raw, ln.chunk), side))
+                    left -= 1
     return out
 
 
@@ -753,7 +822,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
               if (b.kind in ("list", "table") and len(b.lines) >= 3 and not b.is_assessment())
               or _sided(b, short)]  # a section or list headed by one side, a labelled paragraph
     groups = topic_groups(ctx)
-    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    asked = asked_companies(ctx)
     docs = {d.doc_id: d for d in ctx.structure.values()}
     scored = []
     for b in blocks:
@@ -773,13 +842,16 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     cons: list[Line] = []
     for _, b in scored[:3]:
         for ln in b.lines:
-            named = set(ctx.glossary.entities(ln.text)) & set(ctx.glossary.companies)
+            named = set(ctx.glossary.entities(ln.text)) & (set(ctx.glossary.companies) | asked)
             if asked and named and not named & asked:
                 continue  # a line about another company
             st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
     entries: list[Entry] = []
-    if not scored and asked:  # no list about the company: its sentences, sorted by the stance words
+    if not scored and asked:  # no list about the company: the points its articles announce a side for
+        for ln, st in _announced_points(ctx, docs.values(), asked):
+            (pros if st > 0 else cons).append(ln)
+    if not scored and asked and not (pros and cons):  # else its sentences, sorted by the stance words
         for e in ctx.lookup_entries(wants_list=False, max_sentences=2 * most, keep_ratio=0.3):
             if _line_about(ctx, e, asked) and stance_of(e.text):
                 (pros if stance_of(e.text) > 0 else cons).append(Line(e.text, e.raw[0], e.chunks[0]))
