@@ -821,3 +821,22 @@ def test_two_companies_one_figure_name_the_figure_in_both_items():
     cfg = evidence_config()["two_part"]
     got = split_spec(q, analyse_question(q, load_glossary(), _idf), cfg["conjunctions"], cfg["clause_breaks"])
     assert [p.item for p in got] == ["云知声上半年的收入", "智谱上半年的收入"]
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [
+        # the segment the second item names is its own, though the figure after it is both items'
+        ("小米第二季度手机×AIoT分部和智能电动汽车及AI等创新业务分部收入分别是多少？", "创新"),
+    ],
+)
+def test_each_item_holds_only_its_own_segment(question, second):
+    from chatbot.evidence_config import evidence_config
+
+    cfg = evidence_config()["two_part"]
+    parts = split_spec(question, analyse_question(question, load_glossary(), _idf), cfg["conjunctions"],
+                       cfg["clause_breaks"])
+    marked = [[a for g in p.required if g.marked for a in g.alternatives] for p in parts]
+    assert len(parts) == 2
+    assert second not in " ".join(marked[0])
+    assert any(second in a for a in marked[1])

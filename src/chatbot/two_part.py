@@ -113,6 +113,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             # (else it is both items' figure, "影像产品和智能云两块业务的收入"; or both items' company and period,
             # "the revenue and the gross margin of Xinyi Solar's solar glass business in the first half")
             right_mods |= {id(p.group) for p in trailing}
+        # a segment the second item names ("…创新业务分部" of "A分部和B业务分部收入": the word before its marker)
+        # is its own, though the figure after it is both items'
+        right_mods |= {id(p.group) for p in trailing if p.group.marked}
         both = left_mods & right_mods  # (a word both items write is neither's own)
         # the conjunction's own words ("well" of "as well as", "以及") are neither item's
         joining = {id(p.group) for p in placed if p.start < j and p.end > i} - left_mods - right_mods
