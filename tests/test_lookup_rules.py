@@ -840,3 +840,4 @@ def test_each_item_holds_only_its_own_segment(question, second):
     assert len(parts) == 2
     assert second not in " ".join(marked[0])
     assert any(second in a for a in marked[1])
+

@@ -107,9 +107,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         right_to = tail.start() if tail else len(q)
         right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
         trailing = [p for p in placed if right.end <= p.start < right_to]
-        if any(p.group.kind in ("metric", "term") for p in placed if left_from <= p.start < i) \
+        if any(p.group.kind in ("metric", "term") for p in placed if left.start <= p.start < i) \
                 and not any(p.group.kind in ("entity", "period") for p in trailing):
-            # the first item names its figure ("线上渠道收入和员工总人数"): what follows the second is the second's
+            # the first item names its figure ("线上渠道收入和员工总人数"; not a term of the question's topic before
+            # it, "18C章对已商业化和未商业化公司的研发开支占比"): what follows the second is the second's
             # (else it is both items' figure, "影像产品和智能云两块业务的收入"; or both items' company and period,
             # "the revenue and the gross margin of Xinyi Solar's solar glass business in the first half")
             right_mods |= {id(p.group) for p in trailing}
