@@ -131,6 +131,29 @@ def engine(corpus_index):
     return Engine(make_settings(corpus_index))
 
 
+def engine_beside_corpus(corpus_index, tmp_path_factory, name: str, folders: list, added: int):
+    """An engine over a copy of the bundled index with `folders` ingested beside it (`added`:
+    how many documents they hold, each of which must be added)."""
+    from chatbot.engine import Engine
+    from ingest.pipeline import ingest
+
+    path = tmp_path_factory.mktemp(name) / "index"
+    shutil.copytree(corpus_index, path)
+    report = ingest(folders, make_settings(path), prune=False, show_progress=False)
+    assert len(report.added) == added, report.summary()
+    assert not report.failed, report.summary()
+    return Engine(make_settings(path))
+
+
+@pytest.fixture(scope="session")
+def dev9_dev10_engine(corpus_index, tmp_path_factory):
+    """An engine over the bundled corpus, corpus-extra and the dev-9 and dev-10 articles, built once for
+    the stress sets asked over them (read-only: don't ingest into it)."""
+    data = CORPUS_EXTRA.parent
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev9-dev10",
+                                [CORPUS_EXTRA, data / "dev-9" / "corpus", data / "dev-10" / "corpus"], 12 + 10 + 10)
+
+
 @pytest.fixture
 def index_copy(corpus_index, tmp_path) -> Path:
     """A private, writable copy of the corpus index."""

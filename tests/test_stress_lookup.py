@@ -14,7 +14,6 @@ import pytest
 
 from support import CORPUS_EXTRA, question_params
 from test_catalogue import _assert_as_expected
-from test_unseen_sets import _engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent
 QUESTIONS = [json.loads(line) for line in (DATA / "stress-11" / "lookup.jsonl").read_text(encoding="utf-8")
@@ -31,14 +30,8 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def stress_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "stress11lookup",
-                                 [CORPUS_EXTRA, DATA / "dev-9" / "corpus", DATA / "dev-10" / "corpus"], 12 + 10 + 10)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
-def test_lookup_in_other_words(stress_engine, q):
+def test_lookup_in_other_words(dev9_dev10_engine, q):
     """The figure asked, from its article; the near-miss (a point in time the article does not give) refused."""
-    _assert_as_expected(stress_engine.ask(q["question"], q.get("history")), q)
+    _assert_as_expected(dev9_dev10_engine.ask(q["question"], q.get("history")), q)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import CORPUS_EXTRA, assert_reader_answer, question_params
+from support import CORPUS_EXTRA, assert_reader_answer, engine_beside_corpus, question_params
 from test_reader_articles import _load
-from test_unseen_sets import _engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent
 STRESS = _load(DATA / "stress-11" / "rdtext.jsonl")
@@ -26,7 +25,7 @@ KNOWN_FAILURES: dict[str, str] = {
 
 @pytest.fixture(scope="module")
 def rdtext_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "stress11rdtext",
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "stress11rdtext",
                                  [CORPUS_EXTRA, DATA / "dev-8" / "corpus", DATA / "dev-9" / "corpus", DATA / "dev-10" / "corpus"],
                                  12 + 10 + 10 + 10)
 

@@ -15,7 +15,6 @@ import pytest
 
 from support import CORPUS_EXTRA, question_params
 from test_catalogue import _assert_as_expected
-from test_unseen_sets import _engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent
 
@@ -50,12 +49,6 @@ KNOWN_FAILURES_11 = {
 }
 
 
-@pytest.fixture(scope="module")
-def refusals_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "stress10",
-                                 [CORPUS_EXTRA, DATA / "dev-9" / "corpus", DATA / "dev-10" / "corpus"], 12 + 10 + 10)
-
-
 def test_the_set_is_thirty_unanswerable_questions():
     assert len(REFUSALS) == 30
     assert all(q["answerable"] is False and q["expected_facts"] == [] for q in REFUSALS)
@@ -65,9 +58,9 @@ def test_the_set_is_thirty_unanswerable_questions():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(REFUSALS, KNOWN_FAILURES))
-def test_stress10_refusals(refusals_engine, q):
+def test_stress10_refusals(dev9_dev10_engine, q):
     """Near-misses and absent companies asked exactly like factual questions are refused."""
-    _assert_as_expected(refusals_engine.ask(q["question"], q.get("history")), q)
+    _assert_as_expected(dev9_dev10_engine.ask(q["question"], q.get("history")), q)
 
 
 def test_the_session_11_set_has_refusals_and_controls():
@@ -78,7 +71,7 @@ def test_the_session_11_set_has_refusals_and_controls():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(STRESS11, KNOWN_FAILURES_11))
-def test_stress11_refusals(refusals_engine, q):
+def test_stress11_refusals(dev9_dev10_engine, q):
     """A figure whose qualifier no sentence carries, and a company no document names, are refused; the
     controls (the qualifier stated) are answered with their facts."""
-    _assert_as_expected(refusals_engine.ask(q["question"], q.get("history")), q)
+    _assert_as_expected(dev9_dev10_engine.ask(q["question"], q.get("history")), q)

@@ -10,7 +10,6 @@ import json
 import pytest
 
 from support import CORPUS_EXTRA, assert_reader_answer, question_params
-from test_unseen_sets import _engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent
 STRESS10 = [json.loads(line) for line in (DATA / "stress-10" / "reader.jsonl").read_text(encoding="utf-8").splitlines()
@@ -32,17 +31,11 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def stress10_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "stress10",
-                                 [CORPUS_EXTRA, DATA / "dev-9" / "corpus", DATA / "dev-10" / "corpus"], 12 + 10 + 10)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(STRESS10, KNOWN_FAILURES))
-def test_stress10_reader(stress10_engine, q):
+def test_stress10_reader(dev9_dev10_engine, q):
     """Conclusion, definition and why questions asked as a reader would, in Chinese and English, with follow-ups."""
-    assert_reader_answer(stress10_engine.ask(q["question"], q.get("history")), q)
+    assert_reader_answer(dev9_dev10_engine.ask(q["question"], q.get("history")), q)
 
 
 # session 11: derived figures (table cells, sums, multiples, ranges against last year) and latest figures (by kind of
@@ -54,6 +47,6 @@ KNOWN_FAILURES_11_RDCALC: dict[str, str] = {}
 
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(STRESS11_RDCALC, KNOWN_FAILURES_11_RDCALC))
-def test_stress11_derived_and_latest(stress10_engine, q):
+def test_stress11_derived_and_latest(dev9_dev10_engine, q):
     """Computed figures and latest figures asked as a reader would, in Chinese and English, with follow-ups."""
-    assert_reader_answer(stress10_engine.ask(q["question"], q.get("history")), q)
+    assert_reader_answer(dev9_dev10_engine.ask(q["question"], q.get("history")), q)

@@ -12,9 +12,8 @@ import json
 
 import pytest
 
-from support import CORPUS_EXTRA, question_params
+from support import CORPUS_EXTRA, engine_beside_corpus, question_params
 from test_catalogue import _assert_as_expected
-from test_unseen_sets import _engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent
 QUESTIONS = [json.loads(line) for line in (DATA / "stress-10" / "two_part.jsonl").read_text(encoding="utf-8")
@@ -39,7 +38,7 @@ KNOWN_FAILURES_11: dict[str, str] = {
 
 @pytest.fixture(scope="module")
 def stress_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "stress10", [CORPUS_EXTRA, *DEV_FOLDERS], 12 + 60)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "stress10", [CORPUS_EXTRA, *DEV_FOLDERS], 12 + 60)
 
 
 @pytest.mark.slow

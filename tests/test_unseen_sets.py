@@ -13,11 +13,10 @@ A question the engine still gets wrong is an xfail(strict) with the reason."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from support import CORPUS_EXTRA, make_settings, question_params
+from support import CORPUS_EXTRA, engine_beside_corpus, question_params
 from test_catalogue import _assert_as_expected
 
 DATA = CORPUS_EXTRA.parent
@@ -63,59 +62,46 @@ KNOWN_FAILURES = {
 }
 
 
-def _engine_beside_corpus(corpus_index, tmp_path_factory, name: str, folders: list, added: int):
-    """An engine over a copy of the bundled index with `folders` ingested beside it."""
-    from chatbot.engine import Engine
-    from ingest.pipeline import ingest
-
-    path = tmp_path_factory.mktemp(name) / "index"
-    shutil.copytree(corpus_index, path)
-    report = ingest(folders, make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == added, report.summary()
-    assert not report.failed, report.summary()
-    return Engine(make_settings(path))
-
-
 @pytest.fixture(scope="module")
 def unseen_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "unseen",
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "unseen",
                                  [CORPUS_EXTRA, DATA / "dev-3" / "corpus", DATA / "corpus-dev4"], 12 + 9 + 3)
 
 
 @pytest.fixture(scope="module")
 def dev5_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev5", [CORPUS_EXTRA, DATA / "dev-5" / "corpus"], 12 + 10)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev5", [CORPUS_EXTRA, DATA / "dev-5" / "corpus"], 12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev6_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev6", [CORPUS_EXTRA, DATA / "dev-6" / "corpus"], 12 + 10)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev6", [CORPUS_EXTRA, DATA / "dev-6" / "corpus"], 12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev7_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev7", [CORPUS_EXTRA, DATA / "dev-7" / "corpus"], 12 + 10)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev7", [CORPUS_EXTRA, DATA / "dev-7" / "corpus"], 12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev8_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev8", [CORPUS_EXTRA, DATA / "dev-8" / "corpus"], 12 + 10)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev8", [CORPUS_EXTRA, DATA / "dev-8" / "corpus"], 12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev9_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev9", [CORPUS_EXTRA, DATA / "dev-9" / "corpus"], 12 + 10)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev9", [CORPUS_EXTRA, DATA / "dev-9" / "corpus"], 12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev10_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev10", [CORPUS_EXTRA, DATA / "dev-10" / "corpus"],
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev10", [CORPUS_EXTRA, DATA / "dev-10" / "corpus"],
                                  12 + 10)
 
 
 @pytest.fixture(scope="module")
 def dev11_engine(corpus_index, tmp_path_factory):
-    return _engine_beside_corpus(corpus_index, tmp_path_factory, "dev11", [CORPUS_EXTRA, DATA / "dev-11" / "corpus"],
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev11", [CORPUS_EXTRA, DATA / "dev-11" / "corpus"],
                                  12 + 10)
 
 
