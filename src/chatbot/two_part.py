@@ -40,17 +40,16 @@ def _placed(question: str, groups) -> list[_Placed]:
     out = []
     for g in groups:
         forms = [*g.alternatives, normalize(g.source)] if g.source else g.alternatives
-        hits = [(q.find(a), len(a)) for a in forms if a and q.find(a) >= 0]
-        if hits:
-            start, n = min(hits)
-            out.append(_Placed(g, start, start + n))
-            while (again := _next_hit(q, forms, out[-1].end)) is not None:
-                out.append(_Placed(g, again[0], again[0] + again[1]))
+        end = 0
+        while (hit := _next_hit(q, forms, end)) is not None:
+            out.append(_Placed(g, hit[0], hit[0] + hit[1]))
+            end = hit[0] + hit[1]
     return sorted(out, key=lambda p: p.start)
 
 
 def _next_hit(q: str, forms: list[str], after: int) -> tuple[int, int] | None:
-    hits = [(q.find(a, after), len(a)) for a in forms if a and q.find(a, after) >= 0]
+    """The first form the question writes at or after `after`: (start, length)."""
+    hits = [(at, len(a)) for a in forms if a and (at := q.find(a, after)) >= 0]
     return min(hits) if hits else None
 
 
@@ -135,7 +134,7 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             parts[0].missing = [parts[0].item] if parts[0].missing else []
         parts[0].item_forms = _forms(placed, left_mods)
         # (what the second item names runs to its end, in English too: "how much did it spend on advertising")
-        parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in placed if right.end <= p.start < right_to})
+        parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in trailing})
         for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
             # a segment or a compound named only in the other item is not this item's ("特钢总销量和轴承钢这类
             # 高端品种的销量": 高端 and 高端品种 are the second's)

@@ -118,14 +118,13 @@ _SENTENCE_END = re.compile(r"\s*[。！？；!?;]+\s*")
 
 def source_label(chunk: Chunk) -> str:
     """The source a line's as-of note names: the publisher, else the title, without the
-    title's own sentence ends ("…还能走多远？"), which would split the cited line in two
-    for the citation check and leave its first half without a marker."""
+    title's own sentence ends ("…还能走多远？"), so that the note reads as a name inside the
+    line (text.split_sentences also never splits inside a 〔…〕 note)."""
     return _SENTENCE_END.sub(" ", chunk.publisher or chunk.title).strip()
 
 
 def as_of(chunk: Chunk, lang: str) -> str:
-    """"〔publisher, date〕"; a document without a publisher is named by its title, less the
-    marks that end a sentence ("…还能走多远？"), which would end the quoted line inside the bracket."""
+    """"〔source, date〕", the source as source_label gives it."""
     lab = labels(lang)
     return lab["as_of"].format(src=source_label(chunk), date=chunk.date or lab["undated"])
 
