@@ -172,3 +172,24 @@ def test_bold_lead_ins_are_no_part_of_a_sentence():
 )
 def test_a_month_named_only_to_compare_is_not_the_sentences(sentence, months_left):
     assert {p for p in periods(own_text(sentence)) if (p[1] or "").startswith("M")} == months_left
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "context", "dated", "expected"),
+    [
+        # a plain year after the document's date ("手持订单排至2028年" in its heading) is no year of its results
+        ("前三季度综合毛利率为15.8%。", set(), {("2028", None)}, "2025-10-28", {("2025", "Q1-3")}),
+        # no year named: the document's year, and the year before too for a period not ended on that date
+        ("前三季度综合毛利率为15.8%。", set(), {(None, "Q1-3")}, "2025-10-28", {("2025", "Q1-3")}),
+        ("第四季度收入21亿元。", set(), {(None, "Q4")}, "2026-01-15", {("2026", "Q4"), ("2025", "Q4")}),
+        # a year with its own quarter after the date may be a fiscal year's ("2026财年第二季度" in 2025-10): kept
+        ("第二季度同店销售增5.7%。", set(), {("2026", "Q2")}, "2025-10-16", {("2026", "Q2")}),
+        # a period carried from the sentence before gives its year, not its quarter, to a sentence naming its own
+        ("前三季度公司实现营业收入312.4亿元。", {("2025", "Q3")}, set(), "2025-10-28", {("2025", "Q1-3")}),
+        ("前三季度公司实现营业收入312.4亿元。", {("2025", "Q3")}, set(), "", {("2025", "Q1-3")}),
+        # no date: the context's years, any
+        ("前三季度综合毛利率为15.8%。", set(), {("2028", None)}, "", {("2028", "Q1-3")}),
+    ],
+)
+def test_a_period_without_its_year_in_a_dated_document(sentence, stated, context, dated, expected):
+    assert sentence_periods(sentence, stated, context, set(), False, dated) == expected

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from chatbot.evidence_config import evidence_config
-from chatbot.text import periods, qualifiers
+from chatbot.text import period_end_month, periods, qualifiers
 
 _CLAUSE = re.compile(r"[，,；;：:|｜!！?？。—–]+|\s-\s")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的|度)?\s*$")
@@ -157,22 +157,44 @@ def _year_before_figure() -> re.Pattern:
 
 
 def _sentence_periods(sentence: str, stated: set, context: set, passage: set, asks_quarter: bool, dated: str) -> set:
-    years = {y for y, _ in (context or passage) if y} or {None}
+    source = context or passage  # the periods whose years a period named without one takes
     own = own_text(sentence)
     if re.match(r"(?:19|20)\d{2}\b", dated) and any(w in own for w in evidence_config()["period"]["this_year"]):
-        years = {dated[:4]}  # "今年上半年…": the year the document is dated in
+        source = {(dated[:4], None)}  # "今年上半年…": the year the document is dated in
     bare = bare_qualifiers(own)
+    if stated and bare and not periods(sentence):  # "…发布2025年第三季度报告。今年前三季度…": the periods carried
+        # from the sentence before give their years, not their quarter, to a sentence naming its own
+        stated, bare = {(y, q) for q in bare for y in _years_for(stated, dated, q)}, set()
     if stated:
-        found = set(stated) | {(y, q) for y in years for q in bare}
+        found = set(stated) | {(y, q) for q in bare for y in _years_for(source, dated, q)}
         if _restates_earlier_period(own):  # "收入约18.5亿元至19.2亿元，2024年为13.7亿元": the opening
             found |= set(context)  # figure is of the heading's (or the headline's) period, the later one 2024's
         return found
     quals = qualifiers(own)
     if quals:  # "上半年收入…", "全年…": its own qualifier in the context's years
-        found = {(y, q) for y in years for q in quals}
+        found = {(y, q) for q in quals for y in _years_for(source, dated, q)}
         if _figure_before_period(own):  # "净息差为1.71%，…；今年一季度净息差为1.74%": the opening
             found |= set(context)  # figure is of the heading's (or the headline's) period, the later one of its own
         return found
     if asks_quarter:  # a quarter is tied by the heading or the headline, never by a neighbour
         return set(context)
     return set(passage) or set(context)
+
+
+def _years_for(source: set, dated: str, quarter: str | None) -> set:
+    """The years of a period named without its year (`quarter`) in a document dated `dated`: those
+    of the periods of `source` (its context's), less a plain year after the document's ("手持订单排至
+    2028年" in a heading names no year whose results a note of 2025-10-28 reports; "2026财年第二季度"
+    may be a fiscal year's quarter ended before); when none is left (or none is named), the document's
+    year, and the year before too for a period not yet ended on that date ("第四季度" in January).
+    {None}: any year (an undated document naming no year)."""
+    years = {y for y, _ in source if y} or {None}
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})", dated or "")
+    if not m:
+        return years  # no date: any year the context says, or any year
+    doc_year, doc_month = int(m.group(1)), int(m.group(2))
+    kept = {y for y, q in source if y and (q or int(y) <= doc_year)}
+    if kept:
+        return kept
+    end = period_end_month(quarter)
+    return {str(doc_year)} if end is None or doc_month >= end else {str(doc_year), str(doc_year - 1)}

@@ -377,6 +377,16 @@ def month_end_closes() -> dict[str, str]:
 QUALIFIER_TEXT = {"Q1-3": "前三季度", "H1": "上半年", "H2": "下半年", "Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}
 
 
+_PERIOD_END_MONTH = {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-3": 9, "Q4": 12, "H2": 12, "end": 12, None: 12}
+
+
+def period_end_month(q: str | None) -> int | None:
+    """The month a period qualifier ends in ("Q3" -> 9, "H1" -> 6, "M07" -> 7, "M01-10" -> 10, a year -> 12);
+    None for one without a calendar end."""
+    month = re.fullmatch(r"M(?:\d\d-)?(\d\d)(?:-end)?", q or "")
+    return int(month.group(1)) if month else _PERIOD_END_MONTH.get(q)
+
+
 def period_word(q: str | None) -> str:
     """A period qualifier as Chinese writes it ("H1" -> 上半年, "M07" -> 7月)."""
     month = re.fullmatch(r"M(\d\d)", q or "")
