@@ -246,3 +246,33 @@ def test_a_token_cut_across_a_year_and_its_period_is_no_word_of_the_question(que
     spec = analyse_question(question, load_glossary(), lambda t: 5.0 if t == "\uffff" else 2.5)
     assert absent_word not in [a for g in spec.groups for a in g.alternatives]
     assert spec.periods  # the year and the period stay
+
+
+# A period named without its year, in a dated article: each row a question, the article (title, date, text),
+# and the figures of the sentences that answer it ([] : none does)
+_JIANGHAI_TITLE = "云知声前三季度归母净利润21.7亿元增64%，新接订单61.5亿美元"
+_JIANGHAI_HEADING = "云知声前三季度净利大增64%，手持订单排至2028年"
+_JIANGHAI = ("单看第三季度，云知声营业收入109.8亿元，同比增长22.1%。前三季度综合毛利率为15.8%，较上年同期提升3.9个百分点。\n\n"
+             "公司发布2025年第三季度报告。前三季度，云知声实现营业收入312.4亿元，同比增长18.6%。\n\n"
+             "| 季度 | 新签艘数 |\n|---|---|\n| 三季度 | 17 |")
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        # a plain year after the article's date ("排至2028年" in its heading) is no year of its results
+        ("云知声2025年前三季度毛利率是多少？", ["15.8%"]),
+        ("云知声2024年前三季度毛利率是多少？", []),
+        # a quarter alone is not the three quarters: the sentence carrying "2025年第三季度报告" states 前三季度's revenue
+        ("云知声2025年第三季度收入多少？", ["109.8亿"]),
+        # "单季" says the period asked, no word a sentence must repeat (config/evidence.toml [period] single_period)
+        ("云知声第三季度单季的收入有多少？", ["109.8亿"]),
+        # the item asked named only in the title ("订单"): a sentence stating another metric's figure is no answer
+        ("云知声三季度新签了多少订单？", ["17"]),
+    ],
+)
+def test_a_period_without_its_year_in_a_dated_article(question, figures):
+    chunk = Chunk(id="j:1", doc_id="j", text=_JIANGHAI, title=_JIANGHAI_TITLE, headings=[_JIANGHAI_HEADING], date="2025-10-28")
+    cands, _ = score_candidates(question, [Passage(chunk=chunk)], load_glossary(), lambda t: 5.0 if t == "\uffff" else 2.5)
+    got = [f for c in cands for f in c.figures if f in ("15.8%", "109.8亿", "312.4亿", "17")]
+    assert sorted(set(got)) == sorted(figures)

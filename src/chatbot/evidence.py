@@ -140,6 +140,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     groups: list[TermGroup] = []
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
+    single_period = evidence_config()["period"]["single_period"]  # "单季": a period word, not the figure's
 
     def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
@@ -150,7 +151,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         w = min(idf(a) for a in alts)  # the commonest form
         if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
             w = min(_pieces_idf(a, idf, absent) for a in alts)
-        if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} for a in alts):
+        if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in single_period for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
                       else TermGroup(alts, w, entity=entity, kind=kind, source=source))
@@ -694,7 +695,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         context = normalize(context_text + " " + p.chunk.publisher)
         # a section heading states the metric of what is under it (not the document's title,
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
-        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
+        # (nor a headline that states a figure of its own: "…前三季度净利大增64%，手持订单排至2028年" is no label
+        # of the orders table under it)
+        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title and not claim_figures(h)))
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
@@ -759,6 +762,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if (held and not spec.metrics and not item
+                    and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
+                    and glossary.metrics_in(through_first_figure(shown))):
+                continue  # the item asked only in the title ("新接订单…"), the sentence's figure another metric's ("营业收入…")
             if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
