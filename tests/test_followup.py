@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.followup import message_text, normalise_history, resolve_followup
+from chatbot.followup import message_text, normalise_history, resolve_followup, uncarried_company
 from chatbot.glossary import load_glossary
 
 
@@ -61,7 +61,16 @@ def _asked(*questions: str) -> list[dict]:
         ("Why is it so much lower than that?", _asked("What was Zhipu's revenue in 2024?"),
          "Why is 智谱 so much lower than that?"),  # a pronoun first
         ("Why is growth slower than that?", _asked("What was Zhipu's revenue in 2024?"),
-         "智谱：Why is growth slower than that?"),  # English: the company (no item cut)
+         "What was Zhipu's revenue in 2024: Why is growth slower than that?"),  # English: the question before (no item cut)
+        # a question naming no item that points back: the question before, less its question words
+        ("为什么这一点值得担心？", _asked("云知声医疗AI客户的留存率怎么样？"), "云知声医疗AI客户的留存率：为什么这一点值得担心？"),
+        # in English, another item of the company asked before, written as it was (known to a document or not)
+        ("And its gross margin?", _asked("What was Kanghong Medical's revenue in the first half of 2025?"),
+         "What was Kanghong Medical's gross margin in the first half of 2025?"),
+        ("And net profit?", _asked("What was Zhipu's revenue in 2024?"), "What was Zhipu's net profit in 2024?"),
+        # another company with an item of its own: a question of its own, not spliced into the one before
+        ("那同一天上市的天数智芯首日表现呢？", _asked("智谱是哪天在港股上市的？"), "同一天上市的天数智芯首日表现如何？"),
+        ("那MiniMax同一年呢？", _asked("智谱2024年收入多少？"), "MiniMax同一年2024年收入多少？"),
         ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "为什么增长慢？"),  # points at nothing: unchanged
         # a pronoun beside a company the question names: the item asked before, without that company
         ("它占云知声总收入的比例是多少？", _asked("云知声的大模型业务2025年收入是多少？"), "大模型业务收入占云知声总收入的比例是多少？"),
@@ -204,3 +213,20 @@ def test_a_latest_follow_up_asks_the_question_before_for_its_latest_figure(quest
     from chatbot.followup import _latest_of_before
 
     assert _latest_of_before(question, history[-1]["content"]) == standalone
+
+
+@pytest.mark.parametrize(
+    ("standalone", "history", "pronoun"),
+    [
+        # a word for a company still in the follow-up, the conversation naming none a document holds
+        ("And its gross margin?", _asked("What was Kanghong Medical's revenue?"), "its"),
+        ("该公司净利润多少？", _asked("某某科技收入多少？"), "该公司"),
+        ("其毛利率是多少？", _asked("某某科技收入多少？"), "其"),
+        # the company put in its place, no history, or a word that is no company's ("其中")
+        ("What about 智谱's revenue?", _asked("Tell me about Zhipu"), ""),
+        ("And its gross margin?", [], ""),
+        ("其中海外收入占多少？", _asked("某某科技收入多少？"), ""),
+    ],
+)
+def test_uncarried_company(standalone, history, pronoun):
+    assert uncarried_company(standalone, history, load_glossary()) == pronoun

@@ -24,7 +24,7 @@ from chatbot.documents import Documents
 from chatbot.english_names import resolve as resolve_english_names
 from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates
 from chatbot.figures import annotate_figures
-from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
+from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, uncarried_company, user_turns
 from chatbot.glossary import Glossary, load_glossary
 from chatbot.intent import Intent, detect_intent, is_phrasing_word, is_reader_phrase, labels, reader_config, topic_text
 from chatbot.models import Answer, Passage
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 REFUSAL = {
     "zh": "抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
     "en": "Sorry, the report and the articles it cites hold no information on this question.",
+}
+UNCARRIED = {
+    "zh": "无法确定追问中的“{}”指哪家公司（对话中没有资料里的公司）：请写出公司名称再问。",
+    "en": "I can't tell which company “{}” refers to (the conversation names none the documents hold): please ask again with the company's name.",
 }
 EMPTY_QUESTION = {"zh": "请输入一个问题。", "en": "Please enter a question."}
 DISCLAIMER = "数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议"
@@ -171,6 +175,13 @@ class Engine:
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
                          refused=True, intent=intent.name,
                          notices=[*notices, f"no indexed document names {', '.join(unknown)}"],
+                         timings_ms={"total": (time.perf_counter() - t0) * 1000})
+            return
+        pronoun = uncarried_company(standalone, history, glossary)
+        if pronoun and detect_intent(standalone).name in ("lookup", "derived"):  # a figure of a company never named
+            yield Answer(question=q, standalone_question=standalone, text=UNCARRIED[lang].format(pronoun), refused=True,
+                         intent=detect_intent(standalone).name,
+                         notices=[*notices, f"the follow-up's '{pronoun}' names no company the documents hold"],
                          timings_ms={"total": (time.perf_counter() - t0) * 1000})
             return
         timings = {"condense": (time.perf_counter() - t) * 1000}

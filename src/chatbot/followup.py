@@ -116,6 +116,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         x = m.group("x").strip()
         x_ents = glossary.entities(x)
         prev_ents = glossary.entities(prev)
+        if x_ents and prev_ents and _own_item_beside(x, x_ents, glossary):
+            # "那同一天上市的天数智芯首日表现呢？": a question of its own ("同一天上市的天数智芯首日表现如何？")
+            return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", r"如何\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
         if x_ents and prev_ents:  # another company, same attribute
             return _replace_entity(prev, prev_ents[0], x, glossary)
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
@@ -125,6 +128,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return _replace_entity(prev, prev_ents[0], other, glossary) if other else q
         if (other_period := _another_period_en(prev, x)) is not None:
             return other_period
+        if (other_item := _another_item_en(prev, x, glossary)) is not None:
+            return other_item  # "And its gross margin?" after "What was X's revenue in H1 2025?"
         dated = [m for m in period_phrase_re().finditer(prev) if _YEAR.match(m.group(0))]
         if _YEAR.match(x) and period_phrase_re().fullmatch(x) and dated:  # same question, another year's period
             return prev[: dated[0].start()] + x + prev[dated[0].end():]
@@ -160,8 +165,26 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return f"{head}{asked_own}"
         if _points_back(q):  # "为什么增长这么慢？", "那这笔钱打算怎么用？": about what was just asked
             cut = _asked_item(prev, glossary)
-            return f"{cut[0]}{cut[1]}：{q}" if cut else f"{ent}：{q}"
+            if cut:
+                return f"{cut[0]}{cut[1]}：{q}"
+            # "为什么这一点值得担心？" after "云知声医疗AI客户的留存率怎么样？": the question before, less its question words
+            topic = re.sub(reader_config()["followup"]["asks_end"], "", prev, flags=re.IGNORECASE).strip()
+            if not topic or bool(re.search(r"[\u4e00-\u9fff]", topic)) != bool(re.search(r"[\u4e00-\u9fff]", q)):
+                topic = ent  # (a topic in another language than the question's: the company alone)
+            return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
     return q
+
+
+def uncarried_company(standalone: str, history: list[dict] | None, glossary: Glossary) -> str:
+    """The word of a standalone follow-up that still stands for a company ("its", "该公司") when the
+    conversation names none the documents are known to hold (config/reader.toml [followup]
+    company_pronouns); "" when there is none, or no history, or the question names a company."""
+    if not user_turns(history) or glossary.entities(standalone):
+        return ""
+    for c in reader_config()["followup"]["company_pronouns"]:
+        if m := re.search(c, standalone, re.IGNORECASE):
+            return m.group(0)
+    return ""
 
 
 # "that" standing for the figure asked before ("How much wider was that than in 2023?"): a
@@ -199,6 +222,16 @@ def _pronoun_item(question: str, prev: str, glossary: Glossary, no_company: bool
     return None
 
 
+def _own_item_beside(x: str, names: list[str], glossary: Glossary) -> bool:
+    """Does a follow-up's "那X呢" name, beside its company, an item of its own ("同一天上市的天数智芯首日表现":
+    首日表现), not only the company and a period ("MiniMax同一年")? Chinese words left once the names,
+    periods and config/reader.toml [followup] period_fillers are taken out, two characters at least."""
+    rest = period_phrase_re().sub(" ", _drop_names(x, names, glossary))
+    for filler in [*reader_config()["followup"]["period_fillers"], r"同一?(?:年|季度?|期|月)"]:
+        rest = re.sub(filler, " ", rest)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4
+
+
 def _drop_names(text: str, canons: list[str], glossary: Glossary) -> str:
     """The text without any alias of the companies (and the "的" after one)."""
     aliases = sorted((a for a, c in glossary.aliases.items() if c in canons), key=len, reverse=True)
@@ -227,6 +260,28 @@ def _another_period_en(prev: str, x: str) -> str | None:
     elif year and not _YEAR.search(period) and year.group(0) != last.group(0):
         period = f"{period} {year.group(0)}"
     return prev[: last.start()] + period + prev[last.end():]
+
+
+_ITS_EN = re.compile(r"^(?:its|their|the company's|the company’s)\s+(?P<item>[a-z][a-z\- ]*)$", re.IGNORECASE)
+
+
+def _another_item_en(prev: str, x: str, glossary: Glossary) -> str | None:
+    """"And its gross margin?" after "What was Kanghong Medical's revenue in the first half of 2025?":
+    the question before for that item, of the company and period it names as it writes them ("What
+    was Kanghong Medical's gross margin in the first half of 2025?"), whether or not a document is known
+    to name the company (the name is resolved, or refused, as any question's is). None unless `x` is an
+    item of the company ("its …", or a metric or term of the glossary) and `prev` asks one after a
+    possessive."""
+    its = _ITS_EN.match(x.strip())
+    item = its.group("item").strip() if its else x.strip()
+    if not re.fullmatch(r"[A-Za-z][A-Za-z\- ]*", item) or glossary.entities(item) or period_phrase_en_re().search(item):
+        return None
+    if not its and not glossary.metrics_in(item) and item.lower() not in glossary.terms:
+        return None  # "And Zhipu?": a name, not an item
+    asked = _ITEM_EN.search(prev)
+    if not asked or not asked.group("item").strip():
+        return None
+    return prev[: asked.start("item")] + item + prev[asked.start("item") + len(asked.group("item").rstrip()):]
 
 
 _STEPS = {"quarter": ("Q1", "Q2", "Q3", "Q4"), "half": ("H1", "H2"), "month": tuple(f"M{m:02d}" for m in range(1, 13))}
