@@ -53,7 +53,7 @@ def _asked(*questions: str) -> list[dict]:
         ("其中哪些是新客户？", _asked("云知声有哪些客户"), "其中哪些是新客户？"),  # "其中" is no pronoun
         ("最新的数据呢？", _asked("2025年上半年中国企业级大模型日均调用量是多少？"),
          "最新的 中国企业级大模型日均调用量是多少？"),  # no item of its own: the question before, for its latest figure
-        ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "那智谱2024年的收入增速呢？"),  # a pronoun
+        ("那它2024年的收入增速呢？", _asked("智谱2024年收入是多少？"), "智谱2024年的收入增速是多少？"),  # a pronoun
         # no name, no pronoun, but pointing back: about the previous question's company and item
         ("为什么增长这么慢？", _asked("云知声2024年收入增长多少？"), "云知声2024年收入增长：为什么增长这么慢？"),
         ("那这笔钱怎么用？", _asked("智谱上市募资多少？"), "智谱上市募资：那这笔钱怎么用？"),
@@ -71,6 +71,13 @@ def _asked(*questions: str) -> list[dict]:
         # another company with an item of its own: a question of its own, not spliced into the one before
         ("那同一天上市的天数智芯首日表现呢？", _asked("智谱是哪天在港股上市的？"), "同一天上市的天数智芯首日表现如何？"),
         ("那MiniMax同一年呢？", _asked("智谱2024年收入多少？"), "MiniMax同一年2024年收入多少？"),
+        ("那MiniMax三季度的毛利率呢？", _asked("智谱第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),
+        ("那MiniMax三季度的毛利率呢？", _asked("某某科技第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),  # (one no document names)
+        # a period swap that also says the period is a sum ("加起来") or one quarter alone ("单季")
+        # a pronoun for the company, with a metric and a period of its own: the figure asked
+        ("那它2025年全年的收入呢？", _asked("天数智芯上市首日收盘价是多少？"), "天数智芯2025年全年的收入是多少？"),
+        ("那前三季度加起来呢？", _asked("云知声第三季度收入多少？"), "云知声前三季度收入多少？"),
+        ("二季度单季呢？", _asked("云知声前三季度收入多少？"), "云知声二季度单季收入多少？"),
         ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "为什么增长慢？"),  # points at nothing: unchanged
         # a pronoun beside a company the question names: the item asked before, without that company
         ("它占云知声总收入的比例是多少？", _asked("云知声的大模型业务2025年收入是多少？"), "大模型业务收入占云知声总收入的比例是多少？"),

@@ -116,7 +116,7 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         x = m.group("x").strip()
         x_ents = glossary.entities(x)
         prev_ents = glossary.entities(prev)
-        if x_ents and prev_ents and _own_item_beside(x, x_ents, glossary):
+        if x_ents and _own_item_beside(x, x_ents, glossary):
             # "那同一天上市的天数智芯首日表现呢？": a question of its own ("同一天上市的天数智芯首日表现如何？")
             return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", r"如何\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
         if x_ents and prev_ents:  # another company, same attribute
@@ -151,7 +151,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         return pointed
     if ent and not glossary.entities(q):
         if _PRONOUN_ZH.search(q):
-            return _PRONOUN_ZH.sub(ent, q, count=1)
+            out = _PRONOUN_ZH.sub(ent, q, count=1)
+            asked = _ELLIPSIS_ZH.match(out)  # "那它2025年全年的收入呢？" asks the figure: "天数智芯2025年全年的收入是多少？"
+            return f"{asked.group('x')}是多少？" if asked and glossary.metrics_in(asked.group("x")) else out
         if subject := re.search(reader_config()["followup"]["generic_subject"], q):
             return q[: subject.start("w")] + ent + q[subject.start("w"):]
         if (change := _CHANGE_OF_IT.search(q)) and (item := _item_en(prev)):
@@ -225,11 +227,11 @@ def _pronoun_item(question: str, prev: str, glossary: Glossary, no_company: bool
 def _own_item_beside(x: str, names: list[str], glossary: Glossary) -> bool:
     """Does a follow-up's "那X呢" name, beside its company, an item of its own ("同一天上市的天数智芯首日表现":
     首日表现), not only the company and a period ("MiniMax同一年")? Chinese words left once the names,
-    periods and config/reader.toml [followup] period_fillers are taken out, two characters at least."""
+    periods and config/reader.toml [followup] period_fillers are taken out ("三季度的毛利率": 毛利率), two at least."""
     rest = period_phrase_re().sub(" ", _drop_names(x, names, glossary))
     for filler in [*reader_config()["followup"]["period_fillers"], r"同一?(?:年|季度?|期|月)"]:
         rest = re.sub(filler, " ", rest)
-    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 
 def _drop_names(text: str, canons: list[str], glossary: Glossary) -> str:
