@@ -697,7 +697,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
         # (nor a headline that states a figure of its own: "…前三季度净利大增64%，手持订单排至2028年" is no label
         # of the orders table under it)
-        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title and not claim_figures(h)))
+        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title and not _headline(h)))
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
@@ -823,6 +823,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+def _headline(heading: str) -> bool:
+    """Does a heading state an amount or a rate of its own ("…净利大增64%…"; a ticker, "(2382.HK)", is none)?"""
+    return any(re.search(r"%|[亿万千]|元", f) for f in claim_figures(heading))
 
 
 @lru_cache(maxsize=1)
