@@ -74,6 +74,8 @@ def _asked(*questions: str) -> list[dict]:
         ("那MiniMax三季度的毛利率呢？", _asked("智谱第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),
         ("那MiniMax三季度的毛利率呢？", _asked("某某科技第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),  # (one no document names)
         # a period swap that also says the period is a sum ("加起来") or one quarter alone ("单季")
+        # a part of the figure asked before ("贡献", "带来": config/reader.toml [followup] part_cues)
+        ("太二贡献了多少？", _asked("九毛九上半年收入多少？"), "九毛九上半年太二收入多少？"),
         # a pronoun for the company, with a metric and a period of its own: the figure asked
         ("那它2025年全年的收入呢？", _asked("天数智芯上市首日收盘价是多少？"), "天数智芯2025年全年的收入是多少？"),
         ("那前三季度加起来呢？", _asked("云知声第三季度收入多少？"), "云知声前三季度收入多少？"),

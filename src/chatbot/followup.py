@@ -141,7 +141,7 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return other
     if (periods_asked := _periods_only(q, prev)) is not None:
         return periods_asked
-    part = _PART_OF.match(q)
+    part = _PART_OF.match(q) or _part_cued(q)
     if part and (whole := _asked_item(prev, glossary)):
         before, item, after = whole
         x = part.group("x")  # "其中AIoT业务收入占多少": the part names the metric itself
@@ -232,6 +232,13 @@ def _own_item_beside(x: str, names: list[str], glossary: Glossary) -> bool:
     for filler in [*reader_config()["followup"]["period_fillers"], r"同一?(?:年|季度?|期|月)"]:
         rest = re.sub(filler, " ", rest)
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+
+
+def _part_cued(question: str) -> re.Match | None:
+    """"太二贡献了多少？" after "九毛九上半年收入多少？": a part of the figure asked before, named with one of
+    config/reader.toml [followup] part_cues (group "x": the part)."""
+    cues = "|".join(reader_config()["followup"]["part_cues"])
+    return re.match(rf"^\s*(?:那么?)?\s*(?P<x>[^，,。？?\s]{{1,12}}?)\s*(?:{cues})\s*(?:多少|几)", question)
 
 
 def _drop_names(text: str, canons: list[str], glossary: Glossary) -> str:
