@@ -74,6 +74,15 @@ def _asked(*questions: str) -> list[dict]:
         ("那MiniMax三季度的毛利率呢？", _asked("智谱第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),
         ("那MiniMax三季度的毛利率呢？", _asked("某某科技第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),  # (one no document names)
         # a period swap that also says the period is a sum ("加起来") or one quarter alone ("单季")
+        # an English period after a Chinese question: the period as Chinese writes it, in the place of the question's
+        ("And the first half?", _asked("云知声三季度收入多少？"), "云知声上半年收入多少？"),
+        # a longer English period ("in the first three quarters") is a period too
+        ("And in the first three quarters?", _asked("What was Unisound's revenue in Q3 2025?"),
+         "What was Unisound's revenue in the first three quarters 2025?"),
+        # "its rival" is the other company, not an item
+        ("And its rival?", [*_asked("What was Zhipu's revenue in 2024?"),
+                            {"role": "assistant", "content": "智谱2024年收入3.1亿元，高于MiniMax[1]。"}],
+         "What was MiniMax's revenue in 2024?"),
         # a part of the figure asked before ("贡献", "带来": config/reader.toml [followup] part_cues)
         ("太二贡献了多少？", _asked("九毛九上半年收入多少？"), "九毛九上半年太二收入多少？"),
         # a pronoun for the company, with a metric and a period of its own: the figure asked
@@ -239,3 +248,13 @@ def test_a_latest_follow_up_asks_the_question_before_for_its_latest_figure(quest
 )
 def test_uncarried_company(standalone, history, pronoun):
     assert uncarried_company(standalone, history, load_glossary()) == pronoun
+
+
+def test_the_other_company_of_the_article_on_two():
+    """"那另一家呢？" when the conversation names one company: the other company of the articles about it (the
+    catalogue's subjects of a document on two companies), when there is one."""
+    from dataclasses import replace
+
+    glossary = replace(load_glossary(), doc_subjects={"col": {"智谱", "MiniMax"}, "solo": {"云知声"}})
+    assert resolve_followup("那另一家呢？", _asked("智谱2024年收入多少？"), glossary) == "MiniMax 2024年收入多少？"
+    assert resolve_followup("那另一家呢？", _asked("云知声2024年收入多少？"), glossary) == "那另一家呢？"  # none other

@@ -22,13 +22,15 @@ from chatbot.text import (
     period_phrase_re,
     period_word,
     periods,
+    qualifiers,
 )
 
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
 # "the other one": the company the conversation named beside the one asked about
-_OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?)$", re.IGNORECASE)
+_OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?"
+                        r"|(?:its|their|the) (?:rival|peer|competitor)s?)$", re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
 # "how much did it grow": "it" is the figure asked before, whose change is asked
 _CHANGE_OF_IT = re.compile(r"\b(?:did|does|has|have|had|will|would)\s+(it)\s+(?:grow|rise|increase|fall|decline|drop|shrink|change|go\s+(?:up|down))\b",
@@ -112,8 +114,11 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
     if m and (before := _period_before_en(prev, m.group("x").strip())) is not None:
         return before  # "And in the quarter before that?"
-    if m and len(m.group("x")) <= 24:
+    if m and len(m.group("x")) <= (40 if m.group("x").isascii() else 24):
         x = m.group("x").strip()
+        zh_period = _period_in_chinese(x, prev)
+        if zh_period is not None:
+            x = zh_period  # "And the first half?" after "城光传媒三季度收入多少？": "上半年"
         x_ents = glossary.entities(x)
         prev_ents = glossary.entities(prev)
         if x_ents and _own_item_beside(x, x_ents, glossary):
@@ -137,7 +142,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return f"{x} {prev}"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
         own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
-        if q.rstrip("？? ").endswith("呢") and not own and (other := _another_item(prev, x, glossary, _last_answer(history))):
+        if (q.rstrip("？? ").endswith("呢") or zh_period) and not own \
+                and (other := _another_item(prev, x, glossary, _last_answer(history))):
             return other
     if (periods_asked := _periods_only(q, prev)) is not None:
         return periods_asked
@@ -436,12 +442,31 @@ def _points_back(question: str) -> bool:
 
 def _other_company(history: list[dict] | None, asked: list[str], glossary: Glossary) -> str | None:
     """The company the conversation last named beside those asked about ("那另一家呢？"
-    after an answer on 金沙中国 that also names 美高梅中国)."""
+    after an answer on 金沙中国 that also names 美高梅中国); else the one other company of the
+    articles about the company asked (the catalogue's subjects of a document on two companies:
+    "滨海铝业上半年净利润多少？" -> 邛岭铝业)."""
     for m in reversed(history or []):
         others = [e for e in glossary.entities(_content(m)) if e not in asked and e in glossary.companies]
         if others:
             return others[0]
-    return None
+    beside = {e for subjects in glossary.doc_subjects.values() if set(asked) & subjects
+              for e in subjects if e not in asked and e in glossary.companies}
+    return next(iter(beside)) if len(beside) == 1 else None
+
+
+def _period_in_chinese(x: str, prev: str) -> str | None:
+    """An English period alone ("the first half", "in Q2 2025") asked after a Chinese question: the period as
+    Chinese writes it ("上半年", "2025年第二季度"), so that it takes the place of the question's; None otherwise."""
+    period = _PREPOSITION_EN.sub("", x).strip()
+    if not re.search(r"[\u4e00-\u9fff]", prev) or not period.isascii() or not period_phrase_en_re().fullmatch(period):
+        return None
+    found = periods(period) | {(None, q) for q in qualifiers(period) if q}
+    named = {(y, q) for y, q in found if q} or found
+    if len(named) != 1:
+        return None
+    year, q = next(iter(named))
+    written = f"{year}年{period_word(q)}" if year and q else (f"{year}年" if year else period_word(q))
+    return written or None
 
 
 def _other_of_answered(asked: list[str], answer: str, glossary: Glossary) -> str | None:
