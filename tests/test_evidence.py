@@ -27,6 +27,9 @@ def _idf(term: str) -> float:
         # "what share of" asks a figure (config/evidence.toml [figure_question]), its period with it
         ("What share of Unisound's H1 2025 revenue came from overseas?", True, False, {"云知声"}, {("2025", "H1")}),
         ("What proportion of Unisound's revenue came from overseas in 2024?", True, False, {"云知声"}, {("2024", None)}),
+        # "what <a metric> did X <verb> in <a period>" asks that figure, of that period
+        ("What net profit did Unisound book in the three months to September 2025?", True, False, {"云知声"},
+         {("2025", "Q3")}),
     ],
 )
 def test_analyse_question(question, figure, lst, entities, periods):

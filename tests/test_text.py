@@ -184,6 +184,10 @@ def test_dated_months(text, months):
         ("What was the revenue in the first half?", {(None, "H1")}),
         ("What was H1 revenue?", {(None, "H1")}),
         ("What was 1H25 revenue?", {("2025", "H1")}),
+        ("What was revenue in 9M 2025?", {("2025", "Q1-3")}),  # config/terms_en.toml [[periods]]
+        ("9M25 revenue", {("2025", "Q1-3")}),
+        ("6M 2025 profit", {("2025", "H1")}),
+        ("It sold 9M units in 2025.", {("2025", None)}),  # a count, no period
         ("What was the revenue in the first three quarters?", {(None, "Q1-3")}),
         ("What was the FY2024 revenue?", {("2024", None)}),
         ("What was the revenue for FY24?", {("2024", None)}),

@@ -259,8 +259,11 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     what_metric = _WHAT_METRIC_EN.search(question)
+    # ("What revenue does X expect for 2025?", "What net profit did X book in the three months to September?": a
+    # forecast or a period named after it)
     names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
-                        and forecast_re().search(question[what_metric.end():].lower()))
+                        and (forecast_re().search(question[what_metric.end():].lower())
+                             or (_asked_periods(question[what_metric.end():]) and _is_metric(what_metric.group(1), glossary))))
     wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(_BASIS_EN.sub(" ", question))
@@ -823,6 +826,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+def _is_metric(words: str, glossary: Glossary) -> bool:
+    """Are the words a metric's own form ("net profit"), not a longer term holding one ("net profit margin")?"""
+    w = normalize(words).lower()
+    return any(w in {normalize(f).lower() for f in [m, *glossary.metrics[m]]} for m in glossary.metrics_in(words))
 
 
 def _headline(heading: str) -> bool:
