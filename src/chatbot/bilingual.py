@@ -148,9 +148,12 @@ def english_words() -> frozenset[str]:
 
 
 def to_chinese(word: str) -> list[str]:
-    """Chinese words for an English word or phrase: the finance list first, then CC-CEDICT."""
+    """Chinese words for an English word or phrase: the finance list first, then CC-CEDICT.
+    A function word or pronoun (config/lexicon/function_words_en.txt: "I", "we", "or") is
+    not read in CC-CEDICT: its "I" is 小的 or 寡人, no term a question asks about."""
     w = word.lower().strip()
-    return list(dict.fromkeys(finance_terms().get(w, []) + cedict_index().get(w, [])))
+    dictionary = [] if w in function_words_en() else cedict_index().get(w, [])
+    return list(dict.fromkeys(finance_terms().get(w, []) + dictionary))
 
 
 def translator(contains, limit: int = 3):
@@ -161,6 +164,8 @@ def translator(contains, limit: int = 3):
     def translate(word: str) -> list[str]:
         index = cedict_index()
         found: list[str] = []
+        if word.lower() in function_words_en():
+            return found
         for stem in _stems(word.lower()):
             found += [z for z in index.get(stem, []) if z not in found]
             if found:
@@ -168,6 +173,12 @@ def translator(contains, limit: int = 3):
         return [z for z in found if contains(z)][:limit]
 
     return translate
+
+
+def function_words_en() -> frozenset[str]:
+    from chatbot.lexicon import function_words_en as words
+
+    return words()
 
 
 def _stems(w: str) -> list[str]:
