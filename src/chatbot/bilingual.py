@@ -175,6 +175,40 @@ def translator(contains, limit: int = 3):
     return translate
 
 
+def _gloss_cache_path() -> Path:
+    return _cache_path().with_name(f"{_cache_path().stem}-glosses.json")
+
+
+_GLOSS_SKIP = re.compile(r"^(?:surname|cl:|old variant|variant of|abbr\. for|classifier)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> dict[str, list[str]]:
+    """Chinese words of one or two characters -> the English words of their CC-CEDICT
+    definitions ("糖" -> sugar, sweets, candy), less surnames, classifiers and variants.
+    Cached as JSON beside the reverse index (one more parse of the dictionary, once)."""
+    path = _gloss_cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out: dict[str, list[str]] = {}
+    for zh, definitions in _entries():
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", zh):
+            continue
+        words = out.setdefault(zh, [])
+        for d in definitions:
+            if not _GLOSS_SKIP.match(d.strip()):
+                words += [w for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", d).lower()) if w not in words]
+    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
+    return out
+
+
+def glosses(zh: str) -> frozenset[str]:
+    """The English words CC-CEDICT glosses a Chinese word of one or two characters with."""
+    return frozenset(_glosses().get(zh, ()))
+
+
 def function_words_en() -> frozenset[str]:
     from chatbot.lexicon import function_words_en as words
 

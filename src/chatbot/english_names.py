@@ -24,6 +24,7 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
+from chatbot.trade_match import core_matches, glossed, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
@@ -82,7 +83,7 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
         form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts, rules)
-                or (_pinyin_sector(span, rules, before) if before else ""))
+                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules))
         if form and len(span) == 1 and common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
@@ -173,6 +174,35 @@ def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
         canon = glossary.aliases.get("".join(combo))
         if canon:
             return canon
+    return ""
+
+
+def _joined(word: str) -> str:
+    """A word written in parts joined ("Dong-ling", "YingMou" -> "dongling", "yingmou")."""
+    return word.replace("-", "").lower() if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", word) else ""
+
+
+def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
+    """"Guitian Sugar" -> 桂甜糖业, "Kanghong Medical" -> 康泓医疗集团有限公司, "Dingyan" -> 鼎岩水泥:
+    pinyin words (joined when written in parts: "Dong-ling", "YingMou") that romanise the
+    opening of exactly one catalogued company's Chinese name, then English words that name
+    the trade its name writes after it (chatbot/trade_match.py), or none; legal forms
+    ("Group", "Technology") are no trade. A trade word naming another line of business leaves
+    the name unknown ("Dingyan Steel")."""
+    for k in range(len(words), 0, -1):
+        head = [_joined(w) for w in words[:k]]
+        if not all(head) or not any(_is_pinyin(h) for h in head):
+            continue
+        target = "".join(head)
+        if len(target) < 4:
+            return ""
+        tail = trade_words(words[k:], rules)
+        found = {canon: alias for alias, canon, n in core_matches(target, glossary)
+                 if glossed(rest_after_core(alias, n, rules), tail, rules)}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return ""  # the pinyin of more than one company: no answer for either
     return ""
 
 

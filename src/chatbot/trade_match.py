@@ -1,0 +1,125 @@
+"""English trade words against the Chinese of a catalogued name.
+
+An English question writes a company the documents name only in Chinese as the pinyin of
+its distinctive part and an English word for its trade ("Guitian Sugar" for 桂甜糖业,
+"Kanghong Medical" for 康泓医疗集团有限公司), or the pinyin alone ("Dingyan" for 鼎岩水泥).
+The trade word is read against the Chinese that follows the romanised part, from data:
+the English words CC-CEDICT glosses its characters and words with (糖 "sugar", 业
+"industry", 智能 "intelligent"), and config/catalogue.toml [sector_words_en] ("building
+materials" -> 建材, 水泥). A trade word that glosses none of it, but names a line of business
+(config/catalogue.toml business_words, trade_words), names another company ("Dingyan Steel"
+where the documents cover 鼎岩水泥 only): no catalogued company."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chatbot.bilingual import _stems, glosses, to_chinese
+from chatbot.glossary import Glossary
+from chatbot.names import Rules, romanise
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_CORE = 4  # characters of a name's romanised part
+_MIN_STEM = 5  # letters two forms of an English word share ("intelligence", "intelligent")
+_MAX_PHRASE = 3  # words of a trade phrase looked up as one ("heavy industry", "building materials")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One English word in two forms: equal, or sharing all but a short ending ("medical",
+    "medicine"; "intelligence", "intelligent")."""
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= _MIN_STEM and n >= min(len(a), len(b)) - 3
+
+
+def _chinese_of(phrase: str, rules: Rules) -> list[str]:
+    low = phrase.lower()
+    return [*rules.sector_words_en.get(low, ()), *(z for s in _stems(low) for z in to_chinese(s))]
+
+
+def _gloss_words(rest: str) -> set[str]:
+    """The English words of the rest's characters and two-character words."""
+    out: set[str] = set()
+    for i in range(len(rest)):
+        for n in (1, 2):
+            if i + n <= len(rest):
+                out |= glosses(rest[i:i + n])
+    return out
+
+
+def glossed(rest: str, words: list[str], rules: Rules) -> bool:
+    """Do the English words all name the trade the Chinese `rest` writes ("Sugar" and 糖业,
+    "Heavy Industry" and 重工, "Building Materials" and 水泥)? A phrase of up to three words
+    whose translation the rest holds, else each word one of its characters' glosses."""
+    if not words:
+        return True
+    meanings = _gloss_words(rest)
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_PHRASE), i, -1):
+            if any(z and z in rest for z in _chinese_of(" ".join(words[i:j]), rules)):
+                i = j
+                break
+        else:
+            if not any(_same_word(s, m) for s in _stems(words[i].lower()) for m in meanings):
+                return False
+            i += 1
+    return True
+
+
+def names_business(words: list[str], rules: Rules) -> bool:
+    """Does a phrase of the English words name a line of business ("Steel" -> 钢铁)?"""
+    trades = set(rules.business_words) | set(rules.trade_words)
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + _MAX_PHRASE) + 1):
+            if any(z in trades for z in _chinese_of(" ".join(words[i:j]), rules)):
+                return True
+    return False
+
+
+def trade_words(words: list[str], rules: Rules) -> list[str]:
+    """The words of an English name less its legal forms ("Group", "Holdings", "Technology")."""
+    return [w for w in words if w not in rules.en_legal_tails and w.rstrip(".") not in rules.en_legal_tails]
+
+
+def rest_after_core(alias: str, core_chars: int, rules: Rules) -> str:
+    """What a Chinese name writes after its romanised part, less its legal form
+    ("康泓医疗集团有限公司" after 康泓 -> "医疗")."""
+    rest = alias[core_chars:]
+    for tail in rules.legal_tails:
+        if rest.endswith(tail):
+            rest = rest[: -len(tail)]
+            break
+    return rest
+
+
+@lru_cache(maxsize=8192)
+def _core_lengths(alias: str) -> dict[str, int]:
+    """Romanisation of each opening of a Chinese name (2 to 4 characters) -> its length."""
+    return {r: n for n in range(2, min(_MAX_CORE, len(alias)) + 1) if (r := romanise(alias[:n]))}
+
+
+def core_matches(target: str, glossary: Glossary) -> list[tuple[str, str, int]]:
+    """(Chinese alias, canonical, characters) of every catalogued Chinese name whose opening
+    romanises as `target` ("guitian" -> 桂甜糖业, 桂甜糖业, 2)."""
+    out = []
+    for alias, canon in glossary.aliases.items():
+        if _CJK.fullmatch(alias):
+            n = _core_lengths(alias).get(target)
+            if n:
+                out.append((alias, canon, n))
+    return out
+
+
+def other_business(name_words: list[str], canon: str, glossary: Glossary, rules: Rules) -> bool:
+    """Do the English words after a catalogued name's own words name a line of business that
+    none of its Chinese names writes ("Ruishi Steel" of 睿视眼镜)?"""
+    words = trade_words(name_words, rules)
+    if not words or not names_business(words, rules):
+        return False
+    names = [a for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)] or [canon]
+    return not any(glossed(n, words, rules) for n in names)
