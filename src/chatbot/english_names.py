@@ -97,9 +97,12 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
     """The run less the words that are no names at its ends ("What", "Q2", a capital that
     only starts the sentence); the whole of the rest is the name (never a part of it)."""
+    whole = words
     while words and (rules.not_name_en(words[0])
-                     or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower())):
+                     or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower()
+                         and words[0] not in rules.name_openers_en)):
         words, sentence_start = words[1:], False
+    words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it
     while words and rules.not_name_en(words[-1]):
         words = words[:-1]
     return words
