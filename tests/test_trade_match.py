@@ -49,7 +49,8 @@ def test_an_english_trade_word_is_read_against_the_chinese_trade(rest, words, gl
 @pytest.mark.parametrize(
     ("words", "business"),
     [(["Steel"], True), (["Heavy", "Industry"], True), (["Cement"], True),
-     (["Tower"], False), (["Eyewear"], False), (["Infrastructure"], False)],
+     (["Tower"], False), (["Eyewear"], False), (["Infrastructure"], False),
+     (["Optical"], False)],  # a loose trade word (光学), said of an eyewear chain too
 )
 def test_a_trade_word_that_names_a_line_of_business(words, business):
     from chatbot.trade_match import names_business
@@ -66,6 +67,8 @@ def test_a_trade_word_that_names_a_line_of_business(words, business):
      (["Dingyan"], "鼎岩水泥"),  # the pinyin alone, of one company
      (["Dingyan", "Building", "Materials"], "鼎岩水泥"),
      (["Dingyan", "Steel"], ""),  # another line of business: another company
+     (["Ding", "Yan", "Cement"], "鼎岩水泥"),  # written syllable by syllable
+     (["Kanghong", "Hospitals"], "康泓医疗集团有限公司"),  # a trade word said freely, naming no other business
      (["YingMou", "Technology"], "鹰眸智能"),  # written in parts; a legal form is no trade
      (["Yingmou", "Intelligence"], "鹰眸智能"),
      (["Dong-ling"], "动岭健身"),  # hyphenated
@@ -85,6 +88,7 @@ def test_a_pinyin_core_and_a_trade_word_name_one_catalogued_company(words, form)
      ("What was Ruishi Steel's revenue?", ["Ruishi Steel"]),  # a known name's words, then another trade
      ("What was Jianghai Steel's gross margin?", ["Jianghai Steel"]),
      ("What was Ruishi Eyewear's revenue?", []),  # its own trade (no line of business of another)
+     ("What was Ruishi Optical's revenue?", []),
      ("What was Jianghai Heavy Industry's gross margin?", []),  # 江海重工
      ("What was Yuexin Tower Infrastructure's revenue?", []),
      ("Which China IPO raised the most in 2025?", []),  # a place before a word that is no name: none

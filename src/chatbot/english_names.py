@@ -24,7 +24,7 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
-from chatbot.trade_match import core_matches, glossed, rest_after_core, trade_words
+from chatbot.trade_match import core_matches, glossed, names_business, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
@@ -189,19 +189,21 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
     """"Guitian Sugar" -> 桂甜糖业, "Kanghong Medical" -> 康泓医疗集团有限公司, "Dingyan" -> 鼎岩水泥:
     pinyin words (joined when written in parts: "Dong-ling", "YingMou") that romanise the
     opening of exactly one catalogued company's Chinese name, then English words that name
-    the trade its name writes after it (chatbot/trade_match.py), or none; legal forms
-    ("Group", "Technology") are no trade. A trade word naming another line of business leaves
-    the name unknown ("Dingyan Steel")."""
+    the trade its name writes after it (chatbot/trade_match.py), or none, or words that name
+    no line of business ("Kanghong Hospitals"); legal forms ("Group", "Technology") are no
+    trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel")."""
     for k in range(len(words), 0, -1):
         head = [_joined(w) for w in words[:k]]
-        if not all(head) or not any(_is_pinyin(h) for h in head):
-            continue
+        if not all(head) or not (any(_is_pinyin(h) for h in head) or (k > 1 and all(map(rules.syllables, head)))):
+            continue  # pinyin, or written syllable by syllable ("Ding Yan"); no English word alone
         target = "".join(head)
         if len(target) < 4:
             return ""
         tail = trade_words(words[k:], rules)
-        found = {canon: alias for alias, canon, n in core_matches(target, glossary)
-                 if glossed(rest_after_core(alias, n, rules), tail, rules)}
+        matches = core_matches(target, glossary)
+        found = {canon: alias for alias, canon, n in matches if glossed(rest_after_core(alias, n, rules), tail, rules)}
+        if not found and not names_business(tail, rules):  # a trade word said freely ("Kanghong Hospitals")
+            found = {canon: alias for alias, canon, _ in matches}
         if len(found) == 1:
             return next(iter(found.values()))
         if found:

@@ -7,7 +7,7 @@ The trade word is read against the Chinese that follows the romanised part, from
 the English words CC-CEDICT glosses its characters and words with (糖 "sugar", 业
 "industry", 智能 "intelligent"), and config/catalogue.toml [sector_words_en] ("building
 materials" -> 建材, 水泥). A trade word that glosses none of it, but names a line of business
-(config/catalogue.toml business_words, trade_words), names another company ("Dingyan Steel"
+(config/catalogue.toml business_words), names another company ("Dingyan Steel"
 where the documents cover 鼎岩水泥 only): no catalogued company."""
 
 from __future__ import annotations
@@ -72,8 +72,10 @@ def glossed(rest: str, words: list[str], rules: Rules) -> bool:
 
 
 def names_business(words: list[str], rules: Rules) -> bool:
-    """Does a phrase of the English words name a line of business ("Steel" -> 钢铁)?"""
-    trades = set(rules.business_words) | set(rules.trade_words)
+    """Does a phrase of the English words name a line of business ("Steel" -> 钢铁;
+    config/catalogue.toml business_words, not the looser trade words: "Optical" may be said
+    of an eyewear chain)?"""
+    trades = set(rules.business_words)
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + _MAX_PHRASE) + 1):
             if any(z in trades for z in _chinese_of(" ".join(words[i:j]), rules)):
