@@ -16,9 +16,11 @@ GLOSSARY = Glossary(
              "康泓医疗集团有限公司": "康泓医疗集团有限公司", "鼎岩水泥": "鼎岩水泥", "岱峰建材": "岱峰建材",
              "鹰眸智能": "鹰眸智能", "动岭健身": "动岭健身", "丰穗种业": "丰穗种业", "fengsui seed": "丰穗种业",
              "睿视眼镜": "睿视眼镜", "ruishi": "睿视眼镜", "江海重工": "江海", "江海": "江海", "jianghai": "江海",
-             "yuexin tower infrastructure": "粤信铁塔", "粤信铁塔": "粤信铁塔"},
+             "yuexin tower infrastructure": "粤信铁塔", "粤信铁塔": "粤信铁塔", "滨海铝业": "滨海铝业",
+             "binhai aluminium": "滨海铝业", "senwood home furnishings": "森禾家居", "森禾家居": "森禾家居",
+             "蒙泰煤业": "蒙泰煤业", "mengtai coal": "蒙泰煤业"},
     companies={"桂甜糖业", "桂田地产", "康泓医疗集团有限公司", "鼎岩水泥", "岱峰建材", "鹰眸智能", "动岭健身", "丰穗种业",
-               "睿视眼镜", "江海", "粤信铁塔"},
+               "睿视眼镜", "江海", "粤信铁塔", "滨海铝业", "森禾家居", "蒙泰煤业"},
     terms={"revenue": ["收入"]})
 TEXT = "".join(GLOSSARY.aliases.values()) + " Yuexin Tower Infrastructure 铁塔 Ruishi 眼镜"
 
@@ -74,6 +76,10 @@ def test_a_trade_word_that_names_a_line_of_business(words, business):
      (["Dong-ling"], "动岭健身"),  # hyphenated
      (["Fengsui", "Seeds"], "丰穗种业"),
      (["Tower"], ""),  # an English word is no pinyin
+     (["China", "Tower"], ""),
+     (["Binhai", "Aluminum"], "滨海铝业"),  # pinyin CC-CEDICT also writes (a place); the American spelling
+     (["Binhai", "Steel"], ""),
+     (["Senwood", "Furniture"], "森禾家居"),  # the English name's first word, a trade said freely
      (["Gui"], "")],  # too short to tell one name from another
 )
 def test_a_pinyin_core_and_a_trade_word_name_one_catalogued_company(words, form):
@@ -89,6 +95,8 @@ def test_a_pinyin_core_and_a_trade_word_name_one_catalogued_company(words, form)
      ("What was Jianghai Steel's gross margin?", ["Jianghai Steel"]),
      ("What was Ruishi Eyewear's revenue?", []),  # its own trade (no line of business of another)
      ("What was Ruishi Optical's revenue?", []),
+     ("What was Mengtai Coal Mining's revenue?", []),  # the English name's trade, then a word more
+     ("What was Mengtai Steel's revenue?", ["Mengtai Steel"]),
      ("What was Jianghai Heavy Industry's gross margin?", []),  # 江海重工
      ("What was Yuexin Tower Infrastructure's revenue?", []),
      ("Which China IPO raised the most in 2025?", []),  # a place before a word that is no name: none

@@ -24,7 +24,7 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
-from chatbot.trade_match import core_matches, glossed, names_business, rest_after_core, trade_words
+from chatbot.trade_match import core_matches, fits, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
@@ -194,16 +194,17 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
     trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel")."""
     for k in range(len(words), 0, -1):
         head = [_joined(w) for w in words[:k]]
-        if not all(head) or not (any(_is_pinyin(h) for h in head) or (k > 1 and all(map(rules.syllables, head)))):
-            continue  # pinyin, or written syllable by syllable ("Ding Yan"); no English word alone
+        if (not all(head) or any(rules.not_name_en(w) for w in words[:k])
+                or not all(_is_pinyin(h) or rules.syllables(h) for h in head)):
+            continue  # pinyin ("Guitian"; "Binhai", which CC-CEDICT also writes), or syllable by syllable ("Ding Yan")
         target = "".join(head)
         if len(target) < 4:
             return ""
         tail = trade_words(words[k:], rules)
-        matches = core_matches(target, glossary)
-        found = {canon: alias for alias, canon, n in matches if glossed(rest_after_core(alias, n, rules), tail, rules)}
-        if not found and not names_business(tail, rules):  # a trade word said freely ("Kanghong Hospitals")
-            found = {canon: alias for alias, canon, _ in matches}
+        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules)
+               for alias, canon, n in core_matches(target, glossary)}
+        best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
+        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best}
         if len(found) == 1:
             return next(iter(found.values()))
         if found:

@@ -330,15 +330,16 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
 
 
 def _other_trade_after(name: str, glossary: Glossary, rules: Rules) -> bool:
-    """Does an English name hold a catalogued name's own words, then words naming another
-    line of business ("Ruishi Steel" where 睿视眼镜 is "Ruishi")? Then it is another company."""
+    """Does an English name hold a catalogued name, then words (its own after its first word,
+    and the rest) naming another line of business ("Ruishi Steel" where 睿视眼镜 is "Ruishi")?
+    Then it is another company."""
     if not name.isascii():
         return False
     low, canons = name.lower(), set(glossary.entities(name))
     for alias, canon in glossary.aliases.items():
         m = (re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", low)
              if canon in canons and alias.isascii() and alias else None)
-        if m and other_business(name[m.end():].split(), canon, glossary, rules):
+        if m and other_business(name[m.start():].split()[1:], canon, glossary, rules):
             return True
     return False
 

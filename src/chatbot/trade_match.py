@@ -51,24 +51,37 @@ def _gloss_words(rest: str) -> set[str]:
     return out
 
 
-def glossed(rest: str, words: list[str], rules: Rules) -> bool:
-    """Do the English words all name the trade the Chinese `rest` writes ("Sugar" and 糖业,
-    "Heavy Industry" and 重工, "Building Materials" and 水泥)? A phrase of up to three words
-    whose translation the rest holds, else each word one of its characters' glosses."""
-    if not words:
-        return True
+def _glossed_words(rest: str, words: list[str], rules: Rules) -> int:
+    """How many of the English words name the trade the Chinese `rest` writes: a phrase of up
+    to three words whose translation the rest holds, else a word one of its characters'
+    or words' glosses."""
     meanings = _gloss_words(rest)
-    i = 0
+    i = n = 0
     while i < len(words):
         for j in range(min(len(words), i + _MAX_PHRASE), i, -1):
             if any(z and z in rest for z in _chinese_of(" ".join(words[i:j]), rules)):
-                i = j
+                i, n = j, n + j - i
                 break
         else:
-            if not any(_same_word(s, m) for s in _stems(words[i].lower()) for m in meanings):
-                return False
+            n += any(_same_word(s, m) for s in _stems(words[i].lower()) for m in meanings)
             i += 1
-    return True
+    return n
+
+
+def glossed(rest: str, words: list[str], rules: Rules) -> bool:
+    """Do the English words all name the trade the Chinese `rest` writes ("Sugar" and 糖业,
+    "Heavy Industry" and 重工, "Building Materials" and 水泥)?"""
+    return _glossed_words(rest, words, rules) == len(words)
+
+
+def fits(rest: str, words: list[str], rules: Rules) -> int:
+    """How well English trade words fit a name's Chinese trade: 2 all name it; 1 some do
+    ("Coal Mining" of 煤业), or none names a line of business (a trade said freely:
+    "Hospitals" of 医疗, "Optical" of 眼镜); 0 they name another line of business ("Steel" of 眼镜)."""
+    n = _glossed_words(rest, words, rules)
+    if n == len(words):
+        return 2
+    return 1 if n or not names_business(words, rules) else 0
 
 
 def names_business(words: list[str], rules: Rules) -> bool:
@@ -106,22 +119,30 @@ def _core_lengths(alias: str) -> dict[str, int]:
 
 
 def core_matches(target: str, glossary: Glossary) -> list[tuple[str, str, int]]:
-    """(Chinese alias, canonical, characters) of every catalogued Chinese name whose opening
-    romanises as `target` ("guitian" -> 桂甜糖业, 桂甜糖业, 2)."""
+    """(Chinese name, canonical, characters of it the target stands for) of every catalogued
+    company whose Chinese name opens with characters that romanise as `target` ("guitian" ->
+    桂甜糖业, 2), or whose English name opens with it as a word ("binhai" of "Binhai
+    Aluminium" -> 滨海铝业, 0: the English word stands for no characters of it)."""
     out = []
+    english = set()
     for alias, canon in glossary.aliases.items():
         if _CJK.fullmatch(alias):
             n = _core_lengths(alias).get(target)
             if n:
                 out.append((alias, canon, n))
+        elif alias.split(" ", 1)[0] == target and " " in alias:
+            english.add(canon)
+    for canon in english - {c for _, c, _ in out}:
+        out += [(a, c, 0) for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)]
     return out
 
 
 def other_business(name_words: list[str], canon: str, glossary: Glossary, rules: Rules) -> bool:
-    """Do the English words after a catalogued name's own words name a line of business that
-    none of its Chinese names writes ("Ruishi Steel" of 睿视眼镜)?"""
+    """Do the English words after a catalogued name's first word name a line of business
+    that none of its Chinese names writes ("Ruishi Steel" of 睿视眼镜; not "Mengtai Coal
+    Mining" of 蒙泰煤业)?"""
     words = trade_words(name_words, rules)
-    if not words or not names_business(words, rules):
+    if not words:
         return False
     names = [a for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)] or [canon]
-    return not any(glossed(n, words, rules) for n in names)
+    return not any(fits(n, words, rules) for n in names)
