@@ -83,11 +83,13 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
         form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts, rules)
-                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules))
+                or (_pinyin_sector(span, rules, before) if before else ""))
         if form and len(span) == 1 and common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
             name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
+        if not form:  # the pinyin of a name's opening and a trade word ("Guitian Sugar" -> 桂甜糖业)
+            name, form = " ".join(span), _core_trade(span, glossary, rules)
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
