@@ -148,9 +148,12 @@ def english_words() -> frozenset[str]:
 
 
 def to_chinese(word: str) -> list[str]:
-    """Chinese words for an English word or phrase: the finance list first, then CC-CEDICT."""
+    """Chinese words for an English word or phrase: the finance list first, then CC-CEDICT.
+    A function word or pronoun (config/lexicon/function_words_en.txt: "I", "we", "or") is
+    not read in CC-CEDICT: its "I" is 小的 or 寡人, no term a question asks about."""
     w = word.lower().strip()
-    return list(dict.fromkeys(finance_terms().get(w, []) + cedict_index().get(w, [])))
+    dictionary = [] if w in function_words_en() else cedict_index().get(w, [])
+    return list(dict.fromkeys(finance_terms().get(w, []) + dictionary))
 
 
 def translator(contains, limit: int = 3):
@@ -161,6 +164,8 @@ def translator(contains, limit: int = 3):
     def translate(word: str) -> list[str]:
         index = cedict_index()
         found: list[str] = []
+        if word.lower() in function_words_en():
+            return found
         for stem in _stems(word.lower()):
             found += [z for z in index.get(stem, []) if z not in found]
             if found:
@@ -168,6 +173,46 @@ def translator(contains, limit: int = 3):
         return [z for z in found if contains(z)][:limit]
 
     return translate
+
+
+def _gloss_cache_path() -> Path:
+    return _cache_path().with_name(f"{_cache_path().stem}-glosses.json")
+
+
+_GLOSS_SKIP = re.compile(r"^(?:surname|cl:|old variant|variant of|abbr\. for|classifier)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> dict[str, list[str]]:
+    """Chinese words of one or two characters -> the English words of their CC-CEDICT
+    definitions ("糖" -> sugar, sweets, candy), less surnames, classifiers and variants.
+    Cached as JSON beside the reverse index (one more parse of the dictionary, once)."""
+    path = _gloss_cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out: dict[str, list[str]] = {}
+    for zh, definitions in _entries():
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", zh):
+            continue
+        words = out.setdefault(zh, [])
+        for d in definitions:
+            if not _GLOSS_SKIP.match(d.strip()):
+                words += [w for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", d).lower()) if w not in words]
+    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
+    return out
+
+
+def glosses(zh: str) -> frozenset[str]:
+    """The English words CC-CEDICT glosses a Chinese word of one or two characters with."""
+    return frozenset(_glosses().get(zh, ()))
+
+
+def function_words_en() -> frozenset[str]:
+    from chatbot.lexicon import function_words_en as words
+
+    return words()
 
 
 def _stems(w: str) -> list[str]:

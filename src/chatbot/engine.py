@@ -130,7 +130,13 @@ class Engine:
                 return condense_with_llm(question, history, self.chat_model)
             except Exception as e:  # the endpoint is down or failing: the rules still work
                 log.warning("LLM condensing failed, using the follow-up rules: %r", e)
-        return resolve_followup(question, history, glossary or self.glossary)
+        glossary = glossary or self.glossary
+        # the names a turn before wrote in English or pinyin, as the documents write them ("Kanghong
+        # Medical" -> 康泓医疗…): the follow-up's company is found in the history by its catalogued names
+        history = [{**m, "content": resolve_english_names(m["content"], glossary, self.corpus.contains,
+                                                          before=self.corpus.before).question}
+                   if m.get("role") == "user" and isinstance(m.get("content"), str) else m for m in history]
+        return resolve_followup(question, history, glossary)
 
     def warmup(self) -> None:
         """Load the embedding model, the keyword index, jieba (with its part-of-speech

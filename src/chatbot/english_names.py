@@ -24,6 +24,7 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
+from chatbot.trade_match import core_matches, fits, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
@@ -87,6 +88,8 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
             name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
+        if not form:  # the pinyin of a name's opening and a trade word ("Guitian Sugar" -> 桂甜糖业)
+            name, form = " ".join(span), _core_trade(span, glossary, rules)
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
@@ -96,9 +99,12 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
     """The run less the words that are no names at its ends ("What", "Q2", a capital that
     only starts the sentence); the whole of the rest is the name (never a part of it)."""
+    whole = words
     while words and (rules.not_name_en(words[0])
-                     or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower())):
+                     or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower()
+                         and words[0] not in rules.name_openers_en)):
         words, sentence_start = words[1:], False
+    words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it
     while words and rules.not_name_en(words[-1]):
         words = words[:-1]
     return words
@@ -173,6 +179,38 @@ def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
         canon = glossary.aliases.get("".join(combo))
         if canon:
             return canon
+    return ""
+
+
+def _joined(word: str) -> str:
+    """A word written in parts joined ("Dong-ling", "YingMou" -> "dongling", "yingmou")."""
+    return word.replace("-", "").lower() if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", word) else ""
+
+
+def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
+    """"Guitian Sugar" -> 桂甜糖业, "Kanghong Medical" -> 康泓医疗集团有限公司, "Dingyan" -> 鼎岩水泥:
+    pinyin words (joined when written in parts: "Dong-ling", "YingMou") that romanise the
+    opening of exactly one catalogued company's Chinese name, then English words that name
+    the trade its name writes after it (chatbot/trade_match.py), or none, or words that name
+    no line of business ("Kanghong Hospitals"); legal forms ("Group", "Technology") are no
+    trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel")."""
+    for k in range(len(words), 0, -1):
+        head = [_joined(w) for w in words[:k]]
+        if (not all(head) or any(rules.not_name_en(w) for w in words[:k])
+                or not all(_is_pinyin(h) or rules.syllables(h) for h in head)):
+            continue  # pinyin ("Guitian"; "Binhai", which CC-CEDICT also writes), or syllable by syllable ("Ding Yan")
+        target = "".join(head)
+        if len(target) < 4:
+            return ""
+        tail = trade_words(words[k:], rules)
+        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules)
+               for alias, canon, n in core_matches(target, glossary)}
+        best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
+        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return ""  # the pinyin of more than one company: no answer for either
     return ""
 
 

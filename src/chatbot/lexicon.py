@@ -42,6 +42,12 @@ def question_stop_words_en() -> frozenset[str]:
     return frozenset(read_words(LEXICON_DIR / "question_stopwords_en.txt"))
 
 
+@lru_cache(maxsize=1)
+def function_words_en() -> frozenset[str]:
+    """English function words and pronouns, never translated into a term (chatbot/bilingual.py)."""
+    return frozenset(w.lower() for w in read_words(LEXICON_DIR / "function_words_en.txt"))
+
+
 def glossary_names() -> list[str]:
     """Company and institution names from the glossary that jieba must keep whole:
     the canonical names and their aliases written with Chinese characters."""

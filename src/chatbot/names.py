@@ -77,11 +77,25 @@ class Rules:
     sector_stem_pos: frozenset[str] = frozenset()
     # words that join two names ("西岭芯与澜舟芯科(8001.HK)"): the ticker is the last one's
     pair_joiners: tuple[str, ...] = ()
+    # not-name words that open a name when a name word follows them ("China" of "China Tower")
+    name_openers_en: frozenset[str] = frozenset()
 
     def syllables(self, word: str) -> bool:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
         `pinyin_syllable`), whether or not it is also an English word."""
         return bool(self.pinyin_syllables and self.pinyin_syllables.fullmatch(word.lower()))
+
+    def with_opener(self, whole: list[str], words: list[str]) -> list[str]:
+        """The words left of a run once the words that are no names came off its start, with
+        the words right before them that open a name (`name_openers_en`: "China" of "China
+        Tower"): the name is the whole, not its last word ("Tower", which may be a word of
+        another company's name). No name word left: none."""
+        start = len(whole) - len(words)
+        if any(w.endswith("s") and self.not_name_en(w[:-1]) for w in words):  # ("China IPOs": a not-name, plural)
+            return words
+        while words and start > 0 and whole[start - 1] in self.name_openers_en:
+            start -= 1
+        return whole[start:] if words else words
 
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
@@ -105,6 +119,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         ticker_res=tuple(re.compile(p) for p in t["patterns"]),
         code_words=tuple(sorted(t["code_words"], key=len, reverse=True)),
         not_names_en=frozenset(q["not_names_en"]),
+        name_openers_en=frozenset(q.get("name_openers_en", [])),
         lead_words_zh=tuple(sorted(q["lead_words_zh"], key=len, reverse=True)),
         en_legal_tails=frozenset(n["en_legal_tails"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),

@@ -23,6 +23,7 @@ from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word, is_reader_phrase
 from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
 from chatbot.text import period_phrase_re
+from chatbot.trade_match import other_business
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
 _CUT_ZH = re.compile(
@@ -278,21 +279,24 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
     out: list[str] = []
     terms = set(glossary.terms)
     # a name is known when the catalogue holds it, and it adds no uncommon word of its own
-    known = lambda name: bool(glossary.entities(name)) and not _other_name_beside(name, glossary, beside)  # noqa: E731
+    known = lambda name: (bool(glossary.entities(name)) and not _other_name_beside(name, glossary, beside)  # noqa: E731
+                          and not _other_trade_after(name, glossary, rules))
 
     for m in _CAPS_RUN.finditer(question):
         words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]
         # an English word after a hyphen makes a modifier of the name before it ("Hong
         # Kong-listed", "A-share", "Alibaba-backed"): the name is what stands before the hyphen
         words = [re.sub(r"-([a-z]+)$", lambda h: "" if _is_modifier(h.group(1)) else h.group(0), w) for w in words]
-        first = words[0]
+        first, whole = words[0], words
         # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
         # middle ("Hua Hong Semiconductor")
         while words and (rules.not_name_en(words[0]) or words[0].lower() in terms):
             words = words[1:]
+        words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it
         while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms):
             words = words[:-1]
-        if m.start() == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first):
+        if (m.start() == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first)
+                and first not in rules.name_openers_en):
             words = words[1:]  # a capital that only starts the sentence
         # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a
         # name; an acronym that is no English word ("NIO", "BYD", "SMIC") still is one
@@ -300,7 +304,8 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             continue
         words = [w for w in words if not (w.isupper() and len(w) > 1 and _is_english_word(w) and not _gloss_of_company(w))]
         name = " ".join(words)
-        if len(name) >= 2 and not known(name) and not any(known(w) for w in words):
+        if len(name) >= 2 and not known(name) and (not any(known(w) for w in words)
+                                                   or _other_trade_after(name, glossary, rules)):
             out.append(name)
     # a name an English question writes in Chinese ("What was 天数智芯's revenue?")
     out += [w for w in chinese_runs(question) if not known(w) and not _metric_word(w, glossary)]
@@ -322,6 +327,21 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _other_trade_after(name: str, glossary: Glossary, rules: Rules) -> bool:
+    """Does an English name hold a catalogued name, then words (its own after its first word,
+    and the rest) naming another line of business ("Ruishi Steel" where 睿视眼镜 is "Ruishi")?
+    Then it is another company."""
+    if not name.isascii():
+        return False
+    low, canons = name.lower(), set(glossary.entities(name))
+    for alias, canon in glossary.aliases.items():
+        m = (re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", low)
+             if canon in canons and alias.isascii() and alias else None)
+        if m and other_business(name[m.start():].split()[1:], canon, glossary, rules):
+            return True
+    return False
 
 
 def _metric_word(word: str, glossary: Glossary) -> bool:

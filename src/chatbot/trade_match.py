@@ -1,0 +1,148 @@
+"""English trade words against the Chinese of a catalogued name.
+
+An English question writes a company the documents name only in Chinese as the pinyin of
+its distinctive part and an English word for its trade ("Guitian Sugar" for 桂甜糖业,
+"Kanghong Medical" for 康泓医疗集团有限公司), or the pinyin alone ("Dingyan" for 鼎岩水泥).
+The trade word is read against the Chinese that follows the romanised part, from data:
+the English words CC-CEDICT glosses its characters and words with (糖 "sugar", 业
+"industry", 智能 "intelligent"), and config/catalogue.toml [sector_words_en] ("building
+materials" -> 建材, 水泥). A trade word that glosses none of it, but names a line of business
+(config/catalogue.toml business_words), names another company ("Dingyan Steel"
+where the documents cover 鼎岩水泥 only): no catalogued company."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chatbot.bilingual import _stems, glosses, to_chinese
+from chatbot.glossary import Glossary
+from chatbot.names import Rules, romanise
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_CORE = 4  # characters of a name's romanised part
+_MIN_STEM = 5  # letters two forms of an English word share ("intelligence", "intelligent")
+_MAX_PHRASE = 3  # words of a trade phrase looked up as one ("heavy industry", "building materials")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One English word in two forms: equal, or sharing all but a short ending ("medical",
+    "medicine"; "intelligence", "intelligent")."""
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= _MIN_STEM and n >= min(len(a), len(b)) - 3
+
+
+def _chinese_of(phrase: str, rules: Rules) -> list[str]:
+    low = phrase.lower()
+    return [*rules.sector_words_en.get(low, ()), *(z for s in _stems(low) for z in to_chinese(s))]
+
+
+def _gloss_words(rest: str) -> set[str]:
+    """The English words of the rest's characters and two-character words."""
+    out: set[str] = set()
+    for i in range(len(rest)):
+        for n in (1, 2):
+            if i + n <= len(rest):
+                out |= glosses(rest[i:i + n])
+    return out
+
+
+def _glossed_words(rest: str, words: list[str], rules: Rules) -> int:
+    """How many of the English words name the trade the Chinese `rest` writes: a phrase of up
+    to three words whose translation the rest holds, else a word one of its characters'
+    or words' glosses."""
+    meanings = _gloss_words(rest)
+    i = n = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_PHRASE), i, -1):
+            if any(z and z in rest for z in _chinese_of(" ".join(words[i:j]), rules)):
+                i, n = j, n + j - i
+                break
+        else:
+            n += any(_same_word(s, m) for s in _stems(words[i].lower()) for m in meanings)
+            i += 1
+    return n
+
+
+def glossed(rest: str, words: list[str], rules: Rules) -> bool:
+    """Do the English words all name the trade the Chinese `rest` writes ("Sugar" and 糖业,
+    "Heavy Industry" and 重工, "Building Materials" and 水泥)?"""
+    return _glossed_words(rest, words, rules) == len(words)
+
+
+def fits(rest: str, words: list[str], rules: Rules) -> int:
+    """How well English trade words fit a name's Chinese trade: 2 all name it; 1 some do
+    ("Coal Mining" of 煤业), or none names a line of business (a trade said freely:
+    "Hospitals" of 医疗, "Optical" of 眼镜); 0 they name another line of business ("Steel" of 眼镜)."""
+    n = _glossed_words(rest, words, rules)
+    if n == len(words):
+        return 2
+    return 1 if n or not names_business(words, rules) else 0
+
+
+def names_business(words: list[str], rules: Rules) -> bool:
+    """Does a phrase of the English words name a line of business ("Steel" -> 钢铁;
+    config/catalogue.toml business_words, not the looser trade words: "Optical" may be said
+    of an eyewear chain)?"""
+    trades = set(rules.business_words)
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + _MAX_PHRASE) + 1):
+            if any(z in trades for z in _chinese_of(" ".join(words[i:j]), rules)):
+                return True
+    return False
+
+
+def trade_words(words: list[str], rules: Rules) -> list[str]:
+    """The words of an English name less its legal forms ("Group", "Holdings", "Technology")."""
+    return [w for w in words if w not in rules.en_legal_tails and w.rstrip(".") not in rules.en_legal_tails]
+
+
+def rest_after_core(alias: str, core_chars: int, rules: Rules) -> str:
+    """What a Chinese name writes after its romanised part, less its legal form
+    ("康泓医疗集团有限公司" after 康泓 -> "医疗")."""
+    rest = alias[core_chars:]
+    for tail in rules.legal_tails:
+        if rest.endswith(tail):
+            rest = rest[: -len(tail)]
+            break
+    return rest
+
+
+@lru_cache(maxsize=8192)
+def _core_lengths(alias: str) -> dict[str, int]:
+    """Romanisation of each opening of a Chinese name (2 to 4 characters) -> its length."""
+    return {r: n for n in range(2, min(_MAX_CORE, len(alias)) + 1) if (r := romanise(alias[:n]))}
+
+
+def core_matches(target: str, glossary: Glossary) -> list[tuple[str, str, int]]:
+    """(Chinese name, canonical, characters of it the target stands for) of every catalogued
+    company whose Chinese name opens with characters that romanise as `target` ("guitian" ->
+    桂甜糖业, 2), or whose English name opens with it as a word ("binhai" of "Binhai
+    Aluminium" -> 滨海铝业, 0: the English word stands for no characters of it)."""
+    out = []
+    english = set()
+    for alias, canon in glossary.aliases.items():
+        if _CJK.fullmatch(alias):
+            n = _core_lengths(alias).get(target)
+            if n:
+                out.append((alias, canon, n))
+        elif alias.split(" ", 1)[0] == target and " " in alias:
+            english.add(canon)
+    for canon in english - {c for _, c, _ in out}:
+        out += [(a, c, 0) for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)]
+    return out
+
+
+def other_business(name_words: list[str], canon: str, glossary: Glossary, rules: Rules) -> bool:
+    """Do the English words after a catalogued name's first word name a line of business
+    that none of its Chinese names writes ("Ruishi Steel" of 睿视眼镜; not "Mengtai Coal
+    Mining" of 蒙泰煤业)?"""
+    words = trade_words(name_words, rules)
+    if not words:
+        return False
+    names = [a for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)] or [canon]
+    return not any(fits(n, words, rules) for n in names)
