@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from chatbot.intent import detect_intent, reader_config
+from chatbot.intent import detect_intent, question_intent, reader_config
 
 
 @pytest.mark.parametrize(("question", "intent"), [
@@ -67,3 +67,25 @@ def test_a_line_of_a_list_of_terms(line, term):
 def test_a_sentence_giving_a_cause(sentence, cause):
     cues = reader_config()["structure"]["cause_cues"]
     assert any(re.search(c, sentence) for c in cues) == cause
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # advice, with a word for "now" or a time between the cue's parts: never the latest figure
+    ("这只股票现在还值得买入吗？", "advice"),
+    ("眼下还值得长期持有吗？", "advice"),
+    ("Should I be buying the shares at the moment?", "advice"),
+    ("值得一提的是哪家公司的收入更高？", "comparison"),  # 值得 that asks nothing of buying
+])
+def test_advice_and_definition_wordings(question, intent):
+    assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("asked", "standalone", "intent"), [
+    # the rewrite of "I" (a name helper's) took the advice cue away: the user's own words keep it
+    ("Should I buy Zhipu or MiniMax shares right now?", "Should 小的 buy Zhipu or MiniMax shares right now?", "advice"),
+    # a follow-up's rewrite decides every other intent
+    ("那现在呢？", "智谱现在的市值是多少？", "latest"),
+    ("为什么？", "为什么智谱的收入增长这么快？", "why"),
+])
+def test_advice_is_read_from_the_users_own_words(asked, standalone, intent):
+    assert question_intent(asked, standalone).name == intent

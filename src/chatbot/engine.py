@@ -26,7 +26,7 @@ from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidate
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, user_turns
 from chatbot.glossary import Glossary, load_glossary
-from chatbot.intent import Intent, detect_intent, is_phrasing_word, is_reader_phrase, labels, reader_config, topic_text
+from chatbot.intent import Intent, is_phrasing_word, is_reader_phrase, labels, question_intent, reader_config, topic_text
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.semantic_match import SemanticFallback
@@ -167,7 +167,7 @@ class Engine:
         unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains, before=self.corpus.before)
                    if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
-            intent = detect_intent(standalone)
+            intent = question_intent(q, standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
                          refused=True, intent=intent.name,
                          notices=[*notices, f"no indexed document names {', '.join(unknown)}"],
@@ -178,7 +178,7 @@ class Engine:
         timings["retrieve"] = sum(rt.values())
         t = time.perf_counter()
         cands, spec = score_candidates(standalone, passages, glossary, self.store.idf)
-        intent = detect_intent(standalone)
+        intent = question_intent(q, standalone)
         if intent.name == "lookup" and self.semantic.applies(standalone, cands, spec):
             cands, spec, verdict = self.semantic.rescue(standalone, passages, glossary, self.store.idf,
                                                         self.settings.answer.min_relevance)

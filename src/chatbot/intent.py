@@ -68,6 +68,16 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
     return Intent(*found[0])
 
 
+def question_intent(asked: str, standalone: str, path: Path = READER_TOML) -> Intent:
+    """The intent of the standalone question (the user's words with the conversation and the
+    names resolved), unless the user's own words ask for an intent never overridden (advice):
+    a rewrite of the words ("I", a follow-up's subject) never turns advice into a look-up."""
+    intent = detect_intent(standalone, path)
+    own = detect_intent(asked, path)
+    never = reader_config(path)["intent"]["never_overridden"]
+    return own if own.name in never and intent.name not in never else intent
+
+
 def has_cue(question: str, name: str, path: Path = READER_TOML) -> bool:
     """Does the question hold one of an intent's cues ("Summarise why…" holds the why's)?"""
     return any(p.search(question) for n, patterns in _cues(path) if n == name for p in patterns)

@@ -207,6 +207,10 @@ def advice(ctx: ComposeContext) -> Composition | None:
         body = Composition([e for p in parts for e in p.entries]) if parts else None
     if body is None:
         return None
-    entries += body.entries
+    rating = re.compile(reader_config()["structure"]["rating_cue"], re.I)  # a buy / sell rating is never relayed
+    rated = [e for e in body.entries if e.chunks and rating.search(e.text)]  # as advice: it follows the no-advice
+    entries += [e for e in body.entries if e not in rated]  # line, attributed to the document's analyst
     entries.append(Entry(ctx.labels["no_advice"], bullet=False))
+    if rated:
+        entries += [Entry(ctx.labels["advice_rating"], bullet=False), *rated]
     return Composition(entries)
