@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from chatbot.intent import detect_intent, question_intent, reader_config
+from chatbot.intent import asks_what_term, detect_intent, question_intent, reader_config
 
 
 @pytest.mark.parametrize(("question", "intent"), [
@@ -75,6 +75,10 @@ def test_a_sentence_giving_a_cause(sentence, cause):
     ("眼下还值得长期持有吗？", "advice"),
     ("Should I be buying the shares at the moment?", "advice"),
     ("值得一提的是哪家公司的收入更高？", "comparison"),  # 值得 that asks nothing of buying
+    # an English definition asked with the indefinite article
+    ("What is a general mandate, as the report uses it?", "definition"),
+    ("What is an overallotment option?", "definition"),
+    ("What is the revenue of the company?", "lookup"),
 ])
 def test_advice_and_definition_wordings(question, intent):
     assert detect_intent(question).name == intent
@@ -89,3 +93,30 @@ def test_advice_and_definition_wordings(question, intent):
 ])
 def test_advice_is_read_from_the_users_own_words(asked, standalone, intent):
     assert question_intent(asked, standalone).name == intent
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("港交所上市规则第18C章是什么？", True),
+    ("栖云酒店那篇报道里的ADR是什么？", True),
+    ("猪企的PSY是啥？", True),
+    ("智谱的发行价是多少？", False),
+    ("云知声的收入为什么是这样？", False),
+    ("智谱和MiniMax的区别是什么，哪家更贵？", False),  # more than one thing asked
+])
+def test_a_look_up_that_may_ask_what_a_term_is(question, asks):
+    assert asks_what_term(question) == asks
+
+
+@pytest.mark.parametrize(("sentence", "term", "defines"), [
+    ("C1现金成本（C1 cash cost）是矿山行业常用的单位成本口径，指生产每磅铜所需的直接现金成本。", "C1现金成本", True),
+    ("居民气价能否随采购成本上调（即“顺价”），决定了每立方米的毛差。", "顺价", True),
+    ("完全成本指每出栏一公斤生猪所分摊的全部成本。", "完全成本", True),
+    ("与之相关的是新业务价值率，即新业务价值除以首年保费。", "新业务价值率", True),
+    ("2023年港交所正式推出特专科技上市新规(18C章)。", "18C章", True),
+    ("C1现金成本是什么？", "C1现金成本", False),  # the question form
+    ("C1现金成本是多少，各家差别很大。", "C1现金成本", False),
+    ("四家中北嵘的C1最低。", "C1现金成本", False),
+])
+def test_a_sentence_defining_a_term(sentence, term, defines):
+    pats = [p.replace("{t}", re.escape(term)) for p in reader_config()["definition"]["patterns"]]
+    assert any(re.search(p, sentence) for p in pats) == defines

@@ -8,7 +8,7 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
-from chatbot.intent import reader_config, topic_text
+from chatbot.intent import defined_term, reader_config
 from chatbot.text import split_sentences
 
 
@@ -133,15 +133,14 @@ def _report_assesses(ctx: ComposeContext, entity: str) -> bool:
     return entity in ctx.glossary.entities(text)
 
 
-def _defined_term(question: str) -> str:
-    """The term a definition question asks about: a quoted one, else the last phrase of
-    its topic ("什么是港交所的18C章" -> "18C章")."""
-    quoted = re.search(r"[“\"「]([^”\"」]{2,20})[”\"」]", question)
-    if quoted:
-        return quoted.group(1)
-    topic = re.sub(r"[\s？?。！!，,]+", " ", topic_text(question)).strip()
-    tail = re.split(r"的|\s", topic)[-1] if topic else ""
-    return tail if len(tail) >= 2 else ""
+def _term_forms(term: str) -> list[str]:
+    """The term, then its shorter endings at word boundaries, longest first ("港交所上市规则第18C章" ->
+    "上市规则第18C章", "规则第18C章", "第18C章", "18C章"): a question names a term with words before it
+    that its defining sentence does not repeat."""
+    import jieba  # loaded on first use: the dictionary takes a second
+
+    words = jieba.lcut(term)
+    return [f for f in ("".join(words[i:]) for i in range(len(words))) if len(f) >= 2]
 
 
 def _glossary_items(ctx: ComposeContext) -> list[Entry]:
@@ -168,24 +167,48 @@ def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
     cfg = reader_config()["definition"]
     terms = dict.fromkeys([term, re.sub(cfg["optional_prefix"], "", term)])  # "第18C章", "18C章"
     pats = [re.compile(p.replace("{t}", re.escape(t)), re.I) for p in cfg["patterns"] for t in terms]
-    out: list[Entry] = []
+    out: list[tuple[int, Entry]] = []
     seen: set[str] = set()
-    for d in ctx.structure.values():
-        for b in (b for _, bs in d.sections() for b in bs):
+    for d in ctx.structure.values():  # a table's cells are values ("C1现金成本（美元/磅）1.62"), never definitions
+        for b in (b for _, bs in d.sections() for b in bs if b.kind != "table"):
             for ln in b.lines:
-                for t in split_sentences(ln.text, semicolons=False):
-                    if t not in seen and any(p.search(t) for p in pats):
+                for t in split_sentences(ln.text, semicolons=False):  # a question defines nothing
+                    rank = next((i for i, p in enumerate(pats) if p.search(t)), None)
+                    if t not in seen and not t.rstrip().endswith(("？", "?")) and rank is not None:
                         seen.add(t)
-                        out.append(Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw]))
-    return out
+                        out.append((rank // len(terms), Entry(t.lstrip("* "), [ln.chunk], [t if t in ln.raw else ln.raw])))
+    return [e for _, e in sorted(out, key=lambda x: x[0])]  # the strongest pattern first (the order of the patterns)
+
+
+def defining_entries(ctx: ComposeContext) -> list[Entry]:
+    """The lines of a list of terms that the question names, else the sentences defining the asked term
+    (its longest form that a sentence defines); at most two."""
+    items = _glossary_items(ctx)[:2]
+    if items:
+        return items
+    term = defined_term(ctx.question)
+    for form in _term_forms(term) if term else []:
+        found = _defining_sentences(ctx, form)[:2]
+        if found:
+            return found
+    return []
 
 
 def definition(ctx: ComposeContext) -> Composition | None:
-    term = _defined_term(ctx.question)
-    defining = _glossary_items(ctx)[:2] or (_defining_sentences(ctx, term)[:2] if term else [])
-    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)
-                          if not any(e.text in d.text or d.text in e.text for d in defining)]
+    defining = defining_entries(ctx)
+    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
+                          if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
+                          and not (defining and e.text.rstrip().endswith(("？", "?")))]
     return Composition(entries[:3]) if entries else None
+
+
+def term_definition(ctx: ComposeContext) -> Composition | None:
+    """A look-up asking what a term is, answered as a definition when the documents define the term;
+    None otherwise (the look-up answers)."""
+    comp = definition(ctx) if defining_entries(ctx) else None
+    if comp is not None:
+        comp.intent = "definition"
+    return comp
 
 
 def advice(ctx: ComposeContext) -> Composition | None:
