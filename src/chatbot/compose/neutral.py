@@ -26,7 +26,7 @@ def comparison(ctx: ComposeContext) -> Composition | None:
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
-    side_by_side = _table_rows(ctx, ents) or _company_sections(ctx, ents)
+    side_by_side = _table_rows(ctx, ents) or _table_columns(ctx, ents) or _company_sections(ctx, ents)
     if side_by_side:  # the documents' own comparison: a table column, or one section per company
         return Composition(entries + side_by_side)
     used: set[str] = set()
@@ -71,6 +71,23 @@ def _table_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
                     rows[e] = row
             if len(rows) == len(ents):
                 return [x for e in ents for x in (Entry(f"{e}：", bullet=False), Entry(rows[e].text, [rows[e].chunk], [rows[e].raw]))]
+    return []
+
+
+def _table_columns(ctx: ComposeContext, ents: list[str], most: int = 3) -> list[Entry]:
+    """A table with a column headed by each company and rows headed by what is asked ("收入", "收入同比"
+    for "谁的收入增长更好"): those rows (each names every company's cell), in the table's order."""
+    groups = _asked_groups(ctx)
+    if not groups:
+        return []
+    for d in sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report"):
+        for b in d.blocks:
+            heads = [h.lower() for h in b.header[1:]]
+            if b.kind != "table" or not all(any(a in h for h in heads for a in _aliases(ctx, e)) for e in ents):
+                continue
+            rows = [ln for ln in b.lines if overlap(groups, re.split(r"[:：]", ln.text)[0]) > 0][:most]
+            if rows:
+                return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in rows]
     return []
 
 
