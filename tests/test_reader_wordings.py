@@ -120,3 +120,14 @@ def test_a_look_up_that_may_ask_what_a_term_is(question, asks):
 def test_a_sentence_defining_a_term(sentence, term, defines):
     pats = [p.replace("{t}", re.escape(term)) for p in reader_config()["definition"]["patterns"]]
     assert any(re.search(p, sentence) for p in pats) == defines
+
+
+@pytest.mark.parametrize(("sentence", "view"), [
+    ("笔者认为，行业的分化会继续，差异化品类和渠道效率决定谁能穿越周期。", True),
+    ("我们认为公司估值仍处于历史低位。", True),
+    ("We think the margin recovery has further to go.", True),
+    ("有观点认为行业会继续分化。", False),  # someone else's view, not the author's
+    ("公司认为下半年需求会回暖。", False),  # the company's, not the author's
+])
+def test_a_sentence_stating_the_authors_view(sentence, view):
+    assert bool(re.match(reader_config()["structure"]["view_cue"], sentence, re.I)) == view
