@@ -15,6 +15,10 @@ from test_reader_articles import _load
 
 DATA = CORPUS_EXTRA.parent
 STRESS = _load(DATA / "stress-11" / "rdtext.jsonl")
+# session 12: definitions asked with no definition cue ("X是什么？") whose article defines the term (是/指/即, a gloss or
+# the term in brackets, a list of terms), and advice asked with a word for "now" in it, over the dev-9 and dev-10
+# articles and corpus-extra
+STRESS12 = _load(DATA / "stress-12" / "rdtext.jsonl")
 
 KNOWN_FAILURES: dict[str, str] = {
     "rdtext-07": "茶屿有哪些亮点和隐忧？ — the downside sentence ('同品牌门店相互\"抢客\"…新店的回本周期正在拉长') holds no "
@@ -35,3 +39,18 @@ def rdtext_engine(corpus_index, tmp_path_factory):
 def test_stress11_reader_text(rdtext_engine, q):
     """Conclusion, outlook, pros and cons, why, summary and definition questions asked as a reader would."""
     assert_reader_answer(rdtext_engine.ask(q["question"], q.get("history")), q)
+
+
+KNOWN_FAILURES_12: dict[str, str] = {
+    "rdtext-31": "养猪企业常说的完全成本是什么？ — refused before any composition: '养猪' is taken for a company no document "
+                 "names (names: unknown_names); asked as '完全成本是什么？' it is answered",
+    "rdtext-32": "猪企的PSY是什么？ — refused before any composition: '猪企' is taken for a company no document names "
+                 "(names: unknown_names); asked as 'PSY是什么？' it is answered",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(STRESS12, KNOWN_FAILURES_12))
+def test_stress12_reader_text(dev9_dev10_engine, q):
+    """A term's definition asked as 'X是什么', and advice asked about buying now: the definition, the no-advice line."""
+    assert_reader_answer(dev9_dev10_engine.ask(q["question"], q.get("history")), q)
