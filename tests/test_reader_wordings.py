@@ -131,3 +131,14 @@ def test_a_sentence_defining_a_term(sentence, term, defines):
 ])
 def test_a_sentence_stating_the_authors_view(sentence, view):
     assert bool(re.match(reader_config()["structure"]["view_cue"], sentence, re.I)) == view
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # an English "which … higher / lower" asks to compare, whatever comes between
+    ("Which aluminium producer had lower all-in cost per tonne, Binhai or the other one?", "comparison"),
+    ("Which of the two brewers posted faster volume growth in the first half?", "comparison"),
+    ("Which company was bigger by revenue?", "comparison"),
+    ("Which segment grew the most?", "lookup"),  # no two things compared: the look-up
+])
+def test_english_which_higher_compares(question, intent):
+    assert detect_intent(question).name == intent
