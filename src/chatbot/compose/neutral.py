@@ -76,7 +76,7 @@ def _table_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
 
 def _table_columns(ctx: ComposeContext, ents: list[str], most: int = 3) -> list[Entry]:
     """A table with a column headed by each company and rows headed by what is asked ("收入", "收入同比"
-    for "谁的收入增长更好"): those rows (each names every company's cell), in the table's order."""
+    for "谁的收入增长更好"): the rows that name most of it (each gives every company's cell), in the table's order."""
     groups = _asked_groups(ctx)
     if not groups:
         return []
@@ -85,9 +85,10 @@ def _table_columns(ctx: ComposeContext, ents: list[str], most: int = 3) -> list[
             heads = [h.lower() for h in b.header[1:]]
             if b.kind != "table" or not all(any(a in h for h in heads for a in _aliases(ctx, e)) for e in ents):
                 continue
-            rows = [ln for ln in b.lines if overlap(groups, re.split(r"[:：]", ln.text)[0]) > 0][:most]
-            if rows:
-                return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in rows]
+            scores = [overlap(groups, re.split(r"[:：]", ln.text)[0]) for ln in b.lines]
+            top = max(scores, default=0.0)
+            if top > 0:  # the rows that name most of what is asked ("前三季度毛利率" before "前三季度营业收入")
+                return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln, sc in zip(b.lines, scores, strict=True) if sc == top][:most]
     return []
 
 
