@@ -116,7 +116,6 @@ KNOWN_FAILURES = {
     "h6-r03": "港交所现在排队等上市的企业有多少家？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as latest, the set says lookup",
     "h6-r07": "报告最后对港股AI公司的估值逻辑总结了哪些特点？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as summary, the set says conclusion",
     "h6-r12": "港股18C章在2024年是怎么下调上市门槛的？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['60亿港元', '40亿港元', '80亿港元'] in the answer",
-    "h6-r17": "什么是港股18C章？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['2023'] in the answer",
     "h6-r18": "What is the HKEX \"科企专线\" (tech enterprises channe… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
     "h6-r25": "What is the most recent market capitalisation fi… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
     "h6-r30": "What was MiniMax's full-year 2025 revenue? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
@@ -125,7 +124,6 @@ KNOWN_FAILURES = {
     "h7-r05": "简单概括一下这份分析报告讲了哪些内容。 — wrong sentence chosen: '增收不增利' in retrieved passage #9",
     "h7-r08": "What did the company say in the announcement it … — false refusal: all expected facts were in the retrieved passages",
     "h7-r16": "How were the Chapter 18C market-cap thresholds l… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: missing ['40亿港元', '80亿港元'] in the answer",
-    "h7-r20": "18C章是什么？ — wrong sentence chosen: '持续盈利' in retrieved passage #4",
     "h7-r24": "那跟MiniMax比呢？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says comparison",
     "h7-r28": "What is the most recent total market value of Un… — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: refused: Sorry, the report and the articles it cites hold no information on this question",
     "h7-r29": "What was MiniMax's revenue for the full year 2025? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as lookup, the set says latest",
@@ -140,8 +138,6 @@ KNOWN_FAILURES = {
     "h9-r04": "36氪那篇讲智谱、MiniMax为什么现在冲刺港股的文章，核心意思是什么？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as why, the set says summary",
     "h9-r09": "Why are Zhipu and MiniMax rushing to list in Hon… — wrong sentence chosen: '调用量|需求' in retrieved passage #5",
     "h9-r13": "云知声的“山海”大模型是怎样落地到具体场景里的？ — wrong sentence chosen: '医疗' in retrieved passage #1",
-    "h9-r16": "港交所上市规则第18C章是什么？ — wrong sentence chosen: '盈利' in retrieved passage #4",
-    "h9-r17": "What is a general-mandate placing, as the report… — wrong sentence chosen: '20%' in retrieved passage #2",
     "h9-r29": "And roughly what share of that would come from l… — retrieval miss: '48%' only in non-retrieved chunks of news-11, src-1; '53%' only in non-retrieved chunks o",
     "h9-r30": "为什么这一点值得担心？ — wrong sentence chosen: '可持续性' in retrieved passage #1",
     "h9-r31": "那同一天上市的天数智芯首日表现呢？ — wrong sentence chosen: '8.44%|156.8' in retrieved passage #2",
@@ -699,9 +695,9 @@ def test_cause_cues(sentence, cause):
     ('What is the HKEX "科企上市专线" (tech enterprise listing channel)?', "科企上市专线"),
 ])
 def test_the_defined_term_is_read(question, term):
-    from chatbot.compose.neutral import _defined_term
+    from chatbot.intent import defined_term
 
-    assert _defined_term(question) == term
+    assert defined_term(question) == term
 
 
 @pytest.mark.parametrize(("term", "sentence", "defines"), [

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from chatbot.intent import detect_intent, reader_config
+from chatbot.intent import asks_what_term, detect_intent, question_intent, reader_config
 
 
 @pytest.mark.parametrize(("question", "intent"), [
@@ -67,3 +67,78 @@ def test_a_line_of_a_list_of_terms(line, term):
 def test_a_sentence_giving_a_cause(sentence, cause):
     cues = reader_config()["structure"]["cause_cues"]
     assert any(re.search(c, sentence) for c in cues) == cause
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # advice, with a word for "now" or a time between the cue's parts: never the latest figure
+    ("这只股票现在还值得买入吗？", "advice"),
+    ("眼下还值得长期持有吗？", "advice"),
+    ("Should I be buying the shares at the moment?", "advice"),
+    ("值得一提的是哪家公司的收入更高？", "comparison"),  # 值得 that asks nothing of buying
+    # an English definition asked with the indefinite article
+    ("What is a general mandate, as the report uses it?", "definition"),
+    ("What is an overallotment option?", "definition"),
+    ("What is the revenue of the company?", "lookup"),
+])
+def test_advice_and_definition_wordings(question, intent):
+    assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("asked", "standalone", "intent"), [
+    # the rewrite of "I" (a name helper's) took the advice cue away: the user's own words keep it
+    ("Should I buy Zhipu or MiniMax shares right now?", "Should 小的 buy Zhipu or MiniMax shares right now?", "advice"),
+    # a follow-up's rewrite decides every other intent
+    ("那现在呢？", "智谱现在的市值是多少？", "latest"),
+    ("为什么？", "为什么智谱的收入增长这么快？", "why"),
+])
+def test_advice_is_read_from_the_users_own_words(asked, standalone, intent):
+    assert question_intent(asked, standalone).name == intent
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("港交所上市规则第18C章是什么？", True),
+    ("栖云酒店那篇报道里的ADR是什么？", True),
+    ("猪企的PSY是啥？", True),
+    ("智谱的发行价是多少？", False),
+    ("云知声的收入为什么是这样？", False),
+    ("智谱和MiniMax的区别是什么，哪家更贵？", False),  # more than one thing asked
+])
+def test_a_look_up_that_may_ask_what_a_term_is(question, asks):
+    assert asks_what_term(question) == asks
+
+
+@pytest.mark.parametrize(("sentence", "term", "defines"), [
+    ("C1现金成本（C1 cash cost）是矿山行业常用的单位成本口径，指生产每磅铜所需的直接现金成本。", "C1现金成本", True),
+    ("居民气价能否随采购成本上调（即“顺价”），决定了每立方米的毛差。", "顺价", True),
+    ("完全成本指每出栏一公斤生猪所分摊的全部成本。", "完全成本", True),
+    ("与之相关的是新业务价值率，即新业务价值除以首年保费。", "新业务价值率", True),
+    ("2023年港交所正式推出特专科技上市新规(18C章)。", "18C章", True),
+    ("C1现金成本是什么？", "C1现金成本", False),  # the question form
+    ("C1现金成本是多少，各家差别很大。", "C1现金成本", False),
+    ("四家中北嵘的C1最低。", "C1现金成本", False),
+])
+def test_a_sentence_defining_a_term(sentence, term, defines):
+    pats = [p.replace("{t}", re.escape(term)) for p in reader_config()["definition"]["patterns"]]
+    assert any(re.search(p, sentence) for p in pats) == defines
+
+
+@pytest.mark.parametrize(("sentence", "view"), [
+    ("笔者认为，行业的分化会继续，差异化品类和渠道效率决定谁能穿越周期。", True),
+    ("我们认为公司估值仍处于历史低位。", True),
+    ("We think the margin recovery has further to go.", True),
+    ("有观点认为行业会继续分化。", False),  # someone else's view, not the author's
+    ("公司认为下半年需求会回暖。", False),  # the company's, not the author's
+])
+def test_a_sentence_stating_the_authors_view(sentence, view):
+    assert bool(re.match(reader_config()["structure"]["view_cue"], sentence, re.I)) == view
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # an English "which … higher / lower" asks to compare, whatever comes between
+    ("Which aluminium producer had lower all-in cost per tonne, Binhai or the other one?", "comparison"),
+    ("Which of the two brewers posted faster volume growth in the first half?", "comparison"),
+    ("Which company was bigger by revenue?", "comparison"),
+    ("Which segment grew the most?", "lookup"),  # no two things compared: the look-up
+])
+def test_english_which_higher_compares(question, intent):
+    assert detect_intent(question).name == intent

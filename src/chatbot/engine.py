@@ -26,7 +26,17 @@ from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidate
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, uncarried_company, user_turns
 from chatbot.glossary import Glossary, load_glossary
-from chatbot.intent import Intent, detect_intent, is_phrasing_word, is_reader_phrase, labels, reader_config, topic_text
+from chatbot.intent import (
+    Intent,
+    asks_what_term,
+    defined_term,
+    is_phrasing_word,
+    is_reader_phrase,
+    labels,
+    question_intent,
+    reader_config,
+    topic_text,
+)
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.semantic_match import SemanticFallback
@@ -177,7 +187,7 @@ class Engine:
         unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains, before=self.corpus.before)
                    if not is_reader_phrase(n)]
         if unknown:  # about a company no document holds: never another company's figure
-            intent = detect_intent(standalone)
+            intent = question_intent(q, standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
                          refused=True, intent=intent.name,
                          notices=[*notices, f"no indexed document names {', '.join(unknown)}"],
@@ -195,7 +205,7 @@ class Engine:
         timings["retrieve"] = sum(rt.values())
         t = time.perf_counter()
         cands, spec = score_candidates(standalone, passages, glossary, self.store.idf)
-        intent = detect_intent(standalone)
+        intent = question_intent(q, standalone)
         if intent.name == "lookup" and self.semantic.applies(standalone, cands, spec):
             cands, spec, verdict = self.semantic.rescue(standalone, passages, glossary, self.store.idf,
                                                         self.settings.answer.min_relevance)
@@ -243,12 +253,19 @@ class Engine:
         a missing figure, and the intent the composition served when it is not the one
         read from the question ("": that one). Empty text: refuse."""
         cfg = self.settings.answer
+        if intent.name == "lookup" and asks_what_term(question):  # "X是什么？": as the documents define X, if they do
+            defined = self._compose(question, lang, Intent("definition", tentative=True), passages, cands, spec, glossary)
+            if defined[0]:
+                return defined
         about = spec if intent.name == "lookup" else analyse_question(topic_text(question), glossary, self.store.idf)
         if intent.name != "lookup":  # English words outside the glossary, and absent words that only
             # phrase the question ("大致", "暴涨"), are the reader's, not the topic's
             about.groups = [g for g in about.groups if not g.absent or not (
                 g.alternatives[0].isascii() or is_phrasing_word(g.alternatives[0]))]
             if intent.name in reader_config()["intent"]["phrasing"]["anchored_intents"] and about.entities:
+                about.groups = [g for g in about.groups if not g.absent]
+            term = defined_term(question) if intent.name == "definition" else ""
+            if term and self.corpus.contains(term):  # the words around a term the documents hold ("猪企的PSY")
                 about.groups = [g for g in about.groups if not g.absent]
         if (intent.name == "lookup" and not about.groups) or (
                 about.groups and about.absent_share > MAX_ABSENT_SHARE and not about.semantic):

@@ -27,6 +27,9 @@ def reader_config(path: Path = READER_TOML) -> dict[str, Any]:
 class Intent:
     name: str
     cue: str = ""  # the text that signalled it ("" for a look-up)
+    # read from the question's form alone ("X是什么？"): answered so only when the documents bear it
+    # out (they define X), else as the look-up
+    tentative: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +69,32 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
                     name not in over or all(other in over[name] for other, _ in found if other != name)):
                 return Intent(name, cue)
     return Intent(*found[0])
+
+
+def question_intent(asked: str, standalone: str, path: Path = READER_TOML) -> Intent:
+    """The intent of the standalone question (the user's words with the conversation and the
+    names resolved), unless the user's own words ask for an intent never overridden (advice):
+    a rewrite of the words ("I", a follow-up's subject) never turns advice into a look-up."""
+    intent = detect_intent(standalone, path)
+    own = detect_intent(asked, path)
+    never = reader_config(path)["intent"]["never_overridden"]
+    return own if own.name in never and intent.name not in never else intent
+
+
+def asks_what_term(question: str, path: Path = READER_TOML) -> bool:
+    """A look-up's form that may ask what a term is ("港交所上市规则第18C章是什么？"; [definition] term_question)."""
+    return bool(re.search(reader_config(path)["definition"]["term_question"], question))
+
+
+def defined_term(question: str) -> str:
+    """The term a definition question asks about: a quoted one, else the last phrase of
+    its topic ("什么是港交所的18C章" -> "18C章")."""
+    quoted = re.search(r"[“\"「]([^”\"」]{2,20})[”\"」]", question)
+    if quoted:
+        return quoted.group(1)
+    topic = re.sub(r"[\s？?。！!，,]+", " ", topic_text(question)).strip()
+    tail = re.split(r"的|\s", topic)[-1] if topic else ""
+    return tail if len(tail) >= 2 else ""
 
 
 def has_cue(question: str, name: str, path: Path = READER_TOML) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, render
 from chatbot.compose.figures import derived, known_other_periods, latest, period_part
-from chatbot.compose.neutral import advice, comparison, definition
+from chatbot.compose.neutral import advice, comparison, definition, term_definition
 from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
 
 Composer = Callable[[ComposeContext], "Composition | None"]
@@ -29,6 +29,8 @@ COMPOSERS: dict[str, Composer] = {
 def compose(ctx: ComposeContext) -> Composition | None:
     """The intent's composition; else the look-up's; else, for a figure the documents
     lack, what they hold for other periods."""
+    if ctx.intent.tentative:  # "X是什么？": a definition only when the documents define X
+        return term_definition(ctx) if ctx.intent.name == "definition" else None
     comp = None
     fn = COMPOSERS.get(ctx.intent.name)
     if fn is not None:

@@ -8,7 +8,7 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
-from chatbot.intent import reader_config, topic_text
+from chatbot.intent import defined_term, reader_config
 from chatbot.text import split_sentences
 
 
@@ -26,7 +26,7 @@ def comparison(ctx: ComposeContext) -> Composition | None:
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
-    side_by_side = _table_rows(ctx, ents) or _company_sections(ctx, ents)
+    side_by_side = _table_rows(ctx, ents) or _table_columns(ctx, ents) or _company_sections(ctx, ents)
     if side_by_side:  # the documents' own comparison: a table column, or one section per company
         return Composition(entries + side_by_side)
     used: set[str] = set()
@@ -71,6 +71,24 @@ def _table_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
                     rows[e] = row
             if len(rows) == len(ents):
                 return [x for e in ents for x in (Entry(f"{e}：", bullet=False), Entry(rows[e].text, [rows[e].chunk], [rows[e].raw]))]
+    return []
+
+
+def _table_columns(ctx: ComposeContext, ents: list[str], most: int = 3) -> list[Entry]:
+    """A table with a column headed by each company and rows headed by what is asked ("收入", "收入同比"
+    for "谁的收入增长更好"): the rows that name most of it (each gives every company's cell), in the table's order."""
+    groups = _asked_groups(ctx)
+    if not groups:
+        return []
+    for d in sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report"):
+        for b in d.blocks:
+            heads = [h.lower() for h in b.header[1:]]
+            if b.kind != "table" or not all(any(a in h for h in heads for a in _aliases(ctx, e)) for e in ents):
+                continue
+            scores = [overlap(groups, re.split(r"[:：]", ln.text)[0]) for ln in b.lines]
+            top = max(scores, default=0.0)
+            if top > 0:  # the rows that name most of what is asked ("前三季度毛利率" before "前三季度营业收入")
+                return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln, sc in zip(b.lines, scores, strict=True) if sc == top][:most]
     return []
 
 
@@ -133,15 +151,14 @@ def _report_assesses(ctx: ComposeContext, entity: str) -> bool:
     return entity in ctx.glossary.entities(text)
 
 
-def _defined_term(question: str) -> str:
-    """The term a definition question asks about: a quoted one, else the last phrase of
-    its topic ("什么是港交所的18C章" -> "18C章")."""
-    quoted = re.search(r"[“\"「]([^”\"」]{2,20})[”\"」]", question)
-    if quoted:
-        return quoted.group(1)
-    topic = re.sub(r"[\s？?。！!，,]+", " ", topic_text(question)).strip()
-    tail = re.split(r"的|\s", topic)[-1] if topic else ""
-    return tail if len(tail) >= 2 else ""
+def _term_forms(term: str) -> list[str]:
+    """The term, then its shorter endings at word boundaries, longest first ("港交所上市规则第18C章" ->
+    "上市规则第18C章", "规则第18C章", "第18C章", "18C章"): a question names a term with words before it
+    that its defining sentence does not repeat."""
+    import jieba  # loaded on first use: the dictionary takes a second
+
+    words = jieba.lcut(term)
+    return [f for f in ("".join(words[i:]) for i in range(len(words))) if len(f) >= 2]
 
 
 def _glossary_items(ctx: ComposeContext) -> list[Entry]:
@@ -168,24 +185,48 @@ def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
     cfg = reader_config()["definition"]
     terms = dict.fromkeys([term, re.sub(cfg["optional_prefix"], "", term)])  # "第18C章", "18C章"
     pats = [re.compile(p.replace("{t}", re.escape(t)), re.I) for p in cfg["patterns"] for t in terms]
-    out: list[Entry] = []
+    out: list[tuple[int, Entry]] = []
     seen: set[str] = set()
-    for d in ctx.structure.values():
-        for b in (b for _, bs in d.sections() for b in bs):
+    for d in ctx.structure.values():  # a table's cells are values ("C1现金成本（美元/磅）1.62"), never definitions
+        for b in (b for _, bs in d.sections() for b in bs if b.kind != "table"):
             for ln in b.lines:
-                for t in split_sentences(ln.text, semicolons=False):
-                    if t not in seen and any(p.search(t) for p in pats):
+                for t in split_sentences(ln.text, semicolons=False):  # a question defines nothing
+                    rank = next((i for i, p in enumerate(pats) if p.search(t)), None)
+                    if t not in seen and not t.rstrip().endswith(("？", "?")) and rank is not None:
                         seen.add(t)
-                        out.append(Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw]))
-    return out
+                        out.append((rank // len(terms), Entry(t.lstrip("* "), [ln.chunk], [t if t in ln.raw else ln.raw])))
+    return [e for _, e in sorted(out, key=lambda x: x[0])]  # the strongest pattern first (the order of the patterns)
+
+
+def defining_entries(ctx: ComposeContext) -> list[Entry]:
+    """The lines of a list of terms that the question names, else the sentences defining the asked term
+    (its longest form that a sentence defines); at most two."""
+    items = _glossary_items(ctx)[:2]
+    if items:
+        return items
+    term = defined_term(ctx.question)
+    for form in _term_forms(term) if term else []:
+        found = _defining_sentences(ctx, form)[:2]
+        if found:
+            return found
+    return []
 
 
 def definition(ctx: ComposeContext) -> Composition | None:
-    term = _defined_term(ctx.question)
-    defining = _glossary_items(ctx)[:2] or (_defining_sentences(ctx, term)[:2] if term else [])
-    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)
-                          if not any(e.text in d.text or d.text in e.text for d in defining)]
+    defining = defining_entries(ctx)
+    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
+                          if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
+                          and not (defining and e.text.rstrip().endswith(("？", "?")))]
     return Composition(entries[:3]) if entries else None
+
+
+def term_definition(ctx: ComposeContext) -> Composition | None:
+    """A look-up asking what a term is, answered as a definition when the documents define the term;
+    None otherwise (the look-up answers)."""
+    comp = definition(ctx) if defining_entries(ctx) else None
+    if comp is not None:
+        comp.intent = "definition"
+    return comp
 
 
 def advice(ctx: ComposeContext) -> Composition | None:
@@ -207,6 +248,10 @@ def advice(ctx: ComposeContext) -> Composition | None:
         body = Composition([e for p in parts for e in p.entries]) if parts else None
     if body is None:
         return None
-    entries += body.entries
+    rating = re.compile(reader_config()["structure"]["rating_cue"], re.I)  # a buy / sell rating is never relayed
+    rated = [e for e in body.entries if e.chunks and rating.search(e.text)]  # as advice: it follows the no-advice
+    entries += [e for e in body.entries if e not in rated]  # line, attributed to the document's analyst
     entries.append(Entry(ctx.labels["no_advice"], bullet=False))
+    if rated:
+        entries += [Entry(ctx.labels["advice_rating"], bullet=False), *rated]
     return Composition(entries)

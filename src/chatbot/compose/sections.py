@@ -128,7 +128,7 @@ def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
 
 def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | None, Entry | None]]:
     """A section's points in order: a table's line, and the first sentence of each list
-    item or paragraph (notes left out)."""
+    item or paragraph, and a sentence opening with the author's view ("笔者认为，…"; notes left out)."""
     out: list[tuple[str, Line | None, Entry | None]] = []
     for b in blocks:
         if b.kind == "table":
@@ -137,12 +137,13 @@ def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | N
                 out.append((e.text, None, e))
             continue
         rating = re.compile(_cfg()["rating_cue"], re.I)
+        view = re.compile(_cfg()["view_cue"], re.I)
         for ln in b.lines:
             if _NOTE.match(ln.text):
                 continue
             sents = split_sentences(ln.text, semicolons=False) if ln.text else []
-            for k, text in enumerate(sents):  # its first sentence, and one that states the rating
-                if (k == 0 or rating.search(text)) and _complete(text) and len(text) >= 12:
+            for k, text in enumerate(sents):  # its first sentence, one that states the rating or the author's view
+                if (k == 0 or rating.search(text) or view.match(text)) and _complete(text) and len(text) >= 12:
                     out.append((text, ln, None))
     return out
 
