@@ -194,9 +194,10 @@ class Engine:
                          timings_ms={"total": (time.perf_counter() - t0) * 1000})
             return
         pronoun = uncarried_company(standalone, history, glossary)
-        if pronoun and detect_intent(standalone).name in ("lookup", "derived"):  # a figure of a company never named
+        if pronoun and (pronoun_intent := question_intent(q, standalone)).name in ("lookup", "derived"):
+            # a figure of a company never named
             yield Answer(question=q, standalone_question=standalone, text=UNCARRIED[lang].format(pronoun), refused=True,
-                         intent=detect_intent(standalone).name,
+                         intent=pronoun_intent.name,
                          notices=[*notices, f"the follow-up's '{pronoun}' names no company the documents hold"],
                          timings_ms={"total": (time.perf_counter() - t0) * 1000})
             return
