@@ -164,6 +164,10 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
     bare = bare_qualifiers(own)
     if stated:
         found = set(stated) | {(y, q) for y in years for q in bare}
+        if bare and not periods(own):  # "第三季度…净利润为5.93亿元" after "前三季度累计收入…": its own quarter,
+            # in the year carried from the sentence before, not the period carried ("前三季度")
+            found = {(y, q) for y, q in stated if q in bare} | {
+                (y, q) for y in {y for y, _ in stated if y} | years for q in bare}
         if _restates_earlier_period(own):  # "收入约18.5亿元至19.2亿元，2024年为13.7亿元": the opening
             found |= set(context)  # figure is of the heading's (or the headline's) period, the later one 2024's
         return found
