@@ -694,7 +694,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         context = normalize(context_text + " " + p.chunk.publisher)
         # a section heading states the metric of what is under it (not the document's title,
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
-        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
+        # (nor the headline over the sections, which is the title in other words: "# 清衡环境2024年业绩：运营收入
+        # 占比升至七成" heads "## 现金流与派息", whose capital expenditure is no revenue)
+        heads = normalize(" ".join(h for h in p.chunk.headings[1 if len(p.chunk.headings) > 1 else 0:]
+                                   if h != p.chunk.title))
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
