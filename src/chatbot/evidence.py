@@ -407,6 +407,26 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None) -> 
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
 
 
+def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
+    """The words of an English figure question that name what is asked and that no passage holds in
+    any of their Chinese senses: a run of at least [required] en_unmapped_run such words side by side
+    ("revenue from blue-collar recruitment", "on-grid electricity"), none of them a name. A single such
+    word may only phrase the question; a run names a thing no document gives a figure for. "" if none."""
+    if not (spec.wants_figure and spec.amount) or re.search(r"[\u4e00-\u9fff]", question):
+        return ""
+    absent = {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
+              and not any(g.alternatives[0] in n for n in spec.names)}
+    run: list[str] = []
+    for word in [*re.findall(r"[a-z0-9]+", question.lower()), ""]:
+        if word in absent:
+            run.append(word)
+            continue
+        if len(run) >= evidence_config()["required"]["en_unmapped_run"]:
+            return " ".join(run)
+        run = []
+    return ""
+
+
 def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     import jieba.posseg as pseg  # loaded on first use
 
