@@ -787,10 +787,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
-            # (a figure no glossary metric names, "上网电量同比增长了多少": the word that specifies it is its metric)
-            grown = spec.metrics or [g.alternatives for g in held if not g.marked and g.kind == "word"]
+            # (a figure no glossary metric names, "上网电量同比增长了多少": the word that specifies it is its metric;
+            # the segment or product asked states its own change: "收益…同比下降3.5%，其中婴幼儿配方奶粉收入52.1亿元"
+            # gives the total's growth and the product's level)
+            grown = [forms for forms in (spec.metrics, *([g.alternatives] for g in held), *([f] for f in spec.segments))
+                     if forms]
             if (growth_only and grown and not spec.item and not is_row
-                    and not metric_change_stated(norm, grown, spec.periods)):
+                    and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
