@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.evidence import analyse_question, score_candidates, unmapped_phrase
+from chatbot.evidence import analyse_question, score_candidates, unmapped_phrase, without_attribution
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import load_glossary
 from chatbot.models import Chunk, Passage
@@ -30,9 +30,9 @@ ARTICLE = (
 def _idf(term: str) -> float:
     if term == "\uffff":
         return 5.0
-    if term in ("收入", "营业收入", "营收", "同比", "增长", "2024年", "2025年", "2024", "2025"):
+    if term in ("收入", "营业收入", "营收", "同比", "增长", "市场", "2024年", "2025年", "2024", "2025"):
         return 0.5
-    return 3.0 if term in normalize(ARTICLE + TITLE + HEADLINE + "云知声奶粉") else 5.0
+    return 3.0 if term in normalize(ARTICLE + TITLE + HEADLINE + "云知声奶粉中东市场") else 5.0
 
 
 def _answers(question: str, text: str = ARTICLE, headings: list[str] | None = None) -> list[str]:
@@ -144,3 +144,34 @@ def test_unmapped_english_phrase(question, phrase):
 
 def test_the_run_length_is_data():
     assert evidence_config()["required"]["en_unmapped_run"] >= 2
+
+
+# --- a region named only as where the figure came from is not its scope ---
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("前三季度海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场。", "前三季度海外收入6.9亿元，同比增长86%。"),
+        ("在线音乐服务收入14.02亿元，主要受订阅收入带动；社交娱乐服务收入4.43亿元", "在线音乐服务收入14.02亿元；社交娱乐服务收入4.43亿元"),
+        # the clause opens the sentence, or states a figure of its own: kept
+        ("主要来自中东的收入为3亿元。", "主要来自中东的收入为3亿元。"),
+        ("海外收入6.9亿元，其中来自中东的收入2.1亿元。", "海外收入6.9亿元，其中来自中东的收入2.1亿元。"),
+    ],
+)
+def test_attribution_clauses_are_no_scope(sentence, kept):
+    assert without_attribution(sentence) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("前三季度海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场。", False),
+        ("前三季度来自中东的收入为2.1亿元。", True),
+    ],
+)
+def test_a_region_named_as_a_source_is_not_answered(text, answered):
+    assert bool(_answers("云知声前三季度在中东市场的收入是多少？", text)) is answered
+
+
+def test_attribution_cues_are_data():
+    assert "主要来自" in evidence_config()["required"]["attribution_cues"]

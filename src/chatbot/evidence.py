@@ -776,13 +776,14 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             held = spec.required if len(spec.required) == 1 else [g for g in spec.required if g.marked]
             if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary, p.chunk.text):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
-            if held and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
+            scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
+            if held and not all(any(a in scoped or a in (context if g.kind != "term" or names_metric
                                                                           else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
-            if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
+            if spec.segments and not all(names_segment(scoped, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
@@ -844,6 +845,19 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+@lru_cache(maxsize=1)
+def _attribution_re() -> re.Pattern:
+    cues = "|".join(map(re.escape, sorted(evidence_config()["required"]["attribution_cues"], key=len, reverse=True)))
+    return re.compile(rf"[，,；;]\s*(?:{cues})[^，,；;。.\d]*(?=[，,；;。.]|$)")
+
+
+def without_attribution(sentence: str) -> str:
+    """The sentence less the clauses after its figure that say where the figure came from and state no figure of
+    their own ("海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场", "…收入14.02亿元，主要受订阅收入带动"; config/evidence.toml
+    [required] attribution_cues): a region or a product named there is no scope of the figure."""
+    return _attribution_re().sub("", sentence)
 
 
 @lru_cache(maxsize=1)
