@@ -25,8 +25,6 @@ KNOWN_FAILURES: dict[str, str] = {
                    "'室分业务' is required and 毛利 is no glossary metric: the segments' revenue rows are quoted (catalogue)",
     "nearmiss-09": "missed refusal: growth asked, the explainer's table row states C1 cost as a level; the growth rule "
                    "skips table rows (tables)",
-    "nearmiss-14": "missed refusal: '海外收入6.9亿元…主要来自中东和东南亚市场' names the region asked in a clause that states "
-                   "where the overseas revenue came from, not a figure of its own",
     "nearmiss-20": "missed refusal: 'infant' reads 幼儿, which passages hold, so 'infant formula' is no unmapped run and no "
                    "English word is required: the total's growth beside the formula's level is quoted",
     "nearmiss-38": "control, false refusal: the row '| 2025年第二季度 | 21.02 |' is read without its column's name 收入 "
