@@ -416,13 +416,20 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
         return ""
     absent = {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
               and not any(g.alternatives[0] in n for n in spec.names)}
+    words = [*re.findall(r"[a-z0-9]+", question.lower()), ""]
+    named = {f for forms in spec.metrics for f in forms if f.isascii()}
     run: list[str] = []
-    for word in [*re.findall(r"[a-z0-9]+", question.lower()), ""]:
+    for i, word in enumerate(words):
         if word in absent:
             run.append(word)
             continue
         if len(run) >= evidence_config()["required"]["en_unmapped_run"]:
-            return " ".join(run)
+            before = [w for w in words[:i - len(run)] if w not in _EN_STOP or w in ("s", "from")]
+            # the figure's own words: after the company's "'s" or a figure's "from", or right before the metric
+            # ("on-grid electricity", "revenue from blue-collar recruitment", "infant formula revenue"), not a
+            # verb of the question ("how much did … investors take up")
+            if (before and before[-1] in ("s", "from")) or word in named:
+                return " ".join(run)
         run = []
     return ""
 
@@ -707,6 +714,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
     growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+    heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -716,8 +724,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
         # (nor the headline over the sections, which is the title in other words: "# 清衡环境2024年业绩：运营收入
         # 占比升至七成" heads "## 现金流与派息", whose capital expenditure is no revenue)
+        # (a metric documents often state only in their headline, a stock code, is read there too: [headings] metrics)
         heads = normalize(" ".join(h for h in p.chunk.headings[1 if len(p.chunk.headings) > 1 else 0:]
                                    if h != p.chunk.title))
+        headline = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
@@ -757,7 +767,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # an explainer's sentence names no company: it states no figure of the one asked
             if spec.names and not all(n in norm or n in context for n in spec.names):
                 continue  # a company the catalogue does not know: only a sentence naming it answers
-            if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
+            if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
+                                                for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if terms and not all(c in norm or c in context or (item and c in table_head)
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
