@@ -72,6 +72,12 @@ def test_bare_qualifiers_are_those_without_a_year_before_them(sentence, bare):
         ("2025年收入10亿元，2024年为8亿元。", {("2025", None), ("2024", None)}, {("2023", None)}, set(), False,
          {("2025", None), ("2024", None)}),
         ("收入10亿元，2024年收入8亿元。", {("2024", None)}, {("2025", None)}, set(), False, {("2024", None)}),
+        # its own quarter after a sentence on nine months: that quarter, in the year carried, not the nine months
+        ("第三季度归属于公司股东的净利润为5.93亿元。", {("2025", "Q1-3")}, set(), {("2025", "Q1-3")}, False,
+         {("2025", "Q3")}),
+        ("上半年净利润为3.1亿元。", {("2025", "Q1-3")}, {("2025", None)}, set(), False, {("2025", "H1")}),
+        # a year of its own with the quarter: as before
+        ("2024年第三季度净利润为5亿元。", {("2024", "Q3")}, set(), set(), True, {("2024", "Q3")}),
     ],
 )
 def test_sentence_periods(sentence, stated, context, passage, asks_quarter, expected):

@@ -55,7 +55,6 @@ KNOWN_FAILURES = {
     # dev-9 (the session-8 hidden set, opened in session 9): its failures at the session-9 start (eval diagnosis)
     # dev-10 (the session-9 hidden set, opened in session 10): its failures at the session-10 start (eval diagnosis)
     "h7-q54": "What was Hexian Foods' gross margin on oyster sa… — missed refusal: answered from news-103 although the corpus has no answer",
-    "h7-q58": "By how much did Daifeng Building Materials' clin… — missed refusal since the merge: the catalogue now knows the English name, so the refusal branch's rule for an unknown name's words no longer makes 'clinker capacity' the specifier; the growth asked is answered by the level (熟料年产能约5,800万吨)",
     # dev-11 (the session-10 hidden set, opened in session 11): its failures at the session-11 start (eval diagnosis)
     "h8-q55": "How much revenue did Lulun Tire's truck and bus … — missed refusal: answered from news-114 although the corpus has no answer",
     # dev-12 (the session-11 hidden set, opened in session 12): its failures at the session-12 start (eval diagnosis)

@@ -411,6 +411,33 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None) -> 
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
 
 
+def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
+    """The words of an English figure question that name what is asked and that no passage holds in
+    any of their Chinese senses: a run of at least [required] en_unmapped_run such words side by side
+    ("revenue from blue-collar recruitment", "on-grid electricity"), none of them a name. A single such
+    word may only phrase the question; a run names a thing no document gives a figure for. "" if none."""
+    if not (spec.wants_figure and spec.amount) or re.search(r"[\u4e00-\u9fff]", question):
+        return ""
+    absent = {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
+              and not any(g.alternatives[0] in n for n in spec.names)}
+    words = [*re.findall(r"[a-z0-9]+", question.lower()), ""]
+    named = {f for forms in spec.metrics for f in forms if f.isascii()}
+    run: list[str] = []
+    for i, word in enumerate(words):
+        if word in absent:
+            run.append(word)
+            continue
+        if len(run) >= evidence_config()["required"]["en_unmapped_run"]:
+            before = [w for w in words[:i - len(run)] if w not in _EN_STOP or w in ("s", "from")]
+            # the figure's own words: after the company's "'s" or a figure's "from", or right before the metric
+            # ("on-grid electricity", "revenue from blue-collar recruitment", "infant formula revenue"), not a
+            # verb of the question ("how much did … investors take up")
+            if (before and before[-1] in ("s", "from")) or word in named:
+                return " ".join(run)
+        run = []
+    return ""
+
+
 def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     import jieba.posseg as pseg  # loaded on first use
 
@@ -691,6 +718,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
     growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+    heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -699,8 +727,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # a section heading states the metric of what is under it (not the document's title,
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
         # (nor a headline that states a figure of its own: "…前三季度净利大增64%，手持订单排至2028年" is no label
-        # of the orders table under it)
-        heads = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title and not _headline(h)))
+        # of the orders table under it; nor the headline over the sections, which is the title in other words:
+        # "# 清衡环境2024年业绩：运营收入占比升至七成" heads "## 现金流与派息", whose capital expenditure is no revenue)
+        # (a metric documents often state only in their headline, a stock code, is read there too: [headings] metrics)
+        heads = normalize(" ".join(h for h in p.chunk.headings[1 if len(p.chunk.headings) > 1 else 0:]
+                                   if h != p.chunk.title and not _headline(h)))
+        headline = normalize(" ".join(h for h in p.chunk.headings if h != p.chunk.title))
         context_companies = {e for e in glossary.entities(context_text) if e in glossary.companies}
         # the companies the document is about (catalogue): a sentence in 商汤's article
         # that names no company is about 商汤, not about the company asked
@@ -740,7 +772,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # an explainer's sentence names no company: it states no figure of the one asked
             if spec.names and not all(n in norm or n in context for n in spec.names):
                 continue  # a company the catalogue does not know: only a sentence naming it answers
-            if spec.metrics and not all(any(f in norm or f in heads for f in forms) for forms in spec.metrics):
+            if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
+                                                for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
             if terms and not all(c in norm or c in context or (item and c in table_head)
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
@@ -759,7 +792,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             held = spec.required if len(spec.required) == 1 else [g for g in spec.required if g.marked]
             if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary, p.chunk.text):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
-            if held and not all(any(a in norm or a in (context if g.kind != "term" or names_metric
+            scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
+            if held and not all(any(a in scoped or a in (context if g.kind != "term" or names_metric
                                                                           else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
@@ -769,13 +803,18 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
                     and glossary.metrics_in(through_first_figure(shown))):
                 continue  # the item asked only in the title ("新接订单…"), the sentence's figure another metric's ("营业收入…")
-            if spec.segments and not all(names_segment(norm, forms) or names_segment(context, forms)
+            if spec.segments and not all(names_segment(scoped, forms) or names_segment(context, forms)
                                          or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
-            if (growth_only and spec.metrics and not spec.item and not is_row
-                    and not metric_change_stated(norm, spec.metrics, spec.periods)):
+            # (a figure no glossary metric names, "上网电量同比增长了多少": the word that specifies it is its metric;
+            # the segment or product asked states its own change: "收益…同比下降3.5%，其中婴幼儿配方奶粉收入52.1亿元"
+            # gives the total's growth and the product's level)
+            grown = [forms for forms in (spec.metrics, *([g.alternatives] for g in held), *([f] for f in spec.segments))
+                     if forms]
+            if (growth_only and grown and not spec.item and not is_row
+                    and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
@@ -837,6 +876,19 @@ def _is_metric(words: str, glossary: Glossary) -> bool:
 def _headline(heading: str) -> bool:
     """Does a heading state an amount or a rate of its own ("…净利大增64%…"; a ticker, "(2382.HK)", is none)?"""
     return any(re.search(r"%|[亿万千]|元", f) for f in claim_figures(heading))
+
+
+@lru_cache(maxsize=1)
+def _attribution_re() -> re.Pattern:
+    cues = "|".join(map(re.escape, sorted(evidence_config()["required"]["attribution_cues"], key=len, reverse=True)))
+    return re.compile(rf"[，,；;]\s*(?:{cues})[^，,；;。.\d]*(?=[，,；;。.]|$)")
+
+
+def without_attribution(sentence: str) -> str:
+    """The sentence less the clauses after its figure that say where the figure came from and state no figure of
+    their own ("海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场", "…收入14.02亿元，主要受订阅收入带动"; config/evidence.toml
+    [required] attribution_cues): a region or a product named there is no scope of the figure."""
+    return _attribution_re().sub("", sentence)
 
 
 @lru_cache(maxsize=1)

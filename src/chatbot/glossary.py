@@ -99,7 +99,19 @@ class Glossary:
         low = text.lower()
         for rx in self._shadowing_terms:
             low = rx.sub(" ", low)
-        return [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
+        found = [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
+        return [m for m in found if not self._inside_longer_metric(m, found, low)]
+
+    def _inside_longer_metric(self, metric: str, found: list[str], low: str) -> bool:
+        """Is every Chinese form of `metric` the text holds only a part of another metric's longer
+        form there ("收益" of "每股收益", which is earnings per share, not revenue)? (English forms are
+        matched as whole words: never a part.)"""
+        longer = [(m.start(), m.end()) for other in found if other != metric
+                  for f in self.metrics[other] if not f.isascii() for m in re.finditer(re.escape(f), low)]
+        spans = [(m.start(), m.end()) for f in self.metrics[metric] if f for m in re.finditer(re.escape(f.lower()), low)]
+        if not longer or not spans or any(f.isascii() and f in low for f in self.metrics[metric] if f):
+            return False
+        return all(any(a <= s and e <= b and (b - a) > (e - s) for a, b in longer) for s, e in spans)
 
     def expand(self, text: str) -> str:
         """Chinese equivalents of the English terms and company names in the text,
