@@ -465,6 +465,13 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
 _RESTATED = re.compile(r"[\d.,\s]+|约|即|合|折合|左右|亿|万|千|百|元|港元|美元|人民币")
 
 
+def asks_growth_only(question: str) -> bool:
+    """Does the question ask a figure's growth and not its level too ("收入同比增长了多少"; "收入是多少？同比增长
+    多少？" also asks the level, which a sentence may state alone)? (config/evidence.toml [scope] growth_asked)"""
+    asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
+    return asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+
+
 def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None) -> bool:
     """Does a clause of the (normalised) sentence naming a metric asked state its change as a rate
     ("营业收入同比增长9.2%"), or the clause right after it open with the change ("营业收入86.4亿元，同比
@@ -685,8 +692,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
-    # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
-    growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+    growth_only = asks_growth_only(question)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -764,9 +770,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
-            if (growth_only and spec.metrics and not spec.item and not is_row
+            if (growth_only and spec.metrics and not spec.item and not (is_row and spec.segments)
                     and not metric_change_stated(norm, spec.metrics, spec.periods)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
+                # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)

@@ -26,7 +26,8 @@ from chatbot.compute import (
     share_facts,
     unit_word,
 )
-from chatbot.evidence import forecast_re, passage_sentences
+from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences
+from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
 from chatbot.models import Passage
 from chatbot.text import (
@@ -594,6 +595,35 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     subject = (ents[0] if ents else "") + asked_text + segment + (metric[0] if metric else "")
     entries = [Entry(lab["missing"].format(asked=subject or asked_text)), Entry(lab["known"], bullet=False)]
     entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score), passages=passages)
+    return Composition(entries, refused=True)
+
+
+def known_level(ctx: ComposeContext) -> Composition | None:
+    """A figure's growth is asked and no sentence or table row states it for the period asked (a row of
+    levels, "上半年收入186.3亿元", is no growth): say so, then give the figure's level the documents hold
+    for that period (config/evidence.toml [scope] growth_asked: the words dropped to find it)."""
+    if not (ctx.spec.wants_figure and ctx.spec.metrics and asks_growth_only(ctx.question)):
+        return None
+    words = sorted(evidence_config()["scope"]["growth_asked"], key=len, reverse=True)
+    found = [w for w in words if w in ctx.question.lower()]
+    bare = re.sub("|".join(map(re.escape, found)), " ", ctx.question, flags=re.I)
+    cands, spec = ctx.rescore(bare)
+    if not spec.metrics:
+        return None
+    known = [c for c in cands if c.coverage >= ctx.min_relevance and c.figures]
+    named = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    if named:  # never another company's figures passed off as the asked one's
+        known = [c for c in known if not _about_another(ctx, c, named, ctx.passages)]
+    if not known:
+        return None
+    metric = ctx.glossary.metrics_in(ctx.question)
+    periods_asked = " ".join(m.group(0).strip() for m in _period_text(ctx.question))
+    growth = min(found, key=lambda w: (ctx.question.lower().find(w), -len(w)))  # as the question writes it first
+    sep = "" if ctx.lang == "zh" else " "  # ("北嵘矿业资源 H1 2025 收入 grow": a year glued to a period reads as a figure)
+    subject = sep.join(x for x in (named[0] if named else "", periods_asked, metric[0] if metric else "", growth) if x)
+    lab = ctx.labels
+    entries = [Entry(lab["missing"].format(asked=subject)), Entry(lab["known"], bullet=False)]
+    entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=known)
     return Composition(entries, refused=True)
 
 
