@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from chatbot.collapse import collapse, docs_about
+from chatbot.defined_terms import defined_as
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
@@ -693,6 +694,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
+    defined = _defined_in_documents(spec, passages)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -723,6 +725,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
+            if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
+                norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
             is_row = item and raw.lstrip().startswith("|")
             mentioned = set(glossary.entities(shown))
             # a list item's later sentence that names no company is about the company its first sentence names
@@ -823,6 +827,18 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+def _defined_in_documents(spec: QuestionSpec, passages: list[Passage]) -> dict[str, dict[str, list[str]]]:
+    """Per document, the question's words (its compounds, and its words that are no company, metric or period)
+    that a definition among the document's passages uses, with the terms defined (chatbot.defined_terms)."""
+    words = [c for c, _ in spec.compounds] + [g.alternatives[0] for g in spec.groups
+                                              if g.kind in ("word", "term") and g.alternatives]
+    texts: dict[str, list[str]] = {}
+    for p in passages:
+        texts.setdefault(p.chunk.doc_id, []).append(p.chunk.text)
+    out = {d: defined_as(words, "\n".join(ts)) for d, ts in texts.items()} if words else {}
+    return {d: m for d, m in out.items() if m}
 
 
 @lru_cache(maxsize=1)
