@@ -29,7 +29,7 @@ from chatbot.metric_scope import asked_regions, asked_segments, first_metric_pre
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
-from chatbot.table_cells import table_header, with_row_unit, with_unit
+from chatbot.table_cells import is_bare_number, table_header, with_row_unit, with_unit
 from chatbot.text import (
     claim_figures,
     content_words,
@@ -556,8 +556,10 @@ def _render_row(row: str, header: list[str]) -> str:
     if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
         # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
         return f"{cells[0]}:" + ";".join(with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=True))
-    if len(cells) <= 3:
-        head, rest = cells[0], [c for c in cells[1:] if c]
+    if len(cells) <= 3:  # (a bare number with its column's name and unit: "2025年第三季度:收入21.84亿元")
+        head = cells[0]
+        rest = [with_unit(h, c) if h and is_bare_number(c) else c
+                for h, c in zip([*header[1:], *[""] * len(cells)], cells[1:], strict=False) if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
     parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False)]
     return f"{cells[0]}:" + ";".join(parts)
