@@ -455,6 +455,8 @@ def _share_zh() -> re.Pattern:
 _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
+    # "what share of its revenue in the nine months came from overseas": the whole, then where the part comes from
+    re.compile(r"share of (?P<whole>.+?) (?:came|comes|come|was|were|is|are) (?:generated |earned |derived )?(?:from|by) (?P<part>.+)", re.I),
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")
