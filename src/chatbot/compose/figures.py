@@ -6,6 +6,7 @@ missing (the figure for another period, with its period and source date)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compute import (
@@ -141,7 +142,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
         return points
     if dq is None:
         return period_part(ctx) or (Composition(entries) if entries else None)
-    if dq.stated and any(states_share(e.text, dq.stated) for e in entries):
+    if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
         return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
     passages = _all_passages(ctx)
     facts = _facts(passages)
@@ -236,6 +237,8 @@ def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
     year, q = max(((y, q) for y, q in a.periods if y), key=lambda p: int(p[0]))
     prev = (str(int(year) - 1), q)
     b = next((f for f in found if prev in f.periods), None)
+    if b is None and dq.a.period:  # the latest asked by its period ("Q3 2025"): the year before's, looked for apart
+        b = find_operand(facts, replace(dq.a, period=prev), ok)
     return a, b
 
 
@@ -313,16 +316,19 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
 
 
-def states_share(text: str, words: list[str]) -> bool:
+def states_share(text: str, words: list[str], question: str = "") -> bool:
     """Does a sentence state the asked share or ratio as a percentage: one of the words,
     then within its clause a share cue ("占", "占比"; for a ratio's name, nothing), then
     the percentage ("海外收入占比约8%", "净利率21.9%")? config/reader.toml
-    [compute] stated_share."""
-    cue = reader_config()["compute"]["stated_share"]
+    [compute] stated_share. A ratio on a basis the question does not ask ("经调整净利率34.9%" when
+    the question asks the net margin: [compute] ratio_bases) is another ratio."""
+    cfg = reader_config()["compute"]
+    bases = [b for b in cfg["ratio_bases"] if b.lower() not in question.lower()]
     for w in words:
-        between = r"[^。；;，,\d]{0,4}" if re.search(r"率$|margin$", w, re.I) else rf"[^。；;，,\d]{{0,10}}?(?:{cue})[^。；;，,\d]{{0,4}}"
-        if re.search(rf"{re.escape(w)}{between}\d+(?:\.\d+)?\s*%", text, re.I):
-            return True
+        between = r"[^。；;，,\d]{0,4}" if re.search(r"率$|margin$", w, re.I) else rf"[^。；;，,\d]{{0,10}}?(?:{cfg['stated_share']})[^。；;，,\d]{{0,4}}"
+        for m in re.finditer(rf"{re.escape(w)}{between}\d+(?:\.\d+)?\s*%", text, re.I):
+            if not any(text[: m.start()].lower().rstrip().endswith(b.lower()) for b in bases):
+                return True
     return False
 
 
