@@ -323,7 +323,7 @@ def states_share(text: str, words: list[str], question: str = "") -> bool:
     [compute] stated_share. A ratio on a basis the question does not ask ("经调整净利率34.9%" when
     the question asks the net margin: [compute] ratio_bases) is another ratio."""
     cfg = reader_config()["compute"]
-    bases = [b for b in cfg["ratio_bases"] if b.lower() not in question.lower()]
+    bases = [b for b in cfg["ratio_bases"] if b.lower() not in question.lower()] if question else []  # (no question: any basis)
     for w in words:
         between = r"[^。；;，,\d]{0,4}" if re.search(r"率$|margin$", w, re.I) else rf"[^。；;，,\d]{{0,10}}?(?:{cfg['stated_share']})[^。；;，,\d]{{0,4}}"
         for m in re.finditer(rf"{re.escape(w)}{between}\d+(?:\.\d+)?\s*%", text, re.I):
