@@ -289,9 +289,26 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
         if by_meaning:
             found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in _synonyms(g)) for g in op.terms),
                                       _gap(f, op)))
+        if op.period and op.period[0] is None and op.period[1]:
+            found = _latest_year_first(found, op.period[1])
         if found:
             return next((f for f in found if not is_bound(f)), found[0])
     return None
+
+
+def _latest_year_first(found: list[Fact], part: str) -> list[Fact]:
+    """A quarter or half asked with no year ("第三季度") is the latest year's: of the facts that hold
+    it, those the latest year states come first, then those that state no year, then earlier years'
+    (a table of five quarters holds 2024年第三季度 above 2025年第三季度)."""
+    years = [y for f in found for y, q in f.periods if y and q == part]
+    if not years:
+        return found
+    latest = max(years)
+
+    def rank(f: Fact) -> int:
+        stated = {y for y, q in f.periods if q == part}
+        return 0 if latest in stated else 1 if not any(stated) else 2
+    return sorted(found, key=rank)
 
 
 def is_bound(f: Fact) -> bool:
@@ -455,6 +472,8 @@ def _share_zh() -> re.Pattern:
 _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
+    # "what share of its revenue in the nine months came from overseas": the whole, then where the part comes from
+    re.compile(r"share of (?P<whole>.+?) (?:came|comes|come|was|were|is|are) (?:generated |earned |derived )?(?:from|by) (?P<part>.+)", re.I),
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from chatbot.collapse import collapse, docs_about
+from chatbot.defined_terms import defined_as
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
@@ -28,7 +29,7 @@ from chatbot.metric_scope import asked_regions, asked_segments, first_metric_pre
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
 from chatbot.subjects import uncatalogued_names
-from chatbot.table_cells import table_header, with_row_unit, with_unit
+from chatbot.table_cells import is_bare_number, table_header, with_row_unit, with_unit
 from chatbot.text import (
     claim_figures,
     content_words,
@@ -496,6 +497,13 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
 _RESTATED = re.compile(r"[\d.,\s]+|约|即|合|折合|左右|亿|万|千|百|元|港元|美元|人民币")
 
 
+def asks_growth_only(question: str) -> bool:
+    """Does the question ask a figure's growth and not its level too ("收入同比增长了多少"; "收入是多少？同比增长
+    多少？" also asks the level, which a sentence may state alone)? (config/evidence.toml [scope] growth_asked)"""
+    asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
+    return asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+
+
 def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None) -> bool:
     """Does a clause of the (normalised) sentence naming a metric asked state its change as a rate
     ("营业收入同比增长9.2%"), or the clause right after it open with the change ("营业收入86.4亿元，同比
@@ -579,8 +587,10 @@ def _render_row(row: str, header: list[str]) -> str:
     if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
         # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
         return f"{cells[0]}:" + ";".join(with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=True))
-    if len(cells) <= 3:
-        head, rest = cells[0], [c for c in cells[1:] if c]
+    if len(cells) <= 3:  # (a bare number with its column's name and unit: "2025年第三季度:收入21.84亿元")
+        head = cells[0]
+        rest = [with_unit(h, c) if h and is_bare_number(c) else c
+                for h, c in zip([*header[1:], *[""] * len(cells)], cells[1:], strict=False) if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
     parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False)]
     return f"{cells[0]}:" + ";".join(parts)
@@ -716,9 +726,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
-    # (only the growth asked: "收入是多少？同比增长多少？" also asks the level, which a sentence may state alone)
-    growth_only = asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+    growth_only = asks_growth_only(question)
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
+    defined = _defined_in_documents(spec, passages)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -755,6 +765,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
+            if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
+                norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
             is_row = item and raw.lstrip().startswith("|")
             mentioned = set(glossary.entities(shown))
             # a list item's later sentence that names no company is about the company its first sentence names
@@ -810,12 +822,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
             # (a figure no glossary metric names, "上网电量同比增长了多少": the word that specifies it is its metric;
             # the segment or product asked states its own change: "收益…同比下降3.5%，其中婴幼儿配方奶粉收入52.1亿元"
-            # gives the total's growth and the product's level)
-            grown = [forms for forms in (spec.metrics, *([g.alternatives] for g in held), *([f] for f in spec.segments))
-                     if forms]
-            if (growth_only and grown and not spec.item and not is_row
+            # gives the total's growth and the product's level; a table row's cells are checked for the metric asked)
+            grown = ([spec.metrics] if spec.metrics else []) if is_row else [
+                forms for forms in (spec.metrics, *([g.alternatives] for g in held), *([f] for f in spec.segments)) if forms]
+            if (growth_only and grown and not spec.item and not (is_row and spec.segments)
                     and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
+                # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
@@ -889,6 +902,18 @@ def without_attribution(sentence: str) -> str:
     their own ("海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场", "…收入14.02亿元，主要受订阅收入带动"; config/evidence.toml
     [required] attribution_cues): a region or a product named there is no scope of the figure."""
     return _attribution_re().sub("", sentence)
+
+
+def _defined_in_documents(spec: QuestionSpec, passages: list[Passage]) -> dict[str, dict[str, list[str]]]:
+    """Per document, the question's words (its compounds, and its words that are no company, metric or period)
+    that a definition among the document's passages uses, with the terms defined (chatbot.defined_terms)."""
+    words = [c for c, _ in spec.compounds] + [g.alternatives[0] for g in spec.groups
+                                              if g.kind in ("word", "term") and g.alternatives]
+    texts: dict[str, list[str]] = {}
+    for p in passages:
+        texts.setdefault(p.chunk.doc_id, []).append(p.chunk.text)
+    out = {d: defined_as(words, "\n".join(ts)) for d, ts in texts.items()} if words else {}
+    return {d: m for d, m in out.items() if m}
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,11 @@ def header_unit(header: str) -> tuple[str, str]:
     return (m.group(1).strip(), re.sub(r"\s+", "", m.group(2))) if m else (header.strip(), "")
 
 
+def is_bare_number(cell: str) -> bool:
+    """A cell that is a number alone ("21.84", "1,862"): read only with its column's name and unit."""
+    return _BARE_NUMBER.fullmatch(cell.strip()) is not None
+
+
 def with_unit(header: str, cell: str) -> str:
     """A cell under `header` as prose: the header's name, then the cell, with the header's unit
     when the cell is a bare number ("充电量", "36.9" -> "充电量36.9"; "充电量(亿度)" -> "充电量36.9亿度")."""

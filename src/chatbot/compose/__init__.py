@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, render
-from chatbot.compose.figures import derived, known_other_periods, latest, period_part
+from chatbot.compose.figures import derived, known_level, known_other_periods, latest, period_part
 from chatbot.compose.neutral import advice, comparison, definition, term_definition
 from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
 
@@ -44,6 +44,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
         comp = Composition(entries) if entries else None
     if comp is None:
         comp = known_other_periods(ctx)
+    if comp is None:  # the growth asked, only the level given
+        comp = known_level(ctx)
     return comp
 
 

@@ -6,6 +6,7 @@ missing (the figure for another period, with its period and source date)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compute import (
@@ -26,7 +27,8 @@ from chatbot.compute import (
     share_facts,
     unit_word,
 )
-from chatbot.evidence import forecast_re, passage_sentences
+from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences
+from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
 from chatbot.models import Passage
 from chatbot.text import (
@@ -140,7 +142,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
         return points
     if dq is None:
         return period_part(ctx) or (Composition(entries) if entries else None)
-    if dq.stated and any(states_share(e.text, dq.stated) for e in entries):
+    if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
         return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
     passages = _all_passages(ctx)
     facts = _facts(passages)
@@ -235,6 +237,8 @@ def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
     year, q = max(((y, q) for y, q in a.periods if y), key=lambda p: int(p[0]))
     prev = (str(int(year) - 1), q)
     b = next((f for f in found if prev in f.periods), None)
+    if b is None and dq.a.period:  # the latest asked by its period ("Q3 2025"): the year before's, looked for apart
+        b = find_operand(facts, replace(dq.a, period=prev), ok)
     return a, b
 
 
@@ -312,16 +316,19 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
 
 
-def states_share(text: str, words: list[str]) -> bool:
+def states_share(text: str, words: list[str], question: str = "") -> bool:
     """Does a sentence state the asked share or ratio as a percentage: one of the words,
     then within its clause a share cue ("占", "占比"; for a ratio's name, nothing), then
     the percentage ("海外收入占比约8%", "净利率21.9%")? config/reader.toml
-    [compute] stated_share."""
-    cue = reader_config()["compute"]["stated_share"]
+    [compute] stated_share. A ratio on a basis the question does not ask ("经调整净利率34.9%" when
+    the question asks the net margin: [compute] ratio_bases) is another ratio."""
+    cfg = reader_config()["compute"]
+    bases = [b for b in cfg["ratio_bases"] if b.lower() not in question.lower()] if question else []  # (no question: any basis)
     for w in words:
-        between = r"[^。；;，,\d]{0,4}" if re.search(r"率$|margin$", w, re.I) else rf"[^。；;，,\d]{{0,10}}?(?:{cue})[^。；;，,\d]{{0,4}}"
-        if re.search(rf"{re.escape(w)}{between}\d+(?:\.\d+)?\s*%", text, re.I):
-            return True
+        between = r"[^。；;，,\d]{0,4}" if re.search(r"率$|margin$", w, re.I) else rf"[^。；;，,\d]{{0,10}}?(?:{cfg['stated_share']})[^。；;，,\d]{{0,4}}"
+        for m in re.finditer(rf"{re.escape(w)}{between}\d+(?:\.\d+)?\s*%", text, re.I):
+            if not any(text[: m.start()].lower().rstrip().endswith(b.lower()) for b in bases):
+                return True
     return False
 
 
@@ -594,6 +601,35 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     subject = (ents[0] if ents else "") + asked_text + segment + (metric[0] if metric else "")
     entries = [Entry(lab["missing"].format(asked=subject or asked_text)), Entry(lab["known"], bullet=False)]
     entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=sorted(known, key=lambda c: -c.score), passages=passages)
+    return Composition(entries, refused=True)
+
+
+def known_level(ctx: ComposeContext) -> Composition | None:
+    """A figure's growth is asked and no sentence or table row states it for the period asked (a row of
+    levels, "上半年收入186.3亿元", is no growth): say so, then give the figure's level the documents hold
+    for that period (config/evidence.toml [scope] growth_asked: the words dropped to find it)."""
+    if not (ctx.spec.wants_figure and ctx.spec.metrics and asks_growth_only(ctx.question)):
+        return None
+    words = sorted(evidence_config()["scope"]["growth_asked"], key=len, reverse=True)
+    found = [w for w in words if w in ctx.question.lower()]
+    bare = re.sub("|".join(map(re.escape, found)), " ", ctx.question, flags=re.I)
+    cands, spec = ctx.rescore(bare)
+    if not spec.metrics:
+        return None
+    known = [c for c in cands if c.coverage >= ctx.min_relevance and c.figures]
+    named = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    if named:  # never another company's figures passed off as the asked one's
+        known = [c for c in known if not _about_another(ctx, c, named, ctx.passages)]
+    if not known:
+        return None
+    metric = ctx.glossary.metrics_in(ctx.question)
+    periods_asked = " ".join(m.group(0).strip() for m in _period_text(ctx.question))
+    growth = min(found, key=lambda w: (ctx.question.lower().find(w), -len(w)))  # as the question writes it first
+    sep = "" if ctx.lang == "zh" else " "  # ("北嵘矿业资源 H1 2025 收入 grow": a year glued to a period reads as a figure)
+    subject = sep.join(x for x in (named[0] if named else "", periods_asked, metric[0] if metric else "", growth) if x)
+    lab = ctx.labels
+    entries = [Entry(lab["missing"].format(asked=subject)), Entry(lab["known"], bullet=False)]
+    entries += ctx.lookup_entries(wants_list=False, max_sentences=2, cands=known)
     return Composition(entries, refused=True)
 
 
