@@ -52,6 +52,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             name, aliases = short, [*aliases, name] if _place(name[: len(name) - len(short)]) else aliases
         if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
             return None
+        if (tail := next((t for t in rules.legal_tails if name.endswith(t)), "")) and _suffixes_only(name[: -len(tail)], rules):
+            return None  # "国际控股有限公司": the words of a name cut off before it
         if not tick and re.search(rf"[{_CJK}]$", name) and _has_suffix(name, rules.term_suffixes):
             return None  # "综合成本率（COR）": a metric, not a name
         e = found.setdefault(name, Entry(name=name))
@@ -153,15 +155,23 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
                                           text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
+    while subject and subject in title and _always_continued(subject, full) and len(subject) < rules.max_name_chars:
+        longer = subject + full[full.index(subject) + len(subject)]
+        if longer not in title:
+            break
+        subject = longer  # "金岸中国三季度…" read as "金岸" before the descriptor 中国: the text never writes it alone
     if subject and len(holders) >= 2 and not free and subject not in {f for e in found.values() for f in [e.name, *e.aliases]}:
         subject = ""  # "猪价回落之下…" over four companies each with its ticker: the article's topic, no company
-    if (subject and subject not in found and len(holders) == 1 and subject in title
+    if (subject and subject not in found and len(holders) == 1 and subject in _outside(title, [holders[0].name, *holders[0].aliases])
             and any(f in first_line for f in [holders[0].name, *holders[0].aliases])):
         # the title calls the company the first line names with a front-matter ticker by a
         # short name of its own ("B站…" over "哔哩哔哩(9626.HK)公布…"): one company, which
         # holds the front matter's other tickers too
         holders[0].aliases.append(subject)
         holders[0].tickers += free
+    elif (subject and holders and subject not in found and subject not in _outside(title, held_forms := [f for h in holders for f in [h.name, *h.aliases]])
+          and not any(f.startswith(subject) for f in held_forms)):
+        pass  # "优岚二手车第二季度…": the trade 二手车 is in the title only inside the ticker holder's name, not at its head
     elif subject:
         own = free[:1] if len(free) == 1 and subject not in speakers else ()
         e = add(subject, "company" if own else "org", own)
@@ -183,6 +193,13 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+def _outside(text: str, forms: list[str]) -> str:
+    """`text` less the forms ("二手车" is not in "优岚二手车第二季度…" outside "优岚二手车")."""
+    for f in sorted(forms, key=len, reverse=True):
+        text = text.replace(f, "\0")
+    return text
 
 
 def _place(word: str) -> bool:

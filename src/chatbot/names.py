@@ -220,8 +220,11 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
         if lenient and flag == "zg" and re.fullmatch(rf"[{_CJK}]", w):
             out.insert(0, (w, flag))  # a rare character of a coined name ("金璟珠宝": 璟)
             continue
-        if lenient and out and flag.startswith("m") and re.fullmatch(_CJK_NUMERALS, w) and (w, flag) == words[0]:
-            out.insert(0, (w, flag))  # a numeral that opens the words before a legal form or a ticker ("九毛九国际控股")
+        if lenient and out and flag == "m" and re.fullmatch(_CJK_NUMERALS, w) and words.index((w, flag)) <= 1 \
+                and all(re.search(_CJK_NUMERALS, x) and not re.search(r"\d", x) for x, _ in words[: words.index((w, flag))]):
+            # a numeral that opens the words before a legal form or a ticker, after at most one word holding
+            # a numeral ("九毛九国际控股": 九 | 毛九; "八毛八国际控股": 八毛 | 八)
+            out[:0] = words[: words.index((w, flag)) + 1]
             break
         if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
             if lenient and re.fullmatch(r"\d{2,4}", w) and out and out[0][0][0] not in _UNIT_HEADS:
@@ -405,6 +408,9 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
             out.append(cur)
         if legal and not (tail in rules.legal_tails or tail in rules.group_words):
             legal = False  # past the corporate form: only forms the text uses
+    # a place in brackets inside a legal name: the words before it are the brand ("康龙化成（北京）新药技术…")
+    if (m := re.search(r"^([^（(]{2,})[（(]", name)) and _alone(m.group(1), name, text):
+        out.append(m.group(1))
     out += [f for f in _brand_forms(stages, text, rules) if f not in out]
     return out + [f for f in _tail_forms(cur, text, rules) if f not in out]
 
