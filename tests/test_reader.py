@@ -68,6 +68,11 @@ DEV11_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-11" / "corpus")
 READER_SET_11 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                  for q in _load(ROOT / "tests" / "data" / "dev-11" / "reader_questions.jsonl")
                  if not set(q["expected_sources"]) <= DEV11_ARTICLES]
+# the session-11 hidden set's reader questions (dev-12, spent and opened in session 12), the same split
+DEV12_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-12" / "corpus")
+READER_SET_12 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-12" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV12_ARTICLES]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -133,6 +138,16 @@ KNOWN_FAILURES = {
     "h8-r15": "What does 增收不增利 mean in the coverage of Unisound? — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: English lead-in or label first",
     "h8-r28": "那MiniMax同一年呢？哪家更高？ — retrieval miss: '3052.3万美元' only in non-retrieved chunks of src-3",
     "h8-r30": "这一章是什么规定？门槛是多少？ — false refusal: all expected facts were in the retrieved passages",
+    # dev-12 (the session-11 hidden set, opened in session 12), over the bundled corpus: failures at the session-12 start
+    "h9-r03": "Summarise what the article on the Hong Kong IPO … — wrong sentence chosen: '331亿|11家' in retrieved passage #4",
+    "h9-r04": "36氪那篇讲智谱、MiniMax为什么现在冲刺港股的文章，核心意思是什么？ — the eval (beside corpus-extra) counts it right; on the bundled corpus the test finds: intent read as why, the set says summary",
+    "h9-r09": "Why are Zhipu and MiniMax rushing to list in Hon… — wrong sentence chosen: '调用量|需求' in retrieved passage #5",
+    "h9-r13": "云知声的“山海”大模型是怎样落地到具体场景里的？ — wrong sentence chosen: '医疗' in retrieved passage #1",
+    "h9-r16": "港交所上市规则第18C章是什么？ — wrong sentence chosen: '盈利' in retrieved passage #4",
+    "h9-r17": "What is a general-mandate placing, as the report… — wrong sentence chosen: '20%' in retrieved passage #2",
+    "h9-r29": "And roughly what share of that would come from l… — retrieval miss: '48%' only in non-retrieved chunks of news-11, src-1; '53%' only in non-retrieved chunks o",
+    "h9-r30": "为什么这一点值得担心？ — wrong sentence chosen: '可持续性' in retrieved passage #1",
+    "h9-r31": "那同一天上市的天数智芯首日表现呢？ — wrong sentence chosen: '8.44%|156.8' in retrieved passage #2",
 }
 
 
@@ -868,7 +883,7 @@ def _ok(text: str, fact: str) -> bool:
 
 @pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4 + READER_SET_5
                                                + READER_SET_6 + READER_SET_7 + READER_SET_8 + READER_SET_9
-                                               + READER_SET_10 + READER_SET_11, KNOWN_FAILURES))
+                                               + READER_SET_10 + READER_SET_11 + READER_SET_12, KNOWN_FAILURES))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
     assert a.to_json()["intent"] == a.intent

@@ -6,8 +6,8 @@ and dev-5 (the session-4 held-out set, now open: `news-40`…`news-49`), ingeste
 bundled corpus and corpus-extra on its own, as its README says; dev-6 (the session-5 held-out set,
 now open: `news-60`…`news-69`), dev-7 (the session-6 held-out set, now open: `news-70`…`news-79`)
 dev-8 (the session-7 held-out set, now open: `news-80`…`news-89`), dev-9 (the session-8 held-out set, now open:
-`news-90`…`news-99`) dev-10 (the session-9 held-out set, now open: `news-100`…`news-109`) and dev-11 (the session-10 held-out set, now open:
-`news-110`…`news-119`) likewise.
+`news-90`…`news-99`) dev-10 (the session-9 held-out set, now open: `news-100`…`news-109`) dev-11 (the session-10 held-out set, now open:
+`news-110`…`news-119`) and dev-12 (the session-11 held-out set, now open: `news-120`…`news-129`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ DEV10 = [json.loads(line) for line in (DATA / "dev-10" / "questions.jsonl").read
          if line.strip()]
 DEV11 = [json.loads(line) for line in (DATA / "dev-11" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
+DEV12 = [json.loads(line) for line in (DATA / "dev-12" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+         if line.strip()]
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -59,6 +61,18 @@ KNOWN_FAILURES = {
     "h7-q83": "And the smallest of the three? — wrong sentence chosen: '9.7亿' in retrieved passage #1",
     # dev-11 (the session-10 hidden set, opened in session 11): its failures at the session-11 start (eval diagnosis)
     "h8-q55": "How much revenue did Lulun Tire's truck and bus … — missed refusal: answered from news-114 although the corpus has no answer",
+    # dev-12 (the session-11 hidden set, opened in session 12): its failures at the session-12 start (eval diagnosis)
+    "h9-q03": "在粤信铁塔的几块业务里，室内分布系统那块上半年收入同比涨了多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h9-q06": "江海重工今年第三季度单季的收入有多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h9-q13": "滇峰铜业今年上半年自有矿山产了多少铜？ — false refusal: all expected facts were in the retrieved passages",
+    "h9-q40": "What was Jianghai Heavy Industry's gross margin … — false refusal: all expected facts were in the retrieved passages",
+    "h9-q41": "How many inpatient admissions did Kanghong Medic… — false refusal: '7.42万' only in non-retrieved chunks of news-122",
+    "h9-q42": "At what average price per tonne did Guitian Suga… — false refusal: '6,120|6120' only in non-retrieved chunks of news-129",
+    "h9-q55": "滇峰铜业上半年收入同比增长了多少？ — missed refusal: answered from news-125 although the corpus has no answer",
+    "h9-q69": "What was China Tower's revenue in the first half… — missed refusal: answered from news-120 although the corpus has no answer",
+    "h9-q76": "那三季度呢？ — wrong sentence chosen: '17艘|17' in retrieved passage #1; '17.1亿|17.1' in retrieved passage #1",
+    "h9-q80": "And Q2? — false refusal: all expected facts were in the retrieved passages",
+    "h9-q82": "And its gross margin? — retrieval miss: '36.0%|36%' only in non-retrieved chunks of news-08, news-122",
 }
 
 
@@ -102,6 +116,12 @@ def dev10_engine(corpus_index, tmp_path_factory):
 @pytest.fixture(scope="module")
 def dev11_engine(corpus_index, tmp_path_factory):
     return engine_beside_corpus(corpus_index, tmp_path_factory, "dev11", [CORPUS_EXTRA, DATA / "dev-11" / "corpus"],
+                                 12 + 10)
+
+
+@pytest.fixture(scope="module")
+def dev12_engine(corpus_index, tmp_path_factory):
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev12", [CORPUS_EXTRA, DATA / "dev-12" / "corpus"],
                                  12 + 10)
 
 
@@ -187,6 +207,15 @@ def test_dev11(dev11_engine, q):
     aluminium companies compared, a .txt and an .html page, tickers such as （港股：2233） and （1929 HK）): Chinese and
     English look-ups, pinyin names, follow-ups, tickers, two-part questions, near-misses and absent companies."""
     _assert_as_expected(dev11_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV12))
+def test_dev12(dev12_engine, q):
+    """Ten articles written blind in session 11 (a copper explainer with a four-company table, two infant-formula
+    makers in one column, a .txt filing and an .html page, quarterly and segment tables): Chinese and English
+    look-ups, pinyin names, follow-ups, tickers, two-part questions, near-misses and absent companies."""
+    _assert_as_expected(dev12_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
