@@ -21,7 +21,11 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-12" / "catalogue.jsonl
 OWN_ARTICLES = {"news-61": DATA / "dev-6" / "corpus" / "61-sands-mgm-macau-2025q3.md",
                 "news-79": DATA / "dev-7" / "corpus" / "79-explainer-pet-food-sector-2025h1.md"}
 
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "catalogue-10": "false refusal: 'Petty' is a name no document writes, so subjects.py refuses the question as about an "
+                    "absent company although it names 佩蒂股份 in brackets, which the catalogue now holds with its code "
+                    "(the question side's names step, not the catalogue's)",
+}
 
 
 @pytest.fixture(scope="module")
