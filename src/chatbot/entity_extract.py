@@ -38,18 +38,22 @@ from chatbot.names import (
 def extract(title: str, tickers: list[str], text: str, rules: Rules | None = None) -> list[Entry]:
     """The companies and institutions one document names."""
     rules = rules or load_rules()
-    text = unicodedata.normalize("NFKC", text)
-    title = unicodedata.normalize("NFKC", title or "")
+    # "Fengsui Seed Co., Ltd.": an English legal form after a comma is part of the name
+    text = _EN_LEGAL_COMMA.sub(" ", unicodedata.normalize("NFKC", text))
+    title = _EN_LEGAL_COMMA.sub(" ", unicodedata.normalize("NFKC", title or ""))
     full = f"{title}\n{text}"
     found: dict[str, Entry] = {}
 
     def add(name: str, kind: str, tick=(), aliases=()) -> Entry | None:
         name = _last_of_pair(name.strip(), full, rules)
-        if kind == "company" and (short := _without_description(name, full, rules)) != name:
-            # "现制茶饮连锁茶屿控股（港股代码2597）": the name is "茶屿控股" (the words as written, an alias)
-            name, aliases = short, [*aliases, name]
+        if (kind == "company" or _has_suffix(name, rules.legal_tails)) and (short := _without_description(name, full, rules)) != name:
+            # "现制茶饮连锁茶屿控股（港股代码2597）": the name is "茶屿控股" (the words before it describe it);
+            # a place before it is the registered name's own ("上海米哈游网络科技股份有限公司": an alias)
+            name, aliases = short, [*aliases, name] if _place(name[: len(name) - len(short)]) else aliases
         if not _name_shaped(name) or name in rules.company_suffixes + rules.trade_words:  # "集团" alone names nobody
             return None
+        if (tail := next((t for t in rules.legal_tails if name.endswith(t)), "")) and _suffixes_only(name[: -len(tail)], rules):
+            return None  # "国际控股有限公司": the words of a name cut off before it
         if not tick and re.search(rf"[{_CJK}]$", name) and _has_suffix(name, rules.term_suffixes):
             return None  # "综合成本率（COR）": a metric, not a name
         e = found.setdefault(name, Entry(name=name))
@@ -61,7 +65,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
 
     # 1. a name with a ticker (or an English name) in the brackets after it
     for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", full):
-        before = full[max(0, m.start() - 30): m.start()]
+        before = full[max(0, m.start() - 60): m.start()]  # (an English name of five words whole)
         inner = m.group(1)
         tick = _tickers_in(inner, rules) or bare_code_ticker(inner, rules)
         # a ticker or an English name (not an acronym such as "DAU") in the brackets: the
@@ -81,13 +85,14 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             continue  # a mainland code with a pair of names: "NAURA(北方华创科技集团股份有限公司,股票代码:002371)"
         if tick:
             en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|(?:\d{{2,4}} )?{_EN_LEGAL_NAME}", p.strip())
-                  and not _tickers_in(p, rules)]
+                  and not _tickers_in(p, rules) and not any(w in p for w in rules.exchange_words)]  # not "深交所创业板"
             add(name, "company", tick, en)
             continue
         if _bracket_pair(name, inner, rules, add):
             continue
         inner = re.sub(r"^(?:英文名(?:称)?|英文|简称|下称|以下简称)\s*[:：]?\s*", "", inner.strip())
-        if re.fullmatch(_EN_NAME, inner) and re.search(rf"[{_CJK}]", name) and _pair_name(name, full, rules):
+        if re.fullmatch(_EN_NAME, inner) and re.search(rf"[{_CJK}]", name) and _pair_name(name, full, rules) \
+                and not _term_abbreviation(name, inner, rules):
             add(name, "org", aliases=[inner])  # 国际数据公司(IDC), 稀宇科技(MiniMax)
         elif re.fullmatch(rf"[{_CJK}]{{2,12}}", inner) and re.fullmatch(_EN_NAME, name) and _pair_name(inner, full, rules):
             add(name, "org", aliases=[inner])  # MiniMax(稀宇科技)
@@ -96,15 +101,15 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for line in full.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
         for cell, code in itertools.pairwise(cells):
-            tick = _tickers_in(code, rules) if _CELL_CODE.fullmatch(code) else []
+            tick = (_tickers_in(code, rules) or bare_code_ticker(code, rules)) if _CELL_CODE.fullmatch(code) else []
             head = re.split(r"[(（]", cell, maxsplit=1)[0].strip()
-            if tick and head and name_before(head, rules, lenient=True) == head:
+            if tick and head and (name_before(head, rules, lenient=True) == head or _cell_name(head, rules)):
                 add(head, "company", tick)
     # 2. legal names
     tails = "|".join(map(re.escape, rules.legal_tails))
     for m in re.finditer(rf"(?:{tails})", full):
-        name = name_before(full[max(0, m.start() - 24): m.start()], rules, lenient=True)
-        if name and len(name) >= 2:
+        name = name_before(full[max(0, m.start() - 24): m.start()], rules, lenient=True, legal=True)
+        if name and len(name) >= 2 and not _suffixes_only(name, rules):  # not "控股有限公司"
             add(name + m.group(0), "company")
     # 3. words with a company or institution suffix, seen at least twice
     counts: Counter = Counter()
@@ -112,7 +117,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     sfx = "|".join(map(re.escape, suffixes))
     for m in re.finditer(rf"(?:{sfx})", full):
         name = name_before(full[max(0, m.start() - 20): m.end()], rules)
-        if name and _has_suffix(name, suffixes) and len(name) - len(_has_suffix(name, suffixes)) >= 2:
+        if name and _has_suffix(name, suffixes) and len(name) - len(_has_suffix(name, suffixes)) >= 2 \
+                and name[: -len(_has_suffix(name, suffixes))] not in rules.generic_org_heads:  # not "地方政府"
             counts[name] += 1
     counts = Counter({n: c for n, c in counts.items() if not _always_continued(n, full)})
     for name, c in counts.items():
@@ -141,18 +147,31 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     held = {f for e in holders for f in [e.name, *e.aliases]}
     # a word of the dictionary that is no start of the front-matter ticker holder's names describes
     # the subject ("昆岳特钢(1839.HK)三季度点评：高端特钢放量": 昆岳特钢, not "高端", however often written)
+    # a title's word the text writes before a segment word ("室分业务") names a segment of the
+    # company, not a company (config/catalogue.toml segment_words)
+    options = [o for o in options if o in held or not _part_named(o, full, rules)]
     subject = max(options, key=lambda o: (o in held or not common_word(o),
                                           not dictionary_word(o) or any(h.startswith(o) for h in held),
                                           text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
-    if (subject and subject not in found and len(holders) == 1 and subject in title
+    while subject and subject in title and _always_continued(subject, full) and len(subject) < rules.max_name_chars:
+        longer = subject + full[full.index(subject) + len(subject)]
+        if longer not in title:
+            break
+        subject = longer  # "金岸中国三季度…" read as "金岸" before the descriptor 中国: the text never writes it alone
+    if subject and len(holders) >= 2 and not free and subject not in {f for e in found.values() for f in [e.name, *e.aliases]}:
+        subject = ""  # "猪价回落之下…" over four companies each with its ticker: the article's topic, no company
+    if (subject and subject not in found and len(holders) == 1 and subject in _outside(title, [holders[0].name, *holders[0].aliases])
             and any(f in first_line for f in [holders[0].name, *holders[0].aliases])):
         # the title calls the company the first line names with a front-matter ticker by a
         # short name of its own ("B站…" over "哔哩哔哩(9626.HK)公布…"): one company, which
         # holds the front matter's other tickers too
         holders[0].aliases.append(subject)
         holders[0].tickers += free
+    elif (subject and holders and subject not in found and subject not in _outside(title, held_forms := [f for h in holders for f in [h.name, *h.aliases]])
+          and not any(f.startswith(subject) for f in held_forms)):
+        pass  # "优岚二手车第二季度…": the trade 二手车 is in the title only inside the ticker holder's name, not at its head
     elif subject:
         own = free[:1] if len(free) == 1 and subject not in speakers else ()
         e = add(subject, "company" if own else "org", own)
@@ -167,12 +186,80 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             e.aliases += [s for s in _short_forms(form, full, rules) if s not in e.aliases and s != e.name]
     merged = _merge(list(found.values()), rules)
     for e in merged:
+        _name_used_alone(e, full)
         # the leading part the text uses on its own ("黛研" of 黛研美妆): an alias, the name stays
-        e.aliases += [s for s in head_forms(e.name, full, rules) if s not in e.aliases]
+        e.aliases += [s for s in head_forms(e.name, full, rules, tuple(e.aliases)) if s not in e.aliases]
         e.mentions = sum(full.count(f) for f in {e.name, *e.aliases} if f)
         forms = [e.name, *e.aliases]
         e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
+
+
+def _outside(text: str, forms: list[str]) -> str:
+    """`text` less the forms ("二手车" is not in "优岚二手车第二季度…" outside "优岚二手车")."""
+    for f in sorted(forms, key=len, reverse=True):
+        text = text.replace(f, "\0")
+    return text
+
+
+def _place(word: str) -> bool:
+    """One word jieba reads as a place ("上海")."""
+    from chatbot.names import _posseg
+
+    words = _posseg(word)
+    return len(words) == 1 and words[0][1] == "ns"
+
+
+def _cell_name(cell: str, rules: Rules) -> bool:
+    """A table cell before a listing code's cell that is a name as a whole, whatever jieba
+    reads in it ("| 中宠股份 | 002891 |": 股份 is a descriptor in running text)."""
+    return bool(re.fullmatch(rf"[{_CJK}]{{2,10}}", cell)) and not common_word(cell) and not _suffixes_only(cell, rules)
+
+
+def _name_used_alone(e: Entry, text: str) -> None:
+    """The name is a form the text uses on its own: a form only ever written inside a longer
+    form of the entry ("东方教育" of "中国东方教育", walked back from a ticker past the
+    descriptor "中国") gives way to the shortest form used alone, and is no alias unless it
+    opens a longer form."""
+    forms = sorted({e.name, *e.aliases}, key=len)
+
+    def alone(f: str) -> int:
+        rest = text
+        for longer in sorted((g for g in forms if f in g and g != f), key=len, reverse=True):
+            rest = rest.replace(longer, "\0")
+        return rest.count(f)
+
+    if not re.search(rf"[{_CJK}]", e.name) or alone(e.name):
+        return
+    used = [f for f in forms if re.fullmatch(rf"[{_CJK}]+", f) and alone(f)]
+    if not used:
+        return
+    old, e.name = e.name, used[0]
+    e.aliases = [a for a in e.aliases if a != e.name]
+    if any(f.startswith(old) and f != old for f in forms):
+        e.aliases.append(old)
+
+
+def _suffixes_only(name: str, rules: Rules) -> bool:
+    """A name walked back from a legal form that is only suffixes ("控股" of "…控股有限公司")."""
+    rest = name
+    while tail := (_has_suffix(rest, rules.company_suffixes) or _has_suffix(rest, rules.trade_words)):
+        rest = rest[: -len(tail)]
+    return rest in rules.company_suffixes or rest in rules.trade_words
+
+
+def _term_abbreviation(zh: str, inner: str, rules: Rules) -> bool:
+    """A term and its abbreviation or a product and its code ("原子层沉积(ALD)", "启妥利单抗（QH-101）"):
+    capitals or a code in the brackets after Chinese words with no company or institution ending."""
+    code = inner.isupper() or bool(re.search(r"\d", inner))
+    named = _has_suffix(zh, rules.company_suffixes + rules.org_suffixes + rules.legal_tails + rules.acronym_pair_tails)
+    return code and not named
+
+
+def _part_named(word: str, text: str, rules: Rules) -> bool:
+    """Does the text write `word` right before a segment word ("室分业务", "智联业务"): a
+    segment of a company, not a company itself."""
+    return any(word + p in text for p in rules.segment_words)
 
 
 def _last_of_pair(name: str, text: str, rules: Rules) -> str:
@@ -219,6 +306,9 @@ def _without_description(name: str, text: str, rules: Rules) -> str:
             return end + name[len(core):]
     return name
 
+
+# ", Ltd." after an English name: the legal form, one name with it
+_EN_LEGAL_COMMA = re.compile(r"(?<=[A-Za-z.]),\s*(?=(?:Ltd|Limited|Inc|Co|Corp|LLC|PLC)\b)")
 
 # a table cell that is a listing code and nothing else ("2683.HK", "股票代码：2306", "港股代码1862")
 _CELL_CODE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:代码|代号)\s*[:：]?\s*)?(?:\d{4,6}(?:\.[A-Za-z]{2})?)")

@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "19"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "20"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -79,6 +79,18 @@ class Rules:
     pair_joiners: tuple[str, ...] = ()
     # not-name words that open a name when a name word follows them ("China" of "China Tower")
     name_openers_en: frozenset[str] = frozenset()
+    # words before an institution suffix that make it a class of institutions ("地方政府")
+    generic_org_heads: frozenset[str] = frozenset()
+    # descriptors that belong to a legal name they open ("中国蒙牛乳业有限公司")
+    legal_name_heads: frozenset[str] = frozenset()
+    # the endings that let a Chinese word before an acronym be a name ("国际数据公司（IDC）")
+    acronym_pair_tails: tuple[str, ...] = ()
+    # the words of a legal name's corporate form ("集团", "控股"): a legal name less them is its short form
+    group_words: tuple[str, ...] = ()
+    # words after a segment's name ("室分业务")
+    segment_words: tuple[str, ...] = ()
+    # words naming where a share is listed ("深交所创业板"), in a ticker's bracket: no name of the company
+    exchange_words: tuple[str, ...] = ()
 
     def syllables(self, word: str) -> bool:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
@@ -135,6 +147,12 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         pinyin_syllables=re.compile(f"(?:{q['pinyin_syllable']})+") if q.get("pinyin_syllable") else None,
         sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
         pair_joiners=tuple(n.get("pair_joiners", [])),
+        generic_org_heads=frozenset(n.get("generic_org_heads", [])),
+        legal_name_heads=frozenset(n.get("legal_name_heads", [])),
+        acronym_pair_tails=tuple(n.get("acronym_pair_tails", [])),
+        segment_words=tuple(n.get("segment_words", [])),
+        group_words=tuple(n.get("group_words", [])),
+        exchange_words=tuple(t.get("exchange_words", [])),
     )
 
 
@@ -167,17 +185,28 @@ def load_tools() -> None:
     romanise("中文")
 
 
-def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
+def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = False) -> str:
     """The name that ends where `text` ends: words walked back from the end while they
     can be part of a name ("GPU企业天数智芯" -> "天数智芯", "年底创立的MiniMax" ->
     "MiniMax"). `lenient`: a ticker or a legal form follows, so the words before it are a
     name even where jieba tags them as verbs or places ("海底捞国际控股", "腾讯音乐娱乐集团");
-    only a common verb at the front ("公布", "宣布") is dropped."""
+    only a common verb at the front ("公布", "宣布") is dropped. `legal`: a legal form
+    follows, so a legal name's opening descriptor ("中国蒙牛乳业") and a place or a
+    suffix in brackets inside it ("康龙化成（北京）新药技术", "舜宇光学科技（集团）") are its own."""
     tail = next((t for t in rules.legal_tails if text.endswith(t)), "")
     if tail:  # "蜜雪冰城股份有限公司": the name before the legal form, with it
-        name = name_before(text[: -len(tail)], rules, lenient=True)
+        name = name_before(text[: -len(tail)], rules, lenient=True, legal=True)
         return name + tail if name else ""
-    m = re.search(rf"(?<![\w.])({_EN_NAME})\s*$", text)
+    if legal and (m := _INNER_BRACKET.search(text)) and _inner_part(m.group(1), rules):
+        rest = text[m.end():]
+        after = name_before(rest, rules, lenient=True) if rest else ""
+        if after == rest:  # the whole segment after the bracket is a name: the bracket is inside it
+            head = name_before(text[: m.start()], rules, lenient=True)
+            if head:
+                return f"{head}（{m.group(1)}）{after}"
+    m = re.search(rf"(?<![A-Za-z0-9_.])({_EN_NAME})\s*$", text)  # (right after Chinese: "平台WaveTone Music")
+    if m and re.search(rf"[{_CJK}]$", text[: m.start()]) and re.fullmatch(r"[A-Z0-9]+", m.group(1)):
+        m = None  # capitals that end a Chinese name ("智谱AI"), no English name of their own
     if m and not re.search(r"[\d.]\s*$", text[: m.start()]):  # "Pop Mart International（泡泡玛特）"; not "2513.HK"
         words = m.group(1).split()
         while words and words[0] in rules.not_names_en:
@@ -193,7 +222,24 @@ def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
 
     freq = _jieba().dt.FREQ
     for w, flag in reversed(words):
+        if legal and w in rules.legal_name_heads:
+            # "中国蒙牛乳业有限公司": the registered name opens with it; "美高梅中国控股有限公司":
+            # before a suffix alone it is inside the name, which goes on before it
+            inside = all(x in rules.company_suffixes or x in rules.trade_words for x, _ in out)
+            out.insert(0, (w, flag))
+            if inside:
+                continue
+            break
         if w in rules.descriptors or w.strip() == "":
+            break
+        if lenient and flag == "zg" and re.fullmatch(rf"[{_CJK}]", w):
+            out.insert(0, (w, flag))  # a rare character of a coined name ("金璟珠宝": 璟)
+            continue
+        if lenient and out and flag == "m" and re.fullmatch(_CJK_NUMERALS, w) and words.index((w, flag)) <= 1 \
+                and all(re.search(_CJK_NUMERALS, x) and not re.search(r"\d", x) for x, _ in words[: words.index((w, flag))]):
+            # a numeral that opens the words before a legal form or a ticker, after at most one word holding
+            # a numeral ("九毛九国际控股": 九 | 毛九; "八毛八国际控股": 八毛 | 八)
+            out[:0] = words[: words.index((w, flag)) + 1]
             break
         if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
             if lenient and re.fullmatch(r"\d{2,4}", w) and out and out[0][0][0] not in _UNIT_HEADS:
@@ -216,6 +262,20 @@ def name_before(text: str, rules: Rules, lenient: bool = False) -> str:
     while len(name) > 2 and name[0] in "与和及或由被将向对从在于是为的":
         name = name[1:]
     return name if _name_shaped(name) else ""
+
+
+_CJK_NUMERALS = "[一二三四五六七八九十百千万零两]+"
+# a bracket of two to four Chinese characters that ends the words before a legal form, or stands
+# before the last of them ("康龙化成（北京）新药技术", "舜宇光学科技（集团）")
+_INNER_BRACKET = re.compile(rf"[（(]([{_CJK}]{{2,4}})[)）](?=[{_CJK}]*$)")
+
+
+def _inner_part(word: str, rules: Rules) -> bool:
+    """A place ("北京") or a company suffix ("集团") in brackets inside a legal name."""
+    if word in rules.company_suffixes:
+        return True
+    words = _posseg(word)
+    return len(words) == 1 and words[0][1] == "ns"
 
 
 def name_after(text: str, rules: Rules, body: str = "") -> str:
@@ -342,6 +402,10 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
             out.append(words[0])
         return out
     cur, stages = name, [name]
+    # a legal name gives its short forms whether or not the text writes them ("康泓医疗集团有限公司"
+    # -> "康泓医疗集团" -> "康泓医疗"): its legal form and the words of its corporate form (集团, 控股)
+    # off; a trade word comes off only where the text uses the rest ("康泓" is no form unless written)
+    legal = any(name.endswith(t) for t in rules.legal_tails)
     while True:
         tail = next((t for t in rules.legal_tails if cur.endswith(t) and len(cur) > len(t) + 1), "") or \
             _has_suffix(cur, rules.company_suffixes) or _has_suffix(cur, rules.trade_words)
@@ -353,27 +417,54 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
         stages.append(cur)
         # used on its own: more often than as part of the next longer form ("腾讯音乐娱乐集团"
         # -> "腾讯音乐", but not "腾讯", which this text never uses alone)
-        if text.count(cur) > text.count(prev) and len(cur) >= 2:
+        if _alone(cur, prev, text) and len(cur) >= 2:
             out.append(cur)
+        elif legal and re.fullmatch(rf"[{_CJK}]+", cur) and (tail in rules.legal_tails or tail in rules.group_words):
+            out.append(cur)
+        if legal and not (tail in rules.legal_tails or tail in rules.group_words):
+            legal = False  # past the corporate form: only forms the text uses
+    # a place in brackets inside a legal name: the words before it are the brand ("康龙化成（北京）新药技术…")
+    if (m := re.search(r"^([^（(]{2,})[（(]", name)) and _alone(m.group(1), name, text):
+        out.append(m.group(1))
     out += [f for f in _brand_forms(stages, text, rules) if f not in out]
     return out + [f for f in _tail_forms(cur, text, rules) if f not in out]
 
 
-def head_forms(name: str, text: str, rules: Rules) -> list[str]:
+def _alone(short: str, longer: str, text: str) -> int:
+    """How often the text writes `short` outside `longer` and not as part of a word of the
+    dictionary ("中宠" of "中宠股份" is not alone in "家中宠物": 家中, 宠物)."""
+    from chatbot.text import _jieba
+
+    freq = _jieba().dt.FREQ
+    n = 0
+    for m in re.finditer(re.escape(short), text):
+        if text.startswith(longer, m.start()):
+            continue
+        before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+        if (before and freq.get(before + short[0])) or (after and freq.get(short[-1] + after)):
+            continue
+        n += 1
+    return n
+
+
+def head_forms(name: str, text: str, rules: Rules, forms: tuple[str, ...] = ()) -> list[str]:
     """The name's leading characters, where the text uses them on their own at least
     `min_mentions` times ("黛研美妆" -> "黛研": "同期黛研收入24.1亿元"): the longest such
     head of two characters or more that leaves two or more, a coined word or a rare word of jieba's
     dictionary (below `head_max_freq`: the place 北岭 of 北岭啤酒), not the start of a dictionary word
     ("现制茶饮…" never gives "现制"), no common word ("北京银行" never gives "北京") and not always
-    continued by one same character (part of another word)."""
+    continued by one same character (part of another word). An occurrence that opens one of the
+    entry's other `forms` is not on its own ("金沙" in "金沙中国", "蜜雪" in "蜜雪冰城")."""
     from chatbot.text import _jieba
 
     if not re.fullmatch(rf"[{_CJK}]{{4,}}", name):
         return []
     freq = _jieba().dt.FREQ
+    longer = [f for f in {name, *forms} if len(f) > 2]
     for n in range(len(name) - 2, 1, -1):
         head = name[:n]
-        alone = [m for m in re.finditer(re.escape(head), text) if not text.startswith(name, m.start())]
+        alone = [m for m in re.finditer(re.escape(head), text)
+                 if not any(len(f) > n and text.startswith(f, m.start()) for f in longer)]
         nexts = {text[m.end():m.end() + 1] for m in alone}
         continued = len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))
         rare = head not in freq or 0 < freq[head] < rules.head_max_freq  # (0: only the start of a word)
@@ -395,7 +486,8 @@ def _tail_forms(name: str, text: str, rules: Rules) -> list[str]:
         tail = "".join(words[i:])
         nexts = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(tail), text)}
         continued = len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))  # "米哈游" of "米哈游网络"
-        if len(tail) >= 3 and (freq.get(tail) or 0) < GENERIC_FREQ and re.fullmatch(rf"[{_CJK}]+", tail) \
+        # (a word of the dictionary is the trade, not the company: "二手车" of "优驰二手车")
+        if len(tail) >= 3 and not freq.get(tail) and re.fullmatch(rf"[{_CJK}]+", tail) \
                 and text.count(tail) - text.count(name) >= rules.min_mentions and not continued:
             out.append(tail)
             break
