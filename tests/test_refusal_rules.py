@@ -14,7 +14,7 @@ from chatbot.evidence import analyse_question, metric_change_stated, score_candi
 from chatbot.glossary import Glossary, load_glossary
 from chatbot.models import Chunk, Passage
 from chatbot.names import load_rules
-from chatbot.subjects import sector_head, unknown_names
+from chatbot.subjects import chinese_head, sector_head, unknown_names
 from chatbot.text import normalize
 
 # --- a segment the question marks as one ("…板块", "…业务", "…分部") is always held ---
@@ -187,3 +187,19 @@ def test_an_unknown_name_before_a_line_of_business_is_another_company(question, 
     assert sector_head(question, glossary, contains, load_rules(), _before) == unknown
     if unknown:
         assert unknown in unknown_names(question, glossary, contains, before=_before)
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        # a demonstrative with the measure word of a document opens a reader's question, not a name
+        # (config/catalogue.toml [question] lead_words_zh): "篇宠物食品行业" was refused as a company
+        ("那篇宠物食品行业对比文章主要讲了什么？", "宠物食品行业对比文章主要讲了"),
+        ("这篇研报的结论是什么？", "研报的结论是"),
+        ("该篇文章提到哪些风险？", "提到哪些风险"),  # and "文章" after it
+        ("那动岭健身呢？", "动岭健身呢"),  # "那" alone still comes off
+    ],
+)
+def test_a_demonstrative_and_its_measure_word_open_no_name(question, head):
+    assert not chinese_head(question, Glossary(), load_rules()).startswith("篇")
+    assert chinese_head(question, Glossary(), load_rules()).startswith(head[:2])
