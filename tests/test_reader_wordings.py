@@ -102,6 +102,8 @@ def test_advice_is_read_from_the_users_own_words(asked, standalone, intent):
     ("智谱的发行价是多少？", False),
     ("云知声的收入为什么是这样？", False),
     ("智谱和MiniMax的区别是什么，哪家更贵？", False),  # more than one thing asked
+    ("报告表格对云知声收入可持续性的短期和长期评估分别是什么？", False),  # two things, each asked
+    ("两家公司的毛利率各自是什么水平？", False),
 ])
 def test_a_look_up_that_may_ask_what_a_term_is(question, asks):
     assert asks_what_term(question) == asks
