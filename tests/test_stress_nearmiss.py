@@ -23,14 +23,8 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-12" / "nearmiss.jsonl"
 KNOWN_FAILURES: dict[str, str] = {
     "nearmiss-02": "missed refusal: the catalogue takes 室分 (a segment) for a form of 粤信铁塔's name, so nothing of "
                    "'室分业务' is required and 毛利 is no glossary metric: the segments' revenue rows are quoted (catalogue)",
-    "nearmiss-09": "missed refusal: growth asked, the explainer's table row states C1 cost as a level; the growth rule "
-                   "skips table rows (tables)",
     "nearmiss-20": "missed refusal: 'infant' reads 幼儿, which passages hold, so 'infant formula' is no unmapped run and no "
                    "English word is required: the total's growth beside the formula's level is quoted",
-    "nearmiss-38": "control, false refusal: the row '| 2025年第二季度 | 21.02 |' is read without its column's name 收入 "
-                   "(tables)",
-    "nearmiss-41": "control, false refusal: 'Guitian Sugar' is not resolved to 桂甜糖业, refused as a name no document "
-                   "holds (names)",
 }
 
 

@@ -23,11 +23,8 @@ KNOWN_FAILURES: dict[str, str] = {
              "'丰牧农业' only in non-retrieved chunks of news-98",
     "sr-12": "'what is 合同负债 supposed to tell us': no definition cue (read as a look-up); the sentence saying what it "
              "represents is not retrieved",
-    "sr-14": "'What is a channel-type business (渠道型业务)': no definition cue for 'what is a …' (read as a look-up)",
     "sr-21": "鼎岩水泥怎么从赚钱变成亏钱了？ — read as why; the 驱动因素 section is quoted, but not the 财务费用 sentence of "
              "the results section (wrong sentence chosen)",
-    "sr-24": "follow-up 'why is the average price per car lower' after Youchi's volume: the company is not carried, another "
-             "article's drivers are quoted (retrieval miss)",
 }
 
 
