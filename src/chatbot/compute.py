@@ -298,8 +298,9 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
 
 def _latest_year_first(found: list[Fact], part: str) -> list[Fact]:
     """A quarter or half asked with no year ("第三季度") is the latest year's: of the facts that hold
-    it, those the latest year states come first, then those that state no year, then earlier years'
-    (a table of five quarters holds 2024年第三季度 above 2025年第三季度)."""
+    it, an earlier year's goes after the others (a table of five quarters holds 2024年第三季度 above
+    2025年第三季度); a fact that states no year keeps its place (stating the year is no reason to rank
+    first: "第三季度ASMPT收入37.9亿港元" before a segment's row "| 半导体解决方案 | 2025年第三季度收入 18.6亿港元 |")."""
     years = [y for f in found for y, q in f.periods if y and q == part]
     if not years:
         return found
@@ -307,7 +308,7 @@ def _latest_year_first(found: list[Fact], part: str) -> list[Fact]:
 
     def rank(f: Fact) -> int:
         stated = {y for y, q in f.periods if q == part}
-        return 0 if latest in stated else 1 if not any(stated) else 2
+        return 0 if latest in stated or not any(stated) else 1
     return sorted(found, key=rank)
 
 
