@@ -72,10 +72,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h9-r49": "What are the growth drivers and the risks for Yu… — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as why, the set says pros_cons",
     "h9-r50": "清衡环境的看点和风险分别是什么？ — wrong sentence chosen: '派息|资本开支|自由现金流' in retrieved passage #1; '国补|补贴' in retrieved passage #3",
     "h9-r55": "那净利率呢？哪家更高？ — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as derived, the set says comparison",
-    # found by the fresh-clone CI after the session-12 merge (beside every dev article, not in the dev-5 eval index)
-    "u15": "ASMPT第三季度收入比第二季度高多少？ — the quarter-on-quarter sentence (环比增长3.8%) is quoted, but a computed line "
-           "beside it takes a segment's table cell ('2025年第三季度收入' 18.6亿) for the group's Q3 revenue: a wrong figure "
-           "(the table branch's operand reading; a segment row must not stand for the company)",
 }
 
 
