@@ -73,6 +73,11 @@ DEV12_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-12" / "corpus")
 READER_SET_12 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                  for q in _load(ROOT / "tests" / "data" / "dev-12" / "reader_questions.jsonl")
                  if not set(q["expected_sources"]) <= DEV12_ARTICLES]
+# the session-12 hidden set's reader questions (dev-13, spent and opened in session 13), the same split
+DEV13_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-13" / "corpus")
+READER_SET_13 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-13" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV13_ARTICLES]
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
     "r38": "港股 vs A股 is a comparison of markets, not companies: no per-company split, and the look-up finds no sentence",
@@ -141,6 +146,15 @@ KNOWN_FAILURES = {
     "h9-r29": "And roughly what share of that would come from l… — retrieval miss: '48%' only in non-retrieved chunks of news-11, src-1; '53%' only in non-retrieved chunks o",
     "h9-r30": "为什么这一点值得担心？ — wrong sentence chosen: '可持续性' in retrieved passage #1",
     "h9-r31": "那同一天上市的天数智芯首日表现呢？ — wrong sentence chosen: '8.44%|156.8' in retrieved passage #2",
+    # dev-13 (the session-12 hidden set, opened in session 13), over the bundled corpus: failures at the session-13 start
+    "h10-r01": "What was Zhipu's IPO offer price per share? — the eval counts it right; in this test's index: AssertionError: Sorry, the report and the articles it cites hold no information on this question.",
+    "h10-r04": "这份报告最后怎么概括港股AI公司的估值逻辑？ — false refusal: '制度包容' only in non-retrieved chunks of report; '增长导向' only in non-retrieved chunks of report; '国际化溢价|流动性分层' only in non-retrieved chunks of report, src-5",
+    "h10-r15": "What does the report mean by “增收不增利” for Unisoun… — the eval counts it right; in this test's index: AssertionError: English lead-in or label first",
+    "h10-r20": "MiniMax最新披露的累计收入是哪个期间、多少钱？ — wrong sentence chosen: '5343.7万美元|5343.7万' in retrieved passage #3",
+    "h10-r26": "智谱2025年全年收入是多少？ — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'latest'",
+    "h10-r27": "那总收入呢？ — the eval counts it right; in this test's index: AssertionError: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
+    "h10-r28": "And MiniMax's? — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'comparison'",
+    "h10-r29": "它对研发开支占收入的比例有什么要求？ — the eval counts it right; in this test's index: AssertionError: assert 'derived' == 'how'",
 }
 
 
@@ -876,7 +890,8 @@ def _ok(text: str, fact: str) -> bool:
 
 @pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4 + READER_SET_5
                                                + READER_SET_6 + READER_SET_7 + READER_SET_8 + READER_SET_9
-                                               + READER_SET_10 + READER_SET_11 + READER_SET_12, KNOWN_FAILURES))
+                                               + READER_SET_10 + READER_SET_11 + READER_SET_12 + READER_SET_13,
+                                               KNOWN_FAILURES))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))
     assert a.to_json()["intent"] == a.intent

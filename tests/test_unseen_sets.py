@@ -37,6 +37,8 @@ DEV11 = [json.loads(line) for line in (DATA / "dev-11" / "questions.jsonl").read
          if line.strip()]
 DEV12 = [json.loads(line) for line in (DATA / "dev-12" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
+DEV13 = [json.loads(line) for line in (DATA / "dev-13" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+         if line.strip()]
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -59,6 +61,13 @@ KNOWN_FAILURES = {
     "h8-q55": "How much revenue did Lulun Tire's truck and bus … — missed refusal: answered from news-114 although the corpus has no answer",
     # dev-12 (the session-11 hidden set, opened in session 12): its failures at the session-12 start (eval diagnosis)
     "h9-q03": "在粤信铁塔的几块业务里，室内分布系统那块上半年收入同比涨了多少？ — false refusal: all expected facts were in the retrieved passages",
+    # dev-13 (the session-12 hidden set, opened in session 13): its failures at the session-13 start (eval diagnosis)
+    "h10-q02": "华岭纸业三季度单季赚了多少钱？ — wrong sentence chosen: '3.82亿' in retrieved passage #3",
+    "h10-q23": "路畅租车截至9月底止九个月的收入是多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h10-q34": "What was Hualing Paper's top line in Q3 2025? — wrong sentence chosen: '76.9亿' in retrieved passage #1",
+    "h10-q35": "How much did Frostline Foods earn in the first h… — wrong sentence chosen: '2.58亿|2.49亿' in retrieved passage #1",
+    "h10-q52": "晶拓玻璃今年9月份卖了多少浮法玻璃？ — missed refusal: answered from news-135 although the corpus has no answer",
+    "h10-q57": "陇轨装备2024年全年净利润是多少？ — missed refusal: answered from news-136 although the corpus has no answer",
 }
 
 
@@ -103,6 +112,12 @@ def dev10_engine(corpus_index, tmp_path_factory):
 def dev11_engine(corpus_index, tmp_path_factory):
     return engine_beside_corpus(corpus_index, tmp_path_factory, "dev11", [CORPUS_EXTRA, DATA / "dev-11" / "corpus"],
                                  12 + 10)
+
+
+@pytest.fixture(scope="module")
+def dev13_engine(corpus_index, tmp_path_factory):
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev13", [CORPUS_EXTRA, DATA / "dev-13" / "corpus"],
+                                12 + 10)
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +217,16 @@ def test_dev12(dev12_engine, q):
     makers in one column, a .txt filing and an .html page, quarterly and segment tables): Chinese and English
     look-ups, pinyin names, follow-ups, tickers, two-part questions, near-misses and absent companies."""
     _assert_as_expected(dev12_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV13))
+def test_dev13(dev13_engine, q):
+    """Ten articles written blind in session 12 (a PCB explainer with a four-company table, two rail-equipment
+    makers in one column, a .txt wire story and an .html page, nine-month, quarterly and monthly figures, US$
+    production figures): Chinese and English look-ups, pinyin names, follow-ups, tickers, two-part questions,
+    near-misses and absent companies."""
+    _assert_as_expected(dev13_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
