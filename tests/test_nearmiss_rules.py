@@ -155,6 +155,10 @@ def test_a_headline_over_sections_names_no_metric(headings, answered):
         ("What was Unisound's revenue from blue-collar recruitment in 2024?", "blue collar recruitment"),
         ("By how much did Unisound's on-grid electricity grow in 2024?", "grid electricity"),
         ("What was Unisound's infant formula revenue in 2024?", "infant formula"),
+        # after a word that ties the figure to the thing (config/evidence.toml [required] en_unmapped_after)
+        ("What was Unisound's gross margin on oyster sauce in 2024?", "oyster sauce"),
+        ("What was the gross margin of Unisound's oyster sauce business in 2024?", "oyster sauce"),
+        ("What was Unisound's revenue for infant formula in 2024?", "infant formula"),
         # a verb of the question, not the figure's words
         ("How much did Unisound's cornerstone investors take up in total?", ""),
         # one word no passage holds may only phrase the question

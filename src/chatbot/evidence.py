@@ -428,11 +428,13 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
             run.append(word)
             continue
         if len(run) >= evidence_config()["required"]["en_unmapped_run"]:
-            before = [w for w in words[:i - len(run)] if w not in _EN_STOP or w in ("s", "from")]
-            # the figure's own words: after the company's "'s" or a figure's "from", or right before the metric
-            # ("on-grid electricity", "revenue from blue-collar recruitment", "infant formula revenue"), not a
-            # verb of the question ("how much did … investors take up")
-            if (before and before[-1] in ("s", "from")) or word in named:
+            ties = evidence_config()["required"]["en_unmapped_after"]
+            before = [w for w in words[:i - len(run)] if w not in _EN_STOP or w in ties]
+            # the figure's own words: after the company's "'s" or a word tying them to the figure ("from", "on"),
+            # or right before the metric ("on-grid electricity", "revenue from blue-collar recruitment", "gross
+            # margin on oyster sauce", "infant formula revenue"), not a verb of the question ("how much did …
+            # investors take up")
+            if (before and before[-1] in ties) or word in named:
                 return " ".join(run)
         run = []
     return ""
