@@ -5,6 +5,7 @@ index; tests that change an index get their own copy of it (no re-embedding)."""
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -36,6 +37,13 @@ def corpus_ids(folder: Path) -> set[str]:
         m = re.search(r"^id:\s*(\S+)", f.read_text(encoding="utf-8"), re.M) if f.suffix == ".md" else None
         ids.add(m.group(1) if m else f.stem)
     return ids
+
+
+def stress_params(folder: str, name: str, known_failures: dict[str, str]) -> list:
+    """The questions of a stress set (tests/data/<folder>/<name>.jsonl) as `question_params`."""
+    path = CORPUS_EXTRA.parent / folder / f"{name}.jsonl"
+    return question_params([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()],
+                           known_failures)
 
 
 def question_params(questions, known_failures: dict[str, str]) -> list:

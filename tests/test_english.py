@@ -280,6 +280,30 @@ def test_a_pinyin_name_with_a_trade_word_is_found_where_the_text_writes_it(words
     assert _pinyin_sector(words, load_rules(), _before_in(text)) == form
 
 
+DEV10 = DATA / "dev-10" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("words", "form"),
+    [(["Huaqi", "Securities", "Research", "Institute"], "华启证券研究所"),  # a trade word, then words the lexicon translates
+     (["Hengshi", "Securities", "Research", "Institute"], "衡石证券研究所"),
+     (["Huaqi", "Securities"], "华启证券"),  # the trade word alone, as before
+     (["Dongheng", "Securities"], "东衡证券"),
+     (["Huatai", "Securities", "Research", "Institute"], ""),  # no broker of that pinyin writes its notes here
+     (["Huaqi", "Research", "Institute"], ""),  # no trade word after the pinyin: left to the other rules
+     (["Huaqi", "Securities", "Banana"], ""),  # the joined translation is written nowhere
+     (["Hengshi", "Research", "Securities"], "")],  # the trade word must come first
+)
+def test_a_trade_word_and_the_words_after_it_follow_a_pinyin_name(words, form):
+    from chatbot.english_names import _pinyin_sector
+    from chatbot.names import load_rules
+
+    text = "".join(p.read_text(encoding="utf-8") for p in [DEV9 / "90-hengshi-qiheng-2025-interim-note.md",
+                                                             DEV10 / "news-100-kunyue-steel-q3-note.md",
+                                                             DEV10 / "news-108-fengsui-seed-initiation.md"])
+    assert _pinyin_sector(words, load_rules(), _before_in(text)) == form
+
+
 def test_a_pinyin_name_resolves_through_the_nearby_passages_only_when_needed():
     from chatbot.english_names import resolve
 

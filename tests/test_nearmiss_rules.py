@@ -10,6 +10,8 @@ The lists are data: config/glossary.toml [metrics], config/evidence.toml [scope]
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chatbot.evidence import analyse_question, score_candidates, unmapped_phrase, without_attribution
@@ -68,10 +70,33 @@ def test_a_metric_form_inside_a_longer_one_is_not_asked(form, metric, other):
         ("云知声2024年的收益是多少？", ["收入"]),
         ("云知声2024年的营业收入和每股收益分别是多少？", ["收入", "每股收益"]),
         ("云知声2024年每股亏损多少？", ["每股收益"]),
+        # an English metric in the plural is the metric ("gross margins" of two companies)
+        ("Compare Xtep's and 361 Degrees' gross margins for the first half of 2025.", ["毛利率"]),
+        ("What were the two companies' net profits in 2024?", ["净利润"]),
+        ("What were its offer prices?", ["发行价"]),
+        # but a longer word is not its plural ("cashier" is no cash, "profitable" no profit)
+        ("Was the cashier paid in 2024?", []),
+        ("Was the company profitable in 2024?", []),
     ],
 )
 def test_metrics_asked(question, asked):
     assert load_glossary().metrics_in(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [("gross margin", "compare their gross margins", True),
+     ("gross margin", "the gross margin", True),
+     ("loss", "net losses", True),
+     ("gross margin", "gross marginal", False),
+     ("teu", "teus", True),
+     ("r&d", "r&d expenses", True),
+     ("18c", "chapter 18c rules", True)],
+)
+def test_an_english_term_is_read_in_the_plural(term, text, found):
+    from chatbot.glossary import term_pattern
+
+    assert bool(re.search(term_pattern(term), text)) is found
 
 
 def test_earnings_per_share_is_not_answered_by_a_dividend_per_share():
@@ -130,6 +155,10 @@ def test_a_headline_over_sections_names_no_metric(headings, answered):
         ("What was Unisound's revenue from blue-collar recruitment in 2024?", "blue collar recruitment"),
         ("By how much did Unisound's on-grid electricity grow in 2024?", "grid electricity"),
         ("What was Unisound's infant formula revenue in 2024?", "infant formula"),
+        # after a word that ties the figure to the thing (config/evidence.toml [required] en_unmapped_after)
+        ("What was Unisound's gross margin on oyster sauce in 2024?", "oyster sauce"),
+        ("What was the gross margin of Unisound's oyster sauce business in 2024?", "oyster sauce"),
+        ("What was Unisound's revenue for infant formula in 2024?", "infant formula"),
         # a verb of the question, not the figure's words
         ("How much did Unisound's cornerstone investors take up in total?", ""),
         # one word no passage holds may only phrase the question

@@ -33,6 +33,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
 _MAX_COMPOUNDS = 64  # joined forms tried per name
 _MAX_PHRASE_WORDS = 3  # the lexicon's longest keys (chatbot/bilingual.py)
+_MAX_TAIL_WORDS = 4  # English words after a pinyin name: a trade word and the words after it
 
 
 @dataclass
@@ -239,19 +240,38 @@ def _pinyin_sector(words: list[str], rules: Rules, before: Callable[[str], set[s
     the documents write the trade's Chinese word right after characters that romanise as
     the pinyin words, whole ("beiling" = 北岭). The trade word the text uses is kept. (A
     pinyin word may also be a word of the lexicon, "Hexi" a place: the whole romanisation
-    of what the text writes before a trade word is the test.)"""
-    for n in (2, 1):
-        head, tail = words[:-n], " ".join(words[-n:]).lower()
-        if not head or tail not in rules.sector_words_en or not all(re.fullmatch(r"[A-Za-z]+", w) for w in head):
+    of what the text writes before a trade word is the test.) The trade word may be followed
+    by words the lexicon translates, written after it as one word ("Huaqi Securities Research
+    Institute" -> 华启 before 证券研究所, a broker's research arm that publishes its notes)."""
+    for n in range(min(len(words) - 1, _MAX_TAIL_WORDS), 0, -1):
+        head, forms = words[:-n], _tail_forms(words[-n:], rules)
+        if not head or not forms or not all(re.fullmatch(r"[A-Za-z]+", w) for w in head):
             continue
         target = "".join(head).lower()
         if len(target) < 4:
             return ""  # too short to tell one romanised name from another
-        for zh in rules.sector_words_en[tail]:
+        for zh in forms:
             found = sorted(p for p in before(zh) if romanise(p) == target)
             if found:
                 return found[0] + zh
     return ""
+
+
+def _tail_forms(tail: list[str], rules: Rules) -> list[str]:
+    """The Chinese forms of the English words after a pinyin name: a trade word (config/catalogue.toml
+    [sector_words_en], two words before one), then the lexicon's translations of the words after
+    it, joined ("Securities Research Institute" -> 证券研究所, 证券研究院); [] when the words open
+    with no trade word or a word after it does not translate."""
+    for n in (2, 1):
+        trade = " ".join(tail[:n]).lower()
+        if n > len(tail) or trade not in rules.sector_words_en:
+            continue
+        after = _parts(tail[n:], lambda _: True) if tail[n:] else []
+        if after is None:
+            continue
+        combos = itertools.product(rules.sector_words_en[trade], *after)
+        return ["".join(c) for c in itertools.islice(combos, _MAX_COMPOUNDS)]
+    return []
 
 
 # a name the text sets apart: in quotes or brackets ("酸菜鱼品牌“太二”")

@@ -23,7 +23,7 @@ from functools import lru_cache
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.evidence_config import evidence_config
-from chatbot.glossary import Glossary
+from chatbot.glossary import Glossary, term_pattern
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows, text_without
 from chatbot.models import Chunk, Passage
@@ -185,8 +185,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for term in sorted(glossary.terms, key=len, reverse=True):
         if term not in low:
             continue
-        plural = "(?:e?s)?" if term.isascii() else ""  # "gross margins" is the term "gross margin"
-        rx = rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+        rx = term_pattern(term)  # "gross margins" is the term "gross margin"
         if re.search(rx, low):
             add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
@@ -429,11 +428,13 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
             run.append(word)
             continue
         if len(run) >= evidence_config()["required"]["en_unmapped_run"]:
-            before = [w for w in words[:i - len(run)] if w not in _EN_STOP or w in ("s", "from")]
-            # the figure's own words: after the company's "'s" or a figure's "from", or right before the metric
-            # ("on-grid electricity", "revenue from blue-collar recruitment", "infant formula revenue"), not a
-            # verb of the question ("how much did … investors take up")
-            if (before and before[-1] in ("s", "from")) or word in named:
+            ties = evidence_config()["required"]["en_unmapped_after"]
+            before = [w for w in words[:i - len(run)] if w not in _EN_STOP or w in ties]
+            # the figure's own words: after the company's "'s" or a word tying them to the figure ("from", "on"),
+            # or right before the metric ("on-grid electricity", "revenue from blue-collar recruitment", "gross
+            # margin on oyster sauce", "infant formula revenue"), not a verb of the question ("how much did …
+            # investors take up")
+            if (before and before[-1] in ties) or word in named:
                 return " ".join(run)
         run = []
     return ""

@@ -39,11 +39,11 @@ class Glossary:
 
     @cached_property
     def _term_patterns(self) -> list[tuple[str, re.Pattern]]:
-        return [(t, re.compile(rf"(?<![a-z]){re.escape(t)}(?![a-z])")) for t in sorted(self.terms, key=len, reverse=True)]
+        return [(t, re.compile(term_pattern(t))) for t in sorted(self.terms, key=len, reverse=True)]
 
     @cached_property
     def _metric_finders(self) -> list[tuple[str, list[Callable[[str], int]]]]:
-        return [(m, [_finder(f, whole_word=f.isascii() and f[:1].isalnum()) for f in forms])
+        return [(m, [_finder(f, whole_word=f.isascii() and f[:1].isalnum(), plural=True) for f in forms])
                 for m, forms in self.metrics.items()]
 
     def entities(self, text: str) -> list[str]:
@@ -123,7 +123,7 @@ class Glossary:
                 # only what the text does not already say: "2025年" after "2025年" would
                 # only lengthen the query (each token costs ~1 ms to embed) and double its weight
                 extra += [t for t in self.terms[term] if t.lower() not in original]
-                low = low.replace(term, " ")
+                low = pattern.sub(" ", low)
         from chatbot.lexicon import stop_words
 
         stop = stop_words()
@@ -169,11 +169,20 @@ def load_glossary(path: Path = GLOSSARY_TOML, hand_kept: bool = True, without: f
     )
 
 
-def _finder(form: str, whole_word: bool) -> Callable[[str], int]:
+def term_pattern(term: str) -> str:
+    """The regular expression of an English term as a whole word, its plural ending
+    counting as the term ("gross margins" is the term "gross margin")."""
+    plural = "(?:e?s)?" if term.isascii() and term[-1:].isalpha() else ""
+    return rf"(?<![a-z]){re.escape(term)}{plural}(?![a-z])"
+
+
+def _finder(form: str, whole_word: bool, plural: bool = False) -> Callable[[str], int]:
     """A function giving the first position of `form` in a lower-cased text, or -1;
-    with `whole_word` it must not touch a letter or digit ("ai" is not in "paid")."""
+    with `whole_word` it must not touch a letter or digit ("ai" is not in "paid"), and with
+    `plural` an English word's plural ending counts as the word ("gross margins")."""
     if whole_word:
-        pattern = re.compile(rf"(?<![0-9a-z]){re.escape(form)}(?![0-9a-z])")
+        ending = r"(?:e?s)?" if plural and form[-1:].isalpha() else ""
+        pattern = re.compile(rf"(?<![0-9a-z]){re.escape(form)}{ending}(?![0-9a-z])")
 
         def find(low: str) -> int:
             if form not in low:  # the pattern holds the form as written: a plain scan rules most texts out

@@ -10,6 +10,7 @@ import re
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compose.business import asks_business_model, business_model
+from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
 from chatbot.text import claim_figures, content_words, normalize, split_sentences
@@ -31,9 +32,9 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
         for a in alts:
             low = low.replace(a.lower(), " ")
     for term in sorted(ctx.glossary.terms, key=len, reverse=True):
-        if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+        if term in low and re.search(term_pattern(term), low):  # "gross margins": the term "gross margin"
             groups.append((list(ctx.glossary.terms[term]), 1.0))
-            low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
+            low = re.sub(term_pattern(term), " ", low)
     for w in content_words(low):
         if w.isascii() and (len(w) < 2 or ctx.idf(w) >= ctx.idf("\uffff")):
             continue
