@@ -27,7 +27,14 @@ from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows, text_without
 from chatbot.models import Chunk, Passage
-from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
+from chatbot.sentence_period import (
+    context_period,
+    metric_periods,
+    named_periods,
+    own_text,
+    sentence_periods,
+    through_first_figure,
+)
 from chatbot.subjects import uncatalogued_names
 from chatbot.table_cells import is_bare_number, table_header, with_row_unit, with_unit
 from chatbot.text import (
@@ -35,6 +42,7 @@ from chatbot.text import (
     content_words,
     dated_months,
     month_end_closes,
+    months_to_words,
     normalize,
     period_match,
     periods,
@@ -259,6 +267,7 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
+    question = months_to_words(question)  # "截至9月底止九个月" asks 前三季度, as the sentences write it
     what_metric = _WHAT_METRIC_EN.search(question)
     # ("What revenue does X expect for 2025?", "What net profit did X book in the three months to September?": a
     # forecast or a period named after it)
@@ -267,7 +276,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                              or (_asked_periods(question[what_metric.end():]) and _is_metric(what_metric.group(1), glossary))))
     wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
     metrics = [
-        [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(_BASIS_EN.sub(" ", question))
+        [normalize(f) for f in [m, *glossary.metrics[m]]]
+        for m in glossary.metrics_in(_BASIS_EN.sub(" ", question)) or glossary.paraphrased_metrics(question)
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
@@ -447,12 +457,13 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     return bool(tags) and all(t in noun_pos for t in tags)
 
 
-_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币)")
+# ("多少钱" asks a sum of money: a growth rate or a count beside it is no answer)
+_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
 
 
 def _asked_unit(question: str) -> str:
     m = _UNIT_ASKED.search(question)
-    return (m.group(1) or m.group(2).replace("人民币", "元")) if m else ""
+    return (m.group(1) or m.group(2).replace("人民币", "元").replace("钱", "元")) if m else ""
 
 
 def asked_measure(question: str) -> str:
@@ -600,9 +611,12 @@ def _row_periods(row: str, header: list[str], shown: str) -> set:
     """The periods a table row states. A row whose only periods are a month's end ("9月末能繁母猪"
     in one column's header) while other figure columns' headers name no period ("出栏量", "净利润")
     states those figures for the reporting period that closes there (the stock at 9月末, the
-    flows of 前三季度: config/evidence.toml [period_phrases] month_end_closes)."""
+    flows of 前三季度: config/evidence.toml [period_phrases] month_end_closes). A row naming no period
+    states the one its label column's header names ("| 指标（2025年上半年） | 陇轨装备 | 泰衡机车 |")."""
     cells = [c.strip() for c in row.strip().strip("|").split("|")]
     found = periods(shown) | row_label_periods(cells[0])
+    if not found and header:  # the label column's header names the period of every row ("指标（2025年上半年）")
+        found = periods(header[0])
     closes = month_end_closes()
     flows = any(re.search(r"\d", c) and not periods(h) for h, c in zip(header[1:], cells[1:], strict=False))
     if flows and found and all(q in closes for _, q in found):
@@ -837,6 +851,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
+                if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and not any(
+                        not named or period_match(spec.periods, named)
+                        for forms in spec.metrics for named in metric_periods(norm, forms)):
+                    continue  # several periods: the asked one is another metric's ("2024年全年营业收入…；2025年上半年…净利润")
                 if re.match(r"^注\s*[:：]", shown):
                     continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0

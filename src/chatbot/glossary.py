@@ -102,6 +102,16 @@ class Glossary:
         found = [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
         return [m for m in found if not self._inside_longer_metric(m, found, low)]
 
+    def paraphrased_metrics(self, text: str) -> list[str]:
+        """Metrics a question asks in words of its own: a [synonyms] word whose forms include a metric
+        ("赚了多少" -> 净利润: how much a company earned is its profit). Only for a text that names no
+        metric itself ("赚钱还是亏钱？亏了多少？" asks the loss it names)."""
+        if self.metrics_in(text):
+            return []
+        low = text.lower()
+        return list(dict.fromkeys(m for word, forms in self.synonyms.items() if word in low
+                                  for m in forms if m in self.metrics))
+
     def _inside_longer_metric(self, metric: str, found: list[str], low: str) -> bool:
         """Is every Chinese form of `metric` the text holds only a part of another metric's longer
         form there ("收益" of "每股收益", which is earnings per share, not revenue)? (English forms are

@@ -198,3 +198,28 @@ def _years_for(source: set, dated: str, quarter: str | None) -> set:
         return kept
     end = period_end_month(quarter)
     return {str(doc_year)} if end is None or doc_month >= end else {str(doc_year), str(doc_year - 1)}
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+
+
+def metric_periods(sentence: str, forms: list[str]) -> list[set]:
+    """For each place the sentence names the metric (any of `forms`), the period in force there: the
+    last one named before it, back through the sentence's clauses ("陇轨装备2024年全年营业收入312.6亿元，…；
+    2025年上半年实现营业收入148.3亿元，…，归属于股东的净利润11.2亿元": the profit is the first half's, not
+    2024's). Periods named only to compare count for nothing; an empty set where none is named before it."""
+    text = own_text(sentence)
+    low = text.lower()
+    spots = sorted({m.start() for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), low)})
+    out = []
+    for at in spots:
+        found: set = set()
+        before = text[:at]
+        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(before))]
+        for start in reversed(cuts):  # this clause's words before the metric, then the clauses before it
+            found = named_periods(before[start:])
+            if found:
+                break
+            before = before[:start]
+        out.append(found)
+    return out
