@@ -486,6 +486,24 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
 
 
+@lru_cache(maxsize=1)
+def _per_unit_before() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(evidence_config()['scope']['per_unit_before'])})$")
+
+
+def per_unit_only(text: str, forms: list[str]) -> bool:
+    """Does the text name the metric (any of `forms`) only per unit of something ("单票收入2.05元": revenue per
+    parcel; config/evidence.toml [scope] per_unit_before), never as such? A single quarter or month
+    ("单季收入") is no unit."""
+    singles = evidence_config()["period"]["single_period"]
+    spots = [(m.start(), f) for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), text)]
+    if not spots:
+        return False
+    rx = _per_unit_before()
+    return all(rx.search(text[max(0, at - 2):at]) and not any(text[:at].endswith(w) for w in singles)
+               for at, _ in spots)
+
+
 def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
     """Does a rendered table row ("蔬菜种子:2024年收入1.60亿元;占比9%;毛利率—") name the metric asked
     only in cells that hold no figure (a dash, "n/a", "未披露"), its label naming no metric?"""
@@ -743,6 +761,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     growth_only = asks_growth_only(question)
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     defined = _defined_in_documents(spec, passages)
+    # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
+    per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
+                          or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -801,6 +822,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
                                                 for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
+            if spec.metrics and not per_unit_asked and any(per_unit_only(norm, forms) for forms in spec.metrics):
+                continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
             if terms and not all(c in norm or c in context or (item and c in table_head)
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
