@@ -882,7 +882,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0
             for g in spec.groups:
-                if any(a in norm for a in g.alternatives) or (g.entity and g.entity in doc_about and not asks_company):
+                # (an English term's Chinese form counts only outside another metric's longer form: "盈利" of "earn"
+                # is not said by "每股基本盈利", earnings per share)
+                if any(a in norm and (g.kind != "term" or glossary.outside_longer_metric(norm, a)) for a in g.alternatives) \
+                        or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
