@@ -27,15 +27,14 @@ ARTICLE = (
 TITLE = "华岭纸业三季报点评"
 
 
-def _idf(term: str) -> float:
-    if term in ("收入", "营业收入", "营收", "净利润", "归母净利润"):
-        return 0.5
-    return 3.0 if term in normalize(ARTICLE + TITLE) else 5.0
-
-
-def _answers(question: str) -> list[str]:
-    chunk = Chunk(id="x:1", doc_id="x", title=TITLE, text=ARTICLE, headings=[TITLE])
-    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _idf)
+def _sentences(question: str, text: str = ARTICLE, title: str = TITLE, glossary=None) -> list[str]:
+    """The sentences chosen for the question from one passage of `text`, best first: the article's words weigh 3,
+    the metric words 0.5, a word no passage holds 5."""
+    metric_words = ("收入", "营业收入", "营收", "净利润", "归母净利润")
+    weights = {w: 0.5 for w in metric_words}
+    chunk = Chunk(id="x:1", doc_id="x", title=title, text=text, headings=[title])
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], glossary or load_glossary(),
+                                lambda t: weights.get(t, 3.0 if t in normalize(text + title) else 5.0))
     return [c.text for c in cands]
 
 
@@ -80,7 +79,7 @@ def test_months_to_words(text, rewritten):
     ],
 )
 def test_paraphrased_metric_and_money(question, metric, unit):
-    spec = analyse_question(question, load_glossary(), _idf)
+    spec = analyse_question(question, load_glossary(), lambda t: 3.0 if t in ARTICLE else 5.0)
     assert [m[0] for m in spec.metrics] == [metric]
     assert spec.unit == unit
 
@@ -128,7 +127,7 @@ def test_per_unit_only(text, only):
     ],
 )
 def test_lookup13_sentence_choice(question, answer):
-    found = _answers(question)
+    found = _sentences(question)
     if answer is None:
         assert not found, found
     else:
@@ -152,10 +151,7 @@ def test_a_form_inside_another_metrics_longer_form(text, form, outside):
 def test_an_english_term_is_not_said_by_another_metrics_longer_form():
     """"earn" reads 净利润 / 盈利 / 溢利: the profit's sentence, not earnings per share, answers."""
     text = "每股基本盈利人民币20.8分。\n\n期内溢利人民币2.58亿元，同比增长27.7%。"
-    chunk = Chunk(id="y:1", doc_id="y", title="霜源食品中期业绩", text=text, headings=["霜源食品中期业绩"])
     glossary = replace(load_glossary(), terms={**load_glossary().terms, "earn": ["净利润", "盈利", "溢利"]})  # (terms_en.toml)
-    cands, _ = score_candidates("How much did 霜源食品 earn in the first half of 2025?",
-                                [Passage(chunk=chunk, score=1.0)], glossary,
-                                lambda t: 5.0 if t == "\uffff" else 3.0)  # (the weight of a word no passage holds: 5)
-    assert cands, "no sentence"
-    assert "溢利" in cands[0].text, [c.text for c in cands]
+    found = _sentences("How much did 霜源食品 earn in the first half of 2025?", text, "霜源食品中期业绩", glossary)
+    assert found, "no sentence"
+    assert "溢利" in found[0], found
