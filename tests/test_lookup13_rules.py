@@ -20,6 +20,7 @@ ARTICLE = (
     "| 季度 | 营业收入 | 同比 | 归母净利润 |\n|---|---|---|---|\n"
     "| 2025年二季度 | 73.3亿元 | +6.5% | 3.13亿元 |\n| 2025年三季度 | 76.9亿元 | +8.7% | 3.82亿元 |\n\n"
     "三季度单季归母净利润同比增长64.7%，环比增长22.0%。\n\n"
+    "华岭纸业（2719.HK）于2025年11月5日公布2025年第三季度业绩。\n\n"
     "华岭纸业2024年全年营业收入302.6亿元；2025年上半年实现营业收入141.5亿元，同比增长5.0%，归母净利润5.54亿元。\n\n"
     "| 指标（2025年上半年） | 华岭纸业 |\n|---|---|\n| 毛利率 | 12.2% |\n\n"
     "2025年9月华岭纸业纸品销量46万吨，单吨收入5,100元。"
@@ -91,6 +92,9 @@ def test_paraphrased_metric_and_money(question, metric, unit):
          [{("2025", "H1")}]),
         ("2024年净利润9.1亿元，2025年上半年净利润5.5亿元", [{("2024", None)}, {("2025", "H1")}]),
         ("净利润较2024年的9.1亿元增长", [set()]),  # a period named only to compare is none
+        # a list after the metric, a period and a figure each: named once for all of them
+        ("一季度归母净利润11.2亿元，二季度13.6亿元，三季度19.4亿元", [{(None, "Q1"), (None, "Q2"), (None, "Q3")}]),
+        ("2025年上半年净利润5.5亿元，同比增长7%，2024年营业收入80亿元", [{("2025", "H1")}]),  # (2024 is the revenue's)
     ],
 )
 def test_metric_periods(sentence, periods_at):
@@ -119,6 +123,8 @@ def test_per_unit_only(text, only):
         # the period named first is another metric's: 2024's profit is not given
         ("华岭纸业2024年全年净利润是多少？", None),
         ("华岭纸业2024年全年营业收入是多少？", "302.6亿元"),
+        # a stock code is named in no clause of its own: no period binds it (the ticker "2057.HK" read as a year)
+        ("Which company is listed under the ticker 2719.HK?", "2719.HK"),
         # the label column's header dates every row: no 2024 margin
         ("华岭纸业2024年毛利率是多少？", None),
         # revenue per tonne answers no month's revenue

@@ -874,9 +874,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
-                if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and not any(
-                        not named or period_match(spec.periods, named)
-                        for forms in spec.metrics for named in metric_periods(norm, forms)):
+                if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and (
+                        at := [named for forms in spec.metrics for named in metric_periods(norm, forms)]) and not any(
+                        not named or period_match(spec.periods, named) for named in at):
                     continue  # several periods: the asked one is another metric's ("2024年全年营业收入…；2025年上半年…净利润")
                 if re.match(r"^注\s*[:：]", shown):
                     continue  # an editors' note on sourcing is no answer to a figure
