@@ -27,7 +27,14 @@ from chatbot.glossary import Glossary, term_pattern
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows, text_without
 from chatbot.models import Chunk, Passage
-from chatbot.sentence_period import context_period, named_periods, own_text, sentence_periods, through_first_figure
+from chatbot.sentence_period import (
+    context_period,
+    metric_periods,
+    named_periods,
+    own_text,
+    sentence_periods,
+    through_first_figure,
+)
 from chatbot.subjects import uncatalogued_names
 from chatbot.table_cells import is_bare_number, table_header, with_row_unit, with_unit
 from chatbot.text import (
@@ -35,6 +42,7 @@ from chatbot.text import (
     content_words,
     dated_months,
     month_end_closes,
+    months_to_words,
     normalize,
     period_match,
     periods,
@@ -258,6 +266,7 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
+    question = months_to_words(question)  # "截至9月底止九个月" asks 前三季度, as the sentences write it
     what_metric = _WHAT_METRIC_EN.search(question)
     # ("What revenue does X expect for 2025?", "What net profit did X book in the three months to September?": a
     # forecast or a period named after it)
@@ -266,7 +275,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                              or (_asked_periods(question[what_metric.end():]) and _is_metric(what_metric.group(1), glossary))))
     wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
     metrics = [
-        [normalize(f) for f in [m, *glossary.metrics[m]]] for m in glossary.metrics_in(_BASIS_EN.sub(" ", question))
+        [normalize(f) for f in [m, *glossary.metrics[m]]]
+        for m in glossary.metrics_in(_BASIS_EN.sub(" ", question)) or glossary.paraphrased_metrics(question)
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
@@ -448,12 +458,13 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     return bool(tags) and all(t in noun_pos for t in tags)
 
 
-_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币)")
+# ("多少钱" asks a sum of money: a growth rate or a count beside it is no answer)
+_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
 
 
 def _asked_unit(question: str) -> str:
     m = _UNIT_ASKED.search(question)
-    return (m.group(1) or m.group(2).replace("人民币", "元")) if m else ""
+    return (m.group(1) or m.group(2).replace("人民币", "元").replace("钱", "元")) if m else ""
 
 
 def asked_measure(question: str) -> str:
@@ -474,6 +485,24 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
     naming = [c for c in clauses if any(f in c for forms in metrics for f in forms)]
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
+
+
+@lru_cache(maxsize=1)
+def _per_unit_before() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(evidence_config()['scope']['per_unit_before'])})$")
+
+
+def per_unit_only(text: str, forms: list[str]) -> bool:
+    """Does the text name the metric (any of `forms`) only per unit of something ("单票收入2.05元": revenue per
+    parcel; config/evidence.toml [scope] per_unit_before), never as such? A single quarter or month
+    ("单季收入") is no unit."""
+    singles = evidence_config()["period"]["single_period"]
+    spots = [(m.start(), f) for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), text)]
+    if not spots:
+        return False
+    rx = _per_unit_before()
+    return all(rx.search(text[max(0, at - 2):at]) and not any(text[:at].endswith(w) for w in singles)
+               for at, _ in spots)
 
 
 def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
@@ -601,9 +630,12 @@ def _row_periods(row: str, header: list[str], shown: str) -> set:
     """The periods a table row states. A row whose only periods are a month's end ("9月末能繁母猪"
     in one column's header) while other figure columns' headers name no period ("出栏量", "净利润")
     states those figures for the reporting period that closes there (the stock at 9月末, the
-    flows of 前三季度: config/evidence.toml [period_phrases] month_end_closes)."""
+    flows of 前三季度: config/evidence.toml [period_phrases] month_end_closes). A row naming no period
+    states the one its label column's header names ("| 指标（2025年上半年） | 陇轨装备 | 泰衡机车 |")."""
     cells = [c.strip() for c in row.strip().strip("|").split("|")]
     found = periods(shown) | row_label_periods(cells[0])
+    if not found and header:  # the label column's header names the period of every row ("指标（2025年上半年）")
+        found = periods(header[0])
     closes = month_end_closes()
     flows = any(re.search(r"\d", c) and not periods(h) for h, c in zip(header[1:], cells[1:], strict=False))
     if flows and found and all(q in closes for _, q in found):
@@ -730,6 +762,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     growth_only = asks_growth_only(question)
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     defined = _defined_in_documents(spec, passages)
+    # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
+    per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
+                          or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -788,6 +823,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
                                                 for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
+            if spec.metrics and not per_unit_asked and any(per_unit_only(norm, forms) for forms in spec.metrics):
+                continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
             if terms and not all(c in norm or c in context or (item and c in table_head)
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
@@ -838,11 +875,18 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
+                if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and (
+                        at := [named for forms in spec.metrics for named in metric_periods(norm, forms)]) and not any(
+                        not named or period_match(spec.periods, named) for named in at):
+                    continue  # several periods: the asked one is another metric's ("2024年全年营业收入…；2025年上半年…净利润")
                 if re.match(r"^注\s*[:：]", shown):
                     continue  # an editors' note on sourcing is no answer to a figure
             got = 0.0
             for g in spec.groups:
-                if any(a in norm for a in g.alternatives) or (g.entity and g.entity in doc_about and not asks_company):
+                # (an English term's Chinese form counts only outside another metric's longer form: "盈利" of "earn"
+                # is not said by "每股基本盈利", earnings per share)
+                if any(a in norm and (g.kind != "term" or glossary.outside_longer_metric(norm, a)) for a in g.alternatives) \
+                        or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight

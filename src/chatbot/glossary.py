@@ -102,6 +102,36 @@ class Glossary:
         found = [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
         return [m for m in found if not self._inside_longer_metric(m, found, low)]
 
+    def outside_longer_metric(self, low: str, form: str) -> bool:
+        """Does the lower-cased text hold `form` somewhere other than inside a longer form of a metric that
+        does not count it ("盈利" of "每股基本盈利" is earnings per share, not profit)?"""
+        longer = self._longer_metric_forms(form)
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(form), low)]
+        if not longer:
+            return bool(spans)
+        cover = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), low)]
+        return any(not any(a <= s and e <= b for a, b in cover) for s, e in spans)
+
+    @cached_property
+    def _longer_forms(self) -> dict[str, tuple[str, ...]]:
+        return {}  # form -> the longer forms of other metrics that hold it (filled as asked)
+
+    def _longer_metric_forms(self, form: str) -> tuple[str, ...]:
+        if form not in self._longer_forms:
+            self._longer_forms[form] = tuple(f for forms in self.metrics.values() if form not in forms
+                                             for f in forms if not f.isascii() and form in f and len(f) > len(form))
+        return self._longer_forms[form]
+
+    def paraphrased_metrics(self, text: str) -> list[str]:
+        """Metrics a question asks in words of its own: a [synonyms] word whose forms include a metric
+        ("赚了多少" -> 净利润: how much a company earned is its profit). Only for a text that names no
+        metric itself ("赚钱还是亏钱？亏了多少？" asks the loss it names)."""
+        if self.metrics_in(text):
+            return []
+        low = text.lower()
+        return list(dict.fromkeys(m for word, forms in self.synonyms.items() if word in low
+                                  for m in forms if m in self.metrics))
+
     def _inside_longer_metric(self, metric: str, found: list[str], low: str) -> bool:
         """Is every Chinese form of `metric` the text holds only a part of another metric's longer
         form there ("收益" of "每股收益", which is earnings per share, not revenue)? (English forms are

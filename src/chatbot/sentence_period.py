@@ -198,3 +198,35 @@ def _years_for(source: set, dated: str, quarter: str | None) -> set:
         return kept
     end = period_end_month(quarter)
     return {str(doc_year)} if end is None or doc_month >= end else {str(doc_year), str(doc_year - 1)}
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+_PERIOD_THEN_FIGURE = re.compile(rf"\s*(?:{_PERIOD})\s*(?:为|是|则为)?\s*约?\s*[-+]?\d")
+
+
+def metric_periods(sentence: str, forms: list[str]) -> list[set]:
+    """For each place the sentence names the metric (any of `forms`), the period in force there: the
+    last one named before it, back through the sentence's clauses ("陇轨装备2024年全年营业收入312.6亿元，…；
+    2025年上半年实现营业收入148.3亿元，…，归属于股东的净利润11.2亿元": the profit is the first half's, not
+    2024's), and those a list after it gives a figure each. Periods named only to compare count for nothing; an
+    empty set where none is named."""
+    text = own_text(sentence)
+    low = text.lower()
+    spots = sorted({m.start() for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), low)})
+    out = []
+    for at in spots:
+        found: set = set()
+        before = text[:at]
+        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(before))]
+        for start in reversed(cuts):  # this clause's words before the metric, then the clauses before it
+            found = named_periods(before[start:])
+            if found:
+                break
+            before = before[:start]
+        # an enumeration after it, each clause a period and its figure ("一季度归母净利润11.2亿元，二季度13.6亿元，
+        # 三季度19.4亿元"): the metric is named once for every period listed
+        for clause in _CLAUSE_BREAK.split(text[at:])[1:]:
+            if _PERIOD_THEN_FIGURE.match(clause):
+                found = found | named_periods(clause)
+        out.append(found)
+    return out

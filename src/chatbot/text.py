@@ -175,11 +175,26 @@ def _period_rules() -> _PeriodRules:
 
 
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
-# "…12月31日止年度" the year; English "the first nine months of 2025" likewise
+# "…12月31日止年度" the year; English "the first nine months of 2025" likewise; a question may leave
+# out the year and write the month's end as a word ("截至9月底止九个月": the first three quarters, any year)
 _MONTHS_TO_RE = re.compile(
-    r"截至\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\S{0,3}?(三|六|九|十二|3|6|9|12)个月"
+    r"截至\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(?:\d{1,2}\s*日|底|末)\S{0,3}?(三|六|九|十二|3|6|9|12)个月"
     r"|截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日止?(?:年度|全年)")
 _MONTH_COUNT = {"三": 3, "六": 6, "九": 9, "十二": 12}
+
+
+def months_to_words(text: str) -> str:
+    """"截至(2025年)9月底止九个月" written as the period word it names ("(2025年)前三季度"), so that a question
+    asking it is covered by a sentence that writes the period as a word; a span making no calendar period
+    stays as written."""
+    def word(m: re.Match) -> str:
+        if m.group(4):
+            return f"{m.group(4)}年全年"
+        q = months_ending(int(m.group(2)), _MONTH_COUNT.get(m.group(3)) or int(m.group(3)))
+        if q is None:
+            return m.group(0)
+        return f"{m.group(1) + '年' if m.group(1) else ''}{QUALIFIER_TEXT.get(q, '全年')}"
+    return _MONTHS_TO_RE.sub(word, text) if "截至" in text else text
 _NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?(?:nine months|three quarters) (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
 # "Q2 2025", "Q2 of 2025", "the second quarter of 2025": a quarter of that year, not of any year
