@@ -97,9 +97,6 @@ class RetrievalSettings(BaseModel):
     dense_weight: float = Field(1.0, description="weight of the dense ranking in the fusion")
     keyword_weight: float = Field(1.0, description="weight of the keyword ranking in the fusion")
     top_k: int = Field(6, description="passages given to the answerer")
-    dense_tie_precision: float = Field(
-        1e-3, description="dense similarities equal at this precision are a tie, ranked by the keyword rank, then "
-        "by chunk id (the question embedders agree to ~2e-4: their order must not decide)")
     reranker_model: str = Field("", description="cross-encoder model path or name; empty = no reranker")
 
 

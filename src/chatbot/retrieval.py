@@ -34,18 +34,6 @@ def rrf_fuse(
     return sorted(fused.items(), key=lambda kv: -kv[1])
 
 
-def dense_order(
-    hits: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]], precision: float
-) -> list[tuple[Chunk, float]]:
-    """The dense hits best first, similarities compared at `precision` (equal there: a tie,
-    whatever their digits beyond it), a tie ranked by the keyword rank (a hit the keyword
-    search did not find after those it found), then by chunk id: the order does not depend on
-    differences the question embedders do not agree on. The similarities are kept as given."""
-    krank = {c.id: r for r, (c, _) in enumerate(keyword)}
-    missing = len(keyword)
-    return sorted(hits, key=lambda h: (-round(h[1] / precision), krank.get(h[0].id, missing), h[0].id))
-
-
 class Retriever:
     def __init__(self, store: Store, settings: RetrievalSettings, glossary: Glossary):
         self.store = store
@@ -85,8 +73,6 @@ class Retriever:
             timings["keyword"] = (time.perf_counter() - t) * 1000  # what it added beyond the embedding
         elif mode == "keyword":
             keyword, timings["keyword"] = self._keyword(question)
-        if dense:
-            dense = dense_order(dense, keyword, self.cfg.dense_tie_precision)
         lists = []
         if dense:
             lists.append((dense, self.cfg.dense_weight))
