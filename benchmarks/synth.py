@@ -17,8 +17,10 @@ itself. Deterministic for a seed.
 A synthetic passage must state nothing about the corpus's companies that the bundled
 corpus does not: the question sets' refusals are questions that corpus cannot answer.
 So the pool holds whole sentences as the reader reads them (clauses joined by ；/; stay
-together: they share a subject), each ending with its end mark (one is added to a line
-that has none, a list item or a reference), so that a passage splits back into exactly
+together: they share a subject), each ending with its end mark (one is added to a list
+item or a reference that has none), or, a paragraph line cut off in the source, left open
+and put last in its passage (an added end mark made a whole sentence of it, scored above
+the cut-off original: q17's "…允许符合18A、18C章的企业"), so that a passage splits back into exactly
 its sentences and no sentence gets its subject from one line and its figure from
 another ("1月2日:壁仞科技挂牌;" + "IPO本身规模很小:发行价205港元" read as 壁仞's offer
 price). Sentences of ../shared/corpus-extra are left out by default: they hold facts
@@ -44,6 +46,8 @@ _TICKER = re.compile(r"\d{4}(\.HK)?")
 _SUBJECT = re.compile(r"(^|[,，:：;；、(（]|[年月日末该本其])公司")
 
 _END = ("。", "！", "？", "!", "?", "…")
+# how the reader's evidence scoring tells a whole sentence from one cut off (chatbot/evidence.py)
+_CLOSED = re.compile(r"[。！？!?.”」)）]$")
 
 
 def sentence_pool(include_extra: bool = False) -> list[str]:
@@ -65,14 +69,25 @@ def sentence_pool(include_extra: bool = False) -> list[str]:
                 line = line.strip()
                 if not line or line.startswith(("#", "|")):
                     continue
-                line = re.sub(r"^([-*+]|\d+[.)、]|\[\d+\])\s*", "", line)
-                for s in split_sentences(line, semicolons=False):
-                    ended = s if s.endswith(_END) else s.rstrip("；;，,、：: ") + "。"
-                    if split_sentences(ended, semicolons=False) != [ended]:
-                        ended = s  # it ends already ('“……为什么是现在?”')
+                text = re.sub(r"^([-*+]|\d+[.)、]|\[\d+\])\s*", "", line)
+                for s in split_sentences(text, semicolons=False):
+                    ended = s
+                    # a list item, a reference, a line ending with a bracket: a whole statement, given the end
+                    # mark the reader splits at; a paragraph line cut off in the source stays open (is_open)
+                    if not s.endswith(_END) and (text != line or _CLOSED.search(s)):
+                        ended = s.rstrip("；;，,、：: ") + "。"
+                        if split_sentences(ended, semicolons=False) != [ended]:
+                            ended = s  # it ends already ('“……为什么是现在?”')
                     if 12 <= len(ended) <= 300:
                         pool.append(ended)
     return list(dict.fromkeys(pool))
+
+
+def is_open(sentence: str) -> bool:
+    """A pool sentence cut off in the source (a paragraph line with no end mark: "2025年5月,
+    港交所推出…,允许符合18A、18C章的企业"): its copies stay cut off, so each is a passage's
+    last sentence (anywhere else the next sentence would run on into it)."""
+    return not sentence.endswith(_END) and not _CLOSED.search(sentence)
 
 
 def invented_companies() -> dict[str, str]:
@@ -192,6 +207,13 @@ def documents(n_passages: int, per_doc: int, prefix: str, seed: int = 7,
                 if i in idx:
                     continue
                 s = var.sentence(pool[i])
+                if is_open(pool[i]):  # cut off in the source: only a passage's last sentence, left open
+                    if lo <= size + len(s) <= hi:
+                        parts.append(s)
+                        idx.append(i)
+                        size += len(s)
+                        break
+                    continue
                 if size + len(s) <= hi:
                     parts.append(s)
                     idx.append(i)

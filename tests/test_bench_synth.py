@@ -48,6 +48,25 @@ def test_synthetic_passages_split_back_into_variations_of_corpus_sentences(docs)
     assert varied > 0.2 * sum(len(r) for d in docs for r in d.sources)
 
 
+def test_a_sentence_cut_off_in_the_source_stays_cut_off_and_ends_its_passage(docs):
+    # q17: the report's line "…允许符合18A、18C章的企业" is cut off (the reader scores it so); a copy
+    # given an end mark was a whole sentence, scored above the original and cited instead of the answer
+    pool = synth.sentence_pool()
+    cut = [s for s in pool if synth.is_open(s)]
+    assert "2025年5月,港交所推出\"科企上市专线\",允许符合18A、18C章的企业" in cut
+    assert not [s for s in cut if s.endswith(("。", "！", "？", "!", "?"))]
+    assert synth.is_open("港股市场对AI公司的估值更多依赖于对")
+    assert not synth.is_open("相关个股:2513.HK(智谱)、0100.HK(MiniMax)。")
+    last = 0
+    for doc in docs:
+        for text, rows in zip(doc.passages, doc.sources, strict=True):
+            assert not [r for r in rows[:-1] if synth.is_open(pool[r])], text
+            if synth.is_open(pool[rows[-1]]):
+                last += 1
+                assert synth.is_open(split_sentences(text, semicolons=False)[-1]), text
+    assert last > 0
+
+
 def test_synthetic_news_names_no_corpus_company_and_shifts_its_years(docs):
     pool = synth.sentence_pool()
     corpus_names = [f for f in synth.corpus_companies() if not _TICKER.fullmatch(f)]

@@ -6,15 +6,49 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
-from typing import Any
-
-from langchain_core.embeddings import Embeddings
+import types
+from typing import TYPE_CHECKING, Any
 
 from chatbot.config import EmbeddingSettings
 from chatbot.errors import ChatbotError
 
 log = logging.getLogger(__name__)
+_RUNNABLES_CONFIG = "langchain_core.runnables.config"
+
+
+def _embeddings_interface() -> type:
+    """LangChain's `Embeddings`, imported without `langchain_core.runnables.config`, which its
+    module imports only for the async methods' `run_in_executor`: that import brings in
+    LangChain's callbacks and messages, pydantic.v1 and requests (~200 modules, ~0.1 s of CPU
+    in every cold `chatbot ingest`, whose path needs none of them). A stand-in imports the real
+    helper on the first async call; a process that has it already imports plainly."""
+    if _RUNNABLES_CONFIG in sys.modules or "langchain_core.embeddings.embeddings" in sys.modules:
+        from langchain_core.embeddings import Embeddings as plain
+
+        return plain
+    stand_in = types.ModuleType(_RUNNABLES_CONFIG)
+
+    async def run_in_executor(*args: Any, **kwargs: Any) -> Any:
+        from langchain_core.runnables.config import run_in_executor as real
+
+        return await real(*args, **kwargs)
+
+    stand_in.run_in_executor = run_in_executor  # type: ignore[attr-defined]
+    sys.modules[_RUNNABLES_CONFIG] = stand_in
+    try:
+        from langchain_core.embeddings import Embeddings as interface
+    finally:
+        if sys.modules.get(_RUNNABLES_CONFIG) is stand_in:
+            del sys.modules[_RUNNABLES_CONFIG]
+    return interface
+
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+else:
+    Embeddings = _embeddings_interface()
 
 
 class _LazyModel(Embeddings):
