@@ -16,12 +16,7 @@ from test_reader_articles import _load
 DATA = CORPUS_EXTRA.parent
 STRESS = _load(DATA / "stress-13" / "rdstruct.jsonl")
 
-KNOWN_FAILURES: dict[str, str] = {
-    "s13-rdstruct-15": "What are the upsides and downsides for Jianghai Heavy according to the wire? — the wire has no list "
-                       "or heading of either side: the upside quoted is the results' growth (stance word 增长), and the "
-                       "hedged market sentence ('…可能不及前两年，但在手订单足以支撑…') is quoted whole as a downside, not "
-                       "split; the order book / margin upside is not given its own line",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
