@@ -65,6 +65,8 @@ TABLE = "订单分季度：\n\n| 季度 | 新签艘数 | 合同金额（亿美�
     ("江海重工一季度和三季度的新签订单比一比。", ["一季度", "三季度"]),
     ("江海重工二季度和三季度相比怎么样？", ["二季度", "三季度"]),
     ("江海重工三季度的新签订单有多少？", []),  # one thing named: no side by side
+    ("江海重工一季和三季的订单比一比。", ["一季度", "三季度"]),  # each thing joined inside one row's head
+    ("江海重工的订单和交付比一比。", []),  # things joined that head no row
 ])
 def test_two_things_of_one_company_are_compared_by_their_rows(question, rows):
     chunk = Chunk(id="d:1", doc_id="d", text=TABLE, title="江海重工前三季度业绩")

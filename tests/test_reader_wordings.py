@@ -170,6 +170,7 @@ def test_english_which_higher_compares(question, intent):
     ("有哪些风险因素？", "pros_cons"),
     # a comparison: 比一比, 比起来, 差别, 和…比怎么样, 谁…更, 哪块…更, "and which", "stack up"
     ("两家银行的不良率比一比。", "comparison"),
+    ("两家公司的海外收入占比比一比。", "comparison"),  # 比一比 decides over the share asked (占比)
     ("今年的毛利率和去年比怎么样？", "comparison"),
     ("两条产线的产能差别大吗？", "comparison"),
     ("两家船厂谁赚得更多？", "comparison"),

@@ -58,6 +58,7 @@ def _named_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
     if ents:
         docs = [d for d in docs if set(ctx.glossary.entities(d.title)) & set(ents)] or docs
     groups = _asked_groups(ctx)
+    items = compared_items(ctx.question)
 
     def named(head: str) -> bool:
         h = normalize(re.sub(r"^\W+|\W+$", "", head))
@@ -68,6 +69,9 @@ def _named_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
             if b.kind != "table":
                 continue
             rows = [ln for ln in b.lines if named(re.split(r"[:：]", ln.text)[0])]
+            if len(rows) < 2 and len(items) == 2:  # each thing joined heads one row ("三季度": "2025年第三季度")
+                per = [[ln for ln in b.lines if normalize(i) in normalize(re.split(r"[:：]", ln.text)[0])] for i in items]
+                rows = [p[0] for p in per] if all(len(p) == 1 for p in per) and per[0][0] is not per[1][0] else rows
             if len(rows) >= 2:
                 return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in rows]
             if sum(named(h) for h in b.header[1:]) >= 2 and groups:
