@@ -144,3 +144,43 @@ def test_a_sentence_stating_the_authors_view(sentence, view):
 ])
 def test_english_which_higher_compares(question, intent):
     assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # session 13 (issue 12): a summary asked as 梳理, 核心意思/核心观点, 讲了哪些, 一句话, "takeaways", "main points"
+    ("帮我梳理一下这篇快讯。", "summary"),
+    ("那篇讲港口吞吐量的文章核心意思是什么？", "summary"),
+    ("这份年报讲了哪些事？", "summary"),
+    ("用一句话说说这篇公告。", "summary"),
+    ("What are the main takeaways from the brewer's interim results?", "summary"),
+    ("What are the main messages of the column?", "summary"),
+    # a conclusion: the summing up the report ends with; the (one) takeaway
+    ("报告最后怎么总结行业的竞争格局？", "conclusion"),
+    ("报告对估值逻辑的总结是什么？", "conclusion"),
+    ("What is the takeaway of the piece about 200-plus listings?", "conclusion"),
+    # a how: 路径, 通过什么, 怎么做到, 采取了哪些措施
+    ("公司打算通过什么路径扩张？", "how"),
+    ("这家航司是怎么做到扭亏的？", "how"),
+    ("管理层采取了哪些措施控制成本？", "how"),
+    ("What steps is the miner taking to cut costs?", "how"),
+    # pros and cons: both sides asked, whatever word names the upside ("drivers", 驱动, 看点)
+    ("What are the growth drivers and the risks for the tower company?", "pros_cons"),
+    ("What are the positives and negatives for the bank?", "pros_cons"),
+    ("这家公司的增长驱动和风险分别是什么？", "pros_cons"),
+    ("有哪些风险因素？", "pros_cons"),
+    # a comparison: 比一比, 比起来, 差别, 和…比怎么样, 谁…更, 哪块…更, "and which", "stack up"
+    ("两家银行的不良率比一比。", "comparison"),
+    ("两家公司的海外收入占比比一比。", "comparison"),  # 比一比 decides over the share asked (占比)
+    ("今年的毛利率和去年比怎么样？", "comparison"),
+    ("两条产线的产能差别大吗？", "comparison"),
+    ("两家船厂谁赚得更多？", "comparison"),
+    ("哪块业务增长更快？", "comparison"),
+    ("长协占比最高和最低的分别是哪家？", "comparison"),
+    ("Which turned its inventory fastest and which slowest?", "comparison"),
+    ("How do the two miners stack up on cash cost?", "comparison"),
+    # still a look-up or a derived figure
+    ("Which segment grew the most?", "lookup"),
+    ("Revenue plus other income: what is the total?", "derived"),
+])
+def test_structure_intents_in_other_words(question, intent):
+    assert detect_intent(question).name == intent

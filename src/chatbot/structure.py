@@ -19,7 +19,9 @@ from chatbot.models import Chunk
 from chatbot.text import normalize
 
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
-_ITEM = re.compile(r"^([-*+]|\d+[.)、]|[(（]\d+[)）])\s*")
+_ITEM = re.compile(r"^([-*+](?=\s)|\d+[.)、]|[(（]\d+[)）])\s*")  # "**加粗**" opens no list item
+# a plain-text document's numbered heading line ("三、并购及扩张", "（二）风险因素"): short, no sentence
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*[^。！？!?；;，,:：|]{2,24}$")
 _LABELLED = re.compile(r"^[^:：，。,]{2,12}[:：]")
 
 
@@ -115,6 +117,7 @@ def build_structure(chunks: list[Chunk]) -> dict[str, DocStructure]:
         cs.sort(key=lambda c: c.position)
         blocks: list[Block] = []
         seen: set[str] = set()
+        numbered: tuple[list[str], str] | None = None  # (the headings it sits under, its line)
         for c in cs:
             rendered = {normalize(raw): shown for raw, shown, _, _ in passage_sentences(c.text)}
             lines = c.text.splitlines()
@@ -124,26 +127,33 @@ def build_structure(chunks: list[Chunk]) -> dict[str, DocStructure]:
                 if not s or _TABLE_SEP.match(s):
                     continue
                 kind = _kind(s)
+                if numbered is not None and numbered[0] != c.headings:  # a real heading ends it
+                    numbered = None
+                path = [*(c.headings or [c.title]), numbered[1]] if numbered else c.headings
                 if kind == "table" and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1].strip()):
                     header = [h.strip() for h in s.strip("|").split("|")]
                     key = normalize(s)
                     if key in seen:
                         continue
                     seen.add(key)
-                    blocks.append(_new_block(blocks, doc_id, c, "table", lead, header))
+                    blocks.append(_new_block(blocks, doc_id, c, "table", lead, header, path))
                     continue
                 key = normalize(s)
                 if key in seen:
                     continue
                 seen.add(key)
+                if kind == "para" and len(c.headings) < 2 and _NUMBERED_HEADING.match(s):
+                    numbered = (c.headings, s)  # a section of its own, as a Markdown heading would open
+                    continue
+                path = [*(c.headings or [c.title]), numbered[1]] if numbered else c.headings
                 text = _ITEM.sub("", s) if kind == "list" else s
                 shown = rendered.get(normalize(text), text) if kind != "table" else _row_text(s, header)
                 prev = blocks[-1] if blocks else None
                 labelled = kind == "list" and bool(_LABELLED.match(text))
-                same = (prev is not None and prev.path == c.headings and prev.kind == kind
+                same = (prev is not None and prev.path == path and prev.kind == kind
                         and (kind != "list" or prev.labelled == labelled or len(prev.lines) < 4))
                 if not same or prev is None:
-                    prev = _new_block(blocks, doc_id, c, kind, lead, header if kind == "table" else [])
+                    prev = _new_block(blocks, doc_id, c, kind, lead, header if kind == "table" else [], path)
                     blocks.append(prev)
                     prev.labelled = labelled
                 prev.lines.append(Line(re.sub(r"\[\d+\]", "", shown).strip(), s, c))
@@ -159,16 +169,19 @@ def _row_text(row: str, header: list[str]) -> str:
     return _render_row(row, header)
 
 
-def _new_block(blocks: list[Block], doc_id: str, c: Chunk, kind: str, lead: re.Pattern, header: list[str]) -> Block:
-    """A new block, titled by the paragraph line just before it when that line
-    announces it (or is cut off before its end, as the report's lead lines are)."""
-    title = c.headings[-1] if c.headings else c.title
+def _new_block(blocks: list[Block], doc_id: str, c: Chunk, kind: str, lead: re.Pattern, header: list[str],
+               path: list[str] | None = None) -> Block:
+    """A new block under `path` (the chunk's headings unless given), titled by the paragraph
+    line just before it when that line announces it (or is cut off before its end, as the
+    report's lead lines are)."""
+    path = c.headings if path is None else path
+    title = path[-1] if path else c.title
     prev = blocks[-1] if blocks else None
-    if kind in ("list", "table") and prev is not None and prev.kind == "para" and prev.path == c.headings and prev.lines:
+    if kind in ("list", "table") and prev is not None and prev.kind == "para" and prev.path == path and prev.lines:
         last = prev.lines[-1].text
         if lead.search(last) or not re.search(r"[。！？!?.）)]$", last):
             title = last.rstrip(":：")
-    return Block(doc_id, list(c.headings), kind, title, header=header)
+    return Block(doc_id, list(path), kind, title, header=header)
 
 
 _CACHE: dict[str, dict[str, DocStructure]] = {}

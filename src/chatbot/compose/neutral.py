@@ -9,7 +9,7 @@ import re
 from chatbot.compose.base import ComposeContext, Composition, Entry
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
 from chatbot.intent import defined_term, reader_config
-from chatbot.text import split_sentences
+from chatbot.text import normalize, split_sentences
 
 
 def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
@@ -22,7 +22,10 @@ def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
 
 def comparison(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
-    if len(ents) < 2:
+    if len(ents) < 2:  # two periods or parts of one company: the table rows the question names, else the look-up
+        rows = _named_rows(ctx, ents) or _item_lines(ctx)
+        if rows:
+            return Composition([Entry(ctx.labels["comparison"], bullet=False), *rows])
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
@@ -40,6 +43,76 @@ def comparison(ctx: ComposeContext) -> Composition | None:
             entries.append(Entry(f"{e}：", bullet=False))
             entries += lines
     return Composition(entries) if len(entries) > 2 else None
+
+
+def _named_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
+    """Things of one company compared (its quarters, its segments: "一季度和三季度的新签订单"): the rows
+    of one table headed by two or more of them, each in full (the same columns for each), or the rows of
+    a table whose columns two of them head, those that name what is asked; in the documents about the
+    company asked (its title names it), else in the retrieved ones, the best retrieved first."""
+    q = normalize(ctx.question)
+    rank: dict[str, int] = {}
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    docs = sorted((d for d in ctx.structure.values() if d.doc_id in rank), key=lambda d: rank[d.doc_id])
+    if ents:
+        docs = [d for d in docs if set(ctx.glossary.entities(d.title)) & set(ents)] or docs
+    groups = _asked_groups(ctx)
+    items = compared_items(ctx.question)
+
+    def named(head: str) -> bool:
+        h = normalize(re.sub(r"^\W+|\W+$", "", head))
+        return len(h) >= 2 and h in q
+
+    for d in docs:
+        for b in d.blocks:
+            if b.kind != "table":
+                continue
+            rows = [ln for ln in b.lines if named(re.split(r"[:：]", ln.text)[0])]
+            if len(rows) < 2 and len(items) == 2:  # each thing joined heads one row ("三季度": "2025年第三季度")
+                per = [[ln for ln in b.lines if normalize(i) in normalize(re.split(r"[:：]", ln.text)[0])] for i in items]
+                rows = [p[0] for p in per] if all(len(p) == 1 for p in per) and per[0][0] is not per[1][0] else rows
+            if len(rows) >= 2:
+                return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in rows]
+            if sum(named(h) for h in b.header[1:]) >= 2 and groups:
+                scores = [overlap(groups, re.split(r"[:：]", ln.text)[0]) for ln in b.lines]
+                top = max(scores, default=0.0)
+                if top > 0:
+                    return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln, sc in zip(b.lines, scores, strict=True) if sc == top][:3]
+    return []
+
+
+def compared_items(question: str) -> list[str]:
+    """The two things a comparison joins ("复合肥和新型肥料" -> 复合肥, 新型): the words either side of
+    its first joining word ([intent] compared_join), each of two characters or more."""
+    from chatbot.text import _jieba
+
+    words = [w for w in _jieba().lcut(question) if w.strip()]
+    join = set(reader_config()["intent"]["compared_join"])
+    for i, w in enumerate(words[1:-1], start=1):
+        if w.lower() in join:
+            left = words[i - 1] if len(words[i - 1]) > 1 or i < 2 else words[i - 2] + words[i - 1]  # "种植"+"牙"
+            right = words[i + 1] if len(words[i + 1]) > 1 or i + 2 >= len(words) else words[i + 1] + words[i + 2]
+            items = [left, right]
+            return items if all(len(x) >= 2 and re.search(r"\w", x) for x in items) else []
+    return []
+
+
+def _item_lines(ctx: ComposeContext) -> list[Entry]:
+    """Two things of one company compared in prose ("复合肥和新型肥料销量哪个增长更快"): for each, the best
+    evidence sentence that names it, the question read without the other; both, or none."""
+    items = compared_items(ctx.question)
+    if len(items) != 2:
+        return []
+    out: list[Entry] = []
+    for item, other in (items, items[::-1]):
+        cands, _ = ctx.rescore(re.sub(re.escape(other), " ", ctx.question))
+        named = [c for c in cands if normalize(item) in normalize(c.text) and normalize(other) not in normalize(c.text)]
+        lines = ctx.lookup_entries(wants_list=False, max_sentences=1, cands=named, keep_ratio=0.0) if named else []
+        if not lines or any(e.text == lines[0].text for e in out):
+            return []
+        out.append(lines[0])
+    return out
 
 
 def _aliases(ctx: ComposeContext, entity: str) -> list[str]:

@@ -110,7 +110,7 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
-_NOTE = re.compile(r"^\s*(?:注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
+_NOTE = re.compile(r"^\s*(?:附?注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
 
 
 def _salience(text: str, keys: list[str]) -> int:
@@ -127,15 +127,19 @@ def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
     return list(dict.fromkeys(w for w in words if len(w) >= 2 and not re.fullmatch(r"[\d.]+", w)))
 
 
-def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | None, Entry | None]]:
+def _summary_points(blocks: list[Block], limit: int, news: list[str] | None = None) -> list[tuple[str, Line | None, Entry | None, bool]]:
     """A section's points in order: a table's line, and the first sentence of each list
-    item or paragraph, and a sentence opening with the author's view ("笔者认为，…"; notes left out)."""
-    out: list[tuple[str, Line | None, Entry | None]] = []
+    item or paragraph, and a sentence opening with the author's view ("笔者认为，…"; notes left out);
+    then (flagged: they fill the room the others leave) a paragraph's later sentences that state
+    a word or figure of the headline (`news`: the title's and the top heading's) that its first
+    sentence lacks: a news lede's figures after its dateline ("…发布2025年第三季度报告。今年前三季度，
+    公司实现营业收入312.4亿元…"), the second business the headline names ("正畸业务承压")."""
+    out: list[tuple[str, Line | None, Entry | None, bool]] = []
     for b in blocks:
         if b.kind == "table":
             e = _block_line(b, limit)
             if e:
-                out.append((e.text, None, e))
+                out.append((e.text, None, e, False))
             continue
         rating = re.compile(_cfg()["rating_cue"], re.I)
         view = re.compile(_cfg()["view_cue"], re.I)
@@ -143,10 +147,22 @@ def _summary_points(blocks: list[Block], limit: int) -> list[tuple[str, Line | N
             if _NOTE.match(ln.text):
                 continue
             sents = split_sentences(ln.text, semicolons=False) if ln.text else []
+            seen = normalize(sents[0]) if sents else ""
             for k, text in enumerate(sents):  # its first sentence, one that states the rating or the author's view
-                if (k == 0 or rating.search(text) or view.match(text)) and _complete(text) and len(text) >= 12:
-                    out.append((text, ln, None))
+                if not (_complete(text) and len(text) >= 12):
+                    continue
+                if k == 0 or rating.search(text) or view.match(text):
+                    out.append((text, ln, None, False))
+                elif news and any(normalize(w) in normalize(text) and normalize(w) not in seen for w in news):
+                    out.append((text, ln, None, True))
+                    seen += normalize(text)
     return out
+
+
+def _news_keys(doc: DocStructure) -> list[str]:
+    """The words and figures of a document's headline: its title and its top heading."""
+    top = next((b.path[0] for b in doc.blocks if b.path), "")
+    return _headline_keys(doc, [top, top])
 
 
 def _fit(text: str, room: int) -> str | None:
@@ -173,12 +189,12 @@ def _section_line(ctx: ComposeContext, doc: DocStructure, path: list[str], block
     heading: its points taken by how much of the headline they repeat (the document's
     title and the section's heading), then in order, while they fit (a long point by its
     leading clauses). Shown in document order, each point cited to its own passage."""
-    points = _summary_points(blocks, limit)
+    points = _summary_points(blocks, limit, _news_keys(doc))
     if not points:
         return None
     keys = _headline_keys(doc, path)
     label = _heading_label(path)
-    ranked = sorted(range(len(points)), key=lambda i: (-_salience(points[i][0], keys), i))
+    ranked = sorted(range(len(points)), key=lambda i: (points[i][3], -_salience(points[i][0], keys), i))
     chosen: dict[int, str] = {}
     used = len(label)
     for i in ranked:
@@ -476,11 +492,15 @@ def _points(blocks: list[Block], lead: re.Pattern) -> list[Line]:
     return lines
 
 
-def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues: list[str] | None = None) -> Composition | None:
+def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues: list[str] | None = None,
+                    topic_share: float | None = None) -> Composition | None:
     """The section (or announced list) whose heading holds the intent's heading words
     (or one of its cues: a heading that states a cause, "利润率受翻新拖累") and matches the question's topic (or, for a heading of the intent's words only, whose
     document's title or points cover most of the topic), about the company asked about;
-    its points in order, then the best other evidence about that company."""
+    its points in order, then the best other evidence about that company. With `topic_share`
+    (a how), a heading of none of the intent's words that names that share of the topic is one
+    too ("三、并购及扩张" for "通过什么路径扩张"): the document's own name for the way asked about;
+    its words then count as the topic for the other sentences ("推进下沉市场的并购整合")."""
     groups = topic_groups(ctx)
     if not groups:
         return None
@@ -491,7 +511,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     # what is asked of the company: the topic without the company names (these are checked by _about)
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])] or groups
     total = sum(w for _, w in plain)
-    best, best_score, best_doc, best_label = None, 0.0, None, ""
+    best, best_score, best_doc, best_label, best_key = None, 0.0, None, "", ""
     # no company the documents name is asked: only the documents retrieval found on the question
     found = {p.chunk.doc_id for p in ctx.passages} if not asked else set()
     # the document of the best evidence is about the question, whatever words its title uses
@@ -523,7 +543,9 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
                 continue  # the document's title is no section heading
             title = key[-1]
             named = set(ctx.glossary.entities(title)) & set(ctx.glossary.companies) if by_company else set()
-            if not headed(title) and not (len(named) == 1 and named <= asked):
+            by_topic = (topic_share is not None and not headed(title) and total > 0
+                        and overlap(plain, title) >= topic_share * total)
+            if not headed(title) and not (len(named) == 1 and named <= asked) and not by_topic:
                 continue
             points = _points(blocks, lead)
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
@@ -535,6 +557,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:  # its heading, shown: it may say what the points do not ("为什么急于上市:烧钱速度")
                 best, best_score, best_doc, best_label = points, score, doc, _heading_label(list(key))
+                best_key = _NUMBERING.sub("", title) if by_topic else ""
     if not best or best_doc is None:
         return None
     entries = [_entry(ln) for ln in best[:most] if len(ln.text) >= 4]
@@ -546,7 +569,8 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
         more = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra) if _line_about(ctx, e, asked)]
         if heading_cues:  # a why: the evidence that states a cause first ("…远低于…,说明传统业务有所收缩")
             more = _cause_lines(ctx, asked)[1][:extra] + more
-        more += _topic_sentences(best_doc, best, plain, extra, re.compile("|".join(heading_cues)) if heading_cues else None)
+        words = [([w], 1.0) for w in content_words(best_key) if not any(w in a for alts, _ in plain for a in alts)]
+        more += _topic_sentences(best_doc, best, plain + words, extra, re.compile("|".join(heading_cues)) if heading_cues else None)
         for e in more:
             if len(entries) - len(best[:most]) - bool(best_label) < 2 * extra and not any(e.text in h or h in e.text for h in have):
                 entries.append(e)
@@ -664,12 +688,40 @@ def _plan_lines(ctx: ComposeContext) -> Composition | None:
     return Composition(plan + more)
 
 
+def _method_lines(ctx: ComposeContext) -> Composition | None:
+    """No section answers the how: the look-up a little wider, each line followed by the later
+    sentences of its paragraph that say what is done ([structure] method_cues: "管理层表示，公司主动放缓了
+    国内设备采购，把新增设备优先投放到…" after the price fall asked about)."""
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    found = ctx.lookup_entries(keep_ratio=0.5)
+    if not found:
+        return None
+    cue = re.compile("|".join(_cfg()["method_cues"]))
+    extra = _cfg()["why_extra_sentences"]
+    out: list[Entry] = []
+    have = {e.text for e in found}
+    for e in found:
+        out.append(e)
+        line = next((ln for ln in e.chunks[0].text.splitlines() if e.raw and e.raw[0] and e.raw[0] in ln), "")
+        sents = [t for t in split_sentences(line, semicolons=False) if t.strip()]
+        at = next((k for k, t in enumerate(sents) if normalize(t) == normalize(e.text) or normalize(e.text) in normalize(t)), None)
+        if at is None:
+            continue
+        for t in sents[at + 1: at + 1 + extra]:
+            m = Entry(t, [e.chunks[0]], [t])
+            if t not in have and _complete(t) and cue.search(t) and _line_about(ctx, m, asked):
+                out.append(m)
+                have.add(t)
+    return Composition(out)
+
+
 def how(ctx: ComposeContext) -> Composition | None:
     if asks_business_model(ctx.question):  # how it makes money: what the documents say of its model
         model = business_model(ctx)
         if model:
             return model
-    comp = _plan_lines(ctx) or _section_points(ctx, _cfg()["how_heading_words"])
+    comp = (_plan_lines(ctx) or _section_points(ctx, _cfg()["how_heading_words"], topic_share=_cfg()["how_topic_heading_share"])
+            or _method_lines(ctx))
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["how"]))
     return comp
@@ -798,23 +850,45 @@ def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Li
     稀释老股东"): the part before the contrast word is the upside, the part after it the
     downside ([stance] contrast), unless the stance words say the other way round (a
     conceded downside, then the upside)."""
-    contrast = re.compile(reader_config()["stance"]["contrast"])
-    lead = re.compile(_cfg()["lead_line"])
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
     out = []
     for e in ctx.lookup_entries(wants_list=False, max_sentences=6, keep_ratio=0.5):
-        m = contrast.search(e.text)
-        if not m or not plain or overlap(plain, e.text) <= 0 or not _line_about(ctx, e, asked):
+        if (plain and overlap(plain, e.text) <= 0) or not (plain or asked) or not _line_about(ctx, e, asked):
             continue
-        before, after = e.text[: m.start()].strip("，,；; "), e.text[m.end():].strip()
-        if len(before) < 6 or len(after) < 6 or lead.search(after.rstrip("。.")):
-            continue  # "…，但投资者仍需关注以下风险:" announces a list: no downside of its own
-        chunk, raw = e.chunks[0], e.raw[0]
-        if stance_of(before) >= 0 and stance_of(after) <= 0:
-            out.append((Line(before, raw, chunk), Line(after, raw, chunk)))
-        elif stance_of(before) < 0 < stance_of(after):  # "虽然会拖累零售值，但有利于提升单店产出": the other way round
-            out.append((Line(after, raw, chunk), Line(before, raw, chunk)))
+        split = _hedge_split(e.text)
+        if split:
+            out.append((Line(split[0], e.raw[0], e.chunks[0]), Line(split[1], e.raw[0], e.chunks[0])))
     return out
+
+
+def _hedge_split(text: str, strict: bool = False) -> tuple[str, str] | None:
+    """A hedged sentence's upside and downside: before and after its contrast word ([stance] contrast),
+    or the other way round when the stance words say so ("虽然会拖累零售值，但有利于提升单店产出"); `strict`:
+    only when the stance words put the two parts on opposite sides."""
+    m = re.search(reader_config()["stance"]["contrast"], text)
+    if not m:
+        return None
+    before, after = text[: m.start()].strip("，,；; "), text[m.end():].strip()
+    if len(before) < 6 or len(after) < 6 or re.search(_cfg()["lead_line"], after.rstrip("。.")):
+        return None  # "…，但投资者仍需关注以下风险:" announces a list: no downside of its own
+    sb, sa = stance_of(before), stance_of(after)
+    if sb < 0 < sa:
+        return after, before
+    if (sb > 0 > sa) or (not strict and sb >= 0 and sa <= 0):
+        return before, after
+    return None
+
+
+def _put_on_side(ln: Line, pros: list[Line], cons: list[Line]) -> None:
+    """A sentence on the side its stance words give; a hedged one whose two parts the stance words put on
+    opposite sides ("…订单价格可能不及前两年，但在手订单足以支撑…收入与利润") split, each part on its own."""
+    split = _hedge_split(ln.text, strict=True)
+    if split:
+        pros.append(Line(split[0], ln.raw, ln.chunk))
+        cons.append(Line(split[1], ln.raw, ln.chunk))
+        return
+    st = stance_of(ln.text)
+    (pros if st > 0 else cons if st < 0 else []).append(ln)
 
 
 def pros_cons(ctx: ComposeContext) -> Composition | None:
@@ -855,14 +929,13 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
             (pros if st > 0 else cons).append(ln)
     if not scored and asked and not (pros and cons):  # else its sentences, sorted by the stance words
         for e in ctx.lookup_entries(wants_list=False, max_sentences=2 * most, keep_ratio=0.3):
-            if _line_about(ctx, e, asked) and stance_of(e.text):
-                (pros if stance_of(e.text) > 0 else cons).append(Line(e.text, e.raw[0], e.chunks[0]))
+            if _line_about(ctx, e, asked):
+                _put_on_side(Line(e.text, e.raw[0], e.chunks[0]), pros, cons)
         if not (pros and cons):  # and the stance sentences of the articles about it
             have = {ln.text for ln in pros + cons}
             for ln in _company_sentences(ctx, docs.values(), asked):
                 if ln.text not in have:
-                    st = stance_of(ln.text)
-                    (pros if st > 0 else cons if st < 0 else []).append(ln)
+                    _put_on_side(ln, pros, cons)
     hedged = _hedged(ctx, groups, asked)  # "…给了公司缓冲,但每次配售都会稀释老股东": both sides, first
     pros = [h for h, _ in hedged] + [ln for ln in pros if ln.text not in {h.text for h, _ in hedged}]
     cons = [c for _, c in hedged] + cons
