@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.compute import at_midpoint, facts_in, range_ends, read_derived, verify_formulas
+from chatbot.compute import Operand, _qualified, at_midpoint, facts_in, range_ends, read_derived, verify_formulas
 from chatbot.glossary import load_glossary
 from chatbot.intent import detect_intent, is_numeral_word
 
@@ -125,3 +125,20 @@ def test_a_midpoint_formula_is_checked(sentence, evidence, accepted):
 
     ok = verify_formulas(sentence, normalize(evidence))
     assert ("11.76倍" in ok or "12.15倍" in ok or "11.95倍" in ok) is accepted, ok
+
+
+@pytest.mark.parametrize(("sentence", "qualified"), [
+    # a noun before the metric names a part (a product, a region, a table row's segment)
+    ("分产品看，前三季度文化纸收入96.5亿元，箱板瓦楞纸收入84.7亿元。", True),
+    ("前三季度海外收入6.9亿元", True),
+    ("新梯销售及安装:九个月收益27.65亿元;同比变动-11.6%", True),
+    # the company's own figure: periods, verbs, the company, generic words and pronouns qualify nothing
+    ("公司2025年前三季度实现营业收入218.4亿元，同比增长6.2%。", False),
+    ("华岭纸业前三季度营业收入218.4亿元。", False),
+    ("九个月收益：41.26亿元，较去年同期下降4.3%。", False),
+    ("其中第三季度收益：13.92亿元，同比下降1.8%", False),
+    ("集团录得收入12亿元", False),
+])
+def test_a_part_figure_is_told_from_the_whole(sentence, qualified):
+    op = Operand("华岭纸业", [["收入", "营收", "营业收入", "收益"]], None)
+    assert _qualified(facts_in(sentence)[0], op) is qualified

@@ -282,19 +282,20 @@ def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
     return None
 
 
-def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
+def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False) -> Fact | None:
     """The first fact that holds the operand literally, else by meaning (the one whose
     clause holds most of its terms: "该分部收入约32.5亿元" before "再生铝产量达到18万吨";
     of those, the one whose figure follows them most closely),
-    else by meaning with its section and title; a figure stated as a bound
+    else by meaning with its section and title; a share's whole (`whole`) that is the metric alone, a figure no
+    part's noun qualifies first; a figure stated as a bound
     ("单季收入首次突破10亿元") only when no exact one holds it."""
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if by_meaning:
             found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in _synonyms(g)) for g in op.terms),
                                       _gap(f, op)))
-        elif len(op.terms) == 1:  # the metric alone ("前三季度总收入"): the company's figure before a part's
-            found.sort(key=lambda f: _qualified(f, op))  # ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
+        elif whole and len(op.terms) == 1:  # a share's whole, the metric alone ("前三季度总收入"): the company's figure
+            found.sort(key=lambda f: _qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
         if op.period and op.period[0] is None and op.period[1]:
             found = _latest_year_first(found, op.period[1])
         if found:
@@ -303,19 +304,21 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
 
 
 def _qualified(f: Fact, op: Operand) -> bool:
-    """Does a noun stand right before the operand's word in the figure's clause ("文化纸收入", "海外收入"): a part's
-    figure, not the whole's? Periods, the company asked, and words that only phrase ("实现", "公司") are no such noun."""
+    """Does a noun stand before the operand's word in the figure's clause ("文化纸收入", "海外收入", a row headed
+    "新梯销售及安装"): a part's figure, not the whole's? Periods, the company asked, and words that only phrase
+    ("实现", "公司", "其中") are no such noun."""
     text = f.clause.split(f.source_text)[0] if f.source_text and f.source_text in f.clause else f.clause
     spans = [(text.rfind(a) + len(a), len(a)) for a in op.terms[0] if a and a in text]
     if not spans:
         return False
     end, length = max(spans)  # the last form, the longest ending there ("营业收入", not its "收入")
-    before = re.sub(rf"(?:19|20)\d{{2}}\s*年?|{_PERIOD_WORDS}|[\W\d_]+", " ", text[: end - length])
+    before = re.sub(rf"(?:19|20)\d{{2}}\s*年?|{_PERIOD_WORDS}|前?[一二三四五六七八九十两\d]+个月|[\W\d_]+", " ",
+                    text[: end - length])
     if op.entity:
         before = before.replace(op.entity, " ")
-    words = content_words(before)
-    last = words[-1] if words else ""
-    return bool(last) and last not in _DROP and not is_verb(last) and not is_function_word(last)
+    # any noun left ("新梯销售及安装 九个月收益", a table row's head), not only the word right before the metric
+    return any(w not in _DROP and not is_verb(w) and not is_function_word(w) and not is_numeral_word(w)
+               for w in content_words(before))
 
 
 def _latest_year_first(found: list[Fact], part: str) -> list[Fact]:

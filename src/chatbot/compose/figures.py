@@ -149,7 +149,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
     passages = _all_passages(ctx)
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
-    a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
+    whole = dq.kind == "share"  # the whole of a share: the company's own figure before a part's
+    a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok, whole)
     if dq.kind == "part":  # a part's amount from its stated share of the total
         a, b = part_and_total(facts, passages, dq, ok)
     elif dq.kind == "product":  # a count and its price per unit, from one cited sentence
@@ -161,8 +162,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         a, b = year_before(facts, dq, ok)
     elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
-        b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
-             or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
+        b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok, whole)
+             or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok, whole) or b)
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
             and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
