@@ -162,6 +162,14 @@ def dev9_dev10_engine(corpus_index, tmp_path_factory):
                                 [CORPUS_EXTRA, data / "dev-9" / "corpus", data / "dev-10" / "corpus"], 12 + 10 + 10)
 
 
+@pytest.fixture(scope="session")
+def dev12_engine(corpus_index, tmp_path_factory):
+    """An engine over the bundled corpus, corpus-extra and the dev-12 articles, built once for the stress sets
+    asked over them (read-only: don't ingest into it)."""
+    data = CORPUS_EXTRA.parent
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev12", [CORPUS_EXTRA, data / "dev-12" / "corpus"], 12 + 10)
+
+
 @pytest.fixture
 def index_copy(corpus_index, tmp_path) -> Path:
     """A private, writable copy of the corpus index."""

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from support import CORPUS_EXTRA, engine_beside_corpus, question_params
+from support import CORPUS_EXTRA, question_params
 from test_catalogue import _assert_as_expected
 
 DATA = CORPUS_EXTRA.parent
@@ -28,13 +28,7 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def nearmiss_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "nearmiss", [CORPUS_EXTRA, DATA / "dev-12" / "corpus"],
-                                12 + 10)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
-def test_near_miss_refused_and_control_answered(nearmiss_engine, q):
-    _assert_as_expected(nearmiss_engine.ask(q["question"], q.get("history")), q)
+def test_near_miss_refused_and_control_answered(dev12_engine, q):
+    _assert_as_expected(dev12_engine.ask(q["question"], q.get("history")), q)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from chatbot.intent import is_function_word, reader_config
+from chatbot.intent import is_function_word, is_numeral_word, is_verb, reader_config
 from chatbot.text import content_words, english_period_forms, figure_supported, normalize, period_match, periods, qualifiers
 
 _SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
@@ -122,8 +122,9 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
             label = clause
         own_per = periods(bare) or _months(bare) or {(None, q) for q in qualifiers(bare) if q}
         per = own_per or carried_periods  # "第三季度…" of the article's year
-        if not (own_per and _COMPARED.search(bare)):  # "较去年底净增58家": the period compared with is
-            carried_periods = per  # not the one the next clauses ("其中直营店812家") speak of
+        narrows = own_per and carried_periods and re.search(reader_config()["compute"]["narrowing_clause"], bare)
+        if not (own_per and _COMPARED.search(bare)) and not narrows:  # "较去年底净增58家": the period compared with
+            carried_periods = per  # is not the one the next clauses ("其中直营店812家") speak of; nor "其中第三季度…"
         if not own_per and re.search(reader_config()["compute"]["year_before_clause"], bare, re.I):
             per = {(str(int(y) - 1), q) for y, q in per if y}  # "而去年同期为净利润0.52亿元": last year's
         found = list(_money().finditer(bare))
@@ -212,10 +213,13 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_conte
     if not op.terms:
         return False
     if by_meaning:
-        groups = [_synonyms(g) for g in op.terms]
+        # a term naming what the figure's unit counts ("cars" of "83,600辆": [compute] counted_by) is the unit itself
+        counted = set(reader_config()["compute"]["counted_by"].get(f.currency, []))
+        groups = [_synonyms(g) for g in op.terms if not counted & set(g)]
         # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
         sentence = normalize(_SHARE_OF.sub(" ", f.sentence) + (f" {f.context}" if in_context else ""))
-        if not any(_in(g, near, per_share) for g in groups) or not all(_in(g, sentence, per_share) for g in groups):
+        if groups and (not any(_in(g, near, per_share) for g in groups)
+                       or not all(_in(g, sentence, per_share) for g in groups)):
             return False
     elif not all(_in(g, near, False) for g in op.terms):
         return False
@@ -278,22 +282,43 @@ def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
     return None
 
 
-def find_operand(facts: list[Fact], op: Operand, entity_ok) -> Fact | None:
+def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False) -> Fact | None:
     """The first fact that holds the operand literally, else by meaning (the one whose
     clause holds most of its terms: "该分部收入约32.5亿元" before "再生铝产量达到18万吨";
     of those, the one whose figure follows them most closely),
-    else by meaning with its section and title; a figure stated as a bound
+    else by meaning with its section and title; a share's whole (`whole`) that is the metric alone, a figure no
+    part's noun qualifies first; a figure stated as a bound
     ("单季收入首次突破10亿元") only when no exact one holds it."""
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if by_meaning:
             found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in _synonyms(g)) for g in op.terms),
                                       _gap(f, op)))
+        elif whole and len(op.terms) == 1:  # a share's whole, the metric alone ("前三季度总收入"): the company's figure
+            found.sort(key=lambda f: _qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
         if op.period and op.period[0] is None and op.period[1]:
             found = _latest_year_first(found, op.period[1])
         if found:
             return next((f for f in found if not is_bound(f)), found[0])
     return None
+
+
+def _qualified(f: Fact, op: Operand) -> bool:
+    """Does a noun stand before the operand's word in the figure's clause ("文化纸收入", "海外收入", a row headed
+    "新梯销售及安装"): a part's figure, not the whole's? Periods, the company asked, and words that only phrase
+    ("实现", "公司", "其中") are no such noun."""
+    text = f.clause.split(f.source_text)[0] if f.source_text and f.source_text in f.clause else f.clause
+    spans = [(text.rfind(a) + len(a), len(a)) for a in op.terms[0] if a and a in text]
+    if not spans:
+        return False
+    end, length = max(spans)  # the last form, the longest ending there ("营业收入", not its "收入")
+    before = re.sub(rf"(?:19|20)\d{{2}}\s*年?|{_PERIOD_WORDS}|前?[一二三四五六七八九十两\d]+个月|[\W\d_]+", " ",
+                    text[: end - length])
+    if op.entity:
+        before = before.replace(op.entity, " ")
+    # any noun left ("新梯销售及安装 九个月收益", a table row's head), not only the word right before the metric
+    return any(w not in _DROP and not is_verb(w) and not is_function_word(w) and not is_numeral_word(w)
+               for w in content_words(before))
 
 
 def _latest_year_first(found: list[Fact], part: str) -> list[Fact]:
@@ -420,6 +445,7 @@ def _decimals(s: str) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
+_MIDPOINT = re.compile(rf"\((?P<a>{_NUM})(?P<ua>亿|万)?\+(?P<b>{_NUM})(?P<ub>亿|万)?\)÷2≈(?P<r>{_NUM})(?P<ur>亿|万)?")
 _POINTS = re.compile(rf"(?P<a>{_NUM})%−(?P<b>{_NUM})%≈(?P<r>{_NUM})个百分点")
 
 
@@ -427,6 +453,14 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
     """Normalised figures of the sentence that its formulas justify: each formula's
     inputs must be in the evidence and its result must be what the inputs give."""
     ok: set[str] = set()
+    for m in _MIDPOINT.finditer(sentence):  # a range's midpoint: an input of the formulas after it
+        lo, hi, mean = (float(m.group(k)) * _SCALE[m.group("u" + k) or ""] for k in ("a", "b", "r"))
+        if (figure_supported(normalize(m.group("a") + (m.group("ua") or "")), evidence_norm)
+                and figure_supported(normalize(m.group("b") + (m.group("ub") or "")), evidence_norm)
+                and abs((lo + hi) / 2 - mean) <= 0.5 * 10 ** (-_decimals(m.group("r"))) * _SCALE[m.group("ur") or ""] + 1e-9):
+            mid = normalize(m.group("r") + (m.group("ur") or ""))
+            ok.update({mid, "2"})
+            evidence_norm = f"{evidence_norm} {mid}"
     for m in _POINTS.finditer(sentence):  # a change in percentage points
         a, b = m.group("a") + "%", m.group("b") + "%"
         if figure_supported(normalize(a), evidence_norm) and figure_supported(normalize(b), evidence_norm):
@@ -493,6 +527,8 @@ _SUM_EN = [
     re.compile(r"(?P<a>.+?) plus (?P<b>.+?)\??$", re.I),
 ]
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
+# "How much did its Q3 revenue exceed Q1 revenue by?": the first against the second
+_EXCEED_EN = re.compile(r"how much (?:did|does|do|has|have) (?P<a>.+?) (?:exceed|outpace|top|surpass|trail)(?:ed)? (?P<b>.+?)(?: by)?\??$", re.I)
 _GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
 
 
@@ -538,6 +574,10 @@ def _two_periods(question: str) -> list[tuple] | None:
     asked = sorted(periods(question), key=_period_order)
     if len(asked) == 2 and asked[0][1] == asked[1][1] and asked[0][0] != asked[1][0]:
         return asked
+    stated = [y for y, _ in asked if y]
+    if len(asked) == 2 and stated and all(_at_end(q) for _, q in asked):  # "从2024年末到2025年6月末": two balance
+        dated = [(y or stated[0], q) for y, q in asked]  # dates ("2025年3月末到9月末": the year written once)
+        return sorted(dated, key=lambda p: (p[0], _at_end(p[1])))
     months = _MONTH_RANGE.search(english_period_forms(question))
     named = sorted({int(m) for m in _MONTH.findall(question)})
     if months or len(named) == 2:  # "from July to October 2025", "7月至10月", "10月票房比9月": two months of one year
@@ -551,6 +591,14 @@ def _two_periods(question: str) -> list[tuple] | None:
         year = next(iter(years), None)
         return [(year, quals[0]), (year, quals[1])]
     return None
+
+
+def _at_end(qualifier: str | None) -> int:
+    """The month a point-in-time period stands at ("end": a year's end, 12; "M06-end": June's end, 6), else 0."""
+    if qualifier == "end":
+        return 12
+    m = re.fullmatch(r"M(\d\d)-end", qualifier or "")
+    return int(m.group(1)) if m else 0
 
 
 def _with_the_one_before(asked: list[tuple]) -> list[tuple] | None:
@@ -574,6 +622,7 @@ def _with_the_one_before(asked: list[tuple]) -> list[tuple] | None:
 _MONTH_RANGE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])\s*月?份?\s*(?:[-–~]|到|至)\s*(1[0-2]|0?[1-9])\s*月")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # a month a question names, not a date in it ("10月", "2025年9月"; not "1月16日")
+_MONTH_END = re.compile(r"(?<!\d)(?:1[0-2]|0?[1-9])\s*月(?:末|底|初)")
 _MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])")
 
 
@@ -589,6 +638,8 @@ class DerivedQuestion:
     previous: bool = False  # b is a's figure a year before a's period ("比上年末", "than a year earlier")
     also: list[str] = field(default_factory=list)  # further calculations asked of the same two figures
     sequential: bool = False  # against the period before ("环比"): a source often states the change itself
+    midpoint: bool = False  # a range's midpoint asked ("按预告区间的中值算"): ranges taken at their midpoints
+    range_ends: bool = False  # one range's high end against its low end ("估值上限比下限多出多少")
 
 
 def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
@@ -612,10 +663,11 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
     low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
-    low = _MONTH.sub(" ", low)  # nor is a month ("1月配售的价格")
+    low = _MONTH.sub(" ", _MONTH_END.sub(" ", low))  # nor is a month ("1月配售的价格", "9月末")
     price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
-        if w in drop or w.isdigit() or (w.isascii() and len(w) < 3) or is_function_word(w):  # "这次", "目前"
+        if w in drop or w.isdigit() or (w.isascii() and len(w) < 3) or is_function_word(w) or is_numeral_word(w):
+            # "这次", "目前"; "一个", "亿美元"
             continue
         whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
@@ -627,7 +679,8 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
-         "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别"}
+         "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别",
+         "期内", "本期", "当期"}
 
 
 def _period_order(p: tuple) -> tuple[str, str]:
@@ -645,9 +698,49 @@ def _asked_periods(text: str) -> list[tuple]:
 
 
 def read_derived(question: str, glossary) -> DerivedQuestion | None:
-    """The two operands and the operation a derived-figure question asks for."""
+    """The two operands and the operation a derived-figure question asks for; a range's
+    midpoint asked ([compute] midpoint_cue) marks it so, its words no term."""
+    cfg = reader_config()["compute"]
+    midpoint = re.search(cfg["midpoint_cue"], question, re.I) is not None
+    dq = _read_derived(re.sub(cfg["midpoint_cue"], " ", question, flags=re.I), glossary)
+    return replace(dq, midpoint=True) if dq is not None and midpoint else dq
+
+
+def range_ends(f: Fact) -> tuple[Fact, Fact] | None:
+    """A range's high end and low end as two figures ("461亿–504亿港元": 504亿, 461亿); none for a single figure."""
+    if f.lo == f.hi:
+        return None
+    return (replace(f, lo=f.hi, written=(f.written[1], f.written[1])),
+            replace(f, hi=f.lo, written=(f.written[0], f.written[0])))
+
+
+# how a change between two figures is asked ("多出多少", "高了百分之几"): no term of either
+_CHANGE_ASKED = re.compile(r"(?:多出|高出|低出|少出|便宜|贵|相差|差|高|低|多|少|大|小)了?(?:百分之)?(?:多少|几)|\bhow much (?:higher|more|larger|wider)\b|\bhow many times\b", re.I)
+
+
+def at_midpoint(f: Fact) -> tuple[Fact, str]:
+    """A range taken at its midpoint, and the formula that gives it ("(6.0亿+6.2亿)÷2≈6.1亿"); a
+    single figure as it is (no formula)."""
+    if f.lo == f.hi:
+        return f, ""
+    unit = f.unit
+    mid = (f.lo + f.hi) / 2
+    value = _fmt(mid / _SCALE[unit], max(_decimals(re.sub(r"[^\d.]", "", w)) for w in f.written) + 1)
+    written = f"{value}{unit}"
+    return replace(f, lo=mid, hi=mid, written=(written, written), source_text=f.source_text), \
+        f"({f.written[0]}+{f.written[1]})÷2≈{written}"
+
+
+def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
     question = re.sub(cfg["fillers"], " ", question)
+    if re.search(cfg["range_ends_cue"], question, re.I):  # "MiniMax的IPO估值上限比下限多出多少亿港元"
+        kind = ("multiple" if re.search(cfg["times_cue"], question, re.I)
+                else "growth" if re.search(cfg["rate_cue"], question, re.I) else "difference")
+        bare = _CHANGE_ASKED.sub(" ", re.sub(cfg["range_ends_cue"], " ", question, flags=re.I))
+        ents, asked = glossary.entities(question), _asked_periods(question)
+        op = Operand(ents[0] if ents else None, _phrase_terms(bare, glossary, _DROP), asked[0] if len(asked) == 1 else None)
+        return DerivedQuestion(kind, op, op, range_ends=True) if op.terms else None
     ents = glossary.entities(question)
     entity = ents[0] if ents else None
     asked = _asked_periods(question)
@@ -667,7 +760,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
         en = next((p.search(question) for p in _SHARE_EN if p.search(question)), None)
     if (mm := m or en) is not None:
         part_terms = _phrase_terms(mm.group("part"), glossary, _DROP)
-        whole_phrase = mm.group("whole")
+        whole_phrase = re.sub(cfg["share_whole_tail"], "", mm.group("whole"))  # "前三季度里占了": "前三季度"
         metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
         whole_terms = _phrase_terms(whole_phrase, glossary, _DROP)
         is_total = any(w in whole_phrase for w in whole_forms) or re.search(cfg["total_words"], whole_phrase, re.I)
@@ -698,7 +791,7 @@ def read_derived(question: str, glossary) -> DerivedQuestion | None:
     if change is not None:
         return change
     m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question) or _SUM_ZH.search(question)
-    m_en = None if m else (next((p.search(question) for p in [*_MULTIPLE_EN, _DIFF_EN, *_SUM_EN] if p.search(question)), None))
+    m_en = None if m else (next((p.search(question) for p in [*_MULTIPLE_EN, _DIFF_EN, _EXCEED_EN, *_SUM_EN] if p.search(question)), None))
     if (m := m or m_en) is not None:
         kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower() or m.groupdict().get("times")) else "difference"
         if m.re is _SUM_ZH or m.re in _SUM_EN:

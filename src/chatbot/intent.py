@@ -133,6 +133,17 @@ def is_function_word(word: str, path: Path = READER_TOML) -> bool:
     return _tagged(word, set(reader_config(path)["intent"]["phrasing"]["function_pos"]))
 
 
+def is_numeral_word(word: str, path: Path = READER_TOML) -> bool:
+    """A numeral or a number's unit as one dictionary word ("一个", "多少", "亿美元", "万吨"):
+    never a term that names a figure ([intent.phrasing] numeral_pos)."""
+    return _tagged(word, set(reader_config(path)["intent"]["phrasing"]["numeral_pos"]), dictionary_only=True)
+
+
+def is_verb(word: str, path: Path = READER_TOML) -> bool:
+    """A verb as one dictionary word ("实现", "录得"): it states a figure, never qualifies one ([intent.phrasing] verb_pos)."""
+    return _tagged(word, set(reader_config(path)["intent"]["phrasing"]["verb_pos"]), dictionary_only=True)
+
+
 def _tagged(word: str, flags: set[str], dictionary_only: bool = False) -> bool:
     import jieba.posseg as pseg  # loaded on first use: the dictionary takes a second
 

@@ -13,6 +13,7 @@ from chatbot.compute import (
     DerivedQuestion,
     Fact,
     Operand,
+    at_midpoint,
     calculate,
     closest_operand,
     dated_operands,
@@ -21,6 +22,7 @@ from chatbot.compute import (
     find_operand,
     points_formula,
     priced_count,
+    range_ends,
     read_derived,
     read_period_part,
     read_period_sum,
@@ -121,14 +123,14 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
     def _names_the_unknown(f: Fact, names: list[str], chunk) -> bool:
         """The figure's clause, else its sentence, names the asked name; one naming only
         another company is that company's; one naming none belongs to its section's or
-        document's subject when that names the asked name and no other company."""
+        document's subject when that names the asked name and at most one company (its Chinese name)."""
         for text in (f.clause, f.sentence):
             if any(n in normalize(text) for n in names):
                 return True
             if any(e in companies for e in ctx.glossary.entities(text)):
                 return False
-        head = " ".join([chunk.title, *chunk.headings])
-        return any(n in normalize(head) for n in names) and not any(e in companies for e in ctx.glossary.entities(head))
+        head = " ".join([chunk.title, *chunk.headings])  # "CityGlow Media 城光传媒(2580.HK)": one company, two names
+        return any(n in normalize(head) for n in names) and len({e for e in ctx.glossary.entities(head) if e in companies}) < 2
 
     return ok
 
@@ -147,17 +149,21 @@ def derived(ctx: ComposeContext) -> Composition | None:
     passages = _all_passages(ctx)
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)
-    a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok)
+    whole = dq.kind == "share"  # the whole of a share: the company's own figure before a part's
+    a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok, whole)
     if dq.kind == "part":  # a part's amount from its stated share of the total
         a, b = part_and_total(facts, passages, dq, ok)
     elif dq.kind == "product":  # a count and its price per unit, from one cited sentence
         a, b = priced_count([f for f in facts if ok(f, dq.a.entity)], ctx.question) or (None, None)
+    elif dq.range_ends:  # one range's two ends ("估值上限比下限多出多少")
+        ends = range_ends(a) if a is not None else None
+        a, b = ends if ends is not None else (None, None)
     elif dq.previous:  # the latest figure the sources state, against the same figure a year before
         a, b = year_before(facts, dq, ok)
     elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
-        b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok)
-             or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok) or b)
+        b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok, whole)
+             or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok, whole) or b)
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
             and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
@@ -177,7 +183,13 @@ def derived(ctx: ComposeContext) -> Composition | None:
                                refused=True)
         entries.append(Entry(lab["derived_missing"]))  # the sources may state the answer in other words
         return Composition(entries) if len(entries) > 1 else None
+    mids: list[str] = []
+    if dq.midpoint:  # "按预告区间的中值算": each range at its midpoint, the midpoint's formula shown first
+        (a, ma), (b, mb) = at_midpoint(a), at_midpoint(b)
+        mids = [x for x in (ma, mb) if x]
     calc = calculate(dq.kind, a, b)
+    if not isinstance(calc, str) and mids:
+        calc.formulas = mids + calc.formulas
     if isinstance(calc, str):
         names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
         entries.append(Entry(lab["derived_units"].format(a=names.get(a.currency, a.currency), b=names.get(b.currency, b.currency)))
@@ -236,9 +248,9 @@ def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
     a = max(found, key=lambda f: max(int(y) for y, _ in f.periods if y))
     year, q = max(((y, q) for y, q in a.periods if y), key=lambda p: int(p[0]))
     prev = (str(int(year) - 1), q)
-    b = next((f for f in found if prev in f.periods), None)
+    b = next((f for f in found if prev in f.periods and f.currency == a.currency), None)  # the same kind of figure
     if b is None and dq.a.period:  # the latest asked by its period ("Q3 2025"): the year before's, looked for apart
-        b = find_operand(facts, replace(dq.a, period=prev), ok)
+        b = find_operand([f for f in facts if f.currency == a.currency], replace(dq.a, period=prev), ok)
     return a, b
 
 
@@ -307,7 +319,13 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
                       and ({y for y, _ in f.periods} & years or None in years | {y for y, _ in f.periods})], dq.b, ok)
     if b is None or (dq.kind == "difference" and b.hi >= a.lo) or (a.sentence, a.lo) == (b.sentence, b.lo):
         return None
+    mids: list[str] = []
+    if dq.midpoint:  # "按预告区间的中值算": each range at its midpoint, the midpoint's formula shown first
+        (a, ma), (b, mb) = at_midpoint(a), at_midpoint(b)
+        mids = [x for x in (ma, mb) if x]
     calc = calculate(dq.kind, a, b)
+    if not isinstance(calc, str) and mids:
+        calc.formulas = mids + calc.formulas
     if isinstance(calc, str):
         return None
     asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or QUALIFIER_TEXT.get(asked[1], "")

@@ -5,7 +5,9 @@ or assessment from the documents, plus one line that no investment advice is giv
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from chatbot.collapse import docs_about
 from chatbot.compose.base import ComposeContext, Composition, Entry
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
 from chatbot.intent import defined_term, reader_config
@@ -215,6 +217,19 @@ def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
     return out[:most]
 
 
+def _about_only(ctx: ComposeContext, entity: str) -> ComposeContext:
+    """The context narrowed to the documents about the company (the catalogue's subjects): their
+    structure, passages and sentences; unchanged when none is known or retrieved."""
+    docs = docs_about({entity}, ctx.glossary.doc_subjects)
+    keep = [i for i, p in enumerate(ctx.passages) if p.chunk.doc_id in docs]
+    if not keep:
+        return ctx
+    new_idx = {old: new for new, old in enumerate(keep)}
+    return replace(ctx, passages=[ctx.passages[i] for i in keep],
+                   cands=[replace(c, passage_idx=new_idx[c.passage_idx]) for c in ctx.cands if c.passage_idx in new_idx],
+                   structure={d: s for d, s in ctx.structure.items() if d in docs})
+
+
 def _report_assesses(ctx: ComposeContext, entity: str) -> bool:
     """Does the report's own assessment (its summary places) name the company?"""
     report = ctx.structure.get("report")
@@ -317,7 +332,10 @@ def advice(ctx: ComposeContext) -> Composition | None:
         about = _rows_about(ctx, ents[0], most=2)  # what the report's tables say of it
         body = Composition(about) if about else None
     if body is None:
-        parts = [p for p in (conclusion(ctx, max_blocks=1), pros_cons(ctx)) if p]
+        # one company the report does not assess: its own articles' view and lists, never the report's
+        # conclusion on other companies nor another company's article that mentions it in passing
+        scoped = _about_only(ctx, ents[0]) if len(ents) == 1 and not _report_assesses(ctx, ents[0]) else ctx
+        parts = [p for p in (conclusion(scoped, max_blocks=1), pros_cons(scoped)) if p]
         body = Composition([e for p in parts for e in p.entries]) if parts else None
     if body is None:
         return None
