@@ -274,9 +274,10 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                         and (forecast_re().search(question[what_metric.end():].lower())
                              or (_asked_periods(question[what_metric.end():]) and _is_metric(what_metric.group(1), glossary))))
     wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
+    asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]]
-        for m in glossary.metrics_in(_BASIS_EN.sub(" ", question)) or glossary.paraphrased_metrics(question)
+        for m in glossary.metrics_in(_BASIS_EN.sub(" ", asked)) or glossary.paraphrased_metrics(asked)
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
@@ -291,7 +292,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=_asked_unit(question),
         measure=asked_measure(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric) and not _asks_identifier(question, glossary),
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric) and not _asks_identifier(asked, glossary),
         # the subject is a company the catalogue does not know (when the question names a
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=names,
@@ -300,7 +301,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
-            and (metrics or any(g.kind == "term" and not g.absent for g in groups)) and not _asks_identifier(question, glossary):
+            and (metrics or any(g.kind == "term" and not g.absent for g in groups)) and not _asks_identifier(asked, glossary):
         spec.amount = True  # "what was <a metric> in <a period>" asks an amount as "how much" does
     if wants_figure:  # (a name the catalogue does not know is no term: spec.names holds it)
         spec.compounds = [(c, gs) for c, gs in compounds(question, groups) if not any(c in n for n in spec.names)]

@@ -14,7 +14,11 @@ from chatbot.tomlfile import read_toml
 
 GLOSSARY_TOML = PROJECT_ROOT / "config" / "glossary.toml"
 # a ticker's number after a ticker word ("港股代码2597", "股份代号：2657", "stock code 2597")
-_TICKER_NUMBER = re.compile(r"(代码|代号|stock code|ticker)\s*[:：]?\s*(\d{4,5})(?![\d.])", re.IGNORECASE)
+_TICKER_NUMBER = re.compile(r"(代码|代号|stock code|ticker)\s*(?:为|是)?\s*[:：]?\s*(\d{4,5})(?![\d.])", re.IGNORECASE)
+# a ticker the question gives beside its ticker word ("ticker 1867.HK", "股票代码9936的公司", "代码为09936"): the company
+# it names, not a stock code asked
+_GIVEN_TICKER = re.compile(r"(?:(?:代码|代号|stock code|ticker(?: symbol)?)\s*(?:为|是|is)?\s*[:：]?\s*)?(?<!\d)\d{4,5}\.hk\b"
+                           r"|(?:代码|代号|stock code|ticker(?: symbol)?)\s*(?:为|是|is)?\s*[:：]?\s*\d{4,5}(?![\d.])", re.IGNORECASE)
 _ENTITIES_CACHED = 50_000  # texts whose companies are kept (a sentence each, ~100 bytes)
 
 
@@ -92,6 +96,12 @@ class Glossary:
             canon = self.aliases.get(f"{m.group(2)}.hk") or self.aliases.get(f"{m.group(2).lstrip('0')}.hk")
             return f"{m.group(0)}（{canon}）" if canon and canon not in question else m.group(0)
         return _TICKER_NUMBER.sub(named, question)
+
+    @staticmethod
+    def without_given_tickers(question: str) -> str:
+        """The question less the tickers it gives ("For the company with ticker 1867.HK, what was…", "…at 6135.HK?",
+        "代码为09936的公司…" ask a figure of that company, not its stock code)."""
+        return _GIVEN_TICKER.sub(" ", question)
 
     def metrics_in(self, text: str) -> list[str]:
         """Metrics the text names (any of their forms), less those inside a longer term
