@@ -21,7 +21,11 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-13" / "breakdown.jsonl
              .splitlines() if line.strip()]
 DEV_FOLDERS = [DATA / f"dev-{n}" / "corpus" for n in (6, 9, 10, 11, 12, 13)]
 
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "s13-breakdown-08": "'segment' reads 分部 only: with 板块 added (the branch's fix), stress-11 refuse-08 (Kaiwo's "
+                        "small appliances segment, no such figure) was answered with the company's nine-month total; "
+                        "reverted at the merge",
+}
 
 
 @pytest.mark.slow
