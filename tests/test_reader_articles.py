@@ -39,7 +39,6 @@ KNOWN_FAILURES: dict[str, str] = {
     # dev-6 (the session-5 hidden set, written blind), over its own articles
     "h3-r31": "why 信义光能's profit fell: the price sentence is quoted, not the gross-margin sentence before it in the same line",
     "h3-r40": "follow-up '新奥能源呢' (新增居民接驳) resolves, but the table row states no period and the look-up refuses",
-    "h3-r41": "growth from 2024年末 to 2025年6月末: '6月末' is no period text.periods reads, so the two ends are not paired",
     "h3-r42": "an English share of a nine-month total (trans-Pacific volume): refused as naming no indexed document",
     "h3-r43": "'all the other businesses combined' (a complement of a part): no derived form for it; a look-up of 其他",
     "h3-r47": "the set labels '九毛九2025年全年净利润' latest (a period not yet reported); answered as a look-up that says "
@@ -61,24 +60,19 @@ KNOWN_FAILURES: dict[str, str] = {
     "h6-r54": "星幕影业11月票房环比增长多少？ — the eval (dev-9 index) counts it right; beside the dev-3/5/6/7/8 articles the test finds: intent read as lookup, the set says derived",
     # dev-10 (the session-9 hidden set, opened in session 10), over its own articles: failures at the session-10 start
     "h7-r42": "岱峰建材和鼎岩水泥上半年的业绩比较起来怎么样？ — retrieval miss: '由盈转亏' only in non-retrieved chunks of news-107",
-    "h7-r49": "So how many more cars is that than a year earlier? — retrieval miss: '14,500|1.45万|14500' not found in the corpus as written (check the question set)",
     "h7-r54": "What transaction volume did Youchi Used Cars act… — missed refusal: answered from news-105 although the corpus has no answer",
     # dev-11 (the session-10 hidden set, opened in session 11), over its own articles: failures at the session-11 start
-    "h8-r47": "文中四家煤炭公司里，长协占比最高和最低的分别是哪家？ — the eval (dev-11 index) counts it right; beside the dev-3, dev-5 … dev-10 articles the test finds: intent read as derived, the set says comparison",
-    "h8-r49": "What are the upside drivers and the risks for Ji… — the eval (dev-11 index) counts it right; beside the dev-3, dev-5 … dev-10 articles the test finds: intent read as why, the set says pros_cons",
     # dev-12 (the session-11 hidden set, opened in session 12), over its own articles: failures at the session-12 start
     "h9-r25": "What was MiniMax's revenue for the full year 2025? — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as lookup, the set says latest",
-    "h9-r49": "What are the growth drivers and the risks for Yu… — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as why, the set says pros_cons",
     "h9-r50": "清衡环境的看点和风险分别是什么？ — wrong sentence chosen: '派息|资本开支|自由现金流' in retrieved passage #1; '国补|补贴' in retrieved passage #3",
     "h9-r55": "那净利率呢？哪家更高？ — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as derived, the set says comparison",
     # dev-13 (the session-12 hidden set, opened in session 13), over its own articles: failures at the session-13 start
     "h10-r31": "Summarise Frostline Foods' interim results. — wrong sentence chosen: '预制菜' in retrieved passage #2",
     "h10-r32": "那篇比较四家PCB厂商的文章主要讲了什么？ — wrong sentence chosen: '收入结构' in retrieved passage #3",
     "h10-r36": "为什么下降？ — retrieval miss: '谨慎' only in non-retrieved chunks of news-131, report, src-3; '高客单价' only in non-retrieved chunks of news-131",
-    "h10-r41": "沃川电子和鼎埔电路上半年谁赚得更多？ — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'comparison'",
-    "h10-r42": "晶拓玻璃三季度的毛利率和一季度比怎么样？ — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'comparison'",
-    "h10-r43": "华岭纸业三季度收入占前三季度总收入的比重是多少？ — retrieval miss: '35.2%|35.21%|35.3%' not found in the corpus as written (check the question set)",
     "h10-r47": "恒湾数据的上架率从二季度末到三季度末提高了几个百分点？ — retrieval miss: '4.4' only in non-retrieved chunks of news-139",
+    "u15": "ASMPT第三季度收入比第二季度高多少？ — right on the dev-5 index (eval), but beside every dev article (session-13 merge) the difference is not computed: the two quarters are quoted, no calculation line",
+    "h5-r45": "Among the four Hong Kong sportswear companies, which turn… — passes on the reader-structure branch alone; after the session-13 merge the sector explainer's summary lines are quoted, not the inventory-days row (missing 167)",
 }
 
 
