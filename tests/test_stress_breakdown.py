@@ -9,16 +9,12 @@ A question the engine still gets wrong is an xfail(strict) with the eval's diagn
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from support import CORPUS_EXTRA, engine_beside_corpus, question_params
+from support import CORPUS_EXTRA, engine_beside_corpus, stress_params
 from test_catalogue import _assert_as_expected
 
 DATA = CORPUS_EXTRA.parent
-QUESTIONS = [json.loads(line) for line in (DATA / "stress-13" / "breakdown.jsonl").read_text(encoding="utf-8")
-             .splitlines() if line.strip()]
 DEV_FOLDERS = [DATA / f"dev-{n}" / "corpus" for n in (6, 9, 10, 11, 12, 13)]
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -29,7 +25,7 @@ KNOWN_FAILURES: dict[str, str] = {
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
+@pytest.mark.parametrize("q", stress_params("stress-13", "breakdown", KNOWN_FAILURES))
 def test_breakdown_lookups(breakdown_engine, q):
     """The figure of the part, segment, region, month or ticker's company asked; one the article lacks refused."""
     _assert_as_expected(breakdown_engine.ask(q["question"], q.get("history")), q)

@@ -9,16 +9,12 @@ wrong is an xfail(strict) with the eval's diagnosis."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from support import CORPUS_EXTRA, engine_beside_corpus, question_params
+from support import CORPUS_EXTRA, engine_beside_corpus, stress_params
 from test_catalogue import _assert_as_expected
 
 DATA = CORPUS_EXTRA.parent
-QUESTIONS = [json.loads(line) for line in (DATA / "stress-13" / "lookup.jsonl").read_text(encoding="utf-8")
-             .splitlines() if line.strip()]
 
 KNOWN_FAILURES: dict[str, str] = {}
 
@@ -31,7 +27,7 @@ def lookup13_engine(corpus_index, tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("q", question_params(QUESTIONS, KNOWN_FAILURES))
+@pytest.mark.parametrize("q", stress_params("stress-13", "lookup", KNOWN_FAILURES))
 def test_lookup_paraphrases_periods_and_near_misses(lookup13_engine, q):
     """The figure asked, from its article; a near-miss refused."""
     _assert_as_expected(lookup13_engine.ask(q["question"], q.get("history")), q)

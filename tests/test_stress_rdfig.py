@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from support import CORPUS_EXTRA, assert_reader_answer, question_params
-from test_reader_articles import _load
+from support import CORPUS_EXTRA, assert_reader_answer, stress_params
 
 pytestmark = pytest.mark.slow  # an engine over 43 documents, built once (support.dev12_engine)
 DATA = CORPUS_EXTRA.parent
-STRESS = _load(DATA / "stress-13" / "rdfig.jsonl")
 
 KNOWN_FAILURES: dict[str, str] = {
     "s13-rdfig-03": "江海重工三季度新签合同金额比一季度少了多少亿美元？ — jieba cuts 新签合同金额 as 新|签合同|金额 and no "
@@ -30,7 +28,7 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("q", question_params(STRESS, KNOWN_FAILURES))
+@pytest.mark.parametrize("q", stress_params("stress-13", "rdfig", KNOWN_FAILURES))
 def test_stress13_reader_figures(dev12_engine, q):
     """Derived, latest, definition and advice questions in other words: the figure, its date, the defining sentence,
     the no-advice line."""

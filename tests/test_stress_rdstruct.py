@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from support import CORPUS_EXTRA, assert_reader_answer, engine_beside_corpus, question_params
-from test_reader_articles import _load
+from support import CORPUS_EXTRA, assert_reader_answer, engine_beside_corpus, stress_params
 
 DATA = CORPUS_EXTRA.parent
-STRESS = _load(DATA / "stress-13" / "rdstruct.jsonl")
 
 KNOWN_FAILURES: dict[str, str] = {}
 
@@ -26,7 +24,7 @@ def rdstruct_engine(corpus_index, tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("q", question_params(STRESS, KNOWN_FAILURES))
+@pytest.mark.parametrize("q", stress_params("stress-13", "rdstruct", KNOWN_FAILURES))
 def test_stress13_reader_structure(rdstruct_engine, q):
     """Summary, how, pros-and-cons and comparison questions asked as a reader would, on articles nobody tuned for."""
     assert_reader_answer(rdstruct_engine.ask(q["question"], q.get("history")), q)
