@@ -78,6 +78,11 @@ DEV13_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-13" / "corpus")
 READER_SET_13 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                  for q in _load(ROOT / "tests" / "data" / "dev-13" / "reader_questions.jsonl")
                  if not set(q["expected_sources"]) <= DEV13_ARTICLES]
+# the session-13 hidden set's reader questions (dev-14, spent and opened in session 14), the same split
+DEV14_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-14" / "corpus")
+READER_SET_14 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-14" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV14_ARTICLES]
 # wrong answers that hold the expected facts on one machine and not on another (non-strict)
 UNSTABLE = {
     "h4-r10": "how the growth can last: the 18C section's points are quoted first; the report's sustainability line "
@@ -147,6 +152,15 @@ KNOWN_FAILURES = {
     "h10-r27": "那总收入呢？ — the eval counts it right; in this test's index: AssertionError: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
     "h10-r28": "And MiniMax's? — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'comparison'",
     "h10-r29": "它对研发开支占收入的比例有什么要求？ — the eval counts it right; in this test's index: AssertionError: assert 'derived' == 'how'",
+    # dev-14 (the session-13 hidden set, opened in session 14), over the bundled corpus: failures at the session-14 start
+    "h11-r01": "概括一下云知声2025年业绩预告说了些什么。 — the eval counts it right; in this test's index: AssertionError: missing ['11.8亿'] in: 要点（按章节，引自原文）：",
+    "h11-r02": "Summarize the main points of the analysis report… — wrong sentence chosen: '6.0亿' in retrieved passage #6; '1057%' in retrieved passage #6",
+    "h11-r06": "智谱和MiniMax路线不同却拿到同一批投资人的钱，文章最后怎么解读这一点？ — the eval counts it right; in this test's index: AssertionError: assert 'how' == 'conclusion'",
+    "h11-r16": "对AI公司来说，在港股上市和在A股比有哪些好处和代价？ — false refusal: all expected facts were in the retrieved passages",
+    "h11-r18": "What is the HKEX \"科企专线\" (technology enterprises … — the eval counts it right; in this test's index: AssertionError: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
+    "h11-r22": "云知声这次配售价比前一天收盘价便宜了多少港元？ — wrong sentence chosen: '252' in retrieved passage #1; '48' in retrieved passage #5",
+    "h11-r24": "按2024年的亏损速度，这些现金够撑几个月？ — false refusal: '4.1' only in non-retrieved chunks of news-08, news-140, news-145, news-148",
+    "h11-r60": "那期末现金呢？ — the eval counts it right; in this test's index: AssertionError: 抱歉，现有资料（分析报告及其引用的文章）中没有关于这个问题的信息，无法回答。",
 }
 
 
@@ -882,7 +896,8 @@ def _ok(text: str, fact: str) -> bool:
 
 @pytest.mark.parametrize("q", question_params(READER_SET + READER_SET_2 + READER_SET_3 + READER_SET_4 + READER_SET_5
                                                + READER_SET_6 + READER_SET_7 + READER_SET_8 + READER_SET_9
-                                               + READER_SET_10 + READER_SET_11 + READER_SET_12 + READER_SET_13,
+                                               + READER_SET_10 + READER_SET_11 + READER_SET_12 + READER_SET_13
+                                               + READER_SET_14,
                                                KNOWN_FAILURES, UNSTABLE))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))

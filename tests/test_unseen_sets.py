@@ -7,7 +7,8 @@ bundled corpus and corpus-extra on its own, as its README says; dev-6 (the sessi
 now open: `news-60`…`news-69`), dev-7 (the session-6 held-out set, now open: `news-70`…`news-79`)
 dev-8 (the session-7 held-out set, now open: `news-80`…`news-89`), dev-9 (the session-8 held-out set, now open:
 `news-90`…`news-99`) dev-10 (the session-9 held-out set, now open: `news-100`…`news-109`) dev-11 (the session-10 held-out set, now open:
-`news-110`…`news-119`) and dev-12 (the session-11 held-out set, now open: `news-120`…`news-129`) likewise.
+`news-110`…`news-119`) dev-12 (the session-11 held-out set, now open: `news-120`…`news-129`), dev-13 (`news-130`…`news-139`) and
+dev-14 (the session-13 hidden set, opened in session 14: `news-140`…`news-149`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -20,25 +21,15 @@ from support import CORPUS_EXTRA, engine_beside_corpus, question_params
 from test_catalogue import _assert_as_expected
 
 DATA = CORPUS_EXTRA.parent
-DEV3 = [json.loads(line) for line in (DATA / "dev-3" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-DEV4 = [json.loads(line) for line in (DATA / "questions-dev4.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-DEV5 = [json.loads(line) for line in (DATA / "dev-5" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-DEV6 = [json.loads(line) for line in (DATA / "dev-6" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()]
-DEV7 = [json.loads(line) for line in (DATA / "dev-7" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()]
-DEV8 = [json.loads(line) for line in (DATA / "dev-8" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()]
-DEV9 = [json.loads(line) for line in (DATA / "dev-9" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()]
-DEV10 = [json.loads(line) for line in (DATA / "dev-10" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-         if line.strip()]
-DEV11 = [json.loads(line) for line in (DATA / "dev-11" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-         if line.strip()]
-DEV12 = [json.loads(line) for line in (DATA / "dev-12" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-         if line.strip()]
-DEV13 = [json.loads(line) for line in (DATA / "dev-13" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-         if line.strip()]
+
+def _questions(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
+DEV4 = _questions(DATA / "questions-dev4.jsonl")
+DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14 = (
+    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 15))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -59,6 +50,28 @@ KNOWN_FAILURES = {
     # dev-12 (the session-11 hidden set, opened in session 12): its failures at the session-12 start (eval diagnosis)
     "h9-q03": "在粤信铁塔的几块业务里，室内分布系统那块上半年收入同比涨了多少？ — false refusal: all expected facts were in the retrieved passages",
     # dev-13 (the session-12 hidden set, opened in session 13): its six failures at the session-13 start were fixed in it
+    # dev-14 (the session-13 hidden set, opened in session 14): its failures at the session-14 start (eval diagnosis)
+    "h11-q10": "凛途冷链截至今年9月30日止九个月的收入是多少？ — wrong sentence chosen: '278436|27.84亿' in retrieved passage #1",
+    "h11-q11": "凛途冷链前三季度华南地区收入多少？同比增长多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h11-q13": "凛途冷链一共有多大的冷库库容？ — false refusal: '186万立方米|186万' only in non-retrieved chunks of news-142",
+    "h11-q14": "锂朔循环上半年处理了多少吨废旧电池？ — false refusal: all expected facts were in the retrieved passages",
+    "h11-q25": "澄氦气体FY2022的归母净利润是多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h11-q26": "澄氦气体今年打算花多少钱做资本开支？ — false refusal: '22亿' only in non-retrieved chunks of news-03, news-146",
+    "h11-q30": "滇翼机场10月国际及地区旅客吞吐量是多少？同比增长多少？ — wrong sentence chosen: '48.7' in retrieved passage #1; '31.2%' in retrieved passage #1",
+    "h11-q35": "What was Chenghai Gases' total revenue in FY2024… — false refusal: all expected facts were in the retrieved passages",
+    "h11-q36": "How much did the average island shopper spend at… — wrong sentence chosen: '5420' in retrieved passage #6",
+    "h11-q37": "How many visitors went through the gates of 奇屿乐园… — false refusal: all expected facts were in the retrieved passages",
+    "h11-q38": "What was the cargo and mail throughput of 滇翼机场 i… — wrong sentence chosen: '4.18' in retrieved passage #1",
+    "h11-q39": "What were the net sales of 6498.HK for the six m… — false refusal: all expected facts were in the retrieved passages",
+    "h11-q42": "How full were Azure Tide's ships in the third qu… — wrong sentence chosen: '108.6%' in retrieved passage #1",
+    "h11-q43": "What were Tervalle Luggage's North America net s… — false refusal: all expected facts were in the retrieved passages",
+    "h11-q47": "What share of Azure Tide Cruises' third-quarter … — false refusal: '46%' only in non-retrieved chunks of news-140, news-144",
+    "h11-q48": "How many ships does Azure Tide Cruises run, and … — wrong sentence chosen: '6艘' in retrieved passage #3",
+    "h11-q49": "How fast did Tervalle's Trailnest backpack brand… — false refusal: '12.8%' only in non-retrieved chunks of news-149",
+    "h11-q54": "蓝汐邮轮第三季度欧洲航线收入是多少？ — missed refusal: answered from news-144 although the corpus has no answer",
+    "h11-q56": "驰萤电动三季度在欧洲卖了多少辆？ — missed refusal: answered from news-147 although the corpus has no answer",
+    "h11-q57": "滇翼机场10月国际货邮吞吐量是多少？ — missed refusal: answered from news-148 although the corpus has no answer",
+    "h11-q58": "枫渡文旅2024年门票收入同比变化了多少？ — missed refusal: answered from news-145 although the corpus has no answer",
 }
 
 
@@ -68,53 +81,17 @@ def unseen_engine(corpus_index, tmp_path_factory):
                                  [CORPUS_EXTRA, DATA / "dev-3" / "corpus", DATA / "corpus-dev4"], 12 + 9 + 3)
 
 
-@pytest.fixture(scope="module")
-def dev5_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev5", [CORPUS_EXTRA, DATA / "dev-5" / "corpus"], 12 + 10)
+def _dev_engine(n):
+    """A module fixture `devN_engine`: the bundled index with corpus-extra and dev-N's ten articles beside it."""
+    @pytest.fixture(scope="module", name=f"dev{n}_engine")
+    def engine(corpus_index, tmp_path_factory):
+        return engine_beside_corpus(corpus_index, tmp_path_factory, f"dev{n}",
+                                    [CORPUS_EXTRA, DATA / f"dev-{n}" / "corpus"], 12 + 10)
+    return engine
 
 
-@pytest.fixture(scope="module")
-def dev6_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev6", [CORPUS_EXTRA, DATA / "dev-6" / "corpus"], 12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev7_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev7", [CORPUS_EXTRA, DATA / "dev-7" / "corpus"], 12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev8_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev8", [CORPUS_EXTRA, DATA / "dev-8" / "corpus"], 12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev9_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev9", [CORPUS_EXTRA, DATA / "dev-9" / "corpus"], 12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev10_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev10", [CORPUS_EXTRA, DATA / "dev-10" / "corpus"],
-                                 12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev11_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev11", [CORPUS_EXTRA, DATA / "dev-11" / "corpus"],
-                                 12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev13_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev13", [CORPUS_EXTRA, DATA / "dev-13" / "corpus"],
-                                12 + 10)
-
-
-@pytest.fixture(scope="module")
-def dev12_engine(corpus_index, tmp_path_factory):
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev12", [CORPUS_EXTRA, DATA / "dev-12" / "corpus"],
-                                 12 + 10)
+dev5_engine, dev6_engine, dev7_engine, dev8_engine, dev9_engine, dev10_engine, dev11_engine, dev12_engine, \
+    dev13_engine, dev14_engine = (_dev_engine(n) for n in range(5, 15))
 
 
 def _params(questions):
@@ -218,6 +195,17 @@ def test_dev13(dev13_engine, q):
     production figures): Chinese and English look-ups, pinyin names, follow-ups, tickers, two-part questions,
     near-misses and absent companies."""
     _assert_as_expected(dev13_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV14))
+def test_dev14(dev14_engine, q):
+    """Ten articles written blind in session 13 (duty-free, education publishing, cold-chain, battery recycling
+    with a three-company HTML table, cruise lines in US$, two theme parks in one column, industrial gases with a
+    FY2022-FY2024 table, e-two-wheelers, an airport's monthly data, luggage): Chinese and English look-ups, pinyin
+    and Chinese names in English questions, tickers, two-part, region and segment questions, near-misses and
+    absent companies."""
+    _assert_as_expected(dev14_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
