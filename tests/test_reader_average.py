@@ -124,3 +124,14 @@ def test_a_change_asked_in_total_between_two_periods(question, a_period, b_perio
     assert dq.kind == "growth"
     assert (dq.a.period, dq.b.period) == (a_period, b_period)
     assert not {"一共", "总共"} & {w for g in dq.a.terms for w in g}, dq.a.terms
+
+
+@pytest.mark.parametrize(("question", "a_word"), [
+    # "这次" / "此次" name no operand: "这次配售价" is read 这|次配|售价, and "次配售价" is in no source
+    ("云知声这次配售价比前一天收盘价便宜了多少港元？", "配售价"),
+    ("此次配售价比前一天收盘价低了多少？", "配售价"),
+])
+def test_this_time_is_no_word_of_an_operand(question, a_word):
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.a.terms[0][0] == a_word, dq.a.terms
