@@ -135,3 +135,22 @@ def test_this_time_is_no_word_of_an_operand(question, a_word):
     dq = read_derived(question, load_glossary())
     assert dq is not None
     assert dq.a.terms[0][0] == a_word, dq.a.terms
+
+
+@pytest.mark.parametrize(("text", "unit", "stated"), [
+    # a price per the asked unit is the average stated (dev-11 h8-q03 "自产煤平均每吨卖多少钱")
+    ("三季度自产煤综合售价为每吨512元，同比下降18.6%；上半年这一数字为每吨538元", "吨", True),
+    ("三季度自产煤综合售价为每吨512元", "辆", False),
+    ("商品煤产量一季度2,460万吨、二季度2,530万吨、三季度2,615万吨", "吨", False),
+])
+def test_a_price_per_the_asked_unit_is_an_average_stated(text, unit, stated):
+    assert states_average(text, reader_config()["compute"]["average_stated"], unit) is stated
+
+
+def test_a_price_per_unit_is_never_the_amount_divided():
+    dq = read_derived("三季度自产煤平均每吨卖多少钱？", load_glossary())
+    assert dq is not None
+    dq.a.entity = dq.b.entity = None
+    facts = [f for i, s in enumerate(["三季度自产煤综合售价为每吨512元", "三季度商品煤产量2,615万吨"]) for f in facts_in(s, i)]
+    a, b = amount_and_count(facts, [_Passage("doc"), _Passage("doc")], dq, lambda f, e: True)  # type: ignore[arg-type]
+    assert (a, b) == (None, None)

@@ -211,26 +211,28 @@ def per_counted(ctx: ComposeContext, dq: DerivedQuestion, entries: list[Entry]) 
     """An amount per counted thing ("平均每辆车带来多少收入"): quoted when a cited sentence states the average
     itself ("吨均价262元"), else the amount over the count, from one document and one period; the sources'
     sentences otherwise, with the note that nothing is computed."""
-    if any(states_average(e.text, dq.stated) for e in entries):
+    unit = dq.b.terms[0][0]
+    if any(states_average(e.text, dq.stated, unit) for e in entries):
         return Composition(entries)
     stated = [Entry(shown, [p.chunk], [raw]) for p in ctx.passages for raw, shown, _, _ in passage_sentences(p.chunk.text)
-              if states_average(shown, dq.stated) and (dq.a.entity is None or dq.a.entity in shown or dq.a.entity in p.chunk.title)]
+              if states_average(shown, dq.stated, unit) and (dq.a.entity is None or dq.a.entity in shown or dq.a.entity in p.chunk.title)]
     if stated:  # a table row "吨均价:岱峰建材262元;鼎岩水泥248元" the look-up did not pick
         return Composition(stated[:2])
     passages = _all_passages(ctx)
     a, b = amount_and_count(_facts(passages), passages, dq, _entity_ok(ctx, passages))
     calc = calculate("average", a, b) if a is not None and b is not None else "missing"
-    if isinstance(calc, str):
+    if isinstance(calc, str) or re.search(r"≈0(?:\.0+)?(?![.\d])", calc.formulas[0]):  # "512÷2615万≈0元": no average
         entries.append(Entry(ctx.labels["derived_missing"]))
         return Composition(entries) if len(entries) > 1 else None
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
 
 
-def states_average(text: str, words: list[str]) -> bool:
+def states_average(text: str, words: list[str], unit: str = "") -> bool:
     """Does a sentence state an average amount itself: one of the words ([compute] average_stated: "均价",
-    "平均售价"), then within a few characters an amount of money ("吨均价262元", "平均售价约为12.6万元")?"""
-    for w in words:
+    "平均售价"), or the asked unit after 每 ("售价为每吨512元"), then within a few characters an amount of
+    money ("吨均价262元", "平均售价约为12.6万元")?"""
+    for w in [*words, *([rf"每\s*{re.escape(unit)}"] if unit else [])]:
         for m in re.finditer(w, text, re.I):
             f = figure_re().search(text[m.end(): m.end() + 12])
             if f is not None and f.group("cur") in ("港元", "美元", "元", "元人民币"):
@@ -250,7 +252,8 @@ def amount_and_count(facts: list[Fact], passages: list[Passage], dq: DerivedQues
         return (not f.near and not is_bound(f) and not forecast_re().search(f.clause) and ok(f, op.entity)
                 and (op.period is None or period_match({op.period}, f.periods)))
 
-    money = [f for f in facts if f.currency in ("CNY", "HKD", "USD") and usable(f, dq.a)]
+    per_unit = re.compile(rf"(?:每|/)\s*{re.escape(unit)}")  # "每吨512元": a price per unit, no amount to divide
+    money = [f for f in facts if f.currency in ("CNY", "HKD", "USD") and usable(f, dq.a) and not per_unit.search(f.clause)]
     counts = [f for f in facts if f.currency == unit and usable(f, dq.b)]
 
     def named(text: str) -> int:
