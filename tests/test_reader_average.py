@@ -154,3 +154,18 @@ def test_a_price_per_unit_is_never_the_amount_divided():
     facts = [f for i, s in enumerate(["三季度自产煤综合售价为每吨512元", "三季度商品煤产量2,615万吨"]) for f in facts_in(s, i)]
     a, b = amount_and_count(facts, [_Passage("doc"), _Passage("doc")], dq, lambda f, e: True)  # type: ignore[arg-type]
     assert (a, b) == (None, None)
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    # a price asked: an average the source states answers it ("单车平均售价约为2.4万元", "每吨512元")
+    ("三季度平均每辆车卖多少钱？", True),
+    ("At what average price per tonne did it sell its sugar?", True),
+    # an amount named: computed from the amount and the count (a selling price is no revenue per car)
+    ("第二季度平均每辆车带来多少收入？", False),
+    ("What was the average revenue per vehicle traded in the second quarter?", False),
+])
+def test_a_stated_average_answers_a_price_not_a_named_amount(question, quoted):
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert dq.kind == "average"
+    assert bool(dq.stated) is quoted

@@ -877,7 +877,9 @@ def _per_counted(question: str, glossary, entity: str | None, period: tuple | No
     between = re.sub(r"^\s*average\b|\bper [a-z]+$", " ", m.group(0), flags=re.I) if m.group("w") else " "
     bare = re.sub(cfg["average_drop"], " ", f"{question[:m.start()]} {between} {question[m.end():]}", flags=re.I)
     terms = [g for g in _phrase_terms(bare, glossary, _DROP | {"平均", "多少", "per"}) if not thing & set(g)]
-    stated = list(cfg["average_stated"])
+    # a price asked ("卖多少钱", "average price per tonne") is the average a source states ("平均售价", "每吨512元");
+    # an amount named ("每辆车带来多少收入", "average revenue per vehicle") is computed: a selling price is no revenue
+    stated = [] if glossary.metrics_in(bare) else list(cfg["average_stated"])
     amount = Operand(entity, terms or [list(cfg["revenue_forms"])], period)
     return DerivedQuestion("average", amount, Operand(entity, [[unit, *cfg["counted_by"].get(unit, [])]], period), stated=stated)
 

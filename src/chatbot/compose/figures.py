@@ -212,10 +212,10 @@ def per_counted(ctx: ComposeContext, dq: DerivedQuestion, entries: list[Entry]) 
     itself ("吨均价262元"), else the amount over the count, from one document and one period; the sources'
     sentences otherwise, with the note that nothing is computed."""
     unit = dq.b.terms[0][0]
-    if any(states_average(e.text, dq.stated, unit) for e in entries):
+    if dq.stated and any(states_average(e.text, dq.stated, unit) for e in entries):
         return Composition(entries)
     stated = [Entry(shown, [p.chunk], [raw]) for p in ctx.passages for raw, shown, _, _ in passage_sentences(p.chunk.text)
-              if states_average(shown, dq.stated, unit) and (dq.a.entity is None or dq.a.entity in shown or dq.a.entity in p.chunk.title)]
+              if dq.stated and states_average(shown, dq.stated, unit) and (dq.a.entity is None or dq.a.entity in shown or dq.a.entity in p.chunk.title)]
     if stated:  # a table row "吨均价:岱峰建材262元;鼎岩水泥248元" the look-up did not pick
         return Composition(stated[:2])
     passages = _all_passages(ctx)
