@@ -141,6 +141,8 @@ def test_this_time_is_no_word_of_an_operand(question, a_word):
     # a price per the asked unit is the average stated (dev-11 h8-q03 "自产煤平均每吨卖多少钱")
     ("三季度自产煤综合售价为每吨512元，同比下降18.6%；上半年这一数字为每吨538元", "吨", True),
     ("三季度自产煤综合售价为每吨512元", "辆", False),
+    ("部分订单价格上调了每吨150元至200元", "吨", False),  # a change of the price, no average
+    ("上半年食糖销量47.3万吨，但平均售价同比下降5.8%，至每吨6,120元", "吨", True),
     ("商品煤产量一季度2,460万吨、二季度2,530万吨、三季度2,615万吨", "吨", False),
 ])
 def test_a_price_per_the_asked_unit_is_an_average_stated(text, unit, stated):

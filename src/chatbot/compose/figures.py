@@ -232,7 +232,9 @@ def states_average(text: str, words: list[str], unit: str = "") -> bool:
     """Does a sentence state an average amount itself: one of the words ([compute] average_stated: "均价",
     "平均售价"), or the asked unit after 每 ("售价为每吨512元"), then within a few characters an amount of
     money ("吨均价262元", "平均售价约为12.6万元")?"""
-    for w in [*words, *([rf"每\s*{re.escape(unit)}"] if unit else [])]:
+    # a price per the unit, not a change of it ("上调了每吨150元")
+    per_unit = [rf"(?<!调了)(?<![调涨跌增减降升])每\s*{re.escape(unit)}"] if unit else []
+    for w in [*words, *per_unit]:
         for m in re.finditer(w, text, re.I):
             f = figure_re().search(text[m.end(): m.end() + 12])
             if f is not None and f.group("cur") in ("港元", "美元", "元", "元人民币"):
