@@ -175,7 +175,7 @@ class Operand:
     exclude: list[str] = field(default_factory=list)
 
 
-def _synonyms(alts: list[str]) -> list[str]:
+def synonyms(alts: list[str]) -> list[str]:
     """A term's alternatives with the forms config/reader.toml [compute.synonyms] gives
     ("收盘价" ~ "收市价", "前一天" ~ "前一交易日")."""
     groups = reader_config()["compute"]["synonyms"]
@@ -215,7 +215,7 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_conte
     if by_meaning:
         # a term naming what the figure's unit counts ("cars" of "83,600辆": [compute] counted_by) is the unit itself
         counted = set(reader_config()["compute"]["counted_by"].get(f.currency, []))
-        groups = [_synonyms(g) for g in op.terms if not counted & set(g)]
+        groups = [synonyms(g) for g in op.terms if not counted & set(g)]
         # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
         sentence = normalize(_SHARE_OF.sub(" ", f.sentence) + (f" {f.context}" if in_context else ""))
         if groups and (not any(_in(g, near, per_share) for g in groups)
@@ -292,7 +292,7 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if by_meaning:
-            found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in _synonyms(g)) for g in op.terms),
+            found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in synonyms(g)) for g in op.terms),
                                       _gap(f, op)))
         elif whole and len(op.terms) == 1:  # a share's whole, the metric alone ("前三季度总收入"): the company's figure
             found.sort(key=lambda f: _qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
@@ -382,6 +382,9 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
     elif kind == "product":
         if a.currency in _CURRENCY_WORD or b.currency not in _CURRENCY_WORD:
             return "units"  # a count (a) times a price in money (b)
+    elif kind == "average":
+        if a.currency not in _CURRENCY_WORD or b.currency in _CURRENCY_WORD:
+            return "units"  # an amount of money (a) over a count (b)
     elif a.currency != b.currency:
         return "units"  # two currencies, or two kinds of things counted
     pairs: list[tuple[int, int]]
@@ -410,6 +413,10 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
         elif kind == "sum":  # two parts of a period: "11.2亿+13.6亿≈24.8亿元"
             unit = a.unit or b.unit
             formulas.append(f"{wa}+{wb}≈{_amount(x + y, unit)}{unit_word(a.currency)}")
+        elif kind == "average":  # an amount over a count: "24.8亿÷8.36万≈2.97万元" (per counted thing)
+            v = x / y
+            unit = "亿" if v >= 1e8 else "万" if v >= 1e4 else ""
+            formulas.append(f"{wa.replace(',', '')}÷{wb.replace(',', '')}≈{_amount(v, unit)}{unit_word(a.currency)}")
         elif kind == "product":  # a count times its price: "780万×252≈19.66亿港元"
             unit = "亿" if x * y >= 1e8 else "万" if x * y >= 1e4 else ""
             formulas.append(f"{wa}×{wb}≈{_amount(x * y, unit)}{unit_word(b.currency)}")
@@ -479,7 +486,9 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             value = x / y - (1 if m.group("minus1") else 0)
             value = value * 100 if ur == "%" else value
             if ur not in ("%", "倍"):
-                continue
+                if m.group("minus1") or m.group("cur") not in _CURRENCY_WORD.values():
+                    continue
+                value = x / y / _SCALE[ur]  # an amount per counted thing: "24.8亿÷8.36万≈2.97万元"
         elif m.group("op") == "×":
             value = x * y / _SCALE.get(ur, 1.0)
         elif m.group("op") == "+":
@@ -551,7 +560,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     rate = re.search(cfg["rate_cue"], question, re.I) is not None  # "增幅是多少", "in percent"
     kind = "multiple" if re.search(cfg["times_cue"], question, re.I) else "difference" if amount and not rate else "growth"
     also = ["difference"] if kind == "growth" and amount else []
-    bare = re.sub(cfg["change_cue"], " ", question, flags=re.I)
+    bare = re.sub(f'{cfg["change_cue"]}|{cfg["change_fillers"]}', " ", question, flags=re.I)  # "一共增长": no term
     bare = re.sub(cfg["times_cue"], " ", bare, flags=re.I)  # "times" is how it is asked, not what
     bare = re.sub(f'{cfg["previous_cue"]}|{cfg["rate_cue"]}|{cfg["difference_cue"]}', " ", bare, flags=re.I)
     bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
@@ -746,6 +755,9 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     asked = _asked_periods(question)
     period = asked[0] if len(asked) == 1 else None
     whole_forms = list(cfg["whole_forms"])
+    average = _per_counted(question, glossary, entity, period)
+    if average is not None:
+        return average
     if re.search(cfg["product_cue"], question, re.I) and re.search(cfg["per_unit"], question, re.I):
         # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
         terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
@@ -834,6 +846,42 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
         prev = (str(int(period[0]) - 1), period[1])
         return DerivedQuestion("growth", Operand(entity, terms, period), Operand(entity, terms, prev))
     return None
+
+
+def counted_unit(question: str) -> str | None:
+    """The unit of the thing an amount is asked per ("平均每辆车…": 辆; "average revenue per tonne": 吨, by
+    config/reader.toml [compute] counted_by), when the question asks an average per counted thing ([compute]
+    average_cue); else none."""
+    cfg = reader_config()["compute"]
+    m = re.search(cfg["average_cue"], question, re.I)
+    if m is None:
+        return None
+    if m.group("u"):
+        return m.group("u")
+    word = m.group("w").lower()
+    return next((u for u, words in cfg["counted_by"].items() if word in words), None)
+
+
+def _per_counted(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
+    """An amount per counted thing ("优驰第二季度平均每辆车带来多少收入", "average revenue per vehicle"): the
+    amount (a: the question's words, else revenue) over the count in the thing's unit (b); the thing's own
+    word ("车", "墓穴") is no term. A source stating the average itself is quoted ([compute] average_stated)."""
+    cfg = reader_config()["compute"]
+    unit = counted_unit(question)
+    if unit is None:
+        return None
+    m = re.search(cfg["average_cue"], question, re.I)
+    assert m is not None  # (counted_unit found it)
+    after = content_words(question[m.end():])
+    thing = set(cfg["counted_by"].get(unit, [])) | ({after[0]} if after and not glossary.metrics_in(after[0]) else set())
+    between = re.sub(r"^\s*average\b|\bper [a-z]+$", " ", m.group(0), flags=re.I) if m.group("w") else " "
+    bare = re.sub(cfg["average_drop"], " ", f"{question[:m.start()]} {between} {question[m.end():]}", flags=re.I)
+    terms = [g for g in _phrase_terms(bare, glossary, _DROP | {"平均", "多少", "per"}) if not thing & set(g)]
+    # a price asked ("卖多少钱", "average price per tonne") is the average a source states ("平均售价", "每吨512元");
+    # an amount named ("每辆车带来多少收入", "average revenue per vehicle") is computed: a selling price is no revenue
+    stated = [] if glossary.metrics_in(bare) else list(cfg["average_stated"])
+    amount = Operand(entity, terms or [list(cfg["revenue_forms"])], period)
+    return DerivedQuestion("average", amount, Operand(entity, [[unit, *cfg["counted_by"].get(unit, [])]], period), stated=stated)
 
 
 def _part_of_total(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:

@@ -20,6 +20,7 @@ from chatbot.compute import (
     facts_in,
     figure_re,
     find_operand,
+    is_bound,
     points_formula,
     priced_count,
     range_ends,
@@ -27,6 +28,7 @@ from chatbot.compute import (
     read_period_part,
     read_period_sum,
     share_facts,
+    synonyms,
     unit_word,
 )
 from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences
@@ -144,6 +146,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         return points
     if dq is None:
         return period_part(ctx) or (Composition(entries) if entries else None)
+    if dq.kind == "average":  # an amount per counted thing
+        return per_counted(ctx, dq, entries)
     if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
         return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
     passages = _all_passages(ctx)
@@ -201,6 +205,74 @@ def derived(ctx: ComposeContext) -> Composition | None:
             calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def per_counted(ctx: ComposeContext, dq: DerivedQuestion, entries: list[Entry]) -> Composition | None:
+    """An amount per counted thing ("平均每辆车带来多少收入"): quoted when a cited sentence states the average
+    itself ("吨均价262元"), else the amount over the count, from one document and one period; the sources'
+    sentences otherwise, with the note that nothing is computed."""
+    unit = dq.b.terms[0][0]
+    if dq.stated and any(states_average(e.text, dq.stated, unit) for e in entries):
+        return Composition(entries)
+    stated = [Entry(shown, [p.chunk], [raw]) for p in ctx.passages for raw, shown, _, _ in passage_sentences(p.chunk.text)
+              if dq.stated and states_average(shown, dq.stated, unit) and (dq.a.entity is None or dq.a.entity in shown or dq.a.entity in p.chunk.title)]
+    if stated:  # a table row "吨均价:岱峰建材262元;鼎岩水泥248元" the look-up did not pick
+        return Composition(stated[:2])
+    passages = _all_passages(ctx)
+    a, b = amount_and_count(_facts(passages), passages, dq, _entity_ok(ctx, passages))
+    calc = calculate("average", a, b) if a is not None and b is not None else "missing"
+    if isinstance(calc, str) or re.search(r"≈0(?:\.0+)?(?![.\d])", calc.formulas[0]):  # "512÷2615万≈0元": no average
+        entries.append(Entry(ctx.labels["derived_missing"]))
+        return Composition(entries) if len(entries) > 1 else None
+    entries.append(_calculation_entry(ctx, dq, calc, passages))
+    return Composition(entries)
+
+
+def states_average(text: str, words: list[str], unit: str = "") -> bool:
+    """Does a sentence state an average amount itself: one of the words ([compute] average_stated: "均价",
+    "平均售价"), or the asked unit after 每 ("售价为每吨512元"), then within a few characters an amount of
+    money ("吨均价262元", "平均售价约为12.6万元")?"""
+    # a price per the unit, not a change of it ("上调了每吨150元")
+    per_unit = [rf"(?<!调了)(?<![调涨跌增减降升])每\s*{re.escape(unit)}"] if unit else []
+    for w in [*words, *per_unit]:
+        for m in re.finditer(w, text, re.I):
+            f = figure_re().search(text[m.end(): m.end() + 12])
+            if f is not None and f.group("cur") in ("港元", "美元", "元", "元人民币"):
+                return True
+    return False
+
+
+def amount_and_count(facts: list[Fact], passages: list[Passage], dq: DerivedQuestion, ok) -> tuple[Fact | None, Fact | None]:
+    """The amount (a) and the count in the asked unit (b) of an average: a count and an amount its own
+    sentence states for the same period, the sentence naming the amount's words ("交易量合计8.36万辆…总收入
+    为人民币24.8亿元"); else the amount the question names and the largest count of its document for the
+    same period (the total, not a part: "销量152万吨", not "其中…41万吨"). A compared figure ("较去年同期的
+    6.91万辆"), a bound or a forecast is never an input."""
+    unit = dq.b.terms[0][0]
+
+    def usable(f: Fact, op: Operand) -> bool:
+        return (not f.near and not is_bound(f) and not forecast_re().search(f.clause) and ok(f, op.entity)
+                and (op.period is None or period_match({op.period}, f.periods)))
+
+    per_unit = re.compile(rf"(?:每|/)\s*{re.escape(unit)}")  # "每吨512元": a price per unit, no amount to divide
+    money = [f for f in facts if f.currency in ("CNY", "HKD", "USD") and usable(f, dq.a) and not per_unit.search(f.clause)]
+    counts = [f for f in facts if f.currency == unit and usable(f, dq.b)]
+
+    def named(text: str) -> int:
+        return sum(any(normalize(x) in normalize(text) for x in synonyms(g)) for g in dq.a.terms)
+
+    pairs = [(c, f) for c in counts for f in money if f.sentence == c.sentence and f.periods and c.periods
+             and _same_period(c.periods, f.periods) and named(c.sentence)]
+    if pairs:
+        c, f = max(pairs, key=lambda p: (named(p[0].sentence), named(p[1].clause)))  # the first of the best
+        return f, c
+    a = find_operand(money, dq.a, ok)
+    if a is None or not a.periods:
+        return None, None
+    doc = passages[a.passage_idx].chunk.doc_id
+    same = [c for c in counts if passages[c.passage_idx].chunk.doc_id == doc and c.periods and _same_period(c.periods, a.periods)]
+    sold = reader_config()["compute"]["average_count_words"]
+    return (a, max(same, key=lambda c: (any(w in c.clause for w in sold), c.lo))) if same else (None, None)
 
 
 def part_and_total(facts: list[Fact], passages: list[Passage], dq: DerivedQuestion, ok) -> tuple[Fact | None, Fact | None]:
@@ -276,7 +348,7 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         # the words before a compared figure, else the clause's own ("每股"), else its carried label
         head = words(f.near) if f.near else (words(f.clause.rsplit(" ", 1)[-1]) if " " in f.clause else "") \
             or words(f.clause.split(" ")[0])
-        if op.terms and dq.kind != "product" and not any(a in head for g in op.terms for a in g):
+        if op.terms and dq.kind not in ("product", "average") and not any(a in head for g in op.terms for a in g):
             # matched by meaning: the asked words
             head = op.terms[0][0]
         who = op.entity if op.entity and dq.a.entity != dq.b.entity and op.entity not in head else ""
