@@ -503,9 +503,28 @@ def is_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _cjk_chars_per_word() -> int:
+    """config/catalogue.toml [question] cjk_chars_per_word: Chinese characters counted as one word."""
+    from chatbot.config import PROJECT_ROOT
+
+    return int(read_toml(PROJECT_ROOT / "config" / "catalogue.toml")["question"]["cjk_chars_per_word"])
+
+
 def question_language(text: str) -> str:
-    """"zh" when the text has Chinese characters, else "en"."""
-    return "zh" if is_cjk(text) else "en"
+    """"en" when Latin words outnumber the Chinese words (each run of Chinese characters
+    counted as its length over config/catalogue.toml [question] cjk_chars_per_word, rounded
+    up): an English sentence that quotes a Chinese name ("How many visitors went through
+    the gates of 奇屿乐园 in 2024?") is English; a Chinese one naming an English company
+    ("Azure Tide Cruises第三季度收入是多少？") is Chinese; a text with no Chinese character is "en"."""
+    per = max(1, _cjk_chars_per_word())
+    zh = sum(-(-len(run) // per) for run in _CJK_RUN.findall(text))
+    en = len(_LATIN_WORD.findall(text))
+    return "en" if en > zh or not zh else "zh"
 
 
 # --- keyword tokenisation -------------------------------------------------------
