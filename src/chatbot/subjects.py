@@ -293,7 +293,9 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         while words and (rules.not_name_en(words[0]) or words[0].lower() in terms):
             words = words[1:]
         words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it
-        while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms):
+        # (an acronym that opens a term ends the name: "Yuexin Tower's EBITDA margin" names Yuexin Tower)
+        while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms
+                         or (words[-1].isupper() and any(t.startswith(f"{words[-1].lower()} ") for t in terms))):
             words = words[:-1]
         if (m.start() == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first)
                 and first not in rules.name_openers_en):

@@ -242,6 +242,16 @@ def period_spellings(text: str) -> str:
     return text
 
 
+def english_period_phrases(text: str) -> str:
+    """English period phrases rewritten as config/terms_en.toml [[periods]] says ("six months ended 30
+    June 2025" -> "first half of 2025", "FY24" -> "fiscal 2024"), months left as written."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    for rx, rewrite in _english_period_forms():
+        text = rx.sub(rewrite, text)
+    return text
+
+
 def english_period_forms(text: str) -> str:
     """Period phrases in the forms `periods` reads: Chinese spoken spellings ("前三个季度" ->
     "前三季度"), English ones ("1H25" -> "H1 2025", "2025 interim" -> "first half of 2025",
@@ -249,9 +259,7 @@ def english_period_forms(text: str) -> str:
     text = period_spellings(text)
     if not re.search(r"[A-Za-z]", text):
         return text
-    for rx, rewrite in _english_period_forms():
-        text = rx.sub(rewrite, text)
-    return english_months(text)
+    return english_months(english_period_phrases(text))
 
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
