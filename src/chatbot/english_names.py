@@ -24,6 +24,7 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
+from chatbot.text import question_language
 from chatbot.trade_match import core_matches, fits, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
@@ -43,9 +44,8 @@ class Resolved:
 
 
 def is_english(question: str) -> bool:
-    """Mostly Latin letters (an English question that may quote a Chinese name)."""
-    latin = len(re.findall(r"[A-Za-z]", question))
-    return latin > 2 * len(re.findall(r"[\u4e00-\u9fff]", question))
+    """An English question, which may quote a Chinese name (chatbot/text.py `question_language`)."""
+    return question_language(question) == "en"
 
 
 def chinese_runs(question: str) -> list[str]:

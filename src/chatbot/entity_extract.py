@@ -155,6 +155,14 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
                                           text.count(o), len(o)), default="")
     if subject and text.count(subject) < rules.min_mentions and title.count(subject) == 0:
         subject = ""
+    if not subject and len(free) == 1 and not holders:
+        # no title word reads as a subject ("Tervalle Luggage（泰途箱包）截至…中期业绩：销售净额…"), but the
+        # title writes one name the text gives a company (its legal name "泰途箱包国际有限公司" opens with
+        # the title's "泰途箱包"): that company holds the ticker
+        legal = [e.name for e in found.values() if e.kind == "company"]
+        named = [e.name for e in found.values() if any(f in title for f in [e.name, *e.aliases])
+                 and (e.kind == "company" or any(n.startswith(f) for n in legal for f in [e.name, *e.aliases]))]
+        subject = named[0] if len(named) == 1 else ""
     while subject and subject in title and _always_continued(subject, full) and len(subject) < rules.max_name_chars:
         longer = subject + full[full.index(subject) + len(subject)]
         if longer not in title:

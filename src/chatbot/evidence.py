@@ -41,6 +41,7 @@ from chatbot.text import (
     claim_figures,
     content_words,
     dated_months,
+    english_period_phrases,
     month_end_closes,
     months_to_words,
     normalize,
@@ -165,7 +166,11 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
                       else TermGroup(alts, w, entity=entity, kind=kind, source=source))
 
-    low = question.lower()
+    # an English period phrase is read as its words would be in the form `periods` reads ("six months ended
+    # 30 June 2025" -> "first half of 2025"): no words "six", "months", "ended" for a passage to hold; only a
+    # rewrite to fewer words ("the quarter to September 2025" -> "three months to September 2025" reads no better)
+    rewritten = english_period_phrases(question)
+    low = (rewritten if len(rewritten.split()) < len(question.split()) else question).lower()
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
         if term not in low:  # (a plain scan first: hundreds of terms, few present)
             continue

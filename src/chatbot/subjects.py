@@ -282,8 +282,11 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
     known = lambda name: (bool(glossary.entities(name)) and not _other_name_beside(name, glossary, beside)  # noqa: E731
                           and not _other_trade_after(name, glossary, rules))
 
-    for m in _CAPS_RUN.finditer(question):
-        words = [re.sub(r"'s$", "", w) for w in m.group(0).split()]
+    # a possessive parts two names ("Tervalle's Trailnest backpack brand": Trailnest of Tervalle)
+    runs = [(m.start() if i == 0 else -1, piece) for m in _CAPS_RUN.finditer(question)
+            for i, piece in enumerate(re.split(r"(?<='s)\s+", m.group(0)))]
+    for start, run in runs:
+        words = [re.sub(r"'s$", "", w) for w in run.split()]
         # an English word after a hyphen makes a modifier of the name before it ("Hong
         # Kong-listed", "A-share", "Alibaba-backed"): the name is what stands before the hyphen
         words = [re.sub(r"-([a-z]+)$", lambda h: "" if _is_modifier(h.group(1)) else h.group(0), w) for w in words]
@@ -293,9 +296,11 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         while words and (rules.not_name_en(words[0]) or words[0].lower() in terms):
             words = words[1:]
         words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it
-        while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms):
+        # (an acronym that opens a term ends the name: "Yuexin Tower's EBITDA margin" names Yuexin Tower)
+        while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms
+                         or (words[-1].isupper() and any(t.startswith(f"{words[-1].lower()} ") for t in terms))):
             words = words[:-1]
-        if (m.start() == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first)
+        if (start == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first)
                 and first not in rules.name_openers_en):
             words = words[1:]  # a capital that only starts the sentence
         # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a

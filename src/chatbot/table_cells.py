@@ -40,10 +40,16 @@ def with_unit(header: str, cell: str) -> str:
     name, unit = header_unit(header)
     cell = cell.strip()
     if unit and _BARE_NUMBER.fullmatch(cell):
-        return f"{name}{cell}{unit}"
+        return f"{name}{_gap(name, cell)}{cell}{unit}"
     if header and not cell.startswith(header):
-        return f"{header}{cell}"
+        return f"{header}{_gap(header, cell)}{cell}"
     return cell
+
+
+def _gap(name: str, cell: str) -> str:
+    """A space between a name that ends in a digit and a cell that starts with one ("FY2024", "59.4" ->
+    "FY2024 59.4", never the figure "202459.4")."""
+    return " " if name[-1:].isdigit() and cell[:1].isdigit() else ""
 
 
 def table_header(text: str) -> str:

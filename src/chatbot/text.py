@@ -242,6 +242,16 @@ def period_spellings(text: str) -> str:
     return text
 
 
+def english_period_phrases(text: str) -> str:
+    """English period phrases rewritten as config/terms_en.toml [[periods]] says ("six months ended 30
+    June 2025" -> "first half of 2025", "FY24" -> "fiscal 2024"), months left as written."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    for rx, rewrite in _english_period_forms():
+        text = rx.sub(rewrite, text)
+    return text
+
+
 def english_period_forms(text: str) -> str:
     """Period phrases in the forms `periods` reads: Chinese spoken spellings ("前三个季度" ->
     "前三季度"), English ones ("1H25" -> "H1 2025", "2025 interim" -> "first half of 2025",
@@ -249,9 +259,7 @@ def english_period_forms(text: str) -> str:
     text = period_spellings(text)
     if not re.search(r"[A-Za-z]", text):
         return text
-    for rx, rewrite in _english_period_forms():
-        text = rx.sub(rewrite, text)
-    return english_months(text)
+    return english_months(english_period_phrases(text))
 
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -503,9 +511,28 @@ def is_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _cjk_chars_per_word() -> int:
+    """config/catalogue.toml [question] cjk_chars_per_word: Chinese characters counted as one word."""
+    from chatbot.config import PROJECT_ROOT
+
+    return int(read_toml(PROJECT_ROOT / "config" / "catalogue.toml")["question"]["cjk_chars_per_word"])
+
+
 def question_language(text: str) -> str:
-    """"zh" when the text has Chinese characters, else "en"."""
-    return "zh" if is_cjk(text) else "en"
+    """"en" when Latin words outnumber the Chinese words (each run of Chinese characters
+    counted as its length over config/catalogue.toml [question] cjk_chars_per_word, rounded
+    up): an English sentence that quotes a Chinese name ("How many visitors went through
+    the gates of 奇屿乐园 in 2024?") is English; a Chinese one naming an English company
+    ("Azure Tide Cruises第三季度收入是多少？") is Chinese; a text with no Chinese character is "en"."""
+    per = max(1, _cjk_chars_per_word())
+    zh = sum(-(-len(run) // per) for run in _CJK_RUN.findall(text))
+    en = len(_LATIN_WORD.findall(text))
+    return "en" if en > zh or not zh else "zh"
 
 
 # --- keyword tokenisation -------------------------------------------------------
