@@ -718,7 +718,9 @@ def score_candidates(
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
-    parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []))
+    texts = [normalize(p.chunk.text) for p in passages]
+    parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
+                       written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
         return _scored(question, spec, passages, glossary), spec
     # two things asked: each part's sentences, each part's best first (scores relative
@@ -734,6 +736,22 @@ def score_candidates(
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
     return cands, spec
+
+
+def row_says(g: TermGroup, row: str, own_periods: set, spec: QuestionSpec) -> bool:
+    """Does a rendered table row (normalised) say a question's word in its table's own words? A period asked
+    ("前三季度") by the periods its cells' column headers name ("截至2025年9月30日止九个月"); a region or segment
+    asked with its suffix ("华南地区") by its name alone ("华南"); a growth asked ("同比增长") by a cell stating a
+    change as a rate ("变动+17.3%": config/evidence.toml [scope] change_words, change_rate)."""
+    if g.kind == "period":
+        return bool(spec.periods) and bool(own_periods) and period_match(spec.periods, own_periods)
+    if any(set(g.alternatives) & set(forms) for forms in spec.segments):
+        return any(names_segment(row, forms) for forms in spec.segments if set(g.alternatives) & set(forms))
+    cfg = evidence_config()["scope"]
+    if g.kind == "word" and any(a in cfg["change_words"] for a in g.alternatives):
+        rate = re.compile(cfg["change_rate"])
+        return any(rate.search(c) and any(w in c for w in cfg["change_words"]) for c in row.partition(":")[2].split(";"))
+    return False
 
 
 def names_item(text: str, item_forms: list[list[str]]) -> bool:
@@ -868,6 +886,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
                 # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
+            own_periods = set(stated)  # (a row's: its label's, its cells' and its header's)
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
@@ -889,6 +908,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if any(a in norm and (g.kind != "term" or glossary.outside_longer_metric(norm, a)) for a in g.alternatives) \
                         or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
+                elif is_row and row_says(g, norm, own_periods, spec):
+                    got += g.weight  # said by the row in its table's words ("截至…止九个月", "华南", "变动+17.3%")
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total
