@@ -13,7 +13,7 @@ import pytest
 from chatbot.compose.figures import states_share
 from chatbot.compute import facts_in, find_operand, read_derived
 from chatbot.defined_terms import defined_as, definitions
-from chatbot.evidence import asks_growth_only, metric_change_stated, passage_sentences
+from chatbot.evidence import asks_growth_only, metric_change_stated, passage_sentences, states_measure
 from chatbot.glossary import load_glossary
 from chatbot.table_cells import with_unit
 from chatbot.text import claim_figures, dated_months, normalize
@@ -156,3 +156,13 @@ def test_a_row_under_period_columns_states_each_columns_period():
 ])
 def test_a_tables_note_defines_its_column_by_what_it_sums(text, words, expected):
     assert defined_as(words, text) == expected
+
+
+@pytest.mark.parametrize(("text", "unit", "states"), [
+    ("二季度:新签艘数19;合同金额20.3亿美元", "艘", True),  # a column counting in the unit ("新签艘数 | 19")
+    ("二季度:新签订单19艘", "艘", True),
+    ("二季度:合同金额20.3亿美元;同比+5%", "艘", False),  # no figure in the unit asked
+    ("交付艘数未披露", "艘", False),  # a count's name with no figure
+])
+def test_a_count_is_stated_in_its_unit_or_under_a_column_counting_in_it(text, unit, states):
+    assert states_measure(text, unit) is states

@@ -476,8 +476,11 @@ def asked_measure(question: str) -> str:
 
 
 def states_measure(text: str, unit: str) -> bool:
-    """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱")?"""
-    return re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit), text) is not None
+    """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱"), or a table's cell under a column
+    that counts in it ("新签艘数19": config/evidence.toml [units] counted_as)?"""
+    counted = "|".join(map(re.escape, evidence_config()["units"].get("counted_as", [])))
+    return (re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit), text) is not None
+            or bool(counted and re.search(re.escape(unit) + rf"(?:{counted})\s*[:：]?\s*\d", text)))
 
 
 def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
