@@ -741,13 +741,14 @@ def score_candidates(
     return cands, spec
 
 
-def row_says(g: TermGroup, row: str, own_periods: set, spec: QuestionSpec) -> bool:
+def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
     """Does a rendered table row (normalised) say a question's word in its table's own words? A period asked
     ("前三季度") by the periods its cells' column headers name ("截至2025年9月30日止九个月"); a region or segment
     asked with its suffix ("华南地区") by its name alone ("华南"); a growth asked ("同比增长") by a cell stating a
     change as a rate ("变动+17.3%": config/evidence.toml [scope] change_words, change_rate)."""
-    if g.kind == "period":
-        return bool(spec.periods) and bool(own_periods) and period_match(spec.periods, own_periods)
+    if g.kind == "period":  # (written in the row: not a label column's "指标（2025年上半年）", over every row)
+        written = periods(row) | dated_months(row)
+        return bool(spec.periods) and bool(written) and period_match(spec.periods, written)
     if any(set(g.alternatives) & set(forms) for forms in spec.segments):
         return any(names_segment(row, forms) for forms in spec.segments if set(g.alternatives) & set(forms))
     cfg = evidence_config()["scope"]
@@ -889,7 +890,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
                 # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
-            own_periods = set(stated)  # (a row's: its label's, its cells' and its header's)
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
@@ -911,7 +911,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if any(a in norm and (g.kind != "term" or glossary.outside_longer_metric(norm, a)) for a in g.alternatives) \
                         or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
-                elif is_row and row_says(g, norm, own_periods, spec):
+                elif is_row and row_says(g, norm, spec):
                     got += g.weight  # said by the row in its table's words ("截至…止九个月", "华南", "变动+17.3%")
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
