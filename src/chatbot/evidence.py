@@ -744,17 +744,12 @@ def score_candidates(
 def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
     """Does a rendered table row (normalised) say a question's word in its table's own words? A period asked
     ("前三季度") by the periods its cells' column headers name ("截至2025年9月30日止九个月"); a region or segment
-    asked with its suffix ("华南地区") by its name alone ("华南"); a growth asked ("同比增长") by a cell stating a
-    change as a rate ("变动+17.3%": config/evidence.toml [scope] change_words, change_rate)."""
+    asked with its suffix ("华南地区") by its name alone ("华南")."""
     if g.kind == "period":  # (written in the row: not a label column's "指标（2025年上半年）", over every row)
         written = periods(row) | dated_months(row)
         return bool(spec.periods) and bool(written) and period_match(spec.periods, written)
     if any(set(g.alternatives) & set(forms) for forms in spec.segments):
         return any(names_segment(row, forms) for forms in spec.segments if set(g.alternatives) & set(forms))
-    cfg = evidence_config()["scope"]
-    if g.kind == "word" and any(a in cfg["change_words"] for a in g.alternatives):
-        rate = re.compile(cfg["change_rate"])
-        return any(rate.search(c) and any(w in c for w in cfg["change_words"]) for c in row.partition(":")[2].split(";"))
     return False
 
 
