@@ -16,6 +16,7 @@ from chatbot.evidence import (
     score_candidates,
     states_measure,
 )
+from chatbot.evidence_config import evidence_config
 from chatbot.glossary import load_glossary
 from chatbot.metric_scope import first_metric_prefix, narrows
 from chatbot.models import Chunk, Passage
@@ -842,3 +843,35 @@ def test_each_item_holds_only_its_own_segment(question, second):
     assert second not in " ".join(marked[0])
     assert any(second in a for a in marked[1])
 
+
+
+@pytest.mark.parametrize(("question", "written", "parts"), [
+    # two words a passage writes as one name, with the conjunction in it: one row's name, not two items
+    ("云知声10月国际及地区旅客吞吐量是多少？", "| 其中：国际及地区旅客（万人次） | 48.7 |", 0),
+    ("云知声10月国际及地区旅客吞吐量是多少？", "国际航线旅客12万人次，地区航线旅客3万人次。", 2),  # written apart
+    ("云知声10月国际及地区旅客吞吐量分别是多少？", "| 国际及地区旅客 | 48.7 |", 2),  # asked one by one
+])
+def test_a_name_the_documents_write_with_a_conjunction_is_one_item(question, written, parts):
+    cfg = evidence_config()["two_part"]
+    spec = analyse_question(question, load_glossary(), lambda term: 5.0 if term == "\uffff" else 3.0)  # (every word indexed)
+    got = split_spec(question, spec, cfg["conjunctions"], cfg["clause_breaks"],
+                     written=lambda phrase: phrase in normalize(written), respectively=cfg["respectively"])
+    assert len(got) == parts
+
+
+REGIONS = (
+    "| 地区 | 截至2025年9月30日止九个月（人民币万元） | 截至2024年9月30日止九个月（人民币万元） | 变动 |\n"
+    "|---|---|---|---|\n| 华东 | 121,530 | 110,842 | +9.6% |\n| 华南 | 68,214 | 58,163 | +17.3% |\n"
+    "| 合计 | 278,436 | 249,045 | +11.8% |\n"
+)
+
+
+def test_a_region_row_answers_in_its_tables_words():
+    """The row says the period by its columns ("截至…止九个月" for 前三季度), the region without its suffix ("华南"
+    for 华南地区) and the growth by its change cell ("变动+17.3%"): it is relevant enough to answer, and only it."""
+    chunk = Chunk(id="r:1", doc_id="r", title="云知声九个月业绩", text=REGIONS, headings=["云知声九个月业绩", "按地区划分之收入"],
+                  kind="table")
+    cands, _ = score_candidates("云知声前三季度华南地区收入多少？同比增长多少？", [Passage(chunk=chunk, score=1.0)],
+                                load_glossary(), _idf)
+    assert [c.text.split(":")[0] for c in cands] == ["华南"]
+    assert cands[0].coverage >= 0.35  # (config/default.toml answer.min_relevance)

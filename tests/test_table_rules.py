@@ -13,9 +13,10 @@ import pytest
 from chatbot.compose.figures import states_share
 from chatbot.compute import facts_in, find_operand, read_derived
 from chatbot.defined_terms import defined_as, definitions
-from chatbot.evidence import asks_growth_only, metric_change_stated, passage_sentences
+from chatbot.evidence import asks_growth_only, metric_change_stated, passage_sentences, states_measure
 from chatbot.glossary import load_glossary
-from chatbot.text import normalize
+from chatbot.table_cells import with_unit
+from chatbot.text import claim_figures, dated_months, normalize
 
 REVENUE = [["收入", "营收", "营业收入"]]
 MARGIN = [["毛利率"]]
@@ -120,3 +121,48 @@ def test_a_quarter_asked_with_no_year_is_the_latest_years():
     a = find_operand(facts, dq.a, lambda f, e: True)
     b = find_operand(facts, dq.b, lambda f, e: True)
     assert (a.written[0], b.written[0]) == ("21.84亿", "21.02亿")
+
+
+@pytest.mark.parametrize(("header", "cell", "shown"), [
+    ("收入（亿元）", "43.7", "收入43.7亿元"),  # a name that ends in a word: the figure follows it
+    ("同比", "+9.6%", "同比+9.6%"),
+    ("FY2022", "5.12亿元", "FY2022：5.12亿元"),  # not "FY20225.12亿元", the figure 20225.12 and no year
+    ("Q3", "21.8", "Q3：21.8"),
+    ("2025年10月", "4.18万吨", "2025年10月：4.18万吨"),  # not the 4th of October
+    ("2025年1-10月累计", "38.94", "2025年1-10月累计38.94"),
+    ("月份", "7月", "月份7月"),
+])
+def test_a_cell_never_runs_on_from_its_columns_name(header, cell, shown):
+    assert with_unit(header, cell) == shown
+
+
+def test_a_row_under_period_columns_states_each_columns_period():
+    fy = "| 指标 | FY2022 | FY2023 |\n|---|---|---|\n| 归母净利润 | 5.12亿元 | 5.86亿元 |\n"
+    (row, periods_stated), = [(shown, per) for _, shown, item, per in passage_sentences(fy) if item]
+    assert row == "归母净利润:FY2022：5.12亿元;FY2023：5.86亿元"
+    assert claim_figures(row) == ["5.12亿", "5.86亿"]
+    assert {("2022", None), ("2023", None)} <= periods_stated
+    monthly = "| 指标 | 2025年10月 | 同比 |\n|---|---|---|\n| 货邮吞吐量（万吨） | 4.18 | +5.3% |\n"
+    (row,) = _rows(monthly)
+    assert dated_months(row) == {("2025", "M10")}  # October's figure, read where a month is asked
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    # a table's note saying what a column sums: the column is the document's term for the things summed
+    ("| 锂朔循环 | 39,500 |\n注：上半年指截至2025年6月30日止六个月；回收处理量为废旧电池及极片废料合计。",
+     ["废旧电池", "上半年"], {"废旧电池": ["回收处理量"]}),
+    ("收入为48.6亿元，较上年合计增长。", ["上年"], {}),  # no note
+    ("注：北嵘以美元列报，其余两家以人民币列报。", ["美元"], {}),  # a note that sums nothing
+])
+def test_a_tables_note_defines_its_column_by_what_it_sums(text, words, expected):
+    assert defined_as(words, text) == expected
+
+
+@pytest.mark.parametrize(("text", "unit", "states"), [
+    ("二季度:新签艘数19;合同金额20.3亿美元", "艘", True),  # a column counting in the unit ("新签艘数 | 19")
+    ("二季度:新签订单19艘", "艘", True),
+    ("二季度:合同金额20.3亿美元;同比+5%", "艘", False),  # no figure in the unit asked
+    ("交付艘数未披露", "艘", False),  # a count's name with no figure
+])
+def test_a_count_is_stated_in_its_unit_or_under_a_column_counting_in_it(text, unit, states):
+    assert states_measure(text, unit) is states

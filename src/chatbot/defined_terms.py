@@ -27,18 +27,41 @@ def _definition_res() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"({_TERM}{{2,{n}}})[（(]\s*(?:{cues})([^）)]+)[）)]"))
 
 
+@lru_cache(maxsize=1)
+def _sum_note_re() -> tuple[re.Pattern, re.Pattern]:
+    """A note's opening ("注：") and a note's clause defining a term by what it sums ("回收处理量为废旧电池…合计")."""
+    cfg = evidence_config()["defined"]
+    n = cfg["max_term_chars"]
+    marks = "|".join(map(re.escape, cfg["note_marks"]))
+    cues = "|".join(map(re.escape, cfg["sum_cues"]))
+    ends = "|".join(map(re.escape, cfg["sum_ends"]))
+    return (re.compile(rf"^\s*(?:{marks})\s*[:：]"),
+            re.compile(rf"^\s*({_TERM}{{2,{n}}}?)(?:{cues})(.+?)(?:{ends})\s*[。.]?\s*$"))
+
+
+def _sum_notes(sentence: str) -> list[tuple[str, str]]:
+    """(term, what it sums) for each clause of a note that defines a column by its sum."""
+    mark, clause = _sum_note_re()
+    if not (m := mark.match(sentence)):
+        return []
+    return [(c.group(1), c.group(2)) for part in re.split(r"[；;]", sentence[m.end():]) if (c := clause.match(part))]
+
+
 def definitions(text: str) -> list[tuple[str, str]]:
     """(term, what defines it) for each definition in the text, in its normalised form, up to what
     the definition leaves out ("…，不包括用外购铜精矿冶炼出的电解铜": 电解铜 is no 矿产铜)."""
     out = []
     ends = evidence_config()["defined"]["body_ends"]
     leading, bracketed = _definition_res()
+    found: list[tuple[str, str]] = []
     for sent in split_sentences(normalize(text), semicolons=False):
-        found = [((m.group(1) or m.group(2)), sent[m.end():]) for m in leading.finditer(sent)]
+        found += [((m.group(1) or m.group(2)), sent[m.end():]) for m in leading.finditer(sent)]
         found += [(m.group(1), m.group(2)) for m in bracketed.finditer(sent)]
-        for term, body in found:
-            cut = min((i for w in ends if (i := body.find(w)) >= 0), default=len(body))
-            out.append((term.strip(), body[:cut]))
+    # (a table's note stands on a line of its own under the table's rows, which a sentence runs on from)
+    found += [note for line in text.splitlines() for note in _sum_notes(normalize(line))]
+    for term, body in found:
+        cut = min((i for w in ends if (i := body.find(w)) >= 0), default=len(body))
+        out.append((term.strip(), body[:cut]))
     return out
 
 

@@ -481,8 +481,11 @@ def asked_measure(question: str) -> str:
 
 
 def states_measure(text: str, unit: str) -> bool:
-    """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱")?"""
-    return re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit), text) is not None
+    """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱"), or a table's cell under a column
+    that counts in it ("新签艘数19": config/evidence.toml [units] counted_as)?"""
+    counted = "|".join(map(re.escape, evidence_config()["units"].get("counted_as", [])))
+    return (re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit), text) is not None
+            or bool(counted and re.search(re.escape(unit) + rf"(?:{counted})\s*[:：]?\s*\d", text)))
 
 
 def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
@@ -723,7 +726,9 @@ def score_candidates(
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
-    parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []))
+    texts = [normalize(p.chunk.text) for p in passages]
+    parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
+                       written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
         return _scored(question, spec, passages, glossary), spec
     # two things asked: each part's sentences, each part's best first (scores relative
@@ -739,6 +744,18 @@ def score_candidates(
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
     return cands, spec
+
+
+def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
+    """Does a rendered table row (normalised) say a question's word in its table's own words? A period asked
+    ("前三季度") by the periods its cells' column headers name ("截至2025年9月30日止九个月"); a region or segment
+    asked with its suffix ("华南地区") by its name alone ("华南")."""
+    if g.kind == "period":  # (written in the row: not a label column's "指标（2025年上半年）", over every row)
+        written = periods(row) | dated_months(row)
+        return bool(spec.periods) and bool(written) and period_match(spec.periods, written)
+    if any(set(g.alternatives) & set(forms) for forms in spec.segments):
+        return any(names_segment(row, forms) for forms in spec.segments if set(g.alternatives) & set(forms))
+    return False
 
 
 def names_item(text: str, item_forms: list[list[str]]) -> bool:
@@ -894,6 +911,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if any(a in norm and (g.kind != "term" or glossary.outside_longer_metric(norm, a)) for a in g.alternatives) \
                         or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
+                elif is_row and row_says(g, norm, spec):
+                    got += g.weight  # said by the row in its table's words ("截至…止九个月", "华南", "变动+17.3%")
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total

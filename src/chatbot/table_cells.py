@@ -13,6 +13,7 @@ from chatbot.text import normalize
 
 _BARE_NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
+_NUMBER_BINDS = re.compile(r"(?:\d|\d\s*月份?)$")  # a name a following number would run on from
 
 
 @lru_cache(maxsize=1)
@@ -40,16 +41,18 @@ def with_unit(header: str, cell: str) -> str:
     name, unit = header_unit(header)
     cell = cell.strip()
     if unit and _BARE_NUMBER.fullmatch(cell):
-        return f"{name}{_gap(name, cell)}{cell}{unit}"
+        return f"{name}{_joint(name, cell)}{cell}{unit}"
     if header and not cell.startswith(header):
-        return f"{header}{_gap(header, cell)}{cell}"
+        return f"{header}{_joint(header, cell)}{cell}"
     return cell
 
 
-def _gap(name: str, cell: str) -> str:
-    """A space between a name that ends in a digit and a cell that starts with one ("FY2024", "59.4" ->
-    "FY2024 59.4", never the figure "202459.4")."""
-    return " " if name[-1:].isdigit() and cell[:1].isdigit() else ""
+def _joint(name: str, cell: str) -> str:
+    """What stands between a column's name and its cell: nothing ("收入" + "43.7"), a colon where the cell
+    starts with a digit and the name ends in one or in a month ("FY2022" + "5.12", "2025年10月" + "4.18"),
+    which read together would be one number or a day ("FY20225.12": the figure 20225.12 and no period;
+    "2025年10月4.18万吨": the 4th of October, no month's figure)."""
+    return "：" if _NUMBER_BINDS.search(name) and _BARE_NUMBER.match(cell) else ""
 
 
 def table_header(text: str) -> str:

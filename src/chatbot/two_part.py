@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -64,9 +65,13 @@ def _raw_index(question: str) -> list[int]:
     return out if len(out) == len(normalize(question)) else []
 
 
-def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list[str] | None = None) -> list:
+def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list[str] | None = None,
+               written: Callable[[str], bool] | None = None, respectively: list[str] | None = None) -> list:
     """Two specs, one per item asked, or [] when the question asks one thing. `clause_breaks`
-    ("多少，"): where two questions are joined; split there only between two metrics."""
+    ("多少，"): where two questions are joined; split there only between two metrics. `written(text)`:
+    whether a passage writes the (normalised) text; two words joined by a conjunction that a passage writes
+    as one ("国际及地区" of "国际及地区旅客吞吐量", "维修保养及旧梯改造") are one name, not two items, unless
+    the question asks them one by one (`respectively`: "分别", "各自")."""
     from chatbot.evidence import _asked_periods  # (evidence imports this module)
 
     if not spec.wants_figure:
@@ -95,6 +100,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             continue
         if conj in breaks and not (left.group.kind == right.group.kind == "metric"):
             continue
+        if (written is not None and left.group.kind == right.group.kind == "word" and conj not in breaks
+                and not any(w and w in q for w in map(normalize, respectively or []))
+                and written(q[left.start:right.end])):
+            continue  # one name the documents write with the conjunction in it
         # (the same item asked twice, "2024年的净利润以及2025年上半年的净利润", or a second item with a period of its
         # own, "前三季度的收入和第三季度的毛利率": the period before each item is its own)
         own_period = any(p.group.kind == "period" and j <= p.start < right.end for p in placed)
