@@ -204,9 +204,7 @@ def build(store: Path, chunks: int, seed: int = 100_000, threads: int = 0) -> di
     else:
         collect()
     stage("keyword index")
-    catalogue = Catalogue(st)
-    for rec, c, _ in with_vectors:
-        catalogue.update(rec, c, entries[rec.doc_id])
+    Catalogue(st).update_many([(rec, c, entries[rec.doc_id]) for rec, c, _ in with_vectors])
     stage("catalogue")
     del with_vectors
     terms.clear()

@@ -30,6 +30,11 @@ def _planned(folder, settings):
     return out
 
 
+def _planned_again(folder, store):
+    """The documents' records and chunks as planned for an empty index (with the stored record)."""
+    return [(store.docs[rec.doc_id], chunks, v) for rec, chunks, v in _planned(folder, make_settings(store.path.parent / f"{store.path.name}-plan"))]
+
+
 class _NoEmbedder:
     """Both writes below get their vectors; nothing may be embedded."""
 
@@ -88,6 +93,16 @@ def test_bulk_write_leaves_the_index_of_one_document_at_a_time(synthetic, tmp_pa
     vec = b.collection.get(ids=[cid], include=["embeddings"])["embeddings"][0]
     assert np.allclose(vec, a.collection.get(ids=[cid], include=["embeddings"])["embeddings"][0])
     assert b.dense_search(list(vec), 1)[0][0].id == cid
+
+    # the catalogue: one write for every document, the same entries as one by one
+    from chatbot.catalogue import Catalogue
+
+    one_by_one = Catalogue(a)
+    for rec, chunks, _ in _planned_again(synthetic, a):
+        one_by_one.update(rec, chunks)
+    Catalogue(b).update_many([(rec, chunks, None) for rec, chunks, _ in _planned_again(synthetic, b)])
+    assert Catalogue(b).all_entries() == one_by_one.all_entries()
+    assert set(Catalogue(b).all_entries()) == set(b.docs)
 
     # a document already held is refused (the bulk write adds new documents only)
     with pytest.raises(StoreError, match="already in the index"):
