@@ -37,6 +37,7 @@ from benchmarks import synth
 from benchmarks.common import CORPUS, ROOT, apply_env, dir_size
 
 PER_DOC = 250
+TEXT_TASK = 8  # documents per task of the text-side children
 SENTENCE_CACHE = ROOT / "var" / "bench-cache" / "sentence-vectors"
 
 
@@ -70,6 +71,26 @@ class SentenceMeanEmbeddings:
     def embed_query(self, text: str) -> list[float]:
         return self.real.embed_query(text)
 
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        """`embed_documents` as one float32 array (100,000 vectors as Python lists would
+        take ~1.2 GB)."""
+        known = [self.passages.get(t.rsplit("\n", 1)[-1]) for t in texts]
+        if all(v is not None for v in known):
+            return np.stack(known)  # type: ignore[arg-type]
+        return np.asarray(self.embed_documents(texts), dtype=np.float32)
+
+
+def text_side(docs: list[tuple[str, str, list[str], list]]) -> list[tuple[str, list, dict[str, str]]]:
+    """In a forked child: per document (doc_id, title, tickers, chunks), its catalogue
+    entries and its chunks' keyword terms (joined by spaces, keyed by `text_key` of the
+    index text): the same functions ingest's text worker runs."""
+    from chatbot.keyword_index import index_text, text_key
+    from ingest import text_worker
+
+    side = text_worker.work_out(docs)
+    return [(doc_id, side.entries[doc_id], {text_key(t): " ".join(side.terms[t]) for t in
+                                            (index_text(c) for c in chunks)}) for doc_id, _, _, chunks in docs]
+
 
 def sentence_vectors(real, sentences: list[str], cache: Path = SENTENCE_CACHE) -> np.ndarray:
     """The real embedder's passage vectors of the sentence pool (cached by content)."""
@@ -100,47 +121,102 @@ def passage_vectors(docs: list[synth.SynthDoc], vecs: np.ndarray) -> dict[str, n
 def build(store: Path, chunks: int, seed: int = 100_000, threads: int = 0) -> dict:
     apply_env(store.parent / "tmp")
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    from chatbot.catalogue import Catalogue
     from chatbot.config import load_settings
     from chatbot.embeddings import make_embeddings
+    from chatbot.keyword_index import index_text, text_key
     from chatbot.store import Store
     from ingest.loaders import discover
-    from ingest.pipeline import ingest
+    from ingest.pipeline import IngestReport, _plan, ingest
 
     t0 = time.perf_counter()
     settings = load_settings(store={"path": str(store)}, **({"embedding": {"threads": threads}} if threads else {}))
     real = make_embeddings(settings.embedding)
     # the store adds a document's chunks to Chroma in embedding batches: with the vectors
-    # at hand, one batch per document (a Chroma upsert call costs ~0.1 s whatever its size)
-    settings = settings.model_copy(update={"embedding": settings.embedding.model_copy(update={"batch_size": PER_DOC})})
+    # at hand, one batch per document (a Chroma upsert call costs ~0.1 s whatever its size).
+    # No bulk backend: an ingest of >= bulk_min_chunks passages otherwise swaps the store's
+    # embedder for e5-onnx (ingest.pipeline._write), so every synthetic passage was embedded
+    # by the real model and the mean vectors below were never used (session 14: ~25 ms CPU
+    # a passage, the 100k build's ~46 min quiet, hours under load)
+    settings = settings.model_copy(update={"embedding": settings.embedding.model_copy(
+        update={"batch_size": PER_DOC, "bulk_backend": ""})})
     docs = store.parent / f"{store.name}-docs"
     n_real = synth.count_chunks(discover(CORPUS))
     n_syn = max(0, chunks - n_real)
     shutil.rmtree(docs, ignore_errors=True)
+    stages: dict[str, float] = {}
+    mark = [time.perf_counter(), time.process_time()]
+
+    def stage(name: str) -> None:
+        now, cpu = time.perf_counter(), time.process_time()
+        stages[name] = round(now - mark[0], 1)
+        stages[name + "_cpu"] = round(cpu - mark[1], 1)
+        mark[:] = [now, cpu]
+        print(f"[{now - t0:6.0f} s] {name}: {stages[name]} s wall, {stages[name + '_cpu']} s CPU (this process)",
+              flush=True)
+
     # written in a child: the generator loads the text tools (the catalogue's extraction of
-    # the corpus's companies), and a process that has them works the text side of every
-    # document out itself instead of in ingest's forked child (ingest/text_worker.py)
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as child:
+    # the corpus's companies); the text side of the documents is worked out in two forked
+    # children too, beside the vector writes, so this process never loads the tools
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as child:
         written = child.submit(synth.write_corpus, docs, n_syn, PER_DOC, "bench", seed).result()
+    stage("text generation")
+    report = IngestReport()
+    st = Store(settings, embeddings=real)
+    todo = _plan([str(p) for p in discover(docs)], settings, st, report, False)
+    if report.failed:
+        raise SystemExit(f"synthetic documents failed to load: {report.failed[:3]}")
+    stage("load and chunk")
+    side_pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
+    from benchmarks.build_index import text_side as by_name  # (pickled by its module's name, also when run as __main__)
+
+    sides = [side_pool.submit(by_name, [(r.doc_id, r.title, list(r.tickers), c) for r, c, _ in todo[i : i + TEXT_TASK]])
+             for i in range(0, len(todo), TEXT_TASK)]
     pool = synth.sentence_pool()
     pvecs = passage_vectors(written, sentence_vectors(real, pool))
-    t_prep = time.perf_counter() - t0
     emb = SentenceMeanEmbeddings(real, pvecs)
-    last = [0.0]
+    with_vectors = [(rec, c, emb.vectors([index_text(x) for x in c])) for rec, c, _ in todo]
+    stage("dense vectors")
+    t_prep = time.perf_counter() - t0
+    total = sum(len(c) for _, c, _ in with_vectors)
+    entries: dict[str, list] = {}
+    terms: dict[str, str] = {}
 
-    def progress(frac: float, msg: str) -> None:
-        now = time.perf_counter()
-        if now - last[0] > 30 or frac >= 1:
-            last[0] = now
-            print(f"[{now - t0:6.0f} s] {msg} ({frac:.1%})", flush=True)
+    def collect() -> None:
+        for f in sides:
+            for doc_id, found, keyed in f.result():
+                entries[doc_id] = found
+                terms.update(keyed)
+        side_pool.shutdown()
+        stage("text side (waited for)")
 
-    rep = ingest([str(docs), str(CORPUS)], settings, store=Store(settings, embeddings=emb),
-                 show_progress=False, on_progress=progress)
+    def progress(what: str, n: int) -> None:
+        print(f"[{time.perf_counter() - t0:6.0f} s] {what}: {n}", flush=True)
+        if what == "vectors" and n == total:
+            stage("Chroma writes")
+            collect()
+        elif what == "manifest":
+            stage("manifest")
+
+    if with_vectors:
+        st.add_new_documents(with_vectors, terms=lambda text: terms[text_key(text)].split(" "), progress=progress)
+    else:
+        collect()
+    stage("keyword index")
+    Catalogue(st).update_many([(rec, c, entries[rec.doc_id]) for rec, c, _ in with_vectors])
+    stage("catalogue")
+    del with_vectors
+    terms.clear()
+    rep = ingest([str(docs), str(CORPUS)], settings, store=st, show_progress=False)
+    stage("corpus through ingest")
     info = {
         "chunks_total": rep.chunks_total,
         "synthetic_chunks": n_syn,
         "real_chunks": n_real,
         "sentence_pool": len(pool),
-        "vectors": (f"{emb.real_embedded} chunks (the corpus's): {real.name}'s own vectors; "
+        "real_embedded": rep.chunks_embedded,
+        "vectors": (f"{rep.chunks_embedded} chunks (the corpus's): {real.name}'s own vectors; "
                     f"{n_syn} synthetic passages: normalised mean of {real.name}'s vectors of the corpus "
                     "sentences they vary"),
         "keyword_text": ("real: corpus chunks + corpus sentences recombined into ~300-character passages, "
@@ -148,6 +224,8 @@ def build(store: Path, chunks: int, seed: int = 100_000, threads: int = 0) -> di
         "seconds": round(time.perf_counter() - t0, 1),
         "prepare_s": round(t_prep, 1),
         "ingest_s": round(rep.seconds, 1),
+        "stages_s": stages,
+        "cpu_s": round(time.process_time(), 1),
         "store_bytes": dir_size(store),
         "failed": rep.failed,
         "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),

@@ -326,11 +326,13 @@ class KeywordIndex:
         return self.build(ids, stamp, fetch, persist=False)
 
     def build(
-        self, ids: list[str], stamp: str, fetch: Fetch, fresh: Sequence[Chunk] = (), persist: bool = True
+        self, ids: list[str], stamp: str, fetch: Fetch, fresh: Sequence[Chunk] = (), persist: bool = True,
+        terms: Callable[[str], list[str]] = terms_of,
     ) -> KeywordSnapshot:
         """Bring the index to exactly `ids`: rows of ids no longer listed are deleted,
         `fresh` chunks (the document just written) replace theirs, and only ids the index
-        lacks are fetched and tokenised. Writers (holding the write lock) change the files
+        lacks are fetched and tokenised (a fresh chunk's index text by `terms`, which may
+        know them already). Writers (holding the write lock) change the files
         (one transaction, one tantivy commit); readers (persist=False) change in-memory
         copies only."""
         meta = self._meta()
@@ -360,7 +362,7 @@ class KeywordIndex:
             change = _Change()
             for cid, record, key, toks in carried:
                 change.insert(conn, cid, record, key, toks)
-            self._update(conn, change, ids, fetch, fresh)
+            self._update(conn, change, ids, fetch, fresh, terms)
             self._commit(conn, engine, change, stamp, in_step)
         except BaseException:
             conn.execute("ROLLBACK")
@@ -473,7 +475,7 @@ class KeywordIndex:
 
     @staticmethod
     def _update(conn: sqlite3.Connection, change: _Change, ids: list[str], fetch: Fetch,
-                fresh: Sequence[Chunk]) -> None:
+                fresh: Sequence[Chunk], terms: Callable[[str], list[str]] = terms_of) -> None:
         have = dict(conn.execute("SELECT id, rowid FROM chunks"))
         wanted = set(ids)
         fresh_by_id = {c.id: c for c in fresh if c.id in wanted}
@@ -497,7 +499,8 @@ class KeywordIndex:
             if rec is None or cid in have:
                 continue
             text = index_text(rec)
-            change.insert(conn, cid, rec.model_dump_json(), text_key(text), " ".join(terms_of(text)))
+            change.insert(conn, cid, rec.model_dump_json(), text_key(text),
+                          " ".join((terms if cid in fresh_by_id else terms_of)(text)))
 
     def _write_stamp(self, stamp: str, count: int) -> None:
         tmp = self.folder / f"stamp.json.tmp-{os.getpid()}-{threading.get_ident()}"

@@ -228,6 +228,40 @@ class Store:
             self._update_keyword(previous, gone, chunks, terms)
             return len(new)
 
+    def add_new_documents(
+        self, docs: Sequence[tuple[DocRecord, list[Chunk], list[list[float]]]],
+        terms: Callable[[str], list[str]] | None = None, batch: int = 5000,
+        progress: Callable[[str, int], None] | None = None,
+    ) -> None:
+        """Add many documents the index does not hold, with their vectors, as one write:
+        Chroma in batches of `batch`, then the manifest once, then the keyword index in one
+        transaction and one tantivy commit (`terms`: the index texts' terms, if worked out
+        already). The same files as adding them one by one (`upsert_document`), without
+        the per-document manifest save, stamp and commit that grow with the index
+        (benchmarks/build_index.py). `progress(stage, n)` after each step."""
+        with self._writing():
+            self.check_model()
+            taken = [r.doc_id for r, _, _ in docs if r.doc_id in self.docs]
+            if taken:
+                raise StoreError(f"add_new_documents: already in the index: {', '.join(taken[:5])}")
+            flat = [(c, v) for _, chunks, vecs in docs for c, v in zip(chunks, vecs, strict=True)]
+            for i in range(0, len(flat), batch):
+                part = flat[i : i + batch]
+                self.vectors.add([c for c, _ in part], [v for _, v in part])
+                if progress:
+                    progress("vectors", i + len(part))
+            now = time.time()
+            for rec, chunks, _ in docs:
+                rec.chunk_ids = [c.id for c in chunks]
+                rec.ingested_at = now
+                self.docs[rec.doc_id] = rec
+            self._save_manifest()
+            if progress:
+                progress("manifest", len(docs))
+            self._rebuild_keyword(fresh=[c for c, _ in flat], terms=terms)
+            if progress:
+                progress("keyword", len(flat))
+
     def set_source(self, doc_id: str, source: str) -> None:
         with self._writing():
             if doc_id in self.docs:
@@ -281,11 +315,13 @@ class Store:
         when it was the index of `previous` (the manifest before the write), else it is
         brought up to date by comparing every id (writers only)."""
         if not self.keyword.apply(previous, self.stamp(), gone, fresh, terms or terms_of):
-            self._rebuild_keyword(fresh=fresh)
+            self._rebuild_keyword(fresh=fresh, terms=terms)
 
-    def _rebuild_keyword(self, fresh: Sequence[Chunk] = ()) -> None:
-        """Rebuild the keyword index on disk (writers only; `fresh` = the chunks just written)."""
-        self.keyword.build(self.manifest.ordered_ids(), self.stamp(), self.vectors.get_chunks, fresh=fresh)
+    def _rebuild_keyword(self, fresh: Sequence[Chunk] = (), terms: Callable[[str], list[str]] | None = None) -> None:
+        """Rebuild the keyword index on disk (writers only; `fresh` = the chunks just written,
+        `terms` their index texts' terms if worked out already)."""
+        self.keyword.build(self.manifest.ordered_ids(), self.stamp(), self.vectors.get_chunks, fresh=fresh,
+                           terms=terms or terms_of)
 
     # --- reading ----------------------------------------------------------------
 
