@@ -431,6 +431,8 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     rest = narrowing_rest(pre, _forms_of(entities, glossary), cfg["scope"]["total_words"]) if pre else ""
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
+    if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
+        return []  # an event, not a part ("港股上市募资": the proceeds of the listing; "归属股东的净利润")
     req = cfg["required"]
     return [g for g in groups if rest and g.kind == "word" and not g.absent and g.weight >= req["min_weight"]
             and g.alternatives[0] not in [*req["skip_words"], *req.get("segment_markers", [])]
@@ -443,8 +445,8 @@ def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[
     """With no metric the glossary knows, the figure's head is the specifying word written last ("销量" of
     "生活用纸销量", "吞吐量" of "国际货邮吞吐量"): the distinctive words written right before it, side by side with
     it, say which part of the figure is asked ("生活", "用纸"; "货邮"), as words before a metric do."""
-    if len(required) < 2:
-        return []
+    if len(required) < 2 or any(g.kind == "metric" for g in groups):
+        return []  # (beside a metric the words only say of what: "港股上市募资" asks the proceeds)
     cfg, q = evidence_config()["required"], normalize(question)
     head = _last_written(required, question)
     if not head:
@@ -460,6 +462,12 @@ def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[
             return out
         out.append(g)
         at -= len(g.alternatives[0])
+
+
+def _verb(word: str) -> bool:
+    import jieba.posseg as pseg  # loaded on first use
+
+    return pseg.dt.word_tag_tab.get(word, "") in ("v", "vd")
 
 
 def _in_dictionary(word: str) -> bool:
@@ -838,6 +846,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
     per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
                           or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
+    # (of several specifying words, the head when no metric is asked; beside a metric the words before it are marked)
+    head_asked = [] if any(g.kind == "metric" for g in spec.groups) else _last_written(spec.required, question)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -916,7 +926,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # passengers' sentence; and those right before the metric, marked: "欧洲航线收入" is not answered by
             # "日韩航线收入约占46%")
             held = spec.required if len(spec.required) == 1 else [
-                g for g in spec.required if g.marked or g in _last_written(spec.required, question)]
+                g for g in spec.required if g.marked or g in head_asked]
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
             if any(g.marked for g in held) and not _marked_named(scoped, heads, spec, glossary, p.chunk.text):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
