@@ -434,7 +434,7 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
         return []  # an event, not a part ("港股上市募资": the proceeds of the listing; "归属股东的净利润")
     req = cfg["required"]
-    return [g for g in groups if rest and g.kind == "word" and not g.absent and g.weight >= req["min_weight"]
+    return [g for g in groups if rest and g.kind == "word" and len(g.alternatives) == 1 and not g.absent and g.weight >= req["min_weight"]
             and g.alternatives[0] not in [*req["skip_words"], *req.get("segment_markers", [])]
             and re.fullmatch(r"[\u4e00-\u9fff]+", g.alternatives[0]) and g.alternatives[0] in rest
             and not _asks_growth_word(g.alternatives[0], question)
@@ -456,7 +456,7 @@ def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[
         before = [g for g in groups if g.kind == "word" and not g.absent and g.alternatives[0]
                   and q.rfind(g.alternatives[0], 0, at) >= 0 and q.rfind(g.alternatives[0], 0, at) + len(g.alternatives[0]) == at]
         g = before[0] if before else None
-        if g is None or g.weight < cfg["min_weight"] or g.alternatives[0] in [*cfg["skip_words"], *cfg.get("segment_markers", [])] \
+        if g is None or len(g.alternatives) > 1 or g.weight < cfg["min_weight"] or g.alternatives[0] in [*cfg["skip_words"], *cfg.get("segment_markers", [])] \
                 or not re.fullmatch(r"[\u4e00-\u9fff]+", g.alternatives[0]) \
                 or not (_noun(g.alternatives[0], frozenset(cfg["noun_pos"])) or not _in_dictionary(g.alternatives[0])):
             return out
