@@ -175,8 +175,18 @@ def dev9_dev10_engine(corpus_index, tmp_path_factory):
 def dev12_engine(corpus_index, tmp_path_factory):
     """An engine over the bundled corpus, corpus-extra and the dev-12 articles, built once for the stress sets
     asked over them (read-only: don't ingest into it)."""
+    return _beside_dev_articles(corpus_index, tmp_path_factory, 12)
+
+
+@pytest.fixture(scope="session")
+def dev13_engine(corpus_index, tmp_path_factory):
+    """The same over the dev-13 articles (stress-14 near-misses)."""
+    return _beside_dev_articles(corpus_index, tmp_path_factory, 13)
+
+
+def _beside_dev_articles(corpus_index, tmp_path_factory, n: int):
     data = CORPUS_EXTRA.parent
-    return engine_beside_corpus(corpus_index, tmp_path_factory, "dev12", [CORPUS_EXTRA, data / "dev-12" / "corpus"], 12 + 10)
+    return engine_beside_corpus(corpus_index, tmp_path_factory, f"dev{n}", [CORPUS_EXTRA, data / f"dev-{n}" / "corpus"], 12 + 10)
 
 
 @pytest.fixture

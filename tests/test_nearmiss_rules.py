@@ -207,3 +207,78 @@ def test_a_region_named_as_a_source_is_not_answered(text, answered):
 
 def test_attribution_cues_are_data():
     assert "主要来自" in evidence_config()["required"]["attribution_cues"]
+
+
+# --- every word that specifies the figure asked is held (session 14: dev-14 h11-q54, q56, q57, q58) ---
+
+NEIGHBOURS = (
+    "第三季度日韩航线收入约占46%，东南亚航线约占38%。\n\n"
+    "第三季度海外市场销量21.4万辆，主要销往东南亚和欧洲。\n\n"
+    "10月旅客吞吐量152.3万人次，同比增长12%。\n\n"
+    "9月货邮吞吐量1.2万吨。\n\n"
+    "前三季度文化纸销量约412万吨，同比增长9.4%。\n\n生活用纸收入37.2亿元。\n\n"
+    "前三季度短租收入14.08亿元。\n\n长租业务以企业客户为主。\n\n"
+    "上半年正畸收入为1.64亿元，同比下降4.2%。\n\n"
+    "第三季度镍金属产量（含镍铁及高冰镍）为3.42万吨，同比增长14.8%。"
+)
+
+
+def _neighbour_idf(term: str) -> float:
+    if term == "\uffff":
+        return 5.0
+    if term in ("收入", "营业收入", "营收", "同比", "增长", "变化", "10", "2024年", "2025年", "2024", "2025"):
+        return 0.5
+    return 3.0 if term in normalize(NEIGHBOURS + TITLE) else 5.0
+
+
+def _neighbour_answers(question: str) -> list[str]:
+    chunk = Chunk(id="n:1", doc_id="n", title=TITLE, text=NEIGHBOURS, headings=[TITLE], date="2025-11-18")
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _neighbour_idf)
+    return [c.text for c in cands]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a region before the metric, beside another word of it: another region's share is no answer
+        ("云知声第三季度欧洲航线收入是多少？", None),
+        # a region named only where the sales went
+        ("云知声三季度在欧洲卖了多少辆？", None),
+        # several specifying words: the head (吞吐量) in the sentence, the word right before it (货邮) as well
+        ("云知声10月国际货邮吞吐量是多少？", None),
+        ("云知声10月旅客吞吐量是多少？", "152.3万人次"),
+        # the words written right before a head no glossary metric names ("生活用纸销量")
+        ("云知声前三季度生活用纸销量是多少？", None),
+        ("云知声前三季度文化纸销量是多少？", "412万吨"),
+        # a word before the metric that the dictionary does not hold whole ("短租", "长租")
+        ("云知声前三季度长租收入是多少？", None),
+        ("云知声前三季度短租收入是多少？", "14.08亿元"),
+        # "变化" of "同比变化了多少" is the change asked, no word of the figure
+        ("云知声上半年正畸收入同比变化了多少？", "4.2%"),
+    ],
+)
+def test_every_specifying_word_is_held(question, answer):
+    found = _neighbour_answers(question)
+    if answer is None:
+        assert found == []
+    else:
+        assert found
+        assert answer in found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("海外市场销量21.4万辆，主要销往东南亚和欧洲。", "海外市场销量21.4万辆。"),
+        ("镍金属产量（含镍铁及高冰镍）为3.42万吨。", "镍金属产量为3.42万吨。"),
+        ("镍金属产量（同比增长14.8%）为3.42万吨。", "镍金属产量（同比增长14.8%）为3.42万吨。"),
+    ],
+)
+def test_destinations_and_inclusions_are_no_scope(sentence, kept):
+    assert without_attribution(sentence) == kept
+
+
+def test_inclusion_and_destination_cues_are_data():
+    required = evidence_config()["required"]
+    assert "含" in required["inclusion_cues"]
+    assert "销往" in required["attribution_cues"]

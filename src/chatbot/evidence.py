@@ -25,7 +25,15 @@ from chatbot.defined_terms import defined_as
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary, term_pattern
 from chatbot.lexicon import question_stop_words_en
-from chatbot.metric_scope import asked_regions, asked_segments, first_metric_prefix, names_segment, narrows, text_without
+from chatbot.metric_scope import (
+    asked_regions,
+    asked_segments,
+    first_metric_prefix,
+    names_segment,
+    narrowing_rest,
+    narrows,
+    text_without,
+)
 from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import (
     context_period,
@@ -302,7 +310,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # known company, other names are its products or segments: "小米…AIoT分部")
         names=names,
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
-        required=_with_phrases(_with_marked(required_groups(groups, names), groups, question), question, entities, glossary)
+        required=_with_phrases(_with_marked(required_groups(groups, names, question), groups, question), question, entities,
+                               glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
@@ -313,6 +322,13 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+        if not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")):  # (one question, as `required`)
+            qualifiers = _prefix_qualifiers(question, spec.scope_forms, entities, glossary, groups) if spec.scope_forms \
+                else _compound_qualifiers(question, spec.required, groups)
+            for g in qualifiers:
+                g.marked = True  # (held however many other words specify the figure)
+                if g not in spec.required:
+                    spec.required.append(g)
         # (a company's name, or an English term that holds the word, names no segment: "online marketing" is 在线营销)
         low = question.lower()
         scope_cfg, not_segment = evidence_config()["scope"], [*_forms_of(entities, glossary), *spec.names,
@@ -409,7 +425,70 @@ def _asked_scope(question: str, forms: list[str], entities: set[str], glossary: 
     return "explicit" if any(w in low for w in cfg["explicit_total"]) else "total"
 
 
-def required_groups(groups: list[TermGroup], names: list[str] | None = None) -> list[TermGroup]:
+def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glossary: Glossary,
+                       groups: list[TermGroup]) -> list[TermGroup]:
+    """The distinctive words written right before the metric asked, in its clause, that are no company, period
+    or total word ("短租" of "路畅租车第三季度短租收入", "欧洲" and "航线" of "欧洲航线收入"): they say which part
+    of the figure is asked, so a sentence naming none of them states a neighbouring figure ([required]
+    min_weight, skip_words, segment_markers; [scope] total_words). A noun, or a word the dictionary does not hold
+    whole ("短租"); not a verb ("归属" of "归属股东的净利润" is the metric's own wording)."""
+    cfg, pre = evidence_config(), first_metric_prefix(question, forms) if forms else None
+    rest = narrowing_rest(pre, _forms_of(entities, glossary), cfg["scope"]["total_words"]) if pre else ""
+    if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
+        return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
+    if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
+        return []  # an event, not a part ("港股上市募资": the proceeds of the listing; "归属股东的净利润")
+    req = cfg["required"]
+    return [g for g in groups if rest and g.kind == "word" and len(g.alternatives) == 1 and not g.absent and g.weight >= req["min_weight"]
+            and g.alternatives[0] not in [*req["skip_words"], *req.get("segment_markers", [])]
+            and re.fullmatch(r"[\u4e00-\u9fff]+", g.alternatives[0]) and g.alternatives[0] in rest
+            and not _asks_growth_word(g.alternatives[0], question)
+            and (_noun(g.alternatives[0], frozenset(req["noun_pos"])) or not _in_dictionary(g.alternatives[0]))]
+
+
+def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[TermGroup]) -> list[TermGroup]:
+    """With no metric the glossary knows, the figure's head is the specifying word written last ("销量" of
+    "生活用纸销量", "吞吐量" of "国际货邮吞吐量"): the distinctive words written right before it, side by side with
+    it, say which part of the figure is asked ("生活", "用纸"; "货邮"), as words before a metric do."""
+    if len(required) < 2 or any(g.kind == "metric" for g in groups):
+        return []  # (beside a metric the words only say of what: "港股上市募资" asks the proceeds)
+    cfg, q = evidence_config()["required"], normalize(question)
+    head = _last_written(required, question)
+    if not head:
+        return []
+    at, out = q.rfind(head[0].alternatives[0]), list[TermGroup]()
+    while True:
+        before = [g for g in groups if g.kind == "word" and not g.absent and g.alternatives[0]
+                  and q.rfind(g.alternatives[0], 0, at) >= 0 and q.rfind(g.alternatives[0], 0, at) + len(g.alternatives[0]) == at]
+        g = before[0] if before else None
+        if g is None or len(g.alternatives) > 1 or g.weight < cfg["min_weight"] or g.alternatives[0] in [*cfg["skip_words"], *cfg.get("segment_markers", [])] \
+                or not re.fullmatch(r"[\u4e00-\u9fff]+", g.alternatives[0]) \
+                or not (_noun(g.alternatives[0], frozenset(cfg["noun_pos"])) or not _in_dictionary(g.alternatives[0])):
+            return out
+        out.append(g)
+        at -= len(g.alternatives[0])
+
+
+def _verb(word: str) -> bool:
+    import jieba.posseg as pseg  # loaded on first use
+
+    return pseg.dt.word_tag_tab.get(word, "") in ("v", "vd")
+
+
+def _in_dictionary(word: str) -> bool:
+    import jieba.posseg as pseg  # loaded on first use
+
+    return word in pseg.dt.word_tag_tab
+
+
+def _asks_growth_word(word: str, question: str) -> bool:
+    """Is the word part of the change the question asks ("变化" of "同比变化了多少", "增幅"): the growth asked, no
+    part of the figure ([scope] growth_asked, change_words)?"""
+    cfg = evidence_config()["scope"]
+    return word in cfg["change_words"] or any(word in p for p in cfg["growth_asked"] if p in question.lower())
+
+
+def required_groups(groups: list[TermGroup], names: list[str] | None = None, question: str = "") -> list[TermGroup]:
     """The words that specify the figure asked ("海外" in "海外收入", "车辆" in "车辆毛利率"):
     distinctive nouns held by some passage that carry much of the question (config/evidence.toml
     [required]), neither the company, the metric nor the period. The words of a name the
@@ -423,6 +502,7 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None) -> 
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
     return absent_terms + [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
+            and not _asks_growth_word(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
 
@@ -788,6 +868,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
     per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
                           or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
+    # (of several specifying words, the head when no metric is asked; beside a metric the words before it are marked)
+    head_asked = [] if any(g.kind == "metric" for g in spec.groups) else _last_written(spec.required, question)
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -862,12 +944,18 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # heading names the figure under it, the document's title only the article's subject: "…墓穴平均售价下滑"
             # heads its revenue sentences too, so a term, a figure's name, is taken from the title only for a
             # sentence naming the metric asked: "经调整…净利润为4.67亿元" under "…经调整净利润增71%")
-            held = spec.required if len(spec.required) == 1 else [g for g in spec.required if g.marked]
-            if any(g.marked for g in held) and not _marked_named(norm, heads, spec, glossary, p.chunk.text):
-                continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
+            # (of several, the figure's head, the one written last, is held: "货邮吞吐量" is not answered by a
+            # passengers' sentence; and those right before the metric, marked: "欧洲航线收入" is not answered by
+            # "日韩航线收入约占46%")
+            held = spec.required if len(spec.required) == 1 else [
+                g for g in spec.required if g.marked or g in head_asked]
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
-            if held and not all(any(a in scoped or a in (context if g.kind != "term" or names_metric
-                                                                          else heads)
+            if any(g.marked for g in held) and not _marked_named(scoped, heads, spec, glossary, p.chunk.text):
+                continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
+            # (the head of several is named by the sentence or a section heading over it, not only by the title:
+            # "…10月旅客吞吐量…" heads passengers' sentences, no cargo figure)
+            if held and not all(any(a in scoped or a in (context if (g.kind != "term" or names_metric)
+                                                                          and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    for g in held if not g.marked):
@@ -884,8 +972,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # (a figure no glossary metric names, "上网电量同比增长了多少": the word that specifies it is its metric;
             # the segment or product asked states its own change: "收益…同比下降3.5%，其中婴幼儿配方奶粉收入52.1亿元"
             # gives the total's growth and the product's level; a table row's cells are checked for the metric asked)
+            # (of several words held, the one written last is the figure's head: "箱板瓦楞纸销量" grows where "销量仅微增1.2%")
             grown = ([spec.metrics] if spec.metrics else []) if is_row else [
-                forms for forms in (spec.metrics, *([g.alternatives] for g in held), *([f] for f in spec.segments)) if forms]
+                forms for forms in (spec.metrics, *([g.alternatives] for g in _head_of(held, question, spec.groups, spec.required)), *([f] for f in spec.segments))
+                if forms]
             if (growth_only and grown and not spec.item and not (is_row and spec.segments)
                     and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
@@ -950,6 +1040,27 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
 
 
+def _last_written(required: list[TermGroup], question: str) -> list[TermGroup]:
+    """The Chinese word of `required` (not marked) the question writes last (none in an English question)."""
+    q = normalize(question)
+    placed = [(q.rfind(g.alternatives[0]), i) for i, g in enumerate(required)
+              if not g.marked and re.search(r"[\u4e00-\u9fff]", g.alternatives[0]) and q.rfind(g.alternatives[0]) >= 0]
+    return [required[max(placed)[1]]] if placed else []
+
+
+def _head_of(held: list[TermGroup], question: str, groups: list[TermGroup], required: list[TermGroup]) -> list[TermGroup]:
+    """Of a question's several specifying words (`required`), the figure's head: the distinctive word the question
+    writes last, required or not ("销量" of "箱板瓦楞纸销量同比增长多少", where 箱板 and 瓦楞纸 are required), no word
+    of the change asked; one word held of one required is its own head."""
+    if len(required) <= 1:
+        return held
+    cfg, q = evidence_config()["required"], normalize(question)
+    words = [*required, *(g for g in groups if g.kind == "word" and not g.absent and g.weight >= cfg["min_weight"]
+                      and g.alternatives[0] not in cfg["skip_words"] and not _asks_growth_word(g.alternatives[0], question))]
+    placed = [(q.rfind(g.alternatives[0]), i) for i, g in enumerate(words) if q.rfind(g.alternatives[0]) >= 0]
+    return [words[max(placed)[1]]] if placed else held
+
+
 def _is_metric(words: str, glossary: Glossary) -> bool:
     """Are the words a metric's own form ("net profit"), not a longer term holding one ("net profit margin")?"""
     w = normalize(words).lower()
@@ -967,11 +1078,18 @@ def _attribution_re() -> re.Pattern:
     return re.compile(rf"[，,；;]\s*(?:{cues})[^，,；;。.\d]*(?=[，,；;。.]|$)")
 
 
+@lru_cache(maxsize=1)
+def _inclusion_re() -> re.Pattern:
+    cues = "|".join(map(re.escape, sorted(evidence_config()["required"]["inclusion_cues"], key=len, reverse=True)))
+    return re.compile(rf"[（(]\s*(?:{cues})[^（()）]*[）)]")
+
+
 def without_attribution(sentence: str) -> str:
     """The sentence less the clauses after its figure that say where the figure came from and state no figure of
     their own ("海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场", "…收入14.02亿元，主要受订阅收入带动"; config/evidence.toml
-    [required] attribution_cues): a region or a product named there is no scope of the figure."""
-    return _attribution_re().sub("", sentence)
+    [required] attribution_cues), and less the brackets that say what the figure includes ("产量（含镍铁及高冰镍）为3.42万吨":
+    [required] inclusion_cues): a region or a product named there is no scope of the figure."""
+    return _inclusion_re().sub("", _attribution_re().sub("", sentence))
 
 
 def _defined_in_documents(spec: QuestionSpec, passages: list[Passage]) -> dict[str, dict[str, list[str]]]:

@@ -35,6 +35,12 @@ def first_metric_prefix(text: str, forms: Iterable[str]) -> str | None:
 def narrows(prefix: str, company_forms: Iterable[str], total_words: Iterable[str]) -> bool:
     """Does the prefix name a segment or product (anything beyond the company, a period
     and the words that keep a figure the company's total)?"""
+    return bool(narrowing_rest(prefix, company_forms, total_words))
+
+
+def narrowing_rest(prefix: str, company_forms: Iterable[str], total_words: Iterable[str]) -> str:
+    """The words of the prefix that name a segment or product ("短租" of "路畅租车第三季度短租"): what is left
+    with the company, the periods and the words that keep a figure the company's total taken away ("" if none)."""
     rest = prefix
     for f in sorted((f for f in company_forms if f), key=len, reverse=True):
         rest = re.sub(re.escape(f), " ", rest, flags=re.IGNORECASE)
@@ -42,7 +48,8 @@ def narrows(prefix: str, company_forms: Iterable[str], total_words: Iterable[str
     for w in sorted(total_words, key=len, reverse=True):
         rest = rest.replace(w, " ")
     rest = re.sub(r"[\s\d.,%，、]+", "", rest)
-    return bool(re.search(r"[\u4e00-\u9fffA-Za-z]", rest)) and not (periods(rest) or qualifiers(rest) - {None})
+    named = bool(re.search(r"[\u4e00-\u9fffA-Za-z]", rest)) and not (periods(rest) or qualifiers(rest) - {None})
+    return rest if named else ""
 
 
 def asked_segments(question: str, segment_words: Iterable[Iterable[str]], names: Iterable[str] = ()) -> list[list[str]]:
