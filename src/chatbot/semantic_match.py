@@ -38,11 +38,15 @@ class FallbackRules:
     min_lexical: float = 0.25
     require_subject: bool = True
     cache_size: int = 20000
+    # the questions it runs for: "en" (English) and "zh" (Chinese) ones
+    languages: tuple[str, ...] = ("en",)
 
 
 @lru_cache(maxsize=4)
 def load_rules(path: Path = SEMANTIC_TOML) -> FallbackRules:
-    data = read_toml(path).get("fallback", {})
+    data = dict(read_toml(path).get("fallback", {}))
+    if "languages" in data:
+        data["languages"] = tuple(data["languages"])
     return FallbackRules(**data)
 
 
@@ -99,7 +103,7 @@ class SemanticFallback:
         self.vectors = SentenceVectors(embeddings, self.rules.cache_size)
 
     def applies(self, question: str, cands: list[Candidate], spec: QuestionSpec) -> bool:
-        return (self.rules.enabled and is_english(question)
+        return (self.rules.enabled and ("en" if is_english(question) else "zh") in self.rules.languages
                 and lexical_coverage(cands, spec) < self.rules.trigger_coverage)
 
     def rescue(self, question: str, passages, glossary, idf, min_relevance: float) -> tuple[list[Candidate], QuestionSpec, Verdict]:
