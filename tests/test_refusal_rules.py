@@ -223,6 +223,8 @@ _PARAPHRASE_CATALOGUED = {"凛途冷链": "凛途冷链物流控股有限公司"
         ("凛途速运一共有多大的冷库库容？", ["凛途速运一共"]),
         ("招商银行6月底欠银行多少钱？", ["招商银行"]),
         ("蔚来汽车上半年收入多少？", ["蔚来汽车"]),
+        ("信达生物2025年全年收入多少？", ["信达生物"]),  # (信 + 达, a verb, as jieba's tagger cuts it; dev-5 h2-q64)
+        ("远达证券2025年全年收入多少？", ["远达证券"]),
     ],
 )
 def test_phrasing_words_and_verb_objects_are_no_names(question, unknown):

@@ -349,16 +349,18 @@ def _phrasing_word(word: str, rules: Rules) -> bool:
 
 def _verb_then_object(name: str, suffix: str) -> bool:
     """Does the name before a company suffix end in a one-character verb, so that the suffix's word is
-    that verb's object ("欠银行", "钱做资本" of "花多少钱做资本开支"), not the end of a name? Only common words
-    stand before the verb: "蔚来汽车" (蔚, a rare character, then 来) is a name."""
+    that verb's object ("欠银行", "钱做资本" of "花多少钱做资本开支"), not the end of a name? Only common nouns
+    stand before the verb, and the words before the suffix are no dictionary word: "蔚来汽车" (蔚, a rare
+    character, then 来), "远达证券" (an adjective before the verb) and "信达生物" (信达, a word of jieba's
+    dictionary though its tagger cuts it) are names."""
     from chatbot.names import GENERIC_FREQ, _posseg
     from chatbot.text import _jieba
 
     stem = name[: -len(suffix)] if name.endswith(suffix) else ""
     words = _posseg(stem) if stem else []
     freq = _jieba().dt.FREQ
-    return (bool(words) and len(words[-1][0]) == 1 and words[-1][1] == "v"
-            and all((freq.get(w) or 0) >= GENERIC_FREQ for w, _ in words[:-1]))
+    return (bool(words) and len(words[-1][0]) == 1 and words[-1][1] == "v" and (len(words) == 1 or not freq.get(stem))
+            and all((freq.get(w) or 0) >= GENERIC_FREQ and flag == "n" for w, flag in words[:-1]))
 
 
 def _other_trade_after(name: str, glossary: Glossary, rules: Rules) -> bool:
