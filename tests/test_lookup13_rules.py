@@ -64,6 +64,10 @@ def test_period_spans_and_months(text, found):
         ("截至2024年12月31日止年度", "2024年全年"),
         ("截至5月底止五个月", "截至5月底止五个月"),  # (no count the pattern reads: as written)
         ("截至9月底，公司…", "截至9月底，公司…"),
+        # a relative year in place of the year stays before the period word (dev-14 h11-q10: the region rows
+        # outranked the total, the unread span's 截至/30/日止 matching every row's header cell)
+        ("凛途冷链截至今年9月30日止九个月的收入是多少？", "凛途冷链今年前三季度的收入是多少？"),
+        ("截至去年6月30日止六个月的溢利", "去年上半年的溢利"),
     ],
 )
 def test_months_to_words(text, rewritten):

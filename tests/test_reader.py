@@ -107,7 +107,6 @@ KNOWN_FAILURES = {
     # dev-7 (the session-6 hidden set, opened in session 7), over the bundled corpus: failures at the session-7 start
     "h4-r15": "English definition of 'general mandate' (一般性授权): read as a look-up",
     "h4-r22": "English IPO price ('At what price did Unisound list'): refused; 发行价 is not reached from 'list at'",
-    "h4-r26": "follow-up '那总收入呢' after the large-model revenue: the metric is not carried, refused",
     "h4-r27": "English follow-up 'And MiniMax?' after a comparison keeps the look-up intent",
     "h4-r28": "follow-up '那未商业化公司呢' (the 18C threshold for pre-commercial companies): refused",
     "h4-r32": "the set expects a refusal of a 2026 forecast as latest; read as a look-up that says what is known",

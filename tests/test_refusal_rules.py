@@ -203,3 +203,31 @@ def test_an_unknown_name_before_a_line_of_business_is_another_company(question, 
 def test_a_demonstrative_and_its_measure_word_open_no_name(question, head):
     assert not chinese_head(question, Glossary(), load_rules()).startswith("篇")
     assert chinese_head(question, Glossary(), load_rules()).startswith(head[:2])
+
+
+_PARAPHRASE_TEXT = "凛途冷链运营冷库总库容约186万立方米。康泓医疗银行借款为人民币24.6亿元。澄氦气体资本开支约22亿元。"
+_PARAPHRASE_CATALOGUED = {"凛途冷链": "凛途冷链物流控股有限公司", "康泓医疗": "康泓医疗集团有限公司", "澄氦气体": "澄氦气体"}
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # a known name, then a word that only phrases the question (dev-14 h11-q13): no other company
+        ("凛途冷链一共有多大的冷库库容？", []),
+        ("凛途冷链大概有多大的冷库库容？", []),
+        # a one-character verb before a company suffix governs it (h11-q26, stress-14 s14-paraphrase-03)
+        ("澄氦气体今年打算花多少钱做资本开支？", []),
+        ("康泓医疗6月底欠银行多少钱？", []),
+        # still unknown: another name before the phrasing word, a noun after the known name,
+        # a bank the documents do not name, a rare character before the verb ("蔚来汽车")
+        ("凛途速运一共有多大的冷库库容？", ["凛途速运一共"]),
+        ("招商银行6月底欠银行多少钱？", ["招商银行"]),
+        ("蔚来汽车上半年收入多少？", ["蔚来汽车"]),
+        ("信达生物2025年全年收入多少？", ["信达生物"]),  # (信 + 达, a verb, as jieba's tagger cuts it; dev-5 h2-q64)
+        ("远达证券2025年全年收入多少？", ["远达证券"]),
+    ],
+)
+def test_phrasing_words_and_verb_objects_are_no_names(question, unknown):
+    glossary = Glossary(aliases=dict(_PARAPHRASE_CATALOGUED), companies=set(_PARAPHRASE_CATALOGUED.values()))
+    contains = lambda s: s.lower() in _PARAPHRASE_TEXT.lower()  # noqa: E731
+    assert unknown_names(question, glossary, contains) == unknown

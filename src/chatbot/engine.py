@@ -208,8 +208,10 @@ class Engine:
         cands, spec = score_candidates(standalone, passages, glossary, self.store.idf)
         intent = question_intent(q, standalone)
         if intent.name == "lookup" and self.semantic.applies(standalone, cands, spec):
-            cands, spec, verdict = self.semantic.rescue(standalone, passages, glossary, self.store.idf,
-                                                        self.settings.answer.min_relevance)
+            rescued, rescued_spec, verdict = self.semantic.rescue(standalone, passages, glossary, self.store.idf,
+                                                                  self.settings.answer.min_relevance)
+            if rescued is not None:  # (None: a declined fallback leaves a Chinese question's lexical choice)
+                cands, spec = rescued, rescued_spec
             if verdict.chosen is not None:  # the user is told which sentence the fallback chose by similarity
                 notices = [*notices, f"semantic fallback: similarity {verdict.similarity:.3f}"]
             else:

@@ -38,11 +38,18 @@ class FallbackRules:
     min_lexical: float = 0.25
     require_subject: bool = True
     cache_size: int = 20000
+    # the questions it runs for: "en" (English) and "zh" (Chinese) ones
+    languages: tuple[str, ...] = ("en",)
+    # the questions a declined fallback refuses; for the others the lexical choice stands
+    refuse_on_decline: tuple[str, ...] = ("en",)
 
 
 @lru_cache(maxsize=4)
 def load_rules(path: Path = SEMANTIC_TOML) -> FallbackRules:
-    data = read_toml(path).get("fallback", {})
+    data = dict(read_toml(path).get("fallback", {}))
+    for key in ("languages", "refuse_on_decline"):
+        if key in data:
+            data[key] = tuple(data[key])
     return FallbackRules(**data)
 
 
@@ -84,6 +91,10 @@ class Verdict:
     reason: str = ""
 
 
+def _language(question: str) -> str:
+    return "en" if is_english(question) else "zh"
+
+
 def lexical_coverage(cands: list[Candidate], spec: QuestionSpec) -> float:
     """How much of the question the lexical side answers: the best sentence's coverage,
     0 when the question is mostly words no passage holds."""
@@ -99,15 +110,19 @@ class SemanticFallback:
         self.vectors = SentenceVectors(embeddings, self.rules.cache_size)
 
     def applies(self, question: str, cands: list[Candidate], spec: QuestionSpec) -> bool:
-        return (self.rules.enabled and is_english(question)
+        return (self.rules.enabled and _language(question) in self.rules.languages
                 and lexical_coverage(cands, spec) < self.rules.trigger_coverage)
 
-    def rescue(self, question: str, passages, glossary, idf, min_relevance: float) -> tuple[list[Candidate], QuestionSpec, Verdict]:
+    def rescue(self, question: str, passages, glossary, idf,
+               min_relevance: float) -> tuple[list[Candidate] | None, QuestionSpec, Verdict]:
         """The one sentence that clearly matches (its coverage raised to the relevance
-        floor), or no candidate at all (the question is refused)."""
+        floor), or, when none does, no candidate at all (the question is refused) for a language of
+        `refuse_on_decline`, the lexical choice for another (None: the caller keeps its own)."""
         cands, spec = score_candidates(question, passages, glossary, idf, keep_absent=True)
         verdict = self.judge(question, cands, spec)
         if verdict.chosen is None:
+            if _language(question) not in self.rules.refuse_on_decline:
+                return None, spec, verdict
             return [], spec, verdict
         chosen = replace(verdict.chosen, coverage=max(verdict.chosen.coverage, min_relevance))
         return [chosen], replace(spec, semantic=True), verdict

@@ -135,8 +135,10 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()):
             continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
         opening, rest = _beside_known_once(n, glossary, beside)
-        if not _opens_another_name(opening) and rest and all(contains(w) for w in rest):
-            continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务")
+        if not _opens_another_name(opening) and rest and all(contains(w) or _phrasing_word(w, rules or load_rules())
+                                                             for w in rest):
+            continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务") or that phrase the question
+            # ("凛途冷链一共有多大…": the head runs on into 一共)
         if _indexed_word_then_common(n, contains, rules or load_rules()):
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         out.append(n)
@@ -329,9 +331,41 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         sfx = "|".join(map(re.escape, rules.company_suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
             name = name_before(question[: m.end()], rules)
+            if _verb_then_object(name, m.group(0)):
+                continue  # a verb governing the suffix's word: "欠银行多少钱", "花多少钱做资本开支"
             if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _phrasing_word(word: str, rules: Rules) -> bool:
+    """A dictionary word after a known name that phrases the question ("一共", "大概", "到底"): jieba's
+    dictionary tags it as no noun, and it is no word a company's name is made of (a company suffix, a trade
+    or business word). Nouns ("华南", "物流") and words jieba does not know stay part of a name."""
+    import jieba.posseg as pseg
+
+    from chatbot.text import _jieba
+
+    _jieba()
+    tag = pseg.dt.word_tag_tab.get(word)
+    name_words = {*rules.company_suffixes, *rules.trade_words, *rules.business_words, *rules.org_suffixes}
+    return bool(tag) and not tag.startswith(("n", "vn", "eng")) and word not in name_words
+
+
+def _verb_then_object(name: str, suffix: str) -> bool:
+    """Does the name before a company suffix end in a one-character verb, so that the suffix's word is
+    that verb's object ("欠银行", "钱做资本" of "花多少钱做资本开支"), not the end of a name? Only common nouns
+    stand before the verb, and the words before the suffix are no dictionary word: "蔚来汽车" (蔚, a rare
+    character, then 来), "远达证券" (an adjective before the verb) and "信达生物" (信达, a word of jieba's
+    dictionary though its tagger cuts it) are names."""
+    from chatbot.names import GENERIC_FREQ, _posseg
+    from chatbot.text import _jieba
+
+    stem = name[: -len(suffix)] if name.endswith(suffix) else ""
+    words = _posseg(stem) if stem else []
+    freq = _jieba().dt.FREQ
+    return (bool(words) and len(words[-1][0]) == 1 and words[-1][1] == "v" and (len(words) == 1 or not freq.get(stem))
+            and all((freq.get(w) or 0) >= GENERIC_FREQ and flag == "n" for w, flag in words[:-1]))
 
 
 def _other_trade_after(name: str, glossary: Glossary, rules: Rules) -> bool:

@@ -177,8 +177,10 @@ def _period_rules() -> _PeriodRules:
 # "截至2025年6月30日止六个月" is H1 2025, "…9月30日止九个月" the first three quarters,
 # "…12月31日止年度" the year; English "the first nine months of 2025" likewise; a question may leave
 # out the year and write the month's end as a word ("截至9月底止九个月": the first three quarters, any year)
+# (a relative year in place of the year, "截至今年9月30日止九个月", is kept as written before the period word: "今年前三季度")
 _MONTHS_TO_RE = re.compile(
-    r"截至\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(?:\d{1,2}\s*日|底|末)\S{0,3}?(三|六|九|十二|3|6|9|12)个月"
+    r"截至\s*(?:((?:19|20)\d{2})\s*年\s*|(今年|本年|去年|上年)\s*)?(\d{1,2})\s*月\s*(?:\d{1,2}\s*日|底|末)\S{0,3}?"
+    r"(三|六|九|十二|3|6|9|12)个月"
     r"|截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日止?(?:年度|全年)")
 _MONTH_COUNT = {"三": 3, "六": 6, "九": 9, "十二": 12}
 
@@ -188,12 +190,13 @@ def months_to_words(text: str) -> str:
     asking it is covered by a sentence that writes the period as a word; a span making no calendar period
     stays as written."""
     def word(m: re.Match) -> str:
-        if m.group(4):
-            return f"{m.group(4)}年全年"
-        q = months_ending(int(m.group(2)), _MONTH_COUNT.get(m.group(3)) or int(m.group(3)))
+        if m.group(5):
+            return f"{m.group(5)}年全年"
+        q = months_ending(int(m.group(3)), _MONTH_COUNT.get(m.group(4)) or int(m.group(4)))
         if q is None:
             return m.group(0)
-        return f"{m.group(1) + '年' if m.group(1) else ''}{QUALIFIER_TEXT.get(q, '全年')}"
+        year = m.group(1) + "年" if m.group(1) else m.group(2) or ""
+        return f"{year}{QUALIFIER_TEXT.get(q, '全年')}"
     return _MONTHS_TO_RE.sub(word, text) if "截至" in text else text
 _NINE_MONTHS_EN_RE = re.compile(r"\b(?:first )?(?:nine months|three quarters) (?:of |ended [A-Za-z]+ \d{1,2},? )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _HALF_EN_RE = re.compile(r"\b(first|second) half (?:of )?((?:19|20)\d{2})\b|\b(H[12])\s*((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -451,10 +454,10 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
     for m in _phrase_re("month_end").finditer(t):  # "2025年6月末": the figure at that month's end
         out.add((m.group(1), f"M{int(m.group(2)):02d}-end"))
     for m in _MONTHS_TO_RE.finditer(t):  # "截至2025年6月30日的六个月" is H1 2025
-        if m.group(4):
-            out.add((m.group(4), None))
+        if m.group(5):
+            out.add((m.group(5), None))
             continue
-        q = months_ending(int(m.group(2)), _MONTH_COUNT.get(m.group(3)) or int(m.group(3)))
+        q = months_ending(int(m.group(3)), _MONTH_COUNT.get(m.group(4)) or int(m.group(4)))
         if q is not None:
             out.add((m.group(1), q or None))
     for m in _NINE_MONTHS_EN_RE.finditer(t):
