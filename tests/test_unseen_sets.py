@@ -51,27 +51,12 @@ KNOWN_FAILURES = {
     "h9-q03": "在粤信铁塔的几块业务里，室内分布系统那块上半年收入同比涨了多少？ — false refusal: all expected facts were in the retrieved passages",
     # dev-13 (the session-12 hidden set, opened in session 13): its six failures at the session-13 start were fixed in it
     # dev-14 (the session-13 hidden set, opened in session 14): its failures at the session-14 start (eval diagnosis)
-    "h11-q10": "凛途冷链截至今年9月30日止九个月的收入是多少？ — wrong sentence chosen: '278436|27.84亿' in retrieved passage #1",
-    "h11-q11": "凛途冷链前三季度华南地区收入多少？同比增长多少？ — false refusal: all expected facts were in the retrieved passages",
-    "h11-q13": "凛途冷链一共有多大的冷库库容？ — false refusal: '186万立方米|186万' only in non-retrieved chunks of news-142",
-    "h11-q14": "锂朔循环上半年处理了多少吨废旧电池？ — false refusal: all expected facts were in the retrieved passages",
-    "h11-q25": "澄氦气体FY2022的归母净利润是多少？ — false refusal: all expected facts were in the retrieved passages",
-    "h11-q26": "澄氦气体今年打算花多少钱做资本开支？ — false refusal: '22亿' only in non-retrieved chunks of news-03, news-146",
-    "h11-q30": "滇翼机场10月国际及地区旅客吞吐量是多少？同比增长多少？ — wrong sentence chosen: '48.7' in retrieved passage #1; '31.2%' in retrieved passage #1",
     "h11-q35": "What was Chenghai Gases' total revenue in FY2024… — false refusal: all expected facts were in the retrieved passages",
+    "h11-q46": "How many tonnes of goods did Frostway Logistics… — worse after the session-14 merge: with 'of goods' (a word no document gives) the cold-chain tonnage sentence is dropped and a customers' count (57家) is quoted; without those words it is answered",
     "h11-q36": "How much did the average island shopper spend at… — wrong sentence chosen: '5420' in retrieved passage #6",
-    "h11-q37": "How many visitors went through the gates of 奇屿乐园… — false refusal: all expected facts were in the retrieved passages",
-    "h11-q38": "What was the cargo and mail throughput of 滇翼机场 i… — wrong sentence chosen: '4.18' in retrieved passage #1",
-    "h11-q39": "What were the net sales of 6498.HK for the six m… — false refusal: all expected facts were in the retrieved passages",
-    "h11-q42": "How full were Azure Tide's ships in the third qu… — wrong sentence chosen: '108.6%' in retrieved passage #1",
-    "h11-q43": "What were Tervalle Luggage's North America net s… — false refusal: all expected facts were in the retrieved passages",
     "h11-q47": "What share of Azure Tide Cruises' third-quarter … — false refusal: '46%' only in non-retrieved chunks of news-140, news-144",
     "h11-q48": "How many ships does Azure Tide Cruises run, and … — wrong sentence chosen: '6艘' in retrieved passage #3",
-    "h11-q49": "How fast did Tervalle's Trailnest backpack brand… — false refusal: '12.8%' only in non-retrieved chunks of news-149",
-    "h11-q54": "蓝汐邮轮第三季度欧洲航线收入是多少？ — missed refusal: answered from news-144 although the corpus has no answer",
-    "h11-q56": "驰萤电动三季度在欧洲卖了多少辆？ — missed refusal: answered from news-147 although the corpus has no answer",
     "h11-q57": "滇翼机场10月国际货邮吞吐量是多少？ — missed refusal: answered from news-148 although the corpus has no answer",
-    "h11-q58": "枫渡文旅2024年门票收入同比变化了多少？ — missed refusal: answered from news-145 although the corpus has no answer",
 }
 
 
