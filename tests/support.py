@@ -171,22 +171,19 @@ def dev9_dev10_engine(corpus_index, tmp_path_factory):
                                 [CORPUS_EXTRA, data / "dev-9" / "corpus", data / "dev-10" / "corpus"], 12 + 10 + 10)
 
 
-@pytest.fixture(scope="session")
-def dev12_engine(corpus_index, tmp_path_factory):
-    """An engine over the bundled corpus, corpus-extra and the dev-12 articles, built once for the stress sets
-    asked over them (read-only: don't ingest into it)."""
-    return _beside_dev_articles(corpus_index, tmp_path_factory, 12)
+def _dev_engine(n: int):
+    """A session fixture `devN_engine`: an engine over the bundled corpus, corpus-extra and dev-N's ten articles,
+    built once for every module that asks over them (test_unseen_sets, the stress sets; read-only: don't ingest
+    into it)."""
+    @pytest.fixture(scope="session", name=f"dev{n}_engine")
+    def engine(corpus_index, tmp_path_factory):
+        return engine_beside_corpus(corpus_index, tmp_path_factory, f"dev{n}",
+                                    [CORPUS_EXTRA, CORPUS_EXTRA.parent / f"dev-{n}" / "corpus"], 12 + 10)
+    return engine
 
 
-@pytest.fixture(scope="session")
-def dev13_engine(corpus_index, tmp_path_factory):
-    """The same over the dev-13 articles (stress-14 near-misses)."""
-    return _beside_dev_articles(corpus_index, tmp_path_factory, 13)
-
-
-def _beside_dev_articles(corpus_index, tmp_path_factory, n: int):
-    data = CORPUS_EXTRA.parent
-    return engine_beside_corpus(corpus_index, tmp_path_factory, f"dev{n}", [CORPUS_EXTRA, data / f"dev-{n}" / "corpus"], 12 + 10)
+dev5_engine, dev6_engine, dev7_engine, dev8_engine, dev9_engine, dev10_engine, dev11_engine, dev12_engine, \
+    dev13_engine, dev14_engine = (_dev_engine(n) for n in range(5, 15))
 
 
 @pytest.fixture

@@ -66,19 +66,6 @@ def unseen_engine(corpus_index, tmp_path_factory):
                                  [CORPUS_EXTRA, DATA / "dev-3" / "corpus", DATA / "corpus-dev4"], 12 + 9 + 3)
 
 
-def _dev_engine(n):
-    """A module fixture `devN_engine`: the bundled index with corpus-extra and dev-N's ten articles beside it."""
-    @pytest.fixture(scope="module", name=f"dev{n}_engine")
-    def engine(corpus_index, tmp_path_factory):
-        return engine_beside_corpus(corpus_index, tmp_path_factory, f"dev{n}",
-                                    [CORPUS_EXTRA, DATA / f"dev-{n}" / "corpus"], 12 + 10)
-    return engine
-
-
-dev5_engine, dev6_engine, dev7_engine, dev8_engine, dev9_engine, dev10_engine, dev11_engine, dev12_engine, \
-    dev13_engine, dev14_engine = (_dev_engine(n) for n in range(5, 15))
-
-
 def _params(questions):
     return question_params(questions, KNOWN_FAILURES)
 
