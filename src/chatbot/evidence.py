@@ -469,16 +469,19 @@ def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[
         at -= len(g.alternatives[0])
 
 
-def _verb(word: str) -> bool:
+def _dictionary_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives the whole word, None when it does not hold it."""
     import jieba.posseg as pseg  # loaded on first use
 
-    return pseg.dt.word_tag_tab.get(word, "") in ("v", "vd")
+    return pseg.dt.word_tag_tab.get(word)
+
+
+def _verb(word: str) -> bool:
+    return _dictionary_tag(word) in ("v", "vd")
 
 
 def _in_dictionary(word: str) -> bool:
-    import jieba.posseg as pseg  # loaded on first use
-
-    return word in pseg.dt.word_tag_tab
+    return _dictionary_tag(word) is not None
 
 
 def _asks_growth_word(word: str, question: str) -> bool:
@@ -539,7 +542,7 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
 def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     import jieba.posseg as pseg  # loaded on first use
 
-    tag = pseg.dt.word_tag_tab.get(word)
+    tag = _dictionary_tag(word)
     tags = [tag] if tag else [p.flag for p in pseg.lcut(word)]
     return bool(tags) and all(t in noun_pos for t in tags)
 
