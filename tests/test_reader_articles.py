@@ -1,7 +1,7 @@
 """Reader questions about ingested news articles, not the report (tests/reader_questions_5.jsonl,
 written before the engine was run on them): a summary of an article, why its figure moved, how
 its company makes money, its risks, a derived figure, its conclusion; and the dev-6 reader
-questions over dev-6's … dev-14's articles. The dev-5, dev-3, dev-6 … dev-14 articles are
+questions over dev-6's … dev-15's articles. The dev-5, dev-3, dev-6 … dev-15 articles are
 ingested beside the
 bundled corpus and corpus-extra. A question the engine still
 gets wrong is an xfail(strict) with the reason."""
@@ -31,8 +31,9 @@ DEV11 = DATA / "dev-11"  # the session-10 hidden set, opened in session 11: the 
 DEV12 = DATA / "dev-12"  # the session-11 hidden set, opened in session 12: the same
 DEV13 = DATA / "dev-13"  # the session-12 hidden set, opened in session 13: the same
 DEV14 = DATA / "dev-14"  # the session-13 hidden set, opened in session 14: the same
+DEV15 = DATA / "dev-15"  # the session-14 hidden set, opened in session 15: the same
 QUESTIONS = _load(ROOT / "tests" / "reader_questions_5.jsonl") + [
-    q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14) for q in _load(dev / "reader_questions.jsonl")
+    q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15) for q in _load(dev / "reader_questions.jsonl")
     if set(q["expected_sources"]) <= corpus_ids(dev / "corpus")]
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -101,7 +102,7 @@ def articles_engine(corpus_index, tmp_path_factory):
     shutil.copytree(corpus_index, path)
     report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus", DATA / "dev-3" / "corpus", DEV6 / "corpus", DEV7 / "corpus",
                      DEV8 / "corpus", DEV9 / "corpus", DEV10 / "corpus", DEV11 / "corpus", DEV12 / "corpus",
-                     DEV13 / "corpus", DEV14 / "corpus"],
+                     DEV13 / "corpus", DEV14 / "corpus", DEV15 / "corpus"],
                     make_settings(path),
                     prune=False,
                     show_progress=False)

@@ -8,7 +8,8 @@ now open: `news-60`…`news-69`), dev-7 (the session-6 held-out set, now open: `
 dev-8 (the session-7 held-out set, now open: `news-80`…`news-89`), dev-9 (the session-8 held-out set, now open:
 `news-90`…`news-99`) dev-10 (the session-9 held-out set, now open: `news-100`…`news-109`) dev-11 (the session-10 held-out set, now open:
 `news-110`…`news-119`) dev-12 (the session-11 held-out set, now open: `news-120`…`news-129`), dev-13 (`news-130`…`news-139`) and
-dev-14 (the session-13 hidden set, opened in session 14: `news-140`…`news-149`) likewise.
+dev-14 (the session-13 hidden set, opened in session 14: `news-140`…`news-149`) and dev-15 (the session-14 hidden
+set, opened in session 15: `news-150`…`news-159`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ def _questions(path):
 
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
-DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14 = (
-    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 15))
+DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15 = (
+    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 16))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -57,6 +58,18 @@ KNOWN_FAILURES = {
     "h11-q47": "What share of Azure Tide Cruises' third-quarter … — false refusal: '46%' only in non-retrieved chunks of news-140, news-144",
     "h11-q48": "How many ships does Azure Tide Cruises run, and … — wrong sentence chosen: '6艘' in retrieved passage #3",
     "h11-q57": "滇翼机场10月国际货邮吞吐量是多少？ — missed refusal: answered from news-148 although the corpus has no answer",
+    # dev-15 (the session-14 hidden set, opened in session 15): its failures at the session-15 start (eval diagnosis)
+    "h12-q11": "翎翱无人机截至9月30日止九个月股东应占溢利是多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h12-q14": "栗岛咖啡上半年末一共有多少家店？ — wrong sentence chosen: '6842' in retrieved passage #2",
+    "h12-q29": "霁雾科技2024财年的毛利率是多少？ — false refusal: all expected facts were in the retrieved passages",
+    "h12-q31": "润脉生物2025年采了多少吨血浆？ — false refusal: all expected facts were in the retrieved passages",
+    "h12-q34": "How much feed did Minmu Feed sell in November 2025… — wrong sentence chosen: '186.4' in retrieved passage #3",
+    "h12-q35": "How much plasma did Runmai Bio collect in 2025? — wrong sentence chosen: '1382' in retrieved passage #2",
+    "h12-q43": "What revenue did the company with stock code 06983… — retrieval miss: '9.74亿|9.74|974 million' only in non-retrieved chunks of news-151",
+    "h12-q44": "What were Puyan Biotech's revenue and gross margin… — false refusal: all expected facts were in the retrieved passages",
+    "h12-q49": "What interim dividend per share did Puyan Biotech … — wrong sentence chosen: '0.42港元|0.42|HK$0.42' in retrieved passage #2",
+    "h12-q57": "润脉生物2025年的研发投入是多少？ — missed refusal: answered from news-159 although the corpus has no answer",
+    "h12-q59": "柔禾卫品2025年卫生巾业务收入是多少？ — missed refusal: answered from news-155 although the corpus has no answer",
 }
 
 
@@ -178,6 +191,18 @@ def test_dev14(dev14_engine, q):
     and Chinese names in English questions, tickers, two-part, region and segment questions, near-misses and
     absent companies."""
     _assert_as_expected(dev14_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV15))
+def test_dev15(dev15_engine, q):
+    """Ten articles written blind in session 14 (a vaccine broker note, an HTML medical-aesthetics story with a
+    segment table, a .txt service-robot wire story, a drone maker's nine-month filing with its English name first,
+    three coffee chains in one table, two diaper makers in one column, a feed maker's monthly bulletin, a futures
+    broker, an e-cigarette ODM's three-year US$ series, a plasma company's guidance): Chinese and English
+    look-ups, pinyin and Chinese names in English questions, tickers, two-part, table and monthly questions,
+    near-misses and absent companies."""
+    _assert_as_expected(dev15_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
