@@ -28,13 +28,15 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 def corpus_ids(folder: Path) -> set[str]:
-    """The document ids of a corpus folder: a Markdown file's front-matter id, else the
-    file's name without its suffix (as ingest names a page or a text file)."""
+    """The document ids of a corpus folder: a Markdown or text file's front-matter id, else the
+    file's name without its suffix (as ingest names a page or a text file without one)."""
     import re
 
     ids = set()
     for f in folder.iterdir():
-        m = re.search(r"^id:\s*(\S+)", f.read_text(encoding="utf-8"), re.M) if f.suffix == ".md" else None
+        text = f.read_text(encoding="utf-8")
+        front = re.match(r"---\n(.*?)\n---", text, re.S) if f.suffix in (".md", ".txt") else None
+        m = re.search(r"^id:\s*(\S+)", front.group(1), re.M) if front else None
         ids.add(m.group(1) if m else f.stem)
     return ids
 

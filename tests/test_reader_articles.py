@@ -90,6 +90,16 @@ KNOWN_FAILURES: dict[str, str] = {
     "h11-r58": "Should I move my savings into Tervalle Luggage s… — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'advice'",
     "h11-r59": "驰萤电动和枫渡文旅我该买哪个？直接给我个建议。 — missed refusal: answered from news-145, news-147 although the corpus has no answer",
     "h11-r62": "What was Chenghai Gases' net debt at the end of … — missed refusal: answered from news-146 although the corpus has no answer",
+    # dev-15 (the session-14 hidden set, opened in session 15), over its own articles: failures at the session-15 start
+    "h12-r25": "云知声经审计的2025年年报里，大模型业务收入最终是多少？ — intent read as lookup, the set says latest (a figure to refuse: refused)",
+    "h12-r31": "为什么云知声2025年净利润大幅改善？ — missed refusal: a why question about a figure the documents do not give is answered with the revenue forecast",
+    "h12-r34": "那篇讲纸尿裤的专栏最后得出了什么结论？ — false refusal: the column's concluding paragraph is not found",
+    "h12-r41": "它这种降价策略带来了什么好处，又付出了什么代价？ — intent read as lookup, the set says pros_cons (benefits and costs of a strategy)",
+    "h12-r42": "What is basis trading, as explained in the Hongche… — intent read as lookup, the set says definition (a term an article explains)",
+    "h12-r44": "绮朵护理的增速比它快吗？ — intent read as derived, the set says comparison (a follow-up: is the other company's growth faster)",
+    "h12-r46": "比较一下栗岛咖啡和麦汀咖啡上半年的净利润。 — missed refusal: a comparison of two companies' net profit is composed though one of them is not given",
+    "h12-r47": "栗岛咖啡的门店数是岚焙咖啡的多少倍？ — missing 6842, 4862, 1.41: the multiple of two table cells (store counts) is not computed",
+    "h12-r52": "今年一季度呢？ — intent read as lookup, the set says latest (a follow-up to refuse: refused)",
 }
 
 
