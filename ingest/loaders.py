@@ -16,6 +16,7 @@ import socket
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -275,13 +276,44 @@ def _read_html(markup: str, src: str, url: str) -> tuple[str, dict]:
         m = re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
         title = " ".join(htmllib.unescape(m.group(1)).split()) if m else ""
     lang = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", markup, re.I)
-    return text, {
+    found = {
         "title": title,
         "date": _page_date(markup, (info.date if info else "") or ""),
         "publisher": (info.sitename if info else "") or "",
         "url": url or (info.url if info else "") or "",
         "language": lang.group(1).lower() if lang else "",
     }
+    # the page's own front matter, where it gives it ("<meta name="tickers" content="6983.HK">"): it wins over what
+    # is guessed from the page (a fetched page's id stays its address's: a site's own ids are no ids of ours)
+    given = {k: v for k, v in page_meta(markup).items() if not (url and k in ("id", "url"))}
+    return text, {**found, **given}
+
+
+_META_KEYS = ("id", "title", "publisher", "date", "url", "language", "tickers")
+
+
+class _MetaReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "meta":
+            return
+        a = {k.lower(): (v or "").strip() for k, v in attrs}
+        name = a.get("name", "").lower()
+        if name in _META_KEYS and a.get("content") and name not in self.found:
+            self.found[name] = a["content"]
+
+
+def page_meta(markup: str) -> dict[str, str]:
+    """The front-matter fields an HTML page states in its `<meta name=… content=…>` tags (id, title, publisher,
+    date, url, language, tickers), the first of each."""
+    head = re.split(r"(?i)<body\b", markup, maxsplit=1)[0]  # (meta tags live in the head)
+    reader = _MetaReader()
+    reader.feed(head)
+    reader.close()
+    return reader.found
 
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})")

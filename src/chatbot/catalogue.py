@@ -200,6 +200,13 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
     return _glossary_of_groups(groups, base, by_canon, translate)
 
 
+def ticker_forms(ticker: str) -> list[str]:
+    """A ticker as a text may write it, lower-cased: a Hong Kong code of four digits also with the leading zero of
+    its five-digit form ("6983.HK" is written "06983.HK" as often as not)."""
+    low = ticker.lower()
+    return [low, f"0{low}"] if re.fullmatch(r"\d{4}\.hk", low) else [low]
+
+
 def known_terms(base) -> set[str]:
     """The Chinese forms of the terms and metrics the glossary knows (config/glossary.toml,
     the finance term list), lower-cased: words of the trade, never a company's name."""
@@ -224,7 +231,8 @@ def _glossary_of_groups(groups: list[dict], base, by_canon: dict[str, set[str]],
         for f in g["forms"]:
             aliases.setdefault(f, canon)
         for t in sorted(g["tickers"]):
-            aliases.setdefault(t.lower(), canon)
+            for form in ticker_forms(t):
+                aliases.setdefault(form, canon)
             tickers.setdefault(canon, t)
         if canon in base.tickers:
             tickers[canon] = base.tickers[canon]

@@ -17,7 +17,7 @@ GLOSSARY_TOML = PROJECT_ROOT / "config" / "glossary.toml"
 _TICKER_NUMBER = re.compile(r"(代码|代号|stock code|ticker)\s*(?:为|是)?\s*[:：]?\s*(\d{4,5})(?![\d.])", re.IGNORECASE)
 # a ticker the question gives beside its ticker word ("ticker 1867.HK", "股票代码9936的公司", "代码为09936"): the company
 # it names, not a stock code asked
-_GIVEN_TICKER = re.compile(r"(?:(?:代码|代号|stock code|ticker(?: symbol)?)\s*(?:为|是|is)?\s*[:：]?\s*)?(?<!\d)\d{4,5}\.hk\b"
+_GIVEN_TICKER = re.compile(r"(?:(?:代码|代号|stock code|ticker(?: symbol)?)\s*(?:为|是|is)?\s*[:：]?\s*)?(?<!\d)\d{4,5}\.hk(?![a-z0-9])"
                            r"|(?:代码|代号|stock code|ticker(?: symbol)?)\s*(?:为|是|is)?\s*[:：]?\s*\d{4,5}(?![\d.])", re.IGNORECASE)
 _ENTITIES_CACHED = 50_000  # texts whose companies are kept (a sentence each, ~100 bytes)
 

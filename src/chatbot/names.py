@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "21"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "22"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -91,6 +91,13 @@ class Rules:
     segment_words: tuple[str, ...] = ()
     # words naming where a share is listed ("深交所创业板"), in a ticker's bracket: no name of the company
     exchange_words: tuple[str, ...] = ()
+    # the endings of a word that names a trade's role before a name ("生产商", "品牌商"): a descriptor
+    role_tails: tuple[str, ...] = ()
+
+    def describes(self, word: str) -> bool:
+        """A word that stands before a name and is not part of it: a descriptor ("企业", "港股"), or a word of three
+        characters or more ending in a role's tail ("医美注射产品生产商璞颜生物": 生产商; config/catalogue.toml)."""
+        return word in self.descriptors or (len(word) >= 3 and word.endswith(self.role_tails))
 
     def syllables(self, word: str) -> bool:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
@@ -153,6 +160,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         segment_words=tuple(n.get("segment_words", [])),
         group_words=tuple(n.get("group_words", [])),
         exchange_words=tuple(t.get("exchange_words", [])),
+        role_tails=tuple(n.get("role_tails", [])),
     )
 
 
@@ -230,7 +238,7 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
             if inside:
                 continue
             break
-        if w in rules.descriptors or w.strip() == "":
+        if rules.describes(w) or w.strip() == "":
             break
         if lenient and flag == "zg" and re.fullmatch(rf"[{_CJK}]", w):
             out.insert(0, (w, flag))  # a rare character of a coined name ("金璟珠宝": 璟)
@@ -293,7 +301,7 @@ def name_after(text: str, rules: Rules, body: str = "") -> str:
         if flag.startswith("v") and out and len(w) > 1 and body and body.count("".join(out)) == body.count("".join(out) + w):
             out.append(w)  # the text never uses the words before it alone ("华润万象" of "华润万象生活")
             continue
-        if w in rules.descriptors or flag in _STOP_POS or flag.startswith("v") or any(c.isdigit() for c in w):
+        if rules.describes(w) or flag in _STOP_POS or flag.startswith("v") or any(c.isdigit() for c in w):
             break
         if flag not in rules.name_pos or sum(len(x) for x in out) + len(w) > rules.max_name_chars:
             break
