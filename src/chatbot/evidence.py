@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from chatbot.bilingual import cedict_index
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.evidence_config import evidence_config
@@ -56,11 +57,13 @@ from chatbot.text import (
     period_match,
     periods,
     qualifiers,
+    question_language,
     row_label_periods,
     split_sentences,
     tokenize,
 )
 from chatbot.two_part import split_spec
+from chatbot.volume_words import read_volumes, total_forms
 
 _MARKER = re.compile(r"\[\d+\]")
 _EMPHASIS = re.compile(r"\*\*|__")
@@ -158,7 +161,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     groups: list[TermGroup] = []
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
-    single_period = evidence_config()["period"]["single_period"]  # "单季": a period word, not the figure's
+    # "单季", "财年": period words, not the figure's
+    period_words = [*evidence_config()["period"]["single_period"], *evidence_config()["period"]["fiscal_year"]]
 
     def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
@@ -169,7 +173,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         w = min(idf(a) for a in alts)  # the commonest form
         if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
             w = min(_pieces_idf(a, idf, absent) for a in alts)
-        if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in single_period for a in alts):
+        if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
                       else TermGroup(alts, w, entity=entity, kind=kind, source=source))
@@ -196,6 +200,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         add([canon, *aliases], entity=canon, kind="entity")
         for a in sorted([*aliases, canon.lower()], key=len, reverse=True):  # "蜜雪冰城" before "蜜雪"
             low = name_pattern(a).sub(" ", low)
+            if re.fullmatch(r"\d{4,5}\.hk", a):  # (a ticker whose ".hk" went with the stock-code metric's forms)
+                low = name_pattern(a[:-3]).sub(" ", low)
     for word in sorted(glossary.synonyms, key=len, reverse=True):
         if word in low:
             add(glossary.synonyms[word], kind="metric")
@@ -262,10 +268,14 @@ def _pieces_idf(name: str, idf, absent: float) -> float:
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
     """A Chinese word the index does not hold may be jieba cutting the question otherwise
     than the passages ("的翻台率" -> "的翻" + "台率", while passages hold "翻台率"): the
-    word with a neighbouring character or two of the question, when the index holds that."""
+    word with a neighbouring character or two of the question, when the index holds that; a measure word
+    after "多少" taken into the thing counted ("多少家店" -> "家店") comes off it ([units] classifiers)."""
     i = text.find(tok)
     if i < 0:
         return tok
+    counted = evidence_config()["units"]["classifiers"]
+    if len(tok) >= 2 and tok[0] in counted and re.search(r"(?:多少|几)\s*$", text[:i]):
+        return tok[1:]  # "多少家店" cut 多少 + 家店: the thing counted is 店 (门店), 家 its measure word
     for k in (1, 2):
         for cand in (text[max(0, i - k): i + len(tok)], text[i: i + len(tok) + k]):
             if len(cand) == len(tok) + k and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and idf(cand) < absent:
@@ -294,6 +304,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
+    volumes = read_volumes(groups, question, lambda w: glossary.translate(w) or cedict_index().get(w, []))  # 采浆量
     names = [normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else []
     spec = QuestionSpec(
         groups=groups,
@@ -322,6 +333,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+        if not spec.scope_forms and (volume := total_forms(volumes, groups)):  # "how much feed did X sell": the total's
+            spec.scope_forms, spec.scope = volume, "total"
         if not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")):  # (one question, as `required`)
             qualifiers = _prefix_qualifiers(question, spec.scope_forms, entities, glossary, groups) if spec.scope_forms \
                 else _compound_qualifiers(question, spec.required, groups)
@@ -415,7 +428,9 @@ def _asked_scope(question: str, forms: list[str], entities: set[str], glossary: 
     if not forms:
         return ""
     if not re.search(r"[\u4e00-\u9fff]", question):  # English: no word beside the company, metric and period
-        if not by_metric or any(g.kind in ("word", "term") and not g.absent for g in groups):
+        # (nor one that refers to the company: "the company with stock code 06983.HK" is 公司, a total word)
+        if not by_metric or any(g.kind in ("word", "term") and not g.absent and not set(g.alternatives) <= set(cfg["total_words"])
+                                for g in groups):
             return ""
     else:
         pre = first_metric_prefix(question, forms)
@@ -813,7 +828,12 @@ def score_candidates(
     parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
                        written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
-        return _scored(question, spec, passages, glossary), spec
+        cands = _scored(question, spec, passages, glossary)
+        # (the embedding fallback judges an English paraphrase by similarity, whatever the words: keep_absent)
+        nothing = not keep_absent or question_language(question) == "zh"
+        cands = [c for c in cands if not (nothing and _says_nothing_of_figure(c, spec, passages))
+                 and not _change_only(c, spec, question)]
+        return cands, spec
     # two things asked: each part's sentences, each part's best first (scores relative
     # to the part's best, so that neither part crowds the other out)
     cands = []
@@ -827,6 +847,51 @@ def score_candidates(
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
     return cands, spec
+
+
+@lru_cache(maxsize=1)
+def _code_re() -> re.Pattern:
+    from chatbot.names import load_rules
+
+    words = "|".join(map(re.escape, load_rules().code_words))
+    return re.compile(rf"(?:(?:{words})\s*[:：]?\s*(\d{{4,6}}))|(\d{{4,6}})(?=\.(?:hk|sh|sz)(?![a-z]))", re.IGNORECASE)
+
+
+def without_codes(text: str, figures: list[str]) -> list[str]:
+    """The figures of a text less its listing codes ("股份代号：02893", "06983.HK"; config/catalogue.toml [tickers]
+    code_words): a stock code is no amount."""
+    codes = {n for m in _code_re().finditer(text) for n in m.groups() if n}
+    return [f for f in figures if f not in codes]
+
+
+def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Passage]) -> bool:
+    """Does a sentence answering a figure question that names no metric the glossary knows hold none of the words
+    that name the figure ("研发投入" asked: "2025年收入42.68亿元…" names the company and the year, nothing of it), in
+    itself, its section headings or its table's header? It states another figure."""
+    if not spec.amount or spec.metrics:
+        return False
+    skip = evidence_config()["required"]["skip_words"]
+    words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.absent
+             and not g.entity and g.alternatives[0] not in skip]
+    if not words:
+        return False
+    chunk = passages[c.passage_idx].chunk
+    text = normalize(" ".join([c.text, *chunk.headings[1:], table_header(chunk.text) if c.item else ""]))
+    return not any(a in text for g in words for a in g.alternatives)
+
+
+def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
+    """Is every figure a sentence states in its clauses naming the thing asked a change ("上半年净增门店1,126家",
+    "同店销售却下滑了2.3%"), when the question asks the level at a point ("上半年末一共有多少家店": [scope] level_asked)
+    and no change? A net addition is not the count ("门店总数为9,846家，较6月30日净增631家" states both)."""
+    cfg = evidence_config()["scope"]
+    low = question.lower()
+    changes = [*cfg["change_words"], *cfg["flow_words"]]
+    if not spec.amount or any(w in low for w in [*cfg["growth_asked"], *changes]) or not any(w in low for w in cfg["level_asked"]):
+        return False  # (a question that says a change, "9月末新增了多少家", asks one)
+    words = [a for g in spec.groups if g.kind in ("word", "term") and not g.absent for a in g.alternatives]
+    clauses = [cl for cl in re.split(r"[，,；;。]", normalize(c.text)) if any(a in cl for a in words) and claim_figures(cl)]
+    return bool(clauses) and all(any(w in cl[: cl.find(f)] for w in changes) for cl in clauses for f in claim_figures(cl))
 
 
 def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
@@ -1014,8 +1079,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
-            if spec.amount and not figs:
-                continue  # "how much": a sentence that states no figure (an announcement's opening line) does not answer
+            if spec.amount and not without_codes(shown, figs):
+                continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
+                # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
             if spec.measure and not states_measure(shown, spec.measure):
@@ -1087,12 +1153,26 @@ def _inclusion_re() -> re.Pattern:
     return re.compile(rf"[（(]\s*(?:{cues})[^（()）]*[）)]")
 
 
+@lru_cache(maxsize=1)
+def _group_members_re() -> re.Pattern:
+    return re.compile(evidence_config()["required"]["group_members"])
+
+
+def _without_group_members(sentence: str) -> str:
+    """The sentence less the items it lists as members of a group ("湿巾、卫生巾等其他产品，合计8.3亿元"), in each clause
+    that does not give them figures one by one ("分别", [two_part] respectively)."""
+    each = evidence_config()["two_part"].get("respectively", [])
+    return "".join(c if any(w in c for w in each) else _group_members_re().sub("", c)
+                   for c in re.split(r"(?<=[，,；;。])", sentence))
+
+
 def without_attribution(sentence: str) -> str:
     """The sentence less the clauses after its figure that say where the figure came from and state no figure of
     their own ("海外收入6.9亿元，同比增长86%，主要来自中东和东南亚市场", "…收入14.02亿元，主要受订阅收入带动"; config/evidence.toml
-    [required] attribution_cues), and less the brackets that say what the figure includes ("产量（含镍铁及高冰镍）为3.42万吨":
-    [required] inclusion_cues): a region or a product named there is no scope of the figure."""
-    return _inclusion_re().sub("", _attribution_re().sub("", sentence))
+    [required] attribution_cues), less the brackets that say what the figure includes ("产量（含镍铁及高冰镍）为3.42万吨":
+    [required] inclusion_cues), and less the items listed as members of a group whose figure it states ("轴承钢、齿轮钢、
+    模具钢等高端特钢品种销量41万吨": [required] group_members): a region or a product named there is no scope of the figure."""
+    return _without_group_members(_inclusion_re().sub("", _attribution_re().sub("", sentence)))
 
 
 def _defined_in_documents(spec: QuestionSpec, passages: list[Passage]) -> dict[str, dict[str, list[str]]]:
