@@ -142,7 +142,9 @@ def test_a_volume_asked_by_its_verb(question, forms, thing_forms):
     if forms is None:
         assert asks == []
     else:
-        assert len(asks) == 1 and set(asks[0].forms) == forms and set(asks[0].thing_forms) == thing_forms
+        assert len(asks) == 1
+        assert set(asks[0].forms) == forms
+        assert set(asks[0].thing_forms) == thing_forms
 
 
 def test_a_volume_asked_by_its_verb_is_answered_by_its_noun():
@@ -176,5 +178,7 @@ def test_a_count_at_a_periods_end_is_not_a_net_addition():
     text = ("| 项目 | 2025年6月30日 | 2024年12月31日 |\n|---|---|---|\n| 门店总数 | 9,862家 | 9,437家 |\n\n"
             "期内新开门店643家，关闭门店218家，净增425家。")
     found = _sentences("云知声上半年末一共有多少家店？", text)
-    assert found and "9,862" in found[0] and not any("净增425家" in s for s in found)
+    assert found
+    assert "9,862" in found[0]
+    assert not any("净增425家" in s for s in found)
     assert any("净增425家" in s for s in _sentences("云知声上半年净增了多少家店？", text))  # the change asked

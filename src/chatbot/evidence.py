@@ -829,9 +829,10 @@ def score_candidates(
                        written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
         cands = _scored(question, spec, passages, glossary)
-        # (the embedding fallback judges an English paraphrase by similarity, whatever the words: keep_absent)
-        nothing = not keep_absent or question_language(question) == "zh"
-        cands = [c for c in cands if not (nothing and _says_nothing_of_figure(c, spec, passages))
+        # (a Chinese question's own words; an English one's are translations, a word's senses often not the article's)
+        nothing = question_language(question) == "zh"
+        defined = _defined_in_documents(spec, passages) if nothing and cands else {}
+        cands = [c for c in cands if not (nothing and _says_nothing_of_figure(c, spec, passages, defined))
                  and not _change_only(c, spec, question)]
         return cands, spec
     # two things asked: each part's sentences, each part's best first (scores relative
@@ -864,19 +865,21 @@ def without_codes(text: str, figures: list[str]) -> list[str]:
     return [f for f in figures if f not in codes]
 
 
-def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Passage]) -> bool:
+def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Passage],
+                            defined_words: dict[str, dict[str, list[str]]] | None = None) -> bool:
     """Does a sentence answering a figure question that names no metric the glossary knows hold none of the words
     that name the figure ("研发投入" asked: "2025年收入42.68亿元…" names the company and the year, nothing of it), in
-    itself, its section headings or its table's header? It states another figure."""
+    itself, its document's title, its headings or its table's header? It states another figure."""
     if not spec.amount or spec.metrics:
         return False
     skip = evidence_config()["required"]["skip_words"]
-    words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.absent
-             and not g.entity and g.alternatives[0] not in skip]
-    if not words:
-        return False
+    words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and g.alternatives[0] not in skip]
+    if not any(not g.absent for g in words):
+        return False  # (a word no passage holds is said by none; its other forms may be: "产了" as 产量)
     chunk = passages[c.passage_idx].chunk
-    text = normalize(" ".join([c.text, *chunk.headings[1:], table_header(chunk.text) if c.item else ""]))
+    text = normalize(" ".join([c.text, chunk.title, *chunk.headings, table_header(chunk.text) if c.item else ""]))
+    defined = defined_words or {}  # the document's term for the question's words ("矿产铜" for "自有矿山")
+    text += " " + " ".join(w for w, terms in defined.get(chunk.doc_id, {}).items() if any(t in text for t in terms))
     return not any(a in text for g in words for a in g.alternatives)
 
 
