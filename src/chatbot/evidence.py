@@ -894,7 +894,8 @@ def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
         return False  # (a question that says a change, "9月末新增了多少家", asks one)
     words = [a for g in spec.groups if g.kind in ("word", "term") and not g.absent for a in g.alternatives]
     clauses = [cl for cl in re.split(r"[，,；;。]", normalize(c.text)) if any(a in cl for a in words) and claim_figures(cl)]
-    return bool(clauses) and all(any(w in cl[: cl.find(f)] for w in changes) for cl in clauses for f in claim_figures(cl))
+    return bool(clauses) and all(0 <= cl.find(f) and any(w in cl[: cl.find(f)] for w in changes)
+                                 for cl in clauses for f in claim_figures(cl))
 
 
 def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
