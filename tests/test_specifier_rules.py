@@ -90,9 +90,10 @@ UNIT_TEXT = "上半年新签约客户57家。\n\n上半年冷链运输量约142.
     [
         ("How many tonnes of goods did it move?", ["吨"], ["tonnes"]),
         ("How many million tonnes of coal did it sell?", ["吨"], ["tonnes"]),  # (a magnitude between)
-        ("How many units did it sell?", ["台", "辆", "套", "部", "件"], ["units"]),
+        ("How many units did it sell?", evidence_config()["units"]["measures_en"]["units"], ["units"]),
         ("How many customers did it sign?", [], []),  # no unit of measure
         ("上半年卖了多少吨？", ["吨"], ["吨"]),
+        ("截至6月底一共开了多少家店？", ["家"], ["家"]),
     ],
 )
 def test_asked_measures(question, measures, words):
@@ -102,6 +103,28 @@ def test_asked_measures(question, measures, words):
 
 def test_english_units_are_data():
     assert evidence_config()["units"]["measures_en"]["tonnes"] == ["吨"]
+    assert "片" in evidence_config()["units"]["measures_en"]["units"]  # ("5.2万片通用GPU产品": units of chips)
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [("已向逾290名客户交付超过5.2万片通用GPU产品。", True),  # a count of chips
+     ("GPU产品收入为5.2亿元。", False)],  # an amount of money is no count of units
+)
+def test_units_are_counted_in_any_classifier(text, answers):
+    assert bool(_answers("How many GPU units had 云知声 delivered?", text)) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "found", "not_found"),
+    [("云知声上半年冷链运输了多少吨？", "142.6万吨", "57家"),
+     ("云知声上半年新签约了多少家客户？", "57家", "142.6万吨")],
+)
+def test_the_unit_asked_picks_the_figure(question, found, not_found):
+    answers = _answers(question, UNIT_TEXT)
+    assert answers
+    assert found in answers[0], answers
+    assert not any(not_found in a for a in answers), answers
 
 
 def test_a_figure_in_another_unit_is_no_answer():
