@@ -158,8 +158,6 @@ def test_a_form_inside_another_metrics_longer_form(text, form, outside):
     assert load_glossary().outside_longer_metric(text, form) is outside
 
 
-@pytest.mark.xfail(strict=True, reason="no sentence since the session-14 near-miss branch (bd47ba8): the Chinese name "
-                                       "before 'earn' in an English question is held as a part of the figure")
 def test_an_english_term_is_not_said_by_another_metrics_longer_form():
     """"earn" reads 净利润 / 盈利 / 溢利: the profit's sentence, not earnings per share, answers."""
     text = "每股基本盈利人民币20.8分。\n\n期内溢利人民币2.58亿元，同比增长27.7%。"

@@ -16,9 +16,6 @@ from test_catalogue import _assert_as_expected
 
 # the questions the engine still gets wrong, with the eval's diagnosis
 STILL_WRONG = {
-    "s13-english-02": "false refusal since the session-14 near-miss branch (bd47ba8): a question's words held in the "
-                      "sentence now include the English question's own words before the metric ('Kunyue Special "
-                      "Steel' read with 'target price'); the note's 目标价 sentence is dropped",
     "s13-english-04": "a forecast series (\"2025年至2027年…分别为18.2亿元、20.5亿元和22.9亿元\") is not read year by "
                       "year: the figure is quoted but the answer says the sources do not give it; the Chinese "
                       "question fails the same way (a period rule, not a name)",

@@ -21,9 +21,6 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-12" / "tables.jsonl").
              .splitlines() if line.strip()]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "tables-03": "missed refusal since the session-14 near-miss branch (bd47ba8): '吨毛利同比变化了多少' is answered with "
-                 "吨毛利's levels and revenue's change; 变化 is no longer a word the sentence must hold and the yoy check "
-                 "does not catch a row that gives only the level",
     "tables-10": "false refusal: the pinyin 'Weitong Technology' is not resolved to 卫瞳科技 (the catalogue holds "
                  "'weitongtech', 'weitongkeji'; names area), so no company is asked and the row is not chosen",
     "tables-12": "false refusal: '每吨水泥能赚多少毛利' reads 赚 as 净利润 ([synonyms]) and requires 每吨/单吨/吨水, "

@@ -44,7 +44,7 @@ from chatbot.sentence_period import (
     sentence_periods,
     through_first_figure,
 )
-from chatbot.subjects import uncatalogued_names
+from chatbot.subjects import institution_names, uncatalogued_names
 from chatbot.table_cells import is_bare_number, table_header, with_row_unit, with_unit
 from chatbot.text import (
     claim_figures,
@@ -102,6 +102,10 @@ class TermGroup:
     phrase: str = ""  # the company's name and this word as one, as the question writes it ("京东零售")
     source: str = ""  # the English term the Chinese forms translate ("selling expense ratio"), where the question says it
     marked: bool = False  # a segment the question marks as one ("煤化工" of "煤化工板块"): always held
+    # the last word of a product's name written before the figure asked ("积木" of "奥特曼积木收入", "芯片" of
+    # "征程芯片…出货"): the phrase as the question writes it, and the groups of its other words
+    kind_phrase: str = ""
+    kind_of: list[TermGroup] = field(default_factory=list)
 
 
 @dataclass
@@ -113,7 +117,7 @@ class QuestionSpec:
     wants_figure: bool
     wants_list: bool
     unit: str = ""  # "多少亿元" asks for a figure in 亿: a growth rate is no answer
-    measure: str = ""  # "多少平方米" asks for a figure in 平方米 (config/evidence.toml [units])
+    measures: list[str] = field(default_factory=list)  # "多少平方米", "how many tonnes": a figure in one of these units
     amount: bool = False  # asks an amount ("多少", "how much"): the metric's own clause must hold a figure
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
     required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
@@ -305,7 +309,11 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
     volumes = read_volumes(groups, question, lambda w: glossary.translate(w) or cedict_index().get(w, []))  # 采浆量
-    names = [normalize(n) for n in uncatalogued_names(question, glossary)] if wants_figure and not entities else []
+    # the subject is a company the catalogue does not know; beside a known company, the other company or
+    # institution named ("华启证券把昆岳特钢的目标价…": the broker whose figure it is) is to be said as well
+    names = [normalize(n) for n in (uncatalogued_names(question, glossary) if not entities
+                                    else institution_names(question, glossary))] if wants_figure else []
+    own = _outside_names(groups, names)  # (a name's words are no word of the figure: the name is said whole)
     spec = QuestionSpec(
         groups=groups,
         entities=entities,
@@ -314,14 +322,14 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
-        measure=asked_measure(question),
+        measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
         amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric) and not _asks_identifier(asked, glossary),
-        # the subject is a company the catalogue does not know (when the question names a
-        # known company, other names are its products or segments: "小米…AIoT分部")
+        # the subject is a company the catalogue does not know (when the question names a known company, other
+        # names are its products or segments, "小米…AIoT分部", but for another company or institution's)
         names=names,
         # (one question: "…是多少？资金用途如何分配？" asks two, each sentence answering one)
-        required=_with_phrases(_with_marked(required_groups(groups, names, question), groups, question), question, entities,
+        required=_with_phrases(_with_marked(required_groups(groups, names, question), own, question), question, entities,
                                glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
@@ -336,12 +344,13 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         if not spec.scope_forms and (volume := total_forms(volumes, groups)):  # "how much feed did X sell": the total's
             spec.scope_forms, spec.scope = volume, "total"
         if not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")):  # (one question, as `required`)
-            qualifiers = _prefix_qualifiers(question, spec.scope_forms, entities, glossary, groups) if spec.scope_forms \
-                else _compound_qualifiers(question, spec.required, groups)
+            qualifiers = _prefix_qualifiers(question, spec.scope_forms, entities, glossary, own, names) \
+                if spec.scope_forms else _compound_qualifiers(question, spec.required, own)
             for g in qualifiers:
                 g.marked = True  # (held however many other words specify the figure)
                 if g not in spec.required:
                     spec.required.append(g)
+            _mark_kind_heads(question, spec, own)
         # (a company's name, or an English term that holds the word, names no segment: "online marketing" is 在线营销)
         low = question.lower()
         scope_cfg, not_segment = evidence_config()["scope"], [*_forms_of(entities, glossary), *spec.names,
@@ -408,6 +417,45 @@ def _with_marked(required: list[TermGroup], groups: list[TermGroup], question: s
     return out
 
 
+def _mark_kind_heads(question: str, spec: QuestionSpec, groups: list[TermGroup]) -> None:
+    """The required word that ends the name of the thing whose figure is asked, when a figure word follows it: right
+    before the metric ("积木" of "奥特曼积木收入"), or, with no metric, before the figure's own word ("芯片" of
+    "征程芯片上半年出货多少套"; not "销量" of "生活用纸销量", the figure itself). It is the name's generic head: with
+    the words written before it, side by side, it gets the phrase it ends ("奥特曼积木") and those words' groups."""
+    cfg, q = evidence_config()["required"], normalize(question)
+    placed = sorted(((q.find(g.alternatives[0]), g) for g in groups
+                     if g.kind in ("word", "term") and not g.absent and q.find(g.alternatives[0]) >= 0), key=lambda x: x[0])
+    for head in spec.required:
+        word = head.alternatives[0]
+        at = q.rfind(word)
+        if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            continue
+        end = at + len(word)
+        if spec.scope_forms:  # the metric right after it
+            follows = any(f and q.startswith(f, end) for f in spec.scope_forms)
+        else:  # a distinctive word after it that is no word of the change asked: the figure's own ("出货")
+            follows = head in _last_written(spec.required, question) and any(
+                g.kind == "word" and not g.absent and g.weight >= cfg["min_weight"] and g.alternatives[0] not in cfg["skip_words"]
+                and not _asks_growth_word(g.alternatives[0], question) and q.find(g.alternatives[0], end) >= end
+                for g in groups)
+        if not follows:
+            continue
+        before: list[TermGroup] = []
+        start = at  # the words written right before it, side by side
+        while prev := next((g for p, g in placed if p + len(g.alternatives[0]) == start and p >= 0), None):
+            before.insert(0, prev)
+            start -= len(prev.alternatives[0])
+        if before and all(re.search(r"[\u4e00-\u9fff]", g.alternatives[0]) for g in before):
+            head.kind_phrase, head.kind_of = q[start:end], before
+
+
+def _outside_names(groups: list[TermGroup], names: list[str]) -> list[TermGroup]:
+    """The groups less the Chinese words of the names the question gives ("证券" of "华启证券", "食品" of "霜源食品"):
+    a name is said whole (QuestionSpec.names), none of its words specifies the figure."""
+    return [g for g in groups if not (g.kind == "word" and re.search(r"[\u4e00-\u9fff]", g.alternatives[0])
+                                      and any(g.alternatives[0] in n for n in names))]
+
+
 def _forms_of(names: set[str], glossary: Glossary) -> list[str]:
     return [*names, *(a for a, c in glossary.aliases.items() if c in names)]
 
@@ -441,14 +489,14 @@ def _asked_scope(question: str, forms: list[str], entities: set[str], glossary: 
 
 
 def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glossary: Glossary,
-                       groups: list[TermGroup]) -> list[TermGroup]:
+                       groups: list[TermGroup], names: list[str] | None = None) -> list[TermGroup]:
     """The distinctive words written right before the metric asked, in its clause, that are no company, period
     or total word ("短租" of "路畅租车第三季度短租收入", "欧洲" and "航线" of "欧洲航线收入"): they say which part
     of the figure is asked, so a sentence naming none of them states a neighbouring figure ([required]
     min_weight, skip_words, segment_markers; [scope] total_words). A noun, or a word the dictionary does not hold
     whole ("短租"); not a verb ("归属" of "归属股东的净利润" is the metric's own wording)."""
     cfg, pre = evidence_config(), first_metric_prefix(question, forms) if forms else None
-    rest = narrowing_rest(pre, _forms_of(entities, glossary), cfg["scope"]["total_words"]) if pre else ""
+    rest = narrowing_rest(pre, [*_forms_of(entities, glossary), *(names or [])], cfg["scope"]["total_words"]) if pre else ""
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
     if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
@@ -514,11 +562,12 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
     company's name does."""
     cfg = evidence_config()["required"]
     in_name = [g.weight for g in groups if g.kind == "word" and any(g.alternatives[0] in n for n in names or [])]
+    outside = _outside_names(groups, names or [])
     total = (sum(g.weight for g in groups) - sum(in_name) + max(in_name, default=0.0)) or 1.0
     # an English finance term none of whose Chinese forms any passage holds names the item asked
     # ("return on equity" where no document gives one): required, so no neighbouring figure answers
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
-    return absent_terms + [g for g in groups if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
+    return absent_terms + [g for g in outside if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and not _asks_growth_word(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
@@ -572,10 +621,33 @@ def _asked_unit(question: str) -> str:
 
 
 def asked_measure(question: str) -> str:
-    """The unit of measure a figure question names ("有多少平方米" -> 平方米, "多少亿度" -> 度)."""
-    units = sorted(evidence_config()["units"]["measures"], key=len, reverse=True)
+    """The unit of measure a figure question names ("有多少平方米" -> 平方米, "多少亿度" -> 度), the first of
+    asked_measures."""
+    return next(iter(asked_measures(question)), "")
+
+
+def asked_measures(question: str) -> list[str]:
+    """The units of measure a figure question names, any of which a figure answering it is written in: "多少平方米"
+    -> [平方米], "how many tonnes" -> [吨], "how many units" -> [台, 辆, 套, …] (config/evidence.toml [units] measures,
+    measures_en)."""
+    return _measure_asked(question)[0]
+
+
+def measure_words(question: str) -> list[str]:
+    """The question's own words that name the unit asked ("多少吨" -> 吨, "how many tonnes of" -> tonnes)."""
+    return _measure_asked(question)[1]
+
+
+def _measure_asked(question: str) -> tuple[list[str], list[str]]:
+    cfg = evidence_config()["units"]
+    units = sorted(cfg["measures"], key=len, reverse=True)
     m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")", question)
-    return m.group(1) if m else ""
+    if m:
+        return [m.group(1)], [m.group(1)]
+    en = cfg.get("measures_en", {})
+    words = "|".join(map(re.escape, sorted(en, key=len, reverse=True)))
+    m = re.search(rf"\bhow\s+many\s+(?:[a-z\-]+\s+){{0,2}}?({words})\b", question.lower()) if words else None
+    return (list(en[m.group(1)]), m.group(1).split()) if m else ([], [])
 
 
 def states_measure(text: str, unit: str) -> bool:
@@ -591,7 +663,9 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     实现双位数同比增长；…在营酒店数已超过2,500家": the figure is another metric's)?"""
     clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
     naming = [c for c in clauses if any(f in c for forms in metrics for f in forms)]
-    return bool(naming) and not any(re.search(r"\d", c) for c in naming)
+    # (a rate in words is a figure: "收入同比减少约二成", config/evidence.toml [scope] change_rate)
+    rate = re.compile(evidence_config()["scope"]["change_rate"])
+    return bool(naming) and not any(re.search(r"\d", c) or rate.search(c) for c in naming)
 
 
 @lru_cache(maxsize=1)
@@ -641,12 +715,15 @@ def asks_growth_only(question: str) -> bool:
     return asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
 
 
-def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None) -> bool:
+def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None,
+                         then: list[list[str]] | None = None) -> bool:
     """Does a clause of the (normalised) sentence naming a metric asked state its change as a rate
     ("营业收入同比增长9.2%"), or the clause right after it open with the change ("营业收入86.4亿元，同比
     增长9.2%")? (config/evidence.toml [scope] change_words, change_rate.) A clause stating a period
     other than the `asked` ones is another period's figure ("前九个月总收入约15.7亿元，同比下降4.2%"
-    when the third quarter's growth is asked)."""
+    when the third quarter's growth is asked). `then`: the metric of a part asked (`metrics`: the segment's
+    word); a later clause of the same sentence part that opens with it and states a change speaks of the part
+    ("煤化工板块主要产品为甲醇和烯烃，收入同比减少约二成")."""
     cfg = evidence_config()["scope"]
     words, rate = cfg["change_words"], re.compile(cfg["change_rate"])
     clauses = re.split(r"[，,；;。]", text)
@@ -667,6 +744,13 @@ def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None 
                 return True
             if re.search(r"[\u4e00-\u9fff]", _RESTATED.sub("", after)):
                 break
+    part_metrics = then or []
+    for part in re.split(r"[；;。]", text) if part_metrics else []:
+        pieces = [c.strip() for c in re.split(r"[，,]", part)]
+        at = next((i for i, c in enumerate(pieces) if any(f and f in c for forms in metrics for f in forms)), len(pieces))
+        if any(any(c.startswith(f) for forms in part_metrics for f in forms if f) and any(w in c for w in words) and rate.search(c)
+               for c in pieces[at + 1:]):
+            return True
     return False
 
 
@@ -919,6 +1003,7 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
     """The sentences of the passages that meet the spec's hard constraints, best first."""
     total = spec.total
+    texts = [normalize(p.chunk.text) for p in passages]
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
@@ -935,6 +1020,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
+    # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word
+    # (with the held word, or a table row's metric, the check below reads the figure's change where that names it)
+    figure = _growth_figure(question, spec) if growth_only and not spec.metrics else []
+    unit_words = set(measure_words(question)) if spec.measures else set()
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     defined = _defined_in_documents(spec, passages)
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
@@ -942,6 +1031,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                           or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
     # (of several specifying words, the head when no metric is asked; beside a metric the words before it are marked)
     head_asked = [] if any(g.kind == "metric" for g in spec.groups) else _last_written(spec.required, question)
+    # the generic heads of product names that no retrieved passage writes as the question does ("征程芯片"): the
+    # documents call the product otherwise ("征程系列处理硬件"), named by the phrase's other words
+    generic = [g for g in spec.required if g.kind_phrase and not any(g.kind_phrase in t for t in texts)]
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -1022,7 +1114,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             held = spec.required if len(spec.required) == 1 else [
                 g for g in spec.required if g.marked or g in head_asked]
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
-            if any(g.marked for g in held) and not _marked_named(scoped, heads, spec, glossary, p.chunk.text):
+            # (a table's header supplies a word to its rows: "高端产品" of a row "高端" under "产品档次")
+            if any(g.marked for g in held) and not _marked_named(scoped, heads + (" " + header_lines if is_row else ""),
+                                                                 spec, glossary, p.chunk.text, generic):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
             # (the head of several is named by the sentence or a section heading over it, not only by the title:
             # "…10月旅客吞吐量…" heads passengers' sentences, no cargo figure)
@@ -1030,6 +1124,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                                           and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
+                                                   or _named_by_kind(scoped, g, generic)
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if (held and not spec.metrics and not item
@@ -1049,9 +1144,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 forms for forms in (spec.metrics, *([g.alternatives] for g in _head_of(held, question, spec.groups, spec.required)), *([f] for f in spec.segments))
                 if forms]
             if (growth_only and grown and not spec.item and not (is_row and spec.segments)
-                    and not all(metric_change_stated(norm, forms, spec.periods) for forms in grown)):
+                    and not all(metric_change_stated(norm, forms, spec.periods, spec.metrics if forms is not spec.metrics else None)
+                                for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
                 # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
+            if (growth_only and not grown and figure and not spec.item and not (is_row and spec.segments)
+                    and not (any(a in norm or a in heads for a in figure) and metric_change_stated(norm, [figure], spec.periods))):
+                continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
             if spec.periods:
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
@@ -1075,6 +1174,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     got += g.weight  # said in the sentence, or the whole document is about it
                 elif is_row and row_says(g, norm, spec):
                     got += g.weight  # said by the row in its table's words ("截至…止九个月", "华南", "变动+17.3%")
+                elif g.alternatives[0] in unit_words and any(states_measure(shown, u) for u in spec.measures):
+                    got += g.weight  # the unit asked ("tonnes"), said by a figure in it ("142.6万吨")
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total
@@ -1088,8 +1189,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
-            if spec.measure and not states_measure(shown, spec.measure):
-                continue  # asks "多少平方米": a count or a rate beside the area is no answer
+            if spec.measures and not any(states_measure(shown, u) for u in spec.measures):
+                continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
             if (spec.amount and spec.periods and not asks_forecast and before_period_end(spec.periods, p.chunk.date or "")
@@ -1111,6 +1212,24 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
+    """The forms of the figure whose change a question asks when no metric names it: the Chinese word written last
+    before the change asked ("毛利" of "吨毛利同比变化了多少"), whatever its weight, that is no word of the change, no
+    company's or other name's and no word that only asks ([required] skip_words); a noun, or a word the dictionary
+    does not hold whole. [] if none."""
+    cfg, q, low = evidence_config(), normalize(question), question.lower()
+    cut = min((q.find(normalize(w)) for w in cfg["scope"]["growth_asked"] if w in low and q.find(normalize(w)) >= 0),
+              default=len(q))
+    noun_pos = frozenset(cfg["required"]["noun_pos"])
+    words = [(q.rfind(g.alternatives[0], 0, cut), g.alternatives) for g in spec.groups
+             if g.kind == "word" and not g.absent and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0])
+             and not _asks_growth_word(g.alternatives[0], question) and g.alternatives[0] not in cfg["required"]["skip_words"]
+             and not any(g.alternatives[0] in n for n in spec.names)
+             and (_noun(g.alternatives[0], noun_pos) or not _in_dictionary(g.alternatives[0]))]
+    placed = [(at, forms) for at, forms in words if at >= 0]
+    return max(placed)[1] if placed else []
 
 
 def _last_written(required: list[TermGroup], question: str) -> list[TermGroup]:
@@ -1204,16 +1323,27 @@ def _before_enumeration(sentence: str) -> str:
     return sentence[: m.start()] if m else sentence
 
 
-def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "") -> bool:
-    """Does the sentence, or a section heading over it, name each marked segment of the question outside
-    the companies' names ("电器" of "small appliances" is not named by "凯沃电器")? A sentence that points back
-    to a segment ("该分部毛利率为26.4%，经营亏损为3亿元") names the one its passage names."""
+def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "",
+                  generic: list[TermGroup] | None = None) -> bool:
+    """Does the sentence, or a section heading over it (or a table's header over a row), name each marked segment of
+    the question outside the companies' names ("电器" of "small appliances" is not named by "凯沃电器")? A sentence
+    that points back to a segment ("该分部毛利率为26.4%，经营亏损为3亿元") names the one its passage names. A generic
+    head (`generic`, _named_by_kind) is named by the other words of its phrase."""
     forms = [f.lower() for f in _forms_of(spec.entities, glossary) if f]
     text = text_without(norm, forms) + " " + text_without(heads, forms)
     markers = evidence_config()["required"].get("segment_markers", [])
     if passage and any(f"{w}{m}" in norm for m in markers for w in ("该", "此")):
         text += " " + text_without(normalize(passage), forms)
-    return all(any(a in text for a in g.alternatives) for g in spec.required if g.marked)
+    return all(any(a in text for a in g.alternatives) or _named_by_kind(text, g, generic or [])
+               for g in spec.required if g.marked)
+
+
+def _named_by_kind(text: str, g: TermGroup, generic: list[TermGroup]) -> bool:
+    """Is `g` the generic head of a product's name ("积木" of "奥特曼积木", "芯片" of "征程芯片") that no retrieved
+    passage writes as the question does (`generic`), and does the text name the product by the phrase's other words
+    ("奥特曼IP系列", "征程系列处理硬件")? The head says what kind of thing the product is; the documents may say it
+    otherwise."""
+    return g in generic and bool(g.kind_of) and all(any(a in text for a in o.alternatives) for o in g.kind_of)
 
 
 def _states_compound_head(norm: str, g: TermGroup, spec: QuestionSpec) -> bool:

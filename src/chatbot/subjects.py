@@ -274,6 +274,21 @@ def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = 
     return _uncatalogued_names(question, glossary, rules, {})
 
 
+def institution_names(question: str, glossary: Glossary, rules: Rules | None = None) -> list[str]:
+    """The names a question gives of another company or institution than the catalogued ones it asks about: a
+    Chinese name the name finder reads (uncatalogued_names) that ends with a company or organisation suffix
+    (config/catalogue.toml [names] company_suffixes, org_suffixes: "华启证券", "某某研究所") and is neither a
+    catalogued name, nor holds one ("蒙牛乳业奶粉业务" is the company and its segment), nor is a part of one
+    ("安衡保险" of 安衡保险经纪). The broker whose target price is asked, the source of an estimate: whose figure
+    it is, not a word of the figure."""
+    rules = rules or load_rules()
+    suffixes = (*rules.company_suffixes, *rules.org_suffixes)
+    known = [a for a in (*glossary.aliases, *glossary.companies) if a and not a.isascii()]
+    return [n for n in uncatalogued_names(question, glossary, rules)
+            if re.fullmatch(r"[\u4e00-\u9fff]{3,}", n) and n.endswith(suffixes) and not glossary.entities(n)
+            and not any(n in a for a in known)]
+
+
 def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
                         beside: dict[str, tuple[str, list[str]]]) -> list[str]:
     """uncatalogued_names, keeping in `beside` the beside_known of each name it looked at."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from chatbot.evidence import Candidate, QuestionSpec, asked_measure, question_terms, score_candidates, select
+from chatbot.evidence import Candidate, QuestionSpec, asked_measures, measure_words, question_terms, score_candidates, select
 from chatbot.glossary import Glossary
 from chatbot.intent import Intent, labels
 from chatbot.models import Chunk, Passage
@@ -80,10 +80,10 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) 
     metrics are kept: they stand for their Chinese forms). The unit of measure asked
     ("多少平方米") is kept too: it is the figure asked, not the reader's phrasing."""
     out = question
-    unit = asked_measure(question)
+    units, unit_words = asked_measures(question), measure_words(question)
     for _ in range(3):  # segmentation changes once a word is gone ("A股对…区别")
         gone = [a for g in question_terms(out, glossary, idf) if g.absent for a in g.alternatives
-                if not (unit and unit in a)]
+                if not (any(u in a for u in units) or a in unit_words)]
         if not gone:
             break
         for a in gone:
