@@ -24,12 +24,14 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
+from chatbot.pinyin_readings import readings
 from chatbot.text import question_language
-from chatbot.trade_match import core_matches, fits, rest_after_core, trade_words
+from chatbot.trade_match import core_matches, fits, foreign_trade, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
+_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[aeo])")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
 _MAX_COMPOUNDS = 64  # joined forms tried per name
@@ -48,6 +50,12 @@ def is_english(question: str) -> bool:
     return question_language(question) == "en"
 
 
+def plain_pinyin(text: str) -> str:
+    """Pinyin as the catalogue writes it: ü as u ("Lü" -> "Lu"), and no apostrophe before a
+    syllable that opens with a vowel ("Chi'an" -> "Chian"; not "'s", "don't")."""
+    return _SYLLABLE_APOSTROPHE.sub("", text.replace("ü", "u").replace("Ü", "U"))
+
+
 def chinese_runs(question: str) -> list[str]:
     """Chinese words an English question quotes (names the user wrote in Chinese)."""
     return _CJK_RUN.findall(question) if is_english(question) else []
@@ -63,6 +71,7 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
     name with an English trade word is looked for: "Beiling Beer" -> 北岭 before 啤酒)."""
     if not is_english(question):
         return Resolved(question)
+    question = plain_pinyin(question)
     rules = rules or load_rules()
     out, names = question, {}
     text = _POSSESSIVE.sub("", question)
@@ -83,14 +92,15 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
-        form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts, rules)
-                or (_pinyin_sector(span, rules, before) if before else ""))
+        # a catalogued company before a word of the texts: "Minmu" is 岷牧饲料, whose article also
+        # writes 岷牧 (the pinyin of a name's opening and a trade word: "Guitian Sugar" -> 桂甜糖业)
+        form = (_compound(span, contains) or _pinyin(span, glossary, rules)
+                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules)
+                or _pinyin_in(span, texts, rules))
         if form and len(span) == 1 and common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
             name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
-        if not form:  # the pinyin of a name's opening and a trade word ("Guitian Sugar" -> 桂甜糖业)
-            name, form = " ".join(span), _core_trade(span, glossary, rules)
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
@@ -204,7 +214,7 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
         if len(target) < 4:
             return ""
         tail = trade_words(words[k:], rules)
-        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules)
+        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
                for alias, canon, n in core_matches(target, glossary)}
         best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
         found = {canon: alias for (alias, canon), f in fit.items() if f and f == best}
@@ -251,7 +261,7 @@ def _pinyin_sector(words: list[str], rules: Rules, before: Callable[[str], set[s
         if len(target) < 4:
             return ""  # too short to tell one romanised name from another
         for zh in forms:
-            found = sorted(p for p in before(zh) if romanise(p) == target)
+            found = sorted(p for p in before(zh) if target in readings(p))
             if found:
                 return found[0] + zh
     return ""
@@ -294,7 +304,7 @@ def _pinyin_in(words: list[str], texts: Callable[[], list[str]], rules: Rules | 
     for text in texts():
         cands = _SET_APART.findall(text) + [w for w in _jieba().lcut(text) if _CJK_RUN.fullmatch(w)]
         for w in dict.fromkeys(cands):
-            if romanise(w) == target:
+            if target in readings(w):
                 return w
     return ""
 
