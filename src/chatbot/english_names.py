@@ -32,6 +32,7 @@ from chatbot.trade_match import core_matches, fits, foreign_trade, rest_after_co
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _SYLLABLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[aeo])")
+_WORD_WITH_U = re.compile(r"[A-Za-z]*[üÜ][A-Za-züÜ]*")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
 _MAX_COMPOUNDS = 64  # joined forms tried per name
@@ -50,10 +51,17 @@ def is_english(question: str) -> bool:
     return question_language(question) == "en"
 
 
-def plain_pinyin(text: str) -> str:
-    """Pinyin as the catalogue writes it: ü as u ("Lü" -> "Lu"), and no apostrophe before a
-    syllable that opens with a vowel ("Chi'an" -> "Chian"; not "'s", "don't")."""
-    return _SYLLABLE_APOSTROPHE.sub("", text.replace("ü", "u").replace("Ü", "U"))
+def plain_pinyin(text: str, rules: Rules | None = None) -> str:
+    """Pinyin as the catalogue writes it: ü as u in a word of pinyin syllables ("Lülan" -> "Lulan",
+    not "Müller"), and no apostrophe before a syllable that opens with a vowel ("Chi'an" -> "Chian";
+    not "'s", "don't")."""
+    rules = rules or load_rules()
+
+    def plain(m: re.Match) -> str:
+        word = m.group(0).replace("ü", "u").replace("Ü", "U")
+        return word if rules.syllables(word) else m.group(0)
+
+    return _SYLLABLE_APOSTROPHE.sub("", _WORD_WITH_U.sub(plain, text))
 
 
 def chinese_runs(question: str) -> list[str]:
@@ -71,8 +79,8 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
     name with an English trade word is looked for: "Beiling Beer" -> 北岭 before 啤酒)."""
     if not is_english(question):
         return Resolved(question)
-    question = plain_pinyin(question)
     rules = rules or load_rules()
+    question = plain_pinyin(question, rules)
     out, names = question, {}
     text = _POSSESSIVE.sub("", question)
     near: list[list[str]] = []
