@@ -112,6 +112,10 @@ def test_the_first_character_of_a_name_before_a_ticker(before, name):
      ("How much feed did Minmu sell in November 2025?", "岷牧饲料"),  # the catalogued company, not its article's 岷牧
      ("How much feed did Min-mu Feed sell in November 2025?", "岷牧饲料"),
      ("What was Chengyao Bio's revenue in 2025?", "澄曜生物"),
+     ("how much feed did minmu feed sell in november 2025?", "岷牧饲料"),  # lower case: the words naming its trade
+     ("what was changyue expressway's net profit?", "长岳高速"),
+     ("what was chengyao bio's revenue in 2025?", "澄曜生物"),  # "bio" no gloss of 生物: the pinyin alone
+     ("how much feed did minma feed sell in november 2025?", None),
      ("What was Yuedong Piano's revenue in H1 2025?", None),  # 钢琴, a trade of 乐韵钢琴 the fitness article never writes
      ("What was Changyu Expressway's revenue?", None),  # other syllables: no company
      ("What was Yuanlang Cable's revenue?", None),

@@ -112,7 +112,38 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
+    for name, form in _lower_case_names(text, glossary, rules, set(names)):
+        names[name] = form
+        out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
     return Resolved(out, names)
+
+
+def _lower_case_names(text: str, glossary: Glossary, rules: Rules, done: set[str]) -> list[tuple[str, str]]:
+    """Pinyin names written in lower case ("how much feed did minmu feed sell"): a word of pinyin
+    syllables that is no English word, and the words after it that all name its trade, when they
+    name one catalogued company (`_core_trade`); the longest such run. A lower-case word that names
+    no company is left as written (no capitals mark it as a name)."""
+    words = list(re.finditer(r"(?<![A-Za-z'’])[a-z]+(?:-[a-z]+)*(?![A-Za-z])", text))
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        first = _joined(words[i].group(0))
+        if len(first) < 4 or not _is_pinyin(first) or not rules.syllables(first):
+            i += 1
+            continue
+        run = [words[i]]  # the words right after it, one space apart
+        while (len(run) <= _MAX_TAIL_WORDS and i + len(run) < len(words)
+               and text[run[-1].end():words[i + len(run)].start()] == " "):
+            run.append(words[i + len(run)])
+        for n in range(len(run), 0, -1):
+            name = text[run[0].start():run[n - 1].end()]
+            form = "" if name in done else _core_trade([w.group(0) for w in run[:n]], glossary, rules, all_glossed=True)
+            if form:
+                out.append((name, form))
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
@@ -206,13 +237,15 @@ def _joined(word: str) -> str:
     return word.replace("-", "").lower() if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", word) else ""
 
 
-def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
+def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed: bool = False) -> str:
     """"Guitian Sugar" -> 桂甜糖业, "Kanghong Medical" -> 康泓医疗集团有限公司, "Dingyan" -> 鼎岩水泥:
     pinyin words (joined when written in parts: "Dong-ling", "YingMou") that romanise the
     opening of exactly one catalogued company's Chinese name, then English words that name
     the trade its name writes after it (chatbot/trade_match.py), or none, or words that name
     no line of business ("Kanghong Hospitals"); legal forms ("Group", "Technology") are no
-    trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel")."""
+    trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel").
+    `all_glossed`: every word after the pinyin must name the name's trade (a name in lower case,
+    whose end the capitals do not mark: "minmu feed" of "did minmu feed sell")."""
     for k in range(len(words), 0, -1):
         head = [_joined(w) for w in words[:k]]
         if (not all(head) or any(rules.not_name_en(w) for w in words[:k])
@@ -225,7 +258,7 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
         fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
                for alias, canon, n in core_matches(target, glossary)}
         best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
-        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best}
+        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best and (f == 2 or not all_glossed)}
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
