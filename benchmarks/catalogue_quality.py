@@ -21,7 +21,8 @@ Figures (precision / recall):
 - English names: the English forms, a gold English name's leading words being no error.
 - tickers: the tickers of the entries, each against its company's.
 - pinyin: a subject company is resolvable when the entry's pinyin holds the romanisation of
-  its shortest Chinese gold form; precision over all pinyin forms.
+  its shortest Chinese gold form; precision over all pinyin forms (right when it is a way to
+  write a right form's pinyin: chatbot/pinyin_readings.py).
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def _match(entry, golds: list[dict]) -> dict | None:
 
 
 def score_document(doc_id: str, entries: list, golds: list[dict], t: dict[str, Tally]) -> None:
-    from chatbot.names import romanise, romanise_words
+    from chatbot.names import romanise
+    from chatbot.pinyin_readings import pinyin_forms
 
     matched: dict[int, list] = {}
     for e in entries:
@@ -154,7 +156,7 @@ def score_document(doc_id: str, entries: list, golds: list[dict], t: dict[str, T
                 else:
                     t["English names"].found(ok, f"{doc_id}: English {f} of {g['name']}")
             okz = [f for f in [e.name, *e.aliases] if _CJK.search(f) and (norm(f) in _forms(g) or _leading_part(f, zh))]
-            pinyin_ok = {p for f in okz for p in (romanise(f), romanise_words(f)) if p}
+            pinyin_ok = set(pinyin_forms(okz))  # (every way a right form's pinyin may be written)
         for p in e.pinyin:
             t["pinyin"].found(p in pinyin_ok, f"{doc_id}: pinyin {p} of {e.name}")
     for g in golds:

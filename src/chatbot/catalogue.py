@@ -142,10 +142,11 @@ def doc_text(chunks) -> str:
 # --- the glossary the engine uses -------------------------------------------------------
 
 
-def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None):
+def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None, in_documents=None):
     """`base` (config/glossary.toml, or its emptied form) with every catalogued company
     and institution added: entries of several documents that share a ticker or a form
-    are one company; a glossary entry that shares one gives the canonical name."""
+    are one company; a glossary entry that shares one gives the canonical name
+    (`translate`, `in_documents`: the Glossary's callables over the indexed text)."""
     groups: list[dict] = []  # {"forms": set, "tickers": set, "kind", "names": Counter, "docs": set}
     index: dict[str, dict] = {}
 
@@ -197,7 +198,9 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
                 continue  # a term the glossary translates ("大模型" of "大模型技术" twice in a long text): not a name
             add({e.name, *e.aliases, *e.pinyin}, set(e.tickers), e.kind, e.name, doc if e.primary else None, None)
 
-    return _glossary_of_groups(groups, base, by_canon, translate)
+    glossary = _glossary_of_groups(groups, base, by_canon, translate)
+    glossary.in_documents = in_documents
+    return glossary
 
 
 def ticker_forms(ticker: str) -> list[str]:

@@ -24,12 +24,15 @@ from chatbot.bilingual import _stems, english_words, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
+from chatbot.pinyin_readings import readings
 from chatbot.text import question_language
-from chatbot.trade_match import core_matches, fits, rest_after_core, trade_words
+from chatbot.trade_match import core_matches, fits, foreign_trade, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
+_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[aeo])")
+_WORD_WITH_U = re.compile(r"[A-Za-z]*[üÜ][A-Za-züÜ]*")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MAX_OPTIONS = 8  # translations tried per word
 _MAX_COMPOUNDS = 64  # joined forms tried per name
@@ -48,6 +51,19 @@ def is_english(question: str) -> bool:
     return question_language(question) == "en"
 
 
+def plain_pinyin(text: str, rules: Rules | None = None) -> str:
+    """Pinyin as the catalogue writes it: ü as u in a word of pinyin syllables ("Lülan" -> "Lulan",
+    not "Müller"), and no apostrophe before a syllable that opens with a vowel ("Chi'an" -> "Chian";
+    not "'s", "don't")."""
+    rules = rules or load_rules()
+
+    def plain(m: re.Match) -> str:
+        word = m.group(0).replace("ü", "u").replace("Ü", "U")
+        return word if rules.syllables(word) else m.group(0)
+
+    return _SYLLABLE_APOSTROPHE.sub("", _WORD_WITH_U.sub(plain, text))
+
+
 def chinese_runs(question: str) -> list[str]:
     """Chinese words an English question quotes (names the user wrote in Chinese)."""
     return _CJK_RUN.findall(question) if is_english(question) else []
@@ -64,6 +80,7 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
     if not is_english(question):
         return Resolved(question)
     rules = rules or load_rules()
+    question = plain_pinyin(question, rules)
     out, names = question, {}
     text = _POSSESSIVE.sub("", question)
     near: list[list[str]] = []
@@ -83,18 +100,50 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
-        form = (_compound(span, contains) or _pinyin(span, glossary, rules) or _pinyin_in(span, texts, rules)
-                or (_pinyin_sector(span, rules, before) if before else ""))
+        # a catalogued company before a word of the texts: "Minmu" is 岷牧饲料, whose article also
+        # writes 岷牧 (the pinyin of a name's opening and a trade word: "Guitian Sugar" -> 桂甜糖业)
+        form = (_compound(span, contains) or _pinyin(span, glossary, rules)
+                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules)
+                or _pinyin_in(span, texts, rules))
         if form and len(span) == 1 and common_word(form):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
             name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
-        if not form:  # the pinyin of a name's opening and a trade word ("Guitian Sugar" -> 桂甜糖业)
-            name, form = " ".join(span), _core_trade(span, glossary, rules)
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
+    for name, form in _lower_case_names(text, glossary, rules, set(names)):
+        names[name] = form
+        out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
     return Resolved(out, names)
+
+
+def _lower_case_names(text: str, glossary: Glossary, rules: Rules, done: set[str]) -> list[tuple[str, str]]:
+    """Pinyin names written in lower case ("how much feed did minmu feed sell"): a word of pinyin
+    syllables that is no English word, and the words after it that all name its trade, when they
+    name one catalogued company (`_core_trade`); the longest such run. A lower-case word that names
+    no company is left as written (no capitals mark it as a name)."""
+    words = list(re.finditer(r"(?<![A-Za-z'’])[a-z]+(?:-[a-z]+)*(?![A-Za-z])", text))
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        first = _joined(words[i].group(0))
+        if len(first) < 4 or not _is_pinyin(first) or not rules.syllables(first):
+            i += 1
+            continue
+        run = [words[i]]  # the words right after it, one space apart
+        while (len(run) <= _MAX_TAIL_WORDS and i + len(run) < len(words)
+               and text[run[-1].end():words[i + len(run)].start()] == " "):
+            run.append(words[i + len(run)])
+        for n in range(len(run), 0, -1):
+            name = text[run[0].start():run[n - 1].end()]
+            form = "" if name in done else _core_trade([w.group(0) for w in run[:n]], glossary, rules, all_glossed=True)
+            if form:
+                out.append((name, form))
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
@@ -188,13 +237,15 @@ def _joined(word: str) -> str:
     return word.replace("-", "").lower() if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", word) else ""
 
 
-def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
+def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed: bool = False) -> str:
     """"Guitian Sugar" -> 桂甜糖业, "Kanghong Medical" -> 康泓医疗集团有限公司, "Dingyan" -> 鼎岩水泥:
     pinyin words (joined when written in parts: "Dong-ling", "YingMou") that romanise the
     opening of exactly one catalogued company's Chinese name, then English words that name
     the trade its name writes after it (chatbot/trade_match.py), or none, or words that name
     no line of business ("Kanghong Hospitals"); legal forms ("Group", "Technology") are no
-    trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel")."""
+    trade. A trade word naming another line of business leaves the name unknown ("Dingyan Steel").
+    `all_glossed`: every word after the pinyin must name the name's trade (a name in lower case,
+    whose end the capitals do not mark: "minmu feed" of "did minmu feed sell")."""
     for k in range(len(words), 0, -1):
         head = [_joined(w) for w in words[:k]]
         if (not all(head) or any(rules.not_name_en(w) for w in words[:k])
@@ -204,10 +255,10 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules) -> str:
         if len(target) < 4:
             return ""
         tail = trade_words(words[k:], rules)
-        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules)
+        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
                for alias, canon, n in core_matches(target, glossary)}
         best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
-        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best}
+        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best and (f == 2 or not all_glossed)}
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
@@ -251,7 +302,7 @@ def _pinyin_sector(words: list[str], rules: Rules, before: Callable[[str], set[s
         if len(target) < 4:
             return ""  # too short to tell one romanised name from another
         for zh in forms:
-            found = sorted(p for p in before(zh) if romanise(p) == target)
+            found = sorted(p for p in before(zh) if target in readings(p))
             if found:
                 return found[0] + zh
     return ""
@@ -294,7 +345,7 @@ def _pinyin_in(words: list[str], texts: Callable[[], list[str]], rules: Rules | 
     for text in texts():
         cands = _SET_APART.findall(text) + [w for w in _jieba().lcut(text) if _CJK_RUN.fullmatch(w)]
         for w in dict.fromkeys(cands):
-            if romanise(w) == target:
+            if target in readings(w):
                 return w
     return ""
 

@@ -28,9 +28,8 @@ from chatbot.names import (
     load_rules,
     name_after,
     name_before,
-    romanise,
-    romanise_words,
 )
+from chatbot.pinyin_readings import pinyin_forms
 
 
 # Over 60 lines on purpose: the numbered passes below share the `found` table and its
@@ -199,7 +198,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         e.aliases += [s for s in head_forms(e.name, full, rules, tuple(e.aliases)) if s not in e.aliases]
         e.mentions = sum(full.count(f) for f in {e.name, *e.aliases} if f)
         forms = [e.name, *e.aliases]
-        e.pinyin = [p for p in dict.fromkeys([*(romanise(f) for f in forms), *(romanise_words(f) for f in forms)]) if p]
+        e.pinyin = pinyin_forms(forms)
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
 
 

@@ -33,6 +33,9 @@ class Glossary:
     doc_subjects: dict[str, set[str]] = field(default_factory=dict)  # doc id -> the companies it is about
     # English word -> Chinese words the indexed documents use (CC-CEDICT); none by default
     translate: Callable[[str], list[str]] = field(default=lambda w: [], repr=False, compare=False)
+    # (document ids, Chinese word) -> does one of those documents write it (chatbot/subjects.py CorpusText);
+    # None: the documents' words are not known (a trade word is then read from the names alone)
+    in_documents: Callable[[set[str], str], bool] | None = field(default=None, repr=False, compare=False)
     names: list[str] = field(default_factory=list)  # [entities] and [others] as written, canonical first
 
     @cached_property

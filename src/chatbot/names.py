@@ -98,6 +98,8 @@ class Rules:
         """A word that stands before a name and is not part of it: a descriptor ("企业", "港股"), or a word of three
         characters or more ending in a role's tail ("医美注射产品生产商璞颜生物": 生产商; config/catalogue.toml)."""
         return word in self.descriptors or (len(word) >= 3 and word.endswith(self.role_tails))
+    # a character's other reading is tried in a pinyin name when pypinyin's phrases read it so this often
+    reading_min_phrases: int = 3
 
     def syllables(self, word: str) -> bool:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
@@ -161,6 +163,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         group_words=tuple(n.get("group_words", [])),
         exchange_words=tuple(t.get("exchange_words", [])),
         role_tails=tuple(n.get("role_tails", [])),
+        reading_min_phrases=int(n.get("reading_min_phrases", 3)),
     )
 
 
@@ -221,9 +224,12 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
             words = words[1:]
         name = " ".join(words)
         return name if _name_shaped(name) else ""
-    seg = _PUNCT.split(text[-(rules.max_name_chars + 8):])[-1]
+    window = text[-(rules.max_name_chars + 8):]
+    seg = _PUNCT.split(window)[-1]
     if not seg:
         return ""
+    # the segment opens after a punctuation mark or at the text's start, not where the window cut it
+    bounded = len(seg) < len(window) or len(window) == len(text)
     words = _posseg(seg)
     out: list[tuple[str, str]] = []
     from chatbot.text import _jieba
@@ -255,21 +261,35 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
             break
         # a word jieba's dictionary lacks, before a ticker, is a name whatever its tag ("特步", tagged an adverb)
         unknown_word = lenient and len(w) > 1 and not freq.get(w)
+        # right before a ticker, a word of two characters jieba tags an adverb ends the name ("长岳高速": 高速)
+        trade_adverb = lenient and out == [] and flag == "d" and len(w) > 1
         if flag in _STOP_POS or (flag.startswith("v") and len(w) > 1) or (flag not in rules.name_pos and not flag.startswith("v")):
             if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS) \
-                    and not unknown_word:
+                    and not unknown_word and not trade_adverb and not _opening_char(w, flag, out, words, bounded, lenient):
                 break
         if sum(len(x) for x, _ in out) + len(w) > rules.max_name_chars:
             break
         out.insert(0, (w, flag))
     if lenient:
-        while out and out[0][1].startswith("v") and (freq.get(out[0][0]) or 0) >= GENERIC_FREQ:
+        while (out and out[0][1].startswith("v") and (freq.get(out[0][0]) or 0) >= GENERIC_FREQ
+               and not _opening_char(*out[0], out[1:], words, bounded, lenient)):
             out.pop(0)
     name = "".join(w for w, _ in out)
     # a leading single character of a function word is not part of a name ("与智谱")
-    while len(name) > 2 and name[0] in "与和及或由被将向对从在于是为的":
+    while len(name) > 2 and name[0] in _FUNCTION_CHARS:
         name = name[1:]
     return name if _name_shaped(name) else ""
+
+
+_FUNCTION_CHARS = "与和及或由被将向对从在于是为的"  # a character that joins a name to the sentence, no part of it
+
+
+def _opening_char(w: str, flag: str, out: list, words: list, bounded: bool, lenient: bool) -> bool:
+    """A character jieba reads as an adverb or a verb ("都" of "都润控股", "环" of "环钴资源") that
+    opens the words between a punctuation mark (or the text's start) and a ticker: the name's
+    first character, not a word of the sentence before it."""
+    return (lenient and bounded and len(w) == 1 and flag[:1] in ("d", "v") and bool(words) and words[0] == (w, flag)
+            and w not in _FUNCTION_CHARS and sum(len(x) for x, _ in out) >= 2)
 
 
 _CJK_NUMERALS = "[一二三四五六七八九十百千万零两]+"

@@ -45,6 +45,7 @@ class CorpusText:
         self._text = ""
         self._answers: dict[str, bool] = {}
         self._befores: dict[tuple, set[str]] = {}
+        self._doc_texts: dict[str, str] = {}  # doc id -> its normalised text, for the stamp of self._stamp
 
     def contains(self, s: str) -> bool:
         self.store.refresh()
@@ -60,6 +61,7 @@ class CorpusText:
                 parts += sorted({_norm(r.publisher).strip() for r in self.store.docs.values() if r.publisher.strip()})
             self._text = " ".join(parts)
             self._answers = {}
+            self._doc_texts = {}
             self._stamp = stamp
         key = _norm(s)
         found = self._answers.get(key)
@@ -68,6 +70,23 @@ class CorpusText:
                 self._answers.clear()
             found = self._answers[key] = key in self._text
         return found
+
+    def in_documents(self, doc_ids: set[str], s: str) -> bool:
+        """Does one of these documents (title, headings, passages) contain `s`? ("钢琴" in the article
+        about 乐韵钢琴): what a company's own documents say of it."""
+        if not s.strip() or not self.contains(s):  # (and the texts are those of the index now)
+            return False
+        key = _norm(s)
+        for d in sorted(doc_ids):
+            if d not in self._doc_texts:
+                if len(self._doc_texts) >= 256:
+                    self._doc_texts.clear()
+                chunks = self.store.doc_chunks(d)
+                self._doc_texts[d] = _norm(" ".join([chunks[0].title if chunks else "",
+                                                     *(" ".join([*c.headings, c.text]) for c in chunks)]))
+            if key in self._doc_texts[d]:
+                return True
+        return False
 
     def before(self, s: str, max_chars: int = 4) -> set[str]:
         """The Chinese words of 1 to `max_chars` characters the text writes right before `s`

@@ -13,11 +13,13 @@ where the documents cover 鼎岩水泥 only): no catalogued company."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from chatbot.bilingual import _stems, glosses, to_chinese
 from chatbot.glossary import Glossary
-from chatbot.names import Rules, romanise
+from chatbot.names import Rules
+from chatbot.pinyin_readings import readings
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_CORE = 4  # characters of a name's romanised part
@@ -74,26 +76,73 @@ def glossed(rest: str, words: list[str], rules: Rules) -> bool:
     return _glossed_words(rest, words, rules) == len(words)
 
 
-def fits(rest: str, words: list[str], rules: Rules) -> int:
+def fits(rest: str, words: list[str], rules: Rules, foreign: Callable[[str], bool] | None = None) -> int:
     """How well English trade words fit a name's Chinese trade: 2 all name it; 1 some do
     ("Coal Mining" of 煤业), or none names a line of business (a trade said freely:
-    "Hospitals" of 医疗, "Optical" of 眼镜); 0 they name another line of business ("Steel" of 眼镜)."""
+    "Hospitals" of 医疗, "Optical" of 眼镜); 0 they name another line of business ("Steel" of 眼镜;
+    `foreign`: is a Chinese word another line of business for this company, `foreign_trade`)."""
     n = _glossed_words(rest, words, rules)
     if n == len(words):
         return 2
-    return 1 if n or not names_business(words, rules) else 0
+    return 1 if n or not names_business(words, rules, foreign) else 0
 
 
-def names_business(words: list[str], rules: Rules) -> bool:
+def names_business(words: list[str], rules: Rules, foreign: Callable[[str], bool] | None = None) -> bool:
     """Does a phrase of the English words name a line of business ("Steel" -> 钢铁;
     config/catalogue.toml business_words, not the looser trade words: "Optical" may be said
-    of an eyewear chain)?"""
+    of an eyewear chain), or one `foreign` says is another company's ("Piano" -> 钢琴)?"""
     trades = set(rules.business_words)
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + _MAX_PHRASE) + 1):
-            if any(z in trades for z in _chinese_of(" ".join(words[i:j]), rules)):
+            if any(z in trades or (foreign and foreign(z)) for z in _chinese_of(" ".join(words[i:j]), rules)):
                 return True
     return False
+
+
+def foreign_trade(glossary: Glossary, rules: Rules, canon: str) -> Callable[[str], bool] | None:
+    """Is a Chinese word a line of business foreign to a catalogued company: a trade another
+    catalogued company's name ends with (`catalogued_trades`: "钢琴" of 乐韵钢琴) that the documents
+    about this company never write ("Yuedong Piano" where the article on 跃动健身 says nothing of
+    pianos; not "Beisikang Nutrition", whose column writes 营养 of its rival 禾沐营养). None when the
+    documents' words are not known (the glossary has no `in_documents`) or the company has no
+    document about it."""
+    docs = {d for d, subjects in glossary.doc_subjects.items() if canon in subjects}
+    if glossary.in_documents is None or not docs:
+        return None
+    trades, written = catalogued_trades(glossary, rules), glossary.in_documents
+    return lambda z: z in trades and not written(docs, z)
+
+
+_TRADES_KEPT: dict[int, tuple[Glossary, frozenset[str]]] = {}
+
+
+def catalogued_trades(glossary: Glossary, rules: Rules) -> frozenset[str]:
+    """The trades the catalogued companies' Chinese names end with, learned from the documents: a name's last
+    word, of two characters or more and in jieba's dictionary, after at least two characters of its
+    own ("钢琴" of 乐韵钢琴, "驾校" of 驰安驾校, "玻璃" of 晶拓玻璃); its legal form and corporate words
+    ("集团", "控股") are no trade. Worked out once for a glossary."""
+    kept = _TRADES_KEPT.get(id(glossary))
+    if kept and kept[0] is glossary:
+        return kept[1]
+    from chatbot.text import _jieba
+
+    jieba = _jieba()
+    generic = {*rules.group_words, *rules.legal_tails, *rules.org_suffixes}
+    out = set()
+    for alias, canon in glossary.aliases.items():
+        if not _CJK.fullmatch(alias) or canon not in glossary.companies:
+            continue
+        name = alias
+        while tail := next((t for t in [*rules.legal_tails, *rules.group_words] if name.endswith(t) and len(name) > len(t)), ""):
+            name = name[: -len(tail)]
+        words = jieba.lcut(name)
+        last = words[-1] if words else ""
+        if len(last) >= 2 and len(name) - len(last) >= 2 and jieba.dt.FREQ.get(last) and last not in generic:
+            out.add(last)
+    if len(_TRADES_KEPT) >= 4:
+        _TRADES_KEPT.clear()
+    _TRADES_KEPT[id(glossary)] = (glossary, frozenset(out))
+    return frozenset(out)
 
 
 def trade_words(words: list[str], rules: Rules) -> list[str]:
@@ -114,8 +163,8 @@ def rest_after_core(alias: str, core_chars: int, rules: Rules) -> str:
 
 @lru_cache(maxsize=8192)
 def _core_lengths(alias: str) -> dict[str, int]:
-    """Romanisation of each opening of a Chinese name (2 to 4 characters) -> its length."""
-    return {r: n for n in range(2, min(_MAX_CORE, len(alias)) + 1) if (r := romanise(alias[:n]))}
+    """Each romanisation of each opening of a Chinese name (2 to 4 characters) -> its length."""
+    return {r: n for n in range(2, min(_MAX_CORE, len(alias)) + 1) for r in readings(alias[:n])}
 
 
 def core_matches(target: str, glossary: Glossary) -> list[tuple[str, str, int]]:
@@ -145,4 +194,5 @@ def other_business(name_words: list[str], canon: str, glossary: Glossary, rules:
     if not words:
         return False
     names = [a for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)] or [canon]
-    return not any(fits(n, words, rules) for n in names)
+    foreign = foreign_trade(glossary, rules, canon)
+    return not any(fits(n, words, rules, foreign) for n in names)
