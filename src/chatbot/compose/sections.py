@@ -379,7 +379,10 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     if len(sections) < 2:
         return None
     most = _cfg()["max_block_items"]
-    lines = [ln for b in sections[-1][1] for ln in b.lines if not _NOTE.match(ln.text)][:most]
+    # its prose and lists: a table in the last section ("谁的路更可持续？" over a table, then the author's view) is
+    # the data the view is drawn from, not the view
+    blocks = [b for b in sections[-1][1] if b.kind != "table"] or sections[-1][1]
+    lines = [ln for b in blocks for ln in b.lines if not _NOTE.match(ln.text)][:most]
     entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
     if not entries:
         return None
