@@ -108,3 +108,19 @@ def test_a_document_described_by_its_topic_names_no_company(question, unknown):
 
     documents = "纸尿裤专栏。两家主题乐园的专栏。冷链物流的文章。"
     assert unknown_names(question, Glossary(), lambda s: s.lower() in documents) == unknown
+
+
+@pytest.mark.parametrize(("sentence", "clauses"), [
+    ("代价是经营利润率只有6.8%，是三家中最低的。", [("代价是经营利润率只有6.8%，是三家中最低的。", -1)]),
+    ("好处是时延低、节省带宽，代价是每台设备的芯片成本更高。",
+     [("好处是时延低、节省带宽", 1), ("代价是每台设备的芯片成本更高。", -1)]),
+    ("当然，奇屿的风险在于提价空间有限，一旦客流下滑，高固定成本会迅速侵蚀利润。",
+     [("风险在于提价空间有限，一旦客流下滑，高固定成本会迅速侵蚀利润。", -1)]),
+    # a side word that names no side of what the sentence says
+    ("两家公司共同面对的风险包括价格战。", []),
+    ("这是风险。", []),
+])
+def test_clauses_that_name_their_side(sentence, clauses):
+    from chatbot.compose.sections import side_clauses
+
+    assert side_clauses(sentence) == clauses

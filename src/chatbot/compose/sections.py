@@ -848,6 +848,61 @@ def _announced_points(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[
     return out
 
 
+def _marked_sides(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """Prose that names the side of what it says ([stance] side_marker: "代价是经营利润率只有6.8%", "好处是…，代价是…")
+    in the articles about an asked company, about it (named in the sentence, else last in its paragraph before it):
+    each clause from a side word on, on that side; a sentence that opens with a cost or a risk so named follows the
+    gain it is the price of, the sentence before it, put on the other side."""
+    out: list[tuple[Line, int]] = []
+    for d in docs:
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in d.blocks:
+            if b.kind == "table":
+                continue
+            for ln in b.lines:
+                sents = [t.lstrip("* ") for t in split_sentences(ln.text, semicolons=False) if t.strip("* ")]
+                for k, t in enumerate(sents):
+                    clauses = side_clauses(t)
+                    if not clauses or not _line_about(ctx, Entry(t, [ln.chunk], [t]), asked):
+                        continue
+                    if t.startswith(clauses[0][0]) and k > 0 and not side_clauses(sents[k - 1]):
+                        out.append((Line(sents[k - 1], sents[k - 1], ln.chunk), -clauses[0][1]))  # the gain it costs
+                    out += [(Line(part, t, ln.chunk), side) for part, side in clauses]
+    return out
+
+
+def side_clauses(sentence: str) -> list[tuple[str, int]]:
+    """The clauses of a sentence that name their side ([stance] side_marker), each from its side word on, with
+    its side: "好处是时延低、节省带宽，代价是每台设备的芯片成本更高。" -> ("好处是时延低、节省带宽", +1),
+    ("代价是每台设备的芯片成本更高。", -1)."""
+    marks = [(m.start("w"), heading_side(m.group("w"))) for m in re.finditer(reader_config()["stance"]["side_marker"], sentence)]
+    marks = [(at, side) for at, side in marks if side]
+    if not marks:
+        return []
+    ends = [at for at, _ in marks[1:]] + [len(sentence)]
+    return [(sentence[at:end].rstrip("，,；; ") if end < len(sentence) else sentence[at:], side)
+            for (at, side), end in zip(marks, ends, strict=True)]
+
+
+def _concluding_hedges(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """The hedged sentences of the concluding section of the articles about an asked company (their last section:
+    "陇窖正在用短期增速换取渠道健康，这一选择长期看是合理的，但意味着第四季度业绩大概率仍将承压"): the article's own
+    weighing of the two sides, each part on its side (_hedge_split), about the company."""
+    out: list[tuple[Line, int]] = []
+    for d in docs:
+        sections = [bs for p, bs in d.sections() if len(p) >= 2]
+        if len(sections) < 2 or not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in sections[-1]:
+            for ln in (ln for ln in b.lines if b.kind == "para" and not _NOTE.match(ln.text)):
+                for t in split_sentences(ln.text, semicolons=False):
+                    split = _hedge_split(t)
+                    if split and _line_about(ctx, Entry(t, [ln.chunk], [t]), asked):
+                        out += [(Line(split[0], t, ln.chunk), 1), (Line(split[1], t, ln.chunk), -1)]
+    return out
+
+
 def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Line]]:
     """Hedged sentences of the best evidence on the topic ("这给了公司缓冲,但每次配售都会
     稀释老股东"): the part before the contrast word is the upside, the part after it the
@@ -942,6 +997,20 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     hedged = _hedged(ctx, groups, asked)  # "…给了公司缓冲,但每次配售都会稀释老股东": both sides, first
     pros = [h for h, _ in hedged] + [ln for ln in pros if ln.text not in {h.text for h, _ in hedged}]
     cons = [c for _, c in hedged] + cons
+    # what a company did, asked of ("这种降价策略带来了什么好处，又付出了什么代价", "主动控货去库存，利弊各是什么"): the
+    # sentences that name the side of what they say ("…客流明显回升。代价是…") and the concluding section's weighing,
+    # before the lists (a question about the company as a whole is answered by its lists)
+    side_words = re.compile("|".join(f"(?:{w})" for k in ("pros", "cons") for w in reader_config()["stance"]["sides"][k]), re.I)
+    action = bool(asked) and (any(not any(a in ctx.glossary.companies or side_words.search(a) for a in alts) for alts, _ in groups)
+                              or bool(re.search(reader_config()["stance"]["action_words"], ctx.question, re.I)))
+    marked = [*_marked_sides(ctx, docs.values(), asked), *_concluding_hedges(ctx, docs.values(), asked)] if action else []
+    for side in (1, -1):
+        have = {normalize(ln.text) for ln in pros + cons}
+        first = [ln for ln, s in marked if s == side and not any(normalize(ln.text) in h for h in have)]
+        if side > 0:
+            pros = first + pros
+        else:
+            cons = first + cons
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
