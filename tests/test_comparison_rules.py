@@ -1,6 +1,8 @@
-"""The rules of a comparison of one figure between companies (chatbot/compose/neutral.py, config/reader.toml
-[comparison]) and the question wordings that ask one, table-driven: what each company is asked ("<company><core>
-是多少？"), the words that specify the figure, which company a sentence's figures belong to."""
+"""Session-15 reader rules for articles nobody here wrote, table-driven: a comparison of one figure between
+companies (chatbot/compose/neutral.py, config/reader.toml [comparison]: what each company is asked, "<company><core>
+是多少？", the words that specify the figure, which company a sentence's figures belong to), the wordings that ask a
+comparison or pros and cons, a document described by its topic, prose that names its side ([stance] side_marker),
+and a sentence about its document's own company ("公司…" before a partner's name)."""
 
 from __future__ import annotations
 
@@ -124,3 +126,17 @@ def test_clauses_that_name_their_side(sentence, clauses):
     from chatbot.compose.sections import side_clauses
 
     assert side_clauses(sentence) == clauses
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    # "公司" before any company named: the document's company does it, the other is a partner
+    ("电池方面，公司与动力电池回收企业澈源再生签署了合作协议，在门店设置旧电池回收点。", True),
+    ("公司将按销售额提成及保底租金两者孰高收取特许经营费，具体金额未予披露。", True),
+    # another company named first, or no "公司" at all
+    ("澈源再生表示，公司将扩大回收网络。", False),
+    ("用户以旧换新时交回的电池将统一处理。", False),
+])
+def test_a_sentence_about_its_documents_company(sentence, own):
+    from chatbot.compose.sections import _own_subject
+
+    assert _own_subject(_ctx(""), sentence) is own

@@ -164,7 +164,6 @@ KNOWN_FAILURES = {
     "h12-r11": "How did Hong Kong change the Chapter 18C market-ca… — missing 60亿港元, 40亿港元, 80亿港元: the how answer quotes other points of the section",
     "h12-r15": "港股允许上市公司快速配售，对云知声来说是好事还是坏事？ — intent read as lookup, the set says pros_cons",
     "h12-r17": "What is Xingye (星野) in MiniMax's product line? — intent read as lookup, the set says definition",
-    "h12-r21": "那和MiniMax同一年的收入比呢？ — missing 3.124亿: the follow-up comparison quotes the other company's revenue of another year",
     "h12-r28": "Should I buy it now? — missing 高亏损 / 估值泡沫: the advice follow-up's neutral comparison does not quote the risk sentences",
 }
 

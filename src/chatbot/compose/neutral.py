@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from chatbot.collapse import docs_about
-from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import defined_term, is_function_word, is_phrasing_word, reader_config
@@ -99,7 +99,7 @@ def company_figures(ctx: ComposeContext, ents: list[str]) -> dict[str, list[Entr
     en = ctx.lang == "en"
     asks = {e: (f"How much was {e}'s {core}?" if en else f"{e}{core}是多少？") for e in ents}
     cue = re.search(reader_config()["comparison"]["figure_cue"], ctx.question, re.I)
-    passages = _company_passages(ctx, ents)
+    passages = company_passages(ctx, ents)
     texts = [normalize(p.chunk.text) for p in passages]
     words = [w for w in _asked_words(ctx, core) if any(w in t for t in texts)]  # (a name's leftover is none)
     out: dict[str, list[Entry]] = {}
@@ -160,23 +160,6 @@ def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passag
         if before and before[-1] == company:
             return True
     return False
-
-
-def _company_passages(ctx: ComposeContext, ents: list[str]) -> list[Passage]:
-    """The retrieved passages, then the other passages of the documents that name one of the companies (a
-    company's own passage may be outside the few the comparison question retrieved)."""
-    forms = [a for e in ents for a in _aliases(ctx, e) if len(a) >= 2]
-    seen = {p.chunk.id for p in ctx.passages}
-    out = list(ctx.passages)
-    for d in ctx.structure.values():
-        chunks = list({ln.chunk.id: ln.chunk for b in d.blocks for ln in b.lines}.values())
-        if not any(f in c.text.lower() for c in chunks for f in forms):
-            continue
-        for c in chunks:
-            if c.id not in seen:
-                seen.add(c.id)
-                out.append(Passage(chunk=c))
-    return out
 
 
 def _missing_figure(ctx: ComposeContext, ents: list[str], figures: dict[str, list[Entry]]) -> Composition:

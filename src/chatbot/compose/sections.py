@@ -697,10 +697,21 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
     国内设备采购，把新增设备优先投放到…" after the price fall asked about)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     found = ctx.lookup_entries(keep_ratio=0.5)
+    extra = _cfg()["why_extra_sentences"]
+    # the sentences of the articles about the company asked that hold most of what is asked, and more of it than the
+    # look-up's best, first: one outside the passages retrieved, or naming a partner company, which the look-up keeps
+    # for no company asked ("电池方面，公司与…澈源再生签署了合作协议，…用户以旧换新时交回的…电池将由后者统一处理" for
+    # "怎么处理用户以旧换新交回来的旧电池")
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    best = overlap(plain, found[0].text) if found else 0.0
+    least = _cfg()["how_topic_sentence_share"] * sum(w for _, w in plain)
+    topical = [e for d in ctx.structure.values() if asked & set(ctx.glossary.entities(d.title))
+               for e in _topic_sentences(d, [], plain, extra) if overlap(plain, e.text) > max(best, least)
+               and (_line_about(ctx, e, asked) or _own_subject(ctx, e.text))]
+    found = list({e.text: e for e in [*sorted(topical, key=lambda e: -overlap(plain, e.text))[:extra], *found]}.values())
     if not found:
         return None
     cue = re.compile("|".join(_cfg()["method_cues"]))
-    extra = _cfg()["why_extra_sentences"]
     out: list[Entry] = []
     have = {e.text for e in found}
     for e in found:
@@ -712,10 +723,21 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
             continue
         for t in sents[at + 1: at + 1 + extra]:
             m = Entry(t, [e.chunks[0]], [t])
-            if t not in have and _complete(t) and cue.search(t) and _line_about(ctx, m, asked):
+            if t not in have and _complete(t) and cue.search(t) and (_line_about(ctx, m, asked) or _own_subject(ctx, t)):
                 out.append(m)
                 have.add(t)
     return Composition(out)
+
+
+def _own_subject(ctx: ComposeContext, text: str) -> bool:
+    """Does the sentence speak of its document's company as "公司" (the words of [followup] generic_subject) before it
+    names any other ("公司与动力电池回收企业澈源再生签署了合作协议": a partner, not the subject)?"""
+    m = re.search(reader_config()["followup"]["generic_subject"].lstrip("^"), text)
+    if not m:
+        return False
+    low = text.lower()
+    firsts = [low.find(a) for a in ctx.glossary.aliases if a and not a.isdigit() and a in low]
+    return not firsts or m.start("w") < min(firsts)
 
 
 def how(ctx: ComposeContext) -> Composition | None:
