@@ -92,6 +92,11 @@ def test_whose_figure_a_sentence_states(sentence, paragraph, figures, company, s
     ("它这种降价策略带来了什么好处，又付出了什么代价？", "pros_cons"),
     ("枫渡文旅主打低价票有什么好处和代价？", "pros_cons"),
     ("关店的代价是什么？", "pros_cons"),
+    ("回购股份对股东来说是好事还是坏事？", "pros_cons"),
+    ("提价对公司是利大于弊吗？", "pros_cons"),
+    # what a document says at its end: its conclusion, whatever words describe the document (梳理)
+    ("那篇年报梳理最后认为公司还有哪些问题要解决？", "conclusion"),
+    ("这篇专栏最后指出了什么？", "conclusion"),
 ])
 def test_comparison_and_pros_cons_wordings(question, intent):
     assert detect_intent(question).name == intent

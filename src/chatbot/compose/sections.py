@@ -907,19 +907,23 @@ def side_clauses(sentence: str) -> list[tuple[str, int]]:
             for (at, side), end in zip(marks, ends, strict=True)]
 
 
-def _concluding_hedges(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
-    """The hedged sentences of the concluding section of the articles about an asked company (their last section:
-    "陇窖正在用短期增速换取渠道健康，这一选择长期看是合理的，但意味着第四季度业绩大概率仍将承压"): the article's own
-    weighing of the two sides, each part on its side (_hedge_split), about the company."""
+def _weighing_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """The sentences of the articles about an asked company that weigh the two sides, about the company, each part
+    on its side (_hedge_split): a hedged sentence of the concluding section, their last one ("陇窖正在用短期增速换取渠道
+    健康，这一选择长期看是合理的，但意味着第四季度业绩大概率仍将承压"), and anywhere one whose stance words put its two
+    parts on opposite sides ("关闭低效门店虽然会在短期内拖累零售值，但有利于提升单店产出")."""
     out: list[tuple[Line, int]] = []
     for d in docs:
-        sections = [bs for p, bs in d.sections() if len(p) >= 2]
-        if len(sections) < 2 or not set(ctx.glossary.entities(d.title)) & asked:
+        sections = [bs for p, bs in d.sections() if len(p) >= 2] or [bs for _, bs in d.sections()]
+        if not set(ctx.glossary.entities(d.title)) & asked:
             continue
-        for b in sections[-1]:
-            for ln in (ln for ln in b.lines if b.kind == "para" and not _NOTE.match(ln.text)):
+        for k, blocks in enumerate(sections):
+            last = k == len(sections) - 1 and len(sections) >= 2
+            for ln in (ln for b in blocks if b.kind == "para" for ln in b.lines if not _NOTE.match(ln.text)):
                 for t in split_sentences(ln.text, semicolons=False):
-                    split = _hedge_split(t)
+                    split = _hedge_split(t, strict=not last)
+                    if split and re.match(r"(?:虽然|尽管|虽)", split[0]) and stance_of(split[0]) <= 0:
+                        continue  # a concession with no upside's words ("虽然云知声未详细披露客户集中度数据")
                     if split and _line_about(ctx, Entry(t, [ln.chunk], [t]), asked):
                         out += [(Line(split[0], t, ln.chunk), 1), (Line(split[1], t, ln.chunk), -1)]
     return out
@@ -1025,14 +1029,15 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     side_words = re.compile("|".join(f"(?:{w})" for k in ("pros", "cons") for w in reader_config()["stance"]["sides"][k]), re.I)
     action = bool(asked) and (any(not any(a in ctx.glossary.companies or side_words.search(a) for a in alts) for alts, _ in groups)
                               or bool(re.search(reader_config()["stance"]["action_words"], ctx.question, re.I)))
-    marked = [*_marked_sides(ctx, docs.values(), asked), *_concluding_hedges(ctx, docs.values(), asked)] if action else []
+    marked = [*_marked_sides(ctx, docs.values(), asked), *_weighing_sentences(ctx, docs.values(), asked)] if action else []
+    lead = {1: len(hedged), -1: len(hedged)}  # after the hedged evidence on the topic asked
     for side in (1, -1):
         have = {normalize(ln.text) for ln in pros + cons}
         first = [ln for ln, s in marked if s == side and not any(normalize(ln.text) in h for h in have)]
         if side > 0:
-            pros = first + pros
+            pros = pros[: lead[side]] + first + pros[lead[side]:]
         else:
-            cons = first + cons
+            cons = cons[: lead[side]] + first + cons[lead[side]:]
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
