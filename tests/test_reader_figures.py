@@ -142,3 +142,62 @@ def test_a_midpoint_formula_is_checked(sentence, evidence, accepted):
 def test_a_part_figure_is_told_from_the_whole(sentence, qualified):
     op = Operand("华岭纸业", [["收入", "营收", "营业收入", "收益"]], None)
     assert _qualified(facts_in(sentence)[0], op) is qualified
+
+
+@pytest.mark.parametrize(("sentence", "flow"), [
+    # a change written right before the operand's word is a flow, not the level asked ("门店数")
+    ("上半年净增门店1,126家，同店销售却下滑了2.3%。", True),
+    ("期内新增门店312家。", True),
+    ("期末门店数6,842家。", False),
+    ("截至6月末门店总数达到4,862家。", False),
+])
+def test_a_change_of_a_count_is_no_level(sentence, flow):
+    from chatbot.compute import _a_flow
+
+    f = next(f for f in facts_in(sentence) if f.currency == "家")
+    assert _a_flow(f, Operand("栗岛咖啡", [["门店"]], None)) is flow
+
+
+def test_the_operands_own_words_are_no_flow():
+    from chatbot.compute import _a_flow
+
+    f = facts_in("上半年公司新签订单402亿元。")[0]
+    assert not _a_flow(f, Operand("陇轨装备", [["新签订单"]], None))
+
+
+@pytest.mark.parametrize(("question", "a", "b"), [
+    # "By what multiple did X's revenue exceed that of Y?": X's figure a multiple of Y's, the same metric
+    ("By what multiple did Qinglan Brewery's first-half revenue exceed that of Beiling Brewery?", "qinglan", "beiling"),
+    ("By what factor did Longgui's order backlog exceed Taiheng's?", "longgui", "taiheng"),
+])
+def test_an_english_multiple_asked_as_exceeding(question, a, b):
+    from chatbot.glossary import Glossary
+
+    glossary = Glossary(aliases={"qinglan brewery": "青澜啤酒", "qinglan": "青澜啤酒", "beiling brewery": "北岭啤酒",
+                                 "beiling": "北岭啤酒", "longgui": "陇轨装备", "taiheng": "泰衡机车"},
+                        companies={"青澜啤酒", "北岭啤酒", "陇轨装备", "泰衡机车"}, metrics=load_glossary().metrics)
+    dq = read_derived(question, glossary)
+    assert dq is not None
+    assert dq.kind == "multiple"
+    assert (dq.a.entity, dq.b.entity) == (glossary.aliases[a], glossary.aliases[b])
+    assert dq.a.terms
+    assert dq.b.terms == dq.a.terms
+
+
+@pytest.mark.parametrize(("sentence", "written", "owner"), [
+    # a sentence naming several companies: a figure is the one's named last before it
+    ("栗岛和岚焙的收入只差0.3亿元，但栗岛靠的是开店：上半年净增门店1,126家，同店销售却下滑了2.3%。", "1126", "栗岛咖啡"),
+    ("岚焙的收入为28.9亿元，栗岛为28.6亿元。", "28.9亿", "岚焙咖啡"),
+    ("岚焙的收入为28.9亿元，栗岛为28.6亿元。", "28.6亿", "栗岛咖啡"),
+    # none named before it: not known from the sentence
+    ("收入28.6亿元，栗岛领先岚焙。", "28.6亿", None),
+])
+def test_whose_figure_in_a_sentence_naming_several(sentence, written, owner):
+    from types import SimpleNamespace
+
+    from chatbot.compose.figures import _named_before
+    from chatbot.glossary import Glossary
+
+    glossary = Glossary(aliases={"栗岛": "栗岛咖啡", "岚焙": "岚焙咖啡"}, companies={"栗岛咖啡", "岚焙咖啡"})
+    fact = next(f for f in facts_in(sentence) if f.written[0] == written)
+    assert _named_before(SimpleNamespace(glossary=glossary), fact, glossary.companies) == owner

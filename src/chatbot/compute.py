@@ -298,9 +298,23 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
             found.sort(key=lambda f: _qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
         if op.period and op.period[0] is None and op.period[1]:
             found = _latest_year_first(found, op.period[1])
+        found.sort(key=lambda f: _a_flow(f, op))  # "净增门店1,126家" after "期末门店数…6,842家" for "门店数"
         if found:
             return next((f for f in found if not is_bound(f)), found[0])
     return None
+
+
+def _a_flow(f: Fact, op: Operand) -> bool:
+    """Does a change word ([compute] flow_words) stand right before the operand's word in the figure's clause
+    ("净增门店1,126家" for 门店), where the operand's own words hold none ("新签订单" is the figure asked)?"""
+    words = reader_config()["compute"].get("flow_words", [])
+    text = normalize(f.clause)
+    for g in op.terms:
+        for a in g:
+            at = text.find(normalize(a))
+            if at > 0 and any(text[:at].endswith(w) and w not in a for w in words):
+                return True
+    return False
 
 
 def _qualified(f: Fact, op: Operand) -> bool:
@@ -527,6 +541,9 @@ _MULTIPLE_EN = [
     re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
     # "how large was that loss relative to its revenue": a multiple of the second
     re.compile(r"how (?:large|big|high|much) (?:is|was|are|were) (?P<a>.+?) (?P<times>relative to) (?P<b>.+?)\??$", re.I),
+    # "By what multiple did X's revenue exceed that of Y?": the first a multiple of the second
+    re.compile(r"by what (?P<times>multiple|factor) (?:did|does|do|has|have|is|was|were) (?P<a>.+?) "
+               r"(?:exceed|outpace|top|surpass|outstrip|beat)(?:ed)? (?P<b>.+?)\??$", re.I),
 ]
 # "配售净额加上IPO募资净额，一共多少": the sum of two figures
 _SUM_ZH = re.compile(r"(?P<a>.+?)(?:加上|(?<!增)加|和|与|及|跟)(?P<b>.+?)(?:一共|合计|总共|加起来|相加|之和)")

@@ -116,6 +116,9 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
         if named:
             return entity in named
         named = [e for e in ctx.glossary.entities(f.sentence) if e in companies]
+        if len(set(named)) > 1:  # several: the one named last before the figure's clause ("栗岛和岚焙的收入只差…，但栗岛
+            owner = _named_before(ctx, f, companies)  # 靠的是开店：上半年净增门店1,126家" is 栗岛's)
+            return entity == owner if owner else entity in named
         if named:
             return entity in named
         c = passages[f.passage_idx].chunk
@@ -135,6 +138,19 @@ def _entity_ok(ctx: ComposeContext, passages: list[Passage], strict: bool = Fals
         return any(n in normalize(head) for n in names) and len({e for e in ctx.glossary.entities(head) if e in companies}) < 2
 
     return ok
+
+
+def _named_before(ctx: ComposeContext, f: Fact, companies) -> str | None:
+    """The company a sentence names last before a figure, None when it names none before it."""
+    at = f.sentence.find(f.source_text or f.written[0])
+    if at <= 0:
+        return None
+    before = f.sentence[:at]
+    named = [e for e in ctx.glossary.entities(before) if e in companies]
+    if not named:
+        return None
+    low = before.lower()
+    return max(named, key=lambda e: max(low.rfind(a) for a in [e.lower(), *(a for a, c in ctx.glossary.aliases.items() if c == e)]))
 
 
 def derived(ctx: ComposeContext) -> Composition | None:

@@ -8,10 +8,12 @@ import re
 from dataclasses import replace
 
 from chatbot.collapse import docs_about
-from chatbot.compose.base import ComposeContext, Composition, Entry
+from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
-from chatbot.intent import defined_term, reader_config
-from chatbot.text import normalize, split_sentences
+from chatbot.evidence_config import evidence_config
+from chatbot.intent import defined_term, is_function_word, is_phrasing_word, reader_config
+from chatbot.models import Passage
+from chatbot.text import normalize, period_phrase_re, split_sentences
 
 
 def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
@@ -30,21 +32,145 @@ def comparison(ctx: ComposeContext) -> Composition | None:
             return Composition([Entry(ctx.labels["comparison"], bullet=False), *rows])
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
+    figures = company_figures(ctx, ents)  # None: no figure compared (business models, strategies)
+    if figures is not None and not all(figures.values()):  # a company whose figure no sentence states
+        return _missing_figure(ctx, ents, figures)
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
     side_by_side = _table_rows(ctx, ents) or _table_columns(ctx, ents) or _company_sections(ctx, ents)
     if side_by_side:  # the documents' own comparison: a table column, or one section per company
-        return Composition(entries + side_by_side)
+        shown = {normalize(e.text) for e in side_by_side}  # and each company's figure it does not show (once)
+        extra: list[Entry] = []
+        for e in ents:
+            lines = [ln for ln in (figures or {}).get(e, []) if not any(normalize(ln.text) in t for t in shown)]
+            shown.update(normalize(ln.text) for ln in lines)
+            extra += _labelled(e, lines)
+        return Composition(entries + side_by_side + extra)
     used: set[str] = set()
     for e in ents:
         others = [o for o in ents if o != e]
         cands, _ = ctx.rescore(_without(ctx.question, others, ctx))
         cands = [c for c in cands if c.text not in used and not _about_other(ctx, c, e, others)]
+        own = [ln for ln in (figures or {}).get(e, []) if ln.text not in used]  # its figure first
         lines = ctx.lookup_entries(wants_list=False, max_sentences=2, cands=cands) or _rows_about(ctx, e)
+        lines = (own + [ln for ln in lines if not any(_repeats(ln.text, o.text) for o in own)])[:2]
         used.update(ln.text for ln in lines)
-        if lines:
-            entries.append(Entry(f"{e}：", bullet=False))
-            entries += lines
+        entries += _labelled(e, lines)
     return Composition(entries) if len(entries) > 2 else None
+
+
+def _labelled(company: str, lines: list[Entry]) -> list[Entry]:
+    return [Entry(f"{company}：", bullet=False), *lines] if lines else []
+
+
+def _repeats(a: str, b: str) -> bool:
+    na, nb = normalize(a), normalize(b)
+    return na in nb or nb in na
+
+
+def figure_core(ctx: ComposeContext, ents: list[str]) -> str:
+    """What a comparison asks of each company: the question less the companies' names, the words that join
+    them and the words that compare ([comparison] strip): "比较一下栗岛咖啡和麦汀咖啡上半年的净利润。" ->
+    "上半年的净利润", "绮朵护理的增速比柔禾卫品2025年成人失禁用品收入增长快吗？" -> "的增速 2025年成人失禁用品收入增长"."""
+    cfg = reader_config()["comparison"]
+    q = ctx.question
+    for canon in ents:
+        for a in sorted([canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon and not a.isdigit()],
+                        key=len, reverse=True):
+            q = re.sub(re.escape(a) + r"(?:['’]s\b)?", "\x00", q, flags=re.I)
+    # between two names only their joiner stands, and a name's own character the catalogue left off ("和环" of
+    # "澈源再生和环钴资源" where it knows 钴资源)
+    q = re.sub(r"\x00[^\x00，,。？?\s]{0,3}\x00", " ", q).replace("\x00", " ")
+    q = re.sub(rf"(?:(?<=\s)|^|那){cfg['joiners']}(?=\s|的|$)", " ", q, flags=re.I)
+    for _ in range(2):  # a follow-up put after the question before it ("…2024年毛利率各：那净利率呢？哪家更高？"):
+        for rx in cfg["strip"]:  # its own words, the last clause that is left, ask
+            q = re.sub(rx, " ", q, flags=re.I)
+        q = next((c for c in reversed(re.split(r"[：:；;？?。！!]", q)) if c.strip(" ，,、的")), "")
+    return re.sub(r"\s+", " ", q).strip(" ，,、的")
+
+
+def company_figures(ctx: ComposeContext, ents: list[str]) -> dict[str, list[Entry]] | None:
+    """A comparison of one figure: each company's figure as a look-up of its own finds it ("<company><core>是多少？":
+    the company, metric, period and specifying words held), from the retrieved passages and those of the
+    documents that name the company; None when the question compares no figure (it names no metric or
+    period, and no word of [comparison] figure_cue) or names nothing to look up."""
+    core = figure_core(ctx, ents)
+    if not core:
+        return None
+    en = ctx.lang == "en"
+    asks = {e: (f"How much was {e}'s {core}?" if en else f"{e}{core}是多少？") for e in ents}
+    cue = re.search(reader_config()["comparison"]["figure_cue"], ctx.question, re.I)
+    passages = company_passages(ctx, ents)
+    texts = [normalize(p.chunk.text) for p in passages]
+    words = [w for w in _asked_words(ctx, core) if any(w in t for t in texts)]  # (a name's leftover is none)
+    out: dict[str, list[Entry]] = {}
+    for e in ents:
+        others = [o for o in ents if o != e]
+        cands, spec = ctx.rescore(asks[e], passages)
+        if not (spec.metrics or spec.required or words) or not (spec.metrics or spec.periods or cue):
+            return None  # nothing that names a figure, or no figure asked
+        cands = [c for c in cands if c.figures and not _about_other(ctx, c, e, others, passages)
+                 and _states_for(ctx, c, e, ents, passages) and (not words or any(w in normalize(c.text) for w in words))]
+        out[e] = ctx.lookup_entries(wants_list=False, max_sentences=1, cands=cands, passages=passages)
+    return out
+
+
+def _asked_words(ctx: ComposeContext, core: str) -> list[str]:
+    """The words of a compared figure that are no metric, period or change word, as the question writes them side
+    by side ("新签订单", "人均二次消费", "成人失禁用品", "净利率": jieba cuts "新签订单" into 新|签订|单, and "净利率" holds
+    净利润's form 净利, so the look-up alone does not hold them): a company's figure line holds one of them. A metric's
+    form counts only as a whole word; pronouns, adverbs and the like, and single characters, are none."""
+    from chatbot.text import _jieba
+
+    rest = period_phrase_re().sub(" ", core)
+    forms = {f for m in ctx.glossary.metrics_in(rest) for f in [m, *ctx.glossary.metrics[m]]}
+    forms |= set(evidence_config()["scope"]["change_words"])
+    runs, run = [], ""
+    for w in [*_jieba().lcut(rest), " "]:
+        if re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in forms and w != "的" and not is_function_word(w):
+            run += w
+        else:
+            runs.append(run)
+            run = ""
+    return [normalize(r) for r in runs if len(r) >= 2 and not is_phrasing_word(r)]
+
+
+def _last_named(ctx: ComposeContext, text: str, ents: list[str]) -> str | None:
+    low = normalize(text).lower()
+    named = [(m.start(), e) for e in ents for a in _aliases(ctx, e) if len(a) >= 2
+             for m in re.finditer(re.escape(normalize(a).lower()), low)]
+    return max(named)[1] if named else None
+
+
+def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passages: list[Passage]) -> bool:
+    """Does the sentence state a figure of the company: one whose nearest compared company named before it is
+    that one ("泰衡营收为45.1亿元…，增速明显快于陇轨" states none of 陇轨's; "MiniMax超过15亿美元,智谱超过83亿元人民币"
+    one of each), or one of a sentence naming none of them (a section about the company, checked by the look-up)?"""
+    low = normalize(cand.text).lower()
+    named = sorted((m.start(), e) for e in ents for a in _aliases(ctx, e) if len(a) >= 2
+                   for m in re.finditer(re.escape(normalize(a).lower()), low))
+    if not named:  # the company its paragraph names last before it ("先看禾沐。…毛利率为61.2%"), else its heading's
+        chunk = passages[cand.passage_idx].chunk
+        line = next((ln for ln in chunk.text.splitlines() if cand.raw and cand.raw in ln), "")
+        last = _last_named(ctx, line[: line.find(cand.raw)], ents) if line else None
+        heads = set(ctx.glossary.entities(" ".join(chunk.headings[1:]))) & set(ents)
+        return last == company if last else (company in heads if heads else True)
+    for f in cand.figures:
+        at = low.find(normalize(f).lower())
+        before = [e for pos, e in named if pos < at] if at >= 0 else []
+        if before and before[-1] == company:
+            return True
+    return False
+
+
+def _missing_figure(ctx: ComposeContext, ents: list[str], figures: dict[str, list[Entry]]) -> Composition:
+    """The figure compared is not stated for some company: say for which, then (as what is known) the others'."""
+    missing = [e for e in ents if not figures[e]]
+    sep = "" if ctx.lang == "zh" else " "
+    entries = [Entry(ctx.labels["missing"].format(asked=sep.join(["、".join(missing), figure_core(ctx, ents)])))]
+    found = [x for e in ents for x in _labelled(e, figures[e])]
+    if found:
+        entries += [Entry(ctx.labels["known"], bullet=False), *found]
+    return Composition(entries, refused=True)
 
 
 def _named_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
@@ -190,10 +316,10 @@ def _company_sections(ctx: ComposeContext, ents: list[str], most: int = 2) -> li
     return []
 
 
-def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str]) -> bool:
+def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str], passages: list[Passage] | None = None) -> bool:
     """Does the sentence sit in a section headed by another compared company (and not
     by this one), or name only other compared companies?"""
-    chunk = ctx.passages[cand.passage_idx].chunk
+    chunk = (passages or ctx.passages)[cand.passage_idx].chunk
     named = set(ctx.glossary.entities(cand.text))
     if named & set(others) and entity not in named:
         return True

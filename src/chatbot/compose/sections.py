@@ -379,7 +379,10 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     if len(sections) < 2:
         return None
     most = _cfg()["max_block_items"]
-    lines = [ln for b in sections[-1][1] for ln in b.lines if not _NOTE.match(ln.text)][:most]
+    # its prose and lists: a table in the last section ("谁的路更可持续？" over a table, then the author's view) is
+    # the data the view is drawn from, not the view
+    blocks = [b for b in sections[-1][1] if b.kind != "table"] or sections[-1][1]
+    lines = [ln for b in blocks for ln in b.lines if not _NOTE.match(ln.text)][:most]
     entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
     if not entries:
         return None
@@ -694,10 +697,21 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
     国内设备采购，把新增设备优先投放到…" after the price fall asked about)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     found = ctx.lookup_entries(keep_ratio=0.5)
+    extra = _cfg()["why_extra_sentences"]
+    # the sentences of the articles about the company asked that hold most of what is asked, and more of it than the
+    # look-up's best, first: one outside the passages retrieved, or naming a partner company, which the look-up keeps
+    # for no company asked ("电池方面，公司与…澈源再生签署了合作协议，…用户以旧换新时交回的…电池将由后者统一处理" for
+    # "怎么处理用户以旧换新交回来的旧电池")
+    plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+    best = overlap(plain, found[0].text) if found else 0.0
+    least = _cfg()["how_topic_sentence_share"] * sum(w for _, w in plain)
+    topical = [e for d in ctx.structure.values() if asked & set(ctx.glossary.entities(d.title))
+               for e in _topic_sentences(d, [], plain, extra) if overlap(plain, e.text) > max(best, least)
+               and (_line_about(ctx, e, asked) or _own_subject(ctx, e.text))]
+    found = list({e.text: e for e in [*sorted(topical, key=lambda e: -overlap(plain, e.text))[:extra], *found]}.values())
     if not found:
         return None
     cue = re.compile("|".join(_cfg()["method_cues"]))
-    extra = _cfg()["why_extra_sentences"]
     out: list[Entry] = []
     have = {e.text for e in found}
     for e in found:
@@ -709,10 +723,21 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
             continue
         for t in sents[at + 1: at + 1 + extra]:
             m = Entry(t, [e.chunks[0]], [t])
-            if t not in have and _complete(t) and cue.search(t) and _line_about(ctx, m, asked):
+            if t not in have and _complete(t) and cue.search(t) and (_line_about(ctx, m, asked) or _own_subject(ctx, t)):
                 out.append(m)
                 have.add(t)
     return Composition(out)
+
+
+def _own_subject(ctx: ComposeContext, text: str) -> bool:
+    """Does the sentence speak of its document's company as "公司" (the words of [followup] generic_subject) before it
+    names any other ("公司与动力电池回收企业澈源再生签署了合作协议": a partner, not the subject)?"""
+    m = re.search(reader_config()["followup"]["generic_subject"].lstrip("^"), text)
+    if not m:
+        return False
+    low = text.lower()
+    firsts = [low.find(a) for a in ctx.glossary.aliases if a and not a.isdigit() and a in low]
+    return not firsts or m.start("w") < min(firsts)
 
 
 def how(ctx: ComposeContext) -> Composition | None:
@@ -845,6 +870,65 @@ def _announced_points(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[
     return out
 
 
+def _marked_sides(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """Prose that names the side of what it says ([stance] side_marker: "代价是经营利润率只有6.8%", "好处是…，代价是…")
+    in the articles about an asked company, about it (named in the sentence, else last in its paragraph before it):
+    each clause from a side word on, on that side; a sentence that opens with a cost or a risk so named follows the
+    gain it is the price of, the sentence before it, put on the other side."""
+    out: list[tuple[Line, int]] = []
+    for d in docs:
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for b in d.blocks:
+            if b.kind == "table":
+                continue
+            for ln in b.lines:
+                sents = [t.lstrip("* ") for t in split_sentences(ln.text, semicolons=False) if t.strip("* ")]
+                for k, t in enumerate(sents):
+                    clauses = side_clauses(t)
+                    if not clauses or not _line_about(ctx, Entry(t, [ln.chunk], [t]), asked):
+                        continue
+                    if t.startswith(clauses[0][0]) and k > 0 and not side_clauses(sents[k - 1]):
+                        out.append((Line(sents[k - 1], sents[k - 1], ln.chunk), -clauses[0][1]))  # the gain it costs
+                    out += [(Line(part, t, ln.chunk), side) for part, side in clauses]
+    return out
+
+
+def side_clauses(sentence: str) -> list[tuple[str, int]]:
+    """The clauses of a sentence that name their side ([stance] side_marker), each from its side word on, with
+    its side: "好处是时延低、节省带宽，代价是每台设备的芯片成本更高。" -> ("好处是时延低、节省带宽", +1),
+    ("代价是每台设备的芯片成本更高。", -1)."""
+    marks = [(m.start("w"), heading_side(m.group("w"))) for m in re.finditer(reader_config()["stance"]["side_marker"], sentence)]
+    marks = [(at, side) for at, side in marks if side]
+    if not marks:
+        return []
+    ends = [at for at, _ in marks[1:]] + [len(sentence)]
+    return [(sentence[at:end].rstrip("，,；; ") if end < len(sentence) else sentence[at:], side)
+            for (at, side), end in zip(marks, ends, strict=True)]
+
+
+def _weighing_sentences(ctx: ComposeContext, docs, asked: set[str]) -> list[tuple[Line, int]]:
+    """The sentences of the articles about an asked company that weigh the two sides, about the company, each part
+    on its side (_hedge_split): a hedged sentence of the concluding section, their last one ("陇窖正在用短期增速换取渠道
+    健康，这一选择长期看是合理的，但意味着第四季度业绩大概率仍将承压"), and anywhere one whose stance words put its two
+    parts on opposite sides ("关闭低效门店虽然会在短期内拖累零售值，但有利于提升单店产出")."""
+    out: list[tuple[Line, int]] = []
+    for d in docs:
+        sections = [bs for p, bs in d.sections() if len(p) >= 2] or [bs for _, bs in d.sections()]
+        if not set(ctx.glossary.entities(d.title)) & asked:
+            continue
+        for k, blocks in enumerate(sections):
+            last = k == len(sections) - 1 and len(sections) >= 2
+            for ln in (ln for b in blocks if b.kind == "para" for ln in b.lines if not _NOTE.match(ln.text)):
+                for t in split_sentences(ln.text, semicolons=False):
+                    split = _hedge_split(t, strict=not last)
+                    if split and re.match(r"(?:虽然|尽管|虽)", split[0]) and stance_of(split[0]) <= 0:
+                        continue  # a concession with no upside's words ("虽然云知声未详细披露客户集中度数据")
+                    if split and _line_about(ctx, Entry(t, [ln.chunk], [t]), asked):
+                        out += [(Line(split[0], t, ln.chunk), 1), (Line(split[1], t, ln.chunk), -1)]
+    return out
+
+
 def _hedged(ctx: ComposeContext, groups, asked: set[str]) -> list[tuple[Line, Line]]:
     """Hedged sentences of the best evidence on the topic ("这给了公司缓冲,但每次配售都会
     稀释老股东"): the part before the contrast word is the upside, the part after it the
@@ -939,6 +1023,21 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     hedged = _hedged(ctx, groups, asked)  # "…给了公司缓冲,但每次配售都会稀释老股东": both sides, first
     pros = [h for h, _ in hedged] + [ln for ln in pros if ln.text not in {h.text for h, _ in hedged}]
     cons = [c for _, c in hedged] + cons
+    # what a company did, asked of ("这种降价策略带来了什么好处，又付出了什么代价", "主动控货去库存，利弊各是什么"): the
+    # sentences that name the side of what they say ("…客流明显回升。代价是…") and the concluding section's weighing,
+    # before the lists (a question about the company as a whole is answered by its lists)
+    side_words = re.compile("|".join(f"(?:{w})" for k in ("pros", "cons") for w in reader_config()["stance"]["sides"][k]), re.I)
+    action = bool(asked) and (any(not any(a in ctx.glossary.companies or side_words.search(a) for a in alts) for alts, _ in groups)
+                              or bool(re.search(reader_config()["stance"]["action_words"], ctx.question, re.I)))
+    marked = [*_marked_sides(ctx, docs.values(), asked), *_weighing_sentences(ctx, docs.values(), asked)] if action else []
+    lead = {1: len(hedged), -1: len(hedged)}  # after the hedged evidence on the topic asked
+    for side in (1, -1):
+        have = {normalize(ln.text) for ln in pros + cons}
+        first = [ln for ln, s in marked if s == side and not any(normalize(ln.text) in h for h in have)]
+        if side > 0:
+            pros = pros[: lead[side]] + first + pros[lead[side]:]
+        else:
+            cons = cons[: lead[side]] + first + cons[lead[side]:]
     sides = reader_config()["stance"]["sides"]
     asks = {side: any(re.search(c, ctx.question, re.I) for c in sides[side]) for side in ("pros", "cons")}
     if asks["cons"] and not asks["pros"]:
