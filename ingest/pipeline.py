@@ -23,7 +23,7 @@ from chatbot.names import load_tools
 from chatbot.store import DocRecord, Store
 from ingest import text_worker
 from ingest.chunking import chunk_document
-from ingest.embed_ahead import GROUP_BATCHES, EmbedAhead
+from ingest.embed_ahead import EmbedAhead, group_size
 from ingest.loaders import LoadError, discover, is_url, load
 
 
@@ -184,7 +184,7 @@ def _write_documents(todo: list[tuple[DocRecord, list, bool]], store: Store, rep
     _ = store.embeddings.embed_query("warm up")  # loads the model, timed apart
     report.model_load_s = time.perf_counter() - t1
     batch = getattr(store.embeddings, "batch_size", None) or store.settings.embedding.batch_size
-    ahead = EmbedAhead(store.embeddings, store.ids_in_use, [c for _, c, _ in todo], GROUP_BATCHES * batch)
+    ahead = EmbedAhead(store.embeddings, store.ids_in_use, [c for _, c, _ in todo], group_size(batch))
     try:
         _write_all(todo, store, report, n_chunks, show_progress, on_progress, forked, ahead)
     finally:

