@@ -93,13 +93,13 @@ class Rules:
     exchange_words: tuple[str, ...] = ()
     # the endings of a word that names a trade's role before a name ("生产商", "品牌商"): a descriptor
     role_tails: tuple[str, ...] = ()
+    # a character's other reading is tried in a pinyin name when pypinyin's phrases read it so this often
+    reading_min_phrases: int = 3
 
     def describes(self, word: str) -> bool:
         """A word that stands before a name and is not part of it: a descriptor ("企业", "港股"), or a word of three
         characters or more ending in a role's tail ("医美注射产品生产商璞颜生物": 生产商; config/catalogue.toml)."""
         return word in self.descriptors or (len(word) >= 3 and word.endswith(self.role_tails))
-    # a character's other reading is tried in a pinyin name when pypinyin's phrases read it so this often
-    reading_min_phrases: int = 3
 
     def syllables(self, word: str) -> bool:
         """A word made of pinyin syllables only ("Dong", "Ling", "Weiting"; config/catalogue.toml
