@@ -679,6 +679,10 @@ def test_a_half_or_quarter_without_its_year_is_the_operands_period(question, per
     ("What is MiniMax's business model?", True),
     ("华润万象生活的收入从哪里来？", True),
     ("港交所是怎么调整18C章上市门槛的？", False),
+    ("Where does Unisound's revenue come from?", True),
+    # revenue from a market or segment asked as a figure is a look-up, not how the company makes money
+    # (dev-12 h9-q53 was composed as a how after session 15's how change, not refused as a near-miss)
+    ("What was WaveTone Music's revenue from overseas markets in Q3 2025?", False),
 ])
 def test_business_model_questions_are_told(question, asks):
     from chatbot.compose.business import asks_business_model
