@@ -75,7 +75,8 @@ def build_store(folders: list[str], stores: Path, rebuild: bool) -> Path:
     for n in range(len(folders) - 1, 0, -1):  # the longest prefix already built
         prefix = stores / f"{n}-{store_key(folders[:n])}"
         if (prefix / ".complete").exists() and not rebuild:
-            shutil.copytree(prefix, target)
+            # not its .complete: a build stopped before the rest is ingested must not pass for done
+            shutil.copytree(prefix, target, ignore=shutil.ignore_patterns(".complete"))
             start = n
             break
     todo = folders[start:]
