@@ -65,7 +65,6 @@ KNOWN_FAILURES: dict[str, str] = {
     # dev-12 (the session-11 hidden set, opened in session 12), over its own articles: failures at the session-12 start
     "h9-r25": "What was MiniMax's revenue for the full year 2025? — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as lookup, the set says latest",
     "h9-r50": "清衡环境的看点和风险分别是什么？ — wrong sentence chosen: '派息|资本开支|自由现金流' in retrieved passage #1; '国补|补贴' in retrieved passage #3",
-    "h9-r55": "那净利率呢？哪家更高？ — the eval (dev-12 index) counts it right; beside the dev-3, dev-5 … dev-11 articles the test finds: intent read as derived, the set says comparison",
     # dev-13 (the session-12 hidden set, opened in session 13), over its own articles: failures at the session-13 start
     "h10-r31": "Summarise Frostline Foods' interim results. — wrong sentence chosen: '预制菜' in retrieved passage #2",
     "h10-r32": "那篇比较四家PCB厂商的文章主要讲了什么？ — wrong sentence chosen: '收入结构' in retrieved passage #3",
