@@ -16,6 +16,7 @@ Stores live under `var/open-sets/stores` (`--stores DIR`).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -42,22 +43,29 @@ def load_sets() -> dict[str, dict]:
     return tomllib.loads(SETS_FILE.read_text(encoding="utf-8"))["sets"]
 
 
-def _hash_paths(paths: list[Path], h) -> None:
+def _path_bytes(paths: list[Path]) -> bytes:
+    """Every file under `paths`, each as its name then its content, in a fixed order: what a store key hashes."""
+    parts = []
     for p in paths:
         files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
         for f in files:
             if "__pycache__" in f.parts:
                 continue
-            h.update(str(f.relative_to(ROOT)).encode())
-            h.update(f.read_bytes())
+            parts += [str(f.relative_to(ROOT)).encode(), f.read_bytes()]
+    return b"".join(parts)
+
+
+@functools.cache
+def _ingest_code_bytes() -> bytes:
+    """The ingest-time code, read once a run (every store key, prefixes included, hashes it)."""
+    return _path_bytes([ROOT / c for c in INGEST_CODE])
 
 
 def store_key(folders: list[str]) -> str:
-    h = hashlib.sha256()
-    _hash_paths([ROOT / c for c in INGEST_CODE], h)
+    h = hashlib.sha256(_ingest_code_bytes())
     h.update(repr(sorted((k, v) for k, v in os.environ.items() if k.startswith(INGEST_ENV))).encode())
     h.update(b"|folders|")
-    _hash_paths([ROOT / f for f in folders], h)
+    h.update(_path_bytes([ROOT / f for f in folders]))
     return h.hexdigest()[:16]
 
 
@@ -88,10 +96,8 @@ def build_store(folders: list[str], stores: Path, rebuild: bool) -> Path:
     return target
 
 
-def run_set(name: str, spec: dict, out: Path, stores: Path, no_glossary: bool, rebuild: bool) -> str:
-    folders = spec["folders"]
-    # build every prefix first, so that sets sharing one reuse it
-    store = build_store(folders, stores, rebuild)
+def run_set(name: str, spec: dict, out: Path, store: Path, no_glossary: bool) -> str:
+    """Evaluate a set's look-up and reader files on its (built) store: one summary row each."""
     lines = []
     for kind in ("questions", "reader"):
         files = spec.get(kind, [])
@@ -116,10 +122,13 @@ def _overall(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))["systems"]["hybrid"]["overall"]
 
 
+def _refusal(o: dict, none: str) -> str:
+    return none if o["refusal_accuracy"] is None else f"{o['refusal_accuracy']:.3f}"
+
+
 def _row(name: str, kind: str, path: Path) -> str:
     o = _overall(path)
-    ref = "-" if o["refusal_accuracy"] is None else f"{o['refusal_accuracy']:.3f}"
-    return f"{name:10} {kind:9} n={o['n']:3} fact {o['fact_accuracy']:.3f} refusal {ref}"
+    return f"{name:10} {kind:9} n={o['n']:3} fact {o['fact_accuracy']:.3f} refusal {_refusal(o, '-')}"
 
 
 def cmd_run(args) -> None:
@@ -132,11 +141,12 @@ def cmd_run(args) -> None:
     out.mkdir(parents=True, exist_ok=True)
     stores.mkdir(parents=True, exist_ok=True)
     # stores first, one at a time (ingest is CPU-bound and shares prefixes), then the evals in parallel
+    built = {}
     for n in names:
         print(f"store {n} ...", flush=True)
-        build_store(sets[n]["folders"], stores, args.rebuild)
+        built[n] = build_store(sets[n]["folders"], stores, args.rebuild)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for row in pool.map(lambda n: run_set(n, sets[n], out, stores, args.no_glossary, False), names):
+        for row in pool.map(lambda n: run_set(n, sets[n], out, built[n], args.no_glossary), names):
             print(row, flush=True)
 
 
@@ -156,8 +166,7 @@ def cmd_table(args) -> None:
                 cells.append(f"{'':>26}")
                 continue
             o = _overall(r[k])
-            ref = "  -  " if o["refusal_accuracy"] is None else f"{o['refusal_accuracy']:.3f}"
-            cells.append(f"{o['fact_accuracy']:.3f}/{ref} (n={o['n']})".rjust(26))
+            cells.append(f"{o['fact_accuracy']:.3f}/{_refusal(o, '  -  ')} (n={o['n']})".rjust(26))
         print(f"{k:14}" + "".join(cells))
 
 
