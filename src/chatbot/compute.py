@@ -678,7 +678,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
         for f in sorted(glossary.metrics[m], key=len, reverse=True):
             low = low.replace(f.lower(), " ")
     for canon in glossary.entities(phrase):
-        names = [a for a, c in glossary.aliases.items() if c == canon]  # the longest first: "睿视眼镜" before "睿视"
+        names = glossary.aliases_of(canon)  # the longest first: "睿视眼镜" before "睿视"
         for a in sorted([*names, canon.lower()], key=len, reverse=True):
             low = (low.replace(a, " ") if a == canon.lower()
                    else re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low))

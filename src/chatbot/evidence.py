@@ -200,7 +200,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         for f in sorted(forms, key=len, reverse=True):
             low = low.replace(f, " ")
     for canon in glossary.entities(question):
-        aliases = [a for a, c in glossary.aliases.items() if c == canon and not a.isdigit()]
+        aliases = glossary.aliases_of(canon, codes=False)
         add([canon, *aliases], entity=canon, kind="entity")
         for a in sorted([*aliases, canon.lower()], key=len, reverse=True):  # "蜜雪冰城" before "蜜雪"
             low = name_pattern(a).sub(" ", low)

@@ -581,7 +581,7 @@ def _latin(ch: str) -> bool:
 
 def _replace_entity(prev: str, old_canon: str, new: str, glossary: Glossary) -> str:
     """Replace every alias of `old_canon` in `prev` with `new`."""
-    aliases = sorted((a for a, c in glossary.aliases.items() if c == old_canon), key=len, reverse=True)
+    aliases = sorted(glossary.aliases_of(old_canon), key=len, reverse=True)
     out = prev
     for a in aliases:  # a Latin name before a Latin word keeps a space ("MiniMax IPO估值", not "MiniMaxIPO")
         out = re.sub(re.escape(a), lambda m: new + (" " if _latin(new[-1:]) and _latin(m.string[m.end():m.end() + 1]) else ""),

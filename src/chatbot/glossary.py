@@ -53,6 +53,11 @@ class Glossary:
         return [(m, [_finder(f, whole_word=f.isascii() and f[:1].isalnum(), plural=True) for f in forms])
                 for m, forms in self.metrics.items()]
 
+    def aliases_of(self, canon: str, codes: bool = True) -> list[str]:
+        """The aliases (lower case) of a canonical name, in the glossary's order; without `codes`, not the all-digit
+        ones (a listing code "9678" is no way of writing the name in a sentence)."""
+        return [a for a, c in self.aliases.items() if c == canon and (codes or not a.isdigit())]
+
     def entities(self, text: str) -> list[str]:
         """Canonical companies named in the text, in order of first mention."""
         cache = self._entities_read

@@ -182,7 +182,7 @@ def core_matches(target: str, glossary: Glossary) -> list[tuple[str, str, int]]:
         elif alias.split(" ", 1)[0] == target and " " in alias:
             english.add(canon)
     for canon in english - {c for _, c, _ in out}:
-        out += [(a, c, 0) for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)]
+        out += [(a, canon, 0) for a in glossary.aliases_of(canon) if _CJK.fullmatch(a)]
     return out
 
 
@@ -193,6 +193,6 @@ def other_business(name_words: list[str], canon: str, glossary: Glossary, rules:
     words = trade_words(name_words, rules)
     if not words:
         return False
-    names = [a for a, c in glossary.aliases.items() if c == canon and _CJK.fullmatch(a)] or [canon]
+    names = [a for a in glossary.aliases_of(canon) if _CJK.fullmatch(a)] or [canon]
     foreign = foreign_trade(glossary, rules, canon)
     return not any(fits(n, words, rules, foreign) for n in names)

@@ -76,7 +76,7 @@ class ComposeContext:
 def company_passages(ctx: ComposeContext, companies: list[str]) -> list[Passage]:
     """The retrieved passages, then the other passages of the documents that name one of the companies (what a
     question asks of a company may sit outside the few passages retrieval returned)."""
-    forms = [f for e in companies for f in [e.lower(), *(a for a, c in ctx.glossary.aliases.items() if c == e and not a.isdigit())]
+    forms = [f for e in companies for f in [e.lower(), *ctx.glossary.aliases_of(e, codes=False)]
              if len(f) >= 2]
     seen = {p.chunk.id for p in ctx.passages}
     out = list(ctx.passages)

@@ -150,7 +150,7 @@ def _named_before(ctx: ComposeContext, f: Fact, companies) -> str | None:
     if not named:
         return None
     low = before.lower()
-    return max(named, key=lambda e: max(low.rfind(a) for a in [e.lower(), *(a for a, c in ctx.glossary.aliases.items() if c == e)]))
+    return max(named, key=lambda e: max(low.rfind(a) for a in [e.lower(), *ctx.glossary.aliases_of(e)]))
 
 
 def derived(ctx: ComposeContext) -> Composition | None:

@@ -19,7 +19,7 @@ from chatbot.text import normalize, period_phrase_re, split_sentences
 def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
     q = question
     for canon in others:
-        for a in sorted([canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon], key=len, reverse=True):
+        for a in sorted([canon, *ctx.glossary.aliases_of(canon)], key=len, reverse=True):
             q = re.sub(re.escape(a), " ", q, flags=re.I)
     return re.sub(r"\s*(?:和|与|跟|及|、|and|vs\.?|versus)\s*(?=\s|的|$)", " ", q)
 
@@ -74,7 +74,7 @@ def figure_core(ctx: ComposeContext, ents: list[str]) -> str:
     cfg = reader_config()["comparison"]
     q = ctx.question
     for canon in ents:
-        for a in sorted([canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon and not a.isdigit()],
+        for a in sorted([canon, *ctx.glossary.aliases_of(canon, codes=False)],
                         key=len, reverse=True):
             q = re.sub(re.escape(a) + r"(?:['’]s\b)?", "\x00", q, flags=re.I)
     # between two names only their joiner stands, and a name's own character the catalogue left off ("和环" of
@@ -244,7 +244,7 @@ def _item_lines(ctx: ComposeContext) -> list[Entry]:
 
 
 def _aliases(ctx: ComposeContext, entity: str) -> list[str]:
-    return [entity.lower()] + [a.lower() for a, c in ctx.glossary.aliases.items() if c == entity and not a.isdigit()]
+    return [entity.lower()] + [a.lower() for a in ctx.glossary.aliases_of(entity, codes=False)]
 
 
 def _asked_groups(ctx: ComposeContext):
@@ -329,7 +329,7 @@ def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str], pass
 
 def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
     """Table rows that the company heads (the report's comparison tables first)."""
-    aliases = [entity.lower()] + [a for a, c in ctx.glossary.aliases.items() if c == entity]
+    aliases = [entity.lower(), *ctx.glossary.aliases_of(entity)]
     docs = sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report")
     out = []
     for d in docs:

@@ -27,7 +27,7 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
     groups: list[tuple[list[str], float]] = []
     low = topic.lower()
     for canon in ctx.glossary.entities(topic):
-        alts = [canon] + [a for a, c in ctx.glossary.aliases.items() if c == canon and not a.isdigit()]
+        alts = [canon, *ctx.glossary.aliases_of(canon, codes=False)]
         groups.append((alts, 3.0))
         for a in alts:
             low = low.replace(a.lower(), " ")
