@@ -18,8 +18,6 @@ STILL_WRONG = {
     "s14-paraphrase-06": "false refusal: '卖给电网的电' is cut by jieba into '年卖给', '电网', '电有'; no sentence holds 电网 "
                          "(the article writes 上网电量), so no sentence passes the hard constraints and the embedding "
                          "fallback has nothing to choose from",
-    "s14-paraphrase-13": "false refusal: '造好交给船东多少条船' (交付船舶41艘): the embedding fallback's best sentence leads "
-                         "the orders sentence by 0.029 < min_margin 0.06 (config/semantic.toml), so it declines",
 }
 
 
