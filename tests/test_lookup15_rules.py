@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.evidence import _indexed_neighbour, analyse_question, score_candidates, without_attribution, without_codes
+from chatbot.evidence import analyse_question, counted_thing, score_candidates, without_attribution, without_codes
 from chatbot.glossary import Glossary, load_glossary
 from chatbot.models import Chunk, Passage
 from chatbot.text import claim_figures, normalize, periods
@@ -166,12 +166,13 @@ def test_the_end_of_a_period_is_the_end_of_its_month(text, found):
 
 
 @pytest.mark.parametrize(("question", "token", "read"), [
-    ("栗岛咖啡上半年末一共有多少家店？", "家店", "店"),
-    ("有几个浆站？", "个浆站", "浆站"),
-    ("国家店铺", "家店", "家店"),  # no "多少" before it: as written
+    ("栗岛咖啡上半年末一共有多少家店？", "家店", ["店", "家数"]),
+    ("江海重工二季度新签了多少艘船？", "艘船", ["船", "艘数"]),
+    ("有几个浆站？", "个浆站", ["浆站", "个数"]),
+    ("国家店铺", "家店", []),  # no "多少" before it: no count
 ])
 def test_a_measure_word_comes_off_the_thing_counted(question, token, read):
-    assert _indexed_neighbour(token, question, lambda t: 5.0, 5.0) == read
+    assert counted_thing(token, question) == read
 
 
 def test_a_count_at_a_periods_end_is_not_a_net_addition():

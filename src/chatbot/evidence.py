@@ -230,6 +230,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add([tok, f"{tok}年"], kind="period")  # a year, written either way: one term, not two
             continue
         if idf(tok) >= absent and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+            if thing := counted_thing(tok, low):
+                add(thing)  # "多少家店": 店, or 家数
+                continue
             tok = _indexed_neighbour(tok, low, idf, absent)
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
@@ -269,17 +272,24 @@ def _pieces_idf(name: str, idf, absent: float) -> float:
     return max(weights) if weights and max(weights) < absent else absent
 
 
+def counted_thing(tok: str, text: str) -> list[str]:
+    """A word of the question that takes in the measure word written after "多少" ("多少家店" cut 多少 + 家店, "多少艘船"):
+    the thing counted ("店") and its count as a column names it ("家数", "新签艘数"); [] for any other word
+    ([units] classifiers)."""
+    i = text.find(tok)
+    if len(tok) < 2 or tok[0] not in evidence_config()["units"]["classifiers"] or i < 0 \
+            or not re.search(r"(?:多少|几)\s*$", text[:i]):
+        return []
+    return [tok[1:], f"{tok[0]}数"]
+
+
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
     """A Chinese word the index does not hold may be jieba cutting the question otherwise
     than the passages ("的翻台率" -> "的翻" + "台率", while passages hold "翻台率"): the
-    word with a neighbouring character or two of the question, when the index holds that; a measure word
-    after "多少" taken into the thing counted ("多少家店" -> "家店") comes off it ([units] classifiers)."""
+    word with a neighbouring character or two of the question, when the index holds that."""
     i = text.find(tok)
     if i < 0:
         return tok
-    counted = evidence_config()["units"]["classifiers"]
-    if len(tok) >= 2 and tok[0] in counted and re.search(r"(?:多少|几)\s*$", text[:i]):
-        return tok[1:]  # "多少家店" cut 多少 + 家店: the thing counted is 店 (门店), 家 its measure word
     for k in (1, 2):
         for cand in (text[max(0, i - k): i + len(tok)], text[i: i + len(tok) + k]):
             if len(cand) == len(tok) + k and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and idf(cand) < absent:
@@ -957,9 +967,10 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     if not spec.amount or spec.metrics:
         return False
     skip = evidence_config()["required"]["skip_words"]
-    words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and g.alternatives[0] not in skip]
-    if not any(not g.absent for g in words):
-        return False  # (a word no passage holds is said by none; its other forms may be: "产了" as 产量)
+    words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity]
+    if not any(not g.absent and g.alternatives[0] not in skip for g in words):
+        return False  # (a word no passage holds is said by none, though its other forms may be: "产了" as 产量; a word
+        # that only names the kind of figure, "金额", asks nothing, though a sentence writing it says of the figure)
     chunk = passages[c.passage_idx].chunk
     text = normalize(" ".join([c.text, chunk.title, *chunk.headings, table_header(chunk.text) if c.item else ""]))
     defined = defined_words or {}  # the document's term for the question's words ("矿产铜" for "自有矿山")
