@@ -145,3 +145,19 @@ def test_a_sentence_about_its_documents_company(sentence, own):
     from chatbot.compose.sections import _own_subject
 
     assert _own_subject(_ctx(""), sentence) is own
+
+
+@pytest.mark.parametrize(("question", "pros", "cons"), [
+    # each side asked in a clause of its own: that clause, its side words left out
+    ("锂朔循环有哪些优势，这个行业又有哪些风险？", "锂朔循环有哪些 ", "这个行业又有哪些 "),
+    # both sides in one clause: no clause of one side
+    ("投资禾鲜味业有哪些机会和风险？", "", ""),
+    ("What are the opportunities and risks for Taiheng Locomotive?", "", ""),
+])
+def test_the_clause_that_asks_one_side(question, pros, cons):
+    from chatbot.compose.sections import side_clause
+    from chatbot.intent import reader_config
+
+    sides = reader_config()["stance"]["sides"]
+    assert side_clause(question, sides["pros"], sides["cons"]) == pros
+    assert side_clause(question, sides["cons"], sides["pros"]) == cons

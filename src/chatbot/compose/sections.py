@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
+from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages
 from chatbot.compose.business import asks_business_model, business_model
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
@@ -975,6 +975,34 @@ def _put_on_side(ln: Line, pros: list[Line], cons: list[Line]) -> None:
     (pros if st > 0 else cons if st < 0 else []).append(ln)
 
 
+def side_clause(question: str, side_words: list[str], other_words: list[str]) -> str:
+    """The one clause of a question that asks one side and not the other, its side words left out ("锂朔循环有哪些优势，
+    这个行业又有哪些风险？" -> "锂朔循环有哪些 "); "" when no clause or several do, or one asks both."""
+    def says(c: str, words: list[str]) -> bool:
+        return any(re.search(w, c, re.I) for w in words)
+    clauses = [c for c in re.split(r"[，,；;。？?！!]", question) if says(c, side_words) and not says(c, other_words)]
+    if len(clauses) != 1:
+        return ""
+    return re.sub("|".join(f"(?:{w})" for w in side_words), " ", clauses[0], flags=re.I)
+
+
+def _side_clause_lines(ctx: ComposeContext, side_words: list[str], other_words: list[str], asked: set[str]) -> list[Line]:
+    """The evidence for the clause of the question that asks one side and not the other ("锂朔循环有哪些优势，这个行业又
+    有哪些风险？": "锂朔循环有哪些优势"), its side words left out (the sentences that answer it need not say "优势"): the
+    best sentences, about the company the clause names (none named: in the documents of the company asked)."""
+    bare = side_clause(ctx.question, side_words, other_words)
+    if not bare:
+        return []
+    named = set(ctx.glossary.entities(bare)) & (set(ctx.glossary.companies) | asked)
+    # (a clause naming no company, "这个行业又有哪些风险", speaks of the documents of the company asked)
+    passages = company_passages(ctx, sorted(asked)) if asked and not named else ctx.passages
+    docs = set(company_docs(ctx, sorted(asked))) if asked and not named else None
+    cands, _ = ctx.rescore(bare, passages)
+    found = ctx.lookup_entries(wants_list=True, max_sentences=3, cands=cands, keep_ratio=0.5, passages=passages)
+    return [Line(e.text, e.raw[0], e.chunks[0]) for e in found if e.raw and (not named or _line_about(ctx, e, named))
+            and (docs is None or e.chunks[0].doc_id in docs)]
+
+
 def pros_cons(ctx: ComposeContext) -> Composition | None:
     most = _cfg()["max_block_items"]
     short = _short_sections(ctx.structure.values())
@@ -1044,6 +1072,13 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         pros = []
     elif asks["pros"] and not asks["cons"]:
         cons = []
+    for key, side in (("pros", 1), ("cons", -1)):  # a side its own clause asks and nothing gave: that clause's evidence
+        if asks[key] and not (pros if side > 0 else cons):  # (none the other side holds, or its words or heading give)
+            other = {normalize(ln.text) for ln in (cons if side > 0 else pros)}
+            (pros if side > 0 else cons).extend(
+                ln for ln in _side_clause_lines(ctx, sides[key], sides["cons" if side > 0 else "pros"], asked)
+                if normalize(ln.text) not in other
+                and stance_of(ln.text) != -side and heading_side(ln.chunk.headings[-1] if ln.chunk.headings else "") != -side)
     if not pros and not cons:
         return None
     if pros:
