@@ -5,7 +5,7 @@ or assessment from the documents, plus one line that no investment advice is giv
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from chatbot.collapse import docs_about
 from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
@@ -32,9 +32,10 @@ def comparison(ctx: ComposeContext) -> Composition | None:
             return Composition([Entry(ctx.labels["comparison"], bullet=False), *rows])
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
-    figures = company_figures(ctx, ents)  # None: no figure compared (business models, strategies)
-    if figures is not None and not all(figures.values()):  # a company whose figure no sentence states
-        return _missing_figure(ctx, ents, figures)
+    compared = company_figures(ctx, ents)  # None: no figure compared (business models, strategies)
+    if compared is not None and compared.missing:  # a company whose figure no sentence states
+        return _missing_figure(ctx, ents, compared)
+    figures = compared.lines if compared is not None else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
     side_by_side = _table_rows(ctx, ents) or _table_columns(ctx, ents) or _company_sections(ctx, ents)
     if side_by_side:  # the documents' own comparison: a table column, or one section per company
@@ -88,7 +89,7 @@ def figure_core(ctx: ComposeContext, ents: list[str]) -> str:
     return re.sub(r"\s+", " ", q).strip(" ，,、的")
 
 
-def company_figures(ctx: ComposeContext, ents: list[str]) -> dict[str, list[Entry]] | None:
+def company_figures(ctx: ComposeContext, ents: list[str]) -> Compared | None:
     """A comparison of one figure: each company's figure as a look-up of its own finds it ("<company><core>是多少？":
     the company, metric, period and specifying words held), from the retrieved passages and those of the
     documents that name the company; None when the question compares no figure (it names no metric or
@@ -102,16 +103,35 @@ def company_figures(ctx: ComposeContext, ents: list[str]) -> dict[str, list[Entr
     passages = company_passages(ctx, ents)
     texts = [normalize(p.chunk.text) for p in passages]
     words = [w for w in _asked_words(ctx, core) if any(w in t for t in texts)]  # (a name's leftover is none)
-    out: dict[str, list[Entry]] = {}
+    out = Compared({}, [])
+    metrics: list[list[str]] = []
     for e in ents:
         others = [o for o in ents if o != e]
         cands, spec = ctx.rescore(asks[e], passages)
         if not (spec.metrics or spec.required or words) or not (spec.metrics or spec.periods or cue):
             return None  # nothing that names a figure, or no figure asked
+        metrics = metrics or spec.metrics
         cands = [c for c in cands if c.figures and not _about_other(ctx, c, e, others, passages)
                  and _states_for(ctx, c, e, ents, passages) and (not words or any(w in normalize(c.text) for w in words))]
-        out[e] = ctx.lookup_entries(wants_list=False, max_sentences=1, cands=cands, passages=passages)
+        out.lines[e] = ctx.lookup_entries(wants_list=False, max_sentences=1, cands=cands, passages=passages)
+    # missing: no line found, and (a metric asked) no sentence of the company's states the metric with a figure at all
+    # (a look-up too strict for the question's words is no reason to say the documents lack it)
+    out.missing = [e for e in ents if not out.lines[e] and not (metrics and _states_metric(ctx, e, ents, metrics, passages))]
     return out
+
+
+@dataclass
+class Compared:
+    lines: dict[str, list[Entry]]  # each company's line stating the figure compared ([] none found)
+    missing: list[str]  # the companies whose figure the documents do not state
+
+
+def _states_metric(ctx: ComposeContext, company: str, ents: list[str], metrics: list[list[str]], passages: list[Passage]) -> bool:
+    """Does some sentence state a figure of the company's with one of the metric's forms?"""
+    forms = [normalize(f).lower() for fs in metrics for f in fs if not f.isascii()]
+    cands, _ = ctx.rescore(f"{company}{metrics[0][0]}", passages)
+    return any(c.figures and any(f in normalize(c.text).lower() for f in forms) and _states_for(ctx, c, company, ents, passages)
+               for c in cands)
 
 
 def _asked_words(ctx: ComposeContext, core: str) -> list[str]:
@@ -162,9 +182,9 @@ def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passag
     return False
 
 
-def _missing_figure(ctx: ComposeContext, ents: list[str], figures: dict[str, list[Entry]]) -> Composition:
+def _missing_figure(ctx: ComposeContext, ents: list[str], compared: Compared) -> Composition:
     """The figure compared is not stated for some company: say for which, then (as what is known) the others'."""
-    missing = [e for e in ents if not figures[e]]
+    missing, figures = compared.missing, compared.lines
     sep = "" if ctx.lang == "zh" else " "
     entries = [Entry(ctx.labels["missing"].format(asked=sep.join(["、".join(missing), figure_core(ctx, ents)])))]
     found = [x for e in ents for x in _labelled(e, figures[e])]
