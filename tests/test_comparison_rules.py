@@ -85,6 +85,8 @@ def test_whose_figure_a_sentence_states(sentence, paragraph, figures, company, s
     ("陇轨装备和泰衡机车上半年的净利润增速哪个更快？", "comparison"),
     ("绮朵护理的增速比柔禾卫品2025年成人失禁用品收入增长快吗？", "comparison"),
     ("枫渡文旅的客流增长比它快吗？", "comparison"),
+    # a superlative among several ("最短", "最长" too)
+    ("四家运动服饰公司里，谁的存货周转天数最短，谁最长？", "comparison"),
     # a difference asked stays a derived figure
     ("哪个更高，高多少？", "derived"),
     ("枫渡文旅的入园人次比奇屿乐园多多少？", "derived"),

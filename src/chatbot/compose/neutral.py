@@ -26,8 +26,8 @@ def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
 
 def comparison(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
-    if len(ents) < 2:  # two periods or parts of one company: the table rows the question names, else the look-up
-        rows = _named_rows(ctx, ents) or _item_lines(ctx)
+    if len(ents) < 2:  # a superlative over a table; two periods or parts of one company: the table rows the question
+        rows = _superlative_rows(ctx) or _named_rows(ctx, ents) or _item_lines(ctx)  # names; else the look-up
         if rows:
             return Composition([Entry(ctx.labels["comparison"], bullet=False), *rows])
         found = ctx.lookup_entries(wants_list=True)
@@ -228,6 +228,32 @@ def _named_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
                 if top > 0:
                     return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln, sc in zip(b.lines, scores, strict=True) if sc == top][:3]
     return []
+
+
+def _superlative_rows(ctx: ComposeContext) -> list[Entry]:
+    """A superlative asked among several ([comparison] superlative: "谁的存货周转天数最短"): the rows of the table (three or
+    more, in the retrieved documents, the best retrieved first) one of whose column headers names most of what is
+    asked, every row in full, so that each one's cell is shown; none when no header names it."""
+    if not re.search(reader_config()["comparison"]["superlative"], ctx.question, re.I):
+        return []
+    # (the question's own terms: the cue "谁的存货周转天数最短" holds what is asked, so the topic words lack it)
+    groups = [(g.alternatives, g.weight) for g in ctx.spec.groups if not g.entity and g.kind != "period" and not g.absent]
+    rank: dict[str, int] = {}
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    best: tuple[float, list[Entry]] = (0.0, [])
+    for d in sorted((d for d in ctx.structure.values() if d.doc_id in rank), key=lambda d: rank[d.doc_id]):
+        for b in d.blocks:
+            if b.kind != "table" or len(b.lines) < 3:
+                continue
+            top = max((overlap(groups, h) for h in b.header[1:]), default=0.0)
+            if top > best[0]:
+                best = (top, [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in b.lines])
+    if not best[1]:
+        return []
+    rows = {normalize(e.text) for e in best[1]}  # the best sentence first, when it is no row ("…为四家中最高")
+    said = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=1) if normalize(e.text) not in rows]
+    return said + best[1]
 
 
 def compared_items(question: str) -> list[str]:
