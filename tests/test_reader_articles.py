@@ -78,7 +78,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h11-r34": "Summarize the rest of that announcement. — wrong sentence chosen: '18.7万' in retrieved passage #3; '1.45' only in non-retrieved chunks of news-144",
     "h11-r40": "Why? — false refusal: '去库存' only in non-retrieved chunks of news-140, news-149; '关税' only in non-retrieved chunks of news-149",
     "h11-r47": "蓝汐邮轮的载客率超过了100%，这个载客率是按什么口径算的？ — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'definition'",
-    "h11-r51": "琼澜免税前三季度里，一二季度加起来收入是多少？ — wrong sentence chosen: '38.6' in retrieved passage #2; '74.1' not found in the corpus as written (check the question set)",
     "h11-r52": "By how much did Frostway Logistics' East China r… — false refusal: '10688' not found in the corpus as written (check the question set)",
     "h11-r58": "Should I move my savings into Tervalle Luggage s… — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'advice'",
     "h11-r59": "驰萤电动和枫渡文旅我该买哪个？直接给我个建议。 — missed refusal: answered from news-145, news-147 although the corpus has no answer",

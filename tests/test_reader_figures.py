@@ -201,3 +201,29 @@ def test_whose_figure_in_a_sentence_naming_several(sentence, written, owner):
     glossary = Glossary(aliases={"栗岛": "栗岛咖啡", "岚焙": "岚焙咖啡"}, companies={"栗岛咖啡", "岚焙咖啡"})
     fact = next(f for f in facts_in(sentence) if f.written[0] == written)
     assert _named_before(SimpleNamespace(glossary=glossary), fact, glossary.companies) == owner
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # the first two quarters written as one: the first half
+    ("一二季度加起来收入是多少？", "H1"),
+    ("第一、二季度的收入", "H1"),
+    ("1、2季度合计", "H1"),
+    # one quarter, or a count of quarters, stays as it is
+    ("第二季度收入", "Q2"),
+    ("前三季度收入", "Q1-3"),
+])
+def test_the_first_two_quarters_are_the_first_half(text, period):
+    from chatbot.text import english_period_forms, qualifiers
+
+    assert qualifiers(english_period_forms(text)) == {period}
+
+
+def test_a_period_asked_where_a_longer_one_lies():
+    from chatbot.compute import read_period_part
+
+    read = read_period_part("琼澜免税前三季度里，一二季度加起来收入是多少？", load_glossary())
+    assert read is not None
+    asked, dq = read
+    assert asked == (None, "H1")
+    assert (dq.kind, dq.a.period, dq.b.period) == ("difference", (None, "Q1-3"), (None, "Q3"))
+    assert not any(w in ("加起来", "里") for g in dq.a.terms for w in g)

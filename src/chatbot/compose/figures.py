@@ -39,6 +39,7 @@ from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
     content_words,
+    english_period_forms,
     normalize,
     period_match,
     period_phrase_re,
@@ -416,7 +417,10 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
         calc.formulas = mids + calc.formulas
     if isinstance(calc, str):
         return None
-    asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or QUALIFIER_TEXT.get(asked[1], "")
+    # the period as the question names it ("2025年上半年"), only it: not the longer one named as where it lies
+    named = [m.group(0).strip() for m in _period_text(english_period_forms(ctx.question))]
+    own = [t for t in named if asked[1] in qualifiers(t)]
+    asked_text = "".join(own or named) if (own or len(named) == 1) else QUALIFIER_TEXT.get(asked[1], "")
     label = "period_sum" if dq.kind == "sum" else "period_part"
     lead = Entry(ctx.labels[label].format(asked=asked_text), bullet=False)
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")

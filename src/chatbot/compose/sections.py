@@ -697,13 +697,15 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
     国内设备采购，把新增设备优先投放到…" after the price fall asked about)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     found = ctx.lookup_entries(keep_ratio=0.5)
+    if not found:  # nothing on the question: no answer (a figure asked of a thing no document names is refused)
+        return None
     extra = _cfg()["why_extra_sentences"]
     # the sentences of the articles about the company asked that hold most of what is asked, and more of it than the
     # look-up's best, first: one outside the passages retrieved, or naming a partner company, which the look-up keeps
     # for no company asked ("电池方面，公司与…澈源再生签署了合作协议，…用户以旧换新时交回的…电池将由后者统一处理" for
     # "怎么处理用户以旧换新交回来的旧电池")
     plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
-    best = overlap(plain, found[0].text) if found else 0.0
+    best = overlap(plain, found[0].text)
     least = _cfg()["how_topic_sentence_share"] * sum(w for _, w in plain)
     topical = [e for d in ctx.structure.values() if asked & set(ctx.glossary.entities(d.title))
                for e in _topic_sentences(d, [], plain, extra) if overlap(plain, e.text) > max(best, least)
