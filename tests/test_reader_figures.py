@@ -227,3 +227,24 @@ def test_a_period_asked_where_a_longer_one_lies():
     assert asked == (None, "H1")
     assert (dq.kind, dq.a.period, dq.b.period) == ("difference", (None, "Q1-3"), (None, "Q3"))
     assert not any(w in ("加起来", "里") for g in dq.a.terms for w in g)
+
+
+@pytest.mark.parametrize(("question", "sentence", "formula"), [
+    # a rate stated for the two periods asked, the earlier in a clause naming it: the change in points
+    ("恒湾数据的上架率从二季度末到三季度末提高了几个百分点？", "整体上架率为76.5%，二季度末为72.1%。", "76.5%−72.1%≈4.4个百分点"),
+    # the other clause names a third period: not the two asked
+    ("上架率从二季度末到三季度末提高了几个百分点？", "整体上架率为76.5%，去年同期为70.2%。", None),
+    # the rate asked is not the sentence's
+    ("上架率从二季度末到三季度末提高了几个百分点？", "毛利率为36.5%，二季度末为35.1%。", None),
+])
+def test_a_rate_stated_for_the_two_periods_asked(question, sentence, formula):
+    from types import SimpleNamespace
+
+    from chatbot.compose.base import Entry
+    from chatbot.compose.figures import _rate_of_two_periods
+    from chatbot.intent import labels
+    from chatbot.models import Chunk
+
+    chunk = Chunk(id="c", doc_id="d", text=sentence)
+    comp = _rate_of_two_periods(SimpleNamespace(question=question, labels=labels("zh")), [Entry(sentence, [chunk], [sentence])])
+    assert (comp.entries[-1].text[-len(formula):] if comp and formula else comp) == formula

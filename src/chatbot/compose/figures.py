@@ -492,6 +492,37 @@ def points_change(ctx: ComposeContext, entries: list[Entry]) -> Composition | No
         lab = ctx.labels
         text = f"{lab['derived']}{lab['derived_note']}：{pcts[0]}%、{pcts[1]}%⟦0⟧；{formula}"
         return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
+    return _rate_of_two_periods(ctx, entries)
+
+
+def _rate_of_two_periods(ctx: ComposeContext, entries: list[Entry]) -> Composition | None:
+    """A rate asked from one period to another ("上架率从二季度末到三季度末提高了几个百分点") that a sentence states for
+    both, the earlier in a clause naming its period ("整体上架率为76.5%，二季度末为72.1%": the other clause's is the
+    later one's): the change in percentage points, the later less the earlier."""
+    named = [m.group(0).strip() for m in _period_text(ctx.question)]
+    rate = re.findall(r"[\u4e00-\u9fff]{1,6}率", ctx.question)
+    if len(named) != 2 or not rate:
+        return None
+    earlier, later = named
+    for e in entries:
+        if not any(r[-3:] in e.text for r in rate):  # the rate asked ("上架率")
+            continue
+        clauses = [c for c in re.split(r"[，,；;。]", e.text) if re.search(r"\d\s*%", c)]
+        if len(clauses) != 2:
+            continue
+        first = [c for c in clauses if earlier in c and later not in c]
+        if len(first) != 1:
+            continue
+        other = next(c for c in clauses if c is not first[0])
+        if re.search(period_phrase_re(), other) and later not in other:
+            continue  # the other clause states another period's rate
+        a = re.findall(r"(\d+(?:\.\d+)?)\s*%", first[0])
+        b = re.findall(r"(\d+(?:\.\d+)?)\s*%", other)
+        if len(a) != 1 or len(b) != 1:
+            continue
+        lab = ctx.labels
+        text = f"{lab['derived']}{lab['derived_note']}：{b[0]}%、{a[0]}%⟦0⟧；{points_formula(a[0], b[0])}"
+        return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
     return None
 
 
