@@ -7,13 +7,15 @@ lists, each labelled, items sorted by the stance words)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages
 from chatbot.compose.business import asks_business_model, business_model
+from chatbot.evidence import score_candidates
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.text import claim_figures, content_words, normalize, split_sentences
+from chatbot.text import claim_figures, content_words, normalize, period_phrase_re, split_sentences
 
 
 def _cfg() -> dict:
@@ -662,10 +664,36 @@ def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
 
 
 def why(ctx: ComposeContext) -> Composition | None:
+    unstated = _unstated_figure(ctx)
+    if unstated is not None:  # why a figure moved that the documents do not give: said so, no cause quoted
+        return unstated
     comp = _section_points(ctx, _cfg()["why_heading_words"], _cfg()["cause_cues"]) or _causal_sentences(ctx)
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["why"]))
     return comp
+
+
+def _unstated_figure(ctx: ComposeContext) -> Composition | None:
+    """A why asked of one company's figure for a period ("为什么云知声2025年净利润大幅改善？": a metric and a period named)
+    that no sentence of the documents about the company states ("云知声2025年净利润是多少？" finds nothing): refused,
+    the figure said to be missing, what the documents hold for other periods given; None when the figure is stated
+    or the question names no such figure."""
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    metrics = ctx.glossary.metrics_in(ctx.question)
+    named = [m.group(0).strip() for m in period_phrase_re().finditer(ctx.question) if m.group(0).strip()]
+    if ctx.lang != "zh" or len(asked) != 1 or len(metrics) != 1 or not named:
+        return None
+    company = next(iter(asked))
+    figure = f"{company}{''.join(named)}{metrics[0]}"
+    passages = company_passages(ctx, [company])
+    # (as the look-up reads it: a metric no passage holds, "净利润" where the sources give only 净亏损, is no reader's word)
+    cands, spec = score_candidates(f"{figure}是多少？", passages, ctx.glossary, ctx.idf)
+    if not spec.metrics or not spec.periods or any(c.figures and c.coverage >= ctx.min_relevance for c in cands):
+        return None
+    from chatbot.compose.figures import known_other_periods  # (figures imports this module)
+
+    known = known_other_periods(replace(ctx, question=f"{figure}是多少？", spec=spec, cands=cands, passages=passages))
+    return known or Composition([Entry(ctx.labels["missing"].format(asked=figure))], refused=True)
 
 
 def _plan_lines(ctx: ComposeContext) -> Composition | None:
