@@ -253,9 +253,16 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     for p in ctx.passages:
         retrieved[p.chunk.doc_id] = retrieved.get(p.chunk.doc_id, "") + " " + p.chunk.text
 
+    q_norm = normalize(q)
+    total = sum(w for _, w in groups)
+
     def score(d: DocStructure) -> float:
         heads = " ".join(dict.fromkeys(b.heading for b in d.blocks))
-        return 2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads) + overlap(rare, retrieved.get(d.doc_id, ""))
+        # a section it names by its heading, word for word ("…这篇报道里讲的排队规模和募资情况": "## 排队规模")
+        named = any(len(h) >= 3 and normalize(h) in q_norm for h in dict.fromkeys(_NUMBERING.sub("", b.heading).strip()
+                                                                             for b in d.blocks if len(b.path) >= 2))
+        return (2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads) + overlap(rare, retrieved.get(d.doc_id, ""))
+                + (total if named else 0.0))
 
     scored = sorted(docs, key=lambda d: -score(d))
     if scored and score(scored[0]) > 0:
