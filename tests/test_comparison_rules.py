@@ -15,7 +15,7 @@ from chatbot.glossary import Glossary, load_glossary
 from chatbot.intent import detect_intent
 from chatbot.models import Chunk, Passage
 
-_NAMES = {"栗岛咖啡": "栗岛咖啡", "栗岛": "栗岛咖啡", "麦汀咖啡": "麦汀咖啡", "麦汀": "麦汀咖啡", "陇轨装备": "陇轨装备",
+_NAMES = {"滨海铝业": "滨海铝业", "邛岭铝业": "邛岭铝业", "邛岭": "邛岭铝业", "栗岛咖啡": "栗岛咖啡", "栗岛": "栗岛咖啡", "麦汀咖啡": "麦汀咖啡", "麦汀": "麦汀咖啡", "陇轨装备": "陇轨装备",
           "陇轨": "陇轨装备", "泰衡机车": "泰衡机车", "泰衡": "泰衡机车", "澈源再生": "澈源再生", "钴资源": "钴资源",
           "智谱": "智谱", "minimax": "MiniMax", "禾沐营养": "禾沐营养", "禾沐": "禾沐营养", "贝思康": "贝思康"}
 
@@ -71,12 +71,18 @@ def _cand(text: str, raw: str = "", figures: list[str] | None = None) -> SimpleN
      ["61.2%", "7.85亿"], "贝思康", False),
     ("毛利率为61.2%，纯利7.85亿元。", "先看禾沐。2024年全年，禾沐录得收益68.4亿元。毛利率为61.2%，纯利7.85亿元。",
      ["61.2%", "7.85亿"], "禾沐营养", True),
+    # a paragraph speaking of the company by the first two characters of its name, which no alias holds ("滨海")
+    ("公司上半年资本开支约46亿元。", "滨海选择把部分山东产能向云南转移。公司上半年资本开支约46亿元。", ["46亿"], "邛岭铝业", False),
+    ("公司上半年资本开支约46亿元。", "滨海选择把部分山东产能向云南转移。公司上半年资本开支约46亿元。", ["46亿"], "滨海铝业", True),
+    # a document about both, nothing naming either before the sentence: neither's
+    ("公司上半年资本开支约46亿元。", "", ["46亿"], "邛岭铝业", False),
 ])
 def test_whose_figure_a_sentence_states(sentence, paragraph, figures, company, states):
     chunk = Chunk(id="c", doc_id="d", text=paragraph or sentence, title="两家公司对比", headings=["两家公司对比"])
     ents = ["陇轨装备", "泰衡机车"] if "陇轨" in sentence or "泰衡" in sentence else \
-        ["智谱", "MiniMax"] if "智谱" in sentence else ["禾沐营养", "贝思康"]
+        ["智谱", "MiniMax"] if "智谱" in sentence else ["滨海铝业", "邛岭铝业"] if "资本开支" in sentence else ["禾沐营养", "贝思康"]
     ctx = _ctx("")
+    ctx.glossary.doc_subjects = {"d": set(ents)}  # (a document about the companies compared)
     assert _states_for(ctx, _cand(sentence, figures=figures), company, ents, [Passage(chunk=chunk)]) is states
 
 

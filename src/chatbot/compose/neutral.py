@@ -154,11 +154,26 @@ def _asked_words(ctx: ComposeContext, core: str) -> list[str]:
     return [normalize(r) for r in runs if len(r) >= 2 and not is_phrasing_word(r)]
 
 
-def _last_named(ctx: ComposeContext, text: str, ents: list[str]) -> str | None:
+def _owner_forms(ctx: ComposeContext, company: str, ents: list[str]) -> list[str]:
+    """The names by which a text may speak of one of the companies compared: its aliases, and the first two characters
+    of a Chinese name of four or more ("滨海" of 滨海铝业, a word of the dictionary the catalogue keeps no alias of) when no
+    other company compared opens with them."""
+    forms = [normalize(a).lower() for a in _aliases(ctx, company) if len(a) >= 2]
+    head = company[:2]
+    if re.fullmatch(r"[\u4e00-\u9fff]{4,}", company) and not any(o != company and o.startswith(head) for o in ents):
+        forms.append(head)
+    return forms
+
+
+def _named_in(ctx: ComposeContext, text: str, ents: list[str]) -> list[tuple[int, str]]:
+    """Where the text names each company compared (by _owner_forms), in order."""
     low = normalize(text).lower()
-    named = [(m.start(), e) for e in ents for a in _aliases(ctx, e) if len(a) >= 2
-             for m in re.finditer(re.escape(normalize(a).lower()), low)]
-    return max(named)[1] if named else None
+    return sorted((m.start(), e) for e in ents for f in _owner_forms(ctx, e, ents) for m in re.finditer(re.escape(f), low))
+
+
+def _last_named(ctx: ComposeContext, text: str, ents: list[str]) -> str | None:
+    named = _named_in(ctx, text, ents)
+    return named[-1][1] if named else None
 
 
 def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passages: list[Passage]) -> bool:
@@ -166,14 +181,14 @@ def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passag
     that one ("泰衡营收为45.1亿元…，增速明显快于陇轨" states none of 陇轨's; "MiniMax超过15亿美元,智谱超过83亿元人民币"
     one of each), or one of a sentence naming none of them (a section about the company, checked by the look-up)?"""
     low = normalize(cand.text).lower()
-    named = sorted((m.start(), e) for e in ents for a in _aliases(ctx, e) if len(a) >= 2
-                   for m in re.finditer(re.escape(normalize(a).lower()), low))
-    if not named:  # the company its paragraph names last before it ("先看禾沐。…毛利率为61.2%"), else its heading's
-        chunk = passages[cand.passage_idx].chunk
+    named = _named_in(ctx, cand.text, ents)
+    if not named:  # the company its paragraph names last before it ("先看禾沐。…毛利率为61.2%"), else its heading's, else
+        chunk = passages[cand.passage_idx].chunk  # its document's when it is about that one alone
         line = next((ln for ln in chunk.text.splitlines() if cand.raw and cand.raw in ln), "")
         last = _last_named(ctx, line[: line.find(cand.raw)], ents) if line else None
-        heads = set(ctx.glossary.entities(" ".join(chunk.headings[1:]))) & set(ents)
-        return last == company if last else (company in heads if heads else True)
+        heads = {e for _, e in _named_in(ctx, " ".join(chunk.headings[1:]), ents)}
+        about = ctx.glossary.doc_subjects.get(chunk.doc_id) or set(ctx.glossary.entities(chunk.title))
+        return last == company if last else (company in heads if heads else not (set(ents) - {company}) & about)
     for f in cand.figures:
         at = low.find(normalize(f).lower())
         before = [e for pos, e in named if pos < at] if at >= 0 else []
