@@ -15,7 +15,7 @@ from chatbot.glossary import Glossary, load_glossary
 from chatbot.intent import detect_intent
 from chatbot.models import Chunk, Passage
 
-_NAMES = {"栗岛咖啡": "栗岛咖啡", "栗岛": "栗岛咖啡", "麦汀咖啡": "麦汀咖啡", "麦汀": "麦汀咖啡", "陇轨装备": "陇轨装备",
+_NAMES = {"滨海铝业": "滨海铝业", "邛岭铝业": "邛岭铝业", "邛岭": "邛岭铝业", "栗岛咖啡": "栗岛咖啡", "栗岛": "栗岛咖啡", "麦汀咖啡": "麦汀咖啡", "麦汀": "麦汀咖啡", "陇轨装备": "陇轨装备",
           "陇轨": "陇轨装备", "泰衡机车": "泰衡机车", "泰衡": "泰衡机车", "澈源再生": "澈源再生", "钴资源": "钴资源",
           "智谱": "智谱", "minimax": "MiniMax", "禾沐营养": "禾沐营养", "禾沐": "禾沐营养", "贝思康": "贝思康"}
 
@@ -71,12 +71,18 @@ def _cand(text: str, raw: str = "", figures: list[str] | None = None) -> SimpleN
      ["61.2%", "7.85亿"], "贝思康", False),
     ("毛利率为61.2%，纯利7.85亿元。", "先看禾沐。2024年全年，禾沐录得收益68.4亿元。毛利率为61.2%，纯利7.85亿元。",
      ["61.2%", "7.85亿"], "禾沐营养", True),
+    # a paragraph speaking of the company by the first two characters of its name, which no alias holds ("滨海")
+    ("公司上半年资本开支约46亿元。", "滨海选择把部分山东产能向云南转移。公司上半年资本开支约46亿元。", ["46亿"], "邛岭铝业", False),
+    ("公司上半年资本开支约46亿元。", "滨海选择把部分山东产能向云南转移。公司上半年资本开支约46亿元。", ["46亿"], "滨海铝业", True),
+    # a document about both, nothing naming either before the sentence: neither's
+    ("公司上半年资本开支约46亿元。", "", ["46亿"], "邛岭铝业", False),
 ])
 def test_whose_figure_a_sentence_states(sentence, paragraph, figures, company, states):
     chunk = Chunk(id="c", doc_id="d", text=paragraph or sentence, title="两家公司对比", headings=["两家公司对比"])
     ents = ["陇轨装备", "泰衡机车"] if "陇轨" in sentence or "泰衡" in sentence else \
-        ["智谱", "MiniMax"] if "智谱" in sentence else ["禾沐营养", "贝思康"]
+        ["智谱", "MiniMax"] if "智谱" in sentence else ["滨海铝业", "邛岭铝业"] if "资本开支" in sentence else ["禾沐营养", "贝思康"]
     ctx = _ctx("")
+    ctx.glossary.doc_subjects = {"d": set(ents)}  # (a document about the companies compared)
     assert _states_for(ctx, _cand(sentence, figures=figures), company, ents, [Passage(chunk=chunk)]) is states
 
 
@@ -85,6 +91,8 @@ def test_whose_figure_a_sentence_states(sentence, paragraph, figures, company, s
     ("陇轨装备和泰衡机车上半年的净利润增速哪个更快？", "comparison"),
     ("绮朵护理的增速比柔禾卫品2025年成人失禁用品收入增长快吗？", "comparison"),
     ("枫渡文旅的客流增长比它快吗？", "comparison"),
+    # a superlative among several ("最短", "最长" too)
+    ("四家运动服饰公司里，谁的存货周转天数最短，谁最长？", "comparison"),
     # a difference asked stays a derived figure
     ("哪个更高，高多少？", "derived"),
     ("枫渡文旅的入园人次比奇屿乐园多多少？", "derived"),
@@ -145,3 +153,19 @@ def test_a_sentence_about_its_documents_company(sentence, own):
     from chatbot.compose.sections import _own_subject
 
     assert _own_subject(_ctx(""), sentence) is own
+
+
+@pytest.mark.parametrize(("question", "pros", "cons"), [
+    # each side asked in a clause of its own: that clause, its side words left out
+    ("锂朔循环有哪些优势，这个行业又有哪些风险？", "锂朔循环有哪些 ", "这个行业又有哪些 "),
+    # both sides in one clause: no clause of one side
+    ("投资禾鲜味业有哪些机会和风险？", "", ""),
+    ("What are the opportunities and risks for Taiheng Locomotive?", "", ""),
+])
+def test_the_clause_that_asks_one_side(question, pros, cons):
+    from chatbot.compose.sections import side_clause
+    from chatbot.intent import reader_config
+
+    sides = reader_config()["stance"]["sides"]
+    assert side_clause(question, sides["pros"], sides["cons"]) == pros
+    assert side_clause(question, sides["cons"], sides["pros"]) == cons

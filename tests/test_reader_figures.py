@@ -201,3 +201,50 @@ def test_whose_figure_in_a_sentence_naming_several(sentence, written, owner):
     glossary = Glossary(aliases={"栗岛": "栗岛咖啡", "岚焙": "岚焙咖啡"}, companies={"栗岛咖啡", "岚焙咖啡"})
     fact = next(f for f in facts_in(sentence) if f.written[0] == written)
     assert _named_before(SimpleNamespace(glossary=glossary), fact, glossary.companies) == owner
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # the first two quarters written as one: the first half
+    ("一二季度加起来收入是多少？", "H1"),
+    ("第一、二季度的收入", "H1"),
+    ("1、2季度合计", "H1"),
+    # one quarter, or a count of quarters, stays as it is
+    ("第二季度收入", "Q2"),
+    ("前三季度收入", "Q1-3"),
+])
+def test_the_first_two_quarters_are_the_first_half(text, period):
+    from chatbot.text import english_period_forms, qualifiers
+
+    assert qualifiers(english_period_forms(text)) == {period}
+
+
+def test_a_period_asked_where_a_longer_one_lies():
+    from chatbot.compute import read_period_part
+
+    read = read_period_part("琼澜免税前三季度里，一二季度加起来收入是多少？", load_glossary())
+    assert read is not None
+    asked, dq = read
+    assert asked == (None, "H1")
+    assert (dq.kind, dq.a.period, dq.b.period) == ("difference", (None, "Q1-3"), (None, "Q3"))
+    assert not any(w in ("加起来", "里") for g in dq.a.terms for w in g)
+
+
+@pytest.mark.parametrize(("question", "sentence", "formula"), [
+    # a rate stated for the two periods asked, the earlier in a clause naming it: the change in points
+    ("恒湾数据的上架率从二季度末到三季度末提高了几个百分点？", "整体上架率为76.5%，二季度末为72.1%。", "76.5%−72.1%≈4.4个百分点"),
+    # the other clause names a third period: not the two asked
+    ("上架率从二季度末到三季度末提高了几个百分点？", "整体上架率为76.5%，去年同期为70.2%。", None),
+    # the rate asked is not the sentence's
+    ("上架率从二季度末到三季度末提高了几个百分点？", "毛利率为36.5%，二季度末为35.1%。", None),
+])
+def test_a_rate_stated_for_the_two_periods_asked(question, sentence, formula):
+    from types import SimpleNamespace
+
+    from chatbot.compose.base import Entry
+    from chatbot.compose.figures import _rate_of_two_periods
+    from chatbot.intent import labels
+    from chatbot.models import Chunk
+
+    chunk = Chunk(id="c", doc_id="d", text=sentence)
+    comp = _rate_of_two_periods(SimpleNamespace(question=question, labels=labels("zh")), [Entry(sentence, [chunk], [sentence])])
+    assert (comp.entries[-1].text[-len(formula):] if comp and formula else comp) == formula

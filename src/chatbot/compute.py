@@ -964,7 +964,11 @@ def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] |
     ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
     asked period and the difference of the two figures it is read from."""
     asked = _asked_periods(question)
-    rule = next((r for r in reader_config()["compute"]["period_parts"] if len(asked) == 1 and r["period"] == asked[0][1]), None)
+    rules = reader_config()["compute"]["period_parts"]
+    if len(asked) == 2:  # the longer period named as where the one asked lies ("前三季度里，上半年…"): that one asked
+        inner = [p for p in asked for r in rules if r["period"] == p[1] and any(o[1] == r["whole"] for o in asked if o != p)]
+        asked = inner[:1] if len(inner) == 1 else asked
+    rule = next((r for r in rules if len(asked) == 1 and r["period"] == asked[0][1]), None)
     if rule is None:
         return None
     whole = None if rule["whole"] == "year" else rule["whole"]

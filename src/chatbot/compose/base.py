@@ -73,17 +73,23 @@ class ComposeContext:
                                 self.glossary, self.idf)
 
 
+def company_docs(ctx: ComposeContext, companies: list[str]) -> dict[str, list[Chunk]]:
+    """The documents that name one of the companies (any of its names), each with its passages."""
+    forms = [f for e in companies for f in [e.lower(), *ctx.glossary.aliases_of(e, codes=False)] if len(f) >= 2]
+    out: dict[str, list[Chunk]] = {}
+    for d in ctx.structure.values():
+        chunks = list({ln.chunk.id: ln.chunk for b in d.blocks for ln in b.lines}.values())
+        if any(f in c.text.lower() for c in chunks for f in forms):
+            out[d.doc_id] = chunks
+    return out
+
+
 def company_passages(ctx: ComposeContext, companies: list[str]) -> list[Passage]:
     """The retrieved passages, then the other passages of the documents that name one of the companies (what a
     question asks of a company may sit outside the few passages retrieval returned)."""
-    forms = [f for e in companies for f in [e.lower(), *ctx.glossary.aliases_of(e, codes=False)]
-             if len(f) >= 2]
     seen = {p.chunk.id for p in ctx.passages}
     out = list(ctx.passages)
-    for d in ctx.structure.values():
-        chunks = list({ln.chunk.id: ln.chunk for b in d.blocks for ln in b.lines}.values())
-        if not any(f in c.text.lower() for c in chunks for f in forms):
-            continue
+    for chunks in company_docs(ctx, companies).values():
         for c in chunks:
             if c.id not in seen:
                 seen.add(c.id)

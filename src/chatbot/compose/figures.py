@@ -39,6 +39,7 @@ from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
     content_words,
+    english_period_forms,
     normalize,
     period_match,
     period_phrase_re,
@@ -416,7 +417,10 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
         calc.formulas = mids + calc.formulas
     if isinstance(calc, str):
         return None
-    asked_text = "".join(m.group(0).strip() for m in _period_text(ctx.question)) or QUALIFIER_TEXT.get(asked[1], "")
+    # the period as the question names it ("2025年上半年"), only it: not the longer one named as where it lies
+    named = [m.group(0).strip() for m in _period_text(english_period_forms(ctx.question))]
+    own = [t for t in named if asked[1] in qualifiers(t)]
+    asked_text = "".join(own or named) if (own or len(named) == 1) else QUALIFIER_TEXT.get(asked[1], "")
     label = "period_sum" if dq.kind == "sum" else "period_part"
     lead = Entry(ctx.labels[label].format(asked=asked_text), bullet=False)
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")
@@ -487,6 +491,37 @@ def points_change(ctx: ComposeContext, entries: list[Entry]) -> Composition | No
         formula = points_formula(pcts[0], pcts[1])
         lab = ctx.labels
         text = f"{lab['derived']}{lab['derived_note']}：{pcts[0]}%、{pcts[1]}%⟦0⟧；{formula}"
+        return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
+    return _rate_of_two_periods(ctx, entries)
+
+
+def _rate_of_two_periods(ctx: ComposeContext, entries: list[Entry]) -> Composition | None:
+    """A rate asked from one period to another ("上架率从二季度末到三季度末提高了几个百分点") that a sentence states for
+    both, the earlier in a clause naming its period ("整体上架率为76.5%，二季度末为72.1%": the other clause's is the
+    later one's): the change in percentage points, the later less the earlier."""
+    named = [m.group(0).strip() for m in _period_text(ctx.question)]
+    rate = re.findall(r"[\u4e00-\u9fff]{1,6}率", ctx.question)
+    if len(named) != 2 or not rate:
+        return None
+    earlier, later = named
+    for e in entries:
+        if not any(r[-3:] in e.text for r in rate):  # the rate asked ("上架率")
+            continue
+        clauses = [c for c in re.split(r"[，,；;。]", e.text) if re.search(r"\d\s*%", c)]
+        if len(clauses) != 2:
+            continue
+        first = [c for c in clauses if earlier in c and later not in c]
+        if len(first) != 1:
+            continue
+        other = next(c for c in clauses if c is not first[0])
+        if re.search(period_phrase_re(), other) and later not in other:
+            continue  # the other clause states another period's rate
+        a = re.findall(r"(\d+(?:\.\d+)?)\s*%", first[0])
+        b = re.findall(r"(\d+(?:\.\d+)?)\s*%", other)
+        if len(a) != 1 or len(b) != 1:
+            continue
+        lab = ctx.labels
+        text = f"{lab['derived']}{lab['derived_note']}：{b[0]}%、{a[0]}%⟦0⟧；{points_formula(a[0], b[0])}"
         return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
     return None
 

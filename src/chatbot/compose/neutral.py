@@ -5,7 +5,7 @@ or assessment from the documents, plus one line that no investment advice is giv
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from chatbot.collapse import docs_about
 from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
@@ -26,15 +26,16 @@ def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
 
 def comparison(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
-    if len(ents) < 2:  # two periods or parts of one company: the table rows the question names, else the look-up
-        rows = _named_rows(ctx, ents) or _item_lines(ctx)
+    if len(ents) < 2:  # a superlative over a table; two periods or parts of one company: the table rows the question
+        rows = _superlative_rows(ctx) or _named_rows(ctx, ents) or _item_lines(ctx)  # names; else the look-up
         if rows:
             return Composition([Entry(ctx.labels["comparison"], bullet=False), *rows])
         found = ctx.lookup_entries(wants_list=True)
         return Composition(found) if found else None
-    figures = company_figures(ctx, ents)  # None: no figure compared (business models, strategies)
-    if figures is not None and not all(figures.values()):  # a company whose figure no sentence states
-        return _missing_figure(ctx, ents, figures)
+    compared = company_figures(ctx, ents)  # None: no figure compared (business models, strategies)
+    if compared is not None and compared.missing:  # a company whose figure no sentence states
+        return _missing_figure(ctx, ents, compared)
+    figures = compared.lines if compared is not None else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
     side_by_side = _table_rows(ctx, ents) or _table_columns(ctx, ents) or _company_sections(ctx, ents)
     if side_by_side:  # the documents' own comparison: a table column, or one section per company
@@ -88,7 +89,7 @@ def figure_core(ctx: ComposeContext, ents: list[str]) -> str:
     return re.sub(r"\s+", " ", q).strip(" ，,、的")
 
 
-def company_figures(ctx: ComposeContext, ents: list[str]) -> dict[str, list[Entry]] | None:
+def company_figures(ctx: ComposeContext, ents: list[str]) -> Compared | None:
     """A comparison of one figure: each company's figure as a look-up of its own finds it ("<company><core>是多少？":
     the company, metric, period and specifying words held), from the retrieved passages and those of the
     documents that name the company; None when the question compares no figure (it names no metric or
@@ -102,16 +103,35 @@ def company_figures(ctx: ComposeContext, ents: list[str]) -> dict[str, list[Entr
     passages = company_passages(ctx, ents)
     texts = [normalize(p.chunk.text) for p in passages]
     words = [w for w in _asked_words(ctx, core) if any(w in t for t in texts)]  # (a name's leftover is none)
-    out: dict[str, list[Entry]] = {}
+    out = Compared({}, [])
+    metrics: list[list[str]] = []
     for e in ents:
         others = [o for o in ents if o != e]
         cands, spec = ctx.rescore(asks[e], passages)
         if not (spec.metrics or spec.required or words) or not (spec.metrics or spec.periods or cue):
             return None  # nothing that names a figure, or no figure asked
+        metrics = metrics or spec.metrics
         cands = [c for c in cands if c.figures and not _about_other(ctx, c, e, others, passages)
                  and _states_for(ctx, c, e, ents, passages) and (not words or any(w in normalize(c.text) for w in words))]
-        out[e] = ctx.lookup_entries(wants_list=False, max_sentences=1, cands=cands, passages=passages)
+        out.lines[e] = ctx.lookup_entries(wants_list=False, max_sentences=1, cands=cands, passages=passages)
+    # missing: no line found, and (a metric asked) no sentence of the company's states the metric with a figure at all
+    # (a look-up too strict for the question's words is no reason to say the documents lack it)
+    out.missing = [e for e in ents if not out.lines[e] and not (metrics and _states_metric(ctx, e, ents, metrics, passages))]
     return out
+
+
+@dataclass
+class Compared:
+    lines: dict[str, list[Entry]]  # each company's line stating the figure compared ([] none found)
+    missing: list[str]  # the companies whose figure the documents do not state
+
+
+def _states_metric(ctx: ComposeContext, company: str, ents: list[str], metrics: list[list[str]], passages: list[Passage]) -> bool:
+    """Does some sentence state a figure of the company's with one of the metric's forms?"""
+    forms = [normalize(f).lower() for fs in metrics for f in fs if not f.isascii()]
+    cands, _ = ctx.rescore(f"{company}{metrics[0][0]}", passages)
+    return any(c.figures and any(f in normalize(c.text).lower() for f in forms) and _states_for(ctx, c, company, ents, passages)
+               for c in cands)
 
 
 def _asked_words(ctx: ComposeContext, core: str) -> list[str]:
@@ -134,11 +154,26 @@ def _asked_words(ctx: ComposeContext, core: str) -> list[str]:
     return [normalize(r) for r in runs if len(r) >= 2 and not is_phrasing_word(r)]
 
 
-def _last_named(ctx: ComposeContext, text: str, ents: list[str]) -> str | None:
+def _owner_forms(ctx: ComposeContext, company: str, ents: list[str]) -> list[str]:
+    """The names by which a text may speak of one of the companies compared: its aliases, and the first two characters
+    of a Chinese name of four or more ("滨海" of 滨海铝业, a word of the dictionary the catalogue keeps no alias of) when no
+    other company compared opens with them."""
+    forms = [normalize(a).lower() for a in _aliases(ctx, company) if len(a) >= 2]
+    head = company[:2]
+    if re.fullmatch(r"[\u4e00-\u9fff]{4,}", company) and not any(o != company and o.startswith(head) for o in ents):
+        forms.append(head)
+    return forms
+
+
+def _named_in(ctx: ComposeContext, text: str, ents: list[str]) -> list[tuple[int, str]]:
+    """Where the text names each company compared (by _owner_forms), in order."""
     low = normalize(text).lower()
-    named = [(m.start(), e) for e in ents for a in _aliases(ctx, e) if len(a) >= 2
-             for m in re.finditer(re.escape(normalize(a).lower()), low)]
-    return max(named)[1] if named else None
+    return sorted((m.start(), e) for e in ents for f in _owner_forms(ctx, e, ents) for m in re.finditer(re.escape(f), low))
+
+
+def _last_named(ctx: ComposeContext, text: str, ents: list[str]) -> str | None:
+    named = _named_in(ctx, text, ents)
+    return named[-1][1] if named else None
 
 
 def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passages: list[Passage]) -> bool:
@@ -146,14 +181,14 @@ def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passag
     that one ("泰衡营收为45.1亿元…，增速明显快于陇轨" states none of 陇轨's; "MiniMax超过15亿美元,智谱超过83亿元人民币"
     one of each), or one of a sentence naming none of them (a section about the company, checked by the look-up)?"""
     low = normalize(cand.text).lower()
-    named = sorted((m.start(), e) for e in ents for a in _aliases(ctx, e) if len(a) >= 2
-                   for m in re.finditer(re.escape(normalize(a).lower()), low))
-    if not named:  # the company its paragraph names last before it ("先看禾沐。…毛利率为61.2%"), else its heading's
-        chunk = passages[cand.passage_idx].chunk
+    named = _named_in(ctx, cand.text, ents)
+    if not named:  # the company its paragraph names last before it ("先看禾沐。…毛利率为61.2%"), else its heading's, else
+        chunk = passages[cand.passage_idx].chunk  # its document's when it is about that one alone
         line = next((ln for ln in chunk.text.splitlines() if cand.raw and cand.raw in ln), "")
         last = _last_named(ctx, line[: line.find(cand.raw)], ents) if line else None
-        heads = set(ctx.glossary.entities(" ".join(chunk.headings[1:]))) & set(ents)
-        return last == company if last else (company in heads if heads else True)
+        heads = {e for _, e in _named_in(ctx, " ".join(chunk.headings[1:]), ents)}
+        about = ctx.glossary.doc_subjects.get(chunk.doc_id) or set(ctx.glossary.entities(chunk.title))
+        return last == company if last else (company in heads if heads else not (set(ents) - {company}) & about)
     for f in cand.figures:
         at = low.find(normalize(f).lower())
         before = [e for pos, e in named if pos < at] if at >= 0 else []
@@ -162,9 +197,9 @@ def _states_for(ctx: ComposeContext, cand, company: str, ents: list[str], passag
     return False
 
 
-def _missing_figure(ctx: ComposeContext, ents: list[str], figures: dict[str, list[Entry]]) -> Composition:
+def _missing_figure(ctx: ComposeContext, ents: list[str], compared: Compared) -> Composition:
     """The figure compared is not stated for some company: say for which, then (as what is known) the others'."""
-    missing = [e for e in ents if not figures[e]]
+    missing, figures = compared.missing, compared.lines
     sep = "" if ctx.lang == "zh" else " "
     entries = [Entry(ctx.labels["missing"].format(asked=sep.join(["、".join(missing), figure_core(ctx, ents)])))]
     found = [x for e in ents for x in _labelled(e, figures[e])]
@@ -208,6 +243,32 @@ def _named_rows(ctx: ComposeContext, ents: list[str]) -> list[Entry]:
                 if top > 0:
                     return [Entry(ln.text, [ln.chunk], [ln.raw]) for ln, sc in zip(b.lines, scores, strict=True) if sc == top][:3]
     return []
+
+
+def _superlative_rows(ctx: ComposeContext) -> list[Entry]:
+    """A superlative asked among several ([comparison] superlative: "谁的存货周转天数最短"): the rows of the table (three or
+    more, in the retrieved documents, the best retrieved first) one of whose column headers names most of what is
+    asked, every row in full, so that each one's cell is shown; none when no header names it."""
+    if not re.search(reader_config()["comparison"]["superlative"], ctx.question, re.I):
+        return []
+    # (the question's own terms: the cue "谁的存货周转天数最短" holds what is asked, so the topic words lack it)
+    groups = [(g.alternatives, g.weight) for g in ctx.spec.groups if not g.entity and g.kind != "period" and not g.absent]
+    rank: dict[str, int] = {}
+    for i, p in enumerate(ctx.passages):
+        rank.setdefault(p.chunk.doc_id, i)
+    best: tuple[float, list[Entry]] = (0.0, [])
+    for d in sorted((d for d in ctx.structure.values() if d.doc_id in rank), key=lambda d: rank[d.doc_id]):
+        for b in d.blocks:
+            if b.kind != "table" or len(b.lines) < 3:
+                continue
+            top = max((overlap(groups, h) for h in b.header[1:]), default=0.0)
+            if top > best[0]:
+                best = (top, [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in b.lines])
+    if not best[1]:
+        return []
+    rows = {normalize(e.text) for e in best[1]}  # the best sentence first, when it is no row ("…为四家中最高")
+    said = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=1) if normalize(e.text) not in rows]
+    return said + best[1]
 
 
 def compared_items(question: str) -> list[str]:

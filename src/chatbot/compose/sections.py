@@ -7,13 +7,15 @@ lists, each labelled, items sorted by the stance words)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
+from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages
 from chatbot.compose.business import asks_business_model, business_model
+from chatbot.evidence import score_candidates
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.text import claim_figures, content_words, normalize, split_sentences
+from chatbot.text import claim_figures, content_words, normalize, period_phrase_re, split_sentences
 
 
 def _cfg() -> dict:
@@ -251,9 +253,16 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     for p in ctx.passages:
         retrieved[p.chunk.doc_id] = retrieved.get(p.chunk.doc_id, "") + " " + p.chunk.text
 
+    q_norm = normalize(q)
+    total = sum(w for _, w in groups)
+
     def score(d: DocStructure) -> float:
         heads = " ".join(dict.fromkeys(b.heading for b in d.blocks))
-        return 2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads) + overlap(rare, retrieved.get(d.doc_id, ""))
+        # a section it names by its heading, word for word ("…这篇报道里讲的排队规模和募资情况": "## 排队规模")
+        named = any(len(h) >= 3 and normalize(h) in q_norm for h in dict.fromkeys(_NUMBERING.sub("", b.heading).strip()
+                                                                             for b in d.blocks if len(b.path) >= 2))
+        return (2.0 * overlap(groups, _doc_names(d)) + 0.5 * overlap(groups, heads) + overlap(rare, retrieved.get(d.doc_id, ""))
+                + (total if named else 0.0))
 
     scored = sorted(docs, key=lambda d: -score(d))
     if scored and score(scored[0]) > 0:
@@ -662,10 +671,36 @@ def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
 
 
 def why(ctx: ComposeContext) -> Composition | None:
+    unstated = _unstated_figure(ctx)
+    if unstated is not None:  # why a figure moved that the documents do not give: said so, no cause quoted
+        return unstated
     comp = _section_points(ctx, _cfg()["why_heading_words"], _cfg()["cause_cues"]) or _causal_sentences(ctx)
     if comp:
         comp.entries.insert(0, Entry(ctx.labels["why"]))
     return comp
+
+
+def _unstated_figure(ctx: ComposeContext) -> Composition | None:
+    """A why asked of one company's figure for a period ("为什么云知声2025年净利润大幅改善？": a metric and a period named)
+    that no sentence of the documents about the company states ("云知声2025年净利润是多少？" finds nothing): refused,
+    the figure said to be missing, what the documents hold for other periods given; None when the figure is stated
+    or the question names no such figure."""
+    asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+    metrics = ctx.glossary.metrics_in(ctx.question)
+    named = [m.group(0).strip() for m in period_phrase_re().finditer(ctx.question) if m.group(0).strip()]
+    if ctx.lang != "zh" or len(asked) != 1 or len(metrics) != 1 or not named:
+        return None
+    company = next(iter(asked))
+    figure = f"{company}{''.join(named)}{metrics[0]}"
+    passages = company_passages(ctx, [company])
+    # (as the look-up reads it: a metric no passage holds, "净利润" where the sources give only 净亏损, is no reader's word)
+    cands, spec = score_candidates(f"{figure}是多少？", passages, ctx.glossary, ctx.idf)
+    if not spec.metrics or not spec.periods or any(c.figures and c.coverage >= ctx.min_relevance for c in cands):
+        return None
+    from chatbot.compose.figures import known_other_periods  # (figures imports this module)
+
+    known = known_other_periods(replace(ctx, question=f"{figure}是多少？", spec=spec, cands=cands, passages=passages))
+    return known or Composition([Entry(ctx.labels["missing"].format(asked=figure))], refused=True)
 
 
 def _plan_lines(ctx: ComposeContext) -> Composition | None:
@@ -697,13 +732,15 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
     国内设备采购，把新增设备优先投放到…" after the price fall asked about)."""
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     found = ctx.lookup_entries(keep_ratio=0.5)
+    if not found:  # nothing on the question: no answer (a figure asked of a thing no document names is refused)
+        return None
     extra = _cfg()["why_extra_sentences"]
     # the sentences of the articles about the company asked that hold most of what is asked, and more of it than the
     # look-up's best, first: one outside the passages retrieved, or naming a partner company, which the look-up keeps
     # for no company asked ("电池方面，公司与…澈源再生签署了合作协议，…用户以旧换新时交回的…电池将由后者统一处理" for
     # "怎么处理用户以旧换新交回来的旧电池")
     plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
-    best = overlap(plain, found[0].text) if found else 0.0
+    best = overlap(plain, found[0].text)
     least = _cfg()["how_topic_sentence_share"] * sum(w for _, w in plain)
     topical = [e for d in ctx.structure.values() if asked & set(ctx.glossary.entities(d.title))
                for e in _topic_sentences(d, [], plain, extra) if overlap(plain, e.text) > max(best, least)
@@ -975,6 +1012,34 @@ def _put_on_side(ln: Line, pros: list[Line], cons: list[Line]) -> None:
     (pros if st > 0 else cons if st < 0 else []).append(ln)
 
 
+def side_clause(question: str, side_words: list[str], other_words: list[str]) -> str:
+    """The one clause of a question that asks one side and not the other, its side words left out ("锂朔循环有哪些优势，
+    这个行业又有哪些风险？" -> "锂朔循环有哪些 "); "" when no clause or several do, or one asks both."""
+    def says(c: str, words: list[str]) -> bool:
+        return any(re.search(w, c, re.I) for w in words)
+    clauses = [c for c in re.split(r"[，,；;。？?！!]", question) if says(c, side_words) and not says(c, other_words)]
+    if len(clauses) != 1:
+        return ""
+    return re.sub("|".join(f"(?:{w})" for w in side_words), " ", clauses[0], flags=re.I)
+
+
+def _side_clause_lines(ctx: ComposeContext, side_words: list[str], other_words: list[str], asked: set[str]) -> list[Line]:
+    """The evidence for the clause of the question that asks one side and not the other ("锂朔循环有哪些优势，这个行业又
+    有哪些风险？": "锂朔循环有哪些优势"), its side words left out (the sentences that answer it need not say "优势"): the
+    best sentences, about the company the clause names (none named: in the documents of the company asked)."""
+    bare = side_clause(ctx.question, side_words, other_words)
+    if not bare:
+        return []
+    named = set(ctx.glossary.entities(bare)) & (set(ctx.glossary.companies) | asked)
+    # (a clause naming no company, "这个行业又有哪些风险", speaks of the documents of the company asked)
+    passages = company_passages(ctx, sorted(asked)) if asked and not named else ctx.passages
+    docs = set(company_docs(ctx, sorted(asked))) if asked and not named else None
+    cands, _ = ctx.rescore(bare, passages)
+    found = ctx.lookup_entries(wants_list=True, max_sentences=3, cands=cands, keep_ratio=0.5, passages=passages)
+    return [Line(e.text, e.raw[0], e.chunks[0]) for e in found if e.raw and (not named or _line_about(ctx, e, named))
+            and (docs is None or e.chunks[0].doc_id in docs)]
+
+
 def pros_cons(ctx: ComposeContext) -> Composition | None:
     most = _cfg()["max_block_items"]
     short = _short_sections(ctx.structure.values())
@@ -1044,6 +1109,13 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         pros = []
     elif asks["pros"] and not asks["cons"]:
         cons = []
+    for key, side in (("pros", 1), ("cons", -1)):  # a side its own clause asks and nothing gave: that clause's evidence
+        if asks[key] and not (pros if side > 0 else cons):  # (none the other side holds, or its words or heading give)
+            other = {normalize(ln.text) for ln in (cons if side > 0 else pros)}
+            (pros if side > 0 else cons).extend(
+                ln for ln in _side_clause_lines(ctx, sides[key], sides["cons" if side > 0 else "pros"], asked)
+                if normalize(ln.text) not in other
+                and stance_of(ln.text) != -side and heading_side(ln.chunk.headings[-1] if ln.chunk.headings else "") != -side)
     if not pros and not cons:
         return None
     if pros:
