@@ -9,7 +9,8 @@ dev-8 (the session-7 held-out set, now open: `news-80`…`news-89`), dev-9 (the 
 `news-90`…`news-99`) dev-10 (the session-9 held-out set, now open: `news-100`…`news-109`) dev-11 (the session-10 held-out set, now open:
 `news-110`…`news-119`) dev-12 (the session-11 held-out set, now open: `news-120`…`news-129`), dev-13 (`news-130`…`news-139`) and
 dev-14 (the session-13 hidden set, opened in session 14: `news-140`…`news-149`) and dev-15 (the session-14 hidden
-set, opened in session 15: `news-150`…`news-159`) likewise.
+set, opened in session 15: `news-150`…`news-159`) and dev-16 (the session-15 hidden set, opened in session 16:
+`news-160`…`news-169`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def _questions(path):
 
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
-DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15 = (
-    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 16))
+DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16 = (
+    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 17))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -190,6 +191,18 @@ def test_dev15(dev15_engine, q):
     look-ups, pinyin and Chinese names in English questions, tickers, two-part, table and monthly questions,
     near-misses and absent companies."""
     _assert_as_expected(dev15_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV16))
+def test_dev16(dev16_engine, q):
+    """Ten articles written blind in session 15 (a wire-and-cable broker note, a cross-border payments interim
+    with its English name first, an HTML KTV story, a .txt driving-school nine-month story, a bicycle maker's
+    three-year US$ series, a toll road's monthly bulletin, three coatings makers in one table, a piano maker's
+    nine-month filing, a hearing-aid retailer's guidance, a fitness chain's quarter): Chinese and English look-ups,
+    pinyin and Chinese names in English questions, tickers, two-part, table, unit and monthly questions,
+    near-misses and absent companies."""
+    _assert_as_expected(dev16_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
