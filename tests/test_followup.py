@@ -68,11 +68,12 @@ def _asked(*questions: str) -> list[dict]:
         ("And its gross margin?", _asked("What was Kanghong Medical's revenue in the first half of 2025?"),
          "What was Kanghong Medical's gross margin in the first half of 2025?"),
         ("And net profit?", _asked("What was Zhipu's revenue in 2024?"), "What was Zhipu's net profit in 2024?"),
-        # another company with an item of its own: a question of its own, not spliced into the one before
+        # another company with an item of its own: a question of its own, not spliced into the one before (after a
+        # figure asked, a figure again: "…是多少？")
         ("那同一天上市的天数智芯首日表现呢？", _asked("智谱是哪天在港股上市的？"), "同一天上市的天数智芯首日表现如何？"),
         ("那MiniMax同一年呢？", _asked("智谱2024年收入多少？"), "MiniMax同一年2024年收入多少？"),
-        ("那MiniMax三季度的毛利率呢？", _asked("智谱第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),
-        ("那MiniMax三季度的毛利率呢？", _asked("某某科技第三季度收入多少？"), "MiniMax三季度的毛利率如何？"),  # (one no document names)
+        ("那MiniMax三季度的毛利率呢？", _asked("智谱第三季度收入多少？"), "MiniMax三季度的毛利率是多少？"),
+        ("那MiniMax三季度的毛利率呢？", _asked("某某科技第三季度收入多少？"), "MiniMax三季度的毛利率是多少？"),  # (one no document names)
         # a period swap that also says the period is a sum ("加起来") or one quarter alone ("单季")
         # an English period after a Chinese question: the period as Chinese writes it, in the place of the question's
         ("And the first half?", _asked("云知声三季度收入多少？"), "云知声上半年收入多少？"),

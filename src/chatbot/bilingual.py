@@ -215,8 +215,20 @@ def function_words_en() -> frozenset[str]:
     return words()
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[tuple[re.Pattern, str], ...]:
+    rows = read_toml(TERMS_TOML).get("spellings", {}).get("rewrites", [])
+    return tuple((re.compile(pattern), rewrite) for pattern, rewrite in rows)
+
+
 def _stems(w: str) -> list[str]:
-    """The word, then its likely dictionary forms: "queuing" -> "queue", "stores" -> "store"."""
+    """The word, then its likely dictionary forms: "queuing" -> "queue", "stores" -> "store", each also spelled
+    the American way ("licences" -> "license": config/terms_en.toml [spellings])."""
+    out = _plain_stems(w)
+    return list(dict.fromkeys([*out, *(rx.sub(rewrite, s) for s in out for rx, rewrite in _spellings() if rx.search(s))]))
+
+
+def _plain_stems(w: str) -> list[str]:
     out = [w]
     if w.endswith("ies"):
         out.append(w[:-3] + "y")

@@ -90,8 +90,9 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             near.append(nearby(question) if nearby else [])
         return near[0]
 
-    for m in _CAPS_RUN.finditer(text):
-        if re.match(r"[.\-@/][A-Za-z0-9]", text[m.end():m.end() + 2]) or re.search(r"[.\-@/]$", text[:m.start()]):
+    # (a possessive ends a run of capitals: "Qiaotong Expressway's Jiangbei ring road" names two things)
+    for m in _CAPS_RUN.finditer(cut := _POSSESSIVE.sub(", ", question)):
+        if re.match(r"[.\-@/][A-Za-z0-9]", cut[m.end():m.end() + 2]) or re.search(r"[.\-@/]$", cut[:m.start()]):
             continue  # part of a longer token ("Trip.com"): not a name of words
         span = _trimmed(m.group(0).split(), rules, sentence_start=m.start() == 0)
         name = " ".join(span)

@@ -123,6 +123,13 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for name, c in counts.items():
         if c >= rules.min_mentions:
             add(name, "org")
+    # 3b. a peer named once in passing, right before 等 and a word for its kind ("唱域KTV等区域品牌")
+    if rules.peer_kinds:
+        kinds = "|".join(map(re.escape, rules.peer_kinds))
+        for m in re.finditer(rf"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{kinds})", full):
+            name = name_before(full[max(0, m.start() - 20): m.start()], rules)
+            if name and len(name) >= 2 and not common_word(name) and not dictionary_word(name):
+                add(name, "company")
     # 4. the title's subject holds the front-matter ticker nobody else holds
     tickers = [_norm_ticker(t) for t in tickers]
     free = [t for t in tickers if not any(t.upper() in e.tickers for e in found.values())]

@@ -17,10 +17,12 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise, takewhile
 
-from chatbot.bilingual import cedict_index
+from chatbot.bilingual import _stems, cedict_index, to_chinese
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.evidence_config import evidence_config
@@ -220,6 +222,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rx, low):
             add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
+    for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
+        add([phrase, *forms], source=phrase)
+        low = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", low)
     year_cut = evidence_config()["period"]["year_cut_tokens"]
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
@@ -236,6 +241,28 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             tok = _indexed_neighbour(tok, low, idf, absent)
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
+
+
+def dictionary_phrases(text: str, translate: Callable[[str], list[str]]) -> list[tuple[str, list[str]]]:
+    """Runs of two or three English content words (no stop word) that the dictionary gives as one Chinese word the
+    documents hold ("driving schools" -> 驾校, where "driving" and "schools" alone read 驾驶, 学校), longest first."""
+    words = list(re.finditer(r"[a-z][a-z\-]+", text))
+    out: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2):
+            run = words[i:i + n]
+            if len(run) < n or any(w.group(0) in _EN_STOP for w in run) \
+                    or any(text[a.end():b.start()].strip() for a, b in pairwise(run)):
+                continue
+            phrase = " ".join(w.group(0) for w in run)
+            if forms := translate(phrase):
+                out.append((phrase, forms))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +395,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.segments = asked_segments(question, scope_cfg["segment_words"], not_segment)
         spec.segments += [r for r in asked_regions(question, scope_cfg.get("region_suffixes", []),
                                                    scope_cfg.get("region_pos", []), not_segment)
+                          if r not in spec.segments]
+        spec.segments += [r for r in asked_regions(question, scope_cfg.get("place_suffixes", []),
+                                                   scope_cfg.get("place_pos", []), not_segment)
                           if r not in spec.segments]
     return spec
 
@@ -577,8 +607,10 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
     # an English finance term none of whose Chinese forms any passage holds names the item asked
     # ("return on equity" where no document gives one): required, so no neighbouring figure answers
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
+    counted = set(measure_words(question)) if question else set()
     return absent_terms + [g for g in outside if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
+            and g.alternatives[0] not in counted  # "人数" of "学员人数": the unit asked, said by a figure in it
             and not _asks_growth_word(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
@@ -622,12 +654,15 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
 
 
 # ("多少钱" asks a sum of money: a growth rate or a count beside it is no answer)
-_UNIT_ASKED = re.compile(r"多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
+# ("多少百万美元" asks US dollars at any magnitude: "4,290万美元" and a table's "（百万美元）" row both answer)
+_UNIT_ASKED = re.compile(r"多少\s*(?:百万|千万)\s*(港元|美元|元)|多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
 
 
 def _asked_unit(question: str) -> str:
     m = _UNIT_ASKED.search(question)
-    return (m.group(1) or m.group(2).replace("人民币", "元").replace("钱", "元")) if m else ""
+    if m and m.group(1):
+        return m.group(1)
+    return (m.group(2) or m.group(3).replace("人民币", "元").replace("钱", "元")) if m else ""
 
 
 def asked_measure(question: str) -> str:
@@ -654,17 +689,35 @@ def _measure_asked(question: str) -> tuple[list[str], list[str]]:
     m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")", question)
     if m:
         return [m.group(1)], [m.group(1)]
+    # a count word ("学员人数", "门店家数"): a unit or classifier then [units] counted_as, not a numeral's ("两位数")
+    forms = cfg.get("counted_forms", {})
+    counts = sorted({*units, *cfg["classifiers"], *forms}, key=len, reverse=True)
+    counted = "|".join(map(re.escape, sorted(cfg.get("counted_as", []), key=len, reverse=True)))
+    m = re.search(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十双百千万几多])(" + "|".join(map(re.escape, counts))
+                  + rf")(?:{counted})(?![据字值额码])", question) if counted else None
+    if m:
+        return list(forms.get(m.group(1), [m.group(1)])), [m.group(0)]
     en = cfg.get("measures_en", {})
     words = "|".join(map(re.escape, sorted(en, key=len, reverse=True)))
     m = re.search(rf"\bhow\s+many\s+(?:[a-z\-]+\s+){{0,2}}?({words})\b", question.lower()) if words else None
-    return (list(en[m.group(1)]), m.group(1).split()) if m else ([], [])
+    if m:
+        return list(en[m.group(1)]), m.group(1).split()
+    # a thing counted whose dictionary word is itself a unit ("how many customer visits": visits -> 人次)
+    m = re.search(r"\bhow\s+many\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", question.lower())
+    thing = list(takewhile(lambda w: w not in _EN_STOP, m.group(1).split())) if m else []
+    for word in reversed(thing):
+        if unit := next((u for stem in _stems(word) for u in to_chinese(stem) if u in units), ""):
+            return [unit], [word]
+    return [], []
 
 
 def states_measure(text: str, unit: str) -> bool:
     """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱"), or a table's cell under a column
     that counts in it ("新签艘数19": config/evidence.toml [units] counted_as)?"""
-    counted = "|".join(map(re.escape, evidence_config()["units"].get("counted_as", [])))
-    return (re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit), text) is not None
+    cfg = evidence_config()["units"]
+    counted = "|".join(map(re.escape, cfg.get("counted_as", [])))
+    other = "|".join(map(re.escape, cfg.get("not_unit_before", {}).get(unit, [])))
+    return (re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit) + (f"(?!{other})" if other else ""), text) is not None
             or bool(counted and re.search(re.escape(unit) + rf"(?:{counted})\s*[:：]?\s*\d", text)))
 
 
@@ -681,6 +734,14 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
 @lru_cache(maxsize=1)
 def _per_unit_before() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(evidence_config()['scope']['per_unit_before'])})$")
+
+
+def share_base_only(text: str, forms: list[str]) -> bool:
+    """Does the (normalised) text name the metric (any of `forms`) only as the whole a share is of ("海外业务约占收入
+    七成", "占总收入的46%": config/evidence.toml [scope] share_base_before, right before the metric)?"""
+    spots = [m.start() for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), text)]
+    rx = re.compile(rf"(?:{evidence_config()['scope']['share_base_before']})$")
+    return bool(spots) and all(rx.search(text[max(0, at - 6):at]) for at in spots)
 
 
 def per_unit_only(text: str, forms: list[str]) -> bool:
@@ -1013,6 +1074,7 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
 
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
     """The sentences of the passages that meet the spec's hard constraints, best first."""
+    asked_text = normalize(question)
     total = spec.total
     texts = [normalize(p.chunk.text) for p in passages]
     cands: list[Candidate] = []
@@ -1038,6 +1100,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     defined = _defined_in_documents(spec, passages)
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
+    share_asked = bool(re.search(evidence_config()["scope"]["share_asked"], question.lower()))
     per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
                           or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
     # (of several specifying words, the head when no metric is asked; beside a metric the words before it are marked)
@@ -1105,12 +1168,16 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # does not state the metric asked
             if spec.metrics and not per_unit_asked and any(per_unit_only(norm, forms) for forms in spec.metrics):
                 continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
+            if spec.metrics and not share_asked and any(share_base_only(norm, forms) for forms in spec.metrics):
+                continue  # names the metric only as the whole of a share ("海外业务约占收入七成"): no figure of it
             if terms and not all(c in norm or c in context or (item and c in table_head)
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
                                                            raw.strip().strip("|").split("|")[0].strip() if is_row else "")
+            if not segment and is_row and not spec.segments:  # a row of a table by part ("| 路段 | …", "## 分路段数据")
+                segment = breakdown_row(header_row, p.chunk.headings, raw.strip().strip("|").split("|")[0], asked_text)
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             names_metric = any(f in norm for forms in spec.metrics for f in forms)
@@ -1159,6 +1226,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                 for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
                 # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
+            if (growth_only and figure and held and not is_row and not spec.item
+                    and figure not in [g.alternatives for g in held] and not any(a in norm or a in heads for a in figure)):
+                continue  # the figure written right before the change asked is no word held, and neither the sentence nor
+                # a heading over it names it: "涂料销量同比增长了多少" asks the volume's growth, not "原材料价格同比下降约12%"
             if (growth_only and not grown and figure and not spec.item and not (is_row and spec.segments)
                     and not (any(a in norm or a in heads for a in figure) and metric_change_stated(norm, [figure], spec.periods))):
                 continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
@@ -1265,9 +1336,11 @@ def _head_of(held: list[TermGroup], question: str, groups: list[TermGroup], requ
 
 
 def _is_metric(words: str, glossary: Glossary) -> bool:
-    """Are the words a metric's own form ("net profit"), not a longer term holding one ("net profit margin")?"""
-    w = normalize(words).lower()
-    return any(w in {normalize(f).lower() for f in [m, *glossary.metrics[m]]} for m in glossary.metrics_in(words))
+    """Do the words end with a metric's own form ("net profit", "toll revenue": the revenue of tolls), not a longer
+    term holding one ("net profit margin")?"""
+    w = " ".join(words.lower().split())
+    return any(w == f or w.endswith(f" {f}") or (not f.isascii() and w.endswith(f))
+               for m in glossary.metrics_in(words) for f in {f.lower() for f in [m, *glossary.metrics[m]]} if f)
 
 
 def _headline(heading: str) -> bool:
@@ -1284,7 +1357,8 @@ def _attribution_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _inclusion_re() -> re.Pattern:
     cues = "|".join(map(re.escape, sorted(evidence_config()["required"]["inclusion_cues"], key=len, reverse=True)))
-    return re.compile(rf"[（(]\s*(?:{cues})[^（()）]*[）)]")
+    members = evidence_config()["required"].get("member_bracket", "")
+    return re.compile(rf"[（(]\s*(?:{cues})[^（()）]*[）)]" + (f"|{members}" if members else ""))
 
 
 @lru_cache(maxsize=1)
@@ -1393,6 +1467,19 @@ def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
         if named:
             return named
     return set()
+
+
+def breakdown_row(header_row: str, headings: list[str], label: str, question: str) -> bool:
+    """Is a table row one part's figure, in a table that breaks a total down by part (its first column headed by
+    a word of config/evidence.toml [scope] part_columns, "| 路段 | …", or under a heading "分路段数据"), whose label
+    the (normalised) question does not name? A question asking the company's figure is answered by the total
+    before any part's row."""
+    cfg = evidence_config()["scope"]
+    first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
+    by_part = first in cfg.get("part_columns", []) or any(
+        re.match(cfg.get("part_heading", "$^"), h.lstrip("# ").strip()) for h in headings[1:])
+    label = normalize(label)
+    return by_part and bool(label) and label not in question and not any(w in label for w in cfg.get("total_rows", []))
 
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str], row_label: str = "") -> bool:

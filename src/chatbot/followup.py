@@ -25,6 +25,7 @@ from chatbot.text import (
     qualifiers,
 )
 
+_ASKS_AMOUNT_ZH = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长")
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
@@ -122,8 +123,10 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         x_ents = glossary.entities(x)
         prev_ents = glossary.entities(prev)
         if x_ents and _own_item_beside(x, x_ents, glossary):
-            # "那同一天上市的天数智芯首日表现呢？": a question of its own ("同一天上市的天数智芯首日表现如何？")
-            return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", r"如何\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
+            # "那同一天上市的天数智芯首日表现呢？": a question of its own ("同一天上市的天数智芯首日表现如何？"); after a
+            # figure asked ("…交易额是多少？"), a figure again ("那同业Paystead上半年的交易额呢？" -> "…交易额是多少？")
+            ask = "是多少" if _ASKS_AMOUNT_ZH.search(prev) else "如何"
+            return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", ask + r"\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
         if x_ents and prev_ents:  # another company, same attribute
             return _replace_entity(prev, prev_ents[0], x, glossary)
         if _OTHER_ONE.match(x):  # a company, never an item of the question before

@@ -211,7 +211,9 @@ def load_glossary(path: Path = GLOSSARY_TOML, hand_kept: bool = True, without: f
         tickers=dict(data.get("tickers", {})),
         terms={k.lower(): list(v) for k, v in data.get("terms", {}).items()},
         metrics={k: [f.lower() for f in v] for k, v in data.get("metrics", {}).items()},
-        synonyms={k.lower(): [f.lower() for f in v] for k, v in data.get("synonyms", {}).items()},
+        synonyms={**{f.lower(): [g.lower() for g in group] for group in data.get("synonym_groups", {}).values()
+                     for f in group},
+                  **{k.lower(): [f.lower() for f in v] for k, v in data.get("synonyms", {}).items()}},
         companies=set(data.get("entities", {})),
         names=list(dict.fromkeys(names)),
     )

@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "22"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "23"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -81,6 +81,8 @@ class Rules:
     name_openers_en: frozenset[str] = frozenset()
     # words before an institution suffix that make it a class of institutions ("地方政府")
     generic_org_heads: frozenset[str] = frozenset()
+    peer_kinds: tuple[str, ...] = ()
+    common_char_freq: int = 10000
     # descriptors that belong to a legal name they open ("中国蒙牛乳业有限公司")
     legal_name_heads: frozenset[str] = frozenset()
     # the endings that let a Chinese word before an acronym be a name ("国际数据公司（IDC）")
@@ -121,7 +123,11 @@ class Rules:
     def not_name_en(self, word: str) -> bool:
         """A capitalised English word that is no name: a question word, an abbreviation of a
         unit or currency, or a period written as one token ("FY2024", "1H25", "Q3'25")."""
-        return word in self.not_names_en or bool(self.period_tokens_en and self.period_tokens_en.fullmatch(word))
+        def one(p: str) -> bool:
+            return p in self.not_names_en or bool(self.period_tokens_en and self.period_tokens_en.fullmatch(p))
+
+        parts = re.split(r"[-–/]", word)  # "July-September", "Q2-Q3": each part no name
+        return one(word) or (len(parts) > 1 and all(p and one(p) for p in parts))
 
 
 @lru_cache(maxsize=2)
@@ -157,6 +163,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
         pair_joiners=tuple(n.get("pair_joiners", [])),
         generic_org_heads=frozenset(n.get("generic_org_heads", [])),
+        peer_kinds=tuple(n.get("peer_kinds", [])),
+        common_char_freq=int(q.get("common_char_freq", 10000)),
         legal_name_heads=frozenset(n.get("legal_name_heads", [])),
         acronym_pair_tails=tuple(n.get("acronym_pair_tails", [])),
         segment_words=tuple(n.get("segment_words", [])),
@@ -235,7 +243,10 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
     from chatbot.text import _jieba
 
     freq = _jieba().dt.FREQ
-    for w, flag in reversed(words):
+    for at, (w, flag) in reversed(list(enumerate(words))):
+        if flag == "q" and at > 0 and words[at - 1][1] == "m" and not re.fullmatch(rf"{_CJK_NUMERALS}|[\d.]+", words[at - 1][0]):
+            break  # a measure word after a quantity asked ("多少台新能源教练车", "几家"), no part of a name; after a
+            # numeral it may be one ("三只松鼠", "361度")
         if legal and w in rules.legal_name_heads:
             # "中国蒙牛乳业有限公司": the registered name opens with it; "美高梅中国控股有限公司":
             # before a suffix alone it is inside the name, which goes on before it
@@ -258,6 +269,8 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
         if any(ch.isdigit() for ch in w) and not re.fullmatch(r"[A-Za-z]+\d*[A-Za-z]*", w):
             if lenient and re.fullmatch(r"\d{2,4}", w) and out and out[0][0][0] not in _UNIT_HEADS:
                 out.insert(0, (w, flag))  # a number heads the name a ticker follows ("361度")
+            elif not lenient and out and re.search(r"\d$", w):
+                out.pop(0)  # the number's unit ("24小时智能门店": 小时), no first word of a name
             break
         # a word jieba's dictionary lacks, before a ticker, is a name whatever its tag ("特步", tagged an adverb)
         unknown_word = lenient and len(w) > 1 and not freq.get(w)

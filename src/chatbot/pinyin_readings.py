@@ -4,7 +4,8 @@ pypinyin gives one reading of a name; an English text may write a character of t
 either way ("长岳" is read "zhangyue", an English article writes "Changyue"; "乐韵", "都润"), and
 ü as v or u ("绿岚": "Lvlan", "Lulan"). A character's other reading counts when pypinyin's
 own phrase dictionary reads it so in a few phrases (config/catalogue.toml
-`reading_min_phrases`): a reading only listed for the character ("件" as "mou") is none."""
+`reading_min_phrases`): a reading only listed for the character ("件" as "mou") is none; a rare character
+that few phrases use at all ("峤": jiao, qiao) may be read any way it lists."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ def _char_readings(ch: str, own: str) -> list[str]:
     phrases use often enough."""
     seen = _phrase_readings().get(ch, Counter())
     least = load_rules().reading_min_phrases
+    if sum(seen.values()) < least:  # a rare character few phrases use ("峤": jiao or qiao): every reading it lists
+        from pypinyin import Style, pinyin
+
+        listed = [r.replace("ü", "v") for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]]
+        return list(dict.fromkeys([own, *(r for r in listed if r.isascii() and r.isalpha())]))
     return list(dict.fromkeys([own, *(r for r, n in seen.most_common() if n >= least and r.isascii() and r.isalpha())]))
 
 

@@ -145,6 +145,8 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     sector = sector_head(question, glossary, contains, rules or load_rules(), before)
     if sector:
         out.append(sector)  # "跃力健身" where the documents cover 动岭健身: another company of that trade
+    # ... anywhere in the question ("我该不该买入宸丰涂料的股票": 宸丰 before 涂料, the trade of 宸彩涂料)
+    out += [n for n in trade_names(question, glossary, contains, rules or load_rules()) if n not in out]
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
     for n in _uncatalogued_names(question, glossary, rules, beside):
         other = business_after(question, n, rules or load_rules())
@@ -187,6 +189,38 @@ def sector_head(question: str, glossary: Glossary, contains: Callable[[str], boo
     if contains(head) or contains(stem) or not _reads_as_name(stem, rules) or is_reader_phrase(stem):
         return ""  # a name the documents write, or a descriptive word ("高端健身"): no other company
     return head if _names_trade(tail, glossary, rules, before) else ""
+
+
+def trade_names(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules) -> list[str]:
+    """Names a Chinese question writes as an uncommon word no document writes, then a word naming a line of
+    business (as sector_head reads the question's head), anywhere in it: "我该不该买入宸丰涂料的股票" -> 宸丰涂料
+    where the documents cover 宸彩涂料."""
+    from chatbot.names import GENERIC_FREQ
+    from chatbot.text import _jieba
+
+    if not re.search(r"[\u4e00-\u9fff]", question):
+        return []
+    freq = _jieba().dt.FREQ
+    out, at, starts = [], 0, set()
+    for w in _jieba().lcut(question):
+        starts.add(at)
+        at += len(w)
+        if len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) or not _names_trade(w, glossary, rules, None):
+            continue
+        if at - len(w) - 2 not in starts:
+            continue  # the two characters before it start inside a word ("6月底欠银行": 月底), no name's
+        # the two characters before the trade word, a coined word: no word of the dictionary, one of its characters
+        # rare and neither a common one ("宸丰" of "买入宸丰涂料"; not "篇讲" of "那篇讲涂料", nor "零售", "高端")
+        stem = question[max(0, at - len(w) - 2): at - len(w)]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem) or freq.get(stem) or is_reader_phrase(stem):
+            continue
+        counts = [freq.get(ch) or 0 for ch in stem]
+        if min(counts) >= GENERIC_FREQ or max(counts) >= rules.common_char_freq:
+            continue
+        name = stem + w
+        if not (glossary.entities(name) or glossary.entities(stem) or contains(name) or contains(stem)):
+            out.append(name)
+    return out
 
 
 def _reads_as_name(word: str, rules: Rules) -> bool:

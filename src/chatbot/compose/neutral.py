@@ -151,6 +151,9 @@ def _asked_words(ctx: ComposeContext, core: str) -> list[str]:
         else:
             runs.append(run)
             run = ""
+    # (a word that only names the kind of figure ends no run: "门店数量" is the stores', [required] skip_words)
+    skip = sorted(evidence_config()["required"]["skip_words"], key=len, reverse=True)
+    runs = [next((r[: -len(w)] for w in skip if r.endswith(w) and len(r) > len(w)), r) for r in runs]
     return [normalize(r) for r in runs if len(r) >= 2 and not is_phrasing_word(r)]
 
 
