@@ -170,8 +170,6 @@ KNOWN_FAILURES = {
     "h12-r28": "Should I buy it now? — missing 高亏损 / 估值泡沫: the advice follow-up's neutral comparison does not quote the risk sentences",
     # dev-16 (the session-15 hidden set, opened in session 16): failures after the session-16 look-up fixes
     "h13-r08": "那篇文章最后对这两家公司的路线怎么看？ — missing 同一批投资人 / 两种商业化路径: the conclusion quotes the last section of another article (a follow-up's 'that article')",
-    "h13-r18": "MiniMax是通过哪些产品来做商业化的？ — intent read as lookup, the set says how (通过哪些产品来做 asks the means)",
-    "h13-r27": "What is the HKEX '科企上市专线' (tech listing channel)? — intent read as lookup, the set says definition (What is X (a quoted term))",
     "h13-r42": "云知声最近一次融资是什么时候、用的什么方式？ — refused: the latest financing's date and method (1月16日, 配售) are not found for '最近一次融资'",
     "h13-r47": "那现在适合买入云知声吗？ — missing 53.3%: the advice follow-up's neutral comparison does not quote the share-price sentence",
     "h13-r48": "Should I buy Zhipu or MiniMax shares? — missing 高亏损: the neutral comparison of two companies does not quote the risk sentence",

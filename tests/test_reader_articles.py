@@ -88,10 +88,8 @@ KNOWN_FAILURES: dict[str, str] = {
     # dev-16 (the session-15 hidden set, opened in session 16): failures after the session-16 look-up fixes
     "h13-r04": "简单概括一下铠川电缆这份三季报点评的要点。 — missing 68.4亿 / 3.12亿: the summary's section lines quote other points than the results' figures",
     "h13-r05": "Give me a short summary of Velorain Cycles' FY2025… — missing 51.5%: the summary's section lines leave out the e-bike share",
-    "h13-r09": "券商对铠川电缆最后给出的评级和目标价是什么？ — intent read as definition, the set says conclusion (the rating and target price asked)",
     "h13-r24": "跃岭健身发力24小时智能门店，有哪些好处和隐忧？ — missing 8个百分点: the pros-and-cons upside list leaves out the labour-cost sentence",
     "h13-r25": "What are the positives and negatives in Maiyue Ent… — missing 58.6%: the English pros-and-cons lists leave out the KTV revenue share",
-    "h13-r29": "璐付科技所说的综合费率是怎么计算的？ — intent read as how, the set says definition (综合费率是怎么计算的 asks what the term is)",
     "h13-r34": "Compare November toll revenue growth across Qiaoto… — missing 江北环线, 6.7%, 0.8%: the comparison across one company's four roads quotes the opening lines, not the table by road",
     "h13-r40": "So how many percentage points did it drop? — missing 30.1%, 32.6%, 2.5: the follow-up's percentage-point change is read of another figure (the acoustic pianos' line)",
 }
