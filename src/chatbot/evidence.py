@@ -223,7 +223,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
-        add([phrase, *forms], source=phrase)
+        add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
         low = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", low)
     year_cut = evidence_config()["period"]["year_cut_tokens"]
     for tok in content_words(low):

@@ -150,10 +150,12 @@ def _summary_points(blocks: list[Block], limit: int, news: list[str] | None = No
                 continue
             sents = split_sentences(ln.text, semicolons=False) if ln.text else []
             seen = normalize(sents[0]) if sents else ""
-            for k, text in enumerate(sents):  # its first sentence, one that states the rating or the author's view
+            first = True  # (a first sentence too short to say anything, "三季度业绩好于预期。", leaves the place to the next)
+            for text in sents:  # its first sentence, one that states the rating or the author's view
                 if not (_complete(text) and len(text) >= 12):
                     continue
-                if k == 0 or rating.search(text) or view.match(text):
+                if first or rating.search(text) or view.match(text):
+                    first = False
                     out.append((text, ln, None, False))
                 elif news and any(normalize(w) in normalize(text) and normalize(w) not in seen for w in news):
                     out.append((text, ln, None, True))
