@@ -126,6 +126,15 @@ def test_a_row_of_a_table_by_part(header, headings, label, question, part):
     assert breakdown_row(header, headings, label, question) is part
 
 
+@pytest.mark.parametrize(("label", "words", "part"), [
+    ("欧洲", ["欧洲", "收入"], False),  # "revenue in Europe": the row asked, in the question's Chinese words
+    ("江北环线", ["江北", "环线"], False),
+    ("峤南高速", ["高速", "车流"], True),  # half of it only: another road's row
+])
+def test_an_english_question_names_a_row_by_its_words(label, words, part):
+    assert breakdown_row("|路段|收入|", ["X", "分路段数据"], label, "what was it", words) is part
+
+
 @pytest.mark.parametrize(("question", "regions"), [
     ("璐付科技上半年在非洲市场的交易额是多少？", [["非洲市场", "非洲"]]),
     ("资本市场怎么看", []),

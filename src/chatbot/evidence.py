@@ -1075,6 +1075,8 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
     """The sentences of the passages that meet the spec's hard constraints, best first."""
     asked_text = normalize(question)
+    # (the question's words in Chinese: an English question names a row by its translation, "Europe" the row 欧洲)
+    asked_words = [a for g in spec.groups if not g.entity for a in g.alternatives if len(a) >= 2 and not a.isascii()]
     total = spec.total
     texts = [normalize(p.chunk.text) for p in passages]
     cands: list[Candidate] = []
@@ -1177,7 +1179,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
                                                            raw.strip().strip("|").split("|")[0].strip() if is_row else "")
             if not segment and is_row and not spec.segments:  # a row of a table by part ("| 路段 | …", "## 分路段数据")
-                segment = breakdown_row(header_row, p.chunk.headings, raw.strip().strip("|").split("|")[0], asked_text)
+                segment = breakdown_row(header_row, p.chunk.headings, raw.strip().strip("|").split("|")[0], asked_text,
+                                        asked_words)
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
             names_metric = any(f in norm for forms in spec.metrics for f in forms)
@@ -1469,17 +1472,19 @@ def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
     return set()
 
 
-def breakdown_row(header_row: str, headings: list[str], label: str, question: str) -> bool:
+def breakdown_row(header_row: str, headings: list[str], label: str, question: str, words: list[str] = ()) -> bool:
     """Is a table row one part's figure, in a table that breaks a total down by part (its first column headed by
     a word of config/evidence.toml [scope] part_columns, "| 路段 | …", or under a heading "分路段数据"), whose label
-    the (normalised) question does not name? A question asking the company's figure is answered by the total
-    before any part's row."""
+    the (normalised) question does not name, nor its words (`words`, the Chinese of an English question's) cover
+    more than half of? A question asking the company's figure is answered by the total before any part's row."""
     cfg = evidence_config()["scope"]
     first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
     by_part = first in cfg.get("part_columns", []) or any(
         re.match(cfg.get("part_heading", "$^"), h.lstrip("# ").strip()) for h in headings[1:])
     label = normalize(label)
-    return by_part and bool(label) and label not in question and not any(w in label for w in cfg.get("total_rows", []))
+    covered = {i for w in words if w in label for m in re.finditer(re.escape(w), label) for i in range(m.start(), m.end())}
+    named = label in question or len(covered) > len(label) / 2  # (more than half of it in the question's words)
+    return by_part and bool(label) and not named and not any(w in label for w in cfg.get("total_rows", []))
 
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str], row_label: str = "") -> bool:
