@@ -39,8 +39,6 @@ KNOWN_FAILURES = {
 # unknown word and a line of business ("腾跃眼镜"), and answerable controls for each rule
 STRESS11 = _questions(DATA / "stress-11" / "refusals.jsonl")
 KNOWN_FAILURES_11 = {
-    "refuse-21": "an English product part ('fridges and washing machines'): its words have no Chinese the passages "
-                 "hold, so nothing requires them; the nine months' total revenue is quoted",
 }
 
 

@@ -21,8 +21,6 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-12" / "tables.jsonl").
              .splitlines() if line.strip()]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "tables-10": "false refusal: the pinyin 'Weitong Technology' is not resolved to 卫瞳科技 (the catalogue holds "
-                 "'weitongtech', 'weitongkeji'; names area), so no company is asked and the row is not chosen",
     "tables-12": "false refusal: '每吨水泥能赚多少毛利' reads 赚 as 净利润 ([synonyms]) and requires 每吨/单吨/吨水, "
                  "while the row writes '吨毛利' (a per-unit form of the metric, no form of config/evidence.toml per_unit_forms)",
 }

@@ -17,7 +17,7 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
@@ -993,7 +993,11 @@ def score_candidates(
     # two things asked: each part's sentences, each part's best first (scores relative
     # to the part's best, so that neither part crowds the other out)
     cands = []
+    # (a count asked by its word is one part's: "线上渠道收入和员工总人数分别是多少" asks 人 of the staff, not of the revenue)
+    count_words = [w for w in measure_words(question) if w.endswith(tuple(evidence_config()["units"]["counted_as"]))]
     for part in parts:
+        if count_words and part.item and not any(w in part.item for w in count_words):
+            part = replace(part, measures=[])
         found = [] if part.missing else _scored(question, part, passages, glossary)
         if part.item_forms and not any(names_item(c.text, part.item_forms) for c in found):
             found = []  # only sentences about the other item or other figures: this one is missing
@@ -1472,7 +1476,7 @@ def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
     return set()
 
 
-def breakdown_row(header_row: str, headings: list[str], label: str, question: str, words: list[str] = ()) -> bool:
+def breakdown_row(header_row: str, headings: list[str], label: str, question: str, words: Sequence[str] = ()) -> bool:
     """Is a table row one part's figure, in a table that breaks a total down by part (its first column headed by
     a word of config/evidence.toml [scope] part_columns, "| 路段 | …", or under a heading "分路段数据"), whose label
     the (normalised) question does not name, nor its words (`words`, the Chinese of an English question's) cover
