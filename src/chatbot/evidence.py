@@ -660,9 +660,7 @@ _UNIT_ASKED = re.compile(r"多少\s*(?:百万|千万)\s*(港元|美元|元)|多�
 
 def _asked_unit(question: str) -> str:
     m = _UNIT_ASKED.search(question)
-    if m and m.group(1):
-        return m.group(1)
-    return (m.group(2) or m.group(3).replace("人民币", "元").replace("钱", "元")) if m else ""
+    return (m.group(1) or m.group(2) or m.group(3).replace("人民币", "元").replace("钱", "元")) if m else ""
 
 
 def asked_measure(question: str) -> str:
@@ -675,20 +673,21 @@ def asked_measures(question: str) -> list[str]:
     """The units of measure a figure question names, any of which a figure answering it is written in: "多少平方米"
     -> [平方米], "how many tonnes" -> [吨], "how many units" -> [台, 辆, 套, …] (config/evidence.toml [units] measures,
     measures_en)."""
-    return _measure_asked(question)[0]
+    return list(_measure_asked(question)[0])
 
 
 def measure_words(question: str) -> list[str]:
     """The question's own words that name the unit asked ("多少吨" -> 吨, "how many tonnes of" -> tonnes)."""
-    return _measure_asked(question)[1]
+    return list(_measure_asked(question)[1])
 
 
-def _measure_asked(question: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=256)  # (read several times a question: its spec, its parts, its required words, the scorer)
+def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     cfg = evidence_config()["units"]
     units = sorted(cfg["measures"], key=len, reverse=True)
     m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")", question)
     if m:
-        return [m.group(1)], [m.group(1)]
+        return (m.group(1),), (m.group(1),)
     # a count word ("学员人数", "门店家数"): a unit or classifier then [units] counted_as, not a numeral's ("两位数")
     forms = cfg.get("counted_forms", {})
     counts = sorted({*units, *cfg["classifiers"], *forms}, key=len, reverse=True)
@@ -696,19 +695,19 @@ def _measure_asked(question: str) -> tuple[list[str], list[str]]:
     m = re.search(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十双百千万几多])(" + "|".join(map(re.escape, counts))
                   + rf")(?:{counted})(?![据字值额码])", question) if counted else None
     if m:
-        return list(forms.get(m.group(1), [m.group(1)])), [m.group(0)]
+        return tuple(forms.get(m.group(1), [m.group(1)])), (m.group(0),)
     en = cfg.get("measures_en", {})
     words = "|".join(map(re.escape, sorted(en, key=len, reverse=True)))
     m = re.search(rf"\bhow\s+many\s+(?:[a-z\-]+\s+){{0,2}}?({words})\b", question.lower()) if words else None
     if m:
-        return list(en[m.group(1)]), m.group(1).split()
+        return tuple(en[m.group(1)]), tuple(m.group(1).split())
     # a thing counted whose dictionary word is itself a unit ("how many customer visits": visits -> 人次)
     m = re.search(r"\bhow\s+many\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", question.lower())
     thing = list(takewhile(lambda w: w not in _EN_STOP, m.group(1).split())) if m else []
     for word in reversed(thing):
         if unit := next((u for stem in _stems(word) for u in to_chinese(stem) if u in units), ""):
-            return [unit], [word]
-    return [], []
+            return (unit,), (word,)
+    return (), ()
 
 
 def states_measure(text: str, unit: str) -> bool:
