@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "23"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "24"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -97,6 +97,9 @@ class Rules:
     role_tails: tuple[str, ...] = ()
     # a character's other reading is tried in a pinyin name when pypinyin's phrases read it so this often
     reading_min_phrases: int = 3
+    # part-of-speech tags of a one-character particle jieba reads inside a coined name before a ticker ("朔雪山地度假":
+    # 地, tagged uv), when the words after it alone would make a word of the dictionary ("度假") and no name
+    inner_particle_pos: frozenset[str] = frozenset()
 
     def describes(self, word: str) -> bool:
         """A word that stands before a name and is not part of it: a descriptor ("企业", "港股"), or a word of three
@@ -172,6 +175,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         exchange_words=tuple(t.get("exchange_words", [])),
         role_tails=tuple(n.get("role_tails", [])),
         reading_min_phrases=int(n.get("reading_min_phrases", 3)),
+        inner_particle_pos=frozenset(n.get("inner_particle_pos", [])),
     )
 
 
@@ -276,6 +280,11 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
         unknown_word = lenient and len(w) > 1 and not freq.get(w)
         # right before a ticker, a word of two characters jieba tags an adverb ends the name ("长岳高速": 高速)
         trade_adverb = lenient and out == [] and flag == "d" and len(w) > 1
+        if (lenient and len(w) == 1 and flag in rules.inner_particle_pos and out and at > 0
+                and dictionary_word("".join(x for x, _ in out)) and not rules.describes(words[at - 1][0])
+                and words[at - 1][1] in rules.name_pos):
+            out.insert(0, (w, flag))  # "朔雪山地度假（1573.HK）": 地 inside the name, "度假" alone no name
+            continue
         if flag in _STOP_POS or (flag.startswith("v") and len(w) > 1) or (flag not in rules.name_pos and not flag.startswith("v")):
             if not (out == [] and flag == "m" and not any(c.isdigit() for c in w)) and not (lenient and flag not in _STOP_POS) \
                     and not unknown_word and not trade_adverb and not _opening_char(w, flag, out, words, bounded, lenient):
