@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 
 from chatbot.bilingual import _stems, translator
+from chatbot.en_phrases import dictionary_phrases
 from chatbot.entity_extract import extract
 from chatbot.evidence import (
     _asked_unit,
     _is_metric,
     asked_measures,
     breakdown_row,
-    dictionary_phrases,
     measure_words,
     share_base_only,
     states_measure,

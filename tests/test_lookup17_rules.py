@@ -1,7 +1,27 @@
-"""Table-driven tests of the session-17 rules (dev-17's look-up failures, by class)."""
+"""Table-driven tests of the session-17 rules (dev-17's look-up failures, by class): a particle inside a coined
+name before a ticker, an English phrase the dictionary reads as another figure than the metric it holds, the
+single quarter of a nine months' report, a segment's clause without the amount asked, a segment word no passage
+writes whole, a sentence saying the figure was not given, a company named by the head of its name, a filing's
+period as one phrase, and another row of the best row's table."""
 import pytest
 
+from chatbot.bilingual import translator
+from chatbot.compose.base import Entry
+from chatbot.compose.figures import says_not_given
+from chatbot.evidence import (
+    Candidate,
+    _segment_stem,
+    asks_several,
+    segment_without_unit_figure,
+    select,
+)
+from chatbot.followup import _period_in_chinese
+from chatbot.glossary import Glossary, load_glossary
+from chatbot.models import Chunk
 from chatbot.names import load_rules, name_before
+from chatbot.sentence_period import last_part, sentence_periods
+from chatbot.short_names import complete
+from chatbot.text import period_phrase_re
 
 
 @pytest.mark.parametrize(
@@ -12,3 +32,114 @@ from chatbot.names import load_rules, name_before
 )
 def test_a_particle_inside_a_name_before_a_ticker(before, name):
     assert name_before(before, load_rules(), lenient=True) == name
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    g = load_glossary()
+    text = "11月公司水产品销量2.46万吨；净利润1.2亿元；对虾销量0.64万吨"
+    return Glossary(aliases=g.aliases, terms=g.terms, metrics=g.metrics, synonyms=g.synonyms, companies=g.companies,
+                    translate=translator(lambda zh: zh in text))
+
+
+@pytest.mark.parametrize(("question", "shadowed", "metric_read"), [
+    ("what was its november sales volume of prawns?", ["sales volume"], False),  # 销量: a volume, not revenue
+    ("what were its sales in november?", [], True),
+    ("what was its net profit?", [], True),  # the dictionary's 净利润 is the metric's own form
+])
+def test_an_english_phrase_the_dictionary_reads_as_another_figure(glossary, question, shadowed, metric_read):
+    assert [p for p, _ in glossary.shadowing_phrases(question)] == shadowed
+    assert bool(glossary.metrics_in(question)) is metric_read
+
+
+@pytest.mark.parametrize(("span", "last"), [("Q1-3", "Q3"), ("H1", "Q2"), ("H2", "Q4"), ("M01-11", "M11"),
+                                            ("Q3", None), (None, None), ("M11", None)])
+def test_the_last_part_of_a_span(span, last):
+    assert last_part(span) == last
+
+
+@pytest.mark.parametrize(("sentence", "context", "found"), [
+    # "单季" under a nine months' report ("三季报点评"): the third quarter alone, whatever quarter it compares with
+    ("单季毛利率24.6%，同比提升1.9个百分点，环比第二季度提升1.2个百分点。", {("2025", "Q1-3")}, {("2025", "Q3")}),
+    ("当季收入8.2亿元。", {("2025", "H1")}, {("2025", "Q2")}),
+    ("毛利率24.6%。", {("2025", "Q1-3")}, {("2025", "Q1-3")}),  # no single-period word: the report's period
+])
+def test_a_single_quarter_under_a_cumulative_report(sentence, context, found):
+    assert sentence_periods(sentence, set(), context, set(context), True, "2025-10-28") == found
+
+
+@pytest.mark.parametrize(("text", "segments", "unit", "without"), [
+    ("华东上半年收入6.76亿元；西南地区基数较小，但收入增速最快，同比增长34.1%。", [["西南地区", "西南"]], "亿", True),
+    ("华东上半年收入6.76亿元；西南地区收入2.1亿元。", [["西南地区", "西南"]], "亿", False),
+    ("上半年收入14.63亿元。", [["西南地区", "西南"]], "亿", False),  # names no segment: not this check's
+])
+def test_a_segment_clause_without_the_amount_asked(text, segments, unit, without):
+    assert segment_without_unit_figure(text, segments, unit) is without
+
+
+@pytest.mark.parametrize(("word", "stem"), [("广告业务", "广告"), ("充电板块", ""), ("业务", "")])
+def test_a_segment_word_no_passage_writes_whole(word, stem):
+    indexed = {"广告", "停车"}
+    assert _segment_stem(word, lambda w: 1.0 if w in indexed else 9.0, 9.0) == stem
+
+
+_CHUNK = Chunk(id="c", doc_id="d", text="", title="", headings=[])
+
+
+@pytest.mark.parametrize(("lines", "not_given"), [
+    (["管理层此次没有给出全年收入指引。"], True),
+    (["公司未披露2026年资本开支计划。"], True),
+    (["公司预计全年收入增长10%，未披露利润指引。"], False),  # a figure beside it: it is given
+    (["全年收入132.6亿元。"], False),
+])
+def test_a_sentence_saying_the_figure_was_not_given(lines, not_given):
+    assert says_not_given([Entry("标签", bullet=False), *(Entry(t, [_CHUNK]) for t in lines)]) is not_given
+
+
+@pytest.fixture(scope="module")
+def companies():
+    aliases = {"恪安保安服务": "恪安保安服务", "恪安保安服务集团有限公司": "恪安保安服务", "中信证券": "中信证券",
+               "泊联停车": "泊联停车", "泊联科技": "泊联科技"}
+    return Glossary(aliases=aliases, companies=set(aliases.values()))
+
+
+@pytest.mark.parametrize(("question", "completed"), [
+    ("恪安保安截至2025年9月30日止九个月收入多少？", "恪安保安服务截至2025年9月30日止九个月收入多少？"),
+    ("恪安的收入", "恪安保安服务的收入"),
+    ("恪安保安服务的收入", "恪安保安服务的收入"),  # the whole name: unchanged
+    ("中信的收入", "中信的收入"),  # 中信 is a word of the dictionary: no head of a coined name
+    ("泊联的收入", "泊联的收入"),  # the head of two companies' names: neither
+])
+def test_a_company_named_by_the_head_of_its_name(companies, question, completed):
+    assert complete(question, companies) == completed
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("恪安保安服务截至2025年9月30日止九个月收入", ["截至2025年9月30日止九个月"]),
+    ("截至6月30日止年度收入", ["截至6月30日止年度"]),
+    ("2025年前三季度收入", ["2025年前三季度"]),
+])
+def test_a_filings_period_is_one_phrase(text, phrases):
+    assert [m.group(0) for m in period_phrase_re().finditer(text)] == phrases
+
+
+@pytest.mark.parametrize(("prev", "period"), [
+    ("What were 泊联停车's average daily parking orders in October?", None),  # an English question: stays English
+    ("泊联停车10月日均停车订单多少？", "9月"),
+])
+def test_an_english_period_follow_up_after_a_question_naming_a_chinese_company(prev, period):
+    assert _period_in_chinese("in September", prev) == period
+
+
+def _row(order: int, text: str, coverage: float) -> Candidate:
+    return Candidate(0, f"| {text} |", text, order, item=True, coverage=coverage, score=coverage)
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("What was the November sales volume of prawns?", ["对虾:0.64"]),  # another row of the table: another item
+    ("短期和长期评估分别是什么？", ["对虾:0.64", "大黄鱼:0.92"]),  # two items asked: both rows
+])
+def test_another_row_of_the_best_rows_table(question, shown):
+    cands = [_row(4, "对虾:0.64", 1.0), _row(1, "大黄鱼:0.92", 0.84)]
+    chosen = select(cands, 0.3, 4, one_item=not asks_several(question))
+    assert [c.text for c in chosen] == shown

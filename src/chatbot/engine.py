@@ -40,6 +40,7 @@ from chatbot.intent import (
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
 from chatbot.semantic_match import SemanticFallback
+from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
 from chatbot.subjects import CorpusText, unknown_names
@@ -143,10 +144,13 @@ class Engine:
         glossary = glossary or self.glossary
         # the names a turn before wrote in English or pinyin, as the documents write them ("Kanghong
         # Medical" -> 康泓医疗…): the follow-up's company is found in the history by its catalogued names
-        history = [{**m, "content": resolve_english_names(m["content"], glossary, self.corpus.contains,
-                                                          before=self.corpus.before).question}
+        # (and a company named by the head of its name, "恪安保安" for 恪安保安服务: by the whole name)
+        history = [{**m, "content": complete_short_names(resolve_english_names(
+            m["content"], glossary, self.corpus.contains, before=self.corpus.before).question, glossary)}
                    if m.get("role") == "user" and isinstance(m.get("content"), str) else m for m in history]
-        return resolve_followup(question, history, glossary)
+        # (the follow-up's own English name too: "And Bolian Parking's?" swaps in 泊联停车)
+        question = resolve_english_names(question, glossary, self.corpus.contains, before=self.corpus.before).question
+        return resolve_followup(complete_short_names(question, glossary), history, glossary)
 
     def warmup(self) -> None:
         """Load the embedding model, the keyword index, jieba (with its part-of-speech
@@ -181,6 +185,7 @@ class Engine:
         standalone = self.standalone_question(q, history, glossary)
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = glossary.name_tickers(standalone)  # "港股代码2597" names the company listed under it
+        standalone = complete_short_names(standalone, glossary)  # "恪安保安" -> 恪安保安服务
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
                                            nearby=lambda text: self._nearby_texts(text, glossary),
                                            before=self.corpus.before).question

@@ -17,14 +17,15 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import pairwise, takewhile
+from itertools import takewhile
 
 from chatbot.bilingual import _stems, cedict_index, to_chinese
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
+from chatbot.en_phrases import dictionary_phrases, phrase_pattern
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary, term_pattern
 from chatbot.lexicon import question_stop_words_en
@@ -196,6 +197,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rx, low):
             add(glossary.terms[term], kind="term", source=term)
             low = re.sub(rx, " ", low)
+    for phrase, forms in glossary.shadowing_phrases(low):  # "sales volume": 销量, not the metric sales (收入)
+        add(forms, kind="term", source=phrase)
+        low = phrase_pattern(phrase).sub(" ", low)
     for metric in glossary.metrics_in(question):
         forms = glossary.metrics[metric]
         add([metric, *forms], kind="metric")
@@ -224,7 +228,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             low = re.sub(rx, " ", low)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
         add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
-        low = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", low)
+        low = phrase_pattern(phrase).sub(" ", low)
     year_cut = evidence_config()["period"]["year_cut_tokens"]
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
@@ -238,31 +242,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             if thing := counted_thing(tok, low):
                 add(thing)  # "多少家店": 店, or 家数
                 continue
-            tok = _indexed_neighbour(tok, low, idf, absent)
+            tok = _segment_stem(tok, idf, absent) or _indexed_neighbour(tok, low, idf, absent)
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
-
-
-def dictionary_phrases(text: str, translate: Callable[[str], list[str]]) -> list[tuple[str, list[str]]]:
-    """Runs of two or three English content words (no stop word) that the dictionary gives as one Chinese word the
-    documents hold ("driving schools" -> 驾校, where "driving" and "schools" alone read 驾驶, 学校), longest first."""
-    words = list(re.finditer(r"[a-z][a-z\-]+", text))
-    out: list[tuple[str, list[str]]] = []
-    i = 0
-    while i < len(words):
-        for n in (3, 2):
-            run = words[i:i + n]
-            if len(run) < n or any(w.group(0) in _EN_STOP for w in run) \
-                    or any(text[a.end():b.start()].strip() for a, b in pairwise(run)):
-                continue
-            phrase = " ".join(w.group(0) for w in run)
-            if forms := translate(phrase):
-                out.append((phrase, forms))
-                i += n
-                break
-        else:
-            i += 1
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -308,6 +290,14 @@ def counted_thing(tok: str, text: str) -> list[str]:
             or not re.search(r"(?:多少|几)\s*$", text[:i]):
         return []
     return [tok[1:], f"{tok[0]}数"]
+
+
+def _segment_stem(tok: str, idf, absent: float) -> str:
+    """A word the index does not hold that ends in a segment marker ("广告业务", [required] segment_markers): the
+    segment's own name before it ("广告"), when the index holds that; "" otherwise."""
+    marker = next((m for m in evidence_config()["required"]["segment_markers"] if tok.endswith(m)), "")
+    stem = tok[: -len(marker)] if marker else ""
+    return stem if len(stem) >= 2 and idf(stem) < absent else ""
 
 
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
@@ -730,6 +720,15 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) or rate.search(c) for c in naming)
 
 
+def segment_without_unit_figure(text: str, segments: list[list[str]], unit: str) -> bool:
+    """Does the sentence name the segment asked only in clauses that hold no figure in the unit asked ("…华东…
+    上半年收入6.76亿元…；西南地区基数较小，但收入增速最快，同比增长34.1%" for 西南's revenue in 亿元: its clause
+    gives a growth, the amount is another region's)?"""
+    clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
+    naming = [c for c in clauses if all(names_segment(c, forms) for forms in segments)]
+    return bool(naming) and not any(unit in f for c in naming for f in claim_figures(c))
+
+
 @lru_cache(maxsize=1)
 def _per_unit_before() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(evidence_config()['scope']['per_unit_before'])})$")
@@ -1106,8 +1105,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     defined = _defined_in_documents(spec, passages)
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
     share_asked = bool(re.search(evidence_config()["scope"]["share_asked"], question.lower()))
+    # (an English term read as the per-unit figure, "dividend per share" -> 每股股息, asks it as well)
     per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
-                          or any(per_unit_only(normalize(question), forms) for forms in spec.metrics))
+                          or any(per_unit_only(normalize(question), forms) for forms in spec.metrics)
+                          or any(per_unit_only(a, forms) for g in spec.groups if g.kind == "term"
+                                 for a in g.alternatives for forms in spec.metrics))
     # (of several specifying words, the head when no metric is asked; beside a metric the words before it are marked)
     head_asked = [] if any(g.kind == "metric" for g in spec.groups) else _last_written(spec.required, question)
     # the generic heads of product names that no retrieved passage writes as the question does ("征程芯片"): the
@@ -1277,6 +1279,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
+            if spec.unit and spec.segments and not is_row and segment_without_unit_figure(shown, spec.segments, spec.unit):
+                continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures):
                 continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
@@ -1505,7 +1509,7 @@ def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_abou
 
 def select(
     cands: list[Candidate], min_relevance: float, max_sentences: int, wants_list: bool = False,
-    keep_ratio: float = 0.7, max_items: int = 8,
+    keep_ratio: float = 0.7, max_items: int = 8, one_item: bool = True,
 ) -> list[Candidate]:
     """The best sentences: above the relevance floor and close to the best one, without
     repeating what an already chosen sentence says. For a list question, the list
@@ -1518,6 +1522,8 @@ def select(
         if len(chosen) >= max_sentences:
             break
         if c.coverage < min_relevance or c.score < keep_ratio * best:
+            continue
+        if one_item and chosen and _sibling_row_saying_less(c, chosen[0]):
             continue
         if any(_redundant(c, o) for o in chosen):
             continue
@@ -1535,6 +1541,20 @@ def select(
             start += 1
         chosen += [c for c in run if c not in chosen]
     return chosen
+
+
+def asks_several(question: str) -> bool:
+    """Does the question ask two items or more ("短期和长期评估分别是什么", "revenue and net profit")
+    ([two_part] conjunctions, respectively)?"""
+    cfg, low = evidence_config()["two_part"], question.lower()
+    return any(w in low for w in [*cfg["conjunctions"], *cfg["respectively"]])
+
+
+def _sibling_row_saying_less(c: Candidate, top: Candidate) -> bool:
+    """Another row of the best row's table that says less of the question ("大黄鱼:11月销量0.92万吨" beside
+    "对虾:11月销量0.64万吨" for the prawns asked): the figure of another item, not a second answer."""
+    return (c.item and top.item and c.passage_idx == top.passage_idx and c.raw.lstrip().startswith("|")
+            and top.raw.lstrip().startswith("|") and c.coverage < top.coverage - evidence_config()["rows"]["sibling_margin"])
 
 
 def _bare(figs: list[str]) -> set[str]:

@@ -23,6 +23,7 @@ from chatbot.text import (
     period_word,
     periods,
     qualifiers,
+    question_language,
 )
 
 _ASKS_AMOUNT_ZH = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长")
@@ -127,8 +128,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             # figure asked ("…交易额是多少？"), a figure again ("那同业Paystead上半年的交易额呢？" -> "…交易额是多少？")
             ask = "是多少" if _ASKS_AMOUNT_ZH.search(prev) else "如何"
             return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", ask + r"\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
-        if x_ents and prev_ents:  # another company, same attribute
-            return _replace_entity(prev, prev_ents[0], x, glossary)
+        if x_ents and prev_ents:  # another company, same attribute ("And 泊联停车's?": the name, not its possessive)
+            return _replace_entity(prev, prev_ents[0], re.sub(r"['’]s$", "", x), glossary)
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
             if (item := _other_of_answered(prev_ents, _last_answer(history), glossary)) is not None:
                 return item
@@ -461,7 +462,8 @@ def _period_in_chinese(x: str, prev: str) -> str | None:
     """An English period alone ("the first half", "in Q2 2025") asked after a Chinese question: the period as
     Chinese writes it ("上半年", "2025年第二季度"), so that it takes the place of the question's; None otherwise."""
     period = _PREPOSITION_EN.sub("", x).strip()
-    if not re.search(r"[\u4e00-\u9fff]", prev) or not period.isascii() or not period_phrase_en_re().fullmatch(period):
+    # (an English question naming a company in Chinese, "What were 泊联停车's orders in October?", is no Chinese one)
+    if question_language(prev) != "zh" or not period.isascii() or not period_phrase_en_re().fullmatch(period):
         return None
     found = periods(period) | {(None, q) for q in qualifiers(period) if q}
     named = {(y, q) for y, q in found if q} or found

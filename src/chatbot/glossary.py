@@ -117,8 +117,26 @@ class Glossary:
         low = text.lower()
         for rx in self._shadowing_terms:
             low = rx.sub(" ", low)
+        if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low):
+            from chatbot.en_phrases import phrase_pattern
+
+            for phrase, _ in self.shadowing_phrases(low):
+                low = phrase_pattern(phrase).sub(" ", low)
         found = [m for m, finders in self._metric_finders if any(find(low) >= 0 for find in finders)]
         return [m for m in found if not self._inside_longer_metric(m, found, low)]
+
+    def shadowing_phrases(self, low: str) -> list[tuple[str, list[str]]]:
+        """English phrases of a lower-cased text that the dictionary gives as one Chinese word none of whose words
+        is a form of the metric whose English form the phrase holds ("sales volume" -> 销量: a volume, not the
+        sales metric 收入; "net profit" -> 净利润 is the metric's own form and shadows nothing)."""
+        from chatbot.en_phrases import dictionary_phrases
+
+        out = []
+        for phrase, forms in dictionary_phrases(low, self.translate):
+            inside = [m for m, finders in self._metric_finders if any(find(phrase) >= 0 for find in finders)]
+            if inside and not any(z.lower() in self.metrics[m] for m in inside for z in forms):
+                out.append((phrase, forms))
+        return out
 
     def outside_longer_metric(self, low: str, form: str) -> bool:
         """Does the lower-cased text hold `form` somewhere other than inside a longer form of a metric that

@@ -177,9 +177,26 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
         if _figure_before_period(own):  # "净息差为1.71%，…；今年一季度净息差为1.74%": the opening
             found |= set(context)  # figure is of the heading's (or the headline's) period, the later one of its own
         return found
+    if any(w in own for w in evidence_config()["period"]["single_period"]) and (
+            last := {(y, part) for y, q in context if (part := last_part(q))}):
+        return last  # "单季毛利率24.6%" under a nine months' report ("三季报点评"): its last quarter alone
     if asks_quarter:  # a quarter is tied by the heading or the headline, never by a neighbour
         return set(context)
     return set(passage) or set(context)
+
+
+def last_part(qualifier: str | None) -> str | None:
+    """The last quarter (or month) of a span of several ("Q1-3" -> "Q3", "H1" -> "Q2", "M01-11" -> "M11"); None
+    for a single quarter or month, or a year."""
+    if not qualifier:
+        return None
+    if m := re.fullmatch(r"Q(\d)-(\d)", qualifier):
+        return f"Q{m.group(2)}"
+    if qualifier in ("H1", "H2"):
+        return "Q2" if qualifier == "H1" else "Q4"
+    if m := re.fullmatch(r"M(\d\d)-(\d\d)", qualifier):
+        return f"M{m.group(2)}"
+    return None
 
 
 def _years_for(source: set, dated: str, quarter: str | None) -> set:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, render
-from chatbot.compose.figures import derived, known_level, known_other_periods, latest, period_part
+from chatbot.compose.figures import derived, known_level, known_other_periods, latest, period_part, says_not_given
 from chatbot.compose.neutral import advice, comparison, definition, term_definition
 from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
 
@@ -42,6 +42,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
         if entries and ctx.spec.missing:  # two things asked, one found: say which one is not
             entries.append(Entry(ctx.labels["part_missing"].format(items="、".join(ctx.spec.missing)), bullet=False))
         comp = Composition(entries) if entries else None
+        if comp is not None and (ctx.spec.wants_figure or ctx.intent.name == "lookup") and says_not_given(entries):
+            comp = Composition([Entry(ctx.labels["not_given"], bullet=False), *entries], refused=True)
     if comp is None:
         comp = known_other_periods(ctx)
     if comp is None:  # the growth asked, only the level given

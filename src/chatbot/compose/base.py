@@ -13,7 +13,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from chatbot.evidence import Candidate, QuestionSpec, asked_measures, measure_words, question_terms, score_candidates, select
+from chatbot.evidence import (
+    Candidate,
+    QuestionSpec,
+    asked_measures,
+    asks_several,
+    measure_words,
+    question_terms,
+    score_candidates,
+    select,
+)
 from chatbot.glossary import Glossary
 from chatbot.intent import Intent, labels
 from chatbot.models import Chunk, Passage
@@ -60,7 +69,8 @@ class ComposeContext:
         """Today's look-up answer as entries: the best sentences, in source order."""
         chosen = select(cands if cands is not None else self.cands, self.min_relevance,
                         max_sentences or self.max_sentences,
-                        wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio)
+                        wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio,
+                        one_item=not asks_several(self.question))
         first: dict[int, int] = {}
         for rank, c in enumerate(chosen):
             first.setdefault(c.passage_idx, rank)

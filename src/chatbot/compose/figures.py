@@ -774,5 +774,13 @@ def known_level(ctx: ComposeContext) -> Composition | None:
     return Composition(entries, refused=True)
 
 
+def says_not_given(entries: list[Entry]) -> bool:
+    """Do the quoted lines only say that the figure was not given ("管理层此次没有给出全年收入指引"), with no figure
+    of their own (config/reader.toml [not_given] cues)?"""
+    quoted = [e for e in entries if e.chunks]
+    cues = reader_config()["not_given"]["cues"]
+    return bool(quoted) and all(any(c in e.text for c in cues) and not claim_figures(e.text) for e in quoted)
+
+
 def has_figures(comp: Composition) -> bool:
     return any(e.chunks and claim_figures(e.text) for e in comp.entries)

@@ -1,0 +1,78 @@
+"""A company named in a question by the head of its catalogued name ("恪安保安" for 恪安保安服务, whose article never
+writes it so): the question with the whole name, so that the company rules apply.
+
+A run of the question is read as a company's name when it opens one of that company's Chinese forms and no other
+company's, is itself no word of the dictionary (a coined head, "恪安保安"; not "中信" of 中信证券), and the rest of
+the form is made of dictionary words ("服务", "保安服务": the trade, which people leave out)."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.glossary import Glossary
+from chatbot.names import dictionary_word
+
+_CJK_FORM = re.compile(r"[\u4e00-\u9fff]{3,}")
+
+
+def complete(question: str, glossary: Glossary) -> str:
+    """The question with each company head it writes followed by the rest of that company's name."""
+    if not re.search(r"[\u4e00-\u9fff]{2}", question):
+        return question
+    heads = _heads(glossary)
+    out, i = [], 0
+    while i < len(question):
+        hit = next(((h, rest) for n in range(min(len(question) - i, _longest(heads)), 1, -1)
+                    if (h := question[i:i + n]) in heads and (rest := heads[h]) and not question.startswith(rest, i + n)),
+                   None)
+        if hit:
+            out.append(hit[0] + hit[1])
+            i += len(hit[0])
+        else:
+            out.append(question[i])
+            i += 1
+    return "".join(out)
+
+
+def _longest(heads: dict[str, str]) -> int:
+    return max((len(h) for h in heads), default=0)
+
+
+_READ: dict[int, tuple[Glossary, dict[str, str]]] = {}  # id -> (the glossary, kept alive so the id stays its, heads)
+
+
+def _heads(glossary: Glossary) -> dict[str, str]:
+    """Head -> the rest of the one company form it opens ("" when it opens forms of several companies); read once
+    a glossary (the catalogue's merged glossary changes only with an ingest)."""
+    kept = _READ.get(id(glossary))
+    if kept is None or kept[0] is not glossary:
+        if len(_READ) >= 4:
+            _READ.clear()
+        kept = _READ[id(glossary)] = (glossary, _heads_of(
+            sorted((a, c) for a, c in glossary.aliases.items() if c in glossary.companies)))
+    return kept[1]
+
+
+def _heads_of(aliases: list[tuple[str, str]]) -> dict[str, str]:
+    known = {a for a, _ in aliases}
+    found: dict[str, tuple[str, str]] = {}  # head -> (canonical, rest)
+    clash: set[str] = set()
+    for form, canon in aliases:
+        if not _CJK_FORM.fullmatch(form):
+            continue
+        for n in range(len(form) - 1, 1, -1):
+            head, rest = form[:n], form[n:]
+            if head in known or dictionary_word(head) or not _dictionary_words(rest):
+                continue
+            if head in found and found[head][0] != canon:
+                clash.add(head)
+            found.setdefault(head, (canon, rest))
+    return {h: ("" if h in clash else rest) for h, (_, rest) in found.items()}
+
+
+def _dictionary_words(text: str) -> bool:
+    """Is the text made of words of the dictionary ("服务", "保安服务")?"""
+    from chatbot.text import _jieba
+
+    words = _jieba().lcut(text, HMM=False)
+    return bool(words) and all(len(w) > 1 and dictionary_word(w) for w in words)
