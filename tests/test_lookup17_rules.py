@@ -143,3 +143,61 @@ def test_another_row_of_the_best_rows_table(question, shown):
     cands = [_row(4, "对虾:0.64", 1.0), _row(1, "大黄鱼:0.92", 0.84)]
     chosen = select(cands, 0.3, 4, one_item=not asks_several(question))
     assert [c.text for c in chosen] == shown
+
+
+@pytest.mark.parametrize(("before", "name"), [
+    ("中国内地业务方面，公司为颐椿养老", "颐椿养老"),  # jieba glued 为 to the name's first character (为颐)
+    ("公司与智谱", "智谱"),
+])
+def test_a_function_character_glued_to_a_name(before, name):
+    assert name_before(before, load_rules()) == name
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("公开报道的落地案例:深圳地铁20号线的语音售票系统", []),  # a line's number names it
+    ("收入20亿元，门店20家", ["20亿", "20家"]),
+])
+def test_a_number_that_names_a_thing_is_no_figure(text, figures):
+    from chatbot.text import claim_figures
+
+    assert claim_figures(text) == figures
+
+
+@pytest.mark.parametrize(("question", "history_question", "standalone"), [
+    ("那智谱2026年第一季度呢？", "智谱2025年上半年收入多少？", "智谱2026年第一季度收入多少？"),  # company and period
+    ("那MiniMax全年呢？", "智谱2025年上半年收入多少？", "MiniMax 2025年全年收入多少？"),  # the year asked before
+    ("那MiniMax呢？", "智谱2025年上半年收入多少？", "MiniMax 2025年上半年收入多少？"),
+])
+def test_a_follow_up_naming_another_company_and_period(question, history_question, standalone):
+    from chatbot.followup import resolve_followup
+
+    history = [{"role": "user", "content": history_question}, {"role": "assistant", "content": "约1.91亿元。"}]
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(("question", "points_back"), [
+    ("At what price per share?", True),  # opens with a preposition: the question before continues
+    ("What net margin does that imply?", True),
+    ("最新的指引呢？", True),  # an elliptical question
+    ("和2024年比呢？", False),  # a comparison: its own rule
+    ("What is chapter 18C?", False),
+])
+def test_a_follow_up_that_points_back(question, points_back):
+    from chatbot.followup import _points_back
+
+    assert _points_back(question) is points_back
+
+
+@pytest.mark.parametrize(("question", "a", "b"), [
+    ("云知声2024年末的现金能覆盖当年净亏损的多大比例？", "现金", "净亏损"),  # 覆盖: a share verb
+    ("熠阵光显前三季度Mini/Micro LED直显收入占总收入的比例是多少？", "micro", "总收入"),  # Latin words of a Chinese question kept
+])
+def test_a_share_asked(question, a, b):
+    from chatbot.compute import read_derived
+    from chatbot.intent import detect_intent
+
+    dq = read_derived(question, load_glossary())
+    assert detect_intent(question).name == "derived"
+    assert dq is not None and dq.kind == "share"
+    assert any(a in g for g in dq.a.terms) and any(b in g for g in dq.b.terms)
+    assert not any("财年" in g or "当年" in g or "多大" in g for g in dq.a.terms + dq.b.terms)

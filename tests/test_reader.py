@@ -178,6 +178,15 @@ KNOWN_FAILURES = {
     "h13-r42": "云知声最近一次融资是什么时候、用的什么方式？ — refused: the latest financing's date and method (1月16日, 配售) are not found for '最近一次融资'",
     "h13-r47": "那现在适合买入云知声吗？ — missing 53.3%: the advice follow-up's neutral comparison does not quote the share-price sentence",
     "h13-r48": "Should I buy Zhipu or MiniMax shares? — missing 高亏损: the neutral comparison of two companies does not quote the risk sentence",
+    # dev-17 (the session-16 hidden set, opened in session 17), over the bundled corpus: failures after the session-17 fixes
+    "h14-r02": "Give me a short summary of the early-2026 rush of … — missing 331亿: the summary's section lines leave out the fundraising total",
+    "h14-r05": "简要说说智谱和MiniMax各自走的是什么商业化路线。 — missing B端 / C端: the summary quotes the report's sections, not the article line on each company's customers",
+    "h14-r16": "港交所18C章在2024年是怎么下调上市门槛的？ — missing 60亿港元, 40亿港元: the how answer quotes the section's opening line, not its thresholds (as h12-r11)",
+    "h14-r20": "这次配售是怎么定价的，折让多少？ — missing 300港元, 16%: the follow-up is read with its month (\"1月配售\") as a reporting period, so the discount sentence, dated no month, is refused",
+    "h14-r23": "What are the advantages and drawbacks of listing a… — missing 包容未盈利企业: the English pros-and-cons lists leave out the listing-rules upside",
+    "h14-r36": "云知声2024年末的现金能覆盖当年净亏损的多大比例？ — computed ≈34.4% (1.56亿÷4.54亿); the set writes 34% or 0.34",
+    "h14-r38": "How many times Zhipu's first-half 2025 revenue was… — missing 5.8: the set reads it as compute cost over revenue (11亿÷1.91亿); no calculation is made",
+    "h14-r48": "Should I buy MiniMax shares? — missing 估值泡沫: the neutral comparison does not quote the valuation-bubble risk (as h13-r48)",
 }
 
 

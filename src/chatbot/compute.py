@@ -15,7 +15,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from chatbot.intent import is_function_word, is_numeral_word, is_verb, reader_config
-from chatbot.text import content_words, english_period_forms, figure_supported, normalize, period_match, periods, qualifiers
+from chatbot.text import (
+    content_words,
+    english_period_forms,
+    figure_supported,
+    normalize,
+    period_match,
+    periods,
+    qualifiers,
+    question_language,
+)
 
 _SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
 _NUM = r"\d+(?:\.\d+)?"
@@ -687,7 +696,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
                 groups.append(list(glossary.terms[term]))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
-    low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度)?", " ", low)
+    low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度|财年|财政年度)?", " ", low)
     low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
     low = _MONTH.sub(" ", _MONTH_END.sub(" ", low))  # nor is a month ("1月配售的价格", "9月末")
     price = tuple(reader_config()["compute"]["price_suffixes"])
@@ -698,15 +707,16 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
         whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     # an English word left untranslated ("travel" of "Tongcheng Travel") is never in a
-    # Chinese source's clause: dropped when the phrase has Chinese terms to match
+    # Chinese source's clause: dropped when the phrase has Chinese terms to match (a Chinese phrase writes its Latin
+    # words as the sources do: "Mini/Micro LED直显" tells that row from "小间距LED直显")
     cjk = [g for g in groups if any(re.search(r"[\u4e00-\u9fff]", a) for a in g)]
-    return cjk if cjk and len(cjk) < len(groups) else groups
+    return cjk if cjk and len(cjk) < len(groups) and question_language(phrase) != "zh" else groups
 
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别",
-         "期内", "本期", "当期"}
+         "期内", "本期", "当期", "当年", "同年", "多大", "财年", "财政年度"}
 
 
 def _period_order(p: tuple) -> tuple[str, str]:

@@ -137,6 +137,9 @@ class QuestionSpec:
     item_forms: list[list[str]] = field(default_factory=list)
     # hard: the region, product tier or channel asked (config/evidence.toml [scope] segment_words), each as its forms
     segments: list[list[str]] = field(default_factory=list)
+    # one part of a question asking one figure of two companies or more ("A、B、C三家上半年收入增速各是多少"): its item is
+    # a company, the figure asked the whole question's
+    by_company: bool = False
 
     @property
     def total(self) -> float:
@@ -1097,6 +1100,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
+    figure_item = spec.item if not spec.by_company else ""  # (a part's company is no figure of its own)
     # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word
     # (with the held word, or a table row's metric, the check below reads the figure's change where that names it)
     figure = _growth_figure(question, spec) if growth_only and not spec.metrics else []
@@ -1229,16 +1233,16 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             grown = ([spec.metrics] if spec.metrics else []) if is_row else [
                 forms for forms in (spec.metrics, *([g.alternatives] for g in _head_of(held, question, spec.groups, spec.required)), *([f] for f in spec.segments))
                 if forms]
-            if (growth_only and grown and not spec.item and not (is_row and spec.segments)
+            if (growth_only and grown and not figure_item and not (is_row and spec.segments)
                     and not all(metric_change_stated(norm, forms, spec.periods, spec.metrics if forms is not spec.metrics else None)
                                 for forms in grown)):
                 continue  # the metric's level, or another figure's growth: not the growth asked
                 # (a table row too: its cells are its clauses, "上半年收入186.3亿元;上半年净利润24.8亿元" states levels)
-            if (growth_only and figure and held and not is_row and not spec.item
+            if (growth_only and figure and held and not is_row and not figure_item
                     and figure not in [g.alternatives for g in held] and not any(a in norm or a in heads for a in figure)):
                 continue  # the figure written right before the change asked is no word held, and neither the sentence nor
                 # a heading over it names it: "涂料销量同比增长了多少" asks the volume's growth, not "原材料价格同比下降约12%"
-            if (growth_only and not grown and figure and not spec.item and not (is_row and spec.segments)
+            if (growth_only and not grown and figure and not figure_item and not (is_row and spec.segments)
                     and not (any(a in norm or a in heads for a in figure) and metric_change_stated(norm, [figure], spec.periods))):
                 continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
             if spec.periods:

@@ -129,7 +129,15 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             ask = "是多少" if _ASKS_AMOUNT_ZH.search(prev) else "如何"
             return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", ask + r"\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
         if x_ents and prev_ents:  # another company, same attribute ("And 泊联停车's?": the name, not its possessive)
-            return _replace_entity(prev, prev_ents[0], re.sub(r"['’]s$", "", x), glossary)
+            name, period = _name_and_period(x)
+            swapped = _replace_entity(prev, prev_ents[0], re.sub(r"['’]s$", "", name), glossary)
+            found = list(period_phrase_re().finditer(swapped))
+            if period and found:  # "那智谱2026年第一季度呢？": another company and another period
+                span = swapped[found[0].start(): found[-1].end()]
+                if not _YEAR.search(period) and (year := re.search(r"(?:19|20)\d{2}\s*年?", span)):
+                    period = year.group(0) + period  # "那MiniMax上半年呢？": the year asked before
+                return swapped[: found[0].start()] + period + swapped[found[-1].end():]
+            return swapped
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
             if (item := _other_of_answered(prev_ents, _last_answer(history), glossary)) is not None:
                 return item
@@ -582,6 +590,15 @@ def _narrows_alike(x: str, item: str, kept: str) -> bool:
 
 def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def _name_and_period(x: str) -> tuple[str, str]:
+    """A follow-up's company and the period written right after it ("智谱2026年第一季度" -> ("智谱",
+    "2026年第一季度")); the period "" when none follows."""
+    m = re.search(rf"(?:{period_phrase_re().pattern})+\s*的?$", x)
+    if not m or not m.start() or not m.group(0).strip():
+        return x, ""
+    return x[: m.start()].rstrip(), m.group(0).strip().removesuffix("的")
 
 
 def _replace_entity(prev: str, old_canon: str, new: str, glossary: Glossary) -> str:

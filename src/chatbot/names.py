@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "24"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "25"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -280,6 +280,9 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
         unknown_word = lenient and len(w) > 1 and not freq.get(w)
         # right before a ticker, a word of two characters jieba tags an adverb ends the name ("长岳高速": 高速)
         trade_adverb = lenient and out == [] and flag == "d" and len(w) > 1
+        if out and len(w) >= 2 and w[0] in _FUNCTION_CHARS and not freq.get(w) and re.fullmatch(rf"[{_CJK}]+", w):
+            out.insert(0, (w[1:], flag))  # "公司为颐椿养老": jieba glued 为 to the name's first character (为颐)
+            break
         if (lenient and len(w) == 1 and flag in rules.inner_particle_pos and out and at > 0
                 and dictionary_word("".join(x for x, _ in out)) and not rules.describes(words[at - 1][0])
                 and words[at - 1][1] in rules.name_pos):

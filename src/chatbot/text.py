@@ -111,6 +111,8 @@ def claim_figures(text: str) -> list[str]:
     for m, f in _figure_matches(text):
         if re.fullmatch(r"\d{1,4}(年|月|日)?", f) and not re.fullmatch(r"\d{2,3}", f) and not _counted(m):
             continue
+        if re.fullmatch(r"\d{1,4}", f) and m.string[m.end():m.end() + 1] in evidence_config()["units"]["naming_after"]:
+            continue  # "20号线": a name's number
         out.append(f)
     return out
 

@@ -140,6 +140,8 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
                 part.periods = _asked_periods(_cut(question, raw, a, b)) or spec.periods
         if left.group.kind == right.group.kind == "entity":  # two companies, one figure: the first's item names it too
             parts[0].item = f"{parts[0].item}{_shown(question, raw, q, right.end, right_to)}"
+            for part in parts:
+                part.by_company = True
             parts[0].missing = [parts[0].item] if parts[0].missing else []
         parts[0].item_forms = _forms(placed, left_mods)
         # (what the second item names runs to its end, in English too: "how much did it spend on advertising")

@@ -454,6 +454,8 @@ def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: l
     (no part's words, not itself a share of the total: "电商收入27.6亿元，约占总收入的31.9%"):
     the largest of those that state the part's period, else of those that state none."""
     forms = reader_config()["compute"]["revenue_forms"]
+    # (the part's own words, not the metric it shares with the whole: "雪票及季卡收入" excludes 雪票, 季卡, not 收入)
+    exclude = [x for x in exclude if not any(r in x for r in forms) and not x.isascii()]
     doc = passages[part.passage_idx].chunk.doc_id
     found = [f for f in facts
              if passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
