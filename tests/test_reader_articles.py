@@ -95,6 +95,21 @@ KNOWN_FAILURES: dict[str, str] = {
     "h13-r25": "What are the positives and negatives in Maiyue Ent… — missing 58.6%: the English pros-and-cons lists leave out the KTV revenue share",
     "h13-r34": "Compare November toll revenue growth across Qiaoto… — missing 江北环线, 6.7%, 0.8%: the comparison across one company's four roads quotes the opening lines, not the table by road",
     "h13-r40": "So how many percentage points did it drop? — missing 30.1%, 32.6%, 2.5: the follow-up's percentage-point change is read of another figure (the acoustic pianos' line)",
+    # dev-17 (the session-16 hidden set, opened in session 17): failures after the session-17 fixes
+    "h14-r04": "Summarise Shuoxue Mountain's guidance update. — refused: the English summary of one article's update finds no section of it",
+    "h14-r09": "What is the bottom line of the explainer on the three … — missing 提高利用率 / 提高客单价 / 扩大覆盖面: the conclusion quotes another explainer's last section",
+    "h14-r12": "为什么毛利率会往下走？ — missing 薪酬, 5.4%: the why follow-up quotes a drivers list, not the guards' pay rise",
+    "h14-r19": "How is 良缘禧事 coping with the decline in weddings? — missing 谢师宴, 非婚宴: the how answer quotes the revenue row, not the strategy sentence",
+    "h14-r24": "焰盾消防北美业务占比提高，是好事还是坏事？ — intent read as derived (占比), the set says pros_cons",
+    "h14-r25": "它以停车场为载体做充电，有什么优势和劣势？ — missing 车流稳定: the upside list quotes the guidance line, not the article's 优势 sentence",
+    "h14-r28": "浔湾海洋说的“深远海养殖工船”是什么？公司有几艘？ — intent read as lookup (a count asked beside the term), the set says definition",
+    "h14-r32": "良缘禧事、鸾庭婚礼、佳偶汇三家上半年收入增速各是多少？ — intent read as derived (增速), the set says comparison (the growth row is answered)",
+    "h14-r34": "Compare Hengzhun Testing's industrial and new-ener… — refused: a comparison of two of one company's segments finds no figure of each",
+    "h14-r35": "比较一下腾讯混元和阿里通义千问的大模型收入。 — to refuse: the comparison quotes the sentences naming both models, which give no revenue",
+    "h14-r39": "What net margin does that imply (attributable prof… — the calculation (≈11%) writes its inputs as the sentence does (5,860万美元, 5.318亿美元), not as the table's 58.6 / 531.8",
+    "h14-r40": "其中雪票及季卡收入占比多少？ — missing 12.58亿, 53.3%: the share's part (6.71亿) is found, the fiscal year's total is not",
+    "h14-r53": "高瓴资本在MiniMax的持股比例是多少？ — intent read as derived (比例), the set says lookup",
+    "h14-r56": "浔海水产的市销率是多少？ — intent read as lookup, the set says derived (a ratio of a company no document holds: refused)",
 }
 
 
