@@ -203,3 +203,18 @@ def test_a_share_asked(question, a, b):
     assert any(a in g for g in dq.a.terms)
     assert any(b in g for g in dq.b.terms)
     assert not any("财年" in g or "当年" in g or "多大" in g for g in dq.a.terms + dq.b.terms)
+
+
+@pytest.mark.parametrize(("question", "absent", "head"), [
+    ("What blended skim did Lumora Pay earn in H1 2025?", ["skim"], "skim"),  # no document names a skim
+    ("What monetisation yield did Lumora Pay earn in H1 2025?", ["monetisation", "yield"], "yield"),
+    ("What profit attributable to owners did Ke'an report?", ["owners"], ""),  # the head is profit
+    ("At what average price per tonne did Guitian Sugar sell its sugar?", ["tonne"], ""),  # the head is price
+    ("What revenue did Lumora Pay report?", [], ""),
+])
+def test_a_thing_asked_that_no_document_names(question, absent, head):
+    from chatbot.evidence import QuestionSpec, TermGroup, unnamed_head
+
+    groups = [TermGroup([w], 9.0, True, None, "word") for w in absent] + [TermGroup(["收入"], 1.0, kind="metric")]
+    assert unnamed_head(question, QuestionSpec(groups=groups, entities=set(), metrics=[], periods=set(),
+                                               wants_figure=True, wants_list=False)) == head

@@ -22,7 +22,7 @@ from chatbot.compose.base import drop_absent
 from chatbot.config import Settings, load_settings
 from chatbot.documents import Documents
 from chatbot.english_names import resolve as resolve_english_names
-from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates, unmapped_phrase
+from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates, unmapped_phrase, unnamed_head
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, uncarried_company, user_turns
 from chatbot.glossary import Glossary, load_glossary
@@ -278,8 +278,8 @@ class Engine:
         if (intent.name == "lookup" and not about.groups) or (
                 about.groups and about.absent_share > MAX_ABSENT_SHARE and not about.semantic):
             return "", {}, passages, False, ""  # about things the documents never mention
-        if unmapped_phrase(question, spec):  # a figure of a thing no document names ("blue-collar recruitment")
-            return "", {}, passages, False, ""
+        if unmapped_phrase(question, spec) or unnamed_head(question, spec):
+            return "", {}, passages, False, ""  # a figure of a thing no document names ("blue-collar recruitment", "skim")
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
             return "", {}, passages, False, ""
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms

@@ -638,6 +638,21 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
     return ""
 
 
+def unnamed_head(question: str, spec: QuestionSpec) -> str:
+    """The thing an English "what <thing> did <company> …" question asks, when its last word is one no passage holds
+    in any of its senses ("What blended skim did X earn?", "What monetisation yield did X post?"): no document names
+    what is asked, and the verb's figure ("earn": profit) is not it. "" otherwise (Chinese questions, names)."""
+    m = _WHAT_METRIC_EN.search(question)
+    if not m or re.search(r"[\u4e00-\u9fff]", m.group(1)):
+        return ""
+    # (the head ends before a word that ties what follows to it: "profit attributable to owners", "price per tonne")
+    words = list(takewhile(lambda w: w not in evidence_config()["required"]["en_head_ends"],
+                           re.findall(r"[a-z][a-z\-]*", m.group(1).lower())))
+    absent = {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
+              and not any(g.alternatives[0] in n for n in spec.names)}
+    return words[-1] if words and words[-1] in absent else ""
+
+
 def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     import jieba.posseg as pseg  # loaded on first use
 
