@@ -99,8 +99,8 @@ def test_a_sentence_saying_the_figure_was_not_given(lines, not_given):
 @pytest.fixture(scope="module")
 def companies():
     aliases = {"恪安保安服务": "恪安保安服务", "恪安保安服务集团有限公司": "恪安保安服务", "中信证券": "中信证券",
-               "泊联停车": "泊联停车", "泊联科技": "泊联科技"}
-    return Glossary(aliases=aliases, companies=set(aliases.values()))
+               "泊联停车": "泊联停车", "泊联科技": "泊联科技", "嘉岳电梯": "嘉岳电梯"}
+    return Glossary(aliases=aliases, companies=set(aliases.values()), metrics=load_glossary().metrics)
 
 
 @pytest.mark.parametrize(("question", "completed"), [
@@ -109,6 +109,9 @@ def companies():
     ("恪安保安服务的收入", "恪安保安服务的收入"),  # the whole name: unchanged
     ("中信的收入", "中信的收入"),  # 中信 is a word of the dictionary: no head of a coined name
     ("泊联的收入", "泊联的收入"),  # the head of two companies' names: neither
+    ("嘉岳重工前九个月收益是多少？", "嘉岳重工前九个月收益是多少？"),  # a noun goes on: another company's name
+    ("嘉岳前九个月收益是多少？", "嘉岳电梯前九个月收益是多少？"),
+    ("恪安保安收入多少", "恪安保安服务收入多少"),  # a metric after the head: the head is the name
 ])
 def test_a_company_named_by_the_head_of_its_name(companies, question, completed):
     assert complete(question, companies) == completed

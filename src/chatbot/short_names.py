@@ -23,7 +23,8 @@ def complete(question: str, glossary: Glossary) -> str:
     out, i = [], 0
     while i < len(question):
         hit = next(((h, rest) for n in range(min(len(question) - i, _longest(heads)), 1, -1)
-                    if (h := question[i:i + n]) in heads and (rest := heads[h]) and not question.startswith(rest, i + n)),
+                    if (h := question[i:i + n]) in heads and (rest := heads[h]) and not question.startswith(rest, i + n)
+                    and not _name_goes_on(question[i + n:], glossary)),
                    None)
         if hit:
             out.append(hit[0] + hit[1])
@@ -32,6 +33,18 @@ def complete(question: str, glossary: Glossary) -> str:
             out.append(question[i])
             i += 1
     return "".join(out)
+
+
+def _name_goes_on(after: str, glossary: Glossary) -> bool:
+    """Does a noun follow the head, making it another name ("嘉岳重工": a company no document holds, not 嘉岳电梯)?
+    A metric ("恪安保安收入多少") or no noun ("恪安保安截至…", "恪安的…") leaves the head a name of its own."""
+    from chatbot.names import _posseg
+
+    words = [(w, f) for w, f in _posseg(after[:8]) if w.strip()]
+    if not words or not re.fullmatch(r"[\u4e00-\u9fff]+", words[0][0]):
+        return False
+    word, flag = words[0]
+    return (flag.startswith("n") or flag == "vn") and not glossary.metrics_in(word)
 
 
 def _longest(heads: dict[str, str]) -> int:
