@@ -163,6 +163,11 @@ class Candidate:
     figures: list[str] = field(default_factory=list)
     periods: set = field(default_factory=set)  # the periods the sentence reports (its own, else carried)
 
+    @property
+    def is_row(self) -> bool:
+        """A table row (a list item written as one)."""
+        return self.item and self.raw.lstrip().startswith("|")
+
 
 def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     """Weighted term groups of a question. English words the glossary knows become a
@@ -616,8 +621,7 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
     word may only phrase the question; a run names a thing no document gives a figure for. "" if none."""
     if not (spec.wants_figure and spec.amount) or re.search(r"[\u4e00-\u9fff]", question):
         return ""
-    absent = {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
-              and not any(g.alternatives[0] in n for n in spec.names)}
+    absent = _absent_english_words(spec)
     words = [*re.findall(r"[a-z0-9]+", question.lower()), ""]
     named = {f for forms in spec.metrics for f in forms if f.isascii()}
     run: list[str] = []
@@ -648,9 +652,13 @@ def unnamed_head(question: str, spec: QuestionSpec) -> str:
     # (the head ends before a word that ties what follows to it: "profit attributable to owners", "price per tonne")
     words = list(takewhile(lambda w: w not in evidence_config()["required"]["en_head_ends"],
                            re.findall(r"[a-z][a-z\-]*", m.group(1).lower())))
-    absent = {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
-              and not any(g.alternatives[0] in n for n in spec.names)}
-    return words[-1] if words and words[-1] in absent else ""
+    return words[-1] if words and words[-1] in _absent_english_words(spec) else ""
+
+
+def _absent_english_words(spec: QuestionSpec) -> set[str]:
+    """The English words of the question that no passage holds in any of their senses, outside unknown names."""
+    return {g.alternatives[0] for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0].isascii()
+            and not any(g.alternatives[0] in n for n in spec.names)}
 
 
 def _noun(word: str, noun_pos: frozenset[str]) -> bool:
@@ -1572,8 +1580,8 @@ def asks_several(question: str) -> bool:
 def _sibling_row_saying_less(c: Candidate, top: Candidate) -> bool:
     """Another row of the best row's table that says less of the question ("大黄鱼:11月销量0.92万吨" beside
     "对虾:11月销量0.64万吨" for the prawns asked): the figure of another item, not a second answer."""
-    return (c.item and top.item and c.passage_idx == top.passage_idx and c.raw.lstrip().startswith("|")
-            and top.raw.lstrip().startswith("|") and c.coverage < top.coverage - evidence_config()["rows"]["sibling_margin"])
+    return (c.is_row and top.is_row and c.passage_idx == top.passage_idx
+            and c.coverage < top.coverage - evidence_config()["rows"]["sibling_margin"])
 
 
 def _bare(figs: list[str]) -> set[str]:

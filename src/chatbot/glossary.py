@@ -76,6 +76,14 @@ class Glossary:
         return {}
 
     @cached_property
+    def company_heads(self) -> dict[str, str]:
+        """The heads of the companies' names a question may write alone ("恪安保安" of 恪安保安服务) -> the rest of
+        the name ("" for a head of several companies' names): chatbot/short_names.py, read once a glossary."""
+        from chatbot.short_names import heads_of
+
+        return heads_of(sorted((a, c) for a, c in self.aliases.items() if c in self.companies))
+
+    @cached_property
     def terms_with_metric(self) -> dict[str, list[str]]:
         """English terms of several words that hold a metric's English form ("average
         revenue per teu" holds "revenue"), longest first -> the forms of each metric

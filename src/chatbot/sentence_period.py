@@ -188,15 +188,10 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
 def last_part(qualifier: str | None) -> str | None:
     """The last quarter (or month) of a span of several ("Q1-3" -> "Q3", "H1" -> "Q2", "M01-11" -> "M11"); None
     for a single quarter or month, or a year."""
-    if not qualifier:
+    if not qualifier or not (qualifier in ("H1", "H2") or re.fullmatch(r"Q\d-\d|M\d\d-\d\d", qualifier)):
         return None
-    if m := re.fullmatch(r"Q(\d)-(\d)", qualifier):
-        return f"Q{m.group(2)}"
-    if qualifier in ("H1", "H2"):
-        return "Q2" if qualifier == "H1" else "Q4"
-    if m := re.fullmatch(r"M(\d\d)-(\d\d)", qualifier):
-        return f"M{m.group(2)}"
-    return None
+    end = period_end_month(qualifier) or 12  # (every span has its calendar end)
+    return f"M{end:02d}" if qualifier.startswith("M") else f"Q{end // 3}"
 
 
 def _years_for(source: set, dated: str, quarter: str | None) -> set:

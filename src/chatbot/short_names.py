@@ -19,10 +19,11 @@ def complete(question: str, glossary: Glossary) -> str:
     """The question with each company head it writes followed by the rest of that company's name."""
     if not re.search(r"[\u4e00-\u9fff]{2}", question):
         return question
-    heads = _heads(glossary)
+    heads = glossary.company_heads  # head -> the rest of its one company's name ("" for several companies')
+    longest = max(map(len, heads), default=0)
     out, i = [], 0
     while i < len(question):
-        hit = next(((h, rest) for n in range(min(len(question) - i, _longest(heads)), 1, -1)
+        hit = next(((h, rest) for n in range(min(len(question) - i, longest), 1, -1)
                     if (h := question[i:i + n]) in heads and (rest := heads[h]) and not question.startswith(rest, i + n)
                     and not _name_goes_on(question[i + n:], glossary)),
                    None)
@@ -47,26 +48,8 @@ def _name_goes_on(after: str, glossary: Glossary) -> bool:
     return (flag.startswith("n") or flag == "vn") and not glossary.metrics_in(word)
 
 
-def _longest(heads: dict[str, str]) -> int:
-    return max((len(h) for h in heads), default=0)
-
-
-_READ: dict[int, tuple[Glossary, dict[str, str]]] = {}  # id -> (the glossary, kept alive so the id stays its, heads)
-
-
-def _heads(glossary: Glossary) -> dict[str, str]:
-    """Head -> the rest of the one company form it opens ("" when it opens forms of several companies); read once
-    a glossary (the catalogue's merged glossary changes only with an ingest)."""
-    kept = _READ.get(id(glossary))
-    if kept is None or kept[0] is not glossary:
-        if len(_READ) >= 4:
-            _READ.clear()
-        kept = _READ[id(glossary)] = (glossary, _heads_of(
-            sorted((a, c) for a, c in glossary.aliases.items() if c in glossary.companies)))
-    return kept[1]
-
-
-def _heads_of(aliases: list[tuple[str, str]]) -> dict[str, str]:
+def heads_of(aliases: list[tuple[str, str]]) -> dict[str, str]:
+    """The heads of the companies' Chinese forms (`aliases`: (form, canonical) pairs), each -> the rest of its form."""
     known = {a for a, _ in aliases}
     found: dict[str, tuple[str, str]] = {}  # head -> (canonical, rest)
     clash: set[str] = set()
