@@ -10,7 +10,8 @@ dev-8 (the session-7 held-out set, now open: `news-80`…`news-89`), dev-9 (the 
 `news-110`…`news-119`) dev-12 (the session-11 held-out set, now open: `news-120`…`news-129`), dev-13 (`news-130`…`news-139`) and
 dev-14 (the session-13 hidden set, opened in session 14: `news-140`…`news-149`) and dev-15 (the session-14 hidden
 set, opened in session 15: `news-150`…`news-159`) and dev-16 (the session-15 hidden set, opened in session 16:
-`news-160`…`news-169`) and dev-17 (the session-16 hidden set, opened in session 17: `news-170`…`news-179`) likewise.
+`news-160`…`news-169`) and dev-17 (the session-16 hidden set, opened in session 17: `news-170`…`news-179`) and dev-18
+(the session-17 hidden set, opened in session 18: `news-180`…`news-189`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def _questions(path):
 
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
-DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17 = (
-    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 18))
+DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18 = (
+    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 19))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -215,6 +216,18 @@ def test_dev17(dev17_engine, q):
     October data): Chinese and English look-ups, pinyin names, tickers, two-part, table, unit and monthly
     questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev17_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV18))
+def test_dev18(dev18_engine, q):
+    """Ten articles written blind in session 17 (a solar-inverter broker note, a forklift maker's fiscal year with
+    its English name first and a US$ series, an HTML school-uniform interim, a .txt bus maker's monthly bulletin,
+    a postpartum-care guidance story, three sanitary-ware makers in one table, an agricultural-machinery
+    nine-month filing, a power-bank rental quarter with October data, a watch retailer's HK$ interim, a
+    housekeeping platform's nine months): Chinese and English look-ups, pinyin names, tickers, two-part, table,
+    unit and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev18_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow
