@@ -576,6 +576,8 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     if not re.search(cfg["change_cue"], question, re.I):
         return None
     asked = _two_periods(question)
+    if asked is not None and (asked[0][1] or "").startswith("M") and re.search(cfg["yoy_cue"], question, re.I):
+        return None  # "7至9月单季的营业额和同比增速": one period's change on a year before, as the sources state it
     sequential = asked is None and re.search(cfg["sequential_cue"], question, re.I) is not None
     if sequential:
         asked = _with_the_one_before(_asked_periods(question))  # "10月票房环比增长多少": against September

@@ -82,6 +82,8 @@ _ASKS_FIGURE = re.compile(
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
 _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
+# an elliptical question ("And what about …?", "How about …?", "…呢？"): with a metric named, it asks that figure
+_ELLIPTICAL_ASK = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|呢\s*[？?]?\s*$", re.IGNORECASE)
 # "What was X's box office in November 2025?": an English question on a figure of a period asks its amount
 _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 # "What gross margin does X expect for FY2025?", "What revenue does X target?": a metric named between "what" and
@@ -335,7 +337,10 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
                         and (forecast_re().search(question[what_metric.end():].lower())
                              or (_asked_periods(question[what_metric.end():]) and _is_metric(what_metric.group(1), glossary))))
-    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric
+    # ("And what about X's third-quarter revenue?", "那第二季度的收入呢？": an elliptical question naming a metric asks
+    # its figure as "how much" does)
+    elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
+    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure
     asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]]
@@ -359,7 +364,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=_asked_unit(question),
         measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric) and not _asks_identifier(asked, glossary),
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure)
+        and not _asks_identifier(asked, glossary),
         # the subject is a company the catalogue does not know (when the question names a known company, other
         # names are its products or segments, "小米…AIoT分部", but for another company or institution's)
         names=names,
@@ -538,13 +544,34 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
     if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
-        return []  # an event, not a part ("港股上市募资": the proceeds of the listing; "归属股东的净利润")
+        # an event, not a part ("港股上市募资": the proceeds of the listing; "归属股东的净利润"), unless the verb
+        # names the noun after it ("增值服务收入": the value-added services' revenue)
+        part = _verb_noun_part(rest, groups)
+        return [part] if part is not None else []
     req = cfg["required"]
     return [g for g in groups if rest and g.kind == "word" and len(g.alternatives) == 1 and not g.absent and g.weight >= req["min_weight"]
             and g.alternatives[0] not in [*req["skip_words"], *req.get("segment_markers", [])]
             and re.fullmatch(r"[\u4e00-\u9fff]+", g.alternatives[0]) and g.alternatives[0] in rest
-            and not _asks_growth_word(g.alternatives[0], question)
+            and not _asks_growth_word(g.alternatives[0], question) and not _kind_of_company(g.alternatives[0], question)
             and (_noun(g.alternatives[0], frozenset(req["noun_pos"])) or not _in_dictionary(g.alternatives[0]))]
+
+
+def _verb_noun_part(rest: str, groups: list[TermGroup]) -> TermGroup | None:
+    """The words before the metric asked, when a verb there names the noun written after it and the words end in that
+    noun ("增值服务" of "增值服务收入", "租赁业务"): the part asked, held as one word. None when the words end in a verb
+    (an event: "港股上市募资") or hold "的" (a clause: "归属股东的净利润")."""
+    from chatbot.names import _posseg
+
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,10}", rest):
+        return None
+    words, cfg = _posseg(rest), evidence_config()
+    if len(words) != 2 or not _verb(words[0][0]) or _verb(words[1][0]) \
+            or not (words[1][1].startswith("n") or words[1][1] == "vn") \
+            or words[1][0] in [*cfg["required"]["segment_markers"], *cfg["period"]["fiscal_year"],
+                               *cfg["period"]["single_period"]]:
+        return None  # (a verb and its noun: "截至半年", "上调后财年" say a period; "烹饪专业" a marked segment)
+    weight = sum(g.weight for g in groups if g.kind == "word" and g.alternatives[0] in rest)
+    return TermGroup([rest], weight, kind="word", marked=True)
 
 
 def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[TermGroup]) -> list[TermGroup]:
@@ -585,6 +612,13 @@ def _in_dictionary(word: str) -> bool:
     return _dictionary_tag(word) is not None
 
 
+def _kind_of_company(word: str, question: str) -> bool:
+    """Is the word written right before a noun for a company ("卫浴" of "代码2941.HK的卫浴公司", [required]
+    company_nouns): the company's trade, no part of its figure?"""
+    nouns = evidence_config()["required"]["company_nouns"]
+    return any(f"{word}{n}" in question for n in nouns)
+
+
 def _asks_growth_word(word: str, question: str) -> bool:
     """Is the word part of the change the question asks ("变化" of "同比变化了多少", "增幅"): the growth asked, no
     part of the figure ([scope] growth_asked, change_words)?"""
@@ -609,6 +643,7 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
     return absent_terms + [g for g in outside if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and g.alternatives[0] not in counted  # "人数" of "学员人数": the unit asked, said by a figure in it
+            and not (question and _kind_of_company(g.alternatives[0], question))
             and not _asks_growth_word(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
@@ -1008,10 +1043,11 @@ def score_candidates(
                        written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
         cands = _scored(question, spec, passages, glossary)
-        # (a Chinese question's own words; an English one's are translations, a word's senses often not the article's)
-        nothing = question_language(question) == "zh"
-        defined = _defined_in_documents(spec, passages) if nothing and cands else {}
-        cands = [c for c in cands if not (nothing and _says_nothing_of_figure(c, spec, passages, defined))
+        # (a Chinese question's own words; an English one's are translations, a word's senses often not the article's:
+        # the sentence must hold one sense of one of them, the change asked aside)
+        english = question_language(question) != "zh"
+        defined = _defined_in_documents(spec, passages) if cands else {}
+        cands = [c for c in cands if not _says_nothing_of_figure(c, spec, passages, defined, question if english else "")
                  and not _change_only(c, spec, question)]
         return cands, spec
     # two things asked: each part's sentences, each part's best first (scores relative
@@ -1049,14 +1085,22 @@ def without_codes(text: str, figures: list[str]) -> list[str]:
 
 
 def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Passage],
-                            defined_words: dict[str, dict[str, list[str]]] | None = None) -> bool:
+                            defined_words: dict[str, dict[str, list[str]]] | None = None, english: str = "") -> bool:
     """Does a sentence answering a figure question that names no metric the glossary knows hold none of the words
     that name the figure ("研发投入" asked: "2025年收入42.68亿元…" names the company and the year, nothing of it), in
-    itself, its document's title, its headings or its table's header? It states another figure."""
+    itself, its document's title, its headings or its table's header? It states another figure. For an English
+    question (`english`: its text) the words are the senses of its words, less those of the change asked ("How much
+    did Voltiq's venue count grow?" is not answered by a revenue sentence that says "同比增长")."""
     if not spec.amount or spec.metrics:
         return False
     skip = evidence_config()["required"]["skip_words"]
     words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity]
+    if english:  # (a dictionary sense is loose: the finance terms' forms, and every sense when a change is asked)
+        growth = any(w in english.lower() for w in evidence_config()["scope"]["growth_asked"])
+        words = [g for g in words if not g.absent and not any(_asks_growth_word(a, english) for a in g.alternatives)
+                 and not all(a.isascii() for a in g.alternatives) and (growth or g.kind == "term")]
+        if not words:
+            return False
     if not any(not g.absent and g.alternatives[0] not in skip for g in words):
         return False  # (a word no passage holds is said by none, though its other forms may be: "产了" as 产量; a word
         # that only names the kind of figure, "金额", asks nothing, though a sentence writing it says of the figure)
@@ -1322,6 +1366,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 score *= 1.0 if figs else 0.8
             if segment:
                 score *= evidence_config()["scope"]["segment_factor"]
+            if spec.segments and not all(names_segment(scoped, forms) or (is_row and names_segment(header_row, forms))
+                                         for forms in spec.segments):
+                score *= evidence_config()["scope"]["segment_context_factor"]  # the segment said only over it
             if asked_companies and doc_about and not asked_companies & doc_about:
                 score *= evidence_config()["lookalike"]["passing_mention_factor"]  # another company's article
             score += 0.03 / (1 + pi)  # prefer better-ranked passages on ties

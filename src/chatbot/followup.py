@@ -27,6 +27,7 @@ from chatbot.text import (
 )
 
 _ASKS_AMOUNT_ZH = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长")
+_LEAD_ZH = re.compile(r"^\s*(?:那么?|还有|再问一下)\s*")
 _ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
@@ -152,6 +153,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return prev[: dated[0].start()] + x + prev[dated[0].end():]
         if x_ents:
             return f"{x} {prev}"
+        if prev_ents and not _latin(x[:1]) and _own_period_and_metric(x, glossary):
+            # "那第二季度单季的收入呢？" after "犁原农机…九个月收入是多少？": the company's figure of that period
+            return f"{prev_ents[0]}{re.sub(r'的$', '', x)}是多少？"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
         own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
         if (q.rstrip("？? ").endswith("呢") or zh_period) and not own \
@@ -179,6 +183,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return q[: change.start(1)] + f"{ent}'s {item}" + q[change.end(1):]
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
+        if (bare := _bare_figure_ask(q, prev, glossary)) is not None:
+            return bare  # "毛利率是多少？" after "衿彦服饰上半年收入多少？": the same company's, the same period's
         if _points_back(q) and (asked_own := _own_item(q)):  # "那最新的年付费用户是多少？": its own item, asked of
             cut = _asked_item(prev, glossary)  # the company (and period, unless the latest is asked) before
             head = ent if detect_intent(asked_own).name == "latest" or not cut else cut[0]
@@ -520,6 +526,32 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
     if not item or not start:
         return None
     return question[:item_start], item, question[ask.start():]
+
+
+def _own_period_and_metric(x: str, glossary: Glossary) -> bool:
+    """Does an elliptical follow-up's phrase name a period of its own and a metric ("第二季度单季的收入")?"""
+    return bool(period_phrase_re().search(x)) and bool(glossary.metrics_in(x))
+
+
+def _bare_figure_ask(question: str, prev: str, glossary: Glossary) -> str | None:
+    """A Chinese figure question naming a metric and, before it, nothing but a period ("毛利率是多少？",
+    "那上半年的毛利率是多少？"): the company of the question before, with that question's period unless this one names
+    its own ("衿彦服饰上半年毛利率是多少？"); None otherwise."""
+    ask = _ASKS_AMOUNT_ZH.search(question)
+    if ask is None or not re.search(r"[\u4e00-\u9fff]", question):
+        return None
+    head = _LEAD_ZH.sub("", question[: ask.start()])
+    at = [head.lower().find(f.lower()) for m in glossary.metrics_in(head) for f in [m, *glossary.metrics[m]]
+          if f and f.lower() in head.lower()]
+    names = glossary.entities(prev)
+    if not at or not names:
+        return None
+    before = head[: min(at)].strip().removesuffix("的")
+    if before and not period_phrase_re().fullmatch(before):
+        return None  # a subject of the question's own ("门店数量…", "海外收入")
+    body = _LEAD_ZH.sub("", question)
+    cut = _asked_item(prev, glossary)
+    return f"{names[0]}{body}" if before or cut is None else f"{cut[0]}{body}"
 
 
 def _last_answer(history: list[dict] | None) -> str:

@@ -1,0 +1,90 @@
+"""Table-driven tests of the session-18 rules (dev-18's look-up failures, by class): an elliptical question naming a
+metric asks its figure; a follow-up naming a metric and no company, or a period of its own and a metric, is the
+company's before; a verb naming the noun after it before a metric is a part ("增值服务收入"); a word before a noun for a
+company is its trade, no part; city tiers and exports are segments; an English question's sentence must hold a sense
+of one of its words, the change asked aside; two months in a year-on-year question are one period's range."""
+import pytest
+
+from chatbot.compute import read_derived
+from chatbot.evidence import TermGroup, _kind_of_company, _verb_noun_part, analyse_question, evidence_config
+from chatbot.followup import resolve_followup
+from chatbot.glossary import Glossary, load_glossary
+from chatbot.metric_scope import asked_segments
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    g = load_glossary()
+    aliases = {**g.aliases, "衿彦服饰": "衿彦服饰", "犁原农机": "犁原农机", "橙电科技": "橙电科技", "漫电科技": "漫电科技"}
+    return Glossary(aliases=aliases, terms=g.terms, metrics=g.metrics, synonyms=g.synonyms,
+                    companies={*g.companies, "衿彦服饰", "犁原农机", "橙电科技", "漫电科技"})
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("And what about 橙电科技's third-quarter revenue?", True),  # a metric named: its figure asked
+    ("How about 橙电科技's revenue?", True),
+    ("那第二季度单季的收入呢？", True),
+    ("那橙电科技呢？", False),  # no metric: a company swapped into the question before
+    ("What about its strategy?", False),
+])
+def test_an_elliptical_question_naming_a_metric_asks_its_figure(glossary, question, figure):
+    spec = analyse_question(question, glossary, lambda t: 3.0)
+    assert spec.wants_figure is figure
+    assert spec.amount is figure
+
+
+def _history(q: str) -> list[dict]:
+    return [{"role": "user", "content": q}, {"role": "assistant", "content": "…[1]"}]
+
+
+@pytest.mark.parametrize(("before", "question", "standalone"), [
+    ("衿彦服饰上半年收入多少？", "毛利率是多少？", "衿彦服饰上半年毛利率是多少？"),  # the company and the period carried
+    ("衿彦服饰上半年收入多少？", "那2024年的毛利率是多少？", "衿彦服饰2024年的毛利率是多少？"),  # its own period kept
+    ("犁原农机截至9月30日止九个月收入是多少？", "那第二季度单季的收入呢？", "犁原农机第二季度单季的收入是多少？"),
+    ("衿彦服饰上半年收入多少？", "海外收入是多少？", "海外收入是多少？"),  # a subject of its own: not rewritten here
+])
+def test_a_follow_up_naming_a_metric_and_no_company_is_the_companys_before(glossary, before, question, standalone):
+    assert resolve_followup(question, _history(before), glossary) == standalone
+
+
+@pytest.mark.parametrize(("rest", "part"), [
+    ("增值服务", "增值服务"),  # 增值 (a verb) names the services: the part asked
+    ("租赁业务", None),  # a marked segment (业务): the segment markers hold it
+    ("港股上市", None),  # ends in a verb: the listing's proceeds, an event
+    ("归属股东的", None),  # a clause
+    ("海外", None),  # too short to be a verb and its noun
+    ("截至半年", None),  # a period's words ("截至今年6月底的半年净利润")
+])
+def test_a_verb_naming_the_noun_after_it_is_a_part(rest, part):
+    groups = [TermGroup([w], 3.0) for w in ("增值", "服务", "租赁", "业务", "港股", "上市", "归属", "股东")]
+    got = _verb_noun_part(rest, groups)
+    assert (got.alternatives[0] if got else None) == part
+    assert got is None or got.marked
+
+
+@pytest.mark.parametrize(("word", "question", "trade"), [
+    ("卫浴", "代码2941.HK的卫浴公司上半年毛利率是多少？", True),
+    ("家电", "这家家电企业的收入是多少？", True),
+    ("海外", "海外收入是多少？", False),
+    ("卫浴", "卫浴业务收入是多少？", False),
+])
+def test_a_word_before_a_noun_for_a_company_is_its_trade(word, question, trade):
+    assert _kind_of_company(word, question) is trade
+
+
+@pytest.mark.parametrize(("question", "segments"), [
+    ("漫电科技一线城市点位占比是多少？", [["一线城市", "一线"]]),
+    ("How many coaches did it ship overseas in November?", [["海外", "境外", "出口"]]),
+    ("漫电科技点位占比是多少？", []),
+])
+def test_city_tiers_and_exports_are_segments(question, segments):
+    assert asked_segments(question, evidence_config()["scope"]["segment_words"]) == segments
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("犁原农机7至9月单季的营业额和同比增速各是多少？", None),  # one period's change on a year before: stated, not computed
+    ("犁原农机7月至10月收入增长了多少？", "growth"),  # two months: the change between them
+])
+def test_two_months_in_a_year_on_year_question_are_one_period(glossary, question, kind):
+    dq = read_derived(question, glossary)
+    assert (dq.kind if dq else None) == kind
