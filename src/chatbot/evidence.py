@@ -1098,7 +1098,8 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     if english:  # (a dictionary sense is loose: the finance terms' forms, and every sense when a change is asked)
         growth = any(w in english.lower() for w in evidence_config()["scope"]["growth_asked"])
         words = [g for g in words if not g.absent and not any(_asks_growth_word(a, english) for a in g.alternatives)
-                 and not all(a.isascii() for a in g.alternatives) and (growth or g.kind == "term")]
+                 and not all(a.isascii() for a in g.alternatives)
+                 and (growth or g.kind == "term" or g.alternatives[0] in english.lower())]  # (or written in Chinese)
         if not words:
             return False
     if not any(not g.absent and g.alternatives[0] not in skip for g in words):
@@ -1108,6 +1109,8 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     text = normalize(" ".join([c.text, chunk.title, *chunk.headings, table_header(chunk.text) if c.item else ""]))
     defined = defined_words or {}  # the document's term for the question's words ("矿产铜" for "自有矿山")
     text += " " + " ".join(w for w, terms in defined.get(chunk.doc_id, {}).items() if any(t in text for t in terms))
+    if english and any(names_segment(text, forms) for forms in spec.segments):
+        return False  # the segment asked ("ship overseas": 出口) names the figure
     return not any(a in text for g in words for a in g.alternatives)
 
 

@@ -153,7 +153,7 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return prev[: dated[0].start()] + x + prev[dated[0].end():]
         if x_ents:
             return f"{x} {prev}"
-        if prev_ents and not _latin(x[:1]) and _own_period_and_metric(x, glossary):
+        if prev_ents and not _latin(x[:1]) and not _PRONOUN_ZH.search(x) and _own_period_and_metric(x, glossary):
             # "那第二季度单季的收入呢？" after "犁原农机…九个月收入是多少？": the company's figure of that period
             return f"{prev_ents[0]}{re.sub(r'的$', '', x)}是多少？"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
