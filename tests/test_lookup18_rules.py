@@ -42,6 +42,8 @@ def _history(q: str) -> list[dict]:
     ("衿彦服饰上半年收入多少？", "那2024年的毛利率是多少？", "衿彦服饰2024年的毛利率是多少？"),  # its own period kept
     ("犁原农机截至9月30日止九个月收入是多少？", "那第二季度单季的收入呢？", "犁原农机第二季度单季的收入是多少？"),
     ("衿彦服饰上半年收入多少？", "海外收入是多少？", "海外收入是多少？"),  # a subject of its own: not rewritten here
+    ("犁原农机11月客车销量是多少？", "比10月多卖了多少辆？", "犁原农机11月客车销量比10月多卖了多少辆？"),  # another period
+    ("犁原农机11月客车销量是多少？", "比衿彦服饰多多少？", "比衿彦服饰多多少？"),  # another company: not a period
 ])
 def test_a_follow_up_naming_a_metric_and_no_company_is_the_companys_before(glossary, before, question, standalone):
     assert resolve_followup(question, _history(before), glossary) == standalone
@@ -88,3 +90,38 @@ def test_city_tiers_and_exports_are_segments(question, segments):
 def test_two_months_in_a_year_on_year_question_are_one_period(glossary, question, kind):
     dq = read_derived(question, glossary)
     assert (dq.kind if dq else None) == kind
+
+
+@pytest.mark.parametrize(("name", "group"), [
+    ("三家港股卫浴公司", True),  # a count of companies
+    ("这两家公司", True),
+    ("几家企业", True),
+    ("三和卫浴", False),  # a name that opens with a numeral character, no measure word
+    ("晟伏电气", False),
+])
+def test_a_counted_group_of_companies_is_no_name(name, group):
+    from chatbot.subjects import _counted_group
+
+    assert _counted_group(name) is group
+
+
+@pytest.mark.parametrize(("word", "held", "known"), [
+    ("Swiss", {"瑞士"}, True),  # 瑞士人: a people, their country in the documents
+    ("Swiss", set(), False),  # no document names the country: still a name-shaped word
+    ("Torvane", {"瑞士"}, False),
+])
+def test_a_peoples_adjective_whose_country_the_documents_name_is_no_name(word, held, known):
+    from chatbot.subjects import _demonym_held
+
+    assert _demonym_held(word, lambda zh: zh in held) is known
+
+
+@pytest.mark.parametrize(("sentence", "context", "month"), [
+    ("公司当月销售客车4,862辆，同比增长14.7%，环比10月的4,115辆增长18.2%。", {(None, "M11")}, True),
+    ("公司销售客车4,862辆，同比增长14.7%，环比10月的4,115辆增长18.2%。", {(None, "M11")}, False),  # October's only
+])
+def test_the_month_is_the_one_the_bulletin_reports(sentence, context, month):
+    from chatbot.sentence_period import sentence_periods
+
+    stated = {(None, "M10")}  # what the sentence names (its comparison month)
+    assert ((None, "M11") in sentence_periods(sentence, stated, context, set(), False)) is month

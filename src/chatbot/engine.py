@@ -22,7 +22,14 @@ from chatbot.compose.base import drop_absent
 from chatbot.config import Settings, load_settings
 from chatbot.documents import Documents
 from chatbot.english_names import resolve as resolve_english_names
-from chatbot.evidence import MAX_ABSENT_SHARE, analyse_question, score_candidates, unmapped_phrase, unnamed_head
+from chatbot.evidence import (
+    MAX_ABSENT_SHARE,
+    analyse_question,
+    named_in_passing_only,
+    score_candidates,
+    unmapped_phrase,
+    unnamed_head,
+)
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, uncarried_company, user_turns
 from chatbot.glossary import Glossary, load_glossary
@@ -285,6 +292,8 @@ class Engine:
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
             cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
                                            glossary, self.store.idf)
+        if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(about, cands, glossary):
+            return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
         scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
                              LazyStructure(lambda: document_structure(self.store, scope)),

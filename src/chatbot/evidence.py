@@ -612,6 +612,20 @@ def _in_dictionary(word: str) -> bool:
     return _dictionary_tag(word) is not None
 
 
+def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: Glossary) -> bool:
+    """Does the question name only companies no document is about (peers named in passing: "青蓝校服等区域品牌"), and
+    does no sentence naming one of them hold any other word of the question ("青蓝校服上半年利润为什么下降？" against
+    "青蓝校服等区域品牌也在加速进入线上渠道")? Then the documents say nothing of what is asked about it."""
+    asked = spec.entities & glossary.companies
+    subjects = set().union(*glossary.doc_subjects.values()) if glossary.doc_subjects else set()
+    if not asked or asked & subjects:
+        return False
+    words = [g for g in spec.groups if not g.entity and not g.absent and g.kind != "period"]
+    forms = [f.lower() for f in _forms_of(asked, glossary) if f]
+    return not any(any(f in normalize(c.text).lower() for f in forms)
+                   and any(a in normalize(c.text) for g in words for a in g.alternatives) for c in cands)
+
+
 def _kind_of_company(word: str, question: str) -> bool:
     """Is the word written right before a noun for a company ("卫浴" of "代码2941.HK的卫浴公司", [required]
     company_nouns): the company's trade, no part of its figure?"""

@@ -112,6 +112,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     prev = prev_questions[-1]
     if (compared := _compared_with(q, prev, glossary)) is not None:
         return compared
+    if (against := _compared_with_period(q, prev, glossary)) is not None:
+        return against
     if (newest := _latest_of_before(q, prev)) is not None:
         return newest
     m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
@@ -423,6 +425,22 @@ def _compared_with(question: str, prev: str, glossary: Glossary) -> str | None:
         return f"{subject}{question.strip()}"
     q = question.strip()
     return f"{subject} {q[:1].lower()}{q[1:]}"
+
+
+def _compared_with_period(question: str, prev: str, glossary: Glossary) -> str | None:
+    """A comparison with another period that leaves out what is compared ("比10月多卖了多少辆？" after
+    "远骋客车11月客车销量是多少？"): the last question's subject, then the question ("远骋客车11月客车销量比10月多卖了多少辆？");
+    None when it is no such follow-up (config/reader.toml [followup] compare_period)."""
+    cfg = reader_config()["followup"]
+    m = next(filter(None, (re.search(c, question, re.IGNORECASE) for c in cfg["compare_period"])), None)
+    if not m or glossary.entities(question) or not glossary.entities(prev) \
+            or not period_phrase_re().search(english_period_forms(m.group("x"))):
+        return None
+    subject = re.sub(cfg["asks_end"], "", prev, flags=re.IGNORECASE).strip()
+    if not subject:
+        return None
+    q = question.strip()
+    return f"{subject}{q}" if re.search(r"[\u4e00-\u9fff]", q[: m.end()]) else f"{subject} {q[:1].lower()}{q[1:]}"
 
 
 def _latest_of_before(question: str, prev: str) -> str | None:

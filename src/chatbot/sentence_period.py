@@ -142,6 +142,9 @@ def sentence_periods(sentence: str, stated: set, context: set, passage: set, ask
     A figure it gives for the same period a year before ("毛利率22.6%（去年同期：23.4%）") is that
     period's too."""
     found = _sentence_periods(sentence, stated, context, passage, asks_quarter, dated)
+    months = {p for p in context if p[1] and re.fullmatch(r"M\d\d", p[1])}
+    if len(months) == 1 and any(w in own_text(sentence) for w in evidence_config()["period"]["this_month"]):
+        found |= months  # "公司当月销售客车4,862辆" under "…11月销量…": the month the bulletin reports
     if _year_before_figure().search(sentence):
         found |= {(str(int(y) - 1), q) for y, q in found if y}
     return found

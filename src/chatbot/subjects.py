@@ -155,6 +155,10 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue
         if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()):
             continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
+        if _demonym_held(n, contains):
+            continue  # a people's adjective whose country the documents name ("Swiss" watches: 瑞士)
+        if _counted_group(n):
+            continue  # "三家港股卫浴公司": a number of companies, no name
         opening, rest = _beside_known_once(n, glossary, beside)
         if not _opens_another_name(opening) and rest and all(contains(w) or _phrasing_word(w, rules or load_rules())
                                                              for w in rest):
@@ -164,6 +168,22 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def _demonym_held(name: str, contains: Callable[[str], bool]) -> bool:
+    """Is an English word one the dictionary gives as a people ("Swiss" -> 瑞士人) whose country the documents write
+    (瑞士)?"""
+    from chatbot.bilingual import cedict_index
+
+    if not re.fullmatch(r"[A-Za-z]+", name):
+        return False
+    return any(t.endswith("人") and len(t) > 2 and contains(t[:-1]) for t in cedict_index().get(name.lower(), []))
+
+
+def _counted_group(name: str) -> bool:
+    """Does a Chinese name-shaped phrase open with a count of things ("三家", "两家", "几家", "这三家"): a group of
+    companies the question counts, no company's name?"""
+    return re.match(r"^(?:这|那)?[一二两三四五六七八九十几多\d]+(?:家|个|间|只)", name) is not None
 
 
 def sector_head(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules,

@@ -624,6 +624,9 @@ def latest(ctx: ComposeContext) -> Composition | None:
         cands = [c for c in cands if _names_any(ctx, c, named)]
         if not cands:
             return None
+    dated = {p for p in periods(q) if p[0]}  # "2025年全年业绩最新情况": the latest of that period
+    if dated and not any(period_match(dated, c.periods or periods(c.text)) for c in cands):
+        return _latest_not_stated(ctx, cands, named)
     if kind is not None:  # "最新披露的单季营收": the latest quarter a sentence states, not a nine months' total
         ends = {id(c): latest_of_kind(c.text, kind, ctx.passages[c.passage_idx].chunk.date or "") for c in cands}
         if any(ends.values()):
@@ -647,6 +650,23 @@ def latest(ctx: ComposeContext) -> Composition | None:
 
     pool.sort(key=recency, reverse=True)
     return _latest_entries(ctx, pool)
+
+
+def _latest_not_stated(ctx: ComposeContext, cands: list, named: list[str]) -> Composition:
+    """The latest of a period no sentence states ("2025年全年" where the documents stop at nine months): said to be
+    missing, then what they hold, newest first (a refusal that says what is known)."""
+    lab = ctx.labels
+    asked = "、".join(m.group(0).strip() for m in _period_text(ctx.question))
+    ranked = sorted(cands, key=lambda c: stated_date(c.text, ctx.passages[c.passage_idx].chunk.date or "")
+                    or ctx.passages[c.passage_idx].chunk.date or "", reverse=True)
+    entries = [Entry(lab["missing"].format(asked=(named[0] if named else "") + asked)), Entry(lab["known"], bullet=False)]
+    seen: set[str] = set()
+    for c in ranked:
+        if len(entries) > 4 or c.text in seen:
+            continue
+        seen.add(c.text)
+        entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
+    return Composition(entries, refused=True)
 
 
 def _latest_entries(ctx: ComposeContext, ranked: list) -> Composition:
