@@ -125,3 +125,47 @@ def test_the_month_is_the_one_the_bulletin_reports(sentence, context, month):
 
     stated = {(None, "M10")}  # what the sentence names (its comparison month)
     assert ((None, "M11") in sentence_periods(sentence, stated, context, set(), False)) is month
+
+
+@pytest.mark.parametrize(("word", "title", "claim"), [
+    ("储能变流器", "晟伏电气(2793.HK)三季报点评：储能变流器放量，单季毛利率升至27.9%，维持买入", True),
+    ("B站", "B站第三季度营收增长：广告收入创新高", False),  # the headline's subject, before its colon
+    ("储能变流器", "储能变流器放量，单季毛利率升至27.9%", False),  # no colon: not told apart
+])
+def test_a_word_after_a_headlines_colon_is_its_claim(word, title, claim):
+    from chatbot.entity_extract import _after_headline_colon
+
+    assert _after_headline_colon(word, title) is claim
+
+
+def test_the_claim_of_a_headline_is_no_short_name_of_its_company():
+    from chatbot.entity_extract import extract
+
+    text = ("晟伏电气(2793.HK)公布2025年第三季度业绩。储能变流器（PCS）业务继续高增长。储能变流器收入29.85亿元。"
+            "储能变流器毛利率24.6%。")
+    entries = extract("晟伏电气(2793.HK)三季报点评：储能变流器放量，维持买入", ["2793.HK"], text)
+    company = next(e for e in entries if e.name == "晟伏电气")
+    assert "储能变流器" not in company.aliases
+    assert all(e.name != "储能变流器" for e in entries)
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("按地区划分，北美收入3.126亿美元；欧洲收入2.418亿美元。", None),  # only parts: no whole of a share
+    ("公司全年收入9.472亿美元。按地区划分，北美收入3.126亿美元。", "9.472亿"),
+])
+def test_a_shares_whole_is_never_a_parts_figure(text, whole):
+    from chatbot.compute import Operand, facts_in, find_operand
+
+    found = find_operand(facts_in(text), Operand(None, [["收入", "营收"]], None), lambda f, e: True, whole=True)
+    assert (found.written[0] if found else None) == whole
+
+
+@pytest.mark.parametrize(("phrase", "reader"), [
+    ("简要总结", True),  # "briefly sum up": the reader's words, no company the documents lack
+    ("简单介绍", True),
+    ("晟曜电气", False),
+])
+def test_a_request_for_a_brief_summary_is_no_name(phrase, reader):
+    from chatbot.intent import is_reader_phrase
+
+    assert is_reader_phrase(phrase) is reader

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.compute import Operand, _qualified, at_midpoint, facts_in, range_ends, read_derived, verify_formulas
+from chatbot.compute import Operand, at_midpoint, facts_in, is_qualified, range_ends, read_derived, verify_formulas
 from chatbot.glossary import load_glossary
 from chatbot.intent import detect_intent, is_numeral_word
 
@@ -141,7 +141,7 @@ def test_a_midpoint_formula_is_checked(sentence, evidence, accepted):
 ])
 def test_a_part_figure_is_told_from_the_whole(sentence, qualified):
     op = Operand("华岭纸业", [["收入", "营收", "营业收入", "收益"]], None)
-    assert _qualified(facts_in(sentence)[0], op) is qualified
+    assert is_qualified(facts_in(sentence)[0], op) is qualified
 
 
 @pytest.mark.parametrize(("sentence", "flow"), [

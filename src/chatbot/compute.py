@@ -300,11 +300,13 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
     ("单季收入首次突破10亿元") only when no exact one holds it."""
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
+        if whole and len(op.terms) == 1:  # a share's whole is never a part's figure ("北美收入3.126亿美元" is no
+            found = [f for f in found if not is_qualified(f, op)]  # revenue of the company's)
         if by_meaning:
             found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in synonyms(g)) for g in op.terms),
                                       _gap(f, op)))
         elif whole and len(op.terms) == 1:  # a share's whole, the metric alone ("前三季度总收入"): the company's figure
-            found.sort(key=lambda f: _qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
+            found.sort(key=lambda f: is_qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
         if op.period and op.period[0] is None and op.period[1]:
             found = _latest_year_first(found, op.period[1])
         found.sort(key=lambda f: _a_flow(f, op))  # "净增门店1,126家" after "期末门店数…6,842家" for "门店数"
@@ -326,7 +328,7 @@ def _a_flow(f: Fact, op: Operand) -> bool:
     return False
 
 
-def _qualified(f: Fact, op: Operand) -> bool:
+def is_qualified(f: Fact, op: Operand) -> bool:
     """Does a noun stand before the operand's word in the figure's clause ("文化纸收入", "海外收入", a row headed
     "新梯销售及安装"): a part's figure, not the whole's? Periods, the company asked, and words that only phrase
     ("实现", "公司", "其中") are no such noun."""

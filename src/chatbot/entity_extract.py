@@ -176,7 +176,9 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         subject = longer  # "金岸中国三季度…" read as "金岸" before the descriptor 中国: the text never writes it alone
     if subject and len(holders) >= 2 and not free and subject not in {f for e in found.values() for f in [e.name, *e.aliases]}:
         subject = ""  # "猪价回落之下…" over four companies each with its ticker: the article's topic, no company
-    if (subject and subject not in found and len(holders) == 1 and subject in _outside(title, [holders[0].name, *holders[0].aliases])
+    if subject and holders and subject not in found and _after_headline_colon(subject, title):
+        pass  # "晟伏电气(2793.HK)三季报点评：储能变流器放量…": a word of the headline's claim, after its colon, no name
+    elif (subject and subject not in found and len(holders) == 1 and subject in _outside(title, [holders[0].name, *holders[0].aliases])
             and any(f in first_line for f in [holders[0].name, *holders[0].aliases])):
         # the title calls the company the first line names with a front-matter ticker by a
         # short name of its own ("B站…" over "哔哩哔哩(9626.HK)公布…"): one company, which
@@ -433,3 +435,8 @@ def _merge(entries: list[Entry], rules: Rules) -> list[Entry]:
     return out
 
 
+def _after_headline_colon(word: str, title: str) -> bool:
+    """Is the word written only after the colon of a headline that names its company before it ("…三季报点评：储能变流器
+    放量"): the claim of the headline, not its subject?"""
+    cut = min((i for i in (title.find("："), title.find(":")) if i >= 0), default=-1)
+    return cut >= 0 and word in title[cut:] and word not in title[:cut]

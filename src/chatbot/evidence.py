@@ -1113,7 +1113,8 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
         growth = any(w in english.lower() for w in evidence_config()["scope"]["growth_asked"])
         words = [g for g in words if not g.absent and not any(_asks_growth_word(a, english) for a in g.alternatives)
                  and not all(a.isascii() for a in g.alternatives)
-                 and (growth or g.kind == "term" or g.alternatives[0] in english.lower())]  # (or written in Chinese)
+                 and (growth or g.kind == "term"
+                      or (not g.alternatives[0].isascii() and g.alternatives[0] in english))]  # (or written in Chinese)
         if not words:
             return False
     if not any(not g.absent and g.alternatives[0] not in skip for g in words):

@@ -21,6 +21,7 @@ from chatbot.compute import (
     figure_re,
     find_operand,
     is_bound,
+    is_qualified,
     points_formula,
     priced_count,
     range_ends,
@@ -35,6 +36,7 @@ from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
 from chatbot.models import Passage
+from chatbot.sentence_period import context_period
 from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
@@ -460,7 +462,8 @@ def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: l
     found = [f for f in facts
              if passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
              and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
-             and not _a_share_itself(f) and ok(f, entity)]
+             and not _a_share_itself(f) and ok(f, entity)
+             and not is_qualified(f, Operand(entity, [list(forms)], None))]  # ("整车销售收入8.064亿美元": a part's)
     dated = [f for f in found if f.periods and _same_period(f.periods, part.periods)]
     pool = dated or [f for f in found if not f.periods]
     return max(pool, key=lambda f: f.lo) if pool else None
@@ -625,7 +628,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
         if not cands:
             return None
     dated = {p for p in periods(q) if p[0]}  # "2025年全年业绩最新情况": the latest of that period
-    if dated and not any(period_match(dated, c.periods or periods(c.text)) for c in cands):
+    if dated and not any(period_match(dated, _periods_of(ctx, c)) for c in cands):
         return _latest_not_stated(ctx, cands, named)
     if kind is not None:  # "最新披露的单季营收": the latest quarter a sentence states, not a nine months' total
         ends = {id(c): latest_of_kind(c.text, kind, ctx.passages[c.passage_idx].chunk.date or "") for c in cands}
@@ -650,6 +653,13 @@ def latest(ctx: ComposeContext) -> Composition | None:
 
     pool.sort(key=recency, reverse=True)
     return _latest_entries(ctx, pool)
+
+
+def _periods_of(ctx: ComposeContext, c) -> set:
+    """The periods a candidate states, else those its section's headings or its document's title name
+    ("全年资本开支:…新指引约1.8亿元" under "2026财年指引")."""
+    chunk = ctx.passages[c.passage_idx].chunk
+    return c.periods or periods(c.text) or context_period(chunk.title, chunk.headings)
 
 
 def _latest_not_stated(ctx: ComposeContext, cands: list, named: list[str]) -> Composition:
