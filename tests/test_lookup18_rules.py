@@ -152,8 +152,10 @@ def test_the_claim_of_a_headline_is_no_short_name_of_its_company():
 @pytest.mark.parametrize(("text", "whole"), [
     ("按地区划分，北美收入3.126亿美元；欧洲收入2.418亿美元。", None),  # only parts: no whole of a share
     ("公司全年收入9.472亿美元。按地区划分，北美收入3.126亿美元。", "9.472亿"),
+    ("整车销售收入8.064亿美元；后市场服务及配件收入1.408亿美元。", None),
+    ("布鲁可集团2025年上半年实现收入14.26亿元(上年同期10.18亿元)。", "14.26亿"),  # a figure and its comparison: one
 ])
-def test_a_shares_whole_is_never_a_parts_figure(text, whole):
+def test_a_shares_whole_is_no_figure_of_a_breakdown_by_part(text, whole):
     from chatbot.compute import Operand, facts_in, find_operand
 
     found = find_operand(facts_in(text), Operand(None, [["收入", "营收"]], None), lambda f, e: True, whole=True)

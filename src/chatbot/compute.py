@@ -300,8 +300,8 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
     ("单季收入首次突破10亿元") only when no exact one holds it."""
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
-        if whole and len(op.terms) == 1:  # a share's whole is never a part's figure ("北美收入3.126亿美元" is no
-            found = [f for f in found if not is_qualified(f, op)]  # revenue of the company's)
+        if whole and len(op.terms) == 1:  # a share's whole is no figure of a breakdown by part ("北美收入3.126亿美元；
+            found = [f for f in found if not in_breakdown(f, op)]  # 欧洲收入2.418亿美元" is no revenue of the company's)
         if by_meaning:
             found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in synonyms(g)) for g in op.terms),
                                       _gap(f, op)))
@@ -326,6 +326,17 @@ def _a_flow(f: Fact, op: Operand) -> bool:
             if at > 0 and any(text[:at].endswith(w) and w not in a for w in words):
                 return True
     return False
+
+
+def in_breakdown(f: Fact, op: Operand) -> bool:
+    """Is the figure a part's, in a sentence that gives two or more parts' figures of the operand's metric, each right
+    after its part's name ("北美收入3.126亿美元；欧洲收入2.418亿美元", "整车销售收入8.064亿美元；后市场服务及配件收入1.408亿
+    美元")? (A figure and its comparisons, "实现收入14.26亿元(上年同期10.18亿元)", are one.)"""
+    forms = sorted((a for a in op.terms[0] if a), key=len, reverse=True)
+    if not forms:
+        return False
+    named = re.findall(rf"[\u4e00-\u9fff）)](?:{'|'.join(map(re.escape, forms))})\s*[:：]?\s*(?:为|约|达|达到)?\s*\d", f.sentence)
+    return len(named) >= 2 and is_qualified(f, op)
 
 
 def is_qualified(f: Fact, op: Operand) -> bool:

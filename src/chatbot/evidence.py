@@ -1126,6 +1126,8 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     text += " " + " ".join(w for w, terms in defined.get(chunk.doc_id, {}).items() if any(t in text for t in terms))
     if english and any(names_segment(text, forms) for forms in spec.segments):
         return False  # the segment asked ("ship overseas": 出口) names the figure
+    if english and spec.measures and any(states_measure(c.text, u) for u in spec.measures):
+        return False  # a count in the unit asked ("customer visits": 1,265万人次) is the figure
     return not any(a in text for g in words for a in g.alternatives)
 
 

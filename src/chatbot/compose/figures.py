@@ -20,8 +20,8 @@ from chatbot.compute import (
     facts_in,
     figure_re,
     find_operand,
+    in_breakdown,
     is_bound,
-    is_qualified,
     points_formula,
     priced_count,
     range_ends,
@@ -463,7 +463,7 @@ def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: l
              if passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
              and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
              and not _a_share_itself(f) and ok(f, entity)
-             and not is_qualified(f, Operand(entity, [list(forms)], None))]  # ("整车销售收入8.064亿美元": a part's)
+             and not in_breakdown(f, Operand(entity, [list(forms)], None))]  # ("整车销售收入8.064亿美元；…": a part's)
     dated = [f for f in found if f.periods and _same_period(f.periods, part.periods)]
     pool = dated or [f for f in found if not f.periods]
     return max(pool, key=lambda f: f.lo) if pool else None
