@@ -44,6 +44,11 @@ def _history(q: str) -> list[dict]:
     ("衿彦服饰上半年收入多少？", "海外收入是多少？", "海外收入是多少？"),  # a subject of its own: not rewritten here
     ("犁原农机11月客车销量是多少？", "比10月多卖了多少辆？", "犁原农机11月客车销量比10月多卖了多少辆？"),  # another period
     ("犁原农机11月客车销量是多少？", "比衿彦服饰多多少？", "比衿彦服饰多多少？"),  # another company: not a period
+    ("What was 衿彦服饰's revenue in the first half of 2025?", "What was the gross margin?",
+     "What was 衿彦服饰's gross margin in the first half of 2025?"),  # English: the company and the period carried
+    ("What was 衿彦服饰's revenue in the first half of 2025?", "And what was the net profit in 2024?",
+     "What was 衿彦服饰's net profit in 2024?"),  # its own period kept
+    ("What was 衿彦服饰's revenue in the first half of 2025?", "What was the reason?", "What was the reason?"),  # no metric
 ])
 def test_a_follow_up_naming_a_metric_and_no_company_is_the_companys_before(glossary, before, question, standalone):
     assert resolve_followup(question, _history(before), glossary) == standalone
@@ -171,3 +176,19 @@ def test_a_request_for_a_brief_summary_is_no_name(phrase, reader):
     from chatbot.intent import is_reader_phrase
 
     assert is_reader_phrase(phrase) is reader
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("公司当月销售客车4,862辆，环比10月的4,115辆增长18.2%。", (None, "M10")),  # October's figure, stated to compare
+    ("第三季度收入55.1亿元，较第二季度的46.9亿元增长17.5%。", (None, "Q2")),
+])
+def test_a_period_named_to_compare_with_its_figure_is_stated(sentence, period):
+    from chatbot.sentence_period import sentence_periods
+
+    assert period in sentence_periods(sentence, set(), set(), set(), False)
+
+
+def test_a_word_that_is_a_form_of_the_metric_asked_is_no_specifier(glossary):
+    spec = analyse_question("What was 衿彦服饰's net profit?", glossary, lambda t: 3.0)
+    assert spec.metrics
+    assert not any("净利润" in g.alternatives for g in spec.required)

@@ -374,6 +374,10 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                                glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
+    # (a word that is a form of the metric asked, "净利润" of "net profit" where the article writes 纯利, specifies nothing
+    # beyond the metric: the metric's check holds it)
+    metric_forms = {f for forms in metrics for f in forms}
+    spec.required = [g for g in spec.required if g.marked or not all(a in metric_forms for a in g.alternatives)]
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
             and (metrics or any(g.kind == "term" and not g.absent for g in groups)) and not _asks_identifier(asked, glossary):
         spec.amount = True  # "what was <a metric> in <a period>" asks an amount as "how much" does

@@ -185,6 +185,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return q[: change.start(1)] + f"{ent}'s {item}" + q[change.end(1):]
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
+        if (bare_en := _bare_figure_ask_en(q, prev, ent, glossary)) is not None:
+            return bare_en  # "What was the gross margin?" after "What was X's first-half revenue?": X's, that period's
         if (bare := _bare_figure_ask(q, prev, glossary)) is not None:
             return bare  # "毛利率是多少？" after "衿彦服饰上半年收入多少？": the same company's, the same period's
         if _points_back(q) and (asked_own := _own_item(q)):  # "那最新的年付费用户是多少？": its own item, asked of
@@ -549,6 +551,24 @@ def _asked_item(question: str, glossary: Glossary) -> tuple[str, str, str] | Non
 def _own_period_and_metric(x: str, glossary: Glossary) -> bool:
     """Does an elliptical follow-up's phrase name a period of its own and a metric ("第二季度单季的收入")?"""
     return bool(period_phrase_re().search(x)) and bool(glossary.metrics_in(x))
+
+
+_BARE_ASK_EN = re.compile(r"^\s*(?:and\s+|so\s+)?(?P<ask>what|how much)\s+(?P<verb>was|is|were|are)\s+the\s+(?P<item>[^?]+?)\s*\??\s*$",
+                          re.IGNORECASE)
+
+
+def _bare_figure_ask_en(question: str, prev: str, company: str, glossary: Glossary) -> str | None:
+    """An English figure question naming a metric and no company ("What was the gross margin?"): the company of the
+    question before, with that question's period unless this one names its own ("What was X's gross margin in the
+    first half of 2025?"); None otherwise."""
+    m = _BARE_ASK_EN.match(question)
+    if m is None or not glossary.metrics_in(m.group("item")):
+        return None
+    item = m.group("item")
+    if not period_phrase_en_re().search(item) and (said := list(period_phrase_en_re().finditer(prev))):
+        item = f"{item} {'in ' if not said[-1].group(0).lower().startswith(('in ', 'for ')) else ''}{said[-1].group(0)}"
+    ask = m.group('ask')
+    return f"{ask[0].upper()}{ask[1:]} {m.group('verb')} {company}'s {item}?"
 
 
 def _bare_figure_ask(question: str, prev: str, glossary: Glossary) -> str | None:
