@@ -178,16 +178,6 @@ def test_a_request_for_a_brief_summary_is_no_name(phrase, reader):
     assert is_reader_phrase(phrase) is reader
 
 
-@pytest.mark.parametrize(("sentence", "period"), [
-    ("公司当月销售客车4,862辆，环比10月的4,115辆增长18.2%。", (None, "M10")),  # October's figure, stated to compare
-    ("第三季度收入55.1亿元，较第二季度的46.9亿元增长17.5%。", (None, "Q2")),
-])
-def test_a_period_named_to_compare_with_its_figure_is_stated(sentence, period):
-    from chatbot.sentence_period import sentence_periods
-
-    assert period in sentence_periods(sentence, set(), set(), set(), False)
-
-
 def test_a_word_that_is_a_form_of_the_metric_asked_is_no_specifier(glossary):
     spec = analyse_question("What was 衿彦服饰's net profit?", glossary, lambda t: 3.0)
     assert spec.metrics

@@ -145,18 +145,9 @@ def sentence_periods(sentence: str, stated: set, context: set, passage: set, ask
     months = {p for p in context if p[1] and re.fullmatch(r"M\d\d", p[1])}
     if len(months) == 1 and any(w in own_text(sentence) for w in evidence_config()["period"]["this_month"]):
         found |= months  # "公司当月销售客车4,862辆" under "…11月销量…": the month the bulletin reports
-    for m in _comparison_figure().finditer(sentence):  # "环比10月的4,115辆": October's figure, stated for comparison
-        found |= periods(m.group("p")) or {(None, q) for q in qualifiers(m.group("p")) if q}
     if _year_before_figure().search(sentence):
         found |= {(str(int(y) - 1), q) for y, q in found if y}
     return found
-
-
-@lru_cache(maxsize=1)
-def _comparison_figure() -> re.Pattern:
-    """"环比10月的4,115辆", "较第二季度的46.9亿元": another period named to compare, with its figure (config/evidence.toml
-    [period] comparison_figure)."""
-    return re.compile(evidence_config()["period"]["comparison_figure"])
 
 
 @lru_cache(maxsize=1)
