@@ -30,7 +30,6 @@ KNOWN_FAILURES = {
              "(the English 'order intake' is not read as 订单)",
     "rf-09": "selling expenses per tonne: not given; the finance cost (财务费用) sentence is quoted",
     "rf-14": "复合肥's revenue: only its volume is given; the company's total revenue is quoted",
-    "rf-17": "export revenue over nine months: only export volume is given; the total revenue is quoted",
 }
 
 

@@ -292,7 +292,8 @@ class Engine:
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
             cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
                                            glossary, self.store.idf)
-        if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(about, cands, glossary):
+        if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(about, cands, glossary,
+                                                                                          self._named_once()):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
         scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
@@ -305,6 +306,14 @@ class Engine:
         lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused and not comp.intent else ""
         text, highlights, passages = render(comp, passages, lang, lead)
         return text, highlights, passages, comp.refused, comp.intent
+
+    def _named_once(self) -> set[str]:
+        """The catalogued names the indexed documents write once in all (peers named in passing)."""
+        counts: dict[str, int] = {}
+        for doc in self.catalogue.sync().values():
+            for e in doc["entries"]:
+                counts[e.name] = counts.get(e.name, 0) + e.mentions
+        return {n for n, k in counts.items() if k <= 1}
 
     def _scope(self, passages: list[Passage]) -> dict[str, list[str] | None] | None:
         """What an answer may read of the documents: every document (None) on an index of

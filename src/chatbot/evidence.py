@@ -616,13 +616,14 @@ def _in_dictionary(word: str) -> bool:
     return _dictionary_tag(word) is not None
 
 
-def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: Glossary) -> bool:
-    """Does the question name only companies no document is about (peers named in passing: "青蓝校服等区域品牌"), and
-    does no sentence naming one of them hold any other word of the question ("青蓝校服上半年利润为什么下降？" against
-    "青蓝校服等区域品牌也在加速进入线上渠道")? Then the documents say nothing of what is asked about it."""
+def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: Glossary, once: set[str]) -> bool:
+    """Does the question name only companies no document is about and that the documents name once (`once`: peers
+    named in passing, "青蓝校服等区域品牌"), and does no sentence naming one of them hold any other word of the question
+    ("青蓝校服上半年利润为什么下降？" against "青蓝校服等区域品牌也在加速进入线上渠道")? Then the documents say nothing of
+    what is asked about it. (A company of an explainer's table is named more than once.)"""
     asked = spec.entities & glossary.companies
     subjects = set().union(*glossary.doc_subjects.values()) if glossary.doc_subjects else set()
-    if not asked or asked & subjects:
+    if not asked or asked & subjects or not asked <= once:
         return False
     words = [g for g in spec.groups if not g.entity and not g.absent and g.kind != "period"]
     forms = [f.lower() for f in _forms_of(asked, glossary) if f]
