@@ -95,6 +95,7 @@ class Engine:
         self.corpus = CorpusText(self.store)
         self._base_glossary = load_glossary(hand_kept=self.settings.answer.use_glossary)
         self._merged: tuple[dict | None, Glossary] = (None, self._base_glossary)  # (catalogue state, glossary)
+        self._once: tuple[dict | None, set[str]] = (None, set())  # (catalogue state, names written once)
         self.retriever = Retriever(self.store, self.settings.retrieval, self._base_glossary)
         self._chat_model = None
         self._semantic: SemanticFallback | None = None
@@ -308,12 +309,16 @@ class Engine:
         return text, highlights, passages, comp.refused, comp.intent
 
     def _named_once(self) -> set[str]:
-        """The catalogued names the indexed documents write once in all (peers named in passing)."""
-        counts: dict[str, int] = {}
-        for doc in self.catalogue.sync().values():
-            for e in doc["entries"]:
-                counts[e.name] = counts.get(e.name, 0) + e.mentions
-        return {n for n, k in counts.items() if k <= 1}
+        """The catalogued names the indexed documents write once in all (peers named in passing), counted once per
+        catalogue state, as the merged glossary is."""
+        docs = self.catalogue.sync()
+        if self._once[0] is not docs:
+            counts: dict[str, int] = {}
+            for doc in docs.values():
+                for e in doc["entries"]:
+                    counts[e.name] = counts.get(e.name, 0) + e.mentions
+            self._once = (docs, {n for n, k in counts.items() if k <= 1})
+        return self._once[1]
 
     def _scope(self, passages: list[Passage]) -> dict[str, list[str] | None] | None:
         """What an answer may read of the documents: every document (None) on an index of

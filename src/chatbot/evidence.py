@@ -1065,7 +1065,7 @@ def score_candidates(
         # (a Chinese question's own words; an English one's are translations, a word's senses often not the article's:
         # the sentence must hold one sense of one of them, the change asked aside)
         english = question_language(question) != "zh"
-        defined = _defined_in_documents(spec, passages) if cands else {}
+        defined = _defined_in_documents(spec, passages) if cands and spec.amount and not spec.metrics else {}
         cands = [c for c in cands if not _says_nothing_of_figure(c, spec, passages, defined, question if english else "")
                  and not _change_only(c, spec, question)]
         return cands, spec
@@ -1313,8 +1313,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
                     and glossary.metrics_in(through_first_figure(shown))):
                 continue  # the item asked only in the title ("新接订单…"), the sentence's figure another metric's ("营业收入…")
-            if spec.segments and not all(names_segment(scoped, forms) or names_segment(context, forms)
-                                         or (is_row and names_segment(header_row, forms)) for forms in spec.segments):
+            # (each segment asked, named by the sentence itself or its row's header; else only over it)
+            said = [names_segment(scoped, forms) or (is_row and names_segment(header_row, forms)) for forms in spec.segments]
+            if not all(own or names_segment(context, forms) for own, forms in zip(said, spec.segments, strict=True)):
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
@@ -1391,8 +1392,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 score *= 1.0 if figs else 0.8
             if segment:
                 score *= evidence_config()["scope"]["segment_factor"]
-            if spec.segments and not all(names_segment(scoped, forms) or (is_row and names_segment(header_row, forms))
-                                         for forms in spec.segments):
+            if not all(said):
                 score *= evidence_config()["scope"]["segment_context_factor"]  # the segment said only over it
             if asked_companies and doc_about and not asked_companies & doc_about:
                 score *= evidence_config()["lookalike"]["passing_mention_factor"]  # another company's article

@@ -27,8 +27,9 @@ from chatbot.text import (
 )
 
 _ASKS_AMOUNT_ZH = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长")
-_LEAD_ZH = re.compile(r"^\s*(?:那么?|还有|再问一下)\s*")
-_ELLIPSIS_ZH = re.compile(r"^\s*(?:那么?|那|还有|再问一下)?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
+_LEAD = r"(?:那么?|还有|再问一下)"  # the words a Chinese follow-up opens with ("那", "那么", "还有")
+_LEAD_ZH = re.compile(rf"^\s*{_LEAD}\s*")
+_ELLIPSIS_ZH = re.compile(rf"^\s*{_LEAD}?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
 # "the other one": the company the conversation named beside the one asked about
@@ -420,13 +421,17 @@ def _compared_with(question: str, prev: str, glossary: Glossary) -> str | None:
     before = [e for e in glossary.entities(prev) if e not in other]
     if not other or not before or set(glossary.entities(question)) - other:
         return None  # no other company, nothing asked before, or the question names its own subject
-    subject = re.sub(cfg["asks_end"], "", prev, flags=re.IGNORECASE).strip()
+    return _after_subject(question, prev, m)
+
+
+def _after_subject(question: str, prev: str, m: re.Match) -> str | None:
+    """The question before less its question words ([followup] asks_end), then this comparison ("远骋客车11月客车销量" +
+    "比10月多卖了多少辆？"; "Zhipu's revenue" + " compared with MiniMax"); None when nothing is left of it."""
+    subject = re.sub(reader_config()["followup"]["asks_end"], "", prev, flags=re.IGNORECASE).strip()
     if not subject:
         return None
-    if re.search(r"[\u4e00-\u9fff]", question[: m.end()]):
-        return f"{subject}{question.strip()}"
     q = question.strip()
-    return f"{subject} {q[:1].lower()}{q[1:]}"
+    return f"{subject}{q}" if re.search(r"[\u4e00-\u9fff]", question[: m.end()]) else f"{subject} {q[:1].lower()}{q[1:]}"
 
 
 def _compared_with_period(question: str, prev: str, glossary: Glossary) -> str | None:
@@ -438,11 +443,7 @@ def _compared_with_period(question: str, prev: str, glossary: Glossary) -> str |
     if not m or glossary.entities(question) or not glossary.entities(prev) \
             or not period_phrase_re().search(english_period_forms(m.group("x"))):
         return None
-    subject = re.sub(cfg["asks_end"], "", prev, flags=re.IGNORECASE).strip()
-    if not subject:
-        return None
-    q = question.strip()
-    return f"{subject}{q}" if re.search(r"[\u4e00-\u9fff]", q[: m.end()]) else f"{subject} {q[:1].lower()}{q[1:]}"
+    return _after_subject(question, prev, m)
 
 
 def _latest_of_before(question: str, prev: str) -> str | None:

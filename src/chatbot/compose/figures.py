@@ -670,26 +670,22 @@ def _latest_not_stated(ctx: ComposeContext, cands: list, named: list[str]) -> Co
     ranked = sorted(cands, key=lambda c: stated_date(c.text, ctx.passages[c.passage_idx].chunk.date or "")
                     or ctx.passages[c.passage_idx].chunk.date or "", reverse=True)
     entries = [Entry(lab["missing"].format(asked=(named[0] if named else "") + asked)), Entry(lab["known"], bullet=False)]
-    seen: set[str] = set()
-    for c in ranked:
-        if len(entries) > 4 or c.text in seen:
-            continue
-        seen.add(c.text)
-        entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
-    return Composition(entries, refused=True)
+    return Composition(entries + _first_quoted(ctx, ranked, 3), refused=True)
 
 
 def _latest_entries(ctx: ComposeContext, ranked: list) -> Composition:
     """The latest answer: its label, the first three sentences as ranked, the no-live-data note."""
-    entries = [Entry(ctx.labels["latest"], bullet=False)]
-    seen = set()
+    return Composition([Entry(ctx.labels["latest"], bullet=False), *_first_quoted(ctx, ranked, 3),
+                        Entry(ctx.labels["no_live"])])
+
+
+def _first_quoted(ctx: ComposeContext, ranked: list, most: int) -> list[Entry]:
+    """The first `most` different sentences of the ranked candidates, each quoted with its passage."""
+    out: list[Entry] = []
     for c in ranked:
-        if len(entries) > 3 or c.text in seen:
-            continue
-        seen.add(c.text)
-        entries.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
-    entries.append(Entry(ctx.labels["no_live"]))
-    return Composition(entries)
+        if len(out) < most and c.text not in {e.text for e in out}:
+            out.append(Entry(c.text, [ctx.passages[c.passage_idx].chunk], [c.raw]))
+    return out
 
 
 def period_kind(question: str) -> dict | None:
