@@ -192,7 +192,7 @@ def _finance_glossary(**kw) -> Glossary:
         ("What net profit margin did it post for the first half of 2025?", [], "净利率"),
         ("What were its inventory turnover days in H1 2025?", [], "存货周转天数"),
         ("What was its revenue per parcel in October 2025?", ["收入"], "单票收入"),
-        ("What final dividend did the board propose?", [], "末期股息"),
+        ("What final dividend did the board propose?", ["股息"], "末期股息"),  # a metric's own form before "did"
         ("How much did the brewer earn in H1 2025?", [], "净利润"),  # "earn": its profit
         ("How did Hong Kong and Macau same-store sales do in Q3 2025?", [], "港澳"),
         ("What was the full cost per kilogram of hog in the first three quarters of 2025?", [], "完全成本"),

@@ -20,7 +20,7 @@ def _asked(*questions: str) -> list[dict]:
         ("那MiniMax呢？", _asked("智谱IPO估值多少？"), "MiniMax IPO估值多少？"),  # a Latin name keeps a space before a Latin word
         ("那2025年呢？", _asked("云知声2024年收入是多少？"), "云知声2025年收入是多少？"),  # another period
         ("它的股票代码是什么？", _asked("介绍一下云知声"), "云知声的股票代码是什么？"),  # a pronoun
-        ("What about its revenue?", _asked("Tell me about Zhipu"), "What about 智谱's revenue?"),
+        ("What about its revenue?", _asked("Tell me about Zhipu"), "What was 智谱's revenue?"),  # its item, asked
         ("智谱的估值？", [], "智谱的估值？"),  # no history: unchanged
         ("天气如何？", _asked("云知声收入"), "天气如何？"),  # nothing to carry over
         ("MiniMax的收入是多少？", _asked("介绍一下云知声"), "MiniMax的收入是多少？"),  # stands alone

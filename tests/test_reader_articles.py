@@ -35,9 +35,10 @@ DEV15 = DATA / "dev-15"  # the session-14 hidden set, opened in session 15: the 
 DEV16 = DATA / "dev-16"  # the session-15 hidden set, opened in session 16: the same
 DEV17 = DATA / "dev-17"  # the session-16 hidden set, opened in session 17: the same
 DEV18 = DATA / "dev-18"  # the session-17 hidden set, opened in session 18: the same
+DEV19 = DATA / "dev-19"  # the session-18 hidden set, opened in session 19: the same
 QUESTIONS = _load(ROOT / "tests" / "reader_questions_5.jsonl") + [
     q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17,
-                DEV18) for q in _load(dev / "reader_questions.jsonl")
+                DEV18, DEV19) for q in _load(dev / "reader_questions.jsonl")
     if set(q["expected_sources"]) <= corpus_ids(dev / "corpus")]
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -133,7 +134,7 @@ def articles_engine(corpus_index, tmp_path_factory):
     report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus", DATA / "dev-3" / "corpus", DEV6 / "corpus", DEV7 / "corpus",
                      DEV8 / "corpus", DEV9 / "corpus", DEV10 / "corpus", DEV11 / "corpus", DEV12 / "corpus",
                      DEV13 / "corpus", DEV14 / "corpus", DEV15 / "corpus", DEV16 / "corpus", DEV17 / "corpus",
-                     DEV18 / "corpus"],
+                     DEV18 / "corpus", DEV19 / "corpus"],
                     make_settings(path),
                     prune=False,
                     show_progress=False)

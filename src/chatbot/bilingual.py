@@ -18,7 +18,7 @@ from chatbot.jsonfile import atomic_write
 from chatbot.tomlfile import read_toml
 
 TERMS_TOML = PROJECT_ROOT / "config" / "terms_en.toml"
-_CACHE_VERSION = "2"  # 2: proper nouns before a comma, bracketed abbreviations
+_CACHE_VERSION = "3"  # 2: proper nouns before a comma, bracketed abbreviations; 3: a province by its own name
 _MAX_WORDS = 3  # definitions up to three English words are indexed ("net profit", "market share")
 
 
@@ -88,6 +88,9 @@ def _definition_keys(raw: str) -> tuple[list[str], list[str]]:
     name = []
     if re.match(r"[A-Z]", text) and "," in text:
         name.append(text.split(",", 1)[0])
+        # a place named with its kind ("Fujian province in east China, …"): the place's own name ("fujian" -> 福建)
+        if place := re.match(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:province|prefecture|county|autonomous region)\b", name[0]):
+            name.append(place.group(1))
     clean = lambda d: re.sub(r"^(?:to|a|an|the) ", "", d.strip().lower())  # noqa: E731
     ok = lambda d: bool(d) and len(d.split()) <= _MAX_WORDS and bool(re.fullmatch(r"[a-z][a-z0-9&' \-]*", d))  # noqa: E731
     return [d for d in [*exact, clean(text)] if ok(d)], [d for d in map(clean, name) if ok(d)]
@@ -168,8 +171,8 @@ def translator(contains, limit: int = 3):
             return found
         for stem in _stems(word.lower()):
             found += [z for z in index.get(stem, []) if z not in found]
-            if found:
-                break
+            if any(contains(z) for z in found):
+                break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口)
         return [z for z in found if contains(z)][:limit]
 
     return translate

@@ -711,6 +711,12 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
                 groups.append(list(glossary.terms[term]))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
+    if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low) and hasattr(glossary, "translate"):
+        from chatbot.en_phrases import dictionary_phrases, phrase_pattern
+
+        for phrase, forms in dictionary_phrases(low, glossary.translate):  # "golf balls": 高尔夫球, one thing
+            groups.append(list(forms))
+            low = phrase_pattern(phrase).sub(" ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度|财年|财政年度)?", " ", low)
     low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
     low = _MONTH.sub(" ", _MONTH_END.sub(" ", low))  # nor is a month ("1月配售的价格", "9月末")

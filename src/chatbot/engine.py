@@ -50,8 +50,8 @@ from chatbot.semantic_match import SemanticFallback
 from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
-from chatbot.subjects import CorpusText, unknown_names
-from chatbot.text import TICKER_RE, question_language
+from chatbot.subjects import CorpusText, unknown_names, words_written
+from chatbot.text import TICKER_RE, is_cjk, question_language
 
 log = logging.getLogger(__name__)
 
@@ -197,8 +197,15 @@ class Engine:
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
                                            nearby=lambda text: self._nearby_texts(text, glossary),
                                            before=self.corpus.before).question
+        # (the follow-up's own words too: "那镨锋磁材呢？" names a company no document holds, whatever the resolver
+        # made of it beside the question before)
         unknown = [n for n in unknown_names(standalone, glossary, self.corpus.contains, before=self.corpus.before)
                    if not is_reader_phrase(n)]
+        if standalone != q and history:  # (a follow-up's phrase made of the documents' words, "码头吞吐量呢？", is none;
+            # an English name is read in the standalone question, where its Chinese form is resolved)
+            unknown += [n for n in unknown_names(q, glossary, self.corpus.contains, before=self.corpus.before)
+                        if n not in unknown and is_cjk(n) and not is_reader_phrase(n)
+                        and not words_written(n, self.corpus.contains)]
         if unknown:  # about a company no document holds: never another company's figure
             intent = question_intent(q, standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
@@ -293,8 +300,8 @@ class Engine:
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
             cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
                                            glossary, self.store.idf)
-        if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(about, cands, glossary,
-                                                                                          self._named_once()):
+        if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
+                about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
         scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,

@@ -85,6 +85,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         if tick:
             en = named + [p.strip() for p in re.split(r"[,，、;；]", inner) if re.fullmatch(rf"[{_CJK}]{{2,12}}|(?:\d{{2,4}} )?{_EN_LEGAL_NAME}", p.strip())
                   and not _tickers_in(p, rules) and not any(w in p for w in rules.exchange_words)]  # not "深交所创业板"
+            # (the English brand a bracket labels beside the ticker: "（2964.HK，门店品牌Cubora）", "海外品牌Fabrinth")
+            en += [b for b in _labelled_brands(inner, rules) if b not in en]
             add(name, "company", tick, en)
             continue
         if _bracket_pair(name, inner, rules, add):
@@ -336,6 +338,14 @@ _CODE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:代码|代号))\s*[:：]?\s*\d{4
 
 def _bracket_parts(inner: str) -> list[str]:
     return [p.strip().strip("\"“”「」'") for p in re.split(r"[,，、;；]", inner) if p.strip()]
+
+
+def _labelled_brands(inner: str, rules: Rules) -> list[str]:
+    """English names a bracket's parts give after a Chinese label word (config/catalogue.toml brand_labels:
+    "门店品牌Cubora", "海外品牌：Fabrinth", "英文名Tessaro")."""
+    labels = "|".join(map(re.escape, rules.brand_labels))
+    return [m.group(1) for p in re.split(r"[,，、;；]", inner)
+            if (m := re.fullmatch(rf"[{_CJK}]{{0,4}}(?:{labels})\s*[:：]?\s*({_EN_NAME})", p.strip())) and not m.group(1).isupper()]
 
 
 def _legal_english(inner: str, rules: Rules) -> list[str]:

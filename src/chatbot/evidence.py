@@ -75,7 +75,9 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
-    r"how much|how many|what (?:was|is|were|are)|which|when|who|"
+    r"how much|how many|what (?:was|is|were|are)|which|when|who|how (?:fast|quickly|rapidly)\b|"
+    # ("What did X earn from storage?", "What did it generate in Fujian?": the amount)
+    r"\bwhat did\b[^?？]{1,60}?\b(?:earn|make|generate|book|post|report|record|bring in|take in|spend|pay|raise)\b|"
     rf"what (?:{'|'.join(evidence_config()['figure_question']['en_part_words'])}) of\b",
     re.IGNORECASE,
 )
@@ -90,6 +92,7 @@ _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 # its verb, in a question on a forecast (config/reader.toml [compute] forecast), asks that forecast's figure,
 # though none of the figure words above opens the question
 _WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,4}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
+_PERIOD_WORDS_EN = re.compile(r"\b(?:months?|quarters?|half|year|ended|ending|period|fiscal|fy)\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -171,6 +174,10 @@ class Candidate:
         return self.item and self.raw.lstrip().startswith("|")
 
 
+def _cjk_count(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
 def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     """Weighted term groups of a question. English words the glossary knows become a
     group of their Chinese equivalents; unknown English content words stay (so a
@@ -199,7 +206,11 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     # 30 June 2025" -> "first half of 2025"): no words "six", "months", "ended" for a passage to hold; only a
     # rewrite to fewer words ("the quarter to September 2025" -> "three months to September 2025" reads no better)
     rewritten = english_period_phrases(question)
-    low = (rewritten if len(rewritten.split()) < len(question.split()) else question).lower()
+    # (or to Chinese, "FY2026" -> "2026财年", or to a term, "the half-year" -> "first half", 上半年: not "half", "year")
+    fewer = len(rewritten.split()) < len(question.split())
+    to_term = rewritten != question and any(" " in t and t in rewritten.lower() and t not in question.lower()
+                                            for t in glossary.terms)
+    low = (rewritten if fewer or to_term or _cjk_count(rewritten) > _cjk_count(question) else question).lower()
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
         if term not in low:  # (a plain scan first: hundreds of terms, few present)
             continue
@@ -334,9 +345,12 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     what_metric = _WHAT_METRIC_EN.search(question)
     # ("What revenue does X expect for 2025?", "What net profit did X book in the three months to September?": a
     # forecast or a period named after it)
+    # ("What nine-month revenue did X book in Fujian?": the words before "did" are a metric's own form, with a period
+    # read or no words of one: "for the six months ended 30 September", a period not read, asks no figure of it)
     names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
                         and (forecast_re().search(question[what_metric.end():].lower())
-                             or (_asked_periods(question[what_metric.end():]) and _is_metric(what_metric.group(1), glossary))))
+                             or (_is_metric(what_metric.group(1), glossary)
+                                 and (_asked_periods(question) or not _PERIOD_WORDS_EN.search(question)))))
     # ("And what about X's third-quarter revenue?", "那第二季度的收入呢？": an elliptical question naming a metric asks
     # its figure as "how much" does)
     elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
@@ -616,15 +630,20 @@ def _in_dictionary(word: str) -> bool:
     return _dictionary_tag(word) is not None
 
 
-def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: Glossary, once: set[str]) -> bool:
+def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: Glossary, once: set[str],
+                          explains: bool = False) -> bool:
     """Does the question name only companies no document is about and that the documents name once (`once`: peers
     named in passing, "青蓝校服等区域品牌"), and does no sentence naming one of them hold any other word of the question
     ("青蓝校服上半年利润为什么下降？" against "青蓝校服等区域品牌也在加速进入线上渠道")? Then the documents say nothing of
-    what is asked about it. (A company of an explainer's table is named more than once.)"""
+    what is asked about it. (A company of an explainer's table is named more than once.) A question that asks for an
+    explanation (`explains`: why, how, pros and cons) gets none from the one sentence that names a peer in passing
+    ("为什么檬剪要在华东加速开店？" of "檬剪等快剪品牌在华东加速开店"): the documents say what, never why."""
     asked = spec.entities & glossary.companies
     subjects = set().union(*glossary.doc_subjects.values()) if glossary.doc_subjects else set()
     if not asked or asked & subjects or not asked <= once:
         return False
+    if explains:
+        return True
     words = [g for g in spec.groups if not g.entity and not g.absent and g.kind != "period"]
     forms = [f.lower() for f in _forms_of(asked, glossary) if f]
     return not any(any(f in normalize(c.text).lower() for f in forms)
@@ -787,7 +806,9 @@ def states_measure(text: str, unit: str) -> bool:
     counted = "|".join(map(re.escape, cfg.get("counted_as", [])))
     other = "|".join(map(re.escape, cfg.get("not_unit_before", {}).get(unit, [])))
     return (re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit) + (f"(?!{other})" if other else ""), text) is not None
-            or bool(counted and re.search(re.escape(unit) + rf"(?:{counted})\s*[:：]?\s*\d", text)))
+            or bool(counted and re.search(re.escape(unit) + rf"(?:{counted})\s*[:：]?\s*\d", text))
+            # a row whose label gives its cells' unit ("飞机起降（万架次）:…34.85"), figures after it
+            or re.search(r"[（(]\s*(?:[亿万千百]\s*)?" + re.escape(unit) + r"[^）)]{0,3}[）)]\s*[:：][^。]*\d", text) is not None)
 
 
 def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
@@ -1136,6 +1157,13 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     return not any(a in text for g in words for a in g.alternatives)
 
 
+def _change_against_other_base(text: str) -> bool:
+    """Does a sentence state its change against another base than a year before ("较2025年3月31日的29.4亿港元增加7.5%",
+    "环比上涨7.3%") and say no year-on-year word ([scope] other_base, yoy_stated)?"""
+    cfg = evidence_config()["scope"]
+    return bool(re.search(cfg["other_base"], text)) and not any(w in text for w in cfg["yoy_stated"])
+
+
 def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
     """Is every figure a sentence states in its clauses naming the thing asked a change ("上半年净增门店1,126家",
     "同店销售却下滑了2.3%"), when the question asks the level at a point ("上半年末一共有多少家店": [scope] level_asked)
@@ -1153,8 +1181,8 @@ def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
 
 def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
     """Does a rendered table row (normalised) say a question's word in its table's own words? A period asked
-    ("前三季度") by the periods its cells' column headers name ("截至2025年9月30日止九个月"); a region or segment
-    asked with its suffix ("华南地区") by its name alone ("华南")."""
+    ("前三季度") by the periods its cells' column headers name ("截至2025年9月30日止九个月"), or a sentence's own
+    words name ("2025财年"); a region or segment asked with its suffix ("华南地区") by its name alone ("华南")."""
     if g.kind == "period":  # (written in the row: not a label column's "指标（2025年上半年）", over every row)
         written = periods(row) | dated_months(row)
         return bool(spec.periods) and bool(written) and period_match(spec.periods, written)
@@ -1192,6 +1220,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_forecast = bool(forecast_re().search(question.lower()))
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
+    asks_yoy = any(w in question.lower() for w in evidence_config()["scope"]["yoy_asked"])
     figure_item = spec.item if not spec.by_company else ""  # (a part's company is no figure of its own)
     # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word
     # (with the held word, or a table row's metric, the check below reads the figure's change where that names it)
@@ -1352,6 +1381,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     continue  # several periods: the asked one is another metric's ("2024年全年营业收入…；2025年上半年…净利润")
                 if re.match(r"^注\s*[:：]", shown):
                     continue  # an editors' note on sourcing is no answer to a figure
+            if asks_yoy and _change_against_other_base(shown):
+                continue  # "典当贷款结余同比增长了多少": "较2025年3月31日…增加7.5%" is a change since another date
             got = 0.0
             for g in spec.groups:
                 # (an English term's Chinese form counts only outside another metric's longer form: "盈利" of "earn"
@@ -1359,8 +1390,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if any(a in norm and (g.kind != "term" or glossary.outside_longer_metric(norm, a)) for a in g.alternatives) \
                         or (g.entity and g.entity in doc_about and not asks_company):
                     got += g.weight  # said in the sentence, or the whole document is about it
-                elif is_row and row_says(g, norm, spec):
-                    got += g.weight  # said by the row in its table's words ("截至…止九个月", "华南", "变动+17.3%")
+                elif (is_row or g.kind == "period") and row_says(g, norm, spec):
+                    got += g.weight  # said by the row in its table's words ("截至…止九个月", "华南", "变动+17.3%"), a
+                    # period by a sentence in its own ("2025财年收入…" says the "2025年" asked of a fiscal year)
                 elif g.alternatives[0] in unit_words and any(states_measure(shown, u) for u in spec.measures):
                     got += g.weight  # the unit asked ("tonnes"), said by a figure in it ("142.6万吨")
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):

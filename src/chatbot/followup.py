@@ -14,10 +14,12 @@ from typing import Any
 
 from chatbot.glossary import Glossary
 from chatbot.intent import detect_intent, reader_config
+from chatbot.lexicon import question_stop_words_en
 from chatbot.text import (
     FIGURE_RE,
     english_period_forms,
     month_end_re,
+    month_range_re,
     period_phrase_en_re,
     period_phrase_re,
     period_word,
@@ -151,6 +153,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return other_period
         if (other_item := _another_item_en(prev, x, glossary)) is not None:
             return other_item  # "And its gross margin?" after "What was X's revenue in H1 2025?"
+        if question_language(prev) == "en" and (
+                new_item := _new_item_en(prev, x, prev_ents[0] if prev_ents else last_entity(history, glossary), glossary)):
+            return new_item  # "And the total lettable area?" after "How many stores did X have at end-September?"
         dated = [m for m in period_phrase_re().finditer(prev) if _YEAR.match(m.group(0))]
         if _YEAR.match(x) and period_phrase_re().fullmatch(x) and dated:  # same question, another year's period
             return prev[: dated[0].start()] + x + prev[dated[0].end():]
@@ -160,12 +165,16 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             # "那第二季度单季的收入呢？" after "犁原农机…九个月收入是多少？": the company's figure of that period
             return f"{prev_ents[0]}{re.sub(r'的$', '', x)}是多少？"
         # (an item with a pronoun or a period of its own, "它2024年的收入增速", is resolved below)
-        own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x))
+        # (a range of months, "1到11月累计呢？", is a period too: the question before asked for it, below)
+        own = _PRONOUN_ZH.search(x) or (period_phrase_re().search(x) and not period_phrase_re().fullmatch(x)) \
+            or month_range_re().search(x)
         if (q.rstrip("？? ").endswith("呢") or zh_period) and not own \
                 and (other := _another_item(prev, x, glossary, _last_answer(history))):
             return other
     if (periods_asked := _periods_only(q, prev)) is not None:
         return periods_asked
+    if (share := _SHARE_OF_IT.match(q)) and (whole := _asked_item(prev, glossary)):
+        return _share_of_whole(share.group("x").strip(), whole)  # "第三季度占了其中多大比例？"
     part = _PART_OF.match(q) or _part_cued(q)
     if part and (whole := _asked_item(prev, glossary)):
         before, item, after = whole
@@ -270,6 +279,23 @@ def _part_cued(question: str) -> re.Match | None:
     return re.match(rf"^\s*(?:那么?)?\s*(?P<x>[^，,。？?\s]{{1,12}}?)\s*(?:{cues})\s*(?:多少|几)", question)
 
 
+_SHARE_OF_IT = re.compile(r"^\s*(?:那么?)?\s*(?P<x>[^，,。？?\s]{1,16}?)\s*(?:占了?|占到了?)\s*(?:其中|这个数|这部分|总数|总额|它|其)\s*"
+                          r"(?:的)?\s*(?:多大|多少|几成|百分之多少)\s*(?:的)?\s*(?:比例|比重|份额)?")
+
+
+def _share_of_whole(x: str, whole: tuple[str, str, str]) -> str:
+    """"第三季度占了其中多大比例？" after "栩发美业前9个月收入多少？": the share of the part named (a period of the
+    whole's, or a part of its item) in the figure asked before ("栩发美业第三季度收入占栩发美业前9个月收入的比例是多少？")."""
+    before, item, _ = whole
+    periods_at = list(period_phrase_re().finditer(before))
+    if period_phrase_re().fullmatch(x) and periods_at:  # another period of the same company's item
+        last = periods_at[-1]
+        part = before[: last.start()] + x + before[last.end():] + item
+    else:  # a part of the item ("海外占了其中多少？"): that part's item, the same period
+        part = f"{before}{x}{item}"
+    return f"{part}占{before}{item}的比例是多少？"
+
+
 def _drop_names(text: str, canons: list[str], glossary: Glossary) -> str:
     """The text without any alias of the companies (and the "的" after one)."""
     aliases = sorted((a for a, c in glossary.aliases.items() if c in canons), key=len, reverse=True)
@@ -286,18 +312,55 @@ def _another_period_en(prev: str, x: str) -> str | None:
     for the period named, in place of the last period of the question before (whose year it
     keeps when the period named has none): "…throughput in September 2025?"."""
     period = _PREPOSITION_EN.sub("", x).strip()
-    if not period_phrase_en_re().fullmatch(period):
+    whole = _WHOLE_YEAR_EN.match(period)  # "And for the whole of 2024?": that year, not its first nine months
+    period = period[whole.end():].strip() if whole else period
+    if not period_phrase_en_re().fullmatch(period) or (whole and not _YEAR.fullmatch(period)):
         return None
     found = list(period_phrase_en_re().finditer(prev))
     if not found:
         return None
     last = found[-1]
     year = _YEAR.search(last.group(0))
-    if year and _YEAR.fullmatch(period):  # "And in 2024?": the same period of that year
+    if whole:
+        pass
+    elif year and _YEAR.fullmatch(period):  # "And in 2024?": the same period of that year
         period = last.group(0)[: year.start()] + period + last.group(0)[year.end():]
     elif year and not _YEAR.search(period) and year.group(0) != last.group(0):
         period = f"{period} {year.group(0)}"
     return prev[: last.start()] + period + prev[last.end():]
+
+
+_WHOLE_YEAR_EN = re.compile(r"^(?:the\s+)?(?:whole|entire|full)(?:\s+(?:fiscal\s+)?year)?(?:\s+of)?\s+", re.IGNORECASE)
+_THE_ITEM_EN = re.compile(r"^(?:(?:the|its|their)\s+)?(?P<item>[a-z][a-z\- ]{2,40})$")
+
+
+_CLAUSE_WORD_EN = re.compile(r"\b(?:how|what|why|when|which|who|whom|did|does|do|is|was|were|are|has|have|had|will|would|"
+                             r"can|could|should|may|might)\b")
+
+
+def _words_of_items(item: str, glossary: Glossary) -> bool:
+    """Is `item` lower-case English words each of which the dictionary or the term list translates ("exports",
+    "total lettable area"): a thing asked, no name?"""
+    words = [w for w in re.split(r"[\s\-]+", item) if w]
+    if _CLAUSE_WORD_EN.search(item):
+        return False  # "how fast did its backlog grow": a question of its own, no item
+    return bool(words) and item == item.lower() and all(
+        w in glossary.terms or glossary.translate(w) or w in question_stop_words_en() for w in words) \
+        and detect_intent(item).name == "lookup"
+_POINT_EN = re.compile(r"\b(?:at|as of|as at|by)\s+(?:the\s+)?(?:end[- ]\w+|\w+[- ]end)\b|\b(?:in|for|during)\s+(?:the\s+)?[^?,.]{2,40}$",
+                       re.IGNORECASE)
+
+
+def _new_item_en(prev: str, x: str, company: str | None, glossary: Glossary) -> str | None:
+    """"And the total lettable area?" after "How many stores did Cubora have at end-September?": that item of the
+    company asked before, at the point or in the period it asked ("What was Cubora's total lettable area at
+    end-September?"). None unless `x` is "the …" in lower-case words (no name) asking a look-up."""
+    m = _THE_ITEM_EN.match(x.strip())
+    if not m or not company or glossary.entities(m.group("item")) or period_phrase_en_re().search(m.group("item")) \
+            or not _words_of_items(m.group("item"), glossary):
+        return None
+    point = _POINT_EN.search(prev.rstrip("?？ "))
+    return f"What was {company}'s {m.group('item')}{' ' + point.group(0) if point else ''}?"
 
 
 _ITS_EN = re.compile(r"^(?:its|their|the company's|the company’s)\s+(?P<item>[a-z][a-z\- ]*)$", re.IGNORECASE)
@@ -314,7 +377,7 @@ def _another_item_en(prev: str, x: str, glossary: Glossary) -> str | None:
     item = its.group("item").strip() if its else x.strip()
     if not re.fullmatch(r"[A-Za-z][A-Za-z\- ]*", item) or glossary.entities(item) or period_phrase_en_re().search(item):
         return None
-    if not its and not glossary.metrics_in(item) and item.lower() not in glossary.terms:
+    if not its and not glossary.metrics_in(item) and item.lower() not in glossary.terms and not _words_of_items(item, glossary):
         return None  # "And Zhipu?": a name, not an item
     asked = _ITEM_EN.search(prev)
     if not asked or not asked.group("item").strip():
@@ -385,7 +448,9 @@ def _periods_only(question: str, prev: str) -> str | None:
 def _period_or_point() -> re.Pattern:
     """A reporting period ("第三季度", "2024年"), or a point in time ("6月底", "2024年末") as a follow-up
     names one (config/evidence.toml [period_phrases] month_end)."""
-    return re.compile(rf"(?:19|20)\d{{2}}\s*年\s*(?:末|底)|{month_end_re().pattern}|{period_phrase_re().pattern}", re.IGNORECASE)
+    # (a range of months first: "1到11月累计呢？" names 1到11月, not its 11月)
+    return re.compile(rf"{month_range_re().pattern}|(?:19|20)\d{{2}}\s*年\s*(?:末|底)|{month_end_re().pattern}|"
+                      rf"{period_phrase_re().pattern}", re.IGNORECASE)
 
 
 def _item_en(question: str) -> str:

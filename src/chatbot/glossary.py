@@ -198,9 +198,9 @@ class Glossary:
                 # only lengthen the query (each token costs ~1 ms to embed) and double its weight
                 extra += [t for t in self.terms[term] if t.lower() not in original]
                 low = pattern.sub(" ", low)
-        from chatbot.lexicon import stop_words
+        from chatbot.lexicon import question_stop_words_en, stop_words
 
-        stop = stop_words()
+        stop = stop_words() | question_stop_words_en()  # ("given in the documents": where, not what)
         for w in re.findall(r"[a-z][a-z\-]{2,}", low):  # English words no term list knows
             if w not in stop:
                 extra += [t for t in self.translate(w) if t not in original]

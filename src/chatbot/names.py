@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "26"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "27"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -93,6 +93,10 @@ class Rules:
     segment_words: tuple[str, ...] = ()
     # words naming where a share is listed ("深交所创业板"), in a ticker's bracket: no name of the company
     exchange_words: tuple[str, ...] = ()
+    # the Chinese label words before an English brand in a ticker's bracket ("门店品牌Cubora"): a name of the company
+    brand_labels: tuple[str, ...] = ()
+    # the words that end a sector's name, never a company's ("稀土永磁行业")
+    sector_tails: tuple[str, ...] = ()
     # the endings of a word that names a trade's role before a name ("生产商", "品牌商"): a descriptor
     role_tails: tuple[str, ...] = ()
     # a character's other reading is tried in a pinyin name when pypinyin's phrases read it so this often
@@ -173,6 +177,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         segment_words=tuple(n.get("segment_words", [])),
         group_words=tuple(n.get("group_words", [])),
         exchange_words=tuple(t.get("exchange_words", [])),
+        brand_labels=tuple(t.get("brand_labels", [])),
+        sector_tails=tuple(q.get("sector_tails", [])),
         role_tails=tuple(n.get("role_tails", [])),
         reading_min_phrases=int(n.get("reading_min_phrases", 3)),
         inner_particle_pos=frozenset(n.get("inner_particle_pos", [])),

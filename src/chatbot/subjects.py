@@ -153,10 +153,12 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if other and not contains(other):
             out.append(other)  # "嘉岳重工" where the documents write "嘉岳电梯" only: another company
             continue
-        if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()):
+        if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()) \
+                or _inside_held_term(n, question, glossary, contains):
             continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
-        if _demonym_held(n, contains):
-            continue  # a people's adjective whose country the documents name ("Swiss" watches: 瑞士)
+        if _demonym_held(n, contains) or _place_held(n, contains):
+            continue  # a people's adjective whose country the documents name ("Swiss" watches: 瑞士), a province or
+            # city they write ("Fujian": 福建)
         if _counted_group(n):
             continue  # "三家港股卫浴公司": a number of companies, no name
         opening, rest = _beside_known_once(n, glossary, beside)
@@ -170,6 +172,18 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     return list(dict.fromkeys(out))
 
 
+def _inside_held_term(name: str, question: str, glossary: Glossary, contains: Callable[[str], bool]) -> bool:
+    """Is an English name-shaped word part of a longer English term the question writes whose Chinese the documents
+    hold ("South" of "South China", 华南)?"""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z\-]*", name):
+        return False
+    low, word = question.lower(), name.lower()
+    return any(" " in term and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", term)
+               and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low)
+               and any(contains(t) for t in zh if not t.isascii())
+               for term, zh in glossary.terms.items() if word in term)
+
+
 def _demonym_held(name: str, contains: Callable[[str], bool]) -> bool:
     """Is an English word one the dictionary gives as a people ("Swiss" -> 瑞士人) whose country the documents write
     (瑞士)?"""
@@ -178,6 +192,27 @@ def _demonym_held(name: str, contains: Callable[[str], bool]) -> bool:
     if not re.fullmatch(r"[A-Za-z]+", name):
         return False
     return any(t.endswith("人") and len(t) > 2 and contains(t[:-1]) for t in cedict_index().get(name.lower(), []))
+
+
+def words_written(name: str, contains: Callable[[str], bool]) -> bool:
+    """Are all the words of two characters or more of a Chinese phrase ones the documents write ("码头吞吐量": 码头,
+    吞吐量; not "镨锋磁材")? Such a phrase is the documents' vocabulary, no name of its own."""
+    from chatbot.text import _jieba
+
+    words = [w for w in _jieba().lcut(name) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    return bool(words) and all(contains(w) for w in words)
+
+
+def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
+    """Is an English word one the dictionary gives as a province or city ("Fujian" -> 福建, 福建省) that the documents
+    write?"""
+    from chatbot.bilingual import cedict_index
+
+    if not re.fullmatch(r"[A-Za-z]+", name):
+        return False
+    found = cedict_index().get(name.lower(), [])
+    places = [t for t in found if re.search(r"[省市]$", t) and len(t) > 2]
+    return bool(places) and any(contains(t) or contains(t[:-1]) for t in places)
 
 
 def _counted_group(name: str) -> bool:
@@ -411,7 +446,7 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
             # ("极氪第三季度…": an adverb-tagged first character, but a period follows: a subject)
             name = head if _not_common_words(head) and (_may_open_name(head, rules) or _period_follows(question, head)) else ""
-        if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name)
+        if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and not name.endswith(rules.sector_tails)
                 and (_not_common_words(name) or _coined_compound(name, rules)) and not known(name)
                 and not is_phrasing_word(name, dictionary_only=True)):  # "说到底，…" opens with phrasing, not a name
             out.append(name)

@@ -169,10 +169,10 @@ def _period_rules() -> _PeriodRules:
     report_words: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
     reports = "|".join(sorted(map(re.escape, report_words), key=len, reverse=True))
     period_re = re.compile(
-        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末|年底|末|度|H1|H2)?",
+        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(?:财年|财政年度)?\s*(上半财年|下半财年|上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末|年底|末|度|H1|H2)?",
         re.IGNORECASE,
     )
-    qualifier_re = re.compile(rf"{reports}|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+    qualifier_re = re.compile(rf"{reports}|上半财年|下半财年|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
     return _PeriodRules(period_re, qualifier_re, {**_QUALIFIER, **report_words})
 
 
@@ -220,7 +220,7 @@ def _qualifier(word: str) -> str | None:
     return _period_rules().qualifiers.get(word.lower())
 
 
-_QUALIFIER: dict[str, str | None] = {"中期": "H1", "上半年": "H1", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
+_QUALIFIER: dict[str, str | None] = {"中期": "H1", "上半年": "H1", "上半财年": "H1", "下半财年": "H2", "h1": "H1", "下半年": "H2", "h2": "H2", "前三季度": "Q1-3", "前九个月": "Q1-3", "nine months": "Q1-3", "first nine months": "Q1-3",
               "three quarters": "Q1-3", "first three quarters": "Q1-3", "first half": "H1", "second half": "H2",
               "年末": "end", "年底": "end", "末": "end", "全年": None, "度": None, "": None}  # and config's report words
 
@@ -374,6 +374,11 @@ def period_phrase_re() -> re.Pattern:
 def _phrase_re(key: str) -> re.Pattern:
     """A pattern of config/evidence.toml [period_phrases] ("month", "month_end", "month_range", …)."""
     return re.compile(evidence_config()["period_phrases"][key])
+
+
+def month_range_re() -> re.Pattern:
+    """A range of months ("1到11月", "2025年1-10月"): [period_phrases] month_range."""
+    return _phrase_re("month_range")
 
 
 def month_end_re() -> re.Pattern:

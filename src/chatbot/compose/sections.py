@@ -74,6 +74,18 @@ def _complete(text: str) -> bool:
     return bool(re.search(r"[。！？!?.）)”]$", text)) and not re.match(r"^注\s*[:：]", text)
 
 
+def _columns_in_time_order(b: Block) -> bool:
+    """Are a rendered table's cells ("全年净增门店:原指引（2025年6月）30-35家;新指引（2025年11月）40-45家") one figure
+    per version or period, the later ones after ([structure] version_columns, or a year in each cell's column name)?"""
+    rows = [ln.text.split(":", 1)[1].split(";") for ln in b.lines if ":" in ln.text]
+    if not rows or any(len(r) < 2 for r in rows):
+        return False
+    first, last = rows[0][0], rows[0][-1]
+    pairs = _cfg()["version_columns"]
+    return any(first.startswith(a) and last.startswith(z) for a, z in pairs) or all(
+        re.match(r"\D{0,4}(?:19|20)\d{2}", cell) for cell in rows[0])
+
+
 def _block_line(b: Block, limit: int) -> Entry | None:
     """One line for a block: a table's rows (first two cells), a list's items, or the
     first complete sentence of a paragraph; cited to the chunks they come from."""
@@ -95,7 +107,11 @@ def _block_line(b: Block, limit: int) -> Entry | None:
         if b.kind == "table" and not b.is_assessment():  # the rows whole, else each row's head and first
             # cell, when they all fit, else the heads (the rendered row is "head:cell;cell": a head may hold a
             # full-width colon, "其中：直营门店")
-            fits = [rows for rows in ([ln.text for ln in b.lines], [re.split(r";|——", ln.text)[0] for ln in b.lines])
+            # (a table whose columns are versions or periods in time order, "原指引 | 新指引", "2024财年 | 2025财年":
+            # each row's head and its latest cell)
+            latest = [f"{ln.text.split(':', 1)[0]}:{re.split(r';|——', ln.text)[-1]}" for ln in b.lines] \
+                if _columns_in_time_order(b) else []
+            fits = [rows for rows in ([ln.text for ln in b.lines], latest or [re.split(r";|——", ln.text)[0] for ln in b.lines])
                     if sum(len(r) + 1 for r in rows) <= limit]
             parts = fits[0] if fits else [ln.text.split(":", 1)[0] for ln in b.lines]
         text = "；".join(parts)
@@ -846,7 +862,11 @@ def _sided(b: Block, short: set[tuple[str, ...]]) -> bool:
     "风险提示", a paragraph labelled "机会在于：")."""
     if b.kind == "para":
         labels = [m.group(1) for m in (_ITEM_LABEL.match(ln.text) for ln in b.lines) if m]
-        return bool(labels) and (bool(_block_side(b, short)) or any(heading_side(t) for t in labels))
+        if not labels:  # prose under a heading that is its side alone ("## 风险": the risks the company names), in a
+            # short section (prose under a longer heading may argue either way)
+            only = reader_config()["stance"]["side_only_heading"]
+            return re.fullmatch(only, _NUMBERING.sub("", b.heading).strip()) is not None and bool(_block_side(b, short))
+        return bool(_block_side(b, short)) or any(heading_side(t) for t in labels)
     return b.is_risk_table() or bool(_block_side(b, short))
 
 
@@ -1067,13 +1087,21 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     scored.sort(key=lambda x: (-x[0], rank.get(x[1].doc_id, len(ctx.passages))))
     pros: list[Line] = []
     cons: list[Line] = []
-    for _, b in scored[:3]:
+    def take(b: Block) -> None:
         for ln in b.lines:
             named = set(ctx.glossary.entities(ln.text)) & (set(ctx.glossary.companies) | asked)
             if asked and named and not named & asked:
                 continue  # a line about another company
             st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
+
+    for _, b in scored[:3]:
+        take(b)
+    if scored and not (pros and cons):  # the best lists give one side only: the best block that gives the other
+        missing = -1 if pros else 1
+        filler = next((b for _, b in scored[3:] if any(_line_side(b, ln, short) == missing for ln in b.lines)), None)
+        if filler is not None:
+            take(filler)
     entries: list[Entry] = []
     if not scored and asked:  # no list about the company: the points its articles announce a side for
         for ln, st in _announced_points(ctx, docs.values(), asked):
