@@ -74,16 +74,21 @@ def _complete(text: str) -> bool:
     return bool(re.search(r"[。！？!?.）)”]$", text)) and not re.match(r"^注\s*[:：]", text)
 
 
-def _columns_in_time_order(b: Block) -> bool:
-    """Are a rendered table's cells ("全年净增门店:原指引（2025年6月）30-35家;新指引（2025年11月）40-45家") one figure
-    per version or period, the later ones after ([structure] version_columns, or a year in each cell's column name)?"""
+def _latest_column(b: Block) -> int | None:
+    """The cell of a rendered table's rows ("全年净增门店:原指引（2025年6月）30-35家;新指引（2025年11月）40-45家") that
+    holds its latest version or period: the new version's ([structure] version_columns: its first and last column
+    names open so), else the latest year's (and month's) when each column names one; None otherwise."""
     rows = [ln.text.split(":", 1)[1].split(";") for ln in b.lines if ":" in ln.text]
-    if not rows or any(len(r) < 2 for r in rows):
-        return False
-    first, last = rows[0][0], rows[0][-1]
-    pairs = _cfg()["version_columns"]
-    return any(first.startswith(a) and last.startswith(z) for a, z in pairs) or all(
-        re.match(r"\D{0,4}(?:19|20)\d{2}", cell) for cell in rows[0])
+    if not rows or any(len(r) != len(rows[0]) or len(r) < 2 for r in rows):
+        return None
+    cells = rows[0]
+    if any(cells[0].startswith(a) and cells[-1].startswith(z) for a, z in _cfg()["version_columns"]):
+        return len(cells) - 1
+    dated = [re.match(r"\D{0,4}((?:19|20)\d{2})(?:年(\d{1,2})月)?", c) for c in cells]
+    if not all(dated):
+        return None
+    keys = [(m.group(1), int(m.group(2) or 0)) for m in dated if m]
+    return max(range(len(keys)), key=lambda i: keys[i])
 
 
 def _block_line(b: Block, limit: int) -> Entry | None:
@@ -109,8 +114,9 @@ def _block_line(b: Block, limit: int) -> Entry | None:
             # full-width colon, "其中：直营门店")
             # (a table whose columns are versions or periods in time order, "原指引 | 新指引", "2024财年 | 2025财年":
             # each row's head and its latest cell)
-            latest = [f"{ln.text.split(':', 1)[0]}:{re.split(r';|——', ln.text)[-1]}" for ln in b.lines] \
-                if _columns_in_time_order(b) else []
+            at = _latest_column(b)
+            latest = [f"{ln.text.split(':', 1)[0]}:{ln.text.split(':', 1)[1].split(';')[at]}" for ln in b.lines] \
+                if at is not None else []
             fits = [rows for rows in ([ln.text for ln in b.lines], latest or [re.split(r";|——", ln.text)[0] for ln in b.lines])
                     if sum(len(r) + 1 for r in rows) <= limit]
             parts = fits[0] if fits else [ln.text.split(":", 1)[0] for ln in b.lines]
