@@ -250,3 +250,15 @@ def test_where_a_figure_is_given_is_no_word_to_translate():
     """"…given in the documents": no 一定 or 文件 added to the search."""
     g = Glossary(translate=lambda w: {"given": ["一定"], "documents": ["文件"], "value": ["价值"]}.get(w, []))
     assert g.expand("What is the market value given in the documents?").split("?")[1].split() == ["价值"]
+
+
+@pytest.mark.parametrize(("context", "term", "names"), [
+    ("沅渠流体三季报点评：经调整净利润增71%", "经调整", True),  # the term right before the metric: its figure
+    ("职达科技3Q25点评：收入增11.6%，蓝领与AI招聘助手双轮驱动", "蓝领", False),  # only mentioned: no figure of its own
+])
+def test_a_title_names_a_terms_figure_only_before_the_metric(context, term, names):
+    from chatbot.evidence import _term_names_metric
+
+    spec = QuestionSpec(groups=[], entities=set(), metrics=[["净利润", "收入"]], periods=set(), wants_figure=True,
+                        wants_list=False)
+    assert _term_names_metric(context, term, spec) is names

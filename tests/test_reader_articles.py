@@ -92,7 +92,6 @@ KNOWN_FAILURES: dict[str, str] = {
     # dev-16 (the session-15 hidden set, opened in session 16): failures after the session-16 look-up fixes
     "h13-r05": "Give me a short summary of Velorain Cycles' FY2025… — missing 51.5%: the summary's section lines leave out the e-bike share",
     "h10-r47": "恒湾数据的上架率从二季度末到三季度末提高了几个百分点？ — refused in this test's index since dev-16's ten articles joined it (the session-start code too; the per-set eval, dev-13's articles alone, answers 4.4): not yet understood",
-    "h11-r42": "How does 滇翼机场 charge the operator of its new T2 duty-free shop? — refused in this test's index since dev-16's ten articles joined it (the session-start code too; the per-set eval answers it): not yet understood",
     "h13-r29": "璐付科技所说的综合费率是怎么计算的？ — intent read as how, the set says definition (dev-8 h5-r49 reads '存货周转天数是怎么计算的' as how: the sets disagree; how is kept)",
     "h13-r24": "跃岭健身发力24小时智能门店，有哪些好处和隐忧？ — missing 8个百分点: the pros-and-cons upside list leaves out the labour-cost sentence",
     "h13-r25": "What are the positives and negatives in Maiyue Ent… — missing 58.6%: the English pros-and-cons lists leave out the KTV revenue share",
@@ -126,6 +125,9 @@ KNOWN_FAILURES: dict[str, str] = {
     "h16-r21": "What are the pros and cons of Pledgora's heavy exposure to gold collateral? — missing 71.4%: the upside list quotes the revenue lines, not the gold collateral's share",
     "h16-r31": "Which grew faster in the first half at Beiyuan Life: cord-blood storage or MSC storage? — missing 7.9%: the comparison quotes the MSC sentences, not the cord-blood revenue row",
     "h16-r35": "按匣安仓储2025财年收入和新的增长指引，2026财年收入大约落在什么区间？ — missing 7.52亿: a figure grown by a guided range is no computation the engine makes",
+    "h16-r26": "What counts as a mature store there? — intent read as lookup (the occupancy row naming mature stores is quoted), the set says definition",
+    "h16-r42": "What is the latest monthly operating update from Xiugu Biotech? — refused in this test's index (every dev set's articles); answered over dev-19's own",
+    "h16-r55": "概括一下匣安仓储这次中期业绩和指引调整。 — in this test's index the summary takes another company's guidance article (dev-16's 声晓听力) as the one asked",
     "h16-r46": "Is it a good investment then? — missing 28.6%: the advice follow-up's neutral comparison quotes the filing's last section, not the net debt ratio",
 }
 

@@ -39,10 +39,7 @@ def test_near_miss_refused_and_control_answered(dev12_engine, q):
 # where only its revenue is given, a segment's growth where only its level is, a segment of a quarter where only
 # the nine months are, a region or city tier, a part of a total named only in a bracket) and seven controls of the
 # same companies whose qualifier the article does give.
-KNOWN_FAILURES_14: dict[str, str] = {
-    "s14-nearmiss-11": "missed refusal: 'long-term rental' reads 'term' as 条件 (a passage holds it), so no English run is "
-                       "unmapped and nothing of the segment is required: the industry sentences are quoted as a how answer",
-}
+KNOWN_FAILURES_14: dict[str, str] = {}  # s14-nearmiss-11 refused since session 19 ("how fast" asks a figure)
 
 
 @pytest.mark.slow

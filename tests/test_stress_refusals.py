@@ -26,8 +26,6 @@ def _questions(path):
 REFUSALS = _questions(DATA / "stress-10" / "refusals.jsonl")
 
 KNOWN_FAILURES = {
-    "rf-06": "order intake in Q3 alone: only the nine-month orders are given; Q3 revenue (收益) is quoted instead "
-             "(the English 'order intake' is not read as 订单)",
     "rf-09": "selling expenses per tonne: not given; the finance cost (财务费用) sentence is quoted",
     "rf-14": "复合肥's revenue: only its volume is given; the company's total revenue is quoted",
 }

@@ -1157,6 +1157,14 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     return not any(a in text for g in words for a in g.alternatives)
 
 
+def _term_names_metric(context: str, term: str, spec: QuestionSpec) -> bool:
+    """Does a heading or title write the term right before a form of the metric asked ("…经调整净利润增71%": the
+    adjusted profit), so that it names the figure of the sentences under it? A title that only mentions the term
+    ("…蓝领与AI招聘助手双轮驱动") names no figure: the total's revenue under it is not the segment's."""
+    forms = [f for forms in spec.metrics for f in forms if f and not f.isascii()]
+    return any(re.search(re.escape(term) + r"\S{0,3}?" + re.escape(f), context) for f in forms) if forms else True
+
+
 def _change_against_other_base(text: str) -> bool:
     """Does a sentence state its change against another base than a year before ("较2025年3月31日的29.4亿港元增加7.5%",
     "环比上涨7.3%") and say no year-on-year word ([scope] other_base, yoy_stated)?"""
@@ -1331,7 +1339,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
             # (the head of several is named by the sentence or a section heading over it, not only by the title:
             # "…10月旅客吞吐量…" heads passengers' sentences, no cargo figure)
-            if held and not all(any(a in scoped or a in (context if (g.kind != "term" or names_metric)
+            if held and not all(any(a in scoped or a in (context if (g.kind != "term" or (
+                                                                  names_metric and _term_names_metric(context, a, spec)))
                                                                           and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
