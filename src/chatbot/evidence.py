@@ -1157,12 +1157,18 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     return not any(a in text for g in words for a in g.alternatives)
 
 
-def _term_names_metric(context: str, term: str, spec: QuestionSpec) -> bool:
+def _term_names_metric(context: str, term: str, spec: QuestionSpec, glossary: Glossary | None = None) -> bool:
     """Does a heading or title write the term right before a form of the metric asked ("…经调整净利润增71%": the
-    adjusted profit), so that it names the figure of the sentences under it? A title that only mentions the term
+    adjusted profit), so that it names the figure of the sentences under it, or as the rest of the asked company's
+    name ("江海重工…" for "Jianghai Heavy Industry", catalogued 江海)? A title that only mentions the term
     ("…蓝领与AI招聘助手双轮驱动") names no figure: the total's revenue under it is not the segment's."""
     forms = [f for forms in spec.metrics for f in forms if f and not f.isascii()]
-    return any(re.search(re.escape(term) + r"\S{0,3}?" + re.escape(f), context) for f in forms) if forms else True
+    if not forms:
+        return True
+    if glossary is not None and any(f"{a}{term}" in context.lower() for canon in spec.entities
+                                    for a in [canon.lower(), *glossary.aliases_of(canon, codes=False)] if a):
+        return True
+    return any(re.search(re.escape(term) + r"\S{0,3}?" + re.escape(f), context) for f in forms)
 
 
 def _change_against_other_base(text: str) -> bool:
@@ -1340,7 +1346,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # (the head of several is named by the sentence or a section heading over it, not only by the title:
             # "…10月旅客吞吐量…" heads passengers' sentences, no cargo figure)
             if held and not all(any(a in scoped or a in (context if (g.kind != "term" or (
-                                                                  names_metric and _term_names_metric(context, a, spec)))
+                                                                  names_metric and _term_names_metric(context, a, spec, glossary)))
                                                                           and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
