@@ -256,6 +256,7 @@ def test_where_a_figure_is_given_is_no_word_to_translate():
     ("沅渠流体三季报点评：经调整净利润增71%", "经调整", True),  # the term right before the metric: its figure
     ("职达科技3Q25点评：收入增11.6%，蓝领与AI招聘助手双轮驱动", "蓝领", False),  # only mentioned: no figure of its own
     ("江海重工前三季度净利大增64%", "重工", True),  # the rest of the asked company's name ("Jianghai Heavy Industry")
+    ("智谱、MiniMax冲刺港股", "收", True),  # a word of the metric's own form ("收" of 收入) specifies nothing more
 ])
 def test_a_title_names_a_terms_figure_only_before_the_metric(context, term, names):
     from chatbot.evidence import _term_names_metric

@@ -1163,8 +1163,8 @@ def _term_names_metric(context: str, term: str, spec: QuestionSpec, glossary: Gl
     name ("江海重工…" for "Jianghai Heavy Industry", catalogued 江海)? A title that only mentions the term
     ("…蓝领与AI招聘助手双轮驱动") names no figure: the total's revenue under it is not the segment's."""
     forms = [f for forms in spec.metrics for f in forms if f and not f.isascii()]
-    if not forms:
-        return True
+    if not forms or any(term in f for f in forms):
+        return True  # (a word of the metric's own form, "股" of "stock ticker": 股票代码, specifies nothing more)
     if glossary is not None and any(f"{a}{term}" in context.lower() for canon in spec.entities
                                     for a in [canon.lower(), *glossary.aliases_of(canon, codes=False)] if a):
         return True
