@@ -116,9 +116,9 @@ def test_a_counted_group_of_companies_is_no_name(name, group):
     ("Torvane", {"瑞士"}, False),
 ])
 def test_a_peoples_adjective_whose_country_the_documents_name_is_no_name(word, held, known):
-    from chatbot.subjects import _demonym_held
+    from chatbot.subjects import _place_held
 
-    assert _demonym_held(word, lambda zh: zh in held) is known
+    assert _place_held(word, lambda zh: zh in held) is known
 
 
 @pytest.mark.parametrize(("sentence", "context", "month"), [

@@ -261,6 +261,4 @@ def test_where_a_figure_is_given_is_no_word_to_translate():
 def test_a_title_names_a_terms_figure_only_before_the_metric(context, term, names):
     from chatbot.evidence import _term_names_metric
 
-    spec = QuestionSpec(groups=[], entities={"江海"}, metrics=[["净利润", "收入", "毛利率"]], periods=set(),
-                        wants_figure=True, wants_list=False)
-    assert _term_names_metric(context, term, spec, Glossary(aliases={"江海": "江海"})) is names
+    assert _term_names_metric(context, term, ["净利润", "收入", "毛利率"], ["江海"]) is names

@@ -711,7 +711,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
                 groups.append(list(glossary.terms[term]))
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
-    if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low) and hasattr(glossary, "translate"):
+    if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low):
         from chatbot.en_phrases import dictionary_phrases, phrase_pattern
 
         for phrase, forms in dictionary_phrases(low, glossary.translate):  # "golf balls": 高尔夫球, one thing

@@ -343,6 +343,7 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     question = months_to_words(question)  # "截至9月底止九个月" asks 前三季度, as the sentences write it
     what_metric = _WHAT_METRIC_EN.search(question)
+    asked_periods = _asked_periods(question)
     # ("What revenue does X expect for 2025?", "What net profit did X book in the three months to September?": a
     # forecast or a period named after it)
     # ("What nine-month revenue did X book in Fujian?": the words before "did" are a metric's own form, with a period
@@ -350,7 +351,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
                         and (forecast_re().search(question[what_metric.end():].lower())
                              or (_is_metric(what_metric.group(1), glossary)
-                                 and (_asked_periods(question) or not _PERIOD_WORDS_EN.search(question)))))
+                                 and (asked_periods or not _PERIOD_WORDS_EN.search(question)))))
     # ("And what about X's third-quarter revenue?", "那第二季度的收入呢？": an elliptical question naming a metric asks
     # its figure as "how much" does)
     elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
@@ -372,7 +373,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         groups=groups,
         entities=entities,
         metrics=metrics if wants_figure else [],
-        periods=_asked_periods(question) if wants_figure else set(),
+        periods=asked_periods if wants_figure else set(),
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
         unit=_asked_unit(question),
@@ -1157,18 +1158,17 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     return not any(a in text for g in words for a in g.alternatives)
 
 
-def _term_names_metric(context: str, term: str, spec: QuestionSpec, glossary: Glossary | None = None) -> bool:
-    """Does a heading or title write the term right before a form of the metric asked ("…经调整净利润增71%": the
-    adjusted profit), so that it names the figure of the sentences under it, or as the rest of the asked company's
-    name ("江海重工…" for "Jianghai Heavy Industry", catalogued 江海)? A title that only mentions the term
-    ("…蓝领与AI招聘助手双轮驱动") names no figure: the total's revenue under it is not the segment's."""
-    forms = [f for forms in spec.metrics for f in forms if f and not f.isascii()]
-    if not forms or any(term in f for f in forms):
+def _term_names_metric(context: str, term: str, metric_forms: list[str], names: list[str]) -> bool:
+    """Does a heading or title write the term right before a form of the metric asked (`metric_forms`, its Chinese
+    forms: "…经调整净利润增71%", the adjusted profit), so that it names the figure of the sentences under it, or as the
+    rest of the asked company's name (`names`, lower case: "江海重工…" for "Jianghai Heavy Industry", catalogued 江海)?
+    A title that only mentions the term ("…蓝领与AI招聘助手双轮驱动") names no figure: the total's revenue under it is
+    not the segment's."""
+    if not metric_forms or any(term in f for f in metric_forms):
         return True  # (a word of the metric's own form, "股" of "stock ticker": 股票代码, specifies nothing more)
-    if glossary is not None and any(f"{a}{term}" in context.lower() for canon in spec.entities
-                                    for a in [canon.lower(), *glossary.aliases_of(canon, codes=False)] if a):
+    if any(f"{a}{term}" in context.lower() for a in names):
         return True
-    return any(re.search(re.escape(term) + r"\S{0,3}?" + re.escape(f), context) for f in forms)
+    return any(re.search(re.escape(term) + r"\S{0,3}?" + re.escape(f), context) for f in metric_forms)
 
 
 def _change_against_other_base(text: str) -> bool:
@@ -1241,6 +1241,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     figure = _growth_figure(question, spec) if growth_only and not spec.metrics else []
     unit_words = set(measure_words(question)) if spec.measures else set()
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
+    # (what lets a title name a term's figure: the metric's Chinese forms, the asked companies' names; once a question)
+    metric_forms_zh = [f for forms in spec.metrics for f in forms if f and not f.isascii()]
+    asked_names = [a for canon in spec.entities for a in [canon.lower(), *glossary.aliases_of(canon, codes=False)] if a]
     defined = _defined_in_documents(spec, passages)
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
     share_asked = bool(re.search(evidence_config()["scope"]["share_asked"], question.lower()))
@@ -1346,7 +1349,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # (the head of several is named by the sentence or a section heading over it, not only by the title:
             # "…10月旅客吞吐量…" heads passengers' sentences, no cargo figure)
             if held and not all(any(a in scoped or a in (context if (g.kind != "term" or (
-                                                                  names_metric and _term_names_metric(context, a, spec, glossary)))
+                                                                  names_metric and _term_names_metric(context, a, metric_forms_zh, asked_names)))
                                                                           and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)

@@ -320,10 +320,8 @@ def _another_period_en(prev: str, x: str) -> str | None:
     if not found:
         return None
     last = found[-1]
-    year = _YEAR.search(last.group(0))
-    if whole:
-        pass
-    elif year and _YEAR.fullmatch(period):  # "And in 2024?": the same period of that year
+    year = None if whole else _YEAR.search(last.group(0))  # (the whole year: in place of the period, as written)
+    if year and _YEAR.fullmatch(period):  # "And in 2024?": the same period of that year
         period = last.group(0)[: year.start()] + period + last.group(0)[year.end():]
     elif year and not _YEAR.search(period) and year.group(0) != last.group(0):
         period = f"{period} {year.group(0)}"
@@ -332,10 +330,10 @@ def _another_period_en(prev: str, x: str) -> str | None:
 
 _WHOLE_YEAR_EN = re.compile(r"^(?:the\s+)?(?:whole|entire|full)(?:\s+(?:fiscal\s+)?year)?(?:\s+of)?\s+", re.IGNORECASE)
 _THE_ITEM_EN = re.compile(r"^(?:(?:the|its|their)\s+)?(?P<item>[a-z][a-z\- ]{2,40})$")
-
-
 _CLAUSE_WORD_EN = re.compile(r"\b(?:how|what|why|when|which|who|whom|did|does|do|is|was|were|are|has|have|had|will|would|"
                              r"can|could|should|may|might)\b")
+_POINT_EN = re.compile(r"\b(?:at|as of|as at|by)\s+(?:the\s+)?(?:end[- ]\w+|\w+[- ]end)\b|\b(?:in|for|during)\s+(?:the\s+)?[^?,.]{2,40}$",
+                       re.IGNORECASE)
 
 
 def _words_of_items(item: str, glossary: Glossary) -> bool:
@@ -347,8 +345,6 @@ def _words_of_items(item: str, glossary: Glossary) -> bool:
     return bool(words) and item == item.lower() and all(
         w in glossary.terms or glossary.translate(w) or w in question_stop_words_en() for w in words) \
         and detect_intent(item).name == "lookup"
-_POINT_EN = re.compile(r"\b(?:at|as of|as at|by)\s+(?:the\s+)?(?:end[- ]\w+|\w+[- ]end)\b|\b(?:in|for|during)\s+(?:the\s+)?[^?,.]{2,40}$",
-                       re.IGNORECASE)
 
 
 def _new_item_en(prev: str, x: str, company: str | None, glossary: Glossary) -> str | None:

@@ -156,7 +156,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()) \
                 or _inside_held_term(n, question, glossary, contains):
             continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
-        if _demonym_held(n, contains) or _place_held(n, contains):
+        if _place_held(n, contains):
             continue  # a people's adjective whose country the documents name ("Swiss" watches: 瑞士), a province or
             # city they write ("Fujian": 福建)
         if _counted_group(n):
@@ -184,16 +184,6 @@ def _inside_held_term(name: str, question: str, glossary: Glossary, contains: Ca
                for term, zh in glossary.terms.items() if word in term)
 
 
-def _demonym_held(name: str, contains: Callable[[str], bool]) -> bool:
-    """Is an English word one the dictionary gives as a people ("Swiss" -> 瑞士人) whose country the documents write
-    (瑞士)?"""
-    from chatbot.bilingual import cedict_index
-
-    if not re.fullmatch(r"[A-Za-z]+", name):
-        return False
-    return any(t.endswith("人") and len(t) > 2 and contains(t[:-1]) for t in cedict_index().get(name.lower(), []))
-
-
 def words_written(name: str, contains: Callable[[str], bool]) -> bool:
     """Are all the words of two characters or more of a Chinese phrase ones the documents write ("码头吞吐量": 码头,
     吞吐量; not "镨锋磁材")? Such a phrase is the documents' vocabulary, no name of its own."""
@@ -204,15 +194,15 @@ def words_written(name: str, contains: Callable[[str], bool]) -> bool:
 
 
 def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
-    """Is an English word one the dictionary gives as a province or city ("Fujian" -> 福建, 福建省) that the documents
-    write?"""
+    """Is an English word one the dictionary gives as a people ("Swiss" -> 瑞士人) whose country the documents write
+    (瑞士), or as a province or city ("Fujian" -> 福建, 福建省) that they write?"""
     from chatbot.bilingual import cedict_index
 
     if not re.fullmatch(r"[A-Za-z]+", name):
         return False
-    found = cedict_index().get(name.lower(), [])
-    places = [t for t in found if re.search(r"[省市]$", t) and len(t) > 2]
-    return bool(places) and any(contains(t) or contains(t[:-1]) for t in places)
+    return any(len(t) > 2 and ((t.endswith("人") and contains(t[:-1]))
+                               or (t[-1] in "省市" and (contains(t) or contains(t[:-1]))))
+               for t in cedict_index().get(name.lower(), []))
 
 
 def _counted_group(name: str) -> bool:

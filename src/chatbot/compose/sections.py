@@ -78,8 +78,10 @@ def _latest_column(b: Block) -> int | None:
     """The cell of a rendered table's rows ("全年净增门店:原指引（2025年6月）30-35家;新指引（2025年11月）40-45家") that
     holds its latest version or period: the new version's ([structure] version_columns: its first and last column
     names open so), else the latest year's (and month's) when each column names one; None otherwise."""
-    rows = [ln.text.split(":", 1)[1].split(";") for ln in b.lines if ":" in ln.text]
-    if not rows or any(len(r) != len(rows[0]) or len(r) < 2 for r in rows):
+    if not b.lines or any(":" not in ln.text for ln in b.lines):
+        return None  # (a row without its head: no cell to pick)
+    rows = [ln.text.split(":", 1)[1].split(";") for ln in b.lines]
+    if any(len(r) != len(rows[0]) or len(r) < 2 for r in rows):
         return None
     cells = rows[0]
     if any(cells[0].startswith(a) and cells[-1].startswith(z) for a, z in _cfg()["version_columns"]):
@@ -115,7 +117,7 @@ def _block_line(b: Block, limit: int) -> Entry | None:
             # (a table whose columns are versions or periods in time order, "原指引 | 新指引", "2024财年 | 2025财年":
             # each row's head and its latest cell)
             at = _latest_column(b)
-            latest = [f"{ln.text.split(':', 1)[0]}:{ln.text.split(':', 1)[1].split(';')[at]}" for ln in b.lines] \
+            latest = [f"{head}:{cells.split(';')[at]}" for head, cells in (ln.text.split(":", 1) for ln in b.lines)] \
                 if at is not None else []
             fits = [rows for rows in ([ln.text for ln in b.lines], latest or [re.split(r";|——", ln.text)[0] for ln in b.lines])
                     if sum(len(r) + 1 for r in rows) <= limit]
