@@ -88,6 +88,18 @@ def test_a_pinyin_core_and_a_trade_word_name_one_catalogued_company(words, form)
     assert _core_trade(words, GLOSSARY, load_rules()) == form
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_company_of_two_fitting_names_is_read_as_its_shortest_whatever_the_catalogues_order(order):
+    """A company the catalogue holds by its short and its legal name, both opening with the pinyin: the
+    short name, the one readers write, however the catalogue's entries happen to be ordered (a set's
+    order changes from one process to the next)."""
+    from chatbot.english_names import _core_trade
+
+    names = [("泷安肾病医疗", "泷安肾病医疗"), ("泷安肾病医疗集团有限公司", "泷安肾病医疗"), ("longan renal", "泷安肾病医疗")]
+    glossary = Glossary(aliases=dict(names[::order]), companies={"泷安肾病医疗"}, terms={})
+    assert _core_trade(["Longan", "Renal"], glossary, load_rules()) == "泷安肾病医疗"
+
+
 @pytest.mark.parametrize(
     ("question", "unknown"),
     [("What was China Tower's revenue in the first half of 2025?", ["China Tower"]),  # "Tower" of another name

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from chatbot.evidence_config import evidence_config
 from chatbot.intent import is_function_word, is_numeral_word, is_verb, reader_config
 from chatbot.text import (
     content_words,
@@ -302,11 +303,14 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if whole and len(op.terms) == 1:  # a share's whole is no figure of a breakdown by part ("北美收入3.126亿美元；
             found = [f for f in found if not in_breakdown(f, op)]  # 欧洲收入2.418亿美元" is no revenue of the company's)
+        # the metric alone ("前三季度总收入", a growth of "revenue"): the company's figure first ("前三季度文化纸收入96.5亿元"
+        # after "…实现营业收入218.4亿元"; "第三季度交通票务服务收入21.3亿元" after the quarter's total)
+        alone = len(op.terms) == 1
         if by_meaning:
             found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in synonyms(g)) for g in op.terms),
-                                      _gap(f, op)))
-        elif whole and len(op.terms) == 1:  # a share's whole, the metric alone ("前三季度总收入"): the company's figure
-            found.sort(key=lambda f: is_qualified(f, op))  # first ("前三季度文化纸收入96.5亿元" after "…实现营业收入218.4亿元")
+                                      alone and is_qualified(f, op), _gap(f, op)))
+        elif alone:
+            found.sort(key=lambda f: is_qualified(f, op))
         if op.period and op.period[0] is None and op.period[1]:
             found = _latest_year_first(found, op.period[1])
         found.sort(key=lambda f: _a_flow(f, op))  # "净增门店1,126家" after "期末门店数…6,842家" for "门店数"
@@ -352,6 +356,10 @@ def is_qualified(f: Fact, op: Operand) -> bool:
                     text[: end - length])
     if op.entity:
         before = before.replace(op.entity, " ")
+    # a part marked as one right before the metric ("度假业务收入", "其他收入"), whatever the word before the marker
+    marks = [*evidence_config()["required"]["segment_markers"], "其他", "其它"]
+    if any(before.rstrip().endswith(m) for m in marks):
+        return True
     # any noun left ("新梯销售及安装 九个月收益", a table row's head), not only the word right before the metric
     return any(w not in _DROP and not is_verb(w) and not is_function_word(w) and not is_numeral_word(w)
                for w in content_words(before))

@@ -104,10 +104,11 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         # a catalogued company before a word of the texts: "Minmu" is 岷牧饲料, whose article also
         # writes 岷牧 (the pinyin of a name's opening and a trade word: "Guitian Sugar" -> 桂甜糖业)
         form = (_compound(span, contains) or _pinyin(span, glossary, rules)
-                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules)
-                or _pinyin_in(span, texts, rules))
-        if form and len(span) == 1 and common_word(form):
-            continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name
+                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules))
+        by_sound = not form and bool(form := _pinyin_in(span, texts, rules))
+        if form and len(span) == 1 and common_word(form) and not (by_sound and _is_place(form)):
+            continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name; a place the
+            # documents write, spelt as it sounds, is its name ("Shenzhen" -> 深圳)
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
             name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
         if form:
@@ -259,7 +260,10 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed:
         fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
                for alias, canon, n in core_matches(target, glossary)}
         best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
-        found = {canon: alias for (alias, canon), f in fit.items() if f and f == best and (f == 2 or not all_glossed)}
+        found: dict[str, str] = {}  # each company by its shortest fitting name (the one readers write), whatever the catalogue's order
+        for (alias, canon), f in sorted(fit.items(), key=lambda kv: (len(kv[0][0]), kv[0][0])):
+            if f and f == best and (f == 2 or not all_glossed):
+                found.setdefault(canon, alias)
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
@@ -279,6 +283,13 @@ def _syllable_name(words: list[str], glossary: Glossary, rules: Rules) -> tuple[
         if joined.lower() in glossary.aliases:
             return " ".join(words[i:j]), joined.capitalize()
     return "", ""
+
+
+def _is_place(word: str) -> bool:
+    """A place's name to jieba's dictionary ("深圳", "澳门")."""
+    from chatbot.names import _posseg
+
+    return [flag for _, flag in _posseg(word)] == ["ns"]
 
 
 def _is_pinyin(word: str) -> bool:

@@ -92,6 +92,11 @@ _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 # its verb, in a question on a forecast (config/reader.toml [compute] forecast), asks that forecast's figure,
 # though none of the figure words above opens the question
 _WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,4}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
+# "what was <company>'s <thing> at/in/for …": the thing asked, as "what <thing> did <company> …" names it
+_WHAT_OWN_EN = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?!the\s+(?:report|article|analyst|author|source|document|market|sector|industry)s?\b)"
+                          r"[^?]{1,60}?(?:'s|’s|'|’)\s+((?:[a-z\-]+\s*){1,4}?)"
+                          r"(?=\b(?:at|in|for|on|of|as|during|by|over|per|to|from|when|after|before)\b|[?？.]|$)",
+                          re.IGNORECASE)
 _PERIOD_WORDS_EN = re.compile(r"\b(?:months?|quarters?|half|year|ended|ending|period|fiscal|fy)\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
@@ -211,6 +216,10 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     to_term = rewritten != question and any(" " in t and t in rewritten.lower() and t not in question.lower()
                                             for t in glossary.terms)
     low = (rewritten if fewer or to_term or _cjk_count(rewritten) > _cjk_count(question) else question).lower()
+    # a ticker given ("the company with stock code 06983.HK") names the company: no stock code asked, no term of one
+    # (unless the company is what is asked: "Which company is listed under the ticker 2719.HK?")
+    given = (lambda t: t) if _ASKS_COMPANY.search(question) else glossary.without_given_tickers
+    low = given(low)
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
         if term not in low:  # (a plain scan first: hundreds of terms, few present)
             continue
@@ -221,7 +230,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     for phrase, forms in glossary.shadowing_phrases(low):  # "sales volume": 销量, not the metric sales (收入)
         add(forms, kind="term", source=phrase)
         low = phrase_pattern(phrase).sub(" ", low)
-    for metric in glossary.metrics_in(question):
+    for metric in glossary.metrics_in(given(question)):
         forms = glossary.metrics[metric]
         add([metric, *forms], kind="metric")
         for f in sorted(forms, key=len, reverse=True):
@@ -363,6 +372,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
+    # an English word for the whole ("blended" -> 综合): the scope asked (_asked_scope), no word a sentence must write
+    whole = set(evidence_config()["scope"]["explicit_total"])
+    groups = [g for g in groups if not (g.kind == "term" and set(g.alternatives) <= whole)]
     volumes = read_volumes(groups, question, lambda w: glossary.translate(w) or cedict_index().get(w, []))  # 采浆量
     # the subject is a company the catalogue does not know; beside a known company, the other company or
     # institution named ("华启证券把昆岳特钢的目标价…": the broker whose figure it is) is to be said as well
@@ -682,6 +694,7 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
     return absent_terms + [g for g in outside if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and g.alternatives[0] not in counted  # "人数" of "学员人数": the unit asked, said by a figure in it
+            and not set(g.alternatives) <= set(evidence_config()["scope"]["total_words"])  # "综合": the whole, no part
             and not (question and _kind_of_company(g.alternatives[0], question))
             and not _asks_growth_word(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
@@ -720,7 +733,7 @@ def unnamed_head(question: str, spec: QuestionSpec) -> str:
     """The thing an English "what <thing> did <company> …" question asks, when its last word is one no passage holds
     in any of its senses ("What blended skim did X earn?", "What monetisation yield did X post?"): no document names
     what is asked, and the verb's figure ("earn": profit) is not it. "" otherwise (Chinese questions, names)."""
-    m = _WHAT_METRIC_EN.search(question)
+    m = _WHAT_METRIC_EN.search(question) or _WHAT_OWN_EN.search(question)
     if not m or re.search(r"[\u4e00-\u9fff]", m.group(1)):
         return ""
     # (the head ends before a word that ties what follows to it: "profit attributable to owners", "price per tonne")
@@ -812,6 +825,21 @@ def states_measure(text: str, unit: str) -> bool:
             or re.search(r"[（(]\s*(?:[亿万千百]\s*)?" + re.escape(unit) + r"[^）)]{0,3}[）)]\s*[:：][^。]*\d", text) is not None)
 
 
+def _counted_noun(question: str, measures: list[str]) -> str:
+    """The noun a count asked counts, written right after its classifier ("有多少家门店" -> 门店); "" if none."""
+    from chatbot.text import _jieba
+
+    m = re.search(r"多少\s*(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{2,8})", question)
+    words = _jieba().lcut(m.group(1)) if m else []
+    return words[0] if words and len(words[0]) >= 2 else ""
+
+
+def counts_noun(text: str, noun: str) -> bool:
+    """Does the text give a count of the noun as a table's cell or a label does ("门店数（9月末）88", "门店数量：311")?"""
+    return re.search(re.escape(noun) + r"(?:总数|数量|数)(?:\s*[（(][^）)]{0,12}[）)])?\s*[:：]?\s*(?:为|达|共)?\s*\d",
+                     text) is not None
+
+
 def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     """Does the sentence name the metric asked only in clauses that hold no figure ("预计收入仍将
     实现双位数同比增长；…在营酒店数已超过2,500家": the figure is another metric's)?"""
@@ -871,6 +899,10 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
     """Does a rendered row's cell naming the segment asked state a growth ("海外收入同比+12%"), or does
     no cell name it (the row is the segment's own: its label or header names it)?"""
     words = evidence_config()["scope"]["growth_stated"]
+    head = re.split(r"\d", row, maxsplit=1)[0]  # (a label may hold a colon of its own: "其中：国际及地区旅客:2025年10月…")
+    label = head[: head.rfind(":") + 1]
+    if any(names_segment(label, forms) for forms in segments):
+        return True  # the row is the segment's own
     cells = [c for c in row.partition(":")[2].split(";") if any(names_segment(c, forms) for forms in segments)]
     return not cells or any(w in c for c in cells for w in words)
 
@@ -1239,7 +1271,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word
     # (with the held word, or a table row's metric, the check below reads the figure's change where that names it)
     figure = _growth_figure(question, spec) if growth_only and not spec.metrics else []
+    # (a level asked of a figure no metric names, "10月鸡蛋销量是多少": the word written last, when no word held is it)
+    level_head: list[str] = [] if growth_only or spec.metrics else _growth_figure(question, spec)
+    if level_head in [g.alternatives for g in spec.required]:
+        level_head = []
     unit_words = set(measure_words(question)) if spec.measures else set()
+    counted_noun = _counted_noun(question, spec.measures) if spec.measures else ""  # "多少家门店": 门店
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
     # (what lets a title name a term's figure: the metric's Chinese forms, the asked companies' names; once a question)
     metric_forms_zh = [f for forms in spec.metrics for f in forms if f and not f.isascii()]
@@ -1303,9 +1340,14 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if named and spec.entities & doc_about:  # in the asked company's own document, a company named
                 # after the clause of the first figure is its client or peer ("…9.6亿元，公司曾担任博拓…的承销商")
                 named = set(glossary.entities(through_first_figure(_before_enumeration(shown)) or shown))
-            subject = {e for e in named if e in glossary.companies} or lead_companies or context_companies
+            own_subject = {e for e in named if e in glossary.companies} or lead_companies
+            subject = own_subject or context_companies
             if spec.entities and subject and not (asked & (subject | mentioned)):
                 continue  # about another company
+            if spec.entities and spec.wants_figure and not own_subject and len(context_companies) >= 2 \
+                    and not (asked & mentioned) and not (asked & _paragraph_names(p.chunk.text, raw, glossary)):
+                continue  # a sentence naming no company in a document on several (an explainer comparing three), in a
+                # paragraph naming none asked ("再看贝思康。2024年公司实现…" is 贝思康's): the sector's, no figure of the one asked
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
                 continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked
             if spec.entities and spec.wants_figure and not subject and not doc_about and not mentioned:
@@ -1360,9 +1402,17 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
                     and glossary.metrics_in(through_first_figure(shown))):
                 continue  # the item asked only in the title ("新接订单…"), the sentence's figure another metric's ("营业收入…")
+            if (held and not spec.metrics and not item and level_head
+                    and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
+                    and not any(a in norm or a in heads for a in level_head)):
+                continue  # the item asked only in the title ("…11月鸡蛋销量…"), and the figure asked ("销量") named neither by
+                # the sentence nor a heading over it: another figure of the article ("在产蛋鸡存栏2,346万只")
             # (each segment asked, named by the sentence itself or its row's header; else only over it)
             said = [names_segment(scoped, forms) or (is_row and names_segment(header_row, forms)) for forms in spec.segments]
-            if not all(own or names_segment(context, forms) for own, forms in zip(said, spec.segments, strict=True)):
+            # (a table row's segment is named by its row, its header or a section heading over it: the title speaks of
+            # another line of the table, "…国际及地区航线旅客增三成" over the cargo row)
+            if not all(own or names_segment(heads if is_row else context, forms)
+                       for own, forms in zip(said, spec.segments, strict=True)):
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
                 continue  # the segment's cell is a level or a share, the row's growth another figure's
@@ -1386,6 +1436,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not (any(a in norm or a in heads for a in figure) and metric_change_stated(norm, [figure], spec.periods))):
                 continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
             if spec.periods:
+                if is_row and stated and spec.metrics:
+                    stated = _metric_cells_periods(shown, stated, spec.metrics)
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
@@ -1428,7 +1480,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # asks "多少亿元": a sentence with only percentages does not answer
             if spec.unit and spec.segments and not is_row and segment_without_unit_figure(shown, spec.segments, spec.unit):
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
-            if spec.measures and not any(states_measure(shown, u) for u in spec.measures):
+            if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
+                    and not (counted_noun and counts_noun(shown, counted_noun)):
                 continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
@@ -1453,6 +1506,19 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cands = [c for c in cands if g.phrase in normalize(c.text)]
     cands.sort(key=lambda c: -c.score)
     return _collapse_repeats(cands, passages, docs_about(asked_companies, glossary.doc_subjects))
+
+
+def _metric_cells_periods(row: str, stated, metrics: list[list[str]]) -> set:
+    """The periods a table row states of the metric asked: its label's and those of the cells naming the metric
+    ("澳门:收入（百万港元）118.3;同比+7.9%;门店数（9月末）27" states no period of its revenue: the month-end is the store
+    count's column). A row whose cells name no metric asked keeps every period it states."""
+    label, _, rest = row.partition(":")
+    cells = [c for c in rest.split(";") if any(f and f in normalize(c) for forms in metrics for f in forms)]
+    if not cells:
+        return set(stated)
+    text = label + " " + " ".join(cells)
+    own, quals = periods(text), qualifiers(text)
+    return {p for p in stated if p in own or (p[1] and p[1] in quals) or (not p[1] and p[0] and p[0] in text)}
 
 
 def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
@@ -1617,6 +1683,13 @@ def _collapse_repeats(cands: list[Candidate], passages: list[Passage], about: se
     out = kept + [c for c in cands if c.item]
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def _paragraph_names(text: str, raw: str, glossary: Glossary) -> set[str]:
+    """The companies the paragraph (line) holding a sentence names before it ("再看贝思康。2024年公司实现…")."""
+    key = raw.strip() if raw else ""
+    line = next((ln for ln in text.splitlines() if key and key in ln), "")
+    return set(glossary.entities(line[:line.find(key)])) if line else set()
 
 
 def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:

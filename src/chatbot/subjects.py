@@ -71,6 +71,10 @@ class CorpusText:
             found = self._answers[key] = key in self._text
         return found
 
+    def count(self, s: str) -> int:
+        """How many times the indexed text (titles, headings, passages, publishers) writes `s`."""
+        return self._text.count(_norm(s)) if s.strip() and self.contains(s) else 0
+
     def in_documents(self, doc_ids: set[str], s: str) -> bool:
         """Does one of these documents (title, headings, passages) contain `s`? ("钢琴" in the article
         about 乐韵钢琴): what a company's own documents say of it."""
@@ -163,7 +167,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # "三家港股卫浴公司": a number of companies, no name
         opening, rest = _beside_known_once(n, glossary, beside)
         if not _opens_another_name(opening) and rest and all(contains(w) or _phrasing_word(w, rules or load_rules())
-                                                             for w in rest):
+                                                             or _two_written_words(w, contains) for w in rest):
             continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务") or that phrase the question
             # ("凛途冷链一共有多大…": the head runs on into 一共)
         if _indexed_word_then_common(n, contains, rules or load_rules()):
@@ -198,11 +202,20 @@ def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
     (瑞士), or as a province or city ("Fujian" -> 福建, 福建省) that they write?"""
     from chatbot.bilingual import cedict_index
 
+    if re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,2}", name):  # "North American": of North America (北美)
+        return any(contains(t) for form in _region_nouns(name.lower()) for t in cedict_index().get(form, []) if len(t) >= 2)
     if not re.fullmatch(r"[A-Za-z]+", name):
         return False
     return any(len(t) > 2 and ((t.endswith("人") and contains(t[:-1]))
                                or (t[-1] in "省市" and (contains(t) or contains(t[:-1]))))
                for t in cedict_index().get(name.lower(), []))
+
+
+def _region_nouns(adjective: str) -> list[str]:
+    """The place an English adjective of several words is of ("north american" -> "north america", "middle eastern"
+    -> "middle east", "southeast asian" -> "southeast asia"): its last word less an adjective's ending."""
+    head, _, last = adjective.rpartition(" ")
+    return [f"{head} {last[:-k]}" for k in (1, 2, 3) if last.endswith(("n", "an", "ern")[k - 1])]
 
 
 def _counted_group(name: str) -> bool:
@@ -449,6 +462,12 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _two_written_words(word: str, contains: Callable[[str], bool]) -> bool:
+    """Is a word jieba keeps whole, which the documents do not write, two words they do ("华南地区": 华南, 地区;
+    the article writes "华南收入" and "其他地区")?"""
+    return len(word) >= 4 and any(contains(word[:i]) and contains(word[i:]) for i in range(2, len(word) - 1))
 
 
 def _phrasing_word(word: str, rules: Rules) -> bool:

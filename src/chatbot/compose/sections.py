@@ -15,7 +15,7 @@ from chatbot.evidence import score_candidates
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.text import claim_figures, content_words, normalize, period_phrase_re, split_sentences
+from chatbot.text import claim_figures, content_words, normalize, period_phrase_re, periods, split_sentences
 
 
 def _cfg() -> dict:
@@ -31,7 +31,7 @@ def topic_groups(ctx: ComposeContext) -> list[tuple[list[str], float]]:
     for canon in ctx.glossary.entities(topic):
         alts = [canon, *ctx.glossary.aliases_of(canon, codes=False)]
         groups.append((alts, 3.0))
-        for a in alts:
+        for a in sorted(alts, key=len, reverse=True):  # the whole name before its opening ("…医疗集团有限公司")
             low = low.replace(a.lower(), " ")
     for term in sorted(ctx.glossary.terms, key=len, reverse=True):
         if term in low and re.search(term_pattern(term), low):  # "gross margins": the term "gross margin"
@@ -145,7 +145,8 @@ def _salience(text: str, keys: list[str]) -> int:
     analyst's rating ("维持"增持"评级", [structure] rating_cue) before all."""
     norm = normalize(text)
     rating = 100 if re.search(_cfg()["rating_cue"], text, re.I) else 0
-    return rating + sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
+    total = 2 if re.search(_cfg()["aggregate_cue"], norm) else 0  # a section's total sums up its parts
+    return rating + total + sum((2 if re.search(r"\d", k) else 1) for k in keys if normalize(k) in norm)
 
 
 def _headline_keys(doc: DocStructure, path: list[str]) -> list[str]:
@@ -556,6 +557,8 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     # ("陇窖酒业三季度收入降8.6%" for "陇窖酒业第三季度收入为什么同比下滑"), when it has one section of
     # causes (a why: a how's method section is no answer to how one figure changed)
     best_doc_id = ctx.passages[ctx.cands[0].passage_idx].chunk.doc_id if heading_cues and ctx.cands and ctx.passages else None
+    # (a how asked of a year: "how did … change in 2024" asks that year's event)
+    years = sorted({y for y, _ in periods(ctx.question) if y}) if topic_share is not None else []
 
     def headed(title: str) -> bool:
         return any(w in title for w in heading_words) or any(re.search(c, title) for c in heading_cues or [])
@@ -586,6 +589,8 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             if not headed(title) and not (len(named) == 1 and named <= asked) and not by_topic:
                 continue
             points = _points(blocks, lead)
+            if years and not any(y in title or any(y in ln.text for ln in points) for y in years):
+                continue  # a how of a year's event ("How did Hong Kong loosen … in 2024?"): a standing section is none
             heading_topic = overlap(groups, title)  # its own heading, not the path it shares
             text_topic = overlap(plain, " ".join(ln.text for ln in points))
             if heading_topic <= 0 and (total <= 0 or max(doc_topic, text_topic) < share * total):
@@ -818,9 +823,12 @@ def how(ctx: ComposeContext) -> Composition | None:
 def stance_of(text: str) -> int:
     """+1 strength/opportunity, -1 risk/weakness, 0 neither (the stance words)."""
     st = reader_config()["stance"]
-    if any(w in text for w in st["negative"]):
+    # (a figure whose being high is good, "毛利率较高": an upside, not the "较高" of a cost)
+    good_high = re.compile("(?:" + "|".join(map(re.escape, st.get("positive_high", []))) + r")[^，,。；;、]{0,3}较?高")
+    plain = good_high.sub("", text) if st.get("positive_high") else text
+    if any(w in plain for w in st["negative"]):
         return -1
-    if any(w in text for w in st["positive"]):
+    if plain != text or any(w in text for w in st["positive"]):
         return 1
     return 0
 
