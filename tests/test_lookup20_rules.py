@@ -243,3 +243,41 @@ def test_the_intent_of_how_behind_a_model_and_both_sides(question, intent):
     from chatbot.intent import detect_intent
 
     assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("云知声前三季度欧洲以外地区的收入合计是多少？", "欧洲"),
+    ("云知声除欧洲外的收入一共多少？", "欧洲"),
+    ("How much revenue did Unisound make outside Europe combined?", "europe"),
+    ("云知声海外收入合计是多少？", None),  # 海外 is a region of its own, no "X以外"
+    ("云知声以外的公司收入合计多少？", None),  # other companies: no part of one
+])
+def test_the_whole_less_one_part(question, part):
+    from chatbot.compute import read_derived
+    from chatbot.glossary import load_glossary
+
+    dq = read_derived(question, load_glossary())
+    if part is None:
+        assert dq is None or dq.kind != "difference"
+    else:
+        assert dq is not None
+        assert dq.kind == "difference"
+        assert dq.b.terms[-1][0] == part
+        assert dq.a.terms == dq.b.terms[:-1]  # the company's figure of the metric, less the part's
+
+
+def test_a_raised_guidance_and_a_centre_are_no_fundraising_nor_basis_point():
+    """"the centre growth behind its raised guidance": 中心 and 上调, not 募资 (money raised), 基点 (CC-CEDICT's "centre")
+    or 背后 (a place word)."""
+    from chatbot.bilingual import finance_terms, translator
+    from chatbot.evidence import question_terms
+    from chatbot.glossary import load_glossary
+
+    g = load_glossary()  # (the engine's glossary: the finance term list merged)
+    glossary = Glossary(aliases=g.aliases, terms={**finance_terms(), **g.terms}, metrics=g.metrics, synonyms=g.synonyms,
+                        companies=g.companies, translate=translator(lambda z: True))
+    groups = question_terms("How does Unisound expect to deliver the centre growth behind its raised guidance?",
+                            glossary, _idf("中心 上调 指引 增长 交付"))
+    words = {a for g in groups for a in g.alternatives}
+    assert {"中心", "上调"} <= words
+    assert not {"募资", "基点", "背后"} & words

@@ -129,8 +129,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h16-r55": "概括一下匣安仓储这次中期业绩和指引调整。 — in this test's index the summary takes another company's guidance article (dev-16's 声晓听力) as the one asked",
     "h16-r46": "Is it a good investment then? — missing 28.6%: the advice follow-up's neutral comparison quotes the filing's last section, not the net debt ratio",
     # dev-20 (the session-19 hidden set, opened in session 20): failures after the session-20 fixes
-    "h17-r20": "How does Deskora expect to deliver the centre growth behind its raised guidance? — missing 企业定制办公: the how "
-               "answer quotes the guidance lines, not the management's sentence on where new centres come from",
     "h17-r25": "What are the pros and cons of relying on barrelled water? — 'barrelled water' translates to no word the "
                "documents write (桶装水), and the follow-up carries nothing of the answer before: the report's lists are quoted",
     "h17-r40": "What net margin did Candrivo earn in fiscal 2025? — computed ≈11.0% from the sentences' 5,214万美元 and "

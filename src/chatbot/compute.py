@@ -858,6 +858,9 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     change = _between_periods(question, glossary, entity)
     if change is not None:
         return change
+    rest = _complement(question, glossary, entity, period)
+    if rest is not None:
+        return rest
     m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question) or _SUM_ZH.search(question)
     m_en = None if m else (next((p.search(question) for p in [*_MULTIPLE_EN, _DIFF_EN, _EXCEED_EN, *_SUM_EN] if p.search(question)), None))
     if (m := m or m_en) is not None:
@@ -916,6 +919,23 @@ def counted_unit(question: str) -> str | None:
         return m.group("u")
     word = m.group("w").lower()
     return next((u for u, words in cfg["counted_by"].items() if word in words), None)
+
+
+def _complement(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
+    """The whole less one part ("欧洲以外地区的收入合计", "revenue outside Europe combined"): the company's figure of
+    the metric asked less the part's ([compute] complement: the group `part` names the part left out)."""
+    m = next((m for rx in reader_config()["compute"]["complement"] if (m := re.search(rx, question, re.I))), None)
+    if not m:
+        return None
+    metric = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(question)]
+    # the part is the word written right before "以外" ("芮坪智能前三季度欧洲": 欧洲), not the company or period
+    part = [g for g in _phrase_terms(m.group("part"), glossary, _DROP) if g not in metric][-1:]
+    if part and entity and any(a in glossary.aliases_of(entity) or a == entity for a in part[0]):
+        return None  # "云知声以外的公司": other companies, no part of one
+    if not metric or not part:
+        return None
+    return DerivedQuestion("difference", Operand(entity, metric, period),
+                           Operand(entity, [*metric, *part], period))
 
 
 def _per_counted(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:

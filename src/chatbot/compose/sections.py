@@ -560,7 +560,11 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
     # (a how asked of a year: "how did … change in 2024" asks that year's event)
     years = sorted({y for y, _ in periods(ctx.question) if y}) if topic_share is not None else []
 
+    opinion = _cfg().get("opinion_headings", [])
+
     def headed(title: str) -> bool:
+        if any(w in title for w in opinion):
+            return False  # "市场怎么看": opinions, not the way asked
         return any(w in title for w in heading_words) or any(re.search(c, title) for c in heading_cues or [])
 
     for doc in ctx.structure.values():
