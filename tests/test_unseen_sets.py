@@ -56,6 +56,8 @@ KNOWN_FAILURES = {
     # dev-13 (the session-12 hidden set, opened in session 13): its six failures at the session-13 start were fixed in it
     # dev-14 (the session-13 hidden set, opened in session 14): its failures at the session-14 start (eval diagnosis)
     # dev-20 (the session-19 hidden set, opened in session 20): its failures after the session-20 fixes
+    "h17-q36": "臻循奢品第三季度的平台成交额是多少？ — the article writes GMV; a synonym group (GMV = 成交额 = 交易额) answered it "
+               "but also answered stress rf-16's near-miss (an online channel's GMV) with another figure: withdrawn",
     "h17-q33": "What was Qicai Network's installed base of lottery sales terminals … — 'sales' of 'lottery sales terminals' "
                "is read as the revenue metric: a segment's revenue sentence is quoted, not the terminal count",
     # dev-16: lost in session 19 (its "How fast" now asks a figure of fiscal 2025)

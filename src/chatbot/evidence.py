@@ -218,7 +218,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     low = (rewritten if fewer or to_term or _cjk_count(rewritten) > _cjk_count(question) else question).lower()
     # a ticker given ("the company with stock code 06983.HK") names the company: no stock code asked, no term of one
     # (unless the company is what is asked: "Which company is listed under the ticker 2719.HK?")
-    given = (lambda t: t) if _ASKS_COMPANY.search(question) else glossary.without_given_tickers
+    # (an English question only: "股票代码06580.HK的公司" keeps the words its catalogue entry is found by)
+    given = (lambda t: t) if _ASKS_COMPANY.search(question) or re.search(r"[\u4e00-\u9fff]", question) \
+        else glossary.without_given_tickers
     low = given(low)
     for term in glossary.terms_with_metric:  # "average revenue per teu" (单箱收入) before "revenue"
         if term not in low:  # (a plain scan first: hundreds of terms, few present)
