@@ -281,3 +281,16 @@ def test_a_raised_guidance_and_a_centre_are_no_fundraising_nor_basis_point():
     words = {a for g in groups for a in g.alternatives}
     assert {"中心", "上调"} <= words
     assert not {"募资", "基点", "背后"} & words
+
+
+@pytest.mark.parametrize(("written", "once"), [
+    ("与同行崟石玻纤、宸砾复材相比，公司布局更早。", True),  # a peer named once, in passing
+    ("宸砾复材三季度收入下滑。宸砾复材的毛利率也下降。", False),  # an article's own subject, written again and again
+    ("与同行崟石玻纤相比，公司布局更早。", False),  # no document writes it: the unknown-name check refuses, not this
+])
+def test_an_uncatalogued_company_written_once_gets_no_explanation(written, once):
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import uncatalogued_written_once
+
+    corpus = SimpleNamespace(contains=lambda s: s in written, count=lambda s: written.count(s))
+    assert uncatalogued_written_once("宸砾复材今年三季度利润为什么下滑？", load_glossary(), corpus) is once

@@ -930,10 +930,10 @@ def _complement(question: str, glossary, entity: str | None, period: tuple | Non
     metric = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(question)]
     # the part is the word written right before "以外" ("芮坪智能前三季度欧洲": 欧洲), not the company or period
     part = [g for g in _phrase_terms(m.group("part"), glossary, _DROP) if g not in metric][-1:]
-    if part and entity and any(a in glossary.aliases_of(entity) or a == entity for a in part[0]):
-        return None  # "云知声以外的公司": other companies, no part of one
     if not metric or not part:
         return None
+    if entity and set(part[0]) & {entity, *glossary.aliases_of(entity)}:
+        return None  # "云知声以外的公司": other companies, no part of one
     return DerivedQuestion("difference", Operand(entity, metric, period),
                            Operand(entity, [*metric, *part], period))
 

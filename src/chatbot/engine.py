@@ -50,7 +50,7 @@ from chatbot.semantic_match import SemanticFallback
 from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
-from chatbot.subjects import CorpusText, uncatalogued_names, unknown_names, words_written
+from chatbot.subjects import CorpusText, uncatalogued_written_once, unknown_names, words_written
 from chatbot.text import TICKER_RE, is_cjk, question_language
 
 log = logging.getLogger(__name__)
@@ -303,11 +303,9 @@ class Engine:
         if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
                 about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
-        if intent.name in ("why", "how", "pros_cons") and not (about.entities & glossary.companies) and (
-                odd := [n for n in uncatalogued_names(question, glossary) if self.corpus.contains(n)]) \
-                and all(self.corpus.count(n) <= 1 for n in odd):
-            return "", {}, passages, False, ""  # ... or one the catalogue does not hold ("与同行崟石玻纤、宸砾复材相比"),
-            # written once: the documents say nothing of why or how of it
+        if intent.name in ("why", "how", "pros_cons") and not (about.entities & glossary.companies) \
+                and uncatalogued_written_once(question, glossary, self.corpus):
+            return "", {}, passages, False, ""  # ... or one the catalogue does not hold ("与同行崟石玻纤、宸砾复材相比")
         scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
                              LazyStructure(lambda: document_structure(self.store, scope)),

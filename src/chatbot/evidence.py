@@ -693,10 +693,11 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
     # ("return on equity" where no document gives one): required, so no neighbouring figure answers
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
     counted = set(measure_words(question)) if question else set()
+    whole = set(evidence_config()["scope"]["total_words"])  # "综合": the whole, no part
     return absent_terms + [g for g in outside if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and g.alternatives[0] not in counted  # "人数" of "学员人数": the unit asked, said by a figure in it
-            and not set(g.alternatives) <= set(evidence_config()["scope"]["total_words"])  # "综合": the whole, no part
+            and not set(g.alternatives) <= whole
             and not (question and _kind_of_company(g.alternatives[0], question))
             and not _asks_growth_word(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose

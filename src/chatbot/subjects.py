@@ -464,6 +464,13 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
     return list(dict.fromkeys(out))
 
 
+def uncatalogued_written_once(question: str, glossary: Glossary, corpus: CorpusText) -> bool:
+    """Does the question name companies the catalogue does not hold that the documents write, each once ("宸砾复材" of
+    "与同行崟石玻纤、宸砾复材相比")? Peers named in passing: the documents say nothing of why or how of them."""
+    odd = [n for n in uncatalogued_names(question, glossary) if corpus.contains(n)]
+    return bool(odd) and all(corpus.count(n) <= 1 for n in odd)
+
+
 def _two_written_words(word: str, contains: Callable[[str], bool]) -> bool:
     """Is a word jieba keeps whole, which the documents do not write, two words they do ("华南地区": 华南, 地区;
     the article writes "华南收入" and "其他地区")?"""

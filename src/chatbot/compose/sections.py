@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages
 from chatbot.compose.business import asks_business_model, business_model
@@ -824,12 +825,19 @@ def how(ctx: ComposeContext) -> Composition | None:
     return comp
 
 
+@lru_cache(maxsize=1)
+def _good_high() -> re.Pattern | None:
+    """A figure whose being high is an upside, then 高 ([stance] positive_high: "毛利率较高"); read once."""
+    words = reader_config()["stance"].get("positive_high", [])
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^，,。；;、]{0,3}较?高") if words else None
+
+
 def stance_of(text: str) -> int:
     """+1 strength/opportunity, -1 risk/weakness, 0 neither (the stance words)."""
     st = reader_config()["stance"]
     # (a figure whose being high is good, "毛利率较高": an upside, not the "较高" of a cost)
-    good_high = re.compile("(?:" + "|".join(map(re.escape, st.get("positive_high", []))) + r")[^，,。；;、]{0,3}较?高")
-    plain = good_high.sub("", text) if st.get("positive_high") else text
+    good_high = _good_high()
+    plain = good_high.sub("", text) if good_high else text
     if any(w in plain for w in st["negative"]):
         return -1
     if plain != text or any(w in text for w in st["positive"]):
