@@ -37,9 +37,10 @@ DEV17 = DATA / "dev-17"  # the session-16 hidden set, opened in session 17: the 
 DEV18 = DATA / "dev-18"  # the session-17 hidden set, opened in session 18: the same
 DEV19 = DATA / "dev-19"  # the session-18 hidden set, opened in session 19: the same
 DEV20 = DATA / "dev-20"  # the session-19 hidden set, opened in session 20: the same
+DEV21 = DATA / "dev-21"  # the session-20 hidden set, opened in session 21: the same
 QUESTIONS = _load(ROOT / "tests" / "reader_questions_5.jsonl") + [
     q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17,
-                DEV18, DEV19, DEV20) for q in _load(dev / "reader_questions.jsonl")
+                DEV18, DEV19, DEV20, DEV21) for q in _load(dev / "reader_questions.jsonl")
     if set(q["expected_sources"]) <= corpus_ids(dev / "corpus")]
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -90,9 +91,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "h12-r52": "今年一季度呢？ — intent read as lookup, the set says latest (a follow-up to refuse: refused)",
     # dev-16 (the session-15 hidden set, opened in session 16): failures after the session-16 look-up fixes
     "h13-r05": "Give me a short summary of Velorain Cycles' FY2025… — missing 51.5%: the summary's section lines leave out the e-bike share",
-    "h10-r47": "恒湾数据的上架率从二季度末到三季度末提高了几个百分点？ — refused in this test's index since dev-16's ten articles joined it (the session-start code too; the per-set eval, dev-13's articles alone, answers 4.4): not yet understood",
     "h13-r29": "璐付科技所说的综合费率是怎么计算的？ — intent read as how, the set says definition (dev-8 h5-r49 reads '存货周转天数是怎么计算的' as how: the sets disagree; how is kept)",
-    "h13-r24": "跃岭健身发力24小时智能门店，有哪些好处和隐忧？ — missing 8个百分点: the pros-and-cons upside list leaves out the labour-cost sentence",
     "h13-r25": "What are the positives and negatives in Maiyue Ent… — missing 58.6%: the English pros-and-cons lists leave out the KTV revenue share",
     "h13-r34": "Compare November toll revenue growth across Qiaoto… — missing 江北环线, 6.7%, 0.8%: the comparison across one company's four roads quotes the opening lines, not the table by road",
     "h13-r40": "So how many percentage points did it drop? — missing 30.1%, 32.6%, 2.5: the follow-up's percentage-point change is read of another figure (the acoustic pianos' line)",
@@ -135,6 +134,25 @@ KNOWN_FAILURES: dict[str, str] = {
                "4.736亿美元; the set writes the table's 473.6",
     "h17-r41": "芮坪智能前三季度欧洲以外地区的收入合计是多少？ — the complement of a part (the total less Europe) is no "
                "computation the engine makes: the regions' sentence is quoted",
+    # lost in session 21 (this test's index only: over dev-14's own articles the start code gives no downside either)
+    "h11-r43": "锂朔循环有哪些优势，这个行业又有哪些风险？ — missing 小作坊: the industry's risk paragraph no longer ranks among "
+               "the blocks the pros-and-cons answer reads in the index of every dev article (the retrieval changes of "
+               "session 21 together move it; no single one does)",
+    # dev-21 (the session-20 hidden set, opened in session 21): failures after the session-21 fixes
+    "h18-r10": "What is the explainer's bottom line on how to tell the three Hong Kong titanium dioxide stocks apart? — in "
+               "this test's index (every dev set's articles) another explainer's last section is quoted; right over dev-21's",
+    "h18-r14": "为什么回升了？ — in this test's index the follow-up is not carried (the margin's company and figure): another "
+               "article's opening is quoted; right over dev-21's own articles",
+    "h18-r15": "为什么帧趣科技10月海外充值流水下滑了？ — the premise is false (the documents give no fall): the overseas "
+               "business's lines are quoted as reasons, not refused",
+    "h18-r19": "漆然车护打算怎么完成上调后的全年开店目标？ — missing 70至80家: the plan's sentence writes 新开门店, which the "
+               "question's 开店 does not find",
+    "h18-r25": "What are the positives and the risks in Yulun Precision's third-quarter print? — missing 25.3%: the upsides "
+               "are the segment table's rows (its heading '双轮驱动' names a driver), not the core-view list",
+    "h18-r39": "其中四川电站的发电量占了多大比例？ — not computed: the follow-up keeps 四川电站 but not the month's total "
+               "output as the whole",
+    "h18-r41": "What share of Havenzo's interim revenue came from Hong Kong residential? — not computed: the region's table "
+               "row (11.36) is not read as the part 'Hong Kong residential' names",
 }
 
 
@@ -155,7 +173,8 @@ def articles_engine(corpus_index, tmp_path_factory):
     report = ingest([CORPUS_EXTRA, DATA / "dev-5" / "corpus", DATA / "dev-3" / "corpus", DEV6 / "corpus", DEV7 / "corpus",
                      DEV8 / "corpus", DEV9 / "corpus", DEV10 / "corpus", DEV11 / "corpus", DEV12 / "corpus",
                      DEV13 / "corpus", DEV14 / "corpus", DEV15 / "corpus", DEV16 / "corpus", DEV17 / "corpus",
-                     DEV18 / "corpus", DEV19 / "corpus", DEV20 / "corpus"],
+                     DEV18 / "corpus", DEV19 / "corpus", DEV20 / "corpus",
+                     DEV21 / "corpus"],
                     make_settings(path),
                     prune=False,
                     show_progress=False)

@@ -33,8 +33,8 @@ def _questions(path):
 
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
-DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20 = (
-    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 21))
+DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21 = (
+    _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 22))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -60,6 +60,15 @@ KNOWN_FAILURES = {
                "but also answered stress rf-16's near-miss (an online channel's GMV) with another figure: withdrawn",
     "h17-q33": "What was Qicai Network's installed base of lottery sales terminals … — 'sales' of 'lottery sales terminals' "
                "is read as the revenue metric: a segment's revenue sentence is quoted, not the terminal count",
+    # dev-21 (the session-20 hidden set, opened in session 21): its failures after the session-21 fixes
+    "h18-q09": "栎营户外2025财年欧洲区营收是多少，增速几何？ — the region's line (1.890亿美元, 21.3%) is quoted under 'no "
+               "figure of the growth': the growth asked by 增速 is not read in the line's 增长21.3%",
+    "h18-q14": "How many meals did Zhu'an Catering serve …? — 'Catering' names 餐饮, and the company's name ends with 团膳, "
+               "which no dictionary glosses: the English name is not linked to 箸安团膳",
+    "h18-q24": "How many stores did Vernixa have in the Chengdu–Chongqing cluster …? — 'Chengdu–Chongqing' is not read as "
+               "成渝 (CC-CEDICT's entry says 'Chengdu and Chongqing')",
+    "h18-q25": "How many outlets was Qiran Auto Care running at the end of September 2025? — the store count is stated "
+               "for 上半财年; the fiscal half's end (September 30) is not read as its month-end",
     # dev-16: lost in session 19 (its "How fast" now asks a figure of fiscal 2025)
     "h13-q36": "How fast did Velorain Cycles' e-bike revenue grow in FY2025? — refused: the e-bike sentence carries 2024 "
                "and 2023 from the sentence before it, and the total's growth no longer stands for it (the title only "
@@ -263,6 +272,18 @@ def test_dev20(dev20_engine, q):
     mower maker's nine months): Chinese and English look-ups, pinyin names, tickers, two-part, table, unit and
     monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev20_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV21))
+def test_dev21(dev21_engine, q):
+    """Ten articles written blind in session 20 (a bearings broker note, an outdoor-gear maker's fiscal year to June
+    with its English name first and a US$ series, an HTML canteen caterer's interim, a .txt hydropower monthly
+    bulletin, a car-care chain's raised guidance, three titanium-dioxide makers in one table, a fertility group's
+    nine-month filing, a short-drama platform's quarter with October data, a property agency's HK$ interim, a smart-
+    lock maker's nine months): Chinese and English look-ups, pinyin names, tickers, two-part, table, unit and
+    monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev21_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow

@@ -80,18 +80,21 @@ def lookalike_prior(
 def other_company_prior(
     items: Sequence[T], text: Callable[[T], str], doc_id: Callable[[T], str], score: Callable[[T], float],
     asked: set[str], about_asked: set[str], companies_in: Callable[[str], set[str]], factor: float,
+    doc_companies: Callable[[str], set[str]] = lambda _doc: set(),
 ) -> dict[int, float]:
     """Scores after the company prior: when the question names companies (`asked`), a passage
     outside their documents that names other companies and none of them is about those
     others (news about another company in the same words: "X收入:2023年…" for the asked Y);
-    its score is multiplied by `factor`. Returns index -> new score for the items it changes."""
+    its score is multiplied by `factor`; one that names no company is about its document's companies
+    (`doc_companies`: "第三季度收入6.58亿元" in another company's filing). Returns index -> new score for the items
+    it changes."""
     if not asked:
         return {}
     changed: dict[int, float] = {}
     for i, it in enumerate(items):
         if doc_id(it) in about_asked:
             continue
-        named = companies_in(text(it))
+        named = companies_in(text(it)) or doc_companies(doc_id(it))
         if named and not named & asked:
             changed[i] = score(it) * factor
     return changed

@@ -13,6 +13,8 @@ from chatbot.names import (
     _CJK,
     _EN_LEGAL_NAME,
     _EN_NAME,
+    _FUNCTION_CHARS,
+    _PUNCT,
     Entry,
     Rules,
     _has_suffix,
@@ -32,6 +34,17 @@ from chatbot.names import (
 from chatbot.pinyin_readings import pinyin_forms
 
 
+def _with_coined_opening(before: str, name: str) -> str:
+    """The name with the word before it when that word opens the clause and no dictionary holds it ("，澄亮车护等区域
+    连锁": jieba tags the coined 澄亮 a verb, yet it is the name's first word, not "车护" alone)."""
+    seg = _PUNCT.split(before)[-1]
+    rest = seg[: -len(name)] if name and seg.endswith(name) else ""
+    if 2 <= len(rest) <= 3 and re.fullmatch(rf"[{_CJK}]+", rest) and rest[0] not in _FUNCTION_CHARS \
+            and not dictionary_word(rest):
+        return rest + name
+    return name
+
+
 # Over 60 lines on purpose: the numbered passes below share the `found` table and its
 # `add`; apart they would pass both around for no gain in reading.
 def extract(title: str, tickers: list[str], text: str, rules: Rules | None = None) -> list[Entry]:
@@ -45,7 +58,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
 
     def add(name: str, kind: str, tick=(), aliases=()) -> Entry | None:
         name = _last_of_pair(name.strip(), full, rules)
-        if (kind == "company" or _has_suffix(name, rules.legal_tails)) and (short := _without_description(name, full, rules)) != name:
+        others = tuple(f for e in found.values() for f in [e.name, *e.aliases])
+        if (kind == "company" or _has_suffix(name, rules.legal_tails)) and (short := _without_description(name, full, rules, others)) != name:
             # "现制茶饮连锁茶屿控股（港股代码2597）": the name is "茶屿控股" (the words before it describe it);
             # a place before it is the registered name's own ("上海米哈游网络科技股份有限公司": an alias)
             name, aliases = short, [*aliases, name] if _place(name[: len(name) - len(short)]) else aliases
@@ -95,7 +109,8 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         if re.fullmatch(_EN_NAME, inner) and re.search(rf"[{_CJK}]", name) and _pair_name(name, full, rules) \
                 and not _term_abbreviation(name, inner, rules):
             add(name, "org", aliases=[inner])  # 国际数据公司(IDC), 稀宇科技(MiniMax)
-        elif re.fullmatch(rf"[{_CJK}]{{2,12}}", inner) and re.fullmatch(_EN_NAME, name) and _pair_name(inner, full, rules):
+        elif (re.fullmatch(rf"[{_CJK}]{{2,12}}", inner) and re.fullmatch(_EN_NAME, name) and _pair_name(inner, full, rules)
+              and not re.fullmatch(rules.unit_bracket, inner)):  # not "EBITDA（百万美元）": a figure's unit
             add(name, "org", aliases=[inner])  # MiniMax(稀宇科技)
     # 1b. a table row that gives a name in one cell and its listing code in the next
     # ("| 赛途体育 | 股票代码：2306 | 41.2 |", "| 踏锋国际（Tafeng International） | 港股代码1862 |")
@@ -129,7 +144,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     if rules.peer_kinds:
         kinds = "|".join(map(re.escape, rules.peer_kinds))
         for m in re.finditer(rf"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{kinds})", full):
-            name = name_before(full[max(0, m.start() - 20): m.start()], rules)
+            name = _with_coined_opening(full[max(0, m.start() - 20): m.start()], name_before(full[max(0, m.start() - 20): m.start()], rules))
             if name and len(name) >= 2 and not common_word(name) and not dictionary_word(name):
                 add(name, "company")
     # 4. the title's subject holds the front-matter ticker nobody else holds
@@ -295,14 +310,15 @@ def _last_of_pair(name: str, text: str, rules: Rules) -> str:
     return name
 
 
-def _without_description(name: str, text: str, rules: Rules) -> str:
+def _without_description(name: str, text: str, rules: Rules, others: tuple[str, ...] = ()) -> str:
     """A name walked back from a ticker or a legal form may take in the words that describe
     the company ("现制茶饮连锁茶屿控股", "主打功效护肤的澜肌生物"): when the name's core (its
     suffixes and legal tail off) is written only there, and the text uses an end of it on
     its own, after other characters than the ones the name puts before it ("茶屿" in
     "第三季度茶屿…", "截至9月末茶屿…"), that end is the name, with the suffixes it had
     ("茶屿控股", "澜肌生物"). The end must be a coined word (none of jieba's dictionary), so
-    that a trade ("风电" of "北岚风电") is never taken for the name."""
+    that a trade ("风电" of "北岚风电") is never taken for the name; an end written inside another company's
+    name (`others`: "车护" in "漆然车护", beside "澄亮车护") is not used on its own there."""
     if not re.fullmatch(rf"[{_CJK}]+", name):
         return name
     core = name
@@ -319,7 +335,11 @@ def _without_description(name: str, text: str, rules: Rules) -> str:
         end, before = core[start:], core[start - 1]
         if end in words or freq.get(end) or not _name_shaped(end, rules):
             continue
-        alone = sum(1 for m in re.finditer(re.escape(end), text) if text[m.start() - 1: m.start()] != before)
+        inside = [o for o in others if end in o and o != name and not o.endswith(name)]
+        rest = text
+        for o in sorted(inside, key=len, reverse=True):
+            rest = rest.replace(o, "\0" * len(o))
+        alone = sum(1 for m in re.finditer(re.escape(end), rest) if rest[m.start() - 1: m.start()] != before)
         if alone >= rules.min_mentions:
             return end + name[len(core):]
     return name

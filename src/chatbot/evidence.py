@@ -30,6 +30,7 @@ from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary, term_pattern
 from chatbot.lexicon import question_stop_words_en
 from chatbot.metric_scope import (
+    asked_places,
     asked_regions,
     asked_segments,
     first_metric_prefix,
@@ -58,10 +59,12 @@ from chatbot.text import (
     months_to_words,
     normalize,
     period_match,
+    period_spellings,
     periods,
     qualifiers,
     question_language,
     row_label_periods,
+    spans_as_written,
     split_sentences,
     tokenize,
 )
@@ -262,6 +265,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
         low = phrase_pattern(phrase).sub(" ", low)
     year_cut = evidence_config()["period"]["year_cut_tokens"]
+    alike_periods = evidence_config()["period"].get("written_alike", {})
     for tok in content_words(low):
         if tok.isascii() and tok in _EN_STOP:
             continue
@@ -270,11 +274,17 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.fullmatch(r"(?:19|20)\d{2}", tok):
             add([tok, f"{tok}年"], kind="period")  # a year, written either way: one term, not two
             continue
+        if (alike := alike_periods.get(tok)) and alike["asked"] in question:
+            add(alike["forms"], kind="period")  # "前三季度": as a row writes it too ("九个月收益")
+            continue
         if idf(tok) >= absent and re.fullmatch(r"[\u4e00-\u9fff]+", tok):
             if thing := counted_thing(tok, low):
                 add(thing)  # "多少家店": 店, or 家数
                 continue
             tok = _segment_stem(tok, idf, absent) or _indexed_neighbour(tok, low, idf, absent)
+        if stem := _region_stem(tok):  # "西南地区": also as an enumeration writes it ("…，西南占14.7%")
+            add([tok, stem])
+            continue
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
 
@@ -325,11 +335,26 @@ def counted_thing(tok: str, text: str) -> list[str]:
 
 
 def _segment_stem(tok: str, idf, absent: float) -> str:
-    """A word the index does not hold that ends in a segment marker ("广告业务", [required] segment_markers): the
+    """A word the index does not hold that ends in a segment marker ("广告业务", [required] segment_markers) or a
+    region's suffix ("欧洲区", [scope] region_stem_suffixes): the
     segment's own name before it ("广告"), when the index holds that; "" otherwise."""
-    marker = next((m for m in evidence_config()["required"]["segment_markers"] if tok.endswith(m)), "")
+    cfg = evidence_config()
+    # (or a region's suffix: "欧洲区" where the documents write 欧洲)
+    marker = next((m for m in [*cfg["required"]["segment_markers"], *cfg["scope"]["region_stem_suffixes"]] if tok.endswith(m)), "")
     stem = tok[: -len(marker)] if marker else ""
     return stem if len(stem) >= 2 and idf(stem) < absent else ""
+
+
+def _region_stem(tok: str) -> str:
+    """The region a word names with its suffix ("西南地区" -> "西南", [scope] region_stem_suffixes), a place as jieba
+    tags it; "" for any other word."""
+    from chatbot.names import _posseg
+
+    sfx = next((s for s in evidence_config()["scope"]["region_stem_suffixes"] if tok.endswith(s) and len(tok) - len(s) >= 2), "")
+    if not sfx or not re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+        return ""
+    stem = tok[: -len(sfx)]
+    return stem if [f for _, f in _posseg(stem)] in (["ns"], ["s"], ["f"]) else ""
 
 
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
@@ -353,6 +378,8 @@ _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+
 
 def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     question = months_to_words(question)  # "截至9月底止九个月" asks 前三季度, as the sentences write it
+    # (and a period's spoken spelling is its word: "头九个月" asks 前九个月, no topic words "九个")
+    question = period_spellings(question)
     what_metric = _WHAT_METRIC_EN.search(question)
     asked_periods = _asked_periods(question)
     # ("What revenue does X expect for 2025?", "What net profit did X book in the three months to September?": a
@@ -366,7 +393,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     # ("And what about X's third-quarter revenue?", "那第二季度的收入呢？": an elliptical question naming a metric asks
     # its figure as "how much" does)
     elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
-    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure
+    # ("What EBITDA did X report for …": a figure of a thing no metric names, reported)
+    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or bool(
+        what_metric and not glossary.metrics_in(what_metric.group(1)) and _reported_en().search(question[what_metric.end():]))
     asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]]
@@ -410,6 +439,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     if wants_figure and not spec.amount and spec.periods and _ASKS_VALUE_EN.search(question) \
             and (metrics or any(g.kind == "term" and not g.absent for g in groups)) and not _asks_identifier(asked, glossary):
         spec.amount = True  # "what was <a metric> in <a period>" asks an amount as "how much" does
+    if wants_figure and not metrics and (head := _reported_head(question, what_metric, groups, idf)) and head not in spec.required:
+        spec.required.append(head)  # "What EBITDA did X report …": only a sentence naming EBITDA answers
     if wants_figure:  # (a name the catalogue does not know is no term: spec.names holds it)
         spec.compounds = [(c, gs) for c, gs in compounds(question, groups) if not any(c in n for n in spec.names)]
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
@@ -436,6 +467,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.segments += [r for r in asked_regions(question, scope_cfg.get("place_suffixes", []),
                                                    scope_cfg.get("place_pos", []), not_segment)
                           if r not in spec.segments]
+        spec.segments += [r for r in asked_places(question, scope_cfg.get("place_pos", []), scope_cfg.get("place_noun_pos", []),
+                                                  scope_cfg.get("not_segment_places", []), not_segment)
+                          if not any(r[0] in f for seg in spec.segments for f in seg)]
     return spec
 
 
@@ -730,6 +764,30 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
                 return " ".join(run)
         run = []
     return ""
+
+
+@lru_cache(maxsize=1)
+def _reported_en() -> re.Pattern:
+    """A verb of reporting a figure right after the company, then a period or the end ([required] en_report_verbs:
+    "… did X report for the interim", not "… does the report see")."""
+    verbs = "|".join(map(re.escape, evidence_config()["required"]["en_report_verbs"]))
+    return re.compile(rf"^\s*[^?]{{1,60}}?\b(?:{verbs})(?:s|es|ed|d)?\s*(?:\b(?:for|in|during|over|at|on|as|from|through|"
+                      rf"across|between|up|to|of|last|this|its|the)\b|[?？.]|$)", re.IGNORECASE)
+
+
+def _reported_head(question: str, what: re.Match | None, groups: list[TermGroup], idf) -> TermGroup | None:
+    """The group of the thing an English "What <thing> did <company> report …" asks (its last word before the verb
+    or a tying word), when no metric is named and the documents write the word itself: "ebitda" of "What EBITDA did
+    X report" (not "rate", whose senses are many: "临床妊娠率" is no sentence's "速度")."""
+    if not what or not _reported_en().search(question[what.end():]):
+        return None
+    words = list(takewhile(lambda w: w not in evidence_config()["required"]["en_head_ends"],
+                           re.findall(r"[a-z][a-z\-]*", what.group(1).lower())))
+    head = words[-1] if words else ""
+    if not head or idf(head) >= idf("\uffff"):
+        return None
+    return next((g for g in groups if not g.absent and g.kind in ("word", "term")
+                 and (head in g.alternatives or head == g.source)), None) if head else None
 
 
 def unnamed_head(question: str, spec: QuestionSpec) -> str:
@@ -1110,6 +1168,7 @@ def score_candidates(
 ) -> tuple[list[Candidate], QuestionSpec]:
     """`keep_absent`: score a question that is mostly words no passage holds all the same
     (for the embedding fallback, which decides on its own whether a sentence matches)."""
+    question = spans_as_written(question, [p.chunk.text for p in passages])
     spec = analyse_question(question, glossary, idf)
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
@@ -1347,6 +1406,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             subject = own_subject or context_companies
             if spec.entities and subject and not (asked & (subject | mentioned)):
                 continue  # about another company
+            if (spec.wants_figure and (passing := asked & mentioned - subject - context_companies)
+                    and not (asked & subject) and not any(_figure_of(norm, normalize(f)) for c in passing
+                                                          for f in [c, *glossary.aliases_of(c, codes=False)])):
+                continue  # the company asked named only in passing, after the figures, in a clause stating none
             if spec.entities and spec.wants_figure and not own_subject and len(context_companies) >= 2 \
                     and not (asked & mentioned) and not (asked & _paragraph_names(p.chunk.text, raw, glossary)):
                 continue  # a sentence naming no company in a document on several (an explainer comparing three), in a
@@ -1357,6 +1420,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # an explainer's sentence names no company: it states no figure of the one asked
             if spec.names and not all(n in norm or n in context for n in spec.names):
                 continue  # a company the catalogue does not know: only a sentence naming it answers
+            if spec.names and spec.wants_figure and not all(n in context or _figure_of(norm, n) for n in spec.names):
+                continue  # named after the figures, in a clause stating none ("…增长9.1%；主要竞争对手是港豪置业等"): a
+                # peer named in passing, none of whose figures the sentence gives
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
                                                 for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked
@@ -1369,7 +1435,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
-                                                           raw.strip().strip("|").split("|")[0].strip() if is_row else "")
+                                                           raw.strip().strip("|").split("|")[0].strip() if is_row
+                                                           else _item_label(shown, glossary) if item else "")
             if not segment and is_row and not spec.segments:  # a row of a table by part ("| 路段 | …", "## 分路段数据")
                 segment = breakdown_row(header_row, p.chunk.headings, raw.strip().strip("|").split("|")[0], asked_text,
                                         asked_words)
@@ -1717,6 +1784,28 @@ def breakdown_row(header_row: str, headings: list[str], label: str, question: st
     covered = {i for w in words if w in label for m in re.finditer(re.escape(w), label) for i in range(m.start(), m.end())}
     named = label in question or len(covered) > len(label) / 2  # (more than half of it in the question's words)
     return by_part and bool(label) and not named and not any(w in label for w in cfg.get("total_rows", []))
+
+
+_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+
+
+def _figure_of(sentence: str, name: str) -> bool:
+    """Could a figure of the sentence be `name`'s: it is named by the end of the clause of the first figure, or
+    in a clause that states one? (A date is no figure: "2025年5月,港交所推出…" is 港交所's sentence.)"""
+    sentence = _DATE.sub("", sentence)
+    if name in through_first_figure(sentence):
+        return True
+    return any(name in c and re.search(r"\d", c) for c in re.split(r"[，,；;。]", sentence))
+
+
+_ITEM_LABEL = re.compile(r"^\s*([^：:，,。；;\d]{1,16})[：:]")
+
+
+def _item_label(shown: str, glossary: Glossary) -> str:
+    """The label a list item opens with ("四川：收入8.12亿元…" -> "四川"): whose figures the item states, as a table
+    row's first cell does; none when the label is a metric ("收入：18.74亿元", "毛利：…") or names no part."""
+    m = _ITEM_LABEL.match(shown)
+    return "" if not m or glossary.metrics_in(m.group(1)) else m.group(1)
 
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str], row_label: str = "") -> bool:

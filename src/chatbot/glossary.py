@@ -66,8 +66,51 @@ class Glossary:
                 cache.clear()
             low = text.lower()
             hits = sorted((pos, canon) for find, canon in self._alias_finders if (pos := find(low)) >= 0)
+            if any(c in self._inside_others for _, c in hits):
+                hits = [(pos, c) for pos, c in hits if not self._only_inside_others(c, low)]
             cache[text] = tuple(dict.fromkeys(canon for _, canon in hits))
         return list(cache[text])
+
+    @cached_property
+    def _inside_others(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """Canonical -> (its alias, the longer aliases of other companies that hold it) where any does: "车护" inside
+        "漆然车护", "tongcheng" inside "tongcheng travel" (as a whole word). Built once a glossary."""
+        found: dict[tuple[str, str], set[str]] = {}
+        for b, d in self.aliases.items():  # each alias's shorter pieces that are another company's alias
+            if b.isdigit():
+                continue
+            if b.isascii():  # whole words ("tongcheng" of "tongcheng travel")
+                words = b.split()
+                pieces = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)} - {b}
+            else:
+                pieces = {b[i:j] for i in range(len(b)) for j in range(i + 2, len(b) + 1)} - {b}
+            for a in pieces:
+                c = self.aliases.get(a)
+                if c is not None and c != d:
+                    found.setdefault((a, c), set()).add(b)
+        out: dict[str, list[tuple[str, list[str]]]] = {}
+        for (a, c), longer in sorted(found.items()):
+            out.setdefault(c, []).append((a, sorted(longer, key=len, reverse=True)))
+        return out
+
+    def _only_inside_others(self, canon: str, low: str) -> bool:
+        """Is every mention of `canon` in the text inside another company's longer name ("漆然车护" names 漆然车护,
+        not a company "车护" the catalogue also holds)?"""
+        inside = dict(self._inside_others.get(canon, []))
+        for a, c in self.aliases.items():
+            if c != canon or a not in low:
+                continue
+            find = _finder(a, whole_word=a.isascii())
+            if a not in inside:
+                if find(low) >= 0:
+                    return False
+                continue
+            rest = low
+            for b in inside[a]:
+                rest = rest.replace(b, "\uffff")
+            if find(rest) >= 0:
+                return False
+        return True
 
     @cached_property
     def _entities_read(self) -> dict[str, tuple[str, ...]]:
@@ -192,6 +235,9 @@ class Glossary:
         appended, so keyword search and sentence scoring can match Chinese passages."""
         low = original = text.lower()
         extra = [canon for canon in self.entities(text) if canon.lower() not in low]
+        # a Chinese word's other ways of writing ("日活": 日均活跃用户), which a passage may use instead
+        extra += [f for w, forms in self.synonyms.items() if not w.isascii() and w in original
+                  for f in forms if f.lower() not in original]
         for term, pattern in self._term_patterns:
             if term in low and pattern.search(low):
                 # only what the text does not already say: "2025年" after "2025年" would

@@ -51,9 +51,15 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
         m = next(filter(None, (p.search(question) for p in patterns)), None)
         if m:
             found.append((name, m.group(0)))
+    cfg = reader_config(path)["intent"]
+    from chatbot.text import periods  # (jieba-free; imported here to keep `chatbot --help` light)
+
+    if found and any(q is None or not q.endswith("-end") for _, q in periods(question)):
+        now = cfg.get("period_named_cues", "")
+        found = [(name, cue) for name, cue in found
+                 if name not in cfg.get("period_named_over", []) or not (now and re.fullmatch(now, cue.strip(), re.I))]
     if not found:
         return Intent("lookup")
-    cfg = reader_config(path)["intent"]
     if found[0][0] not in cfg["never_overridden"]:  # "the pros and cons of A versus B" asks for both lists
         for name, cues in cfg["decisive"].items():
             m = next(filter(None, (re.search(c, question, re.I) for c in cues)), None)
@@ -92,6 +98,11 @@ def defined_term(question: str) -> str:
     quoted = re.search(r"[“\"「]([^”\"」]{2,20})[”\"」]", question)
     if quoted:
         return quoted.group(1)
+    # of several clauses, the one asking the definition ("钛白粉是什么东西，主要用在哪里？": 钛白粉)
+    cues = dict(_cues()).get("definition", [])
+    clauses = [c for c in re.split(r"[，,；;？?。]", question) if c.strip()]
+    if len(clauses) > 1 and (asking := next((c for c in clauses if any(p.search(c) for p in cues)), "")):
+        question = asking
     topic = re.sub(r"[\s？?。！!，,]+", " ", topic_text(question)).strip()
     tail = re.split(r"的|\s", topic)[-1] if topic else ""
     return tail if len(tail) >= 2 else ""

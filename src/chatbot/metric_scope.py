@@ -8,6 +8,7 @@ anything left names a segment or product."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -15,7 +16,8 @@ from chatbot.text import periods, qualifiers
 
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?（(、\n]")
 _PERIOD_WORDS = re.compile(
-    r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|截至\S{0,12}?日|第?[一二三四1-4]季度|上半年|下半年|前三季度|前九个月|\d{1,2}月(?:底|末)?|Q[1-4]|H[12]",
+    r"(?:19|20)\d{2}\s*(?:财年|财政年度|年?(?:度|末|底)?)|截至\S{0,12}?日|第?[一二三四1-4]季度|上半年|下半年|上半财年|下半财年|财年"
+    r"|前三季度|前九个月|止?\s*(?:[一二三四五六七八九十两]{1,2}|\d{1,2})\s*个月|\d{1,2}月(?:底|末)?|Q[1-4]|H[12]",
     re.IGNORECASE)
 
 
@@ -87,6 +89,22 @@ def asked_regions(question: str, suffixes: Iterable[str], region_pos: Iterable[s
         if len(stem) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", stem) and stem_flag in pos:
             out.append([stem + sfx, stem])
     return out
+
+
+def asked_places(question: str, place_pos: Iterable[str], noun_pos: Iterable[str], not_places: Iterable[str],
+                 names: Iterable[str] = ()) -> list[list[str]]:
+    """The places a question names right before a noun, outside the names of its companies ("四川电站发电量" ->
+    [["四川"]], "香港住宅收入"): the place's figure is asked, not the company's; not a country as a whole
+    (`not_places`: "中国内地收入"); a noun of one character is the place's own ("大湾区": 大湾 | 区)."""
+    from chatbot.bilingual import glosses
+    from chatbot.names import _posseg
+
+    pos, nouns, skip = frozenset(place_pos), frozenset(noun_pos), frozenset(not_places)
+    words = [(w, f) for w, f in _posseg(text_without(question.lower(), names)) if w.strip()]
+    # (a word the dictionary glosses as a verb is none, whatever jieba tags it: "上市" of "科企上市专线", "to float")
+    return [[w] for (w, flag), (noun, after) in itertools.pairwise(words)
+            if flag in pos and after in nouns and len(noun) >= 2 and len(w) >= 2 and w not in skip and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+            and "to" not in glosses(w)]
 
 
 def names_segment(text: str, forms: Iterable[str]) -> bool:

@@ -54,6 +54,8 @@ class Rules:
     max_name_chars: int
     min_mentions: int
     head_max_freq: int
+    rare_char_freq: int
+    unit_bracket: str
     ticker_res: tuple[re.Pattern, ...]
     code_words: tuple[str, ...]
     not_names_en: frozenset[str]
@@ -150,6 +152,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         max_name_chars=int(n["max_name_chars"]),
         min_mentions=int(n["min_mentions"]),
         head_max_freq=int(n.get("head_max_freq", 0)),
+        rare_char_freq=int(n.get("rare_char_freq", 0)),
+        unit_bracket=n.get("unit_bracket", "(?!)"),
         ticker_res=tuple(re.compile(p) for p in t["patterns"]),
         code_words=tuple(sorted(t["code_words"], key=len, reverse=True)),
         not_names_en=frozenset(q["not_names_en"]),
@@ -267,8 +271,8 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
             break
         if rules.describes(w) or w.strip() == "":
             break
-        if lenient and flag == "zg" and re.fullmatch(rf"[{_CJK}]", w):
-            out.insert(0, (w, flag))  # a rare character of a coined name ("金璟珠宝": 璟)
+        if lenient and re.fullmatch(rf"[{_CJK}]", w) and (flag == "zg" or (out and (freq.get(w) or 0) < rules.rare_char_freq)):
+            out.insert(0, (w, flag))  # a rare character of a coined name ("金璟珠宝": 璟; "淙川水电": 淙, read as a sound)
             continue
         if lenient and out and flag == "m" and re.fullmatch(_CJK_NUMERALS, w) and words.index((w, flag)) <= 1 \
                 and all(re.search(_CJK_NUMERALS, x) and not re.search(r"\d", x) for x, _ in words[: words.index((w, flag))]):

@@ -14,6 +14,7 @@ from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.models import Chunk, Passage
 from chatbot.store import Store
+from chatbot.text import spelled_periods
 
 Mode = Literal["hybrid", "dense", "keyword"]
 MAX_EMBED_CHARS = 512  # a longer question is embedded by its start (the model reads ~512 tokens)
@@ -47,7 +48,8 @@ class Retriever:
         # English terms and company names get their Chinese forms appended: the keyword
         # side needs them to match at all, and they sharpen the multilingual dense side
         # (flat similarities around 0.76 for an English question become a clear 0.89 hit)
-        question = self.glossary.expand(question)
+        # (with a period's spoken spelling, the word documents most often write: "头九个月" and 前三季度)
+        question = self.glossary.expand(" ".join([question, *dict.fromkeys(spelled_periods(question))]))
         # the documents about the asked company: their passages join the pool and outrank look-alikes
         asked = set(self.glossary.entities(question)) & self.glossary.companies
         about = docs_about(asked, self.glossary.doc_subjects)
@@ -105,7 +107,8 @@ class Retriever:
         for i, s in changed.items():
             kept[i].score = s
         others = other_company_prior(kept, lambda p: p.chunk.text, lambda p: p.chunk.doc_id, lambda p: p.score,
-                                     asked, about, self._companies_in, cfg["other_company_factor"])
+                                     asked, about, self._companies_in, cfg["other_company_factor"],
+                                     lambda doc: self.glossary.doc_subjects.get(doc, set()) & self.glossary.companies)
         for i, s in others.items():
             kept[i].score = s
         return sorted(kept, key=lambda p: -p.score) if changed or others else kept

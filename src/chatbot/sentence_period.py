@@ -186,9 +186,9 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
     if asks_quarter:  # a quarter is tied by the heading or the headline, never by a neighbour
         return set(context)
     halves = {q for y, q in context if y is None and q}
-    if halves and passage and all(q is None for _, q in passage):
+    if halves and passage and all(q is None or q.endswith("-end") for _, q in passage) and any(q is None for _, q in passage):
         # a heading's half or quarter without its year ("上半财年业绩") in a passage whose periods are years ("2026财年
-        # 指引"): that part of those years, not the whole years
+        # 指引"), and points in time ("截至9月30日"): that part of those years, not the whole years
         return {(y, q) for q in halves for y in _years_for(passage, dated, q)}
     return set(passage) or set(context)
 

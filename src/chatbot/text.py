@@ -247,6 +247,34 @@ def period_spellings(text: str) -> str:
     return text
 
 
+def spans_as_written(question: str, texts: list[str]) -> str:
+    """A span "截至2025年9月30日止六个月" that makes no calendar period (a fiscal year's half) rewritten as the
+    documents name it where they write the span with its period in brackets ("…止六个月（2026财年中期）"), so
+    that the sentences under a heading "2026财年中期业绩" state it; otherwise as written."""
+    if "截至" not in question:
+        return question
+
+    def named(m: re.Match) -> str:
+        if m.group(5) or not m.group(1):
+            return m.group(0)
+        if months_ending(int(m.group(3)), _MONTH_COUNT.get(m.group(4)) or int(m.group(4))) is not None:
+            return m.group(0)
+        core = re.sub(r"\s+", "", m.group(0)[m.group(0).index(m.group(1)):])
+        rx = re.compile(re.escape(core) + r"[（(]([^（()）]{2,16})[)）]")
+        for t in texts:
+            hit = rx.search(re.sub(r"\s+", "", t))
+            if hit and (periods(hit.group(1)) or qualifiers(hit.group(1)) - {None}):
+                return hit.group(1)
+        return m.group(0)
+    return _MONTHS_TO_RE.sub(named, question)
+
+
+def spelled_periods(text: str) -> list[str]:
+    """The period words of the spoken spellings in `text` ("头九个月" -> ["前三季度"]), for a query to add beside
+    them (the documents write either)."""
+    return [m.expand(rewrite) for rx, rewrite in _period_spellings() for m in rx.finditer(text)]
+
+
 def english_period_phrases(text: str) -> str:
     """English period phrases rewritten as config/terms_en.toml [[periods]] says ("six months ended 30
     June 2025" -> "first half of 2025", "FY24" -> "fiscal 2024"), months left as written."""
@@ -581,12 +609,18 @@ def _load_jieba():
     return jieba
 
 
+_MONTH_THEN_WORD = re.compile(r"(\d{1,2}月)份?(?![末底初中内])")
+
+
 def content_words(text: str) -> list[str]:
     """The words of a question for evidence scoring: jieba's precise mode (no
     overlapping sub-words), runs of single characters jieba could not place merged back
     into one word ("孖","展" -> "孖展"), stop words and punctuation dropped, figures and
     tickers whole."""
     t = unicodedata.normalize("NFKC", text)
+    # a month written in digits ends a word: "1-11月光伏发电量" is 11月 | 光伏, never 月光 (jieba's "moonlight");
+    # "10月份" is the month, no word 月份
+    t = _MONTH_THEN_WORD.sub(r"\1 ", t)
     stop = stop_words()
     words: list[str] = []
     run = ""

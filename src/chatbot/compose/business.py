@@ -82,6 +82,21 @@ def _company_sections(ctx: ComposeContext, asked: set[str], most: int) -> list[E
     return out
 
 
+def _structure_sections(ctx: ComposeContext, asked: set[str], most: int) -> list[Entry]:
+    """The lines of a section of the asked company's own document headed as its revenue's make-up ("## 收入结构",
+    "## 分业务": config/reader.toml [business] section_headings): the streams its money comes from, in order."""
+    heading = re.compile("|".join(reader_config()["business"]["section_headings"]), re.I)
+    out: list[Entry] = []
+    for d in ctx.structure.values():
+        named = _named(ctx, d.title)
+        if not named or not named <= asked:
+            continue
+        for b in d.blocks:
+            if len(b.path) > 1 and heading.search(b.heading) and b.kind != "table":
+                out += [Entry(ln.text, [ln.chunk], [ln.raw]) for ln in b.lines[:most]]
+    return out
+
+
 def _revenue_sentences(ctx: ComposeContext, asked: set[str], most: int) -> list[Entry]:
     """Lines that state where the company's revenue comes from, each with the lines it
     announces when it ends in a colon ("公司收入分为两块：")."""
@@ -120,7 +135,8 @@ def business_model(ctx: ComposeContext) -> Composition | None:
     most = reader_config()["structure"]["max_block_items"]
     entries: list[Entry] = []
     seen: set[str] = set()
-    for e in [*_table_rows(ctx, asked), *_company_sections(ctx, asked, 2), *_revenue_sentences(ctx, asked, most)]:
+    for e in [*_table_rows(ctx, asked), *_company_sections(ctx, asked, 2), *_structure_sections(ctx, asked, most),
+              *_revenue_sentences(ctx, asked, most)]:
         if e.text not in seen and not any(e.text in s for s in seen):
             seen.add(e.text)
             entries.append(e)

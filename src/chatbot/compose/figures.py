@@ -156,6 +156,10 @@ def _named_before(ctx: ComposeContext, f: Fact, companies) -> str | None:
     return max(named, key=lambda e: max(low.rfind(a) for a in [e.lower(), *ctx.glossary.aliases_of(e)]))
 
 
+# a rate of change stated with its figure ("同比增长21.3%", "增长18.9%", "同比+10.4%", "下降2.1%")
+_STATED_CHANGE = re.compile(r"(?:增长|增加|下降|减少|下滑|上升|提升|回升|增|降|同比)\s*[-+−]?\s*\d+(?:\.\d+)?\s*%")
+
+
 def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
@@ -169,6 +173,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         return per_counted(ctx, dq, entries)
     if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
         return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
+    if dq.previous and dq.kind == "growth" and any(_STATED_CHANGE.search(e.text) for e in entries):
+        return Composition(entries)  # a change on the year before the sources state ("增长21.3%"): quoted
     passages = _all_passages(ctx)
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)

@@ -827,9 +827,13 @@ def how(ctx: ComposeContext) -> Composition | None:
 
 @lru_cache(maxsize=1)
 def _good_high() -> re.Pattern | None:
-    """A figure whose being high is an upside, then 高 ([stance] positive_high: "毛利率较高"); read once."""
-    words = reader_config()["stance"].get("positive_high", [])
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^，,。；;、]{0,3}较?高") if words else None
+    """A figure whose being high is an upside, then 高 or a rise ([stance] positive_high, high_words: "毛利率较高",
+    "毛利率25.3%，同比提升"); read once."""
+    st = reader_config()["stance"]
+    words, high = st.get("positive_high", []), "|".join(st.get("high_words", ["较?高"]))
+    # (the metric, then a few words or its figure and a comma: "毛利率较高", "毛利率25.3%，同比提升")
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")(?:[^，,。；;、]{{0,3}}|[\d.%\s]+[，,]\s*(?:同比|环比)?)"
+                      rf"(?:{high})") if words else None
 
 
 def stance_of(text: str) -> int:
@@ -1099,7 +1103,8 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     groups = topic_groups(ctx)
     asked = asked_companies(ctx)
     docs = {d.doc_id: d for d in ctx.structure.values()}
-    scored = []
+    scored: list[tuple[float, Block]] = []
+    unmatched: list[tuple[float, Block]] = []  # (a block on the company whose words the question does not write)
     for b in blocks:
         if not (_about(ctx, docs[b.doc_id], b.lines, b.heading, asked) or _names_asked(ctx, docs[b.doc_id], b, asked, short)):
             continue  # another company's lists (or the market's, for a company asked about)
@@ -1107,8 +1112,8 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         mixed = 1 in stances and -1 in stances
         sided = 0.5 if b.is_risk_table() else 0.6 if _sided(b, short) else 0.0  # a heading that names its side
         s = 2 * overlap(groups, b.title) + overlap(groups, _block_text(b)) + (0.6 if mixed else sided)
-        if s > 0 and any(stances):
-            scored.append((s, b))
+        if any(stances):
+            (scored if s > 0 else unmatched).append((s, b))
     rank: dict[str, int] = {}  # ties (a question whose words no heading holds): the document retrieval ranked first
     for i, p in enumerate(ctx.passages):
         rank.setdefault(p.chunk.doc_id, i)
@@ -1127,7 +1132,9 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         take(b)
     if scored and not (pros and cons):  # the best lists give one side only: the best block that gives the other
         missing = -1 if pros else 1
-        filler = next((b for _, b in scored[3:] if any(_line_side(b, ln, short) == missing for ln in b.lines)), None)
+        # (else, for a company asked, a block of its own documents: a note's "核心观点" list beside its "风险提示")
+        own = [(s, b) for s, b in unmatched if asked & ctx.glossary.doc_subjects.get(b.doc_id, set())]
+        filler = next((b for _, b in [*scored[3:], *own] if any(_line_side(b, ln, short) == missing for ln in b.lines)), None)
         if filler is not None:
             take(filler)
     entries: list[Entry] = []
