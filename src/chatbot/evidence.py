@@ -777,8 +777,9 @@ def _reported_en() -> re.Pattern:
 
 def _reported_head(question: str, what: re.Match | None, groups: list[TermGroup], idf) -> TermGroup | None:
     """The group of the thing an English "What <thing> did <company> report …" asks (its last word before the verb
-    or a tying word), when no metric is named and the documents write the word itself: "ebitda" of "What EBITDA did
-    X report" (not "rate", whose senses are many: "临床妊娠率" is no sentence's "速度")."""
+    or a tying word), when no metric is named and the documents write the word itself, in Latin letters only: "ebitda"
+    of "What EBITDA did X report" (not "rate", whose senses are many: "临床妊娠率" is no sentence's "速度"; nor a word
+    with Chinese forms, which a sentence may write otherwise)."""
     if not what or not _reported_en().search(question[what.end():]):
         return None
     words = list(takewhile(lambda w: w not in evidence_config()["required"]["en_head_ends"],
@@ -786,7 +787,8 @@ def _reported_head(question: str, what: re.Match | None, groups: list[TermGroup]
     head = words[-1] if words else ""
     if not head or idf(head) >= idf("\uffff"):
         return None
-    return next((g for g in groups if not g.absent and g.kind in ("word", "term")
+    # (only a word the documents write as it is, in Latin letters, with no Chinese form to hold instead: "EBITDA")
+    return next((g for g in groups if not g.absent and g.kind in ("word", "term") and all(a.isascii() for a in g.alternatives)
                  and (head in g.alternatives or head == g.source)), None) if head else None
 
 
