@@ -120,6 +120,7 @@ def test_a_place_before_a_noun_is_a_segment(question, segments):
     ("据港豪置业公告，公司收入12.3亿港元。", "港豪置业", True),
     ("收入12.3亿港元，其中港豪置业贡献3.1亿港元。", "港豪置业", True),
     ("2025年5月,港交所推出科企上市专线,允许符合18A、18C章的企业申请。", "港交所", True),  # a date is no figure
+    ("每头母猪每年提供的断奶仔猪数（PSY）越高，摊到每头猪上的母猪成本越低。", "PSY", True),  # no figure at all
 ])
 def test_a_name_after_the_figures_in_a_clause_stating_none_is_a_passing_mention(sentence, name, of_it):
     from chatbot.evidence import _figure_of

@@ -1793,8 +1793,11 @@ _DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)
 
 def _figure_of(sentence: str, name: str) -> bool:
     """Could a figure of the sentence be `name`'s: it is named by the end of the clause of the first figure, or
-    in a clause that states one? (A date is no figure: "2025年5月,港交所推出…" is 港交所's sentence.)"""
+    in a clause that states one, or the sentence states none? (A date is no figure: "2025年5月,港交所推出…" is
+    港交所's sentence.)"""
     sentence = _DATE.sub("", sentence)
+    if not re.search(r"\d", sentence):
+        return True  # no figure to take for another's ("…断奶仔猪数（PSY）越高，…成本越低": what PSY is)
     if name in through_first_figure(sentence):
         return True
     return any(name in c and re.search(r"\d", c) for c in re.split(r"[，,；;。]", sentence))

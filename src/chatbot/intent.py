@@ -98,9 +98,9 @@ def defined_term(question: str) -> str:
     quoted = re.search(r"[“\"「]([^”\"」]{2,20})[”\"」]", question)
     if quoted:
         return quoted.group(1)
-    # of several clauses, the one asking the definition ("钛白粉是什么东西，主要用在哪里？": 钛白粉)
+    # of a Chinese question's clauses, the one asking the definition ("钛白粉是什么东西，主要用在哪里？": 钛白粉)
     cues = dict(_cues()).get("definition", [])
-    clauses = [c for c in re.split(r"[，,；;？?。]", question) if c.strip()]
+    clauses = [c for c in re.split(r"[，；？。]", question) if c.strip()]
     if len(clauses) > 1 and (asking := next((c for c in clauses if any(p.search(c) for p in cues)), "")):
         question = asking
     topic = re.sub(r"[\s？?。！!，,]+", " ", topic_text(question)).strip()
