@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETS_FILE = Path(__file__).with_name("open_sets.toml")
 # code whose change alters what ingest writes: a store built before such a change is rebuilt
-INGEST_CODE = ["ingest", "src/chatbot/catalogue.py", "src/chatbot/entity_extract.py", "src/chatbot/structure.py", "src/chatbot/documents.py", "src/chatbot/table_cells.py",
+INGEST_CODE = ["ingest", "src/chatbot/script.py", "src/chatbot/catalogue.py", "src/chatbot/entity_extract.py", "src/chatbot/structure.py", "src/chatbot/documents.py", "src/chatbot/table_cells.py",
                "src/chatbot/keyword_index.py", "src/chatbot/names.py", "src/chatbot/pinyin_readings.py", "config",
                # the passages' vectors: the embedders (a bulk ingest runs e5-onnx)
                "src/chatbot/embeddings.py", "src/chatbot/e5_graph.py", "src/chatbot/e5_onnx.py",

@@ -25,6 +25,7 @@ import charset_normalizer
 import frontmatter
 
 from chatbot.errors import LoadError  # re-exported: ingest code raises it
+from chatbot.script import document_as_simplified, to_simplified
 
 if TYPE_CHECKING:
     import httpx
@@ -188,6 +189,10 @@ def _parse(data: bytes, kind: str, src: str, ingest: IngestSettings, name: str, 
         text, meta = _read_html(_decode(data, src, charset), src, url)
     else:
         text, meta = _read_text(_decode(data, src, charset), src, ingest)
+    text, traditional = document_as_simplified(text, ingest.traditional_min_share)
+    if traditional:  # (indexed, quoted and matched in simplified characters: see chatbot/script.py)
+        meta = {**meta, **{k: to_simplified(_str(meta.get(k))) for k in ("title", "publisher") if meta.get(k)}}
+        meta.setdefault("language", "zh-Hant")
     tickers = meta.get("tickers") or []
     if isinstance(tickers, str):
         tickers = re.split(r"[,，、;\s]+", tickers)

@@ -172,16 +172,18 @@ def test_gbk_text_file(tmp_path, settings):
     assert d.title == "云知声业绩预告"
 
 
-def test_big5_markdown_file_keeps_traditional_characters(tmp_path, settings):
+def test_big5_markdown_file_is_decoded_then_indexed_in_simplified_characters(tmp_path, settings):
     text = ("---\ntitle: 雲知聲業績預告\npublisher: 明報\n---\n\n雲知聲於2026年1月28日發佈業績預告，預計2025年度大模型相關業務"
             "收入約人民幣6.0億元至6.2億元，較2024年的5187萬元大幅增長。商湯與第四範式亦公佈中期業績。\n")
     f = tmp_path / "big5-article.md"
     f.write_bytes(text.encode("big5"))
     d = load_path(f, settings)
-    assert (d.title, d.publisher) == ("雲知聲業績預告", "明報")
-    assert "雲知聲於2026年1月28日發佈業績預告" in d.text
-    assert "億元" in d.text
-    assert "云知声" not in d.text
+    # Big5 decoded right (a wrong codec gives no such words), then read as simplified, as the word lists write
+    assert (d.title, d.publisher) == ("云知声业绩预告", "明报")
+    assert "云知声于2026年1月28日发布业绩预告" in d.text
+    assert "6.0亿元至6.2亿元" in d.text
+    assert "億" not in d.text
+    assert d.language == "zh-Hant"
 
 
 # --- HTML, URLs --------------------------------------------------------------------------

@@ -97,6 +97,8 @@ class IngestSettings(BaseModel):
                                 "a line among its first this many non-blank lines (the title's included) ...")
     dateline_chars: int = Field(40, description="... of at most this many characters that states a full date "
                                 "(\"财经观察 · 2025年8月26日\", not a sentence of the story)")
+    traditional_min_share: float = Field(0.1, description="a document whose Chinese characters are at least this share "
+                                         "traditional is indexed in simplified characters")
 
 
 class RetrievalSettings(BaseModel):

@@ -46,6 +46,7 @@ from chatbot.intent import (
 )
 from chatbot.models import Answer, Passage
 from chatbot.retrieval import Mode, Retriever
+from chatbot.script import question_as_simplified
 from chatbot.semantic_match import SemanticFallback
 from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
@@ -182,7 +183,9 @@ class Engine:
         (whose text replaces what was streamed)."""
         t0 = time.perf_counter()
         q, notices = clean_question(question, self.settings.answer.max_question_chars)
-        history = normalise_history(history)
+        q = question_as_simplified(q, self.corpus.contains)  # 浚港航運 -> 浚港航运, as the index writes it
+        history = [{**m, "content": question_as_simplified(m["content"], self.corpus.contains)}
+                   for m in normalise_history(history)]
         if not q:  # answered in the conversation's language (Chinese when there is none)
             lang = question_language(user_turns(history)[-1]) if user_turns(history) else "zh"
             yield Answer(question=str(question or ""), text=EMPTY_QUESTION[lang], refused=True, notices=["empty question"])
