@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from chatbot.evidence_config import evidence_config
 from chatbot.lexicon import extra_words, stop_words
+from chatbot.spoken_numbers import as_digits
 from chatbot.tomlfile import read_toml
 
 # A sentence ends at Chinese full stops/exclamations/questions/semicolons, or at an
@@ -38,7 +39,7 @@ _WORDISH = re.compile(r"[0-9A-Za-z.%]")
 def normalize(text: str) -> str:
     """Full-width to half-width, spaces and thousands separators removed, lower case.
     Used to compare facts and figures (the normalisation of docs/contract.md)."""
-    t = unicodedata.normalize("NFKC", text)
+    t = as_digits(unicodedata.normalize("NFKC", text))  # "十四点八三亿" -> "14.83亿"
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = t.replace("–", "-").replace("—", "-").replace("~", "-")
     return re.sub(r"\s+", "", t).lower()
@@ -90,7 +91,7 @@ def figures(text: str) -> list[str]:
 def _figure_matches(text: str) -> list[tuple[re.Match, str]]:
     """Each figure of a text with its match in the NFKC form of the text (what follows it)."""
     found = []
-    for m in FIGURE_RE.finditer(unicodedata.normalize("NFKC", text)):
+    for m in FIGURE_RE.finditer(as_digits(unicodedata.normalize("NFKC", text))):  # (amounts in words too)
         f = normalize(m.group(0))
         if f and any(c.isdigit() for c in f):
             found.append((m, f))
