@@ -734,8 +734,21 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
             and not set(g.alternatives) <= whole
             and not (question and _kind_of_company(g.alternatives[0], question))
             and not _asks_growth_word(g.alternatives[0], question)
+            and not _only_in_aside(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
+
+
+_ASIDE = re.compile(r"[（(]([^（）()]{1,20})[)）]")
+
+
+def _only_in_aside(word: str, question: str) -> bool:
+    """Is the word written only in a bracketed aside that names the thing before it again ("模板" of
+    "自动化缝制单元（模板机）")? (An aside opening with one of [required] aside_qualifiers qualifies the figure.)"""
+    openers = tuple(evidence_config()["required"]["aside_qualifiers"])
+    asides = [m for m in _ASIDE.finditer(question) if word in m.group(1)]
+    return bool(asides) and all(not m.group(1).strip().startswith(openers) for m in asides) \
+        and word not in _ASIDE.sub(" ", question)
 
 
 def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
@@ -919,6 +932,12 @@ def segment_without_unit_figure(text: str, segments: list[list[str]], unit: str)
     gives a growth, the amount is another region's)?"""
     clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
     naming = [c for c in clauses if all(names_segment(c, forms) for forms in segments)]
+    # (the sentence's opening up to its first figure, dates aside, is the segment's: "猫三联疫苗于2025年4月获批，上市首两个
+    # 季度销售约4,200万元")
+    head = through_first_figure(_DATE.sub("", normalize(text)))
+    if head and all(names_segment(head, forms) for forms in segments) and (figs := claim_figures(head)) \
+            and (any(unit in f for f in figs) or (unit.endswith("元") and unit in head)):
+        return False
     return bool(naming) and not any(unit in f for c in naming for f in claim_figures(c))
 
 
@@ -1432,6 +1451,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
             if spec.metrics and not share_asked and any(share_base_only(norm, forms) for forms in spec.metrics):
                 continue  # names the metric only as the whole of a share ("海外业务约占收入七成"): no figure of it
+            if spec.wants_figure and not is_row and not all(
+                    any(_figure_of(norm, f) for f in written) for forms in [*spec.metrics, *spec.segments]
+                    if (written := [normalize(f) for f in forms if f and normalize(f) in norm])):
+                continue  # the metric or part asked named only in a clause stating no figure, the figures another's
+                # ("…收入7.89亿元，毛利率最高" for the margin; "南美收入8.93亿元…；东南亚收入与上年基本持平" for 东南亚)
             if terms and not all(c in norm or c in context or (item and c in table_head)
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
