@@ -174,7 +174,7 @@ def translator(contains, limit: int = 3):
             if any(contains(z) for z in found):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口)
         written = [z for z in found if contains(z)][:limit]
-        return written or by_character(word, contains, _char_limit())
+        return written or by_character(word, contains)
 
     return translate
 
@@ -208,16 +208,16 @@ def _char_senses() -> dict[str, list[str]]:
     return _json_cache(_cache_path().with_name(f"{_cache_path().stem}-chars.json"), build)
 
 
-def by_character(word: str, contains, limit: int) -> list[str]:
+def by_character(word: str, contains) -> list[str]:
     """For an English word no two- to four-character word translates: the one-character words CC-CEDICT defines
     with it exactly, when the documents write them, jieba's dictionary tags them a noun or measure word
-    (config/terms_en.toml [by_character] tags: 铜, 吨, not 比 of "ratio", a preposition) and the word has at most `limit`
-    of them (a word with many, "charge", is too ambiguous to read)."""
-    if word.lower() in function_words_en():
-        return []
+    (config/terms_en.toml [by_character] tags: 铜, 吨, not 比 of "ratio", a preposition) and the word has at most
+    [by_character] max_words of them (a word with many, "charge", is too ambiguous to read). (`translate` has left
+    out function words already.)"""
     import jieba.posseg as pseg  # (loaded on first use)
 
-    senses, tags = _char_senses(), set(_char_rule().get("tags", []))
+    rule = _char_rule()
+    senses, tags, limit = _char_senses(), set(rule.get("tags", [])), int(rule.get("max_words", 0))
     for stem in _stems(word.lower()):
         if found := senses.get(stem):
             return [z for z in found if contains(z) and pseg.dt.word_tag_tab.get(z) in tags] if len(found) <= limit else []
@@ -227,10 +227,6 @@ def by_character(word: str, contains, limit: int) -> list[str]:
 @lru_cache(maxsize=1)
 def _char_rule() -> dict:
     return dict(read_toml(TERMS_TOML).get("by_character", {}))
-
-
-def _char_limit() -> int:
-    return int(_char_rule().get("max_words", 0))
 
 
 def _gloss_cache_path() -> Path:

@@ -930,11 +930,12 @@ def segment_without_unit_figure(text: str, segments: list[list[str]], unit: str)
     """Does the sentence name the segment asked only in clauses that hold no figure in the unit asked ("…华东…
     上半年收入6.76亿元…；西南地区基数较小，但收入增速最快，同比增长34.1%" for 西南's revenue in 亿元: its clause
     gives a growth, the amount is another region's)?"""
-    clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
+    norm = normalize(text)
+    clauses = [c for c in _CLAUSE_END.split(norm) if c.strip()]
     naming = [c for c in clauses if all(names_segment(c, forms) for forms in segments)]
     # (the sentence's opening up to its first figure, dates aside, is the segment's: "猫三联疫苗于2025年4月获批，上市首两个
     # 季度销售约4,200万元")
-    head = through_first_figure(_DATE.sub("", normalize(text)))
+    head = through_first_figure(_DATE.sub("", norm))
     if head and all(names_segment(head, forms) for forms in segments) and (figs := claim_figures(head)) \
             and (any(unit in f for f in figs) or (unit.endswith("元") and unit in head)):
         return False
@@ -1453,7 +1454,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # names the metric only as the whole of a share ("海外业务约占收入七成"): no figure of it
             if spec.wants_figure and not is_row and not all(
                     any(_figure_of(norm, f) for f in written) for forms in [*spec.metrics, *spec.segments]
-                    if (written := [normalize(f) for f in forms if f and normalize(f) in norm])):
+                    if (written := [n for f in forms if f and (n := normalize(f)) in norm])):
                 continue  # the metric or part asked named only in a clause stating no figure, the figures another's
                 # ("…收入7.89亿元，毛利率最高" for the margin; "南美收入8.93亿元…；东南亚收入与上年基本持平" for 东南亚)
             if terms and not all(c in norm or c in context or (item and c in table_head)
