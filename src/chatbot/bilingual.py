@@ -173,60 +173,9 @@ def translator(contains, limit: int = 3):
             found += [z for z in index.get(stem, []) if z not in found]
             if any(contains(z) for z in found):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口)
-        written = [z for z in found if contains(z)][:limit]
-        return written or by_character(word, contains)
+        return [z for z in found if contains(z)][:limit]
 
     return translate
-
-
-def _json_cache(path: Path, build) -> dict[str, list[str]]:
-    """The JSON map cached at `path`, or `build()`'s, written there (a parse of the dictionary, once)."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    out = build()
-    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _char_senses() -> dict[str, list[str]]:
-    """English sense -> the one-character Chinese words CC-CEDICT defines with exactly that sense ("copper" -> 铜,
-    "fee" -> 费, "ton" -> 吨), read as `_build` reads two- to four-character words; cached beside the reverse index."""
-
-    def build() -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for zh, definitions in _entries():
-            if re.fullmatch(r"[\u4e00-\u9fff]", zh):
-                for raw in definitions:
-                    for d in _definition_keys(raw)[0]:
-                        if zh not in (lst := out.setdefault(d, [])):
-                            lst.append(zh)
-        return out
-
-    return _json_cache(_cache_path().with_name(f"{_cache_path().stem}-chars.json"), build)
-
-
-def by_character(word: str, contains) -> list[str]:
-    """For an English word no two- to four-character word translates: the one-character words CC-CEDICT defines
-    with it exactly, when the documents write them, jieba's dictionary tags them a noun or measure word
-    (config/terms_en.toml [by_character] tags: 铜, 吨, not 比 of "ratio", a preposition) and the word has at most
-    [by_character] max_words of them (a word with many, "charge", is too ambiguous to read). (`translate` has left
-    out function words already.)"""
-    import jieba.posseg as pseg  # (loaded on first use)
-
-    rule = _char_rule()
-    senses, tags, limit = _char_senses(), set(rule.get("tags", [])), int(rule.get("max_words", 0))
-    for stem in _stems(word.lower()):
-        if found := senses.get(stem):
-            return [z for z in found if contains(z) and pseg.dt.word_tag_tab.get(z) in tags] if len(found) <= limit else []
-    return []
-
-
-@lru_cache(maxsize=1)
-def _char_rule() -> dict:
-    return dict(read_toml(TERMS_TOML).get("by_character", {}))
 
 
 def _gloss_cache_path() -> Path:
@@ -241,19 +190,21 @@ def _glosses() -> dict[str, list[str]]:
     """Chinese words of one or two characters -> the English words of their CC-CEDICT
     definitions ("糖" -> sugar, sweets, candy), less surnames, classifiers and variants.
     Cached as JSON beside the reverse index (one more parse of the dictionary, once)."""
-
-    def build() -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for zh, definitions in _entries():
-            if not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", zh):
-                continue
-            words = out.setdefault(zh, [])
-            for d in definitions:
-                if not _GLOSS_SKIP.match(d.strip()):
-                    words += [w for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", d).lower()) if w not in words]
-        return out
-
-    return _json_cache(_gloss_cache_path(), build)
+    path = _gloss_cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out: dict[str, list[str]] = {}
+    for zh, definitions in _entries():
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", zh):
+            continue
+        words = out.setdefault(zh, [])
+        for d in definitions:
+            if not _GLOSS_SKIP.match(d.strip()):
+                words += [w for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", d).lower()) if w not in words]
+    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
+    return out
 
 
 def glosses(zh: str) -> frozenset[str]:

@@ -1453,7 +1453,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.metrics and not share_asked and any(share_base_only(norm, forms) for forms in spec.metrics):
                 continue  # names the metric only as the whole of a share ("海外业务约占收入七成"): no figure of it
             if spec.wants_figure and not is_row and not all(
-                    any(_figure_of(norm, f) for f in written) for forms in [*spec.metrics, *spec.segments]
+                    any(_figure_or_rate_of(norm, f) for f in written) for forms in [*spec.metrics, *spec.segments]
                     if (written := [n for f in forms if f and (n := normalize(f)) in norm])):
                 continue  # the metric or part asked named only in a clause stating no figure, the figures another's
                 # ("…收入7.89亿元，毛利率最高" for the margin; "南美收入8.93亿元…；东南亚收入与上年基本持平" for 东南亚)
@@ -1826,6 +1826,13 @@ def _figure_of(sentence: str, name: str) -> bool:
     if name in through_first_figure(sentence):
         return True
     return any(name in c and re.search(r"\d", c) for c in re.split(r"[，,；;。]", sentence))
+
+
+def _figure_or_rate_of(sentence: str, name: str) -> bool:
+    """`_figure_of`, or a clause naming `name` states a rate in words ("煤化工板块…收入同比减少约二成": [scope]
+    change_rate)."""
+    rate = re.compile(evidence_config()["scope"]["change_rate"])
+    return _figure_of(sentence, name) or any(name in c and rate.search(c) for c in re.split(r"[，,；;。]", sentence))
 
 
 _ITEM_LABEL = re.compile(r"^\s*([^：:，,。；;\d]{1,16})[：:]")
