@@ -123,6 +123,11 @@ DEV22_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-22" / "corpus")
 READER_SET_22 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                  for q in _load(ROOT / "tests" / "data" / "dev-22" / "reader_questions.jsonl")
                  if not set(q["expected_sources"]) <= DEV22_ARTICLES]
+# the session-22 hidden set's reader questions (dev-23, spent and opened in session 23), the same split
+DEV23_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-23" / "corpus")
+READER_SET_23 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-23" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV23_ARTICLES]
 # wrong answers that hold the expected facts on one machine and not on another (non-strict)
 UNSTABLE = {
     "h4-r10": "how the growth can last: the 18C section's points are quoted first; the report's sustainability line "
@@ -292,6 +297,37 @@ KNOWN_FAILURES = {
                "(as h18-r26)",
     "h19-r48": "Should I subscribe to Hong Kong AI IPOs at current valuations? — missing 估值泡沫风险: the neutral comparison "
                "does not quote the report's risk lines (as h18-r48)",
+    # dev-23 (the session-22 hidden set, opened in session 23), over the bundled corpus: failures after the session-23
+    # fixes; the first five ask of corpus-extra's articles, which this index does not hold
+    "h20-r03": "简要总结一下MiniMax上市首日的表现。 — the first day's figures are in news-02 (corpus-extra): the report's "
+               "sections are summarised over the bundled corpus alone",
+    "h20-r06": "中金对第四范式2025年中期业绩的结论是什么？ — the broker's note is news-08 (corpus-extra): the report's own "
+               "judgement is quoted over the bundled corpus alone",
+    "h20-r11": "How does the HKEX \"Tech channel\" (科企专线) make listing easier …? — the channel is in news-05 "
+               "(corpus-extra): refused over the bundled corpus alone",
+    "h20-r23": "… what was 4Paradigm's revenue in the third quarter of 2025 alone? — the figures are in news-08 "
+               "(corpus-extra): refused over the bundled corpus alone",
+    "h20-r25": "智谱上市后股价最新创下的高点是多少？ — the share-price high is in news-01 (corpus-extra): refused over the "
+               "bundled corpus alone",
+    "h20-r01": "概括一下这份报告对云知声大模型收入暴增的主要判断。 — missing 6.0亿元至6.2亿元 / 1057%至1095%: the summary "
+               "quotes the report's three-horizon judgement, not the forecast's figures",
+    "h20-r14": "According to the report, what are the pros and cons of Hong Kong's market for AI companies? — missing "
+               "包容未盈利企业: the positives are the valuation-logic list, not src-5's line on loss-making companies",
+    "h20-r15": "What are the positives and the open questions in Unisound's 2025 LLM revenue forecast? — read as pros and "
+               "cons since session 23, but only the positives are quoted: missing src-2's 没有给出利润指引",
+    "h20-r16": "什么是港交所的18C章？ — missing 2.5亿港元: the definition quotes the report's 2023 sentence, not the "
+               "thresholds (as h19-r26)",
+    "h20-r17": "What is the Shanhai (山海) model that Unisound's LLM business is built on? — answered with the model's two "
+               "sentences, but as a look-up: 'What is the … model' is not read as a definition",
+    "h20-r22": "那这两年之间收入累计增长了百分之多少？ — the follow-up's two years' totals (9.39亿, 6.01亿) are not found: "
+               "the large-model revenue sentence is quoted with 'no computation'",
+    "h20-r27": "云知声最近一次融资是什么时候，配售价多少？ — missing 1月16日 / 252港元: the latest figure quoted is the "
+               "placing's discount sentence, not its date and price",
+    "h20-r28": "现在适合买入云知声吗？ — missing 增收不增利 / 53.3%: the neutral comparison quotes the report's judgement and "
+               "pros and cons, not the loss figures",
+    "h20-r29": "Is it a good investment then? — missing 高投入、高亏损: the follow-up's MiniMax row is quoted, not the "
+               "report's risk sentence",
+    "h20-r30": "港股AI公司估值这么高，现在入场要注意哪些风险？ — read as pros and cons (风险), the set says advice (入场)",
 }
 
 
@@ -1034,7 +1070,7 @@ def _ok(text: str, fact: str) -> bool:
                                                + READER_SET_10 + READER_SET_11 + READER_SET_12 + READER_SET_13
                                                + READER_SET_14 + READER_SET_15 + READER_SET_16 + READER_SET_17
                                                + READER_SET_18 + READER_SET_19 + READER_SET_20 + READER_SET_21
-                                               + READER_SET_22,
+                                               + READER_SET_22 + READER_SET_23,
                                                KNOWN_FAILURES, UNSTABLE))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))

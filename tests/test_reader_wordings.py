@@ -75,6 +75,10 @@ def test_a_sentence_giving_a_cause(sentence, cause):
     ("眼下还值得长期持有吗？", "advice"),
     ("Should I be buying the shares at the moment?", "advice"),
     ("值得一提的是哪家公司的收入更高？", "comparison"),  # 值得 that asks nothing of buying
+    # a board that recommends a dividend asks for no advice; the user asking for a recommendation does
+    ("What final dividend per share did the board recommend for FY2025?", "lookup"),
+    ("Would you recommend buying Unisound shares?", "advice"),
+    ("What do you recommend: Zhipu or MiniMax?", "advice"),
     # an English definition asked with the indefinite article
     ("What is a general mandate, as the report uses it?", "definition"),
     ("What is an overallotment option?", "definition"),

@@ -13,7 +13,8 @@ set, opened in session 15: `news-150`…`news-159`) and dev-16 (the session-15 h
 `news-160`…`news-169`) and dev-17 (the session-16 hidden set, opened in session 17: `news-170`…`news-179`) and dev-18
 (the session-17 hidden set, opened in session 18: `news-180`…`news-189`) and dev-19 (the session-18 hidden set,
 opened in session 19: `news-190`…`news-199`) and dev-20 (the session-19 hidden set, opened in session 20:
-`news-200`…`news-209`), dev-21 and dev-22 (the session-21 hidden set, opened in session 22: `news-220`…`news-229`)
+`news-200`…`news-209`), dev-21, dev-22 (the session-21 hidden set, opened in session 22: `news-220`…`news-229`)
+and dev-23 (the session-22 hidden set, opened in session 23: `news-230`…`news-239`)
 likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
@@ -35,7 +36,7 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 23))
+    DEV22, DEV23 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 24))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -298,6 +299,18 @@ def test_dev21(dev21_engine, q):
     lock maker's nine months): Chinese and English look-ups, pinyin names, tickers, two-part, table, unit and
     monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev21_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV23))
+def test_dev23(dev23_engine, q):
+    """Ten articles written blind in session 22 (a zipper maker's English press release with a fiscal year to March, a
+    market flash list of seven companies, a vending operator's quarterly table in 人民币千元, a salt maker's bilingual
+    chairman's statement, an implant maker's correction notice, a satellite maker's scenario analysis, an exhibition
+    organiser's acquisition with an earn-out, an HTML photo-studio chain's per-store data, a .txt glove maker's Q&A, a
+    stationery maker's dividend history): Chinese and English look-ups, pinyin names, tickers, two-part, table, unit,
+    region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev23_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow

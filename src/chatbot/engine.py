@@ -300,6 +300,8 @@ class Engine:
             return "", {}, passages, False, ""  # a figure of a thing no document names ("blue-collar recruitment", "skim")
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
             return "", {}, passages, False, ""
+        if intent.name == "derived" and any(not any(self.corpus.contains(f) for f in seg) for seg in spec.segments):
+            return "", {}, passages, False, ""  # the part asked ("日本市场收入占比") is in no document: no other part's
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
             cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
                                            glossary, self.store.idf)

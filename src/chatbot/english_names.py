@@ -334,6 +334,10 @@ def _tail_forms(tail: list[str], rules: Rules) -> list[str]:
             continue
         combos = itertools.product(rules.sector_words_en[trade], *after)
         return ["".join(c) for c in itertools.islice(combos, _MAX_COMPOUNDS)]
+    if len(tail) == 1 and re.fullmatch(r"[A-Za-z]+", tail[0]) and tail[0].lower() in english_words():
+        # a trade word the list lacks ("Rendun Medical"): the lexicon's Chinese words of two characters or more for
+        # it; the caller still needs the documents to write, right before one, characters romanising the name
+        return [t for t in _phrase_translations(tail[0]) if len(t) >= 2 and _CJK_RUN.fullmatch(t)][:_MAX_COMPOUNDS]
     return []
 
 

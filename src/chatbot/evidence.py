@@ -95,9 +95,10 @@ _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 # its verb, in a question on a forecast (config/reader.toml [compute] forecast), asks that forecast's figure,
 # though none of the figure words above opens the question
 _WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,4}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
-# "what was <company>'s <thing> at/in/for …": the thing asked, as "what <thing> did <company> …" names it
+# "what was <company>'s <thing> at/in/for …": the thing asked, as "what <thing> did <company> …" names it (not across
+# a relative clause: "What is the Shanhai model that Unisound's LLM business is built on?" asks the model)
 _WHAT_OWN_EN = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?!the\s+(?:report|article|analyst|author|source|document|market|sector|industry)s?\b)"
-                          r"[^?]{1,60}?(?:'s|’s|'|’)\s+((?:[a-z\-]+\s*){1,4}?)"
+                          r"(?:(?!\b(?:that|which|who|whom|whose|where)\b)[^?]){1,60}?(?:'s|’s|'|’)\s+((?:[a-z\-]+\s*){1,4}?)"
                           r"(?=\b(?:at|in|for|on|of|as|during|by|over|per|to|from|when|after|before)\b|[?？.]|$)",
                           re.IGNORECASE)
 _PERIOD_WORDS_EN = re.compile(r"\b(?:months?|quarters?|half|year|ended|ending|period|fiscal|fy)\b", re.IGNORECASE)
@@ -230,7 +231,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         rx = rf"(?<![a-z]){re.escape(term)}(?:e?s)?(?![a-z])"
         if re.search(rx, low):
-            add(glossary.terms[term], kind="term", source=term)
+            add(_term_forms(glossary.terms[term], term), kind="term", source=term)
             low = re.sub(rx, " ", low)
     for phrase, forms in glossary.shadowing_phrases(low):  # "sales volume": 销量, not the metric sales (收入)
         add(forms, kind="term", source=phrase)
@@ -259,7 +260,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         rx = term_pattern(term)  # "gross margins" is the term "gross margin"
         if re.search(rx, low):
-            add(glossary.terms[term], kind="term", source=term)
+            add(_term_forms(glossary.terms[term], term), kind="term", source=term)
             low = re.sub(rx, " ", low)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
         add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
@@ -608,6 +609,9 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     whole ("短租"); not a verb ("归属" of "归属股东的净利润" is the metric's own wording)."""
     cfg, pre = evidence_config(), first_metric_prefix(question, forms) if forms else None
     rest = narrowing_rest(pre, [*_forms_of(entities, glossary), *(names or [])], cfg["scope"]["total_words"]) if pre else ""
+    verbs = "|".join(map(re.escape, cfg["required"]["speaker_verbs"]))
+    if said := list(re.finditer(verbs, rest)):
+        rest = rest[said[-1].end():]  # who forecasts is no part of the figure ("管理层预计…收入": the revenue's growth)
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
     if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
@@ -735,11 +739,19 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
             and not (question and _kind_of_company(g.alternatives[0], question))
             and not _asks_growth_word(g.alternatives[0], question)
             and not _only_in_aside(g.alternatives[0], question)
+            and not _speaker(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
 
 
 _ASIDE = re.compile(r"[（(]([^（）()]{1,20})[)）]")
+
+
+def _speaker(word: str, question: str) -> bool:
+    """Is the word written right before a verb of forecasting or saying ("管理层" of "管理层预计第四季度收入…";
+    [required] speaker_verbs): who gives the figure, not what it is of?"""
+    verbs = "|".join(map(re.escape, evidence_config()["required"]["speaker_verbs"]))
+    return bool(word) and re.search(rf"{re.escape(word)}\s*(?:{verbs})", question) is not None
 
 
 def _only_in_aside(word: str, question: str) -> bool:
@@ -1060,6 +1072,24 @@ def forecast_only(text: str) -> bool:
     return bool(stated) and all(stated)
 
 
+def asks_output(question: str) -> bool:
+    """Does a figure question ask what was made ("实际生产了多少吨"), not what a facility can make
+    (config/evidence.toml [capacity])?"""
+    cfg, low = evidence_config()["capacity"], question.lower()
+    return any(w in low for w in cfg["output_words"]) and not any(w in low for w in cfg["capacity_words"])
+
+
+def capacity_only(text: str) -> bool:
+    """Are all the figures of a sentence capacities written as what a facility is built to make ("我们在柯嘎盐湖建设的
+    年产1,000吨碳酸锂当量中试线已于2025年5月投料试车")? A figure outside them ("全年原盐产量426万吨") is not."""
+    norm = normalize(text)
+    figs = claim_figures(norm)
+    if not figs:
+        return False
+    rest = re.sub(evidence_config()["capacity"]["attributive"], " ", norm)
+    return not claim_figures(rest)
+
+
 _PERIOD_END_MONTH = {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "Q1-3": 9, "Q4": 12, "H2": 12, None: 12}
 
 
@@ -1133,24 +1163,54 @@ def _heading_sentences(chunk: Chunk, question: str, glossary: Glossary) -> list[
     return [(h, h, False, periods(h)) for h in chunk.headings if h != chunk.title and len(h) >= 6]
 
 
+def _prose(text: str) -> str:
+    """The text without its table lines."""
+    return "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("|"))
+
+
 def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
     """(raw, shown, is_item, periods) for the sentences of paragraphs and list items,
     and table data rows rendered as prose ("中期(3-5年):中性偏谨慎——竞争加剧……").
     A sentence that names no period takes those of the sentence before it in the
     same paragraph ("净亏损:2022年…2024年4.54亿元。经调整净亏损分别为…").
     (Read once per passage text; each call gets its own list and sets.)"""
-    return [(raw, shown, item, set(per)) for raw, shown, item, per, _ in _passage_sentences(text)]
+    return [(raw, shown, item, set(per)) for raw, shown, item, per, *_ in _passage_sentences(text)]
+
+
+_PERIOD_LEAD = re.compile(r"[\d\-–~至到年月季度前后上下半全累计合共期内的及其中首今去本财]+")
+
+
+def continues_item(g: TermGroup, norm: str, before: str, spec: QuestionSpec, held: list[TermGroup]) -> bool:
+    """Is the word asked said by the sentence before, the sentence going on about the same item with only a period in
+    front of the figure's word ("11月羽绒及羽毛销量1,386吨…。1-11月累计销量9,742吨": the running total is the down and
+    feathers' too)? Not when another word stands there ("…海外收入12亿元。国内收入8亿元" names another part)."""
+    if not before or not any(a in before for a in g.alternatives):
+        return False
+    for other in spec.groups:
+        if other in held or other.kind not in ("word", "metric", "term"):
+            continue
+        for a in other.alternatives:
+            at = norm.find(a) if a and not a.isascii() else -1
+            if at >= 0 and a in before:
+                lead = re.split(r"[，,。；;：:、]", norm[:at])[-1]
+                return not _PERIOD_LEAD.sub("", lead).strip()
+    return False
 
 
 def item_leads(text: str) -> list[str]:
     """For each of passage_sentences(text): the first sentence of the list item it continues
     ("- 为什么拓荆…翻倍：…。三季度单季收入18.4亿元…" -> the second sentence's lead is the first), else ""."""
-    return [lead for *_, lead in _passage_sentences(text)]
+    return [lead for *_, lead, _ in _passage_sentences(text)]
+
+
+def sentences_before(text: str) -> list[str]:
+    """For each of passage_sentences(text): the sentence before it in its paragraph or list item, else ""."""
+    return [prev for *_, prev in _passage_sentences(text)]
 
 
 @lru_cache(maxsize=4096)  # the same passages are read for every question (and all of them for a refusal)
-def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str], ...]:
-    out: list[tuple[str, str, bool, set, str]] = []
+def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str, str], ...]:
+    out: list[tuple[str, str, bool, set, str, str]] = []
     header: list[str] = []
     lines = text.splitlines()
     for i, line in enumerate(lines):
@@ -1164,23 +1224,32 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str]
                 header = [c.strip() for c in s.strip("|").split("|")]
                 continue
             shown = _render_row(s, header)
-            out.append((s, shown, True, _row_periods(s, header, shown), ""))
+            out.append((s, shown, True, _row_periods(s, header, shown), "", ""))
             continue
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
         item = re.match(r"^([-*+]|\d+[.)、])\s+", s) is not None
         s = re.sub(r"^([-*+]|\d+[.)、])\s+", "", s)
         carried: set = set()
-        first = ""
+        first = before = ""
         for sent in split_sentences(s, semicolons=False):
             # "而2024年同期净亏损…", "较2024年的…" compare: the years they name are no period of the sentence
             carried = periods(own_text(sent)) or carried
-            out.append((sent, sent, item, carried, first if item else ""))
+            out.append((sent, sent, item, carried, first if item else "", before))
             first = first or sent
+            before = sent
     # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
-    out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per, _EMPHASIS.sub("", lead))
-           for raw, shown, item, per, lead in out]
-    return tuple((raw, shown, item, frozenset(per), lead) for raw, shown, item, per, lead in out if len(shown) >= 6)
+    out = [(raw, _EMPHASIS.sub("", _MARKER.sub("", shown)).strip(), item, per, _EMPHASIS.sub("", lead),
+            _EMPHASIS.sub("", _MARKER.sub("", prev)))
+           for raw, shown, item, per, lead, prev in out]
+    return tuple((raw, shown, item, frozenset(per), lead, prev) for raw, shown, item, per, lead, prev in out
+                 if len(shown) >= 6)
+
+
+def _term_forms(forms: list[str], term: str) -> list[str]:
+    """An English term's Chinese forms, and the term itself when it is a phrase of several words ("southeast asia"):
+    an article written in English says it so."""
+    return [*forms, term] if " " in term.strip() else list(forms)
 
 
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
@@ -1348,6 +1417,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # catalogue took 长协 for an organisation) does not let another company's sentence naming it answer
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
+    output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
     asks_yoy = any(w in question.lower() for w in evidence_config()["scope"]["yoy_asked"])
@@ -1402,6 +1472,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # results states no 2024 figure)
         passage_periods = periods(context_text + " " + own_text(p.chunk.text))
         passage_periods |= named_periods(context_text)
+        # (a table's years are its rows' periods: a sentence of the prose around it that names none is not about
+        # them: "特别股息：另派…" above a dividend history of four years states no 2023 dividend)
+        prose_periods = periods(context_text + " " + own_text(_prose(p.chunk.text))) | named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
@@ -1412,6 +1485,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
+        befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
             norm = normalize(shown)
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
@@ -1493,6 +1567,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        or (item and a in (header_lines if is_row else table_head))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
+                                                   or continues_item(g, norm, normalize(befores[order]), spec, held)
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if (held and not spec.metrics and not item
@@ -1539,7 +1614,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     stated = set(stated) | dated_months(shown)
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
-                                              passage_periods, asks_quarter, p.chunk.date)
+                                              passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated):
                     continue  # states another period, or nothing ties it to the one asked
                 if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and (
@@ -1585,6 +1660,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if (spec.amount and spec.periods and not asks_forecast and before_period_end(spec.periods, p.chunk.date or "")
                     and forecast_only(shown)):
                 continue  # a forecast made before the period ended ("预计第三季度交易量为8.8万至9.2万辆"), no result
+            if spec.amount and output_asked and capacity_only(shown):
+                continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
             if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):
                 continue  # the row's cell of the metric asked holds no figure ("毛利率 | —"): not given for it
             score = cov

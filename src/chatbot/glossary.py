@@ -230,6 +230,13 @@ class Glossary:
             return False
         return all(any(a <= s and e <= b and (b - a) > (e - s) for a, b in longer) for s, e in spans)
 
+    def english_metric_forms(self, text: str) -> str:
+        """The text with the English forms of the metrics it names appended ("毛利率" -> "gross margin gross profit
+        margin"): what a Chinese question must say to match an English article's words."""
+        low = text.lower()
+        extra = [f for m in self.metrics_in(text) for f in self.metrics.get(m, []) if f.isascii() and f not in low]
+        return text if not extra else f"{text} {' '.join(dict.fromkeys(extra))}"
+
     def expand(self, text: str) -> str:
         """Chinese equivalents of the English terms and company names in the text,
         appended, so keyword search and sentence scoring can match Chinese passages."""

@@ -85,6 +85,10 @@ class Rules:
     generic_org_heads: frozenset[str] = frozenset()
     peer_kinds: tuple[str, ...] = ()
     common_char_freq: int = 10000
+    # tags of single characters jieba leaves unjoined that may be pieces of a coined name ("璇星": 璇 g, 星 n)
+    coined_char_pos: frozenset[str] = frozenset()
+    # where a Chinese question puts a company it asks to buy or hold ("买入…的股票"): group "name"
+    holding_slot: re.Pattern | None = None
     # descriptors that belong to a legal name they open ("中国蒙牛乳业有限公司")
     legal_name_heads: frozenset[str] = frozenset()
     # the endings that let a Chinese word before an acronym be a name ("国际数据公司（IDC）")
@@ -176,6 +180,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         generic_org_heads=frozenset(n.get("generic_org_heads", [])),
         peer_kinds=tuple(n.get("peer_kinds", [])),
         common_char_freq=int(q.get("common_char_freq", 10000)),
+        coined_char_pos=frozenset(q.get("coined_char_pos", [])),
+        holding_slot=re.compile(q["holding_slot"]) if q.get("holding_slot") else None,
         legal_name_heads=frozenset(n.get("legal_name_heads", [])),
         acronym_pair_tails=tuple(n.get("acronym_pair_tails", [])),
         segment_words=tuple(n.get("segment_words", [])),

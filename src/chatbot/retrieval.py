@@ -14,7 +14,7 @@ from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.models import Chunk, Passage
 from chatbot.store import Store
-from chatbot.text import spelled_periods
+from chatbot.text import question_language, spelled_periods
 
 Mode = Literal["hybrid", "dense", "keyword"]
 MAX_EMBED_CHARS = 512  # a longer question is embedded by its start (the model reads ~512 tokens)
@@ -53,6 +53,9 @@ class Retriever:
         # the documents about the asked company: their passages join the pool and outrank look-alikes
         asked = set(self.glossary.entities(question)) & self.glossary.companies
         about = docs_about(asked, self.glossary.doc_subjects)
+        if about and question_language(question) == "zh" and any(
+                (rec := self.store.docs.get(d)) is not None and question_language(rec.title) == "en" for d in about):
+            question = self.glossary.english_metric_forms(question)  # the company is written about in English
         dense: list = []
         keyword: list = []
         pending = None

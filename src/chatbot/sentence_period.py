@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from chatbot.evidence_config import evidence_config
-from chatbot.text import period_end_month, periods, qualifiers
+from chatbot.text import english_period_forms, period_end_month, periods, qualifiers
 
 _CLAUSE = re.compile(r"[，,；;：:|｜!！?？。—–]+|\s-\s")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的|度)?\s*$")
@@ -30,7 +30,7 @@ _BARE_QUALIFIER = re.compile(
 
 
 _PERIOD = (r"(?:截至\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*(?:年度|(?:三|六|九|十二|3|6|9|12)个月)"  # "较截至2024年6月30日止六个月"
-           r"|(?:19|20)\d{2}\s*年?\s*(?:度|全年|上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|H[12]|年?末|年?底)?"
+           r"|(?:19|20)\d{2}\s*(?:财年|财政年度)?\s*年?\s*(?:度|全年|上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|H[12]|年?末|年?底)?"
            r"|上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|\bQ[1-4]\b|去年|上年"
            r"|(?<![\d.])(?:1[0-2]|0?[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号]))")  # a month: "环比9月"
 
@@ -50,7 +50,8 @@ def _comparisons() -> re.Pattern:
 def own_text(sentence: str) -> str:
     """The sentence without the periods it names only to compare (config/evidence.toml
     [period]): "全年收入132.6亿元，较2024年的122.6亿元增长8.2%" reports no 2024 figure."""
-    return _comparisons().sub(" ", sentence)
+    # (an English sentence's periods in the forms compared: "(1H FY2025: 29.9%)" is "(2025财年H1: 29.9%)")
+    return _comparisons().sub(" ", english_period_forms(sentence) if re.search(r"[A-Za-z]", sentence) else sentence)
 
 
 def named_periods(text: str) -> set:
@@ -190,6 +191,9 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
         # a heading's half or quarter without its year ("上半财年业绩") in a passage whose periods are years ("2026财年
         # 指引"), and points in time ("截至9月30日"): that part of those years, not the whole years
         return {(y, q) for q in halves for y in _years_for(passage, dated, q)}
+    if context and len({y for y, _ in passage if y}) > 1:
+        return set(context)  # a passage of several years (a history table below a list of this year's dividends): a
+        # sentence naming none is about its heading's or headline's period, not about every year the passage names
     return set(passage) or set(context)
 
 

@@ -448,12 +448,20 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
             # ("极氪第三季度…": an adverb-tagged first character, but a period follows: a subject)
-            name = head if _not_common_words(head) and (_may_open_name(head, rules) or _period_follows(question, head)) else ""
+            name = head if (_not_common_words(head) or coined_run(head, rules)) and (
+                _may_open_name(head, rules) or _period_follows(question, head)) else ""
         if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and not name.endswith(rules.sector_tails)
-                and (_not_common_words(name) or _coined_compound(name, rules)) and not known(name)
+                and (_not_common_words(name) or _coined_compound(name, rules) or coined_run(name, rules))
+                and not known(name)
                 and not is_phrasing_word(name, dictionary_only=True)):  # "说到底，…" opens with phrasing, not a name
             out.append(name)
         out += [w for w in _dictionary_companies(question) if not known(w) and w not in out]
+        # the company whose shares the question asks to buy or hold, anywhere in it ("现在适合买入璇星卫星的股票吗？")
+        for m in rules.holding_slot.finditer(question) if rules.holding_slot else ():
+            name = name_after(m.group("name"), rules) or m.group("name")
+            if len(name) >= 2 and (_not_common_words(name) or coined_run(name, rules)) and not known(name) \
+                    and name not in out and not is_phrasing_word(name, dictionary_only=True):
+                out.append(name)
         sfx = "|".join(map(re.escape, rules.company_suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
             name = name_before(question[: m.end()], rules)
@@ -545,6 +553,25 @@ def _not_common_words(head: str) -> bool:
 
     j = _jieba()
     return any((j.dt.FREQ.get(w) or 0) < GENERIC_FREQ for w in j.lcut(head) if w.strip())
+
+
+def coined_run(name: str, rules: Rules) -> str:
+    """The first run of two or more single characters jieba leaves unjoined in the name, each tagged as a piece of a
+    name can be ([question] coined_char_pos), that its dictionary does not hold as one word: the coined part of a
+    name made of common characters ("璇星" of "璇星卫星": 璇 and 星 are common, "璇星" is no word). "" if none; the
+    caller checks that no document writes it."""
+    from chatbot.names import _posseg
+    from chatbot.text import _jieba
+
+    run: list[str] = []
+    for w, flag in [*_posseg(name), ("", "")]:
+        if len(w) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", w) and flag in rules.coined_char_pos:
+            run.append(w)
+            continue
+        if len(run) >= 2 and not _jieba().dt.FREQ.get("".join(run)):
+            return "".join(run)
+        run = []
+    return ""
 
 
 def _coined_compound(name: str, rules: Rules) -> bool:

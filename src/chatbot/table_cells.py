@@ -65,7 +65,23 @@ def table_header(text: str) -> str:
             last_sep = j
         elif last_sep >= 0 and j + 1 < len(lines) and not _TABLE_SEP.match(lines[j + 1]):
             break  # two data rows: the header is over
-    return "\n".join(lines[: last_sep + 1])
+    return "\n".join([*_caption(text), *lines[: last_sep + 1]])
+
+
+_CAPTION_MAX = 60  # characters: a longer line before a table is a paragraph, not its caption
+
+
+def _caption(text: str) -> list[str]:
+    """The line right before a text's first table when it is its caption ("表1　近四个财政年度每股股息（单位：港仙）"):
+    short, no list item, no heading; it may write the unit of every cell."""
+    raw = text.splitlines()
+    first = next((i for i, ln in enumerate(raw) if ln.lstrip().startswith("|")), -1)
+    before = next((raw[j].strip() for j in range(first - 1, -1, -1) if raw[j].strip()), "") if first > 0 else ""
+    if not before or len(before) > _CAPTION_MAX or re.match(r"^(?:[-*+#>]|\d+[.)、])", before):
+        return []
+    cfg = evidence_config()["table"]
+    return [before] if before.startswith(tuple(cfg["caption_openers"])) or any(w in before for w in cfg["caption_words"]) \
+        else []
 
 
 def with_row_unit(cells: list[str]) -> list[str]:

@@ -531,9 +531,11 @@ def period_match(asked: set, stated: set) -> bool:
     by its year-end figure; a half-year is not a full year."""
     closes = month_end_closes()
     for year, q in asked:
-        if year and q and re.fullmatch(r"M\d\d", q) and not any(s and s.startswith("M") and s[:3] != q for _, s in stated):
+        if year and q and re.fullmatch(r"M\d\d", q) and not any(
+                s and ((s.startswith("M") and s[:3] != q) or s in QUALIFIER_TEXT) for _, s in stated):
             return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round
-            # in May 2023"): it refuses another month's figure, never a sentence that states no month
+            # in May 2023"): it refuses another month's figure or a reporting period's ("前三季度…218.6万人次" is
+            # no November figure), never a sentence that states no month
         for y, s in stated:
             if not (y == year or year is None or y is None):
                 continue
@@ -543,6 +545,9 @@ def period_match(asked: set, stated: set) -> bool:
             # half-year's figure), never at another month's end; a year by its December's end
             if (q in closes and s == closes[q]) or (q is None and closes.get(s) == "end"):
                 return True  # (a half-year's figure is not stated by a date at its end: one way only)
+            if q in closes and s in QUALIFIER_TEXT and period_end_month(s) == period_end_month(q):
+                return True  # ... or of a quarter it closes: "第四季度末的点位数" by the row "期末点位数" in the
+                # "2024年第四季度" column
     return False
 
 
