@@ -250,3 +250,50 @@ def test_the_thing_an_english_what_question_asks(question, thing):
     m = _WHAT_OWN_EN.search(question)
     assert (m.group(1) if m else None) == thing
 
+
+
+# --- a document's own words for a company -----------------------------------------------------------------------
+
+ACQUISITION = ("展翊会展控股有限公司（3479.HK）公告，以总代价5.46亿元收购上海缃礼展览有限公司（“缃礼展览”或“目标公司”）"
+               "100%股权。缃礼展览成立于2009年。目标公司2024年净利润6,000万元。")
+
+
+def test_the_word_a_document_defines_for_a_company_is_its_role():
+    from chatbot.entity_extract import extract
+
+    roles = {e.name: e.roles for e in extract("展翊会展拟收购缃礼展览", ["3479.HK"], ACQUISITION)}
+    assert roles.get("缃礼展览") == ["目标公司"]
+    assert roles.get("展翊会展") == []
+
+
+def test_a_role_names_its_company_in_its_own_document_only():
+    from chatbot.catalogue import merged_glossary
+    from chatbot.entity_extract import extract
+    from chatbot.glossary import Glossary
+
+    g = merged_glossary(Glossary(), {"d1": extract("展翊会展拟收购缃礼展览", ["3479.HK"], ACQUISITION), "d2": []})
+    assert g.doc_roles.get("d1") == {"目标公司": next(iter(g.entities("缃礼展览")))}
+    assert "d2" not in g.doc_roles
+    assert g.entities("目标公司2024年净利润") == []  # no name anywhere else
+
+
+@pytest.mark.parametrize(("clause", "forecast"), [
+    ("卖方承诺目标公司2026年净利润不低于7,300万元", True),  # a promise: 承诺, 不低于
+    ("目标公司2024年净利润6,000万元", False),  # 目标公司 is the target, no target figure
+    ("公司目标2026年收入20亿元", True),
+])
+def test_a_promise_is_a_forecast_and_the_target_company_is_not(clause, forecast):
+    from chatbot.evidence import forecast_re
+
+    assert bool(forecast_re().search(clause)) is forecast
+
+
+def test_the_company_a_title_opens_with_holds_the_front_matters_one_ticker():
+    from chatbot.entity_extract import extract
+
+    # the bracketed ticker was in the document's first heading, which the passages do not keep
+    text = "截至2025年9月30日止九个月未经审核业绩公告摘要\n泷安肾病医疗集团有限公司董事会宣布本集团九个月的未经审核综合业绩。"
+    found = {e.name: e for e in extract("泷安肾病医疗截至2025年9月30日止九个月未经审核业绩公告摘要", ["2738.HK"], text)}
+    entry = next(e for n, e in found.items() if n.startswith("泷安"))
+    assert entry.primary
+    assert entry.tickers == ["2738.HK"]

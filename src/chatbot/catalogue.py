@@ -200,6 +200,10 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
 
     glossary = _glossary_of_groups(groups, base, by_canon, translate)
     glossary.in_documents = in_documents
+    for doc, entries in entries_by_doc.items():  # a document's own words for a company ("目标公司"), in it only
+        for e in entries:
+            if e.roles and (canon := next(iter(glossary.entities(e.name)), None)):
+                glossary.doc_roles.setdefault(doc, {}).update({r: canon for r in e.roles})
     return glossary
 
 

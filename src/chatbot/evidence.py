@@ -1467,7 +1467,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # that names no company is about 商汤, not about the company asked
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         # in an article on two companies, a section headed by one is about that one
-        context_companies = _section_companies(p.chunk.headings, glossary) or context_companies
+        roles = glossary.doc_roles.get(p.chunk.doc_id, {})  # the document's own words for a company ("目标公司")
+        context_companies = (_section_companies(p.chunk.headings, glossary) or _role_named(" ".join(p.chunk.headings[1:]), roles)
+                             or context_companies)
         # (the periods it names only to compare are none of its own: "较2024年同期的44.22亿元" in a half-year's
         # results states no 2024 figure)
         passage_periods = periods(context_text + " " + own_text(p.chunk.text))
@@ -1491,13 +1493,15 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
             is_row = item and raw.lstrip().startswith("|")
-            mentioned = set(glossary.entities(shown))
+            mentioned = set(glossary.entities(shown)) | _role_named(shown + (" " + header_lines if is_row else ""), roles)
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
-            named = set(glossary.entities(_before_enumeration(shown))) if mentioned else mentioned
+            named = (set(glossary.entities(_before_enumeration(shown))) | _role_named(_before_enumeration(shown), roles)) \
+                if mentioned else mentioned
             if named and spec.entities & doc_about:  # in the asked company's own document, a company named
                 # after the clause of the first figure is its client or peer ("…9.6亿元，公司曾担任博拓…的承销商")
-                named = set(glossary.entities(through_first_figure(_before_enumeration(shown)) or shown))
+                first = through_first_figure(_before_enumeration(shown)) or shown
+                named = set(glossary.entities(first)) | _role_named(first, roles)
             own_subject = {e for e in named if e in glossary.companies} or lead_companies
             subject = own_subject or context_companies
             if spec.entities and subject and not (asked & (subject | mentioned)):
@@ -1864,6 +1868,11 @@ def _paragraph_names(text: str, raw: str, glossary: Glossary) -> set[str]:
     key = raw.strip() if raw else ""
     line = next((ln for ln in text.splitlines() if key and key in ln), "")
     return set(glossary.entities(line[:line.find(key)])) if line else set()
+
+
+def _role_named(text: str, roles: dict[str, str]) -> set[str]:
+    """The companies a text names by the words its document defines for them ("目标公司2024年净利润…": the target)."""
+    return {c for r, c in roles.items() if r in text}
 
 
 def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:

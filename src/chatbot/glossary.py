@@ -31,6 +31,8 @@ class Glossary:
     synonyms: dict[str, list[str]] = field(default_factory=dict)  # word -> ways it is written
     companies: set[str] = field(default_factory=set)  # canonical names from [entities]
     doc_subjects: dict[str, set[str]] = field(default_factory=dict)  # doc id -> the companies it is about
+    # doc id -> the generic words it defines as a company's name in its own text ("目标公司" -> 缃礼展览)
+    doc_roles: dict[str, dict[str, str]] = field(default_factory=dict)
     # English word -> Chinese words the indexed documents use (CC-CEDICT); none by default
     translate: Callable[[str], list[str]] = field(default=lambda w: [], repr=False, compare=False)
     # (document ids, Chinese word) -> does one of those documents write it (chatbot/subjects.py CorpusText);

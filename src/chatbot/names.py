@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "27"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "28"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -39,6 +39,9 @@ class Entry:
     pinyin: list[str] = field(default_factory=list)
     mentions: int = 0
     primary: bool = False  # the document is about it (front-matter ticker or title)
+    # the words the document defines as standing for it in its own text ("目标公司" of "收购上海缃礼展览有限公司（“缃礼展览”
+    # 或“目标公司”）"): its name in that document only, never in another
+    roles: list[str] = field(default_factory=list)
 
     def forms(self) -> list[str]:
         return list(dict.fromkeys([self.name, *self.aliases, *self.tickers, *self.pinyin]))
@@ -84,6 +87,8 @@ class Rules:
     # words before an institution suffix that make it a class of institutions ("地方政府")
     generic_org_heads: frozenset[str] = frozenset()
     peer_kinds: tuple[str, ...] = ()
+    # the generic words a document may define as a company's name in its own text ("目标公司", "卖方")
+    role_words: frozenset[str] = frozenset()
     common_char_freq: int = 10000
     # tags of single characters jieba leaves unjoined that may be pieces of a coined name ("璇星": 璇 g, 星 n)
     coined_char_pos: frozenset[str] = frozenset()
@@ -179,6 +184,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         pair_joiners=tuple(n.get("pair_joiners", [])),
         generic_org_heads=frozenset(n.get("generic_org_heads", [])),
         peer_kinds=tuple(n.get("peer_kinds", [])),
+        role_words=frozenset(n.get("role_words", [])),
         common_char_freq=int(q.get("common_char_freq", 10000)),
         coined_char_pos=frozenset(q.get("coined_char_pos", [])),
         holding_slot=re.compile(q["holding_slot"]) if q.get("holding_slot") else None,

@@ -270,6 +270,9 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     if report is not None and ((says_report and not says_article and not elsewhere) or not groups):
         return report
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
+    # a company named: its own documents, when there are any ("a quick summary of Longan Renal's nine-month results" is
+    # not another company's English release whose headings say "results")
+    docs = [d for d in docs if asked & ctx.glossary.doc_subjects.get(d.doc_id, set())] or docs
     if ctx.intent.name == "summary" and has_cue(q, "why"):  # "Summarise why…": the document that says why
         groups = [*groups, (list(_cfg()["why_heading_words"]), 3.0)]
 
