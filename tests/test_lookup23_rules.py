@@ -297,3 +297,22 @@ def test_the_company_a_title_opens_with_holds_the_front_matters_one_ticker():
     entry = next(e for n, e in found.items() if n.startswith("泷安"))
     assert entry.primary
     assert entry.tickers == ["2738.HK"]
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    (["Horizon", "Robotics"], "地平线"),  # the lexicon's 地平线, a catalogued company, then a trade word
+    (["Horizon", "Holdings"], "地平线"),
+    (["Horizon", "Cinemas"], "地平线"),  # (any trade word: the catalogue decides which company)
+    (["Sage", "Robotics"], ""),  # 智者, 圣人…: no company of the catalogue
+    (["Horizon", "Dynamics"], ""),  # a word that names no kind of company: not read
+])
+def test_an_english_name_is_read_through_its_translated_head(name, form):
+    from chatbot.catalogue import merged_glossary
+    from chatbot.english_names import _translated_head
+    from chatbot.entity_extract import extract
+    from chatbot.glossary import Glossary
+    from chatbot.names import load_rules
+
+    text = "地平线（9660.HK）公布2025年中期业绩，地平线收入15.67亿元。"
+    g = merged_glossary(Glossary(), {"d1": extract("地平线中期业绩", ["9660.HK"], text)})
+    assert _translated_head(name, g, load_rules()) == form

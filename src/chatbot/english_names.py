@@ -104,7 +104,8 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         # a catalogued company before a word of the texts: "Minmu" is 岷牧饲料, whose article also
         # writes 岷牧 (the pinyin of a name's opening and a trade word: "Guitian Sugar" -> 桂甜糖业)
         form = (_compound(span, contains) or _pinyin(span, glossary, rules)
-                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules))
+                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules)
+                or _translated_head(span, glossary, rules))
         by_sound = not form and bool(form := _pinyin_in(span, texts, rules))
         if form and len(span) == 1 and common_word(form) and not (by_sound and _is_place(form)):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name; a place the
@@ -237,6 +238,33 @@ def _pinyin(words: list[str], glossary: Glossary, rules: Rules) -> str:
 def _joined(word: str) -> str:
     """A word written in parts joined ("Dong-ling", "YingMou" -> "dongling", "yingmou")."""
     return word.replace("-", "").lower() if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", word) else ""
+
+
+def _translated_head(words: list[str], glossary: Glossary, rules: Rules) -> str:
+    """"Horizon Robotics" -> 地平线, "Black Sesame Technologies" -> 黑芝麻: English words the lexicon translates (whole,
+    or word by word and joined) into a name the catalogue holds for exactly one company, then only words that say what
+    kind of company it is (a legal form, a trade word: config/catalogue.toml). The documents need not write the
+    English name."""
+    generic = {w.lower() for w in (*rules.en_legal_tails, *rules.en_trade_words)} | set(rules.sector_words_en)
+    for k in range(len(words) - 1, 0, -1):
+        head, tail = words[:k], words[k:]
+        if not all(w.lower().rstrip(".") in generic for w in tail):
+            continue
+        options = list(_phrase_translations(" ".join(head)))
+        if len(head) > 1 and all(parts := [_phrase_translations(w)[:4] for w in head]):
+            options += ["".join(c) for c in itertools.islice(itertools.product(*parts), _MAX_COMPOUNDS)]
+        found = {}
+        suffixes = (*rules.company_suffixes, *rules.trade_words)
+        for zh in dict.fromkeys(o for o in options if len(o) >= 2 and _CJK_RUN.fullmatch(o)):
+            owners = {c for c in glossary.entities(zh) if c in glossary.companies}
+            if len(owners) == 1 and ((canon := next(iter(owners))) == zh or zh in glossary.aliases_of(canon, codes=False)):
+                found.setdefault(canon, zh)
+            # ... or the opening of one, before a company suffix ("黑芝麻" of 黑芝麻智能)
+            for canon in {c for c in glossary.companies if c.startswith(zh) and c[len(zh):] in suffixes}:
+                found.setdefault(canon, canon)
+        if len(found) == 1:
+            return next(iter(found.values()))
+    return ""
 
 
 def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed: bool = False) -> str:
