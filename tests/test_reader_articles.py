@@ -158,8 +158,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h13-r20": "How does Auralis Hearing plan to expand over the medium term? — refused: 'medium term' is read as 中期, "
                "the interim period, and no section of the plan answers it among every dev set's articles",
     # dev-23 (the session-22 hidden set, opened in session 23): failures after the session-23 fixes
-    "h20-r33": "概括一下瀛卤盐化2025财年主席报告书的要点。 — missing 38.47亿: the summary quotes the statement's opening "
-               "and sections, not the revenue line",
     "h20-r34": "Summarise Fairvanta Exhibitions' acquisition of Xiangli Expo. — missing 1.2亿: the earn-out's cap is not "
                "among the summary's lines",
     "h20-r36": "What does Ostivo Medical's correction notice conclude about its trauma product revenue? — the notice's last "

@@ -253,7 +253,7 @@ def _translated_head(words: list[str], glossary: Glossary, rules: Rules) -> str:
         options = list(_phrase_translations(" ".join(head)))
         if len(head) > 1 and all(parts := [_phrase_translations(w)[:4] for w in head]):
             options += ["".join(c) for c in itertools.islice(itertools.product(*parts), _MAX_COMPOUNDS)]
-        found = {}
+        found: dict[str, str] = {}
         suffixes = (*rules.company_suffixes, *rules.trade_words)
         for zh in dict.fromkeys(o for o in options if len(o) >= 2 and _CJK_RUN.fullmatch(o)):
             owners = {c for c in glossary.entities(zh) if c in glossary.companies}

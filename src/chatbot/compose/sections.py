@@ -353,8 +353,12 @@ def summary(ctx: ComposeContext) -> Composition | None:
         sections = [([], [Block(b.doc_id, b.path, "para", b.title, [ln])]) for b in lede for ln in b.lines
                     if not _NOTE.match(ln.text)]
     elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
-        sents = [t for t in split_sentences(lines[0].text, semicolons=False) if _complete(t) and len(t) >= 12]
-        entries += [_entry(lines[0], _cut(t, limit)) for t in sents[:2]]
+        # (a first paragraph stating no figure, an editor's note or a salutation, gives way to the first that does:
+        # "…年报摘录。中英文段落对照刊出" before "截至2025年6月30日止财政年度…收入38.47亿元")
+        amounts = lambda t: [f for f in claim_figures(t) if re.search(r"[亿万%元]|illion", f)]  # noqa: E731 (no date, no ticker)
+        first = lines[0] if amounts(lines[0].text) else next((ln for ln in lines if amounts(ln.text)), lines[0])
+        sents = [t for t in split_sentences(first.text, semicolons=False) if _complete(t) and len(t) >= 12]
+        entries += [_entry(first, _cut(t, limit)) for t in sents[:2]]
     keep = re.compile(cfg["summary_keep_heading"], re.I)
     kept: list[Entry] = []  # the concluding sections ("结论", "核心观点"): never cut for length
     for path, blocks in sections:
