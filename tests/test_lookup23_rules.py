@@ -108,7 +108,21 @@ def test_a_tables_caption_is_part_of_its_header(text, caption):
 def test_a_months_end_is_answered_by_the_quarter_it_closes(asked, stated, match):
     from chatbot.text import period_match
 
-    assert period_match(asked, stated) is match
+    assert period_match(asked, stated, point_in_time=True) is match
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("期末点位数:2024年第四季度75,120个", True),
+    ("截至9月底，公司点位数为84,612个", True),
+    ("二季度:新签艘数19;合同金额20.3亿美元", False),  # a quarter's flow: no figure at the end of June
+])
+def test_a_figure_at_a_periods_end_is_told_from_a_flow(text, point):
+    from chatbot.evidence import states_point_in_time
+    from chatbot.text import period_match
+
+    assert states_point_in_time(text) is point
+    # a quarter's flow never answers a month's end; a count at the quarter's end does
+    assert period_match({("2025", "M06-end")}, {("2025", "Q2")}, point_in_time=states_point_in_time(text)) is point
 
 
 # --- capacities ---------------------------------------------------------------------------------------------------

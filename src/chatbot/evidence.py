@@ -1072,6 +1072,13 @@ def forecast_only(text: str) -> bool:
     return bool(stated) and all(stated)
 
 
+def states_point_in_time(text: str) -> bool:
+    """Does a sentence or a row state a figure at a period's end ("期末点位数", "截至9月底", "at the end of June";
+    config/evidence.toml [period] point_in_time)?"""
+    low = text.lower()
+    return any(w in low for w in evidence_config()["period"]["point_in_time"])
+
+
 def asks_output(question: str) -> bool:
     """Does a figure question ask what was made ("实际生产了多少吨"), not what a facility can make
     (config/evidence.toml [capacity])?"""
@@ -1619,7 +1626,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
-                if not period_match(spec.periods, stated):
+                if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown)):
                     continue  # states another period, or nothing ties it to the one asked
                 if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and (
                         at := [named for forms in spec.metrics for named in metric_periods(norm, forms)]) and not any(

@@ -191,9 +191,6 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
         # a heading's half or quarter without its year ("上半财年业绩") in a passage whose periods are years ("2026财年
         # 指引"), and points in time ("截至9月30日"): that part of those years, not the whole years
         return {(y, q) for q in halves for y in _years_for(passage, dated, q)}
-    if context and len({y for y, _ in passage if y}) > 1:
-        return set(context)  # a passage of several years (a history table below a list of this year's dividends): a
-        # sentence naming none is about its heading's or headline's period, not about every year the passage names
     return set(passage) or set(context)
 
 

@@ -526,9 +526,10 @@ def qualifiers(text: str) -> set[str | None]:
     return {_qualifier(m.group(0)) for m in _period_rules().qualifier_re.finditer(english_period_forms(text))}
 
 
-def period_match(asked: set, stated: set) -> bool:
+def period_match(asked: set, stated: set, point_in_time: bool = False) -> bool:
     """Does a sentence state one of the asked periods? A plain year is also answered
-    by its year-end figure; a half-year is not a full year."""
+    by its year-end figure; a half-year is not a full year. `point_in_time`: the sentence states a figure at a
+    period's end ("期末点位数"), which a quarter's column gives at the month that closes it."""
     closes = month_end_closes()
     for year, q in asked:
         if year and q and re.fullmatch(r"M\d\d", q) and not any(
@@ -545,7 +546,7 @@ def period_match(asked: set, stated: set) -> bool:
             # half-year's figure), never at another month's end; a year by its December's end
             if (q in closes and s == closes[q]) or (q is None and closes.get(s) == "end"):
                 return True  # (a half-year's figure is not stated by a date at its end: one way only)
-            if q in closes and s in QUALIFIER_TEXT and period_end_month(s) == period_end_month(q):
+            if point_in_time and q in closes and s in QUALIFIER_TEXT and period_end_month(s) == period_end_month(q):
                 return True  # ... or of a quarter it closes: "第四季度末的点位数" by the row "期末点位数" in the
                 # "2024年第四季度" column
     return False
