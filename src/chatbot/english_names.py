@@ -246,6 +246,7 @@ def _translated_head(words: list[str], glossary: Glossary, rules: Rules) -> str:
     kind of company it is (a legal form, a trade word: config/catalogue.toml). The documents need not write the
     English name."""
     generic = {w.lower() for w in (*rules.en_legal_tails, *rules.en_trade_words)} | set(rules.sector_words_en)
+    suffixes = (*rules.company_suffixes, *rules.trade_words)
     for k in range(len(words) - 1, 0, -1):
         head, tail = words[:k], words[k:]
         if not all(w.lower().rstrip(".") in generic for w in tail):
@@ -254,8 +255,7 @@ def _translated_head(words: list[str], glossary: Glossary, rules: Rules) -> str:
         if len(head) > 1 and all(parts := [_phrase_translations(w)[:4] for w in head]):
             options += ["".join(c) for c in itertools.islice(itertools.product(*parts), _MAX_COMPOUNDS)]
         found: dict[str, str] = {}
-        suffixes = (*rules.company_suffixes, *rules.trade_words)
-        for zh in dict.fromkeys(o for o in options if len(o) >= 2 and _CJK_RUN.fullmatch(o)):
+        for zh in dict.fromkeys(o for o in options if _CJK_RUN.fullmatch(o)):
             owners = {c for c in glossary.entities(zh) if c in glossary.companies}
             if len(owners) == 1 and ((canon := next(iter(owners))) == zh or zh in glossary.aliases_of(canon, codes=False)):
                 found.setdefault(canon, zh)
@@ -365,7 +365,7 @@ def _tail_forms(tail: list[str], rules: Rules) -> list[str]:
     if len(tail) == 1 and re.fullmatch(r"[A-Za-z]+", tail[0]) and tail[0].lower() in english_words():
         # a trade word the list lacks ("Rendun Medical"): the lexicon's Chinese words of two characters or more for
         # it; the caller still needs the documents to write, right before one, characters romanising the name
-        return [t for t in _phrase_translations(tail[0]) if len(t) >= 2 and _CJK_RUN.fullmatch(t)][:_MAX_COMPOUNDS]
+        return [t for t in _phrase_translations(tail[0]) if _CJK_RUN.fullmatch(t)][:_MAX_COMPOUNDS]
     return []
 
 

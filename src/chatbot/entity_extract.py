@@ -45,6 +45,10 @@ def _with_coined_opening(before: str, name: str) -> str:
     return name
 
 
+# a bracket after a name: its ticker, English name, short form or role ("（“缃礼展览”或“目标公司”）")
+_BRACKET = re.compile(r"[(（]([^()（）\n]{2,60})[)）]")
+
+
 # Over 60 lines on purpose: the numbered passes below share the `found` table and its
 # `add`; apart they would pass both around for no gain in reading.
 def extract(title: str, tickers: list[str], text: str, rules: Rules | None = None) -> list[Entry]:
@@ -77,7 +81,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         return e
 
     # 1. a name with a ticker (or an English name) in the brackets after it
-    for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", full):
+    for m in _BRACKET.finditer(full):
         before = full[max(0, m.start() - 60): m.start()]  # (an English name of five words whole)
         inner = m.group(1)
         tick = _tickers_in(inner, rules) or bare_code_ticker(inner, rules)
@@ -213,19 +217,19 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for e in found.values():
         if set(e.tickers) & {t.upper() for t in tickers}:
             e.primary = True
-    if len(tickers) == 1 and not any(e.primary for e in found.values()):
-        # no subject read from the title, none holding the front matter's one ticker, but the title opens with one
-        # company's name ("泷安肾病医疗截至2025年9月30日止九个月…业绩公告摘要", its bracketed ticker in the heading
-        # the passages do not keep): that company is the document's, under that ticker
-        opening = [e for e in found.values() if e.kind == "company"
-                   and any(len(f) >= 2 and title.startswith(f) for f in _bare_forms([e.name, *e.aliases], rules))]
-        if len(opening) == 1:
-            opening[0].primary = True
-            opening[0].tickers += [t.upper() for t in tickers if t.upper() not in opening[0].tickers]
     # fold entries that are forms of each other ("云知声智能科技股份有限公司" and "云知声")
     for e in list(found.values()):
         for form in [e.name, *e.aliases]:  # "Tencent Music Entertainment Group" -> "Tencent Music"
             e.aliases += [s for s in _short_forms(form, full, rules) if s not in e.aliases and s != e.name]
+    if len(tickers) == 1 and not any(e.primary for e in found.values()):
+        # no subject read from the title, none holding the front matter's one ticker, but the title opens with one
+        # company's name or short form ("泷安肾病医疗截至2025年9月30日止九个月…业绩公告摘要", its bracketed ticker in
+        # the heading the passages do not keep): that company is the document's, under that ticker
+        opening = [e for e in found.values() if e.kind == "company"
+                   and any(len(f) >= 2 and title.startswith(f) for f in [e.name, *e.aliases])]
+        if len(opening) == 1:
+            opening[0].primary = True
+            opening[0].tickers += [t.upper() for t in tickers if t.upper() not in opening[0].tickers]
     merged = _merge(list(found.values()), rules)
     _add_roles(merged, full, rules)
     for e in merged:
@@ -238,26 +242,10 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     return sorted(merged, key=lambda e: (-e.primary, -e.mentions, e.name))
 
 
-def _bare_forms(forms: list[str], rules: Rules) -> list[str]:
-    """The forms, and each without its legal tail and then its group word ("泷安肾病医疗集团有限公司" -> "泷安肾病医疗集团",
-    "泷安肾病医疗")."""
-    out = list(forms)
-    for f in forms:
-        for tail in rules.legal_tails:
-            if f.endswith(tail):
-                f = f[: -len(tail)]
-                out.append(f)
-                break
-        for word in rules.group_words:
-            if f.endswith(word) and len(f) > len(word) + 1:
-                out.append(f[: -len(word)])
-    return list(dict.fromkeys(out))
-
-
 def _add_roles(entries: list[Entry], full: str, rules: Rules) -> None:
     """The generic words a bracket after a name defines as standing for it ("收购上海缃礼展览有限公司（“缃礼展览”或
     “目标公司”）": 目标公司), as the roles of the entry of that name ([names] role_words)."""
-    for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", full):
+    for m in _BRACKET.finditer(full):
         roles = [q for q in re.findall(r"[“\"「]([^”\"」]{2,12})[”\"」]", m.group(1)) if q in rules.role_words]
         if not roles or not (name := name_before(full[max(0, m.start() - 60): m.start()], rules, lenient=True)):
             continue

@@ -609,8 +609,7 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     whole ("短租"); not a verb ("归属" of "归属股东的净利润" is the metric's own wording)."""
     cfg, pre = evidence_config(), first_metric_prefix(question, forms) if forms else None
     rest = narrowing_rest(pre, [*_forms_of(entities, glossary), *(names or [])], cfg["scope"]["total_words"]) if pre else ""
-    verbs = "|".join(map(re.escape, cfg["required"]["speaker_verbs"]))
-    if said := list(re.finditer(verbs, rest)):
+    if said := list(_speaker_verbs().finditer(rest)):
         rest = rest[said[-1].end():]  # who forecasts is no part of the figure ("管理层预计…收入": the revenue's growth)
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
@@ -747,11 +746,16 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
 _ASIDE = re.compile(r"[（(]([^（）()]{1,20})[)）]")
 
 
+@lru_cache(maxsize=1)
+def _speaker_verbs() -> re.Pattern:
+    """The verbs of forecasting or saying ([required] speaker_verbs: "预计", "表示")."""
+    return re.compile("|".join(map(re.escape, evidence_config()["required"]["speaker_verbs"])))
+
+
 def _speaker(word: str, question: str) -> bool:
     """Is the word written right before a verb of forecasting or saying ("管理层" of "管理层预计第四季度收入…";
     [required] speaker_verbs): who gives the figure, not what it is of?"""
-    verbs = "|".join(map(re.escape, evidence_config()["required"]["speaker_verbs"]))
-    return bool(word) and re.search(rf"{re.escape(word)}\s*(?:{verbs})", question) is not None
+    return bool(word) and any(question[:m.start()].rstrip().endswith(word) for m in _speaker_verbs().finditer(question))
 
 
 def _only_in_aside(word: str, question: str) -> bool:
@@ -1483,7 +1487,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         passage_periods |= named_periods(context_text)
         # (a table's years are its rows' periods: a sentence of the prose around it that names none is not about
         # them: "特别股息：另派…" above a dividend history of four years states no 2023 dividend)
-        prose_periods = periods(context_text + " " + own_text(_prose(p.chunk.text))) | named_periods(context_text)
+        prose = _prose(p.chunk.text)
+        prose_periods = passage_periods if prose == p.chunk.text else \
+            periods(context_text + " " + own_text(prose)) | named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
         table_head = ""
