@@ -154,7 +154,8 @@ def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
     only starts the sentence); the whole of the rest is the name (never a part of it)."""
     whole = words
     while words and (rules.not_name_en(words[0])
-                     or (sentence_start and words[0].lower() in english_words() and words[0][1:].islower()
+                     or (sentence_start and any(w in english_words() for w in _stems(words[0].lower()))
+                         and words[0][1:].islower()
                          and words[0] not in rules.name_openers_en)):
         words, sentence_start = words[1:], False
     words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it

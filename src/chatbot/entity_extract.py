@@ -217,6 +217,12 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for e in found.values():
         if set(e.tickers) & {t.upper() for t in tickers}:
             e.primary = True
+    # a brand in Latin letters run on to the Chinese name the text also writes alone ("Jetmora翊云公务航空（2692.HK）"
+    # beside "Jetmora Aviation Holdings（翊云公务航空控股）"): the Chinese name and the brand are forms of one company
+    for e in list(found.values()):
+        run_on = _LATIN_THEN_CJK.fullmatch(e.name)
+        if run_on and full.replace(e.name, "").count(run_on.group(2)) >= 1:
+            e.aliases += [f for f in (run_on.group(2), run_on.group(1).strip()) if f not in e.aliases]
     # fold entries that are forms of each other ("云知声智能科技股份有限公司" and "云知声")
     for e in list(found.values()):
         for form in [e.name, *e.aliases]:  # "Tencent Music Entertainment Group" -> "Tencent Music"
@@ -424,6 +430,9 @@ def _bracket_pair(name: str, inner: str, rules: Rules, add, tick: list[str] | tu
 
 
 _HEAD_CUT = re.compile(r"[\d\s，,。、；;！!？?]|第|上半年|下半年|前三季度|全年|[一二三四]?季度|年度")
+
+
+_LATIN_THEN_CJK = re.compile(rf"([A-Za-z][A-Za-z0-9&.'\- ]*?)\s*([{_CJK}]{{2,}})")
 
 
 def _title_head(part: str, body: str, rules: Rules) -> str:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from chatbot.bilingual import _stems, cedict_index, to_chinese
 from chatbot.collapse import collapse, docs_about
@@ -196,11 +196,18 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
     # "单季", "财年": period words, not the figure's
     period_words = [*evidence_config()["period"]["single_period"], *evidence_config()["period"]["fiscal_year"]]
+    # "今年": the documents' own year; "具体": how the question is put (config [required] weightless): no word to
+    # hold or weigh
+    this_year = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
     def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
+            return
+        if set(alts) <= this_year:  # (kept as a word of the question, for a two-part question's items; weighing nothing)
+            seen.update(alts)
+            groups.append(TermGroup(alts, 0.0, kind="word", source=source))
             return
         seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
@@ -471,6 +478,13 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.segments += [r for r in asked_places(question, scope_cfg.get("place_pos", []), scope_cfg.get("place_noun_pos", []),
                                                   scope_cfg.get("not_segment_places", []), not_segment)
                           if not any(r[0] in f for seg in spec.segments for f in seg)]
+        # an English question's place where a company's figure was made ("revenue in India": 印度, a place jieba's
+        # dictionary tags) is a region asked too (not a market's own name: "China's enterprise LLMs")
+        where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across)\s+(?:the\s+)?([A-Z][a-z]+)", question)}
+        spec.segments += [zh for g in groups if g.kind == "word" and not g.entity and not g.absent and entities
+                          and where & set(g.alternatives)  # (the English word, and its Chinese)
+                          and (zh := [a for a in g.alternatives if not a.isascii() and _dictionary_tag(a) == "ns"])
+                          and not any(z in f for z in zh for seg in spec.segments for f in seg)]
     return spec
 
 
@@ -692,10 +706,10 @@ def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: 
     ("为什么檬剪要在华东加速开店？" of "檬剪等快剪品牌在华东加速开店"): the documents say what, never why."""
     asked = spec.entities & glossary.companies
     subjects = set().union(*glossary.doc_subjects.values()) if glossary.doc_subjects else set()
+    if explains and asked - subjects and (asked - subjects) <= once:
+        return True  # (one of several: "为什么煦城供热的面积增长比暖垣热力慢" is explained of neither by 暖垣's article)
     if not asked or asked & subjects or not asked <= once:
         return False
-    if explains:
-        return True
     words = [g for g in spec.groups if not g.entity and not g.absent and g.kind != "period"]
     forms = [f.lower() for f in _forms_of(asked, glossary) if f]
     return not any(any(f in normalize(c.text).lower() for f in forms)
@@ -851,6 +865,19 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
 # ("多少钱" asks a sum of money: a growth rate or a count beside it is no answer)
 # ("多少百万美元" asks US dollars at any magnitude: "4,290万美元" and a table's "（百万美元）" row both answer)
 _UNIT_ASKED = re.compile(r"多少\s*(?:百万|千万)\s*(港元|美元|元)|多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
+
+
+def _caption_states_unit(header: str, unit: str) -> bool:
+    """Does a table's caption or header write the magnitude or currency asked for all its cells
+    ("（单位：人民币千元）", "单位：万元") — its bare-number rows are in it?"""
+    return re.search(r"单位\s*[:：]\s*[^，。；）)|]{0,6}?" + re.escape(unit), header) is not None
+
+
+def _money_subunit(text: str) -> bool:
+    """Does the text write a figure in a currency's smaller unit ("4.2港仙", "8.6 cents": config [units]
+    money_subunits)?"""
+    subs = evidence_config()["units"]["money_subunits"]
+    return re.search(r"\d\s*(?:" + "|".join(map(re.escape, subs)) + ")", text) is not None
 
 
 def _asked_unit(question: str) -> str:
@@ -1010,6 +1037,13 @@ def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
 _RESTATED = re.compile(r"[\d.,\s]+|约|即|合|折合|左右|亿|万|千|百|元|港元|美元|人民币")
 
 
+def states_change(text: str) -> bool:
+    """Does a text state a change at all: a word of one (config/evidence.toml [scope] growth_stated, less the signs), a
+    signed figure or a percentage?"""
+    words = [w for w in evidence_config()["scope"]["growth_stated"] if w not in "+-"]
+    return any(w in text for w in words) or re.search(r"[+\-−]\s*\d|\d\s*%|百分点|倍", text) is not None
+
+
 def asks_growth_only(question: str) -> bool:
     """Does the question ask a figure's growth and not its level too ("收入同比增长了多少"; "收入是多少？同比增长
     多少？" also asks the level, which a sentence may state alone)? (config/evidence.toml [scope] growth_asked)"""
@@ -1131,7 +1165,8 @@ def _asked_periods(question: str) -> set:
 
 
 def _render_row(row: str, header: list[str]) -> str:
-    cells = with_row_unit([c.strip() for c in row.strip().strip("|").split("|")])  # "收入（亿元）|43.7" -> 收入, 43.7亿元
+    # (bold marks off first: "**1,003,630**" is a bare number its column's unit reads)
+    cells = with_row_unit([_EMPHASIS.sub("", c).strip() for c in row.strip().strip("|").split("|")])  # "收入（亿元）|43.7" -> 收入, 43.7亿元
     if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
         # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
         return f"{cells[0]}:" + ";".join(with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=True))
@@ -1140,7 +1175,7 @@ def _render_row(row: str, header: list[str]) -> str:
         rest = [with_unit(h, c) if h and is_bare_number(c) else c
                 for h, c in zip([*header[1:], *[""] * len(cells)], cells[1:], strict=False) if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
-    parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False)]
+    parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False) if c]  # (an empty cell says nothing)
     return f"{cells[0]}:" + ";".join(parts)
 
 
@@ -1172,6 +1207,10 @@ def _heading_sentences(chunk: Chunk, question: str, glossary: Glossary) -> list[
     if not _asks_identifier(question, glossary):
         return []
     return [(h, h, False, periods(h)) for h in chunk.headings if h != chunk.title and len(h) >= 6]
+
+
+# a table row's first cell indented under the row above (a full-width space, or two spaces, after the cell's border)
+_SUB_ROW = re.compile(r"^ ?(?:\u3000| {2,}|\xa0)\s*\S")
 
 
 def _prose(text: str) -> str:
@@ -1223,6 +1262,7 @@ def sentences_before(text: str) -> list[str]:
 def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str, str], ...]:
     out: list[tuple[str, str, bool, set, str, str]] = []
     header: list[str] = []
+    parent = ""  # the label of the table's last row that is not indented
     lines = text.splitlines()
     for i, line in enumerate(lines):
         s = line.strip()
@@ -1235,8 +1275,16 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str,
                 header = [c.strip() for c in s.strip("|").split("|")]
                 continue
             shown = _render_row(s, header)
+            # a two-level table: an indented row is a part of the row above it that is not indented ("| **钓竿** |…"
+            # over "| 　欧洲 |…": the rods' European revenue), read with that row's label in front
+            label = s.strip("|").split("|")[0]
+            if _SUB_ROW.match(label):
+                shown = f"{parent}/{shown}" if parent else shown
+            elif label.strip():
+                parent = _EMPHASIS.sub("", label).strip()
             out.append((s, shown, True, _row_periods(s, header, shown), "", ""))
             continue
+        parent = ""
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
         item = re.match(r"^([-*+]|\d+[.)、])\s+", s) is not None
@@ -1276,6 +1324,9 @@ def score_candidates(
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
     texts = [normalize(p.chunk.text) for p in passages]
+    if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
+        spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
+                          if not any(item in a for g in spec.required for a in g.alternatives)]
     parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
                        written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
@@ -1304,6 +1355,25 @@ def score_candidates(
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
     return cands, spec
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def numbered_items(question: str, texts: list[str]) -> list[str]:
+    """The items of a numbered series a question names ("范围三" of "范围三排放"): a noun of the dictionary, then an
+    ordinal the tokenizer keeps as a word of its own (not "一手", "三号", "前一交易日"), that the texts write with
+    another ordinal (范围一, 范围二)."""
+    import jieba.posseg as pseg  # loaded on first use
+
+    words = [(w.word, w.flag) for w in pseg.lcut(question)]
+    out = []
+    for (stem, tag), (n, _) in pairwise(words):
+        if len(stem) < 2 or not tag.startswith("n") or len(n) != 1 or n not in _ORDINALS:
+            continue
+        if any(f"{stem}{o}" in t for o in _ORDINALS if o != n for t in texts):
+            out.append(stem + n)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1492,6 +1562,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             periods(context_text + " " + own_text(prose)) | named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
         asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
+        asks_party = re.search(evidence_config()["scope"]["party_asked"], question, re.IGNORECASE) is not None
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
@@ -1517,8 +1588,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 named = set(glossary.entities(first)) | _role_named(first, roles)
             own_subject = {e for e in named if e in glossary.companies} or lead_companies
             subject = own_subject or context_companies
-            if spec.entities and subject and not (asked & (subject | mentioned)):
-                continue  # about another company
+            if spec.entities and subject and not (asked & (subject | mentioned)) \
+                    and not (asks_party and spec.entities & doc_about):
+                continue  # about another company (unless a party of the asked company's own document is asked: "墨穹新材的
+                # 控股股东是谁" is answered by the shareholder's row in its disclosure)
             if (spec.wants_figure and (passing := asked & mentioned - subject - context_companies)
                     and not (asked & subject) and not any(_figure_of(norm, normalize(f)) for c in passing
                                                           for f in [c, *glossary.aliases_of(c, codes=False)])):
@@ -1624,6 +1697,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if (growth_only and not grown and figure and not figure_item and not (is_row and spec.segments)
                     and not (any(a in norm or a in heads for a in figure) and metric_change_stated(norm, [figure], spec.periods))):
                 continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
+            if growth_only and (spec.wants_figure or asks_yoy) and not states_change(norm):
+                continue  # a level alone ("前三季度炭黑销量41.3万吨，其中第三季度14.6万吨") is no change asked
             if spec.periods:
                 if is_row and stated and spec.metrics:
                     stated = _metric_cells_periods(shown, stated, spec.metrics)
@@ -1665,8 +1740,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.amount and not without_codes(shown, figs):
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
-            if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown):
-                continue  # asks "多少亿元": a sentence with only percentages does not answer
+            if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown) \
+                    and not (is_row and _caption_states_unit(header_lines, spec.unit)) \
+                    and not (spec.unit == "元" and _money_subunit(shown)):
+                continue  # asks "多少亿元": a sentence with only percentages does not answer (a row under a caption
+                # "（单位：人民币千元）" is in 千元; "每股派多少钱" is answered in 港仙)
             if spec.unit and spec.segments and not is_row and segment_without_unit_figure(shown, spec.segments, spec.unit):
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
@@ -1904,7 +1982,8 @@ def breakdown_row(header_row: str, headings: list[str], label: str, question: st
     more than half of? A question asking the company's figure is answered by the total before any part's row."""
     cfg = evidence_config()["scope"]
     first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
-    by_part = first in cfg.get("part_columns", []) or any(
+    # (a column of two levels names both: "分部 / 地区")
+    by_part = any(w.strip() in cfg.get("part_columns", []) for w in re.split(r"[/／、]|及", first)) or any(
         re.match(cfg.get("part_heading", "$^"), h.lstrip("# ").strip()) for h in headings[1:])
     label = normalize(label)
     covered = {i for w in words if w in label for m in re.finditer(re.escape(w), label) for i in range(m.start(), m.end())}

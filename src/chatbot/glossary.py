@@ -135,7 +135,7 @@ class Glossary:
         inside: read as terms before the metric's own form is taken out of a question."""
         out: dict[str, list[str]] = {}
         for term in sorted(self.terms, key=len, reverse=True):
-            if not term.isascii() or " " not in term:
+            if not term.isascii() or not re.search(r"[ \-]", term):  # (of several words: "after-sales" too)
                 continue
             for forms in self.metrics.values():
                 if any(f.isascii() and f != term and re.search(rf"(?<![a-z]){re.escape(f)}(?![a-z])", term) for f in forms):

@@ -157,7 +157,8 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         if other and not contains(other):
             out.append(other)  # "嘉岳重工" where the documents write "嘉岳电梯" only: another company
             continue
-        if contains(n) or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()) \
+        if contains(n) or (re.fullmatch(r"[A-Z]{2,}s", n) and contains(n[:-1])) \
+                or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()) \
                 or _inside_held_term(n, question, glossary, contains):
             continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
         if _place_held(n, contains):
@@ -194,7 +195,12 @@ def words_written(name: str, contains: Callable[[str], bool]) -> bool:
     from chatbot.text import _jieba
 
     words = [w for w in _jieba().lcut(name) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
-    return bool(words) and all(contains(w) for w in words)
+    if not words or not all(contains(w) for w in words):
+        return False
+    # (and no run of characters the tokenizer left single that the documents never write: "骋越" of "骋越汽车", a name's
+    # opening before a written trade word)
+    rest = re.sub("|".join(map(re.escape, sorted(words, key=len, reverse=True))), " ", name)
+    return all(contains(run) for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest))
 
 
 def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
@@ -206,9 +212,18 @@ def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
         return any(contains(t) for form in _region_nouns(name.lower()) for t in cedict_index().get(form, []) if len(t) >= 2)
     if not re.fullmatch(r"[A-Za-z]+", name):
         return False
-    return any(len(t) > 2 and ((t.endswith("人") and contains(t[:-1]))
-                               or (t[-1] in "省市" and (contains(t) or contains(t[:-1]))))
+    return any((len(t) > 2 and ((t.endswith("人") and contains(t[:-1]))
+                               or (t[-1] in "省市" and (contains(t) or contains(t[:-1])))))
+               or (len(t) >= 2 and _place_word(t) and contains(t))  # "Africa": 非洲, a place jieba's dictionary tags
                for t in cedict_index().get(name.lower(), []))
+
+
+def _place_word(word: str) -> bool:
+    """Does jieba's dictionary tag the whole word a place name ("非洲", "巴西": ns; not "苹果", "谷歌")?"""
+    import jieba.posseg as pseg  # loaded on first use
+
+    pseg.dt.check_initialized()
+    return pseg.dt.word_tag_tab.get(word) == "ns"
 
 
 def _region_nouns(adjective: str) -> list[str]:
@@ -641,6 +656,7 @@ def _is_modifier(w: str) -> bool:
 
 
 def _is_english_word(w: str) -> bool:
-    from chatbot.bilingual import english_words
+    """A word of the lexicon, in any of its forms ("Summarise": summarize)."""
+    from chatbot.bilingual import _stems, english_words
 
-    return w.lower() in english_words()
+    return any(s in english_words() for s in _stems(w.lower()))

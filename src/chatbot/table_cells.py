@@ -11,7 +11,8 @@ from functools import lru_cache
 from chatbot.evidence_config import evidence_config
 from chatbot.text import normalize
 
-_BARE_NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?")
+# (a number, or a range of two: "152,000至158,000" under "（人民币万元）" is read in 万元 at both ends)
+_BARE_NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:\s*(?:至|~|–)\s*[+\-]?\d[\d,]*(?:\.\d+)?)?")
 _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 _NUMBER_BINDS = re.compile(r"(?:\d|\d\s*月份?)$")  # a name a following number would run on from
 
@@ -20,14 +21,23 @@ _NUMBER_BINDS = re.compile(r"(?:\d|\d\s*月份?)$")  # a name a following number
 def _unit_re() -> re.Pattern:
     cfg = evidence_config()["units"]
     units = sorted({*cfg["measures"], *cfg["table_units"]}, key=len, reverse=True)
-    return re.compile(r"(.+?)\s*[(（]\s*((?:[亿万千百]\s*)?(?:" + "|".join(map(re.escape, units)) + r"))\s*[)）]\s*")
+    prefixes = "|".join(map(re.escape, sorted(cfg.get("currency_prefixes", {}), key=len, reverse=True)))
+    return re.compile(r"(.+?)\s*[(（]\s*" + (f"({prefixes})?" if prefixes else "()") + r"\s*((?:[亿万千百]\s*)?(?:"
+                      + "|".join(map(re.escape, units)) + r"))\s*[)）]\s*")
 
 
 def header_unit(header: str) -> tuple[str, str]:
     """A header cell as its name and the unit its brackets write ("充电量(亿度)" -> 充电量, 亿度);
-    a header with no unit is its own name and no unit."""
+    a header with no unit is its own name and no unit. A currency written before the magnitude is read after it
+    (config/evidence.toml [units] currency_prefixes: "收入（人民币万元）" -> 收入, 万元; "（港币千元）" -> 千港元)."""
     m = _unit_re().fullmatch(header.strip())
-    return (m.group(1).strip(), re.sub(r"\s+", "", m.group(2))) if m else (header.strip(), "")
+    if not m:
+        return header.strip(), ""
+    unit = re.sub(r"\s+", "", m.group(3))
+    if m.group(2):
+        prefix = evidence_config()["units"]["currency_prefixes"][m.group(2)]
+        unit = re.sub(r"^([亿万千百]?)", lambda x: x.group(1) + prefix, unit) if unit.endswith("元") else m.group(2) + unit
+    return m.group(1).strip(), unit
 
 
 def is_bare_number(cell: str) -> bool:
