@@ -27,7 +27,9 @@ from chatbot.text import (
     question_language,
 )
 
-_SCALE = {"亿": 1e8, "万": 1e4, "": 1.0}
+_SCALE = {"亿": 1e8, "万": 1e4, "": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE_EN = {"thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "m": "million",
+             "billion": "billion", "bn": "billion"}
 _NUM = r"\d+(?:\.\d+)?"
 _NUM_WRITTEN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "26,300名": thousands separators as sources write them
 
@@ -41,6 +43,12 @@ def _money() -> re.Pattern:
         rf"(?:人民币)?\s*(?P<a>{_NUM_WRITTEN})\s*(?P<ua>亿|万)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM_WRITTEN})\s*(?P<ub>亿|万)?)?"
         rf"\s*(?P<cur>港元|美元|元人民币|元|{units})"
     )
+
+
+# an amount written the English way ("HK$742.6 million", "US$38.2m", "RMB1.2 billion"): the currency first
+_MONEY_EN = re.compile(
+    rf"(?P<cur>HK\$|US\$|RMB|HKD|USD|CNY)\s?(?P<a>{_NUM_WRITTEN})\s?(?P<ua>thousand|million|billion|mn|bn|m|k)?\b"
+    rf"(?:\s?(?:-|–|to)\s?(?:HK\$|US\$|RMB|HKD|USD|CNY)?\s?(?P<b>{_NUM_WRITTEN})\s?(?P<ub>thousand|million|billion|mn|bn|m|k)?\b)?")
 
 
 def figure_re() -> re.Pattern:
@@ -78,11 +86,11 @@ class Fact:
 def _currency(cur: str, text: str) -> str:
     """The kind of a figure's unit: a currency ("CNY", "HKD", "USD"), else the counted
     thing's unit word ("票", "名"); figures are combined only within one kind."""
-    if cur == "港元":
+    if cur in ("港元", "HK$", "HKD"):
         return "HKD"
-    if cur == "美元":
+    if cur in ("美元", "US$", "USD"):
         return "USD"
-    if cur in ("元", "元人民币"):
+    if cur in ("元", "元人民币", "RMB", "CNY"):
         return "CNY"
     return cur
 
@@ -138,14 +146,15 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
         if not own_per and re.search(reader_config()["compute"]["year_before_clause"], bare, re.I):
             per = {(str(int(y) - 1), q) for y, q in per if y}  # "而去年同期为净利润0.52亿元": last year's
         found = list(_money().finditer(bare))
+        found += [m for m in _MONEY_EN.finditer(bare) if not any(o.start() < m.end() and m.start() < o.end() for o in found)]
         start = len(out)
         for m in found:
             a, b = m.group("a").replace(",", ""), (m.group("b") or "").replace(",", "")
-            ua, ub = m.group("ua") or "", m.group("ub") or ""
+            ua, ub = (_SCALE_EN.get(u.lower(), u) if m.re is _MONEY_EN else u for u in (m.group("ua") or "", m.group("ub") or ""))
             unit_a = ua or ub
             lo = _number(a) * _SCALE[unit_a]
             hi = _number(b) * _SCALE[ub or ua] if b else lo
-            written = (f"{a}{unit_a}", f"{b}{ub or ua}" if b else f"{a}{unit_a}")
+            written = (_written(a, unit_a), _written(b, ub or ua) if b else _written(a, unit_a))
             before = bare[: m.start()]
             cut = list(_COMPARED.finditer(before))
             near = before[cut[-1].end():] if cut else ""
@@ -153,6 +162,11 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
                             passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip()), near))
         out[start:] = _ranges(out[start:], found, bare)
     return tuple(out)
+
+
+def _written(number: str, unit: str) -> str:
+    """A figure as a formula writes it: "6.0亿", "742.6 million" (an English scale word after a space)."""
+    return f"{number} {unit}" if unit.isascii() and unit else f"{number}{unit}"
 
 
 def _ranges(facts: list[Fact], found: list[re.Match], bare: str) -> list[Fact]:
@@ -406,7 +420,7 @@ def _fmt(x: float, decimals: int = 1) -> str:
 
 
 def _amount(value: float, unit: str) -> str:
-    return f"{_fmt(value / _SCALE[unit], 2)}{unit}"
+    return _written(_fmt(value / _SCALE[unit], 2), unit)
 
 
 _CURRENCY_WORD = {"CNY": "元", "HKD": "港元", "USD": "美元"}
@@ -487,8 +501,9 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})(?P<ua>亿|万)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})(?P<ub>亿|万|%)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
-        rf"(?P<r>-?{_NUM})(?P<ur>%|倍|亿|万)?(?P<cur>港元|美元|元|{units})?"
+        rf"(?P<a>{_NUM})\s?(?P<ua>亿|万|thousand|million|billion)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})\s?"
+        rf"(?P<ub>亿|万|%|thousand|million|billion)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<r>-?{_NUM})\s?(?P<ur>%|倍|亿|万|thousand|million|billion)?(?P<cur>港元|美元|元|{units})?"
     )
 
 
@@ -562,6 +577,9 @@ _SHARE_EN = [
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
     # "what share of its revenue in the nine months came from overseas": the whole, then where the part comes from
     re.compile(r"share of (?P<whole>.+?) (?:came|comes|come|was|were|is|are) (?:generated |earned |derived )?(?:from|by) (?P<part>.+)", re.I),
+    # "what share of its 9M25 revenue was booked in the third quarter": the part is a period of the whole's
+    re.compile(r"share of (?P<whole>.+?) (?:was|were|is|are|came|comes) (?:booked|recorded|generated|earned|made|realised|"
+               r"realized|reported|delivered) in (?P<part>.+)", re.I),
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")
@@ -796,6 +814,15 @@ def at_midpoint(f: Fact) -> tuple[Fact, str]:
         f"({f.written[0]}+{f.written[1]})÷2≈{written}"
 
 
+def _period_only(phrase: str) -> bool:
+    """Does an English phrase name a period and nothing else ("the third quarter", "1H25", "fiscal 2025")?
+    (config/reader.toml [compute] period_words_en)"""
+    words = set(reader_config()["compute"]["period_words_en"])
+    rest = [w for w in re.findall(r"[a-z0-9]+", phrase.lower()) if w not in words
+            and not re.fullmatch(r"(?:[1-4][hq]|[hq][1-4]|fy|9m|6m|3m)?\d{0,4}", w)]
+    return bool(re.search(r"[a-z]", phrase, re.I)) and not rest
+
+
 def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
     question = re.sub(cfg["fillers"], " ", question)
@@ -838,6 +865,10 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
             part_own = [a for g in part_terms if g not in counted for a in g]
             return DerivedQuestion("share", Operand(entity, part_terms, period),
                                    Operand(entity, counted, period, exclude=part_own), stated=part_own)
+        pp, wp = _asked_periods(mm.group("part")), _asked_periods(whole_phrase)
+        if whole_terms and len(pp) == 1 and len(wp) == 1 and pp != wp and _period_only(mm.group("part")):
+            # "what share of its 9M25 revenue was booked in the third quarter": one figure for two periods
+            return DerivedQuestion("share", Operand(entity, whole_terms, pp[0]), Operand(entity, whole_terms, wp[0]))
         if whole_terms and not is_total:
             # "现金相当于净亏损的百分之多少": the whole is a figure of its own, not the total
             wp, pp = _asked_periods(whole_phrase), _asked_periods(mm.group("part"))

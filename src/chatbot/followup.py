@@ -528,7 +528,9 @@ def _latest_of_before(question: str, prev: str) -> str | None:
     rest = re.sub(reader_config()["followup"]["generic_items"], " ", rest, flags=re.IGNORECASE)
     if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", rest):
         return None  # an item of its own ("那最新的年付费用户是多少？")
-    bare = period_phrase_en_re().sub(" ", period_phrase_re().sub("", prev))
+    # (an English period written short, "1H25", is read in the form the period pattern knows: "H1 2025")
+    bare = period_phrase_en_re().sub(" ", period_phrase_re().sub("", english_period_forms(prev) if re.search(
+        r"[A-Za-z]", prev) else prev))
     bare = " ".join(re.sub(r"\b(?:in|for|during|of|over)\s*(?=[?？.]|$)", "", bare, flags=re.IGNORECASE).split())
     bare = re.sub(r"\s+(?=[?？.])", "", bare)
     return " ".join(w for w in (cue.strip(), kind, bare) if w)

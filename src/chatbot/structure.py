@@ -156,7 +156,7 @@ def build_structure(chunks: list[Chunk]) -> dict[str, DocStructure]:
                     prev = _new_block(blocks, doc_id, c, kind, lead, header if kind == "table" else [], path)
                     blocks.append(prev)
                     prev.labelled = labelled
-                prev.lines.append(Line(re.sub(r"\[\d+\]", "", shown).strip(), s, c))
+                prev.lines.append(Line(re.sub(r"\[\d+\]|\*\*|__", "", shown).strip(), s, c))  # (no bold marks shown)
         blocks = [b for b in blocks if b.lines]
         first = cs[0]
         out[doc_id] = DocStructure(doc_id, first.title, first.publisher, first.date, blocks)

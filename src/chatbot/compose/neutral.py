@@ -392,18 +392,29 @@ def _about_other(ctx: ComposeContext, cand, entity: str, others: list[str], pass
 
 
 def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
-    """Table rows that the company heads (the report's comparison tables first)."""
-    aliases = [entity.lower(), *ctx.glossary.aliases_of(entity)]
+    """Table rows that the company heads (the report's comparison tables first), else, in a table with a column per
+    company, each row's cell of the company under the row's label ("新车销量:途昇汽车22,940辆"), and all of its rating
+    and target-price rows ([structure] rating_labels)."""
+    aliases = [a.lower() for a in [entity, *ctx.glossary.aliases_of(entity)] if a]
     docs = sorted(ctx.structure.values(), key=lambda d: d.doc_id != "report")
-    out = []
+    out, cells = [], []
     for d in docs:
         for b in d.blocks:
             if b.kind != "table":
                 continue
             for ln in b.lines:
-                head = ln.text.split(":")[0].lower()
-                if any(a in head for a in aliases):
+                head, _, rest = ln.text.partition(":")
+                if any(a in head.lower() for a in aliases):
                     out.append(Entry(ln.text, [ln.chunk], [ln.raw]))
+                    continue
+                clauses = rest.split(";")
+                mine = [c for c in clauses if any(a in c.lower() for a in aliases)]
+                if rest and len(clauses) >= 2 and len(mine) == 1:
+                    cells.append(Entry(f"{head}:{mine[0]}", [ln.chunk], [ln.raw]))
+    if not out and cells:  # (the rating rows, and `most` of the others)
+        labels = reader_config()["structure"]["rating_labels"]
+        rated = [e for e in cells if any(w in e.text.split(":")[0].lower() for w in labels)]
+        return [e for e in cells if e not in rated][:most] + rated
     return out[:most]
 
 
@@ -530,7 +541,9 @@ def advice(ctx: ComposeContext) -> Composition | None:
     if body is None:
         return None
     rating = re.compile(reader_config()["structure"]["rating_cue"], re.I)  # a buy / sell rating is never relayed
-    rated = [e for e in body.entries if e.chunks and rating.search(e.text)]  # as advice: it follows the no-advice
+    labels = reader_config()["structure"]["rating_labels"]  # (or a comparison table's rating row: "评级:途昇汽车减持")
+    rated = [e for e in body.entries if e.chunks and (rating.search(e.text) or (
+        ":" in e.text and any(w in e.text.split(":")[0].lower() for w in labels)))]  # as advice: it follows the no-advice
     entries += [e for e in body.entries if e not in rated]  # line, attributed to the document's analyst
     entries.append(Entry(ctx.labels["no_advice"], bullet=False))
     if rated:

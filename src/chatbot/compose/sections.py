@@ -423,14 +423,29 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     if len(sections) < 2:
         return None
     most = _cfg()["max_block_items"]
+    last, label = sections[-1], "conclusion_article"
+    if len(sections) >= 3 and re.search(_cfg()["risk_heading"], _NUMBERING.sub("", last[0][-1]).strip(), re.I):
+        # a broker note ends on its risks ("风险"): its view is the section before ("公司点评")
+        last, label = sections[-2], "conclusion_before_risks"
+    if re.search(_cfg()["misc_heading"], _NUMBERING.sub("", last[0][-1]).strip(), re.I):
+        # an announcement's last section is a miscellany ("其他": its cash, a peer, a caveat); its bottom line is the
+        # first section that states amounts ("预期业绩": the expected range and the fall), prose first, then its table
+        amounts = lambda t: [f for f in claim_figures(t) if re.search(r"[亿万%元]|illion", f)]  # noqa: E731
+        stating = next(((p, bs) for p, bs in sections[:-1] if any(amounts(ln.text) for b in bs for ln in b.lines)), None)
+        if stating is not None:
+            lines = [ln for b in sorted(stating[1], key=lambda b: b.kind == "table") for ln in b.lines
+                     if not _NOTE.match(ln.text)][:most]
+            entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
+            if entries:
+                return Composition([Entry(ctx.labels["conclusion_figures"]), *entries])
     # its prose and lists: a table in the last section ("谁的路更可持续？" over a table, then the author's view) is
     # the data the view is drawn from, not the view
-    blocks = [b for b in sections[-1][1] if b.kind != "table"] or sections[-1][1]
+    blocks = [b for b in last[1] if b.kind != "table"] or last[1]
     lines = [ln for b in blocks for ln in b.lines if not _NOTE.match(ln.text)][:most]
     entries = [_entry(ln) for ln in lines if len(ln.text) >= 8]
     if not entries:
         return None
-    return Composition([Entry(ctx.labels["conclusion_article"]), *_rating_sentences(doc, entries), *entries])
+    return Composition([Entry(ctx.labels[label]), *_rating_sentences(doc, entries), *entries])
 
 
 def _outlook_sentences(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
@@ -777,6 +792,8 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
     found = ctx.lookup_entries(keep_ratio=0.5)
     if not found:  # nothing on the question: no answer (a figure asked of a thing no document names is refused)
         return None
+    # (what is done is said in prose: a table's rows, its figures, come after the sentences)
+    found = sorted(found, key=lambda e: bool(e.raw and e.raw[0] and e.raw[0].lstrip().startswith("|")))
     extra = _cfg()["why_extra_sentences"]
     # the sentences of the articles about the company asked that hold most of what is asked, and more of it than the
     # look-up's best, first: one outside the passages retrieved, or naming a partner company, which the look-up keeps
