@@ -313,3 +313,18 @@ def test_an_indented_row_with_no_row_above_it_in_its_passage_heads_nothing():
             "| 合计 | 1,003,630 |")
     assert [s for _, s, _, _ in passage_sentences(text)] == ["北美:本期间收入47,360", "日本及其他亚洲:本期间收入58,260",
                                                               "合计:本期间收入1,003,630"]
+
+
+@pytest.mark.parametrize(("question", "texts", "rewritten"), [
+    # the span, then its name in brackets
+    ("截至2025年9月30日止六个月的收入是多少？", ["截至2025年9月30日止六个月（2026财年中期）收入"], "2026财年中期的收入是多少？"),
+    # the name, then the span in brackets
+    ("截至2025年9月30日止六个月的收入是多少？", ["公布2026财年中期业绩（截至2025年9月30日止六个月）"], "2026财年中期的收入是多少？"),
+    # a calendar half is its own period: as written
+    ("截至2025年6月30日止六个月的收入是多少？", ["公布2025年中期业绩（截至2025年6月30日止六个月）"],
+     "截至2025年6月30日止六个月的收入是多少？"),
+])
+def test_a_fiscal_span_is_asked_as_the_documents_name_it(question, texts, rewritten):
+    from chatbot.text import spans_as_written
+
+    assert spans_as_written(question, texts) == rewritten

@@ -256,8 +256,6 @@ KNOWN_FAILURES = {
                "assessment table the conclusion composer reads",
     "h18-r08": "What did the coverage of Unisound's January 2026 share placing conclude … — missing 求生 / 增收不增利: the "
                "report's own assessment is quoted, not the placing article's closing lines",
-    "h18-r16": "云知声2026年1月那次配售具体是怎么安排的？ — missing 16%: the how answer quotes the placing's size and price, "
-               "not the discount sentence",
     "h18-r17": "How did the HKEX's new tech-company channel change the way companies file … — missing 保密: the how answer "
                "quotes the valuation-logic section, not the channel's filing terms",
     "h18-r18": "它们俩分别靠什么路线赚钱？ — missing C端: the business-model answer quotes Zhipu's rows, not MiniMax's (as "

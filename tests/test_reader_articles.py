@@ -99,7 +99,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h13-r34": "Compare November toll revenue growth across Qiaoto… — missing 江北环线, 6.7%, 0.8%: the comparison across one company's four roads quotes the opening lines, not the table by road",
     "h13-r40": "So how many percentage points did it drop? — missing 30.1%, 32.6%, 2.5: the follow-up's percentage-point change is read of another figure (the acoustic pianos' line)",
     # dev-17 (the session-16 hidden set, opened in session 17): failures after the session-17 fixes
-    "h14-r04": "Summarise Shuoxue Mountain's guidance update. — refused: the English summary of one article's update finds no section of it",
     "h14-r09": "What is the bottom line of the explainer on the three … — missing 提高利用率 / 提高客单价 / 扩大覆盖面: the conclusion quotes another explainer's last section",
     "h14-r12": "为什么毛利率会往下走？ — missing 薪酬, 5.4%: the why follow-up quotes a drivers list, not the guards' pay rise",
     "h14-r19": "How is 良缘禧事 coping with the decline in weddings? — missing 谢师宴, 非婚宴: the how answer quotes the revenue row, not the strategy sentence",
@@ -158,6 +157,35 @@ KNOWN_FAILURES: dict[str, str] = {
     # lost in session 23 when dev-23's articles joined this test's index (the session-22 code fails it there too)
     "h13-r20": "How does Auralis Hearing plan to expand over the medium term? — refused: 'medium term' is read as 中期, "
                "the interim period, and no section of the plan answers it among every dev set's articles",
+    # dev-24 (the session-23 hidden set, opened in session 24): failures after the session-24 fixes (on this index of
+    # every dev set's articles; r34 and r39 are answered on dev-24's own index)
+    "h21-r28": "智谱和MiniMax谁的2026年全年收入更高？ — missed refusal (2026 is not covered): the listing-date sentence is "
+               "quoted",
+    "h21-r29": "帮我算一下云知声2025年大模型业务的毛利率。 — missed refusal (no gross margin is given): the revenue "
+               "forecast is quoted",
+    "h21-r34": "Summarise Moqiong's latest disclosure-of-interests filings. — another disclosure article of this index is "
+               "summarised beside it; the after-change stakes (10.35%, 6.17%) are not quoted",
+    "h21-r37": "诚澍资信为什么上调暖垣热力的评级？ — the rating triggers are quoted first; the fuel-cost figures (912 → 1,036元/吨) "
+               "are not",
+    "h21-r39": "黛缕控股打算怎么用这次IPO募到的钱？ — on this index another IPO's use of proceeds is quoted",
+    "h21-r40": "How does Lubrava plan to cut emissions, and how is its financing tied to ESG targets? — missing 光伏: the "
+               "solar sentence is not among the quoted points",
+    "h21-r41": "黛缕控股这次IPO有哪些亮点，又有哪些风险？ — missing 48.7% (the cornerstones' share): no upside word marks it",
+    "h21-r42": "按汐岸证券的点评，鑫驭汽车服务相对同行的长处和短板分别是什么？ — the table's rows for the company (34.2%, -0.6%) "
+               "are not read as its strengths and weaknesses",
+    "h21-r44": "What is an FBO in Jetmora's business, and how busy were its FBOs in 3Q25? — two intents in one: read as how, "
+               "the segment revenue sentence is quoted",
+    "h21-r46": "Compare Lurevo's rods and reels segments in 1H FY2026. — 'rods' and 'reels' (钓竿, 渔线轮) are in no "
+               "lexicon; the Chinese question is answered",
+    "h21-r47": "釉岚陶瓷11月岩板占总销量的比例是多少？ — the total (合计 2,025) is not read as 总销量: no computation",
+    "h21-r49": "那新财年最新一个季度的情况呢？ — the fiscal year's figures are quoted, not its new first quarter (4.37亿)",
+    "h21-r50": "What's the latest monthly sales print from Youlan Ceramics? — the November revenue sentence is quoted, not the "
+               "volume table's total (2,025, +6.7%)",
+    "h21-r52": "Is Tressiva's IPO worth subscribing to? — the cornerstone table is quoted, not the price range and the "
+               "tariff risk",
+    "h21-r55": "为什么煦城供热的供热面积增长比暖垣热力慢？ — missed refusal: 煦城供热 (named once, in passing) is not read "
+               "as a name, and 暖垣热力's reasons are quoted",
+    "h21-r58": "How big is 鸥翼航空服务's fleet? — on this index the name is not refused as a peer named in passing",
     # dev-23 (the session-22 hidden set, opened in session 23): failures after the session-23 fixes
     "h20-r34": "Summarise Fairvanta Exhibitions' acquisition of Xiangli Expo. — missing 1.2亿: the earn-out's cap is not "
                "among the summary's lines",

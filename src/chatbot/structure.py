@@ -147,7 +147,8 @@ def build_structure(chunks: list[Chunk]) -> dict[str, DocStructure]:
                     continue
                 path = [*(c.headings or [c.title]), numbered[1]] if numbered else c.headings
                 text = _ITEM.sub("", s) if kind == "list" else s
-                shown = rendered.get(normalize(text), text) if kind != "table" else _row_text(s, header)
+                # (a table's row as the evidence reads it: an indented row with the row above it, "钓竿/欧洲:…")
+                shown = rendered.get(normalize(text), text) if kind != "table" else rendered.get(normalize(s)) or _row_text(s, header)
                 prev = blocks[-1] if blocks else None
                 labelled = kind == "list" and bool(_LABELLED.match(text))
                 same = (prev is not None and prev.path == path and prev.kind == kind

@@ -248,10 +248,19 @@ def period_spellings(text: str) -> str:
     return text
 
 
+def _period_head(words: str) -> str:
+    """The period a name before a bracket opens with ("公布2026财年中期业绩" -> "2026财年中期"): from its year to the
+    end of the period's word; "" when it names none."""
+    m = re.search(r"(?:19|20)\d{2}\s*(?:/\s*\d{2})?\s*(?:财年|财政年度|年度|年)\s*(?:上半年|下半年|中期|前三季度|第?[一二三四1-4]季度|全年)?",
+                  words)
+    return m.group(0) if m else ""
+
+
 def spans_as_written(question: str, texts: list[str]) -> str:
     """A span "截至2025年9月30日止六个月" that makes no calendar period (a fiscal year's half) rewritten as the
-    documents name it where they write the span with its period in brackets ("…止六个月（2026财年中期）"), so
-    that the sentences under a heading "2026财年中期业绩" state it; otherwise as written."""
+    documents name it where they write the span with its period in brackets ("…止六个月（2026财年中期）") or the period
+    with the span in brackets ("2026财年中期业绩（截至2025年9月30日止六个月）"), so that the sentences under a heading
+    "2026财年中期业绩" state it; otherwise as written."""
     if "截至" not in question:
         return question
 
@@ -261,11 +270,14 @@ def spans_as_written(question: str, texts: list[str]) -> str:
         if months_ending(int(m.group(3)), _MONTH_COUNT.get(m.group(4)) or int(m.group(4))) is not None:
             return m.group(0)
         core = re.sub(r"\s+", "", m.group(0)[m.group(0).index(m.group(1)):])
-        rx = re.compile(re.escape(core) + r"[（(]([^（()）]{2,16})[)）]")
+        # (or the name first, the span in brackets after it: "2026财年中期业绩（截至2025年9月30日止六个月）")
+        rx = re.compile(re.escape(core) + r"[（(]([^（()）]{2,16})[)）]|([^（()）,，。；;:：\s]{2,16})[（(](?:截至)?" + re.escape(core)
+                        + r"[)）]")
         for t in texts:
-            hit = rx.search(re.sub(r"\s+", "", t))
-            if hit and (periods(hit.group(1)) or qualifiers(hit.group(1)) - {None}):
-                return hit.group(1)
+            for hit in rx.finditer(re.sub(r"\s+", "", t)):
+                name = hit.group(1) or _period_head(hit.group(2))
+                if name and (periods(name) or qualifiers(name) - {None}):
+                    return name
         return m.group(0)
     return _MONTHS_TO_RE.sub(named, question)
 
