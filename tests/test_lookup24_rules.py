@@ -85,15 +85,21 @@ def test_an_indented_row_is_read_with_the_row_it_is_part_of():
 
     shown = [s for _, s, _, _ in passage_sentences(SEGMENTS)]
     assert shown == ["钓竿:本期间收入486,320;上年同期收入441,870;本期间分部业绩78,410",
-                     "钓竿/欧洲:本期间收入212,540;上年同期收入190,310",
-                     "钓竿/北美:本期间收入158,660;上年同期收入149,020",
+                     "钓竿/欧洲:本期间收入212,540;上年同期收入190,310;本期间分部业绩",
+                     "钓竿/北美:本期间收入158,660;上年同期收入149,020;本期间分部业绩",
                      "渔线轮:本期间收入352,780;上年同期收入338,960;本期间分部业绩61,930",
-                     "渔线轮/欧洲:本期间收入141,350;上年同期收入139,880"]
+                     "渔线轮/欧洲:本期间收入141,350;上年同期收入139,880;本期间分部业绩"]
 
 
 def test_a_part_of_one_segment_answers_for_that_segment_only():
     chosen = _sentences("云知声渔线轮卖到欧洲的收入是多少？", SEGMENTS, "云知声中期报告")
-    assert chosen[:1] == ["渔线轮/欧洲:本期间收入141,350;上年同期收入139,880"]
+    assert chosen[:1] == ["渔线轮/欧洲:本期间收入141,350;上年同期收入139,880;本期间分部业绩"]
+
+
+@pytest.mark.parametrize("question", ["云知声钓竿在欧洲的分部业绩是多少？", "云知声渔线轮在欧洲的分部业绩是多少？"])
+def test_a_part_whose_cell_of_the_figure_asked_is_empty_does_not_answer(question):
+    # (the region's rows give revenue only: the segment result asked of a region is not given, never its revenue)
+    assert _sentences(question, SEGMENTS, "云知声中期报告") == []
 
 
 # --- periods ------------------------------------------------------------------------------------------------------
@@ -328,3 +334,17 @@ def test_a_fiscal_span_is_asked_as_the_documents_name_it(question, texts, rewrit
     from chatbot.text import spans_as_written
 
     assert spans_as_written(question, texts) == rewritten
+
+
+@pytest.mark.parametrize(("shown", "header", "forms", "empty"), [
+    ("渔线轮/北美:本期间收入96,210;本期间分部业绩", "|分部/地区|本期间收入|本期间分部业绩|", ["分部业绩"], True),
+    ("渔线轮:本期间收入352,780;本期间分部业绩61,930", "|分部/地区|本期间收入|本期间分部业绩|", ["分部业绩"], False),
+    # a text cell (no figure, but a value) is no empty cell
+    ("云知声:商业模式医疗+日常生活AI;IPO估值股价单日涨幅超90%", "|公司|商业模式|IPO估值|", ["ai"], False),
+    # named by the label: the row is that item's
+    ("分部业绩:2025年;2024年1.2亿", "|项目|2025年|2024年|", ["分部业绩"], False),
+])
+def test_a_word_named_only_by_an_empty_cell(shown, header, forms, empty):
+    from chatbot.evidence import named_in_empty_cell
+
+    assert named_in_empty_cell(shown, header, forms) is empty

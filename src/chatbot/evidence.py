@@ -1021,6 +1021,18 @@ def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
 
 
+def named_in_empty_cell(shown: str, header: str, forms: list[str]) -> bool:
+    """Does a rendered table row name a word only as the column name of a cell it leaves empty ("渔线轮/北美:本期间收入
+    96,210;…;本期间分部业绩" under a header "…| 本期间分部业绩 |": the segment result is not given for the region), not in
+    its label nor in a cell with a value?"""
+    label, _, rest = normalize(shown).partition(":")
+    cells = [c for c in rest.split(";") if c]
+    empty = [c for c in cells if not re.search(r"\d", c) and c in header]
+    if not empty or any(f in label for f in forms):
+        return False
+    return any(f in c for c in empty for f in forms) and not any(f in c for c in cells if c not in empty for f in forms)
+
+
 def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
     """Does a rendered row's cell naming the segment asked state a growth ("海外收入同比+12%"), or does
     no cell name it (the row is the segment's own: its label or header names it)?"""
@@ -1175,7 +1187,9 @@ def _render_row(row: str, header: list[str]) -> str:
         rest = [with_unit(h, c) if h and is_bare_number(c) else c
                 for h, c in zip([*header[1:], *[""] * len(cells)], cells[1:], strict=False) if c]
         return f"{head}:{'——'.join(rest)}" if rest else head
-    parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False) if c]  # (an empty cell says nothing)
+    # (an empty cell keeps its column's name: the row names the figure and states none, "本期间分部业绩;", which the
+    # checks of a metric named without its figure read: a sub-region's row gives no segment result)
+    parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False)]
     return f"{cells[0]}:" + ";".join(parts)
 
 
@@ -1757,6 +1771,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # a forecast made before the period ended ("预计第三季度交易量为8.8万至9.2万辆"), no result
             if spec.amount and output_asked and capacity_only(shown):
                 continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
+            if is_row and any(named_in_empty_cell(shown, header_lines, g.alternatives) for g in spec.groups
+                              if g.kind in ("word", "term", "metric") and not g.entity and not g.absent):
+                continue  # a word asked named by the row only in an empty cell ("渔线轮/北美:本期间收入96,210;…;本期间
+                # 分部业绩;": a region's row gives no segment result): its other figure is no answer
             if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):
                 continue  # the row's cell of the metric asked holds no figure ("毛利率 | —"): not given for it
             score = cov
