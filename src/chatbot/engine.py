@@ -308,9 +308,9 @@ class Engine:
         if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
                 about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
-        if intent.name in ("why", "how", "pros_cons") and uncatalogued_written_once(question, glossary, self.corpus):
-            return "", {}, passages, False, ""  # ... or one the catalogue does not hold ("与同行崟石玻纤、宸砾复材相比";
-            # beside a covered company too: "为什么煦城供热的面积增长比暖垣热力慢" is explained by no document)
+        if intent.name in ("why", "how", "pros_cons") and not (about.entities & glossary.companies) \
+                and uncatalogued_written_once(question, glossary, self.corpus):
+            return "", {}, passages, False, ""  # ... or one the catalogue does not hold ("与同行崟石玻纤、宸砾复材相比")
         scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
                              LazyStructure(lambda: document_structure(self.store, scope)),

@@ -480,7 +480,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                           if not any(r[0] in f for seg in spec.segments for f in seg)]
         # an English question's place where a company's figure was made ("revenue in India": 印度, a place jieba's
         # dictionary tags) is a region asked too (not a market's own name: "China's enterprise LLMs")
+        # (after a preposition, "in India", or before the part it places, "X's Hunan hospitals")
         where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across)\s+(?:the\s+)?([A-Z][a-z]+)", question)}
+        where |= {w.lower() for w in re.findall(r"'s\s+([A-Z][a-z]+)\s+[a-z]", question)}
         spec.segments += [zh for g in groups if g.kind == "word" and not g.entity and not g.absent and entities
                           and where & set(g.alternatives)  # (the English word, and its Chinese)
                           and (zh := [a for a in g.alternatives if not a.isascii() and _dictionary_tag(a) == "ns"])
