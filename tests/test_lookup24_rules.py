@@ -347,4 +347,4 @@ def test_a_fiscal_span_is_asked_as_the_documents_name_it(question, texts, rewrit
 def test_a_word_named_only_by_an_empty_cell(shown, header, forms, empty):
     from chatbot.evidence import named_in_empty_cell
 
-    assert named_in_empty_cell(shown, header, forms) is empty
+    assert named_in_empty_cell(shown, header, [forms]) is empty

@@ -224,6 +224,11 @@ def _spellings() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(pattern), rewrite) for pattern, rewrite in rows)
 
 
+def is_english_word(w: str) -> bool:
+    """A word of the lexicon's definitions in any of its forms ("Summarise": summarize, "stores": store)."""
+    return any(s in english_words() for s in _stems(w.lower()))
+
+
 def _stems(w: str) -> list[str]:
     """The word, then its likely dictionary forms: "queuing" -> "queue", "stores" -> "store", each also spelled
     the American way ("licences" -> "license": config/terms_en.toml [spellings])."""

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from chatbot.bilingual import _stems, english_words, to_chinese
+from chatbot.bilingual import _stems, english_words, is_english_word, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
@@ -154,8 +154,7 @@ def _trimmed(words: list[str], rules: Rules, sentence_start: bool) -> list[str]:
     only starts the sentence); the whole of the rest is the name (never a part of it)."""
     whole = words
     while words and (rules.not_name_en(words[0])
-                     or (sentence_start and any(w in english_words() for w in _stems(words[0].lower()))
-                         and words[0][1:].islower()
+                     or (sentence_start and is_english_word(words[0]) and words[0][1:].islower()
                          and words[0] not in rules.name_openers_en)):
         words, sentence_start = words[1:], False
     words = rules.with_opener(whole, words)  # "China Tower": a place opening a name is part of it

@@ -54,6 +54,7 @@ from chatbot.text import (
     claim_figures,
     content_words,
     dated_months,
+    dictionary_tag,
     english_period_phrases,
     month_end_closes,
     months_to_words,
@@ -198,18 +199,17 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     period_words = [*evidence_config()["period"]["single_period"], *evidence_config()["period"]["fiscal_year"]]
     # "今年": the documents' own year; "具体": how the question is put (config [required] weightless): no word to
     # hold or weigh
-    this_year = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
+    weightless = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
     def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
         alts = [a for a in alts if a and a not in seen]
         if not alts:
             return
-        if set(alts) <= this_year:  # (kept as a word of the question, for a two-part question's items; weighing nothing)
-            seen.update(alts)
+        seen.update(alts)
+        if set(alts) <= weightless:  # (kept as a word of the question, for a two-part question's items; weighing nothing)
             groups.append(TermGroup(alts, 0.0, kind="word", source=source))
             return
-        seen.update(alts)
         w = min(idf(a) for a in alts)  # the commonest form
         if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
             w = min(_pieces_idf(a, idf, absent) for a in alts)
@@ -485,7 +485,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         where |= {w.lower() for w in re.findall(r"'s\s+([A-Z][a-z]+)\s+[a-z]", question)}
         spec.segments += [zh for g in groups if g.kind == "word" and not g.entity and not g.absent and entities
                           and where & set(g.alternatives)  # (the English word, and its Chinese)
-                          and (zh := [a for a in g.alternatives if not a.isascii() and _dictionary_tag(a) == "ns"])
+                          and (zh := [a for a in g.alternatives if not a.isascii() and dictionary_tag(a) == "ns"])
                           and not any(z in f for z in zh for seg in spec.segments for f in seg)]
     return spec
 
@@ -683,19 +683,12 @@ def _compound_qualifiers(question: str, required: list[TermGroup], groups: list[
         at -= len(g.alternatives[0])
 
 
-def _dictionary_tag(word: str) -> str | None:
-    """The part of speech jieba's dictionary gives the whole word, None when it does not hold it."""
-    import jieba.posseg as pseg  # loaded on first use
-
-    return pseg.dt.word_tag_tab.get(word)
-
-
 def _verb(word: str) -> bool:
-    return _dictionary_tag(word) in ("v", "vd")
+    return dictionary_tag(word) in ("v", "vd")
 
 
 def _in_dictionary(word: str) -> bool:
-    return _dictionary_tag(word) is not None
+    return dictionary_tag(word) is not None
 
 
 def named_in_passing_only(spec: QuestionSpec, cands: list[Candidate], glossary: Glossary, once: set[str],
@@ -859,7 +852,7 @@ def _absent_english_words(spec: QuestionSpec) -> set[str]:
 def _noun(word: str, noun_pos: frozenset[str]) -> bool:
     import jieba.posseg as pseg  # loaded on first use
 
-    tag = _dictionary_tag(word)
+    tag = dictionary_tag(word)
     tags = [tag] if tag else [p.flag for p in pseg.lcut(word)]
     return bool(tags) and all(t in noun_pos for t in tags)
 
@@ -875,11 +868,16 @@ def _caption_states_unit(header: str, unit: str) -> bool:
     return re.search(r"单位\s*[:：]\s*[^，。；）)|]{0,6}?" + re.escape(unit), header) is not None
 
 
+@lru_cache(maxsize=1)
+def _money_subunit_re() -> re.Pattern:
+    subs = evidence_config()["units"]["money_subunits"]
+    return re.compile(r"\d\s*(?:" + "|".join(map(re.escape, subs)) + ")")
+
+
 def _money_subunit(text: str) -> bool:
     """Does the text write a figure in a currency's smaller unit ("4.2港仙", "8.6 cents": config [units]
     money_subunits)?"""
-    subs = evidence_config()["units"]["money_subunits"]
-    return re.search(r"\d\s*(?:" + "|".join(map(re.escape, subs)) + ")", text) is not None
+    return _money_subunit_re().search(text) is not None
 
 
 def _asked_unit(question: str) -> str:
@@ -1023,16 +1021,18 @@ def row_metric_without_figure(shown: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) for c in naming)
 
 
-def named_in_empty_cell(shown: str, header: str, forms: list[str]) -> bool:
-    """Does a rendered table row name a word only as the column name of a cell it leaves empty ("渔线轮/北美:本期间收入
-    96,210;…;本期间分部业绩" under a header "…| 本期间分部业绩 |": the segment result is not given for the region), not in
-    its label nor in a cell with a value?"""
+def named_in_empty_cell(shown: str, header: str, words: list[list[str]]) -> bool:
+    """Does a rendered table row name one of the words (each a list of its forms) only as the column name of a cell it
+    leaves empty ("渔线轮/北美:本期间收入96,210;…;本期间分部业绩" under a header "…| 本期间分部业绩 |": the segment result
+    is not given for the region), not in its label nor in a cell with a value?"""
     label, _, rest = normalize(shown).partition(":")
     cells = [c for c in rest.split(";") if c]
     empty = [c for c in cells if not re.search(r"\d", c) and c in header]
-    if not empty or any(f in label for f in forms):
+    if not empty:
         return False
-    return any(f in c for c in empty for f in forms) and not any(f in c for c in cells if c not in empty for f in forms)
+    filled = [c for c in cells if c not in empty]
+    return any(not any(f in label for f in forms) and any(f in c for c in empty for f in forms)
+               and not any(f in c for c in filled for f in forms) for forms in words)
 
 
 def segment_growth_in_row(row: str, segments: list[list[str]]) -> bool:
@@ -1545,6 +1545,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # the generic heads of product names that no retrieved passage writes as the question does ("征程芯片"): the
     # documents call the product otherwise ("征程系列处理硬件"), named by the phrase's other words
     generic = [g for g in spec.required if g.kind_phrase and not any(g.kind_phrase in t for t in texts)]
+    asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
+    # (who stands in a relation to the company: "控股股东是谁")
+    asks_party = re.search(evidence_config()["scope"]["party_asked"], question, re.IGNORECASE) is not None
+    # the words a row may name only in an empty cell (its column's name, no value)
+    row_words = [g.alternatives for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent]
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -1577,8 +1582,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         prose_periods = passage_periods if prose == p.chunk.text else \
             periods(context_text + " " + own_text(prose)) | named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
-        asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
-        asks_party = re.search(evidence_config()["scope"]["party_asked"], question, re.IGNORECASE) is not None
         table_head = ""
         if p.chunk.kind == "table":
             table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
@@ -1773,8 +1776,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # a forecast made before the period ended ("预计第三季度交易量为8.8万至9.2万辆"), no result
             if spec.amount and output_asked and capacity_only(shown):
                 continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
-            if is_row and any(named_in_empty_cell(shown, header_lines, g.alternatives) for g in spec.groups
-                              if g.kind in ("word", "term", "metric") and not g.entity and not g.absent):
+            if is_row and named_in_empty_cell(shown, header_lines, row_words):
                 continue  # a word asked named by the row only in an empty cell ("渔线轮/北美:本期间收入96,210;…;本期间
                 # 分部业绩;": a region's row gives no segment result): its other figure is no answer
             if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):

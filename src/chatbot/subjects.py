@@ -18,11 +18,12 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from chatbot.bilingual import is_english_word
 from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word, is_reader_phrase
 from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
-from chatbot.text import period_phrase_re
+from chatbot.text import dictionary_tag, period_phrase_re
 from chatbot.trade_match import other_business
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
@@ -214,16 +215,8 @@ def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
         return False
     return any((len(t) > 2 and ((t.endswith("人") and contains(t[:-1]))
                                or (t[-1] in "省市" and (contains(t) or contains(t[:-1])))))
-               or (len(t) >= 2 and _place_word(t) and contains(t))  # "Africa": 非洲, a place jieba's dictionary tags
+               or (len(t) >= 2 and dictionary_tag(t) == "ns" and contains(t))  # "Africa": 非洲, tagged a place
                for t in cedict_index().get(name.lower(), []))
-
-
-def _place_word(word: str) -> bool:
-    """Does jieba's dictionary tag the whole word a place name ("非洲", "巴西": ns; not "苹果", "谷歌")?"""
-    import jieba.posseg as pseg  # loaded on first use
-
-    pseg.dt.check_initialized()
-    return pseg.dt.word_tag_tab.get(word) == "ns"
 
 
 def _region_nouns(adjective: str) -> list[str]:
@@ -443,14 +436,14 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms
                          or (words[-1].isupper() and any(t.startswith(f"{words[-1].lower()} ") for t in terms))):
             words = words[:-1]
-        if (start == 0 and words and words[0] == first and _is_english_word(first) and not _gloss_of_company(first)
+        if (start == 0 and words and words[0] == first and is_english_word(first) and not _gloss_of_company(first)
                 and first not in rules.name_openers_en):
             words = words[1:]  # a capital that only starts the sentence
         # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a
         # name; an acronym that is no English word ("NIO", "BYD", "SMIC") still is one
         if known(" ".join(words)):  # a catalogued name written in capitals ("COSCO SHIPPING Holdings")
             continue
-        words = [w for w in words if not (w.isupper() and len(w) > 1 and _is_english_word(w) and not _gloss_of_company(w))]
+        words = [w for w in words if not (w.isupper() and len(w) > 1 and is_english_word(w) and not _gloss_of_company(w))]
         name = " ".join(words)
         if len(name) >= 2 and not known(name) and (not any(known(w) for w in words)
                                                    or _other_trade_after(name, glossary, rules)):
@@ -504,14 +497,9 @@ def _phrasing_word(word: str, rules: Rules) -> bool:
     """A dictionary word after a known name that phrases the question ("一共", "大概", "到底"): jieba's
     dictionary tags it as no noun, and it is no word a company's name is made of (a company suffix, a trade
     or business word). Nouns ("华南", "物流") and words jieba does not know stay part of a name."""
-    import jieba.posseg as pseg
-
-    from chatbot.text import _jieba
-
-    _jieba()
-    tag = pseg.dt.word_tag_tab.get(word)
+    tag = dictionary_tag(word)
     name_words = {*rules.company_suffixes, *rules.trade_words, *rules.business_words, *rules.org_suffixes}
-    return bool(tag) and not tag.startswith(("n", "vn", "eng")) and word not in name_words
+    return tag is not None and tag != "" and not tag.startswith(("n", "vn", "eng")) and word not in name_words
 
 
 def _verb_then_object(name: str, suffix: str) -> bool:
@@ -650,13 +638,6 @@ def _company_only_gloss_words() -> frozenset[str]:
 
 def _is_modifier(w: str) -> bool:
     """An English word, or a form of one ("backed", "listed"), after a hyphen."""
-    from chatbot.bilingual import _stems
+    from chatbot.bilingual import is_english_word
 
-    return any(_is_english_word(s) for s in _stems(w.lower()))
-
-
-def _is_english_word(w: str) -> bool:
-    """A word of the lexicon, in any of its forms ("Summarise": summarize)."""
-    from chatbot.bilingual import _stems, english_words
-
-    return any(s in english_words() for s in _stems(w.lower()))
+    return is_english_word(w)

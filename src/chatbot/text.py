@@ -611,6 +611,15 @@ def _jieba():
     return _load_jieba()
 
 
+def dictionary_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary (with the user words) gives the whole word ("非洲": ns, "苹果": n), None
+    when it does not hold it."""
+    import jieba.posseg as pseg  # loaded on first use
+
+    _jieba()
+    return pseg.dt.word_tag_tab.get(word)
+
+
 def jieba_loaded() -> bool:
     return _load_jieba.cache_info().currsize > 0
 

@@ -412,10 +412,16 @@ def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
                 if rest and len(clauses) >= 2 and len(mine) == 1:
                     cells.append(Entry(f"{head}:{mine[0]}", [ln.chunk], [ln.raw]))
     if not out and cells:  # (the rating rows, and `most` of the others)
-        labels = reader_config()["structure"]["rating_labels"]
-        rated = [e for e in cells if any(w in e.text.split(":")[0].lower() for w in labels)]
+        rated = [e for e in cells if _rating_row(e.text)]
         return [e for e in cells if e not in rated][:most] + rated
     return out[:most]
+
+
+def _rating_row(text: str) -> bool:
+    """Is a rendered table row one of an analyst's rating or target price ("评级:途昇汽车减持"; [structure]
+    rating_labels)?"""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and any(w in label.lower() for w in reader_config()["structure"]["rating_labels"])
 
 
 def _about_only(ctx: ComposeContext, entity: str) -> ComposeContext:
@@ -541,10 +547,10 @@ def advice(ctx: ComposeContext) -> Composition | None:
     if body is None:
         return None
     rating = re.compile(reader_config()["structure"]["rating_cue"], re.I)  # a buy / sell rating is never relayed
-    labels = reader_config()["structure"]["rating_labels"]  # (or a comparison table's rating row: "评级:途昇汽车减持")
-    rated = [e for e in body.entries if e.chunks and (rating.search(e.text) or (
-        ":" in e.text and any(w in e.text.split(":")[0].lower() for w in labels)))]  # as advice: it follows the no-advice
-    entries += [e for e in body.entries if e not in rated]  # line, attributed to the document's analyst
+    # as advice: it (or a comparison table's rating row, "评级:途昇汽车减持") follows the no-advice line, attributed to
+    # the document's analyst
+    rated = [e for e in body.entries if e.chunks and (rating.search(e.text) or _rating_row(e.text))]
+    entries += [e for e in body.entries if e not in rated]
     entries.append(Entry(ctx.labels["no_advice"], bullet=False))
     if rated:
         entries += [Entry(ctx.labels["advice_rating"], bullet=False), *rated]

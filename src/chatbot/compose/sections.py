@@ -355,8 +355,7 @@ def summary(ctx: ComposeContext) -> Composition | None:
     elif lines:  # a news article's lede (the report's "相关个股…" is no sentence): its first two sentences
         # (a first paragraph stating no figure, an editor's note or a salutation, gives way to the first that does:
         # "…年报摘录。中英文段落对照刊出" before "截至2025年6月30日止财政年度…收入38.47亿元")
-        amounts = lambda t: [f for f in claim_figures(t) if re.search(r"[亿万%元]|illion", f)]  # noqa: E731 (no date, no ticker)
-        first = lines[0] if amounts(lines[0].text) else next((ln for ln in lines if amounts(ln.text)), lines[0])
+        first = lines[0] if _amounts(lines[0].text) else next((ln for ln in lines if _amounts(ln.text)), lines[0])
         sents = [t for t in split_sentences(first.text, semicolons=False) if _complete(t) and len(t) >= 12]
         entries += [_entry(first, _cut(t, limit)) for t in sents[:2]]
     keep = re.compile(cfg["summary_keep_heading"], re.I)
@@ -416,6 +415,11 @@ def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
             and overlap(plain, _doc_names(target)) > overlap(plain, _doc_names(report)))
 
 
+def _amounts(text: str) -> list[str]:
+    """The amounts a text states (money, magnitudes, percentages): no date, no ticker."""
+    return [f for f in claim_figures(text) if re.search(r"[亿万%元]|illion", f)]
+
+
 def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
     """An article's conclusion: the points of its last section (where a news article
     sums up: "怎么看", "共同点与看点"), notes and disclaimers left out."""
@@ -430,8 +434,7 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     if re.search(_cfg()["misc_heading"], _NUMBERING.sub("", last[0][-1]).strip(), re.I):
         # an announcement's last section is a miscellany ("其他": its cash, a peer, a caveat); its bottom line is the
         # first section that states amounts ("预期业绩": the expected range and the fall), prose first, then its table
-        amounts = lambda t: [f for f in claim_figures(t) if re.search(r"[亿万%元]|illion", f)]  # noqa: E731
-        stating = next(((p, bs) for p, bs in sections[:-1] if any(amounts(ln.text) for b in bs for ln in b.lines)), None)
+        stating = next(((p, bs) for p, bs in sections[:-1] if any(_amounts(ln.text) for b in bs for ln in b.lines)), None)
         if stating is not None:
             lines = [ln for b in sorted(stating[1], key=lambda b: b.kind == "table") for ln in b.lines
                      if not _NOTE.match(ln.text)][:most]
