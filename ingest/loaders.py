@@ -241,10 +241,11 @@ def _read_text(raw: str, src: str, ingest: IngestSettings) -> tuple[str, dict]:
         post = frontmatter.loads(raw)
     except Exception as e:  # YAML errors come in many types
         raise LoadError(f"{src}: invalid front matter: {_reason(e)}") from e
-    text = clean_text(post.content)
+    text = pipe_tables(clean_text(post.content))
     if not text:
         raise LoadError(f"{src}: no text after the front matter")
     meta = dict(post.metadata)
+    text = numbered_headings(text, ingest.numbered_heading, _str(meta.get("title")))
     if not meta.get("title"):
         heading = re.search(r"^# +(.+)$", text, re.M)
         meta["title"] = heading.group(1).strip() if heading else ""
@@ -364,6 +365,57 @@ def clean_text(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+_PIPE_ROW = re.compile(r"^(?!\|)[^|\n]*\S\s*\|.*$")
+
+
+def pipe_tables(text: str) -> str:
+    """Rows written with pipes but no Markdown frame ("项目 | 附注 | 2025财年 | 2024财年" then "收入 | 3 | …"): a run
+    of two or more such lines with the same number of cells is a table, written as Markdown (a frame on each row and
+    a separator under the first) so that it is chunked, read and quoted as one. Text that is already Markdown, and
+    a single line with a pipe, are left as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        cells = lines[i].count("|") if _PIPE_ROW.match(lines[i]) else 0
+        while cells and j < len(lines) and _PIPE_ROW.match(lines[j]) and lines[j].count("|") == cells:
+            j += 1
+        if j - i >= 2:
+            rows = ["| " + " | ".join(c.strip() for c in ln.split("|")) + " |" for ln in lines[i:j]]
+            sep = "|" + "---|" * (cells + 1)
+            if out and out[-1].strip():
+                out.append("")  # (a table is a block of its own)
+            out += [rows[0], sep, *rows[1:]]
+            if j < len(lines) and lines[j].strip():
+                out.append("")
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def numbered_headings(text: str, pattern: str, title: str = "") -> str:
+    """A text with no Markdown heading: its lines of a numbered heading's shape (`ingest.numbered_heading`:
+    "一、综合损益表摘录", "附注3 收入") written as Markdown section headings under the document's title (its first
+    line when that is the title, else the title put first), so that the passages under each are headed by it as in a
+    Markdown document."""
+    if not pattern or re.search(r"^#{1,6} ", text, re.M):
+        return text
+    rx = re.compile(pattern)
+    lines = text.split("\n")
+    if not any(rx.match(ln.strip()) for ln in lines):
+        return text
+    out = [f"## {ln.strip()}" if rx.match(ln.strip()) else ln for ln in lines]
+    first = next((i for i, ln in enumerate(out) if ln.strip()), 0)
+    if title and out[first].strip() == title.strip():
+        out[first] = f"# {title.strip()}"
+    elif title:
+        out = [f"# {title.strip()}", "", *out]
+    return "\n".join(out)
 
 
 def join_broken_lines(text: str) -> str:
