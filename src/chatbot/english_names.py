@@ -77,8 +77,10 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
     word no catalogue entry romanises is looked for: a brand, a product, a place;
     `before`: the Chinese words the documents write right before a word, where a pinyin
     name with an English trade word is looked for: "Beiling Beer" -> 北岭 before 啤酒)."""
-    if not is_english(question):
-        return Resolved(question)
+    english = is_english(question)
+    if not english and not _CAPS_RUN.search(question):
+        return Resolved(question)  # (a Chinese question is read for the English names it writes in capitals only:
+        # "Mianyuan Home 湖北的门店…" names 眠垣家居)
     rules = rules or load_rules()
     question = plain_pinyin(question, rules)
     out, names = question, {}
@@ -115,7 +117,7 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
-    for name, form in _lower_case_names(text, glossary, rules, set(names)):
+    for name, form in _lower_case_names(text, glossary, rules, set(names)) if english else []:
         names[name] = form
         out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
     return Resolved(out, names)

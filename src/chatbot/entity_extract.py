@@ -386,7 +386,7 @@ _CELL_CODE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:代码|代号)\s*[:：]?\s*)
 
 
 # a listing code in a bracket, of any exchange ("股票代码:688072"): it says the bracket is about a company
-_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:代码|代号))\s*[:：]?\s*\d{4,6}$")
+_CODE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:代码|代号)|(?i:stock\s+code|hkex))\s*[:：]?\s*\d{4,6}$")
 
 
 def _bracket_parts(inner: str) -> list[str]:

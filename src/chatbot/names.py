@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "29"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "31"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -78,6 +78,8 @@ class Rules:
     part_words: frozenset[str] = frozenset()
     # a word that is pinyin syllables only ("dong", "weiting")
     pinyin_syllables: re.Pattern | None = None
+    # company suffixes read in questions only ("铖罐实业")
+    question_company_suffixes: tuple[str, ...] = ()
     # the tags of a word that reads as a name before a line of business ("北辰啤酒")
     sector_stem_pos: frozenset[str] = frozenset()
     # words that join two names ("西岭芯与澜舟芯科(8001.HK)"): the ticker is the last one's
@@ -154,6 +156,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
     n, t, q = d["names"], d["tickers"], d["question"]
     return Rules(
         company_suffixes=tuple(sorted(n["company_suffixes"], key=len, reverse=True)),
+        question_company_suffixes=tuple(n.get("question_company_suffixes", [])),
         org_suffixes=tuple(sorted(n["org_suffixes"], key=len, reverse=True)),
         legal_tails=tuple(sorted(n["legal_tails"], key=len, reverse=True)),
         descriptors=frozenset(n["descriptors"]),
@@ -252,7 +255,8 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
     m = re.search(rf"(?<![A-Za-z0-9_.])({_EN_NAME})\s*$", text)  # (right after Chinese: "平台WaveTone Music")
     if m and re.search(rf"[{_CJK}]$", text[: m.start()]) and re.fullmatch(r"[A-Z0-9]+", m.group(1)):
         m = None  # capitals that end a Chinese name ("智谱AI"), no English name of their own
-    if m and not re.search(r"[\d.]\s*$", text[: m.start()]):  # "Pop Mart International（泡泡玛特）"; not "2513.HK"
+    if m and not re.search(r"[\d.][ \t]*\Z", text[: m.start()]):  # "Pop Mart International（泡泡玛特）"; not "2513.HK"
+        # (a line break ends what is before: a paragraph opening with the name after a heading closing with a year)
         words = m.group(1).split()
         while words and words[0] in rules.not_names_en:
             words = words[1:]

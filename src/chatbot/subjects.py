@@ -470,12 +470,13 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             if len(name) >= 2 and (_not_common_words(name) or coined_run(name, rules)) and not known(name) \
                     and name not in out and not is_phrasing_word(name, dictionary_only=True):
                 out.append(name)
-        sfx = "|".join(map(re.escape, rules.company_suffixes))
+        suffixes = (*rules.company_suffixes, *rules.question_company_suffixes)
+        sfx = "|".join(map(re.escape, suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
             name = name_before(question[: m.end()], rules)
             if _verb_then_object(name, m.group(0)):
                 continue  # a verb governing the suffix's word: "欠银行多少钱", "花多少钱做资本开支"
-            if _has_suffix(name, rules.company_suffixes) and not known(name) and name not in out:
+            if _has_suffix(name, suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
 
@@ -485,6 +486,13 @@ def uncatalogued_written_once(question: str, glossary: Glossary, corpus: CorpusT
     "与同行崟石玻纤、宸砾复材相比")? Peers named in passing: the documents say nothing of why or how of them."""
     odd = [n for n in uncatalogued_names(question, glossary) if corpus.contains(n)]
     return bool(odd) and all(corpus.count(n) <= 1 for n in odd)
+
+
+def written_once_in_chinese(question: str, glossary: Glossary, corpus: CorpusText) -> bool:
+    """... each named by the question in Chinese as the documents write it ("为什么铖罐实业的罐体卖得比珩罐包装便宜？":
+    a peer the article names once beside its own company, "主要参与者包括铖罐实业及宁泓制罐等")."""
+    odd = [n for n in uncatalogued_names(question, glossary) if corpus.contains(n)]
+    return bool(odd) and all(corpus.count(n) <= 1 and re.fullmatch(r"[\u4e00-\u9fff]+", n) and n in question for n in odd)
 
 
 def _two_written_words(word: str, contains: Callable[[str], bool]) -> bool:
