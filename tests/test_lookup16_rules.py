@@ -39,7 +39,7 @@ from chatbot.subjects import trade_names
     ("数据是多少", [], []),
     ("How many customer visits did Maiyue record", ["人次"], ["visits"]),  # the thing counted is a unit
     ("How many driving schools did X operate", [], []),
-    ("how many tonnes of sugar", ["吨"], ["tonnes"]),
+    ("how many tonnes of sugar", ["吨", "tonnes"], ["tonnes"]),  # (the English word too: an English article's)
 ])
 def test_the_unit_a_count_is_asked_in(question, units, words):
     assert asked_measures(question) == units

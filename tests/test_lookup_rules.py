@@ -417,7 +417,8 @@ def test_a_near_miss_by_unit_or_by_clause_is_no_answer():
         ("收入（亿元）", "1,234.5", "收入1,234.5亿元"),
         ("同比(%)", "+12.5", "同比+12.5%"),
         ("销售收入（美元口径）", "23.82亿美元", "销售收入（美元口径）23.82亿美元"),  # a note, no unit
-        ("充电量(亿度)", "—", "充电量(亿度)—"),  # no number: nothing to attach
+        ("充电量(亿度)", "—", "充电量—"),  # no number: no unit, nothing to attach
+        ("使用率(亿度)", "88.7%", "使用率88.7%"),  # a rate is in no unit of amounts
         ("同比", "+41.2%", "同比+41.2%"),
     ],
 )

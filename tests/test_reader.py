@@ -133,6 +133,11 @@ DEV24_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-24" / "corpus")
 READER_SET_24 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                  for q in _load(ROOT / "tests" / "data" / "dev-24" / "reader_questions.jsonl")
                  if not set(q["expected_sources"]) <= DEV24_ARTICLES]
+# the session-24 hidden set's reader questions (dev-25, spent and opened in session 25), the same split
+DEV25_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-25" / "corpus")
+READER_SET_25 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-25" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV25_ARTICLES]
 # wrong answers that hold the expected facts on one machine and not on another (non-strict)
 UNSTABLE = {
     "h4-r10": "how the growth can last: the 18C section's points are quoted first; the report's sustainability line "
@@ -300,6 +305,21 @@ KNOWN_FAILURES = {
                "(as h18-r26)",
     "h19-r48": "Should I subscribe to Hong Kong AI IPOs at current valuations? — missing 估值泡沫风险: the neutral comparison "
                "does not quote the report's risk lines (as h18-r48)",
+    # dev-25 (the session-24 hidden set, opened in session 25), over the bundled corpus: failures after the session-25
+    # fixes; r03, r06, r13, r15 and r24 ask of corpus-extra's articles, which this index does not hold
+    "h24-r02": "Summarise the main points of the Ginlix report on how Hong Kong values AI companies. — missing 511亿: the "
+               "summary's section lines do not include the market-value figure of src-6",
+    "h24-r03": "简要总结一下商汤2025年中期业绩。 — the interim figures are in news-07 (corpus-extra)",
+    "h24-r06": "德勤对2026年香港新股市场的判断是什么？ — Deloitte's forecast is in news-06 (corpus-extra)",
+    "h24-r12": "按报告的对比，AI公司选择在港股而不是A股上市有什么利弊？ — missing 20% / 6个月: the upsides table is quoted, "
+               "not the placing-mandate and lock-up rows (as h19-r22)",
+    "h24-r13": "港交所“科企专线”给申请人带来哪些便利？还有什么没有豁免？ — the channel is in news-05 (corpus-extra)",
+    "h24-r14": "港股第18C章所说的“已商业化”特专科技公司是什么意思？ — missing 2.5亿港元: the definition quotes the "
+               "listing sentence, not the threshold (as h19-r26)",
+    "h24-r15": "What is meant by Unisound's 'mini IPO' (袖珍IPO)? — the label is in news-12 (corpus-extra)",
+    "h24-r23": "我该不该买云知声的股票？ — missing 4.54亿 / 53.3%: the neutral comparison quotes the report's judgement, "
+               "not the loss and the retention figures",
+    "h24-r24": "Should I invest in Black Sesame Intelligence shares? — the broker's rating is in news-10 (corpus-extra)",
     # dev-24 (the session-23 hidden set, opened in session 24), over the bundled corpus: failures after the session-24
     # fixes; r03, r06, r08, r14, r16, r23 and r27 ask of corpus-extra's articles, which this index does not hold
     "h21-r02": "Give me a quick rundown of why Zhipu and MiniMax were racing to list in Hong Kong. — read as why: the "
@@ -1099,7 +1119,7 @@ def _ok(text: str, fact: str) -> bool:
                                                + READER_SET_10 + READER_SET_11 + READER_SET_12 + READER_SET_13
                                                + READER_SET_14 + READER_SET_15 + READER_SET_16 + READER_SET_17
                                                + READER_SET_18 + READER_SET_19 + READER_SET_20 + READER_SET_21
-                                               + READER_SET_22 + READER_SET_23 + READER_SET_24,
+                                               + READER_SET_22 + READER_SET_23 + READER_SET_24 + READER_SET_25,
                                                KNOWN_FAILURES, UNSTABLE))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))

@@ -41,9 +41,10 @@ DEV21 = DATA / "dev-21"  # the session-20 hidden set, opened in session 21: the 
 DEV22 = DATA / "dev-22"  # the session-21 hidden set, opened in session 22: the same
 DEV23 = DATA / "dev-23"  # the session-22 hidden set, opened in session 23: the same
 DEV24 = DATA / "dev-24"  # the session-23 hidden set, opened in session 24: the same
+DEV25 = DATA / "dev-25"  # the session-24 hidden set, opened in session 25: the same
 QUESTIONS = _load(ROOT / "tests" / "reader_questions_5.jsonl") + [
     q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17,
-                DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, DEV24) for q in _load(dev / "reader_questions.jsonl")
+                DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, DEV24, DEV25) for q in _load(dev / "reader_questions.jsonl")
     if set(q["expected_sources"]) <= corpus_ids(dev / "corpus")]
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -249,7 +250,7 @@ def articles_engine(corpus_index, tmp_path_factory):
                      DEV8 / "corpus", DEV9 / "corpus", DEV10 / "corpus", DEV11 / "corpus", DEV12 / "corpus",
                      DEV13 / "corpus", DEV14 / "corpus", DEV15 / "corpus", DEV16 / "corpus", DEV17 / "corpus",
                      DEV18 / "corpus", DEV19 / "corpus", DEV20 / "corpus",
-                     DEV21 / "corpus", DEV22 / "corpus", DEV23 / "corpus", DEV24 / "corpus"],
+                     DEV21 / "corpus", DEV22 / "corpus", DEV23 / "corpus", DEV24 / "corpus", DEV25 / "corpus"],
                     make_settings(path),
                     prune=False,
                     show_progress=False)

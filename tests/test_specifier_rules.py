@@ -88,9 +88,10 @@ UNIT_TEXT = "上半年新签约客户57家。\n\n上半年冷链运输量约142.
 @pytest.mark.parametrize(
     ("question", "measures", "words"),
     [
-        ("How many tonnes of goods did it move?", ["吨"], ["tonnes"]),
-        ("How many million tonnes of coal did it sell?", ["吨"], ["tonnes"]),  # (a magnitude between)
-        ("How many units did it sell?", evidence_config()["units"]["measures_en"]["units"], ["units"]),
+        # (and the English word itself, as an article written in English writes the figure)
+        ("How many tonnes of goods did it move?", ["吨", "tonnes"], ["tonnes"]),
+        ("How many million tonnes of coal did it sell?", ["吨", "tonnes"], ["tonnes"]),  # (a magnitude between)
+        ("How many units did it sell?", [*evidence_config()["units"]["measures_en"]["units"], "units"], ["units"]),
         ("How many customers did it sign?", [], []),  # no unit of measure
         ("上半年卖了多少吨？", ["吨"], ["吨"]),
         ("截至6月底一共开了多少家店？", ["家"], ["家"]),

@@ -15,7 +15,8 @@ set, opened in session 15: `news-150`…`news-159`) and dev-16 (the session-15 h
 opened in session 19: `news-190`…`news-199`) and dev-20 (the session-19 hidden set, opened in session 20:
 `news-200`…`news-209`), dev-21, dev-22 (the session-21 hidden set, opened in session 22: `news-220`…`news-229`)
 and dev-23 (the session-22 hidden set, opened in session 23: `news-230`…`news-239`) and dev-24 (the session-23
-hidden set, opened in session 24: `news-240`…`news-249`) likewise.
+hidden set, opened in session 24: `news-240`…`news-249`) and dev-25 (the session-24 hidden set, opened in session 25:
+`news-250`…`news-259`) likewise.
 A question the engine still gets wrong is an xfail(strict) with the reason."""
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 25))
+    DEV22, DEV23, DEV24, DEV25 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 26))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -337,6 +338,18 @@ def test_dev24(dev24_engine, q):
     tickers, two-part, table, unit, segment, region and monthly questions, near-misses, absent companies and
     follow-ups."""
     _assert_as_expected(dev24_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV25))
+def test_dev25(dev25_engine, q):
+    """Ten articles written blind in session 24 (a can maker's continuing connected transaction with annual caps in
+    人民币千元, a hot-spring resort's rights issue, a .txt rice-noodle maker's income statement in pipe rows with notes,
+    an RV maker's monthly update written wholly in English, an HTML mattress retailer's stores by province, a lead-frame
+    maker's customer concentration, an MDF maker's plant fire, a pipe maker's privatisation, a water-meter maker's
+    contract awards, a tug operator's disposal of a subsidiary): Chinese and English look-ups, pinyin names, tickers,
+    two-part, table, unit, segment, region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev25_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow

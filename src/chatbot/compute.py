@@ -22,12 +22,13 @@ from chatbot.text import (
     figure_supported,
     normalize,
     period_match,
+    period_phrase_re,
     periods,
     qualifiers,
     question_language,
 )
 
-_SCALE = {"亿": 1e8, "万": 1e4, "": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _SCALE_EN = {"thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "m": "million",
              "billion": "billion", "bn": "billion"}
 _NUM = r"\d+(?:\.\d+)?"
@@ -40,7 +41,7 @@ def _money() -> re.Pattern:
     (config/reader.toml [compute] quantity_units: "25.12亿票", "26,300名", "780万股")."""
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?:人民币)?\s*(?P<a>{_NUM_WRITTEN})\s*(?P<ua>亿|万)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM_WRITTEN})\s*(?P<ub>亿|万)?)?"
+        rf"(?:人民币)?\s*(?P<a>{_NUM_WRITTEN})\s*(?P<ua>亿|万|千)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM_WRITTEN})\s*(?P<ub>亿|万|千)?)?"
         rf"\s*(?P<cur>港元|美元|元人民币|元|{units})"
     )
 
@@ -501,9 +502,9 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})\s?(?P<ua>亿|万|thousand|million|billion)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})\s?"
-        rf"(?P<ub>亿|万|%|thousand|million|billion)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
-        rf"(?P<r>-?{_NUM})\s?(?P<ur>%|倍|亿|万|thousand|million|billion)?(?P<cur>港元|美元|元|{units})?"
+        rf"(?P<a>{_NUM})\s?(?P<ua>亿|万|千|thousand|million|billion)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})\s?"
+        rf"(?P<ub>亿|万|千|%|thousand|million|billion)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<r>-?{_NUM})\s?(?P<ur>%|倍|亿|万|千|thousand|million|billion)?(?P<cur>港元|美元|元|{units})?"
     )
 
 
@@ -511,7 +512,7 @@ def _decimals(s: str) -> int:
     return len(s.split(".")[1]) if "." in s else 0
 
 
-_MIDPOINT = re.compile(rf"\((?P<a>{_NUM})(?P<ua>亿|万)?\+(?P<b>{_NUM})(?P<ub>亿|万)?\)÷2≈(?P<r>{_NUM})(?P<ur>亿|万)?")
+_MIDPOINT = re.compile(rf"\((?P<a>{_NUM})(?P<ua>亿|万|千)?\+(?P<b>{_NUM})(?P<ub>亿|万|千)?\)÷2≈(?P<r>{_NUM})(?P<ur>亿|万|千)?")
 _POINTS = re.compile(rf"(?P<a>{_NUM})%−(?P<b>{_NUM})%≈(?P<r>{_NUM})个百分点")
 
 
@@ -745,6 +746,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
             low = phrase_pattern(phrase).sub(" ", low)
     low = re.sub(r"(?:19|20)\d{2}\s*年?(?:上半年|下半年|前三季度|全年|度|财年|财政年度)?", " ", low)
     low = re.sub(_PERIOD_WORDS + r"|第?[一二三四1-4]季度|\bq[1-4]\b", " ", low)  # a period without its year is no term
+    low = re.sub(r"年?(?:前|头|首)\s*(?:十一|十|[一二两三四五六七八九]|1[01]|[1-9])\s*个月", " ", low)  # nor "前十个月"
     low = _MONTH.sub(" ", _MONTH_END.sub(" ", low))  # nor is a month ("1月配售的价格", "9月末")
     price = tuple(reader_config()["compute"]["price_suffixes"])
     for w in content_words(low):
@@ -825,7 +827,10 @@ def _period_only(phrase: str) -> bool:
 
 def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
-    question = re.sub(cfg["fillers"], " ", question)
+    # (fillers out, the companies and periods a filler names kept: "按珩罐包装披露的数字，…" asks of 珩罐包装, "按2024年的
+    # 数字，…" of 2024)
+    question = re.sub(cfg["fillers"], lambda m: " " + " ".join(
+        [*glossary.entities(m.group(0)), *(p.group(0) for p in period_phrase_re().finditer(m.group(0)))]) + " ", question)
     if re.search(cfg["range_ends_cue"], question, re.I):  # "MiniMax的IPO估值上限比下限多出多少亿港元"
         kind = ("multiple" if re.search(cfg["times_cue"], question, re.I)
                 else "growth" if re.search(cfg["rate_cue"], question, re.I) else "difference")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from chatbot.answerers import Answerer, AnswerRequest, Draft, make_answerer, uses_llm
-from chatbot.answerers.extractive import LEAD_IN
+from chatbot.answerers.extractive import lead_in
 from chatbot.bilingual import translator
 from chatbot.catalogue import Catalogue, merged_glossary
 from chatbot.citations import check_answer
@@ -51,7 +51,7 @@ from chatbot.semantic_match import SemanticFallback
 from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
-from chatbot.subjects import CorpusText, uncatalogued_written_once, unknown_names, words_written
+from chatbot.subjects import CorpusText, uncatalogued_written_once, unknown_names, words_written, written_once_in_chinese
 from chatbot.text import TICKER_RE, is_cjk, question_language
 
 log = logging.getLogger(__name__)
@@ -194,6 +194,7 @@ class Engine:
         t = time.perf_counter()
         glossary = self.glossary
         standalone = self.standalone_question(q, history, glossary)
+        as_written = standalone  # (the names as the user wrote them: "柳滋食品 (Liuzi Foods)")
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = glossary.name_tickers(standalone)  # "港股代码2597" names the company listed under it
         standalone = complete_short_names(standalone, glossary)  # "恪安保安" -> 恪安保安服务
@@ -240,7 +241,7 @@ class Engine:
             else:
                 log.info("semantic fallback declined: %s", verdict.reason)
         prepared, highlights, passages, known_only, served = self._compose(standalone, lang, intent, passages, cands, spec,
-                                                                           glossary)
+                                                                           glossary, as_written)
         if served and served != intent.name:  # a look-up answered by a calculation is a derived figure
             intent = replace(intent, name=served)
         numbered = {i + 1: p.chunk for i, p in enumerate(passages)}
@@ -272,7 +273,7 @@ class Engine:
         yield answer
 
     def _compose(self, question: str, lang: str, intent: Intent, passages: list[Passage], cands, spec,
-                 glossary: Glossary):
+                 glossary: Glossary, as_written: str = ""):
         """The intent's composition over the evidence (chatbot/compose/): its text with
         markers, the lines to highlight, the passages the markers number (retrieval's,
         then any other passage a line quotes), whether it only says what is known besides
@@ -308,9 +309,13 @@ class Engine:
         if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
                 about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
-        if intent.name in ("why", "how", "pros_cons") and not (about.entities & glossary.companies) \
-                and uncatalogued_written_once(question, glossary, self.corpus):
-            return "", {}, passages, False, ""  # ... or one the catalogue does not hold ("与同行崟石玻纤、宸砾复材相比")
+        if intent.name in ("why", "how", "pros_cons", "comparison") and any(
+                (not (about.entities & glossary.companies) and uncatalogued_written_once(asked, glossary, self.corpus))
+                or written_once_in_chinese(asked, glossary, self.corpus) for asked in dict.fromkeys([question, as_written])
+                if asked):
+            return "", {}, passages, False, ""  # ... or one the catalogue does not hold ("与同行崟石玻纤、宸砾复材相比"),
+            # beside the article's own company too when the question writes it as the article does ("为什么铖罐实业的罐体
+            # 卖得比珩罐包装便宜？"): the documents name it, and say nothing of it
         scope = self._scope(passages)
         ctx = ComposeContext(question, lang, intent, passages, cands, spec, glossary, self.store.idf,
                              LazyStructure(lambda: document_structure(self.store, scope)),
@@ -319,7 +324,8 @@ class Engine:
         comp = compose(ctx)
         if comp is None:
             return "", {}, passages, False, ""
-        lead = LEAD_IN[lang] if intent.name in ("lookup", "definition") and not comp.refused and not comp.intent else ""
+        lead = lead_in(lang, [e.text for e in comp.entries if e.chunks]) \
+            if intent.name in ("lookup", "definition") and not comp.refused and not comp.intent else ""
         text, highlights, passages = render(comp, passages, lang, lead)
         return text, highlights, passages, comp.refused, comp.intent
 

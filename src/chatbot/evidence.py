@@ -49,7 +49,7 @@ from chatbot.sentence_period import (
     through_first_figure,
 )
 from chatbot.subjects import institution_names, uncatalogued_names
-from chatbot.table_cells import is_bare_number, table_header, with_row_unit, with_unit
+from chatbot.table_cells import is_bare_number, table_header, with_caption_unit, with_row_unit, with_unit
 from chatbot.text import (
     claim_figures,
     content_words,
@@ -203,16 +203,20 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
 
     def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
         alts = [normalize(a) for a in alts if a.strip()]
-        alts = [a for a in alts if a and a not in seen]
-        if not alts:
-            return
+        fresh = [a for a in alts if a and a not in seen]
+        if not fresh or (kind == "term" and all(a.isascii() for a in fresh) and not all(a.isascii() for a in alts)):
+            return  # (an English term whose Chinese forms another group holds: that group is the term's)
+        alts = fresh
         seen.update(alts)
         if set(alts) <= weightless:  # (kept as a word of the question, for a two-part question's items; weighing nothing)
             groups.append(TermGroup(alts, 0.0, kind="word", source=source))
             return
-        w = min(idf(a) for a in alts)  # the commonest form
+        # (an English term is weighed by its Chinese forms: the term itself is there for an article written in English,
+        # and its being written in one does not make the Chinese forms present where they are absent)
+        basis = [a for a in alts if not a.isascii()] if kind == "term" and not all(a.isascii() for a in alts) else alts
+        w = min(idf(a) for a in basis)  # the commonest form
         if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
-            w = min(_pieces_idf(a, idf, absent) for a in alts)
+            w = min(_pieces_idf(a, idf, absent) for a in basis)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
@@ -238,7 +242,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         rx = rf"(?<![a-z]){re.escape(term)}(?:e?s)?(?![a-z])"
         if re.search(rx, low):
-            add(_term_forms(glossary.terms[term], term), kind="term", source=term)
+            add(_term_forms(glossary.terms[term], term, glossary), kind="term", source=term)
             low = re.sub(rx, " ", low)
     for phrase, forms in glossary.shadowing_phrases(low):  # "sales volume": 销量, not the metric sales (收入)
         add(forms, kind="term", source=phrase)
@@ -267,7 +271,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         rx = term_pattern(term)  # "gross margins" is the term "gross margin"
         if re.search(rx, low):
-            add(_term_forms(glossary.terms[term], term), kind="term", source=term)
+            add(_term_forms(glossary.terms[term], term, glossary), kind="term", source=term)
             low = re.sub(rx, " ", low)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
         add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
@@ -476,14 +480,19 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                                                    scope_cfg.get("place_pos", []), not_segment)
                           if r not in spec.segments]
         spec.segments += [r for r in asked_places(question, scope_cfg.get("place_pos", []), scope_cfg.get("place_noun_pos", []),
-                                                  scope_cfg.get("not_segment_places", []), not_segment)
+                                                  scope_cfg.get("not_segment_places", []), not_segment,
+                                                  (scope_cfg.get("place_after", []), scope_cfg.get("place_after_next", []))
+                                                  if entities else ((), ()))
                           if not any(r[0] in f for seg in spec.segments for f in seg)]
         # an English question's place where a company's figure was made ("revenue in India": 印度, a place jieba's
         # dictionary tags) is a region asked too (not a market's own name: "China's enterprise LLMs")
         # (after a preposition, "in India", or before the part it places, "X's Hunan hospitals")
         where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across)\s+(?:the\s+)?([A-Z][a-z]+)", question)}
         where |= {w.lower() for w in re.findall(r"'s\s+([A-Z][a-z]+)\s+[a-z]", question)}
-        spec.segments += [zh for g in groups if g.kind == "word" and not g.entity and not g.absent and entities
+        # (a term too, "Europe" -> 欧洲; with the English word, which an article written in English writes, even where
+        # the index holds no Chinese form of it)
+        spec.segments += [[*zh, *(where & set(g.alternatives))] for g in groups
+                          if g.kind in ("word", "term") and not g.entity and (not g.absent or g.kind == "term") and entities
                           and where & set(g.alternatives)  # (the English word, and its Chinese)
                           and (zh := [a for a in g.alternatives if not a.isascii() and dictionary_tag(a) == "ns"])
                           and not any(z in f for z in zh for seg in spec.segments for f in seg)]
@@ -921,8 +930,8 @@ def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     en = cfg.get("measures_en", {})
     words = "|".join(map(re.escape, sorted(en, key=len, reverse=True)))
     m = re.search(rf"\bhow\s+many\s+(?:[a-z\-]+\s+){{0,2}}?({words})\b", question.lower()) if words else None
-    if m:
-        return tuple(en[m.group(1)]), tuple(m.group(1).split())
+    if m:  # (and the English word itself, as an article written in English writes the figure: "612 units")
+        return (*en[m.group(1)], m.group(1)), tuple(m.group(1).split())
     # a thing counted whose dictionary word is itself a unit ("how many customer visits": visits -> 人次)
     m = re.search(r"\bhow\s+many\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", question.lower())
     thing = list(takewhile(lambda w: w not in _EN_STOP, m.group(1).split())) if m else []
@@ -935,6 +944,8 @@ def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def states_measure(text: str, unit: str) -> bool:
     """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱"), or a table's cell under a column
     that counts in it ("新签艘数19": config/evidence.toml [units] counted_as)?"""
+    if unit.isascii():  # an English unit, as an article written in English states it ("612 units", "1.2 million tonnes")
+        return re.search(rf"\d\s*(?:(?:thousand|million|billion|mn|bn)\s+)?{re.escape(unit)}(?![a-z])", text.lower()) is not None
     cfg = evidence_config()["units"]
     counted = "|".join(map(re.escape, cfg.get("counted_as", [])))
     other = "|".join(map(re.escape, cfg.get("not_unit_before", {}).get(unit, [])))
@@ -944,13 +955,23 @@ def states_measure(text: str, unit: str) -> bool:
             or re.search(r"[（(]\s*(?:[亿万千百]\s*)?" + re.escape(unit) + r"[^）)]{0,3}[）)]\s*[:：][^。]*\d", text) is not None)
 
 
+def row_counts(shown: str, words: list[list[str]], measures: list[str]) -> bool:
+    """Does a rendered table row give a count (a classifier asked: "关闭了多少家") as a bare whole number in a cell whose
+    column names a word of the question ("湖北:…;下半年关闭15;…": the header counts, the cells write no 家)?"""
+    if not set(measures) & set(evidence_config()["units"]["classifiers"]):
+        return False
+    _, _, rest = normalize(shown).partition(":")
+    return any((m := re.fullmatch(r"([^\d]*?)\s*[-+]?\d[\d,]*", cell.strip())) and any(f in m.group(1) for forms in words for f in forms)
+               for cell in rest.split(";"))
+
+
 def _counted_noun(question: str, measures: list[str]) -> str:
     """The noun a count asked counts, written right after its classifier ("有多少家门店" -> 门店); "" if none."""
     from chatbot.text import _jieba
 
-    m = re.search(r"多少\s*(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{2,8})", question)
+    m = re.search(r"多少\s*(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{1,8})", question)
     words = _jieba().lcut(m.group(1)) if m else []
-    return words[0] if words and len(words[0]) >= 2 else ""
+    return words[0] if words else ""  # (one character too: "多少家店" counts 店, as "门店数436" states it)
 
 
 def counts_noun(text: str, noun: str) -> bool:
@@ -1274,11 +1295,17 @@ def sentences_before(text: str) -> list[str]:
     return [prev for *_, prev in _passage_sentences(text)]
 
 
+@lru_cache(maxsize=1)
+def _part_of_above() -> re.Pattern:
+    return re.compile(evidence_config()["rows"]["part_of_above"])
+
+
 @lru_cache(maxsize=4096)  # the same passages are read for every question (and all of them for a refusal)
 def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str, str], ...]:
     out: list[tuple[str, str, bool, set, str, str]] = []
     header: list[str] = []
     parent = ""  # the label of the table's last row that is not indented
+    prose = ""  # the last line outside a table: its caption may write the unit of its cells ("（单位：人民币千元）")
     lines = text.splitlines()
     for i, line in enumerate(lines):
         s = line.strip()
@@ -1288,19 +1315,23 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str,
             if _TABLE_SEP.match(s):
                 continue
             if i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1].strip()):
-                header = [c.strip() for c in s.strip("|").split("|")]
+                header = with_caption_unit([c.strip() for c in s.strip("|").split("|")], prose)
+                prose = ""
                 continue
             shown = _render_row(s, header)
             # a two-level table: an indented row is a part of the row above it that is not indented ("| **钓竿** |…"
             # over "| 　欧洲 |…": the rods' European revenue), read with that row's label in front
             label = s.strip("|").split("|")[0]
-            if _SUB_ROW.match(label):
+            # (so is a row of the owners' share of the row above, "本公司拥有人应占" under "年内溢利": config/evidence.toml
+            # [rows] part_of_above)
+            if _SUB_ROW.match(label) or _part_of_above().search(_EMPHASIS.sub("", label).strip()):
                 shown = f"{parent}/{shown}" if parent else shown
             elif label.strip():
                 parent = _EMPHASIS.sub("", label).strip()
             out.append((s, shown, True, _row_periods(s, header, shown), "", ""))
             continue
         parent = ""
+        prose = s
         if _REFERENCE_ENTRY.match(s):
             continue  # "[3] 36氪 - “…” (https://…)": an entry of the reference list, no evidence
         item = re.match(r"^([-*+]|\d+[.)、])\s+", s) is not None
@@ -1321,10 +1352,18 @@ def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str,
                  if len(shown) >= 6)
 
 
-def _term_forms(forms: list[str], term: str) -> list[str]:
-    """An English term's Chinese forms, and the term itself when it is a phrase of several words ("southeast asia"):
-    an article written in English says it so."""
-    return [*forms, term] if " " in term.strip() else list(forms)
+def _term_forms(forms: list[str], term: str, glossary: Glossary | None = None) -> list[str]:
+    """An English term's Chinese forms, and the term itself when it is a phrase of several words ("southeast asia") or a
+    word of four letters or more ("export"): an article written in English says it so. (Not a word of a catalogued
+    company's English name: "metering" of "Aquentra Metering" in a Chinese article's brackets states no metering.)"""
+    t = term.strip().lower()
+    if " " not in t and (len(t) < 4 or (glossary is not None and _in_english_name(t, glossary))):
+        return list(forms)
+    return [*forms, term]
+
+
+def _in_english_name(word: str, glossary: Glossary) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(word)}", a) for a in glossary.aliases if " " in a and a.isascii())
 
 
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
@@ -1503,6 +1542,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
+    asked_years = {y for y, q in spec.periods if y}
+    asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
     # sentence naming none of its words ("产量…第二季度为7.95吨" for "第二季度的全维持成本") states another figure
     # (the compound itself may stand in its headings: "…成本可控" heads the article, not its cost's figure)
@@ -1510,6 +1551,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
+    # the words that say what figure is asked, no company, period, place asked or phrasing: one of them must be in
+    # the sentence (or its row's header) that gives the figure
+    segment_words = {f for forms in spec.segments for f in forms}
+    # (an English word that is a part of the period asked is none: "end" of "at end-September", "first" of "the first
+    # eleven months": without it the question names another period)
+    figure_words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent
+                    and g.weight > 0 and not segment_words & set(g.alternatives) and not _of_period(g, question)]
     # a figure is the asked company's: another name the question holds ("北垣矿业长协煤销量占比", where the
     # catalogue took 长协 for an organisation) does not let another company's sentence naming it answer
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
@@ -1548,6 +1596,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
     # (who stands in a relation to the company: "控股股东是谁")
     asks_party = re.search(evidence_config()["scope"]["party_asked"], question, re.IGNORECASE) is not None
+    party_roles = [r for r in evidence_config()["scope"]["party_roles"]] \
+        if any(r in question.lower() for r in evidence_config()["scope"]["party_roles"]) else []
     # the words a row may name only in an empty cell (its column's name, no value)
     row_words = [g.alternatives for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent]
     for pi, p in enumerate(passages):
@@ -1588,6 +1638,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
         header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
+        table_lead = normalize(_table_lead(p.chunk.text))  # (the prose line right before the table: "分季度看，新签订单…：")
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
@@ -1608,7 +1659,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             own_subject = {e for e in named if e in glossary.companies} or lead_companies
             subject = own_subject or context_companies
             if spec.entities and subject and not (asked & (subject | mentioned)) \
-                    and not (asks_party and spec.entities & doc_about):
+                    and not ((asks_party or any(r in norm for r in party_roles)) and spec.entities & doc_about):
                 continue  # about another company (unless a party of the asked company's own document is asked: "墨穹新材的
                 # 控股股东是谁" is answered by the shareholder's row in its disclosure)
             if (spec.wants_figure and (passing := asked & mentioned - subject - context_companies)
@@ -1616,9 +1667,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                           for f in [c, *glossary.aliases_of(c, codes=False)])):
                 continue  # the company asked named only in passing, after the figures, in a clause stating none
             if spec.entities and spec.wants_figure and not own_subject and len(context_companies) >= 2 \
-                    and not (asked & mentioned) and not (asked & _paragraph_names(p.chunk.text, raw, glossary)):
+                    and not (asked & mentioned) and not (asked & _paragraph_names(p.chunk.text, raw, glossary)) \
+                    and not (asked_companies and (doc_about & glossary.companies) == asked_companies and not is_row
+                             and not _role_named(" ".join(p.chunk.headings[1:]), roles)):
                 continue  # a sentence naming no company in a document on several (an explainer comparing three), in a
                 # paragraph naming none asked ("再看贝思康。2024年公司实现…" is 贝思康's): the sector's, no figure of the one asked
+                # (in the asked company's own announcement, its prose outside a section on a party is its own: "集团收入约
+                # 人民币18.72亿元" of the group selling a subsidiary to a buyer)
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
                 continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked
             if spec.entities and spec.wants_figure and not subject and not doc_about and not mentioned:
@@ -1644,14 +1699,29 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
+            if (spec.amount and not spec.metrics and figure_words
+                    and not any(a in norm or a in heads or a in normalize(befores[order])
+                                or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
+                                for g in figure_words for a in g.alternatives)):
+                continue  # names the company (and the place asked) but no word of the figure asked, nor does the sentence
+                # before it or a heading over it ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有五个生产基地，年产能…"
+                # states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座")
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
                                                            raw.strip().strip("|").split("|")[0].strip() if is_row
                                                            else _item_label(shown, glossary) if item else "")
             if not segment and is_row and not spec.segments:  # a row of a table by part ("| 路段 | …", "## 分路段数据")
                 segment = breakdown_row(header_row, p.chunk.headings, raw.strip().strip("|").split("|")[0], asked_text,
                                         asked_words)
+            elif not segment and not is_row and not spec.segments and (label := _item_label(shown, glossary)):
+                # ... or a labelled line under a heading by part ("二、分品类" over "品牌鲜蛋：11月销量24,860吨")
+                segment = breakdown_row("", p.chunk.headings, label, asked_text, asked_words)
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
+            if (segment is True and is_row and asks_total and not spec.wants_list and _total_row(p.chunk.text)
+                    and not _asks_which_part(asked_text, header_row)
+                    and not _names_a_part(p.chunk.text, [g.alternatives for g in figure_words])):
+                continue  # a part's row, where the table gives the total the question asks for ("一共", "in total":
+                # "合计:…下半年新开174" over the provinces' rows, for the company's openings)
             names_metric = any(f in norm for forms in spec.metrics for f in forms)
             # one specifier ("海外收入"); a question with several distinctive words describes, and is paraphrased
             # (a table row by its own cells and the header row: the rows below name other segments; a section
@@ -1728,6 +1798,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown)):
                     continue  # states another period, or nothing ties it to the one asked
+                if (asks_month and stated and not any(q for _, q in stated)
+                        and any(re.fullmatch(r"M\d\d", q or "") and y in asked_years for y, q in passage_periods)
+                        and _FULL_YEAR.search(f"{befores[order]} {shown}" if not periods(own_text(shown)) else shown)):
+                    continue  # a month asked of a passage that states months' figures: its full year's figure ("For
+                    # FY2025, exports totalled…", and the line after it that carries its year) is no month's (elsewhere a
+                    # month may be an event's date, "the November fire", and the year's figure its effect)
                 if spec.metrics and not item and len(named_periods(own_text(shown))) > 1 and (
                         at := [named for forms in spec.metrics for named in metric_periods(norm, forms)]) and not any(
                         not named or period_match(spec.periods, named) for named in at):
@@ -1767,13 +1843,18 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.unit and spec.segments and not is_row and segment_without_unit_figure(shown, spec.segments, spec.unit):
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
-                    and not (counted_noun and counts_noun(shown, counted_noun)):
+                    and not (counted_noun and counts_noun(shown, counted_noun)) \
+                    and not (is_row and row_counts(shown, row_words, spec.measures)):
                 continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
             if (spec.amount and spec.periods and not asks_forecast and before_period_end(spec.periods, p.chunk.date or "")
                     and forecast_only(shown)):
                 continue  # a forecast made before the period ended ("预计第三季度交易量为8.8万至9.2万辆"), no result
+            if (spec.amount and not spec.periods and not asks_forecast and (planned := periods(shown))
+                    and before_period_end(planned, p.chunk.date or "") and forecast_only(shown)):
+                continue  # no period asked: a plan for a period still to come ("公司计划2026年净增门店约150家") is no
+                # figure the company has
             if spec.amount and output_asked and capacity_only(shown):
                 continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
             if is_row and named_in_empty_cell(shown, header_lines, row_words):
@@ -1918,10 +1999,14 @@ def _enumeration_re() -> re.Pattern:
 
 
 def _before_enumeration(sentence: str) -> str:
-    """The sentence up to a list of names it gives ("…，包括中兴通讯、第四范式…"): the companies
-    listed there take part in what it reports; they are not whom it reports on."""
+    """The sentence up to a list of names it gives ("…，包括中兴通讯、第四范式…"), less a clause naming peers ("雪菌农业
+    等同业亦在扩产"): the companies listed there take part in what it reports; they are not whom it reports on."""
     m = _enumeration_re().search(sentence)
-    return sentence[: m.start()] if m else sentence
+    sentence = sentence[: m.start()] if m else sentence
+    markers = evidence_config()["subject"].get("peer_markers", [])
+    if not any(w in sentence for w in markers):
+        return sentence
+    return "，".join(c for c in re.split(r"[，,；;]", sentence) if not any(w in c for w in markers))
 
 
 def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "",
@@ -1997,6 +2082,50 @@ def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
     return set()
 
 
+def _of_period(g: TermGroup, question: str) -> bool:
+    """Is an English word of the question (a group's first form) a part of the period it asks: the periods it names
+    change without it ("end" of "at end-September")?"""
+    word = g.alternatives[0]
+    if not re.fullmatch(r"[a-z][a-z\-]*", word):
+        return False
+    without = re.sub(rf"(?i)(?<![a-z]){re.escape(word)}(?![a-z])", " ", question)
+    return without != question and periods(without) != periods(question)
+
+
+def _table_lead(text: str) -> str:
+    """The prose line right before a passage's first table (its lead-in: "分季度看，新签订单节奏有所放缓："), "" if none."""
+    lines = text.splitlines()
+    first = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("|")), -1)
+    return next((lines[j].strip() for j in range(first - 1, -1, -1) if lines[j].strip()), "") if first > 0 else ""
+
+
+def _asks_which_part(question: str, header_row: str) -> bool:
+    """Does the (normalised) question ask about the parts themselves: the word heading their column ("哪个省份…最快")
+    or which one ("哪个", "which")?"""
+    first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
+    return bool(first and first in question) or re.search(r"哪(?:个|家|些|一)|\bwhich\b", question) is not None
+
+
+_FULL_YEAR = re.compile(r"\bFY\s?\d{2,4}\b|财年|全年|年度|\bfull[- ]year\b|\bfor the year\b|\bannual\b", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．]\s*)")
+
+
+def _names_a_part(text: str, words: list[list[str]]) -> bool:
+    """Does a word of the question name a row of a passage's table (its label: "再生类填充剂", "消费级无人机" for
+    "consumer")? Then a part is asked, not the total."""
+    labels = [normalize(ln.strip().strip("|").split("|")[0]) for ln in text.splitlines()
+              if ln.lstrip().startswith("|") and not _TABLE_SEP.match(ln.strip())]
+    return any(len(a) >= 2 and a in label for forms in words for a in forms for label in labels[1:])
+
+
+@lru_cache(maxsize=1024)
+def _total_row(text: str) -> bool:
+    """Does a passage's table have a row of the total ([scope] total_rows: "| 合计 | …", "| Total | …")?"""
+    totals = [w.lower() for w in evidence_config()["scope"]["total_rows"] if len(w) >= 2] + ["total"]
+    return any(normalize(ln.strip().strip("|").split("|")[0]).strip("* ").lower() in totals
+               for ln in text.splitlines() if ln.lstrip().startswith("|"))
+
+
 def breakdown_row(header_row: str, headings: list[str], label: str, question: str, words: Sequence[str] = ()) -> bool:
     """Is a table row one part's figure, in a table that breaks a total down by part (its first column headed by
     a word of config/evidence.toml [scope] part_columns, "| 路段 | …", or under a heading "分路段数据"), whose label
@@ -2005,8 +2134,8 @@ def breakdown_row(header_row: str, headings: list[str], label: str, question: st
     cfg = evidence_config()["scope"]
     first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
     # (a column of two levels names both: "分部 / 地区")
-    by_part = any(w.strip() in cfg.get("part_columns", []) for w in re.split(r"[/／、]|及", first)) or any(
-        re.match(cfg.get("part_heading", "$^"), h.lstrip("# ").strip()) for h in headings[1:])
+    by_part = any(w.strip() in cfg.get("part_columns", []) for w in re.split(r"[/／、]|及", first) if w.strip()) or any(
+        re.match(cfg.get("part_heading", "$^"), _SECTION_NUMBER.sub("", h.lstrip("# ").strip())) for h in headings[1:])
     label = normalize(label)
     covered = {i for w in words if w in label for m in re.finditer(re.escape(w), label) for i in range(m.start(), m.end())}
     named = label in question or len(covered) > len(label) / 2  # (more than half of it in the question's words)

@@ -190,6 +190,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return f"{asked.group('x')}是多少？" if asked and glossary.metrics_in(asked.group("x")) else out
         if subject := re.search(reader_config()["followup"]["generic_subject"], q):
             return q[: subject.start("w")] + ent + q[subject.start("w"):]
+        if subject := re.search(reader_config()["followup"]["generic_subject_en"], q, flags=re.IGNORECASE):
+            return q[: subject.start()] + f"{ent}'s " + q[subject.start("w"):]  # "the board" -> "X's board"
         if (change := _CHANGE_OF_IT.search(q)) and (item := _item_en(prev)):
             # "how much did it grow?" after "What was X's net profit in Q3?": the net profit grew, not X
             return q[: change.start(1)] + f"{ent}'s {item}" + q[change.end(1):]

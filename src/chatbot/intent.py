@@ -47,8 +47,10 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
     the words that describe the document, unless it is one of the intents never overridden
     (advice)."""
     found: list[tuple[str, str]] = []
+    spans = _term_spans(question)  # ("the latest time for acceptance" is a term: its "latest" is no cue of the latest)
     for name, patterns in _cues(path):
-        m = next(filter(None, (p.search(question) for p in patterns)), None)
+        m = next((m for p in patterns for m in p.finditer(question)
+                  if not any(a <= m.start() and m.end() <= b for a, b in spans)), None)
         if m:
             found.append((name, m.group(0)))
     cfg = reader_config(path)["intent"]
@@ -75,6 +77,23 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
                     name not in over or all(other in over[name] for other, _ in found if other != name)):
                 return Intent(name, cue)
     return Intent(*found[0])
+
+
+@lru_cache(maxsize=1)
+def _term_phrases() -> tuple[str, ...]:
+    from chatbot.bilingual import finance_terms
+
+    return tuple(t for t in finance_terms() if " " in t)
+
+
+def _term_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question writes a finance term of several words (config/terms_en.toml: "latest time for acceptance",
+    "current ratio"): a cue word inside one is the term's, no cue of an intent."""
+    if not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", question):
+        return []
+    low = question.lower()
+    return [(m.start(), m.end()) for term in _term_phrases() if term in low
+            for m in re.finditer(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low)]
 
 
 def question_intent(asked: str, standalone: str, path: Path = READER_TOML) -> Intent:

@@ -62,8 +62,9 @@ def asked_segments(question: str, segment_words: Iterable[Iterable[str]], names:
     out = []
     for forms in segment_words:
         forms = [f.lower() for f in forms]
-        if any(_names_word(low, f) for f in forms):
-            out.append([f for f in forms if not f.isascii()])
+        if any(_names_word(low, f) for f in forms):  # (its Chinese forms; an English one only as the question writes
+            # it, for an article written in English: "Export deliveries were 612 units")
+            out.append([f for f in forms if not f.isascii() or _names_word(low, f)])
     return out
 
 
@@ -92,7 +93,7 @@ def asked_regions(question: str, suffixes: Iterable[str], region_pos: Iterable[s
 
 
 def asked_places(question: str, place_pos: Iterable[str], noun_pos: Iterable[str], not_places: Iterable[str],
-                 names: Iterable[str] = ()) -> list[list[str]]:
+                 names: Iterable[str] = (), located: tuple[Iterable[str], Iterable[str]] = ((), ())) -> list[list[str]]:
     """The places a question names right before a noun, outside the names of its companies ("四川电站发电量" ->
     [["四川"]], "香港住宅收入"): the place's figure is asked, not the company's; not a country as a whole
     (`not_places`: "中国内地收入"); a noun of one character is the place's own ("大湾区": 大湾 | 区)."""
@@ -102,9 +103,17 @@ def asked_places(question: str, place_pos: Iterable[str], noun_pos: Iterable[str
     pos, nouns, skip = frozenset(place_pos), frozenset(noun_pos), frozenset(not_places)
     words = [(w, f) for w, f in _posseg(text_without(question.lower(), names)) if w.strip()]
     # (a word the dictionary glosses as a verb is none, whatever jieba tags it: "上市" of "科企上市专线", "to float")
-    return [[w] for (w, flag), (noun, after) in itertools.pairwise(words)
-            if flag in pos and after in nouns and len(noun) >= 2 and len(w) >= 2 and w not in skip and re.fullmatch(r"[\u4e00-\u9fff]+", w)
-            and "to" not in glosses(w)]
+    out = [[w] for (w, flag), (noun, after) in itertools.pairwise(words)
+           if flag in pos and after in nouns and len(noun) >= 2 and len(w) >= 2 and w not in skip and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+           and "to" not in glosses(w)]
+    # a place after "在" / "于" that the words after it make where the figure is ("在云南有多少家门店", "在欧洲的收入"),
+    # not where the company did something once ("在香港上市的发行价")
+    after_words, next_words = frozenset(located[0]), frozenset(located[1])
+    for (before, _), (w, flag), (nxt, _) in zip(words, words[1:], words[2:], strict=False):
+        if (before in after_words and flag in pos and nxt in next_words and len(w) >= 2 and w not in skip
+                and re.fullmatch(r"[\u4e00-\u9fff]+", w) and [w] not in out):
+            out.append([w])
+    return out
 
 
 def names_segment(text: str, forms: Iterable[str]) -> bool:

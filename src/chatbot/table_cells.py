@@ -52,6 +52,10 @@ def with_unit(header: str, cell: str) -> str:
     cell = cell.strip()
     if unit and _BARE_NUMBER.fullmatch(cell):
         return f"{name}{_joint(name, cell)}{cell}{unit}"
+    if unit and (m := _NOTED_NUMBER.fullmatch(cell)):  # a number with a note in brackets ("1,720,000（2025年全年上限）")
+        return f"{name}{_joint(name, cell)}{m.group(1)}{unit}{m.group(2)}"
+    if unit and (not re.search(r"\d", cell) or "%" in cell) and not cell.startswith(name):
+        return f"{name}{_joint(name, cell)}{cell}"  # a rate or a word is in no unit of amounts ("上限使用率" 88.7%)
     if header and not cell.startswith(header):
         return f"{header}{_joint(header, cell)}{cell}"
     return cell
@@ -94,6 +98,29 @@ def _caption(text: str) -> list[str]:
         else []
 
 
+_NOTED_NUMBER = re.compile(r"([+\-]?\d[\d,]*(?:\.\d+)?)\s*([（(][^（()）]{1,30}[）)])")
+_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^，,。；;）)|：:]{1,8})")
+
+
+def caption_unit(line: str) -> str:
+    """The unit a table's caption or lead-in writes for its cells ("…实际交易金额（单位：人民币千元）：" -> 千元), as a
+    header's brackets would; "" when it writes none or one that is no unit of amounts."""
+    m = _CAPTION_UNIT.search(line or "")
+    unit = header_unit(f"x（{m.group(1).strip()}）")[1] if m else ""
+    return "" if unit == "%" else unit
+
+
+def with_caption_unit(header: list[str], caption: str) -> list[str]:
+    """A table's header whose caption writes the unit ("（单位：人民币千元）"): its columns of a period ("2024年",
+    "截至2025年10月31日止十个月", "2025财年") that write no unit of their own take it, so that their bare-number cells
+    are read in it (not a column of note numbers or of counts beside them)."""
+    unit = caption_unit(caption) if caption else ""
+    if not unit:
+        return header
+    return [h if header_unit(h)[1] or not re.search(r"(?:19|20)\d{2}\s*(?:年|财年|/\d{2})|\bFY\s*\d{2,4}", h) else f"{h}（{unit}）"
+            for h in header]
+
+
 def with_row_unit(cells: list[str]) -> list[str]:
     """A row whose label writes the unit ("收入（亿元）| 43.7 | 46.9", a table with the periods as
     columns): the label's name, then its bare-number cells with the unit ("收入", "43.7亿元", …)."""
@@ -109,15 +136,19 @@ def unit_readings(text: str) -> str:
     out: list[str] = []
     header: list[str] = []
     lines = [ln.strip() for ln in text.splitlines()]
+    prose = ""  # the last line outside a table: a caption may write the unit of the table under it
     for i, s in enumerate(lines):
+        if s and not s.startswith("|"):
+            prose = s
         if not s.startswith("|") or _TABLE_SEP.match(s):
             continue
         cells = [c.strip() for c in s.strip("|").split("|")]
         if i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):
-            header = cells
+            header = with_caption_unit(cells, prose)
+            prose = ""
             continue
         out += [with_unit(h, c) for h, c in zip(header, cells, strict=False)
-                if header_unit(h)[1] and _BARE_NUMBER.fullmatch(c)]
+                if header_unit(h)[1] and (_BARE_NUMBER.fullmatch(c) or _NOTED_NUMBER.fullmatch(c))]
         labelled = with_row_unit(cells)
         if labelled is not cells:
             out += [labelled[0] + c for c in labelled[1:]]

@@ -186,6 +186,10 @@ _MONTHS_TO_RE = re.compile(
     r"(三|六|九|十二|3|6|9|12)个月"
     r"|截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日止?(?:年度|全年)")
 _MONTH_COUNT = {"三": 3, "六": 6, "九": 9, "十二": 12}
+# "截至2025年10月31日止十个月": the months from January to that month's end (a span counted from January, as
+# "前十个月" is; a span starting in another month is a fiscal period, read with its fiscal year elsewhere)
+_MONTHS_FROM_JANUARY_TO_RE = re.compile(
+    r"截至\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:\d{1,2}\s*日|底|末)\s*止?\s*(十一|十|[一二两四五七八]|1[01]|[1-9])\s*个月")
 
 
 def months_to_words(text: str) -> str:
@@ -464,6 +468,10 @@ def period_end_month(q: str | None) -> int | None:
 def period_word(q: str | None) -> str:
     """A period qualifier as Chinese writes it ("H1" -> 上半年, "M07" -> 7月)."""
     month = re.fullmatch(r"M(\d\d)", q or "")
+    if span := re.fullmatch(r"M(\d\d)-(\d\d)", q or ""):  # a range of months ("M01-10" -> 1-10月)
+        return f"{int(span.group(1))}-{int(span.group(2))}月"
+    if end := re.fullmatch(r"M(\d\d)-end", q or ""):  # a month's end ("M06-end" -> 6月末)
+        return f"{int(end.group(1))}月末"
     return f"{int(month.group(1))}月" if month else QUALIFIER_TEXT.get(q or "", "")
 
 
@@ -508,6 +516,10 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
         q = months_ending(int(m.group(3)), _MONTH_COUNT.get(m.group(4)) or int(m.group(4)))
         if q is not None:
             out.add((m.group(1), q or None))
+    for m in _MONTHS_FROM_JANUARY_TO_RE.finditer(t):
+        n = _MONTH_NO.get(m.group(3).replace("两", "二")) or int(m.group(3))
+        if n == int(m.group(2)) and months_ending(n, n) is None:
+            out.add((m.group(1), f"M01-{n:02d}"))
     for m in _NINE_MONTHS_EN_RE.finditer(t):
         out.add((m.group(1), "Q1-3"))
     for m in _HALF_EN_RE.finditer(t):  # "first half of 2025", "H1 2025"

@@ -98,8 +98,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
         if right is None or (left.group.absent and right.group.absent):
             continue
-        if conj in breaks and not (left.group.kind == right.group.kind == "metric"):
-            continue
+        if conj in breaks and not (left.group.kind == right.group.kind == "metric") and not (
+                {left.group.kind, right.group.kind} <= {"metric", "word", "term"} and not _asks_change(q[j:])):
+            continue  # (two figures of their own words, "所得税开支是多少？实际税率是多少？"; not a figure and its change)
         if (written is not None and left.group.kind == right.group.kind == "word" and conj not in breaks
                 and not any(w and w in q for w in map(normalize, respectively or []))
                 and written(q[left.start:right.end])):
@@ -154,6 +155,14 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             part.compounds = [(c, gs) for c, gs in part.compounds if c in part.item or c not in other.item]
         return parts
     return []
+
+
+def _asks_change(text: str) -> bool:
+    """Does the (normalised) text ask a change ("同比变化多少", "增长了多少": config/evidence.toml [scope] growth_asked)?"""
+    from chatbot.evidence_config import evidence_config
+
+    words = [*evidence_config()["scope"]["growth_asked"], "同比", "增长", "下降", "变化", "变动"]
+    return any(w in text.lower() for w in words)
 
 
 def _shown(question: str, raw: list[int], q: str, start: int, end: int) -> str:

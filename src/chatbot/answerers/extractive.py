@@ -4,6 +4,7 @@ An English question gets an English lead-in over the quoted Chinese evidence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator
 
 from chatbot.answerers.base import AnswerRequest, Draft
@@ -13,7 +14,17 @@ from chatbot.evidence import Candidate, select
 LEAD_IN = {
     "zh": "",
     "en": "According to the report and its sources (quoted in the original Chinese):",
+    # (every line quoted from an article written in English)
+    "en-quoted": "According to the report and its sources (quoted as written):",
 }
+
+
+def lead_in(lang: str, quoted: list[str]) -> str:
+    """The lead-in over quoted evidence: an English answer quoting only English text (an article written in English)
+    does not say it quotes Chinese."""
+    if lang == "en" and quoted and not any(re.search(r"[\u4e00-\u9fff]", t) for t in quoted):
+        return LEAD_IN["en-quoted"]
+    return LEAD_IN.get(lang, "")
 
 
 def extractive_answer(
@@ -35,7 +46,7 @@ def extractive_answer(
         n = c.passage_idx + 1
         lines.append(with_marker(c.text, f"[{n}]"))
         highlights.setdefault(n, []).append(c.raw)
-    lead = LEAD_IN.get(lang, "")
+    lead = lead_in(lang, [c.text for c in chosen])
     body = "\n".join(f"- {line}" if lang == "en" else line for line in lines)
     return (f"{lead}\n{body}" if lead else body), highlights
 

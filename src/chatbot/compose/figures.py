@@ -649,13 +649,17 @@ def latest(ctx: ComposeContext) -> Composition | None:
     series = _series(ctx, all_cands, max(pool, key=lambda c: c.coverage), q)
     pool += [c for c in series if c not in pool]
 
-    def recency(c) -> tuple[bool, bool, str, float]:
+    def recency(c) -> tuple[bool, bool, str, float, bool]:
         """The sentences that answer best first (a sentence only near the topic never
         outranks them by its date); among them a figure dated by its own sentence (its
-        period or date) before one dated only by its document; the latest first."""
-        doc_date = ctx.passages[c.passage_idx].chunk.date or ""
+        period or date) before one dated only by its document; the latest first; of those alike, one stating a
+        figure its document's headline states (the news of a monthly update: "…11月鲜菇销量3.86万吨同比增9.4%")."""
+        chunk = ctx.passages[c.passage_idx].chunk
+        doc_date = chunk.date or ""
         stated = stated_date(c.text, doc_date)
-        return c.coverage >= band or c in series, bool(stated), stated or doc_date, c.coverage
+        headline = normalize(chunk.title or "")
+        return (c.coverage >= band or c in series, bool(stated), stated or doc_date, c.coverage,
+                any(normalize(f) in headline for f in c.figures))
 
     pool.sort(key=recency, reverse=True)
     return _latest_entries(ctx, pool)

@@ -4,6 +4,7 @@ or assessment from the documents, plus one line that no investment advice is giv
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -524,6 +525,16 @@ def term_definition(ctx: ComposeContext) -> Composition | None:
     return comp
 
 
+def _heads_only(entries: list[Entry], label: Entry, moved: list[Entry]) -> bool:
+    """Is `label` a label (no quoted line) whose own lines, up to the next label, all moved (the rating shown below the
+    no-advice line): a label heading nothing where it stands?"""
+    if label.chunks:
+        return False
+    at = entries.index(label)
+    own = list(itertools.takewhile(lambda e: bool(e.chunks), entries[at + 1:]))
+    return bool(own) and all(e in moved for e in own)
+
+
 def advice(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
     entries: list[Entry] = [Entry(ctx.labels["advice"], bullet=False)]
@@ -550,7 +561,7 @@ def advice(ctx: ComposeContext) -> Composition | None:
     # as advice: it (or a comparison table's rating row, "评级:途昇汽车减持") follows the no-advice line, attributed to
     # the document's analyst
     rated = [e for e in body.entries if e.chunks and (rating.search(e.text) or _rating_row(e.text))]
-    entries += [e for e in body.entries if e not in rated]
+    entries += [e for e in body.entries if e not in rated and not _heads_only(body.entries, e, rated)]
     entries.append(Entry(ctx.labels["no_advice"], bullet=False))
     if rated:
         entries += [Entry(ctx.labels["advice_rating"], bullet=False), *rated]

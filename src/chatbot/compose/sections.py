@@ -472,6 +472,11 @@ def _outlook_sentences(ctx: ComposeContext, doc: DocStructure) -> Composition | 
     return Composition([Entry(ctx.labels["outlook_article"]), *(_entry(ln) for ln in kept)])
 
 
+def _topic_overlap(groups: list[tuple[list[str], float]], comp: Composition) -> float:
+    """The question's topic a composition's quoted lines hold (each word counted once)."""
+    return overlap(groups, " ".join(e.text for e in comp.entries if e.chunks))
+
+
 def _rating_sentences(doc: DocStructure, quoted: list[Entry]) -> list[Entry]:
     """The analyst's rating and target price stated earlier in the note ("维持"增持"评级，目标价由7.20港元上调至
     8.05港元", [structure] rating_cue) when the quoted last section gives no target figure of its own: the stance a
@@ -492,9 +497,18 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     if _asks_article(ctx, report):
         target = _target_doc(ctx)
         if target is not None and target is not report:
-            comp = _article_conclusion(ctx, target) or _outlook_sentences(ctx, target)
-            if comp:
-                return comp
+            comp = _article_conclusion(ctx, target)
+            ahead = _outlook_sentences(ctx, target)
+            # (the article's view of what the question names, "德勤对2026年香港新股市场的判断": its sentences that look
+            # ahead, when they hold more of the question's topic than its last section does)
+            # (the question's words as the scorer reads them: an English one's in their Chinese forms)
+            plain = [(g.alternatives, g.weight) for g in ctx.spec.groups if not g.entity and not g.absent]
+            if comp and ahead and ctx.intent.name == "conclusion" and _topic_overlap(plain, ahead) > _topic_overlap(plain, comp) \
+                    and not re.search(_cfg()["last_asked"], ctx.question, re.I):  # ("最后的结论": the last section; advice:
+                # the article's stance, its rating in the last section)
+                comp = ahead
+            if comp or ahead:
+                return comp or ahead
     doc = report or _target_doc(ctx)
     if doc is None:
         return None
@@ -1084,6 +1098,8 @@ def _hedge_split(text: str, strict: bool = False) -> tuple[str, str] | None:
 def _put_on_side(ln: Line, pros: list[Line], cons: list[Line]) -> None:
     """A sentence on the side its stance words give; a hedged one whose two parts the stance words put on
     opposite sides ("…订单价格可能不及前两年，但在手订单足以支撑…收入与利润") split, each part on its own."""
+    if _NOTE.match(ln.text):
+        return  # a note or a bracketed disclaimer ("（本文为…仅作示意…）") takes no side
     split = _hedge_split(ln.text, strict=True)
     if split:
         pros.append(Line(split[0], ln.raw, ln.chunk))
@@ -1152,6 +1168,8 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
             named = set(ctx.glossary.entities(ln.text)) & (set(ctx.glossary.companies) | asked)
             if asked and named and not named & asked:
                 continue  # a line about another company
+            if _NOTE.match(ln.text):
+                continue  # a note or a disclaimer
             st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
 
