@@ -155,9 +155,38 @@ KNOWN_FAILURES: dict[str, str] = {
                "output as the whole",
     "h18-r41": "What share of Havenzo's interim revenue came from Hong Kong residential? — not computed: the region's table "
                "row (11.36) is not read as the part 'Hong Kong residential' names",
+    # lost in session 25 when dev-25's articles joined this test's index (the session-24 code fails it there too)
+    "h7-r52": "What is the most recent quarterly number of burial plots Hengnian sold? — refused among every dev set's "
+              "articles (answered on dev-10's own index)",
     # lost in session 23 when dev-23's articles joined this test's index (the session-22 code fails it there too)
     "h13-r20": "How does Auralis Hearing plan to expand over the medium term? — refused: 'medium term' is read as 中期, "
                "the interim period, and no section of the plan answers it among every dev set's articles",
+    # dev-25 (the session-24 hidden set, opened in session 25): failures after the session-25 fixes (on this index of
+    # every dev set's articles; r40 and r52 are answered on dev-25's own index)
+    "h24-r28": "云知声经审计的2025年年报里，大模型业务收入最终是多少？ — refused as it should be, but read as a look-up: the set "
+               "says latest",
+    "h24-r35": "从鋐框精密的公告看，公司对最大客户的依赖是在加深还是减轻？ — read as a look-up (the set says conclusion): the "
+               "target sentence is quoted, not the share's rise from 31.6%",
+    "h24-r39": "珩罐包装卖给珩泉啤酒的罐体价格是怎么定的？ — the how answer quotes the agreement's opening lines, not the pricing "
+               "policy (铝材成本加加工费) under its own heading",
+    "h24-r40": "How will Thermavera use the proceeds of its rights issue? — on this index the terms table is quoted, not the "
+               "use-of-proceeds table (412 / 168 / 130)",
+    "h24-r41": "代价怎么支付？ — the follow-up is read as pros and cons (代价, a cost), the set says how",
+    "h24-r42": "参与汤岫温泉这次供股，对小股东有什么好处和风险？ — missing 22.0%: the discount to the last close is no upside "
+               "word's",
+    "h24-r43": "舸拓海事出售湛江拖轮公司股权有哪些利弊？ — missing 40%: the stake kept is not quoted on either side",
+    "h24-r45": "What is the 'theoretical ex-rights price' …, and how does the subscription price compare with it? — two "
+               "intents in one: read as comparison, the set says definition",
+    "h24-r46": "眠垣家居2025年下半年各省份里，哪个同店销售增长最快、哪个最差？ — read as a look-up: the rows are quoted, the "
+               "slowest province (湖北, -1.2%) is not picked out",
+    "h24-r49": "… what price-to-book multiple does the consideration imply for 100% of the tug company …? — read as a look-up: "
+               "a multiple of a grossed-up stake is no computation the engine makes",
+    "h24-r50": "那下半年门店数净增长了百分之几？ — the total row is quoted; the growth between its two columns (3.9%) is not "
+               "computed",
+    "h24-r52": "Any update on when it will restart? — read as a look-up (the set says latest); the restart date is quoted "
+               "on dev-25's own index",
+    "h24-r54": "Should I take up my Thermavera rights entitlement? — missing 22.0%: the discount is not among the neutral "
+               "facts",
     # dev-24 (the session-23 hidden set, opened in session 24): failures after the session-24 fixes (on this index of
     # every dev set's articles; r34 and r39 are answered on dev-24's own index)
     "h21-r28": "智谱和MiniMax谁的2026年全年收入更高？ — missed refusal (2026 is not covered): the listing-date sentence is "
@@ -180,8 +209,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "lexicon; the Chinese question is answered",
     "h21-r47": "釉岚陶瓷11月岩板占总销量的比例是多少？ — the total (合计 2,025) is not read as 总销量: no computation",
     "h21-r49": "那新财年最新一个季度的情况呢？ — the fiscal year's figures are quoted, not its new first quarter (4.37亿)",
-    "h21-r50": "What's the latest monthly sales print from Youlan Ceramics? — the November revenue sentence is quoted, not the "
-               "volume table's total (2,025, +6.7%)",
     "h21-r52": "Is Tressiva's IPO worth subscribing to? — the cornerstone table is quoted, not the price range and the "
                "tariff risk",
     "h21-r55": "为什么煦城供热的供热面积增长比暖垣热力慢？ — missed refusal: 煦城供热 (named once, in passing) is not read "
@@ -223,8 +250,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "are the shipment guidance line, not the line the set expects",
     "h19-r29": "What does that conversion premium mean here? — the follow-up's bond is not carried: the premium and the "
                "conversion price (6.35港元, 15.0%) are not quoted",
-    "h19-r35": "隔澈新材和砾膜科技谁的隔膜出货量更大？ — 隔澈新材 is named in passing only: the comparison quotes two "
-               "sentences stating no shipment of either instead of refusing (no figure is given)",
     "h19-r40": "So what is that decline in percentage terms? — not computed: a rate from a stated change and the level "
                "after it (1.1 / (17.42 + 1.1)) is no computation the engine makes",
     "h19-r41": "按2026年预测净利润计算，MiniMax的市盈率是多少？ — intent read as lookup, the set says derived (the figure is "

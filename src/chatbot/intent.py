@@ -49,8 +49,8 @@ def detect_intent(question: str, path: Path = READER_TOML) -> Intent:
     found: list[tuple[str, str]] = []
     spans = _term_spans(question)  # ("the latest time for acceptance" is a term: its "latest" is no cue of the latest)
     for name, patterns in _cues(path):
-        m = next((m for p in patterns for m in p.finditer(question)
-                  if not any(a <= m.start() and m.end() <= b for a, b in spans)), None)
+        m = next((m for p in patterns for m in p.finditer(question)  # (a cue that is a whole term is one: "percentage of")
+                  if not any(a <= m.start() and m.end() <= b and m.end() - m.start() < b - a for a, b in spans)), None)
         if m:
             found.append((name, m.group(0)))
     cfg = reader_config(path)["intent"]
