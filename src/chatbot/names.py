@@ -80,6 +80,8 @@ class Rules:
     pinyin_syllables: re.Pattern | None = None
     # company suffixes read in questions only ("铖罐实业")
     question_company_suffixes: tuple[str, ...] = ()
+    # the words around a peer named in passing ("主要竞争对手包括…", "其他主要参与者包括…"), a regular expression
+    peer_cues: str = ""
     # the tags of a word that reads as a name before a line of business ("北辰啤酒")
     sector_stem_pos: frozenset[str] = frozenset()
     # words that join two names ("西岭芯与澜舟芯科(8001.HK)"): the ticker is the last one's
@@ -157,6 +159,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
     return Rules(
         company_suffixes=tuple(sorted(n["company_suffixes"], key=len, reverse=True)),
         question_company_suffixes=tuple(n.get("question_company_suffixes", [])),
+        peer_cues=n.get("peer_cues", ""),
         org_suffixes=tuple(sorted(n["org_suffixes"], key=len, reverse=True)),
         legal_tails=tuple(sorted(n["legal_tails"], key=len, reverse=True)),
         descriptors=frozenset(n["descriptors"]),

@@ -76,6 +76,12 @@ class CorpusText:
         """How many times the indexed text (titles, headings, passages, publishers) writes `s`."""
         return self._text.count(_norm(s)) if s.strip() and self.contains(s) else 0
 
+    def around(self, s: str, chars: int = 30) -> str:
+        """The indexed text around the first place it writes `s` (`chars` either side), "" where it writes none."""
+        key = _norm(s)
+        at = self._text.find(key) if s.strip() and self.contains(s) else -1
+        return self._text[max(0, at - chars): at + len(key) + chars] if at >= 0 else ""
+
     def in_documents(self, doc_ids: set[str], s: str) -> bool:
         """Does one of these documents (title, headings, passages) contain `s`? ("钢琴" in the article
         about 乐韵钢琴): what a company's own documents say of it."""
@@ -489,10 +495,14 @@ def uncatalogued_written_once(question: str, glossary: Glossary, corpus: CorpusT
 
 
 def written_once_in_chinese(question: str, glossary: Glossary, corpus: CorpusText) -> bool:
-    """... each named by the question in Chinese as the documents write it ("为什么铖罐实业的罐体卖得比珩罐包装便宜？":
-    a peer the article names once beside its own company, "主要参与者包括铖罐实业及宁泓制罐等")."""
+    """... each named by the question in Chinese as the documents write it, in a list of peers ([names] peer_cues:
+    "为什么铖罐实业的罐体卖得比珩罐包装便宜？" of "其他主要参与者包括铖罐实业及宁泓制罐等"): a peer the article names once
+    beside its own company, of which it says nothing."""
     odd = [n for n in uncatalogued_names(question, glossary) if corpus.contains(n)]
-    return bool(odd) and all(corpus.count(n) <= 1 and re.fullmatch(r"[\u4e00-\u9fff]+", n) and n in question for n in odd)
+    peers = re.compile(load_rules().peer_cues) if load_rules().peer_cues else None
+    return bool(odd) and peers is not None and all(
+        corpus.count(n) <= 1 and re.fullmatch(r"[\u4e00-\u9fff]+", n) and n in question and peers.search(corpus.around(n))
+        for n in odd)
 
 
 def _two_written_words(word: str, contains: Callable[[str], bool]) -> bool:
