@@ -245,7 +245,6 @@ def _read_text(raw: str, src: str, ingest: IngestSettings) -> tuple[str, dict]:
     if not text:
         raise LoadError(f"{src}: no text after the front matter")
     meta = dict(post.metadata)
-    text = numbered_headings(text, ingest.numbered_heading, _str(meta.get("title")))
     if not meta.get("title"):
         heading = re.search(r"^# +(.+)$", text, re.M)
         meta["title"] = heading.group(1).strip() if heading else ""
@@ -395,26 +394,6 @@ def pipe_tables(text: str) -> str:
             continue
         out.append(lines[i])
         i += 1
-    return "\n".join(out)
-
-
-def numbered_headings(text: str, pattern: str, title: str = "") -> str:
-    """A text with no Markdown heading: its lines of a numbered heading's shape (`ingest.numbered_heading`:
-    "一、综合损益表摘录", "附注3 收入") written as Markdown section headings under the document's title (its first
-    line when that is the title, else the title put first), so that the passages under each are headed by it as in a
-    Markdown document."""
-    if not pattern or re.search(r"^#{1,6} ", text, re.M):
-        return text
-    rx = re.compile(pattern)
-    lines = text.split("\n")
-    if not any(rx.match(ln.strip()) for ln in lines):
-        return text
-    out = [f"## {ln.strip()}" if rx.match(ln.strip()) else ln for ln in lines]
-    first = next((i for i, ln in enumerate(out) if ln.strip()), 0)
-    if title and out[first].strip() == title.strip():
-        out[first] = f"# {title.strip()}"
-    elif title:
-        out = [f"# {title.strip()}", "", *out]
     return "\n".join(out)
 
 

@@ -204,22 +204,6 @@ def test_rows_written_with_pipes_become_a_markdown_table(text, table_lines):
         assert f"\n\n{table_lines[0]}" in out
 
 
-@pytest.mark.parametrize(("text", "title", "headings"), [
-    ("一、综合损益表摘录\n正文。\n附注3 收入\n正文。", "", ["## 一、综合损益表摘录", "## 附注3 收入"]),
-    # under the document's title: its first line when it is the title, else the title put first
-    ("岫菇生物11月销量\n\n一、整体销量\n正文。", "岫菇生物11月销量", ["# 岫菇生物11月销量", "## 一、整体销量"]),
-    ("导语。\n（二）风险因素\n正文。", "公告", ["# 公告", "## （二）风险因素"]),
-    ("一、公司收入增长13.4%，毛利率升至36.0%。", "公告", []),  # a sentence, no heading: the text as it is
-    ("# 标题\n一、摘录\n正文。", "标题", ["# 标题"]),  # a Markdown document keeps its own headings
-])
-def test_numbered_lines_of_a_plain_text_are_its_headings(text, title, headings):
-    from chatbot.config import IngestSettings
-    from ingest.loaders import numbered_headings
-
-    out = numbered_headings(text, IngestSettings().numbered_heading, title)
-    assert [ln for ln in out.split("\n") if ln.startswith("#")] == headings
-
-
 INCOME_STATEMENT = ("| 项目 | 2025财年 | 2024财年 |\n|---|---|---|\n| 年内溢利 | 227,290 | 174,010 |\n"
                     "| 本公司拥有人应占 | 224,850 | 171,930 |\n| 非控股权益应占 | 2,440 | 2,080 |")
 

@@ -250,6 +250,9 @@ KNOWN_FAILURES: dict[str, str] = {
                "are the shipment guidance line, not the line the set expects",
     "h19-r29": "What does that conversion premium mean here? — the follow-up's bond is not carried: the premium and the "
                "conversion price (6.35港元, 15.0%) are not quoted",
+    "h19-r35": "隔澈新材和砾膜科技谁的隔膜出货量更大？ — 隔澈新材 is named once, in passing ('龙头隔澈新材等亦在扩产'), but "
+               "not in a list of peers: the comparison quotes two sentences stating no shipment of either instead of "
+               "refusing (refused in session 25 by a wider rule that cost a blind reader answer)",
     "h19-r40": "So what is that decline in percentage terms? — not computed: a rate from a stated change and the level "
                "after it (1.1 / (17.42 + 1.1)) is no computation the engine makes",
     "h19-r41": "按2026年预测净利润计算，MiniMax的市盈率是多少？ — intent read as lookup, the set says derived (the figure is "

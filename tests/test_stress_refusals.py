@@ -27,7 +27,6 @@ REFUSALS = _questions(DATA / "stress-10" / "refusals.jsonl")
 
 KNOWN_FAILURES = {
     "rf-09": "selling expenses per tonne: not given; the finance cost (财务费用) sentence is quoted",
-    "rf-14": "复合肥's revenue: only its volume is given; the company's total revenue is quoted",
 }
 
 

@@ -99,10 +99,6 @@ class IngestSettings(BaseModel):
                                 "(\"财经观察 · 2025年8月26日\", not a sentence of the story)")
     traditional_min_share: float = Field(0.1, description="a document whose Chinese characters are at least this share "
                                          "traditional is indexed in simplified characters")
-    numbered_heading: str = Field(
-        r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|附注\s*\d{1,2}\s|第[一二三四五六七八九十]{1,3}[章节部分]\s*)[^。；;！!？?：:|]{1,24}$",
-        description="in a text file with no Markdown heading, a line of this shape (\"一、综合损益表摘录\", \"附注3 收入\") is "
-                    "a section heading")
 
 
 class RetrievalSettings(BaseModel):

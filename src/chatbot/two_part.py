@@ -99,8 +99,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         if right is None or (left.group.absent and right.group.absent):
             continue
         if conj in breaks and not (left.group.kind == right.group.kind == "metric") and not (
-                {left.group.kind, right.group.kind} <= {"metric", "word", "term"} and not _asks_change(q[j:])):
-            continue  # (two figures of their own words, "所得税开支是多少？实际税率是多少？"; not a figure and its change)
+                {left.group.kind, right.group.kind} <= {"metric", "word", "term"} and not _asks_change(q[j:])
+                and not right.group.absent and re.search(r"[\u4e00-\u9fff]", right.group.alternatives[0])):
+            continue  # (two figures of their own words, "所得税开支是多少？实际税率是多少？"; not a figure and its change,
+            # nor words no document writes after the question: "…多少？<script>…")
         if (written is not None and left.group.kind == right.group.kind == "word" and conj not in breaks
                 and not any(w and w in q for w in map(normalize, respectively or []))
                 and written(q[left.start:right.end])):
