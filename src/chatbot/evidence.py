@@ -1554,10 +1554,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # the words that say what figure is asked, no company, period, place asked or phrasing: one of them must be in
     # the sentence (or its row's header) that gives the figure
     segment_words = {f for forms in spec.segments for f in forms}
-    # (of an English question, its finance terms and metrics only: a plain word's dictionary senses are often not the
-    # article's, "handle" is no 处理 of "吞吐量"; and no word of the period asked: "end" of "at end-September")
-    kinds = ("word", "term", "metric") if question_language(question) == "zh" else ("term", "metric")
-    figure_words = [g for g in spec.groups if g.kind in kinds and not g.entity and not g.absent
+    # (no word of the period asked: "end" of "at end-September"; an English question's words by their dictionary senses,
+    # which may miss the article's word, "handle" for 吞吐量: a refusal, never another figure)
+    english_question = question_language(question) != "zh"
+    figure_words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent
                     and g.weight > 0 and not (g.kind == "word" and segment_words & set(g.alternatives))
                     and not _of_period(g, question)]
     # a figure is the asked company's: another name the question holds ("北垣矿业长协煤销量占比", where the
@@ -1701,11 +1701,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
-            if (spec.amount and not spec.metrics and not spec.required and figure_words
+            if (spec.amount and not spec.metrics and (not spec.required or english_question) and figure_words
                     and not any(a in norm or a in heads or a in normalize(befores[order])
                                 or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
                                 for g in figure_words for a in g.alternatives)):
-                continue  # (no word required: the question describes) names the company (and the place asked) but no
+                continue  # (a Chinese question with no word required: it describes) names the company (and the place asked) but no
                 # word of the figure asked, nor does the sentence
                 # before it or a heading over it ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有五个生产基地，年产能…"
                 # states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座")
