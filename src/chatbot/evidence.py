@@ -49,7 +49,14 @@ from chatbot.sentence_period import (
     through_first_figure,
 )
 from chatbot.subjects import institution_names, uncatalogued_names
-from chatbot.table_cells import is_bare_number, table_header, with_caption_unit, with_row_unit, with_unit
+from chatbot.table_cells import (
+    is_bare_number,
+    line_before_table,
+    table_header,
+    with_caption_unit,
+    with_row_unit,
+    with_unit,
+)
 from chatbot.text import (
     claim_figures,
     content_words,
@@ -1598,8 +1605,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_company = bool(_ASKS_COMPANY.search(question))  # the company is the answer: it must be named
     # (who stands in a relation to the company: "控股股东是谁")
     asks_party = re.search(evidence_config()["scope"]["party_asked"], question, re.IGNORECASE) is not None
-    party_roles = [r for r in evidence_config()["scope"]["party_roles"]] \
-        if any(r in question.lower() for r in evidence_config()["scope"]["party_roles"]) else []
+    roles_cfg = evidence_config()["scope"]["party_roles"]
+    party_roles = roles_cfg if any(r in question.lower() for r in roles_cfg) else []
     # the words a row may name only in an empty cell (its column's name, no value)
     row_words = [g.alternatives for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent]
     for pi, p in enumerate(passages):
@@ -1640,7 +1647,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
         header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
-        table_lead = normalize(_table_lead(p.chunk.text))  # (the prose line right before the table: "分季度看，新签订单…：")
+        table_lead = normalize(line_before_table(p.chunk.text))  # (the table's lead-in: "分季度看，新签订单…：")
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
@@ -1705,10 +1712,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not any(a in norm or a in heads or a in normalize(befores[order])
                                 or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
                                 for g in figure_words for a in g.alternatives)):
-                continue  # (a Chinese question with no word required: it describes) names the company (and the place asked) but no
-                # word of the figure asked, nor does the sentence
-                # before it or a heading over it ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有五个生产基地，年产能…"
-                # states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座")
+                continue  # names the company (and the place asked) but no word of the figure asked, nor do the sentence
+                # before it, a heading over it or the table's lead-in ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有
+                # 五个生产基地，年产能…" states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座"); a
+                # Chinese question with a word required is held by it instead
             segment = bool(spec.scope) and _segment_figure(shown, spec, glossary, doc_about,
                                                            raw.strip().strip("|").split("|")[0].strip() if is_row
                                                            else _item_label(shown, glossary) if item else "")
@@ -2095,13 +2102,6 @@ def _of_period(g: TermGroup, question: str) -> bool:
     return without != question and periods(without) != periods(question)
 
 
-def _table_lead(text: str) -> str:
-    """The prose line right before a passage's first table (its lead-in: "分季度看，新签订单节奏有所放缓："), "" if none."""
-    lines = text.splitlines()
-    first = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("|")), -1)
-    return next((lines[j].strip() for j in range(first - 1, -1, -1) if lines[j].strip()), "") if first > 0 else ""
-
-
 def _asks_which_part(question: str, header_row: str) -> bool:
     """Does the (normalised) question ask about the parts themselves: the word heading their column ("哪个省份…最快")
     or which one ("哪个", "which")?"""
@@ -2113,20 +2113,24 @@ _FULL_YEAR = re.compile(r"\bFY\s?\d{2,4}\b|财年|全年|年度|\bfull[- ]year\b
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．]\s*)")
 
 
+@lru_cache(maxsize=1024)
+def _row_labels(text: str) -> tuple[str, ...]:
+    """The (normalised) first cells of a passage's table lines, its header's first: each row's label."""
+    return tuple(normalize(ln.strip().strip("|").split("|")[0]) for ln in text.splitlines()
+                 if ln.lstrip().startswith("|") and not _TABLE_SEP.match(ln.strip()))
+
+
 def _names_a_part(text: str, words: list[list[str]]) -> bool:
     """Does a word of the question name a row of a passage's table (its label: "再生类填充剂", "消费级无人机" for
     "consumer")? Then a part is asked, not the total."""
-    labels = [normalize(ln.strip().strip("|").split("|")[0]) for ln in text.splitlines()
-              if ln.lstrip().startswith("|") and not _TABLE_SEP.match(ln.strip())]
-    return any(len(a) >= 2 and a in label for forms in words for a in forms for label in labels[1:])
+    return any(len(a) >= 2 and a in label for forms in words for a in forms for label in _row_labels(text)[1:])
 
 
 @lru_cache(maxsize=1024)
 def _total_row(text: str) -> bool:
     """Does a passage's table have a row of the total ([scope] total_rows: "| 合计 | …", "| Total | …")?"""
     totals = [w.lower() for w in evidence_config()["scope"]["total_rows"] if len(w) >= 2] + ["total"]
-    return any(normalize(ln.strip().strip("|").split("|")[0]).strip("* ").lower() in totals
-               for ln in text.splitlines() if ln.lstrip().startswith("|"))
+    return any(label.strip("* ").lower() in totals for label in _row_labels(text))
 
 
 def breakdown_row(header_row: str, headings: list[str], label: str, question: str, words: Sequence[str] = ()) -> bool:

@@ -494,12 +494,18 @@ def uncatalogued_written_once(question: str, glossary: Glossary, corpus: CorpusT
     return bool(odd) and all(corpus.count(n) <= 1 for n in odd)
 
 
+@lru_cache(maxsize=1)
+def _peer_cues() -> re.Pattern | None:
+    cues = load_rules().peer_cues
+    return re.compile(cues) if cues else None
+
+
 def written_once_in_chinese(question: str, glossary: Glossary, corpus: CorpusText) -> bool:
     """... each named by the question in Chinese as the documents write it, in a list of peers ([names] peer_cues:
     "为什么铖罐实业的罐体卖得比珩罐包装便宜？" of "其他主要参与者包括铖罐实业及宁泓制罐等"): a peer the article names once
     beside its own company, of which it says nothing."""
     odd = [n for n in uncatalogued_names(question, glossary) if corpus.contains(n)]
-    peers = re.compile(load_rules().peer_cues) if load_rules().peer_cues else None
+    peers = _peer_cues()
     return bool(odd) and peers is not None and all(
         corpus.count(n) <= 1 and re.fullmatch(r"[\u4e00-\u9fff]+", n) and n in question and peers.search(corpus.around(n))
         for n in odd)

@@ -85,12 +85,17 @@ def table_header(text: str) -> str:
 _CAPTION_MAX = 60  # characters: a longer line before a table is a paragraph, not its caption
 
 
+def line_before_table(text: str) -> str:
+    """The last non-blank line before a text's first table (its caption or lead-in), "" when none."""
+    raw = text.splitlines()
+    first = next((i for i, ln in enumerate(raw) if ln.lstrip().startswith("|")), -1)
+    return next((raw[j].strip() for j in range(first - 1, -1, -1) if raw[j].strip()), "") if first > 0 else ""
+
+
 def _caption(text: str) -> list[str]:
     """The line right before a text's first table when it is its caption ("表1　近四个财政年度每股股息（单位：港仙）"):
     short, no list item, no heading; it may write the unit of every cell."""
-    raw = text.splitlines()
-    first = next((i for i, ln in enumerate(raw) if ln.lstrip().startswith("|")), -1)
-    before = next((raw[j].strip() for j in range(first - 1, -1, -1) if raw[j].strip()), "") if first > 0 else ""
+    before = line_before_table(text)
     if not before or len(before) > _CAPTION_MAX or re.match(r"^(?:[-*+#>]|\d+[.)、])", before):
         return []
     cfg = evidence_config()["table"]

@@ -160,10 +160,11 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
 
 
 def _asks_change(text: str) -> bool:
-    """Does the (normalised) text ask a change ("同比变化多少", "增长了多少": config/evidence.toml [scope] growth_asked)?"""
+    """Does the (normalised) text ask a change ("同比变化多少", "增长了多少": config/evidence.toml [scope] growth_asked
+    and [two_part] change_words)?"""
     from chatbot.evidence_config import evidence_config
 
-    words = [*evidence_config()["scope"]["growth_asked"], "同比", "增长", "下降", "变化", "变动"]
+    words = [*evidence_config()["scope"]["growth_asked"], *evidence_config()["two_part"]["change_words"]]
     return any(w in text.lower() for w in words)
 
 
