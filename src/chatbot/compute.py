@@ -149,7 +149,15 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
         found = list(_money().finditer(bare))
         found += [m for m in _MONEY_EN.finditer(bare) if not any(o.start() < m.end() and m.start() < o.end() for o in found)]
         start = len(out)
+        found.sort(key=lambda m: m.start())
+        prev_end = 0
         for m in found:
+            # a clause listing several periods' figures ("净亏损:2022年5.536亿元、…、2025年上半年6.093亿元"): each
+            # figure is of the period written right before it
+            lead = bare[prev_end:m.start()]
+            own_lead = periods(lead) or _months(lead) or {(None, q) for q in qualifiers(lead) if q}
+            fact_per = own_lead if len(own_per) > 1 and own_lead else per
+            prev_end = m.end()
             a, b = m.group("a").replace(",", ""), (m.group("b") or "").replace(",", "")
             ua, ub = (_SCALE_EN.get(u.lower(), u) if m.re is _MONEY_EN else u for u in (m.group("ua") or "", m.group("ub") or ""))
             unit_a = ua or ub
@@ -159,7 +167,7 @@ def _facts_read(sentence: str, passage_idx: int = 0) -> tuple[Fact, ...]:
             before = bare[: m.start()]
             cut = list(_COMPARED.finditer(before))
             near = before[cut[-1].end():] if cut else ""
-            out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(per), sentence,
+            out.append(Fact(lo, hi, unit_a, _currency(m.group("cur"), bare), written, context, set(fact_per), sentence,
                             passage_idx, re.sub(r"^人民币\s*", "", m.group(0).strip()), near))
         out[start:] = _ranges(out[start:], found, bare)
     return tuple(out)
@@ -765,7 +773,8 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
 _DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
          "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别",
-         "期内", "本期", "当期", "当年", "同年", "多大", "财年", "财政年度"}
+         "期内", "本期", "当期", "当年", "同年", "多大", "财年", "财政年度",
+         "工厂"}  # (what a place named before it is: "印尼巴淡工厂", a row "印尼巴淡:…")
 
 
 def _period_order(p: tuple) -> tuple[str, str]:
@@ -1026,6 +1035,12 @@ def share_facts(sentence: str, words: list[str], passage_idx: int = 0) -> list[F
             out.append(Fact(v, v, "", "%", (f"{m.group('v')}%", f"{m.group('v')}%"), label, periods(sentence),
                             sentence, passage_idx, f"{m.group('v')}%"))
     return out
+
+
+def names_ratio(question: str) -> bool:
+    """Does the question name a ratio that is a quotient of two figures (config/reader.toml [[compute.ratios]]:
+    "毛利率", "net margin")?"""
+    return _ratio(question, None, None) is not None
 
 
 def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQuestion | None:

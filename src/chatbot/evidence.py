@@ -16,6 +16,7 @@ questions get the items that follow the best sentence."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -162,6 +163,9 @@ class QuestionSpec:
     # one part of a question asking one figure of two companies or more ("A、B、C三家上半年收入增速各是多少"): its item is
     # a company, the figure asked the whole question's
     by_company: bool = False
+    # one of two questions in one ("…增加到多少个？天津的新机库预计哪一年投产？"): its own clause, which the part is
+    # scored by (the rows the other clause names are not this one's)
+    clause: str = ""
 
     @property
     def total(self) -> float:
@@ -203,12 +207,14 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     seen: set[str] = set()
     absent = idf("\uffff")  # the weight idf gives a token no passage holds
     # "单季", "财年": period words, not the figure's
-    period_words = [*evidence_config()["period"]["single_period"], *evidence_config()["period"]["fiscal_year"]]
+    period_words = [*evidence_config()["period"]["single_period"], *evidence_config()["period"]["fiscal_year"],
+                    *evidence_config()["period"]["school_year"]]
     # "今年": the documents' own year; "具体": how the question is put (config [required] weightless): no word to
     # hold or weigh
     weightless = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
     def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
+        written = [a for a in alts if a.strip() and a.isascii()]
         alts = [normalize(a) for a in alts if a.strip()]
         fresh = [a for a in alts if a and a not in seen]
         if not fresh or (kind == "term" and all(a.isascii() for a in fresh) and not all(a.isascii() for a in alts)):
@@ -224,6 +230,10 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         w = min(idf(a) for a in basis)  # the commonest form
         if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
             w = min(_pieces_idf(a, idf, absent) for a in basis)
+        if w >= absent and kind == "term" and basis is not alts and written:
+            # (no Chinese form is written anywhere: the term is present when an article written in English holds
+            # the words of one of its English forms, "9.50% senior notes" for a coupon)
+            w = min(_pieces_idf(a, idf, absent) for a in written)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
@@ -460,6 +470,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.amount = True  # "what was <a metric> in <a period>" asks an amount as "how much" does
     if wants_figure and not metrics and (head := _reported_head(question, what_metric, groups, idf)) and head not in spec.required:
         spec.required.append(head)  # "What EBITDA did X report …": only a sentence naming EBITDA answers
+    if wants_figure and not metrics and (head := _object_head(question, groups)) and head not in spec.required:
+        head.marked = True  # "把机库机位增加到多少个": the thing counted is 机位, whatever else the question weighs,
+        spec.required.append(head)  # named by the sentence or a heading over it (the title names the article's topic)
     if wants_figure:  # (a name the catalogue does not know is no term: spec.names holds it)
         spec.compounds = [(c, gs) for c, gs in compounds(question, groups) if not any(c in n for n in spec.names)]
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
@@ -643,6 +656,8 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     rest = narrowing_rest(pre, [*_forms_of(entities, glossary), *(names or [])], cfg["scope"]["total_words"]) if pre else ""
     if said := list(_speaker_verbs().finditer(rest)):
         rest = rest[said[-1].end():]  # who forecasts is no part of the figure ("管理层预计…收入": the revenue's growth)
+    if lead := next((w for w in cfg["scope"]["place_after"] if rest.startswith(w) and len(rest) > len(w)), ""):
+        rest = rest[len(lead):]  # where the figure was made ("来自美国的收入"): the place, no verb's event
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
     if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
@@ -829,6 +844,28 @@ def _reported_en() -> re.Pattern:
                       rf"across|between|up|to|of|last|this|its|the)\b|[?？.]|$)", re.IGNORECASE)
 
 
+def _object_head(question: str, groups: list[TermGroup]) -> TermGroup | None:
+    """The group of the thing a Chinese question's object marker puts before the verb that asks its figure ("把机库
+    机位增加到多少个" -> 机位; "把门店数量扩大到多少家" -> 门店, a count word aside: [required] object_markers,
+    skip_words, [units] counted_as): its last noun, when a group holds it."""
+    from chatbot.names import _posseg
+
+    cfg = evidence_config()
+    markers = cfg["required"]["object_markers"]
+    at = max((question.find(m) for m in markers), default=-1)
+    if at < 0 or not re.search(r"多少|几", question[at:]):
+        return None
+    words = _posseg(question[at:])[1:]  # (the marker itself first)
+    nouns = list(itertools.takewhile(lambda w: not w[1].startswith("v"), words))
+    skip = {*cfg["required"]["skip_words"], *cfg["units"]["counted_as"]}
+    for word, tag in reversed(nouns):
+        if not tag.startswith("n") or word in skip:
+            continue
+        return next((g for g in groups if g.kind == "word" and not g.entity and not g.absent
+                     and g.alternatives[0] == word), None)
+    return None
+
+
 def _reported_head(question: str, what: re.Match | None, groups: list[TermGroup], idf) -> TermGroup | None:
     """The group of the thing an English "What <thing> did <company> report …" asks (its last word before the verb
     or a tying word), when no metric is named and the documents write the word itself, in Latin letters only: "ebitda"
@@ -878,6 +915,12 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
 _UNIT_ASKED = re.compile(r"多少\s*(?:百万|千万)\s*(港元|美元|元)|多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
 
 
+def _cell_unit(row: str, unit: str) -> bool:
+    """Does a rendered table row give a cell under a column whose bracket writes the magnitude asked ("2025年6月:
+    出货量（万把）517;…" is in 万)?"""
+    return re.search(r"[（(][^（()）]{0,6}?" + re.escape(unit) + r"[^（()）]{0,4}[）)]\s*[-+]?\d", row) is not None
+
+
 def _caption_states_unit(header: str, unit: str) -> bool:
     """Does a table's caption or header write the magnitude or currency asked for all its cells
     ("（单位：人民币千元）", "单位：万元") — its bare-number rows are in it?"""
@@ -923,8 +966,8 @@ def measure_words(question: str) -> list[str]:
 def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     cfg = evidence_config()["units"]
     units = sorted(cfg["measures"], key=len, reverse=True)
-    m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")", question)
-    if m:
+    m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")(?!百分点)", question)
+    if m:  # ("多少个百分点" asks a change of a rate, no count)
         return (m.group(1),), (m.group(1),)
     # a count word ("学员人数", "门店家数"): a unit or classifier then [units] counted_as, not a numeral's ("两位数")
     forms = cfg.get("counted_forms", {})
@@ -956,10 +999,11 @@ def states_measure(text: str, unit: str) -> bool:
     cfg = evidence_config()["units"]
     counted = "|".join(map(re.escape, cfg.get("counted_as", [])))
     other = "|".join(map(re.escape, cfg.get("not_unit_before", {}).get(unit, [])))
-    return (re.search(r"\d\s*(?:[亿万千百]\s*)?" + re.escape(unit) + (f"(?!{other})" if other else ""), text) is not None
+    return (re.search(r"\d\s*(?:[亿万千百]\s*)?(?:多|余)?\s*" + re.escape(unit) + (f"(?!{other})" if other else ""), text) is not None
             or bool(counted and re.search(re.escape(unit) + rf"(?:{counted})\s*[:：]?\s*\d", text))
-            # a row whose label gives its cells' unit ("飞机起降（万架次）:…34.85"), figures after it
-            or re.search(r"[（(]\s*(?:[亿万千百]\s*)?" + re.escape(unit) + r"[^）)]{0,3}[）)]\s*[:：][^。]*\d", text) is not None)
+            # a row whose label gives its cells' unit ("飞机起降（万架次）:…34.85"), figures after it; or a cell
+            # under a column that does ("2025年6月:出货量（万把）517;…")
+            or re.search(r"[（(]\s*(?:[亿万千百]\s*)?" + re.escape(unit) + r"[^）)]{0,3}[）)]\s*(?:[:：][^。]*|[-+]?)\d", text) is not None)
 
 
 def row_counts(shown: str, words: list[list[str]], measures: list[str]) -> bool:
@@ -1369,6 +1413,13 @@ def _term_forms(forms: list[str], term: str, glossary: Glossary | None = None) -
     return [*forms, term]
 
 
+def _says_english_word(word: str, text: str) -> bool:
+    """Does an English text write the short English term `word` as a word of its own ("new" in "new 9.50% senior
+    notes", not in "renewal")? Longer terms are among the term's forms (`_term_forms`)."""
+    return bool(word) and " " not in word and word.isascii() and len(word) < 4 and bool(
+        re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", text, re.IGNORECASE))
+
+
 def _in_english_name(word: str, glossary: Glossary) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word)}", a) for a in glossary.aliases if " " in a and a.isascii())
 
@@ -1408,7 +1459,7 @@ def score_candidates(
     for part in parts:
         if count_words and part.item and not any(w in part.item for w in count_words):
             part = replace(part, measures=[])
-        found = [] if part.missing else _scored(question, part, passages, glossary)
+        found = [] if part.missing else _scored(part.clause or question, part, passages, glossary)
         if part.item_forms and not any(names_item(c.text, part.item_forms) for c in found):
             found = []  # only sentences about the other item or other figures: this one is missing
         if not found and part.item:
@@ -1534,8 +1585,13 @@ def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
 
 
 def names_item(text: str, item_forms: list[list[str]]) -> bool:
-    """Whether `text` writes one of the forms of some word of a two-part question's item."""
+    """Whether `text` writes one of the forms of some word of a two-part question's item (an English word as written
+    only where the text is English: a Chinese text writes its Chinese forms, and an item with none is not checked)."""
     t = normalize(text).lower()
+    if question_language(text) == "zh":
+        item_forms = [kept for forms in item_forms if (kept := [f for f in forms if not f.isascii()])]
+        if not item_forms:
+            return True
     return any(f and f in t for forms in item_forms for f in forms)
 
 
@@ -1656,6 +1712,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
             is_row = item and raw.lstrip().startswith("|")
+            parts_of_before = not is_row and shown.lstrip().startswith(tuple(evidence_config()["required"]["parts_leads"]))
             mentioned = set(glossary.entities(shown)) | _role_named(shown + (" " + header_lines if is_row else ""), roles)
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
@@ -1693,8 +1750,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # named after the figures, in a clause stating none ("…增长9.1%；主要竞争对手是港豪置业等"): a
                 # peer named in passing, none of whose figures the sentence gives
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
+                                                or (parts_of_before and f in normalize(befores[order]))
                                                 for f in forms) for forms in spec.metrics):
-                continue  # does not state the metric asked
+                continue  # does not state the metric asked (a sentence listing the parts, "其中在线阅读8.92亿元，IP授权及
+                # 衍生2.65亿元", states the metric of the sentence before it: "上半年收入13.74亿元。")
             if spec.metrics and not per_unit_asked and any(per_unit_only(norm, forms) for forms in spec.metrics):
                 continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
             if spec.metrics and not share_asked and any(share_base_only(norm, forms) for forms in spec.metrics):
@@ -1834,6 +1893,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     # period by a sentence in its own ("2025财年收入…" says the "2025年" asked of a fiscal year)
                 elif g.alternatives[0] in unit_words and any(states_measure(shown, u) for u in spec.measures):
                     got += g.weight  # the unit asked ("tonnes"), said by a figure in it ("142.6万吨")
+                elif g.kind == "term" and _says_english_word(g.source, shown):
+                    got += g.weight  # a short English term as an article written in English says it, a word of its
+                    # own ("the new notes": not "renewal", "news"), not among the term's forms matched inside words
                 elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total
@@ -1846,7 +1908,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown) \
-                    and not (is_row and _caption_states_unit(header_lines, spec.unit)) \
+                    and not (is_row and (_caption_states_unit(f"{header_lines} {' '.join(p.chunk.headings)}", spec.unit)
+                                         or _cell_unit(shown, spec.unit))) \
                     and not (spec.unit == "元" and _money_subunit(shown)):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer (a row under a caption
                 # "（单位：人民币千元）" is in 千元; "每股派多少钱" is answered in 港仙)
@@ -1854,7 +1917,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
                     and not (counted_noun and counts_noun(shown, counted_noun)) \
-                    and not (is_row and row_counts(shown, row_words, spec.measures)):
+                    and not (is_row and row_counts(shown, row_words, spec.measures)
+                             and not _caption_states_unit(header_lines, "元")):  # (a table of money counts nothing)
                 continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer
             if spec.amount and spec.metrics and not item and metric_without_figure(shown, spec.metrics):
                 continue  # the metric's own clause states no figure: the sentence's figures are another's
@@ -2141,7 +2205,10 @@ def breakdown_row(header_row: str, headings: list[str], label: str, question: st
     cfg = evidence_config()["scope"]
     first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
     # (a column of two levels names both: "分部 / 地区")
-    by_part = any(w.strip() in cfg.get("part_columns", []) for w in re.split(r"[/／、]|及", first) if w.strip()) or any(
+    # (a header ending in one, "维修基地" of "基地", "主要产品"; the part word of two characters or more)
+    by_part = any(w.strip() in cfg.get("part_columns", []) or any(
+        len(c) >= 2 and not c.isascii() and w.strip().endswith(c) for c in cfg.get("part_columns", []))
+        for w in re.split(r"[/／、]|及", first) if w.strip()) or any(
         re.match(cfg.get("part_heading", "$^"), _SECTION_NUMBER.sub("", h.lstrip("# ").strip())) for h in headings[1:])
     label = normalize(label)
     covered = {i for w in words if w in label for m in re.finditer(re.escape(w), label) for i in range(m.start(), m.end())}

@@ -27,6 +27,7 @@ from chatbot.text import dictionary_tag, period_phrase_re
 from chatbot.trade_match import other_business
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
+_ASPECT_PARTICLES = ("了", "过")  # after a verb: what the company did, no part of its name
 _CUT_ZH = re.compile(
     r"[\d\s，,。？?！!、：:；;（）()“”\"']|的|在|于|是|有|和|与|及|跟|同|第|今年|去年|明年|上半年|下半年|全年|前三季度|"
     r"季度|本年|年度|哪|什么|多少|几|如何|怎么|怎样|为什么|为何|对|将|把|被|从|目前|现在|当前|最近|近期|截至|上市|首日|招股|IPO|ipo"
@@ -252,6 +253,9 @@ def sector_head(question: str, glossary: Glossary, contains: Callable[[str], boo
         return ""
     head = chinese_head(question, glossary, rules)
     words = [w for w in _jieba().lcut(head) if w.strip()]
+    if len(words) >= 4 and words[-1] in _ASPECT_PARTICLES:  # a verb and its particle end the name ("漱清日化召回了
+        words = words[:-2]  # 多少支": 漱清日化)
+        head = "".join(words)
     if len(words) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
         return ""
     tail = words[-1]

@@ -348,6 +348,7 @@ def period_phrase_en_re() -> re.Pattern:
     year = r"(?:19|20)\d{2}"
     return re.compile(
         rf"{_english_month_re().pattern}"
+        rf"|(?i:\b(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|6M|FY)'?\d{{2}}\b)"  # analyst forms with their year: "2Q25", "1H25"
         rf"|(?i:(?:the\s+)?(?:Q[1-4]|[1-4]Q|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|H[12]|[12]H"
         rf"|first\s+(?:nine\s+months|three\s+quarters)|full[- ]year|FY)\b(?:\s*(?:of\s+)?'?(?:{year}|\d{{2}})\b)?)"
         rf"|\b{year}\b"
@@ -557,10 +558,12 @@ def period_match(asked: set, stated: set, point_in_time: bool = False) -> bool:
     closes = month_end_closes()
     for year, q in asked:
         if year and q and re.fullmatch(r"M\d\d", q) and not any(
-                s and ((s.startswith("M") and s[:3] != q) or s in QUALIFIER_TEXT) for _, s in stated):
+                s and ((s.startswith("M") and (s[:3] != q or (y and y != year))) or s in QUALIFIER_TEXT)
+                for y, s in stated):
             return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round
-            # in May 2023"): it refuses another month's figure or a reporting period's ("前三季度…218.6万人次" is
-            # no November figure), never a sentence that states no month
+            # in May 2023"): it refuses another month's figure (of another year too: "2025年6月:…517" is no June
+            # 2024) or a reporting period's ("前三季度…218.6万人次" is no November figure), never a sentence that
+            # states no month
         for y, s in stated:
             if not (y == year or year is None or y is None):
                 continue

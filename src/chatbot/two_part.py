@@ -81,12 +81,18 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
     breaks = list(clause_breaks or [])
     for conj in [*conjunctions, *breaks]:
         word = conj.strip().lower()
-        if not word or (word.isascii() and not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", question.lower())):
-            continue  # an English conjunction counts as a word of its own ("and", not "brand")
-        i = q.find(normalize(word))
-        if i < 0:
-            continue
-        j = i + len(normalize(word))
+        if conj in breaks:  # a pattern: "多少？", "多少支？" (a measure word may stand before the break)
+            hit = re.search(conj, q)
+            if hit is None:
+                continue
+            i, j = hit.start(), hit.end()
+        else:
+            if not word or (word.isascii() and not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", question.lower())):
+                continue  # an English conjunction counts as a word of its own ("and", not "brand")
+            i = q.find(normalize(word))
+            if i < 0:
+                continue
+            j = i + len(normalize(word))
         # (an item no passage holds is asked all the same: the answer says it is missing)
         before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
         if not before:
@@ -146,6 +152,16 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             for part in parts:
                 part.by_company = True
             parts[0].missing = [parts[0].item] if parts[0].missing else []
+        if conj in breaks:  # two questions in one: each asks in its own unit ("…合共多少支？召回成本估计多少？"), and
+            # in its own words (the company and the period written once are both's)
+            from chatbot.evidence import asked_measures
+            parts[0].clause, parts[1].clause = _cut(question, raw, j, len(q)), _cut(question, raw, 0, j)
+            parts[0].measures, parts[1].measures = asked_measures(parts[0].clause), asked_measures(parts[1].clause)
+            for part, later in ((parts[0], True), (parts[1], False)):
+                gone = {id(p.group) for p in placed if p.group.kind not in ("entity", "period")
+                        and all((o.start >= j) if later else (o.end <= i) for o in placed if o.group is p.group)}
+                part.groups = [g for g in part.groups if id(g) not in gone]
+                part.required = [g for g in part.required if id(g) not in gone]
         parts[0].item_forms = _forms(placed, left_mods)
         # (what the second item names runs to its end, in English too: "how much did it spend on advertising")
         parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in trailing})
@@ -186,10 +202,18 @@ def _cut(question: str, raw: list[int], start: int, end: int) -> str:
 
 def _forms(placed: list[_Placed], ids: set[int]) -> list[list[str]]:
     """The forms of the item words among `ids`: a metric, a term or a Chinese word the question writes (not a
-    company or a period; not an English word, whose dictionary Chinese is a guess: "operation" is no 营运)."""
-    return [[a.lower() for a in p.group.alternatives] for p in placed
-            if id(p.group) in ids and (p.group.kind in ("metric", "term")
-                                       or (p.group.kind == "word" and not p.group.alternatives[0].isascii()))]
+    company or a period; an English word as written only, its dictionary Chinese a guess: "operation" is no 营运,
+    though an article written in English writes the word; and an English term's own words beside its Chinese)."""
+    out = []
+    for p in placed:
+        if id(p.group) not in ids:
+            continue
+        if p.group.kind in ("metric", "term"):
+            own = [normalize(p.group.source)] if p.group.source.isascii() and p.group.source else []
+            out.append(list(dict.fromkeys([*(a.lower() for a in p.group.alternatives), *own])))
+        elif p.group.kind == "word":
+            out.append([p.group.alternatives[0].lower()])
+    return out
 
 
 def _without(spec, drop: set[int], item: str, absent: bool):

@@ -170,9 +170,13 @@ def render(comp: Composition, passages: list[Passage], lang: str, lead: str = ""
     index = {p.chunk.id: i + 1 for i, p in enumerate(passages)}
     highlights: dict[int, list[str]] = {}
     lines: list[str] = []
+    # (an English answer quoting only English text, an article written in English, does not say it quotes Chinese)
+    as_written = lang == "en" and any(e.chunks for e in comp.entries) and not any(
+        re.search(r"[\u4e00-\u9fff]", e.text) for e in comp.entries if e.chunks)
     for e in comp.entries:
         if not e.chunks:
-            lines.append(e.text)
+            lines.append(e.text.replace(labels("en")["quoted_zh"], labels("en")["quoted_as_written"]) if as_written
+                         else e.text)
             continue
         ns = []
         for c in e.chunks:

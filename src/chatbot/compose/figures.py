@@ -198,6 +198,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = None
     if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
+    if dq.ratio and a is not None and b is not None and a.passage_idx != b.passage_idx:
+        # a named ratio is one statement's two figures ("毛利" and "收入" of one table): a denominator from another
+        # passage may be another company's ("the group's revenue" beside its subsidiary's gross profit)
+        b = find_operand([f for f in facts if f.passage_idx == a.passage_idx], dq.b, ok, whole)
     if a is not None and b is not None and (a.sentence, a.lo, a.hi) == (b.sentence, b.lo, b.hi):
         b = None  # one figure read for both operands: nothing to compute
     if (a is None or b is None) and dq.sequential and entries:

@@ -322,9 +322,21 @@ def _focus_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
 
 def _named_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
     """The section the question names by its heading ("…的核心观点"; a heading of two
-    characters, like "概述", is a cue word, not a name)."""
-    named = [b for b in doc.blocks if len(b.path) >= 2 and len(b.heading) >= 3 and b.heading in ctx.question]
+    characters, like "概述", is a cue word, not a name; an English heading by its words, "the terms of X's exchange
+    offer" naming "Terms of the offers")."""
+    named = [b for b in doc.blocks if len(b.path) >= 2 and len(b.heading) >= 3
+             and (b.heading in ctx.question or _names_english_heading(ctx.question, b.heading))]
     return named[: _cfg()["max_named_blocks"]]
+
+
+def _names_english_heading(question: str, heading: str) -> bool:
+    """Does an English question write every content word of an English heading (a plural as its singular)?"""
+    if not heading.isascii():
+        return False
+    words = [w for w in re.findall(r"[a-z]+", heading.lower()) if len(w) >= 3 and not is_function_word(w)]
+    low = question.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w[:-1] if w.endswith('s') and len(w) > 4 else w)}", low)
+                               for w in words)
 
 
 def summary(ctx: ComposeContext) -> Composition | None:
