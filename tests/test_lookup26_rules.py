@@ -245,3 +245,69 @@ def test_a_reason_or_a_view_is_recognised(sentence, cue):
     cfg = reader_config()["structure"]
     causes, views = re.compile("|".join(cfg["cause_cues"])), re.compile("|".join(cfg["outlook_cues"]))
     assert bool(causes.search(sentence) or views.search(sentence)) is cue
+
+
+# --- Chinese questions about articles written in English ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("zh", "nouns"), [
+    ("拉链", ["zipper"]),
+    ("牙膏", ["toothpaste"]),
+    ("卖出", []),  # a verb: no noun
+    ("租赁", []),
+])
+def test_a_chinese_word_has_the_english_nouns_a_dictionary_gives_it(zh, nouns):
+    from chatbot.bilingual import english_nouns
+
+    assert english_nouns(zh) == nouns
+
+
+def test_a_chinese_question_finds_an_english_sentence_by_the_nouns_of_its_words():
+    text = "- Revenue rose 9.8% year on year to US$412.6 million.\n- Zipper sales volume increased 7.4% to 3.18 billion pieces."
+    assert _dated_sentences("云知声一共卖出了多少拉链？", text, "Unisound interim results", "2025-11-26",
+                            indexed="拉链")[:1] == ["Zipper sales volume increased 7.4% to 3.18 billion pieces."]
+
+
+def test_the_retrieval_query_of_a_chinese_question_takes_the_english_nouns():
+    from chatbot.retrieval import with_english_nouns
+
+    assert with_english_nouns("瀚链控股卖出了多少拉链？").endswith(" zipper")
+    assert "somewhat" not in with_english_nouns("2025年收入是多少？")  # (多少 is the question's own word)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("HONG KONG, 26 November 2025 — results for the six months ended 30 September 2025", []),  # days of dates
+    ("on November 26, 2025 it sold 26 units", ["26"]),
+    ("26 million units", ["26"]),
+    ("at 30 Sep 2025 the backlog was US$1.26 billion", ["1.26"]),
+])
+def test_an_english_dates_day_is_no_figure(text, figures):
+    from chatbot.text import claim_figures
+
+    assert claim_figures(text) == figures
+
+
+# --- follow-ups ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("And 2Q25?", ["2Q25"]),
+    ("What about 1H25 and FY24?", ["1H25", "FY24"]),
+    ("And Q3 2025?", ["Q3 2025"]),
+])
+def test_an_english_follow_up_writes_analyst_periods_with_their_year(text, found):
+    from chatbot.text import period_phrase_en_re
+
+    assert [m.group(0) for m in period_phrase_en_re().finditer(text)] == found
+
+
+@pytest.mark.parametrize(("asked", "stated", "match"), [
+    (("2024", "M06"), {("2025", "M06")}, False),  # the same month of another year
+    (("2025", "M06"), {("2025", "M06")}, True),
+    (("2025", "M06"), {("2025", None)}, True),  # a month with its year may be an event's date
+    (("2025", "M06"), {("2025", "M07")}, False),
+])
+def test_a_month_asked_is_not_answered_by_the_same_month_of_another_year(asked, stated, match):
+    from chatbot.text import period_match
+
+    assert period_match({asked}, stated) is match

@@ -37,7 +37,7 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 26))
+    DEV22, DEV23, DEV24, DEV25, DEV26 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 27))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -93,6 +93,11 @@ KNOWN_FAILURES = {
     "h24-q47": "舸拓海事出售的那家湛江拖轮公司…税后赚了多少？ — refused: the target company asked by a description (出售的那家"
                "湛江拖轮公司) is not read as the target's table",
     "h24-q73": "那11月呢？ (after B型房车's December deliveries) — the Chinese follow-up about the English article: as h24-q20",
+    # dev-26 (the session-25 hidden set, opened in session 26): its failures after the session-26 fixes
+    "h25-q15": "檐歌伞业截至2025年9月30日止六个月一共出货多少把伞？ — refused: the span is the fiscal year's first half "
+               "(2026财年中期), and the shipment sentence's '上半财年' takes its year from the calendar months beside it",
+    "h25-q40": "What headcount of full-time teachers does Tinyarbor have…? — refused: 'headcount' reads as the staff metric "
+               "(员工), which the teachers' sentence does not write",
     # dev-24 (the session-23 hidden set, opened in session 24): its failures after the session-24 fixes
     "h21-q07": "What was Lurevo Angling's reels segment result for 1H FY2026? — 'reels' (渔线轮) is in no lexicon: "
                "the segment note's opening sentence is quoted",
@@ -363,6 +368,18 @@ def test_dev25(dev25_engine, q):
     contract awards, a tug operator's disposal of a subsidiary): Chinese and English look-ups, pinyin names, tickers,
     two-part, table, unit, segment, region and monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev25_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV26))
+def test_dev26(dev26_engine, q):
+    """Ten articles written blind in session 25 (an MRO investor day, a cashmere spin-off with assured entitlement, an
+    HTML kindergarten enrolment update, an oilfield-services exchange offer written wholly in English, a .txt broker
+    preview built on monthly umbrella shipments, a change in use of IPO proceeds, a toothpaste recall, a share award
+    grant, a TCM procurement award, a vape maker's US tariff assessment): Chinese and English look-ups, pinyin names,
+    tickers, two-part, table, unit, segment, region and monthly questions, near-misses, absent companies and
+    follow-ups."""
+    _assert_as_expected(dev26_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow

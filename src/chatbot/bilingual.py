@@ -212,6 +212,40 @@ def glosses(zh: str) -> frozenset[str]:
     return frozenset(_glosses().get(zh, ()))
 
 
+def _nouns_cache_path() -> Path:
+    return _cache_path().with_name(f"{_cache_path().stem}-nouns-2.json")  # (2: no verbs)
+
+
+_NOUN_GLOSS = re.compile(r"[a-z]+(?: [a-z]+)?")
+
+
+@lru_cache(maxsize=1)
+def _noun_glosses() -> dict[str, list[str]]:
+    """Chinese words of two to four characters -> the nouns their first CC-CEDICT entry opens with ("拉链" ->
+    zipper, "婴儿车" -> baby carriage, pram, stroller): definitions of one or two plain words, no verb ("to ship"),
+    classifier or variant; at most three. Cached as JSON beside the reverse index (one more parse, once)."""
+    path = _nouns_cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out: dict[str, list[str]] = {}
+    for zh, definitions in _entries():
+        if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+            continue
+        nouns = [d for d in (re.sub(r"\(.*?\)", "", x).strip().lower() for x in definitions)
+                 if _NOUN_GLOSS.fullmatch(d) and not _GLOSS_SKIP.match(d) and not d.startswith("to ")]
+        out[zh] = nouns[:3]
+    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
+    return out
+
+
+def english_nouns(zh: str) -> list[str]:
+    """The English nouns CC-CEDICT's first entry gives a Chinese word for (as an article written in English names the
+    thing a Chinese question asks about: 拉链 -> zipper, 房车 -> recreational vehicle); [] for none."""
+    return list(_noun_glosses().get(zh, ()))
+
+
 def function_words_en() -> frozenset[str]:
     from chatbot.lexicon import function_words_en as words
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
-from chatbot.bilingual import _stems, cedict_index, to_chinese
+from chatbot.bilingual import _stems, cedict_index, english_nouns, to_chinese
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.en_phrases import dictionary_phrases, phrase_pattern
@@ -1413,6 +1413,20 @@ def _term_forms(forms: list[str], term: str, glossary: Glossary | None = None) -
     return [*forms, term]
 
 
+@lru_cache(maxsize=4096)
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """A Chinese word's English nouns as a normalised English sentence writes them ("拉链" -> zipper): what an article
+    written in English says for the word of a Chinese question (chatbot/bilingual.py english_nouns)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
+        return ()
+    return tuple(normalize(n) for n in english_nouns(word))
+
+
+def _says_in_english(g: TermGroup, norm: str) -> bool:
+    """Does a normalised English sentence name a Chinese word of the question by one of its English nouns?"""
+    return g.kind == "word" and any(n in norm for n in _noun_forms(g.alternatives[0]))
+
+
 def _says_english_word(word: str, text: str) -> bool:
     """Does an English text write the short English term `word` as a word of its own ("new" in "new 9.50% senior
     notes", not in "renewal")? Longer terms are among the term's forms (`_term_forms`)."""
@@ -1534,7 +1548,9 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
         return False  # the segment asked ("ship overseas": 出口) names the figure
     if english and spec.measures and any(states_measure(c.text, u) for u in spec.measures):
         return False  # a count in the unit asked ("customer visits": 1,265万人次) is the figure
-    return not any(a in text for g in words for a in g.alternatives)
+    # (a Chinese question's word, as an article written in English says it: "拉链" by "Zipper sales volume…")
+    english_text = not english and question_language(c.text) == "en"
+    return not any(any(a in text for a in g.alternatives) or (english_text and _says_in_english(g, text)) for g in words)
 
 
 def _term_names_metric(context: str, term: str, metric_forms: list[str], names: list[str]) -> bool:
@@ -1598,6 +1614,7 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
     """The sentences of the passages that meet the spec's hard constraints, best first."""
     asked_text = normalize(question)
+    chinese_question = question_language(question) == "zh"  # (its words named in an English sentence by their nouns)
     # (the question's words in Chinese: an English question names a row by its translation, "Europe" the row 欧洲)
     asked_words = [a for g in spec.groups if not g.entity for a in g.alternatives if len(a) >= 2 and not a.isascii()]
     total = spec.total
@@ -1713,6 +1730,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
             is_row = item and raw.lstrip().startswith("|")
             parts_of_before = not is_row and shown.lstrip().startswith(tuple(evidence_config()["required"]["parts_leads"]))
+            english_text = chinese_question and question_language(shown) == "en"
             mentioned = set(glossary.entities(shown)) | _role_named(shown + (" " + header_lines if is_row else ""), roles)
             # a list item's later sentence that names no company is about the company its first sentence names
             lead_companies = {e for e in glossary.entities(leads[order]) if e in glossary.companies} if leads[order] else set()
@@ -1816,6 +1834,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
+                                                   or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if (held and not spec.metrics and not item
@@ -1893,6 +1912,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     # period by a sentence in its own ("2025财年收入…" says the "2025年" asked of a fiscal year)
                 elif g.alternatives[0] in unit_words and any(states_measure(shown, u) for u in spec.measures):
                     got += g.weight  # the unit asked ("tonnes"), said by a figure in it ("142.6万吨")
+                elif english_text and _says_in_english(g, norm):
+                    got += g.weight  # a Chinese question's word, as an article written in English says it ("拉链": zipper)
                 elif g.kind == "term" and _says_english_word(g.source, shown):
                     got += g.weight  # a short English term as an article written in English says it, a word of its
                     # own ("the new notes": not "renewal", "news"), not among the term's forms matched inside words

@@ -4,6 +4,7 @@ optional cross-encoder reranker. `mode` "dense" / "keyword" give the baselines."
 
 from __future__ import annotations
 
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
@@ -35,6 +36,20 @@ def rrf_fuse(
     return sorted(fused.items(), key=lambda kv: -kv[1])
 
 
+def with_english_nouns(question: str) -> str:
+    """A Chinese question with the English nouns of its words appended (chatbot/bilingual.py english_nouns), for an
+    article written in English: "卖出了多少拉链" finds "Zipper sales volume…"."""
+    from chatbot.bilingual import english_nouns
+    from chatbot.lexicon import stop_words
+    from chatbot.text import _jieba
+
+    stop = stop_words()  # ("多少", "什么": the question's own words)
+    nouns = [n for w in _jieba().lcut(question) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and w not in stop
+             for n in english_nouns(w)]
+    extra = [n for n in dict.fromkeys(nouns) if n not in question.lower()]
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
 class Retriever:
     def __init__(self, store: Store, settings: RetrievalSettings, glossary: Glossary):
         self.store = store
@@ -56,6 +71,7 @@ class Retriever:
         if about and question_language(question) == "zh" and any(
                 (rec := self.store.docs.get(d)) is not None and question_language(rec.title) == "en" for d in about):
             question = self.glossary.english_metric_forms(question)  # the company is written about in English
+            question = with_english_nouns(question)  # ("拉链": the article's "zipper")
         dense: list = []
         keyword: list = []
         pending = None

@@ -114,8 +114,16 @@ def claim_figures(text: str) -> list[str]:
             continue
         if re.fullmatch(r"\d{1,4}", f) and m.string[m.end():m.end() + 1] in evidence_config()["units"]["naming_after"]:
             continue  # "20号线": a name's number
+        if re.fullmatch(r"\d{1,2}", f) and (_EN_DAY_BEFORE_MONTH.match(m.string, m.end())
+                                            or _EN_MONTH_BEFORE_DAY.search(m.string[max(0, m.start() - 12):m.start()])):
+            continue  # an English date's day: "26 November 2025", "November 26, 2025"
         out.append(f)
     return out
+
+
+_EN_MONTH_NAMES = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_EN_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s*{_EN_MONTH_NAMES}\b")
+_EN_MONTH_BEFORE_DAY = re.compile(rf"\b{_EN_MONTH_NAMES}\.?\s+$")
 
 
 def _counted(m: re.Match) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, render
 from chatbot.compose.figures import derived, known_level, known_other_periods, latest, period_part, says_not_given
@@ -42,8 +43,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
                 and not ctx.lookup_entries()):  # (not a part's ratio: "医院业务的毛利率" is no group gross profit's share)
             # a ratio no passage states ("绒栖服饰2025财年的毛利率"): computed from its two figures, when both are given
             computed = derived(ctx)
-            comp = computed if computed is not None and any(
-                e.text.startswith(ctx.labels["derived"]) for e in computed.entries) else None
+            comp = replace(computed, intent="derived") if computed is not None and any(
+                e.text.startswith(ctx.labels["derived"]) for e in computed.entries) else None  # (served as a derived figure)
     if comp is None:  # a why/how question without its own section: the look-up, a little wider
         entries = ctx.lookup_entries(keep_ratio=0.5 if ctx.intent.name in ("why", "how") else 0.7)
         if entries and ctx.spec.missing:  # two things asked, one found: say which one is not
