@@ -159,6 +159,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
         out.append(sector)  # "跃力健身" where the documents cover 动岭健身: another company of that trade
     # ... anywhere in the question ("我该不该买入宸丰涂料的股票": 宸丰 before 涂料, the trade of 宸彩涂料)
     out += [n for n in trade_names(question, glossary, contains, rules or load_rules()) if n not in out]
+    out += [n for n in near_names(question, glossary, contains) if n not in out]
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
     for n in _uncatalogued_names(question, glossary, rules, beside):
         other = business_after(question, n, rules or load_rules())
@@ -183,6 +184,25 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def near_names(question: str, glossary: Glossary, contains: Callable[[str], bool], shortest: int = 4) -> list[str]:
+    """Chinese words of the question written as a catalogued company's name with one character changed ("檐雨伞业" where
+    the documents cover 檐歌伞业, "漱宴日化" for 漱晏日化), which no indexed passage writes: another company, a
+    look-alike of a covered one (a name of `shortest` characters or more; the catalogued name itself written in the
+    question names that company)."""
+    names = {n for n in (*glossary.companies, *glossary.aliases) if len(n) >= shortest and re.fullmatch(r"[\u4e00-\u9fff]+", n)}
+    out: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]{%d,}" % shortest, question):
+        for n in names:
+            if n in run:
+                continue
+            for i in range(len(run) - len(n) + 1):
+                cut = run[i:i + len(n)]
+                if (cut[0] == n[0] or cut[-2:] == n[-2:]) and sum(a != b for a, b in zip(cut, n, strict=True)) == 1 \
+                        and cut not in out and not contains(cut) and not glossary.entities(cut):
+                    out.append(cut)
+    return out
 
 
 def _inside_held_term(name: str, question: str, glossary: Glossary, contains: Callable[[str], bool]) -> bool:
