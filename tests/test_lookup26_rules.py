@@ -311,3 +311,21 @@ def test_a_month_asked_is_not_answered_by_the_same_month_of_another_year(asked, 
     from chatbot.text import period_match
 
     assert period_match({asked}, stated) is match
+
+
+# --- look-alike names ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("概括一下檐雨伞业的中期业绩。", ["檐雨伞业"]),  # one character changed, written by no document
+    ("概括一下檐歌伞业的中期业绩。", []),  # the catalogued name itself
+    ("檐歌伞业和雨伞业的关系", []),  # no four characters one change away
+])
+def test_a_catalogued_name_with_one_character_changed_is_another_company(question, found):
+    from dataclasses import replace
+
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import near_names
+
+    glossary = replace(load_glossary(), companies=frozenset({"檐歌伞业"}))
+    assert near_names(question, glossary, lambda t: t in "檐歌伞业（3168.HK）公布中期业绩") == found

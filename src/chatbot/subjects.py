@@ -193,7 +193,7 @@ def near_names(question: str, glossary: Glossary, contains: Callable[[str], bool
     question names that company)."""
     names = {n for n in (*glossary.companies, *glossary.aliases) if len(n) >= shortest and re.fullmatch(r"[\u4e00-\u9fff]+", n)}
     out: list[str] = []
-    for run in re.findall(r"[\u4e00-\u9fff]{%d,}" % shortest, question):
+    for run in re.findall(rf"[\u4e00-\u9fff]{{{shortest},}}", question):
         for n in names:
             if n in run:
                 continue
