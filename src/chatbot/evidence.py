@@ -1604,8 +1604,8 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
     """Whether `text` writes one of the forms of some word of a two-part question's item (an English word as written
     only where the text is English: a Chinese text writes its Chinese forms, and an item with none is not checked)."""
     t = normalize(text).lower()
-    if question_language(text) == "zh":
-        item_forms = [kept for forms in item_forms if (kept := [f for f in forms if not f.isascii()])]
+    if question_language(text) == "zh":  # (an English word's own form: a term's Latin form, "RevPAR", is kept)
+        item_forms = [forms for forms in item_forms if not all(f.isascii() for f in forms)]
         if not item_forms:
             return True
     return any(f and f in t for forms in item_forms for f in forms)
