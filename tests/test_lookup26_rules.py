@@ -295,6 +295,8 @@ def test_an_english_dates_day_is_no_figure(text, figures):
     ("And 2Q25?", ["2Q25"]),
     ("What about 1H25 and FY24?", ["1H25", "FY24"]),
     ("And Q3 2025?", ["Q3 2025"]),
+    ("And at the end of 2024?", ["the end of 2024"]),  # a year's end ("at 30 November 2025" was answered before)
+    ("backlog at end-3Q25 and year-end 2023", ["end-3Q25", "year-end 2023"]),
 ])
 def test_an_english_follow_up_writes_analyst_periods_with_their_year(text, found):
     from chatbot.text import period_phrase_en_re

@@ -356,7 +356,9 @@ def period_phrase_en_re() -> re.Pattern:
     year = r"(?:19|20)\d{2}"
     return re.compile(
         rf"{_english_month_re().pattern}"
-        rf"|(?i:\b(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|6M|FY)'?\d{{2}}\b)"  # analyst forms with their year: "2Q25", "1H25"
+        rf"|(?i:\b(?:end-)?(?:[1-4]Q|Q[1-4]|[12]H|H[12]|9M|6M|FY)'?\d{{2}}\b)"  # analyst forms with their year: "2Q25",
+        # "1H25", "end-3Q25"
+        rf"|(?i:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+year\s+)?{year}\b|\b(?:year-end|end-)\s*{year}\b)"  # a year's end
         rf"|(?i:(?:the\s+)?(?:Q[1-4]|[1-4]Q|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|H[12]|[12]H"
         rf"|first\s+(?:nine\s+months|three\s+quarters)|full[- ]year|FY)\b(?:\s*(?:of\s+)?'?(?:{year}|\d{{2}})\b)?)"
         rf"|\b{year}\b"
