@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -178,8 +179,17 @@ def translator(contains, limit: int = 3):
     return translate
 
 
-def _gloss_cache_path() -> Path:
-    return _cache_path().with_name(f"{_cache_path().stem}-glosses.json")
+def _cached_json(name: str, build: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """A table built from one more parse of CC-CEDICT, cached as JSON beside the reverse index (`name`: its file's
+    suffix), read from the cache when it is there."""
+    path = _cache_path().with_name(f"{_cache_path().stem}-{name}.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out = build()
+    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
+    return out
 
 
 _GLOSS_SKIP = re.compile(r"^(?:surname|cl:|old variant|variant of|abbr\. for|classifier)", re.IGNORECASE)
@@ -188,32 +198,24 @@ _GLOSS_SKIP = re.compile(r"^(?:surname|cl:|old variant|variant of|abbr\. for|cla
 @lru_cache(maxsize=1)
 def _glosses() -> dict[str, list[str]]:
     """Chinese words of one or two characters -> the English words of their CC-CEDICT
-    definitions ("糖" -> sugar, sweets, candy), less surnames, classifiers and variants.
-    Cached as JSON beside the reverse index (one more parse of the dictionary, once)."""
-    path = _gloss_cache_path()
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    out: dict[str, list[str]] = {}
-    for zh, definitions in _entries():
-        if not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", zh):
-            continue
-        words = out.setdefault(zh, [])
-        for d in definitions:
-            if not _GLOSS_SKIP.match(d.strip()):
-                words += [w for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", d).lower()) if w not in words]
-    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
-    return out
+    definitions ("糖" -> sugar, sweets, candy), less surnames, classifiers and variants."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for zh, definitions in _entries():
+            if not re.fullmatch(r"[\u4e00-\u9fff]{1,2}", zh):
+                continue
+            words = out.setdefault(zh, [])
+            for d in definitions:
+                if not _GLOSS_SKIP.match(d.strip()):
+                    words += [w for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", d).lower()) if w not in words]
+        return out
+
+    return _cached_json("glosses", build)
 
 
 def glosses(zh: str) -> frozenset[str]:
     """The English words CC-CEDICT glosses a Chinese word of one or two characters with."""
     return frozenset(_glosses().get(zh, ()))
-
-
-def _nouns_cache_path() -> Path:
-    return _cache_path().with_name(f"{_cache_path().stem}-nouns-2.json")  # (2: no verbs)
 
 
 _NOUN_GLOSS = re.compile(r"[a-z]+(?: [a-z]+)?")
@@ -223,21 +225,18 @@ _NOUN_GLOSS = re.compile(r"[a-z]+(?: [a-z]+)?")
 def _noun_glosses() -> dict[str, list[str]]:
     """Chinese words of two to four characters -> the nouns their first CC-CEDICT entry opens with ("拉链" ->
     zipper, "婴儿车" -> baby carriage, pram, stroller): definitions of one or two plain words, no verb ("to ship"),
-    classifier or variant; at most three. Cached as JSON beside the reverse index (one more parse, once)."""
-    path = _nouns_cache_path()
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    out: dict[str, list[str]] = {}
-    for zh, definitions in _entries():
-        if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
-            continue
-        nouns = [d for d in (re.sub(r"\(.*?\)", "", x).strip().lower() for x in definitions)
-                 if _NOUN_GLOSS.fullmatch(d) and not _GLOSS_SKIP.match(d) and not d.startswith("to ")]
-        out[zh] = nouns[:3]
-    atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
-    return out
+    classifier or variant; at most three."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for zh, definitions in _entries():
+            if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+                continue
+            nouns = [d for d in (re.sub(r"\(.*?\)", "", x).strip().lower() for x in definitions)
+                     if _NOUN_GLOSS.fullmatch(d) and not _GLOSS_SKIP.match(d) and not d.startswith("to ")]
+            out[zh] = nouns[:3]
+        return out
+
+    return _cached_json("nouns-2", build)  # (2: no verbs)
 
 
 def english_nouns(zh: str) -> list[str]:
