@@ -170,10 +170,11 @@ def translator(contains, limit: int = 3):
         found: list[str] = []
         if word.lower() in function_words_en():
             return found
-        for stem in _stems(word.lower()):
+        for stem in [*_stems(word.lower()), *_derived(word.lower())]:
             found += [z for z in index.get(stem, []) if z not in found]
             if any(contains(z) for z in found):
-                break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口)
+                break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口; a noun
+                # whose own words no document writes, its verb: "termination" 结束, terminate 终止)
         return [z for z in found if contains(z)][:limit]
 
     return translate
@@ -267,6 +268,19 @@ def _stems(w: str) -> list[str]:
     the American way ("licences" -> "license": config/terms_en.toml [spellings])."""
     out = _plain_stems(w)
     return list(dict.fromkeys([*out, *(rx.sub(rewrite, s) for s in out for rx, rewrite in _spellings() if rx.search(s))]))
+
+
+@lru_cache(maxsize=1)
+def _derivations() -> tuple[tuple[re.Pattern, str], ...]:
+    rows = read_toml(TERMS_TOML).get("derivations", {}).get("rewrites", [])
+    return tuple((re.compile(pattern), rewrite) for pattern, rewrite in rows)
+
+
+def _derived(w: str) -> list[str]:
+    """The verbs a noun may come from ("termination" -> terminate, "settlement" -> settle: config/terms_en.toml
+    [derivations]), each a dictionary word; tried after the word and its inflections."""
+    out = [rx.sub(rewrite, w) for rx, rewrite in _derivations() if rx.search(w)]
+    return [s for s in dict.fromkeys(out) if s != w and len(s) >= 5 and s in english_words()]  # ("total": no "tot")
 
 
 def _plain_stems(w: str) -> list[str]:

@@ -28,7 +28,7 @@ from chatbot.text import (
     question_language,
 )
 
-_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _SCALE_EN = {"thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "m": "million",
              "billion": "billion", "bn": "billion"}
 _NUM = r"\d+(?:\.\d+)?"
@@ -41,7 +41,7 @@ def _money() -> re.Pattern:
     (config/reader.toml [compute] quantity_units: "25.12亿票", "26,300名", "780万股")."""
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?:人民币)?\s*(?P<a>{_NUM_WRITTEN})\s*(?P<ua>亿|万|千)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM_WRITTEN})\s*(?P<ub>亿|万|千)?)?"
+        rf"(?:人民币)?\s*(?P<a>{_NUM_WRITTEN})\s*(?P<ua>亿|千万|百万|万|千)?\s*(?:(?:[-–—~至到])\s*(?:人民币)?\s*(?P<b>{_NUM_WRITTEN})\s*(?P<ub>亿|千万|百万|万|千)?)?"
         rf"\s*(?P<cur>港元|美元|元人民币|元|{units})"
     )
 
@@ -384,7 +384,7 @@ def is_qualified(f: Fact, op: Operand) -> bool:
     if any(before.rstrip().endswith(m) for m in marks):
         return True
     # any noun left ("新梯销售及安装 九个月收益", a table row's head), not only the word right before the metric
-    return any(w not in _DROP and not is_verb(w) and not is_function_word(w) and not is_numeral_word(w)
+    return any(w not in _drop_words() and not is_verb(w) and not is_function_word(w) and not is_numeral_word(w)
                for w in content_words(before))
 
 
@@ -510,9 +510,9 @@ def points_formula(a: str, b: str) -> str:
 def _formula() -> re.Pattern:
     units = reader_config()["compute"]["quantity_units"]
     return re.compile(
-        rf"(?P<a>{_NUM})\s?(?P<ua>亿|万|千|thousand|million|billion)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})\s?"
-        rf"(?P<ub>亿|万|千|%|thousand|million|billion)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
-        rf"(?P<r>-?{_NUM})\s?(?P<ur>%|倍|亿|万|千|thousand|million|billion)?(?P<cur>港元|美元|元|{units})?"
+        rf"(?P<a>{_NUM})\s?(?P<ua>亿|千万|百万|万|千|thousand|million|billion)?\s*(?P<op>[÷−×+])\s*(?P<b>{_NUM})\s?"
+        rf"(?P<ub>亿|千万|百万|万|千|%|thousand|million|billion)?\s*(?P<minus1>−\s*1)?\s*≈\s*"
+        rf"(?P<r>-?{_NUM})\s?(?P<ur>%|倍|亿|千万|百万|万|千|thousand|million|billion)?(?P<cur>港元|美元|元|{units})?"
     )
 
 
@@ -640,7 +640,7 @@ def _between_periods(question: str, glossary, entity: str | None) -> DerivedQues
     bare = re.sub(cfg["times_cue"], " ", bare, flags=re.I)  # "times" is how it is asked, not what
     bare = re.sub(f'{cfg["previous_cue"]}|{cfg["rate_cue"]}|{cfg["difference_cue"]}', " ", bare, flags=re.I)
     bare = re.sub(r"\b(?:from|to|between|and)\b|比|较|相比|从|到|至", " ", bare, flags=re.I)
-    terms = _phrase_terms(bare, glossary, _DROP | {"同比", "环比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
+    terms = _phrase_terms(bare, glossary, _drop_words() | {"同比", "环比", "增长", "多少", "growth", "rate", "roughly", "times", "many", "how", "much"})
     if not terms:
         return None
     if previous:  # "年末经纪人比上年末多了多少": the latest stated period against the one a year before
@@ -727,7 +727,7 @@ class DerivedQuestion:
     range_ends: bool = False  # one range's high end against its low end ("估值上限比下限多出多少")
 
 
-def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
+def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> list[list[str]]:
     """Term groups of a phrase: its metrics (any form), English terms as their Chinese
     forms, other content words; companies, periods and question words dropped."""
     groups: list[list[str]] = []
@@ -744,7 +744,7 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
     for term in sorted(glossary.terms, key=len, reverse=True):
         if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
-                groups.append(list(glossary.terms[term]))
+                groups.append([*glossary.terms[term], term])  # (and as an article written in English says it)
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low):
         from chatbot.en_phrases import dictionary_phrases, phrase_pattern
@@ -771,10 +771,10 @@ def _phrase_terms(phrase: str, glossary, drop: set[str]) -> list[list[str]]:
 
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
-_DROP = {"业务", "相关", "公司", "集团", "控股", "股份", "有限公司", "预计", "预告", "按", "区间", "测算", "大约", "大概", "左右", "make", "up", "does", "did",
-         "what", "share", "the", "business", "in", "of", "percentage", "proportion", "total", "全年", "全部", "总", "中", "分别",
-         "期内", "本期", "当期", "当年", "同年", "多大", "财年", "财政年度",
-         "工厂"}  # (what a place named before it is: "印尼巴淡工厂", a row "印尼巴淡:…")
+@lru_cache(maxsize=1)
+def _drop_words() -> frozenset[str]:
+    """Words of a question that name no operand's term (config/reader.toml [compute] operand_drop)."""
+    return frozenset(reader_config()["compute"]["operand_drop"])
 
 
 def _period_order(p: tuple) -> tuple[str, str]:
@@ -845,7 +845,7 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
                 else "growth" if re.search(cfg["rate_cue"], question, re.I) else "difference")
         bare = _CHANGE_ASKED.sub(" ", re.sub(cfg["range_ends_cue"], " ", question, flags=re.I))
         ents, asked = glossary.entities(question), _asked_periods(question)
-        op = Operand(ents[0] if ents else None, _phrase_terms(bare, glossary, _DROP), asked[0] if len(asked) == 1 else None)
+        op = Operand(ents[0] if ents else None, _phrase_terms(bare, glossary, _drop_words()), asked[0] if len(asked) == 1 else None)
         return DerivedQuestion(kind, op, op, range_ends=True) if op.terms else None
     ents = glossary.entities(question)
     entity = ents[0] if ents else None
@@ -858,7 +858,7 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     if re.search(cfg["product_cue"], question, re.I) and re.search(cfg["per_unit"], question, re.I):
         # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
         terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
-                              _DROP | {"多少", "按此算", "按此", "大约"})
+                              _drop_words() | {"多少", "按此算", "按此", "大约"})
         return DerivedQuestion("product", Operand(entity, terms, period), Operand(entity, terms, period))
     part = _part_of_total(question, glossary, entity, period)
     if part is not None:
@@ -868,12 +868,12 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     if not m:
         en = next((p.search(question) for p in _SHARE_EN if p.search(question)), None)
     if (mm := m or en) is not None:
-        part_terms = _phrase_terms(mm.group("part"), glossary, _DROP)
+        part_terms = _phrase_terms(mm.group("part"), glossary, _drop_words())
         whole_phrase = re.sub(cfg["share_whole_tail"], "", mm.group("whole"))  # "前三季度里占了": "前三季度"
         metric_groups = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(whole_phrase)]
-        whole_terms = _phrase_terms(whole_phrase, glossary, _DROP)
+        whole_terms = _phrase_terms(whole_phrase, glossary, _drop_words())
         is_total = any(w in whole_phrase for w in whole_forms) or re.search(cfg["total_words"], whole_phrase, re.I)
-        counted = _phrase_terms(re.sub(cfg["total_words"], " ", whole_phrase, flags=re.I), glossary, _DROP)
+        counted = _phrase_terms(re.sub(cfg["total_words"], " ", whole_phrase, flags=re.I), glossary, _drop_words())
         if is_total and counted and not metric_groups and any(g not in counted for g in part_terms):
             # "直营店占全部门店的比例": the whole is all of its noun, the part one kind of it
             part_own = [a for g in part_terms if g not in counted for a in g]
@@ -921,7 +921,7 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
             p = _asked_periods(phrase)
             # a month the other side names is that figure's date ("1月配售的价格比IPO发行价"), not this one's
             shared = None if side == "b" and period and re.fullmatch(r"M\d\d", period[1] or "") else period
-            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _DROP), p[0] if p else shared))
+            ops.append(Operand(e[0] if e else entity, _phrase_terms(phrase, glossary, _drop_words()), p[0] if p else shared))
         a, b = ops
         if not b.terms:
             b.terms = a.terms
@@ -944,7 +944,7 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     if ratio is not None:
         return ratio
     if _GROWTH.search(question) and period and period[0]:
-        terms = _phrase_terms(_GROWTH.sub(" ", question), glossary, _DROP | {"同比", "增长", "多少", "growth", "rate"})
+        terms = _phrase_terms(_GROWTH.sub(" ", question), glossary, _drop_words() | {"同比", "增长", "多少", "growth", "rate"})
         if not terms:
             return None
         prev = (str(int(period[0]) - 1), period[1])
@@ -974,7 +974,7 @@ def _complement(question: str, glossary, entity: str | None, period: tuple | Non
         return None
     metric = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(question)]
     # the part is the word written right before "以外" ("芮坪智能前三季度欧洲": 欧洲), not the company or period
-    part = [g for g in _phrase_terms(m.group("part"), glossary, _DROP) if g not in metric][-1:]
+    part = [g for g in _phrase_terms(m.group("part"), glossary, _drop_words()) if g not in metric][-1:]
     if not metric or not part:
         return None
     if entity and set(part[0]) & {entity, *glossary.aliases_of(entity)}:
@@ -997,7 +997,7 @@ def _per_counted(question: str, glossary, entity: str | None, period: tuple | No
     thing = set(cfg["counted_by"].get(unit, [])) | ({after[0]} if after and not glossary.metrics_in(after[0]) else set())
     between = re.sub(r"^\s*average\b|\bper [a-z]+$", " ", m.group(0), flags=re.I) if m.group("w") else " "
     bare = re.sub(cfg["average_drop"], " ", f"{question[:m.start()]} {between} {question[m.end():]}", flags=re.I)
-    terms = [g for g in _phrase_terms(bare, glossary, _DROP | {"平均", "多少", "per"}) if not thing & set(g)]
+    terms = [g for g in _phrase_terms(bare, glossary, _drop_words() | {"平均", "多少", "per"}) if not thing & set(g)]
     # a price asked ("卖多少钱", "average price per tonne") is the average a source states ("平均售价", "每吨512元");
     # an amount named ("每辆车带来多少收入", "average revenue per vehicle") is computed: a selling price is no revenue
     stated = [] if glossary.metrics_in(bare) else list(cfg["average_stated"])
@@ -1015,7 +1015,7 @@ def _part_of_total(question: str, glossary, entity: str | None, period: tuple | 
         return None
     bare = re.sub(f'{cfg["part_share_cue"]}|{cfg["part_amount_cue"]}', " ", question, flags=re.I)
     metrics = [[x, *glossary.metrics[x]] for x in glossary.metrics_in(bare)]
-    words = [g for g in _phrase_terms(bare, glossary, _DROP | {"多少", "大约", "大概", "亿元", "万元"}) if g not in metrics]
+    words = [g for g in _phrase_terms(bare, glossary, _drop_words() | {"多少", "大约", "大概", "亿元", "万元"}) if g not in metrics]
     if not metrics or not words:
         return None
     return DerivedQuestion("part", Operand(entity, metrics, period), Operand(entity, words, period))
@@ -1062,7 +1062,7 @@ def _one_period_asked(question: str, asked: list[tuple], glossary,
     if len(asked) != 1 or (needs_year and asked[0][0] is None):
         return None
     bare = re.sub(reader_config()["compute"]["period_part_drop"], " ", question)
-    terms = _phrase_terms(bare, glossary, _DROP | {"多少", "是多少", "how", "much", "was", "what"})
+    terms = _phrase_terms(bare, glossary, _drop_words() | {"多少", "是多少", "how", "much", "was", "what"})
     if not terms:
         return None
     ents = glossary.entities(question)

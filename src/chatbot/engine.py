@@ -52,7 +52,7 @@ from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
 from chatbot.subjects import CorpusText, uncatalogued_written_once, unknown_names, words_written, written_once_in_chinese
-from chatbot.text import TICKER_RE, is_cjk, question_language
+from chatbot.text import TICKER_RE, is_cjk, question_language, with_year_before
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +69,22 @@ DISCLAIMER = "数据基于历史，不代表未来趋势；仅供投资者参考
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")  # terminal escape sequences
 
 
+_LATIN_BEFORE_YEAR = re.compile(r"(?<=[A-Za-z])(?=(?:19|20)\d{2}\s*(?:年|财年|财政年度))")
+
+
+def apart_from_year(text: str) -> str:
+    """A Latin name written right against a year ("MiniMax2025年收入", or a follow-up's "它" replaced so): the name and
+    the year apart ("MiniMax 2025年"), so that the name is read as one."""
+    return _LATIN_BEFORE_YEAR.sub(" ", text)
+
+
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """Control characters removed, white space folded, over-long input truncated."""
     notices = []
     q = _ANSI.sub("", str(question or ""))
     q = "".join(ch for ch in q if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     q = re.sub(r"\s+", " ", q).strip()
+    q = apart_from_year(q)
     if len(q) > max_chars:
         q = q[:max_chars]
         notices.append(f"question truncated to its first {max_chars} characters")
@@ -193,7 +203,8 @@ class Engine:
         lang = question_language(q)
         t = time.perf_counter()
         glossary = self.glossary
-        standalone = self.standalone_question(q, history, glossary)
+        standalone = apart_from_year(self.standalone_question(q, history, glossary))  # ("那MiniMax 2025年…")
+        standalone = with_year_before(standalone)  # "2025年上半年…去年同期" asks 2024年上半年
         as_written = standalone  # (the names as the user wrote them: "柳滋食品 (Liuzi Foods)")
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = glossary.name_tickers(standalone)  # "港股代码2597" names the company listed under it

@@ -29,7 +29,7 @@ from chatbot.text import question_language
 from chatbot.trade_match import core_matches, fits, foreign_trade, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
-_CAPS_RUN = re.compile(r"\b(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+[A-Z][A-Za-z0-9&\-]*)*")
+_CAPS_RUN = re.compile(r"(?<![A-Za-z0-9])(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&\-]*)*")
 _POSSESSIVE = re.compile(r"'s\b")
 _SYLLABLE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[aeo])")
 _WORD_WITH_U = re.compile(r"[A-Za-z]*[üÜ][A-Za-züÜ]*")

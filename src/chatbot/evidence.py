@@ -48,6 +48,7 @@ from chatbot.sentence_period import (
     own_text,
     sentence_periods,
     through_first_figure,
+    year_before_figure,
 )
 from chatbot.subjects import institution_names, uncatalogued_names
 from chatbot.table_cells import (
@@ -163,6 +164,9 @@ class QuestionSpec:
     # one part of a question asking one figure of two companies or more ("A、B、C三家上半年收入增速各是多少"): its item is
     # a company, the figure asked the whole question's
     by_company: bool = False
+    # the same period a year before asked with no year ("上半年收入去年同期是多少"): only a sentence stating the
+    # year-before figure ("去年同期：3.82亿元") answers, never the current period's
+    year_before: bool = False
     # one of two questions in one ("…增加到多少个？天津的新机库预计哪一年投产？"): its own clause, which the part is
     # scored by (the rows the other clause names are not this one's)
     clause: str = ""
@@ -400,6 +404,39 @@ def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
     return tok
 
 
+@lru_cache(maxsize=1)
+def _substituted_re() -> re.Pattern:
+    words = evidence_config()["figure_question"]["substituted"]
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s*(?:the\s+|a\s+)?(?:[\u4e00-\u9fff]{1,4}|[A-Za-z\-]+)",
+                      re.IGNORECASE)
+
+
+def without_substituted(question: str) -> str:
+    """The question without the thing it says a figure stands in place of ("选股票代替现金" -> "选股票", "shares instead
+    of cash"): config/evidence.toml [figure_question] substituted; the replaced thing is no metric asked."""
+    return _substituted_re().sub(" ", question)
+
+
+def asks_year_before(question: str) -> bool:
+    """Does a question ask the same period a year before ("去年同期呢", "the same period a year earlier"; config/evidence.toml
+    [period] year_before, year_before_en), not a change against it ("同比增长多少")?"""
+    cfg, low = evidence_config()["period"], question.lower()
+    words = [*cfg["year_before"], *cfg["year_before_en"]]
+    compared = re.compile(r"(?:较|比|相比|相较|与|跟|和|than|from|over|versus|vs\.?)\s*(?:the\s+)?(?:" + "|".join(map(re.escape, words)) + ")")
+    return any(w in low for w in words) and not compared.search(low) \
+        and not any(w in low for w in [*evidence_config()["scope"]["growth_asked"], *evidence_config()["scope"]["change_words"]]
+                    if w not in ("+", "-"))  # (a hyphen of "year-ago" asks no change)
+
+
+def table_caption_of(lead: str) -> str:
+    """The caption a table's lead-in ends with, whose metric is every row's: its last sentence, when that states no
+    figure of its own ("…股东应占溢利1.52亿元。按渠道划分的收入占比：" -> "按渠道划分的收入占比："; not "前三季度公司综合毛利率为
+    34.2%，同比下降6.8个百分点。分板块看：" for the gross margin)."""
+    last = [s for s in re.split(r"(?<=[。！？!?])", lead) if s.strip()]
+    caption = last[-1] if last else ""
+    return "" if claim_figures(caption) else caption
+
+
 # "share of the market by revenue", "ranked by sales": the basis of a share or a ranking,
 # not the figure asked (a term of the question, no hard metric)
 _BASIS_EN = re.compile(r"\b(?:by|in terms of|measured by|based on)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+", re.IGNORECASE)
@@ -426,6 +463,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or bool(
         what_metric and not glossary.metrics_in(what_metric.group(1)) and _reported_en().search(question[what_metric.end():]))
     asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
+    asked = without_substituted(asked)  # "选股票代替现金": cash is what the figure stands in place of, not asked
     metrics = [
         [normalize(f) for f in [m, *glossary.metrics[m]]]
         for m in glossary.metrics_in(_BASIS_EN.sub(" ", asked)) or glossary.paraphrased_metrics(asked)
@@ -461,6 +499,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                                glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
+    if wants_figure and asks_year_before(question):  # "上半年收入去年同期是多少": no year to count back from
+        spec.year_before = True  # (with a year, the question is read as the year before's: text.with_year_before)
     # (a word that is a form of the metric asked, "净利润" of "net profit" where the article writes 纯利, specifies nothing
     # beyond the metric: the metric's check holds it)
     metric_forms = {f for forms in metrics for f in forms}
@@ -923,8 +963,9 @@ def _cell_unit(row: str, unit: str) -> bool:
 
 def _caption_states_unit(header: str, unit: str) -> bool:
     """Does a table's caption or header write the magnitude or currency asked for all its cells
-    ("（单位：人民币千元）", "单位：万元") — its bare-number rows are in it?"""
-    return re.search(r"单位\s*[:：]\s*[^，。；）)|]{0,6}?" + re.escape(unit), header) is not None
+    ("（单位：人民币千元）", "单位：万元", a heading's bracket "出资安排（人民币万元）") — its bare-number rows are in it?"""
+    return re.search(r"单位\s*[:：]\s*[^，。；）)|]{0,6}?" + re.escape(unit), header) is not None \
+        or re.search(r"[（(]\s*(?:人民币|港币|美元)?\s*[千万亿百]{0,2}" + re.escape(unit) + r"\s*[）)]", header) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1473,7 +1514,8 @@ def score_candidates(
     for part in parts:
         if count_words and part.item and not any(w in part.item for w in count_words):
             part = replace(part, measures=[])
-        found = [] if part.missing else _scored(part.clause or question, part, passages, glossary)
+        found = [] if part.missing else [c for c in _scored(part.clause or question, part, passages, glossary)
+                                         if not _change_only(c, part, question)]
         if part.item_forms and not any(names_item(c.text, part.item_forms) for c in found):
             found = []  # only sentences about the other item or other figures: this one is missing
         if not found and part.item:
@@ -1573,6 +1615,9 @@ def _change_against_other_base(text: str) -> bool:
     return bool(re.search(cfg["other_base"], text)) and not any(w in text for w in cfg["yoy_stated"])
 
 
+_YEAR_FIGURE = re.compile(r"(?:19|20)\d{2}\s*年?")
+
+
 def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
     """Is every figure a sentence states in its clauses naming the thing asked a change ("上半年净增门店1,126家",
     "同店销售却下滑了2.3%"), when the question asks the level at a point ("上半年末一共有多少家店": [scope] level_asked)
@@ -1582,10 +1627,11 @@ def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
     changes = [*cfg["change_words"], *cfg["flow_words"]]
     if not spec.amount or any(w in low for w in [*cfg["growth_asked"], *changes]) or not any(w in low for w in cfg["level_asked"]):
         return False  # (a question that says a change, "9月末新增了多少家", asks one)
-    words = [a for g in spec.groups if g.kind in ("word", "term") and not g.absent for a in g.alternatives]
+    words = [a for g in spec.groups if g.kind in ("word", "term", "metric") and not g.absent for a in g.alternatives]
     clauses = [cl for cl in re.split(r"[，,；;。]", normalize(c.text)) if any(a in cl for a in words) and claim_figures(cl)]
     return bool(clauses) and all(0 <= cl.find(f) and any(w in cl[: cl.find(f)] for w in changes)
-                                 for cl in clauses for f in claim_figures(cl))
+                                 for cl in clauses for f in claim_figures(cl) if not _YEAR_FIGURE.fullmatch(f))
+    # (a clause's year, "2024年度收入同比增长约9.5%", is its period, no level of the figure)
 
 
 def row_says(g: TermGroup, row: str, spec: QuestionSpec) -> bool:
@@ -1622,6 +1668,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
+    asks_flow = asks_month and re.search(evidence_config()["period"]["flow_asked"], question) is not None
     asked_years = {y for y, q in spec.periods if y}
     asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
@@ -1721,6 +1768,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
         header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
         table_lead = normalize(line_before_table(p.chunk.text))  # (the table's lead-in: "分季度看，新签订单…：")
+        # (a lead-in stating no figure of its own is the table's caption, whose metric is every row's: "按地区划分的
+        # 收入（百万港元）：", not "前三季度公司综合毛利率为34.2%…。分板块看：")
+        table_caption = table_caption_of(table_lead)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
@@ -1769,9 +1819,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # peer named in passing, none of whose figures the sentence gives
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
                                                 or (parts_of_before and f in normalize(befores[order]))
+                                                or (is_row and f in table_caption)
                                                 for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked (a sentence listing the parts, "其中在线阅读8.92亿元，IP授权及
-                # 衍生2.65亿元", states the metric of the sentence before it: "上半年收入13.74亿元。")
+                # 衍生2.65亿元", states the metric of the sentence before it: "上半年收入13.74亿元。"; a table's rows, the
+                # metric of the line that leads into it: "按地区划分的收入（百万港元）：")
             if spec.metrics and not per_unit_asked and any(per_unit_only(norm, forms) for forms in spec.metrics):
                 continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
             if spec.metrics and not share_asked and any(share_base_only(norm, forms) for forms in spec.metrics):
@@ -1838,7 +1890,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if (held and not spec.metrics and not item
-                    and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
+                    and not all(any(a in norm for a in g.alternatives) or (english_text and _says_in_english(g, norm))
+                                for g in held if not g.marked)
                     and glossary.metrics_in(through_first_figure(shown))):
                 continue  # the item asked only in the title ("新接订单…"), the sentence's figure another metric's ("营业收入…")
             if (held and not spec.metrics and not item and level_head
@@ -1876,6 +1929,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
             if growth_only and (spec.wants_figure or asks_yoy) and not states_change(norm):
                 continue  # a level alone ("前三季度炭黑销量41.3万吨，其中第三季度14.6万吨") is no change asked
+            if spec.year_before and not (year_before_figure().search(shown)
+                                         or any(w in shown for w in evidence_config()["period"]["year_before"])):
+                continue  # the same period a year before asked, no year: a sentence saying nothing of the year before
             if spec.periods:
                 if is_row and stated and spec.metrics:
                     stated = _metric_cells_periods(shown, stated, spec.metrics)
@@ -1884,7 +1940,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
-                if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown)):
+                if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown), flow=asks_flow):
                     continue  # states another period, or nothing ties it to the one asked
                 if (asks_month and stated and not any(q for _, q in stated)
                         and any(re.fullmatch(r"M\d\d", q or "") and y in asked_years for y, q in passage_periods)
@@ -2333,7 +2389,8 @@ def _sibling_row_saying_less(c: Candidate, top: Candidate) -> bool:
 
 
 def _bare(figs: list[str]) -> set[str]:
-    return {re.sub(r"(?<=[亿万千百])(?:港元|美元|元)$", "", f) for f in figs}
+    """Figures without their currency, less the years (periods, not amounts: "2024年" of two rows of one table)."""
+    return {re.sub(r"(?<=[亿万千百])(?:港元|美元|元)$", "", f) for f in figs if not _YEAR_FIGURE.fullmatch(f)}
 
 
 def _redundant(a: Candidate, b: Candidate) -> bool:

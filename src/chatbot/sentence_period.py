@@ -146,13 +146,22 @@ def sentence_periods(sentence: str, stated: set, context: set, passage: set, ask
     months = {p for p in context if p[1] and re.fullmatch(r"M\d\d", p[1])}
     if len(months) == 1 and any(w in own_text(sentence) for w in evidence_config()["period"]["this_month"]):
         found |= months  # "公司当月销售客车4,862辆" under "…11月销量…": the month the bulletin reports
-    if _year_before_figure().search(sentence):
+    if re.search(evidence_config()["period"]["this_month_end"], own_text(sentence)):
+        dated_in = {(y, int(m)) for y, m in _DATE_IN_MONTH.findall(own_text(sentence))}
+        if len({m for _, m in dated_in}) == 1:  # "…于2025年12月23日注销，月底已发行股份减至…": that month's end
+            found = {(y or None, f"M{m:02d}-end") for y, m in dated_in}
+        elif len(months) == 1:  # "月底已发行股份减至…" in the December return: December's end
+            found |= {(y, f"{q}-end") for y, q in months}
+    if year_before_figure().search(sentence):
         found |= {(str(int(y) - 1), q) for y, q in found if y}
     return found
 
 
+_DATE_IN_MONTH = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*[日号]")
+
+
 @lru_cache(maxsize=1)
-def _year_before_figure() -> re.Pattern:
+def year_before_figure() -> re.Pattern:
     """"去年同期：23.4%", "上年同期为7.9%", "去年同期的13.9万元": the same period a year before, with its
     figure (config/evidence.toml [period] year_before; "较去年同期提升0.8个百分点" gives no such figure)."""
     cfg = evidence_config()["period"]

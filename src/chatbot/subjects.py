@@ -26,7 +26,7 @@ from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_befor
 from chatbot.text import dictionary_tag, period_phrase_re
 from chatbot.trade_match import other_business
 
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
+_CAPS_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&\-]*(?:'s)?(?:\s+[A-Z][A-Za-z0-9&\-]*(?:'s)?)*")
 _ASPECT_PARTICLES = ("了", "过")  # after a verb: what the company did, no part of its name
 _CUT_ZH = re.compile(
     r"[\d\s，,。？?！!、：:；;（）()“”\"']|的|在|于|是|有|和|与|及|跟|同|第|今年|去年|明年|上半年|下半年|全年|前三季度|"

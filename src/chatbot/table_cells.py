@@ -22,14 +22,25 @@ def _unit_re() -> re.Pattern:
     cfg = evidence_config()["units"]
     units = sorted({*cfg["measures"], *cfg["table_units"]}, key=len, reverse=True)
     prefixes = "|".join(map(re.escape, sorted(cfg.get("currency_prefixes", {}), key=len, reverse=True)))
-    return re.compile(r"(.+?)\s*[(（]\s*" + (f"({prefixes})?" if prefixes else "()") + r"\s*((?:[亿万千百]\s*)?(?:"
+    return re.compile(r"(.+?)\s*[(（]\s*" + (f"({prefixes})?" if prefixes else "()") + r"\s*((?:百万|千万|[亿万千百]\s*)?(?:"
                       + "|".join(map(re.escape, units)) + r"))\s*[)）]\s*")
+
+
+# an amount in English ("Revenue (US$ million)", "(HK$'000)"): its currency and scale, the cells read as English
+# money ("US$702.5 million")
+_EN_MONEY_UNIT = re.compile(r"(.*?)\s*[(（]\s*(US\$|HK\$|RMB|USD|HKD)\s*(million|billion|thousand|'000|mn|bn|m)\s*[)）]\s*",
+                            re.IGNORECASE)
+_EN_SCALE = {"million": "million", "mn": "million", "m": "million", "billion": "billion", "bn": "billion",
+             "thousand": "thousand", "'000": "thousand"}
 
 
 def header_unit(header: str) -> tuple[str, str]:
     """A header cell as its name and the unit its brackets write ("充电量(亿度)" -> 充电量, 亿度);
     a header with no unit is its own name and no unit. A currency written before the magnitude is read after it
-    (config/evidence.toml [units] currency_prefixes: "收入（人民币万元）" -> 收入, 万元; "（港币千元）" -> 千港元)."""
+    (config/evidence.toml [units] currency_prefixes: "收入（人民币万元）" -> 收入, 万元; "（港币千元）" -> 千港元); an
+    English amount as its currency and scale ("Allocation (US$ million)" -> Allocation, "US$ million")."""
+    if en := _EN_MONEY_UNIT.fullmatch(header.strip()):
+        return en.group(1).strip(), f"{en.group(2).upper()} {_EN_SCALE[en.group(3).lower()]}"
     m = _unit_re().fullmatch(header.strip())
     if not m:
         return header.strip(), ""
@@ -50,6 +61,9 @@ def with_unit(header: str, cell: str) -> str:
     when the cell is a bare number ("充电量", "36.9" -> "充电量36.9"; "充电量(亿度)" -> "充电量36.9亿度")."""
     name, unit = header_unit(header)
     cell = cell.strip()
+    if unit and " " in unit and _BARE_NUMBER.fullmatch(cell) and "至" not in cell:  # "US$702.5 million"
+        currency, scale = unit.split(" ", 1)
+        return f"{name}{'：' if name else ''}{currency}{cell} {scale}"
     if unit and _BARE_NUMBER.fullmatch(cell):
         return f"{name}{_joint(name, cell)}{cell}{unit}"
     if unit and (m := _NOTED_NUMBER.fullmatch(cell)):  # a number with a note in brackets ("1,720,000（2025年全年上限）")
@@ -105,12 +119,16 @@ def _caption(text: str) -> list[str]:
 
 _NOTED_NUMBER = re.compile(r"([+\-]?\d[\d,]*(?:\.\d+)?)\s*([（(][^（()）]{1,30}[）)])")
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^，,。；;）)|：:]{1,8})")
+# a short lead-in ending with its unit in brackets ("按地区划分的收入（百万港元）：", "## 出资安排（人民币万元）")
+_CAPTION_BRACKET_UNIT = re.compile(r"[（(]\s*([^（）()]{1,14}?)\s*[）)]\s*[:：]?\s*$")
 
 
 def caption_unit(line: str) -> str:
-    """The unit a table's caption or lead-in writes for its cells ("…实际交易金额（单位：人民币千元）：" -> 千元), as a
-    header's brackets would; "" when it writes none or one that is no unit of amounts."""
-    m = _CAPTION_UNIT.search(line or "")
+    """The unit a table's caption or lead-in writes for its cells ("…实际交易金额（单位：人民币千元）：" -> 千元,
+    "按地区划分的收入（百万港元）：" -> 百万港元), as a header's brackets would; "" when it writes none or one that is no
+    unit of amounts."""
+    line = line or ""
+    m = _CAPTION_UNIT.search(line) or (_CAPTION_BRACKET_UNIT.search(line) if len(line) <= _CAPTION_MAX else None)
     unit = header_unit(f"x（{m.group(1).strip()}）")[1] if m else ""
     return "" if unit == "%" else unit
 
@@ -122,8 +140,12 @@ def with_caption_unit(header: list[str], caption: str) -> list[str]:
     unit = caption_unit(caption) if caption else ""
     if not unit:
         return header
-    return [h if header_unit(h)[1] or not re.search(r"(?:19|20)\d{2}\s*(?:年|财年|/\d{2})|\bFY\s*\d{2,4}", h) else f"{h}（{unit}）"
-            for h in header]
+    return [h if header_unit(h)[1] or not _PERIOD_COLUMN.search(h) else f"{h}（{unit}）" for h in header]
+
+
+# a column of a period ("2024年", "2025财年", "FY2024", "9M2025", "1H25", "3Q25")
+_PERIOD_COLUMN = re.compile(r"(?:19|20)\d{2}\s*(?:年|财年|/\d{2})|\bFY\s*\d{2,4}|\b[1-9][MQH]\s*(?:19|20)?\d{2}\b"
+                            r"|\b[QH][1-4]\s*(?:19|20)?\d{2}\b")
 
 
 def with_row_unit(cells: list[str]) -> list[str]:

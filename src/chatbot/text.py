@@ -561,14 +561,19 @@ def qualifiers(text: str) -> set[str | None]:
     return {_qualifier(m.group(0)) for m in _period_rules().qualifier_re.finditer(english_period_forms(text))}
 
 
-def period_match(asked: set, stated: set, point_in_time: bool = False) -> bool:
+def period_match(asked: set, stated: set, point_in_time: bool = False, flow: bool = False) -> bool:
     """Does a sentence state one of the asked periods? A plain year is also answered
     by its year-end figure; a half-year is not a full year. `point_in_time`: the sentence states a figure at a
-    period's end ("期末点位数"), which a quarter's column gives at the month that closes it."""
+    period's end ("期末点位数"), which a quarter's column gives at the month that closes it. `flow`: the question
+    asks what was done over a month ("11月份回购了多少股"), which no figure at the month's end gives."""
     closes = month_end_closes()
+    # (a period without its year beside the same period with one, "上半年" under a heading beside "2025年上半年", is that
+    # year's: no other year's half)
+    stated = {(y, s) for y, s in stated if y or not any(y2 and s2 == s for y2, s2 in stated)}
     for year, q in asked:
         if year and q and re.fullmatch(r"M\d\d", q) and not any(
-                s and ((s.startswith("M") and (s[:3] != q or (y and y != year))) or s in QUALIFIER_TEXT)
+                s and ((s.startswith("M") and (s[:3] != q or (y and y != year) or (flow and s != q)))
+                       or s in QUALIFIER_TEXT)
                 for y, s in stated):
             return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round
             # in May 2023"): it refuses another month's figure (of another year too: "2025年6月:…517" is no June
@@ -704,3 +709,16 @@ def tokenize(text: str) -> list[str]:
     toks += [f for f in figures(t) if len(f) > 1]
     toks += [m.group(0).lower() for m in re.finditer(r"\b\d+[A-Za-z]\b", t)]  # 18C, 18A
     return toks
+
+
+_YEAR_THEN_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})(\s*(?:年|财年|年度|财政年度))([^，,。？?；;]{0,16}?)的?\s*(?:去年同期|上年同期)")
+
+
+def with_year_before(text: str) -> str:
+    """A question asking the same period a year before a named one ("2025年上半年收入去年同期是多少？") as the question
+    of that year ("2024年上半年收入是多少？"): the period it asks is the earlier one."""
+    m = _YEAR_THEN_YEAR_BEFORE.search(text)
+    if not m:
+        return text
+    return f"{text[:m.start()]}{int(m.group(1)) - 1}{m.group(2)}{m.group(3)}{text[m.end():]}"
+

@@ -32,11 +32,12 @@ from chatbot.compute import (
     synonyms,
     unit_word,
 )
-from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences
+from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences, table_caption_of
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
 from chatbot.models import Passage
 from chatbot.sentence_period import context_period
+from chatbot.table_cells import caption_unit, line_before_table
 from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
@@ -87,8 +88,10 @@ def _facts(passages: list[Passage]) -> list[Fact]:
     out = []
     for pi, p in enumerate(passages):
         context: set | None = None
-        where = " ".join([*p.chunk.headings[1:], p.chunk.title])
-        for _, shown, _, _ in passage_sentences(p.chunk.text):
+        # (and its table's caption, a lead-in stating no figure, which names the metric of every row: "按地区划分的收入
+        # （百万港元）：")
+        where = " ".join([*p.chunk.headings[1:], p.chunk.title, table_caption_of(line_before_table(p.chunk.text))])
+        for _, shown, _, _ in passage_sentences(_with_heading_caption(p.chunk.text, p.chunk.headings)):
             for f in facts_in(shown, pi):
                 f.context = where
                 if not f.periods and not own.search(f.clause):
@@ -97,6 +100,14 @@ def _facts(passages: list[Passage]) -> list[Fact]:
                     f.periods = set(context)
                 out.append(f)
     return out
+
+
+def _with_heading_caption(text: str, headings: list[str]) -> str:
+    """A passage that opens with a table under a heading writing its unit ("## Financial summary (US$ million)",
+    "## 出资安排（人民币万元）"), with that heading as the table's caption, so that its cells are read in the unit."""
+    if headings and len(headings) > 1 and text.lstrip().startswith("|") and caption_unit(headings[-1]):
+        return f"{headings[-1]}\n\n{text}"
+    return text
 
 
 def _stated_periods(text: str) -> set:
@@ -196,6 +207,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
             and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
+    if a is not None and b is not None and dq.kind == "share" and dq.b.exclude and a.lo > b.hi:
+        b = None  # a part's whole is no smaller than the part ("9.9元与19.9元两档…合计贡献约46%" is no total revenue)
     if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if dq.ratio and a is not None and b is not None and a.passage_idx != b.passage_idx:
@@ -315,7 +328,7 @@ def part_and_total(facts: list[Fact], passages: list[Passage], dq: DerivedQuesti
         return None, None  # stated: the look-up's answer
     shares: list[Fact] = []
     for pi, p in enumerate(passages):
-        for _, shown, _, _ in passage_sentences(p.chunk.text):
+        for _, shown, _, _ in passage_sentences(_with_heading_caption(p.chunk.text, p.chunk.headings)):
             for sh in share_facts(shown, words, pi):
                 if not sh.periods:
                     sh.periods = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
@@ -377,11 +390,14 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         # the words before a compared figure, else the clause's own ("每股"), else its carried label
         head = words(f.near) if f.near else (words(f.clause.rsplit(" ", 1)[-1]) if " " in f.clause else "") \
             or words(f.clause.split(" ")[0])
-        if op.terms and dq.kind not in ("product", "average") and not any(a in head for g in op.terms for a in g):
+        if not re.search(r"[\u4e00-\u9fff]", f.clause):  # an English row or sentence: its words before the figure
+            head = re.split(r"\s*(?:US\$|HK\$|RMB|USD|HKD)?\s*\d", f.clause, maxsplit=1)[0].strip(":：,， ") or head
+        if op.terms and dq.kind not in ("product", "average") and not any(a.lower() in head.lower() for g in op.terms for a in g):
             # matched by meaning: the asked words
             head = op.terms[0][0]
         who = op.entity if op.entity and dq.a.entity != dq.b.entity and op.entity not in head else ""
-        return f"{who}{per}{head}".strip() or per  # two companies' figures: each named
+        return (f"{who}{per}{head}".strip() + (" " if head.isascii() and head else "")) or per  # (two companies'
+        # figures: each named; an English head apart from its figure)
 
     ma, mb = "⟦0⟧", "⟦1⟧"
     text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
@@ -469,9 +485,12 @@ def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: l
     # (the part's own words, not the metric it shares with the whole: "雪票及季卡收入" excludes 雪票, 季卡, not 收入)
     exclude = [x for x in exclude if not any(r in x for r in forms) and not x.isascii()]
     doc = passages[part.passage_idx].chunk.doc_id
+    totals = tuple(reader_config()["compute"]["total_row_labels"])
     found = [f for f in facts
              if passages[f.passage_idx].chunk.doc_id == doc and f.currency == part.currency and f.lo > part.hi
-             and any(w in f.clause for w in forms) and not any(x in f.clause for x in exclude)
+             # (a table's total row, "合计 …2,861.3百万港元", under a caption naming the revenue: "按地区划分的收入")
+             and (any(w in f.clause for w in forms) or (f.clause.lower().startswith(totals) and any(w in f.context for w in forms)))
+             and not any(x in f.clause for x in exclude)
              and not _a_share_itself(f) and ok(f, entity)
              and not in_breakdown(f, Operand(entity, [list(forms)], None))]  # ("整车销售收入8.064亿美元；…": a part's)
     dated = [f for f in found if f.periods and _same_period(f.periods, part.periods)]
