@@ -380,3 +380,133 @@ def test_the_year_before_is_asked_as_a_level_not_as_a_change(question, asks):
     from chatbot.evidence import asks_year_before
 
     assert asks_year_before(question) is asks
+
+
+def test_a_fiscal_year_column_beside_the_same_years_nine_months_is_read():
+    from chatbot.text import periods
+
+    assert ("2024", None) in periods("Leasing revenue:FY2023：702.5;FY2024：748.9;9M2024：556.0;9M2025：587.3")
+
+
+def test_a_row_of_shares_is_no_amount_of_the_metric():
+    text = ("集团收入人民币25.36亿元，同比增长7.4%。按渠道划分的收入占比：\n\n| 渠道 | 2025财年占比 | 2024财年占比 |\n|---|---|---|\n"
+            "| 餐饮 | 38% | 41% |\n| 电商 | 16% | 13% |")
+    assert _dated_sentences("云知声2024财年收入是多少？", text, "云知声终止供应协议", "2025-12-19") == []
+    assert any("16%" in s for s in _dated_sentences("云知声2025财年电商渠道收入占比是多少？", text, "云知声终止供应协议",
+                                                     "2025-12-19"))
+
+
+@pytest.mark.parametrize(("name", "firm"), [
+    ("澄净科技呢", True),  # a firm's suffix, a name no document writes
+    ("码头吞吐量呢", False),
+    ("科技", False),
+])
+def test_a_follow_ups_name_with_a_firms_suffix_is_a_company(name, firm):
+    from chatbot.subjects import firm_shaped
+
+    assert firm_shaped(name, lambda w: w in {"码头", "吞吐量", "科技"}) is firm
+
+
+@pytest.mark.parametrize(("question", "standalone"), [
+    ("And Boxamar Leasing's?", "What was Boxamar Leasing's 9M25 leasing revenue?"),
+    ("And for Quorvane?", "What was Quorvane's 9M25 leasing revenue?"),
+])
+def test_an_english_follow_up_naming_an_uncatalogued_company_asks_the_same_of_it(question, standalone):
+    from chatbot.followup import resolve_followup
+    from chatbot.glossary import load_glossary
+
+    glossary = load_glossary()
+    history = [{"role": "user", "content": "What was Unisound's 9M25 leasing revenue?"},
+               {"role": "assistant", "content": "US$587.3 million [1]."}]
+    assert resolve_followup(question, history, glossary) == standalone
+
+
+PLANTATIONS = ("| 地区 | 种植面积（公顷） | 2025年干胶产量（吨） |\n|---|---|---|\n| 海南 | 18,600 | 21,380 |\n"
+               "| 老挝北部 | 9,300 | 7,420 |\n| 合计 | 27,900 | 28,800 |")
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声海南2025年干胶产量是多少？", "海南"),
+    ("云知声泰国2025年干胶产量是多少？", ""),  # a place no passage names: no other region's row
+    ("云知声美国2025年干胶产量是多少？", ""),  # a place right after the company: the region asked
+])
+def test_a_region_asked_is_answered_only_by_its_own_row(question, answered):
+    chosen = _dated_sentences(question, PLANTATIONS, "云知声种植园数据", "2026-01-06", indexed=" 美国市场")
+    assert [c.split(":")[0] for c in chosen][:1] == ([answered] if answered else [])
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("云知声2025年12月的回购均价是多少？", "均价"),  # a thing no passage names, asked last
+    ("云知声12月回购了多少股？", ""),  # a count in a measure word
+    ("云知声每年能产多少叶菜？", ""),  # the thing counted after the ask
+    ("云知声哪天复牌？停牌前的均价是多少？", ""),  # two questions in one
+    ("云知声2024年收入是多少？", ""),  # a metric
+])
+def test_a_chinese_figure_questions_head_that_no_passage_names_is_unnamed(question, head):
+    from chatbot.evidence import analyse_question, unnamed_head_zh
+    from chatbot.glossary import load_glossary
+    from test_lookup20_rules import _idf
+
+    spec = analyse_question(question, load_glossary(), _idf("云知声2025年12月回购股份，总代价约680万港元。叶菜产量2,380吨。"))
+    assert unnamed_head_zh(question, spec) == head
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("How many riders did Songlan carry during Golden Week?", []),  # a dictionary phrase the documents write: 黄金周
+    ("What was Quorvane's revenue in 2025?", ["Quorvane"]),
+])
+def test_an_english_phrase_the_documents_write_in_chinese_is_no_unknown_company(question, unknown):
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import unknown_names
+
+    written = {"黄金周", "嵩缆旅游"}
+    assert [n for n in unknown_names(question, load_glossary(), lambda w: w in written) if n != "Songlan"] == unknown
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("为什么宁禾康复医院的利润下滑了？", ["宁禾康复医院"]),  # a name right after the question word
+    ("为什么要终止协议？", []),  # what is done, no name
+    ("为什么会亏损？", []),
+])
+def test_a_name_after_a_question_word_is_read_and_a_verb_is_no_name(question, unknown):
+    from chatbot.glossary import load_glossary
+    from chatbot.subjects import unknown_names
+
+    written = {"终止", "协议", "亏损", "利润", "下滑", "医院", "康复"}
+    assert unknown_names(question, load_glossary(), lambda w: w in written) == unknown
+
+
+@pytest.mark.parametrize(("word", "forms"), [
+    ("japan", ["日本"]),  # a place is that place, not another sense the documents write (内地)
+    ("europe", ["欧洲"]),
+    ("revenue", ["收入"]),
+])
+def test_an_english_place_is_translated_as_the_place(word, forms):
+    from chatbot.bilingual import translator
+
+    assert translator(lambda w: w in {"内地", "日本", "欧洲", "收入"})(word) == forms
+
+
+@pytest.mark.parametrize(("word", "place"), [("Japan", True), ("泰国", True), ("revenue", False), ("first", False), ("蒙特雷", False)])
+def test_a_place_is_told_in_chinese_and_english(word, place):
+    from chatbot.evidence import _is_place
+
+    assert _is_place(word) is place
+
+
+@pytest.mark.parametrize(("word", "place"), [("japan", True), ("thailand", True), ("first", False), ("state", False),
+                                             ("revenue", False)])
+def test_an_english_word_names_a_place_when_most_of_its_senses_are_places(word, place):
+    from chatbot.bilingual import names_a_place
+
+    assert names_a_place(word) is place
+
+
+def test_a_compound_head_whose_last_word_the_documents_write_is_named():
+    from chatbot.evidence import analyse_question, unnamed_head_zh
+    from chatbot.glossary import load_glossary
+    from test_lookup20_rules import _idf
+
+    question = "云知声三季度每吨煤的生产成本是多少？"
+    spec = analyse_question(question, load_glossary(), _idf("三季度自产煤吨煤成本301元，同比下降5.1%。"))
+    assert unnamed_head_zh(question, spec, lambda w: w in {"成本", "吨煤"}) == ""

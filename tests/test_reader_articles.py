@@ -43,9 +43,11 @@ DEV23 = DATA / "dev-23"  # the session-22 hidden set, opened in session 23: the 
 DEV24 = DATA / "dev-24"  # the session-23 hidden set, opened in session 24: the same
 DEV25 = DATA / "dev-25"  # the session-24 hidden set, opened in session 25: the same
 DEV26 = DATA / "dev-26"  # the session-25 hidden set, opened in session 26: the same
+DEV27 = DATA / "dev-27"  # the session-26 hidden set, opened in session 27: the same
 QUESTIONS = _load(ROOT / "tests" / "reader_questions_5.jsonl") + [
     q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17,
-                DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, DEV24, DEV25, DEV26) for q in _load(dev / "reader_questions.jsonl")
+                DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, DEV24, DEV25, DEV26, DEV27)
+    for q in _load(dev / "reader_questions.jsonl")
     if set(q["expected_sources"]) <= corpus_ids(dev / "corpus")]
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -162,6 +164,33 @@ KNOWN_FAILURES: dict[str, str] = {
     # lost in session 23 when dev-23's articles joined this test's index (the session-22 code fails it there too)
     "h13-r20": "How does Auralis Hearing plan to expand over the medium term? — refused: 'medium term' is read as 中期, "
                "the interim period, and no section of the plan answers it among every dev set's articles",
+    # dev-27 (the session-26 hidden set, opened in session 27): failures after the session-27 fixes (on this index of
+    # every dev set's articles)
+    "h26-r27": "云知声2026年第一季度收入多少？ — refused as it should be, but read as a look-up (the set says latest)",
+    "h26-r34": "Summarise what happened at Strollane's extraordinary general meeting. — the summary's section lines quote the "
+               "first resolution's votes, not each resolution's percentage",
+    "h26-r35": "宁愫医疗这次复牌公告的结论是什么？审计问题解决了吗？ — the conclusion quotes the resumption lines, not the new "
+               "auditor's unqualified opinion (无保留意见)",
+    "h26-r36": "What did Purivo conclude about whether its commercial water unit met the FY2025 profit guarantee? — the "
+               "conclusion quotes the guarantee clause, not the table's 75.5% and the compensation",
+    "h26-r40": "How does the interest margin on Cuixiang's syndicated loan move with its sustainability performance? — the "
+               "how answer quotes the facility lines, not the margin step (0.05, 1.65%)",
+    "h26-r41": "蔬穹农业和超市成立合资公司，有哪些好处，又有哪些风险？ — the pros and cons quote the revenue lines, not the "
+               "offtake (60%) and the capacity (3,800吨)",
+    "h26-r42": "What are the pros and cons of Strollane buying the Monterrey plant…? — refused: 'Monterrey' is read as a "
+               "company no document names (the article writes 蒙特雷, which no dictionary gives)",
+    "h26-r43": "嵩缆旅游公告里的“以股代息”是什么意思？ — the definition quotes the election lines, not the reference price "
+               "(3.214)",
+    "h26-r44": "Which assets count as eligible under Cargolyn's green financing framework? — read as a look-up (the set says "
+               "definition): the use-of-proceeds table is not quoted",
+    "h26-r45": "霆压机电几类压缩机前三季度的销量增速相比，哪一类最快？ — read as derived (the set says comparison): the growth "
+               "rows are quoted without the fastest (40.4%)",
+    "h26-r52": "磐烁民爆现在值得买入吗？ — the neutral comparison quotes the article's last section, not the net cash and the "
+               "interim dividend",
+    "h26-r53": "Is 霆压机电 still a sensible investment given how much cash it has parked in wealth-management products? — the "
+               "neutral comparison quotes the outstanding principal, not the total (6.5亿) and the size test (7.8%)",
+    "h26-r55": "How many tonnes of leafy greens did Leafrise produce in the first half of its FY2026? — refused: 'leafy "
+               "greens' (叶菜) is in no lexicon",
     # dev-26 (the session-25 hidden set, opened in session 26): failures after the session-26 fixes (on this index of
     # every dev set's articles)
     "h25-r04": "概括一下碛原绒业分拆绒栖服饰的方案。 — the summary's section lines leave out the retained 70%",
@@ -303,7 +332,7 @@ def articles_engine(corpus_index, tmp_path_factory):
                      DEV13 / "corpus", DEV14 / "corpus", DEV15 / "corpus", DEV16 / "corpus", DEV17 / "corpus",
                      DEV18 / "corpus", DEV19 / "corpus", DEV20 / "corpus",
                      DEV21 / "corpus", DEV22 / "corpus", DEV23 / "corpus", DEV24 / "corpus", DEV25 / "corpus",
-                     DEV26 / "corpus"],
+                     DEV26 / "corpus", DEV27 / "corpus"],
                     make_settings(path),
                     prune=False,
                     show_progress=False)

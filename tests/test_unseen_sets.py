@@ -37,7 +37,7 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 27))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 28))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -92,6 +92,17 @@ KNOWN_FAILURES = {
     "h24-q47": "舸拓海事出售的那家湛江拖轮公司…税后赚了多少？ — refused: the target company asked by a description (出售的那家"
                "湛江拖轮公司) is not read as the target's table",
     "h24-q73": "那11月呢？ (after B型房车's December deliveries) — the Chinese follow-up about the English article: as h24-q20",
+    # dev-27 (the session-26 hidden set, opened in session 27): its failures after the session-27 fixes
+    "h26-q03": "按股东大会给的回购授权，磐烁民爆最多能买回多少股？截至年底已经用掉了多少？ — refused: '用掉了多少' (the mandate "
+               "used) is not read as the cumulative shares bought back, and the first part's words are the second's",
+    "h26-q10": "箱屿租赁这笔绿色债券募集的钱里，分给冷藏箱的有多少？ — refused: 冷藏箱 is 'reefer container' to CC-CEDICT; the "
+               "English article writes 'refrigerated containers'",
+    "h26-q15": "What minimum share of the joint venture's output has Shuqiong's supermarket partner agreed to take…? — "
+               "refused: 'the supermarket partner' is not read as 禾市超市, and the three years are a period word",
+    "h26-q16": "宁愫医疗的股票哪天恢复交易？停牌前最后一个收盘价是多少？ — the first part (恢复交易) is not matched to the "
+               "sentence's 恢复买卖; only the closing price is given",
+    "h26-q35": "澄泉商净2025财年实际赚了多少净利润？业绩承诺完成率是多少？ — refused: the guarantee table is the acquired "
+               "company's, which the article names once and then calls 目标公司",
     # dev-26 (the session-25 hidden set, opened in session 26): its failures after the session-26 fixes
     "h25-q15": "檐歌伞业截至2025年9月30日止六个月一共出货多少把伞？ — refused: the span is the fiscal year's first half "
                "(2026财年中期), and the shipment sentence's '上半财年' takes its year from the calendar months beside it",
@@ -379,6 +390,19 @@ def test_dev26(dev26_engine, q):
     tickers, two-part, table, unit, segment, region and monthly questions, near-misses, absent companies and
     follow-ups."""
     _assert_as_expected(dev26_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV27))
+def test_dev27(dev27_engine, q):
+    """Ten articles written blind in session 26 (a civil-explosives maker's monthly return with a daily buy-back table,
+    a container lessor's green notes written wholly in English, a vertical-farm joint venture, a psychiatric hospital
+    group's resumption of trading, a .txt peanut-oil maker's terminated supply contract, an HTML ropeway operator's
+    scrip dividend, a compressor maker's wealth-management subscriptions, a water-purifier maker's profit-guarantee
+    shortfall, a rubber planter's sustainability-linked loan, a stroller maker's EGM poll): Chinese and English
+    look-ups, pinyin names, two-part, table, unit, segment, region and monthly questions, near-misses, absent companies
+    and follow-ups."""
+    _assert_as_expected(dev27_engine.ask(q["question"], q.get("history")), q)
 
 
 @pytest.mark.slow

@@ -171,7 +171,10 @@ def translator(contains, limit: int = 3):
         if word.lower() in function_words_en():
             return found
         for stem in [*_stems(word.lower()), *_derived(word.lower())]:
-            found += [z for z in index.get(stem, []) if z not in found]
+            senses = index.get(stem, [])
+            if names_a_place(stem):  # a place ("Japan": 日本) is that place, no other sense (内地)
+                senses = [z for z in senses if _is_place(z)]
+            found += [z for z in senses if z not in found]
             if any(contains(z) for z in found):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口; a noun
                 # whose own words no document writes, its verb: "termination" 结束, terminate 终止)
@@ -268,6 +271,20 @@ def _stems(w: str) -> list[str]:
     the American way ("licences" -> "license": config/terms_en.toml [spellings])."""
     out = _plain_stems(w)
     return list(dict.fromkeys([*out, *(rx.sub(rewrite, s) for s in out for rx, rewrite in _spellings() if rx.search(s))]))
+
+
+def _is_place(word: str) -> bool:
+    """Is a Chinese word a place name as jieba tags it ("日本", "墨西哥")?"""
+    from chatbot.names import _posseg
+
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) and [f for _, f in _posseg(word)] == ["ns"]
+
+
+def names_a_place(word: str) -> bool:
+    """Is an English word mostly a place's name in the dictionary: a third of its senses places or more ("japan": 日本,
+    东洋; not "first", one of whose seventeen senses is 魁首)?"""
+    senses = cedict_index().get(word.lower(), [])
+    return bool(senses) and 3 * sum(_is_place(z) for z in senses) >= len(senses)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from chatbot.evidence import (
     score_candidates,
     unmapped_phrase,
     unnamed_head,
+    unnamed_head_zh,
 )
 from chatbot.figures import annotate_figures
 from chatbot.followup import condense_with_llm, normalise_history, resolve_followup, uncarried_company, user_turns
@@ -51,7 +52,14 @@ from chatbot.semantic_match import SemanticFallback
 from chatbot.short_names import complete as complete_short_names
 from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
-from chatbot.subjects import CorpusText, uncatalogued_written_once, unknown_names, words_written, written_once_in_chinese
+from chatbot.subjects import (
+    CorpusText,
+    firm_shaped,
+    uncatalogued_written_once,
+    unknown_names,
+    words_written,
+    written_once_in_chinese,
+)
 from chatbot.text import TICKER_RE, is_cjk, question_language, with_year_before
 
 log = logging.getLogger(__name__)
@@ -220,7 +228,7 @@ class Engine:
             # an English name is read in the standalone question, where its Chinese form is resolved)
             unknown += [n for n in unknown_names(q, glossary, self.corpus.contains, before=self.corpus.before)
                         if n not in unknown and is_cjk(n) and not is_reader_phrase(n)
-                        and not words_written(n, self.corpus.contains)]
+                        and (not words_written(n, self.corpus.contains) or firm_shaped(n, self.corpus.contains))]
         if unknown:  # about a company no document holds: never another company's figure
             intent = question_intent(q, standalone)
             yield Answer(question=q, standalone_question=standalone, text=REFUSAL[lang] + _intent_note(intent, lang),
@@ -308,7 +316,8 @@ class Engine:
         if (intent.name == "lookup" and not about.groups) or (
                 about.groups and about.absent_share > MAX_ABSENT_SHARE and not about.semantic):
             return "", {}, passages, False, ""  # about things the documents never mention
-        if unmapped_phrase(question, spec) or unnamed_head(question, spec):
+        if unmapped_phrase(question, spec) or unnamed_head(question, spec) \
+                or (intent.name == "lookup" and unnamed_head_zh(question, spec, self.corpus.contains)):
             return "", {}, passages, False, ""  # a figure of a thing no document names ("blue-collar recruitment", "skim")
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):
             return "", {}, passages, False, ""

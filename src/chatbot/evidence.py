@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
@@ -417,6 +417,41 @@ def without_substituted(question: str) -> str:
     return _substituted_re().sub(" ", question)
 
 
+def _is_place(word: str) -> bool:
+    """Is a word a place name: Chinese as jieba tags it ("泰国", "华南"; not "蒙特雷", a person's name to it), English as
+    the dictionary gives it ("Japan": 日本)?"""
+    from chatbot.bilingual import _is_place as place_zh
+    from chatbot.bilingual import names_a_place
+
+    if word.isascii():
+        return word[:1].isupper() and names_a_place(word)
+    return place_zh(word)
+
+
+def _after_company(question: str, word: str, entities: set[str], glossary: Glossary) -> bool:
+    """Does the question write the word right after a company it names ("翠橡农业美国…", "童舆控股的北美收入")?"""
+    names = sorted({a for e in entities for a in [e, *glossary.aliases_of(e, codes=False)] if a and not a.isascii()},
+                   key=len, reverse=True)
+    return bool(names) and re.search(rf"(?:{'|'.join(map(re.escape, names))})\s*的?\s*{re.escape(word)}", question) is not None
+
+
+def _as_written(question: str, word: str) -> str:
+    """An English word as the question writes it ("japan" -> "Japan"); a Chinese word as it is."""
+    if not word.isascii():
+        return word
+    m = re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", question, re.IGNORECASE)
+    return m.group(0) if m else word
+
+
+def _after_place_word_en(question: str, forms: list[str]) -> bool:
+    """Does an English question write the place after "in" or "from" ("revenue in Japan", "sales from Europe"), a place
+    other than the documents' home market ("token usage in China" says where, no region of a breakdown: config/
+    evidence.toml [scope] home_places)?"""
+    home = set(evidence_config()["scope"]["home_places"])
+    return not home & set(forms) and any(
+        f.isascii() and re.search(rf"\b(?:in|from)\s+(?:the\s+)?{re.escape(f)}\b", question, re.IGNORECASE) for f in forms)
+
+
 def asks_year_before(question: str) -> bool:
     """Does a question ask the same period a year before ("去年同期呢", "the same period a year earlier"; config/evidence.toml
     [period] year_before, year_before_en), not a change against it ("同比增长多少")?"""
@@ -499,6 +534,15 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                                glossary)
         if wants_figure and not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")) else [],
     )
+    if wants_figure:  # a place no passage names ("泰国2025年干胶产量", "output in Thailand"): the figure of a region the
+        for g in groups:  # documents do not break out, which no other region's figure answers
+            if g.kind == "word" and not g.entity and not g.marked and any(_is_place(_as_written(question, a))
+                                                                          for a in g.alternatives) \
+                    and (g.absent or _after_company(question, g.alternatives[0], entities, glossary)
+                         or _after_place_word_en(question, g.alternatives)):
+                g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
+                if g not in spec.required:  # whether or not some document names it)
+                    spec.required.append(g)
     if wants_figure and asks_year_before(question):  # "上半年收入去年同期是多少": no year to count back from
         spec.year_before = True  # (with a year, the question is read as the year before's: text.with_year_before)
     # (a word that is a form of the metric asked, "净利润" of "net profit" where the article writes 纯利, specifies nothing
@@ -934,6 +978,34 @@ def unnamed_head(question: str, spec: QuestionSpec) -> str:
     words = list(takewhile(lambda w: w not in evidence_config()["required"]["en_head_ends"],
                            re.findall(r"[a-z][a-z\-]*", m.group(1).lower())))
     return words[-1] if words and words[-1] in _absent_english_words(spec) else ""
+
+
+def unnamed_head_zh(question: str, spec: QuestionSpec, contains: Callable[[str], bool] = lambda _: False) -> str:
+    """The thing a Chinese figure question asks, written last before its "多少" ("回购均价是多少": 均价), when no passage
+    holds that word: no document names what is asked, and the other words' figures are not it. "" otherwise (a metric
+    asked, a word some passage holds, an English question)."""
+    if not spec.amount or spec.metrics or not re.search(r"[\u4e00-\u9fff]", question):
+        return ""
+    q = normalize(question)
+    asks = list(re.finditer(r"(?:是|为|有|达到|共)?\s*(?:多少|几)", q))
+    # (one question, ending with its ask: "…回购均价是多少？", not "每年能产多少叶菜" nor two questions in one)
+    if len(asks) != 1 or re.search(r"[？?；;]", q[: asks[0].start()]) or not re.fullmatch(r"[呢啊呀]?[？?。！!\s]*",
+                                                                                         q[asks[0].end():]):
+        return ""
+    cut = asks[0].start()
+    skip = evidence_config()["required"]["skip_words"]
+    noun_pos = frozenset(evidence_config()["required"]["noun_pos"])
+    placed = [(q.rfind(g.alternatives[0], 0, cut) + len(g.alternatives[0]), g) for g in spec.groups
+              if g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0])
+              and g.alternatives[0] not in skip and not any(g.alternatives[0] in n for n in spec.names)
+              and q.rfind(g.alternatives[0], 0, cut) >= 0]
+    if not placed:
+        return ""
+    end, head = max(placed, key=lambda x: x[0])
+    word = head.alternatives[0]
+    # (a compound whose last word the documents write, "生产成本" beside 吨煤成本, names a thing they give)
+    return word if head.absent and end >= cut - 1 and _noun(word, noun_pos) and not (len(word) > 2 and contains(word[-2:])) \
+        else ""
 
 
 def _absent_english_words(spec: QuestionSpec) -> set[str]:
@@ -1694,6 +1766,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
+    # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it
+    rate = re.compile(evidence_config()["scope"]["rate_metric"], re.IGNORECASE)
+    rows_amount_metric = spec.amount and bool(spec.metrics) and not any(rate.search(forms[0]) for forms in spec.metrics)
     asks_yoy = any(w in question.lower() for w in evidence_config()["scope"]["yoy_asked"])
     figure_item = spec.item if not spec.by_company else ""  # (a part's company is no figure of its own)
     # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word
@@ -1981,6 +2056,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
+            if is_row and rows_amount_metric and not share_asked and not asks_growth and not asks_yoy \
+                    and (own := [f for f in without_codes(shown, figs) if not _YEAR_FIGURE.fullmatch(f)]) \
+                    and all(f.endswith("%") for f in own):
+                continue  # a row of shares ("电商:2025财年占比16%" under "按渠道划分的收入占比") is no amount of the metric
             if spec.amount and not without_codes(shown, figs):
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer

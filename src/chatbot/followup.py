@@ -144,6 +144,10 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
                     period = year.group(0) + period  # "那MiniMax上半年呢？": the year asked before
                 return swapped[: found[0].start()] + period + swapped[found[-1].end():]
             return swapped
+        if prev_ents and not x_ents and _latin(x[:1]) and (named := _uncatalogued_name_en(x, glossary)):
+            # "And Boxamar Leasing's?" after "What was Cargolyn's 9M25 leasing revenue?": the same question of a company
+            # the catalogue does not hold (asked so, it is refused unless a sentence naming it gives the figure)
+            return _replace_entity(prev, prev_ents[0], named, glossary)
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
             if (item := _other_of_answered(prev_ents, _last_answer(history), glossary)) is not None:
                 return item
@@ -215,6 +219,16 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
                 topic = ent  # (a topic in another language than the question's: the company alone)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
     return q
+
+
+def _uncatalogued_name_en(x: str, glossary: Glossary) -> str:
+    """The English name a follow-up's "And X's?" gives when X is all a name the catalogue does not hold ("Boxamar
+    Leasing's" -> Boxamar Leasing); "" for a period, an item or anything else."""
+    from chatbot.subjects import uncatalogued_names
+
+    bare = re.sub(r"^(?:for|of|at)\s+", "", re.sub(r"['’]s$", "", x.strip(" ?？")), flags=re.IGNORECASE)
+    names = uncatalogued_names(bare, glossary)
+    return names[0] if len(names) == 1 and names[0] == bare else ""
 
 
 def uncarried_company(standalone: str, history: list[dict] | None, glossary: Glossary) -> str:

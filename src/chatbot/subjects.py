@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from chatbot.bilingual import is_english_word
+from chatbot.bilingual import cedict_index, is_english_word
 from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word, is_reader_phrase
@@ -168,8 +168,10 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue
         if contains(n) or (re.fullmatch(r"[A-Z]{2,}s", n) and contains(n[:-1])) \
                 or any(contains(t) for t in glossary.terms.get(n.lower(), []) if not t.isascii()) \
+                or any(contains(t) for t in cedict_index().get(n.lower(), []) if len(t) >= 2) \
                 or _inside_held_term(n, question, glossary, contains):
-            continue  # (an English term the documents write in Chinese: "North America", 北美, is no company)
+            continue  # (an English term the documents write in Chinese: "North America", 北美, is no company; nor a
+            # dictionary phrase they write so: "Golden Week", 黄金周)
         if _place_held(n, contains):
             continue  # a people's adjective whose country the documents name ("Swiss" watches: 瑞士), a province or
             # city they write ("Fujian": 福建)
@@ -182,8 +184,21 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             # ("凛途冷链一共有多大…": the head runs on into 一共)
         if _indexed_word_then_common(n, contains, rules or load_rules()):
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
+        if _opens_with_a_verb(n):
+            continue  # "为什么要终止协议？": what is done (要, 会, 能, 还), no name
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def _opens_with_a_verb(name: str) -> bool:
+    """Does a Chinese phrase open with a one-character word that says what is done ("要终止协议", "会亏损", "还会增长":
+    config/catalogue.toml [question] verb_openers), as jieba cuts it? No company's name does ("骋越汽车" opens with 骋)."""
+    from chatbot.names import _posseg
+
+    if not re.match(r"[\u4e00-\u9fff]", name):
+        return False
+    tokens = _posseg(name)
+    return bool(tokens) and tokens[0][0] in _question_rules()["verb_openers"]
 
 
 def near_names(question: str, glossary: Glossary, contains: Callable[[str], bool], shortest: int = 4) -> list[str]:
@@ -217,6 +232,26 @@ def _inside_held_term(name: str, question: str, glossary: Glossary, contains: Ca
                for term, zh in glossary.terms.items() if word in term)
 
 
+@lru_cache(maxsize=1)
+def _question_rules() -> dict:
+    """config/catalogue.toml [question], read once."""
+    from chatbot.names import CATALOGUE_TOML
+    from chatbot.tomlfile import read_toml
+
+    return read_toml(CATALOGUE_TOML)["question"]
+
+
+def firm_shaped(name: str, contains: Callable[[str], bool]) -> bool:
+    """Is a follow-up's phrase a company's name no document writes: it ends with a firm's suffix (config/catalogue.toml
+    [question] firm_suffixes: "澄净科技呢") and the documents never write it whole?"""
+    from chatbot.names import CATALOGUE_TOML
+    from chatbot.tomlfile import read_toml
+
+    bare = re.sub(r"[呢吗么啊呀？?]+$", "", name)
+    suffixes = tuple(read_toml(CATALOGUE_TOML)["question"]["firm_suffixes"])
+    return len(bare) > 2 and bare.endswith(suffixes) and not contains(bare)
+
+
 def words_written(name: str, contains: Callable[[str], bool]) -> bool:
     """Are all the words of two characters or more of a Chinese phrase ones the documents write ("码头吞吐量": 码头,
     吞吐量; not "镨锋磁材")? Such a phrase is the documents' vocabulary, no name of its own."""
@@ -234,8 +269,6 @@ def words_written(name: str, contains: Callable[[str], bool]) -> bool:
 def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
     """Is an English word one the dictionary gives as a people ("Swiss" -> 瑞士人) whose country the documents write
     (瑞士), or as a province or city ("Fujian" -> 福建, 福建省) that they write?"""
-    from chatbot.bilingual import cedict_index
-
     if re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,2}", name):  # "North American": of North America (北美)
         return any(contains(t) for form in _region_nouns(name.lower()) for t in cedict_index().get(form, []) if len(t) >= 2)
     if not re.fullmatch(r"[A-Za-z]+", name):

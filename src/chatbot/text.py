@@ -540,8 +540,10 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
         n = m.group(1) or m.group(2).lower()
         out.add((m.group(3), f"Q{_QUARTER_NO.get(n, n)}"))
     for m in _period_rules().period_re.finditer(t):
-        if any(y == m.group(1) and q for y, q in out) and not m.group(2):
-            continue  # the year of a half-year already read
+        if any(y == m.group(1) and q for y, q in out) and not m.group(2) \
+                and not re.match(r"\s*(?:财年|财政年度|年度)", t[m.end(1):]):
+            continue  # the year of a half-year already read (not a fiscal year written beside it: "2024财年：748.9;
+            # first nine months of 2024：556.0")
         if m.start(1) and t[m.start(1) - 1].isdigit():
             continue  # four digits of a longer number: the ticker "01932" names no year 1932
         tail = t[m.end(1):m.end(1) + 6]

@@ -23,6 +23,7 @@ from chatbot.evidence import (
     score_candidates,
     select,
 )
+from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary
 from chatbot.intent import Intent, labels
 from chatbot.models import Chunk, Passage
@@ -112,12 +113,13 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) 
     ("比例", "结论", "compare") must not count against evidence that answers the
     question. Terms read as the evidence scorer reads them (glossary terms and
     metrics are kept: they stand for their Chinese forms). The unit of measure asked
-    ("多少平方米") is kept too: it is the figure asked, not the reader's phrasing."""
+    ("多少平方米") is kept too: it is the figure asked, not the reader's phrasing; so is a share asked ("占比")."""
     out = question
     units, unit_words = asked_measures(question), measure_words(question)
+    share = re.compile(evidence_config()["scope"]["share_asked"])  # (a share asked is the figure asked: "占比")
     for _ in range(3):  # segmentation changes once a word is gone ("A股对…区别")
         gone = [a for g in question_terms(out, glossary, idf) if g.absent for a in g.alternatives
-                if not (any(u in a for u in units) or a in unit_words)]
+                if not (any(u in a for u in units) or a in unit_words or share.search(a))]
         if not gone:
             break
         for a in gone:
