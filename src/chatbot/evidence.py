@@ -1003,9 +1003,10 @@ def unnamed_head_zh(question: str, spec: QuestionSpec, contains: Callable[[str],
         return ""
     end, head = max(placed, key=lambda x: x[0])
     word = head.alternatives[0]
-    # (a compound whose last word the documents write, "生产成本" beside 吨煤成本, names a thing they give)
-    return word if head.absent and end >= cut - 1 and _noun(word, noun_pos) and not (len(word) > 2 and contains(word[-2:])) \
-        else ""
+    # (a compound whose words the documents write, "生产成本" beside 吨煤成本, "销售额" beside 销售收入, names a thing they
+    # give in other words)
+    return word if head.absent and end >= cut - 1 and _noun(word, noun_pos) \
+        and not (len(word) > 2 and any(contains(word[i:i + 2]) for i in range(len(word) - 1))) else ""
 
 
 def _absent_english_words(spec: QuestionSpec) -> set[str]:
@@ -1769,6 +1770,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it
     rate = re.compile(evidence_config()["scope"]["rate_metric"], re.IGNORECASE)
     rows_amount_metric = spec.amount and bool(spec.metrics) and not any(rate.search(forms[0]) for forms in spec.metrics)
+    # (a row that names a growth or a rate, "收入增长指引: 原指引12%-15%", states its percentages as such)
+    rate_row = re.compile("|".join(map(re.escape, [*evidence_config()["scope"]["growth_asked"],
+                                                   *evidence_config()["scope"]["rate_row_words"]])))
     asks_yoy = any(w in question.lower() for w in evidence_config()["scope"]["yoy_asked"])
     figure_item = spec.item if not spec.by_company else ""  # (a part's company is no figure of its own)
     # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word
@@ -2057,6 +2061,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
             figs = claim_figures(shown)
             if is_row and rows_amount_metric and not share_asked and not asks_growth and not asks_yoy \
+                    and not rate_row.search(norm) \
                     and (own := [f for f in without_codes(shown, figs) if not _YEAR_FIGURE.fullmatch(f)]) \
                     and all(f.endswith("%") for f in own):
                 continue  # a row of shares ("电商:2025财年占比16%" under "按渠道划分的收入占比") is no amount of the metric
