@@ -273,6 +273,7 @@ def _stems(w: str) -> list[str]:
     return list(dict.fromkeys([*out, *(rx.sub(rewrite, s) for s in out for rx, rewrite in _spellings() if rx.search(s))]))
 
 
+@lru_cache(maxsize=8192)  # (every sense of every English word looked up, every word of every question)
 def _is_place(word: str) -> bool:
     """Is a Chinese word a place name as jieba tags it ("日本", "墨西哥")?"""
     from chatbot.names import _posseg
@@ -280,6 +281,7 @@ def _is_place(word: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) and [f for _, f in _posseg(word)] == ["ns"]
 
 
+@lru_cache(maxsize=8192)
 def names_a_place(word: str) -> bool:
     """Is an English word mostly a place's name in the dictionary: a third of its senses places or more ("japan": 日本,
     东洋; not "first", one of whose seventeen senses is 魁首)?"""

@@ -430,8 +430,7 @@ def _is_place(word: str) -> bool:
 
 def _after_company(question: str, word: str, entities: set[str], glossary: Glossary) -> bool:
     """Does the question write the word right after a company it names ("翠橡农业美国…", "童舆控股的北美收入")?"""
-    names = sorted({a for e in entities for a in [e, *glossary.aliases_of(e, codes=False)] if a and not a.isascii()},
-                   key=len, reverse=True)
+    names = sorted({a for a in _forms_of(entities, glossary) if a and not a.isascii()}, key=len, reverse=True)
     return bool(names) and re.search(rf"(?:{'|'.join(map(re.escape, names))})\s*的?\s*{re.escape(word)}", question) is not None
 
 
@@ -455,12 +454,29 @@ def _after_place_word_en(question: str, forms: list[str]) -> bool:
 def asks_year_before(question: str) -> bool:
     """Does a question ask the same period a year before ("去年同期呢", "the same period a year earlier"; config/evidence.toml
     [period] year_before, year_before_en), not a change against it ("同比增长多少")?"""
-    cfg, low = evidence_config()["period"], question.lower()
+    words, compared, changes = _year_before_words()
+    low = question.lower()
+    return any(w in low for w in words) and not compared.search(low) and not any(w in low for w in changes)
+
+
+@lru_cache(maxsize=1)
+def _year_before_words() -> tuple[list[str], re.Pattern, list[str]]:
+    """asks_year_before's words: the year before's, the same compared with, and those asking a change."""
+    cfg, scope = evidence_config()["period"], evidence_config()["scope"]
     words = [*cfg["year_before"], *cfg["year_before_en"]]
-    compared = re.compile(r"(?:较|比|相比|相较|与|跟|和|than|from|over|versus|vs\.?)\s*(?:the\s+)?(?:" + "|".join(map(re.escape, words)) + ")")
-    return any(w in low for w in words) and not compared.search(low) \
-        and not any(w in low for w in [*evidence_config()["scope"]["growth_asked"], *evidence_config()["scope"]["change_words"]]
-                    if w not in ("+", "-"))  # (a hyphen of "year-ago" asks no change)
+    compared = re.compile(r"(?:较|比|相比|相较|与|跟|和|than|from|over|versus|vs\.?)\s*(?:the\s+)?(?:"
+                          + "|".join(map(re.escape, words)) + ")")
+    changes = [w for w in [*scope["growth_asked"], *scope["change_words"]] if w not in ("+", "-")]  # (a hyphen of
+    return words, compared, changes  # "year-ago" asks no change)
+
+
+@lru_cache(maxsize=1)
+def _rate_res() -> tuple[re.Pattern, re.Pattern]:
+    """A metric that is a rate ([scope] rate_metric), and a row's words saying its percentages are rates or changes
+    ([scope] growth_asked, rate_row_words)."""
+    scope = evidence_config()["scope"]
+    return (re.compile(scope["rate_metric"], re.IGNORECASE),
+            re.compile("|".join(map(re.escape, [*scope["growth_asked"], *scope["rate_row_words"]]))))
 
 
 def table_caption_of(lead: str) -> str:
@@ -1767,12 +1783,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
-    # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it
-    rate = re.compile(evidence_config()["scope"]["rate_metric"], re.IGNORECASE)
+    # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it (a row
+    # that names a growth or a rate, "收入增长指引: 原指引12%-15%", states its percentages as such)
+    rate, rate_row = _rate_res()
     rows_amount_metric = spec.amount and bool(spec.metrics) and not any(rate.search(forms[0]) for forms in spec.metrics)
-    # (a row that names a growth or a rate, "收入增长指引: 原指引12%-15%", states its percentages as such)
-    rate_row = re.compile("|".join(map(re.escape, [*evidence_config()["scope"]["growth_asked"],
-                                                   *evidence_config()["scope"]["rate_row_words"]])))
     asks_yoy = any(w in question.lower() for w in evidence_config()["scope"]["yoy_asked"])
     figure_item = spec.item if not spec.by_company else ""  # (a part's company is no figure of its own)
     # growth asked of a figure no metric names and no word held specifies ("吨毛利同比变化了多少"): the figure's word

@@ -119,6 +119,10 @@ class Rules:
     # part-of-speech tags of a one-character particle jieba reads inside a coined name before a ticker ("朔雪山地度假":
     # 地, tagged uv), when the words after it alone would make a word of the dictionary ("度假") and no name
     inner_particle_pos: frozenset[str] = frozenset()
+    # a follow-up's name ending with one of these is a company's ("那澄净科技呢？"), and one-character words that open what
+    # a question says is done, never a name ("为什么要终止协议": 要)
+    firm_suffixes: tuple[str, ...] = ()
+    verb_openers: frozenset[str] = frozenset()
 
     def describes(self, word: str) -> bool:
         """A word that stands before a name and is not part of it: a descriptor ("企业", "港股"), or a word of three
@@ -204,6 +208,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         role_tails=tuple(n.get("role_tails", [])),
         reading_min_phrases=int(n.get("reading_min_phrases", 3)),
         inner_particle_pos=frozenset(n.get("inner_particle_pos", [])),
+        firm_suffixes=tuple(q.get("firm_suffixes", [])),
+        verb_openers=frozenset(q.get("verb_openers", [])),
     )
 
 

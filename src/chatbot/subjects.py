@@ -198,7 +198,7 @@ def _opens_with_a_verb(name: str) -> bool:
     if not re.match(r"[\u4e00-\u9fff]", name):
         return False
     tokens = _posseg(name)
-    return bool(tokens) and tokens[0][0] in _question_rules()["verb_openers"]
+    return bool(tokens) and tokens[0][0] in load_rules().verb_openers
 
 
 def near_names(question: str, glossary: Glossary, contains: Callable[[str], bool], shortest: int = 4) -> list[str]:
@@ -232,24 +232,11 @@ def _inside_held_term(name: str, question: str, glossary: Glossary, contains: Ca
                for term, zh in glossary.terms.items() if word in term)
 
 
-@lru_cache(maxsize=1)
-def _question_rules() -> dict:
-    """config/catalogue.toml [question], read once."""
-    from chatbot.names import CATALOGUE_TOML
-    from chatbot.tomlfile import read_toml
-
-    return read_toml(CATALOGUE_TOML)["question"]
-
-
 def firm_shaped(name: str, contains: Callable[[str], bool]) -> bool:
     """Is a follow-up's phrase a company's name no document writes: it ends with a firm's suffix (config/catalogue.toml
     [question] firm_suffixes: "澄净科技呢") and the documents never write it whole?"""
-    from chatbot.names import CATALOGUE_TOML
-    from chatbot.tomlfile import read_toml
-
     bare = re.sub(r"[呢吗么啊呀？?]+$", "", name)
-    suffixes = tuple(read_toml(CATALOGUE_TOML)["question"]["firm_suffixes"])
-    return len(bare) > 2 and bare.endswith(suffixes) and not contains(bare)
+    return len(bare) > 2 and bare.endswith(load_rules().firm_suffixes) and not contains(bare)
 
 
 def words_written(name: str, contains: Callable[[str], bool]) -> bool:
