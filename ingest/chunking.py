@@ -136,14 +136,22 @@ def chunk_document(doc: SourceDocument, cfg: ChunkingSettings) -> list[Chunk]:
 
     for path, blocks in _sections(doc.text):
         cur: list[_Unit] = []
+        before: _Unit | None = None  # the block before this one
         for block in blocks:
+            # a table's lead-in ("分产品收入（人民币万元）：") names its rows' metric and unit: a chunk that starts
+            # with the table (or a later part of it) starts with its lead-in too
+            lead = before if block.kind == "table" and before is not None and _lead_in(before) else None
             for unit in _units(block, cfg):
                 if cur and len(_join([*cur, unit])) > (cfg.max_chars if unit.kind == "table" else cfg.target_chars):
                     emit(path, cur)
-                    cur = _overlap(cur, cfg.overlap_chars) if unit.kind == "text" else []
-                    if cur and len(_join([*cur, unit])) > cfg.max_chars:
-                        cur = []
+                    if unit.kind == "table":
+                        cur = [lead] if lead is not None else []
+                    else:
+                        cur = _overlap(cur, cfg.overlap_chars)
+                        if cur and len(_join([*cur, unit])) > cfg.max_chars:
+                            cur = []
                 cur.append(unit)
+            before = block
         if cur:
             emit(path, cur)
     # identical passages repeated in one document collapse to one chunk
@@ -156,6 +164,15 @@ def chunk_document(doc: SourceDocument, cfg: ChunkingSettings) -> list[Chunk]:
     for i, c in enumerate(unique):
         c.position = i
     return unique
+
+
+_LEAD_IN_MAX_CHARS = 120
+
+
+def _lead_in(block: _Unit) -> bool:
+    """A short paragraph ending in a colon: the line that introduces the table after it."""
+    text = block.text.strip()
+    return block.kind == "text" and len(text) <= _LEAD_IN_MAX_CHARS and text.endswith(("：", ":"))
 
 
 def _join(units: list[_Unit]) -> str:

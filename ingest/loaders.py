@@ -367,6 +367,7 @@ def clean_text(text: str) -> str:
 
 
 _PIPE_ROW = re.compile(r"^(?!\|)[^|\n]*\S\s*\|.*$")
+_QUOTED_HEADER = re.compile(r"^(.*?)[“「]([^”」|]*(?:\|[^”」|]*)+)[”」](.*)$")
 
 
 def pipe_tables(text: str) -> str:
@@ -387,6 +388,11 @@ def pipe_tables(text: str) -> str:
             sep = "|" + "---|" * (cells + 1)
             if out and out[-1].strip():
                 out.append("")  # (a table is a block of its own)
+            if quoted := _QUOTED_HEADER.match(lines[i]):  # the column names quoted in a lead-in ("以下为月度数据（按“月份 |
+                # 场次（场） | 玩家（万人次）”列出）："): the lead-in a line of its own, the names the header row
+                names = [c.strip() for c in quoted.group(2).split("|")]
+                out += [f"{quoted.group(1)}“{'、'.join(names)}”{quoted.group(3)}", ""]
+                rows[0] = "| " + " | ".join(names) + " |"
             out += [rows[0], sep, *rows[1:]]
             if j < len(lines) and lines[j].strip():
                 out.append("")

@@ -81,6 +81,22 @@ def test_long_table_is_split_by_rows_with_header_repeated():
     assert body == rows.splitlines()  # every row once, in order
 
 
+def test_a_tables_lead_in_starts_every_chunk_of_the_table():
+    # the lead-in names the rows' metric and unit: a chunk that starts with the table (or a later part of it) holds it
+    prose = "\n".join(f"- 第{i}段说明文字，收入约{i}.1亿元，同比增长{i}%。" for i in range(8))
+    rows = "\n".join(f"| 产品{i} | {i}0,240 | +{i}.4% |" for i in range(30))
+    doc = SourceDocument(doc_id="t", text=f"# 经营\n\n{prose}\n\n分产品收入（人民币万元）：\n\n| 分部 | 2026财年上半年 | 同比 |\n"
+                         f"|---|---|---|\n{rows}\n\n## 后续\n\n不是引导语。\n", title="t")
+    chunks = chunk_document(doc, ChunkingSettings(target_chars=200, max_chars=500, overlap_chars=50))
+    with_rows = [c.text for c in chunks if "| 产品" in c.text]
+    assert len(with_rows) >= 2  # the table was split
+    for text in with_rows:
+        assert "分产品收入（人民币万元）：" in text, text[:80]
+    assert sum("| 产品" in ln for t in with_rows for ln in t.splitlines()) == 30  # every row once
+    # a paragraph not ending in a colon is no lead-in: not carried
+    assert not any(c.text.startswith("不是引导语") and "|" in c.text for c in chunks)
+
+
 def test_no_chunk_cuts_a_number_or_ticker():
     # one long "sentence" with no punctuation to cut at: the cut must still avoid figures
     text = "".join(f"云知声2513.HK收入{i}.25亿元增长{i}0%" for i in range(80))

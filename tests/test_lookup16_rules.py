@@ -13,9 +13,9 @@ from chatbot.bilingual import _stems, translator
 from chatbot.en_phrases import dictionary_phrases
 from chatbot.entity_extract import extract
 from chatbot.evidence import (
-    _asked_unit,
     _is_metric,
     asked_measures,
+    asked_unit,
     breakdown_row,
     measure_words,
     share_base_only,
@@ -104,7 +104,7 @@ def test_a_reading_no_phrase_uses_is_none_for_a_common_character():
     ("多少亿元", "亿"), ("多少钱", "元"), ("多少港元", "港元"),
 ])
 def test_the_money_unit_asked(question, unit):
-    assert _asked_unit(question) == unit
+    assert asked_unit(question) == unit
 
 
 @pytest.mark.parametrize(("text", "only"), [

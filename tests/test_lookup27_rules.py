@@ -249,7 +249,7 @@ def test_a_share_of_a_tables_region_is_computed_from_its_rows():
     assert find_operand(facts, dq.b, lambda f, e: True, whole=True) is None  # no figure is labelled a total
     b = _total_of(facts, passages, a, dq.b.exclude, lambda f, e: True, None)  # the table's total row is the whole
     calc = calculate("share", a, b)
-    assert calc.formulas == ["1286.4百万÷2861.3百万≈45%"]
+    assert calc.formulas == ["1286.4百万÷2861.3百万≈45.0%"]
 
 
 @pytest.mark.parametrize(("question", "apart"), [

@@ -369,7 +369,7 @@ def _unit_answers(question: str) -> list[str]:
         ("万物云在管物业面积有多少平方米？", "平方米"),
         ("特来电第三季度充电量是多少亿度？", "度"),
         ("招商局港口10月完成多少万标准箱？", "标准箱"),
-        ("第三季度收入是多少亿元？", ""),  # money: evidence._asked_unit's
+        ("第三季度收入是多少亿元？", ""),  # money: evidence.asked_unit's
         ("第三季度充电量是多少？", ""),  # no unit named
     ],
 )

@@ -155,7 +155,6 @@ UNSTABLE = {
 }
 # reader questions the engine gets wrong today, with the reason (strict: remove when fixed)
 KNOWN_FAILURES = {
-    "d3-r18": "融资 is not 配售: the placing sentences never say 融资 (only the document title does)",
     "d3-r22": "follow-up '这够覆盖当年的亏损吗': the rules carry neither the company nor the year into the question",
     "t05": "'担忧' names no heading: the report's sentence is truncated and the retention figures sit in src-4 under 资金与亏损压力",
     "t11": "the survey method sentence (700家企业) is not picked",

@@ -18,6 +18,7 @@ from chatbot.evidence_config import evidence_config
 from chatbot.intent import is_function_word, is_numeral_word, is_verb, reader_config
 from chatbot.text import (
     content_words,
+    dated_months,
     english_period_forms,
     figure_supported,
     normalize,
@@ -469,11 +470,11 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
             return "missing"
         wa, wb = a.written[i], b.written[j]
         if kind == "share":
-            formulas.append(f"{wa}÷{wb}≈{_fmt(100 * x / y)}%")
+            formulas.append(f"{wa}÷{wb}≈{100 * x / y:.1f}%")  # (one decimal, as a report writes a share: 24.0%)
         elif kind == "multiple":
             formulas.append(f"{wa}÷{wb}≈{_fmt(x / y, 2)}倍")
         elif kind == "growth":
-            formulas.append(f"{wa}÷{wb}−1≈{_fmt(100 * (x / y - 1))}%")
+            formulas.append(f"{wa}÷{wb}−1≈{100 * (x / y - 1):.1f}%")
         elif kind == "part":  # a total times a part's share: "52.36亿×19.0%≈9.95亿元"
             unit = a.unit
             formulas.append(f"{wa}×{wb}≈{_amount(x * y / 100, unit)}{unit_word(a.currency)}")
@@ -785,7 +786,8 @@ def _period_order(p: tuple) -> tuple[str, str]:
 def _asked_periods(text: str) -> list[tuple]:
     """The periods a text names; a half or quarter without its year ("上半年",
     "第三季度") as one of any year."""
-    found = sorted(periods(text), key=_period_order)
+    # (a month with its year, "2025年12月", is the month asked here: a derived figure asks of a period)
+    found = sorted(periods(text) | dated_months(text), key=_period_order)
     if not found:
         found = [(None, q) for q in sorted(q for q in qualifiers(text) if q)]
     return found
@@ -1041,6 +1043,13 @@ def names_ratio(question: str) -> bool:
     """Does the question name a ratio that is a quotient of two figures (config/reader.toml [[compute.ratios]]:
     "毛利率", "net margin")?"""
     return _ratio(question, None, None) is not None
+
+
+def ratio_name(forms: list[str]) -> bool:
+    """Is one of the (normalised) forms the name of a ratio that is a quotient of two figures ("经调整ebitda利润率",
+    "adjustedebitdamargin": config/reader.toml [[compute.ratios]])?"""
+    names = {re.sub(r"\s+", "", n.lower()) for r in reader_config()["compute"]["ratios"] for n in r["names"]}
+    return any(re.sub(r"\s+", "", f.lower()) in names for f in forms)
 
 
 def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQuestion | None:

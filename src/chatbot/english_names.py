@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from chatbot.bilingual import _stems, english_words, is_english_word, to_chinese
+from chatbot.bilingual import _stems, cedict_index, english_words, is_english_word, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
@@ -114,6 +114,9 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             # documents write, spelt as it sounds, is its name ("Shenzhen" -> 深圳)
         if not form:  # a catalogued romanisation written syllable by syllable: joined, as the
             name, form = _syllable_name(span, glossary, rules)  # catalogue has it ("Dong Ling" -> "Dongling")
+        if form and by_sound and (kind := _kind_after(name, form, out, texts)):
+            name, form = kind  # the name and the English word for its kind after it, as the texts write them
+            # ("Baiya mine" -> 白崖矿)
         if form:
             names[name] = form
             out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", form, out)
@@ -375,6 +378,22 @@ def _tail_forms(tail: list[str], rules: Rules) -> list[str]:
 _SET_APART = re.compile(r"[“「『\"'《（(]([\u4e00-\u9fff]{2,6})[”」』\"'》）)]")
 
 
+def _kind_after(name: str, form: str, question: str, texts: Callable[[], list[str]]) -> tuple[str, str] | None:
+    """A name found by its sound ("Baiya" -> 白崖) and the lower-case English word after it in the question ("mine"), when
+    the texts write the name with that word's Chinese right after it ("白崖矿"): both as one (name, form)."""
+    m = re.search(rf"(?<![A-Za-z]){re.escape(name)}\s+([a-z]{{3,}})\b", question)
+    if not m:
+        return None
+    word = m.group(1)  # (any sense, a function word's too: "mine" is 矿 here, not 我的)
+    senses = [*to_chinese(word), *cedict_index().get(word, [])]
+    # (a kind written with one character after a name: 矿 of 矿山, 矿井; "Taier restaurants" stays 太二, its 门店 a
+    # word of its own)
+    for zh in dict.fromkeys(z[0] for z in senses):  # (written as a word of its own: "| 白崖矿 |", not "太二门" of 太二门店)
+        if any(re.search(re.escape(form + zh) + r"(?![\u4e00-\u9fff])", t) for t in texts()):
+            return f"{name} {word}", form + zh
+    return None
+
+
 def _pinyin_in(words: list[str], texts: Callable[[], list[str]], rules: Rules | None = None) -> str:
     """"Taier" -> "太二": a word of the texts (set apart in quotes or brackets, or one
     word to jieba) whose romanisation is the name's pinyin; every word of the name must
@@ -388,10 +407,17 @@ def _pinyin_in(words: list[str], texts: Callable[[], list[str]], rules: Rules | 
         return ""
     from chatbot.text import _jieba
 
-    for text in texts():
-        cands = _SET_APART.findall(text) + [w for w in _jieba().lcut(text) if _CJK_RUN.fullmatch(w)]
-        for w in dict.fromkeys(cands):
+    words_of = [list(dict.fromkeys(_SET_APART.findall(text) + [w for w in _jieba().lcut(text) if _CJK_RUN.fullmatch(w)]))
+                for text in texts()]
+    for cands in words_of:
+        for w in cands:
             if target in readings(w):
                 return w
+    # ... else a name before the one character of its kind ("Baiya mine": 白崖 of "白崖矿", "云南白崖矿")
+    for cands in words_of:
+        for w in cands:
+            for head in dict.fromkeys(w[i:len(w) - 1] for i in range(len(w) - 2)):
+                if target in readings(head):
+                    return head
     return ""
 

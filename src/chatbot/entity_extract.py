@@ -33,6 +33,7 @@ from chatbot.names import (
 )
 from chatbot.pinyin_readings import pinyin_forms
 
+_QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,40})[”」』\"]")  # a name in quotation marks
 
 def _with_coined_opening(before: str, name: str) -> str:
     """The name with the word before it when that word opens the clause and no dictionary holds it ("，澄亮车护等区域
@@ -217,6 +218,15 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
     for e in found.values():
         if set(e.tickers) & {t.upper() for t in tickers}:
             e.primary = True
+    # a change of name ("建议将公司英文名称改为“Honeyra Holdings Limited”，并采用“蜜岭控股有限公司”为中文第二名称"): the names
+    # the sentence quotes, old and new, are the document's company's, however another step read them
+    owners = [e for e in found.values() if e.primary]  # (one company: its entries share a ticker)
+    if rules.rename_cue is not None and owners and all(set(o.tickers) & set(owners[0].tickers) for o in owners):
+        for sentence in re.split(r"[。；;\n]", full):
+            if rules.rename_cue.search(sentence):
+                owners[0].aliases += [q for q in dict.fromkeys(_QUOTED_NAME.findall(sentence))
+                                      if _name_shaped(q, rules) and q != owners[0].name and q not in owners[0].aliases
+                                      and not re.search(r"\d", q)]
     # a brand in Latin letters run on to the Chinese name the text also writes alone ("Jetmora翊云公务航空（2692.HK）"
     # beside "Jetmora Aviation Holdings（翊云公务航空控股）"): the Chinese name and the brand are forms of one company
     for e in list(found.values()):
@@ -257,6 +267,10 @@ def _add_roles(entries: list[Entry], full: str, rules: Rules) -> None:
             continue
         owner = next((e for e in entries if name in (e.name, *e.aliases)), None) or \
             next((e for e in entries if e.name in name), None)
+        if owner is None and _name_shaped(name, rules):  # a company the text names once, defined by its role
+            # ("收购…Walora Nest Sdn. Bhd.（“目标公司”）80%股权"): a party of the deal, whose figures are its own
+            owner = Entry(name=name, kind="company", aliases=[f for f in _short_forms(name, full, rules) if f in full])
+            entries.append(owner)
         if owner is not None:
             owner.roles += [r for r in roles if r not in owner.roles]
 

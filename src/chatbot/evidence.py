@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
-from chatbot.bilingual import _stems, cedict_index, english_nouns, to_chinese
+from chatbot.bilingual import _stems, cedict_index, english_nouns, finance_terms, to_chinese
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.en_phrases import dictionary_phrases, phrase_pattern
@@ -63,6 +63,7 @@ from chatbot.text import (
     claim_figures,
     content_words,
     dated_months,
+    day_dated_months,
     dictionary_tag,
     english_period_phrases,
     month_end_closes,
@@ -104,7 +105,8 @@ _ASKS_VALUE_EN = re.compile(r"\bwhat (?:was|is|were|are)\b", re.IGNORECASE)
 # "What gross margin does X expect for FY2025?", "What revenue does X target?": a metric named between "what" and
 # its verb, in a question on a forecast (config/reader.toml [compute] forecast), asks that forecast's figure,
 # though none of the figure words above opens the question
-_WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,4}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
+# (two figures so: "What head grade and output growth did X report for 9M25?")
+_WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,6}?)(?:does|did|do|will|would|has|have|had)\b", re.IGNORECASE)
 # "what was <company>'s <thing> at/in/for …": the thing asked, as "what <thing> did <company> …" names it (not across
 # a relative clause: "What is the Shanhai model that Unisound's LLM business is built on?" asks the model)
 _WHAT_OWN_EN = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?!the\s+(?:report|article|analyst|author|source|document|market|sector|industry)s?\b)"
@@ -510,9 +512,11 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     # ("And what about X's third-quarter revenue?", "那第二季度的收入呢？": an elliptical question naming a metric asks
     # its figure as "how much" does)
     elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
-    # ("What EBITDA did X report for …": a figure of a thing no metric names, reported)
+    # ("What EBITDA did X report for …": a figure of a thing no metric names, reported; "What head grade and output
+    # growth did X report": two things)
     wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or bool(
-        what_metric and not glossary.metrics_in(what_metric.group(1)) and _reported_en().search(question[what_metric.end():]))
+        what_metric and (not glossary.metrics_in(what_metric.group(1)) or re.search(r"\band\b", what_metric.group(1)))
+        and _reported_en().search(question[what_metric.end():]))
     asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
     asked = without_substituted(asked)  # "选股票代替现金": cash is what the figure stands in place of, not asked
     metrics = [
@@ -537,7 +541,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         periods=asked_periods if wants_figure else set(),
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
-        unit=_asked_unit(question),
+        unit=asked_unit(question),
         measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
         amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure)
@@ -871,7 +875,12 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
     absent_terms = [g for g in groups if g.kind == "term" and g.absent]
     counted = set(measure_words(question)) if question else set()
     whole = set(evidence_config()["scope"]["total_words"])  # "综合": the whole, no part
-    return absent_terms + [g for g in outside if g.kind in ("word", "term") and not g.absent and g.weight >= cfg["min_weight"]
+    # a Chinese word in an English question is a name the user wrote, or one read from its pinyin ("Baiya mine" ->
+    # 白崖矿): the thing asked of, however little of the question it weighs
+    named = [g for g in outside if g.kind == "word" and not g.absent and question and question_language(question) == "en"
+             and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0]) and _proper_name(g.alternatives[0])]
+    return absent_terms + named + [g for g in outside if g not in named and g.kind in ("word", "term") and not g.absent
+            and g.weight >= cfg["min_weight"]
             and g.weight / total >= cfg["min_share"] and g.alternatives[0] not in cfg["skip_words"]
             and g.alternatives[0] not in counted  # "人数" of "学员人数": the unit asked, said by a figure in it
             and not set(g.alternatives) <= whole
@@ -881,6 +890,13 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
             and not _speaker(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
                                            or not _noun(g.alternatives[0], frozenset(cfg["noun_pos"]))))]
+
+
+def _proper_name(word: str) -> bool:
+    """A Chinese word no dictionary and no finance term list holds ("白崖矿"; not "大模型", the Chinese of "LLMs")."""
+    from chatbot.names import dictionary_word  # (names imports this module's neighbours: read on use)
+
+    return not dictionary_word(word) and not any(word in forms for forms in finance_terms().values())
 
 
 _ASIDE = re.compile(r"[（(]([^（）()]{1,20})[)）]")
@@ -1069,7 +1085,7 @@ def _money_subunit(text: str) -> bool:
     return _money_subunit_re().search(text) is not None
 
 
-def _asked_unit(question: str) -> str:
+def asked_unit(question: str) -> str:
     m = _UNIT_ASKED.search(question)
     return (m.group(1) or m.group(2) or m.group(3).replace("人民币", "元").replace("钱", "元")) if m else ""
 
@@ -1842,8 +1858,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         context_companies |= glossary.doc_subjects.get(p.chunk.doc_id, set()) & glossary.companies
         # in an article on two companies, a section headed by one is about that one
         roles = glossary.doc_roles.get(p.chunk.doc_id, {})  # the document's own words for a company ("目标公司")
-        context_companies = (_section_companies(p.chunk.headings, glossary) or _role_named(" ".join(p.chunk.headings[1:]), roles)
-                             or context_companies)
+        context_companies = _section_companies(p.chunk.headings, glossary, roles) or context_companies
         # (the periods it names only to compare are none of its own: "较2024年同期的44.22亿元" in a half-year's
         # results states no 2024 figure)
         passage_periods = periods(context_text + " " + own_text(p.chunk.text))
@@ -1975,7 +1990,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if held and not all(any(a in scoped or a in (context if (g.kind != "term" or (
                                                                   names_metric and _term_names_metric(context, a, metric_forms_zh, asked_names)))
                                                                           and len(spec.required) == 1 else heads)
-                                                       or (item and a in (header_lines if is_row else table_head))
+                                                       or (item and a in (header_lines if is_row else table_head)
+                                                           and "|" in raw)  # (a row's cells; a bullet of prose is no row)
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
@@ -2030,6 +2046,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     stated = _metric_cells_periods(shown, stated, spec.metrics)
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
+                    if not stated and not asks_flow and not periods(own_text(shown)):
+                        stated = day_dated_months(shown)  # a sentence stating no period: the month of an event's day
+                        # ("did not pay the coupon of US$17.85 million due on 15 December 2025")
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
@@ -2071,8 +2090,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             cov = got / total
             if re.match(r"^注\s*[:：]", shown):
                 cov *= 0.5  # editors' notes on sourcing, not facts
-            elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown):
-                cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至")
+            elif not item and raw not in p.chunk.headings and not re.search(r"[。！？!?.”」)）]$", shown) and not (
+                    re.search(r"[：:]$", shown) and claim_figures(shown)):
+                cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至"; not a table's lead-in, "拟募集
+                # 资金约17.9亿元人民币，投向如下（人民币万元）：")
             figs = claim_figures(shown)
             if is_row and rows_amount_metric and not share_asked and not asks_growth and not asks_yoy \
                     and not rate_row.search(norm) \
@@ -2322,10 +2343,12 @@ def _role_named(text: str, roles: dict[str, str]) -> set[str]:
     return {c for r, c in roles.items() if r in text}
 
 
-def _section_companies(headings: list[str], glossary: Glossary) -> set[str]:
-    """The companies the deepest heading naming any names ("特步：专业跑鞋…" under "特步与361度…")."""
-    for h in reversed(headings):
-        named = {e for e in glossary.entities(h) if e in glossary.companies}
+def _section_companies(headings: list[str], glossary: Glossary, roles: dict[str, str] | None = None) -> set[str]:
+    """The companies the deepest heading naming any names ("特步：专业跑鞋…" under "特步与361度…"), by name or by the
+    word its document defines for one ("目标公司财务资料" under a title naming the buyer and the target: the target's;
+    the title, the first heading, is read by name only)."""
+    for i, h in reversed(list(enumerate(headings))):
+        named = {e for e in glossary.entities(h) if e in glossary.companies} | (_role_named(h, roles) if roles and i else set())
         if named:
             return named
     return set()

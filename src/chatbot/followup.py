@@ -37,7 +37,8 @@ _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公
 # "the other one": the company the conversation named beside the one asked about
 _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?"
                         r"|(?:its|their|the) (?:rival|peer|competitor)s?)$", re.IGNORECASE)
-_PRONOUN_EN = re.compile(r"\b(it|its|they|their|the company)\b", re.IGNORECASE)
+# (not the idiom "on its own", "on their own": alone)
+_PRONOUN_EN = re.compile(r"\b(?!(?<=\bon )(?:its|their)\s+own\b)(it|its|they|their|the company)\b", re.IGNORECASE)
 # "how much did it grow": "it" is the figure asked before, whose change is asked
 _CHANGE_OF_IT = re.compile(r"\b(?:did|does|has|have|had|will|would)\s+(it)\s+(?:grow|rise|increase|fall|decline|drop|shrink|change|go\s+(?:up|down))\b",
                            re.IGNORECASE)
@@ -327,7 +328,7 @@ def _another_period_en(prev: str, x: str) -> str | None:
     """"And in September?" after "What was X's throughput in October 2025?": the same question
     for the period named, in place of the last period of the question before (whose year it
     keeps when the period named has none): "…throughput in September 2025?"."""
-    period = _PREPOSITION_EN.sub("", x).strip()
+    period = _ALONE_EN.sub("", _PREPOSITION_EN.sub("", x).strip()).strip()  # ("the third quarter on its own": that quarter)
     whole = _WHOLE_YEAR_EN.match(period)  # "And for the whole of 2024?": that year, not its first nine months
     period = period[whole.end():].strip() if whole else period
     if not period_phrase_en_re().fullmatch(period) or (whole and not _YEAR.fullmatch(period)):
@@ -344,6 +345,8 @@ def _another_period_en(prev: str, x: str) -> str | None:
     return prev[: last.start()] + period + prev[last.end():]
 
 
+_ALONE_EN = re.compile(r"\s+(?:on\s+(?:its|their)\s+own|alone|by\s+itself|standalone|on\s+a\s+standalone\s+basis)\s*[?？.]?\s*$",
+                       re.IGNORECASE)
 _WHOLE_YEAR_EN = re.compile(r"^(?:the\s+)?(?:whole|entire|full)(?:\s+(?:fiscal\s+)?year)?(?:\s+of)?\s+", re.IGNORECASE)
 _THE_ITEM_EN = re.compile(r"^(?:(?:the|its|their)\s+)?(?P<item>[a-z][a-z\- ]{2,40})$")
 _CLAUSE_WORD_EN = re.compile(r"\b(?:how|what|why|when|which|who|whom|did|does|do|is|was|were|are|has|have|had|will|would|"

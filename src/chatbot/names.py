@@ -123,6 +123,7 @@ class Rules:
     # a question says is done, never a name ("为什么要终止协议": 要)
     firm_suffixes: tuple[str, ...] = ()
     verb_openers: frozenset[str] = frozenset()
+    rename_cue: re.Pattern | None = None  # a sentence announcing a company's new name ([names] rename_cue)
 
     def describes(self, word: str) -> bool:
         """A word that stands before a name and is not part of it: a descriptor ("企业", "港股"), or a word of three
@@ -210,6 +211,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         inner_particle_pos=frozenset(n.get("inner_particle_pos", [])),
         firm_suffixes=tuple(q.get("firm_suffixes", [])),
         verb_openers=frozenset(q.get("verb_openers", [])),
+        rename_cue=re.compile(n["rename_cue"], re.IGNORECASE) if n.get("rename_cue") else None,
     )
 
 

@@ -179,7 +179,8 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # "三家港股卫浴公司": a number of companies, no name
         opening, rest = _beside_known_once(n, glossary, beside)
         if not _opens_another_name(opening) and rest and all(contains(w) or _phrasing_word(w, rules or load_rules())
-                                                             or _two_written_words(w, contains) for w in rest):
+                                                             or _two_written_words(w, contains) or _says_what_is_done(w)
+                                                             for w in rest):
             continue  # a known company, then words the documents use ("蒙牛乳业奶粉业务") or that phrase the question
             # ("凛途冷链一共有多大…": the head runs on into 一共)
         if _indexed_word_then_common(n, contains, rules or load_rules()):
@@ -559,6 +560,14 @@ def _two_written_words(word: str, contains: Callable[[str], bool]) -> bool:
     """Is a word jieba keeps whole, which the documents do not write, two words they do ("华南地区": 华南, 地区;
     the article writes "华南收入" and "其他地区")?"""
     return len(word) >= 4 and any(contains(word[:i]) and contains(word[i:]) for i in range(2, len(word) - 1))
+
+
+def _says_what_is_done(word: str) -> bool:
+    """A word of two characters after a known name that is a verb and the word before it ("新租" of "桑綦丝绸新租的仓库",
+    "已签", "再建"): each character a word of its own in jieba's dictionary, an adjective or adverb then a verb (jieba
+    may keep the two as one noun, "新租", or a place, "新建"); no name's end."""
+    return (len(word) == 2 and (dictionary_tag(word[0]) or "")[:1] in ("a", "d")
+            and (dictionary_tag(word[1]) or "").startswith("v"))
 
 
 def _phrasing_word(word: str, rules: Rules) -> bool:

@@ -120,16 +120,21 @@ def _caption(text: str) -> list[str]:
 _NOTED_NUMBER = re.compile(r"([+\-]?\d[\d,]*(?:\.\d+)?)\s*([（(][^（()）]{1,30}[）)])")
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^，,。；;）)|：:]{1,8})")
 # a short lead-in ending with its unit in brackets ("按地区划分的收入（百万港元）：", "## 出资安排（人民币万元）")
-_CAPTION_BRACKET_UNIT = re.compile(r"[（(]\s*([^（）()]{1,14}?)\s*[）)]\s*[:：]?\s*$")
+_CAPTION_BRACKET_UNIT = re.compile(r"[（(]\s*([^（）()]{1,30}?)\s*[）)]\s*(?:如下|as follows)?\s*[:：]?\s*$")
 
 
 def caption_unit(line: str) -> str:
     """The unit a table's caption or lead-in writes for its cells ("…实际交易金额（单位：人民币千元）：" -> 千元,
     "按地区划分的收入（百万港元）：" -> 百万港元), as a header's brackets would; "" when it writes none or one that is no
     unit of amounts."""
-    line = line or ""
-    m = _CAPTION_UNIT.search(line) or (_CAPTION_BRACKET_UNIT.search(line) if len(line) <= _CAPTION_MAX else None)
-    unit = header_unit(f"x（{m.group(1).strip()}）")[1] if m else ""
+    line = re.split(r"(?<=[。！？；])", (line or "").strip())[-1] or (line or "")  # (its last sentence: "…。分品类月度出货量
+    # （万顶）如下：")
+    # (an English lead-in is written in more characters: "Financial summary for the nine months ended 30 September
+    # (US$ million, unaudited):")
+    longest = _CAPTION_MAX * (3 if line.isascii() else 1)
+    m = _CAPTION_UNIT.search(line) or (_CAPTION_BRACKET_UNIT.search(line) if len(line) <= longest else None)
+    # (the unit first in its brackets, a note after it: "(US$ million, unaudited)", "（人民币万元，未经审核）")
+    unit = header_unit(f"x（{re.split(r'[,，;；]', m.group(1))[0].strip()}）")[1] if m else ""
     return "" if unit == "%" else unit
 
 
@@ -140,7 +145,13 @@ def with_caption_unit(header: list[str], caption: str) -> list[str]:
     unit = caption_unit(caption) if caption else ""
     if not unit:
         return header
+    if not any(_PERIOD_COLUMN.search(h) for h in header[1:]):  # periods as rows ("月份 | 电动自行车头盔 | … | 同比"):
+        # every column of an item takes it, not the label's nor one of a change or share
+        return [header[0], *(h if header_unit(h)[1] or _CHANGE_COLUMN.search(h) else f"{h}（{unit}）" for h in header[1:])]
     return [h if header_unit(h)[1] or not _PERIOD_COLUMN.search(h) else f"{h}（{unit}）" for h in header]
+
+
+_CHANGE_COLUMN = re.compile(r"同比|环比|增长|增幅|变动|变化|占比|比例|比率|率$|%|YoY|QoQ|change|growth|share", re.IGNORECASE)
 
 
 # a column of a period ("2024年", "2025财年", "FY2024", "9M2025", "1H25", "3Q25")

@@ -275,6 +275,7 @@ def spans_as_written(question: str, texts: list[str]) -> str:
     "2026财年中期业绩" state it; otherwise as written."""
     if "截至" not in question:
         return question
+    question = period_spellings(question)  # (the spoken span, "截至2025年9月底的那半年", as the report writes it)
 
     def named(m: re.Match) -> str:
         if m.group(5) or not m.group(1):
@@ -339,7 +340,7 @@ def _english_month_re() -> re.Pattern:
         rf"(?i:(?:the\s+)?(?:(?P<n>three|six|nine|twelve|{counts}|\d{{1,2}})[- ]months?|(?P<qn>quarter))\s+(?:to|ended|ending|through|until)\s+"
         rf"(?:the\s+end\s+of\s+)?)(?:{day}\s+)?(?P<to>{mon})(?:\s+{day})?(?:,?\s+(?P<toy>{year}))?"
         rf"|(?i:(?:the\s+)?first\s+(?P<cnt>{counts}|\d{{1,2}})\s+months)(?:\s+of\s+(?P<cy>{year}))?"
-        rf"|(?:(?i:between|from)\s+)?(?P<a>{mon})(?:\s+{year})?\s*(?:[-–~]|\s(?i:to|through|and|until)\s)\s*(?P<b>{mon})(?:,?\s+{year})?"
+        rf"|(?:(?i:between|from)\s+)?(?P<a>{mon})(?:\s+(?P<ay>{year}))?\s*(?:[-–~]|\s(?i:to|through|and|until)\s)\s*(?P<b>{mon})(?:,?\s+(?P<by>{year}))?"
         rf"|(?i:(?:the\s+)?end[- ](?:of\s+)?)(?P<e>{mon})(?:,?\s+(?P<ey>{year}))?"
         rf"|(?P<e2>{mon})[- ](?i:end)\b(?:,?\s+(?P<e2y>{year}))?"
         rf"|(?P<dd>{day})\s+(?P<dm>{mon})(?:,?\s+(?P<dy>{year}))?"
@@ -389,8 +390,12 @@ def _english_month(m: re.Match) -> str:
         year = f"{g['cy']}年" if g["cy"] else ""
         word = cfg["months_to_en"].get(f"{n}:{n}") if n in (3, 6, 9) else None
         return f"{year}{word}" if word else f"{year}1-{n}月"
-    if g["a"]:
-        return f"{_month_no(g['a'])}-{_month_no(g['b'])}月"
+    if g["a"]:  # "October to December 2025" -> "2025年10-12月"
+        if g["ay"] and g["by"] and g["ay"] != g["by"]:
+            return m.group(0)  # a span across years ("March 2024 to May 2025") is no months of one year
+        # (a change asked "from July to October 2025" is between two months, its year read apart: no span of that year)
+        year = "" if re.match(r"(?i)between|from", m.group(0)) else g["by"] or g["ay"] or ""
+        return f"{year}{'年' if year else ''}{_month_no(g['a'])}-{_month_no(g['b'])}月"
     end, year = g["e"] or g["e2"], g["ey"] or g["e2y"]
     dm, dd, dy = g["dm"] or g["dm2"], g["dd"] or g["dd2"], g["dy"] or g["dy2"]
     if dm and int(dd[:2] if dd[:2].isdigit() else dd[:1]) >= (28 if _month_no(dm) == 2 else _LAST_DAY[_month_no(dm) - 1]):
@@ -447,6 +452,20 @@ def dated_months(text: str) -> set[tuple[str, str]]:
     (year, "M06"). Read only where a month is asked: elsewhere such a month dates an event."""
     t = unicodedata.normalize("NFKC", text)
     return {(m.group(1), f"M{int(m.group(2)):02d}") for m in _phrase_re("dated_month").finditer(t)}
+
+
+def day_dated_months(text: str) -> set[tuple[str, str]]:
+    """The months of the dates a text writes with their day and year ("2025年12月15日", "15 December 2025",
+    "December 15, 2025" -> ("2025", "M12")): the days of events, read only where a month is asked of a sentence
+    that states no period of its own."""
+    t = unicodedata.normalize("NFKC", text)
+    out = {(m.group(1), f"M{int(m.group(2)):02d}") for m in _phrase_re("day_date").finditer(t)}
+    if _MONTH_HINT.search(t):
+        for m in _english_month_re().finditer(t):
+            month, year = m.group("dm") or m.group("dm2"), m.group("dy") or m.group("dy2")
+            if month and year:
+                out.add((year, f"M{_month_no(month):02d}"))
+    return out
 
 
 def row_label_periods(label: str) -> set[tuple[str | None, str | None]]:

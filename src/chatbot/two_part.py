@@ -98,6 +98,11 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         if not before:
             continue
         left = before[-1]
+        first_after = next((p for p in placed if p.start >= j and p.group.kind in _ITEM_KINDS), None)
+        if left.group.kind == "entity" and first_after is not None and first_after.group.kind != "entity" \
+                and (items := [p for p in before if p.group.kind != "entity"]):
+            left = items[-1]  # (a company named at the end of the first item, "…for its 80% stake in Walora Nest, and
+            # what is the valuer's figure…": the item is the figure before it, no company against another)
         after = [p for p in placed if p.start >= j and p.group.kind in _ITEM_KINDS
                  and (p.group.kind == "entity") == (left.group.kind == "entity")]
         # the same kind first ("收入和经调整净利润": 净利润), else any item ("销量和营业收入")
@@ -119,7 +124,8 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         anchor_kinds = ("entity",) if right.group is left.group or own_period else ("entity", "period")
         anchors = [p for p in placed if p.end <= left.start and p.group.kind in anchor_kinds]
         left_from = anchors[-1].end if anchors else 0
-        left_mods = {id(p.group) for p in placed if left_from <= p.start < i}
+        # (two questions in one: the words of the first up to its question mark are its own, "按什么比例派发？")
+        left_mods = {id(p.group) for p in placed if left_from <= p.start < (j if conj in breaks else i)}
         tail = _ITEM_END.search(q, right.end)  # "退保率" is cut "退保" + "率": the item runs to "分别", "是"…
         right_to = tail.start() if tail else len(q)
         right_mods = {id(p.group) for p in placed if j <= p.start < right.end}
@@ -154,9 +160,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             parts[0].missing = [parts[0].item] if parts[0].missing else []
         if conj in breaks:  # two questions in one: each asks in its own unit ("…合共多少支？召回成本估计多少？"), and
             # in its own words (the company and the period written once are both's)
-            from chatbot.evidence import asked_measures
+            from chatbot.evidence import asked_measures, asked_unit
             parts[0].clause, parts[1].clause = _cut(question, raw, j, len(q)), _cut(question, raw, 0, j)
             parts[0].measures, parts[1].measures = asked_measures(parts[0].clause), asked_measures(parts[1].clause)
+            parts[0].unit, parts[1].unit = asked_unit(parts[0].clause), asked_unit(parts[1].clause)
             for part, later in ((parts[0], True), (parts[1], False)):
                 gone = {id(p.group) for p in placed if p.group.kind not in ("entity", "period")
                         and all((o.start >= j) if later else (o.end <= i) for o in placed if o.group is p.group)}

@@ -10,7 +10,7 @@ from chatbot.compose.base import ComposeContext, Composition, Entry, render
 from chatbot.compose.figures import derived, known_level, known_other_periods, latest, period_part, says_not_given
 from chatbot.compose.neutral import advice, comparison, definition, term_definition
 from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
-from chatbot.compute import names_ratio
+from chatbot.compute import names_ratio, ratio_name
 
 Composer = Callable[[ComposeContext], "Composition | None"]
 
@@ -39,7 +39,8 @@ def compose(ctx: ComposeContext) -> Composition | None:
         comp = fn(ctx)
     elif ctx.intent.name == "lookup":  # a period no passage states, from two that contain it
         comp = period_part(ctx)
-        if (comp is None and names_ratio(ctx.question) and not ctx.spec.segments and not ctx.spec.required
+        if (comp is None and names_ratio(ctx.question) and not ctx.spec.segments
+                and not [g for g in ctx.spec.required if not ratio_name(g.alternatives)]  # (the ratio's own name aside)
                 and not ctx.lookup_entries()):  # (not a part's ratio: "医院业务的毛利率" is no group gross profit's share)
             # a ratio no passage states ("绒栖服饰2025财年的毛利率"): computed from its two figures, when both are given
             computed = derived(ctx)

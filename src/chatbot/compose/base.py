@@ -28,7 +28,7 @@ from chatbot.glossary import Glossary
 from chatbot.intent import Intent, labels
 from chatbot.models import Chunk, Passage
 from chatbot.structure import DocStructure
-from chatbot.text import claim_figures, split_sentences
+from chatbot.text import claim_figures, period_phrase_re, period_spellings, split_sentences
 
 
 @dataclass
@@ -114,16 +114,23 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) 
     question. Terms read as the evidence scorer reads them (glossary terms and
     metrics are kept: they stand for their Chinese forms). The unit of measure asked
     ("多少平方米") is kept too: it is the figure asked, not the reader's phrasing; so is a share asked ("占比")."""
-    out = question
+    # (a spoken period first written as a period word: dropping a word no passage holds from "截至2025年底的那半个财年"
+    # would leave a fiscal year, "…的那 财年", another period than the one asked)
+    question = period_spellings(question)
+    # (a period asked is kept whole, its words held by no passage too: none of the documents' other periods answers it)
+    kept = [m.group(0) for m in period_phrase_re().finditer(question)]
+    out = period_phrase_re().sub("\uE000", question)
     units, unit_words = asked_measures(question), measure_words(question)
     share = re.compile(evidence_config()["scope"]["share_asked"])  # (a share asked is the figure asked: "占比")
     for _ in range(3):  # segmentation changes once a word is gone ("A股对…区别")
-        gone = [a for g in question_terms(out, glossary, idf) if g.absent for a in g.alternatives
+        gone = [a for g in question_terms(out, glossary, idf) if g.absent and g.kind != "period" for a in g.alternatives
                 if not (any(u in a for u in units) or a in unit_words or share.search(a))]
         if not gone:
             break
         for a in gone:
             out = re.sub(re.escape(a), " ", out, flags=re.IGNORECASE)
+    for phrase in kept:
+        out = out.replace("\uE000", phrase, 1)
     return out
 
 

@@ -46,6 +46,7 @@ from chatbot.text import (
     normalize,
     period_match,
     period_phrase_re,
+    period_spellings,
     period_word,
     periods,
     qualifiers,
@@ -171,6 +172,11 @@ def _named_before(ctx: ComposeContext, f: Fact, companies) -> str | None:
 _STATED_CHANGE = re.compile(r"(?:增长|增加|下降|减少|下滑|上升|提升|回升|增|降|同比)\s*[-+−]?\s*\d+(?:\.\d+)?\s*%")
 
 
+def _year_apart(a: tuple | None, b: tuple | None) -> bool:
+    """Is `b` the same period as `a` a year before ((2026, "H1") and (2025, "H1"))?"""
+    return bool(a and b and a[0] and b[0] and a[1] == b[1] and int(a[0]) - int(b[0]) == 1)
+
+
 def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
@@ -184,8 +190,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
         return per_counted(ctx, dq, entries)
     if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
         return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
-    if dq.previous and dq.kind == "growth" and any(_STATED_CHANGE.search(e.text) for e in entries):
-        return Composition(entries)  # a change on the year before the sources state ("增长21.3%"): quoted
+    if (dq.kind == "growth" and (dq.previous or (_year_apart(dq.a.period, dq.b.period) and len(periods(period_spellings(ctx.question))) == 1))
+            and any(_STATED_CHANGE.search(e.text) for e in entries)):
+        return Composition(entries)  # a change on the year before the sources state ("增长21.3%"): quoted (the year
+        # before asked in words, or the same period of the year before read as the base: "同比增幅是多少")
     passages = _all_passages(ctx)
     facts = _facts(passages)
     ok = _entity_ok(ctx, passages)

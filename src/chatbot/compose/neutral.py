@@ -99,7 +99,9 @@ def company_figures(ctx: ComposeContext, ents: list[str]) -> Compared | None:
     if not core:
         return None
     en = ctx.lang == "en"
-    asks = {e: (f"How much was {e}'s {core}?" if en else f"{e}{core}是多少？") for e in ents}
+    # (a Latin name apart from a year after it: "MiniMax 2024年收入", not one token "minimax2024")
+    asks = {e: (f"How much was {e}'s {core}?" if en else f"{e}{' ' if e[-1:].isascii() and core[:1].isdigit() else ''}{core}是多少？")
+            for e in ents}
     cue = re.search(reader_config()["comparison"]["figure_cue"], ctx.question, re.I)
     passages = company_passages(ctx, ents)
     texts = [normalize(p.chunk.text) for p in passages]
