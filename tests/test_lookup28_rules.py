@@ -209,3 +209,106 @@ def test_on_its_own_is_alone_not_the_company(question, standalone):
     else:
         assert "gross margin" in out
         assert "Unisound" in out
+
+
+# --- periods of a sentence, units of a table -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("2026财年上半年（截至2025年9月30日止六个月）收入约4.37亿元", set()),  # a fiscal year's half: its year before it
+    ("FY2026上半年收入", set()),
+    ("2025年上半年收入", set()),
+    ("第二季度收入", {"Q2"}),
+])
+def test_a_half_after_its_fiscal_year_is_no_bare_half(text, bare):
+    from chatbot.sentence_period import bare_qualifiers
+
+    assert bare_qualifiers(text) == bare
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声2025财年上半年的收入是多少？", False),  # the year before is the margin's, not the revenue's
+    ("云知声2025财年上半年的毛利率是多少？", True),
+])
+def test_a_year_before_figure_answers_only_the_metric_of_its_clause(question, answered):
+    text = "- 2026财年上半年收入约4.37亿元，同比下降4.8%；毛利率由上年同期的38.6%降至31.2%。"
+    chosen = _dated_sentences(question, text, "云知声业绩", "2026-01-12")
+    assert bool(chosen) is answered
+
+
+@pytest.mark.parametrize(("line", "unit"), [
+    ("Financial summary for the nine months ended 30 September (US$ million, unaudited):", "US$ million"),
+    ("出资安排（人民币万元，未经审核）：", "万元"),
+    ("公司同时自愿披露月度出货数据。分品类月度出货量（万顶）如下：", "万顶"),  # its last sentence, "如下" after the bracket
+    ("以下为过去三个财年的财务资料（单位：人民币万元；门店为财年末数目）：", "万元"),  # a semicolon inside the bracket
+])
+def test_a_lead_ins_bracketed_unit_with_a_note_or_as_follows(line, unit):
+    from chatbot.table_cells import caption_unit
+
+    assert caption_unit(line) == unit
+
+
+def test_a_table_with_periods_as_rows_takes_its_captions_unit_in_every_items_column():
+    from chatbot.table_cells import with_caption_unit
+
+    header = ["月份", "电动自行车头盔", "摩托车头盔", "合计", "同比"]
+    assert with_caption_unit(header, "分品类月度出货量（万顶）如下：") == [
+        "月份", "电动自行车头盔（万顶）", "摩托车头盔（万顶）", "合计（万顶）", "同比"]
+
+
+@pytest.mark.parametrize(("question", "formula"), [
+    ("What was Unisound's adjusted EBITDA margin in 9M25?", "41.7 million÷173.9 million≈24.0%"),
+    ("云知声2025年12月电动自行车头盔占当月出货的比例是多少？", "98.3万÷148.6万≈66.2%"),  # the month asked, both operands
+])
+def test_ratios_of_table_cells_are_computed_for_the_period_asked(question, formula):
+    from dataclasses import replace
+
+    from chatbot.bilingual import finance_terms
+    from chatbot.compose import ComposeContext, compose
+    from chatbot.evidence import score_candidates
+    from chatbot.glossary import load_glossary
+    from chatbot.intent import question_intent
+    from chatbot.models import Chunk, Passage
+    from test_lookup20_rules import _idf
+
+    text = ("Financial summary for the nine months ended 30 September (US$ million, unaudited):\n\n| Item | 9M24 | 9M25 |\n"
+            "|---|---|---|\n| Revenue | 195.2 | 173.9 |\n| Adjusted EBITDA | 58.6 | 41.7 |\n\n"
+            "分品类月度出货量（万顶）如下：\n\n| 月份 | 电动自行车头盔 | 摩托车头盔 | 合计 |\n|---|---|---|---|\n"
+            "| 2025年10月 | 72.4 | 31.6 | 116.8 |\n| 2025年12月 | 98.3 | 38.2 | 148.6 |\n\n- 2025年全年出货量1,412万顶。")
+    base = load_glossary()
+    glossary = replace(base, terms={**finance_terms(), **base.terms})
+    passages = [Passage(chunk=Chunk(id="x:1", doc_id="x", title="云知声 Unisound", text=text, headings=["云知声"],
+                                    date="2026-01-16"), score=1.0)]
+    idf = _idf(text)
+    cands, spec = score_candidates(question, passages, glossary, idf)
+    intent = question_intent(question, question)
+    comp = compose(ComposeContext(question, "en" if question.isascii() else "zh", intent, passages, cands, spec, glossary,
+                                  idf, {}, 0.2, 5))
+    assert comp is not None
+    assert any(formula in e.text for e in comp.entries), [e.text for e in comp.entries]
+
+
+# --- the parties of a deal ------------------------------------------------------------------------------------------
+
+def test_a_party_defined_by_its_role_is_a_company_and_its_role_heads_its_section():
+    from chatbot.entity_extract import extract
+
+    text = ("## 交易概要\n- 燕珀控股有限公司（股份代号2519）公告，收购马来西亚燕屋运营商Walora Nest Sdn. Bhd.（“目标公司”）80%股权。\n"
+            "- Walora Nest为马来西亚燕屋运营商。燕珀控股2025年上半年收入约6.38亿元。\n## 目标公司财务资料\n| 项目 | 2024年 |\n|---|---|\n"
+            "| 收入 | 168.3 |")
+    entries = {e.name: e for e in extract("燕珀控股（2519.HK）非常重大收购", ["2519.HK"], text)}
+    target = next(e for e in entries.values() if "Walora Nest" in (e.name, *e.aliases))
+    assert target.kind == "company"
+    assert target.roles == ["目标公司"]
+    assert not target.primary
+
+
+def test_two_english_rows_of_one_table_are_not_redundant_for_sharing_letters():
+    from chatbot.evidence import Candidate, _redundant
+
+    def row(text, figures):
+        return Candidate(passage_idx=0, raw="| " + text, text=text, order=0, item=True, coverage=1.0, score=1.0,
+                         figures=figures)
+
+    a = row("Revenue:9M24：US$195.2 million;9M25：US$173.9 million", ["24", "195.2", "25", "173.9"])
+    b = row("Adjusted EBITDA:9M24：US$58.6 million;9M25：US$41.7 million", ["24", "58.6", "25", "41.7"])
+    assert not _redundant(b, a)

@@ -148,6 +148,11 @@ DEV27_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-27" / "corpus")
 READER_SET_27 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
                  for q in _load(ROOT / "tests" / "data" / "dev-27" / "reader_questions.jsonl")
                  if not set(q["expected_sources"]) <= DEV27_ARTICLES]
+# the session-27 hidden set's reader questions (dev-28, spent and opened in session 28), the same split
+DEV28_ARTICLES = corpus_ids(ROOT / "tests" / "data" / "dev-28" / "corpus")
+READER_SET_28 = [{**q, "expected_sources": q["expected_sources"] if q["answerable"] else []}
+                 for q in _load(ROOT / "tests" / "data" / "dev-28" / "reader_questions.jsonl")
+                 if not set(q["expected_sources"]) <= DEV28_ARTICLES]
 # wrong answers that hold the expected facts on one machine and not on another (non-strict)
 UNSTABLE = {
     "h4-r10": "how the growth can last: the 18C section's points are quoted first; the report's sustainability line "
@@ -329,6 +334,29 @@ KNOWN_FAILURES = {
     "h24-r23": "我该不该买云知声的股票？ — missing 4.54亿 / 53.3%: the neutral comparison quotes the report's judgement, "
                "not the loss and the retention figures",
     "h24-r24": "Should I invest in Black Sesame Intelligence shares? — the broker's rating is in news-10 (corpus-extra)",
+    # dev-28 (the session-27 hidden set, opened in session 28), over the bundled corpus: failures after the session-28
+    # fixes; fifteen ask of corpus-extra's articles, which this index does not hold
+    "h27-r02": "Summarise SenseTime's 2025 interim results in a few lines. — SenseTime's interim is in news-07 (corpus-extra): not in this index",
+    "h27-r03": "简单说说2025年香港新股市场全年的成绩。 — the year's IPO market is in news-06 (corpus-extra): not in this index",
+    "h27-r05": "Give me a quick summary of Horizon Robotics' first-half 2025 results. — Horizon's interim is in news-09 (corpus-extra): not in this index",
+    "h27-r09": "那它对2026年的判断是什么？ — Deloitte's 2026 forecast is in news-06 (corpus-extra): not in this index",
+    "h27-r12": "Why did Biren's gross margin drop so sharply in the first half of 2025? — Biren's prospectus is in news-03 (corpus-extra): not in this index",
+    "h27-r16": "港交所的“科企专线”具体怎么方便18C公司递表？ — The TECH channel is in news-05 (corpus-extra): not in this index",
+    "h27-r20": "云知声的超额配股权是怎么行使的？又多募了多少钱？ — The over-allotment is in news-12 (corpus-extra): not in this index",
+    "h27-r26": "18C章里说的“已商业化”公司是什么意思？ — The 2.5亿港元 revenue test is in news-05 (corpus-extra): not in this index",
+    "h27-r29": "What is the 'green shoe' mentioned in Zhipu's Hong Kong offering? — Zhipu's offering is in news-01 (corpus-extra): not in this index",
+    "h27-r30": "IDC统计的公有云大模型调用量是什么口径？ — IDC's definition is in news-11 (corpus-extra): not in this index",
+    "h27-r32": "Compare how heavily Biren's and Iluvatar's Hong Kong public offerings were oversubscribed. — The two IPOs is in news-03/news-04 (corpus-extra): not in this index",
+    "h27-r37": "How many percentage points is that up from a year earlier? — SenseTime's generative-AI share is in news-07 (corpus-extra): not in this index",
+    "h27-r43": "What is the latest record high for Zhipu's shares mentioned in the coverage…? — Zhipu's share-price high is in news-01 (corpus-extra): not in this index",
+    "h27-r48": "Should I buy Black Sesame shares now? — Black Sesame's rating is in news-10 (corpus-extra): not in this index",
+    "h27-r53": "How many cornerstone investors did MiniMax bring in for its IPO? — MiniMax's cornerstones is in news-02 (corpus-extra): not in this index",
+    "h27-r22": "According to the report, what are the pros and cons of Hong Kong versus the A-share market for AI "
+               "listings? — missing 6个月 / 12-36个月: the lists quote the report's valuation points before its lock-up rows",
+    "h27-r25": "智谱和MiniMax两条商业化路线各自押注的是什么？各有什么优劣？ — the pros and cons quote each company's ranking "
+               "lines, not the report's table of their routes (基础设施化, C端AI商业爆发力)",
+    "h27-r47": "现在适合买入云知声吗？ — missing 1.56亿: the neutral comparison quotes the report's judgement, not the "
+               "placing's use of proceeds (as h26-r29)",
     # dev-27 (the session-26 hidden set, opened in session 27), over the bundled corpus: failures after the session-27
     # fixes; all but r01, r14, r18, r19 and r29 ask of corpus-extra's articles, which this index does not hold
     "h26-r01": "帮我概括一下云知声这次2025年业绩预告讲了什么。 — missing 11.8亿 / 12.4亿: the summary's section lines quote the large-model range, not the total revenue range",
@@ -1170,7 +1198,7 @@ def _ok(text: str, fact: str) -> bool:
                                                + READER_SET_14 + READER_SET_15 + READER_SET_16 + READER_SET_17
                                                + READER_SET_18 + READER_SET_19 + READER_SET_20 + READER_SET_21
                                                + READER_SET_22 + READER_SET_23 + READER_SET_24 + READER_SET_25
-                                               + READER_SET_26 + READER_SET_27,
+                                               + READER_SET_26 + READER_SET_27 + READER_SET_28,
                                                KNOWN_FAILURES, UNSTABLE))
 def test_reader_question(engine, q):
     a = engine.ask(q["question"], q.get("history"))

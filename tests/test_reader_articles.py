@@ -44,9 +44,10 @@ DEV24 = DATA / "dev-24"  # the session-23 hidden set, opened in session 24: the 
 DEV25 = DATA / "dev-25"  # the session-24 hidden set, opened in session 25: the same
 DEV26 = DATA / "dev-26"  # the session-25 hidden set, opened in session 26: the same
 DEV27 = DATA / "dev-27"  # the session-26 hidden set, opened in session 27: the same
+DEV28 = DATA / "dev-28"  # the session-27 hidden set, opened in session 28: the same
 QUESTIONS = _load(ROOT / "tests" / "reader_questions_5.jsonl") + [
     q for dev in (DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17,
-                DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, DEV24, DEV25, DEV26, DEV27)
+                DEV18, DEV19, DEV20, DEV21, DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28)
     for q in _load(dev / "reader_questions.jsonl")
     if set(q["expected_sources"]) <= corpus_ids(dev / "corpus")]
 
@@ -160,6 +161,32 @@ KNOWN_FAILURES: dict[str, str] = {
     # lost in session 23 when dev-23's articles joined this test's index (the session-22 code fails it there too)
     "h13-r20": "How does Auralis Hearing plan to expand over the medium term? — refused: 'medium term' is read as 中期, "
                "the interim period, and no section of the plan answers it among every dev set's articles",
+    # dev-28 (the session-27 hidden set, opened in session 28): failures after the session-28 fixes (on this index of
+    # every dev set's articles)
+    "h27-r04": "用几句话总结一下牧渡航运这次境外债务重组方案。 — the summary's section lines give the instruments' names, not "
+               "their principals (252.0, 105.0)",
+    "h27-r10": "What did Lumivra's board conclude about any disagreement with the outgoing auditor…? — the conclusion "
+               "quotes the article's last section, not the board's confirmation of no disagreement",
+    "h27-r13": "盔睿科技的股价1月7日为什么突然大涨？公司怎么解释？ — the reasons quote the announcement and the daily table, "
+               "not the industry news (强制性国家标准) the board points to",
+    "h27-r14": "Why is Sangqi Silk leasing a new factory rather than building its own? — the reasons quote the relocation "
+               "and the capex saving, not the land resumption (收储) and its 0.92亿 compensation",
+    "h27-r24": "What are the upsides and downsides of Tangheng Medical's planned A-share listing? — the lists quote the "
+               "results, not the article's reasons (拓宽融资渠道) and the A/H price gap risk",
+    "h27-r28": "什么是“非常重大收购”？燕珀这笔交易为什么会被归入这一类？ — read as why (the set says definition)",
+    "h27-r33": "嶂钨的三座矿山里，哪座产量增长最快？哪座入选品位最高？ — read as a look-up (the set says comparison)",
+    "h27-r34": "Which grew faster in 1H25, store-session revenue or script licensing? — one row given: 'store-session' "
+               "is not read as 门店场次",
+    "h27-r38": "桑綦丝绸这份十年租约，租金合计一共要付多少？ — read as a look-up: a stepped rent over three bands of years "
+               "is not summed",
+    "h27-r41": "按云知声2025年的净利润算，它现在的市盈率是多少？ — refused as it should be, but read as a look-up (the set "
+               "says derived)",
+    "h27-r49": "那我手上的嶂钨股票还要继续拿着吗？ — read as conclusion (the set says advice): the follow-up's 继续拿着 is no "
+               "advice cue",
+    "h27-r50": "Are Bovara Marine's notes worth buying at this point? — the neutral comparison quotes the article's last "
+               "section, not the utilisation and cash figures",
+    "h27-r54": "Walora Nest一共有多少座燕屋？ — refused: the swiftlet-house table sits under a heading naming no company in "
+               "the buyer's announcement whose title names both (as h27-q14)",
     # dev-27 (the session-26 hidden set, opened in session 27): failures after the session-27 fixes (on this index of
     # every dev set's articles)
     "h26-r27": "云知声2026年第一季度收入多少？ — refused as it should be, but read as a look-up (the set says latest)",
@@ -324,7 +351,7 @@ def articles_engine(corpus_index, tmp_path_factory):
                      DEV13 / "corpus", DEV14 / "corpus", DEV15 / "corpus", DEV16 / "corpus", DEV17 / "corpus",
                      DEV18 / "corpus", DEV19 / "corpus", DEV20 / "corpus",
                      DEV21 / "corpus", DEV22 / "corpus", DEV23 / "corpus", DEV24 / "corpus", DEV25 / "corpus",
-                     DEV26 / "corpus", DEV27 / "corpus"],
+                     DEV26 / "corpus", DEV27 / "corpus", DEV28 / "corpus"],
                     make_settings(path),
                     prune=False,
                     show_progress=False)

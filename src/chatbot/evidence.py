@@ -2054,6 +2054,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown), flow=asks_flow):
                     continue  # states another period, or nothing ties it to the one asked
+                if (spec.metrics and not is_row and year_before_figure().search(shown)
+                        and not period_match(spec.periods, named_periods(own_text(shown)) or stated - _year_earlier(stated))
+                        and not any(_year_before_clause_names(shown, forms) for forms in spec.metrics)):
+                    continue  # the period asked is only the year before of another metric's figure ("收入约4.37亿元…；
+                    # 毛利率由上年同期的38.6%降至31.2%" states no revenue of the year before)
                 if (asks_month and stated and not any(q for _, q in stated)
                         and any(re.fullmatch(r"M\d\d", q or "") and y in asked_years for y, q in passage_periods)
                         and _FULL_YEAR.search(f"{befores[order]} {shown}" if not periods(own_text(shown)) else shown)):
@@ -2343,6 +2348,19 @@ def _role_named(text: str, roles: dict[str, str]) -> set[str]:
     return {c for r, c in roles.items() if r in text}
 
 
+def _year_earlier(found: set) -> set:
+    """The periods a year before those found (what a "上年同期" figure adds to a sentence's periods)."""
+    return {(str(int(y) - 1), q) for y, q in found if y and y.isdigit()}
+
+
+def _year_before_clause_names(sentence: str, forms: list[str]) -> bool:
+    """Does a clause of the sentence that gives a figure for the same period a year before ("毛利率由上年同期的38.6%…")
+    name the metric (one of `forms`)?"""
+    words = evidence_config()["period"]["year_before"]
+    return any(any(w in clause for w in words) and any(f in clause for f in forms if f)
+               for clause in re.split(r"[，,；;。]", normalize(sentence)))
+
+
 def _section_companies(headings: list[str], glossary: Glossary, roles: dict[str, str] | None = None) -> set[str]:
     """The companies the deepest heading naming any names ("特步：专业跑鞋…" under "特步与361度…"), by name or by the
     word its document defines for one ("目标公司财务资料" under a title naming the buyer and the target: the target's;
@@ -2527,5 +2545,9 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
         return True
     if a.item and b.item and fa and fb and not fa & fb:
         return False  # other figures: another table row or list item, however alike its words
-    sa, sb = set(na), set(nb)
+    # (Chinese by its characters, English by its words: two English rows share nearly all their letters)
+    sa, sb = set(_UNITS_OF_TEXT.findall(na)), set(_UNITS_OF_TEXT.findall(nb))
     return len(sa & sb) / max(1, min(len(sa), len(sb))) > 0.85
+
+
+_UNITS_OF_TEXT = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]", re.IGNORECASE)

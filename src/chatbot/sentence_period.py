@@ -23,7 +23,8 @@ from chatbot.evidence_config import evidence_config
 from chatbot.text import english_period_forms, period_end_month, periods, qualifiers
 
 _CLAUSE = re.compile(r"[，,；;：:|｜!！?？。—–]+|\s-\s")
-_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:的|度)?\s*$")
+# (a fiscal year's too: "2026财年上半年", "FY2026上半年", "2026财政年度第一季度")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年|财年|财政年度|年度)?\s*(?:的|度)?\s*$")
 _BARE_QUALIFIER = re.compile(
     r"上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|中期|H1|H2",
     re.IGNORECASE)
@@ -92,7 +93,7 @@ def bare_qualifiers(text: str) -> set[str]:
     "较2024年第二季度的…" -> none)."""
     out = set()
     for m in _BARE_QUALIFIER.finditer(text):
-        if _YEAR_BEFORE.search(text[max(0, m.start() - 8): m.start()]):
+        if _YEAR_BEFORE.search(text[max(0, m.start() - 10): m.start()]):
             continue
         q = qualifiers(m.group(0))
         out |= {x for x in q if x}

@@ -127,8 +127,8 @@ def caption_unit(line: str) -> str:
     """The unit a table's caption or lead-in writes for its cells ("…实际交易金额（单位：人民币千元）：" -> 千元,
     "按地区划分的收入（百万港元）：" -> 百万港元), as a header's brackets would; "" when it writes none or one that is no
     unit of amounts."""
-    line = re.split(r"(?<=[。！？；])", (line or "").strip())[-1] or (line or "")  # (its last sentence: "…。分品类月度出货量
-    # （万顶）如下：")
+    line = re.split(r"(?<=[。！？])", (line or "").strip())[-1] or (line or "")  # (its last sentence: "…。分品类月度出货量
+    # （万顶）如下："; not cut at a semicolon, which a bracket may hold: "（单位：人民币万元；门店为财年末数目）")
     # (an English lead-in is written in more characters: "Financial summary for the nine months ended 30 September
     # (US$ million, unaudited):")
     longest = _CAPTION_MAX * (3 if line.isascii() else 1)

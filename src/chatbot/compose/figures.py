@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of
 from chatbot.compute import (
@@ -209,9 +210,12 @@ def derived(ctx: ComposeContext) -> Composition | None:
     elif dq.previous:  # the latest figure the sources state, against the same figure a year before
         a, b = year_before(facts, dq, ok)
     elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
-        years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损")
+        years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损"; a month's or a
+        # quarter's figure is no share of its year's: "2025年12月…98.3万顶" over "2025年出货量1,412万顶")
+        yearly = all(q in (None, "end") for _, q in a.periods)
         b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok, whole)
-             or find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok, whole) or b)
+             or (find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok, whole) if yearly else None)
+             or (_row_total(facts, a) if whole else None) or (b if yearly or b is None or b.periods & a.periods else None))
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
             and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
@@ -506,6 +510,19 @@ def _total_of(facts: list[Fact], passages: list[Passage], part: Fact, exclude: l
     return max(pool, key=lambda f: f.lo) if pool else None
 
 
+def _row_total(facts: list[Fact], part: Fact) -> Fact | None:
+    """The total cell of the part's own table row ("2025年12月:电动自行车头盔98.3万顶;…;合计148.6万顶"): the whole of the
+    row's parts, in the part's unit and period."""
+    totals = "|".join(map(re.escape, reader_config()["compute"]["total_row_labels"]))
+
+    def labelled_total(f: Fact) -> bool:  # (the cell's own label, right before its figure: "…;合计148.6万顶")
+        at = f.sentence.find(f.source_text)
+        return at > 0 and re.search(rf"(?:^|[;；:：,，\s])(?:{totals})\s*[:：]?\s*$", f.sentence[:at], re.IGNORECASE) is not None
+
+    return next((f for f in facts if f.sentence == part.sentence and f is not part and f.currency == part.currency
+                 and f.lo >= part.hi and labelled_total(f)), None)
+
+
 def _a_share_itself(f: Fact) -> bool:
     """Does the figure's sentence say, right after it, that it is a share of something
     ("27.6亿元，同比增长21.0%，约占总收入的31.9%")?"""
@@ -526,13 +543,17 @@ def points_change(ctx: ComposeContext, entries: list[Entry]) -> Composition | No
     asked = {y for y, _ in periods(ctx.question) if y}
     for e in entries:
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*%", e.text)
-        if len(pcts) < 2 or not move.search(e.text) or not asked <= {y for y, _ in periods(e.text) if y}:
+        years = {y for y, _ in periods(e.text) if y}  # (a sentence naming no year was chosen for the period asked: "比重
+        # 由上年同期约60.4%升至77.0%" under the half-year's results)
+        if len(pcts) < 2 or not move.search(e.text) or (years and not asked <= years):
             continue
-        if not moves_between(e.text, pcts[0], pcts[1]):
+        # (the two rates of the move, wherever they stand: "同比增72.7%，…比重由上年同期约60.4%升至77.0%")
+        pair = next(((x, y) for x, y in pairwise(pcts) if moves_between(e.text, x, y)), None)
+        if pair is None:
             continue  # two rates' own changes ("收入同比下降11.3%，利润同比下降41.6%"), not one rate's move
-        formula = points_formula(pcts[0], pcts[1])
+        formula = points_formula(*pair)
         lab = ctx.labels
-        text = f"{lab['derived']}{lab['derived_note']}：{pcts[0]}%、{pcts[1]}%⟦0⟧；{formula}"
+        text = f"{lab['derived']}{lab['derived_note']}：{pair[0]}%、{pair[1]}%⟦0⟧；{formula}"
         return Composition([*entries, Entry(text, e.chunks, e.raw, as_of=False)])
     return _rate_of_two_periods(ctx, entries)
 
