@@ -312,3 +312,4 @@ def test_two_english_rows_of_one_table_are_not_redundant_for_sharing_letters():
     a = row("Revenue:9M24：US$195.2 million;9M25：US$173.9 million", ["24", "195.2", "25", "173.9"])
     b = row("Adjusted EBITDA:9M24：US$58.6 million;9M25：US$41.7 million", ["24", "58.6", "25", "41.7"])
     assert not _redundant(b, a)
+

@@ -175,8 +175,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "results, not the article's reasons (拓宽融资渠道) and the A/H price gap risk",
     "h27-r28": "什么是“非常重大收购”？燕珀这笔交易为什么会被归入这一类？ — read as why (the set says definition)",
     "h27-r33": "嶂钨的三座矿山里，哪座产量增长最快？哪座入选品位最高？ — read as a look-up (the set says comparison)",
-    "h27-r34": "Which grew faster in 1H25, store-session revenue or script licensing? — one row given: 'store-session' "
-               "is not read as 门店场次",
     "h27-r38": "桑綦丝绸这份十年租约，租金合计一共要付多少？ — read as a look-up: a stepped rent over three bands of years "
                "is not summed",
     "h27-r41": "按云知声2025年的净利润算，它现在的市盈率是多少？ — refused as it should be, but read as a look-up (the set "
