@@ -29,6 +29,12 @@ def finance_terms(path: Path = TERMS_TOML) -> dict[str, list[str]]:
     return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}
 
 
+@lru_cache(maxsize=1)
+def finance_term_forms() -> frozenset[str]:
+    """Every Chinese form the finance term list writes, of any term."""
+    return frozenset(z for forms in finance_terms().values() for z in forms)
+
+
 def _cache_path() -> Path:
     from importlib.metadata import PackageNotFoundError, version
 

@@ -1048,8 +1048,12 @@ def names_ratio(question: str) -> bool:
 def ratio_name(forms: list[str]) -> bool:
     """Is one of the (normalised) forms the name of a ratio that is a quotient of two figures ("经调整ebitda利润率",
     "adjustedebitdamargin": config/reader.toml [[compute.ratios]])?"""
-    names = {re.sub(r"\s+", "", n.lower()) for r in reader_config()["compute"]["ratios"] for n in r["names"]}
-    return any(re.sub(r"\s+", "", f.lower()) in names for f in forms)
+    return any(re.sub(r"\s+", "", f.lower()) in _ratio_names() for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _ratio_names() -> frozenset[str]:
+    return frozenset(re.sub(r"\s+", "", n.lower()) for r in reader_config()["compute"]["ratios"] for n in r["names"])
 
 
 def _ratio(question: str, entity: str | None, period: tuple | None) -> DerivedQuestion | None:

@@ -35,6 +35,7 @@ from chatbot.pinyin_readings import pinyin_forms
 
 _QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,40})[”」』\"]")  # a name in quotation marks
 
+
 def _with_coined_opening(before: str, name: str) -> str:
     """The name with the word before it when that word opens the clause and no dictionary holds it ("，澄亮车护等区域
     连锁": jieba tags the coined 澄亮 a verb, yet it is the name's first word, not "车护" alone)."""

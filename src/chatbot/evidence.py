@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
-from chatbot.bilingual import _stems, cedict_index, english_nouns, finance_terms, to_chinese
+from chatbot.bilingual import _stems, cedict_index, english_nouns, finance_term_forms, to_chinese
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.en_phrases import dictionary_phrases, phrase_pattern
@@ -49,6 +49,7 @@ from chatbot.sentence_period import (
     sentence_periods,
     through_first_figure,
     year_before_figure,
+    year_earlier,
 )
 from chatbot.subjects import institution_names, uncatalogued_names
 from chatbot.table_cells import (
@@ -896,7 +897,7 @@ def _proper_name(word: str) -> bool:
     """A Chinese word no dictionary and no finance term list holds ("白崖矿"; not "大模型", the Chinese of "LLMs")."""
     from chatbot.names import dictionary_word  # (names imports this module's neighbours: read on use)
 
-    return not dictionary_word(word) and not any(word in forms for forms in finance_terms().values())
+    return not dictionary_word(word) and word not in finance_term_forms()
 
 
 _ASIDE = re.compile(r"[（(]([^（）()]{1,20})[)）]")
@@ -2055,7 +2056,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown), flow=asks_flow):
                     continue  # states another period, or nothing ties it to the one asked
                 if (spec.metrics and not is_row and year_before_figure().search(shown)
-                        and not period_match(spec.periods, named_periods(own_text(shown)) or stated - _year_earlier(stated))
+                        and not period_match(spec.periods, named_periods(own_text(shown)) or stated - year_earlier(stated))
                         and not any(_year_before_clause_names(shown, forms) for forms in spec.metrics)):
                     continue  # the period asked is only the year before of another metric's figure ("收入约4.37亿元…；
                     # 毛利率由上年同期的38.6%降至31.2%" states no revenue of the year before)
@@ -2346,11 +2347,6 @@ def _paragraph_names(text: str, raw: str, glossary: Glossary) -> set[str]:
 def _role_named(text: str, roles: dict[str, str]) -> set[str]:
     """The companies a text names by the words its document defines for them ("目标公司2024年净利润…": the target)."""
     return {c for r, c in roles.items() if r in text}
-
-
-def _year_earlier(found: set) -> set:
-    """The periods a year before those found (what a "上年同期" figure adds to a sentence's periods)."""
-    return {(str(int(y) - 1), q) for y, q in found if y and y.isdigit()}
 
 
 def _year_before_clause_names(sentence: str, forms: list[str]) -> bool:

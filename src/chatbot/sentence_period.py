@@ -154,8 +154,13 @@ def sentence_periods(sentence: str, stated: set, context: set, passage: set, ask
         elif len(months) == 1:  # "月底已发行股份减至…" in the December return: December's end
             found |= {(y, f"{q}-end") for y, q in months}
     if year_before_figure().search(sentence):
-        found |= {(str(int(y) - 1), q) for y, q in found if y}
+        found |= year_earlier(found)
     return found
+
+
+def year_earlier(found: set) -> set:
+    """The periods a year before those found (what a "上年同期" figure adds to a sentence's periods)."""
+    return {(str(int(y) - 1), q) for y, q in found if y and y.isdigit()}
 
 
 _DATE_IN_MONTH = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*[日号]")
