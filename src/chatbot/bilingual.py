@@ -249,6 +249,39 @@ def _noun_glosses() -> dict[str, list[str]]:
     return _cached_json("nouns-2", build)  # (2: no verbs)
 
 
+@lru_cache(maxsize=1)
+def _verb_glosses() -> dict[str, list[str]]:
+    """Chinese words of two to four characters -> the verbs of one word, four letters or more, their first CC-CEDICT
+    entry gives ("交付" -> deliver): an article written in English says "delivered", "deliveries"."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for zh, definitions in _entries():
+            if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+                continue
+            out[zh] = [m.group(1) for d in definitions
+                       if (m := re.fullmatch(r"to ([a-z]{4,})", re.sub(r"\(.*?\)", "", d).strip().lower()))][:2]
+        return out
+
+    return _cached_json("verbs-1", build)
+
+
+@lru_cache(maxsize=1)
+def _terms_of_forms() -> dict[str, list[str]]:
+    """Each Chinese form of the finance term list -> the English terms that give it (基本薪金 -> base salary)."""
+    out: dict[str, list[str]] = {}
+    for term, forms in finance_terms().items():
+        for z in forms:
+            if re.search(r"[\u4e00-\u9fff]", z):
+                out.setdefault(z, []).append(term)
+    return out
+
+
+def english_forms(zh: str) -> list[str]:
+    """What an article written in English writes for a Chinese word of a question: the finance term list's terms that
+    give it, the nouns CC-CEDICT gives it, and the stem of a verb it gives it ("交付" -> deliver, as in "delivered")."""
+    return list(dict.fromkeys([*_terms_of_forms().get(zh, []), *english_nouns(zh), *_verb_glosses().get(zh, [])]))
+
+
 def english_nouns(zh: str) -> list[str]:
     """The English nouns CC-CEDICT's first entry gives a Chinese word for (as an article written in English names the
     thing a Chinese question asks about: 拉链 -> zipper, 房车 -> recreational vehicle); [] for none."""

@@ -54,6 +54,7 @@ from chatbot.store import DocRecord, Store
 from chatbot.structure import LazyStructure, document_structure
 from chatbot.subjects import (
     CorpusText,
+    complete_written_names,
     firm_shaped,
     uncatalogued_written_once,
     unknown_names,
@@ -217,6 +218,7 @@ class Engine:
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = glossary.name_tickers(standalone)  # "港股代码2597" names the company listed under it
         standalone = complete_short_names(standalone, glossary)  # "恪安保安" -> 恪安保安服务
+        standalone = complete_written_names(standalone, glossary, self.corpus.before)  # "泓湾基金" -> 泓湾消费产业基金
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
                                            nearby=lambda text: self._nearby_texts(text, glossary),
                                            before=self.corpus.before).question

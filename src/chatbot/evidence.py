@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
-from chatbot.bilingual import _stems, cedict_index, english_nouns, finance_term_forms, to_chinese
+from chatbot.bilingual import _stems, cedict_index, english_forms, finance_term_forms, names_a_place, to_chinese
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.en_phrases import dictionary_phrases, phrase_pattern
@@ -55,6 +55,7 @@ from chatbot.subjects import institution_names, uncatalogued_names
 from chatbot.table_cells import (
     is_bare_number,
     line_before_table,
+    own_table_text,
     table_header,
     with_caption_unit,
     with_row_unit,
@@ -151,6 +152,7 @@ class QuestionSpec:
     amount: bool = False  # asks an amount ("多少", "how much"): the metric's own clause must hold a figure
     names: list[str] = field(default_factory=list)  # hard: names the catalogue does not know, to be said
     required: list[TermGroup] = field(default_factory=list)  # hard: the words that specify the figure asked
+    places: list[TermGroup] = field(default_factory=list)  # an English question's places the passages write in Chinese
     scope: str = ""  # "total": the company's figure asked, a segment's ranks lower; "explicit" ("总营收"): no segment's
     scope_forms: list[str] = field(default_factory=list)  # the forms of the figure whose scope is read
     semantic: bool = False  # the evidence was chosen by embedding similarity (chatbot/semantic_match.py)
@@ -480,6 +482,13 @@ def _rate_res() -> tuple[re.Pattern, re.Pattern]:
     scope = evidence_config()["scope"]
     return (re.compile(scope["rate_metric"], re.IGNORECASE),
             re.compile("|".join(map(re.escape, [*scope["growth_asked"], *scope["rate_row_words"]]))))
+
+
+def _corner(header_row: str) -> str:
+    """The first cell of a table's (normalised) header row when it captions the table rather than naming its label
+    column ("按地区划分的收入(人民币千元)" over the regions' rows: their metric); "" for a short column name ("地区")."""
+    cells = [c for c in header_row.strip().strip("|").split("|")]
+    return cells[0] if cells and len(cells[0]) > 6 else ""
 
 
 def table_caption_of(lead: str) -> str:
@@ -1020,7 +1029,7 @@ def unnamed_head_zh(question: str, spec: QuestionSpec, contains: Callable[[str],
     if not spec.amount or spec.metrics or not re.search(r"[\u4e00-\u9fff]", question):
         return ""
     q = normalize(question)
-    asks = list(re.finditer(r"(?:是|为|有|达到|共)?\s*(?:多少|几)", q))
+    asks = list(re.finditer(r"(?:是|为|有|达到|共)?\s*(?:多少|几)(?:钱)?", q))
     # (one question, ending with its ask: "…回购均价是多少？", not "每年能产多少叶菜" nor two questions in one)
     if len(asks) != 1 or re.search(r"[？?；;]", q[: asks[0].start()]) or not re.fullmatch(r"[呢啊呀]?[？?。！!\s]*",
                                                                                          q[asks[0].end():]):
@@ -1036,6 +1045,8 @@ def unnamed_head_zh(question: str, spec: QuestionSpec, contains: Callable[[str],
         return ""
     end, head = max(placed, key=lambda x: x[0])
     word = head.alternatives[0]
+    verb = next((v for v in evidence_config()["required"]["head_verbs"] if q.startswith(v, end)), "")
+    end += len(verb)  # ("儿童水杯卖了多少钱": the thing sold is asked)
     # (a compound whose words the documents write, "生产成本" beside 吨煤成本, "销售额" beside 销售收入, names a thing they
     # give in other words)
     return word if head.absent and end >= cut - 1 and _noun(word, noun_pos) \
@@ -1070,8 +1081,12 @@ def _cell_unit(row: str, unit: str) -> bool:
 def _caption_states_unit(header: str, unit: str) -> bool:
     """Does a table's caption or header write the magnitude or currency asked for all its cells
     ("（单位：人民币千元）", "单位：万元", a heading's bracket "出资安排（人民币万元）") — its bare-number rows are in it?"""
+    low = re.sub(r"\s+", "", header.lower())  # (normalised text writes no spaces)
     return re.search(r"单位\s*[:：]\s*[^，。；）)|]{0,6}?" + re.escape(unit), header) is not None \
-        or re.search(r"[（(]\s*(?:人民币|港币|美元)?\s*[千万亿百]{0,2}" + re.escape(unit) + r"\s*[）)]", header) is not None
+        or re.search(r"[（(]\s*(?:人民币|港币|美元)?\s*[千万亿百]{0,2}" + re.escape(unit)
+                     + (r"[\u4e00-\u9fff]{0,6}" if unit and set(unit) <= set("千万亿百") else "") + r"\s*[）)]", header) is not None \
+        or any(re.search(r"[（(][^（()）]{0,20}?" + re.escape(f), low)
+               for f in (re.sub(r"\s+", "", x) for x in evidence_config()["units"].get("english_forms", {}).get(unit, [])))  # ("(HK$ thousand per year)")
 
 
 @lru_cache(maxsize=1)
@@ -1563,10 +1578,10 @@ def _term_forms(forms: list[str], term: str, glossary: Glossary | None = None) -
 @lru_cache(maxsize=4096)
 def _noun_forms(word: str) -> tuple[str, ...]:
     """A Chinese word's English nouns as a normalised English sentence writes them ("拉链" -> zipper): what an article
-    written in English says for the word of a Chinese question (chatbot/bilingual.py english_nouns)."""
+    written in English says for the word of a Chinese question (chatbot/bilingual.py english_forms)."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
         return ()
-    return tuple(normalize(n) for n in english_nouns(word))
+    return tuple(normalize(n) for n in english_forms(word))
 
 
 def _says_in_english(g: TermGroup, norm: str) -> bool:
@@ -1601,6 +1616,10 @@ def score_candidates(
     if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
                           if not any(item in a for g in spec.required for a in g.alternatives)]
+    _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
+    if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
+        spec.places = _places_written(spec, texts)
+        spec.required += [g for g in spec.places if g not in spec.required]
     parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
                        written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
     if not parts:
@@ -1629,7 +1648,49 @@ def score_candidates(
         top = found[0].score if found else 1.0
         cands += [replace(c, score=c.score / top) for c in found]
     cands.sort(key=lambda c: -c.score)
-    return cands, spec
+    kept: dict[tuple[int, str], Candidate] = {}  # a sentence both parts found is quoted once, at the better part's score
+    for c in cands:
+        kept.setdefault((c.passage_idx, c.text), c)
+    return list(kept.values()), spec
+
+
+def _widen_to_written(spec: QuestionSpec, q: str, texts: list[str]) -> None:
+    """A segment of a Chinese question (and its word) that the tokenizer cut from the character before it, where the
+    passages write the two as one ("新一线城市": jieba reads 新 / 一线 / 城市, and the table's rows are 一线城市 and 新一线城市): the
+    segment and the word are the longer span (another row's figure is no answer)."""
+    units = evidence_config()["units"]
+    classifiers = {*units["classifiers"], *units["measures"]}
+    covered: set[int] = set()  # the question's characters some group's word spans
+    for g in spec.groups:
+        for a in g.alternatives:
+            if (i := q.find(a)) >= 0 and a:
+                covered.update(range(i, i + len(a)))
+
+    def wider(form: str) -> str:
+        at = q.find(form)
+        if len(form) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", form) or at < 1 \
+                or not re.fullmatch(r"[\u4e00-\u9fff]", q[at - 1]) or at - 1 in covered:
+            return form
+        longer, tag = q[at - 1: at + len(form)], dictionary_tag(q[at - 1]) or ""
+        # (an adjective or noun before it, no classifier: "多少家门店" counts 门店, though the texts write "311家门店")
+        return longer if any(longer in t for t in texts) and tag[:1] in ("a", "n") \
+            and q[at - 1] not in classifiers else form
+
+    segment_forms = {f for forms in spec.segments for f in forms}
+    spec.segments = [list(dict.fromkeys(wider(f) for f in forms)) for forms in spec.segments]
+    for g in spec.groups:  # (a segment's word only: "镍产量" is still answered by "镍金属累计产量")
+        if g.kind == "word" and not g.absent and len(g.alternatives) == 1 and g.alternatives[0] in segment_forms \
+                and (w := wider(g.alternatives[0])) != g.alternatives[0]:
+            g.alternatives = [w]
+
+
+def _places_written(spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """The English words of a question that name a place (chatbot/bilingual.py names_a_place: "India") whose Chinese
+    form the passages write (印度): the place asked, which the answering sentence or its row must name, as a Chinese
+    question's place word must (another region's row, or the total, is no answer)."""
+    return [g for g in spec.groups if g.kind == "word" and not g.entity and not g.absent and g.alternatives[0].isascii()
+            and names_a_place(g.alternatives[0])
+            and any(not a.isascii() and any(a in t for t in texts) for a in g.alternatives[1:])]
 
 
 _ORDINALS = "一二三四五六七八九十"
@@ -1760,7 +1821,11 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
         item_forms = [forms for forms in item_forms if not all(f.isascii() for f in forms)]
         if not item_forms:
             return True
-    return any(f and f in t for forms in item_forms for f in forms)
+    if any(f and f in t for forms in item_forms for f in forms):
+        return True
+    # (an English text names a Chinese item word by its English forms: "交付到欧洲" by "Europe")
+    return question_language(text) == "en" and any(n in t for forms in item_forms for f in forms
+                                                    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", f) for n in _noun_forms(f))
 
 
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
@@ -1880,6 +1945,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # (a lead-in stating no figure of its own is the table's caption, whose metric is every row's: "按地区划分的
         # 收入（百万港元）：", not "前三季度公司综合毛利率为34.2%…。分板块看：")
         table_caption = table_caption_of(table_lead)
+        corner = _corner(header_row)
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
@@ -1888,6 +1954,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
             is_row = item and raw.lstrip().startswith("|")
+            if is_row and (own_table := own_table_text(p.chunk.text, raw)) != p.chunk.text:  # a later table of the
+                # passage: its own header, lead-in and caption
+                table_head = normalize(" ".join(ln for ln in own_table.splitlines() if ln.startswith("|"))[:200])
+                header_row = normalize(next((ln for ln in own_table.splitlines() if ln.lstrip().startswith("|")), ""))
+                header_lines, table_lead = normalize(table_header(own_table)), normalize(line_before_table(own_table))
+                table_caption, corner = table_caption_of(table_lead), _corner(header_row)
             parts_of_before = not is_row and shown.lstrip().startswith(tuple(evidence_config()["required"]["parts_leads"]))
             english_text = chinese_question and question_language(shown) == "en"
             mentioned = set(glossary.entities(shown)) | _role_named(shown + (" " + header_lines if is_row else ""), roles)
@@ -1900,6 +1972,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 first = through_first_figure(_before_enumeration(shown)) or shown
                 named = set(glossary.entities(first)) | _role_named(first, roles)
             own_subject = {e for e in named if e in glossary.companies} or lead_companies
+            if is_row and not own_subject:  # a table's lead-in naming the company asked gives its figures in the rows
+                # ("珂莓安第斯财务资料（截至6月30日止财年）：" over a subsidiary's rows in its parent's announcement)
+                own_subject = {e for e in glossary.entities(table_lead) if e in asked}
             subject = own_subject or context_companies
             if spec.entities and subject and not (asked & (subject | mentioned)) \
                     and not ((asks_party or any(r in norm for r in party_roles)) and spec.entities & doc_about):
@@ -1928,7 +2003,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # peer named in passing, none of whose figures the sentence gives
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
                                                 or (parts_of_before and f in normalize(befores[order]))
-                                                or (is_row and f in table_caption)
+                                                or (is_row and (f in table_caption or f in corner))
                                                 for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked (a sentence listing the parts, "其中在线阅读8.92亿元，IP授权及
                 # 衍生2.65亿元", states the metric of the sentence before it: "上半年收入13.74亿元。"; a table's rows, the
@@ -1949,7 +2024,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if (spec.amount and not spec.metrics and (not spec.required or english_question) and figure_words
                     and not any(a in norm or a in heads or a in normalize(befores[order])
                                 or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
-                                for g in figure_words for a in g.alternatives)):
+                                for g in figure_words for a in g.alternatives)
+                    and not (english_text and any(_says_in_english(g, f"{heads} {norm}") for g in figure_words))):
                 continue  # names the company (and the place asked) but no word of the figure asked, nor do the sentence
                 # before it, a heading over it or the table's lead-in ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有
                 # 五个生产基地，年产能…" states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座"); a
@@ -1999,6 +2075,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if is_row and not all(any(a in norm or a in header_lines for a in g.alternatives) for g in spec.places):
+                continue  # another row than the place's an English question asks ("sell into India": the row 印度; a
+                # title naming the place, "…获裁定印度客户须赔付…", does not make every row's figure India's)
             if (held and not spec.metrics and not item
                     and not all(any(a in norm for a in g.alternatives) or (english_text and _says_in_english(g, norm))
                                 for g in held if not g.marked)
@@ -2110,7 +2189,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown) \
-                    and not (is_row and (_caption_states_unit(f"{header_lines} {' '.join(p.chunk.headings)}", spec.unit)
+                    and not (is_row and (_caption_states_unit(f"{header_lines} {table_lead} {' '.join(p.chunk.headings)}", spec.unit)
                                          or _cell_unit(shown, spec.unit))) \
                     and not (spec.unit == "元" and _money_subunit(shown)):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer (a row under a caption
@@ -2119,6 +2198,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
                     and not (counted_noun and counts_noun(shown, counted_noun)) \
+                    and not (is_row and any(_caption_states_unit(f"{header_lines} {table_lead}", u) for u in spec.measures)) \
+                    and not (is_row and counted_noun and len(counted_noun) >= 2 and counted_noun in f"{heads} {table_lead}"
+                             and not _caption_states_unit(f"{header_lines} {table_lead} {heads}", "元")) \
+                    and not (english_text and counted_noun and re.search(r"\d", shown)
+                             and any(n in f"{norm} {normalize(header_lines) if is_row else ''}"
+                                     for n in _noun_forms(counted_noun))) \
                     and not (is_row and row_counts(shown, row_words, spec.measures)
                              and not _caption_states_unit(header_lines, "元")):  # (a table of money counts nothing)
                 continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer

@@ -32,7 +32,9 @@ _ASKS_AMOUNT_ZH = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|
 _LEAD = r"(?:那么?|还有|再问一下)"  # the words a Chinese follow-up opens with ("那", "那么", "还有")
 _LEAD_ZH = re.compile(rf"^\s*{_LEAD}\s*")
 _ELLIPSIS_ZH = re.compile(rf"^\s*{_LEAD}?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
-_ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
+# "Sealorn Marine's order book": a name and the item of it asked
+_POSSESSED_EN = re.compile(r"^(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})['’]s\s+(?P<item>[^'’]+)$")
+_ELLIPSIS_EN = re.compile(r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
 # "the other one": the company the conversation named beside the one asked about
 _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?"
@@ -135,6 +137,10 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             # figure asked ("…交易额是多少？"), a figure again ("那同业Paystead上半年的交易额呢？" -> "…交易额是多少？")
             ask = "是多少" if _ASKS_AMOUNT_ZH.search(prev) else "如何"
             return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", ask + r"\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
+        if x_ents and prev_ents and (owned := _POSSESSED_EN.match(x)) and glossary.entities(owned.group("name")):
+            item = owned.group("item").strip(" ?？")  # "And what about Thermiva's revenue?": its item, or the one before
+            return _replace_entity(prev, prev_ents[0], owned.group("name"), glossary) if item.lower() in prev.lower() \
+                else f"What is {owned.group('name')}'s {item}?"
         if x_ents and prev_ents:  # another company, same attribute ("And 泊联停车's?": the name, not its possessive)
             name, period = _name_and_period(x)
             swapped = _replace_entity(prev, prev_ents[0], re.sub(r"['’]s$", "", name), glossary)
@@ -149,6 +155,12 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             # "And Boxamar Leasing's?" after "What was Cargolyn's 9M25 leasing revenue?": the same question of a company
             # the catalogue does not hold (asked so, it is refused unless a sentence naming it gives the figure)
             return _replace_entity(prev, prev_ents[0], named, glossary)
+        if prev_ents and not x_ents and _latin(x[:1]) and (owned := _POSSESSED_EN.match(x)) \
+                and (named := _uncatalogued_name_en(owned.group("name"), glossary)):
+            # "And what about Sealorn Marine's order book?": that company's, the item asked before or its own
+            item = owned.group("item").strip(" ?？")
+            return _replace_entity(prev, prev_ents[0], named, glossary) if item.lower() in prev.lower() \
+                else f"What is {named}'s {item}?"
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
             if (item := _other_of_answered(prev_ents, _last_answer(history), glossary)) is not None:
                 return item

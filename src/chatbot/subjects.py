@@ -185,10 +185,73 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             # ("凛途冷链一共有多大…": the head runs on into 一共)
         if _indexed_word_then_common(n, contains, rules or load_rules()):
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
+        if _held_phrase_then_words(n, contains, rules or load_rules()):
+            continue  # a phrase the documents write, then words they write that make no name ("美国商务部终裁")
+        if before is not None and _short_of_written_name(n, before, rules or load_rules()):
+            continue  # a written name's head and its kind, the words between left out ("泓湾基金": 泓湾消费产业基金)
         if _opens_with_a_verb(n):
             continue  # "为什么要终止协议？": what is done (要, 会, 能, 还), no name
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def _name_words(rules: Rules) -> frozenset[str]:
+    """The words a company's or an institution's name ends with (config/catalogue.toml [names] company_suffixes,
+    trade_words, business_words, org_suffixes)."""
+    return frozenset({*rules.company_suffixes, *rules.trade_words, *rules.business_words, *rules.org_suffixes})
+
+
+def _held_phrase_then_words(name: str, contains: Callable[[str], bool], rules: Rules, shortest: int = 3) -> bool:
+    """Is a Chinese name-shaped phrase a phrase of `shortest` characters or more that the documents write whole
+    ("美国商务部"), then words they write none of which ends a name ("终裁" of "美国商务部终裁给…")? What the
+    documents say of something they name, no other company ("美国铝业": 美国 is too short to be a name of its own;
+    "泓湾资本" ends with a company suffix)."""
+    from chatbot.text import _jieba
+
+    if not re.fullmatch(r"[\u4e00-\u9fff]{5,}", name):
+        return False
+    ends = _name_words(rules)
+    for cut in range(len(name) - 2, shortest - 1, -1):
+        head, rest = name[:cut], name[cut:]
+        if not contains(head):
+            continue
+        words = [w for w in _jieba().lcut(rest) if w.strip()]
+        return all(len(w) >= 2 and contains(w) and w not in ends and not w.endswith(tuple(ends)) for w in words)
+    return False
+
+
+def _short_of_written_name(name: str, before: Callable[..., set[str]], rules: Rules) -> bool:
+    return bool(written_name(name, before, rules))
+
+
+def written_name(name: str, before: Callable[..., set[str]], rules: Rules, gap: int = 6) -> str:
+    """The name the documents write for a Chinese name made of a written name's opening word and its last word, a
+    company or institution suffix, with the words between left out ("泓湾基金" -> 泓湾消费产业基金; up to `gap`
+    characters left out); "" when they write none, or several. `before`: CorpusText.before. A look-alike with another
+    suffix ("泓湾科技") is none."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{4,}", name):
+        return ""
+    suffixes = sorted({*rules.company_suffixes, *rules.org_suffixes}, key=len, reverse=True)
+    tail = next((s for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), "")
+    head = name[: len(name) - len(tail)] if tail else ""
+    if not head:
+        return ""
+    written = {w for w in before(tail, len(head) + gap) if w.startswith(head) and len(w) > len(head)}
+    # (the whole run the text writes before the suffix: its shorter endings are in `before` too, none opens the head)
+    return next(iter(written)) + tail if len(written) == 1 else ""
+
+
+def complete_written_names(question: str, glossary: Glossary, before: Callable[..., set[str]],
+                           rules: Rules | None = None) -> str:
+    """The question with each name it shortens as written_name reads it written out ("泓湾基金向…" -> "泓湾消费产业基金
+    向…"), so that the name constraints hold the sentences that name it."""
+    if not re.search(r"[\u4e00-\u9fff]{4}", question):
+        return question
+    for n in _uncatalogued_names(question, glossary, rules, {}):
+        full = written_name(n, before, rules or load_rules())
+        if full:
+            question = question.replace(n, full)
+    return question
 
 
 def _opens_with_a_verb(name: str) -> bool:

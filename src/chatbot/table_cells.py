@@ -96,6 +96,21 @@ def table_header(text: str) -> str:
     return "\n".join([*_caption(text), *lines[: last_sep + 1]])
 
 
+def own_table_text(text: str, row: str) -> str:
+    """A text holding several tables, as seen from a row of one of them: the prose before that table and the table on
+    (the earlier tables' lines left out), so that its header, caption and lead-in are read as the text's first table's
+    ("| 按产品划分的销量（万平方米） | 2025财年 |" over 簇绒地毯, not the first table's "按地区划分的收入（人民币千元）").
+    The text itself when it holds one table, or the row is not in it."""
+    lines = text.splitlines()
+    seps = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("|") and _TABLE_SEP.match(ln.strip())]
+    at = next((i for i, ln in enumerate(lines) if ln.strip() == row.strip()), -1)
+    above = [i for i in seps if i < at]
+    if len(seps) < 2 or at < 0 or not above or above[-1] == seps[0]:
+        return text
+    start = above[-1] - 1  # the header row over the nearest separator above the row
+    return "\n".join([*(ln for ln in lines[:start] if not ln.lstrip().startswith("|")), *lines[start:]])
+
+
 _CAPTION_MAX = 60  # characters: a longer line before a table is a paragraph, not its caption
 
 

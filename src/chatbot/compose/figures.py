@@ -43,6 +43,7 @@ from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
     content_words,
+    dated_months,
     english_period_forms,
     normalize,
     period_match,
@@ -686,7 +687,9 @@ def latest(ctx: ComposeContext) -> Composition | None:
         if not cands:
             return None
     dated = {p for p in periods(q) if p[0]}  # "2025年全年业绩最新情况": the latest of that period
-    if dated and not any(period_match(dated, _periods_of(ctx, c)) for c in cands):
+    months = dated_months(q)  # ... or of that month ("最新公布的2026年2月销量")
+    if (dated and not any(period_match(dated, _periods_of(ctx, c)) for c in cands)) or (
+            months and not any(months & (dated_months(c.text) | _periods_of(ctx, c)) for c in cands)):
         return _latest_not_stated(ctx, cands, named)
     if kind is not None:  # "最新披露的单季营收": the latest quarter a sentence states, not a nine months' total
         ends = {id(c): latest_of_kind(c.text, kind, ctx.passages[c.passage_idx].chunk.date or "") for c in cands}
