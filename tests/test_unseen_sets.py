@@ -37,7 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 29))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29 = (_questions(DATA / f"dev-{n}" / "questions.jsonl")
+                                                             for n in range(5, 30))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -98,6 +99,19 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-29 (the session-28 hidden set, opened in session 29): its failures after the session-29 fixes
+    "h28-q03": "What revenue did Thermiva post for the six months to end-September 2025, and what was its gross margin? "
+               "— refused: the English half-year to September is not read as the fiscal half the article names "
+               "(2026财年上半年); mapping it so lost two dev questions whose sentences sit under a bare 上半年 heading",
+    "h28-q33": "When is the ITC expected to make its final injury determination in the carpet case, and what China-wide "
+               "dumping rate was set? — refused: 'ITC' is read as a company no document names (the article writes "
+               "美国国际贸易委员会)",
+    "h28-q41": "What revenue range does Vasquill's chairman expect for full-year 2025? — the range is quoted, but under "
+               "'the sources do not give this figure': the chairman's 全年 states no year",
+    "h28-q43": "蒿宁日化可换股债券现行转换价是多少？尚未转换的本金还剩多少？ — the second part is answered; 现行转换价 is not "
+               "matched to '调整为现行的每股2.40港元'",
+    "h28-q45": "蒿宁日化债券持有人转股的最后期限是哪天？ — the timetable row of the conversion deadline is not chosen "
+               "(最后期限 is not read as 转换截止日)",
     # dev-28 (the session-27 hidden set, opened in session 28): its failures after the session-28 fixes
     "h27-q14": "How much raw nest did Walora Nest produce in the first nine months of 2025? — refused: the swiftlet-house "
                "table sits under a heading naming no company in the buyer's announcement, whose title names both the buyer "
@@ -450,3 +464,15 @@ def test_an_english_name_one_article_gives_finds_another_articles_chinese(unseen
     assert not a.refused, a.text
     assert "410亿港元" in a.text
     assert "news-06" in {c.doc_id for c in a.citations}, a.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV29))
+def test_dev29(dev29_engine, q):
+    """Ten articles written blind in session 28 (a vacuum-flask maker's mandatory general offer, a snack maker's index
+    inclusion with monthly data, a yacht builder's change of CEO written wholly in English, a graphite-electrode maker's
+    arbitration award, an HTML esports-hotel chain's rebuttal of a short seller, a .txt carpet maker's anti-dumping
+    ruling, a blueberry grower's deemed disposal, a catheter maker's chairman interview, a repellent maker's convertible
+    bond redemption, an auction house's financial assistance): Chinese and English look-ups, pinyin names, two-part,
+    table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev29_engine.ask(q["question"], q.get("history")), q)
