@@ -484,6 +484,20 @@ def _rate_res() -> tuple[re.Pattern, re.Pattern]:
             re.compile("|".join(map(re.escape, [*scope["growth_asked"], *scope["rate_row_words"]]))))
 
 
+@lru_cache(maxsize=1024)
+def _table_view(text: str) -> tuple[str, str, str, str, str, str]:
+    """How a passage's (first) table is read, normalised: its rows' opening text (table_head), its header row, its
+    header lines, its lead-in, the caption that lead-in ends with and the caption its header's first cell writes."""
+    table_head = normalize(" ".join(ln for ln in text.splitlines() if ln.startswith("|"))[:200])
+    # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
+    header_row = normalize(next((ln for ln in text.splitlines() if ln.lstrip().startswith("|")), ""))
+    header_lines = normalize(table_header(text))  # (with a caption row over the column names)
+    table_lead = normalize(line_before_table(text))  # (the table's lead-in: "分季度看，新签订单…：")
+    # (a lead-in stating no figure of its own is the table's caption, whose metric is every row's: "按地区划分的
+    # 收入（百万港元）：", not "前三季度公司综合毛利率为34.2%…。分板块看：")
+    return table_head, header_row, header_lines, table_lead, table_caption_of(table_lead), _corner(header_row)
+
+
 def _corner(header_row: str) -> str:
     """The first cell of a table's (normalised) header row when it captions the table rather than naming its label
     column ("按地区划分的收入(人民币千元)" over the regions' rows: their metric); "" for a short column name ("地区")."""
@@ -1576,17 +1590,22 @@ def _term_forms(forms: list[str], term: str, glossary: Glossary | None = None) -
 
 
 @lru_cache(maxsize=4096)
-def _noun_forms(word: str) -> tuple[str, ...]:
-    """A Chinese word's English nouns as a normalised English sentence writes them ("拉链" -> zipper): what an article
-    written in English says for the word of a Chinese question (chatbot/bilingual.py english_forms)."""
+def _english_forms(word: str) -> tuple[str, ...]:
+    """A Chinese word's English forms as a normalised English sentence writes them ("拉链" -> zipper, "交付" -> deliver):
+    what an article written in English says for the word of a Chinese question (chatbot/bilingual.py english_forms)."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
         return ()
     return tuple(normalize(n) for n in english_forms(word))
 
 
+def _in_english(word: str, norm: str) -> bool:
+    """Does a normalised English text name a Chinese word by one of its English forms?"""
+    return any(n in norm for n in _english_forms(word))
+
+
 def _says_in_english(g: TermGroup, norm: str) -> bool:
-    """Does a normalised English sentence name a Chinese word of the question by one of its English nouns?"""
-    return g.kind == "word" and any(n in norm for n in _noun_forms(g.alternatives[0]))
+    """Does a normalised English sentence name a Chinese word of the question by one of its English forms?"""
+    return g.kind == "word" and _in_english(g.alternatives[0], norm)
 
 
 def _says_english_word(word: str, text: str) -> bool:
@@ -1824,8 +1843,7 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
     if any(f and f in t for forms in item_forms for f in forms):
         return True
     # (an English text names a Chinese item word by its English forms: "交付到欧洲" by "Europe")
-    return question_language(text) == "en" and any(n in t for forms in item_forms for f in forms
-                                                    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", f) for n in _noun_forms(f))
+    return question_language(text) == "en" and any(_in_english(f, t) for forms in item_forms for f in forms)
 
 
 def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary: Glossary) -> list[Candidate]:
@@ -1935,17 +1953,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         prose_periods = passage_periods if prose == p.chunk.text else \
             periods(context_text + " " + own_text(prose)) | named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
-        table_head = ""
-        if p.chunk.kind == "table":
-            table_head = normalize(" ".join(ln for ln in p.chunk.text.splitlines() if ln.startswith("|"))[:200])
-        # a table's header row names what its columns hold ("| 季度 | 对应月份 | 内地同店销售同比 |"), not its other rows
-        header_row = normalize(next((ln for ln in p.chunk.text.splitlines() if ln.lstrip().startswith("|")), ""))
-        header_lines = normalize(table_header(p.chunk.text))  # (with a caption row over the column names)
-        table_lead = normalize(line_before_table(p.chunk.text))  # (the table's lead-in: "分季度看，新签订单…：")
-        # (a lead-in stating no figure of its own is the table's caption, whose metric is every row's: "按地区划分的
-        # 收入（百万港元）：", not "前三季度公司综合毛利率为34.2%…。分板块看：")
-        table_caption = table_caption_of(table_lead)
-        corner = _corner(header_row)
+        table_head, header_row, header_lines, table_lead, table_caption, corner = _table_view(p.chunk.text)
+        if p.chunk.kind != "table":
+            table_head = ""
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
@@ -1956,10 +1966,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             is_row = item and raw.lstrip().startswith("|")
             if is_row and (own_table := own_table_text(p.chunk.text, raw)) != p.chunk.text:  # a later table of the
                 # passage: its own header, lead-in and caption
-                table_head = normalize(" ".join(ln for ln in own_table.splitlines() if ln.startswith("|"))[:200])
-                header_row = normalize(next((ln for ln in own_table.splitlines() if ln.lstrip().startswith("|")), ""))
-                header_lines, table_lead = normalize(table_header(own_table)), normalize(line_before_table(own_table))
-                table_caption, corner = table_caption_of(table_lead), _corner(header_row)
+                table_head, header_row, header_lines, table_lead, table_caption, corner = _table_view(own_table)
             parts_of_before = not is_row and shown.lstrip().startswith(tuple(evidence_config()["required"]["parts_leads"]))
             english_text = chinese_question and question_language(shown) == "en"
             mentioned = set(glossary.entities(shown)) | _role_named(shown + (" " + header_lines if is_row else ""), roles)
@@ -2202,8 +2209,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not (is_row and counted_noun and len(counted_noun) >= 2 and counted_noun in f"{heads} {table_lead}"
                              and not _caption_states_unit(f"{header_lines} {table_lead} {heads}", "元")) \
                     and not (english_text and counted_noun and re.search(r"\d", shown)
-                             and any(n in f"{norm} {normalize(header_lines) if is_row else ''}"
-                                     for n in _noun_forms(counted_noun))) \
+                             and _in_english(counted_noun, f"{norm} {header_lines if is_row else ''}")) \
                     and not (is_row and row_counts(shown, row_words, spec.measures)
                              and not _caption_states_unit(header_lines, "元")):  # (a table of money counts nothing)
                 continue  # asks "多少平方米", "how many tonnes": a count or a rate beside the area or weight is no answer

@@ -138,9 +138,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             ask = "是多少" if _ASKS_AMOUNT_ZH.search(prev) else "如何"
             return re.sub(r"(?:的呢|呢)\s*([？?]?)\s*$", ask + r"\1", re.sub(r"^\s*(?:那么?|还有)\s*", "", q))
         if x_ents and prev_ents and (owned := _POSSESSED_EN.match(x)) and glossary.entities(owned.group("name")):
-            item = owned.group("item").strip(" ?？")  # "And what about Thermiva's revenue?": its item, or the one before
-            return _replace_entity(prev, prev_ents[0], owned.group("name"), glossary) if item.lower() in prev.lower() \
-                else f"What is {owned.group('name')}'s {item}?"
+            # "And what about Thermiva's revenue?"
+            return _item_of(prev, prev_ents[0], owned.group("name"), owned.group("item"), glossary)
         if x_ents and prev_ents:  # another company, same attribute ("And 泊联停车's?": the name, not its possessive)
             name, period = _name_and_period(x)
             swapped = _replace_entity(prev, prev_ents[0], re.sub(r"['’]s$", "", name), glossary)
@@ -157,10 +156,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             return _replace_entity(prev, prev_ents[0], named, glossary)
         if prev_ents and not x_ents and _latin(x[:1]) and (owned := _POSSESSED_EN.match(x)) \
                 and (named := _uncatalogued_name_en(owned.group("name"), glossary)):
-            # "And what about Sealorn Marine's order book?": that company's, the item asked before or its own
-            item = owned.group("item").strip(" ?？")
-            return _replace_entity(prev, prev_ents[0], named, glossary) if item.lower() in prev.lower() \
-                else f"What is {named}'s {item}?"
+            # "And what about Sealorn Marine's order book?", a company the catalogue does not hold
+            return _item_of(prev, prev_ents[0], named, owned.group("item"), glossary)
         if _OTHER_ONE.match(x):  # a company, never an item of the question before
             if (item := _other_of_answered(prev_ents, _last_answer(history), glossary)) is not None:
                 return item
@@ -232,6 +229,13 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
                 topic = ent  # (a topic in another language than the question's: the company alone)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
     return q
+
+
+def _item_of(prev: str, prev_ent: str, name: str, item: str, glossary: Glossary) -> str:
+    """A follow-up's "<name>'s <item>": the question before asked of that company when it asked that item, else the
+    item asked of it on its own ("What is Sealorn Marine's order book?")."""
+    item = item.strip(" ?？")
+    return _replace_entity(prev, prev_ent, name, glossary) if item.lower() in prev.lower() else f"What is {name}'s {item}?"
 
 
 def _uncatalogued_name_en(x: str, glossary: Glossary) -> str:

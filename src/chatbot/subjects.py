@@ -187,7 +187,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # a word the documents use, then a common word ("太二贡献": "太二", "贡献")
         if _held_phrase_then_words(n, contains, rules or load_rules()):
             continue  # a phrase the documents write, then words they write that make no name ("美国商务部终裁")
-        if before is not None and _short_of_written_name(n, before, rules or load_rules()):
+        if before is not None and written_name(n, before, rules or load_rules()):
             continue  # a written name's head and its kind, the words between left out ("泓湾基金": 泓湾消费产业基金)
         if _opens_with_a_verb(n):
             continue  # "为什么要终止协议？": what is done (要, 会, 能, 还), no name
@@ -220,8 +220,10 @@ def _held_phrase_then_words(name: str, contains: Callable[[str], bool], rules: R
     return False
 
 
-def _short_of_written_name(name: str, before: Callable[..., set[str]], rules: Rules) -> bool:
-    return bool(written_name(name, before, rules))
+def _name_suffixes(rules: Rules) -> list[str]:
+    """The company and institution suffixes, longest first (config/catalogue.toml [names] company_suffixes,
+    org_suffixes)."""
+    return sorted({*rules.company_suffixes, *rules.org_suffixes}, key=len, reverse=True)
 
 
 def written_name(name: str, before: Callable[..., set[str]], rules: Rules, gap: int = 6) -> str:
@@ -231,8 +233,7 @@ def written_name(name: str, before: Callable[..., set[str]], rules: Rules, gap: 
     suffix ("泓湾科技") is none."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{4,}", name):
         return ""
-    suffixes = sorted({*rules.company_suffixes, *rules.org_suffixes}, key=len, reverse=True)
-    tail = next((s for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), "")
+    tail = next((s for s in _name_suffixes(rules) if name.endswith(s) and len(name) - len(s) >= 2), "")
     head = name[: len(name) - len(tail)] if tail else ""
     if not head:
         return ""
@@ -245,10 +246,11 @@ def complete_written_names(question: str, glossary: Glossary, before: Callable[.
                            rules: Rules | None = None) -> str:
     """The question with each name it shortens as written_name reads it written out ("泓湾基金向…" -> "泓湾消费产业基金
     向…"), so that the name constraints hold the sentences that name it."""
-    if not re.search(r"[\u4e00-\u9fff]{4}", question):
-        return question
+    rules = rules or load_rules()
+    if not re.search(r"[\u4e00-\u9fff]{4}", question) or not any(s in question for s in _name_suffixes(rules)):
+        return question  # (no name of that shape: the name finder is not run)
     for n in _uncatalogued_names(question, glossary, rules, {}):
-        full = written_name(n, before, rules or load_rules())
+        full = written_name(n, before, rules)
         if full:
             question = question.replace(n, full)
     return question
@@ -638,8 +640,7 @@ def _phrasing_word(word: str, rules: Rules) -> bool:
     dictionary tags it as no noun, and it is no word a company's name is made of (a company suffix, a trade
     or business word). Nouns ("华南", "物流") and words jieba does not know stay part of a name."""
     tag = dictionary_tag(word)
-    name_words = {*rules.company_suffixes, *rules.trade_words, *rules.business_words, *rules.org_suffixes}
-    return tag is not None and tag != "" and not tag.startswith(("n", "vn", "eng")) and word not in name_words
+    return tag is not None and tag != "" and not tag.startswith(("n", "vn", "eng")) and word not in _name_words(rules)
 
 
 def _verb_then_object(name: str, suffix: str) -> bool:
