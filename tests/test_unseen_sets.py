@@ -81,9 +81,6 @@ KNOWN_FAILURES = {
                "read as a derived share and not computed beside the look-up (the table's 上限使用率 row states it)",
     "h24-q04": "…租用青岛厂房的每年租金上限是多少？ — refused: the cap row says 厂房租赁 and the place (青岛) is only in the "
                "prose below it (before the figure-word rule a capacity sentence naming 青岛 was quoted)",
-    "h24-q10": "粿谷食品2025财年线上电商渠道收入是多少？ — refused: the channel table's metric (收入) is only in the plain-text "
-               "line '附注3 收入' two lines above it (read as a heading by a loader rule that was withdrawn: it cost a stress "
-               "summary)",
     "h24-q15": "粿谷食品2025财年财务成本里银行借款利息是多少？ — refused: '财务成本里银行' is read as an unknown bank's name",
     "h24-q18": "旅骐房车2025年全年交付了多少辆C型房车？ — a Chinese question about an article written in English: C型房车 "
                "does not find 'Class C motorhomes'",
