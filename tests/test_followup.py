@@ -90,7 +90,10 @@ def _asked(*questions: str) -> list[dict]:
         ("那它2025年全年的收入呢？", _asked("天数智芯上市首日收盘价是多少？"), "天数智芯2025年全年的收入是多少？"),
         ("那前三季度加起来呢？", _asked("云知声第三季度收入多少？"), "云知声前三季度收入多少？"),
         ("二季度单季呢？", _asked("云知声前三季度收入多少？"), "云知声二季度单季收入多少？"),
-        ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "为什么增长慢？"),  # points at nothing: unchanged
+        # a why with only what it asks of ("为什么会下滑？"): of the question before
+        ("为什么增长慢？", _asked("云知声2024年收入增长多少？"), "云知声2024年收入增长：为什么增长慢？"),
+        ("为什么会下滑？", _asked("云知声医疗AI客户的留存率怎么样？"), "云知声医疗AI客户的留存率：为什么会下滑？"),
+        ("为什么云知声增长慢？", _asked("云知声2024年收入增长多少？"), "为什么云知声增长慢？"),  # names its subject
         # a pronoun beside a company the question names: the item asked before, without that company
         ("它占云知声总收入的比例是多少？", _asked("云知声的大模型业务2025年收入是多少？"), "大模型业务收入占云知声总收入的比例是多少？"),
         # a pronoun where no company is known: the figure asked before, whole

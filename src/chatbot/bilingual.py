@@ -282,6 +282,12 @@ def english_forms(zh: str) -> list[str]:
     return list(dict.fromkeys([*_terms_of_forms().get(zh, []), *english_nouns(zh), *_verb_glosses().get(zh, [])]))
 
 
+def verb_glosses(zh: str) -> list[str]:
+    """The one-word verbs CC-CEDICT's first entry gives a Chinese word of two to four characters for ("交付" ->
+    deliver); [] for none ("料酒": cooking wine, a noun only)."""
+    return list(_verb_glosses().get(zh, ()))
+
+
 def english_nouns(zh: str) -> list[str]:
     """The English nouns CC-CEDICT's first entry gives a Chinese word for (as an article written in English names the
     thing a Chinese question asks about: 拉链 -> zipper, 房车 -> recreational vehicle); [] for none."""

@@ -98,7 +98,14 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             continue  # part of a longer token ("Trip.com"): not a name of words
         span = _trimmed(m.group(0).split(), rules, sentence_start=m.start() == 0)
         name = " ".join(span)
-        if not span or glossary.entities(name) or name in names:
+        if not span or name in names:
+            continue
+        if glossary.entities(name):  # a catalogued name's romanisation; the whole run may be another, longer one's
+            whole = _pinyin(span, glossary, rules) if len(span) > 1 else ""  # ("Yuepei Wine": 越醅酒业, where "yuepei"
+            if not whole or whole in glossary.entities(name):  # alone is the controlling shareholder 越醅投资's)
+                continue
+            names[name] = whole
+            out = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", whole, out)
             continue
         if len(span) == 1 and (span[0].lower() in glossary.terms or span[0] in rules.en_legal_tails
                                or span[0] in rules.en_trade_words or span[0].lower() in question_stop_words_en()):

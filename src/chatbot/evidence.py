@@ -23,7 +23,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
-from chatbot.bilingual import _stems, cedict_index, english_forms, finance_term_forms, names_a_place, to_chinese
+from chatbot.bilingual import (
+    _stems,
+    cedict_index,
+    english_forms,
+    english_nouns,
+    finance_term_forms,
+    names_a_place,
+    to_chinese,
+    verb_glosses,
+)
 from chatbot.collapse import collapse, docs_about
 from chatbot.defined_terms import defined_as
 from chatbot.en_phrases import dictionary_phrases, phrase_pattern
@@ -112,7 +121,7 @@ _WHAT_METRIC_EN = re.compile(r"\bwhat\s+((?:[a-z\-]+\s+){1,6}?)(?:does|did|do|wi
 # "what was <company>'s <thing> at/in/for …": the thing asked, as "what <thing> did <company> …" names it (not across
 # a relative clause: "What is the Shanhai model that Unisound's LLM business is built on?" asks the model)
 _WHAT_OWN_EN = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?!the\s+(?:report|article|analyst|author|source|document|market|sector|industry)s?\b)"
-                          r"(?:(?!\b(?:that|which|who|whom|whose|where)\b)[^?]){1,60}?(?:'s|’s|'|’)\s+((?:[a-z\-]+\s*){1,4}?)"
+                          r"(?:(?!\b(?:that|which|who|whom|whose|where)\b)[^?]){1,60}?(?:'s|’s|'|’)\s+((?:[a-z0-9\-]+\s*){1,5}?)"
                           r"(?=\b(?:at|in|for|on|of|as|during|by|over|per|to|from|when|after|before)\b|[?？.]|$)",
                           re.IGNORECASE)
 _PERIOD_WORDS_EN = re.compile(r"\b(?:months?|quarters?|half|year|ended|ending|period|fiscal|fy)\b", re.IGNORECASE)
@@ -580,10 +589,15 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     )
     if wants_figure:  # a place no passage names ("泰国2025年干胶产量", "output in Thailand"): the figure of a region the
         for g in groups:  # documents do not break out, which no other region's figure answers
-            if g.kind == "word" and not g.entity and not g.marked and any(_is_place(_as_written(question, a))
-                                                                          for a in g.alternatives) \
-                    and (g.absent or _after_company(question, g.alternatives[0], entities, glossary)
-                         or _after_place_word_en(question, g.alternatives)):
+            # (an English place the term list gives, in a question asking a figure's amount: "the United States" of
+            # "What was X's gross profit from the United States?"; not the listing's place, "list in Hong Kong")
+            term = g.kind == "term" and bool(g.source) and not g.absent and not _asks_identifier(asked, glossary) \
+                and (spec.amount or bool(_ASKS_VALUE_EN.search(question)))
+            if (g.kind == "word" or term) and not g.entity and not g.marked \
+                    and any(_is_place(_as_written(question, a)) for a in g.alternatives) \
+                    and ((g.absent and not term) or (_after_company(question, g.alternatives[0], entities, glossary)
+                                                     and not term)
+                         or _after_place_word_en(question, [*g.alternatives, g.source])):
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
                     spec.required.append(g)
@@ -644,6 +658,17 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                           and where & set(g.alternatives)  # (the English word, and its Chinese)
                           and (zh := [a for a in g.alternatives if not a.isascii() and dictionary_tag(a) == "ns"])
                           and not any(z in f for z in zh for seg in spec.segments for f in seg)]
+    if wants_figure and spec.amount and not metrics and not any(g.kind == "metric" for g in groups) \
+            and (head := _figure_head(question, spec, metric_forms)):
+        # "来自美国的毛利是多少", "What was X's gross profit from the United States?": the thing whose figure is asked, a
+        # finance term, is named by the answer (a Chinese word as the required words are: by the sentence, a heading
+        # over it or its table's header; an English term, translated, by the sentence, its row or a heading)
+        english = question_language(_without_entities(question, spec)) != "zh"
+        head.marked = head.marked or english
+        # (a Chinese question's head, when it names a part too, "来自美国的毛利": the part's row of another figure is the
+        # look-alike; without a part, a generic head, "销量", is said by the table in words of its own, "出口量")
+        if head not in spec.required and (english or spec.segments or any(g.marked for g in spec.required)):
+            spec.required.append(head)
     return spec
 
 
@@ -952,14 +977,15 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
     any of their Chinese senses: a run of at least [required] en_unmapped_run such words side by side
     ("revenue from blue-collar recruitment", "on-grid electricity"), none of them a name. A single such
     word may only phrase the question; a run names a thing no document gives a figure for. "" if none."""
-    if not (spec.wants_figure and spec.amount) or re.search(r"[\u4e00-\u9fff]", question):
-        return ""
+    if not (spec.wants_figure and spec.amount) or re.search(r"[\u4e00-\u9fff]", _without_entities(question, spec)):
+        return ""  # (a Chinese question; an English one keeps the Chinese name its company was resolved to)
     absent = _absent_english_words(spec)
     words = [*re.findall(r"[a-z0-9]+", question.lower()), ""]
     named = {f for forms in spec.metrics for f in forms if f.isascii()}
+    placing = set(evidence_config()["required"]["en_unmapped_placing"])
     run: list[str] = []
     for i, word in enumerate(words):
-        if word in absent:
+        if word in absent and not _PERIOD_WORDS_EN.fullmatch(word):  # (a period's words are the period's rules')
             run.append(word)
             continue
         if len(run) >= evidence_config()["required"]["en_unmapped_run"]:
@@ -969,10 +995,21 @@ def unmapped_phrase(question: str, spec: QuestionSpec) -> str:
             # or right before the metric ("on-grid electricity", "revenue from blue-collar recruitment", "gross
             # margin on oyster sauce", "infant formula revenue"), not a verb of the question ("how much did …
             # investors take up")
-            if (before and before[-1] in ties) or word in named:
+            # ("in" places a thing the run qualifies, "stores in fourth-tier cities", not a place written last: "stock
+            # code in Hong Kong")
+            if (before and before[-1] in ties and (before[-1] not in placing or (word and word not in _EN_STOP))) \
+                    or word in named:
                 return " ".join(run)
         run = []
     return ""
+
+
+def _without_entities(question: str, spec: QuestionSpec) -> str:
+    """The question less the companies' names it holds (an English question whose company was resolved to its Chinese
+    name, "What was 蒿宁日化's …", is still an English question)."""
+    for form in sorted({a for g in spec.groups if g.kind == "entity" for a in g.alternatives}, key=len, reverse=True):
+        question = question.replace(form, " ")
+    return question
 
 
 @lru_cache(maxsize=1)
@@ -1004,6 +1041,61 @@ def _object_head(question: str, groups: list[TermGroup]) -> TermGroup | None:
         return next((g for g in groups if g.kind == "word" and not g.entity and not g.absent
                      and g.alternatives[0] == word), None)
     return None
+
+
+def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """The Chinese words no passage holds (`texts`: the passages, normalised; the index may cut a written word, "抛釉砖")
+    that a figure question writes right onto a required word, a noun or an ordinal that names the part asked ("四线" of
+    "四线城市", where the rows are 一线城市 … 三线及以下城市): marked, so that no other part's figure answers
+    (config/evidence.toml [required] noun_pos)."""
+    q, pos = normalize(question), frozenset(evidence_config()["required"]["noun_pos"])
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        if not (g.absent and g.kind == "word" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) or q.find(word) < 0 \
+                or any(word in t for t in texts):
+            continue
+        end = q.find(word) + len(word)
+        if (word[0] in _ORDINALS or _noun(word, pos)) and any(
+                q.startswith(r.alternatives[0], end) for r in spec.required if not r.absent):
+            g.marked = True
+            out.append(g)
+    return out
+
+
+def _figure_head(question: str, spec: QuestionSpec, metric_forms: set[str]) -> TermGroup | None:
+    """The finance term (config/terms_en.toml, a term group) a figure question names as the thing whose amount it asks,
+    when no glossary metric is that thing: in Chinese, the word written right before "是多少" ("来自美国的毛利是多少":
+    毛利); in English, the last words of "what <thing> did X …" or "what was X's <thing> (in|from|…)" ("What was X's
+    FY2025 gross profit from the United States?": gross profit). None otherwise."""
+    if re.search(r"[\u4e00-\u9fff]", _without_entities(question, spec)):
+        q = normalize(question)
+        asks = list(re.finditer(r"(?:是|为|有|达到|共)?\s*(?:多少|几)", q))
+        if len(asks) != 1:
+            return None
+        cut = asks[0].start()
+        placed = [(q.rfind(a, 0, cut) + len(a), g) for g in spec.groups if not g.absent
+                  and (g.kind == "term" or (g.kind == "word" and g.alternatives[0] in finance_term_forms()))
+                  for a in g.alternatives[:1] if re.search(r"[\u4e00-\u9fff]", a) and q.rfind(a, 0, cut) >= 0]
+        end, head = max(placed, key=lambda x: x[0], default=(-1, None))
+        # (a noun: "毛利", not a verbal noun that says what is done or expected, "经营", "预计"; nor a change, which the
+        # change rules read)
+        return head if head is not None and end == cut and not set(head.alternatives) & metric_forms \
+            and dictionary_tag(head.alternatives[0]) != "vn" and _noun(head.alternatives[0], frozenset(
+                evidence_config()["required"]["noun_pos"])) \
+            and not _asks_growth_word(head.alternatives[0], question) else None
+    m = _WHAT_METRIC_EN.search(question) or _WHAT_OWN_EN.search(question)
+    if not m:
+        return None
+    words = list(takewhile(lambda w: w not in evidence_config()["required"]["en_head_ends"],
+                           re.findall(r"[a-z][a-z\-]*", m.group(1).lower())))
+    if not words:
+        return None
+    phrase = " ".join(words)
+    # (a term of two words or more, "gross profit", "housing allowance": one word, "volumes", has senses too many)
+    return next((g for g in spec.groups if g.kind == "term" and not g.absent and " " in g.source
+                 and re.search(rf"(?:^|\s){re.escape(g.source)}$", phrase) and not set(g.alternatives) & metric_forms
+                 and not _asks_growth_word(g.alternatives[0], question)), None)
 
 
 def _reported_head(question: str, what: re.Match | None, groups: list[TermGroup], idf) -> TermGroup | None:
@@ -1078,7 +1170,19 @@ def _noun(word: str, noun_pos: frozenset[str]) -> bool:
 
     tag = dictionary_tag(word)
     tags = [tag] if tag else [p.flag for p in pseg.lcut(word)]
-    return bool(tags) and all(t in noun_pos for t in tags)
+    if tags and all(t in noun_pos for t in tags):
+        return True
+    # (jieba's dictionary tags some rare nouns as verbs, "料酒" v: a rare word CC-CEDICT glosses with nouns and no verb,
+    # and no verb asking a figure, is a noun; config/evidence.toml [required] noun_tagged_verb_freq)
+    cfg = evidence_config()["required"]
+    return tag == "v" and bool(english_nouns(word)) and not verb_glosses(word) and word not in cfg["head_verbs"] \
+        and _jieba_freq(word) < cfg["noun_tagged_verb_freq"]
+
+
+def _jieba_freq(word: str) -> int:
+    from chatbot.text import _jieba
+
+    return _jieba().dt.FREQ.get(word) or 0
 
 
 # ("多少钱" asks a sum of money: a growth rate or a count beside it is no answer)
@@ -1636,6 +1740,8 @@ def score_candidates(
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
+    if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
+        spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
         spec.places = _places_written(spec, texts)
         spec.required += [g for g in spec.places if g not in spec.required]
@@ -1777,8 +1883,12 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     if english and spec.measures and any(states_measure(c.text, u) for u in spec.measures):
         return False  # a count in the unit asked ("customer visits": 1,265万人次) is the figure
     # (a Chinese question's word, as an article written in English says it: "拉链" by "Zipper sales volume…")
-    english_text = not english and question_language(c.text) == "en"
-    return not any(any(a in text for a in g.alternatives) or (english_text and _says_in_english(g, text)) for g in words)
+    english_text = question_language(c.text) == "en"
+    # (an English question over an article written in English: the term as the question writes it, "ship" of "Units
+    # shipped")
+    return not any(any(a in text for a in g.alternatives) or (english_text and not english and _says_in_english(g, text))
+                   or (english_text and english and g.kind == "term" and g.source and normalize(g.source) in text)
+                   for g in words)
 
 
 def _term_names_metric(context: str, term: str, metric_forms: list[str], names: list[str]) -> bool:
@@ -1858,6 +1968,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
     asks_flow = asks_month and re.search(evidence_config()["period"]["flow_asked"], question) is not None
+    # (a month named as a fiscal year's end, "上一个完整财年（截至2025年3月）", asks the year)
+    asks_month_flow = asks_month and any(forms[0] in evidence_config()["period"]["month_flow_metrics"] for forms in spec.metrics) \
+        and not _FULL_YEAR.search(question)
     asked_years = {y for y, q in spec.periods if y}
     asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
@@ -2082,6 +2195,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if is_row and _aggregate_row(shown, [*(g.alternatives for g in spec.required), *spec.segments]):
+                continue  # "料酒及其他", "Japan and others": several parts' sum, not the part asked
             if is_row and not all(any(a in norm or a in header_lines for a in g.alternatives) for g in spec.places):
                 continue  # another row than the place's an English question asks ("sell into India": the row 印度; a
                 # title naming the place, "…获裁定印度客户须赔付…", does not make every row's figure India's)
@@ -2096,7 +2211,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the item asked only in the title ("…11月鸡蛋销量…"), and the figure asked ("销量") named neither by
                 # the sentence nor a heading over it: another figure of the article ("在产蛋鸡存栏2,346万只")
             # (each segment asked, named by the sentence itself or its row's header; else only over it)
-            said = [names_segment(scoped, forms) or (is_row and names_segment(header_row, forms)) for forms in spec.segments]
+            said = [names_segment(scoped, forms) or (is_row and names_segment(header_row, forms))
+                    or (english_text and any(_in_english(f, scoped) for f in forms if not f.isascii()))
+                    for forms in spec.segments]  # (an article written in English: "Europe" of 欧洲)
             # (a table row's segment is named by its row, its header or a section heading over it: the title speaks of
             # another line of the table, "…国际及地区航线旅客增三成" over the cargo row)
             if not all(own or names_segment(heads if is_row else context, forms)
@@ -2136,11 +2253,17 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     if not stated and not asks_flow and not periods(own_text(shown)):
                         stated = day_dated_months(shown)  # a sentence stating no period: the month of an event's day
                         # ("did not pay the coupon of US$17.85 million due on 15 December 2025")
+                if is_row and not stated and table_lead:  # a row of no period of its own: its table's lead-in's
+                    # ("2025年前三季度分产品收入：" over "| 高端 | 28,640 |"; read as written: "1H FY2026 revenue by region")
+                    stated = periods(line_before_table(own_table_text(p.chunk.text, raw)))
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown), flow=asks_flow):
                     continue  # states another period, or nothing ties it to the one asked
+                if asks_month_flow and (own_periods := periods(own_text(shown))) and all(q is None for _, q in own_periods) \
+                        and not dated_months(shown):
+                    continue  # a month's revenue asked: the sentence states a year's ("2025年全年收入…"), no month's
                 if (spec.metrics and not is_row and year_before_figure().search(shown)
                         and not period_match(spec.periods, named_periods(own_text(shown)) or stated - year_earlier(stated))
                         and not any(_year_before_clause_names(shown, forms) for forms in spec.metrics)):
@@ -2387,7 +2510,9 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
     markers = evidence_config()["required"].get("segment_markers", [])
     if passage and any(f"{w}{m}" in norm for m in markers for w in ("该", "此")):
         text += " " + text_without(normalize(passage), forms)
+    # (an article written in English names it in English: "Europe" of the row asked as 欧洲)
     return all(any(a in text for a in g.alternatives) or _named_by_kind(text, g, generic or [])
+               or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
                for g in spec.required if g.marked)
 
 
@@ -2478,6 +2603,17 @@ def _asks_which_part(question: str, header_row: str) -> bool:
 
 _FULL_YEAR = re.compile(r"\bFY\s?\d{2,4}\b|财年|全年|年度|\bfull[- ]year\b|\bfor the year\b|\bannual\b", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．]\s*)")
+
+
+def _aggregate_row(row: str, asked: list[list[str]]) -> bool:
+    """Is a rendered row ("料酒及其他:收入2,570万元") labelled with a part asked, then a word that adds the other parts
+    (config/evidence.toml [scope] aggregate_row_tails: "及其他", "and others")?"""
+    label = normalize(row.split(":", 1)[0]).lower()
+    tails = tuple(normalize(t).lower() for t in evidence_config()["scope"]["aggregate_row_tails"])
+    return any(label.startswith(a.lower()) and label[len(a):].strip() in tails
+               for forms in asked for a in forms if a) or any(
+        label.endswith(t) and any(_in_english(a, label[: -len(t)]) for forms in asked for a in forms if a and not a.isascii())
+        for t in tails if t.isascii())
 
 
 @lru_cache(maxsize=1024)

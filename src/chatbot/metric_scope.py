@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from chatbot.text import periods, qualifiers
+from chatbot.text import dictionary_tag, periods, qualifiers
 
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?（(、\n]")
 _PERIOD_WORDS = re.compile(
@@ -81,8 +81,9 @@ def asked_regions(question: str, suffixes: Iterable[str], region_pos: Iterable[s
         sfx = next((s for s in suffixes if w.endswith(s)), "")
         if not sfx:
             continue
-        if len(w) > len(sfx):  # one word ("华南地区", tagged as a place)
-            stem, stem_flag = w[: -len(sfx)], flag
+        if len(w) > len(sfx):  # one word ("华南地区", tagged as a place; "美国市场", tagged nt, whose stem is a place)
+            stem = w[: -len(sfx)]
+            stem_flag = flag if flag in pos else (dictionary_tag(stem) or flag)
         elif i > 0:  # the suffix after its own word ("西南" "大区")
             stem, stem_flag = words[i - 1]
         else:

@@ -86,6 +86,8 @@ class Rules:
     sector_stem_pos: frozenset[str] = frozenset()
     # words that join two names ("西岭芯与澜舟芯科(8001.HK)"): the ticker is the last one's
     pair_joiners: tuple[str, ...] = ()
+    # words that join two names in a question ("越醅酒业和绍醅酒业"): the text after one is read on its own
+    name_joiners: tuple[str, ...] = ()
     # not-name words that open a name when a name word follows them ("China" of "China Tower")
     name_openers_en: frozenset[str] = frozenset()
     # words before an institution suffix that make it a class of institutions ("地方政府")
@@ -193,6 +195,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         pinyin_syllables=re.compile(f"(?:{q['pinyin_syllable']})+") if q.get("pinyin_syllable") else None,
         sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
         pair_joiners=tuple(n.get("pair_joiners", [])),
+        name_joiners=tuple(q.get("name_joiners", [])),
         generic_org_heads=frozenset(n.get("generic_org_heads", [])),
         peer_kinds=tuple(n.get("peer_kinds", [])),
         role_words=frozenset(n.get("role_words", [])),
@@ -347,10 +350,10 @@ _FUNCTION_CHARS = "与和及或由被将向对从在于是为的"  # a character
 
 
 def _opening_char(w: str, flag: str, out: list, words: list, bounded: bool, lenient: bool) -> bool:
-    """A character jieba reads as an adverb or a verb ("都" of "都润控股", "环" of "环钴资源") that
-    opens the words between a punctuation mark (or the text's start) and a ticker: the name's
+    """A character jieba reads as an adverb, a verb or a sound ("都" of "都润控股", "环" of "环钴资源", "喵" of
+    "喵垠宠物用品") that opens the words between a punctuation mark (or the text's start) and a ticker: the name's
     first character, not a word of the sentence before it."""
-    return (lenient and bounded and len(w) == 1 and flag[:1] in ("d", "v") and bool(words) and words[0] == (w, flag)
+    return (lenient and bounded and len(w) == 1 and flag[:1] in ("d", "v", "o") and bool(words) and words[0] == (w, flag)
             and w not in _FUNCTION_CHARS and sum(len(x) for x, _ in out) >= 2)
 
 

@@ -37,15 +37,21 @@ def complete(question: str, glossary: Glossary) -> str:
 
 
 def _name_goes_on(after: str, glossary: Glossary) -> bool:
-    """Does a noun follow the head, making it another name ("嘉岳重工": a company no document holds, not 嘉岳电梯)?
-    A metric ("恪安保安收入多少") or no noun ("恪安保安截至…", "恪安的…") leaves the head a name of its own."""
-    from chatbot.names import _posseg
+    """Do nouns follow the head that end a name ("嘉岳重工", "嘉岳智能科技": a company no document holds, not 嘉岳电梯)?
+    A metric ("恪安保安收入多少"), no noun ("恪安保安截至…", "恪安的…"), or nouns that end no name (a product or a
+    place of the company: "喵垠豆腐猫砂", "钜铆匈牙利工厂") leave the head a name of its own (config/catalogue.toml
+    [names] company_suffixes, trade_words, business_words, org_suffixes)."""
+    from chatbot.names import _posseg, load_rules
 
-    words = [(w, f) for w, f in _posseg(after[:8]) if w.strip()]
-    if not words or not re.fullmatch(r"[\u4e00-\u9fff]+", words[0][0]):
-        return False
-    word, flag = words[0]
-    return (flag.startswith("n") or flag == "vn") and not glossary.metrics_in(word)
+    rules = load_rules()
+    ends = {*rules.company_suffixes, *rules.trade_words, *rules.business_words, *rules.org_suffixes}
+    for word, flag in [(w, f) for w, f in _posseg(after[:8]) if w.strip()][:3]:
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or not (flag.startswith("n") or flag == "vn") \
+                or glossary.metrics_in(word):
+            return False
+        if word in ends:
+            return True
+    return False
 
 
 def heads_of(aliases: list[tuple[str, str]]) -> dict[str, str]:

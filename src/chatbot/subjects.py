@@ -160,6 +160,7 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     # ... anywhere in the question ("我该不该买入宸丰涂料的股票": 宸丰 before 涂料, the trade of 宸彩涂料)
     out += [n for n in trade_names(question, glossary, contains, rules or load_rules()) if n not in out]
     out += [n for n in near_names(question, glossary, contains) if n not in out]
+    out += [n for n in _names_after_joiners(question, glossary, contains, rules or load_rules()) if n not in out]
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
     for n in _uncatalogued_names(question, glossary, rules, beside):
         other = business_after(question, n, rules or load_rules())
@@ -193,6 +194,20 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
             continue  # "为什么要终止协议？": what is done (要, 会, 能, 还), no name
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def _names_after_joiners(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules) -> list[str]:
+    """Unknown names written right after a word that joins two names ("越醅酒业和绍醅酒业…谁更高": jieba cuts "和绍",
+    and the second name is found only where the text after the joiner is read on its own; config/catalogue.toml
+    [question] name_joiners)."""
+    out: list[str] = []
+    for m in re.finditer("|".join(map(re.escape, rules.name_joiners)) or "(?!)", question):
+        rest = question[m.end():]
+        if not re.match(r"[\u4e00-\u9fff]{3,}", rest) or not re.search(r"[\u4e00-\u9fff]", question[:m.start()][-1:]):
+            continue
+        out += [n for n in [*trade_names(rest, glossary, contains, rules), *near_names(rest, glossary, contains)]
+                if rest.startswith(n) and n not in out]
+    return out
 
 
 def _name_words(rules: Rules) -> frozenset[str]:

@@ -178,10 +178,11 @@ def _period_rules() -> _PeriodRules:
     report_words: dict[str, str] = evidence_config()["period_phrases"]["report_words"]
     reports = "|".join(sorted(map(re.escape, report_words), key=len, reverse=True))
     period_re = re.compile(
-        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(?:财年|财政年度)?\s*(上半财年|下半财年|上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末|年底|末|度|H1|H2)?",
+        rf"((?:19|20)\d{{2}})(?!\d)\s*(?:年(?!\s*\d{{1,2}}\s*月))?\s*(?:财年|财政年度)?\s*(上半财年|下半财年|上半年|下半年|前三季度|前九个月|第?[一二三四1-4]季度|Q[1-4]|{reports}|中期|全年|年末(?!期)|年底|末(?!期)|度|H1|H2)?",
         re.IGNORECASE,
     )
-    qualifier_re = re.compile(rf"{reports}|上半财年|下半财年|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末|年底|全年|H1|H2", re.IGNORECASE)
+    qualifier_re = re.compile(rf"{reports}|上半财年|下半财年|上半年|下半年|前三季度|前九个月|(?:first )?(?:nine months|three quarters)|第?[一二三四1-4]季度|\bQ[1-4]\b|(?:first|second|third|fourth) quarter|(?:first|second) half|中期|年末(?!期)|年底|全年|H1|H2", re.IGNORECASE)
+    # ("末期股息" is the final dividend: no year-end)
     return _PeriodRules(period_re, qualifier_re, {**_QUALIFIER, **report_words})
 
 

@@ -93,6 +93,8 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             if i < 0:
                 continue
             j = i + len(normalize(word))
+        if any(p.start < i and p.end > j and p.group.kind in ("term", "metric") for p in placed):
+            continue  # the conjunction inside one term ("sale and leaseback": 售后回租), no two items
         # (an item no passage holds is asked all the same: the answer says it is missing)
         before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
         if not before:

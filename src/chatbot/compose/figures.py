@@ -113,6 +113,17 @@ def _with_heading_caption(text: str, headings: list[str]) -> str:
     return text
 
 
+def _change_of_another_part(text: str, asked: tuple | None) -> bool:
+    """Does every clause stating a change ("同比增长5.3%") state it of a part of a year other than the one asked
+    ("2025年前三季度收入…同比增长5.3%" for the full year 2025's growth)? A clause naming no part of a year may be the
+    asked period's."""
+    if not asked:
+        return False
+    clauses = [c for c in re.split(r"[；;。]", text) if _STATED_CHANGE.search(c)]
+    parts = [{q for _, q in _stated_periods(c)} for c in clauses]
+    return bool(clauses) and all(qs and None not in qs and asked[1] not in qs for qs in parts)
+
+
 def _stated_periods(text: str) -> set:
     return periods(text) or {(None, q) for q in qualifiers(text) if q}
 
@@ -193,7 +204,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
         return Composition(entries)  # the source states the share or ratio itself: quoted, not computed
     if (dq.kind == "growth" and (dq.previous or (_year_apart(dq.a.period, dq.b.period) and len(periods(period_spellings(ctx.question))) == 1))
-            and any(_STATED_CHANGE.search(e.text) for e in entries)):
+            and any(_STATED_CHANGE.search(e.text) and not _change_of_another_part(e.text, dq.a.period) for e in entries)):
         return Composition(entries)  # a change on the year before the sources state ("增长21.3%"): quoted (the year
         # before asked in words, or the same period of the year before read as the base: "同比增幅是多少")
     passages = _all_passages(ctx)
@@ -233,11 +244,15 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if (a is None or b is None) and dq.sequential and entries:
         return Composition(entries)  # "环比增长263%": what the sources state of the change
     if a is None or b is None:
-        asked = [op.period for op in (dq.a, dq.b) if op.period and op.period[1]]
         stated = set().union(*(_stated_periods(e.text) for e in entries)) if entries else set()
+        # (a year asked whole, where the sources state only a part of that year: "2025年全年" beside 2025年前三季度)
+        asked = [op.period for op in (dq.a, dq.b) if op.period and (op.period[1] or (
+            op.period[0] and any(y == op.period[0] and q for y, q in stated)
+            and not any(y == op.period[0] and not q for y, q in stated)))]
         if entries and (dq.ratio or (stated and any(not period_match({p}, stated) for p in asked))):
             # a named ratio the sources neither state nor give the inputs of, or a period asked where the
-            # sources state only others ("第二季度…占上半年"): refused, what is known labelled so
+            # sources state only others ("第二季度…占上半年", "2025年全年…增速" beside 前三季度's): refused, what is
+            # known labelled so
             return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
                                refused=True)
         entries.append(Entry(lab["derived_missing"]))  # the sources may state the answer in other words
