@@ -205,3 +205,106 @@ REGIONS_EN = "1H FY2026 revenue by region (RMB million):\n\n| Region | Revenue |
 def test_an_article_in_english_answers_by_its_english_words(question, text, figure):
     got = _sentences(question, text, "Unisound interim results")
     assert (bool(got) and figure in got[0]) if figure else not got
+
+
+# --- periods said otherwise ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("2025财年末期股息每股多少", {("2025", None)}),  # the final dividend: no year-end
+    ("2025年末期股息", {("2025", None)}),
+    ("2024年末现金", {("2024", "end")}),
+    ("2025财年末", {("2025", "end")}),
+])
+def test_a_final_dividend_is_no_year_end(text, found):
+    from chatbot.text import periods
+
+    assert periods(text) == found
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("涪芥食品2025年最后一个季度的收入是多少？", ("2025", "Q4")),
+    ("涪芥食品2025年第一个季度的收入是多少？", ("2025", "Q1")),
+])
+def test_a_years_last_or_first_quarter_said_in_words(question, period):
+    from chatbot.evidence import analyse_question
+
+    spec = analyse_question(question, _glossary(), _idf("涪芥食品 收入 2025 第四季度 第一季度"))
+    assert period in spec.periods
+
+
+LEAD_TABLE = ("2025年前三季度分产品收入：\n\n| 产品 | 收入（人民币万元） | 同比 |\n|---|---|---|\n"
+              "| 高端（十年陈及以上） | 28,640 | +9.7% |\n| 料酒及其他 | 2,570 | +1.8% |\n")
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("云知声前三季度高端黄酒收入是多少？", "28,640"),  # the row's period is its table's lead-in's
+    ("云知声上半年高端黄酒收入是多少？", ""),  # another period
+    ("云知声前三季度料酒单独的收入是多少？", ""),  # "料酒及其他": several parts' sum
+])
+def test_a_rows_period_and_parts_come_from_its_table(question, figure):
+    got = _sentences(question, "黄酒企业云知声的产品涵盖花雕酒、料酒等。\n\n" + LEAD_TABLE, "云知声三季度业绩")
+    assert (bool(got) and figure in got[0]) if figure else not got
+
+
+@pytest.mark.parametrize(("row", "asked", "aggregate"), [
+    ("料酒及其他:收入2,570万元", [["料酒"]], True),
+    ("Japan and others:Revenue：RMB42.0 million", [["日本"]], True),
+    ("Europe:Revenue：RMB201.7 million", [["欧洲"]], False),
+    ("料酒:收入2,570万元", [["料酒"]], False),
+    ("其他:收入2,570万元", [["料酒"]], False),
+])
+def test_a_row_adding_the_other_parts_is_no_parts_figure(row, asked, aggregate):
+    from chatbot.evidence import _aggregate_row
+
+    assert _aggregate_row(row, asked) is aggregate
+
+
+# --- two parts, derived figures -------------------------------------------------------------------------------------
+
+
+def test_and_inside_one_term_asks_one_thing():
+    from chatbot.evidence import analyse_question, evidence_config
+    from chatbot.two_part import split_spec
+
+    question = "What is the lease rate on Unisound's sale and leaseback?"
+    spec = analyse_question(question, _glossary("云知声 售后回租 租赁 利率"), _idf("云知声 售后回租 租赁 利率"))
+    cfg = evidence_config()["two_part"]
+    assert split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", [])) == []
+
+
+@pytest.mark.parametrize(("text", "asked", "other"), [
+    ("公司2024年全年收入约54.2亿元；2025年前三季度收入约41.86亿元，同比增长5.3%", ("2025", None), True),
+    ("全年收入132.6亿元，较2024年的122.6亿元增长8.2%", ("2025", None), False),  # no part of a year: may be the one asked
+    ("西南地区收入同比增长18.9%，增速居各区域之首", (None, "Q3"), False),
+    ("2025年前三季度收入约41.86亿元，同比增长5.3%", ("2025", "Q1-3"), False),  # the part asked
+])
+def test_a_change_stated_of_another_part_of_the_year(text, asked, other):
+    from chatbot.compose.figures import _change_of_another_part
+
+    assert _change_of_another_part(text, asked) is other
+
+
+def test_and_after_a_term_that_holds_one_still_joins_two_items():
+    from chatbot.evidence import analyse_question, evidence_config
+    from chatbot.two_part import split_spec
+
+    question = "What annual lease rate does Unisound pay under its sale-and-leaseback, and what is the total rent?"
+    known = "云知声 售后回租 租赁 利率 租金 总额"
+    spec = analyse_question(question, _glossary(known), _idf(known))
+    cfg = evidence_config()["two_part"]
+    assert len(split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []))) == 2
+
+
+@pytest.mark.parametrize(("sentence", "part_row"), [
+    ("豆腐猫砂:收入1,024.6百万元", True),  # a part's row: no whole of the company's revenue
+    ("合计:收入3,895.5百万元", False),  # the total row
+    ("收入:2025年2,270.0", False),  # the metric's own row
+    ("全年收入约22.7亿元，猫砂销量约48.6万吨", False),  # prose
+])
+def test_a_shares_whole_is_no_parts_table_row(sentence, part_row):
+    from chatbot.compute import Fact, Operand, _part_row
+
+    fact = Fact(lo=1.0, hi=1.0, unit="", currency="CNY", written=("1", "1"), clause=sentence, periods=set(),
+                sentence=sentence, passage_idx=0)
+    assert _part_row(fact, Operand(None, [["收入", "revenue"]], None)) is part_row

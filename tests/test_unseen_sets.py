@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29 = (_questions(DATA / f"dev-{n}" / "questions.jsonl")
-                                                             for n in range(5, 30))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30 = (_questions(DATA / f"dev-{n}" / "questions.jsonl")
+                                                                    for n in range(5, 31))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -473,3 +473,15 @@ def test_dev29(dev29_engine, q):
     bond redemption, an auction house's financial assistance): Chinese and English look-ups, pinyin names, two-part,
     table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev29_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV30))
+def test_dev30(dev30_engine, q):
+    """Ten articles written blind in session 29 (a pickled-vegetable maker's land resumption, an HTML duck-neck chain's
+    ransomware attack, a .txt noodle maker's winding-up petition, a rice-wine maker's forced share sale, a go-kart
+    operator's sale and leaseback, a durian importer's customs reassessment, a fastener maker's plant closure, a
+    wheelchair maker's distribution deal written wholly in English, a hanfu brand's licensing deal, a cat-litter maker's
+    customer bankruptcy): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly
+    questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev30_engine.ask(q["question"], q.get("history")), q)

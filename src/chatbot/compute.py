@@ -327,6 +327,8 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if whole and len(op.terms) == 1:  # a share's whole is no figure of a breakdown by part ("北美收入3.126亿美元；
             found = [f for f in found if not in_breakdown(f, op)]  # 欧洲收入2.418亿美元" is no revenue of the company's)
+        if whole:  # ... nor a table row of a part ("豆腐猫砂:收入1,024.6百万元" is no revenue of the company's)
+            found = [f for f in found if not _part_row(f, op)]
         # the metric alone ("前三季度总收入", a growth of "revenue"): the company's figure first ("前三季度文化纸收入96.5亿元"
         # after "…实现营业收入218.4亿元"; "第三季度交通票务服务收入21.3亿元" after the quarter's total)
         alone = len(op.terms) == 1
@@ -341,6 +343,18 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         if found:
             return next((f for f in found if not is_bound(f)), found[0])
     return None
+
+
+def _part_row(f: Fact, op: Operand) -> bool:
+    """Is the figure a table row's ("豆腐猫砂:收入1,024.6百万元", as rows are rendered) whose label names a part, neither
+    the operand's metric nor a whole ([compute] total_row_labels: "合计", "total")?"""
+    m = re.match(r"\s*([^:：\d]{1,30})[:：]", f.sentence)
+    if not m:
+        return False
+    label = normalize(m.group(1)).lower()
+    totals = [normalize(t).lower() for t in reader_config()["compute"].get("total_row_labels", [])]
+    return not any(t in label for t in totals) \
+        and not any(normalize(a).lower() in label for g in op.terms for a in g if a)
 
 
 def _a_flow(f: Fact, op: Operand) -> bool:
@@ -742,8 +756,8 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         for a in sorted([*names, canon.lower()], key=len, reverse=True):
             low = (low.replace(a, " ") if a == canon.lower()
                    else re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low))
-    for term in sorted(glossary.terms, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+    for term in sorted(glossary.terms, key=len, reverse=True):  # (a substring test first: a pattern for every term of
+        if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):  # the list is slow to compile)
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
                 groups.append([*glossary.terms[term], term])  # (and as an article written in English says it)
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)

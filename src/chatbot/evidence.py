@@ -2253,9 +2253,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     if not stated and not asks_flow and not periods(own_text(shown)):
                         stated = day_dated_months(shown)  # a sentence stating no period: the month of an event's day
                         # ("did not pay the coupon of US$17.85 million due on 15 December 2025")
-                if is_row and not stated and table_lead:  # a row of no period of its own: its table's lead-in's
-                    # ("2025年前三季度分产品收入：" over "| 高端 | 28,640 |"; read as written: "1H FY2026 revenue by region")
-                    stated = periods(line_before_table(own_table_text(p.chunk.text, raw)))
+                if is_row and not stated and table_lead and (
+                        lead := line_before_table(own_table_text(p.chunk.text, raw)).strip()).endswith((":", "：")):
+                    # a row of no period of its own: its table's lead-in's, a line that introduces it ("2025年前三季度分产品
+                    # 收入：" over "| 高端 | 28,640 |"; read as written: "1H FY2026 revenue by region (RMB million):"),
+                    # not a paragraph before it
+                    stated = periods(lead)
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)

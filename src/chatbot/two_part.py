@@ -89,12 +89,14 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         else:
             if not word or (word.isascii() and not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", question.lower())):
                 continue  # an English conjunction counts as a word of its own ("and", not "brand")
-            i = q.find(normalize(word))
+            # (the first occurrence outside a term: "and" of "sale-and-leaseback", 售后回租, joins no two items)
+            w = normalize(word)
+            i = next((k for k in (m.start() for m in re.finditer(re.escape(w), q))
+                      if not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)),
+                     -1)
             if i < 0:
                 continue
-            j = i + len(normalize(word))
-        if any(p.start < i and p.end > j and p.group.kind in ("term", "metric") for p in placed):
-            continue  # the conjunction inside one term ("sale and leaseback": 售后回租), no two items
+            j = i + len(w)
         # (an item no passage holds is asked all the same: the answer says it is missing)
         before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
         if not before:

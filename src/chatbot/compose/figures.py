@@ -113,6 +113,11 @@ def _with_heading_caption(text: str, headings: list[str]) -> str:
     return text
 
 
+def _value(f) -> float:
+    """A figure's value in its currency's units (its range's low end), for comparing a part with its whole."""
+    return f.lo
+
+
 def _change_of_another_part(text: str, asked: tuple | None) -> bool:
     """Does every clause stating a change ("同比增长5.3%") state it of a part of a year other than the one asked
     ("2025年前三季度收入…同比增长5.3%" for the full year 2025's growth)? A clause naming no part of a year may be the
@@ -233,6 +238,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = None
     if a is not None and b is not None and dq.kind == "share" and dq.b.exclude and a.lo > b.hi:
         b = None  # a part's whole is no smaller than the part ("9.9元与19.9元两档…合计贡献约46%" is no total revenue)
+    if a is not None and b is not None and dq.kind == "share" and _value(a) > _value(b):
+        # ... whatever the whole's words: a figure smaller than the part ("贡献收入2.18亿元" beside 北美收入652.4百万元) is
+        # another figure; the whole is one no smaller, if the sources give one
+        b = find_operand([f for f in facts if _value(f) >= _value(a) and f is not a], dq.b, ok, whole)
     if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if dq.ratio and a is not None and b is not None and a.passage_idx != b.passage_idx:
