@@ -296,15 +296,16 @@ def test_and_after_a_term_that_holds_one_still_joins_two_items():
     assert len(split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []))) == 2
 
 
-@pytest.mark.parametrize(("sentence", "part_row"), [
+@pytest.mark.parametrize(("sentence", "is_part"), [
     ("豆腐猫砂:收入1,024.6百万元", True),  # a part's row: no whole of the company's revenue
     ("合计:收入3,895.5百万元", False),  # the total row
     ("收入:2025年2,270.0", False),  # the metric's own row
     ("全年收入约22.7亿元，猫砂销量约48.6万吨", False),  # prose
+    ("云知声:2025年上半年营收32.6亿元", False),  # the company's own row
 ])
-def test_a_shares_whole_is_no_parts_table_row(sentence, part_row):
-    from chatbot.compute import Fact, Operand, _part_row
+def test_a_shares_whole_is_no_parts_table_row(sentence, is_part):
+    from chatbot.compute import Fact, Operand, part_row
 
     fact = Fact(lo=1.0, hi=1.0, unit="", currency="CNY", written=("1", "1"), clause=sentence, periods=set(),
                 sentence=sentence, passage_idx=0)
-    assert _part_row(fact, Operand(None, [["收入", "revenue"]], None)) is part_row
+    assert part_row(fact, Operand("云知声", [["收入", "revenue"]], None)) is is_part

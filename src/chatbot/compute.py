@@ -327,8 +327,6 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if whole and len(op.terms) == 1:  # a share's whole is no figure of a breakdown by part ("北美收入3.126亿美元；
             found = [f for f in found if not in_breakdown(f, op)]  # 欧洲收入2.418亿美元" is no revenue of the company's)
-        if whole:  # ... nor a table row of a part ("豆腐猫砂:收入1,024.6百万元" is no revenue of the company's)
-            found = [f for f in found if not _part_row(f, op)]
         # the metric alone ("前三季度总收入", a growth of "revenue"): the company's figure first ("前三季度文化纸收入96.5亿元"
         # after "…实现营业收入218.4亿元"; "第三季度交通票务服务收入21.3亿元" after the quarter's total)
         alone = len(op.terms) == 1
@@ -345,7 +343,7 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
     return None
 
 
-def _part_row(f: Fact, op: Operand) -> bool:
+def part_row(f: Fact, op: Operand) -> bool:
     """Is the figure a table row's ("豆腐猫砂:收入1,024.6百万元", as rows are rendered) whose label names a part, neither
     the operand's metric nor a whole ([compute] total_row_labels: "合计", "total")?"""
     m = re.match(r"\s*([^:：\d]{1,30})[:：]", f.sentence)
@@ -353,8 +351,8 @@ def _part_row(f: Fact, op: Operand) -> bool:
         return False
     label = normalize(m.group(1)).lower()
     totals = [normalize(t).lower() for t in reader_config()["compute"].get("total_row_labels", [])]
-    return not any(t in label for t in totals) \
-        and not any(normalize(a).lower() in label for g in op.terms for a in g if a)
+    return not any(t in label for t in totals) and not (op.entity and normalize(op.entity).lower() in label) \
+        and not any(normalize(a).lower() in label for g in op.terms for a in g if a)  # (a company's own row is whole)
 
 
 def _a_flow(f: Fact, op: Operand) -> bool:

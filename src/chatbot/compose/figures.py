@@ -23,6 +23,7 @@ from chatbot.compute import (
     find_operand,
     in_breakdown,
     is_bound,
+    part_row,
     points_formula,
     priced_count,
     range_ends,
@@ -111,6 +112,14 @@ def _with_heading_caption(text: str, headings: list[str]) -> str:
     if headings and len(headings) > 1 and text.lstrip().startswith("|") and caption_unit(headings[-1]):
         return f"{headings[-1]}\n\n{text}"
     return text
+
+
+def _may_be_whole(f: Fact, part: Fact, op: Operand) -> bool:
+    """May a figure be a share's whole beside its part: not the part's own figure, and no other part's table row (the
+    part's own row may give its whole: "海南:种植面积18,600公顷;开割面积14,250公顷")?"""
+    if (f.sentence, f.lo, f.hi) == (part.sentence, part.lo, part.hi):
+        return False
+    return not part_row(f, op) or f.sentence == part.sentence
 
 
 def _value(f) -> float:
@@ -238,10 +247,15 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = None
     if a is not None and b is not None and dq.kind == "share" and dq.b.exclude and a.lo > b.hi:
         b = None  # a part's whole is no smaller than the part ("9.9元与19.9元两档…合计贡献约46%" is no total revenue)
+    if a is not None and b is not None and dq.kind == "share" and part_row(b, dq.b) \
+            and not (b.sentence == a.sentence and b.lo != a.lo):
+        # a table row of another part is no whole ("豆腐猫砂:收入1,024.6百万元" for North America's share of revenue;
+        # the part's own row gives its own whole: "海南:种植面积18,600公顷;开割面积14,250公顷")
+        b = find_operand([f for f in facts if _may_be_whole(f, a, dq.b)], dq.b, ok, whole)
     if a is not None and b is not None and dq.kind == "share" and _value(a) > _value(b):
         # ... whatever the whole's words: a figure smaller than the part ("贡献收入2.18亿元" beside 北美收入652.4百万元) is
-        # another figure; the whole is one no smaller, if the sources give one
-        b = find_operand([f for f in facts if _value(f) >= _value(a) and f is not a], dq.b, ok, whole)
+        # another figure; the whole is one no smaller, if the sources give one (and no other part's row)
+        b = find_operand([f for f in facts if _value(f) >= _value(a) and _may_be_whole(f, a, dq.b)], dq.b, ok, whole)
     if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if dq.ratio and a is not None and b is not None and a.passage_idx != b.passage_idx:
