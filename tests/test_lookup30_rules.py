@@ -309,3 +309,8 @@ def test_a_shares_whole_is_no_parts_table_row(sentence, is_part):
     fact = Fact(lo=1.0, hi=1.0, unit="", currency="CNY", written=("1", "1"), clause=sentence, periods=set(),
                 sentence=sentence, passage_idx=0)
     assert part_row(fact, Operand("云知声", [["收入", "revenue"]], None)) is is_part
+
+
+def test_a_word_no_passage_holds_before_the_word_asked_is_no_part_unless_it_ranks_one():
+    text = "预计所得净额约1.92亿港元；新股约占扩大后已发行H股的1.84%。"  # "所得款项净额" asked: 款项 is no part
+    assert _sentences("云知声配售所得款项净额约多少？", text, "云知声配售")[:1] == [text]

@@ -1045,10 +1045,10 @@ def _object_head(question: str, groups: list[TermGroup]) -> TermGroup | None:
 
 def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
     """The Chinese words no passage holds (`texts`: the passages, normalised; the index may cut a written word, "抛釉砖")
-    that a figure question writes right onto a required word, a noun or an ordinal that names the part asked ("四线" of
-    "四线城市", where the rows are 一线城市 … 三线及以下城市): marked, so that no other part's figure answers
-    (config/evidence.toml [required] noun_pos)."""
-    q, pos = normalize(question), frozenset(evidence_config()["required"]["noun_pos"])
+    that a figure question writes right onto a required word, opening with a numeral that ranks the part asked ("四线"
+    of "四线城市", where the rows are 一线城市 … 三线及以下城市): marked, so that no other part's figure answers (not any
+    noun: "所得款项净额" is said "所得净额")."""
+    q = normalize(question)
     out = []
     for g in spec.groups:
         word = g.alternatives[0]
@@ -1056,7 +1056,7 @@ def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> l
                 or any(word in t for t in texts):
             continue
         end = q.find(word) + len(word)
-        if (word[0] in _ORDINALS or _noun(word, pos)) and any(
+        if word[0] in _ORDINALS and any(
                 q.startswith(r.alternatives[0], end) for r in spec.required if not r.absent):
             g.marked = True
             out.append(g)
