@@ -595,8 +595,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                 and (spec.amount or bool(_ASKS_VALUE_EN.search(question)))
             if (g.kind == "word" or term) and not g.entity and not g.marked \
                     and any(_is_place(_as_written(question, a)) for a in g.alternatives) \
-                    and ((g.absent and not term) or (_after_company(question, g.alternatives[0], entities, glossary)
-                                                     and not term)
+                    and ((not term and (g.absent or _after_company(question, g.alternatives[0], entities, glossary)))
                          or _after_place_word_en(question, [*g.alternatives, g.source])):
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
@@ -1052,10 +1051,11 @@ def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> l
     out = []
     for g in spec.groups:
         word = g.alternatives[0]
-        if not (g.absent and g.kind == "word" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) or q.find(word) < 0 \
+        at = q.find(word)
+        if not (g.absent and g.kind == "word" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) or at < 0 \
                 or any(word in t for t in texts):
             continue
-        end = q.find(word) + len(word)
+        end = at + len(word)
         if word[0] in _ORDINALS and any(
                 q.startswith(r.alternatives[0], end) for r in spec.required if not r.absent):
             g.marked = True
@@ -2612,11 +2612,17 @@ def _aggregate_row(row: str, asked: list[list[str]]) -> bool:
     """Is a rendered row ("料酒及其他:收入2,570万元") labelled with a part asked, then a word that adds the other parts
     (config/evidence.toml [scope] aggregate_row_tails: "及其他", "and others")?"""
     label = normalize(row.split(":", 1)[0]).lower()
-    tails = tuple(normalize(t).lower() for t in evidence_config()["scope"]["aggregate_row_tails"])
+    tails = _aggregate_tails()
     return any(label.startswith(a.lower()) and label[len(a):].strip() in tails
                for forms in asked for a in forms if a) or any(
         label.endswith(t) and any(_in_english(a, label[: -len(t)]) for forms in asked for a in forms if a and not a.isascii())
         for t in tails if t.isascii())
+
+
+@lru_cache(maxsize=1)
+def _aggregate_tails() -> tuple[str, ...]:
+    """config/evidence.toml [scope] aggregate_row_tails, normalised once (every table row of every answer reads them)."""
+    return tuple(normalize(t).lower() for t in evidence_config()["scope"]["aggregate_row_tails"])
 
 
 @lru_cache(maxsize=1024)
