@@ -266,13 +266,24 @@ def _dateline(text: str, max_lines: int, max_chars: int) -> str:
     return ""
 
 
+_CAPTION_ROW = re.compile(r"^\|\s*(?P<caption>[^|\n]*?\S)\s*\|(?:\s*\|)+\s*\n\|(?:\s*:?-{3,}:?\s*\|)+\s*\n(?=\|[^\n]*\S[^\n]*\|[^\n]*\S)",
+                          re.MULTILINE)
+
+
+def caption_rows_as_lines(text: str) -> str:
+    """A table's caption (HTML `<caption>`), which the HTML extractor writes as the table's first row with one cell
+    filled ("| 2025年前九个月按产品划分的收入（人民币千元） |  |  |  |" over the header row), written as the line that
+    introduces the table, as a Markdown article writes it: its rows' metric and unit, not a row of figures."""
+    return _CAPTION_ROW.sub(lambda m: m.group("caption") + "\n\n", text)
+
+
 def _read_html(markup: str, src: str, url: str) -> tuple[str, dict]:
     import trafilatura  # heavy import: only when needed
 
     body = trafilatura.extract(markup, url=url or None, output_format="markdown", include_tables=True,
                                include_formatting=True, include_links=False, include_images=False,
                                favor_recall=True)
-    text = clean_text(body or "")
+    text = caption_rows_as_lines(clean_text(body or ""))
     if not text:
         raise LoadError(f"{src}: no extractable text in the HTML")
     info = trafilatura.extract_metadata(markup, default_url=url or None)

@@ -507,6 +507,35 @@ def _table_view(text: str) -> tuple[str, str, str, str, str, str]:
     return table_head, header_row, header_lines, table_lead, table_caption_of(table_lead), _corner(header_row)
 
 
+@lru_cache(maxsize=512)
+def total_stated(table_text: str, lead: str) -> str:
+    """The clause of a table's lead-in that states the figure its total row sums to ("公司2025年收入约人民币19.86亿元"
+    over a table by product in 人民币万元 whose "合计" row is 198,600): the table's metric, when neither its header nor
+    its lead-in's caption names one (its rows are parts of that figure). "" when the total matches no figure there.
+    (config/evidence.toml [scope] total_rows: the total row's labels; [scope] total_match: how close the two must be.)"""
+    from chatbot.compute import facts_in
+
+    if not lead or not claim_figures(lead):
+        return ""
+    cfg = evidence_config()["scope"]
+    labels = (*cfg["total_rows"], "total")  # (an article written in English: "Total")
+    totals = [f for _, shown, item, _ in passage_sentences(table_text) if item and normalize(shown).startswith(labels)
+              for f in facts_in(shown) if f.lo > 0]
+    if not totals:
+        return ""
+    for f in facts_in(lead):
+        if any(t.currency == f.currency and abs(t.lo - f.lo) <= cfg["total_match"] * t.lo for t in totals):
+            return f.clause
+    return ""
+
+
+def _total_named(passage: str, row: str, prose: str) -> str:
+    """total_stated of the table a row is in, over the line that introduces it as written, else the prose of its
+    document retrieved beside it (a table passage of its own)."""
+    table = own_table_text(passage, row)
+    return normalize(total_stated(table, line_before_table(table) or prose))
+
+
 def _corner(header_row: str) -> str:
     """The first cell of a table's (normalised) header row when it captions the table rather than naming its label
     column ("按地区划分的收入(人民币千元)" over the regions' rows: their metric); "" for a short column name ("地区")."""
@@ -1246,8 +1275,10 @@ def measure_words(question: str) -> list[str]:
 def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     cfg = evidence_config()["units"]
     units = sorted(cfg["measures"], key=len, reverse=True)
-    m = re.search(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")(?!百分点)", question)
-    if m:  # ("多少个百分点" asks a change of a rate, no count)
+    other = cfg.get("not_unit_before", {})
+    m = next((m for m in re.finditer(r"多少\s*(?:[亿万千百]\s*)?(" + "|".join(map(re.escape, units)) + ")(?!百分点)", question)
+              if not question.startswith(tuple(other.get(m.group(1), [])), m.end())), None)
+    if m:  # ("多少个百分点" asks a change of a rate, no count; "多少份额" a share, no count of 份)
         return (m.group(1),), (m.group(1),)
     # a count word ("学员人数", "门店家数"): a unit or classifier then [units] counted_as, not a numeral's ("两位数")
     forms = cfg.get("counted_forms", {})
@@ -1740,6 +1771,8 @@ def score_candidates(
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
+    if spec.wants_figure and question_language(question) != "zh":  # "X's rock wool boards": not the total's sentence
+        spec.required += [g for g in _possessed_parts_en(question, spec, texts) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
@@ -1801,12 +1834,61 @@ def _widen_to_written(spec: QuestionSpec, q: str, texts: list[str]) -> None:
         return longer if any(longer in t for t in texts) and tag[:1] in ("a", "n") \
             and q[at - 1] not in classifiers else form
 
+    _take_from_absent_next(spec, q, texts)
     segment_forms = {f for forms in spec.segments for f in forms}
     spec.segments = [list(dict.fromkeys(wider(f) for f in forms)) for forms in spec.segments]
     for g in spec.groups:  # (a segment's word only: "镍产量" is still answered by "镍金属累计产量")
         if g.kind == "word" and not g.absent and len(g.alternatives) == 1 and g.alternatives[0] in segment_forms \
                 and (w := wider(g.alternatives[0])) != g.alternatives[0]:
             g.alternatives = [w]
+
+
+def _possessed_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """The words of an English question written between a company's "'s" and its metric, a verb of earning or a
+    preposition ("rock wool boards" of "How much revenue did X's rock wool boards bring in", "KrF photoresist" of "X's
+    KrF photoresist sales"): the part of the company asked. Each that a retrieved passage writes in one of its forms
+    is marked (held: the answer, its row or a heading names it); words no passage writes are left to the scoring.
+    Only with a company the documents hold, and no period or metric word among them (config [required] en_part_ends)."""
+    if not spec.entities:
+        return []
+    ends = "|".join(map(re.escape, evidence_config()["required"]["en_part_ends"]))
+    out: list[TermGroup] = []
+    for m in re.finditer(rf"(?:'s|’s|s'|s’)\s+((?:[A-Za-z0-9\-]+\s+){{0,4}}?[A-Za-z0-9\-]+)\s+(?=(?:{ends})\b)", question):
+        for word in m.group(1).lower().split():
+            g = next((g for g in spec.groups if g.kind == "word" and not g.entity and not g.absent
+                      and g.alternatives[0] == word), None)
+            if g is None or word in _EN_STOP or _PERIOD_WORDS_EN.fullmatch(word):
+                continue
+            if any(a and a in t for a in g.alternatives for t in texts):
+                g.marked = True
+                out.append(g)
+    return out
+
+
+def _take_from_absent_next(spec: QuestionSpec, q: str, texts: list[str]) -> None:
+    """A word of a Chinese question whose last character the tokenizer gave to the word after it, a word no passage
+    holds ("海苔卷卖了多少吨": jieba reads 海苔 / 卷卖, the table's row is 海苔卷): the word is the longer span the passages
+    write, and what is left of the other is a word of its own (or none, one character left)."""
+    for g in list(spec.groups):
+        if g.kind != "word" or g.absent or g.entity or len(g.alternatives) != 1:
+            continue
+        form = g.alternatives[0]
+        at = q.find(form)
+        if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", form):
+            continue
+        after = at + len(form)
+        nxt = next((h for h in spec.groups if h.absent and h.kind == "word"
+                    and re.fullmatch(r"[\u4e00-\u9fff]{2,}", h.alternatives[0]) and q.find(h.alternatives[0]) == after), None)
+        if nxt is None or not any(form + nxt.alternatives[0][0] in t for t in texts):
+            continue
+        g.alternatives = [form + nxt.alternatives[0][0]]
+        rest = nxt.alternatives[0][1:]  # (and the senses the word was read in: "卖" sold, 销量)
+        if alternatives := [*([rest] if len(rest) >= 2 else []), *nxt.alternatives[1:]]:
+            nxt.alternatives = alternatives
+        else:
+            spec.groups.remove(nxt)
+            if nxt in spec.required:
+                spec.required.remove(nxt)
 
 
 def _places_written(spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
@@ -1967,10 +2049,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
-    asks_flow = asks_month and re.search(evidence_config()["period"]["flow_asked"], question) is not None
+    month_only = any(w in question.lower() for w in evidence_config()["period"]["month_only"])
+    asks_flow = asks_month and (re.search(evidence_config()["period"]["flow_asked"], question) is not None or month_only)
     # (a month named as a fiscal year's end, "上一个完整财年（截至2025年3月）", asks the year)
-    asks_month_flow = asks_month and any(forms[0] in evidence_config()["period"]["month_flow_metrics"] for forms in spec.metrics) \
-        and not _FULL_YEAR.search(question)
+    asks_month_flow = asks_month and (
+        any(forms[0] in evidence_config()["period"]["month_flow_metrics"] for forms in spec.metrics)
+        or month_only) and not _FULL_YEAR.search(question)
     asked_years = {y for y, q in spec.periods if y}
     asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
@@ -2035,6 +2119,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     party_roles = roles_cfg if any(r in question.lower() for r in roles_cfg) else []
     # the words a row may name only in an empty cell (its column's name, no value)
     row_words = [g.alternatives for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent]
+    # (a table passage's lead-in may be another passage of its document: the prose retrieved beside it, where the figure
+    # its total row sums to is stated, evidence.total_stated)
+    doc_prose: dict[str, str] = {}
+    for p in passages:
+        if p.chunk.kind != "table":
+            doc_prose[p.chunk.doc_id] = doc_prose.get(p.chunk.doc_id, "") + "\n" + p.chunk.text
     for pi, p in enumerate(passages):
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
@@ -2123,7 +2213,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # peer named in passing, none of whose figures the sentence gives
             if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
                                                 or (parts_of_before and f in normalize(befores[order]))
-                                                or (is_row and (f in table_caption or f in corner))
+                                                or (is_row and (f in table_caption or f in corner
+                                                                or f in _total_named(p.chunk.text, raw, doc_prose.get(p.chunk.doc_id, ""))))
                                                 for f in forms) for forms in spec.metrics):
                 continue  # does not state the metric asked (a sentence listing the parts, "其中在线阅读8.92亿元，IP授权及
                 # 衍生2.65亿元", states the metric of the sentence before it: "上半年收入13.74亿元。"; a table's rows, the
@@ -2176,7 +2267,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # passengers' sentence; and those right before the metric, marked: "欧洲航线收入" is not answered by
             # "日韩航线收入约占46%")
             held = spec.required if len(spec.required) == 1 else [
-                g for g in spec.required if g.marked or g in head_asked]
+                g for g in spec.required if g.marked or g in head_asked or (spec.amount and g.kind == "term" and g.absent)]
+            # (a finance term asked that no passage writes in any form, "net gearing": whatever else the question
+            # describes, a sentence without it gives another ratio, "Net debt / EBITDA")
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
             # (a table's header supplies a word to its rows: "高端产品" of a row "高端" under "产品档次")
             if any(g.marked for g in held) and not _marked_named(scoped, heads + (" " + header_lines if is_row else ""),
@@ -2264,7 +2357,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown), flow=asks_flow):
                     continue  # states another period, or nothing ties it to the one asked
-                if asks_month_flow and (own_periods := periods(own_text(shown))) and all(q is None for _, q in own_periods) \
+                if asks_month_flow and (((own_periods := periods(own_text(shown))) and all(q is None for _, q in own_periods))
+                                        or (is_row and _FULL_YEAR.search(shown.partition(":")[0]))) \
                         and not dated_months(shown):
                     continue  # a month's revenue asked: the sentence states a year's ("2025年全年收入…"), no month's
                 if (spec.metrics and not is_row and year_before_figure().search(shown)

@@ -116,6 +116,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     if not prev_questions:
         return q
     prev = prev_questions[-1]
+    if (then_asked := _ellipsis_then_ask(q, history, glossary)) is not None:
+        return then_asked
+    q = _year_before_named(q, prev)
     if (compared := _compared_with(q, prev, glossary)) is not None:
         return compared
     if (against := _compared_with_period(q, prev, glossary)) is not None:
@@ -229,6 +232,40 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
                 topic = ent  # (a topic in another language than the question's: the company alone)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
     return q
+
+
+_ELLIPSIS_THEN_ASK_ZH = re.compile(r"^(?P<x>\s*(?:那么?|还有)?[^？?。]{1,24}?(?:的呢|呢))\s*[？?，,]\s*(?P<ask>[^？?]*(?:多少|几)[^？?]*[？?]?)\s*$")
+
+
+def _ellipsis_then_ask(question: str, history: list[dict] | None, glossary: Glossary) -> str | None:
+    """"那第二季度呢？上网电量和收入各是多少？", "量贩零食店渠道呢？收入和占比分别是多少？": an elliptical follow-up, then its
+    own ask: the elliptical part resolved against the question before (its company and period), then asked as the
+    second part asks (a period named: the second part's items of that period; a part named: its items of that part).
+    None when the follow-up is not so written, or its second part names a company of its own."""
+    m = _ELLIPSIS_THEN_ASK_ZH.match(question)
+    if not m or glossary.entities(m.group("ask")):
+        return None
+    first = resolve_followup(m.group("x").strip() + "？", history, glossary)
+    cut = _asked_item(first, glossary)
+    if first.strip() == m.group("x").strip() + "？" or cut is None:
+        return None
+    x = _LEAD_ZH.sub("", m.group("x")).strip()
+    x = re.sub(r"(?:的呢|呢)$", "", x)
+    before = cut[0]
+    part = "" if period_phrase_re().fullmatch(x) or x in before else x  # (a period: the resolved question has it)
+    return f"{before}{part}{m.group('ask').strip()}"
+
+
+def _year_before_named(question: str, prev: str) -> str:
+    """"上一个财年是多少？" after "…2025财年来自美国的收入是多少？": the year before the one asked before, written as the
+    documents write it ("2024财年"; config/reader.toml [followup] year_before_words); the question as it is otherwise."""
+    years = _YEAR.findall(prev)
+    if not years or not re.search(r"[\u4e00-\u9fff]", question):
+        return question
+    for word, written in sorted(reader_config()["followup"]["year_before_words"].items(), key=lambda kv: -len(kv[0])):
+        if word in question:
+            return question.replace(word, written.format(y=int(years[-1]) - 1))
+    return question
 
 
 def _item_of(prev: str, prev_ent: str, name: str, item: str, glossary: Glossary) -> str:

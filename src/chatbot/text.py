@@ -587,16 +587,17 @@ def period_match(asked: set, stated: set, point_in_time: bool = False, flow: boo
     """Does a sentence state one of the asked periods? A plain year is also answered
     by its year-end figure; a half-year is not a full year. `point_in_time`: the sentence states a figure at a
     period's end ("期末点位数"), which a quarter's column gives at the month that closes it. `flow`: the question
-    asks what was done over a month ("11月份回购了多少股"), which no figure at the month's end gives."""
+    asks what was done over a month ("11月份回购了多少股", "12月单月的发电量"), which no figure at the month's end gives
+    (nor the balance at the end of the period the month closes)."""
     closes = month_end_closes()
     # (a period without its year beside the same period with one, "上半年" under a heading beside "2025年上半年", is that
     # year's: no other year's half)
     stated = {(y, s) for y, s in stated if y or not any(y2 and s2 == s for y2, s2 in stated)}
     for year, q in asked:
-        if year and q and re.fullmatch(r"M\d\d", q) and not any(
-                s and ((s.startswith("M") and (s[:3] != q or (y and y != year) or (flow and s != q)))
+        if year and q and re.fullmatch(r"M\d\d", q) and not flow and not any(
+                s and ((s.startswith("M") and (s[:3] != q or (y and y != year)))
                        or s in QUALIFIER_TEXT)
-                for y, s in stated):
+                for y, s in stated):  # (what was done over the month asked: only a sentence stating that month)
             return True  # a month with its year may be an event's date ("funded in August 2025", "the D3 round
             # in May 2023"): it refuses another month's figure (of another year too: "2025年6月:…517" is no June
             # 2024) or a reporting period's ("前三季度…218.6万人次" is no November figure), never a sentence that
@@ -608,7 +609,7 @@ def period_match(asked: set, stated: set, point_in_time: bool = False, flow: boo
                 return True
             # a month's end asked is answered at the end of the period it closes ("6月底" by the
             # half-year's figure), never at another month's end; a year by its December's end
-            if (q in closes and s == closes[q]) or (q is None and closes.get(s) == "end"):
+            if (q in closes and s == closes[q] and not flow) or (q is None and closes.get(s) == "end"):
                 return True  # (a half-year's figure is not stated by a date at its end: one way only)
             if point_in_time and q in closes and s in QUALIFIER_TEXT and period_end_month(s) == period_end_month(q):
                 return True  # ... or of a quarter it closes: "第四季度末的点位数" by the row "期末点位数" in the

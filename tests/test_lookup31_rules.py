@@ -1,0 +1,152 @@
+"""Table-driven tests of the session-31 rules (dev-31's misses, by mechanism): a month's figure asked as the month's
+alone ("单月", "当月") is never the year's nor a balance at the year's end; a count in 份; a word whose last character
+the tokenizer gave to a word no passage holds ("芝麻卷卖了"); a table whose total row sums to a figure its lead-in
+states has that figure's metric; an English question's part written between the company's "'s" and its metric; a
+finance term no passage writes is held; a follow-up that is an ellipsis and then its own ask, or names the year before;
+an HTML table's caption read as the line that introduces it."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_lookup20_rules import _idf
+from test_lookup30_rules import _glossary
+
+
+def _sentences(question: str, text: str, title: str, kind: str = "text") -> list[str]:
+    """The sentences chosen from one passage of `text` (云知声, "Unisound", is a catalogued company)."""
+    from chatbot.evidence import score_candidates
+    from chatbot.models import Chunk, Passage
+
+    chunk = Chunk(id="x:1", doc_id="x", title=title, text=text, headings=[title], kind=kind)
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], _glossary(text + title), _idf(text + title))
+    return [c.text for c in cands]
+
+
+# --- a month's figure asked as the month's alone ----------------------------------------------------------------------
+
+YEAR_POWER = "公司2025年实现上网电量18.62亿千瓦时，同比增长9.3%。\n\n截至2025年末，应收补贴款余额约21.45亿元。"
+MONTH_POWER = "2025年12月，公司上网电量1.72亿千瓦时，同比增长4.1%。"
+
+
+@pytest.mark.parametrize(("question", "text", "answered"), [
+    ("云知声2025年12月单月的上网电量是多少？", YEAR_POWER, False),  # the year's, and a balance at its end: no month's
+    ("云知声2025年12月当月的上网电量是多少？", YEAR_POWER, False),
+    ("云知声2025年12月单月的上网电量是多少？", MONTH_POWER, True),
+    ("云知声2025年的上网电量是多少？", YEAR_POWER, True),
+])
+def test_a_months_own_figure_is_never_the_years(question, text, answered):
+    assert bool(_sentences(question, text, "云知声经营数据")) is answered
+
+
+@pytest.mark.parametrize(("asked", "stated", "flow", "match"), [
+    ({("2025", "M12")}, {("2025", "end")}, False, True),  # a balance at December's end: the year's end
+    ({("2025", "M12")}, {("2025", "end")}, True, False),  # what was done over December: no balance gives it
+    ({("2025", "M12")}, {("2025", None)}, True, False),  # nor the year's figure
+    ({("2025", "M12")}, {("2025", None)}, False, True),  # (a month may be an event's date)
+    ({("2025", "M12")}, {("2025", "M12")}, True, True),
+])
+def test_a_flow_over_a_month_is_stated_only_by_that_month(asked, stated, flow, match):
+    from chatbot.text import period_match
+
+    assert period_match(asked, stated, flow=flow) is match
+
+
+@pytest.mark.parametrize(("question", "measures"), [
+    ("云知声10月新签了多少份服务合同？", ["份"]),
+    ("云知声在电商渠道占多少份额？", []),  # a share, no count
+])
+def test_a_count_in_copies(question, measures):
+    from chatbot.evidence import measure_words
+
+    assert measure_words(question) == measures
+
+
+# --- a word whose last character went to the word after it ------------------------------------------------------------
+
+PRODUCTS = ("公司2025年收入约人民币19.86亿元，全年销量3.64万吨。\n\n| 产品 | 2025年（人民币万元） | 2024年（人民币万元） |\n"
+            "|---|---|---|\n| 芝麻卷 | 46,150 | 41,870 |\n| 苏打饼干 | 152,450 | 131,280 |\n| 合计 | 198,600 | 173,150 |\n")
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("云知声2025年芝麻卷卖了多少吨？", None),  # 芝麻 / 卷卖: the row is 芝麻卷, given in money only
+    ("云知声2025年芝麻卷收入是多少？", "46,150"),
+    ("云知声2025年芝麻卷卖了多少钱？", "46,150"),
+])
+def test_a_word_cut_short_by_the_tokenizer_is_read_as_the_passages_write_it(question, figure):
+    found = _sentences(question, PRODUCTS, "云知声业绩")
+    assert (figure is None and not found) or (figure is not None and found and figure in found[0])
+
+
+# --- a table whose total row sums to a figure its lead-in states --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "question", "figure"), [
+    (PRODUCTS, "云知声2025年苏打饼干收入是多少？", "152,450"),  # 198,600万元 is the lead-in's 19.86亿元 of revenue
+    (PRODUCTS, "云知声2025年苏打饼干净利润是多少？", None),  # no other metric
+    (PRODUCTS.replace("19.86亿元", "21.40亿元"), "云知声2025年苏打饼干收入是多少？", None),  # the total is no figure stated
+    ("For 2025, revenue rose 6.4% to RMB1,284.6 million.\n\n| Product | 2025 (RMB million) | 2024 (RMB million) |\n"
+     "|---|---|---|\n| Rock wool boards | 742.8 | 801.5 |\n| Glass wool rolls | 541.8 | 406.5 |\n| Total | 1,284.6 | 1,208.0 |\n",
+     "How much revenue did Unisound's rock wool boards bring in during 2025?", "742.8"),
+])
+def test_a_tables_total_row_gives_it_the_metric_its_lead_in_states(text, question, figure):
+    found = _sentences(question, text, "云知声业绩")
+    assert (figure is None and not found) or (figure is not None and found and figure in found[0])
+
+
+def test_the_total_stated_is_the_lead_ins_clause():
+    from chatbot.evidence import total_stated
+
+    table = PRODUCTS[PRODUCTS.index("|"):]
+    assert "收入" in total_stated(table, PRODUCTS[: PRODUCTS.index("|")])
+    assert total_stated(table, "公司2025年净利润约2.31亿元。") == ""
+    assert total_stated(table, "") == ""
+
+
+# --- an English question's part of the company, and a finance term no passage writes ----------------------------------
+
+WOOL = ("For 2025, revenue rose 6.4% to RMB1,284.6 million. The group also resells mineral fibre ceilings.\n\n| Product | 2025 (RMB million) | 2024 (RMB million) |\n"
+        "|---|---|---|\n| Rock wool boards | 742.8 | 801.5 |\n| Glass wool rolls | 541.8 | 406.5 |\n| Total | 1,284.6 | 1,208.0 |\n\n"
+        "| Covenant | 31 December 2025 |\n|---|---|\n| Net debt / EBITDA (times) | 3.92 |\n")
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("What were Unisound's glass wool sales in 2025?", "541.8"),
+    ("What were Unisound's mineral fibre ceiling sales in 2025?", None),  # a part no figure is given of: not the total
+    ("What was Unisound's revenue in 2025?", "1,284.6"),
+    ("What was Unisound's net gearing at 31 December 2025?", None),  # no passage writes it: not another ratio
+    ("What was Unisound's net debt to EBITDA at 31 December 2025?", "3.92"),
+])
+def test_an_english_questions_part_and_term_are_named_by_the_answer(question, figure):
+    found = _sentences(question, WOOL, "Unisound results")
+    assert (figure is None and not found) or (figure is not None and found and figure in found[0])
+
+
+# --- follow-ups --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "before", "standalone"), [
+    ("那第二季度呢？上网电量和收入各是多少？", "云知声2025年第三季度收入是多少？", "云知声第二季度上网电量和收入各是多少？"),
+    ("电商渠道呢？收入和占比分别是多少？", "云知声2025年门店渠道收入是多少？", "云知声2025年电商渠道收入和占比分别是多少？"),
+    ("上一个财年是多少？", "云知声2025财年来自美国的收入是多少？", "云知声2024财年来自美国的收入是多少？"),
+    ("那上一年呢？", "云知声2025年的收入是多少？", "云知声2024年的收入是多少？"),
+    ("那第二季度呢？", "云知声2025年第三季度收入是多少？", "云知声第二季度收入是多少？"),  # as before (the year: engine.with_year_before)
+])
+def test_a_follow_up_resolved(question, before, standalone):
+    from chatbot.followup import resolve_followup
+    from chatbot.glossary import load_glossary
+
+    history = [{"role": "user", "content": before}, {"role": "assistant", "content": "……[1]"}]
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+# --- an HTML table's caption --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("| 按产品划分的收入（人民币千元） |  |  |\n|---|---|---|\n| 产品 | 2025年 | 2024年 |\n|---|---|---|\n| A | 1 | 2 |",
+     "按产品划分的收入（人民币千元）\n\n| 产品 | 2025年 | 2024年 |\n|---|---|---|\n| A | 1 | 2 |"),
+    ("| 产品 | 2025年 |  |\n|---|---|---|\n| A | 1 | 2 |", "| 产品 | 2025年 |  |\n|---|---|---|\n| A | 1 | 2 |"),  # a header
+    ("| 风险 |\n|---|\n| 竞争 |", "| 风险 |\n|---|\n| 竞争 |"),  # one column
+])
+def test_an_html_tables_caption_is_the_line_before_it(text, expected):
+    from ingest.loaders import caption_rows_as_lines
+
+    assert caption_rows_as_lines(text) == expected
