@@ -150,3 +150,94 @@ def test_an_html_tables_caption_is_the_line_before_it(text, expected):
     from ingest.loaders import caption_rows_as_lines
 
     assert caption_rows_as_lines(text) == expected
+
+
+@pytest.mark.parametrize(("question", "before", "answer", "standalone"), [
+    # points back at the turn before ("this", or a word it wrote): the conversation's company
+    ("What are the pros and cons of this for shareholders?", "What has Unisound proposed?", "A share consolidation [1].",
+     "云知声: What are the pros and cons of this for shareholders?"),
+    ("When must the rest of the land price be paid?", "What land did Unisound win at auction?", "An industrial parcel [1].",
+     "云知声: When must the rest of the land price be paid?"),
+    # a question of its own: as asked
+    ("What is chapter 18C?", "What was Unisound's revenue in 2025?", "RMB1.2 billion [1].", "What is chapter 18C?"),
+])
+def test_an_english_follow_up_pointing_back_carries_the_company(question, before, answer, standalone):
+    from chatbot.followup import resolve_followup
+    from chatbot.glossary import load_glossary
+
+    history = [{"role": "user", "content": before}, {"role": "assistant", "content": answer}]
+    assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("What is the latest deadline for paying the rest of the land price?", "lookup"),  # the last day allowed
+    ("What is Unisound's latest revenue figure?", "latest"),
+])
+def test_the_latest_deadline_is_no_latest_figure(question, intent):
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == intent
+
+
+# --- computed figures: operands as the rows write them -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "kind", "a_terms"), [
+    ("云知声2025年芝麻卷收入占总收入的比例是多少？", "share", ["芝麻卷"]),  # 芝麻 / 卷: the row 芝麻卷, not "夹心芝麻"
+    ("云知声2025年鞋面革收入同比下降了百分之多少？", "growth", ["鞋面革"]),  # a fall in percent is a growth asked
+    ("What share of Unisound's 2025 revenue came from seaweed rolls (海苔卷)?", "share", ["海苔卷"]),  # the Chinese given
+])
+def test_a_derived_questions_part_is_read_as_written(question, kind, a_terms):
+    from chatbot.compute import read_derived
+    from chatbot.glossary import load_glossary
+
+    dq = read_derived(question, load_glossary())
+    assert dq is not None and dq.kind == kind
+    part = [g for g in dq.a.terms if not any(f in ("收入", "revenue") for f in g)]
+    assert part == [a_terms]
+
+
+@pytest.mark.parametrize(("sentence", "evidence", "accepted"), [
+    ("902.6百万÷1011.8百万−1≈-10.8%", "鞋面革:2025年902.6百万元;2024年1011.8百万元", {"-10.8%", "10.8%"}),
+    ("902.6百万÷1011.8百万−1≈-12.8%", "鞋面革:2025年902.6百万元;2024年1011.8百万元", set()),  # wrong arithmetic
+])
+def test_a_fall_computed_is_checked_with_or_without_its_sign(sentence, evidence, accepted):
+    from chatbot.compute import verify_formulas
+    from chatbot.text import normalize
+
+    ok = verify_formulas(sentence, normalize(evidence))
+    assert accepted <= ok and (accepted or not any("%" in x for x in ok))
+
+
+def test_a_rows_part_comes_from_its_row_never_the_articles_title():
+    """A share whose part only the title names (a snack maker's "海苔零食基地") is never the company's total; a row's
+    metric comes from its table's total row matching the lead-in's revenue."""
+    from chatbot.compose.figures import _facts
+    from chatbot.compute import find_operand, read_derived
+    from chatbot.glossary import load_glossary
+    from chatbot.models import Chunk, Passage
+
+    text = ("公司2025年收入约人民币19.86亿元，同比增长14.7%。\n\n| 产品 | 2025年（人民币万元） |\n|---|---|\n"
+            "| 芝麻卷 | 46,150 |\n| 夹心芝麻 | 152,450 |\n| 合计 | 198,600 |\n")
+    chunk = Chunk(id="x:1", doc_id="x", title="云知声拟建年产3.6万吨芝麻零食基地", text=text, headings=["云知声", "业绩"])
+    facts = _facts([Passage(chunk=chunk, score=1.0)])
+    dq = read_derived("云知声2025年芝麻卷收入占总收入的比例是多少？", load_glossary())
+    part = find_operand(facts, dq.a, lambda f, e: True)
+    assert part is not None and part.lo == 461_500_000
+
+
+GRANTS = ("集团累计收到政府补助合共人民币6,380万元。其中与收益相关的补助2,150万元；与资产相关的补助4,230万元。\n\n"
+          "| 日期 | 补助项目 | 金额 | 类别 |\n|---|---|---|---|\n| 2025年11月12日 | 专项资金 | 3,200 | 与资产相关 |\n"
+          "| 2025年12月3日 | 研发补助 | 1,180 | 与收益相关 |\n| 2026年1月9日 | 设备补助 | 1,030 | 与资产相关 |\n")
+
+
+def test_related_to_names_which_and_one_listed_item_is_no_total():
+    """"与资产相关的一共有多少": "与…相关" says which grants (no second item, no sum to compute), and a dated row of one
+    grant is no total beside the sentence stating the sum."""
+    from chatbot.compute import read_derived
+    from chatbot.intent import detect_intent
+
+    question = "云知声这次披露的政府补助里，与资产相关的一共有多少？"
+    assert detect_intent(question).name != "derived"
+    assert read_derived(question, _glossary()) is None or read_derived(question, _glossary()).kind != "sum"
+    found = _sentences(question, GRANTS, "云知声自愿公告")
+    assert found and "4,230万元" in found[0]

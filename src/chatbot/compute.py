@@ -83,6 +83,12 @@ class Fact:
     source_text: str = ""  # the figure as the source writes it ("461-504亿港元")
     near: str = ""  # the words just before the figure, after a comparison word ("较前一交易日收市价")
     context: str = ""  # its section's headings and its document's title, when the reader knows them
+    # a table row's: its table's caption and the lead-in's clause its total row sums to (evidence.total_stated); a row's
+    # words are its own, its table's and its article's title (the company), never a section's (another table's rows
+    # share those); a sentence's, its own and its sections', never the title's (a summary of the whole article)
+    table_context: str = ""
+    row: bool = False
+    title: str = ""  # its document's title (in `context`): a summary of the article, no word of one figure's
 
 
 def _currency(cur: str, text: str) -> str:
@@ -251,7 +257,9 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_conte
         counted = set(reader_config()["compute"]["counted_by"].get(f.currency, []))
         groups = [synonyms(g) for g in op.terms if not counted & set(g)]
         # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
-        sentence = normalize(_SHARE_OF.sub(" ", f.sentence) + (f" {f.context}" if in_context else ""))
+        sentence = normalize(_SHARE_OF.sub(" ", f.sentence)
+                             + (f" {f.table_context} {f.title}" if in_context and f.row
+                                else f" {f.context.replace(f.title, ' ') if f.title else f.context}" if in_context else ""))
         if groups and (not any(_in(g, near, per_share) for g in groups)
                        or not all(_in(g, sentence, per_share) for g in groups)):
             return False
@@ -580,6 +588,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
         if abs(value - r) <= tol:
             ok.update(normalize(f"{m.group(k)}{m.group(u) or ''}") for k, u in (("a", "ua"), ("b", "ub"), ("r", "ur")))
             ok.add(normalize(f"{m.group('r')}{m.group('ur') or ''}{m.group('cur') or ''}"))
+            if m.group("r").startswith("-"):  # a fall ("≈-10.8%"): its figure as a claim reads it, without the sign
+                ok.update(normalize(f"{m.group('r')[1:]}{m.group('ur') or ''}{c}") for c in ("", m.group("cur") or ""))
     return ok
 
 
@@ -616,7 +626,8 @@ _MULTIPLE_EN = [
                r"(?:exceed|outpace|top|surpass|outstrip|beat)(?:ed)? (?P<b>.+?)\??$", re.I),
 ]
 # "配售净额加上IPO募资净额，一共多少": the sum of two figures
-_SUM_ZH = re.compile(r"(?P<a>.+?)(?:加上|(?<!增)加|和|与|及|跟)(?P<b>.+?)(?:一共|合计|总共|加起来|相加|之和)")
+# (not "与资产相关的一共有多少": "与…相关" says which, no second figure to add)
+_SUM_ZH = re.compile(r"(?P<a>.+?)(?:加上|(?<!增)加|和|与|及|跟)(?![^，。？?]{0,20}(?:相关|有关))(?P<b>.+?)(?:一共|合计|总共|加起来|相加|之和)")
 _SUM_EN = [
     re.compile(r"(?:sum|total) of (?P<a>.+?) (?:and|plus) (?P<b>.+?)\??$", re.I),
     re.compile(r"(?P<a>.+?) (?:plus|and) (?P<b>.+?),? (?:combined|together|added together|in total)\b", re.I),
@@ -625,7 +636,10 @@ _SUM_EN = [
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
 # "How much did its Q3 revenue exceed Q1 revenue by?": the first against the second
 _EXCEED_EN = re.compile(r"how much (?:did|does|do|has|have) (?P<a>.+?) (?:exceed|outpace|top|surpass|trail)(?:ed)? (?P<b>.+?)(?: by)?\??$", re.I)
-_GROWTH = re.compile(r"增速|增长率|增长了多少|增幅是多少|growth rate|grow by how much", re.I)
+@lru_cache(maxsize=1)
+def _growth() -> re.Pattern:
+    """config/reader.toml [compute] growth_asked."""
+    return re.compile(reader_config()["compute"]["growth_asked"], re.I)
 
 
 def _between_periods(question: str, glossary, entity: str | None) -> DerivedQuestion | None:
@@ -775,12 +789,25 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
             # "这次", "目前"; "一个", "亿美元"
             continue
         whole = re.search(rf"(?:(?![的之其和与及])[\u4e00-\u9fff]){{1,2}}{re.escape(w)}", low) if w.endswith(price) else None
+        # (a character the tokenizer left alone after the word, before the metric taken out of the phrase: "海苔卷收入"
+        # asks the row 海苔卷, which 海苔 alone would take for "夹心海苔")
+        tail = re.search(rf"{re.escape(w)}([\u4e00-\u9fff])(?![\u4e00-\u9fff])", low) \
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) else None
+        if tail and not is_function_word(tail.group(1)) and tail.group(1) not in _drop_words() \
+                and tail.group(1) not in "的之其和与及占为是有一二两三四五六七八九十百千万亿几多量数额率值":
+            # (not a figure's generic end: "垃圾处理量" is 垃圾处理's volume, as the sources may write it either way)
+            w = w + tail.group(1)
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     # an English word left untranslated ("travel" of "Tongcheng Travel") is never in a
     # Chinese source's clause: dropped when the phrase has Chinese terms to match (a Chinese phrase writes its Latin
     # words as the sources do: "Mini/Micro LED直显" tells that row from "小间距LED直显")
     cjk = [g for g in groups if any(re.search(r"[\u4e00-\u9fff]", a) for a in g)]
-    return cjk if cjk and len(cjk) < len(groups) and question_language(phrase) != "zh" else groups
+    if cjk and len(cjk) < len(groups) and question_language(phrase) == "zh":
+        # (a Latin word written onto the Chinese, "LED直显", is the sources' own; one set apart by spaces, "seaweed rolls
+        # (海苔卷)", is the question's English beside the Chinese it gives)
+        return [g for g in groups if g in cjk or any(re.search(rf"[\u4e00-\u9fff/]\s*{re.escape(a)}|{re.escape(a)}\s*[\u4e00-\u9fff/]",
+                                                               phrase.lower()) for a in g)]
+    return cjk if cjk and len(cjk) < len(groups) else groups
 
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
@@ -957,8 +984,8 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     ratio = _ratio(question, entity, period)
     if ratio is not None:
         return ratio
-    if _GROWTH.search(question) and period and period[0]:
-        terms = _phrase_terms(_GROWTH.sub(" ", question), glossary, _drop_words() | {"同比", "增长", "多少", "growth", "rate"})
+    if _growth().search(question) and period and period[0]:
+        terms = _phrase_terms(_growth().sub(" ", question), glossary, _drop_words() | {"同比", "增长", "多少", "growth", "rate"})
         if not terms:
             return None
         prev = (str(int(period[0]) - 1), period[1])

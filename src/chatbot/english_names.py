@@ -112,9 +112,13 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             continue  # an English term ("Revenue"), a legal form ("Group") or a stop word ("OR") alone is no name
         # a catalogued company before a word of the texts: "Minmu" is 岷牧饲料, whose article also
         # writes 岷牧 (the pinyin of a name's opening and a trade word: "Guitian Sugar" -> 桂甜糖业)
-        form = (_compound(span, contains) or _pinyin(span, glossary, rules)
-                or (_pinyin_sector(span, rules, before) if before else "") or _core_trade(span, glossary, rules)
-                or _translated_head(span, glossary, rules))
+        form = _compound(span, contains) or _pinyin(span, glossary, rules)
+        if not form and before and (sector := _pinyin_sector(span, rules, before)):
+            # (a catalogued company the pinyin opens, whose trade the English word names, before words the texts
+            # write side by side: "Rouchuan Leather" is 鞣川皮业, though its subsidiary "鞣川皮革（辛集）" writes 鞣川皮革)
+            core = "" if glossary.entities(sector) else _core_trade(span, glossary, rules)
+            form = core or sector
+        form = form or _core_trade(span, glossary, rules) or _translated_head(span, glossary, rules)
         by_sound = not form and bool(form := _pinyin_in(span, texts, rules))
         if form and len(span) == 1 and common_word(form) and not (by_sound and _is_place(form)):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name; a place the

@@ -529,6 +529,12 @@ def total_stated(table_text: str, lead: str) -> str:
     return ""
 
 
+def _is_total_label(row: str) -> bool:
+    """Does a table row's first cell name a total ([scope] total_rows: "合计", "总计"; "Total")?"""
+    label = normalize(row.strip().strip("|").split("|")[0]).lower()
+    return label.startswith((*evidence_config()["scope"]["total_rows"], "total"))
+
+
 def _total_named(passage: str, row: str, prose: str) -> str:
     """total_stated of the table a row is in, over the line that introduces it as written, else the prose of its
     document retrieved beside it (a table passage of its own)."""
@@ -1184,8 +1190,10 @@ def unnamed_head_zh(question: str, spec: QuestionSpec, contains: Callable[[str],
     end += len(verb)  # ("儿童水杯卖了多少钱": the thing sold is asked)
     # (a compound whose words the documents write, "生产成本" beside 吨煤成本, "销售额" beside 销售收入, names a thing they
     # give in other words)
-    return word if head.absent and end >= cut - 1 and _noun(word, noun_pos) \
-        and not (len(word) > 2 and any(contains(word[i:i + 2]) for i in range(len(word) - 1))) else ""
+    # (... unless it names a quantity, "供热量": the documents' "供热收入" is money, no quantity of it)
+    quantity = word.endswith(tuple(evidence_config()["required"]["quantity_ends"]))
+    return word if head.absent and end >= cut - 1 and (_noun(word, noun_pos) or quantity) \
+        and not (len(word) > 2 and not quantity and any(contains(word[i:i + 2]) for i in range(len(word) - 1))) else ""
 
 
 def _absent_english_words(spec: QuestionSpec) -> set[str]:
@@ -1771,8 +1779,8 @@ def score_candidates(
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
-    if spec.wants_figure and question_language(question) != "zh":  # "X's rock wool boards": not the total's sentence
-        spec.required += [g for g in _possessed_parts_en(question, spec, texts) if g not in spec.required]
+    if spec.wants_figure and spec.amount and question_language(question) != "zh":  # "X's rock wool boards": no total
+        spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
@@ -1843,21 +1851,29 @@ def _widen_to_written(spec: QuestionSpec, q: str, texts: list[str]) -> None:
             g.alternatives = [w]
 
 
-def _possessed_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+def _possessed_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary: Glossary) -> list[TermGroup]:
     """The words of an English question written between a company's "'s" and its metric, a verb of earning or a
     preposition ("rock wool boards" of "How much revenue did X's rock wool boards bring in", "KrF photoresist" of "X's
     KrF photoresist sales"): the part of the company asked. Each that a retrieved passage writes in one of its forms
     is marked (held: the answer, its row or a heading names it); words no passage writes are left to the scoring.
     Only with a company the documents hold, and no period or metric word among them (config [required] en_part_ends)."""
-    if not spec.entities:
-        return []
+    if not spec.entities or not spec.metrics:
+        return []  # (no metric the glossary knows: the words are the figure's own name, "average daily client equity")
     ends = "|".join(map(re.escape, evidence_config()["required"]["en_part_ends"]))
+    skip = set(evidence_config()["required"]["en_part_skip"])  # ("average daily revenue": the metric's own words)
     out: list[TermGroup] = []
     for m in re.finditer(rf"(?:'s|’s|s'|s’)\s+((?:[A-Za-z0-9\-]+\s+){{0,4}}?[A-Za-z0-9\-]+)\s+(?=(?:{ends})\b)", question):
-        for word in m.group(1).lower().split():
+        owner = question[max(0, m.start() - 40): m.start() + 1]  # (a company's part: not "Hong Kong's placing route")
+        if not any(e in glossary.companies for e in glossary.entities(owner)):
+            continue
+        words = m.group(1).lower().split()
+        metric_en = {f.lower() for forms in spec.metrics for f in forms if f.isascii()}
+        # (the words before the metric only: "net profit rise or fall in" names no part)
+        cut = next((i for i in range(len(words)) if any(" ".join(words[i:]).startswith(f) for f in metric_en)), len(words))
+        for word in words[:cut]:
             g = next((g for g in spec.groups if g.kind == "word" and not g.entity and not g.absent
                       and g.alternatives[0] == word), None)
-            if g is None or word in _EN_STOP or _PERIOD_WORDS_EN.fullmatch(word):
+            if g is None or word in _EN_STOP or word in skip or _PERIOD_WORDS_EN.fullmatch(word):
                 continue
             if any(a and a in t for a in g.alternatives for t in texts):
                 g.marked = True
@@ -1879,8 +1895,8 @@ def _take_from_absent_next(spec: QuestionSpec, q: str, texts: list[str]) -> None
         after = at + len(form)
         nxt = next((h for h in spec.groups if h.absent and h.kind == "word"
                     and re.fullmatch(r"[\u4e00-\u9fff]{2,}", h.alternatives[0]) and q.find(h.alternatives[0]) == after), None)
-        if nxt is None or not any(form + nxt.alternatives[0][0] in t for t in texts):
-            continue
+        if nxt is None or dictionary_tag(nxt.alternatives[0]) or not any(form + nxt.alternatives[0][0] in t for t in texts):
+            continue  # (a word the dictionary holds, "销售额" of "鲜品销售额", is no leftover of a cut)
         g.alternatives = [form + nxt.alternatives[0][0]]
         rest = nxt.alternatives[0][1:]  # (and the senses the word was read in: "卖" sold, 销量)
         if alternatives := [*([rest] if len(rest) >= 2 else []), *nxt.alternatives[1:]]:
@@ -2121,6 +2137,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     row_words = [g.alternatives for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent]
     # (a table passage's lead-in may be another passage of its document: the prose retrieved beside it, where the figure
     # its total row sums to is stated, evidence.total_stated)
+    # the finance terms asked of articles written in English that none of their passages writes in any form (a
+    # Chinese article may write a term in words its list lacks: "新订单" for 新签订单)
+    english_docs = any(question_language(t) == "en" for t in texts[:3])
+    absent_terms = [g for g in spec.required if spec.amount and english_docs and g.kind == "term" and g.absent
+                    and not any(normalize(a) in t for a in g.alternatives for t in texts)]
     doc_prose: dict[str, str] = {}
     for p in passages:
         if p.chunk.kind != "table":
@@ -2267,9 +2288,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # passengers' sentence; and those right before the metric, marked: "欧洲航线收入" is not answered by
             # "日韩航线收入约占46%")
             held = spec.required if len(spec.required) == 1 else [
-                g for g in spec.required if g.marked or g in head_asked or (spec.amount and g.kind == "term" and g.absent)]
-            # (a finance term asked that no passage writes in any form, "net gearing": whatever else the question
-            # describes, a sentence without it gives another ratio, "Net debt / EBITDA")
+                g for g in spec.required if g.marked or g in head_asked or (g in absent_terms)]
+            # (a finance term asked that no passage writes in any form, "net gearing" of an article written in English:
+            # whatever else the question describes, a sentence without it gives another ratio, "Net debt / EBITDA")
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
             # (a table's header supplies a word to its rows: "高端产品" of a row "高端" under "产品档次")
             if any(g.marked for g in held) and not _marked_named(scoped, heads + (" " + header_lines if is_row else ""),
@@ -2355,7 +2376,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
-                if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown), flow=asks_flow):
+                if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown),
+                                    flow=asks_flow or asks_month_flow):  # (a month's revenue: only that month's)
                     continue  # states another period, or nothing ties it to the one asked
                 if asks_month_flow and (((own_periods := periods(own_text(shown))) and all(q is None for _, q in own_periods))
                                         or (is_row and _FULL_YEAR.search(shown.partition(":")[0]))) \
@@ -2452,7 +2474,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             score = cov
             if spec.wants_figure:
                 score *= 1.0 if figs else 0.8
-            if segment:
+            if segment or (asks_total and is_row and not spec.wants_list and not _is_total_label(raw)
+                           and normalize(raw.strip().strip("|").split("|")[0]) not in asked_text):
+                # (a row of one item, where the question asks what they come to: "与资产相关的一共有多少" over a list of
+                # grants, each dated, beside the sentence that states their sum)
                 score *= evidence_config()["scope"]["segment_factor"]
             if not all(said):
                 score *= evidence_config()["scope"]["segment_context_factor"]  # the segment said only over it

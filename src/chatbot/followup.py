@@ -231,10 +231,25 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             if not topic or bool(re.search(r"[\u4e00-\u9fff]", topic)) != bool(re.search(r"[\u4e00-\u9fff]", q)):
                 topic = ent  # (a topic in another language than the question's: the company alone)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
+        if question_language(q) == "en" and _continues_topic_en(q, prev, _last_answer(history)):
+            return f"{ent}: {q}"  # "What are the pros and cons of this for shareholders?": the company's
     return q
 
 
 _ELLIPSIS_THEN_ASK_ZH = re.compile(r"^(?P<x>\s*(?:那么?|还有)?[^？?。]{1,24}?(?:的呢|呢))\s*[？?，,]\s*(?P<ask>[^？?]*(?:多少|几)[^？?]*[？?]?)\s*$")
+
+
+def _continues_topic_en(question: str, prev: str, answer: str) -> bool:
+    """Does an English follow-up naming no company point back at the turn before: a word of [followup]
+    points_back_en, or a content word of four letters or more that the question or the answer before wrote?"""
+    if re.search(reader_config()["followup"]["points_back_en"], question, re.IGNORECASE):
+        return True
+    stop = question_stop_words_en()
+
+    def words(text: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop}
+
+    return bool(words(question) & words(f"{prev} {answer}"))
 
 
 def _ellipsis_then_ask(question: str, history: list[dict] | None, glossary: Glossary) -> str | None:
@@ -263,7 +278,9 @@ def _year_before_named(question: str, prev: str) -> str:
     if not years or not re.search(r"[\u4e00-\u9fff]", question):
         return question
     for word, written in sorted(reader_config()["followup"]["year_before_words"].items(), key=lambda kv: -len(kv[0])):
-        if word in question:
+        at = question.find(word)
+        if at >= 0 and not re.search(r"(?:和|与|跟|同|较|比|相比|对比)\s*$", question[:at]):
+            # (not "和上一财年比怎么样": the year asked compared with the one before it)
             return question.replace(word, written.format(y=int(years[-1]) - 1))
     return question
 
@@ -751,6 +768,8 @@ def _another_item(prev: str, x: str, glossary: Glossary, answer: str = "") -> st
     if cut is None:
         return None
     before, item, after = cut
+    if x in reader_config()["followup"]["share_words"]:
+        return f"{before}{item}{x}{after}"  # "占比呢？" after "…电商渠道收入是多少？": that item's share
     # "那户外品牌呢？" after "…主品牌收入多少？": the brand's 收入
     kept = "" if glossary.metrics_in(x) else _metric_kept(item, glossary)
     kept = kept if kept and _narrows_alike(x, item, kept) else ""

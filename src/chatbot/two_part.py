@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from chatbot.text import normalize
+from chatbot.evidence_config import evidence_config
 
 if TYPE_CHECKING:  # evidence imports this module
     from chatbot.evidence import TermGroup
@@ -91,8 +92,11 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
                 continue  # an English conjunction counts as a word of its own ("and", not "brand")
             # (the first occurrence outside a term: "and" of "sale-and-leaseback", 售后回租, joins no two items)
             w = normalize(word)
+            rel = evidence_config()["two_part"].get("relation_ends", [])
             i = next((k for k in (m.start() for m in re.finditer(re.escape(w), q))
-                      if not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)),
+                      if not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)
+                      and not (rel and re.match(rf"[^，。？?,;；]{{1,20}}?(?:{'|'.join(map(re.escape, rel))})",
+                                                q[k + len(w):]) and w in "与和跟同")),
                      -1)
             if i < 0:
                 continue

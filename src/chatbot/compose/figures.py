@@ -34,12 +34,12 @@ from chatbot.compute import (
     synonyms,
     unit_word,
 )
-from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences, table_caption_of
+from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences, table_caption_of, total_stated
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
 from chatbot.models import Passage
 from chatbot.sentence_period import context_period
-from chatbot.table_cells import caption_unit, line_before_table
+from chatbot.table_cells import caption_unit, line_before_table, own_table_text
 from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
@@ -90,20 +90,36 @@ def _facts(passages: list[Passage]) -> list[Fact]:
     cfg = reader_config()["compute"]
     own = re.compile(f'{cfg["own_period"]}|{cfg["forecast"]}')
     out = []
+    prose: dict[str, str] = {}  # (a table passage's lead-in may be its document's prose retrieved beside it)
+    for p in passages:
+        if p.chunk.kind != "table":
+            prose[p.chunk.doc_id] = prose.get(p.chunk.doc_id, "") + "\n" + p.chunk.text
     for pi, p in enumerate(passages):
         context: set | None = None
         # (and its table's caption, a lead-in stating no figure, which names the metric of every row: "按地区划分的收入
         # （百万港元）：")
         where = " ".join([*p.chunk.headings[1:], p.chunk.title, table_caption_of(line_before_table(p.chunk.text))])
-        for _, shown, _, _ in passage_sentences(_with_heading_caption(p.chunk.text, p.chunk.headings)):
+        prose_where = " ".join([*p.chunk.headings[1:], p.chunk.title])
+        text = _with_heading_caption(p.chunk.text, p.chunk.headings)
+        for raw, shown, _, _ in passage_sentences(text):
+            row = raw.lstrip().startswith("|")
+            table = f"{_table_named(text, raw, prose.get(p.chunk.doc_id, ''))}" if row else ""
             for f in facts_in(shown, pi):
-                f.context = where
+                f.context = where if row else prose_where  # (a table's caption is its rows', no sentence's)
+                f.row, f.table_context, f.title = row, table, p.chunk.title
                 if not f.periods and not own.search(f.clause):
                     if context is None:
                         context = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
                     f.periods = set(context)
                 out.append(f)
     return out
+
+
+def _table_named(text: str, row: str, prose: str) -> str:
+    """What a row's table says of every row: its caption and the lead-in's clause its total row sums to."""
+    table = own_table_text(text, row)
+    lead = line_before_table(table)
+    return f"{table_caption_of(lead)} {total_stated(table, lead or prose)}"
 
 
 def _with_heading_caption(text: str, headings: list[str]) -> str:

@@ -12,9 +12,10 @@ from chatbot.collapse import docs_about
 from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
 from chatbot.evidence_config import evidence_config
+from chatbot.evidence import passage_sentences
 from chatbot.intent import defined_term, is_function_word, is_phrasing_word, reader_config
 from chatbot.models import Passage
-from chatbot.text import normalize, period_phrase_re, split_sentences
+from chatbot.text import claim_figures, normalize, period_phrase_re, split_sentences
 
 
 def _without(question: str, others: list[str], ctx: ComposeContext) -> str:
@@ -39,6 +40,8 @@ def comparison(ctx: ComposeContext) -> Composition | None:
     figures = compared.lines if compared is not None else None
     entries: list[Entry] = [Entry(ctx.labels["comparison"], bullet=False)]
     side_by_side = _table_rows(ctx, ents) or _table_columns(ctx, ents) or _company_sections(ctx, ents)
+    if side_by_side and not _covers_topic(ctx, side_by_side):
+        side_by_side = []  # the documents' comparison of other things ("商业模式", "IPO估值" for the cornerstone investors)
     if side_by_side:  # the documents' own comparison: a table column, or one section per company
         shown = {normalize(e.text) for e in side_by_side}  # and each company's figure it does not show (once)
         extra: list[Entry] = []
@@ -58,6 +61,31 @@ def comparison(ctx: ComposeContext) -> Composition | None:
         used.update(ln.text for ln in lines)
         entries += _labelled(e, lines)
     return Composition(entries) if len(entries) > 2 else None
+
+
+def _covers_topic(ctx: ComposeContext, entries: list[Entry]) -> bool:
+    """Do the entries name what the comparison asks about, where the question names a distinctive thing some retrieved
+    passage writes ("基石" of "compare the cornerstone investors", no metric): the documents' side-by-side rows of
+    other things are no answer to it. True when the question names no such thing (the rows are the comparison)."""
+    if ctx.spec.metrics or ctx.spec.periods:
+        return True  # (a figure compared: the rows' own figures, and each company's line below them)
+    texts = [normalize(p.chunk.text) for p in ctx.passages]
+    topic = [g for g in ctx.spec.groups if g.kind in ("word", "term") and not g.entity and not g.absent
+             and g.weight >= reader_config()["comparison"]["topic_min_weight"]
+             and any(not a.isascii() and len(a) >= 2 and any(a in t for t in texts) for a in g.alternatives)]
+    shown = " ".join(normalize(e.text) for e in entries)
+    if not topic or any(a in shown for g in topic for a in g.alternatives if not a.isascii() and len(a) >= 2):
+        return True
+    # (a concrete thing of each company's, stated with figures elsewhere: "11家基石投资者合计认购约29.8亿港元"; a topic
+    # the documents speak of only in words, "商业化路线", may be what the side-by-side rows say in theirs: "商业模式")
+    ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
+    forms = {e: [normalize(a).lower() for a in [e, *ctx.glossary.aliases_of(e, codes=False)] if len(a) >= 2] for e in ents}
+    # (each sentence with the companies its document is about: a debut article's "11家基石投资者…" is its company's)
+    sentences = [(normalize(shown_text).lower(), ctx.glossary.doc_subjects.get(p.chunk.doc_id, set()))
+                 for p in ctx.passages for _, shown_text, _, _ in passage_sentences(p.chunk.text)]
+    return not all(any((e in about or any(f in t for f in forms[e])) and claim_figures(t)
+                       and any(a in t for g in topic for a in g.alternatives if not a.isascii() and len(a) >= 2)
+                       for t, about in sentences) for e in ents)
 
 
 def _labelled(company: str, lines: list[Entry]) -> list[Entry]:
