@@ -191,7 +191,8 @@ def test_a_derived_questions_part_is_read_as_written(question, kind, a_terms):
     from chatbot.glossary import load_glossary
 
     dq = read_derived(question, load_glossary())
-    assert dq is not None and dq.kind == kind
+    assert dq is not None
+    assert dq.kind == kind
     part = [g for g in dq.a.terms if not any(f in ("收入", "revenue") for f in g)]
     assert part == [a_terms]
 
@@ -205,7 +206,8 @@ def test_a_fall_computed_is_checked_with_or_without_its_sign(sentence, evidence,
     from chatbot.text import normalize
 
     ok = verify_formulas(sentence, normalize(evidence))
-    assert accepted <= ok and (accepted or not any("%" in x for x in ok))
+    assert accepted <= ok
+    assert (accepted or not any("%" in x for x in ok))
 
 
 def test_a_rows_part_comes_from_its_row_never_the_articles_title():
@@ -222,7 +224,8 @@ def test_a_rows_part_comes_from_its_row_never_the_articles_title():
     facts = _facts([Passage(chunk=chunk, score=1.0)])
     dq = read_derived("云知声2025年芝麻卷收入占总收入的比例是多少？", load_glossary())
     part = find_operand(facts, dq.a, lambda f, e: True)
-    assert part is not None and part.lo == 461_500_000
+    assert part is not None
+    assert part.lo == 461_500_000
 
 
 GRANTS = ("集团累计收到政府补助合共人民币6,380万元。其中与收益相关的补助2,150万元；与资产相关的补助4,230万元。\n\n"
@@ -240,4 +243,5 @@ def test_related_to_names_which_and_one_listed_item_is_no_total():
     assert detect_intent(question).name != "derived"
     assert read_derived(question, _glossary()) is None or read_derived(question, _glossary()).kind != "sum"
     found = _sentences(question, GRANTS, "云知声自愿公告")
-    assert found and "4,230万元" in found[0]
+    assert found
+    assert "4,230万元" in found[0]

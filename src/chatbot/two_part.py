@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from chatbot.text import normalize
 from chatbot.evidence_config import evidence_config
+from chatbot.text import normalize
 
 if TYPE_CHECKING:  # evidence imports this module
     from chatbot.evidence import TermGroup

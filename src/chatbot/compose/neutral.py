@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from chatbot.collapse import docs_about
 from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
-from chatbot.evidence_config import evidence_config
 from chatbot.evidence import passage_sentences
+from chatbot.evidence_config import evidence_config
 from chatbot.intent import defined_term, is_function_word, is_phrasing_word, reader_config
 from chatbot.models import Passage
 from chatbot.text import claim_figures, normalize, period_phrase_re, split_sentences
