@@ -7,6 +7,8 @@ an HTML table's caption read as the line that introduces it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from test_lookup20_rules import _idf
@@ -245,3 +247,39 @@ def test_related_to_names_which_and_one_listed_item_is_no_total():
     found = _sentences(question, GRANTS, "云知声自愿公告")
     assert found
     assert "4,230万元" in found[0]
+
+
+BASES = ("| 基地 | 年产能（万张） | 2025年产量（万张） |\n|---|---|---|\n| 河北辛集 | 180 | 161.2 |\n| 越南同奈 | 90 | 71.8 |\n"
+         "| 合计 | 270 | 233.0 |\n")
+
+
+def test_a_rows_share_of_its_table_is_over_the_tables_total_row_in_its_column():
+    from chatbot.compose.figures import _facts, _table_total
+    from chatbot.models import Chunk, Passage
+
+    chunk = Chunk(id="x:1", doc_id="x", title="云知声生产基地", text=BASES, headings=["云知声", "生产基地"])
+    facts = _facts([Passage(chunk=chunk, score=1.0)])
+    part = next(f for f in facts if "71.8" in f.sentence and "产量" in f.clause)
+    total = _table_total(facts, part)
+    assert total is not None
+    assert total.lo == 2_330_000  # the output column's total, not the capacity's (270)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("云知声2026财年上半年卷烟纸收入同比增长多少？", "growth"),  # a change in percent: no unit after it
+    ("What percentage of Unisound's 2025 revenue came from Europe?", "share"),
+])
+def test_a_change_or_share_asked_in_other_words(question, kind):
+    from chatbot.compute import read_derived
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == "derived"
+    dq = read_derived(question, _glossary())
+    assert dq is not None
+    assert dq.kind == kind
+
+
+def test_an_amount_asked_of_a_change_is_no_growth_rate():
+    from chatbot.intent import reader_config
+
+    assert not re.search(reader_config()["compute"]["growth_asked"], "云知声2025年收入同比增长多少亿元？")

@@ -608,7 +608,7 @@ _SHARE_EN = [
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
     # "what share of its revenue in the nine months came from overseas": the whole, then where the part comes from
-    re.compile(r"share of (?P<whole>.+?) (?:came|comes|come|was|were|is|are) (?:generated |earned |derived )?(?:from|by) (?P<part>.+)", re.I),
+    re.compile(r"(?:share|percentage|proportion|part) of (?P<whole>.+?) (?:came|comes|come|was|were|is|are) (?:generated |earned |derived )?(?:from|by) (?P<part>.+)", re.I),
     # "what share of its 9M25 revenue was booked in the third quarter": the part is a period of the whole's
     re.compile(r"share of (?P<whole>.+?) (?:was|were|is|are|came|comes) (?:booked|recorded|generated|earned|made|realised|"
                r"realized|reported|delivered) in (?P<part>.+)", re.I),

@@ -272,6 +272,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         # ... whatever the whole's words: a figure smaller than the part ("贡献收入2.18亿元" beside 北美收入652.4百万元) is
         # another figure; the whole is one no smaller, if the sources give one (and no other part's row)
         b = find_operand([f for f in facts if _value(f) >= _value(a) and _may_be_whole(f, a, dq.b)], dq.b, ok, whole)
+    if a is not None and b is None and dq.kind == "share":  # a row's share of its table: the table's total row
+        b = _table_total(facts, a)
     if a is not None and b is None and dq.kind == "share" and dq.b.exclude:  # a whole the source does not call
         b = _total_of(facts, passages, a, dq.b.exclude, ok, dq.b.entity)  # a total ("期内收入121.8亿元")
     if dq.ratio and a is not None and b is not None and a.passage_idx != b.passage_idx:
@@ -288,7 +290,13 @@ def derived(ctx: ComposeContext) -> Composition | None:
         asked = [op.period for op in (dq.a, dq.b) if op.period and (op.period[1] or (
             op.period[0] and any(y == op.period[0] and q for y, q in stated)
             and not any(y == op.period[0] and not q for y, q in stated)))]
-        if entries and (dq.ratio or (stated and any(not period_match({p}, stated) for p in asked))):
+        # (an operand whose own words no passage writes, "日本收入占总收入的比例" where no region is Japan: a thing the
+        # documents do not break out)
+        texts = [normalize(p.chunk.text).lower() for p in passages]
+        unnamed = any(not any(normalize(x).lower() in t for x in g for t in texts)
+                      for op, f in ((dq.a, a), (dq.b, b)) if f is None for g in op.terms
+                      if any(re.search(r"[\u4e00-\u9fff]", x) for x in g))  # (an English word left untranslated: unjudged)
+        if entries and (dq.ratio or unnamed or (stated and any(not period_match({p}, stated) for p in asked))):
             # a named ratio the sources neither state nor give the inputs of, or a period asked where the
             # sources state only others ("第二季度…占上半年", "2025年全年…增速" beside 前三季度's): refused, what is
             # known labelled so
@@ -576,6 +584,22 @@ def _row_total(facts: list[Fact], part: Fact) -> Fact | None:
 
     return next((f for f in facts if f.sentence == part.sentence and f is not part and f.currency == part.currency
                  and f.lo >= part.hi and labelled_total(f)), None)
+
+
+def _table_total(facts: list[Fact], part: Fact) -> Fact | None:
+    """The total row of the part's own table, in the part's column ("合计:…2025年产量337.6万张" for "越南同奈:…2025年产量
+    71.8万张"): the whole of a share asked of a table's row, whatever its unit (a count, not only revenue)."""
+    if not part.row:
+        return None
+    totals = tuple(t.lower() for t in reader_config()["compute"]["total_row_labels"])
+
+    def column(f: Fact) -> str:  # the cell's own words: its clause without the row's label and the figure
+        label = re.split(r"[:：]", f.sentence, maxsplit=1)[0]
+        return normalize(f.clause.replace(label, "", 1).replace(f.source_text, " ")).strip()
+
+    return next((f for f in facts if f.row and f.passage_idx == part.passage_idx and f is not part
+                 and normalize(f.sentence).lower().startswith(totals) and f.currency == part.currency
+                 and f.periods == part.periods and f.lo >= part.hi and column(f) == column(part)), None)
 
 
 def _a_share_itself(f: Fact) -> bool:

@@ -775,7 +775,11 @@ def _unstated_figure(ctx: ComposeContext) -> Composition | None:
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     metrics = ctx.glossary.metrics_in(ctx.question)
     named = [m.group(0).strip() for m in period_phrase_re().finditer(ctx.question) if m.group(0).strip()]
-    if ctx.lang != "zh" or len(asked) != 1 or len(metrics) != 1 or not named:
+    if ctx.lang != "zh":  # (an English question: its years, as a Chinese look-up writes them, "2025年")
+        named = [f"{y}年" for y in re.findall(r"\b(?:19|20)\d{2}\b", ctx.question)]
+        named = named if len(named) == 1 and not re.search(r"\b(?:Q[1-4]|H[12]|half|quarter|month|nine|first|second|"
+                                                            r"third|fourth|interim|fiscal|FY)", ctx.question, re.I) else []
+    if len(asked) != 1 or len(metrics) != 1 or not named:
         return None
     company = next(iter(asked))
     figure = f"{company}{''.join(named)}{metrics[0]}"
