@@ -283,3 +283,32 @@ def test_an_amount_asked_of_a_change_is_no_growth_rate():
     from chatbot.intent import reader_config
 
     assert not re.search(reader_config()["compute"]["growth_asked"], "云知声2025年收入同比增长多少亿元？")
+
+
+SHIPMENTS = ("该基地目前光刻胶年产能500吨，公司计划在2027年底前把年产能提升至1,200吨。截至2025年9月底，公司产品已进入48家晶圆厂的"
+             "供应名单。\n\n| 月份 | 出货量（吨） |\n|---|---|\n| 2025年10月 | 18.6 |\n| 2025年11月 | 21.3 |\n")
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("云知声2025年11月出货量是多少？", "21.3"),
+    ("云知声2025年9月出货量是多少？", None),  # a month before the rows: no capacity, no count at the month's end
+    ("How many tonnes did Unisound ship in September 2025?", None),
+    ("How many tonnes did Unisound ship in November 2025?", "21.3"),
+])
+def test_a_volume_over_a_month_is_only_that_months(question, figure):
+    found = _sentences(question, SHIPMENTS, "云知声经营数据")
+    if figure is None:
+        assert not found
+    else:
+        assert found
+        assert figure in found[0]
+
+
+@pytest.mark.parametrize(("text", "capacity"), [
+    ("该基地目前光刻胶年产能500吨，公司计划把年产能提升至1,200吨。", True),
+    ("10月出货18.6吨，年产能500吨。", False),  # a shipment beside the capacity
+])
+def test_a_capacity_stated_as_a_figure_is_no_output(text, capacity):
+    from chatbot.evidence import capacity_only
+
+    assert capacity_only(text) is capacity

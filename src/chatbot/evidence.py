@@ -2065,7 +2065,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     cands: list[Candidate] = []
     asks_quarter = any(q and q.startswith("Q") for _, q in spec.periods)
     asks_month = any(q and re.fullmatch(r"M\d\d", q) for _, q in spec.periods)
-    month_only = any(w in question.lower() for w in evidence_config()["period"]["month_only"])
+    month_only = any(w in question.lower() for w in evidence_config()["period"]["month_only"]) \
+        or any(re.search(rx, question) for rx in evidence_config()["period"]["month_flow_heads"])
     asks_flow = asks_month and (re.search(evidence_config()["period"]["flow_asked"], question) is not None or month_only)
     # (a month named as a fiscal year's end, "上一个完整财年（截至2025年3月）", asks the year)
     asks_month_flow = asks_month and (
