@@ -42,6 +42,7 @@ from chatbot.sentence_period import context_period
 from chatbot.table_cells import caption_unit, line_before_table, own_table_text
 from chatbot.text import (
     QUALIFIER_TEXT,
+    dictionary_tag,
     claim_figures,
     content_words,
     dated_months,
@@ -295,7 +296,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
         texts = [normalize(p.chunk.text).lower() for p in passages]
         unnamed = any(not any(normalize(x).lower() in t for x in g for t in texts)
                       for op, f in ((dq.a, a), (dq.b, b)) if f is None for g in op.terms
-                      if any(re.search(r"[\u4e00-\u9fff]", x) for x in g))  # (an English word left untranslated: unjudged)
+                      if any(re.search(r"[\u4e00-\u9fff]", x) and dictionary_tag(x) == "ns" for x in g))
+        # (a place: a metric's words may be said otherwise, "首日收156.8港元" for 收盘价; an English word left untranslated
+        # is not judged)
         if entries and (dq.ratio or unnamed or (stated and any(not period_match({p}, stated) for p in asked))):
             # a named ratio the sources neither state nor give the inputs of, or a period asked where the
             # sources state only others ("第二季度…占上半年", "2025年全年…增速" beside 前三季度's): refused, what is
