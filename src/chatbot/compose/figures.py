@@ -42,10 +42,10 @@ from chatbot.sentence_period import context_period
 from chatbot.table_cells import caption_unit, line_before_table, own_table_text
 from chatbot.text import (
     QUALIFIER_TEXT,
-    dictionary_tag,
     claim_figures,
     content_words,
     dated_months,
+    dictionary_tag,
     english_period_forms,
     normalize,
     period_match,
