@@ -2310,6 +2310,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if share_asked and is_row and _is_total_label(raw):
+                continue  # a share asked: the total row's own share ("合计:…占比100.0%") is no part's
             if is_row and _aggregate_row(shown, [*(g.alternatives for g in spec.required), *spec.segments]):
                 continue  # "料酒及其他", "Japan and others": several parts' sum, not the part asked
             if is_row and not all(any(a in norm or a in header_lines for a in g.alternatives) for g in spec.places):
