@@ -319,3 +319,18 @@ def test_a_total_rows_own_share_answers_no_share_asked():
             "| 合计 | 1,986.0 | 100.0% |\n")
     assert not any("100.0%" in s for s in _sentences("云知声2025年收入占比是多少？", text, "云知声业绩"))
     assert _sentences("云知声2025年电商收入占比是多少？", text, "云知声业绩")[0].startswith("电商")
+
+
+def test_a_speaker_or_a_count_is_no_part_of_the_figure():
+    from chatbot.evidence import analyse_question
+
+    question = "云知声估计两条线停产会让今年一季度少收多少钱？"  # who estimates, and the lines counted: no part
+    spec = analyse_question(question, _glossary(), _idf("云知声 收入 一季度 停产 两条线 估计"))
+    assert not [a for g in spec.required for a in g.alternatives if a in ("估计", "两条线")]
+
+
+@pytest.mark.parametrize(("word", "count"), [("两条线", True), ("三家门店", True), ("四线城市", False), ("一线城市", False)])
+def test_a_numeral_and_a_classifier_open_a_count(word, count):
+    from chatbot.evidence_config import evidence_config
+
+    assert bool(re.match(evidence_config()["required"]["count_phrase"], word)) is count

@@ -1,4 +1,5 @@
-"""Reader questions of the hidden sets once opened (dev-29: written blind in session 28; dev-30: in session 29), each
+"""Reader questions of the hidden sets once opened (dev-29: written blind in session 28; dev-30: in session 29; dev-31:
+in session 30), each
 asked of the index its set was written for: the bundled corpus, corpus-extra and the set's ten articles (the same
 engines as tests/test_unseen_sets.py). Summaries, conclusions, why and how, pros and cons, definitions, comparisons,
 derived figures, the latest figure, advice and look-ups, in Chinese and English, with follow-ups and questions to
@@ -128,3 +129,9 @@ def test_dev29_reader_question(dev29_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(30), KNOWN_FAILURES))
 def test_dev30_reader_question(dev30_engine, q):
     assert_reader_answer(dev30_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(31), KNOWN_FAILURES))
+def test_dev31_reader_question(dev31_engine, q):
+    assert_reader_answer(dev31_engine.ask(q["question"], q.get("history")), q)

@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30 = (_questions(DATA / f"dev-{n}" / "questions.jsonl")
-                                                                    for n in range(5, 31))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 32))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -505,3 +505,15 @@ def test_dev30(dev30_engine, q):
     customer bankruptcy): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly
     questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev30_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV31))
+def test_dev31(dev31_engine, q):
+    """Ten articles written blind in session 30 (a straw-power producer's emission-reduction sale, an HTML photoresist
+    maker's government grants, a tannery's environmental penalty, an insulation maker's covenant waiver written wholly in
+    English, a seaweed-snack maker's land purchase, a massage-chair maker's US patent verdict, a tipping-paper maker's
+    dividend policy, a .txt denim maker's buy-back offer, a wine importer's capital reduction, a study-abroad
+    consultancy's change of financial year end): Chinese and English look-ups, pinyin names, two-part, table, unit,
+    region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev31_engine.ask(q["question"], q.get("history")), q)

@@ -703,6 +703,12 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # look-alike; without a part, a generic head, "销量", is said by the table in words of its own, "出口量")
         if head not in spec.required and (english or spec.segments or any(g.marked for g in spec.required)):
             spec.required.append(head)
+    # who says or expects the figure ("鞣川皮业估计…少收多少钱") is no part of it ([required] speaker_verbs)
+    # ... nor is a count of things the question speaks of ("两条线停产会让…少收多少钱": the lines, no part of the revenue)
+    speakers = set(evidence_config()["required"]["speaker_verbs"])
+    counted = re.compile(evidence_config()["required"]["count_phrase"])
+    spec.required = [g for g in spec.required if not set(g.alternatives) <= speakers
+                     and not (len(g.alternatives) == 1 and counted.match(g.alternatives[0]))]
     return spec
 
 
