@@ -266,7 +266,7 @@ def test_a_rows_share_of_its_table_is_over_the_tables_total_row_in_its_column():
 
 
 @pytest.mark.parametrize(("question", "kind"), [
-    ("云知声2026财年上半年卷烟纸收入同比增长多少？", "growth"),  # a change in percent: no unit after it
+    ("云知声2026财年上半年卷烟纸收入同比下降了百分之多少？", "growth"),  # a change in percent
     ("What percentage of Unisound's 2025 revenue came from Europe?", "share"),
 ])
 def test_a_change_or_share_asked_in_other_words(question, kind):
@@ -334,3 +334,11 @@ def test_a_numeral_and_a_classifier_open_a_count(word, count):
     from chatbot.evidence_config import evidence_config
 
     assert bool(re.match(evidence_config()["required"]["count_phrase"], word)) is count
+
+
+def test_a_company_words_written_after_its_short_name_are_no_operand_term():
+    from chatbot.compute import read_derived
+
+    dq = read_derived("按预告区间，云知声电子2025年收入预计比2024年增长多少？", _glossary())
+    assert dq is not None
+    assert not any("电子" in x for g in dq.a.terms for x in g)

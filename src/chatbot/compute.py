@@ -763,11 +763,15 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         groups.append([m, *glossary.metrics[m]])
         for f in sorted(glossary.metrics[m], key=len, reverse=True):
             low = low.replace(f.lower(), " ")
+    # (and the company words a short name is written with in the question, "芯澜微电子" of the catalogued 芯澜: no
+    # operand's term, config/catalogue.toml company_suffixes, trade_words)
+    tails = "|".join(map(re.escape, sorted(_company_tails(), key=len, reverse=True)))
     for canon in glossary.entities(phrase):
         names = glossary.aliases_of(canon)  # the longest first: "睿视眼镜" before "睿视"
         for a in sorted([*names, canon.lower()], key=len, reverse=True):
-            low = (low.replace(a, " ") if a == canon.lower()
-                   else re.sub(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", " ", low))
+            name_tail = rf"(?:{tails})*" if re.search(r"[\u4e00-\u9fff]$", a) else ""
+            low = (re.sub(re.escape(a) + name_tail, " ", low) if a == canon.lower()
+                   else re.sub(rf"(?<![0-9a-z]){re.escape(a)}{name_tail}(?![0-9a-z])", " ", low))
     for term in sorted(glossary.terms, key=len, reverse=True):  # (a substring test first: a pattern for every term of
         if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):  # the list is slow to compile)
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
@@ -808,6 +812,15 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         return [g for g in groups if g in cjk or any(re.search(rf"[\u4e00-\u9fff/]\s*{re.escape(a)}|{re.escape(a)}\s*[\u4e00-\u9fff/]",
                                                                phrase.lower()) for a in g)]
     return cjk if cjk and len(cjk) < len(groups) else groups
+
+
+@lru_cache(maxsize=1)
+def _company_tails() -> tuple[str, ...]:
+    """The words a company's name ends in (config/catalogue.toml company_suffixes, trade_words)."""
+    from chatbot.names import load_rules
+
+    rules = load_rules()
+    return tuple(dict.fromkeys([*rules.company_suffixes, *rules.trade_words]))
 
 
 _PERIOD_WORD = re.compile(r"(?:19|20)\d{2}年?|上半年|下半年|前三季度|前九个月|全年|年末|年底|第?[一二三四1-4]季度|[qQ][1-4]|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")

@@ -107,7 +107,8 @@ _ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
-_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
+_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many"
+                          r"|\bwhat did\b[^?]{1,80}\b(?:bring in|brought in)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
 # an elliptical question ("And what about …?", "How about …?", "…呢？"): with a metric named, it asks that figure
 _ELLIPTICAL_ASK = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|呢\s*[？?]?\s*$", re.IGNORECASE)
@@ -1785,6 +1786,8 @@ def score_candidates(
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
+    if spec.wants_figure and spec.amount:  # "i线光刻胶", "KrF光刻胶": a product named in two scripts, as a row writes it
+        spec.required += [g for g in _mixed_script_parts(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount and question_language(question) != "zh":  # "X's rock wool boards": no total
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
@@ -1855,6 +1858,20 @@ def _widen_to_written(spec: QuestionSpec, q: str, texts: list[str]) -> None:
         if g.kind == "word" and not g.absent and len(g.alternatives) == 1 and g.alternatives[0] in segment_forms \
                 and (w := wider(g.alternatives[0])) != g.alternatives[0]:
             g.alternatives = [w]
+
+
+def _mixed_script_parts(question: str, spec: QuestionSpec, texts: list[str], glossary: Glossary) -> list[TermGroup]:
+    """A name written in Latin letters and Chinese together ("i线光刻胶", "KrF光刻胶", "K9旗舰系列"), which the tokenizer cuts
+    at the change of script (and drops a single letter): the part asked, held whole where a passage writes it. Not a
+    company's name, a period ("2025年") or a figure with its unit."""
+    out: list[TermGroup] = []
+    names = [normalize(a) for a in _forms_of(spec.entities, glossary)] if spec.entities else []
+    for m in re.finditer(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{1,4})", question):
+        form = normalize(m.group(1))
+        if any(form in n or n in form for n in names) or periods(form) or not any(form in t for t in texts):
+            continue
+        out.append(TermGroup([form], ABSENT_WEIGHT, kind="word", marked=True))
+    return out
 
 
 def _possessed_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary: Glossary) -> list[TermGroup]:
@@ -2125,6 +2142,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     defined = _defined_in_documents(spec, passages)
     # (a question asking a figure per unit, "每辆车的收入", "平均每票收入", is answered by one: "单车收入")
     share_asked = bool(re.search(evidence_config()["scope"]["share_asked"], question.lower()))
+    alone_asked = any(w in question.lower() for w in evidence_config()["scope"]["alone_asked"])
     # (an English term read as the per-unit figure, "dividend per share" -> 每股股息, asks it as well)
     per_unit_asked = bool(_per_unit_re().search(question) or "均" in question
                           or any(per_unit_only(normalize(question), forms) for forms in spec.metrics)
@@ -2316,6 +2334,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if alone_asked and is_row and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
+                continue  # a part asked on its own ("单独的i线光刻胶"): a row of it together with another ("g/i线") is not it
             if share_asked and is_row and _is_total_label(raw):
                 continue  # a share asked: the total row's own share ("合计:…占比100.0%") is no part's
             if is_row and _aggregate_row(shown, [*(g.alternatives for g in spec.required), *spec.segments]):
