@@ -530,6 +530,26 @@ def total_stated(table_text: str, lead: str) -> str:
     return ""
 
 
+def _joins_another(row: str, asked: str, written: str = "") -> bool:
+    """Does a table row's label join the part the (normalised) question names with another it does not ("g/i线光刻胶"
+    for "i线光刻胶", "餐饮及零售" for 餐饮): the row's figure is of both together. (`written`: the question as written,
+    lower-cased, where a Latin item is looked for as a word of its own.)"""
+    label = normalize(row.strip().strip("|").split("|")[0]).lower()
+    items = [x for x in re.split(r"[/／、&]|及|和|\band\b", label) if x.strip()]
+    if len(items) < 2:
+        return False
+
+    def named(item: str) -> bool:
+        item = item.strip()
+        if re.fullmatch(r"[a-z0-9]+", item):  # (a Latin item: as a word of its own, or its words as written)
+            return re.search(rf"(?<![a-z0-9]){re.escape(item)}(?![a-z0-9])", asked) is not None \
+                or (bool(written) and len(item) >= 3 and item in re.sub(r"[^a-z0-9]", "", written))
+        return len(item) >= 2 and (item in asked or item[:2] in asked)
+
+    said = [named(x) for x in items]
+    return any(said) and not all(said)
+
+
 def _is_total_label(row: str) -> bool:
     """Does a table row's first cell name a total ([scope] total_rows: "合计", "总计"; "Total")?"""
     label = normalize(row.strip().strip("|").split("|")[0]).lower()
@@ -2334,8 +2354,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
-            if alone_asked and is_row and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
-                continue  # a part asked on its own ("单独的i线光刻胶"): a row of it together with another ("g/i线") is not it
+            if is_row and (alone_asked or _joins_another(raw, asked_text, question.lower())) \
+                    and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
+                continue  # a part asked ("i线光刻胶", "单独的…"): a row of it together with another ("g/i线") is not it
             if share_asked and is_row and _is_total_label(raw):
                 continue  # a share asked: the total row's own share ("合计:…占比100.0%") is no part's
             if is_row and _aggregate_row(shown, [*(g.alternatives for g in spec.required), *spec.segments]):
