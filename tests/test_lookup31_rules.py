@@ -342,17 +342,3 @@ def test_a_company_words_written_after_its_short_name_are_no_operand_term():
     dq = read_derived("按预告区间，云知声电子2025年收入预计比2024年增长多少？", _glossary())
     assert dq is not None
     assert not any("电子" in x for g in dq.a.terms for x in g)
-
-
-@pytest.mark.parametrize(("row", "asked", "joins"), [
-    ("| g/i线光刻胶 | 218,460 |", "曦刻材料i线光刻胶收入是多少", True),
-    ("| g/i线光刻胶 | 218,460 |", "曦刻材料g/i线光刻胶收入是多少", False),
-    ("| 餐饮及零售 | 1,200 |", "云知声餐饮收入是多少", True),
-    ("| 线上及线下渠道 | 1,200 |", "云知声线上渠道收入是多少", True),
-    ("| 和牛 | 300 |", "云知声和牛收入是多少", False),
-    ("| 华东 | 300 |", "云知声华东收入是多少", False),
-])
-def test_a_row_joining_the_part_asked_with_another_is_neither(row, asked, joins):
-    from chatbot.evidence import _joins_another
-
-    assert _joins_another(row, asked) is joins

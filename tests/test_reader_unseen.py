@@ -22,6 +22,42 @@ def _load(n: int) -> list[dict]:
 
 
 KNOWN_FAILURES: dict[str, str] = {
+    # dev-31 (the session-30 hidden set, opened in session 31): its failures at the end of session 31
+    "h30-r05": "According to the IDC coverage, who leads China's AI cloud ma… — "
+               "the intent is read as why (the set labels it conclusion)",
+    "h30-r09": "港交所的“科企专线”具体给18C、18A的申请人提供了哪些便利？ — "
+               "the intent is read as lookup (the set labels it how)",
+    "h30-r13": "What are the upsides and downsides of general-mandate placin… — "
+               "the answer misses ['20%']",
+    "h30-r14": "地平线2025年上半年业绩有哪些亮点，又有哪些隐忧？ — "
+               "the answer misses ['65.4%']",
+    "h30-r15": "18C章里说的“已商业化”特专科技公司是什么标准？ — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h30-r16": "What does the 'mini IPO' label mean in Unisound's case? — "
+               "the answer misses ['2.2%', '156.098万股|1.56 million shares', '3.2亿港元|HK$320 million']",
+    "h30-r26": "云知声现在值得投资吗？ — "
+               "the answer misses ['53.3%', '283天']",
+    "h30-r27": "Is Black Sesame worth adding to a portfolio after its interi… — "
+               "the intent is read as lookup (the set labels it advice)",
+    "h30-r32": "Is Sonarix AI a good stock to buy right now? — "
+               "the intent is read as latest (the set labels it advice)",
+    "h30-r36": "What came out of Basalton's talks with its lenders after the… — "
+               "the intent is read as lookup (the set labels it conclusion)",
+    "h30-r41": "苔汐食品在漳浦拿地建新基地，有哪些好处，又有哪些风险？ — "
+               "the answer misses ['94%', '3.6万吨', '12.4%']",
+    "h30-r42": "What are the pros and cons of this for shareholders? — "
+               "the answer misses ['恢复派息|resume dividends|resuming dividends', '开曼群岛大法院|Grand Court', '不受影响|not affected|unaffected']",
+    "h30-r44": "砺棉保温公告里提到的交叉违约条款是怎么回事？ — "
+               "the intent is read as how (the set labels it definition)",
+    "h30-r47": "What share of Taixi Foods' 2025 revenue came from seaweed ro… — "
+               "the answer misses ['198,600']",
+    "h30-r48": "揉憩健康在美国的专利诉讼最新进展如何？ — "
+               "the answer misses ['1,840万美元', '永久禁令']",
+    "h30-r49": "What is the latest deadline for paying the rest of the land … — "
+               "the intent is read as lookup (the set labels it latest): the last day allowed is no latest figure; "
+               "the look-up gives the deadline and the deposit",
+    "h30-r51": "Is Kneadora a buy after the patent verdict? — "
+               "the answer misses ['1.31亿|131 million']",
     # failures at the end of session 30 (measured on these indexes): the intent read otherwise than the set labels
     # it, key facts missing from a composed answer, a derived figure not computed
     "h28-r03": "简要说说温屹杯业这次控制权变更和全面要约是怎么安排的。 — "

@@ -95,6 +95,33 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-31 (the session-30 hidden set, opened in session 31): its failures after the session-31 fixes
+    "h30-q02": "秸焰新能卖掉这批减排量，扣掉核查和交易服务费用之后税前能赚多少？ — "
+               "refused (or only what is known is said)",
+    "h30-q03": "For Jieyan New Energy's Sixian straw-fired plant, how many t… — "
+               "refused (or only what is known is said)",
+    "h30-q12": "How much does Rouchuan Leather plan to spend on fixing the p… — "
+               "the answer misses ['1,890万|18.9 million']",
+    "h30-q14": "What did Rouchuan Leather's Dong Nai base in Vietnam produce… — "
+               "refused (or only what is known is said)",
+    "h30-q19": "砺棉保温上半财年（截至2025年12月底的六个月）毛利率是多少？上年同期是多少？ — "
+               "refused (or only what is known is said)",
+    "h30-q20": "砺棉保温那笔银团贷款到2025年底还剩多少没还？ — "
+               "refused (or only what is known is said)",
+    "h30-q22": "苔汐食品在漳浦拿下的这块地有多大？ — "
+               "the answer misses ['126.5亩']",
+    "h30-q27": "揉憩健康打算为这宗专利官司在账上预提多少钱？ — "
+               "refused (or only what is known is said)",
+    "h30-q33": "楮岚纸业2026财年上半年卷烟接装纸收入多少？上年同期呢？ — "
+               "refused (or only what is known is said)",
+    "h30-q41": "After the reorganisation, what will Vinorel's accumulated lo… — "
+               "the answer misses ['5,600万|56 million', '10.42亿|1,042 million|1.042 billion']",
+    "h30-q44": "渡岬教育改了结算日以后，本财务期从哪天开始、到哪天结束、一共多长？ — "
+               "the answer misses ['2025年9月1日', '2026年12月31日', '16个月']",
+    "h30-q47": "渡岬教育管理层预计截至2026年底的这十六个月收入大概多少？ — "
+               "refused (or only what is known is said)",
+    "h30-q74": "And at the previous test date, 30 June 2025? Give the tangib… — "
+               "the answer misses ['5.3', '2,671']",
     # dev-30 (the session-29 hidden set, opened in session 30): its failures after the session-30 fixes
     "h29-q07": "被勒索病毒波及的啾鸭会员数据大概有多少条？公司估计直接成本多少钱？ — the second part is answered; '被勒索病毒波及' "
                "is not matched to the article's '受影响会员记录' (a paraphrase no dictionary holds)",

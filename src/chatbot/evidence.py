@@ -107,8 +107,7 @@ _ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
-_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many"
-                          r"|\bwhat did\b[^?]{1,80}\b(?:bring in|brought in)\b", re.IGNORECASE)
+_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
 # an elliptical question ("And what about …?", "How about …?", "…呢？"): with a metric named, it asks that figure
 _ELLIPTICAL_ASK = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|呢\s*[？?]?\s*$", re.IGNORECASE)
@@ -528,26 +527,6 @@ def total_stated(table_text: str, lead: str) -> str:
         if any(t.currency == f.currency and abs(t.lo - f.lo) <= cfg["total_match"] * t.lo for t in totals):
             return f.clause
     return ""
-
-
-def _joins_another(row: str, asked: str, written: str = "") -> bool:
-    """Does a table row's label join the part the (normalised) question names with another it does not ("g/i线光刻胶"
-    for "i线光刻胶", "餐饮及零售" for 餐饮): the row's figure is of both together. (`written`: the question as written,
-    lower-cased, where a Latin item is looked for as a word of its own.)"""
-    label = normalize(row.strip().strip("|").split("|")[0]).lower()
-    items = [x for x in re.split(r"[/／、&]|及|和|\band\b", label) if x.strip()]
-    if len(items) < 2:
-        return False
-
-    def named(item: str) -> bool:
-        item = item.strip()
-        if re.fullmatch(r"[a-z0-9]+", item):  # (a Latin item: as a word of its own, or its words as written)
-            return re.search(rf"(?<![a-z0-9]){re.escape(item)}(?![a-z0-9])", asked) is not None \
-                or (bool(written) and len(item) >= 3 and item in re.sub(r"[^a-z0-9]", "", written))
-        return len(item) >= 2 and (item in asked or item[:2] in asked)
-
-    said = [named(x) for x in items]
-    return any(said) and not all(said)
 
 
 def _is_total_label(row: str) -> bool:
@@ -1886,11 +1865,18 @@ def _mixed_script_parts(question: str, spec: QuestionSpec, texts: list[str], glo
     company's name, a period ("2025年") or a figure with its unit."""
     out: list[TermGroup] = []
     names = [normalize(a) for a in _forms_of(spec.entities, glossary)] if spec.entities else []
-    for m in re.finditer(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{1,4})", question):
-        form = normalize(m.group(1))
+    from chatbot.text import _jieba
+
+    for m in re.finditer(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*)([\u4e00-\u9fff]{1,8})", question):
+        first = _jieba().lcut(m.group(2))[0]  # (the word written onto the Latin: "i线", not "AI等创新业务"'s 等)
+        if len(first) == 1 and first in "的和与及等之在为是了":
+            continue
+        form = normalize(m.group(1) + first)
         if any(form in n or n in form for n in names) or periods(form) or not any(form in t for t in texts):
             continue
-        out.append(TermGroup([form], ABSENT_WEIGHT, kind="word", marked=True))
+        g = TermGroup([form], ABSENT_WEIGHT, kind="word", marked=True)
+        spec.groups.append(g)  # (placed in the question: a two-part question gives it to its own item)
+        out.append(g)
     return out
 
 
@@ -2338,7 +2324,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # whatever else the question describes, a sentence without it gives another ratio, "Net debt / EBITDA")
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
             # (a table's header supplies a word to its rows: "高端产品" of a row "高端" under "产品档次")
-            if any(g.marked for g in held) and not _marked_named(scoped, heads + (" " + header_lines if is_row else ""),
+            if any(g.marked for g in held) and not _marked_named(scoped, heads + (f" {header_lines} {table_caption}" if is_row else ""),
                                                                  spec, glossary, p.chunk.text, generic):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
             # (the head of several is named by the sentence or a section heading over it, not only by the title:
@@ -2354,9 +2340,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
-            if is_row and (alone_asked or _joins_another(raw, asked_text, question.lower())) \
-                    and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
-                continue  # a part asked ("i线光刻胶", "单独的…"): a row of it together with another ("g/i线") is not it
+            if is_row and alone_asked and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
+                continue  # a part asked on its own ("单独的i线光刻胶"): a row of it together with another ("g/i线") is not it
+                # (without such a word a row's "及" may be one segment's name: "行业级无人机及解决方案")
             if share_asked and is_row and _is_total_label(raw):
                 continue  # a share asked: the total row's own share ("合计:…占比100.0%") is no part's
             if is_row and _aggregate_row(shown, [*(g.alternatives for g in spec.required), *spec.segments]):

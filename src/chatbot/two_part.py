@@ -117,8 +117,6 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
         if right is None or (left.group.absent and right.group.absent):
             continue
-        if conj not in breaks and _is_change_word(right.group):
-            continue  # "sales in 9M25, and how much did they grow": the figure and its change, one row states both
         if conj in breaks and not (left.group.kind == right.group.kind == "metric") and not (
                 {left.group.kind, right.group.kind} <= {"metric", "word", "term"} and not _asks_change(q[j:])
                 and not right.group.absent and re.search(r"[\u4e00-\u9fff]", right.group.alternatives[0])):
@@ -190,13 +188,6 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             part.compounds = [(c, gs) for c, gs in part.compounds if c in part.item or c not in other.item]
         return parts
     return []
-
-
-def _is_change_word(group) -> bool:
-    """Is an item only a word for a change ("增长", "grow", "同比"): the change of the item before it, no item of its own?"""
-    cfg = evidence_config()
-    words = {normalize(w) for w in [*cfg["scope"]["growth_asked"], *cfg["two_part"]["change_words"]]}
-    return bool(group.alternatives) and all(normalize(a) in words for a in group.alternatives if a)
 
 
 def _asks_change(text: str) -> bool:
