@@ -100,6 +100,8 @@ KNOWN_FAILURES = {
                "refused (or only what is known is said)",
     "h30-q03": "For Jieyan New Energy's Sixian straw-fired plant, how many t… — "
                "refused (or only what is known is said)",
+    "h30-q08": "What were 曦刻材料's KrF photoresist sales in 9M25, and how much… — "
+               "the two-part split gives the growth half the company's total; the KrF row is not chosen",
     "h30-q12": "How much does Rouchuan Leather plan to spend on fixing the p… — "
                "the answer misses ['1,890万|18.9 million']",
     "h30-q14": "What did Rouchuan Leather's Dong Nai base in Vietnam produce… — "
@@ -110,6 +112,8 @@ KNOWN_FAILURES = {
                "refused (or only what is known is said)",
     "h30-q22": "苔汐食品在漳浦拿下的这块地有多大？ — "
                "the answer misses ['126.5亩']",
+    "h30-q23": "What did Taixi Foods' sandwich seaweed (夹心海苔) line bring in du… — "
+               "'bring in' is read as no figure asked (as a revenue form it took 'bring in cornerstone investors'): refused",
     "h30-q27": "揉憩健康打算为这宗专利官司在账上预提多少钱？ — "
                "refused (or only what is known is said)",
     "h30-q33": "楮岚纸业2026财年上半年卷烟接装纸收入多少？上年同期呢？ — "
