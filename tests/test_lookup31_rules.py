@@ -342,3 +342,17 @@ def test_a_company_words_written_after_its_short_name_are_no_operand_term():
     dq = read_derived("按预告区间，云知声电子2025年收入预计比2024年增长多少？", _glossary())
     assert dq is not None
     assert not any("电子" in x for g in dq.a.terms for x in g)
+
+
+@pytest.mark.parametrize(("question", "text", "held"), [
+    ("云知声2025年前九个月i线光刻胶收入是多少？", "| 产品 | 2025年前九个月 |\n|---|---|\n| g/i线光刻胶 | 218,460 |\n", ["i线"]),
+    ("云知声H股的发售价是多少？", "| 类别 | 股数 |\n|---|---|\n| H股 | 2.45亿股 |\n", []),  # a share class: no part
+    ("云知声的AI客户留存率是多少？", "AI客户留存率为72%。", []),  # no row names it
+])
+def test_a_two_script_part_is_a_tables_row_name(question, text, held):
+    from chatbot.evidence import score_candidates
+    from chatbot.models import Chunk, Passage
+
+    chunk = Chunk(id="x:1", doc_id="x", title="云知声", text=text, headings=["云知声"])
+    _, spec = score_candidates(question, [Passage(chunk=chunk, score=1.0)], _glossary(text), _idf(text))
+    assert [a for g in spec.required if g.marked for a in g.alternatives if re.search(r"[a-z]", a)] == held

@@ -1786,7 +1786,8 @@ def score_candidates(
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
     if spec.wants_figure and spec.amount:  # "i线光刻胶", "KrF光刻胶": a product named in two scripts, as a row writes it
-        spec.required += [g for g in _mixed_script_parts(question, spec, texts, glossary) if g not in spec.required]
+        spec.required += [g for g in _mixed_script_parts(question, spec, [p.chunk.text for p in passages], glossary)
+                          if g not in spec.required]
     if spec.wants_figure and spec.amount and question_language(question) != "zh":  # "X's rock wool boards": no total
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
@@ -1867,12 +1868,16 @@ def _mixed_script_parts(question: str, spec: QuestionSpec, texts: list[str], glo
     names = [normalize(a) for a in _forms_of(spec.entities, glossary)] if spec.entities else []
     from chatbot.text import _jieba
 
+    # (a table row's label, as a table names its parts: "KrF光刻胶", "g/i线光刻胶"; not a share class or a kind of
+    # customer the prose writes, "H股", "AI客户": config [required] mixed_script_skip)
+    labels = [normalize(ln.strip().strip("|").split("|")[0]) for t in texts for ln in t.splitlines() if ln.lstrip().startswith("|")]
+    skip = tuple(evidence_config()["required"]["mixed_script_skip"])
     for m in re.finditer(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*)([\u4e00-\u9fff]{1,8})", question):
         first = _jieba().lcut(m.group(2))[0]  # (the word written onto the Latin: "i线", not "AI等创新业务"'s 等)
-        if len(first) == 1 and first in "的和与及等之在为是了":
+        if (len(first) == 1 and first in "的和与及等之在为是了") or first.startswith(skip):
             continue
         form = normalize(m.group(1) + first)
-        if any(form in n or n in form for n in names) or periods(form) or not any(form in t for t in texts):
+        if any(form in n or n in form for n in names) or periods(form) or not any(form in lab for lab in labels):
             continue
         g = TermGroup([form], ABSENT_WEIGHT, kind="word", marked=True)
         spec.groups.append(g)  # (placed in the question: a two-part question gives it to its own item)
