@@ -314,12 +314,6 @@ def test_a_capacity_stated_as_a_figure_is_no_output(text, capacity):
     assert capacity_only(text) is capacity
 
 
-def test_a_total_rows_own_share_answers_no_share_asked():
-    text = ("| 渠道 | 2025年收入（人民币百万元） | 占比 |\n|---|---|---|\n| 电商 | 541.2 | 27.3% |\n"
-            "| 合计 | 1,986.0 | 100.0% |\n")
-    assert not any("100.0%" in s for s in _sentences("云知声2025年收入占比是多少？", text, "云知声业绩"))
-    assert _sentences("云知声2025年电商收入占比是多少？", text, "云知声业绩")[0].startswith("电商")
-
 
 def test_a_speaker_or_a_count_is_no_part_of_the_figure():
     from chatbot.evidence import analyse_question

@@ -282,7 +282,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the segment revenue sentence is quoted",
     "h21-r46": "Compare Lurevo's rods and reels segments in 1H FY2026. — 'rods' and 'reels' (钓竿, 渔线轮) are in no "
                "lexicon; the Chinese question is answered",
-    "h21-r47": "釉岚陶瓷11月岩板占总销量的比例是多少？ — the total (合计 2,025) is not read as 总销量: no computation",
     "h21-r49": "那新财年最新一个季度的情况呢？ — the fiscal year's figures are quoted, not its new first quarter (4.37亿)",
     "h21-r52": "Is Tressiva's IPO worth subscribing to? — the cornerstone table is quoted, not the price range and the "
                "tariff risk",

@@ -21,8 +21,6 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-12" / "nearmiss.jsonl"
              .splitlines() if line.strip()]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "nearmiss-20": "missed refusal: 'infant' reads 幼儿, which passages hold, so 'infant formula' is no unmapped run and no "
-                   "English word is required: the total's growth beside the formula's level is quoted",
 }
 
 

@@ -258,8 +258,8 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_conte
         groups = [synonyms(g) for g in op.terms if not counted & set(g)]
         # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
         sentence = normalize(_SHARE_OF.sub(" ", f.sentence)
-                             + (f" {f.table_context} {f.title}" if in_context and f.row
-                                else f" {f.context.replace(f.title, ' ') if f.title else f.context}" if in_context else ""))
+                             + (f" {f.table_context} {f.context}" if in_context and f.row
+                                else f" {f.context}" if in_context else ""))
         if groups and (not any(_in(g, near, per_share) for g in groups)
                        or not all(_in(g, sentence, per_share) for g in groups)):
             return False

@@ -2348,8 +2348,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if is_row and alone_asked and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
                 continue  # a part asked on its own ("单独的i线光刻胶"): a row of it together with another ("g/i线") is not it
                 # (without such a word a row's "及" may be one segment's name: "行业级无人机及解决方案")
-            if share_asked and is_row and _is_total_label(raw):
-                continue  # a share asked: the total row's own share ("合计:…占比100.0%") is no part's
             if is_row and _aggregate_row(shown, [*(g.alternatives for g in spec.required), *spec.segments]):
                 continue  # "料酒及其他", "Japan and others": several parts' sum, not the part asked
             if is_row and not all(any(a in norm or a in header_lines for a in g.alternatives) for g in spec.places):

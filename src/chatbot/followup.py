@@ -231,8 +231,10 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
             if not topic or bool(re.search(r"[\u4e00-\u9fff]", topic)) != bool(re.search(r"[\u4e00-\u9fff]", q)):
                 topic = ent  # (a topic in another language than the question's: the company alone)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
-        if question_language(q) == "en" and _continues_topic_en(q, prev, _last_answer(history)):
-            return f"{ent}: {q}"  # "What are the pros and cons of this for shareholders?": the company's
+        if question_language(q) == "en" and detect_intent(q).name not in ("definition", "how", "comparison") \
+                and _continues_topic_en(q, prev, _last_answer(history)):
+            return f"{ent}: {q}"  # "What are the pros and cons of this for shareholders?": the company's (not "What does
+            # that premium mean here?", a term's meaning, nor "Which grew faster…?", two things compared)
     return q
 
 
