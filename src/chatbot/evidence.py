@@ -518,8 +518,7 @@ def total_stated(table_text: str, lead: str) -> str:
     if not lead or not claim_figures(lead):
         return ""
     cfg = evidence_config()["scope"]
-    labels = (*cfg["total_rows"], "total")  # (an article written in English: "Total")
-    totals = [f for _, shown, item, _ in passage_sentences(table_text) if item and normalize(shown).startswith(labels)
+    totals = [f for _, shown, item, _ in passage_sentences(table_text) if item and normalize(shown).startswith(_total_labels())
               for f in facts_in(shown) if f.lo > 0]
     if not totals:
         return ""
@@ -529,10 +528,14 @@ def total_stated(table_text: str, lead: str) -> str:
     return ""
 
 
+def _total_labels() -> tuple[str, ...]:
+    """The labels of a table's total row ([scope] total_rows: "合计", "总计"; and "total", an article written in English)."""
+    return (*evidence_config()["scope"]["total_rows"], "total")
+
+
 def _is_total_label(row: str) -> bool:
-    """Does a table row's first cell name a total ([scope] total_rows: "合计", "总计"; "Total")?"""
-    label = normalize(row.strip().strip("|").split("|")[0]).lower()
-    return label.startswith((*evidence_config()["scope"]["total_rows"], "total"))
+    """Does a table row's first cell name a total?"""
+    return normalize(row.strip().strip("|").split("|")[0]).lower().startswith(_total_labels())
 
 
 def _total_named(passage: str, row: str, prose: str) -> str:
@@ -1895,13 +1898,13 @@ def _possessed_parts_en(question: str, spec: QuestionSpec, texts: list[str], glo
         return []  # (no metric the glossary knows: the words are the figure's own name, "average daily client equity")
     ends = "|".join(map(re.escape, evidence_config()["required"]["en_part_ends"]))
     skip = set(evidence_config()["required"]["en_part_skip"])  # ("average daily revenue": the metric's own words)
+    metric_en = {f.lower() for forms in spec.metrics for f in forms if f.isascii()}
     out: list[TermGroup] = []
     for m in re.finditer(rf"(?:'s|’s|s'|s’)\s+((?:[A-Za-z0-9\-]+\s+){{0,4}}?[A-Za-z0-9\-]+)\s+(?=(?:{ends})\b)", question):
         owner = question[max(0, m.start() - 40): m.start() + 1]  # (a company's part: not "Hong Kong's placing route")
         if not any(e in glossary.companies for e in glossary.entities(owner)):
             continue
         words = m.group(1).lower().split()
-        metric_en = {f.lower() for forms in spec.metrics for f in forms if f.isascii()}
         # (the words before the metric only: "net profit rise or fall in" names no part)
         cut = next((i for i in range(len(words)) if any(" ".join(words[i:]).startswith(f) for f in metric_en)), len(words))
         for word in words[:cut]:
