@@ -42,6 +42,11 @@ TIMING_JS = """() => {
   });
   obs.observe(document.body, {childList: true, subtree: true, characterData: true});
 }"""
+# no answer is being written (none pending or streaming)
+CHAT_IDLE_JS = "() => document.querySelector('#chat .answer.pending, #chat .answer.streaming') === null"
+# more answers than `n` and the last one finished: not pending, not streaming, its disclaimer shown
+ANSWER_FINISHED_JS = """(n) => { const a = document.querySelectorAll('#chat .answer'); const last = a[a.length - 1];
+  return a.length > n && !last.matches('.pending, .streaming') && last.querySelector('.disclaimer') !== null; }"""
 _MARK_IN_VIEW = """() => { const el = document.querySelector('#reader mark.hl'); if (!el) return false;
   const r = el.getBoundingClientRect(), col = document.querySelector('#reader-col').getBoundingClientRect();
   return r.height > 0 && r.top >= Math.max(col.top, 0) && r.bottom <= Math.min(col.bottom, window.innerHeight); }"""

@@ -17,7 +17,7 @@ from urllib.parse import quote, urlparse
 import httpx
 import pytest
 
-from benchmarks.page import TIMING_JS
+from benchmarks.page import ANSWER_FINISHED_JS, CHAT_IDLE_JS, TIMING_JS
 from chatbot.engine import DISCLAIMER
 from chatbot.models import Answer, Citation
 from chatbot.web import (
@@ -297,10 +297,14 @@ def page(browser, server):
 def ask(page, question: str, timeout_ms: int = 60000) -> dict:
     """Types a question, presses Enter, waits for the finished answer; returns its text
     and the browser-side times (ms) to the first answer text and to the full answer."""
+    page.wait_for_function(CHAT_IDLE_JS, timeout=timeout_ms)  # the previous answer is finished
+    before = page.locator("#chat .answer").count()
     page.evaluate(TIMING_JS)
     page.fill("#question textarea", question)
     page.press("#question textarea", "Enter")
     page.wait_for_function("window.__timing.done !== null", timeout=timeout_ms)
+    # the timing observer fires on the first new disclaimer; the answer read is the new, finished one
+    page.wait_for_function(ANSWER_FINISHED_JS, arg=before, timeout=timeout_ms)
     t = page.evaluate("window.__timing")
     return {"text": page.locator("#chat .answer").last.inner_text(),
             "first_ms": t["first"] - t["start"], "full_ms": t["done"] - t["start"]}
