@@ -133,6 +133,16 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         name = name_before(full[max(0, m.start() - 24): m.start()], rules, lenient=True, legal=True)
         if name and len(name) >= 2 and not _suffixes_only(name, rules):  # not "控股有限公司"
             add(name + m.group(0), "company")
+    # 2b. an English name with a legal tail in running text ("… with the two founders of Hallbrenn Zelltechnik GmbH, a
+    # maker of …"): a company, unless some entry already holds it (a pair's English side)
+    strict = "|".join(map(re.escape, sorted(rules.en_strict_legal_tails, key=len, reverse=True)))
+    for m in re.finditer(rf"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]+ ){{1,5}})({strict})(?![A-Za-z])", full):
+        words = m.group(1).split()
+        while words and words[0].lower() in rules.en_name_openers:  # "On", "The"
+            words = words[1:]
+        name = " ".join([*words, m.group(2)])
+        if words and not any(name in (e.name, *e.aliases) for e in found.values()):
+            add(name, "company", aliases=[f for f in _short_forms(name, full, rules) if f in full])
     # 3. words with a company or institution suffix, seen at least twice
     counts: Counter = Counter()
     suffixes = rules.company_suffixes + rules.org_suffixes

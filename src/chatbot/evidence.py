@@ -101,13 +101,15 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
     r"how much|how many|what (?:was|is|were|are)|which|when|who|how (?:fast|quickly|rapidly)\b|"
+    r"how (?:big|large|long|high|heavy|wide)\b|"  # (多大, 多长: "How big is the deposit?")
     # ("What did X earn from storage?", "What did it generate in Fujian?": the amount)
     r"\bwhat did\b[^?？]{1,60}?\b(?:earn|make|generate|book|post|report|record|bring in|take in|spend|pay|raise)\b|"
     rf"what (?:{'|'.join(evidence_config()['figure_question']['en_part_words'])}) of\b",
     re.IGNORECASE,
 )
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
-_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many", re.IGNORECASE)
+_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many|how (?:big|large|long|high|heavy|wide)\b",
+                          re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
 # an elliptical question ("And what about …?", "How about …?", "…呢？"): with a metric named, it asks that figure
 _ELLIPTICAL_ASK = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|呢\s*[？?]?\s*$", re.IGNORECASE)
@@ -1538,6 +1540,23 @@ def asks_output(question: str) -> bool:
     return any(w in low for w in cfg["output_words"]) and not any(w in low for w in cfg["capacity_words"])
 
 
+def volume_kind_asked(question: str) -> str:
+    """The one kind of volume a question asks (config/evidence.toml [volume_kinds]: "sold", "made"), "" for none or
+    both ("产销量")."""
+    low = question.lower() + " "
+    kinds = [k for k, cfg in evidence_config()["volume_kinds"].items() if any(w in low for w in cfg["asked"])]
+    return kinds[0] if len(kinds) == 1 else ""
+
+
+def states_other_volume(text: str, kind: str) -> bool:
+    """Does a sentence or row state another kind of volume than the one asked and none of the asked kind's
+    ("2025财年产量4.36万吨" for a volume sold)?"""
+    low, kinds = text.lower(), evidence_config()["volume_kinds"]
+    if any(f in low for f in kinds[kind]["forms"]):
+        return False
+    return any(f in low for k, cfg in kinds.items() if k != kind for f in cfg["forms"])
+
+
 def capacity_only(text: str) -> bool:
     """Are all the figures of a sentence capacities written as what a facility is built to make ("我们在柯嘎盐湖建设的
     年产1,000吨碳酸锂当量中试线已于2025年5月投料试车")? A figure outside them ("全年原盐产量426万吨") is not."""
@@ -1738,6 +1757,9 @@ def _term_forms(forms: list[str], term: str, glossary: Glossary | None = None) -
     t = term.strip().lower()
     if " " not in t and (len(t) < 4 or (glossary is not None and _in_english_name(t, glossary))):
         return list(forms)
+    head, _, last = t.rpartition(" ")
+    if head and last in _EN_STOP and len(head) >= 4:  # "exclusivity period": also "exclusivity" ("exclusivity for 120
+        return [*forms, term, head]  # days"), a stop word adding nothing
     return [*forms, term]
 
 
@@ -1747,7 +1769,15 @@ def _english_forms(word: str) -> tuple[str, ...]:
     what an article written in English says for the word of a Chinese question (chatbot/bilingual.py english_forms)."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
         return ()
-    return tuple(normalize(n) for n in english_forms(word))
+    if forms := english_forms(word):
+        return tuple(normalize(n) for n in forms)
+    cfg = evidence_config()["english_article"]
+    if word[-1] in cfg["quantity_tails"] and len(word) >= 3 and (forms := english_forms(word[:-1])):
+        return tuple(normalize(n) for n in forms)  # "出货量" as 出货: shipments
+    if len(word) >= 3:  # "电解槽" by 电解 (electrolysis): the stem "electroly" of "electrolyser"
+        stems = [f[: len(f) - cfg["stem_cut"]] for f in english_forms(word[:2]) if " " not in f]
+        return tuple(normalize(st) for st in stems if len(st) >= cfg["stem_min"])
+    return ()
 
 
 def _in_english(word: str, norm: str) -> bool:
@@ -1757,7 +1787,7 @@ def _in_english(word: str, norm: str) -> bool:
 
 def _says_in_english(g: TermGroup, norm: str) -> bool:
     """Does a normalised English sentence name a Chinese word of the question by one of its English forms?"""
-    return g.kind == "word" and _in_english(g.alternatives[0], norm)
+    return g.kind in ("word", "metric") and _in_english(g.alternatives[0], norm)
 
 
 def _says_english_word(word: str, text: str) -> bool:
@@ -2132,6 +2162,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
     asks_forecast = bool(forecast_re().search(question.lower()))
     output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
+    volume_kind = volume_kind_asked(question) if spec.amount else ""  # sold or made
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
     # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it (a row
@@ -2399,7 +2430,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if growth_only and (spec.wants_figure or asks_yoy) and not states_change(norm):
                 continue  # a level alone ("前三季度炭黑销量41.3万吨，其中第三季度14.6万吨") is no change asked
             if spec.year_before and not (year_before_figure().search(shown)
-                                         or any(w in shown for w in evidence_config()["period"]["year_before"])):
+                                         or any(w in shown for w in evidence_config()["period"]["year_before"])
+                                         or any(w in shown.lower() for w in evidence_config()["period"]["year_before_stated_en"])):
                 continue  # the same period a year before asked, no year: a sentence saying nothing of the year before
             if spec.periods:
                 if is_row and stated and spec.metrics:
@@ -2508,6 +2540,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # figure the company has
             if spec.amount and output_asked and capacity_only(shown):
                 continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
+            if volume_kind and states_other_volume(f"{shown} {header_lines if is_row else ''}", volume_kind):
+                continue  # "how many tonnes did X sell": a row of what its plants produced is another volume
             if is_row and named_in_empty_cell(shown, header_lines, row_words):
                 continue  # a word asked named by the row only in an empty cell ("渔线轮/北美:本期间收入96,210;…;本期间
                 # 分部业绩;": a region's row gives no segment result): its other figure is no answer

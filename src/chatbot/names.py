@@ -64,6 +64,8 @@ class Rules:
     not_names_en: frozenset[str]
     lead_words_zh: tuple[str, ...]
     en_legal_tails: frozenset[str]
+    en_strict_legal_tails: tuple[str, ...]
+    en_name_openers: frozenset[str]
     trade_words: tuple[str, ...] = ()
     business_words: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
@@ -182,6 +184,8 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         name_openers_en=frozenset(q.get("name_openers_en", [])),
         lead_words_zh=tuple(sorted(q["lead_words_zh"], key=len, reverse=True)),
         en_legal_tails=frozenset(n["en_legal_tails"]),
+        en_strict_legal_tails=tuple(n["en_strict_legal_tails"]),
+        en_name_openers=frozenset(n["en_name_openers"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
         business_words=tuple(sorted(n.get("business_words", []), key=len, reverse=True)),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
@@ -493,6 +497,9 @@ def _short_forms(name: str, text: str, rules: Rules) -> list[str]:
             out.append(" ".join(words))
         if len(words) == 2 and words[-1] in rules.en_sector_words and _coined(words[0]):
             out.append(words[0])
+        elif len(words) >= 2 and _coined(words[0]) and re.search(
+                rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[1])})", text):
+            out.append(words[0])  # a coined first word the text uses alone ("Hallbrenn had revenue of …")
         return out
     cur, stages = name, [name]
     # a legal name gives its short forms whether or not the text writes them ("康泓医疗集团有限公司"

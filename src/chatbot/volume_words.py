@@ -37,7 +37,7 @@ def _zh_re() -> re.Pattern:
                       rf"\s*(?:[亿万千百]\s*)?(?:{units})?\s*([\u4e00-\u9fff]{{1,6}})?")
 
 
-_EN_ASK = re.compile(r"\bhow (?:much|many)\s+((?:[a-z][a-z\-]*\s+){0,3}?)(?:did|does|do|has|have|had|will|was|were)\b(.*)",
+_EN_ASK = re.compile(r"\bhow (?:much|many)\s+((?:[a-z][a-z\-]*\s+){0,5}?)(?:did|does|do|has|have|had|will|was|were)\b(.*)",
                      re.IGNORECASE)
 
 
