@@ -154,3 +154,23 @@ def test_english_terms_found_as_written(question, expected):
 def test_an_english_article_states_the_year_before_its_own_way(text, answered):
     question = "What were Unisound's electrolyser shipments in the same period last year?"
     assert bool(_sentences(question, text, "Unisound (云知声)")) is answered
+
+
+# --- a name no document holds, after a joining word or a comparison's opening word --------------------------------------
+
+SENSETIME = "截至2025年6月30日的六个月，商汤总收入约23.58亿元人民币，同比增长35.6%。第四范式上半年收入26.26亿元。"
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("比较商汤和灵曜智算2025年上半年的收入。", True),  # jieba cuts "和灵": the name read after the joiner
+    ("比较灵曜智算和商汤的收入", True),  # ... and "比较灵": read after the opening word
+    ("商汤和灵曜智算2025年上半年的收入分别是多少？", True),
+    ("比较商汤和第四范式2025年上半年的收入", False),  # both held
+    ("对比一下商汤和第四范式的收入", False),
+])
+def test_an_unknown_name_in_a_comparison_is_found(question, unknown):
+    from chatbot.glossary import Glossary
+    from chatbot.subjects import unknown_names
+
+    g = Glossary(aliases={"商汤": "商汤", "第四范式": "第四范式"}, companies={"商汤", "第四范式"})
+    assert bool(unknown_names(question, g, lambda s: s in SENSETIME)) is unknown

@@ -90,6 +90,7 @@ class Rules:
     pair_joiners: tuple[str, ...] = ()
     # words that join two names in a question ("越醅酒业和绍醅酒业"): the text after one is read on its own
     name_joiners: tuple[str, ...] = ()
+    name_leads: tuple[str, ...] = ()
     # not-name words that open a name when a name word follows them ("China" of "China Tower")
     name_openers_en: frozenset[str] = frozenset()
     # words before an institution suffix that make it a class of institutions ("地方政府")
@@ -200,6 +201,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
         pair_joiners=tuple(n.get("pair_joiners", [])),
         name_joiners=tuple(q.get("name_joiners", [])),
+        name_leads=tuple(q.get("name_leads", [])),
         generic_org_heads=frozenset(n.get("generic_org_heads", [])),
         peer_kinds=tuple(n.get("peer_kinds", [])),
         role_words=frozenset(n.get("role_words", [])),

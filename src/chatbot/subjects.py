@@ -162,7 +162,11 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     out += [n for n in near_names(question, glossary, contains) if n not in out]
     out += [n for n in _names_after_joiners(question, glossary, contains, rules or load_rules()) if n not in out]
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
-    for n in _uncatalogued_names(question, glossary, rules, beside):
+    # (and the name right after a joiner, read on its own: "比较商汤和灵曜智算…", where jieba cuts "和灵")
+    found = _uncatalogued_names(question, glossary, rules, beside)
+    found += [n for rest in _joiner_rests(question, rules or load_rules())
+              for n in _uncatalogued_names(rest, glossary, rules, beside) if rest.startswith(n) and n not in found]
+    for n in found:
         other = business_after(question, n, rules or load_rules())
         if other and not contains(other):
             out.append(other)  # "嘉岳重工" where the documents write "嘉岳电梯" only: another company
@@ -196,15 +200,24 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     return list(dict.fromkeys(out))
 
 
+def _joiner_rests(question: str, rules: Rules) -> list[str]:
+    """The text after each word joining two Chinese names ("和", "与"; config/catalogue.toml [question] name_joiners)
+    and after a word opening a comparison ("比较"; name_leads), where it opens with three Chinese characters or more."""
+    rests = [question[m.end():] for m in re.finditer("|".join(map(re.escape, rules.name_joiners)) or "(?!)", question)
+             if re.match(r"[\u4e00-\u9fff]{3,}", question[m.end():])
+             and re.search(r"[\u4e00-\u9fff]", question[:m.start()][-1:])]
+    lead = next((w for w in rules.name_leads if question.lstrip().startswith(w)), "")  # "比较灵曜智算和…"
+    if lead and re.match(r"[\u4e00-\u9fff]{3,}", rest := question.lstrip()[len(lead):]):
+        rests.append(rest)
+    return rests
+
+
 def _names_after_joiners(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules) -> list[str]:
     """Unknown names written right after a word that joins two names ("越醅酒业和绍醅酒业…谁更高": jieba cuts "和绍",
     and the second name is found only where the text after the joiner is read on its own; config/catalogue.toml
     [question] name_joiners)."""
     out: list[str] = []
-    for m in re.finditer("|".join(map(re.escape, rules.name_joiners)) or "(?!)", question):
-        rest = question[m.end():]
-        if not re.match(r"[\u4e00-\u9fff]{3,}", rest) or not re.search(r"[\u4e00-\u9fff]", question[:m.start()][-1:]):
-            continue
+    for rest in _joiner_rests(question, rules):
         out += [n for n in [*trade_names(rest, glossary, contains, rules), *near_names(rest, glossary, contains)]
                 if rest.startswith(n) and n not in out]
     return out
