@@ -174,3 +174,25 @@ def test_an_unknown_name_in_a_comparison_is_found(question, unknown):
 
     g = Glossary(aliases={"商汤": "商汤", "第四范式": "第四范式"}, companies={"商汤", "第四范式"})
     assert bool(unknown_names(question, g, lambda s: s in SENSETIME)) is unknown
+
+
+# --- a share's part: the row under its table's caption, before a sentence under the title ------------------------------
+
+REGIONS = ("2025财年收入29.86亿港元，同比增长9.4%。\n\n2025财年按地区划分收入（千港元）\n\n| 地区 | 2025财年 | 2024财年 |\n|---|---|---|\n"
+           "| 中国内地 | 1,286,420 | 1,204,560 |\n| 尼日利亚 | 538,760 | 486,950 |\n| 合计 | 2,986,300 | 2,729,790 |\n")
+
+
+def test_a_parts_row_under_its_caption_comes_before_a_sentence_under_the_title():
+    from chatbot.compose.figures import _facts
+    from chatbot.compute import find_operand, read_derived
+    from chatbot.models import Chunk, Passage
+
+    from test_lookup30_rules import _glossary
+
+    title = "云知声内幕消息：尼日利亚奈拉大幅贬值"  # the title names the part; the company's total sits under it
+    chunk = Chunk(id="x:1", doc_id="x", title=title, text=REGIONS, headings=[title])
+    facts = _facts([Passage(chunk=chunk, score=1.0)])
+    dq = read_derived("云知声2025财年尼日利亚收入占总收入的比例是多少？", _glossary(REGIONS + title))
+    part = find_operand(facts, dq.a, lambda f, e: True)
+    assert part is not None
+    assert part.lo == 538_760_000

@@ -339,7 +339,10 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         # after "…实现营业收入218.4亿元"; "第三季度交通票务服务收入21.3亿元" after the quarter's total)
         alone = len(op.terms) == 1
         if by_meaning:
-            found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause) for a in synonyms(g)) for g in op.terms),
+            # (a row's table caption is nearer its figure than the document's title: "尼日利亚:2025财年538,760千港元" under
+            # "2025财年按地区划分收入" holds both terms, "2025财年收入29.86亿港元" under a title naming 尼日利亚 one)
+            found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause + (f" {f.table_context}" if f.row else ""))
+                                               for a in synonyms(g)) for g in op.terms),
                                       alone and is_qualified(f, op), _gap(f, op)))
         elif alone:
             found.sort(key=lambda f: is_qualified(f, op))
