@@ -186,7 +186,6 @@ def test_a_parts_row_under_its_caption_comes_before_a_sentence_under_the_title()
     from chatbot.compose.figures import _facts
     from chatbot.compute import find_operand, read_derived
     from chatbot.models import Chunk, Passage
-
     from test_lookup30_rules import _glossary
 
     title = "云知声内幕消息：尼日利亚奈拉大幅贬值"  # the title names the part; the company's total sits under it
