@@ -195,3 +195,45 @@ def test_a_parts_row_under_its_caption_comes_before_a_sentence_under_the_title()
     part = find_operand(facts, dq.a, lambda f, e: True)
     assert part is not None
     assert part.lo == 538_760_000
+
+
+# --- reader answers over an article written in English -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "latin"), [
+    ("On 28 January 2026, Hydrelix Energy Holdings Limited (赫氢能源控股有限公司, 2819.HK) signed an MOU.", True),
+    ("2025年前三季度收入9.74亿元，同比下降18.6%。", False),
+    ("公司与Hallbrenn签订MOU。", False),
+    ("公司与Hallbrenn Zelltechnik GmbH签订MOU。", False),
+])
+def test_text_written_in_english_despite_a_chinese_name_in_brackets(text, latin):
+    from chatbot.compose.base import latin_text
+
+    assert latin_text(text) is latin
+
+
+@pytest.mark.parametrize(("line", "note"), [
+    ("Note: this is synthetic test material; the figures are fictional.", True),
+    ("注：本文为合成测试材料。", True),
+    ("Notes issued in 2025 bear interest at 9.5%.", False),
+])
+def test_a_note_line_is_no_key_point(line, note):
+    from chatbot.compose.sections import _NOTE
+
+    assert bool(_NOTE.match(line)) is note
+
+
+# --- an English follow-up naming a long item -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "before", "standalone"), [
+    ("And the net profit attributable to shareholders?", "What was Unisound's revenue in FY2025?",
+     "What was Unisound's net profit attributable to shareholders in FY2025?"),  # 42 letters: still an item
+    ("And its gross margin?", "What was Unisound's revenue in FY2025?", "What was Unisound's gross margin in FY2025?"),
+])
+def test_an_english_follow_up_swaps_a_long_item(question, before, standalone):
+    from chatbot.followup import resolve_followup
+    from chatbot.glossary import load_glossary
+
+    history = [{"role": "user", "content": before}, {"role": "assistant", "content": "……[1]"}]
+    assert resolve_followup(question, history, load_glossary()) == standalone

@@ -171,3 +171,9 @@ def test_dev30_reader_question(dev30_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(31), KNOWN_FAILURES))
 def test_dev31_reader_question(dev31_engine, q):
     assert_reader_answer(dev31_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(32), KNOWN_FAILURES))
+def test_dev32_reader_question(dev32_engine, q):
+    assert_reader_answer(dev32_engine.ask(q["question"], q.get("history")), q)

@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 32))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 33))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -546,3 +546,15 @@ def test_dev31(dev31_engine, q):
     consultancy's change of financial year end): Chinese and English look-ups, pinyin names, two-part, table, unit,
     region and monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev31_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV32))
+def test_dev32(dev32_engine, q):
+    """Ten articles written blind in session 31 (a fluorite producer's H-share full circulation, an HTML electrical-equipment
+    maker's flood insurance settlement, a quartz-sand maker's take-or-pay supply deal, an electrolyser maker's MOU for a German stack maker
+    written wholly in English, a .txt generator maker's currency-loss warning, a wound-dressing maker's device
+    registrations, a spicy-snack maker's price increase, a probiotics maker's loan capitalisation, a steel-cable maker's
+    move to the main board, a starch maker's EPC contract): Chinese and English look-ups, pinyin names, two-part,
+    table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev32_engine.ask(q["question"], q.get("history")), q)

@@ -128,7 +128,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     m = _ELLIPSIS_ZH.match(q) or _ELLIPSIS_EN.match(q)
     if m and (before := _period_before_en(prev, m.group("x").strip())) is not None:
         return before  # "And in the quarter before that?"
-    if m and len(m.group("x")) <= (40 if m.group("x").isascii() else 24):
+    if m and len(m.group("x")) <= (60 if m.group("x").isascii() else 24):  # ("the net profit attributable to
+        # shareholders": English takes more letters for an item)
         x = m.group("x").strip()
         zh_period = _period_in_chinese(x, prev)
         if zh_period is not None:
@@ -461,7 +462,7 @@ def _another_item_en(prev: str, x: str, glossary: Glossary) -> str | None:
     item of the company ("its …", or a metric or term of the glossary) and `prev` asks one after a
     possessive."""
     its = _ITS_EN.match(x.strip())
-    item = its.group("item").strip() if its else x.strip()
+    item = its.group("item").strip() if its else re.sub(r"^the\s+", "", x.strip(), flags=re.IGNORECASE)
     if not re.fullmatch(r"[A-Za-z][A-Za-z\- ]*", item) or glossary.entities(item) or period_phrase_en_re().search(item):
         return None
     if not its and not glossary.metrics_in(item) and item.lower() not in glossary.terms and not _words_of_items(item, glossary):

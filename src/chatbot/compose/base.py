@@ -172,6 +172,15 @@ def as_of(chunk: Chunk, lang: str) -> str:
     return lab["as_of"].format(src=source_label(chunk), date=chunk.date or lab["undated"])
 
 
+def latin_text(text: str) -> bool:
+    """Is the text written in English: outside brackets (where a Chinese name may stand, "Hydrelix Energy Holdings
+    Limited (赫氢能源控股有限公司, 2819.HK)"), no Chinese, or Latin letters many times its Chinese characters (not
+    "公司与Hallbrenn签订MOU", a Chinese sentence naming a company in English)?"""
+    bare = re.sub(r"[（(][^（）()]*[)）]", " ", text)
+    cjk, letters = len(re.findall(r"[\u4e00-\u9fff]", bare)), len(re.findall(r"[A-Za-z]", bare))
+    return letters > 0 and (cjk == 0 or letters > 6 * cjk)
+
+
 def render(comp: Composition, passages: list[Passage], lang: str, lead: str = "") -> tuple[str, dict[int, list[str]], list[Passage]]:
     """Answer text with [n] markers, highlights per passage number, and the passages
     the numbers refer to (the retrieved ones, then any chunk a line quotes besides)."""
@@ -180,8 +189,9 @@ def render(comp: Composition, passages: list[Passage], lang: str, lead: str = ""
     highlights: dict[int, list[str]] = {}
     lines: list[str] = []
     # (an English answer quoting only English text, an article written in English, does not say it quotes Chinese)
-    as_written = lang == "en" and any(e.chunks for e in comp.entries) and not any(
-        re.search(r"[\u4e00-\u9fff]", e.text) for e in comp.entries if e.chunks)
+    # (a Chinese name in brackets, "Hydrelix Energy Holdings Limited (赫氢能源控股有限公司, 2819.HK)", leaves it English)
+    as_written = lang == "en" and any(e.chunks for e in comp.entries) and all(
+        latin_text(e.text) for e in comp.entries if e.chunks)
     for e in comp.entries:
         if not e.chunks:
             lines.append(e.text.replace(labels("en")["quoted_zh"], labels("en")["quoted_as_written"]) if as_written
@@ -197,7 +207,8 @@ def render(comp: Composition, passages: list[Passage], lang: str, lead: str = ""
             n = next((n for n, c in zip(ns, e.chunks, strict=True) if raw in c.text), ns[0])
             highlights.setdefault(n, []).append(raw)
         if "⟦" in e.text:  # markers placed inside the line, after each input
-            line = re.sub(r"⟦(\d+)⟧", partial(_marker, ns), e.text).rstrip("。") + "。"
+            line = re.sub(r"⟦(\d+)⟧", partial(_marker, ns), e.text).rstrip("。 ")
+            line += "" if latin_text(line) and line.endswith(".") else "。"
         else:  # every sentence of the line gets the markers (the check reads sentence by sentence)
             marks = "".join(f"[{n}]" for n in dict.fromkeys(ns))
             sents = split_sentences(e.text, semicolons=False) or [e.text]

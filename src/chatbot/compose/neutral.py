@@ -524,6 +524,25 @@ def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
     return [e for _, e in sorted(out, key=lambda x: x[0])]  # the strongest pattern first (the order of the patterns)
 
 
+def _described_at_first_mention(ctx: ComposeContext, term: str) -> list[Entry]:
+    """Where no sentence defines the term: its first mention in a document about the company asked (else any) that
+    writes it in quotes ("公司H股“全流通”申请…"), and the line after it in the same block, which says what it does ("8名内资股
+    股东将把…非上市内资股…转换为H股。转换不涉及发行新股…"): the article's own account of the term; [] when none."""
+    about = docs_about({e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies},
+                       ctx.glossary.doc_subjects)
+    quoted = re.compile(rf"[“\"「『]{re.escape(term)}[”\"」』]")
+    docs = sorted(ctx.structure.values(), key=lambda d: d.doc_id not in about)
+    for d in docs:
+        if about and d.doc_id not in about:
+            break
+        for b in (b for _, bs in d.sections() for b in bs if b.kind != "table"):
+            for i, ln in enumerate(b.lines):
+                if quoted.search(ln.text):
+                    lines = b.lines[i: i + 2]
+                    return [Entry(x.text.lstrip("* "), [x.chunk], [x.raw]) for x in lines]
+    return []
+
+
 def defining_entries(ctx: ComposeContext) -> list[Entry]:
     """The lines of a list of terms that the question names, else the sentences defining the asked term
     (its longest form that a sentence defines); at most two."""
@@ -540,6 +559,8 @@ def defining_entries(ctx: ComposeContext) -> list[Entry]:
 
 def definition(ctx: ComposeContext) -> Composition | None:
     defining = defining_entries(ctx)
+    if not defining and (term := defined_term(ctx.question)):
+        defining = _described_at_first_mention(ctx, term)
     entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
                           if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
                           and not (defining and e.text.rstrip().endswith(("？", "?")))]

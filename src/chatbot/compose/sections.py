@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages
+from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages, latin_text
 from chatbot.compose.business import asks_business_model, business_model
 from chatbot.evidence import score_candidates
 from chatbot.glossary import term_pattern
@@ -137,7 +137,7 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
-_NOTE = re.compile(r"^\s*(?:附?注\s*[:：]|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
+_NOTE = re.compile(r"^\s*(?:附?注\s*[:：]|(?i:note)\s*:|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
 
 
 def _salience(text: str, keys: list[str]) -> int:
@@ -201,7 +201,8 @@ def _fit(text: str, room: int) -> str | None:
     if len(text) <= room:
         return text
     cuts = [m.start() for m in re.finditer(r"[；;，,]", text) if 12 <= m.start() <= room]
-    return text[: cuts[-1]] + "。" if cuts else None
+    return text[: cuts[-1]] + ("." if latin_text(text) else "。") if cuts else None
+
 
 
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*(?:[、.．]|\s))\s*")
@@ -240,8 +241,8 @@ def _section_line(ctx: ComposeContext, doc: DocStructure, path: list[str], block
     for n, (e, t) in enumerate(entries):
         body = re.sub(r"[。！？!?.；;，,]+$", "", t)
         note = as_of(chunks[0], ctx.lang).strip() if figures and n == len(entries) - 1 else ""
-        parts.append(body + note + "".join(f"⟦{pos[c.id]}⟧" for c in e.chunks) + "。")
-    return Entry(label + "".join(parts), chunks, [r for e, _ in entries for r in e.raw])
+        parts.append(body + note + "".join(f"⟦{pos[c.id]}⟧" for c in e.chunks) + ("." if latin_text(body) else "。"))
+    return Entry(label + (" " if latin_text("".join(parts)) else "").join(parts), chunks, [r for e, _ in entries for r in e.raw])
 
 
 def _doc_names(d: DocStructure) -> str:
@@ -344,7 +345,10 @@ def summary(ctx: ComposeContext) -> Composition | None:
     if doc is None:
         return None
     cfg = _cfg()
-    limit, most = cfg["max_line_chars"], cfg["max_summary_lines"]
+    # (an article written in English needs more characters for the same points)
+    factor = cfg["english_chars_factor"] if latin_text(" ".join([doc.title, *(ln.text for b in doc.blocks[:3] for ln in b.lines)])) else 1
+    limit, most = int(cfg["max_line_chars"] * factor), cfg["max_summary_lines"]
+    section_chars = int(cfg["max_section_chars"] * factor)
     entries: list[Entry] = [Entry(ctx.labels["summary"])]
     named = _named_blocks(ctx, doc)
     if named:  # the section the question names, in full; then the other sections' points
@@ -373,7 +377,7 @@ def summary(ctx: ComposeContext) -> Composition | None:
     keep = re.compile(cfg["summary_keep_heading"], re.I)
     kept: list[Entry] = []  # the concluding sections ("结论", "核心观点"): never cut for length
     for path, blocks in sections:
-        e = _section_line(ctx, doc, path, blocks, cfg["max_section_chars"])
+        e = _section_line(ctx, doc, path, blocks, section_chars)
         if e:
             entries.append(e)
             if path and keep.search(_NUMBERING.sub("", path[-1])):
@@ -727,7 +731,8 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
         causes = _document_causes(ctx, asked)
         wider = ctx.lookup_entries(keep_ratio=0.5)
         have = {e.text for e in wider}
-        return Composition([*wider, *(e for e in causes if e.text not in have)]) if causes else None
+        # (the best evidence, the figure or event whose cause is asked, then the causes, then the rest)
+        return Composition([*wider[:1], *(e for e in causes if e.text not in have), *wider[1:]]) if causes else None
     first = pool[0] if pool[0] not in causes else None
     return Composition([*(e for e in pool if e is first or e in causes), *(e for e in causes if e not in pool)])
 
@@ -735,7 +740,8 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
 def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
     """No evidence sentence gives a cause: the sentences of the retrieved documents that do,
     about the asked company (named in them or earlier in their paragraph: "它的收入约七成来自
-    国内项目型业务…拖累了上半年表现") and on the question's topic, the most covering first."""
+    国内项目型业务…拖累了上半年表现") and on the question's topic (or right after a line on it), the most covering
+    first."""
     if not asked:
         return []
     cue = re.compile("|".join(_cfg()["cause_cues"]))
@@ -746,8 +752,12 @@ def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
     scored: list[tuple[float, int, int, Entry]] = []
     for d in (ctx.structure[k] for k in rank if k in ctx.structure):
         for b in d.blocks:
+            prev = 0.0
             for ln in b.lines:
-                sc = overlap(plain, ln.text)
+                own = overlap(plain, ln.text)
+                # (or the line right after one on the topic, in the same list or paragraph: "…上调主要产品出厂价…" then
+                # "公司解释，调价主要因原材料价格上涨…", the cause of what the line before announced, in other words)
+                sc, prev = (own if own > 0 else prev * _cfg()["why_next_line_share"]), own
                 if sc <= 0 or _NOTE.match(ln.text):
                     continue
                 for t in split_sentences(ln.text, semicolons=False):
