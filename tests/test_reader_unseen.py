@@ -22,6 +22,51 @@ def _load(n: int) -> list[dict]:
 
 
 KNOWN_FAILURES: dict[str, str] = {
+    # dev-32 (the session-31 hidden set, opened in session 32): its failures at the end of session 32
+    "h31-r01": "琮晶石英这份照付不议长协对公司有哪些好处，又有哪些风险？ — "
+               "the answer misses ['3亿元', '±15%']",
+    "h31-r03": "Why did revenue fall? — "
+               "the answer misses ['5.96', '4.74']",
+    "h31-r04": "IDC统计的“公有云大模型调用量”具体指什么？能和沙利文的数据直接比较吗？ — "
+               "the intent is read as comparison (the set labels it definition)",
+    "h31-r05": "现在适合买入云知声吗？ — "
+               "the answer misses ['53.3%']",
+    "h31-r07": "按预告区间的中值算，云知声2025年大模型相关收入大约是2024年的多少倍？ — "
+               "the answer misses ['11.8倍']",
+    "h31-r11": "智谱和MiniMax两条商业化路线各有什么长处和隐忧？ — "
+               "the answer misses ['B端', 'C端', '高亏损']",
+    "h31-r15": "How will Shenyuan Starch fund the EPC contract, and how are … — "
+               "the answer misses ['2亿元']",
+    "h31-r17": "概括一下磬萤氟业关于H股全流通的公告。 — "
+               "the answer misses ['2026年2月27日']",
+    "h31-r19": "那第二季度单季，先知AI平台收入占第二季度总收入的比例是多少？ — "
+               "refused (or only what is known is said)",
+    "h31-r20": "What's the latest picture of the Hong Kong IPO pipeline at t… — "
+               "the answer misses ['350']",
+    "h31-r26": "What are the pros and cons for minority shareholders? — "
+               "the answer misses ['68.4%', '51.7%', '38.00%']",
+    "h31-r31": "Summarise Hydrelix Energy's MOU announcement. — "
+               "the answer misses ['70%', 'EUR61.6 million', 'EUR8.5 million', '27 May 2026']",
+    "h31-r32": "What share of Wanqing Steel Cable's 1H25 revenue came from m… — "
+               "the answer misses ['168,240', '39.5%']",
+    "h31-r37": "How does that compare with MiniMax's first day? — "
+               "the answer misses ['345港元', '109%']",
+    "h31-r38": "What is the bottom line of Maisheng Power's inside-informati… — "
+               "the answer misses ['非现金|non-cash']",
+    "h31-r39": "From Biren's allotment results, how much went on listing exp… — "
+               "the intent is read as lookup (the set labels it derived)",
+    "h31-r41": "What does the take-or-pay clause in Quarvella's supply agree… — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h31-r44": "愈帛医疗拿到两张新注册证，现在值得投资吗？ — "
+               "the answer misses ['2026年第二季度', '38.4%']",
+    "h31-r47": "Is Shenyuan Starch a buy after the new EPC contract? — "
+               "the answer misses ['3.28亿元', '18万吨']",
+    "h31-r51": "中金对第四范式2025年中期业绩的总体判断是什么？ — "
+               "the answer misses ['先知AI平台', '81.8%']",
+    "h31-r56": "邺辉电气这次洪灾理赔，最终对公司2025年业绩意味着什么？ — "
+               "the intent is read as lookup (the set labels it conclusion)",
+    "h31-r58": "沄益生物的股东贷款资本化具体是怎么操作的？ — "
+               "the answer misses ['特别授权']",
     # dev-31 (the session-30 hidden set, opened in session 31): its failures at the end of session 31
     "h30-r05": "According to the IDC coverage, who leads China's AI cloud ma… — "
                "the intent is read as why (the set labels it conclusion)",

@@ -95,6 +95,19 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-32 (the session-31 hidden set, opened in session 32): its failures after the session-32 fixes
+    "h31-q06": "磬萤氟业这次全流通完成以后，H股会占到总股本的多大比例？ — "
+               "the answer misses ['59.67%']",
+    "h31-q23": "What was Wanqing Steel Cable's wire rope output in 2H24? — "
+               "refused (or only what is known is said)",
+    "h31-q38": "截至2025年9月底，奈拉对美元的汇率是多少？（据劢昇动力公告） — "
+               "refused (or only what is known is said)",
+    "h31-q54": "劢昇动力因为汇率要在2026财年上半年亏多少钱？奈拉对美元贬了多少？ — "
+               "the answer misses ['8,600万港元', '22.2%']",
+    "h31-q59": "And for 1H FY2026 - how much, and how fast did it grow? — "
+               "the answer misses ['1,126.8', '31.4%']",
+    "h31-q76": "赫氢能源收购Hallbrenn 70%股权的指示性对价上限是多少？对应的全部股权估值是多少？ — "
+               "refused (or only what is known is said)",
     # dev-31 (the session-30 hidden set, opened in session 31): its failures after the session-31 fixes
     "h30-q02": "秸焰新能卖掉这批减排量，扣掉核查和交易服务费用之后税前能赚多少？ — "
                "refused (or only what is known is said)",
