@@ -102,6 +102,9 @@ KNOWN_FAILURES = {
                "refused (or only what is known is said)",
     "h31-q38": "截至2025年9月底，奈拉对美元的汇率是多少？（据劢昇动力公告） — "
                "refused (or only what is known is said)",
+    "h31-q47": "How big is the refundable deposit 2819.HK is paying under its Hallbrenn MOU, and how long is… — "
+               "the exclusivity half answered; the deposit sentence loses to the MOU's opening one ('how big' read as a "
+               "figure question fixed it, but refused two-part questions of dev-24 and dev-25: withdrawn)",
     "h31-q54": "劢昇动力因为汇率要在2026财年上半年亏多少钱？奈拉对美元贬了多少？ — "
                "the answer misses ['8,600万港元', '22.2%']",
     "h31-q59": "And for 1H FY2026 - how much, and how fast did it grow? — "

@@ -101,7 +101,6 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
     r"how much|how many|what (?:was|is|were|are)|which|when|who|how (?:fast|quickly|rapidly)\b|"
-    r"how (?:big|large|long|high|heavy|wide)\b|"  # (多大, 多长: "How big is the deposit?")
     # ("What did X earn from storage?", "What did it generate in Fujian?": the amount)
     r"\bwhat did\b[^?？]{1,60}?\b(?:earn|make|generate|book|post|report|record|bring in|take in|spend|pay|raise)\b|"
     rf"what (?:{'|'.join(evidence_config()['figure_question']['en_part_words'])}) of\b",

@@ -164,7 +164,8 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     beside: dict[str, tuple[str, list[str]]] = {}  # beside_known of each name, worked out once
     # (and the name right after a joiner, read on its own: "比较商汤和灵曜智算…", where jieba cuts "和灵")
     found = _uncatalogued_names(question, glossary, rules, beside)
-    found += [n for rest in _joiner_rests(question, rules or load_rules())
+    # (only beside a company the catalogue holds, joined to it: "…维保改造两块业务", "牛油和面粉" join no names)
+    found += [n for rest in _joiner_rests(question, rules or load_rules(), glossary)
               for n in _uncatalogued_names(rest, glossary, rules, beside) if rest.startswith(n) and n not in found]
     for n in found:
         other = business_after(question, n, rules or load_rules())
@@ -200,16 +201,34 @@ def unknown_names(question: str, glossary: Glossary, contains: Callable[[str], b
     return list(dict.fromkeys(out))
 
 
-def _joiner_rests(question: str, rules: Rules) -> list[str]:
-    """The text after each word joining two Chinese names ("和", "与"; config/catalogue.toml [question] name_joiners)
-    and after a word opening a comparison ("比较"; name_leads), where it opens with three Chinese characters or more."""
-    rests = [question[m.end():] for m in re.finditer("|".join(map(re.escape, rules.name_joiners)) or "(?!)", question)
+def _joiner_rests(question: str, rules: Rules, beside: Glossary | None = None) -> list[str]:
+    """The text after each word joining two Chinese names ("和", "与"; config/catalogue.toml [question] name_joiners),
+    where it opens with three Chinese characters or more. With `beside`: only after a catalogued company joined so
+    ("商汤和灵曜智算…"), and also after a word opening a comparison (name_leads) where the rest's first joiner is
+    followed by a catalogued company ("比较灵曜智算和商汤…")."""
+    joiners = "|".join(map(re.escape, rules.name_joiners)) or "(?!)"
+    rests = [question[m.end():] for m in re.finditer(joiners, question)
              if re.match(r"[\u4e00-\u9fff]{3,}", question[m.end():])
-             and re.search(r"[\u4e00-\u9fff]", question[:m.start()][-1:])]
-    lead = next((w for w in rules.name_leads if question.lstrip().startswith(w)), "")  # "比较灵曜智算和…"
-    if lead and re.match(r"[\u4e00-\u9fff]{3,}", rest := question.lstrip()[len(lead):]):
+             and re.search(r"[\u4e00-\u9fff]", question[:m.start()][-1:])
+             and (beside is None or _ends_with_company(question[:m.start()], beside))]
+    lead = next((w for w in rules.name_leads if question.lstrip().startswith(w)), "") if beside is not None else ""
+    if lead and re.match(r"[\u4e00-\u9fff]{3,}", rest := question.lstrip()[len(lead):]) \
+            and (j := re.search(joiners, rest)) and _starts_with_company(rest[j.end():], beside):  # type: ignore[arg-type]
         rests.append(rest)
     return rests
+
+
+def _company_forms(text: str, glossary: Glossary) -> list[str]:
+    return [a.lower() for c in glossary.entities(text) if c in glossary.companies
+            for a in [c, *glossary.aliases_of(c, codes=False)] if a]
+
+
+def _ends_with_company(text: str, glossary: Glossary) -> bool:
+    return any(text.lower().rstrip().endswith(a) for a in _company_forms(text, glossary))
+
+
+def _starts_with_company(text: str, glossary: Glossary) -> bool:
+    return any(text.lower().lstrip().startswith(a) for a in _company_forms(text, glossary))
 
 
 def _names_after_joiners(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules) -> list[str]:
