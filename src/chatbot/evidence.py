@@ -1773,7 +1773,8 @@ def _english_forms(word: str) -> tuple[str, ...]:
     cfg = evidence_config()["english_article"]
     if word[-1] in cfg["quantity_tails"] and len(word) >= 3 and (forms := english_forms(word[:-1])):
         return tuple(normalize(n) for n in forms)  # "出货量" as 出货: shipments
-    if len(word) >= 3:  # "电解槽" by 电解 (electrolysis): the stem "electroly" of "electrolyser"
+    if len(word) == 3:  # "电解槽" by 电解 (electrolysis): the stem "electroly" of "electrolyser" (not a compound of two
+        # words, whose first word's stem names something else)
         stems = [f[: len(f) - cfg["stem_cut"]] for f in english_forms(word[:2]) if " " not in f]
         return tuple(normalize(st) for st in stems if len(st) >= cfg["stem_min"])
     return ()
