@@ -237,3 +237,26 @@ def test_an_english_follow_up_swaps_a_long_item(question, before, standalone):
 
     history = [{"role": "user", "content": before}, {"role": "assistant", "content": "……[1]"}]
     assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+# --- a period written in a later clause is that clause's, not the metric's ------------------------------------------------
+
+RESULTS_FY = "收入6.84亿港元，同比增长9.6%；毛利率51.2%；股东应占亏损4,120万港元，2024财年亏损6,380万港元。"
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声2024财年毛利率是多少？", False),  # the year is the loss's comparison: no 2024 gross margin
+    ("What was Unisound's gross margin in FY2024?", False),
+    ("云知声2025财年毛利率是多少？", True),  # the heading's year
+    ("云知声2024财年亏损是多少？", True),  # the clause that names the year states its loss
+])
+def test_a_period_in_a_later_clause_is_that_clauses_own(question, answered):
+    from chatbot.evidence import score_candidates
+    from chatbot.models import Chunk, Passage
+    from test_lookup20_rules import _idf
+    from test_lookup30_rules import _glossary
+
+    title = "云知声（Unisound）2025财年业绩"
+    chunk = Chunk(id="x:1", doc_id="x", title=title, text=RESULTS_FY, headings=[title, "2025财年（截至2025年9月30日止年度）业绩"])
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], _glossary(RESULTS_FY + title), _idf(RESULTS_FY + title))
+    assert bool(cands) is answered
