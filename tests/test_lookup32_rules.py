@@ -260,3 +260,10 @@ def test_a_period_in_a_later_clause_is_that_clauses_own(question, answered):
     chunk = Chunk(id="x:1", doc_id="x", title=title, text=RESULTS_FY, headings=[title, "2025财年（截至2025年9月30日止年度）业绩"])
     cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], _glossary(RESULTS_FY + title), _idf(RESULTS_FY + title))
     assert bool(cands) is answered
+
+
+def test_a_later_clause_naming_no_metric_goes_on_with_the_metrics_figures():
+    text = "毛利率波动大:2023年76.4%,2024年53.2%;2025年上半年31.9%,上年同期约71%。"
+    found = _sentences("云知声2025年上半年毛利率是多少？", text, "云知声（Unisound）招股书财务数据")
+    assert found
+    assert "31.9%" in found[0]

@@ -2436,7 +2436,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.periods:
                 if is_row and stated and spec.metrics:
                     stated = _metric_cells_periods(shown, stated, spec.metrics)
-                elif stated and spec.metrics and not (kept := _metric_clauses_periods(shown, stated, spec.metrics)):
+                elif stated and spec.metrics and not (kept := _metric_clauses_periods(shown, stated, spec.metrics, glossary.metrics_in)):
                     # every period it states is a later clause's own: the metric's is its heading's or title's, and
                     # with none there nothing ties the figure to the period asked
                     stated = context_period(p.chunk.title, p.chunk.headings)
@@ -2589,16 +2589,18 @@ def _metric_cells_periods(row: str, stated, metrics: list[list[str]]) -> set:
     return {p for p in stated if p in own or (p[1] and p[1] in quals) or (not p[1] and p[0] and p[0] in text)}
 
 
-def _metric_clauses_periods(sentence: str, stated, metrics: list[list[str]]) -> set:
-    """The periods a sentence of several clauses (split at "；") states of the metric asked: those written up to the
-    last clause naming it, not those a later clause writes of its own figure ("收入6.84亿港元…；毛利率51.2%；股东应占亏损
-    4,120万港元，2024财年亏损6,380万港元" states no 2024 gross margin: the year is the loss's comparison). A sentence of
-    one clause, or none naming the metric, keeps every period it states."""
+def _metric_clauses_periods(sentence: str, stated, metrics: list[list[str]], metrics_in: Callable[[str], list]) -> set:
+    """The periods a sentence of several clauses (split at "；") states of the metric asked: not those a later clause
+    naming another metric writes of its own figure ("收入6.84亿港元…；毛利率51.2%；股东应占亏损4,120万港元，2024财年亏损
+    6,380万港元" states no 2024 gross margin: the year is the loss's comparison); a later clause naming no metric goes on
+    with the metric's figures ("毛利率波动大:2023年76.4%,2024年53.2%;2025年上半年31.9%"). A sentence of one clause, or
+    none naming the metric, keeps every period it states. `metrics_in`: the metrics a text names (the glossary's)."""
     clauses = re.split(r"[；;]", normalize(sentence))
     named = [i for i, c in enumerate(clauses) if any(f and f in c for forms in metrics for f in forms)]
     if len(clauses) < 2 or not named:
         return set(stated)
-    text, whole = "；".join(clauses[: max(named) + 1]), normalize(sentence)
+    own_clauses = [c for i, c in enumerate(clauses) if i <= max(named) or not metrics_in(c)]
+    text, whole = "；".join(own_clauses), normalize(sentence)
     written = periods(whole)  # (a period carried from the sentence before, written nowhere in this one, is kept)
     own, quals = periods(text), qualifiers(text)
     return {p for p in stated if p not in written or p in own or (p[1] and p[1] in quals)
