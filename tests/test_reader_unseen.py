@@ -157,8 +157,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the intent is read as derived (the set labels it lookup)",
     "h29-r03": "概括一下涪芥食品这次老厂土地收回交易。 — "
                "the answer misses ['186.4亩', '2.91亿']",
-    "h29-r04": "Summarise Movantra's distribution agreement in Japan. — "
-               "the answer misses ['4.2 billion']",
     "h29-r08": "分析人士怎么看剩下那部分质押股份的风险？ — "
                "the answer misses ['2.65亿股']",
     "h29-r22": "According to the report, what are the attractions and the risks of … — "

@@ -188,8 +188,6 @@ KNOWN_FAILURES = {
                "used) is not read as the cumulative shares bought back, and the first part's words are the second's",
     "h26-q10": "箱屿租赁这笔绿色债券募集的钱里，分给冷藏箱的有多少？ — refused: 冷藏箱 is 'reefer container' to CC-CEDICT; the "
                "English article writes 'refrigerated containers'",
-    "h26-q15": "What minimum share of the joint venture's output has Shuqiong's supermarket partner agreed to take…? — "
-               "refused: 'the supermarket partner' is not read as 禾市超市, and the three years are a period word",
     "h26-q16": "宁愫医疗的股票哪天恢复交易？停牌前最后一个收盘价是多少？ — the first part (恢复交易) is not matched to the "
                "sentence's 恢复买卖; only the closing price is given",
     "h26-q35": "澄泉商净2025财年实际赚了多少净利润？业绩承诺完成率是多少？ — refused: the guarantee table is the acquired "
