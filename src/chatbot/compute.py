@@ -331,6 +331,15 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
     else by meaning with its section and title; a share's whole (`whole`) that is the metric alone, a figure no
     part's noun qualifies first; a figure stated as a bound
     ("单季收入首次突破10亿元") only when no exact one holds it."""
+    terms = [[normalize(a) for a in synonyms(g)] for g in op.terms]
+
+    def held(f: Fact) -> int:
+        """How many of the operand's terms the figure's clause holds (a row's with its table caption, which is nearer
+        its figure than the document's title: "尼日利亚:2025财年538,760千港元" under "2025财年按地区划分收入" holds both,
+        "2025财年收入29.86亿港元" under a title naming 尼日利亚 one)."""
+        near = normalize(f.clause + (f" {f.table_context}" if f.row else ""))
+        return sum(any(a in near for a in g) for g in terms)
+
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
         found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
         if whole and len(op.terms) == 1:  # a share's whole is no figure of a breakdown by part ("北美收入3.126亿美元；
@@ -339,11 +348,7 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         # after "…实现营业收入218.4亿元"; "第三季度交通票务服务收入21.3亿元" after the quarter's total)
         alone = len(op.terms) == 1
         if by_meaning:
-            # (a row's table caption is nearer its figure than the document's title: "尼日利亚:2025财年538,760千港元" under
-            # "2025财年按地区划分收入" holds both terms, "2025财年收入29.86亿港元" under a title naming 尼日利亚 one)
-            found.sort(key=lambda f: (-sum(any(normalize(a) in normalize(f.clause + (f" {f.table_context}" if f.row else ""))
-                                               for a in synonyms(g)) for g in op.terms),
-                                      alone and is_qualified(f, op), _gap(f, op)))
+            found.sort(key=lambda f: (-held(f), alone and is_qualified(f, op), _gap(f, op)))
         elif alone:
             found.sort(key=lambda f: is_qualified(f, op))
         if op.period and op.period[0] is None and op.period[1]:

@@ -2436,14 +2436,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.periods:
                 if is_row and stated and spec.metrics:
                     stated = _metric_cells_periods(shown, stated, spec.metrics)
-                elif stated and spec.metrics and not (kept := _metric_clauses_periods(shown, stated, spec.metrics, glossary.metrics_in)):
-                    # every period it states is a later clause's own: the metric's is its heading's or title's, and
-                    # with none there nothing ties the figure to the period asked
-                    stated = context_period(p.chunk.title, p.chunk.headings)
+                elif stated and spec.metrics:
+                    # (every period it states a later clause's own: the metric's is its heading's or title's, and with
+                    # none there nothing ties the figure to the period asked)
+                    stated = _metric_clauses_periods(shown, stated, spec.metrics, glossary.metrics_in) \
+                        or context_period(p.chunk.title, p.chunk.headings)
                     if not stated:
                         continue
-                elif stated and spec.metrics:
-                    stated = kept
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
                     if not stated and not asks_flow and not periods(own_text(shown)):
@@ -2584,7 +2583,11 @@ def _metric_cells_periods(row: str, stated, metrics: list[list[str]]) -> set:
     cells = [c for c in rest.split(";") if any(f and f in normalize(c) for forms in metrics for f in forms)]
     if not cells:
         return set(stated)
-    text = label + " " + " ".join(cells)
+    return _periods_written_in(label + " " + " ".join(cells), stated)
+
+
+def _periods_written_in(text: str, stated) -> set:
+    """Those of the periods `stated` that `text` writes: the period, its qualifier, or a year's number."""
     own, quals = periods(text), qualifiers(text)
     return {p for p in stated if p in own or (p[1] and p[1] in quals) or (not p[1] and p[0] and p[0] in text)}
 
@@ -2599,12 +2602,10 @@ def _metric_clauses_periods(sentence: str, stated, metrics: list[list[str]], met
     named = [i for i, c in enumerate(clauses) if any(f and f in c for forms in metrics for f in forms)]
     if len(clauses) < 2 or not named:
         return set(stated)
-    own_clauses = [c for i, c in enumerate(clauses) if i <= max(named) or not metrics_in(c)]
-    text, whole = "；".join(own_clauses), normalize(sentence)
-    written = periods(whole)  # (a period carried from the sentence before, written nowhere in this one, is kept)
-    own, quals = periods(text), qualifiers(text)
-    return {p for p in stated if p not in written or p in own or (p[1] and p[1] in quals)
-            or (not p[1] and p[0] and p[0] in text)}
+    own_clauses = "；".join(c for i, c in enumerate(clauses) if i <= max(named) or not metrics_in(c))
+    written = periods(normalize(sentence))  # (a period carried from the sentence before, written nowhere in this one,
+    # is kept)
+    return {p for p in stated if p not in written} | _periods_written_in(own_clauses, stated)
 
 
 def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:

@@ -531,10 +531,7 @@ def _described_at_first_mention(ctx: ComposeContext, term: str) -> list[Entry]:
     about = docs_about({e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies},
                        ctx.glossary.doc_subjects)
     quoted = re.compile(rf"[“\"「『]{re.escape(term)}[”\"」』]")
-    docs = sorted(ctx.structure.values(), key=lambda d: d.doc_id not in about)
-    for d in docs:
-        if about and d.doc_id not in about:
-            break
+    for d in (d for d in ctx.structure.values() if not about or d.doc_id in about):
         for b in (b for _, bs in d.sections() for b in bs if b.kind != "table"):
             for i, ln in enumerate(b.lines):
                 if quoted.search(ln.text):
