@@ -152,7 +152,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
         if name and _has_suffix(name, suffixes) and len(name) - len(_has_suffix(name, suffixes)) >= 2 \
                 and name[: -len(_has_suffix(name, suffixes))] not in rules.generic_org_heads:  # not "地方政府"
             counts[name] += 1
-    counts = Counter({n: c for n, c in counts.items() if not _always_continued(n, full)})
+    counts = Counter({n: c for n, c in counts.items() if not _always_continued(n, full) and not _always_qualified(n, full)})
     for name, c in counts.items():
         if c >= rules.min_mentions:
             add(name, "org")
@@ -259,6 +259,7 @@ def extract(title: str, tickers: list[str], text: str, rules: Rules | None = Non
             opening[0].tickers += [t.upper() for t in tickers if t.upper() not in opening[0].tickers]
     merged = _merge(list(found.values()), rules)
     _add_roles(merged, full, rules)
+    _drop_shared_cuts(merged, full)
     for e in merged:
         _name_used_alone(e, full)
         # the leading part the text uses on its own ("黛研" of 黛研美妆): an alias, the name stays
@@ -329,6 +330,29 @@ def _name_used_alone(e: Entry, text: str) -> None:
     e.aliases = [a for a in e.aliases if a != e.name]
     if any(f.startswith(old) and f != old for f in forms):
         e.aliases.append(old)
+
+
+def _drop_shared_cuts(entries: list[Entry], text: str) -> None:
+    """A short form cut from one company's name that also opens or sits inside another company's name and that the
+    text never writes outside the two ("赭杞" of the subsidiary "宁夏赭杞饮品有限公司", in a text about its parent
+    "赭杞农业"): no form of the other company; the document's own company (primary) keeps it, and gets it where its
+    name opens with it ("Zheqi" is the parent's)."""
+    forms = {f for e in entries for f in (e.name, *e.aliases) if f}
+    for e in entries:
+        if e.primary:
+            continue
+        own = {e.name, *e.aliases}
+        shared = [a for a in own if re.fullmatch(rf"[{_CJK}]{{2,}}", a) and any(
+            a in f and a != f for o in entries if o is not e for f in (o.name, *o.aliases))
+                  and not _outside(text, [f for f in forms if a in f and f != a]).count(a)]
+        if not shared or not (kept := [f for f in [e.name, *e.aliases] if f not in shared]):
+            continue
+        if e.name in shared:  # the shortest Chinese form left is the name
+            zh = [f for f in kept if re.fullmatch(rf"[{_CJK}]+", f)]
+            e.name = min(zh or kept, key=len)
+        e.aliases = [a for a in kept if a != e.name]
+        for p in (o for o in entries if o.primary and o is not e):
+            p.aliases += [a for a in shared if p.name.startswith(a) and a not in (p.name, *p.aliases)]
 
 
 def _suffixes_only(name: str, rules: Rules) -> bool:
@@ -486,6 +510,16 @@ def _always_continued(name: str, text: str) -> bool:
     word ("百度智能" of "百度智能云"), not a name of its own?"""
     nexts = {text[m.end(): m.end() + 1] for m in re.finditer(re.escape(name), text)}
     return len(nexts) == 1 and bool(re.fullmatch(rf"[{_CJK}]", next(iter(nexts))))
+
+
+def _always_qualified(name: str, text: str) -> bool:
+    """Is every use of `name` preceded by one same word of the dictionary that is no place ("永续" before each
+    "资本证券": the perpetual capital securities issued, a term; not an institution)?"""
+    from chatbot.text import _jieba
+
+    before = {text[max(0, m.start() - 2): m.start()] for m in re.finditer(re.escape(name), text)}
+    word = next(iter(before)) if len(before) == 1 else ""
+    return bool(re.fullmatch(rf"[{_CJK}]{{2}}", word)) and bool(_jieba().dt.FREQ.get(word)) and not _place(word)
 
 
 def _subject_with_ticker(short: Entry, long: Entry, rules: Rules) -> bool:

@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "31"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "34"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -305,8 +305,8 @@ def name_before(text: str, rules: Rules, lenient: bool = False, legal: bool = Fa
             if inside:
                 continue
             break
-        if rules.describes(w) or w.strip() == "":
-            break
+        if rules.describes(w) or w.strip() == "" or (w == "是" and out):
+            break  # (the copula on its own ends what is named after it: "…账款余额是优先级证券")
         if lenient and re.fullmatch(rf"[{_CJK}]", w) and (flag == "zg" or (out and (freq.get(w) or 0) < rules.rare_char_freq)):
             out.insert(0, (w, flag))  # a rare character of a coined name ("金璟珠宝": 璟; "淙川水电": 淙, read as a sound)
             continue

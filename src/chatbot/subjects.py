@@ -22,7 +22,7 @@ from chatbot.bilingual import cedict_index, is_english_word
 from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word, is_reader_phrase
-from chatbot.names import Rules, _has_suffix, load_rules, name_after, name_before
+from chatbot.names import Rules, _has_suffix, dictionary_word, load_rules, name_after, name_before
 from chatbot.text import dictionary_tag, period_phrase_re
 from chatbot.trade_match import other_business
 
@@ -620,7 +620,7 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")
             # ("极氪第三季度…": an adverb-tagged first character, but a period follows: a subject)
             name = head if (_not_common_words(head) or coined_run(head, rules)) and (
-                _may_open_name(head, rules) or _period_follows(question, head)) else ""
+                _may_open_name(head, rules) or _period_follows(question, head)) and not _verb_phrase(head) else ""
         if (2 <= len(name) <= 8 and re.search(r"[\u4e00-\u9fff]", name) and not name.endswith(rules.sector_tails)
                 and (_not_common_words(name) or _coined_compound(name, rules) or coined_run(name, rules))
                 and not known(name)
@@ -637,8 +637,9 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         sfx = "|".join(map(re.escape, suffixes))
         for m in re.finditer(rf"(?:{sfx})", question):
             name = name_before(question[: m.end()], rules)
-            if _verb_then_object(name, m.group(0)):
-                continue  # a verb governing the suffix's word: "欠银行多少钱", "花多少钱做资本开支"
+            if _verb_then_object(name, m.group(0)) or _attribute_then_suffix(name, m.group(0)):
+                continue  # a verb governing the suffix's word: "欠银行多少钱", "花多少钱做资本开支"; or a word of kind
+                # before it: "优先级证券" (senior securities), no brand
             if _has_suffix(name, suffixes) and not known(name) and name not in out:
                 out.append(name)
     return list(dict.fromkeys(out))
@@ -789,6 +790,25 @@ def _may_open_name(head: str, rules: Rules) -> bool:
         return False
     w, flag = words[0]
     return w not in rules.descriptors and flag not in ("p", "c", "u", "r", "d", "t", "m") and not (flag.startswith("v") and len(w) > 1)
+
+
+def _attribute_then_suffix(name: str, suffix: str) -> bool:
+    """Is the name one word of the dictionary that says a kind (jieba's tags b, a: "优先级", "永续") before a company
+    suffix that is also a common noun ("证券": securities)? A kind of instrument, no company."""
+    from chatbot.names import _posseg
+
+    head = name[: -len(suffix)] if name.endswith(suffix) else ""
+    words = _posseg(head) if head else []
+    return len(words) == 1 and words[0][1] in ("b", "a") and dictionary_word(head)
+
+
+def _verb_phrase(head: str) -> bool:
+    """A head that opens and ends with a verb ("分园区看": by park, looking): how the question looks at the figures,
+    no name."""
+    from chatbot.names import _posseg
+
+    words = _posseg(head)
+    return len(words) >= 3 and words[0][1].startswith("v") and words[-1][1].startswith("v")
 
 
 _RELATIVE_YEAR = re.compile(r"\s*(?:今年|去年|本年)")
