@@ -19,7 +19,7 @@ from chatbot.jsonfile import atomic_write
 from chatbot.tomlfile import read_toml
 
 TERMS_TOML = PROJECT_ROOT / "config" / "terms_en.toml"
-_CACHE_VERSION = "3"  # 2: proper nouns before a comma, bracketed abbreviations; 3: a province by its own name
+_CACHE_VERSION = "4"  # 2: proper nouns before a comma, bracketed abbreviations; 3: a province by its own name; 4: a chemical formula after the name dropped
 _MAX_WORDS = 3  # definitions up to three English words are indexed ("net profit", "market share")
 
 
@@ -85,12 +85,17 @@ def _build(entries: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
     return index
 
 
+_FORMULA_AFTER = re.compile(r"(?<=[a-z])\s+(?=[A-Za-z0-9·]*[A-Z])(?=[A-Za-z0-9·]*\d)[A-Za-z0-9·]+$")
+
+
 def _definition_keys(raw: str) -> tuple[list[str], list[str]]:
     """The English keys of one CC-CEDICT definition: the definition itself (up to three
     words) and an abbreviation in brackets after it ("China Securities Regulatory
     Commission (CSRC)" -> "csrc"); and, for a proper noun with a comment after a comma,
     the name before it ("Abu Dhabi, capital of United Arab Emirates (UAE)" -> "abu dhabi")."""
     text = re.sub(r"\(.*?\)|\[.*?\]", "", raw).strip()
+    if text[:1].islower():  # a chemical formula after a common noun: "gypsum CaSO4·2(H2O)" is "gypsum"
+        text = _FORMULA_AFTER.sub("", text)
     exact = [a.lower() for a in re.findall(r"\(([A-Z]{2,6})\)\s*$", raw)] if "," not in text else []
     name = []
     if re.match(r"[A-Z]", text) and "," in text:
