@@ -106,6 +106,12 @@ _ASKS_FIGURE = re.compile(
     rf"what (?:{'|'.join(evidence_config()['figure_question']['en_part_words'])}) of\b",
     re.IGNORECASE,
 )
+# "what management fee does …", "what hurdle rate applies …": a noun naming a figure, then its verb ([figure_question]
+# en_figure_nouns)
+_WHAT_FIGURE_NOUN = re.compile(
+    r"\bwhat\s+(?:[a-z\-]+\s+){0,3}?(?:" + "|".join(evidence_config()["figure_question"]["en_figure_nouns"])
+    + r")s?\s+(?:does|did|do|is|was|are|were|will|would|has|have|had|applies|apply|applied|of|on|for)\b",
+    re.IGNORECASE)
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
 _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many|how (?:big|large|long|high|heavy|wide)\b",
                           re.IGNORECASE)
@@ -586,7 +592,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
     # ("What EBITDA did X report for …": a figure of a thing no metric names, reported; "What head grade and output
     # growth did X report": two things)
-    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or bool(
+    # (a noun phrase holding a metric's words is the metric rules' to read: "What net profit margin did it post")
+    figure_noun = bool((m := _WHAT_FIGURE_NOUN.search(question)) and not glossary.metrics_in(m.group(0)))
+    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or figure_noun or bool(
         what_metric and (not glossary.metrics_in(what_metric.group(1)) or re.search(r"\band\b", what_metric.group(1)))
         and _reported_en().search(question[what_metric.end():]))
     asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
@@ -681,7 +689,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                           if r not in spec.segments]
         spec.segments += [r for r in asked_places(question, scope_cfg.get("place_pos", []), scope_cfg.get("place_noun_pos", []),
                                                   scope_cfg.get("not_segment_places", []), not_segment,
-                                                  (scope_cfg.get("place_after", []), scope_cfg.get("place_after_next", []))
+                                                  (scope_cfg.get("place_after", []), scope_cfg.get("place_after_next", []),
+                                                   scope_cfg.get("place_after_once", []))
                                                   if entities else ((), ()))
                           if not any(r[0] in f for seg in spec.segments for f in seg)]
         # an English question's place where a company's figure was made ("revenue in India": 印度, a place jieba's
@@ -1352,6 +1361,15 @@ def _counted_noun(question: str, measures: list[str]) -> str:
     m = re.search(r"多少\s*(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{1,8})", question)
     words = _jieba().lcut(m.group(1)) if m else []
     return words[0] if words else ""  # (one character too: "多少家店" counts 店, as "门店数436" states it)
+
+
+def counted_after_unit(question: str, measures: list[str]) -> str:
+    """The whole thing a Chinese question counts in its unit, written right after it and before the question ends
+    ("处置了多少万吨医疗废物？" -> 医疗废物): what the figure is of, which a company's table in that unit ("分省份处置量
+    （万吨）") need not repeat in each row."""
+    m = re.search(r"多少\s*(?:[亿万千百]\s*)?(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{2,8}?)(?=[？?，,。；;]|$)",
+                  question) if measures else None
+    return m.group(1) if m and not re.search(r"[的了呢吗啊呀]$", m.group(1)) else ""
 
 
 def counts_noun(text: str, noun: str) -> bool:
@@ -2090,7 +2108,11 @@ def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
         return False  # (a question that says a change, "9月末新增了多少家", asks one)
     words = [a for g in spec.groups if g.kind in ("word", "term", "metric") and not g.absent for a in g.alternatives]
     clauses = [cl for cl in re.split(r"[，,；;。]", normalize(c.text)) if any(a in cl for a in words) and claim_figures(cl)]
-    return bool(clauses) and all(0 <= cl.find(f) and any(w in cl[: cl.find(f)] for w in changes)
+    # (a change word right before "到" / "至" names the level reached: "年产能提高到680万箱" is a level)
+    reached = re.compile("(?:" + "|".join(map(re.escape, sorted(changes, key=len, reverse=True))) + ")(?:"
+                         + "|".join(map(re.escape, cfg.get("level_reached", []))) + ")") if cfg.get("level_reached") else None
+    return bool(clauses) and all(0 <= cl.find(f) and any(w in (reached.sub("", cl[: cl.find(f)]) if reached else cl[: cl.find(f)])
+                                                         for w in changes)
                                  for cl in clauses for f in claim_figures(cl) if not _YEAR_FIGURE.fullmatch(f))
     # (a clause's year, "2024年度收入同比增长约9.5%", is its period, no level of the figure)
 
@@ -2216,7 +2238,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     for p in passages:
         if p.chunk.kind != "table":
             doc_prose[p.chunk.doc_id] = doc_prose.get(p.chunk.doc_id, "") + "\n" + p.chunk.text
+    counted = normalize(counted_after_unit(question, spec.measures)) if spec.amount else ""
+    date_cfg = evidence_config()["date_question"]
+    asks_day = any(w in question.lower() for w in date_cfg["day_asked"])
+    day_written = re.compile(date_cfg["day_written"])
     for pi, p in enumerate(passages):
+        doc_text = normalize(p.chunk.text + " " + doc_prose.get(p.chunk.doc_id, "")) if counted else ""
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
         # a publisher is no company the passage is about)
@@ -2377,8 +2404,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
                                                    or (english_text and _says_in_english(g, scoped))
+                                                   or (counted and any(a in counted for a in g.alternatives)
+                                                       and any(states_measure(norm, u) for u in spec.measures)
+                                                       and any(a in doc_text for a in g.alternatives))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+                # (the thing counted, "多少万吨医疗废物", is named by the passage or the document's passages around a
+                # figure in the unit asked: "江西 | 6.2" under "2025年分省份处置量（万吨）")
             if is_row and alone_asked and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
                 continue  # a part asked on its own ("单独的i线光刻胶"): a row of it together with another ("g/i线") is not it
                 # (without such a word a row's "及" may be one segment's name: "行业级无人机及解决方案")
@@ -2528,7 +2560,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
                     and not (counted_noun and counts_noun(shown, counted_noun)) \
-                    and not (is_row and any(_caption_states_unit(f"{header_lines} {table_lead}", u) for u in spec.measures)) \
+                    and not (is_row and any(_caption_states_unit(f"{header_lines} {table_lead} {' '.join(p.chunk.headings)}", u)
+                                            for u in spec.measures)) \
                     and not (is_row and counted_noun and len(counted_noun) >= 2 and counted_noun in f"{heads} {table_lead}"
                              and not _caption_states_unit(f"{header_lines} {table_lead} {heads}", "元")) \
                     and not (english_text and counted_noun and re.search(r"\d", shown)
@@ -2555,8 +2588,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.metrics and is_row and row_metric_without_figure(shown, spec.metrics):
                 continue  # the row's cell of the metric asked holds no figure ("毛利率 | —"): not given for it
             score = cov
+            writes_day = asks_day and day_written.search(shown.lower()) is not None
             if spec.wants_figure:
-                score *= 1.0 if figs else 0.8
+                score *= 1.0 if figs or writes_day else 0.8  # (the day asked is the figure: "首个赎回日为2031年1月28日")
+            if asks_day and not writes_day:
+                score *= date_cfg["missing_factor"]  # "哪一天": a sentence writing no day ranks below one that does
             if segment or (asks_total and is_row and not spec.wants_list and not _is_total_label(raw)
                            and normalize(raw.strip().strip("|").split("|")[0]) not in asked_text):
                 # (a row of one item, where the question asks what they come to: "与资产相关的一共有多少" over a list of
@@ -2876,14 +2912,15 @@ def breakdown_row(header_row: str, headings: list[str], label: str, question: st
     first = normalize(header_row.strip().strip("|").split("|")[0]) if header_row else ""
     # (a column of two levels names both: "分部 / 地区")
     # (a header ending in one, "维修基地" of "基地", "主要产品"; the part word of two characters or more)
-    by_part = any(w.strip() in cfg.get("part_columns", []) or any(
-        len(c) >= 2 and not c.isascii() and w.strip().endswith(c) for c in cfg.get("part_columns", []))
+    columns = [normalize(c) for c in cfg.get("part_columns", [])]  # (as the header is: "product line", productline)
+    by_part = any(w.strip() in columns or any(
+        len(c) >= 2 and not c.isascii() and w.strip().endswith(c) for c in columns)
         for w in re.split(r"[/／、]|及", first) if w.strip()) or any(
         re.match(cfg.get("part_heading", "$^"), _SECTION_NUMBER.sub("", h.lstrip("# ").strip())) for h in headings[1:])
     label = normalize(label)
     covered = {i for w in words if w in label for m in re.finditer(re.escape(w), label) for i in range(m.start(), m.end())}
     named = label in question or len(covered) > len(label) / 2  # (more than half of it in the question's words)
-    return by_part and bool(label) and not named and not any(w in label for w in cfg.get("total_rows", []))
+    return by_part and bool(label) and not named and not any(w in label for w in _total_labels())
 
 
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")

@@ -94,7 +94,7 @@ def asked_regions(question: str, suffixes: Iterable[str], region_pos: Iterable[s
 
 
 def asked_places(question: str, place_pos: Iterable[str], noun_pos: Iterable[str], not_places: Iterable[str],
-                 names: Iterable[str] = (), located: tuple[Iterable[str], Iterable[str]] = ((), ())) -> list[list[str]]:
+                 names: Iterable[str] = (), located: tuple[Iterable[str], ...] = ((), ())) -> list[list[str]]:
     """The places a question names right before a noun, outside the names of its companies ("四川电站发电量" ->
     [["四川"]], "香港住宅收入"): the place's figure is asked, not the company's; not a country as a whole
     (`not_places`: "中国内地收入"); a noun of one character is the place's own ("大湾区": 大湾 | 区)."""
@@ -109,9 +109,12 @@ def asked_places(question: str, place_pos: Iterable[str], noun_pos: Iterable[str
            and "to" not in glosses(w)]
     # a place after "在" / "于" that the words after it make where the figure is ("在云南有多少家门店", "在欧洲的收入"),
     # not where the company did something once ("在香港上市的发行价")
+    # (or a verb of what the company does there, "在江西处置了多少万吨", not one of the once-done `located[2]`)
     after_words, next_words = frozenset(located[0]), frozenset(located[1])
-    for (before, _), (w, flag), (nxt, _) in zip(words, words[1:], words[2:], strict=False):
-        if (before in after_words and flag in pos and nxt in next_words and len(w) >= 2 and w not in skip
+    once = frozenset(located[2]) if len(located) > 2 else None
+    for (before, _), (w, flag), (nxt, nflag) in zip(words, words[1:], words[2:], strict=False):
+        if (before in after_words and flag in pos and (nxt in next_words or (once is not None and nflag == "v" and nxt not in once))
+                and len(w) >= 2 and w not in skip
                 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and [w] not in out):
             out.append([w])
     return out

@@ -157,8 +157,8 @@ def figure_supported(fig: str, evidence_norm: str) -> bool:
     for m in re.finditer(re.escape(fig), evidence_norm):
         before = evidence_norm[m.start() - 1] if m.start() else ""
         after = evidence_norm[m.end()] if m.end() < len(evidence_norm) else ""
-        if before.isdigit() or before == ".":
-            continue
+        if before.isdigit() or (before == "." and evidence_norm[m.start() - 2: m.start() - 1].isdigit()):
+            continue  # (inside a longer number; a point after a letter is no decimal point: "652" of "G.652D")
         if fig[-1].isdigit() and (after.isdigit() or (after == "." and evidence_norm[m.end() + 1 : m.end() + 2].isdigit())):
             continue
         return True
@@ -608,8 +608,8 @@ def period_match(asked: set, stated: set, point_in_time: bool = False, flow: boo
             if s == q or (q is None and s == "end"):
                 return True
             # a month's end asked is answered at the end of the period it closes ("6月底" by the
-            # half-year's figure), never at another month's end; a year by its December's end
-            if (q in closes and s == closes[q] and not flow) or (q is None and closes.get(s) == "end"):
+            # half-year's figure), never at another month's end; a year, or its end ("2025年末"), by its December's end
+            if (q in closes and s == closes[q] and not flow) or (q in (None, "end") and closes.get(s) == "end"):
                 return True  # (a half-year's figure is not stated by a date at its end: one way only)
             if point_in_time and q in closes and s in QUALIFIER_TEXT and period_end_month(s) == period_end_month(q):
                 return True  # ... or of a quarter it closes: "第四季度末的点位数" by the row "期末点位数" in the

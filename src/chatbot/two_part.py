@@ -79,8 +79,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         return []
     q = normalize(question)
     placed = _placed(question, spec.groups)
-    breaks = list(clause_breaks or [])
-    for conj in [*conjunctions, *breaks]:
+    joins = evidence_config()["two_part"].get("question_joins", [])  # (", and what …": two questions, tried first)
+    breaks = [*joins, *(clause_breaks or [])]
+    for conj in [*joins, *conjunctions, *(clause_breaks or [])]:
         word = conj.strip().lower()
         if conj in breaks:  # a pattern: "多少？", "多少支？" (a measure word may stand before the break)
             hit = re.search(conj, q)
@@ -168,10 +169,12 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             parts[0].missing = [parts[0].item] if parts[0].missing else []
         if conj in breaks:  # two questions in one: each asks in its own unit ("…合共多少支？召回成本估计多少？"), and
             # in its own words (the company and the period written once are both's)
-            from chatbot.evidence import asked_measures, asked_unit
+            from chatbot.evidence import _ASKS_AMOUNT, asked_measures, asked_unit
             parts[0].clause, parts[1].clause = _cut(question, raw, j, len(q)), _cut(question, raw, 0, j)
             parts[0].measures, parts[1].measures = asked_measures(parts[0].clause), asked_measures(parts[1].clause)
             parts[0].unit, parts[1].unit = asked_unit(parts[0].clause), asked_unit(parts[1].clause)
+            for part in parts:  # (an amount only where its own question asks one: "首个赎回日是哪一天？" asks a day)
+                part.amount = spec.amount and bool(_ASKS_AMOUNT.search(part.clause) or part.metrics or part.measures)
             for part, later in ((parts[0], True), (parts[1], False)):
                 gone = {id(p.group) for p in placed if p.group.kind not in ("entity", "period")
                         and all((o.start >= j) if later else (o.end <= i) for o in placed if o.group is p.group)}

@@ -228,8 +228,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
     points = points_change(ctx, entries) if dq is None or asks_points(ctx.question) else None
     if points is not None:  # a rate that moved: the change in percentage points
         return points
-    if dq is None:
-        return period_part(ctx) or (Composition(entries) if entries else None)
+    if dq is None:  # no figure to compute ("基金公司和银行分别分到多大比例": two shares the source states): the look-up's
+        return period_part(ctx)
     if dq.kind == "average":  # an amount per counted thing
         return per_counted(ctx, dq, entries)
     if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
