@@ -210,3 +210,28 @@ def test_the_copula_ends_a_name_walked_back():
     from chatbot.names import load_rules, name_before
 
     assert name_before("入池应收账款余额是优先级证券", load_rules()) != "账款余额是优先级证券"
+
+
+# --- a named holiday is a period of its own ------------------------------------------------------------------------
+
+FESTIVAL = "春节假期共演出486场，观众68.4万人次，同比增长27.6%。"
+
+
+@pytest.mark.parametrize(("question", "title", "answered"), [
+    ("云知声2026年国庆假期观众有多少人次？", "云知声2026年经营数据", False),  # another holiday's figures
+    ("云知声2026年春节假期观众有多少人次？", "云知声2026年经营数据", True),
+    ("How many spectators did Unisound draw over the National Day holiday?", "云知声2026年春节假期经营数据", False),
+])
+def test_a_holiday_asked_is_answered_only_under_that_holiday(question, title, answered):
+    assert bool(_sentences(question, FESTIVAL, title)) is answered
+
+
+@pytest.mark.parametrize(("question", "holidays"), [
+    ("昙幕文旅2025年国庆假期观众有多少人次？", [["国庆", "十一黄金周", "nationalday", "octobergoldenweek"]]),
+    ("What was revenue over the Spring Festival?", [["春节", "springfestival", "lunarnewyear", "chinesenewyear", "农历新年"]]),
+    ("昙幕文旅2025年收入是多少？", []),
+])
+def test_the_holidays_a_question_asks(question, holidays):
+    from chatbot.evidence import asked_holiday_forms
+
+    assert asked_holiday_forms(question) == holidays

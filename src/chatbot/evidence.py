@@ -1363,6 +1363,13 @@ def _counted_noun(question: str, measures: list[str]) -> str:
     return words[0] if words else ""  # (one character too: "多少家店" counts 店, as "门店数436" states it)
 
 
+def asked_holiday_forms(question: str) -> list[list[str]]:
+    """The named holidays a question asks of ([period] holidays), each as its normalised forms."""
+    low = question.lower()
+    return [[normalize(f) for f in forms] for forms in evidence_config()["period"].get("holidays", [])
+            if any(f in low for f in forms)]
+
+
 def counted_after_unit(question: str, measures: list[str]) -> str:
     """The whole thing a Chinese question counts in its unit, written right after it and before the question ends
     ("处置了多少万吨医疗废物？" -> 医疗废物): what the figure is of, which a company's table in that unit ("分省份处置量
@@ -2162,6 +2169,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         any(forms[0] in evidence_config()["period"]["month_flow_metrics"] for forms in spec.metrics)
         or month_only) and not _FULL_YEAR.search(question)
     asked_years = {y for y, q in spec.periods if y}
+    asked_holidays = asked_holiday_forms(question)
     asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
     # sentence naming none of its words ("产量…第二季度为7.95吨" for "第二季度的全维持成本") states another figure
@@ -2304,6 +2312,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # ("珂莓安第斯财务资料（截至6月30日止财年）：" over a subsidiary's rows in its parent's announcement)
                 own_subject = {e for e in glossary.entities(table_lead) if e in asked}
             subject = own_subject or context_companies
+            if asked_holidays and not all(any(f in norm or f in context for f in forms) for forms in asked_holidays):
+                continue  # a holiday asked ("国庆假期"): only a sentence under or naming that holiday states its figures
             if spec.entities and subject and not (asked & (subject | mentioned)) \
                     and not ((asks_party or any(r in norm for r in party_roles)) and spec.entities & doc_about):
                 continue  # about another company (unless a party of the asked company's own document is asked: "墨穹新材的

@@ -173,8 +173,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             parts[0].clause, parts[1].clause = _cut(question, raw, j, len(q)), _cut(question, raw, 0, j)
             parts[0].measures, parts[1].measures = asked_measures(parts[0].clause), asked_measures(parts[1].clause)
             parts[0].unit, parts[1].unit = asked_unit(parts[0].clause), asked_unit(parts[1].clause)
-            for part in parts:  # (an amount only where its own question asks one: "首个赎回日是哪一天？" asks a day)
-                part.amount = spec.amount and bool(_ASKS_AMOUNT.search(part.clause) or part.metrics or part.measures)
+            days = evidence_config()["date_question"]["day_asked"]
+            for part in parts:  # (a question of its own asking a day asks no amount: "首个赎回日是哪一天？")
+                if any(w in part.clause.lower() for w in days) and not _ASKS_AMOUNT.search(part.clause):
+                    part.amount = False
             for part, later in ((parts[0], True), (parts[1], False)):
                 gone = {id(p.group) for p in placed if p.group.kind not in ("entity", "period")
                         and all((o.start >= j) if later else (o.end <= i) for o in placed if o.group is p.group)}
