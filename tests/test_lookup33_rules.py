@@ -235,3 +235,46 @@ def test_the_holidays_a_question_asks(question, holidays):
     from chatbot.evidence import asked_holiday_forms
 
     assert asked_holiday_forms(question) == holidays
+
+
+# --- a figure as of one day ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("What was Unisound's share price on 2026年1月15日?", {(1, 15)}),
+    ("云知声1月16日的收市价是多少？", {(1, 16)}),
+    ("What was the close on 16 January 2026?", {(1, 16)}),
+    ("What was the close on January 16?", {(1, 16)}),
+    ("自2月16日起上调多少？", set()),  # a day things start from: no figure as of it
+    ("云知声2025年收入是多少？", set()),
+])
+def test_the_day_a_figure_is_asked_as_of(question, days):
+    from chatbot.evidence import asked_days
+
+    assert asked_days(question) == days
+
+
+CLOSE = ("2026年1月19日，云知声公告以每股0.72港元配售新股。\n\n"
+         "配售价较2026年1月16日收市价每股0.80港元折让10.0%。")
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声1月15日的收市价是多少？", False),  # only other days' figures
+    ("云知声1月16日的收市价是多少？", True),
+])
+def test_a_figure_of_another_day_is_no_answer(question, answered):
+    got = _sentences(question, CLOSE, "云知声配售新股")
+    assert bool(got) is answered
+
+
+# --- the finance term after the company's "'s" is the thing asked ---------------------------------------------------
+
+LOAN = "该笔股东贷款年利率8%，分两笔提取。"
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("What interest rate does Unisound's bank loan carry?", False),  # the shareholder loan's rate is no bank loan's
+    ("What interest rate does Unisound's shareholder loan carry?", True),
+])
+def test_the_term_after_the_companys_possessive_is_held(question, answered):
+    assert bool(_sentences(question, LOAN, "云知声关连交易")) is answered

@@ -107,10 +107,13 @@ _ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 # "what management fee does …", "what hurdle rate applies …": a noun naming a figure, then its verb ([figure_question]
-# en_figure_nouns)
+# en_figure_nouns); the amount itself when an auxiliary or a verb follows ("What coupon does it pay"), not "is … of"
+_FIGURE_NOUNS = "|".join(evidence_config()["figure_question"]["en_figure_nouns"])
 _WHAT_FIGURE_NOUN = re.compile(
-    r"\bwhat\s+(?:[a-z\-]+\s+){0,3}?(?:" + "|".join(evidence_config()["figure_question"]["en_figure_nouns"])
-    + r")s?\s+(?:does|did|do|is|was|are|were|will|would|has|have|had|applies|apply|applied|of|on|for)\b",
+    rf"\bwhat\s+(?:[a-z\-]+\s+){{0,3}}?(?:{_FIGURE_NOUNS})s?\s+(?:does|did|do|is|was|are|were|will|would|has|have|had|"
+    r"applies|apply|applied|of|on|for)\b", re.IGNORECASE)
+_WHAT_FIGURE_NOUN_DOES = re.compile(
+    rf"\bwhat\s+(?:[a-z\-]+\s+){{0,3}}?(?:{_FIGURE_NOUNS})s?\s+(?:does|did|do|will|would|has|have|had|applies|apply|applied)\b",
     re.IGNORECASE)
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
 _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many|how (?:big|large|long|high|heavy|wide)\b",
@@ -624,7 +627,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=asked_unit(question),
         measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure)
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure
+                                     or (figure_noun and _WHAT_FIGURE_NOUN_DOES.search(question)))
         and not _asks_identifier(asked, glossary),
         # the subject is a company the catalogue does not know (when the question names a known company, other
         # names are its products or segments, "小米…AIoT分部", but for another company or institution's)
@@ -1363,6 +1367,42 @@ def _counted_noun(question: str, measures: list[str]) -> str:
     return words[0] if words else ""  # (one character too: "多少家店" counts 店, as "门店数436" states it)
 
 
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_DAY_ZH = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_DAY_EN = re.compile(r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def _month_day(groups: tuple) -> tuple[int, int] | None:
+    """(month, day) from a match's groups: numbers, or an English month's first three letters and a number."""
+    parts = [g for g in groups if g]
+    if len(parts) != 2:
+        return None
+    month = next((_MONTHS_EN[p.lower()[:3]] for p in parts if p.lower()[:3] in _MONTHS_EN), None)
+    nums = [int(p) for p in parts if p.isdigit()]
+    if month is None:  # (Chinese: month first)
+        return (nums[0], nums[1]) if len(nums) == 2 else None
+    return (month, nums[0]) if nums else None
+
+
+def asked_days(question: str) -> set[tuple[int, int]]:
+    """The days a question asks a figure as of ([date_question] asked_day_zh, asked_day_en): (month, day) pairs."""
+    cfg = evidence_config()["date_question"]
+    out = set()
+    for rx, flags in ((cfg.get("asked_day_zh"), 0), (cfg.get("asked_day_en"), re.IGNORECASE)):
+        for m in re.finditer(rx, question, flags) if rx else ():
+            if (md := _month_day(m.groups())) is not None:
+                out.add(md)
+    return out
+
+
+def days_stated(text: str) -> set[tuple[int, int]]:
+    """The calendar days a text writes ("2026年1月16日", "16 January", "January 16"): (month, day) pairs."""
+    out = {(int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)}
+    out |= {md for m in _DAY_EN.finditer(text) if (md := _month_day(m.groups())) is not None}
+    return out
+
+
 def asked_holiday_forms(question: str) -> list[list[str]]:
     """The named holidays a question asks of ([period] holidays), each as its normalised forms."""
     low = question.lower()
@@ -1848,6 +1888,7 @@ def score_candidates(
                           if g not in spec.required]
     if spec.wants_figure and spec.amount and question_language(question) != "zh":  # "X's rock wool boards": no total
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
+        spec.required += [g for g in _possessed_terms_en(question, spec, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
@@ -1940,6 +1981,25 @@ def _mixed_script_parts(question: str, spec: QuestionSpec, texts: list[str], glo
         g = TermGroup([form], ABSENT_WEIGHT, kind="word", marked=True)
         spec.groups.append(g)  # (placed in the question: a two-part question gives it to its own item)
         out.append(g)
+    return out
+
+
+def _possessed_terms_en(question: str, spec: QuestionSpec, glossary: Glossary) -> list[TermGroup]:
+    """The finance terms an English question asking a figure by its noun ("What interest rate does X's bank loan
+    carry?") writes right after a catalogued company's "'s": the thing whose figure is asked, held (the answer names
+    it) whether or not a passage writes it: another loan's rate is no answer."""
+    if spec.metrics or not _WHAT_FIGURE_NOUN_DOES.search(question):
+        return []
+    out: list[TermGroup] = []
+    for m in re.finditer(r"(?:'s|’s)\s+((?:[A-Za-z\-]+\s+){0,3}[A-Za-z\-]+)", question):
+        owner = question[max(0, m.start() - 40): m.start() + 1]
+        if not any(e in glossary.companies for e in glossary.entities(owner)):
+            continue
+        phrase = f" {m.group(1).lower()} "
+        for g in spec.groups:
+            if g.kind == "term" and g.source and f" {g.source.lower()} " in phrase:
+                g.marked = True
+                out.append(g)
     return out
 
 
@@ -2170,6 +2230,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         or month_only) and not _FULL_YEAR.search(question)
     asked_years = {y for y, q in spec.periods if y}
     asked_holidays = asked_holiday_forms(question)
+    days_asked = asked_days(question)
     asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
     # sentence naming none of its words ("产量…第二季度为7.95吨" for "第二季度的全维持成本") states another figure
@@ -2312,6 +2373,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # ("珂莓安第斯财务资料（截至6月30日止财年）：" over a subsidiary's rows in its parent's announcement)
                 own_subject = {e for e in glossary.entities(table_lead) if e in asked}
             subject = own_subject or context_companies
+            if days_asked and (stated_days := days_stated(shown)) and not stated_days & days_asked:
+                continue  # a figure as of another day ("1月16日收市价…" for the 15th's price; the announcement's date)
             if asked_holidays and not all(any(f in norm or f in context for f in forms) for forms in asked_holidays):
                 continue  # a holiday asked ("国庆假期"): only a sentence under or naming that holiday states its figures
             if spec.entities and subject and not (asked & (subject | mentioned)) \
