@@ -278,3 +278,19 @@ LOAN = "该笔股东贷款年利率8%，分两笔提取。"
 ])
 def test_the_term_after_the_companys_possessive_is_held(question, answered):
     assert bool(_sentences(question, LOAN, "云知声关连交易")) is answered
+
+
+# --- an English question's place written after the company's "'s", as an apostrophe name or in Chinese --------------
+
+
+@pytest.mark.parametrize("question", [
+    "What was Unisound's 西安 park revenue over the holiday?",  # "Xi'an", given its Chinese name by the resolver
+    "What was Unisound's revenue in 西安 over the holiday?",
+])
+def test_a_place_after_the_possessive_in_chinese_is_a_region_asked(question):
+    from chatbot.evidence import analyse_question
+    from test_lookup31_rules import _glossary, _idf
+
+    text = "西安:观众14.6万人次;上座率95.2%。园区总收入约1.94亿元。云知声"
+    spec = analyse_question(question, _glossary(text), _idf(text))
+    assert any("西安" in forms for forms in spec.segments)

@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 33))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 34))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -572,3 +572,15 @@ def test_dev32(dev32_engine, q):
     move to the main board, a starch maker's EPC contract): Chinese and English look-ups, pinyin names, two-part,
     table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev32_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV33))
+def test_dev33(dev33_engine, q):
+    """Ten articles written blind in session 32 (a fireworks maker's lock-up expiry, a gypsum-board maker's perpetual
+    capital securities, a biotech maker's high-tech tax rate, an IVD maker's Latin American licence written wholly in
+    English, a .txt goji grower's subsidiary in bankruptcy, an optical-fibre maker's fund commitment, an HTML
+    medical-waste company's ABS, a tourism-show operator's Spring Festival data, a welding-materials maker's guarantees, a barite
+    miner's resource and reserve update): Chinese and English look-ups, pinyin names, two-part, table, unit, region and
+    monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev33_engine.ask(q["question"], q.get("history")), q)

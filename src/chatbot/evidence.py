@@ -700,13 +700,18 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # an English question's place where a company's figure was made ("revenue in India": 印度, a place jieba's
         # dictionary tags) is a region asked too (not a market's own name: "China's enterprise LLMs")
         # (after a preposition, "in India", or before the part it places, "X's Hunan hospitals")
-        where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across)\s+(?:the\s+)?([A-Z][a-z]+)", question)}
-        where |= {w.lower() for w in re.findall(r"'s\s+([A-Z][a-z]+)\s+[a-z]", question)}
+        # (a name with an apostrophe is one word: "Xi'an")
+        # (or the place's Chinese name, which the question was given for its English: "Stagora's 西安 park")
+        where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across)\s+(?:the\s+)?([A-Z][a-z]+(?:'[a-z]+)?|[\u4e00-\u9fff]{2,4}(?=\s))",
+                                               question)}
+        where |= {w.lower() for w in re.findall(r"'s\s+([A-Z][a-z]+(?:'[a-z]+)?|[\u4e00-\u9fff]{2,4})\s+[a-z]", question)}
         # (a term too, "Europe" -> 欧洲; with the English word, which an article written in English writes, even where
         # the index holds no Chinese form of it)
+        # (a place whose word the question's terms hold only in Chinese: "Xi'an", 西安)
+        where_zh = {z for w in where if "'" in w for z in cedict_index().get(w, [])}
         spec.segments += [[*zh, *(where & set(g.alternatives))] for g in groups
                           if g.kind in ("word", "term") and not g.entity and (not g.absent or g.kind == "term") and entities
-                          and where & set(g.alternatives)  # (the English word, and its Chinese)
+                          and (where & set(g.alternatives) or where_zh & set(g.alternatives))  # (the English word, and its Chinese)
                           and (zh := [a for a in g.alternatives if not a.isascii() and dictionary_tag(a) == "ns"])
                           and not any(z in f for z in zh for seg in spec.segments for f in seg)]
     if wants_figure and spec.amount and not metrics and not any(g.kind == "metric" for g in groups) \
