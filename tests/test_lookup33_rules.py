@@ -294,3 +294,55 @@ def test_a_place_after_the_possessive_in_chinese_is_a_region_asked(question):
     text = "西安:观众14.6万人次;上座率95.2%。园区总收入约1.94亿元。云知声"
     spec = analyse_question(question, _glossary(text), _idf(text))
     assert any("西安" in forms for forms in spec.segments)
+
+
+# --- an amount asked is not stated by the ratio the word names ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "forms", "ratio"), [
+    ("2025年上半年收入约8.46亿元；毛利率28.7%", ["毛利"], True),
+    ("公司须把研发费用率维持在3%以上", ["研发费用"], True),
+    ("近三个会计年度研发费用占销售收入比例不低于3%", ["费用"], True),
+    ("毛利2.43亿元，毛利率28.7%", ["毛利"], False),  # the amount is written too
+    ("收入约8.46亿元", ["毛利"], False),  # not named at all: other rules decide
+])
+def test_a_word_written_only_as_a_ratios_name(text, forms, ratio):
+    from chatbot.evidence import only_as_ratio
+    from chatbot.text import normalize
+
+    assert only_as_ratio(normalize(text), forms) is ratio
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声2025年上半年毛利是多少？", False),
+    ("云知声2025年上半年毛利率是多少？", True),
+])
+def test_an_amount_asked_is_not_its_ratio(question, answered):
+    got = _sentences(question, "2025年上半年收入约人民币8.46亿元，同比增长14.2%；毛利率28.7%。", "云知声中期业绩")
+    assert bool(got) is answered
+
+
+# --- a lettered series -----------------------------------------------------------------------------------------------
+
+TRANCHES = "| 档次 | 规模 | 票面利率 |\n|---|---|---|\n| 优先A级 | 6.90 | 2.38% |\n| 优先B级 | 1.27 | 2.65% |"
+
+
+@pytest.mark.parametrize(("question", "items"), [
+    ("溥洁环保优先C级的票面利率是多少？", ["优先c级"]),  # the texts write 优先A级 and 优先B级
+    ("溥洁环保优先B级的票面利率是多少？", ["优先b级"]),
+    ("溥洁环保2025年收入是多少？", []),
+])
+def test_the_lettered_item_asked(question, items):
+    from chatbot.evidence import lettered_items
+    from chatbot.text import normalize
+
+    assert lettered_items(question, [normalize(TRANCHES)]) == items
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声优先C级的票面利率是多少？", False),  # no such tranche: the A and B rows are no answer
+    ("云知声优先B级的票面利率是多少？", True),
+])
+def test_an_item_of_the_series_no_text_writes(question, answered):
+    got = _sentences(question, TRANCHES, "云知声资产支持专项计划", kind="table")
+    assert bool(got) is answered

@@ -1408,6 +1408,32 @@ def days_stated(text: str) -> set[tuple[int, int]]:
     return out
 
 
+def _amount_head(question: str, spec: QuestionSpec) -> list[str] | None:
+    """The forms of the word a Chinese amount question asks last, right before its ask ("毛利是多少": 毛利; "研发费用是多少":
+    费用), when the question does not ask that word's ratio ("毛利率"); None otherwise."""
+    q = normalize(question)
+    ask = re.search(r"(?:是|为|有)?(?:多少|几)", q)
+    if not ask or not re.search(r"[\u4e00-\u9fff]", q):
+        return None
+    words = [(q.rfind(a, 0, ask.start()), g) for g in spec.groups if g.kind == "word" and not g.entity
+             for a in g.alternatives[:1] if re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) and 0 <= q.rfind(a, 0, ask.start())]
+    if not words:
+        return None
+    at, head = max(words, key=lambda x: x[0])
+    end = at + len(head.alternatives[0])
+    if end != ask.start() or q.startswith(tuple(evidence_config()["scope"]["ratio_suffixes"]), end):
+        return None
+    return [normalize(a) for a in head.alternatives if not a.isascii()]
+
+
+def only_as_ratio(norm: str, forms: list[str]) -> bool:
+    """Does the (normalised) sentence write the forms only as the head of a ratio's name ("毛利率", "研发费用率",
+    [scope] ratio_suffixes)?"""
+    suffixes = tuple(evidence_config()["scope"]["ratio_suffixes"])
+    hits = [m.end() for f in forms for m in re.finditer(re.escape(f), norm)]
+    return bool(hits) and all(norm.startswith(suffixes, e) for e in hits)
+
+
 def asked_holiday_forms(question: str) -> list[list[str]]:
     """The named holidays a question asks of ([period] holidays), each as its normalised forms."""
     low = question.lower()
@@ -1885,7 +1911,8 @@ def score_candidates(
     cfg = evidence_config()["two_part"]
     texts = [normalize(p.chunk.text) for p in passages]
     if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
-        spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True) for item in numbered_items(question, texts)
+        spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True)
+                          for item in [*numbered_items(question, texts), *lettered_items(question, texts)]
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
     if spec.wants_figure and spec.amount:  # "i线光刻胶", "KrF光刻胶": a product named in two scripts, as a row writes it
@@ -2076,6 +2103,22 @@ def _places_written(spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
 _ORDINALS = "一二三四五六七八九十"
 
 
+def lettered_items(question: str, texts: list[str]) -> list[str]:
+    """The items of a lettered series a question names ("优先C级" of "优先C级的票面利率") that the texts write with another
+    letter (优先A级, 优先B级): the item asked, normalised, which only a sentence naming it answers."""
+    q = normalize(question)
+    out = []
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff])([a-z])(?=[\u4e00-\u9fff])", q):
+        letter, tail = m.group(1), q[m.end()]
+        for n in (2, 1, 3, 4):  # (the shortest stem the texts write the series with: "优先" of "…环保优先C级")
+            stem = q[max(0, m.start() - n): m.start()]
+            if len(stem) == n and re.fullmatch(r"[\u4e00-\u9fff]+", stem) and any(
+                    re.search(re.escape(stem) + r"(?!" + letter + r")[a-z]" + re.escape(tail), t) for t in texts):
+                out.append(f"{stem}{letter}{tail}")
+                break
+    return out
+
+
 def numbered_items(question: str, texts: list[str]) -> list[str]:
     """The items of a numbered series a question names ("范围三" of "范围三排放"): a noun of the dictionary, then an
     ordinal the tokenizer keeps as a word of its own (not "一手", "三号", "前一交易日"), that the texts write with
@@ -2235,6 +2278,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         or month_only) and not _FULL_YEAR.search(question)
     asked_years = {y for y, q in spec.periods if y}
     asked_holidays = asked_holiday_forms(question)
+    amount_head = _amount_head(question, spec) if spec.amount and not spec.metrics else None
     days_asked = asked_days(question)
     asks_total = any(w in question.lower() for w in evidence_config()["scope"]["total_asked"])
     # the question's compound that a passage writes as one is the documents' term for the figure asked: a
@@ -2378,6 +2422,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # ("珂莓安第斯财务资料（截至6月30日止财年）：" over a subsidiary's rows in its parent's announcement)
                 own_subject = {e for e in glossary.entities(table_lead) if e in asked}
             subject = own_subject or context_companies
+            if amount_head is not None and only_as_ratio(norm, amount_head):
+                continue  # an amount asked ("毛利是多少", "研发费用是多少"): a sentence naming it only as a ratio's
+                # name ("毛利率28.7%", "研发费用率维持在3%以上") states another figure
             if days_asked and (stated_days := days_stated(shown)) and not stated_days & days_asked:
                 continue  # a figure as of another day ("1月16日收市价…" for the 15th's price; the announcement's date)
             if asked_holidays and not all(any(f in norm or f in context for f in forms) for forms in asked_holidays):
