@@ -346,3 +346,28 @@ def test_the_lettered_item_asked(question, items):
 def test_an_item_of_the_series_no_text_writes(question, answered):
     got = _sentences(question, TRANCHES, "云知声资产支持专项计划", kind="table")
     assert bool(got) is answered
+
+
+# --- the figure noun is held; a per-unit figure no passage writes per unit is not given ----------------------------
+
+BASES = ("| 基地 | 年产能 | 2025年产量 |\n|---|---|---|\n| 越南同奈 | 90万张 | 71.8万张 |\n\n"
+         "三项违法行为合计罚款人民币486万元，并责令辛集基地两条生产线停产整改。")
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("What fine did Unisound receive at its 越南 base?", False),  # the Vietnam base's output is no fine
+    ("What fine did Unisound receive at its 辛集 base?", True),
+])
+def test_the_figure_noun_asked_is_held(question, answered):
+    assert bool(_sentences(question, BASES, "云知声收到环保处罚")) is answered
+
+
+LAND = "地块挂牌起始价为人民币7,080万元，经多轮报价后以8,640万元成交，溢价率22.0%。"
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("云知声竞得的地块单价是多少元每平方米？", False),  # the lump sum is no price per square metre
+    ("云知声竞得的地块以多少钱成交？", True),
+])
+def test_a_per_unit_figure_no_passage_writes_per_unit(question, answered):
+    assert bool(_sentences(question, LAND, "云知声竞得工业用地")) is answered

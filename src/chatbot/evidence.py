@@ -309,7 +309,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(glossary.synonyms[word], kind="metric")
             low = low.replace(word, " ")
     for m in _per_unit_re().finditer(low):  # "每吨煤的生产成本": also "吨煤成本", "单吨成本", "元/吨"
-        add(per_unit_forms(m.group(1), m.group(2) or ""))
+        add(per_unit_forms(m.group(1), m.group(2) or ""), source=PER_UNIT_SOURCE)
     low = _per_unit_re().sub(lambda m: " " + (m.group(2) or ""), low)
     for term in sorted(glossary.terms, key=len, reverse=True):
         if term not in low:
@@ -344,6 +344,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             continue
         add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
+
+
+PER_UNIT_SOURCE = "per unit"  # (the source of a per-unit group: "每平方米" and the ways documents write it)
 
 
 @lru_cache(maxsize=1)
@@ -702,7 +705,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         # (after a preposition, "in India", or before the part it places, "X's Hunan hospitals")
         # (a name with an apostrophe is one word: "Xi'an")
         # (or the place's Chinese name, which the question was given for its English: "Stagora's 西安 park")
-        where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across)\s+(?:the\s+)?([A-Z][a-z]+(?:'[a-z]+)?|[\u4e00-\u9fff]{2,4}(?=\s))",
+        where = {w.lower() for w in re.findall(r"\b(?:in|from|to|across|at)\s+(?:the\s+|its\s+|their\s+)?([A-Z][a-z]+(?:'[a-z]+)?|[\u4e00-\u9fff]{2,4}(?=\s))",
                                                question)}
         where |= {w.lower() for w in re.findall(r"'s\s+([A-Z][a-z]+(?:'[a-z]+)?|[\u4e00-\u9fff]{2,4})\s+[a-z]", question)}
         # (a term too, "Europe" -> 欧洲; with the English word, which an article written in English writes, even where
@@ -714,6 +717,20 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                           and (where & set(g.alternatives) or where_zh & set(g.alternatives))  # (the English word, and its Chinese)
                           and (zh := [a for a in g.alternatives if not a.isascii() and dictionary_tag(a) == "ns"])
                           and not any(z in f for z in zh for seg in spec.segments for f in seg)]
+    if spec.amount:  # "单价是多少元每平方米": a figure per unit that no passage writes in any per-unit form is not given
+        for g in groups:  # (the lump sum paid is no price per square metre)
+            if g.source == PER_UNIT_SOURCE and g.absent and g not in spec.required:
+                g.marked = True
+                spec.required.append(g)
+    if figure_noun and not metrics and (m := _WHAT_FIGURE_NOUN_DOES.search(question)):
+        # "What fine did X receive at its Vietnam base?": the noun names the figure, which the answer names (a row of
+        # the base's output is no fine)
+        noun = re.search(rf"({_FIGURE_NOUNS})s?\s+\S+$", m.group(0), re.IGNORECASE)
+        head = next((g for g in groups if noun and not g.absent and not g.entity
+                     and noun.group(1).lower() in (g.source.lower().split() if g.source else [g.alternatives[0]])), None)
+        if head is not None and head not in spec.required:
+            head.marked = True
+            spec.required.append(head)
     if wants_figure and spec.amount and not metrics and not any(g.kind == "metric" for g in groups) \
             and (head := _figure_head(question, spec, metric_forms)):
         # "来自美国的毛利是多少", "What was X's gross profit from the United States?": the thing whose figure is asked, a
