@@ -630,8 +630,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=asked_unit(question),
         measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure
-                                     or (figure_noun and _WHAT_FIGURE_NOUN_DOES.search(question)))
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure)
         and not _asks_identifier(asked, glossary),
         # the subject is a company the catalogue does not know (when the question names a known company, other
         # names are its products or segments, "小米…AIoT分部", but for another company or institution's)
@@ -722,12 +721,14 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
             if g.source == PER_UNIT_SOURCE and g.absent and g not in spec.required:
                 g.marked = True
                 spec.required.append(g)
-    if figure_noun and not metrics and (m := _WHAT_FIGURE_NOUN_DOES.search(question)):
-        # "What fine did X receive at its Vietnam base?": the noun names the figure, which the answer names (a row of
-        # the base's output is no fine)
-        noun = re.search(rf"({_FIGURE_NOUNS})s?\s+\S+$", m.group(0), re.IGNORECASE)
-        head = next((g for g in groups if noun and not g.absent and not g.entity
-                     and noun.group(1).lower() in (g.source.lower().split() if g.source else [g.alternatives[0]])), None)
+    if figure_noun and not metrics and (m := re.match(rf"what\s+({_FIGURE_NOUNS})s?\s+(?:did|does|do|will|would|has|have|had)\b",
+                                                       question[_WHAT_FIGURE_NOUN_DOES.search(question).start():]
+                                                       if _WHAT_FIGURE_NOUN_DOES.search(question) else "", re.IGNORECASE)):
+        # "What fine did X receive at its Vietnam base?": the noun alone names the figure, which the answer names (a row
+        # of the base's output is no fine); not a noun a term or other words qualify ("clinical pregnancy rate",
+        # "coupon": the documents write those in words of their own)
+        head = next((g for g in groups if g.kind == "word" and not g.absent and not g.entity
+                     and g.alternatives[0] == m.group(1).lower()), None)
         if head is not None and head not in spec.required:
             head.marked = True
             spec.required.append(head)
@@ -1937,9 +1938,10 @@ def score_candidates(
                           if g not in spec.required]
     if spec.wants_figure and spec.amount and question_language(question) != "zh":  # "X's rock wool boards": no total
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
-        spec.required += [g for g in _possessed_terms_en(question, spec, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
+    if spec.wants_figure and question_language(question) != "zh":  # "What interest rate does X's bank loan carry?"
+        spec.required += [g for g in _possessed_terms_en(question, spec, glossary) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
         spec.places = _places_written(spec, texts)
         spec.required += [g for g in spec.places if g not in spec.required]

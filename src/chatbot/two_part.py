@@ -153,8 +153,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         # the conjunction's own words ("well" of "as well as", "以及") are neither item's
         joining = {id(p.group) for p in placed if p.start < j and p.end > i} - left_mods - right_mods
         raw = _raw_index(question)
-        parts = [_without(spec, (right_mods - both) | joining, _shown(question, raw, q, left_from, i), left.group.absent),
-                 _without(spec, (left_mods - both) | joining, _shown(question, raw, q, j, right_to), right.group.absent)]
+        # (an item the keyword index holds no token of may still be written inside a passage's word: "票息" of "年票息2.5%")
+        unwritten = lambda g: g.absent and not (written is not None and any(written(normalize(a)) for a in g.alternatives if a))  # noqa: E731
+        parts = [_without(spec, (right_mods - both) | joining, _shown(question, raw, q, left_from, i), unwritten(left.group)),
+                 _without(spec, (left_mods - both) | joining, _shown(question, raw, q, j, right_to), unwritten(right.group))]
         item_periods = [p for p in placed if p.group.kind == "period"
                         and (left_from <= p.start < i or j <= p.start < right_to)]
         if item_periods and {left.group.kind, right.group.kind} <= {"metric", "term"}:
