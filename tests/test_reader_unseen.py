@@ -22,6 +22,59 @@ def _load(n: int) -> list[dict]:
 
 
 KNOWN_FAILURES: dict[str, str] = {
+    # dev-33 (the session-32 hidden set, opened in session 33): its failures at the end of session 33
+    "h32-r03": "简要说说MiniMax上市首日的表现。 — "
+               "the intent is read as lookup (the set labels it summary)",
+    "h32-r05": "So what does Deloitte conclude about Hong Kong's IPO market … — "
+               "refused (or only what is known is said)",
+    "h32-r08": "Why did Biren Technology's (壁仞科技) gross margin drop so sharp… — "
+               "the answer misses ['31.9%', '71%']",
+    "h32-r10": "港交所的“科企专线”具体提供了哪些便利？ — "
+               "the intent is read as lookup (the set labels it how)",
+    "h32-r14": "What are the positives and negatives in Horizon Robotics' 1H… — "
+               "the answer misses ['65.4%']",
+    "h32-r16": "万点研究说云知声是“袖珍IPO”，这是什么意思？ — "
+               "the answer misses ['0.89%']",
+    "h32-r17": "What is Unisound's Shanhai model? — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h32-r19": "智谱和MiniMax的IPO估值和商业模式有什么不同？ — "
+               "the answer misses ['461亿']",
+    "h32-r20": "Compare the first-day share price gains of Biren (壁仞科技) and … — "
+               "the answer misses ['75.82%', '8.44%']",
+    "h32-r21": "比较一下第四范式和玄衡智算上半年的收入增速。 — "
+               "the intent is read as derived (the set labels it comparison)",
+    "h32-r23": "What share of 4Paradigm's 1H25 revenue came in the second qu… — "
+               "refused (or only what is known is said)",
+    "h32-r25": "按云知声2025年全年净亏损计算，它年末的现金能覆盖几个月的亏损？ — "
+               "the intent is read as lookup (the set labels it derived)",
+    "h32-r26": "What is the latest on the queue of companies waiting to list… — "
+               "the answer misses ['50亿美元']",
+    "h32-r27": "What's the latest on its fundraising? — "
+               "the answer misses ['1.92亿港元']",
+    "h32-r29": "现在适合买入云知声吗？ — "
+               "the answer misses ['增收不增利', '53.3%']",
+    "h32-r34": "Summarise Lucidyne's Latin American licensing deal. — "
+               "the answer misses ['8% to 14%', '10 years']",
+    "h32-r35": "综合来看，镕昶焊材这次为海外附属公司担保的风险大不大？ — "
+               "the intent is read as lookup (the set labels it conclusion)",
+    "h32-r36": "What's the bottom line of Babei Mining's resource and reserv… — "
+               "the answer misses ['1,928万吨|19.28 million', '约可开采11年|11 years']",
+    "h32-r37": "宁夏赭杞饮品为什么会走到破产清算这一步？ — "
+               "the answer misses ['大幅降价', '收购价上涨', '不足四成']",
+    "h32-r43": "韫胶生物公告提到的高新技术企业是什么？要满足哪些条件？ — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h32-r44": "In Babei Mining's announcement, how do resources differ from… — "
+               "the intent is read as comparison (the set labels it definition)",
+    "h32-r47": "溥洁环保这期专项计划的入池应收账款余额是优先级证券总规模的多少倍？ — "
+               "the answer misses ['6.9亿元', '1.27', '1.12倍']",
+    "h32-r48": "What share of Stagora's Spring Festival holiday park revenue… — "
+               "the answer misses ['82.0%']",
+    "h32-r51": "岜钡矿业值得长期持有吗？ — "
+               "the answer misses ['150万至158万吨']",
+    "h32-r52": "Is Fibranta worth buying after it joined the photonics fund? — "
+               "the answer misses ['失败率高', '3.94亿元', '12.7%']",
+    "h32-r53": "它的控股股东持有多少股？占多少？ — "
+               "the intent is read as derived (the set labels it lookup)",
     # dev-32 (the session-31 hidden set, opened in session 32): its failures at the end of session 32
     "h31-r01": "琮晶石英这份照付不议长协对公司有哪些好处，又有哪些风险？ — "
                "the answer misses ['3亿元', '±15%']",

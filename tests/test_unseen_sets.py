@@ -95,6 +95,19 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-33 (the session-32 hidden set, opened in session 33): its failures after the session-33 fixes
+    "h32-q03": "What did Cuilong Fireworks make from aerial display shells i… — "
+               "the answer misses ['186,250|186.25 million|1.8625亿', '21.3%']",
+    "h32-q16": "What upfront fee will Sanvoria pay Lucidyne, and what royalt… — "
+               "lost in session 33: 'what upfront fee will' now asks a figure, the question is split in two and the royalty half's sentences fall under the relevance floor; the answer misses ['US$12.0 million|1,200万美元', '8% to 14%|8%至14%']",
+    "h32-q30": "How big is Pujie Environmental's medical-waste ABS, and what… — "
+               "the answer misses ['8.6亿元|RMB860 million', '2.38%']",
+    "h32-q36": "How many visitors did Stagora's Kaifeng park draw over the 2… — "
+               "the answer misses ['9.2', '93.0%']",
+    "h32-q39": "昙幕文旅春节假期哪一天来看演出的人最多？有多少人？ — "
+               "the answer misses ['2月19日', '9.87万人次']",
+    "h32-q76": "那剧场坐满的比例呢？和去年春节比怎样？ — "
+               "the answer misses ['91.6%', '88.2%']",
     # dev-32 (the session-31 hidden set, opened in session 32): its failures after the session-32 fixes
     "h31-q06": "磬萤氟业这次全流通完成以后，H股会占到总股本的多大比例？ — "
                "the answer misses ['59.67%']",
