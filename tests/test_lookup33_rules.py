@@ -371,3 +371,19 @@ LAND = "地块挂牌起始价为人民币7,080万元，经多轮报价后以8,64
 ])
 def test_a_per_unit_figure_no_passage_writes_per_unit(question, answered):
     assert bool(_sentences(question, LAND, "云知声竞得工业用地")) is answered
+
+
+# --- an English word's "-ies" plural in an article written in English -----------------------------------------------
+
+
+def test_an_english_words_ies_plural_is_its_form():
+    from chatbot.evidence import question_terms
+    from test_lookup31_rules import _glossary, _idf
+
+    text = "Sanvoria will pay tiered royalties of 8% to 14% on its net sales. 云知声"
+    groups = question_terms("What royalty does Unisound receive?", _glossary(text), _idf(text))
+    royalty = next(g for g in groups if g.alternatives[0] == "royalty")
+    assert "royalties" in royalty.alternatives
+    fee = next((g for g in question_terms("What fee does Unisound pay?", _glossary(text), _idf(text))
+                if g.alternatives[0] == "fee"), None)
+    assert fee is None or "fees" not in fee.alternatives  # (a plain plural holds the word already)

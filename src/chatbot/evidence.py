@@ -342,7 +342,10 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if stem := _region_stem(tok):  # "西南地区": also as an enumeration writes it ("…，西南占14.7%")
             add([tok, stem])
             continue
-        add([tok, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
+        # (an English word ending in a consonant and "y" is also written as its plural in an article written in English:
+        # "royalty" in "tiered royalties of 8% to 14%"; other plurals hold the word itself)
+        plural = [f"{tok[:-1]}ies"] if re.fullmatch(r"[a-z\-]{2,}[^aeiou]y", tok) else []
+        add([tok, *plural, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
 
 
@@ -721,9 +724,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
             if g.source == PER_UNIT_SOURCE and g.absent and g not in spec.required:
                 g.marked = True
                 spec.required.append(g)
-    if figure_noun and not metrics and (m := re.match(rf"what\s+({_FIGURE_NOUNS})s?\s+(?:did|does|do|will|would|has|have|had)\b",
-                                                       question[_WHAT_FIGURE_NOUN_DOES.search(question).start():]
-                                                       if _WHAT_FIGURE_NOUN_DOES.search(question) else "", re.IGNORECASE)):
+    does = _WHAT_FIGURE_NOUN_DOES.search(question)
+    if figure_noun and not metrics and does is not None and (m := re.match(
+            rf"what\s+({_FIGURE_NOUNS})s?\s+(?:did|does|do|will|would|has|have|had)\b", does.group(0), re.IGNORECASE)):
         # "What fine did X receive at its Vietnam base?": the noun alone names the figure, which the answer names (a row
         # of the base's output is no fine); not a noun a term or other words qualify ("clinical pregnancy rate",
         # "coupon": the documents write those in words of their own)
