@@ -98,8 +98,6 @@ KNOWN_FAILURES = {
     # dev-33 (the session-32 hidden set, opened in session 33): its failures after the session-33 fixes
     "h32-q03": "What did Cuilong Fireworks make from aerial display shells i… — "
                "the answer misses ['186,250|186.25 million|1.8625亿', '21.3%']",
-    "h32-q16": "What upfront fee will Sanvoria pay Lucidyne, and what royalt… — "
-               "lost in session 33: 'what upfront fee will' now asks a figure, the question is split in two and the royalty half's sentences fall under the relevance floor; the answer misses ['US$12.0 million|1,200万美元', '8% to 14%|8%至14%']",
     "h32-q30": "How big is Pujie Environmental's medical-waste ABS, and what… — "
                "the answer misses ['8.6亿元|RMB860 million', '2.38%']",
     "h32-q36": "How many visitors did Stagora's Kaifeng park draw over the 2… — "
