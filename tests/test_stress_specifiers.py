@@ -18,8 +18,6 @@ from test_catalogue import _assert_as_expected
 
 # the questions the engine still gets wrong, with the eval's diagnosis
 STILL_WRONG = {
-    "s15-spec-06": "What target price has Huayue Securities set on Mengtai Coal? — answered with the company's results row "
-                   "(no target price is given); fails with the session-28 start code on this machine too (not narrowed)",
     "s15-spec-17": "How many tonnes of bulk cargo did China Merchants Port handle in October 2025? — refused since session "
                    "25: no word of the figure near '散杂货吞吐量4,380万吨' ('bulk' reads 主体 / 大量, 'handle' 处理); the "
                    "figure-word rule keeps a blind English near-miss refused (a refusal, never another figure)",

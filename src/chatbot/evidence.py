@@ -2383,7 +2383,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_day = any(w in question.lower() for w in date_cfg["day_asked"])
     day_written = re.compile(date_cfg["day_written"])
     for pi, p in enumerate(passages):
-        doc_text = normalize(p.chunk.text + " " + doc_prose.get(p.chunk.doc_id, "")) if counted else ""
+        doc_text = normalize(p.chunk.text) if counted else ""
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
         # a publisher is no company the passage is about)
