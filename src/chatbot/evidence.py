@@ -109,12 +109,17 @@ _ASKS_FIGURE = re.compile(
 # "what management fee does …", "what hurdle rate applies …": a noun naming a figure, then its verb ([figure_question]
 # en_figure_nouns); the amount itself when an auxiliary or a verb follows ("What coupon does it pay"), not "is … of"
 _FIGURE_NOUNS = "|".join(evidence_config()["figure_question"]["en_figure_nouns"])
-_WHAT_FIGURE_NOUN = re.compile(
-    rf"\bwhat\s+(?:[a-z\-]+\s+){{0,3}}?(?:{_FIGURE_NOUNS})s?\s+(?:does|did|do|is|was|are|were|will|would|has|have|had|"
-    r"applies|apply|applied|of|on|for)\b", re.IGNORECASE)
-_WHAT_FIGURE_NOUN_DOES = re.compile(
-    rf"\bwhat\s+(?:[a-z\-]+\s+){{0,3}}?(?:{_FIGURE_NOUNS})s?\s+(?:does|did|do|will|would|has|have|had|applies|apply|applied)\b",
-    re.IGNORECASE)
+_DOES_VERBS = "does|did|do|will|would|has|have|had|applies|apply|applied"  # (a verb or an auxiliary: the noun's own figure)
+
+
+def _what_figure_noun_re(verbs: str) -> re.Pattern:
+    """"what [up to three words] <figure noun> <verb>": groups `qual` (the words between), `noun` and `verb`."""
+    return re.compile(rf"\bwhat\s+(?P<qual>(?:[a-z\-]+\s+){{0,3}}?)(?P<noun>{_FIGURE_NOUNS})s?\s+(?P<verb>{verbs})\b",
+                      re.IGNORECASE)
+
+
+_WHAT_FIGURE_NOUN = _what_figure_noun_re(_DOES_VERBS + "|is|was|are|were|of|on|for")
+_WHAT_FIGURE_NOUN_DOES = _what_figure_noun_re(_DOES_VERBS)
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
 _ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many|how (?:big|large|long|high|heavy|wide)\b",
                           re.IGNORECASE)
@@ -725,13 +730,13 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                 g.marked = True
                 spec.required.append(g)
     does = _WHAT_FIGURE_NOUN_DOES.search(question)
-    if figure_noun and not metrics and does is not None and (m := re.match(
-            rf"what\s+({_FIGURE_NOUNS})s?\s+(?:did|does|do|will|would|has|have|had)\b", does.group(0), re.IGNORECASE)):
+    if figure_noun and not metrics and does is not None and not does.group("qual") \
+            and not does.group("verb").lower().startswith("appl"):
         # "What fine did X receive at its Vietnam base?": the noun alone names the figure, which the answer names (a row
         # of the base's output is no fine); not a noun a term or other words qualify ("clinical pregnancy rate",
         # "coupon": the documents write those in words of their own)
         head = next((g for g in groups if g.kind == "word" and not g.absent and not g.entity
-                     and g.alternatives[0] == m.group(1).lower()), None)
+                     and g.alternatives[0] == does.group("noun").lower()), None)
         if head is not None and head not in spec.required:
             head.marked = True
             spec.required.append(head)
@@ -1384,12 +1389,22 @@ def row_counts(shown: str, words: list[list[str]], measures: list[str]) -> bool:
                for cell in rest.split(";"))
 
 
+def _after_count_unit(question: str, measures: list[str], tail: str, magnitude: bool = False) -> str:
+    """The Chinese characters a question writes right after "多少" and one of its units (with `magnitude`, also after a
+    magnitude before the unit: "多少万吨"), as `tail` (a regex of the span and what follows it) reads them; "" if none."""
+    if not measures:
+        return ""
+    mag = r"(?:[亿万千百]\s*)?" if magnitude else ""
+    m = re.search(r"多少\s*" + mag + "(?:" + "|".join(map(re.escape, measures)) + r")" + tail, question)
+    return m.group(1) if m else ""
+
+
 def _counted_noun(question: str, measures: list[str]) -> str:
     """The noun a count asked counts, written right after its classifier ("有多少家门店" -> 门店); "" if none."""
     from chatbot.text import _jieba
 
-    m = re.search(r"多少\s*(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{1,8})", question)
-    words = _jieba().lcut(m.group(1)) if m else []
+    span = _after_count_unit(question, measures, r"([\u4e00-\u9fff]{1,8})")
+    words = _jieba().lcut(span) if span else []
     return words[0] if words else ""  # (one character too: "多少家店" counts 店, as "门店数436" states it)
 
 
@@ -1466,9 +1481,8 @@ def counted_after_unit(question: str, measures: list[str]) -> str:
     """The whole thing a Chinese question counts in its unit, written right after it and before the question ends
     ("处置了多少万吨医疗废物？" -> 医疗废物): what the figure is of, which a company's table in that unit ("分省份处置量
     （万吨）") need not repeat in each row."""
-    m = re.search(r"多少\s*(?:[亿万千百]\s*)?(?:" + "|".join(map(re.escape, measures)) + r")([\u4e00-\u9fff]{2,8}?)(?=[？?，,。；;]|$)",
-                  question) if measures else None
-    return m.group(1) if m and not re.search(r"[的了呢吗啊呀]$", m.group(1)) else ""
+    span = _after_count_unit(question, measures, r"([\u4e00-\u9fff]{2,8}?)(?=[？?，,。；;]|$)", magnitude=True)
+    return span if span and not re.search(r"[的了呢吗啊呀]$", span) else ""
 
 
 def counts_noun(text: str, noun: str) -> bool:
@@ -2234,6 +2248,16 @@ def _change_against_other_base(text: str) -> bool:
 _YEAR_FIGURE = re.compile(r"(?:19|20)\d{2}\s*年?")
 
 
+@lru_cache(maxsize=1)
+def _level_reached_re() -> re.Pattern | None:
+    """A change word right before "到" / "至" ([scope] level_reached): it names the level reached ("年产能提高到680万箱"
+    is a level, no change)."""
+    cfg = evidence_config()["scope"]
+    changes = sorted([*cfg["change_words"], *cfg["flow_words"]], key=len, reverse=True)
+    reached = cfg.get("level_reached", [])
+    return re.compile("(?:" + "|".join(map(re.escape, changes)) + ")(?:" + "|".join(map(re.escape, reached)) + ")") if reached else None
+
+
 def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
     """Is every figure a sentence states in its clauses naming the thing asked a change ("上半年净增门店1,126家",
     "同店销售却下滑了2.3%"), when the question asks the level at a point ("上半年末一共有多少家店": [scope] level_asked)
@@ -2245,9 +2269,7 @@ def _change_only(c: Candidate, spec: QuestionSpec, question: str) -> bool:
         return False  # (a question that says a change, "9月末新增了多少家", asks one)
     words = [a for g in spec.groups if g.kind in ("word", "term", "metric") and not g.absent for a in g.alternatives]
     clauses = [cl for cl in re.split(r"[，,；;。]", normalize(c.text)) if any(a in cl for a in words) and claim_figures(cl)]
-    # (a change word right before "到" / "至" names the level reached: "年产能提高到680万箱" is a level)
-    reached = re.compile("(?:" + "|".join(map(re.escape, sorted(changes, key=len, reverse=True))) + ")(?:"
-                         + "|".join(map(re.escape, cfg.get("level_reached", []))) + ")") if cfg.get("level_reached") else None
+    reached = _level_reached_re()
     return bool(clauses) and all(0 <= cl.find(f) and any(w in (reached.sub("", cl[: cl.find(f)]) if reached else cl[: cl.find(f)])
                                                          for w in changes)
                                  for cl in clauses for f in claim_figures(cl) if not _YEAR_FIGURE.fullmatch(f))
