@@ -364,4 +364,15 @@ def _plain_stems(w: str) -> list[str]:
         out += [w[:-3], w[:-3] + "e"]
     if w.endswith("ed") and len(w) > 4:
         out += [w[:-2], w[:-1]]
+    out += _lemmas(w)  # (after the regular forms: an irregular one, "lost" -> lose, "sold" -> sell, "grew" -> grow)
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def _lemmas(w: str) -> list[str]:
+    """An English word's dictionary forms as a verb or a noun, as lemminflect reads it ("lost": lose; "rose": rose,
+    rise; "criteria": criterion); none for a word it does not know, nor an adjective's ("faster" is no "fast": a
+    comparison's word, not a term)."""
+    from lemminflect import getAllLemmas
+
+    return [lemma for pos, forms in getAllLemmas(w).items() if pos in ("VERB", "NOUN") for lemma in forms if lemma != w]
