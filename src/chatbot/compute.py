@@ -1014,18 +1014,27 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     return None
 
 
+def average_cue(question: str) -> re.Match | None:
+    """Where a question asks an average per counted thing ([compute] average_cue: the first of its expressions that
+    matches; group u the measure word, or group w the English word of the thing)."""
+    cfg = reader_config()["compute"]
+    cues = [cfg["average_cue"]] if isinstance(cfg["average_cue"], str) else cfg["average_cue"]
+    things = "|".join(sorted({w for forms in cfg["counted_by"].values() for w in forms if w.isascii()}, key=len, reverse=True))
+    return next((m for rx in cues if (m := re.search(rx.replace("{things}", things), question, re.I))), None)
+
+
 def counted_unit(question: str) -> str | None:
     """The unit of the thing an amount is asked per ("平均每辆车…": 辆; "average revenue per tonne": 吨, by
     config/reader.toml [compute] counted_by), when the question asks an average per counted thing ([compute]
     average_cue); else none."""
     cfg = reader_config()["compute"]
-    m = re.search(cfg["average_cue"], question, re.I)
+    m = average_cue(question)
     if m is None:
         return None
-    if m.group("u"):
+    if "u" in m.re.groupindex:
         return m.group("u")
-    word = m.group("w").lower()
-    return next((u for u, words in cfg["counted_by"].items() if word in words), None)
+    words = re.findall(r"[a-z]+", m.group("w").lower())  # (the thing's noun among the words: "Zhipu's cornerstone investors")
+    return next((u for w in words for u, forms in cfg["counted_by"].items() if w in forms), None)
 
 
 def _complement(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
@@ -1053,11 +1062,17 @@ def _per_counted(question: str, glossary, entity: str | None, period: tuple | No
     unit = counted_unit(question)
     if unit is None:
         return None
-    m = re.search(cfg["average_cue"], question, re.I)
+    m = average_cue(question)
     assert m is not None  # (counted_unit found it)
-    after = content_words(question[m.end():])
+    # the thing counted: the word after the cue, or inside it after the measure word ("每家基石投资者平均": 基石投资者)
+    inner = [w for w in content_words(question[m.end("u"):m.end()]) if w not in ("平均", "均")] \
+        if "u" in m.re.groupindex else []
+    after = inner or content_words(question[m.end():])
+    if "w" in m.re.groupindex:  # (an English cue names the thing: "each of X's cornerstone investors")
+        after = [m.group("w").lower()]
     thing = set(cfg["counted_by"].get(unit, [])) | ({after[0]} if after and not glossary.metrics_in(after[0]) else set())
-    between = re.sub(r"^\s*average\b|\bper [a-z]+$", " ", m.group(0), flags=re.I) if m.group("w") else " "
+    between = re.sub(r"^\s*(?:on )?average\b|\b(?:per|each)\b.*$", " ", m.group(0), flags=re.I | re.S) \
+        if "w" in m.re.groupindex else " "
     bare = re.sub(cfg["average_drop"], " ", f"{question[:m.start()]} {between} {question[m.end():]}", flags=re.I)
     terms = [g for g in _phrase_terms(bare, glossary, _drop_words() | {"平均", "多少", "per"}) if not thing & set(g)]
     # a price asked ("卖多少钱", "average price per tonne") is the average a source states ("平均售价", "每吨512元");

@@ -318,7 +318,9 @@ class Engine:
         if (intent.name == "lookup" and not about.groups) or (
                 about.groups and about.absent_share > MAX_ABSENT_SHARE and not about.semantic):
             return "", {}, passages, False, ""  # about things the documents never mention
-        if unmapped_phrase(question, spec) or unnamed_head(question, spec) \
+        # (the head of "What are the upsides and the caveats of X's …" is a reader's word, no figure's name)
+        if unmapped_phrase(question, spec) or (intent.name in ("lookup", "derived", "latest", "comparison")
+                                               and unnamed_head(question, spec)) \
                 or (intent.name == "lookup" and unnamed_head_zh(question, spec, self.corpus.contains)):
             return "", {}, passages, False, ""  # a figure of a thing no document names ("blue-collar recruitment", "skim")
         if intent.name == "lookup" and spec.wants_figure is False and (not cands or cands[0].coverage < cfg.min_relevance):

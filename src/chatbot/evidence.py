@@ -38,7 +38,7 @@ from chatbot.defined_terms import defined_as
 from chatbot.en_phrases import dictionary_phrases, phrase_pattern
 from chatbot.evidence_config import evidence_config
 from chatbot.glossary import Glossary, term_pattern
-from chatbot.lexicon import question_stop_words_en
+from chatbot.lexicon import function_words_en, question_stop_words_en
 from chatbot.metric_scope import (
     asked_places,
     asked_regions,
@@ -329,8 +329,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     year_cut = evidence_config()["period"]["year_cut_tokens"]
     alike_periods = evidence_config()["period"].get("written_alike", {})
     for tok in content_words(low):
-        if tok.isascii() and tok in _EN_STOP:
-            continue
+        if tok.isascii() and (tok in _EN_STOP or tok in function_words_en()):
+            continue  # (a function word, "because", "while", names nothing a passage states)
         if tok in year_cut and re.search(rf"(?:19|20)\d{{2}}\s*{re.escape(tok)}", question):
             continue  # "2025年前三季度": the year and the period are groups of their own
         if re.fullmatch(r"(?:19|20)\d{2}", tok):
@@ -776,6 +776,45 @@ def compounds(question: str, groups: list[TermGroup]) -> list[tuple[str, list[Te
             runs.append([(start, g)])
     return [(q[run[0][0]: run[-1][0] + len(run[-1][1].alternatives[0])], [g for _, g in run])
             for run in runs if len(run) >= 2]
+
+
+def _row_of_other_metric(norm: str, head: str, forms: list[str], glossary: Glossary) -> bool:
+    """Does a table row whose table's header, caption or lead-in (`head`) names a metric of the glossary give none of
+    the forms of the amount asked, in its cells or its head ("环保疏浚:2026财年上半年110.4百万元" under "…收入按业务
+    划分" for 毛利)? Its figures are that metric's."""
+    if not set(forms) & finance_term_forms() or set(forms) & set(evidence_config()["scope"]["growth_asked"]) \
+            or (dictionary_tag(forms[0]) or "").startswith("v"):
+        return False  # (a finance term's amount only: not a verb before the ask, "经营多少家门店", nor a growth, "增速")
+    named = glossary.metrics_in(head)
+    return bool(named) and not any(f in norm or f in normalize(head) for f in forms) \
+        and not any(f in m or m in f for f in forms for m in named)
+
+
+def _held_apart_from_metric(norm: str, held: list[TermGroup], metrics: list[list[str]], glossary: Glossary) -> bool:
+    """Does a sentence of several clauses name the metric asked, with its figure, only in clauses that name no word
+    held, and a held word only in others that give another metric's figure ("2025年上半年收入4.86亿元…；毛利率41.3%；…；
+    藻蓝蛋白销量186吨" for 藻蓝蛋白's margin)? A held word in the sentence's first clause is the whole sentence's subject."""
+    clauses = [c for c in re.split(r"[；;。]", norm) if c.strip()]
+    if len(clauses) < 2:
+        return False
+    asked = {f for forms in metrics for f in forms}
+    holds = lambda c: any(a and a in c for g in held for a in g.alternatives)  # noqa: E731
+    of_metric = [c for c in clauses if any(f and f in c for f in asked) and re.search(r"\d", c)]
+    volumes = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"]]
+    of_other = [c for c in clauses if holds(c) and re.search(r"\d", c)
+                and any(m not in asked and not any(m in f or f in m for f in asked)
+                        for m in [*glossary.metrics_in(c), *(v for v in volumes if v in c)])]
+    return bool(of_metric) and bool(of_other) and not holds(clauses[0]) and not any(holds(c) for c in of_metric)
+
+
+def _head_without_kind(compound: str, groups: list[TermGroup], norm: str, context: str, table_head: str) -> bool:
+    """Does a sentence name a Chinese compound's last word (its head: "注塑机" of "二板式大型注塑机", which the documents
+    write as one) but not every word before it, nor the compound (in the sentence, its headings or its table's head)? It
+    states the figure of all the head's kinds, or of another kind ("大型" rows by clamping force), not the one asked."""
+    if compound.isascii() or compound in norm or compound in context or compound in table_head:
+        return False
+    named = lambda g: any(a in norm or a in table_head for a in g.alternatives if a)  # noqa: E731
+    return named(groups[-1]) and not all(named(g) for g in groups[:-1])
 
 
 def _with_phrases(required: list[TermGroup], question: str, entities: set[str], glossary: Glossary) -> list[TermGroup]:
@@ -1304,6 +1343,30 @@ def _money_subunit_re() -> re.Pattern:
     return re.compile(r"\d\s*(?:" + "|".join(map(re.escape, subs)) + ")")
 
 
+_MONEY_FIGURE = re.compile(r"(?:人民币)?\d[\d,]*(?:\.\d+)?\s*(?:千|万|亿|百万|千万)?\s*(?:港元|美元|欧元|英镑|日元|比索|港仙|元)|"
+                           r"(?:rmb|hk\$|us\$|\$|eur|usd|hkd)\s*\d[\d,]*(?:\.\d+)?\s*(?:million|billion|thousand|mn|bn|m)?\b",
+                           re.IGNORECASE)
+_RATE_OR_DATE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%|(?:19|20)\d{2}\s*(?:年|财年)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月")
+
+
+def _asks_money(question: str, spec: QuestionSpec) -> bool:
+    """Does a question ask an amount of money: a currency or "钱" asked ("卖了多少钱", "多少亿元"), or a metric that is one
+    (revenue, profit: [units] money_metrics)?"""
+    unit = asked_unit(question)
+    if unit and re.search(r"元|钱|港元|美元|\$|dollar|rmb|hk", unit, re.IGNORECASE):
+        return True
+    money = evidence_config()["units"].get("money_asked", [])
+    return any(re.search(rx, question, re.IGNORECASE) for rx in money)
+
+
+def money_only(norm: str) -> bool:
+    """Are all the figures a (normalised) sentence or row states amounts of money, beside rates and dates
+    ("头戴式耳机:2025财年774,580千港元;同比+6.9%")? A volume asked ("出货量是多少") is none of them."""
+    if not _MONEY_FIGURE.search(norm):
+        return False
+    return not re.search(r"\d", _RATE_OR_DATE.sub(" ", _MONEY_FIGURE.sub(" ", norm)))
+
+
 def _money_subunit(text: str) -> bool:
     """Does the text write a figure in a currency's smaller unit ("4.2港仙", "8.6 cents": config [units]
     money_subunits)?"""
@@ -1460,6 +1523,18 @@ def _amount_head(question: str, spec: QuestionSpec) -> list[str] | None:
     if end != ask.start() or q.startswith(tuple(evidence_config()["scope"]["ratio_suffixes"]), end):
         return None
     return [normalize(a) for a in head.alternatives if not a.isascii()]
+
+
+@lru_cache(maxsize=1)
+def _signed_loss_re() -> re.Pattern:
+    forms = evidence_config()["scope"]["signed_loss"]["forms"]
+    return re.compile("(?:" + "|".join(map(re.escape, forms)) + r")[^\d;；,，。:：]{0,12}?[:：]?\s*[-−–]\s*\d", re.IGNORECASE)
+
+
+def states_loss(norm: str) -> bool:
+    """Does the (normalised) sentence give a profit-or-loss figure that is negative ("当季期货损益-1,260万元"), a loss
+    stated in the column's own words ([scope] signed_loss)?"""
+    return _signed_loss_re().search(norm) is not None
 
 
 def only_as_ratio(norm: str, forms: list[str]) -> bool:
@@ -1947,7 +2022,8 @@ def score_candidates(
     texts = [normalize(p.chunk.text) for p in passages]
     if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True)
-                          for item in [*numbered_items(question, texts), *lettered_items(question, texts)]
+                          for item in [*numbered_items(question, texts), *lettered_items(question, texts),
+                                       *ordinal_items(question, texts)]
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
     if spec.wants_figure and spec.amount:  # "i线光刻胶", "KrF光刻胶": a product named in two scripts, as a row writes it
@@ -1962,8 +2038,11 @@ def score_candidates(
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
         spec.places = _places_written(spec, texts)
         spec.required += [g for g in spec.places if g not in spec.required]
+    stated_by = cfg.get("stated_by", {})  # (a price no passage names by its word is written as an amount per share)
     parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
-                       written=lambda phrase: any(phrase in t for t in texts), respectively=cfg.get("respectively", []))
+                       written=lambda phrase: any(phrase in t or (phrase in stated_by and re.search(stated_by[phrase], t))
+                                                  for t in texts),
+                       respectively=cfg.get("respectively", []))
     if not parts:
         cands = _scored(question, spec, passages, glossary)
         # (a Chinese question's own words; an English one's are translations, a word's senses often not the article's:
@@ -2155,6 +2234,27 @@ def lettered_items(question: str, texts: list[str]) -> list[str]:
     return out
 
 
+def ordinal_items(question: str, texts: list[str]) -> list[str]:
+    """The items of a series a question names by its ordinal ("the second panda bond series", "第二期") that the texts
+    write with another ordinal only ("the first series under a RMB5.0 billion registration", "首期"): the item asked,
+    normalised ([series] ordinals_en, nouns_en, nouns_zh), which only a sentence naming it answers."""
+    cfg = evidence_config()["series"]
+    out = []
+    ords_en = cfg["ordinals_en"]
+    for m in re.finditer(rf"\b({'|'.join(ords_en)})\s+(?:[a-z\-]+\s+){{0,3}}?({'|'.join(cfg['nouns_en'])})\b", question.lower()):
+        n, noun = m.group(1), m.group(2)
+        item = normalize(f"{n} {noun}")
+        if any(normalize(f"{o} {noun}") in t for o in ords_en if o != n for t in texts) and not any(item in t for t in texts):
+            out.append(item)
+    nouns_zh = "|".join(map(re.escape, cfg["nouns_zh"]))
+    for m in re.finditer(rf"第([一二三四五六七八九十])({nouns_zh})", question):
+        item, noun = m.group(0), m.group(2)
+        others = [f"第{o}{noun}" for o in "一二三四五六七八九十" if o != m.group(1)] + ([f"首{noun}"] if m.group(1) != "一" else [])
+        if any(o in t for o in others for t in texts) and not any(item in t for t in texts):
+            out.append(item)
+    return out
+
+
 def numbered_items(question: str, texts: list[str]) -> list[str]:
     """The items of a numbered series a question names ("范围三" of "范围三排放"): a noun of the dictionary, then an
     ordinal the tokenizer keeps as a word of its own (not "一手", "三号", "前一交易日"), that the texts write with
@@ -2298,6 +2398,10 @@ def names_item(text: str, item_forms: list[list[str]]) -> bool:
             return True
     if any(f and f in t for forms in item_forms for f in forms):
         return True
+    # (a price is named by an amount per share or per unit: "按每股8.46港元…出售" names the price asked, [two_part] stated_by)
+    stated_by = evidence_config()["two_part"].get("stated_by", {})
+    if any(re.search(stated_by[f], t) for forms in item_forms for f in forms if f in stated_by):
+        return True
     # (an English text names a Chinese item word by its English forms: "交付到欧洲" by "Europe")
     return question_language(text) == "en" and any(_in_english(f, t) for forms in item_forms for f in forms)
 
@@ -2331,6 +2435,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     # (only when the question names no metric the glossary knows: "港股上市募资" asks 募资, "港股上市" says of what)
     terms = [(c, gs) for c, gs in spec.compounds if any(c in normalize(p.chunk.text) for p in passages)
              ] if not any(g.kind == "metric" for g in spec.groups) else []
+    # (those a table names a row by, "| 二板式大型注塑机 |": a kind of its last word beside others)
+    row_terms = [(c, gs) for c, gs in terms if any(re.search(r"(?m)^\|[^|\n]*" + re.escape(c), p.chunk.text) for p in passages)]
     asked_companies = spec.entities & glossary.companies  # (not an exchange or a regulator)
     # the words that say what figure is asked, no company, period, place asked or phrasing: one of them must be in
     # the sentence (or its row's header) that gives the figure
@@ -2347,6 +2453,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_forecast = bool(forecast_re().search(question.lower()))
     output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
     volume_kind = volume_kind_asked(question) if spec.amount else ""  # sold or made
+    # (a volume asked, not money: "卖了多少钱", "卖了多少亿元", "how much revenue … sold" ask an amount of money)
+    volume_only = bool(volume_kind) and not _asks_money(question, spec)
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
     # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it (a row
@@ -2446,6 +2554,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             norm = normalize(shown)
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
+            if states_loss(norm):  # "当季期货损益-1,260万元" states a loss
+                norm += " " + evidence_config()["scope"]["signed_loss"]["adds"]
             is_row = item and raw.lstrip().startswith("|")
             if is_row and (own_table := own_table_text(p.chunk.text, raw)) != p.chunk.text:  # a later table of the
                 # passage: its own header, lead-in and caption
@@ -2466,6 +2576,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # ("珂莓安第斯财务资料（截至6月30日止财年）：" over a subsidiary's rows in its parent's announcement)
                 own_subject = {e for e in glossary.entities(table_lead) if e in asked}
             subject = own_subject or context_companies
+            if amount_head is not None and is_row and _row_of_other_metric(norm, f"{header_lines} {table_caption} {table_lead}",
+                                                                          amount_head, glossary):
+                continue  # "环保疏浚毛利是多少": a row of a revenue table ("…收入按业务划分") gives no gross profit
             if amount_head is not None and only_as_ratio(norm, amount_head):
                 continue  # an amount asked ("毛利是多少", "研发费用是多少"): a sentence naming it only as a ratio's
                 # name ("毛利率28.7%", "研发费用率维持在3%以上") states another figure
@@ -2519,6 +2632,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
+            if row_terms and any(_head_without_kind(c, gs, norm, context, table_head if is_row else "") for c, gs in row_terms):
+                continue  # the compound's head alone ("注塑机销量1.86万台" for "二板式大型注塑机"): every kind's total
             if (spec.amount and not spec.metrics and (not spec.required or english_question) and figure_words
                     and not any(a in norm or a in heads or a in normalize(befores[order])
                                 or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
@@ -2578,6 +2693,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        and any(a in doc_text for a in g.alternatives))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if spec.metrics and held and not is_row and _held_apart_from_metric(norm, held, spec.metrics, glossary):
+                continue  # "…；毛利率41.3%；…；藻蓝蛋白销量186吨": the product's clause gives its volume, the margin is the group's
                 # (the thing counted, "多少万吨医疗废物", is named by the passage or the document's passages around a
                 # figure in the unit asked: "江西 | 6.2" under "2025年分省份处置量（万吨）")
             if is_row and alone_asked and re.search(r"[/／、及和&]|\band\b", raw.strip().strip("|").split("|")[0]):
@@ -2751,6 +2868,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
             if volume_kind and states_other_volume(f"{shown} {header_lines if is_row else ''}", volume_kind):
                 continue  # "how many tonnes did X sell": a row of what its plants produced is another volume
+            if volume_only and money_only(norm):
+                continue  # "头戴式耳机出货量是多少": a row of the product's revenue ("774,580千港元") is no volume
             if is_row and named_in_empty_cell(shown, header_lines, row_words):
                 continue  # a word asked named by the row only in an empty cell ("渔线轮/北美:本期间收入96,210;…;本期间
                 # 分部业绩;": a region's row gives no segment result): its other figure is no answer

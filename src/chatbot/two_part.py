@@ -104,6 +104,12 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             j = i + len(w)
         # (an item no passage holds is asked all the same: the answer says it is missing)
         before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
+        # (a question of its own names its item after its ask too, "每人拿多少一次性奖金？": a word the passages write
+        # there, no verb, "按什么比例派发？")
+        asked_after = [p for p in placed if i <= p.start and p.end <= j and p.group.kind in _ITEM_KINDS
+                       and not p.group.absent and not (p.group.kind == "word" and _is_verb(p.group.alternatives[0]))] \
+            if conj in breaks else []
+        before += asked_after
         if not before:
             continue
         left = before[-1]
@@ -116,6 +122,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
                  and (p.group.kind == "entity") == (left.group.kind == "entity")]
         # the same kind first ("收入和经调整净利润": 净利润), else any item ("销量和营业收入")
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
+        if right is not None and right.group.kind == "word" and right.group.absent and _is_verb(right.group.alternatives[0]):
+            # (a verb no passage writes before the thing asked, "卖出了多少库存股份": the thing is the item)
+            right = next((p for p in after if p.start > right.start and p.group.kind in ("word", "term", "metric")
+                          and not p.group.absent), right)
         if right is None or (left.group.absent and right.group.absent):
             continue
         if conj in breaks and not (left.group.kind == right.group.kind == "metric") and not (
@@ -155,8 +165,14 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         raw = _raw_index(question)
         # (an item the keyword index holds no token of may still be written inside a passage's word: "票息" of "年票息2.5%")
         unwritten = lambda g: g.absent and not (written is not None and any(written(normalize(a)) for a in g.alternatives if a))  # noqa: E731
-        parts = [_without(spec, (right_mods - both) | joining, _shown(question, raw, q, left_from, i), unwritten(left.group)),
-                 _without(spec, (left_mods - both) | joining, _shown(question, raw, q, j, right_to), unwritten(right.group))]
+        # (a second item asking only the first one's change, "…seamless wall-cloth revenue in 1H25, and the YoY
+        # growth?", is the growth of that figure: it keeps the first item's words)
+        right_own = [p.group for p in placed if id(p.group) in right_mods - both and p.group.kind in ("metric", "term", "word")]
+        growth_of_left = bool(right_own) and all(_change_word(g) for g in right_own)
+        parts = [_without(spec, (right_mods - both) | joining, _shown(question, raw, q, left_from, max(i, left.end)),
+                          unwritten(left.group)),
+                 _without(spec, joining if growth_of_left else (left_mods - both) | joining,
+                          _shown(question, raw, q, j, right_to), unwritten(right.group))]
         item_periods = [p for p in placed if p.group.kind == "period"
                         and (left_from <= p.start < i or j <= p.start < right_to)]
         if item_periods and {left.group.kind, right.group.kind} <= {"metric", "term"}:
@@ -184,9 +200,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
                         and all((o.start >= j) if later else (o.end <= i) for o in placed if o.group is p.group)}
                 part.groups = [g for g in part.groups if id(g) not in gone]
                 part.required = [g for g in part.required if id(g) not in gone]
-        parts[0].item_forms = _forms(placed, left_mods)
+        held = {id(g) for g in spec.required}
+        parts[0].item_forms = _forms(placed, left_mods, held)
         # (what the second item names runs to its end, in English too: "how much did it spend on advertising")
-        parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in trailing})
+        parts[1].item_forms = _forms(placed, right_mods | {id(p.group) for p in trailing}, held)
         for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
             # a segment or a compound named only in the other item is not this item's ("特钢总销量和轴承钢这类
             # 高端品种的销量": 高端 and 高端品种 are the second's)
@@ -222,10 +239,30 @@ def _cut(question: str, raw: list[int], start: int, end: int) -> str:
     return question[:raw[start]] + " " + question[raw[end - 1] + 1:]
 
 
-def _forms(placed: list[_Placed], ids: set[int]) -> list[list[str]]:
+def _is_verb(word: str) -> bool:
+    from chatbot.evidence import dictionary_tag  # (evidence imports this module)
+
+    return (dictionary_tag(word) or "").startswith("v") and not (dictionary_tag(word) or "").startswith("vn")
+
+
+def _function_word(word: str) -> bool:
+    """A pronoun ("这次", "这笔"): it names no item (a word tagged otherwise, "永续", may)."""
+    from chatbot.evidence import dictionary_tag  # (evidence imports this module)
+
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and (dictionary_tag(word) or "").startswith("r")
+
+
+def _change_word(g) -> bool:
+    """Is a group a word of a change asked ("YoY", "growth", "同比": [two_part] change_words, [scope] growth_asked)?"""
+    words = {*evidence_config()["two_part"]["change_words"], *evidence_config()["scope"]["growth_asked"]}
+    return any(a.lower() in words for a in g.alternatives)
+
+
+def _forms(placed: list[_Placed], ids: set[int], held: set[int] | None = None) -> list[list[str]]:
     """The forms of the item words among `ids`: a metric, a term or a Chinese word the question writes (not a
     company or a period; an English word as written only, its dictionary Chinese a guess: "operation" is no 营运,
-    though an article written in English writes the word; and an English term's own words beside its Chinese)."""
+    though an article written in English writes the word; and an English term's own words beside its Chinese).
+    A word of `held` (ids of the words the answer must write) is read in its Chinese forms too ("seamless": 无缝)."""
     out = []
     for p in placed:
         if id(p.group) not in ids:
@@ -233,8 +270,9 @@ def _forms(placed: list[_Placed], ids: set[int]) -> list[list[str]]:
         if p.group.kind in ("metric", "term"):
             own = [normalize(p.group.source)] if p.group.source.isascii() and p.group.source else []
             out.append(list(dict.fromkeys([*(a.lower() for a in p.group.alternatives), *own])))
-        elif p.group.kind == "word":
-            out.append([p.group.alternatives[0].lower()])
+        elif p.group.kind == "word" and not _function_word(p.group.alternatives[0]):  # (not "这次": no item's name)
+            out.append([a.lower() for a in p.group.alternatives] if held and id(p.group) in held
+                       else [p.group.alternatives[0].lower()])
     return out
 
 

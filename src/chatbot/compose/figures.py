@@ -381,8 +381,10 @@ def amount_and_count(facts: list[Fact], passages: list[Passage], dq: DerivedQues
     def named(text: str) -> int:
         return sum(any(normalize(x) in normalize(text) for x in synonyms(g)) for g in dq.a.terms)
 
-    pairs = [(c, f) for c in counts for f in money if f.sentence == c.sentence and f.periods and c.periods
-             and _same_period(c.periods, f.periods) and named(c.sentence)]
+    # (one sentence stating both for no period, "11家基石投资者合计认购约29.8亿港元": one and the same occasion)
+    pairs = [(c, f) for c in counts for f in money if f.sentence == c.sentence
+             and ((f.periods and c.periods and _same_period(c.periods, f.periods)) or not (f.periods or c.periods))
+             and named(c.sentence)]
     if pairs:
         c, f = max(pairs, key=lambda p: (named(p[0].sentence), named(p[1].clause)))  # the first of the best
         return f, c

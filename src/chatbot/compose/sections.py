@@ -268,8 +268,8 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     # ("丰穗种业那篇首次覆盖报告": a broker's report among the articles)
     elsewhere = bool(asked) and report is not None and not overlap(
         [([c], 1.0) for c in asked], " ".join([report.title, *(b.text for b in report.blocks)]))
-    if report is not None and ((says_report and not says_article and not elsewhere) or not groups):
-        return report
+    if report is not None and not elsewhere and ((says_report and not says_article) or not groups):
+        return report  # (no topic words beside a company the report never names: that company's documents, below)
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
     # a company named: its own documents, when there are any ("a quick summary of Longan Renal's nine-month results" is
     # not another company's English release whose headings say "results")
@@ -509,6 +509,9 @@ def _rating_sentences(doc: DocStructure, quoted: list[Entry]) -> list[Entry]:
 
 
 def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
+    if re.search(_cfg()["findings_asked"], ctx.question, re.I) and (
+            found := _section_points(ctx, _cfg()["findings_heading_words"])):
+        return found  # what an investigation found: the section of its findings
     report = ctx.structure.get("report")
     if _asks_article(ctx, report):
         target = _target_doc(ctx)
@@ -557,7 +560,9 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
     if named & asked:
         return True
     in_title = set(ctx.glossary.entities(doc.title)) & companies
-    return not named and len(in_title) == 1 and bool(in_title & asked)
+    # (peers a point names in passing, "常与澜滨疏浚、蛟港工程等同业竞争", are no subject of the document about the company)
+    others = named & ctx.glossary.doc_subjects.get(doc.doc_id, set())
+    return not others and len(in_title) == 1 and bool(in_title & asked)
 
 
 def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
