@@ -294,3 +294,56 @@ def test_a_price_is_named_by_an_amount_per_share(text, named):
     from chatbot.evidence import names_item
 
     assert names_item(text, [["价格"]]) is named
+
+
+# --- a stem of a series ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "items"), [
+    ("云知声供应商丁的预付款是多少？", ["应商丁"]),  # (the shortest word before the stem the texts write the series with)
+    ("云知声供应商乙的预付款是多少？", []),
+    ("云知声甲醇产量是多少？", []),
+])
+def test_an_item_of_a_series_told_apart_by_the_heavenly_stems(question, items):
+    from chatbot.evidence import ordinal_items
+    from chatbot.text import normalize
+
+    texts = [normalize("供应商甲（原纸贸易商）:预付款6,180万元"), normalize("供应商乙:预付款5,260万元"), normalize("甲醇产量")]
+    assert ordinal_items(question, texts) == items
+
+
+# --- English change words; a why's section whose points name peers in passing ----------------------------------------
+
+
+def test_an_english_growth_is_a_change_stated():
+    from chatbot.evidence import metric_change_stated
+    from chatbot.text import normalize
+
+    assert metric_change_stated(normalize("For FY2026 the company guides to revenue growth of 8% to 12%."),
+                                [["收入", "revenue"]], {("2026", None)})
+
+
+# --- a product's share of the total: the row under a revenue caption, the total in the metric's own words -------------
+
+
+def test_a_products_share_of_total_revenue_is_computed_from_its_row_and_the_total():
+    from chatbot.compute import calculate, facts_in, find_operand, read_derived
+    from chatbot.glossary import load_glossary
+
+    dq = read_derived("云知声2025年上半年藻蓝蛋白收入大约占总收入的多少？", load_glossary())
+    assert dq is not None
+    assert dq.kind == "share"
+    assert "收入" in dq.b.terms[0]  # the whole in the metric's own words too, not only "总收入"
+    prose = facts_in("2025年上半年收入4.86亿元，同比增长14.2%；毛利率41.3%；藻蓝蛋白销量186吨。")
+    row = facts_in("藻蓝蛋白:2025年上半年15,820万元;同比+24.6%")
+    for f in row:
+        f.row, f.table_context = True, "2025年上半年收入按产品划分（人民币万元）"
+    facts = prose + row
+    a = find_operand(facts, dq.a, lambda f, e: True)
+    b = find_operand(facts, dq.b, lambda f, e: True, whole=True)
+    assert a is not None
+    assert b is not None
+    assert a.written[0] == "15820万"  # the row (its caption says revenue), not the tonnage of the product's clause
+    assert b.written[0] == "4.86亿"
+    calc = calculate("share", a, b)
+    assert not isinstance(calc, str)
+    assert "32.6%" in calc.formulas[0]

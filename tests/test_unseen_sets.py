@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 34))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 35))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -587,3 +587,15 @@ def test_dev33(dev33_engine, q):
     miner's resource and reserve update): Chinese and English look-ups, pinyin names, two-part, table, unit, region and
     monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev33_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV34))
+def test_dev34(dev34_engine, q):
+    """Ten articles written blind in session 33 (a wire-harness maker's Mexican strike, a dredging group's newbuild order,
+    an injection-moulding machine maker's bonus issue, a .txt battery maker's lead-futures hedging loss, an HTML lithium
+    miner's exploration-right win, a power-tool maker's panda bonds written wholly in English, an earphone maker's
+    treasury-share resale, a hosiery exporter's Canton Fair orders, a wallpaper maker's forensic review, an algae grower's
+    terminated acquisition): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly
+    questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev34_engine.ask(q["question"], q.get("history")), q)

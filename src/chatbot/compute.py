@@ -257,9 +257,9 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_conte
         counted = set(reader_config()["compute"]["counted_by"].get(f.currency, []))
         groups = [synonyms(g) for g in op.terms if not counted & set(g)]
         # "电商收入27.6亿元，约占总收入的31.9%": the whole of a stated share names no figure of its own
-        sentence = normalize(_SHARE_OF.sub(" ", f.sentence)
-                             + (f" {f.table_context} {f.context}" if in_context and f.row
-                                else f" {f.context}" if in_context else ""))
+        # (a row's table caption is its own sentence's: "藻蓝蛋白:…15,820万元" under "…收入按产品划分" is a revenue)
+        sentence = normalize(_SHARE_OF.sub(" ", f.sentence) + (f" {f.table_context}" if f.row else "")
+                             + (f" {f.context}" if in_context else ""))
         if groups and (not any(_in(g, near, per_share) for g in groups)
                        or not all(_in(g, sentence, per_share) for g in groups)):
             return False
@@ -340,8 +340,11 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         near = normalize(f.clause + (f" {f.table_context}" if f.row else ""))
         return sum(any(a in near for a in g) for g in terms)
 
+    # (an operand naming revenue is an amount of money: "藻蓝蛋白销量186吨" in the sentence of the product's name is none)
+    money = bool(set(reader_config()["compute"]["revenue_forms"]) & {a for g in op.terms for a in g})
     for by_meaning, in_context in ((False, False), (True, False), (True, True)):
-        found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)]
+        found = [f for f in facts if _matches(f, op, entity_ok, by_meaning, in_context)
+                 and (not money or re.fullmatch(r"[A-Z]{3}", f.currency))]
         if whole and len(op.terms) == 1:  # a share's whole is no figure of a breakdown by part ("北美收入3.126亿美元；
             found = [f for f in found if not in_breakdown(f, op)]  # 欧洲收入2.418亿美元" is no revenue of the company's)
         # the metric alone ("前三季度总收入", a growth of "revenue"): the company's figure first ("前三季度文化纸收入96.5亿元"
@@ -960,8 +963,10 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
             return DerivedQuestion("share", Operand(entity, part_terms, pp[0]), Operand(entity, part_terms, wp[0]))
         if not distinct:
             return None
+        # (the whole in the metric's own words too: "2025年上半年收入4.86亿元", a table's total row under "收入按产品划分")
+        whole = list(dict.fromkeys([*whole_forms, *(f for g in metric_groups for f in g)]))
         return DerivedQuestion("share", Operand(entity, part_terms, period),
-                               Operand(entity, [whole_forms], period, exclude=distinct), stated=distinct)
+                               Operand(entity, [whole], period, exclude=distinct), stated=distinct)
     change = _between_periods(question, glossary, entity)
     if change is not None:
         return change

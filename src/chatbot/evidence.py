@@ -2246,6 +2246,16 @@ def ordinal_items(question: str, texts: list[str]) -> list[str]:
         item = normalize(f"{n} {noun}")
         if any(normalize(f"{o} {noun}") in t for o in ords_en if o != n for t in texts) and not any(item in t for t in texts):
             out.append(item)
+    stems = cfg.get("stems_zh", "")  # ("供应商丁" where the texts write 供应商甲, 乙, 丙: the 丁 no text names)
+    for m in re.finditer(rf"[{stems}]", question) if stems else ():
+        for n in (2, 3, 4):  # (the shortest word before it the texts write the series with: "供应商" of "…壁纸供应商丁")
+            base = question[max(0, m.start() - n): m.start()]
+            if len(base) < n or not re.fullmatch(r"[\u4e00-\u9fff]+", base):
+                break
+            if any(re.search(re.escape(base) + rf"(?!{m.group(0)})[{stems}]", t) for t in texts):
+                if not any(base + m.group(0) in t for t in texts):
+                    out.append(base + m.group(0))
+                break
     nouns_zh = "|".join(map(re.escape, cfg["nouns_zh"]))
     for m in re.finditer(rf"第([一二三四五六七八九十])({nouns_zh})", question):
         item, noun = m.group(0), m.group(2)
