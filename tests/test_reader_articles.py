@@ -173,8 +173,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "not the industry news (强制性国家标准) the board points to",
     "h27-r14": "Why is Sangqi Silk leasing a new factory rather than building its own? — the reasons quote the relocation "
                "and the capex saving, not the land resumption (收储) and its 0.92亿 compensation",
-    "h27-r24": "What are the upsides and downsides of Tangheng Medical's planned A-share listing? — the lists quote the "
-               "results, not the article's reasons (拓宽融资渠道) and the A/H price gap risk",
     "h27-r28": "什么是“非常重大收购”？燕珀这笔交易为什么会被归入这一类？ — read as why (the set says definition)",
     "h27-r33": "嶂钨的三座矿山里，哪座产量增长最快？哪座入选品位最高？ — read as a look-up (the set says comparison)",
     "h27-r38": "桑綦丝绸这份十年租约，租金合计一共要付多少？ — read as a look-up: a stepped rent over three bands of years "

@@ -22,13 +22,50 @@ def _load(n: int) -> list[dict]:
 
 
 KNOWN_FAILURES: dict[str, str] = {
+    # dev-34 (the session-33 hidden set, opened in session 34): its failures at the end of session 34
+    "h33-r05": "What was CICC's overall verdict on 4Paradigm's first-half 20… — "
+               "refused (or only what is known is said)",
+    "h33-r10": "港交所推出的科企专线具体是怎么运作的？ — "
+               "the answer misses ['保密形式']",
+    "h33-r14": "What were the positives and negatives in SenseTime's 1H25 re… — "
+               "the answer misses ['72.7%', '38.5%', '14.8%']",
+    "h33-r16": "18C章里说的“已商业化”特专科技公司，收入门槛是怎么定的？ — "
+               "the intent is read as how (the set labels it definition)",
+    "h33-r19": "智谱和MiniMax上市首日的表现差别有多大？ — "
+               "the answer misses ['13.17%']",
+    "h33-r24": "按2025年全年净亏损算，云知声的净亏损率是多少？ — "
+               "the intent is read as lookup (the set labels it derived)",
+    "h33-r26": "What is the latest count of companies queuing for a Hong Kon… — "
+               "the answer misses ['350', '13家']",
+    "h33-r27": "那最新公布的前三季度数据呢？ — "
+               "the answer misses ['44.02亿', '36.8%']",
+    "h33-r29": "Given that, is Unisound stock worth buying? — "
+               "the answer misses ['4.54亿', '53.3%']",
+    "h33-r34": "Give me a quick summary of Xunli Mining's exploration-right … — "
+               "the answer misses ['9.36亿', '212%']",
+    "h33-r36": "Now that its acquisition has fallen through, what has Xuanbi… — "
+               "the intent is read as latest (the set labels it conclusion)",
+    "h33-r37": "为什么会亏这么多？ — "
+               "the answer misses ['3.2万吨']",
+    "h33-r41": "这样送红股对股东有什么好处，又有什么局限？ — "
+               "the intent is read as lookup (the set labels it pros_cons)",
+    "h33-r42": "What are the upsides and the caveats of Hosielle's Canton Fa… — "
+               "the answer misses ['不具法律约束力', '65%']",
+    "h33-r43": "文中说的“须予披露交易”是什么意思？渫川疏浚这次为什么属于这一类？ — "
+               "the intent is read as why (the set labels it definition)",
+    "h33-r44": "What exactly are the treasury shares Aurivo is selling? — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h33-r49": "聆屿声学这次卖库存股份，比当初回购的平均成本每股高出多少港元？ — "
+               "the answer misses ['8.46港元', '1.34港元']",
+    "h33-r52": "绛络线束经历罢工之后还值得关注吗？主要有哪些风险？ — "
+               "the answer misses ['8%', '11%', '1,850万']",
+    "h33-r53": "Should Binqiang's governance problems put me off investing? — "
+               "the intent is read as lookup (the set labels it advice)",
     # dev-33 (the session-32 hidden set, opened in session 33): its failures at the end of session 33
     "h32-r03": "简要说说MiniMax上市首日的表现。 — "
                "the intent is read as lookup (the set labels it summary)",
     "h32-r05": "So what does Deloitte conclude about Hong Kong's IPO market … — "
                "refused (or only what is known is said)",
-    "h32-r08": "Why did Biren Technology's (壁仞科技) gross margin drop so sharp… — "
-               "the answer misses ['31.9%', '71%']",
     "h32-r10": "港交所的“科企专线”具体提供了哪些便利？ — "
                "the intent is read as lookup (the set labels it how)",
     "h32-r14": "What are the positives and negatives in Horizon Robotics' 1H… — "

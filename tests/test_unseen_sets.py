@@ -95,6 +95,11 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-34 (the session-33 hidden set, opened in session 34): its failures after the session-34 fixes
+    "h33-q03": "What was Harnexa's high-voltage harness revenue in 2025, and… — "
+               "refused (or only what is known is said)",
+    "h33-q37": "How much in intent orders did Hosielle take for medical comp… — "
+               "the answer misses ['5,940', '35.6%']",
     # dev-33 (the session-32 hidden set, opened in session 33): its failures after the session-33 fixes
     "h32-q03": "What did Cuilong Fireworks make from aerial display shells i… — "
                "the answer misses ['186,250|186.25 million|1.8625亿', '21.3%']",

@@ -370,9 +370,11 @@ def _plain_stems(w: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _lemmas(w: str) -> list[str]:
-    """An English word's dictionary forms as a verb or a noun, as lemminflect reads it ("lost": lose; "rose": rose,
+    """An irregular English word's dictionary forms as a verb or a noun, as lemminflect reads it ("lost": lose; "rose":
     rise; "criteria": criterion); none for a word it does not know, nor an adjective's ("faster" is no "fast": a
-    comparison's word, not a term)."""
+    comparison's word, not a term), nor a regular form's ("planned": plan)."""
     from lemminflect import getAllLemmas
 
-    return [lemma for pos, forms in getAllLemmas(w).items() if pos in ("VERB", "NOUN") for lemma in forms if lemma != w]
+    # (an irregular form only, the lemma no prefix of the word: "planned" is read by the regular stems, or not at all)
+    return [lemma for pos, forms in getAllLemmas(w).items() if pos in ("VERB", "NOUN") for lemma in forms
+            if lemma != w and not w.startswith(lemma)]

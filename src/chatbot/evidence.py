@@ -1682,7 +1682,7 @@ def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None 
     word); a later clause of the same sentence part that opens with it and states a change speaks of the part
     ("煤化工板块主要产品为甲醇和烯烃，收入同比减少约二成")."""
     cfg = evidence_config()["scope"]
-    words, rate = cfg["change_words"], re.compile(cfg["change_rate"])
+    words, rate = [*cfg["change_words"], *cfg.get("change_words_en", [])], re.compile(cfg["change_rate"])
     clauses = re.split(r"[，,；;。]", text)
     if not any(f and f in text for forms in metrics for f in forms):  # the metric in its heading only
         return any(w in text for w in words) and bool(rate.search(text))

@@ -259,6 +259,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = (find_operand([f for f in facts if f.periods & a.periods], dq.b, ok, whole)
              or (find_operand([f for f in facts if {y for y, _ in f.periods} & years], dq.b, ok, whole) if yearly else None)
              or (_row_total(facts, a) if whole else None) or (b if yearly or b is None or b.periods & a.periods else None))
+    if a is not None and dq.kind == "share" and dq.b.exclude and (total := _table_total(facts, a)) is not None:
+        b = total  # a row's share of the total: its own table's total row, in its own unit ("尼日利亚…538,760千港元" of
+        # "合计…2,986,300千港元", before "2025年总收入29.86亿港元" elsewhere)
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
             and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
