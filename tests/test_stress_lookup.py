@@ -20,9 +20,6 @@ QUESTIONS = [json.loads(line) for line in (DATA / "stress-11" / "lookup.jsonl").
              .splitlines() if line.strip()]
 
 KNOWN_FAILURES: dict[str, str] = {
-    "lookup-02": "false refusal: '单车平均售价约为2.4万元' takes the period of the sentence before it ('截至6月30日…', a "
-                 "month's end), so a second-quarter question finds no sentence of its quarter (a point in time carried "
-                 "onto a flow figure)",
     "lookup-12": "false refusal: '走高端化路线的…毛利率' makes 路线 the one word that specifies the figure (config/evidence.toml "
                  "[required]); no sentence holds it",
     "lookup-14": "false refusal: '合同负债12.4亿元，较6月末的15.8亿元减少3.4亿元' names 6月末 only to compare, so it states "

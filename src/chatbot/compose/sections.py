@@ -548,7 +548,8 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
     return Composition(entries) if len(entries) > 1 else None
 
 
-def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: str, asked: set[str]) -> bool:
+def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: str, asked: set[str],
+           peers_ok: bool = False) -> bool:
     """Is a section about one of the asked companies: named in its heading or in the
     points it gives (not in the rest of a long section: a report's last heading may hold
     everything after it), or in the title of a document about that one company? (True
@@ -560,8 +561,9 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
     if named & asked:
         return True
     in_title = set(ctx.glossary.entities(doc.title)) & companies
-    # (peers a point names in passing, "常与澜滨疏浚、蛟港工程等同业竞争", are no subject of the document about the company)
-    others = named & ctx.glossary.doc_subjects.get(doc.doc_id, set())
+    # (`peers_ok`, a section headed by the intent's words: peers a point names in passing, "常与澜滨疏浚、蛟港工程等同业
+    # 竞争", are no subject of the document about the company)
+    others = named & ctx.glossary.doc_subjects.get(doc.doc_id, set()) if peers_ok else named
     return not others and len(in_title) == 1 and bool(in_title & asked)
 
 
@@ -660,7 +662,7 @@ def _section_points(ctx: ComposeContext, heading_words: list[str], heading_cues:
             text_topic = overlap(plain, " ".join(ln.text for ln in points))
             if heading_topic <= 0 and (total <= 0 or max(doc_topic, text_topic) < share * total):
                 continue
-            if not _about(ctx, doc, points[:most], title, asked):
+            if not _about(ctx, doc, points[:most], title, asked, peers_ok=headed(title)):
                 continue
             score = 2.0 * heading_topic + (doc_topic if doc_topic >= share * total else 0.0) + 0.5 * text_topic
             if score > best_score:  # its heading, shown: it may say what the points do not ("为什么急于上市:烧钱速度")
