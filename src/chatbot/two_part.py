@@ -15,6 +15,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from chatbot.evidence_config import evidence_config
@@ -242,7 +243,8 @@ def _cut(question: str, raw: list[int], start: int, end: int) -> str:
 def _is_verb(word: str) -> bool:
     from chatbot.evidence import dictionary_tag  # (evidence imports this module)
 
-    return (dictionary_tag(word) or "").startswith("v") and not (dictionary_tag(word) or "").startswith("vn")
+    tag = dictionary_tag(word) or ""
+    return tag.startswith("v") and not tag.startswith("vn")
 
 
 def _function_word(word: str) -> bool:
@@ -254,8 +256,12 @@ def _function_word(word: str) -> bool:
 
 def _change_word(g) -> bool:
     """Is a group a word of a change asked ("YoY", "growth", "同比": [two_part] change_words, [scope] growth_asked)?"""
-    words = {*evidence_config()["two_part"]["change_words"], *evidence_config()["scope"]["growth_asked"]}
-    return any(a.lower() in words for a in g.alternatives)
+    return any(a.lower() in _change_words() for a in g.alternatives)
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    return frozenset({*evidence_config()["two_part"]["change_words"], *evidence_config()["scope"]["growth_asked"]})
 
 
 def _forms(placed: list[_Placed], ids: set[int], held: set[int] | None = None) -> list[list[str]]:
