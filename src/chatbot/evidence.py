@@ -121,7 +121,7 @@ def _what_figure_noun_re(verbs: str) -> re.Pattern:
 _WHAT_FIGURE_NOUN = _what_figure_noun_re(_DOES_VERBS + "|is|was|are|were|of|on|for")
 _WHAT_FIGURE_NOUN_DOES = _what_figure_noun_re(_DOES_VERBS)
 # asks for an amount (not a name or a date): the metric asked must stand beside a figure
-_ASKS_AMOUNT = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长|how much|how many|how (?:big|large|long|high|heavy|wide)\b",
+_ASKS_AMOUNT = re.compile(r"多少|(?<!哪)几[家个年倍位天月%]|多大|多高|多长|how much|how many|how (?:big|large|long|high|heavy|wide)\b",
                           re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[；;。]")
 # an elliptical question ("And what about …?", "How about …?", "…呢？"): with a metric named, it asks that figure
@@ -786,7 +786,8 @@ def _row_of_other_metric(norm: str, head: str, forms: list[str], glossary: Gloss
             or (dictionary_tag(forms[0]) or "").startswith("v"):
         return False  # (a finance term's amount only: not a verb before the ask, "经营多少家门店", nor a growth, "增速")
     named = glossary.metrics_in(head)
-    return bool(named) and not any(f in norm or f in normalize(head) for f in forms) \
+    head_norm = normalize(head)
+    return bool(named) and not any(f in norm or f in head_norm for f in forms) \
         and not any(f in m or m in f for f in forms for m in named)
 
 
@@ -799,7 +800,7 @@ def _held_apart_from_metric(norm: str, held: list[TermGroup], metrics: list[list
         return False
     asked = {f for forms in metrics for f in forms}
     holds = lambda c: any(a and a in c for g in held for a in g.alternatives)  # noqa: E731
-    of_metric = [c for c in clauses if any(f and f in c for f in asked) and re.search(r"\d", c)]
+    of_metric = [c for c in clauses if _names_metric(c, metrics) and re.search(r"\d", c)]
     volumes = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"]]
     of_other = [c for c in clauses if holds(c) and re.search(r"\d", c)
                 and any(m not in asked and not any(m in f or f in m for f in asked)
@@ -1355,8 +1356,12 @@ def _asks_money(question: str, spec: QuestionSpec) -> bool:
     unit = asked_unit(question)
     if unit and re.search(r"元|钱|港元|美元|\$|dollar|rmb|hk", unit, re.IGNORECASE):
         return True
-    money = evidence_config()["units"].get("money_asked", [])
-    return any(re.search(rx, question, re.IGNORECASE) for rx in money)
+    return any(rx.search(question) for rx in _money_asked_res())
+
+
+@lru_cache(maxsize=1)
+def _money_asked_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rx, re.IGNORECASE) for rx in evidence_config()["units"].get("money_asked", []))
 
 
 def money_only(norm: str) -> bool:
@@ -1566,11 +1571,16 @@ def counts_noun(text: str, noun: str) -> bool:
                      text) is not None
 
 
+def _names_metric(clause: str, metrics: list[list[str]]) -> bool:
+    """Does a (normalised) clause name the metric asked, by any of its forms?"""
+    return any(f and f in clause for forms in metrics for f in forms)
+
+
 def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     """Does the sentence name the metric asked only in clauses that hold no figure ("预计收入仍将
     实现双位数同比增长；…在营酒店数已超过2,500家": the figure is another metric's)?"""
     clauses = [c for c in _CLAUSE_END.split(normalize(text)) if c.strip()]
-    naming = [c for c in clauses if any(f in c for forms in metrics for f in forms)]
+    naming = [c for c in clauses if _names_metric(c, metrics)]
     # (a rate in words is a figure: "收入同比减少约二成", config/evidence.toml [scope] change_rate)
     rate = re.compile(evidence_config()["scope"]["change_rate"])
     return bool(naming) and not any(re.search(r"\d", c) or rate.search(c) for c in naming)
@@ -1885,6 +1895,39 @@ def continues_item(g: TermGroup, norm: str, before: str, spec: QuestionSpec, hel
                 lead = re.split(r"[，,。；;：:、]", norm[:at])[-1]
                 return not _PERIOD_LEAD.sub("", lead).strip()
     return False
+
+
+def _text_before(text: str, raw: str, width: int = 200) -> str:
+    """The (normalised) text of the passage before a sentence of it, to `width` characters."""
+    at = text.find(raw)
+    return normalize(text[max(0, at - width): at]) if at > 0 else ""
+
+
+@lru_cache(maxsize=1)
+def _demonstrative_re() -> re.Pattern:
+    cfg = evidence_config()["required"]
+    nouns = "|".join(map(re.escape, sorted(cfg["antecedent_nouns"], key=len, reverse=True)))
+    return re.compile(rf"(?:{'|'.join(map(re.escape, cfg['demonstratives']))})({nouns})")
+
+
+def antecedent(norm: str, before: str) -> str:
+    """What a demonstrative of a (normalised) sentence stands for ("该厂", "该项目": config [required] demonstratives,
+    antecedent_nouns): the nearest phrase of the text before it that ends in the same noun ("其潍坊肝素钠原料药工厂收到…"
+    before "…对该厂的现场检查": "潍坊肝素钠原料药工厂"), figures left out; "" if none."""
+    if not before:
+        return ""
+    cfg = evidence_config()["required"]
+    for m in _demonstrative_re().finditer(norm):
+        # (the nearest, and of nouns ending there the longest: "工厂" before "厂")
+        ends = [(at + len(n), len(n), at, n) for n in cfg["antecedent_nouns"][m.group(1)] if (at := before.rfind(n)) >= 0]
+        if not ends:
+            continue
+        *_, at, noun = max(ends)
+        phrase = re.split(r"[，,。；;：:、\n]", before[max(0, at - cfg["antecedent_span"]): at])[-1]
+        phrase = re.sub(r"[\d.%]+", " ", phrase).strip()
+        if re.search(r"[\u4e00-\u9fff]{2}", phrase):
+            return phrase + noun
+    return ""
 
 
 def item_leads(text: str) -> list[str]:
@@ -2241,13 +2284,14 @@ def ordinal_items(question: str, texts: list[str]) -> list[str]:
     cfg = evidence_config()["series"]
     out = []
     ords_en = cfg["ordinals_en"]
-    for m in re.finditer(rf"\b({'|'.join(ords_en)})\s+(?:[a-z\-]+\s+){{0,3}}?({'|'.join(cfg['nouns_en'])})\b", question.lower()):
+    en_item, stem_re, zh_item = _series_res()
+    for m in en_item.finditer(question.lower()):
         n, noun = m.group(1), m.group(2)
         item = normalize(f"{n} {noun}")
         if any(normalize(f"{o} {noun}") in t for o in ords_en if o != n for t in texts) and not any(item in t for t in texts):
             out.append(item)
     stems = cfg.get("stems_zh", "")  # ("供应商丁" where the texts write 供应商甲, 乙, 丙: the 丁 no text names)
-    for m in re.finditer(rf"[{stems}]", question) if stems else ():
+    for m in stem_re.finditer(question) if stem_re else ():
         for n in (2, 3, 4):  # (the shortest word before it the texts write the series with: "供应商" of "…壁纸供应商丁")
             base = question[max(0, m.start() - n): m.start()]
             if len(base) < n or not re.fullmatch(r"[\u4e00-\u9fff]+", base):
@@ -2256,13 +2300,22 @@ def ordinal_items(question: str, texts: list[str]) -> list[str]:
                 if not any(base + m.group(0) in t for t in texts):
                     out.append(base + m.group(0))
                 break
-    nouns_zh = "|".join(map(re.escape, cfg["nouns_zh"]))
-    for m in re.finditer(rf"第([一二三四五六七八九十])({nouns_zh})", question):
+    for m in zh_item.finditer(question):
         item, noun = m.group(0), m.group(2)
         others = [f"第{o}{noun}" for o in "一二三四五六七八九十" if o != m.group(1)] + ([f"首{noun}"] if m.group(1) != "一" else [])
         if any(o in t for o in others for t in texts) and not any(item in t for t in texts):
             out.append(item)
     return out
+
+
+@lru_cache(maxsize=1)
+def _series_res() -> tuple[re.Pattern, re.Pattern | None, re.Pattern]:
+    """[series]'s patterns: an English ordinal before its noun, a heavenly stem, a Chinese ordinal before its noun."""
+    cfg = evidence_config()["series"]
+    en = re.compile(rf"\b({'|'.join(cfg['ordinals_en'])})\s+(?:[a-z\-]+\s+){{0,3}}?({'|'.join(cfg['nouns_en'])})\b")
+    stems = cfg.get("stems_zh", "")
+    nouns_zh = "|".join(map(re.escape, cfg["nouns_zh"]))
+    return en, (re.compile(rf"[{stems}]") if stems else None), re.compile(rf"第([一二三四五六七八九十])({nouns_zh})")
 
 
 def numbered_items(question: str, texts: list[str]) -> list[str]:
@@ -2564,6 +2617,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             norm = normalize(shown)
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
+            if not raw.lstrip().startswith("|") and _demonstrative_re().search(norm) and (ante := antecedent(norm, _text_before(p.chunk.text, raw))):
+                norm += " " + ante  # "…对该厂的现场检查": the plant the sentence before names ("其潍坊…工厂")
             if states_loss(norm):  # "当季期货损益-1,260万元" states a loss
                 norm += " " + evidence_config()["scope"]["signed_loss"]["adds"]
             is_row = item and raw.lstrip().startswith("|")

@@ -24,16 +24,27 @@ def complete(question: str, glossary: Glossary) -> str:
     out, i = [], 0
     while i < len(question):
         hit = next(((h, rest) for n in range(min(len(question) - i, longest), 1, -1)
-                    if (h := question[i:i + n]) in heads and (rest := heads[h]) and not question.startswith(rest, i + n)
+                    if (h := question[i:i + n]) in heads and (rest := heads[h])
                     and not _name_goes_on(question[i + n:], glossary)),
                    None)
-        if hit:
+        if hit and (written := _written_part(question[i + len(hit[0]):], hit[1])):
+            out.append(hit[0] + written)  # (the name goes on as its form does, "崟塔起重" of 崟塔起重机械: as written)
+            i += len(hit[0]) + len(written)
+        elif hit:
             out.append(hit[0] + hit[1])
             i += len(hit[0])
         else:
             out.append(question[i])
             i += 1
     return "".join(out)
+
+
+def _written_part(after: str, rest: str) -> str:
+    """The opening of the rest of a name the question writes right after its head ("重" of 重机械 in "崟塔起重2025财年…")."""
+    n = 0
+    while n < min(len(after), len(rest)) and after[n] == rest[n]:
+        n += 1
+    return rest[:n]
 
 
 def _name_goes_on(after: str, glossary: Glossary) -> bool:

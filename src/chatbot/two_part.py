@@ -127,6 +127,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             # (a verb no passage writes before the thing asked, "卖出了多少库存股份": the thing is the item)
             right = next((p for p in after if p.start > right.start and p.group.kind in ("word", "term", "metric")
                           and not p.group.absent), right)
+        if right is not None and conj in breaks and re.fullmatch(r"[a-z\-]*\d[\w\-.]*", right.group.alternatives[0]):
+            # (a code or number before the second question's words, "483表格列了几项观察项": the words are the item)
+            right = next((p for p in after if p.start > right.start and not p.group.absent
+                          and re.search(r"[\u4e00-\u9fff]", p.group.alternatives[0])), right)
         if right is None or (left.group.absent and right.group.absent):
             continue
         if conj in breaks and not (left.group.kind == right.group.kind == "metric") and not (

@@ -83,7 +83,10 @@ def read_volumes(groups: list[TermGroup], question: str, chinese_of: Callable[[s
     out: list[ReadVolume] = []
     for ask in volume_asks(question, chinese_of):
         verb = next((g for g in groups if g.source == ask.verb or g.alternatives[0] == ask.verb.lower()), None) \
-            or next((g for g in groups if not ask.verb.isascii() and g.absent and ask.verb in g.alternatives[0]), None)
+            or next((g for g in groups if not ask.verb.isascii() and g.absent and ask.verb in g.alternatives[0]), None) \
+            or next((g for g in groups if not ask.verb.isascii() and g.kind == "word" and not g.entity
+                     and g.alternatives[0].endswith(ask.verb) and len(g.alternatives[0]) == len(ask.verb) + 1), None)
+        # (the verb as the last character of a word the question writes: "生产了多少公斤" read as 产)
         thing = next((g for g in groups if ask.thing and g.alternatives[0] == ask.thing.split()[-1].lower()), None)
         if verb is not None:
             verb.alternatives = ([verb.alternatives[0]] if verb.kind == "word" and ask.verb.isascii() else verb.alternatives) \
