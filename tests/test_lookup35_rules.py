@@ -79,3 +79,225 @@ def test_a_plant_asked_is_named_by_the_demonstrative_of_the_next_sentence():
 
     shown = _sentences("FDA对肃凝药业潍坊工厂的现场检查是哪几天？", PLANT, "肃凝药业收到FDA警告信")
     assert any("9月8日" in s for s in shown)
+
+
+# --- a decimal is no year; a level asked before the growth; an English change-only second question -------------------
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("履带起重机:收入1918.7", set()),  # "1,918.7" with its thousands comma normalised away
+    ("收入2025.6万元", set()),
+    ("1998年收入", {"1998"}),
+    ("2025财年", {"2025"}),
+])
+def test_a_decimal_is_no_year(text, years):
+    from chatbot.text import periods
+
+    assert {y for y, _ in periods(text)} == years
+
+
+@pytest.mark.parametrize(("question", "only"), [
+    ("收入同比增长了多少", True),
+    ("营收增速是多少", True),
+    ("崟塔起重履带起重机业务2025财年收入多少？增速如何？", False),  # the level, then its growth
+    ("收入是多少？同比增长多少？", False),
+    ("By how much did the clinker capacity grow year on year?", True),  # one clause: the growth alone
+])
+def test_a_level_asked_before_its_growth(question, only):
+    from chatbot.evidence import asks_growth_only
+
+    assert asks_growth_only(question) is only
+
+
+@pytest.mark.parametrize(("question", "split"), [
+    ("How much revenue did the laser TV line bring in during 2025, and how fast did it grow?", False),
+    ("What was the laser TV revenue in 2025, and what was the YoY growth?", False),
+    ("What was the laser TV revenue in 2025, and how much did accessories bring in?", True),
+])
+def test_an_english_second_question_asking_only_the_change(question, split):
+
+    from chatbot.evidence import analyse_question
+    from chatbot.evidence_config import evidence_config
+    from chatbot.two_part import split_spec
+    from test_lookup20_rules import _idf
+
+    spec = analyse_question(question, load_glossary(), _idf("激光电视 收入 配件 2025 增长"))
+    cfg = evidence_config()["two_part"]
+    parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []))
+    assert bool(parts) is split
+
+
+# --- a coined abbreviation by its full form; the company a title opens with -------------------------------------------
+
+CRANES_TABLE = "### 2025财年塔式起重机销量（台）\n| 地区 | 销量 |\n|---|---|\n| 中国内地 | 2,435 |\n| 中东 | 612 |\n"
+CRANES_TEXT = "- 塔式起重机销量3,940台。\n- 塔机行业仍处于出清阶段。\n"
+CRANES_TITLE = "崟塔起重（3204.HK）建议以实物分派方式派发骞升吊装股份"
+
+
+def test_a_coined_abbreviation_is_answered_by_its_full_form():
+    from chatbot.evidence import score_candidates
+    from chatbot.models import Chunk, Passage
+    from test_lookup20_rules import _idf
+    from test_lookup30_rules import _glossary
+
+    passages = [Passage(chunk=Chunk(id=f"x:{i}", doc_id="x", title=CRANES_TITLE, text=t, headings=[CRANES_TITLE], kind=k),
+                        score=1.0) for i, (t, k) in enumerate([(CRANES_TABLE, "table"), (CRANES_TEXT, "text")])]
+    text = CRANES_TABLE + CRANES_TEXT + CRANES_TITLE
+    cands, _ = score_candidates("2025财年中东的塔机销量是多少台？", passages, _glossary(text), _idf(text))
+    assert any("612" in c.text for c in cands)
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("崟塔起重（3204.HK）建议以实物分派方式派发骞升吊装股份", {"崟塔起重机械"}),
+    ("港股AI三巨头对比：崟塔起重与恪安保安", set()),
+])
+def test_the_company_a_title_opens_with(companies, title, lead):
+    from chatbot.evidence import _title_lead
+
+    assert _title_lead(title, companies) == lead
+
+
+# --- a metric named only as a share's base; the thing whose volume is asked; an aggregate row's noun ------------------
+
+
+@pytest.mark.parametrize(("text", "only"), [
+    ("海外收入占比由上年同期的19.8%升至23.6%；截至2025年末，在手订单约人民币31.4亿元。", True),
+    ("海外业务约占收入七成", True),
+    ("2025年前三季度收入人民币48.63亿元，同比增长14.2%", False),
+    ("收入48.63亿元，海外收入占比23.6%", False),  # the revenue stated too
+])
+def test_a_metric_named_only_as_a_shares_base(text, only):
+    from chatbot.evidence import normalize, share_base_only
+
+    assert share_base_only(normalize(text), ["收入", "营收"]) is only
+
+
+PALM = ("- 毛棕榈油产量68.2万吨；鲜果串单产每公顷21.4吨。\n\n### 种植园分布\n| 地区 | 2025财年鲜果串产量（万吨） |\n|---|---|\n"
+        "| 马来西亚沙巴 | 178.6 |\n| 印尼加里曼丹 | 134.2 |\n")
+
+
+@pytest.mark.parametrize(("question", "shown", "not_shown"), [
+    ("How much crude palm oil did it produce?", "68.2", "134.2"),  # another thing's volume is no answer
+])
+def test_the_thing_whose_volume_is_asked_is_held(question, shown, not_shown):
+    from test_lookup31_rules import _sentences
+
+    got = _sentences(question, PALM, "棕汐种植2025财年业绩")
+    assert any(shown in s for s in got)
+    assert not any(not_shown in s for s in got)
+
+
+@pytest.mark.parametrize(("row", "aggregate"), [
+    ("鱿鱼及其他渔获:收入512,680;同比+11.8%", True),
+    ("料酒及其他:收入2,570万元", True),
+    ("鱿鱼:收入512,680", False),
+])
+def test_an_aggregate_rows_label_may_end_in_a_noun(row, aggregate):
+    from chatbot.evidence import _aggregate_row
+
+    assert _aggregate_row(row, [["鱿鱼"], ["料酒"]]) is aggregate
+
+
+# --- a table's quote carries its caption (the unit of its cells); an English definition's term ------------------------
+
+
+@pytest.mark.parametrize(("kind", "headings", "first"), [
+    ("table", ["鲔洋渔业业绩", "## 2025财年业绩", "### 2025财年分产品收入（千港元）"], "### 2025财年分产品收入（千港元）"),
+    ("text", ["鲔洋渔业业绩", "## 2025财年业绩"], "| 产品 | 收入 |"),  # prose: its text only
+    ("table", ["鲔洋渔业业绩"], "| 产品 | 收入 |"),  # no heading over the table but the title
+])
+def test_a_tables_quote_carries_its_caption(kind, headings, first):
+    from chatbot.models import Chunk, quoted_text
+
+    chunk = Chunk(id="x:1", doc_id="x", title="鲔洋渔业业绩", text="| 产品 | 收入 |\n|---|---|\n| 超低温金枪鱼 | 1,684,320 |",
+                  headings=headings, kind=kind)
+    assert quoted_text(chunk).splitlines()[0] == first
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("What does the dual-counter arrangement mean for Drivanta's shares?", "dual-counter arrangement"),
+    ("What does distribution in specie refer to?", "distribution in specie"),
+    ("What was the revenue?", None),
+])
+def test_the_term_an_english_definition_asks(question, term):
+    import re
+
+    from chatbot.intent import reader_config
+
+    m = re.search(reader_config()["definition"]["term_en"], question, re.IGNORECASE)
+    assert (m.group(1) if m else None) == term
+
+
+# --- a share of a counted whole; "them" after a "how many <things>" question -------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "part", "whole"), [
+    ("2025年末的加油站中广东占比多少？", [["加油站"], ["广东"]], [["加油站"]]),
+    ("What share of the petrol stations were in Guangdong?", [["加油站", "petrol stations"], ["guangdong", "广东"]],
+     [["加油站", "petrol stations"]]),
+    ("海外收入占总收入的比例是多少？", None, None),  # a metric of money: the revenue share patterns read it
+])
+def test_a_share_of_a_counted_whole(question, part, whole):
+    from chatbot.compute import _share_within
+    from test_lookup30_rules import _glossary
+
+    got = _share_within(question, _glossary("广东 加油站"), None, None)
+    if part is None:
+        assert got is None
+    else:
+        assert (got.a.terms, got.b.terms) == (part, whole)
+
+
+def test_them_after_a_question_counting_things():
+    from chatbot.followup import resolve_followup
+
+    g = load_glossary()
+    company = sorted(g.companies)[0]
+    history = [{"role": "user", "content": f"How many petrol stations did {company} run at the end of 2025?"},
+               {"role": "assistant", "content": "It had 1,354 petrol stations [1]."}]
+    assert resolve_followup("What share of them were in Guangdong?", history, g) == \
+        f"What share of {company}'s petrol stations were in Guangdong?"
+
+
+# --- near-misses over dev-35's articles: a part's figure, another period's clause, another thing's volume --------------
+
+PROJECTORS = ("## 经营数据\n- 2025年投影仪出货量186.4万台，同比增长12.5%，其中第四季度出货58.7万台；全年收入约人民币52.38亿元，"
+              "同比增长9.6%。\n\n### 2025年分产品收入（人民币百万元）\n| 产品 | 收入 | 同比 |\n|---|---|---|\n"
+              "| 家用智能投影 | 3,412.6 | +8.8% |\n| 激光电视 | 1,106.3 | +18.4% |\n")
+STATIONS = ("## 经营数据\n- 2025年非油品零售收入约人民币18.72亿元，同比增长13.6%。\n\n### 2025年上半年分业务收入（人民币百万元）\n"
+            "| 业务 | 收入 | 同比 |\n|---|---|---|\n| 汽油 | 14,218.5 | -2.6% |\n| 非油品零售 | 906.4 | +12.9% |\n")
+MACHINES = ("## 前三季度经营\n- 2025年前三季度收入人民币48.63亿元；综合毛利率29.4%，上年同期为27.9%。\n\n"
+            "### 2025年前三季度分产品收入（人民币百万元）\n| 产品 | 收入 | 同比 |\n|---|---|---|\n"
+            "| 五轴联动加工中心 | 1,246.8 | +30.5% |\n| 数控车床 | 1,102.6 | +6.8% |\n")
+
+
+@pytest.mark.parametrize(("question", "text", "shown"), [
+    ("2025年第四季度收入是多少？", PROJECTORS, None),  # the revenue's clause is the full year's
+    ("2025年收入是多少？", PROJECTORS, "52.38"),
+    ("2025年激光电视出货量是多少？", PROJECTORS, None),  # a revenue row, and the projectors' shipments, are no answer
+    ("2025年投影仪出货量是多少？", PROJECTORS, "186.4"),
+    ("2025年全年收入是多少？", STATIONS, "!18.72"),  # a part its own table lists by name
+    ("前三季度五轴联动加工中心的毛利率是多少？", MACHINES, None),  # the blended margin is no part's
+    ("前三季度综合毛利率是多少？", MACHINES, "29.4%"),
+])
+def test_a_near_miss_gets_no_neighbouring_figure(question, text, shown):
+    from test_lookup31_rules import _sentences
+
+    got = _sentences(question, text, "公司公告", kind="table" if "|" in text else "text")
+    if shown is None:
+        assert got == []
+    elif shown.startswith("!"):
+        assert not any(shown[1:] in s for s in got)
+    else:
+        assert any(shown in s for s in got)
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("2025年投影仪出货量186.4万台，其中第四季度出货58.7万台；全年收入约人民币52.38亿元", {None}),
+    ("上半年收入10亿元；下半年收入12亿元", {"H1", "H2"}),
+    ("2025年收入48.63亿元；毛利率29.4%", None),  # a year written: its own periods are read as before
+])
+def test_the_part_of_the_year_a_metrics_clause_names(sentence, own):
+    from chatbot.evidence import metric_clause_qualifiers
+
+    assert metric_clause_qualifiers(sentence, [["收入"]]) == own

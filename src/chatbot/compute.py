@@ -899,6 +899,31 @@ def _period_only(phrase: str) -> bool:
     return bool(re.search(r"[a-z]", phrase, re.I)) and not rest
 
 
+_SHARE_WITHIN = [  # "加油站中广东占比多少", "What share of X's petrol stations were in Guangdong?": a part of a counted whole
+    re.compile(r"(?P<whole>[^，。？?]{2,24}?)(?:当中|之中|中|里)(?P<part>[^，。？?中里的]{1,12})(?:的)?(?:占比|比重|所占比例|占多少|占几成)"),
+    re.compile(r"(?:share|percentage|proportion) of (?P<whole>.+?) (?:were|was|are|is) (?:located |based )?in (?P<part>[^?,]+)", re.I),
+]
+
+
+def _share_within(question: str, glossary, entity: str | None, period: tuple | None) -> DerivedQuestion | None:
+    """A share of a whole counted by its parts ("燊驿能源2025年末的加油站中广东占比多少？"): the part is the whole's row for
+    the part ("广东:加油站486" under "…加油站分布"), the whole the figure of its noun that names no part ("在营加油站1,354座").
+    Only for a whole that is no metric of money (revenue shares are read by the patterns after this)."""
+    m = next((mm for p in _SHARE_WITHIN if (mm := p.search(question))), None)
+    if m is None or glossary.metrics_in(m.group("whole")) or glossary.metrics_in(m.group("part")):
+        return None
+    whole = _phrase_terms(m.group("whole"), glossary, _drop_words())
+    part = _phrase_terms(m.group("part"), glossary, _drop_words())
+    whole = [g for g in whole if g not in part and not any(e in g for e in ([entity] if entity else []))]
+    # (an English word left as written, a place: its Chinese forms, "guangdong" -> 广东)
+    part = [g + [z for z in glossary.translate(g[0]) if z not in g] if len(g) == 1 and g[0].isascii() else g for g in part]
+    if not whole or not part:
+        return None
+    part_words = [a for g in part for a in g]
+    return DerivedQuestion("share", Operand(entity, whole + part, period), Operand(entity, whole, period, exclude=part_words),
+                           stated=part_words)
+
+
 def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
     # (fillers out, the companies and periods a filler names kept: "按珩罐包装披露的数字，…" asks of 珩罐包装, "按2024年的
@@ -928,6 +953,9 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     part = _part_of_total(question, glossary, entity, period)
     if part is not None:
         return part
+    within = _share_within(question, glossary, entity, period)
+    if within is not None:
+        return within
     m = _share_zh().search(question)
     en = None
     if not m:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -81,6 +82,7 @@ from chatbot.text import (
     months_to_words,
     normalize,
     period_match,
+    period_phrase_re,
     period_spellings,
     periods,
     qualifiers,
@@ -161,6 +163,9 @@ class TermGroup:
     # "征程芯片…出货"): the phrase as the question writes it, and the groups of its other words
     kind_phrase: str = ""
     kind_of: list[TermGroup] = field(default_factory=list)
+    # the thing whose volume is asked ("毛棕榈油产量", "How much crude palm oil did X produce"), held like the word
+    # written last ("…累计销量9,742吨" after "11月羽绒及羽毛销量…" goes on about the same thing)
+    thing: str = ""
 
 
 @dataclass
@@ -183,6 +188,8 @@ class QuestionSpec:
     # hard: words of the question written as one ("全维持成本" = 维持 + 成本), each with its groups; those
     # some retrieved passage also writes as one are the documents' term for the figure asked
     compounds: list[tuple[str, list[TermGroup]]] = field(default_factory=list)
+    # the things whose volume is asked by a verb ("How much crude palm oil did X produce": 棕榈油)
+    volume_things: list[TermGroup] = field(default_factory=list)
     item: str = ""  # one part of a two-part question: the item it asks, as the question writes it
     missing: list[str] = field(default_factory=list)  # the items of a two-part question no sentence states
     # one part of a two-part question: the forms of the words its item writes (a sentence naming none of them
@@ -680,6 +687,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     if wants_figure:  # the metric asked, else the word a total word stands before ("总保费")
         spec.scope_forms = [f for forms in metrics for f in forms] or _total_of(question, groups)
         spec.scope = _asked_scope(question, spec.scope_forms, entities, glossary, groups, bool(metrics))
+        spec.volume_things = [v.thing for v in volumes if v.thing is not None and v.thing is not v.verb]
+        spec.volume_things += [g for g in _written_before_volume(question, groups) if g not in spec.volume_things]
         if not spec.scope_forms and (volume := total_forms(volumes, groups)):  # "how much feed did X sell": the total's
             spec.scope_forms, spec.scope = volume, "total"
         if not re.search(r"[？?。；;!！]", question.strip().rstrip("？?。！! ")):  # (one question, as `required`)
@@ -1364,6 +1373,14 @@ def _money_asked_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rx, re.IGNORECASE) for rx in evidence_config()["units"].get("money_asked", []))
 
 
+def _money_table(head: str, row: str) -> bool:
+    """Does a table's header or caption name an amount of money ([units] money_asked: "收入", "销售额") and neither it nor
+    the row a volume ([volume_kinds] forms)?"""
+    volumes = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"]]
+    text = f"{head} {row}".lower()
+    return any(rx.search(head) for rx in _money_asked_res()) and not any(v.lower() in text for v in volumes)
+
+
 def money_only(norm: str) -> bool:
     """Are all the figures a (normalised) sentence or row states amounts of money, beside rates and dates
     ("头戴式耳机:2025财年774,580千港元;同比+6.9%")? A volume asked ("出货量是多少") is none of them."""
@@ -1609,10 +1626,13 @@ def _per_unit_before() -> re.Pattern:
 
 def share_base_only(text: str, forms: list[str]) -> bool:
     """Does the (normalised) text name the metric (any of `forms`) only as the whole a share is of ("海外业务约占收入
-    七成", "占总收入的46%": config/evidence.toml [scope] share_base_before, right before the metric)?"""
-    spots = [m.start() for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), text)]
+    七成", "占总收入的46%": config/evidence.toml [scope] share_base_before, right before the metric; "海外收入占比",
+    share_base_after, right after it)?"""
+    spots = [(m.start(), m.end()) for f in forms if f and not f.isascii() for m in re.finditer(re.escape(f), text)]
     rx = re.compile(rf"(?:{evidence_config()['scope']['share_base_before']})$")
-    return bool(spots) and all(rx.search(text[max(0, at - 6):at]) for at in spots)
+    # (or right before a share's word: "海外收入占比由19.8%升至23.6%" is a share, no revenue: share_base_after)
+    after = re.compile(rf"(?:{evidence_config()['scope']['share_base_after']})")
+    return bool(spots) and all(rx.search(text[max(0, at - 6):at]) or after.match(text, end) for at, end in spots)
 
 
 def per_unit_only(text: str, forms: list[str]) -> bool:
@@ -1678,8 +1698,12 @@ def states_change(text: str) -> bool:
 def asks_growth_only(question: str) -> bool:
     """Does the question ask a figure's growth and not its level too ("收入同比增长了多少"; "收入是多少？同比增长
     多少？" also asks the level, which a sentence may state alone)? (config/evidence.toml [scope] growth_asked)"""
-    asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
-    return asks_growth and len(_ASKS_AMOUNT.findall(question)) <= 1
+    q = question.lower()
+    at = min((q.find(w) for w in evidence_config()["scope"]["growth_asked"] if w in q), default=-1)
+    # (a level asked in a clause before the growth word's, "收入多少？增速如何？", is asked too; not "By how much did
+    # X's capacity grow", one clause)
+    return at >= 0 and len(_ASKS_AMOUNT.findall(question)) <= 1 \
+        and not re.search(f"(?:{_ASKS_AMOUNT.pattern})" + r"[^，,？?；;]*[，,？?；;]", question[:at], re.IGNORECASE)
 
 
 def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None,
@@ -1897,6 +1921,14 @@ def continues_item(g: TermGroup, norm: str, before: str, spec: QuestionSpec, hel
     return False
 
 
+def _title_lead(title: str, glossary: Glossary) -> set[str]:
+    """The company a document's title opens with ("崟塔起重（3204.HK）建议…"): the one announcing; none for a title opening
+    otherwise ("港股AI三巨头对比：…")."""
+    t = normalize(title).lstrip("#*\"“「《 ")
+    return {c for c in glossary.entities(t[:24]) if c in glossary.companies
+            and any(a and not a.isdigit() and t.startswith(a) for a in [normalize(c), *glossary.aliases_of(c, codes=False)])}
+
+
 def _text_before(text: str, raw: str, width: int = 200) -> str:
     """The (normalised) text of the passage before a sentence of it, to `width` characters."""
     at = text.find(raw)
@@ -2069,6 +2101,9 @@ def score_candidates(
                                        *ordinal_items(question, texts)]
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
+    _with_full_forms(spec, passages)  # "塔机": the 塔式起重机 of a table its document heads so
+    _hold_row_parts(spec, normalize(question), [p.chunk.text for p in passages])  # "五轴联动加工中心的毛利率": that row's
+    _hold_volume_things(spec, texts, [p.chunk.text for p in passages])  # "毛棕榈油产量68.2万吨" beside "鲜果串产量134.2万吨": the thing asked is held
     if spec.wants_figure and spec.amount:  # "i线光刻胶", "KrF光刻胶": a product named in two scripts, as a row writes it
         spec.required += [g for g in _mixed_script_parts(question, spec, [p.chunk.text for p in passages], glossary)
                           if g not in spec.required]
@@ -2116,6 +2151,72 @@ def score_candidates(
     for c in cands:
         kept.setdefault((c.passage_idx, c.text), c)
     return list(kept.values()), spec
+
+
+def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
+    """A compound the question writes right before the metric asked ("五轴联动加工中心的毛利率") that a table of the
+    passages names a row by ("| 五轴联动加工中心 | 1,246.8 |"): a part of the company, held whole: the group's blended
+    figure ("综合毛利率29.4%") is no answer for it."""
+    if not spec.metrics:
+        return
+    labels = {lab for t in raw_texts for lab in _row_labels(t)[1:]}
+    forms = [f for fs in spec.metrics for f in fs if f and not f.isascii()]
+    for c, _ in spec.compounds:
+        if len(c) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", c) and any(lab.startswith(c) for lab in labels) \
+                and any(re.search(re.escape(c) + r"的?" + re.escape(f), q) for f in forms) \
+                and not any(c in a for g in spec.required for a in g.alternatives):
+            spec.required.append(TermGroup([c], ABSENT_WEIGHT, kind="word", marked=True))
+
+
+def _written_before_volume(question: str, groups: list[TermGroup]) -> list[TermGroup]:
+    """The words a Chinese question writes right before a volume's noun ("激光电视出货量", "毛棕榈油产量"): the thing
+    counted (held where a table lists it by name: _hold_volume_things)."""
+    q = normalize(question)
+    forms = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"] if not f.isascii()]
+    out = []
+    for g in groups:
+        if g.kind not in ("word", "term") or g.entity or g.absent:
+            continue
+        if any(a and not a.isascii() and len(a) >= 2 and a + f in q for a in g.alternatives for f in forms):
+            g.thing = g.thing or "written"
+            out.append(g)
+    return out
+
+
+def _hold_volume_things(spec: QuestionSpec, texts: list[str], raw_texts: list[str]) -> None:
+    """The thing whose volume is asked ("How much crude palm oil did X produce"), where a passage writes it right before
+    a volume's noun ("毛棕榈油产量68.2万吨"): the documents tell volumes apart by their thing, so only a sentence, row or
+    heading naming it answers ("印尼加里曼丹:…鲜果串产量134.2万吨" is another thing's)."""
+    forms = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"] if not f.isascii()]
+    labels = {lab for t in raw_texts for lab in _row_labels(t)[1:]}
+    for g in spec.volume_things:
+        written = [a for a in g.alternatives if a and not a.isascii()]
+        # (or a table lists it by name beside other things: "激光电视" of a revenue table by product)
+        if any(a + f in t for a in written for f in forms for t in texts) or (g.thing == "written" and any(
+                a in lab for a in written for lab in labels)):
+            g.thing = "held"
+            if g not in spec.required:
+                spec.required.append(g)
+
+
+def _with_full_forms(spec: QuestionSpec, passages: list[Passage]) -> None:
+    """A coined abbreviation the question asks by ("塔机", "新交所": no word of the dictionary) that a document writes
+    beside its full form ("塔机行业…" and "塔式起重机销量3,940台"): the full form, written at least twice in that
+    document's passages, its first and last characters the abbreviation's and the rest in order between them, no
+    function word inside ([required] full_form_skip), is another form of the word."""
+    from chatbot.names import dictionary_word  # (read on use, as above)
+
+    skip = set(evidence_config()["required"]["full_form_skip"])
+    for g in spec.required:
+        a = g.alternatives[0] if g.kind == "word" and not g.entity and len(g.alternatives) == 1 else ""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", a) or dictionary_word(a):
+            continue
+        docs = {p.chunk.doc_id for p in passages if a in normalize(p.chunk.text)}
+        text = "\n".join(normalize(p.chunk.text) for p in passages if p.chunk.doc_id in docs)
+        gaps = "".join(f"{re.escape(c)}[\u4e00-\u9fff]{{0,3}}?" for c in a[:-1])
+        found = Counter(m.group(0) for m in re.finditer(gaps + re.escape(a[-1]), text))
+        g.alternatives += [f for f, n in found.items() if n >= 2 and f != a and len(f) <= 3 * len(a)
+                           and not skip & set(f[1:-1])]
 
 
 def _widen_to_written(spec: QuestionSpec, q: str, texts: list[str]) -> None:
@@ -2574,6 +2675,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     counted = normalize(counted_after_unit(question, spec.measures)) if spec.amount else ""
     date_cfg = evidence_config()["date_question"]
     asks_day = any(w in question.lower() for w in date_cfg["day_asked"])
+    part_labels = _part_labels(passages) if spec.scope == "total" else set()
     day_written = re.compile(date_cfg["day_written"])
     for pi, p in enumerate(passages):
         doc_text = normalize(p.chunk.text) if counted else ""
@@ -2607,6 +2709,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         prose_periods = passage_periods if prose == p.chunk.text else \
             periods(context_text + " " + own_text(prose)) | named_periods(context_text)
         doc_about = glossary.doc_subjects.get(p.chunk.doc_id, set())
+        title_lead = _title_lead(p.chunk.title, glossary)
         table_head, header_row, header_lines, table_lead, table_caption, corner = _table_view(p.chunk.text)
         if p.chunk.kind != "table":
             table_head = ""
@@ -2662,11 +2765,13 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.entities and spec.wants_figure and not own_subject and len(context_companies) >= 2 \
                     and not (asked & mentioned) and not (asked & _paragraph_names(p.chunk.text, raw, glossary)) \
                     and not (asked_companies and (doc_about & glossary.companies) == asked_companies and not is_row
-                             and not _role_named(" ".join(p.chunk.headings[1:]), roles)):
+                             and not _role_named(" ".join(p.chunk.headings[1:]), roles)) \
+                    and not (asked_companies & title_lead and not _role_named(" ".join(p.chunk.headings[1:]), roles)):
                 continue  # a sentence naming no company in a document on several (an explainer comparing three), in a
                 # paragraph naming none asked ("再看贝思康。2024年公司实现…" is 贝思康's): the sector's, no figure of the one asked
                 # (in the asked company's own announcement, its prose outside a section on a party is its own: "集团收入约
-                # 人民币18.72亿元" of the group selling a subsidiary to a buyer)
+                # 人民币18.72亿元" of the group selling a subsidiary to a buyer; so are the sentences and rows of a document
+                # whose title opens with its name, "崟塔起重（3204.HK）建议以实物分派方式派发骞升吊装股份": the announcer's)
             if spec.entities and not subject and doc_about and not (spec.entities & (doc_about | mentioned)):
                 continue  # in a document about another institution ("IDC:…"), naming no company: not about the one asked
             if spec.entities and spec.wants_figure and not subject and not doc_about and not mentioned:
@@ -2719,6 +2824,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 segment = breakdown_row("", p.chunk.headings, label, asked_text, asked_words)
             if segment and spec.scope == "explicit":
                 continue  # a segment's figure does not answer the company's total
+            if segment is True and spec.scope == "total" and not is_row and _part_the_tables_name(shown, spec, part_labels):
+                continue  # "2025年非油品零售收入约18.72亿元" for the company's revenue: a part its own table lists by name
             if (segment is True and is_row and asks_total and not spec.wants_list and _total_row(p.chunk.text)
                     and not _asks_which_part(asked_text, header_row)
                     and not _names_a_part(p.chunk.text, [g.alternatives for g in figure_words])):
@@ -2734,7 +2841,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # passengers' sentence; and those right before the metric, marked: "欧洲航线收入" is not answered by
             # "日韩航线收入约占46%")
             held = spec.required if len(spec.required) == 1 else [
-                g for g in spec.required if g.marked or g in head_asked or (g in absent_terms)]
+                g for g in spec.required if g.marked or g in head_asked or (g in absent_terms) or g.thing == "held"]
             # (a finance term asked that no passage writes in any form, "net gearing" of an article written in English:
             # whatever else the question describes, a sentence without it gives another ratio, "Net debt / EBITDA")
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
@@ -2840,6 +2947,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
+                if spec.metrics and not is_row and (own_q := metric_clause_qualifiers(shown, spec.metrics)) is not None:
+                    stated = {x for x in stated if x[1] in own_q} or stated  # the metric's clause names its own part
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown),
                                     flow=asks_flow or asks_month_flow):  # (a month's revenue: only that month's)
                     continue  # states another period, or nothing ties it to the one asked
@@ -2931,8 +3040,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 # figure the company has
             if spec.amount and output_asked and capacity_only(shown):
                 continue  # "实际生产了多少吨": a line built to make 1,000 tonnes a year says nothing of what it made
-            if volume_kind and states_other_volume(f"{shown} {header_lines if is_row else ''}", volume_kind):
-                continue  # "how many tonnes did X sell": a row of what its plants produced is another volume
+            if volume_only and states_other_volume(f"{shown} {header_lines if is_row else ''}", volume_kind):
+                continue  # "how many tonnes did X sell": a row of what its plants produced is another volume (a sum of
+                # money asked, "卖了多少钱", is no volume: a revenue row of "五轴联动加工中心" is no volume processed)
+            if volume_only and is_row and _money_table(f"{header_lines} {table_caption}", norm):
+                continue  # "激光电视出货量是多少": a row of a revenue table ("产品 | 收入 | 同比") states money, no volume
             if volume_only and money_only(norm):
                 continue  # "头戴式耳机出货量是多少": a row of the product's revenue ("774,580千港元") is no volume
             if is_row and named_in_empty_cell(shown, header_lines, row_words):
@@ -2995,6 +3107,18 @@ def _metric_clauses_periods(sentence: str, stated, metrics: list[list[str]], met
     written = periods(normalize(sentence))  # (a period carried from the sentence before, written nowhere in this one,
     # is kept)
     return {p for p in stated if p not in written} | _periods_written_in(own_clauses, stated)
+
+
+def metric_clause_qualifiers(sentence: str, metrics: list[list[str]]) -> set | None:
+    """The parts of the year the metric's own clauses (split at "；") name, when each names one and no year, in a sentence
+    of several clauses ("…其中第四季度出货58.7万台；全年收入约人民币52.38亿元": {None}, the full year: no fourth-quarter
+    revenue); None otherwise."""
+    clauses = re.split(r"[；;]", normalize(sentence))
+    named = [c for c in clauses if any(f and f in c for forms in metrics for f in forms)]
+    if len(clauses) < 2 or not named or any(periods(c) for c in named):
+        return None
+    own = [qualifiers(c) for c in named]
+    return set().union(*own) if all(own) else None
 
 
 def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
@@ -3220,11 +3344,13 @@ _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[
 
 
 def _aggregate_row(row: str, asked: list[list[str]]) -> bool:
-    """Is a rendered row ("料酒及其他:收入2,570万元") labelled with a part asked, then a word that adds the other parts
-    (config/evidence.toml [scope] aggregate_row_tails: "及其他", "and others")?"""
+    """Is a rendered row ("料酒及其他:收入2,570万元", "鱿鱼及其他渔获:…") labelled with a part asked, then a word that adds
+    the other parts (config/evidence.toml [scope] aggregate_row_tails: "及其他", "and others")?"""
     label = normalize(row.split(":", 1)[0]).lower()
     tails = _aggregate_tails()
-    return any(label.startswith(a.lower()) and label[len(a):].strip() in tails
+    # (a noun may follow the tail: "鱿鱼及其他渔获")
+    return any(label.startswith(a.lower()) and ((rest := label[len(a):].strip()) in tails or any(
+        rest.startswith(t) and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", rest[len(t):]) for t in tails if not t.isascii()))
                for forms in asked for a in forms if a) or any(
         label.endswith(t) and any(_in_english(a, label[: -len(t)]) for forms in asked for a in forms if a and not a.isascii())
         for t in tails if t.isascii())
@@ -3306,6 +3432,22 @@ def _item_label(shown: str, glossary: Glossary) -> str:
     row's first cell does; none when the label is a metric ("收入：18.74亿元", "毛利：…") or names no part."""
     m = _ITEM_LABEL.match(shown)
     return "" if not m or glossary.metrics_in(m.group(1)) else m.group(1)
+
+
+def _part_labels(passages: list[Passage]) -> set[str]:
+    """The labels of the passages' table rows that name a part, no total ("非油品零售", "充换电"; not "合计")."""
+    return {lab for p in passages for lab in _row_labels(p.chunk.text)[1:]
+            if len(lab) >= 2 and re.search(r"[\u4e00-\u9fff]", lab) and not _is_total_label(lab)}
+
+
+def _part_the_tables_name(shown: str, spec: QuestionSpec, labels: set[str]) -> bool:
+    """Does the sentence's first figure of the metric belong to a part that a table of the passages lists by name (the
+    words right before the metric end with a row's label: "2025年非油品零售收入…" beside the row "非油品零售")?"""
+    pre = first_metric_prefix(shown, spec.scope_forms)
+    if not pre:
+        return False
+    pre = normalize(period_phrase_re().sub("", pre))
+    return any(len(lab) >= 2 and pre.endswith(lab) for lab in labels)
 
 
 def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_about: set[str], row_label: str = "") -> bool:

@@ -41,6 +41,10 @@ _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另�
                         r"|(?:its|their|the) (?:rival|peer|competitor)s?)$", re.IGNORECASE)
 # (not the idiom "on its own", "on their own": alone)
 _PRONOUN_EN = re.compile(r"\b(?!(?<=\bon )(?:its|their)\s+own\b)(it|its|they|their|the company)\b", re.IGNORECASE)
+# "What share of them…": the things a "How many <things> did X …" question before counted
+_THEM_EN = re.compile(r"\b(?:them|those|these)\b", re.IGNORECASE)
+_COUNTED_EN = re.compile(r"\bhow many\s+(?P<item>[a-z][a-z\- ]{1,40}?)\s+(?:did|does|do|has|have|had|will|were|was|are|is)\b",
+                         re.IGNORECASE)
 # "how much did it grow": "it" is the figure asked before, whose change is asked
 _CHANGE_OF_IT = re.compile(r"\b(?:did|does|has|have|had|will|would)\s+(it)\s+(?:grow|rise|increase|fall|decline|drop|shrink|change|go\s+(?:up|down))\b",
                            re.IGNORECASE)
@@ -213,6 +217,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if (change := _CHANGE_OF_IT.search(q)) and (item := _item_en(prev)):
             # "how much did it grow?" after "What was X's net profit in Q3?": the net profit grew, not X
             return q[: change.start(1)] + f"{ent}'s {item}" + q[change.end(1):]
+        if (them := _THEM_EN.search(q)) and (counted := _COUNTED_EN.search(prev)):
+            # "What share of them were in Guangdong?" after "How many petrol stations did X run…": X's petrol stations
+            return q[: them.start()] + f"{ent}'s {counted.group('item').strip()}" + q[them.end():]
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
         if (bare_en := _bare_figure_ask_en(q, prev, ent, glossary)) is not None:

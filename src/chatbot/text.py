@@ -571,6 +571,8 @@ def _periods(text: str) -> frozenset[tuple[str | None, str | None]]:
             continue  # a date, or a range of months ("2025年1–10月": not the year)
         if _QUANTITY_AFTER.match(tail):
             continue  # a quantity that looks like a year: "2025万股", "2024家"
+        if re.match(r"\.\d", tail) and (m.group(1) < "2000" or re.match(r"\.\d+\s*(?:[万亿千百%元]|\d{3})", tail)):
+            continue  # a decimal: "收入1918.7" (a thousands comma normalised away), "2025.6万元"
         if _EN_MONTH_BEFORE.search(t[max(0, m.start(1) - 16):m.start(1)]):
             continue  # an English date: "the end of June 2025", "March 3, 2025"
         out.add((m.group(1), _qualifier(m.group(2) or "")))

@@ -103,6 +103,8 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             if i < 0:
                 continue
             j = i + len(w)
+            if word.isascii() and any(re.match(rx, q[j:]) for rx in evidence_config()["two_part"].get("change_only_en", [])):
+                continue  # "…, and how fast did it grow?": the first figure's change, no second item
         # (an item no passage holds is asked all the same: the answer says it is missing)
         before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
         # (a question of its own names its item after its ask too, "每人拿多少一次性奖金？": a word the passages write

@@ -87,7 +87,9 @@ def read_volumes(groups: list[TermGroup], question: str, chinese_of: Callable[[s
             or next((g for g in groups if not ask.verb.isascii() and g.kind == "word" and not g.entity
                      and g.alternatives[0].endswith(ask.verb) and len(g.alternatives[0]) == len(ask.verb) + 1), None)
         # (the verb as the last character of a word the question writes: "生产了多少公斤" read as 产)
-        thing = next((g for g in groups if ask.thing and g.alternatives[0] == ask.thing.split()[-1].lower()), None)
+        thing = next((g for g in groups if ask.thing and g.alternatives[0] == ask.thing.split()[-1].lower()), None) \
+            or next((g for g in groups if ask.thing and g.kind == "term" and g.source
+                     and f" {ask.thing.lower()}".endswith(f" {g.source.lower()}")), None)  # ("crude palm oil": 棕榈油)
         if verb is not None:
             verb.alternatives = ([verb.alternatives[0]] if verb.kind == "word" and ask.verb.isascii() else verb.alternatives) \
                 + [f for f in ask.forms if f not in verb.alternatives]

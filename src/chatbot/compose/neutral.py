@@ -556,12 +556,44 @@ def defining_entries(ctx: ComposeContext) -> list[Entry]:
 
 def definition(ctx: ComposeContext) -> Composition | None:
     defining = defining_entries(ctx)
+    if not defining and (section := _defining_section(ctx)) is not None:
+        return section
     if not defining and (term := defined_term(ctx.question)):
         defining = _described_at_first_mention(ctx, term)
     entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
                           if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
                           and not (defining and e.text.rstrip().endswith(("？", "?")))]
     return Composition(entries[:3]) if entries else None
+
+
+def _defining_section(ctx: ComposeContext) -> Composition | None:
+    """Where no sentence defines the term: the section whose heading names it ("## 双柜台安排" for "What does the
+    dual-counter arrangement mean for Drivanta's shares?": the term's Chinese forms, config/terms_en.toml), in a
+    document about the company asked: its heading, then its points in order (at most [definition] section_points)."""
+    from chatbot.compose.sections import _entry, _heading_label, _points, asked_companies
+
+    cfg = reader_config()["definition"]
+    m = re.search(cfg["term_en"], ctx.question, re.IGNORECASE)
+    term = (m.group(1) if m else defined_term(ctx.question)).strip().lower()
+    if not term:
+        return None
+    forms = [term] + [z for t, zs in ctx.glossary.terms.items() if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", term)
+                      for z in zs]
+    forms = [normalize(f) for f in forms if len(f) >= 2 and not f.isascii()]
+    about = docs_about(asked_companies(ctx), ctx.glossary.doc_subjects)
+    for d in ctx.structure.values():
+        if not forms or (about and d.doc_id not in about):
+            continue
+        sections: dict[tuple, list] = {}
+        for b in d.blocks:
+            sections.setdefault(tuple(b.path), []).append(b)
+        for key, blocks in sections.items():
+            if len(key) >= 2 and any(f in normalize(key[-1]) for f in forms):
+                points = [ln for ln in _points(blocks, re.compile(r"(?!)"))[: cfg["section_points"]] if len(ln.text) >= 4]
+                if points:
+                    label = _heading_label(list(key))
+                    return Composition(([Entry(label, bullet=False)] if label else []) + [_entry(ln) for ln in points])
+    return None
 
 
 def term_definition(ctx: ComposeContext) -> Composition | None:
