@@ -556,10 +556,10 @@ def defining_entries(ctx: ComposeContext) -> list[Entry]:
 
 def definition(ctx: ComposeContext) -> Composition | None:
     defining = defining_entries(ctx)
-    if not defining and (section := _defining_section(ctx)) is not None:
-        return section
     if not defining and (term := defined_term(ctx.question)):
         defining = _described_at_first_mention(ctx, term)
+    if not defining and (section := _defining_section(ctx)) is not None:
+        return section
     entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
                           if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
                           and not (defining and e.text.rstrip().endswith(("？", "?")))]
@@ -577,8 +577,9 @@ def _defining_section(ctx: ComposeContext) -> Composition | None:
     term = (m.group(1) if m else defined_term(ctx.question)).strip().lower()
     if not term:
         return None
-    forms = [term] + [z for t, zs in ctx.glossary.terms.items() if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", term)
-                      for z in zs]
+    # (the term itself, or a compound term inside it, "dual-counter": no single generic word, "ipo" of "mini IPO")
+    forms = [term] + [z for t, zs in ctx.glossary.terms.items() if re.search(r"[\s\-]", t)
+                      and re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", term) for z in zs]
     forms = [normalize(f) for f in forms if len(f) >= 2 and not f.isascii()]
     about = docs_about(asked_companies(ctx), ctx.glossary.doc_subjects)
     for d in ctx.structure.values():
