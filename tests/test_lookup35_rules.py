@@ -301,3 +301,29 @@ def test_the_part_of_the_year_a_metrics_clause_names(sentence, own):
     from chatbot.evidence import metric_clause_qualifiers
 
     assert metric_clause_qualifiers(sentence, [["收入"]]) == own
+
+
+@pytest.mark.parametrize(("head", "row", "money"), [
+    ("|产品|收入|同比| 2025年分产品收入（人民币百万元）", "激光电视:收入1106.3;同比+18.4%", True),
+    ("|公司|出栏量（万头）|完全成本（元/公斤）|营业收入（亿元）|", "禾溪食品:出栏量1214", False),  # a volume's column beside
+    ("|渠道|出货量|", "海外:出货量32.3", False),
+])
+def test_a_revenue_tables_row_states_no_volume(head, row, money):
+    from chatbot.evidence import _money_table
+
+    assert _money_table(head, row) is money
+
+
+TRANSFORMERS = ("### 2025年分季度变压器产量（万千伏安）\n| 季度 | 产量 | 同比变动 |\n|---|---|---|\n"
+                "| 第一季度 | 1,286 | +9.4% |\n| 第二季度 | 1,034 | -14.7% |\n")
+
+
+@pytest.mark.parametrize(("question", "text", "shown", "not_shown"), [
+    ("2025年第二季度的变压器产量是多少？", TRANSFORMERS, "1,034", "1,286"),  # the thing in the table's caption
+])
+def test_the_thing_held_beside_the_word_held(question, text, shown, not_shown):
+    from test_lookup31_rules import _sentences
+
+    got = _sentences(question, text, "公司公告", kind="table")
+    assert any(shown in s for s in got)
+    assert not any(not_shown in s for s in got)

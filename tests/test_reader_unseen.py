@@ -322,3 +322,9 @@ def test_dev33_reader_question(dev33_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(34), KNOWN_FAILURES))
 def test_dev34_reader_question(dev34_engine, q):
     assert_reader_answer(dev34_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(35), KNOWN_FAILURES))
+def test_dev35_reader_question(dev35_engine, q):
+    assert_reader_answer(dev35_engine.ask(q["question"], q.get("history")), q)

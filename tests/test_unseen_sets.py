@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 35))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 36))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -604,3 +604,15 @@ def test_dev34(dev34_engine, q):
     terminated acquisition): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly
     questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev34_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV35))
+def test_dev35(dev35_engine, q):
+    """Ten articles written blind in session 34 (a machine-tool maker's GDR listing in Switzerland, a crane maker's
+    distribution in specie, a projector maker's arena naming rights, a .txt biotech's phase III readout, an HTML
+    cultivated-meat maker's de-SPAC, a dating-app company's class-action settlement written wholly in English, a palm-oil
+    planter's SGX delisting, a fuel retailer's renminbi counter, a tuna fishery's redomiciliation, a heparin maker's FDA
+    warning letter): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly questions,
+    near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev35_engine.ask(q["question"], q.get("history")), q)

@@ -1378,7 +1378,9 @@ def _money_table(head: str, row: str) -> bool:
     the row a volume ([volume_kinds] forms)?"""
     volumes = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"]]
     text = f"{head} {row}".lower()
-    return any(rx.search(head) for rx in _money_asked_res()) and not any(v.lower() in text for v in volumes)
+    # (a header with a volume's column beside the money, "出栏量（万头）| 营业收入（亿元）", is a volume's table too)
+    counted = re.search(r"量|[（(][^）)]*(?:" + "|".join(map(re.escape, evidence_config()["units"]["measures"])) + r")[）)]", head)
+    return any(rx.search(head) for rx in _money_asked_res()) and not counted and not any(v.lower() in text for v in volumes)
 
 
 def money_only(norm: str) -> bool:
@@ -2165,7 +2167,9 @@ def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
         if len(c) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", c) and any(lab.startswith(c) for lab in labels) \
                 and any(re.search(re.escape(c) + r"的?" + re.escape(f), q) for f in forms) \
                 and not any(c in a for g in spec.required for a in g.alternatives):
-            spec.required.append(TermGroup([c], ABSENT_WEIGHT, kind="word", marked=True))
+            g = TermGroup([c], ABSENT_WEIGHT, kind="word", marked=True)
+            spec.groups.append(g)  # (placed in the question: a two-part question gives it to its own item)
+            spec.required.append(g)
 
 
 def _written_before_volume(question: str, groups: list[TermGroup]) -> list[TermGroup]:
@@ -2840,8 +2844,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             # (of several, the figure's head, the one written last, is held: "货邮吞吐量" is not answered by a
             # passengers' sentence; and those right before the metric, marked: "欧洲航线收入" is not answered by
             # "日韩航线收入约占46%")
-            held = spec.required if len(spec.required) == 1 else [
-                g for g in spec.required if g.marked or g in head_asked or (g in absent_terms) or g.thing == "held"]
+            # (the thing whose volume is asked is held besides: it leaves the one other word held as before)
+            unthing = [g for g in spec.required if g.thing != "held"]
+            held = unthing if len(unthing) == 1 else [
+                g for g in unthing if g.marked or g in head_asked or (g in absent_terms)]
+            held += [g for g in spec.required if g.thing == "held"]
             # (a finance term asked that no passage writes in any form, "net gearing" of an article written in English:
             # whatever else the question describes, a sentence without it gives another ratio, "Net debt / EBITDA")
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
@@ -2856,6 +2863,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                                           and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head)
                                                            and "|" in raw)  # (a row's cells; a bullet of prose is no row)
+                                                       or (is_row and g.thing == "held" and a in table_caption)
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
