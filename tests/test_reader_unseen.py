@@ -22,6 +22,49 @@ def _load(n: int) -> list[dict]:
 
 
 KNOWN_FAILURES: dict[str, str] = {
+    # dev-35 (the session-34 hidden set, opened in session 35): its failures at the end of session 35
+    "h34-r05": "What does Deloitte conclude about Hong Kong's IPO market in … — "
+               "refused (or only what is known is said)",
+    "h34-r14": "What were the positives and the negatives in Horizon Robotic… — "
+               "the answer misses ['65.4%']",
+    "h34-r16": "In IDC's report on large-model public cloud services, which … — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h34-r19": "How did Zhipu and MiniMax compare on their first day of trad… — "
+               "the answer misses ['13.17%', '109%']",
+    "h34-r21": "云知声这次配售的净额相当于IPO净募资的百分之多少？ — "
+               "the answer misses ['93.2%']",
+    "h34-r22": "What share of SenseTime's 1H25 revenue came from vision AI? — "
+               "the answer misses ['18.5%']",
+    "h34-r23": "其中第二季度收入占上半年的比例是多少？ — "
+               "the answer misses ['59.0%|59%']",
+    "h34-r25": "有更新的数据吗？ — "
+               "the answer misses ['37.0万亿', '263%']",
+    "h34-r28": "Should I buy Unisound shares after the placing? — "
+               "the answer misses ['252港元|HK$252', '1.56亿|156 million', '53.3%']",
+    "h34-r30": "How many times was Unisound's Hong Kong public offering over… — "
+               "the intent is read as derived (the set labels it lookup)",
+    "h34-r34": "Give me a quick summary of Amorevo's class-action settlement… — "
+               "the answer misses ['does not admit', 'third quarter of 2026']",
+    "h34-r35": "肃凝药业怎么判断这封FDA警告信的影响范围？南通工厂会受影响吗？ — "
+               "the answer misses ['可能无法进入美国市场', '不受影响']",
+    "h34-r36": "崟塔起重董事会认为这次实物分派能带来什么结果？ — "
+               "the intent is read as lookup (the set labels it conclusion)",
+    "h34-r40": "How will dividends work for shareholders on that counter? — "
+               "refused (or only what is known is said)",
+    "h34-r41": "晰屏科技花这么多钱冠名体育馆，有什么好处和风险？ — "
+               "the answer misses ['回报难以量化']",
+    "h34-r42": "What are the strengths and the risks of XSB-217 based on Xis… — "
+               "the answer misses ['73.8%', '未发现新的安全性信号|no new safety signal', '2027年下半年|second half of 2027']",
+    "h34-r43": "胞膳控股完成De-SPAC后，有哪些积极因素，又有哪些隐忧？ — "
+               "the answer misses ['新加坡食品局', '61.3%']",
+    "h34-r46": "皙澍生物XSB-217对没用过生物制剂和用过生物制剂的患者，第16周PASI 90应答率差别大吗？ — "
+               "refused (or only what is known is said)",
+    "h34-r47": "崟塔起重2025财年塔式起重机和履带起重机的收入增速相比如何？ — "
+               "the intent is read as derived (the set labels it comparison)",
+    "h34-r50": "Carnivita的单位生产成本比胞膳低多少？ — "
+               "answered; to be refused",
+    "h34-r53": "肃凝药业收到FDA警告信之后，这只股票还能买吗？ — "
+               "the answer misses ['2.86亿元', '11.4%', '3,800万元']",
     # dev-34 (the session-33 hidden set, opened in session 34): its failures at the end of session 34
     "h33-r05": "What was CICC's overall verdict on 4Paradigm's first-half 20… — "
                "refused (or only what is known is said)",

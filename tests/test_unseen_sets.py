@@ -95,6 +95,21 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-35 (the session-34 hidden set, opened in session 35): its failures after the session-35 fixes
+    "h34-q04": "What share of Tangyue CNC's 9M25 revenue came from overseas,… — "
+               "the answer misses ['23.6%', '19.8%']",
+    "h34-q13": "How much will Xiping Technology pay each year for the arena … — "
+               "the answer misses ['3,600|3600万|36 million']",
+    "h34-q15": "晰屏科技去年在海外卖掉了多少台投影仪？ — "
+               "refused (or only what is known is said)",
+    "h34-q19": "在皙澍生物的试验中，以前用过生物制剂的患者第16周PASI 90应答率是多少？ — "
+               "the answer misses ['68.9']",
+    "h34-q20": "When does Xishu Bio plan to file XSB-217 for approval in Chi… — "
+               "refused (or only what is known is said)",
+    "h34-q34": "棕汐种植的股份哪一天正式从新交所除牌？ — "
+               "the answer misses ['2026年4月15日']",
+    "h34-q77": "What about the serious adverse event rate? — "
+               "the answer misses ['2.7%', '3.4%']",
     # dev-34 (the session-33 hidden set, opened in session 34): its failures after the session-34 fixes
     "h33-q03": "What was Harnexa's high-voltage harness revenue in 2025, and… — "
                "refused (or only what is known is said)",
