@@ -327,3 +327,18 @@ def test_the_thing_held_beside_the_word_held(question, text, shown, not_shown):
     got = _sentences(question, text, "公司公告", kind="table")
     assert any(shown in s for s in got)
     assert not any(not_shown in s for s in got)
+
+
+PLANTS = ("- 2025年前三季度，潍坊工厂对美国客户的销售额约人民币2.86亿元，约占集团同期收入的11.4%。\n"
+          "- FDA未对公司位于南通的另一家工厂采取行动。\n")
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("2025年前三季度南通工厂的销售额是多少？", None),  # another site's figure is no answer
+    ("2025年前三季度潍坊工厂的销售额是多少？", "2.86亿元"),
+])
+def test_a_site_asked_is_held(question, shown):
+    from test_lookup31_rules import _sentences
+
+    got = _sentences(question, PLANTS, "公司公告")
+    assert (any(shown in s for s in got) if shown else got == [])

@@ -710,6 +710,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         spec.segments += [r for r in asked_regions(question, scope_cfg.get("place_suffixes", []),
                                                    scope_cfg.get("place_pos", []), not_segment)
                           if r not in spec.segments]
+        spec.segments += [r for r in asked_regions(question, scope_cfg.get("site_suffixes", []),
+                                                   scope_cfg.get("region_pos", []), not_segment)
+                          if r not in spec.segments and not any(r[1] in f for seg in spec.segments for f in seg)]
         spec.segments += [r for r in asked_places(question, scope_cfg.get("place_pos", []), scope_cfg.get("place_noun_pos", []),
                                                   scope_cfg.get("not_segment_places", []), not_segment,
                                                   (scope_cfg.get("place_after", []), scope_cfg.get("place_after_next", []),
