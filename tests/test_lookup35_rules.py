@@ -307,6 +307,7 @@ def test_the_part_of_the_year_a_metrics_clause_names(sentence, own):
     ("|产品|收入|同比| 2025年分产品收入（人民币百万元）", "激光电视:收入1106.3;同比+18.4%", True),
     ("|公司|出栏量（万头）|完全成本（元/公斤）|营业收入（亿元）|", "禾溪食品:出栏量1214", False),  # a volume's column beside
     ("|渠道|出货量|", "海外:出货量32.3", False),
+    ("|用途|金额|占比| 所得款项净额用途（百万美元）", "德国斯图加特应用中心:金额62.3;占比31%", True),  # an amount in a currency
 ])
 def test_a_revenue_tables_row_states_no_volume(head, row, money):
     from chatbot.evidence import _money_table

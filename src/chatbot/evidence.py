@@ -1383,7 +1383,9 @@ def _money_table(head: str, row: str) -> bool:
     text = f"{head} {row}".lower()
     # (a header with a volume's column beside the money, "出栏量（万头）| 营业收入（亿元）", is a volume's table too)
     counted = re.search(r"量|[（(][^）)]*(?:" + "|".join(map(re.escape, evidence_config()["units"]["measures"])) + r")[）)]", head)
-    return any(rx.search(head) for rx in _money_asked_res()) and not counted and not any(v.lower() in text for v in volumes)
+    # (a header or caption writing an amount or a currency names money too: "所得款项净额用途（百万美元）| 金额 | 占比")
+    money = any(rx.search(head) for rx in _money_asked_res()) or re.search(r"金额|[（(][^）)]*元[）)]", head) is not None
+    return money and not counted and not any(v.lower() in text for v in volumes)
 
 
 def money_only(norm: str) -> bool:
