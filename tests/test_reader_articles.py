@@ -197,8 +197,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "offtake (60%) and the capacity (3,800吨)",
     "h26-r42": "What are the pros and cons of Strollane buying the Monterrey plant…? — refused: 'Monterrey' is read as a "
                "company no document names (the article writes 蒙特雷, which no dictionary gives)",
-    "h26-r43": "嵩缆旅游公告里的“以股代息”是什么意思？ — the definition quotes the election lines, not the reference price "
-               "(3.214)",
     "h26-r44": "Which assets count as eligible under Cargolyn's green financing framework? — read as a look-up (the set says "
                "definition): the use-of-proceeds table is not quoted",
     "h26-r45": "霆压机电几类压缩机前三季度的销量增速相比，哪一类最快？ — read as derived (the set says comparison): the growth "
