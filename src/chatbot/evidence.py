@@ -813,10 +813,9 @@ def _held_apart_from_metric(norm: str, held: list[TermGroup], metrics: list[list
     asked = {f for forms in metrics for f in forms}
     holds = lambda c: any(a and a in c for g in held for a in g.alternatives)  # noqa: E731
     of_metric = [c for c in clauses if _names_metric(c, metrics) and re.search(r"\d", c)]
-    volumes = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"]]
     of_other = [c for c in clauses if holds(c) and re.search(r"\d", c)
                 and any(m not in asked and not any(m in f or f in m for f in asked)
-                        for m in [*glossary.metrics_in(c), *(v for v in volumes if v in c)])]
+                        for m in [*glossary.metrics_in(c), *(v for v in _volume_forms() if v in c)])]
     return bool(of_metric) and bool(of_other) and not holds(clauses[0]) and not any(holds(c) for c in of_metric)
 
 
@@ -1376,16 +1375,27 @@ def _money_asked_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rx, re.IGNORECASE) for rx in evidence_config()["units"].get("money_asked", []))
 
 
+@lru_cache(maxsize=1)
+def _volume_forms() -> tuple[str, ...]:
+    """Every form a volume is written in, of any kind ([volume_kinds] forms: "销量", "产量", "shipments")."""
+    return tuple(f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"])
+
+
+@lru_cache(maxsize=1)
+def _counted_head_re() -> re.Pattern:
+    """A table header's volume column: a word of 量, or a unit of measure in brackets ("出栏量（万头）")."""
+    return re.compile(r"量|[（(][^）)]*(?:" + "|".join(map(re.escape, evidence_config()["units"]["measures"])) + r")[）)]")
+
+
 def _money_table(head: str, row: str) -> bool:
     """Does a table's header or caption name an amount of money ([units] money_asked: "收入", "销售额") and neither it nor
     the row a volume ([volume_kinds] forms)?"""
-    volumes = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"]]
     text = f"{head} {row}".lower()
     # (a header with a volume's column beside the money, "出栏量（万头）| 营业收入（亿元）", is a volume's table too)
-    counted = re.search(r"量|[（(][^）)]*(?:" + "|".join(map(re.escape, evidence_config()["units"]["measures"])) + r")[）)]", head)
+    counted = _counted_head_re().search(head)
     # (a header or caption writing an amount or a currency names money too: "所得款项净额用途（百万美元）| 金额 | 占比")
     money = any(rx.search(head) for rx in _money_asked_res()) or re.search(r"金额|[（(][^）)]*元[）)]", head) is not None
-    return money and not counted and not any(v.lower() in text for v in volumes)
+    return money and not counted and not any(v.lower() in text for v in _volume_forms())
 
 
 def money_only(norm: str) -> bool:
@@ -2096,7 +2106,8 @@ def score_candidates(
 ) -> tuple[list[Candidate], QuestionSpec]:
     """`keep_absent`: score a question that is mostly words no passage holds all the same
     (for the embedding fallback, which decides on its own whether a sentence matches)."""
-    question = spans_as_written(question, [p.chunk.text for p in passages])
+    raw_texts = [p.chunk.text for p in passages]
+    question = spans_as_written(question, raw_texts)
     spec = analyse_question(question, glossary, idf)
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
@@ -2108,11 +2119,11 @@ def score_candidates(
                                        *ordinal_items(question, texts)]
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
-    _with_full_forms(spec, passages)  # "塔机": the 塔式起重机 of a table its document heads so
-    _hold_row_parts(spec, normalize(question), [p.chunk.text for p in passages])  # "五轴联动加工中心的毛利率": that row's
-    _hold_volume_things(spec, texts, [p.chunk.text for p in passages])  # "毛棕榈油产量68.2万吨" beside "鲜果串产量134.2万吨": the thing asked is held
+    _with_full_forms(spec, passages, texts)  # "塔机": the 塔式起重机 of a table its document heads so
+    _hold_row_parts(spec, normalize(question), raw_texts)  # "五轴联动加工中心的毛利率": that row's
+    _hold_volume_things(spec, texts, raw_texts)  # "毛棕榈油产量68.2万吨" beside "鲜果串产量134.2万吨": the thing asked is held
     if spec.wants_figure and spec.amount:  # "i线光刻胶", "KrF光刻胶": a product named in two scripts, as a row writes it
-        spec.required += [g for g in _mixed_script_parts(question, spec, [p.chunk.text for p in passages], glossary)
+        spec.required += [g for g in _mixed_script_parts(question, spec, raw_texts, glossary)
                           if g not in spec.required]
     if spec.wants_figure and spec.amount and question_language(question) != "zh":  # "X's rock wool boards": no total
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
@@ -2166,7 +2177,7 @@ def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
     figure ("综合毛利率29.4%") is no answer for it."""
     if not spec.metrics:
         return
-    labels = {lab for t in raw_texts for lab in _row_labels(t)[1:]}
+    labels = _table_labels(raw_texts)
     forms = [f for fs in spec.metrics for f in fs if f and not f.isascii()]
     for c, _ in spec.compounds:
         if len(c) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", c) and any(lab.startswith(c) for lab in labels) \
@@ -2181,7 +2192,7 @@ def _written_before_volume(question: str, groups: list[TermGroup]) -> list[TermG
     """The words a Chinese question writes right before a volume's noun ("激光电视出货量", "毛棕榈油产量"): the thing
     counted (held where a table lists it by name: _hold_volume_things)."""
     q = normalize(question)
-    forms = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"] if not f.isascii()]
+    forms = [f for f in _volume_forms() if not f.isascii()]
     out = []
     for g in groups:
         if g.kind not in ("word", "term") or g.entity or g.absent:
@@ -2196,8 +2207,8 @@ def _hold_volume_things(spec: QuestionSpec, texts: list[str], raw_texts: list[st
     """The thing whose volume is asked ("How much crude palm oil did X produce"), where a passage writes it right before
     a volume's noun ("毛棕榈油产量68.2万吨"): the documents tell volumes apart by their thing, so only a sentence, row or
     heading naming it answers ("印尼加里曼丹:…鲜果串产量134.2万吨" is another thing's)."""
-    forms = [f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"] if not f.isascii()]
-    labels = {lab for t in raw_texts for lab in _row_labels(t)[1:]}
+    forms = [f for f in _volume_forms() if not f.isascii()]
+    labels = _table_labels(raw_texts)
     for g in spec.volume_things:
         written = [a for a in g.alternatives if a and not a.isascii()]
         # (or a table lists it by name beside other things: "激光电视" of a revenue table by product)
@@ -2208,11 +2219,11 @@ def _hold_volume_things(spec: QuestionSpec, texts: list[str], raw_texts: list[st
                 spec.required.append(g)
 
 
-def _with_full_forms(spec: QuestionSpec, passages: list[Passage]) -> None:
+def _with_full_forms(spec: QuestionSpec, passages: list[Passage], texts: list[str]) -> None:
     """A coined abbreviation the question asks by ("塔机", "新交所": no word of the dictionary) that a document writes
     beside its full form ("塔机行业…" and "塔式起重机销量3,940台"): the full form, written at least twice in that
     document's passages, its first and last characters the abbreviation's and the rest in order between them, no
-    function word inside ([required] full_form_skip), is another form of the word."""
+    function word inside ([required] full_form_skip), is another form of the word. `texts`: the passages' normalised."""
     from chatbot.names import dictionary_word  # (read on use, as above)
 
     skip = set(evidence_config()["required"]["full_form_skip"])
@@ -2220,8 +2231,8 @@ def _with_full_forms(spec: QuestionSpec, passages: list[Passage]) -> None:
         a = g.alternatives[0] if g.kind == "word" and not g.entity and len(g.alternatives) == 1 else ""
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", a) or dictionary_word(a):
             continue
-        docs = {p.chunk.doc_id for p in passages if a in normalize(p.chunk.text)}
-        text = "\n".join(normalize(p.chunk.text) for p in passages if p.chunk.doc_id in docs)
+        docs = {p.chunk.doc_id for p, t in zip(passages, texts, strict=True) if a in t}
+        text = "\n".join(t for p, t in zip(passages, texts, strict=True) if p.chunk.doc_id in docs)
         gaps = "".join(f"{re.escape(c)}[\u4e00-\u9fff]{{0,3}}?" for c in a[:-1])
         found = Counter(m.group(0) for m in re.finditer(gaps + re.escape(a[-1]), text))
         g.alternatives += [f for f, n in found.items() if n >= 2 and f != a and len(f) <= 3 * len(a)
@@ -3113,7 +3124,7 @@ def _metric_clauses_periods(sentence: str, stated, metrics: list[list[str]], met
     with the metric's figures ("毛利率波动大:2023年76.4%,2024年53.2%;2025年上半年31.9%"). A sentence of one clause, or
     none naming the metric, keeps every period it states. `metrics_in`: the metrics a text names (the glossary's)."""
     clauses = re.split(r"[；;]", normalize(sentence))
-    named = [i for i, c in enumerate(clauses) if any(f and f in c for forms in metrics for f in forms)]
+    named = [i for i, c in enumerate(clauses) if _names_metric(c, metrics)]
     if len(clauses) < 2 or not named:
         return set(stated)
     own_clauses = "；".join(c for i, c in enumerate(clauses) if i <= max(named) or not metrics_in(c))
@@ -3127,7 +3138,7 @@ def metric_clause_qualifiers(sentence: str, metrics: list[list[str]]) -> set | N
     of several clauses ("…其中第四季度出货58.7万台；全年收入约人民币52.38亿元": {None}, the full year: no fourth-quarter
     revenue); None otherwise."""
     clauses = re.split(r"[；;]", normalize(sentence))
-    named = [c for c in clauses if any(f and f in c for forms in metrics for f in forms)]
+    named = [c for c in clauses if _names_metric(c, metrics)]
     if len(clauses) < 2 or not named or any(periods(c) for c in named):
         return None
     own = [qualifiers(c) for c in named]
@@ -3447,9 +3458,14 @@ def _item_label(shown: str, glossary: Glossary) -> str:
     return "" if not m or glossary.metrics_in(m.group(1)) else m.group(1)
 
 
+def _table_labels(texts: list[str]) -> set[str]:
+    """The (normalised) labels of the table rows the passage texts hold, their headers' first cells aside."""
+    return {lab for t in texts for lab in _row_labels(t)[1:]}
+
+
 def _part_labels(passages: list[Passage]) -> set[str]:
     """The labels of the passages' table rows that name a part, no total ("非油品零售", "充换电"; not "合计")."""
-    return {lab for p in passages for lab in _row_labels(p.chunk.text)[1:]
+    return {lab for lab in _table_labels([p.chunk.text for p in passages])
             if len(lab) >= 2 and re.search(r"[\u4e00-\u9fff]", lab) and not _is_total_label(lab)}
 
 

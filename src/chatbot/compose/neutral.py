@@ -570,7 +570,7 @@ def _defining_section(ctx: ComposeContext) -> Composition | None:
     """Where no sentence defines the term: the section whose heading names it ("## 双柜台安排" for "What does the
     dual-counter arrangement mean for Drivanta's shares?": the term's Chinese forms, config/terms_en.toml), in a
     document about the company asked: its heading, then its points in order (at most [definition] section_points)."""
-    from chatbot.compose.sections import _entry, _heading_label, _points, asked_companies
+    from chatbot.compose.sections import _entry, _heading_label, asked_companies
 
     cfg = reader_config()["definition"]
     m = re.search(cfg["term_en"], ctx.question, re.IGNORECASE)
@@ -585,14 +585,11 @@ def _defining_section(ctx: ComposeContext) -> Composition | None:
     for d in ctx.structure.values():
         if not forms or (about and d.doc_id not in about):
             continue
-        sections: dict[tuple, list] = {}
-        for b in d.blocks:
-            sections.setdefault(tuple(b.path), []).append(b)
-        for key, blocks in sections.items():
-            if len(key) >= 2 and any(f in normalize(key[-1]) for f in forms):
-                points = [ln for ln in _points(blocks, re.compile(r"(?!)"))[: cfg["section_points"]] if len(ln.text) >= 4]
+        for path, blocks in d.sections():
+            if len(path) >= 2 and any(f in normalize(path[-1]) for f in forms):
+                points = [ln for ln in [ln for b in blocks for ln in b.lines][: cfg["section_points"]] if len(ln.text) >= 4]
                 if points:
-                    label = _heading_label(list(key))
+                    label = _heading_label(list(path))
                     return Composition(([Entry(label, bullet=False)] if label else []) + [_entry(ln) for ln in points])
     return None
 
