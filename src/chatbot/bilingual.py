@@ -171,6 +171,17 @@ def to_chinese(word: str) -> list[str]:
     return list(dict.fromkeys(finance_terms().get(w, []) + dictionary))
 
 
+@lru_cache(maxsize=4096)
+def demonym_place(word: str) -> str:
+    """The place an English adjective of people names ("European": 欧洲人 -> 欧洲, "African": 非洲), "" for none: as
+    in "from European customers", the region asked."""
+    for stem in _stems(word.lower()):
+        place = next((z[:-1] for z in cedict_index().get(stem, []) if z.endswith("人") and _is_place(z[:-1])), "")
+        if place:
+            return place
+    return ""
+
+
 def translator(contains, limit: int = 3):
     """English word -> up to `limit` of its CC-CEDICT Chinese words that the indexed
     documents use (`contains(word)`); a plural is also looked up singular."""
@@ -186,6 +197,8 @@ def translator(contains, limit: int = 3):
             if names_a_place(stem):  # a place ("Japan": 日本) is that place, no other sense (内地)
                 senses = [z for z in senses if _is_place(z)]
             found += [z for z in senses if z not in found]
+            if (place := demonym_place(stem)) and place not in found:
+                found.append(place)  # ("European customers": 欧洲's)
             if any(contains(z) for z in found):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口; a noun
                 # whose own words no document writes, its verb: "termination" 结束, terminate 终止)
@@ -205,6 +218,12 @@ def _cached_json(name: str, build: Callable[[], dict[str, list[str]]]) -> dict[s
     out = build()
     atomic_write(path, json.dumps(out, ensure_ascii=False), durable=False)
     return out
+
+
+def _variant_only(definitions: list[str]) -> bool:
+    """Is a CC-CEDICT entry only a pointer to another form ("variant of 收穫|收获"): the word's senses are in the
+    entry after it ("收获": to harvest; crop)?"""
+    return bool(definitions) and all(re.match(r"(?:old |erhua )?variant of", d, re.IGNORECASE) for d in definitions)
 
 
 _GLOSS_SKIP = re.compile(r"^(?:surname|cl:|old variant|variant of|abbr\. for|classifier)", re.IGNORECASE)
@@ -244,14 +263,14 @@ def _noun_glosses() -> dict[str, list[str]]:
     def build() -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for zh, definitions in _entries():
-            if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+            if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh) or _variant_only(definitions):
                 continue
             nouns = [d for d in (re.sub(r"\(.*?\)", "", x).strip().lower() for x in definitions)
                      if _NOUN_GLOSS.fullmatch(d) and not _GLOSS_SKIP.match(d) and not d.startswith("to ")]
             out[zh] = nouns[:3]
         return out
 
-    return _cached_json("nouns-2", build)  # (2: no verbs)
+    return _cached_json("nouns-3", build)  # (2: no verbs; 3: past variant entries)
 
 
 @lru_cache(maxsize=1)
@@ -261,13 +280,13 @@ def _verb_glosses() -> dict[str, list[str]]:
     def build() -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for zh, definitions in _entries():
-            if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+            if zh in out or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh) or _variant_only(definitions):
                 continue
             out[zh] = [m.group(1) for d in definitions
                        if (m := re.fullmatch(r"to ([a-z]{4,})", re.sub(r"\(.*?\)", "", d).strip().lower()))][:2]
         return out
 
-    return _cached_json("verbs-1", build)
+    return _cached_json("verbs-2", build)  # (2: past variant entries)
 
 
 @lru_cache(maxsize=1)

@@ -350,8 +350,10 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         # the metric alone ("前三季度总收入", a growth of "revenue"): the company's figure first ("前三季度文化纸收入96.5亿元"
         # after "…实现营业收入218.4亿元"; "第三季度交通票务服务收入21.3亿元" after the quarter's total)
         alone = len(op.terms) == 1
-        if by_meaning:
-            found.sort(key=lambda f: (-held(f), alone and is_qualified(f, op), _gap(f, op)))
+        if by_meaning:  # (the operand's last word, its head, in the figure's own clause counts once more: "内蒙古牧场的
+            # 存栏" is the row's 存栏 cell, not its 牧场数量 one, which its caption's clause "肉牛存栏…" seems to hold too)
+            found.sort(key=lambda f: (-held(f) - (len(terms) > 1 and any(a in normalize(f.clause) for a in terms[-1])),
+                                      alone and is_qualified(f, op), _gap(f, op)))
         elif alone:
             found.sort(key=lambda f: is_qualified(f, op))
         if op.period and op.period[0] is None and op.period[1]:
@@ -783,7 +785,15 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
             name_tail = rf"(?:{tails})*" if re.search(r"[\u4e00-\u9fff]$", a) else ""
             low = (re.sub(re.escape(a) + name_tail, " ", low) if a == canon.lower()
                    else re.sub(rf"(?<![0-9a-z]){re.escape(a)}{name_tail}(?![0-9a-z])", " ", low))
+    # (a term inside a longer phrase the dictionary holds is that phrase's word: "new" of "New Zealand", 新西兰)
+    longer = []
+    if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low):
+        from chatbot.en_phrases import dictionary_phrases
+
+        longer = [p for p, _ in dictionary_phrases(low, glossary.translate)]
     for term in sorted(glossary.terms, key=len, reverse=True):  # (a substring test first: a pattern for every term of
+        if any(term in p and len(term) < len(p) and term not in glossary.terms.get(p, []) for p in longer):
+            continue
         if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):  # the list is slow to compile)
             if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
                 groups.append([*glossary.terms[term], term])  # (and as an article written in English says it)

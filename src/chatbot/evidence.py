@@ -27,6 +27,7 @@ from itertools import pairwise, takewhile
 from chatbot.bilingual import (
     _stems,
     cedict_index,
+    demonym_place,
     english_forms,
     english_nouns,
     finance_term_forms,
@@ -72,6 +73,7 @@ from chatbot.table_cells import (
     with_unit,
 )
 from chatbot.text import (
+    _jieba,
     claim_figures,
     content_words,
     dated_months,
@@ -470,10 +472,34 @@ def _is_place(word: str) -> bool:
     return place_zh(word)
 
 
+def _locative_scope(question: str, groups: list[TermGroup], entities: set[str], glossary: Glossary) -> list[TermGroup]:
+    """The words of a question's "在…的" phrase after a company it names ([scope] locative: "在丰盛湾的"), each marked
+    and read as the whole phrase first: the place or field asked, which the answer, its row or a heading must name
+    (the country's total or another region's row is no answer for it). No period, company or metric word."""
+    rx = evidence_config()["scope"].get("locative", "")
+    names = [a for a in _forms_of(entities, glossary) if a and not a.isascii()]
+    out: list[TermGroup] = []
+    for m in re.finditer(rx, question) if rx and names else ():
+        span = m.group(1)
+        if not any(n in question[:m.start()] for n in names) or periods(span) or glossary.metrics_in(span) \
+                or any(_is_place(w) for w in _jieba().lcut(span)):
+            continue  # (a place the tokenizer knows is read as the other places are: "在中东市场的收入")
+        for g in groups:  # (the phrase's first word, its distinctive one: not "市场" of "在某地市场的")
+            if g.kind == "word" and not g.entity and span.startswith(g.alternatives[0]):
+                if span not in g.alternatives:
+                    g.alternatives = [span, *g.alternatives]
+                g.marked = True
+                out.append(g)
+    return out
+
+
 def _after_company(question: str, word: str, entities: set[str], glossary: Glossary) -> bool:
     """Does the question write the word right after a company it names ("翠橡农业美国…", "童舆控股的北美收入")?"""
     names = sorted({a for a in _forms_of(entities, glossary) if a and not a.isascii()}, key=len, reverse=True)
-    return bool(names) and re.search(rf"(?:{'|'.join(map(re.escape, names))})\s*的?\s*{re.escape(word)}", question) is not None
+    # (not where it lists: "…的香港上市文件", [scope] listing_after_place)
+    venue = "|".join(map(re.escape, evidence_config()["scope"].get("listing_after_place", [])))
+    return bool(names) and re.search(rf"(?:{'|'.join(map(re.escape, names))})\s*的?\s*{re.escape(word)}"
+                                     + (rf"(?!\s*(?:{venue}))" if venue else ""), question) is not None
 
 
 def _as_written(question: str, word: str) -> str:
@@ -626,6 +652,9 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     ]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
+    unit = asked_unit(question)
+    if currency_forms(unit):  # "多少挪威克朗": the unit asked, no word of the figure (an English article writes "NOK")
+        groups = [g for g in groups if g.alternatives != [unit]]
     # an English word for the whole ("blended" -> 综合): the scope asked (_asked_scope), no word a sentence must write
     whole = set(evidence_config()["scope"]["explicit_total"])
     groups = [g for g in groups if not (g.kind == "term" and set(g.alternatives) <= whole)]
@@ -642,7 +671,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         periods=asked_periods if wants_figure else set(),
         wants_figure=wants_figure,
         wants_list=bool(_ASKS_LIST.search(question)),
-        unit=asked_unit(question),
+        unit=unit,
         measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
         amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure)
@@ -668,6 +697,10 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
                     spec.required.append(g)
+    if wants_figure:  # "在丰盛湾的猕猴桃销量": the place the figure is asked of, held (the tokenizer cut "丰盛" off it)
+        for g in _locative_scope(question, groups, entities, glossary):
+            if g not in spec.required:
+                spec.required.append(g)
     if wants_figure and asks_year_before(question):  # "上半年收入去年同期是多少": no year to count back from
         spec.year_before = True  # (with a year, the question is read as the year before's: text.with_year_before)
     # (a word that is a form of the metric asked, "净利润" of "net profit" where the article writes 纯利, specifies nothing
@@ -1329,7 +1362,29 @@ def _jieba_freq(word: str) -> int:
 
 # ("多少钱" asks a sum of money: a growth rate or a count beside it is no answer)
 # ("多少百万美元" asks US dollars at any magnitude: "4,290万美元" and a table's "（百万美元）" row both answer)
-_UNIT_ASKED = re.compile(r"多少\s*(?:百万|千万)\s*(港元|美元|元)|多少\s*(亿|万|千|百)|多少\s*(港元|美元|元|人民币|钱)")
+@lru_cache(maxsize=1)
+def _unit_asked_re() -> re.Pattern:
+    """"多少亿", "多少港元", "多少百万美元", "多少挪威克朗" ([units] currencies): the unit a question asks its figure in."""
+    foreign = "|".join(map(re.escape, sorted(evidence_config()["units"].get("currencies", {}), key=len, reverse=True)))
+    money = f"{foreign}|港元|美元|元" if foreign else "港元|美元|元"
+    return re.compile(rf"多少\s*(?:百万|千万)\s*({money})|多少\s*(亿|万|千|百)(?!{foreign or '$^'})|多少\s*({money}|人民币|钱)")
+
+
+def currency_forms(unit: str) -> list[str]:
+    """The English forms of a currency asked ([units] currencies), lower case; [] for 元, 港元, 美元 and non-money."""
+    return evidence_config()["units"].get("currencies", {}).get(unit, [])
+
+
+def currency_written(text: str, unit: str) -> bool:
+    """Does the text write an amount in the currency asked in one of its English forms ("NOK 4,105 million",
+    "NZ$86.4 million", "4,105 NOK")?"""
+    low = text.lower()
+    for f in currency_forms(unit):
+        f = re.escape(f)
+        edge = r"(?<![a-z])" if f[0].isalpha() else ""
+        if re.search(rf"{edge}{f}\s*\d|\d\s*(?:(?:thousand|million|billion|mn|bn|m)\s*)?{edge}{f}(?![a-z])", low):
+            return True
+    return False
 
 
 def _cell_unit(row: str, unit: str) -> bool:
@@ -1346,7 +1401,9 @@ def _caption_states_unit(header: str, unit: str) -> bool:
         or re.search(r"[（(]\s*(?:人民币|港币|美元)?\s*[千万亿百]{0,2}" + re.escape(unit)
                      + (r"[\u4e00-\u9fff]{0,6}" if unit and set(unit) <= set("千万亿百") else "") + r"\s*[）)]", header) is not None \
         or any(re.search(r"[（(][^（()）]{0,20}?" + re.escape(f), low)
-               for f in (re.sub(r"\s+", "", x) for x in evidence_config()["units"].get("english_forms", {}).get(unit, [])))  # ("(HK$ thousand per year)")
+               for f in (re.sub(r"\s+", "", x) for x in [*evidence_config()["units"].get("english_forms", {}).get(unit, []), *currency_forms(unit),
+                                                          *([unit] if unit.isascii() else [])]))  # ("(HK$ thousand per year)",
+    # an English unit asked, "(tonnes GWT)")
 
 
 @lru_cache(maxsize=1)
@@ -1365,7 +1422,7 @@ def _asks_money(question: str, spec: QuestionSpec) -> bool:
     """Does a question ask an amount of money: a currency or "钱" asked ("卖了多少钱", "多少亿元"), or a metric that is one
     (revenue, profit: [units] money_metrics)?"""
     unit = asked_unit(question)
-    if unit and re.search(r"元|钱|港元|美元|\$|dollar|rmb|hk", unit, re.IGNORECASE):
+    if unit and (re.search(r"元|钱|港元|美元|\$|dollar|rmb|hk", unit, re.IGNORECASE) or currency_forms(unit)):
         return True
     return any(rx.search(question) for rx in _money_asked_res())
 
@@ -1376,6 +1433,13 @@ def _money_asked_res() -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
+def volume_by_verb(form: str, norm: str) -> bool:
+    """Does a sentence write a volume noun ("出货量", "销量") as its verb right before the figure ("出货68.4万台",
+    "销售了12万吨")?"""
+    return len(form) >= 3 and form.endswith("量") and re.search(
+        re.escape(form[:-1]) + r"(?:了|约|近|逾|超过?)?\s*\d", norm) is not None
+
+
 def _volume_forms() -> tuple[str, ...]:
     """Every form a volume is written in, of any kind ([volume_kinds] forms: "销量", "产量", "shipments")."""
     return tuple(f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"])
@@ -1413,7 +1477,7 @@ def _money_subunit(text: str) -> bool:
 
 
 def asked_unit(question: str) -> str:
-    m = _UNIT_ASKED.search(question)
+    m = _unit_asked_re().search(question)
     return (m.group(1) or m.group(2) or m.group(3).replace("人民币", "元").replace("钱", "元")) if m else ""
 
 
@@ -1470,8 +1534,13 @@ def states_measure(text: str, unit: str) -> bool:
     """Does the text write a figure in the unit ("36.9亿度", "1,612.5万标准箱"), or a table's cell under a column
     that counts in it ("新签艘数19": config/evidence.toml [units] counted_as)?"""
     if unit.isascii():  # an English unit, as an article written in English states it ("612 units", "1.2 million tonnes")
-        return re.search(rf"\d\s*(?:(?:thousand|million|billion|mn|bn)\s+)?{re.escape(unit)}(?![a-z])", text.lower()) is not None
+        # (normalised text writes no spaces: there a word's end cannot be seen, "195000tonnesin2026")
+        end = "(?![a-z])" if " " in text.strip() else ""
+        return re.search(rf"\d\s*(?:(?:thousand|million|billion|mn|bn)\s*)?{re.escape(unit)}{end}", text.lower()) is not None
     cfg = evidence_config()["units"]
+    # (a Chinese unit as an article written in English writes it: 吨 as "195,000 tonnes"; not a word for any unit)
+    if any(unit in units and len(units) <= 2 and states_measure(text, en) for en, units in cfg.get("measures_en", {}).items()):
+        return True
     counted = "|".join(map(re.escape, cfg.get("counted_as", [])))
     other = "|".join(map(re.escape, cfg.get("not_unit_before", {}).get(unit, [])))
     return (re.search(r"\d\s*(?:[亿万千百]\s*)?(?:多|余)?\s*" + re.escape(unit) + (f"(?!{other})" if other else ""), text) is not None
@@ -2113,6 +2182,9 @@ def score_candidates(
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
     texts = [normalize(p.chunk.text) for p in passages]
+    # (a name-shaped word the passages write inside a longer term, as the question does: "电子设计自动化软件" of
+    # "…软件许可" is a thing bought, no institution whose figure it is)
+    spec.names = [n for n in spec.names if not part_of_written_term(n, normalize(question), texts)]
     if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True)
                           for item in [*numbered_items(question, texts), *lettered_items(question, texts),
@@ -2129,6 +2201,8 @@ def score_candidates(
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
+    if spec.wants_figure and question_language(question) != "zh":  # "… NPL ratio … for its farmer loans": the part's
+        spec.required += [g for g in _its_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "What interest rate does X's bank loan carry?"
         spec.required += [g for g in _possessed_terms_en(question, spec, glossary) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
@@ -2169,6 +2243,14 @@ def score_candidates(
     for c in cands:
         kept.setdefault((c.passage_idx, c.text), c)
     return list(kept.values()), spec
+
+
+def part_of_written_term(name: str, question: str, texts: list[str]) -> bool:
+    """Does the question write the name on into a longer term (the next character Chinese) that a passage writes
+    the same way ("电子设计自动化软件许可")?"""
+    at = question.find(name)
+    nxt = question[at + len(name):at + len(name) + 1] if at >= 0 else ""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]", nxt)) and any(name + nxt in t for t in texts)
 
 
 def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
@@ -2333,14 +2415,36 @@ def _possessed_parts_en(question: str, spec: QuestionSpec, texts: list[str], glo
         words = m.group(1).lower().split()
         # (the words before the metric only: "net profit rise or fall in" names no part)
         cut = next((i for i in range(len(words)) if any(" ".join(words[i:]).startswith(f) for f in metric_en)), len(words))
-        for word in words[:cut]:
-            g = next((g for g in spec.groups if g.kind == "word" and not g.entity and not g.absent
-                      and g.alternatives[0] == word), None)
-            if g is None or word in _EN_STOP or word in skip or _PERIOD_WORDS_EN.fullmatch(word):
-                continue
-            if any(a and a in t for a in g.alternatives for t in texts):
-                g.marked = True
-                out.append(g)
+        out += _marked_written(words[:cut], spec, texts, skip)
+    return out
+
+
+def _marked_written(words: list[str], spec: QuestionSpec, texts: list[str], skip: set[str]) -> list[TermGroup]:
+    """The question's plain-word groups of these English words (no stop, skipped or period word) that a retrieved
+    passage writes in one of their forms, each marked: the part asked, held."""
+    out: list[TermGroup] = []
+    for word in words:
+        g = next((g for g in spec.groups if g.kind == "word" and not g.entity and not g.absent
+                  and g.alternatives[0] == word), None)
+        if g is None or word in _EN_STOP or word in skip or _PERIOD_WORDS_EN.fullmatch(word):
+            continue
+        if any(a and a in t for a in g.alternatives for t in texts):
+            g.marked = True
+            out.append(g)
+    return out
+
+
+def _its_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary: Glossary) -> list[TermGroup]:
+    """The words of an English question's "for its …", "from its …" phrase ("for its farmer loans", "from its
+    European customers"): the part of the named company asked. Each plain word a retrieved passage writes in one of its
+    forms is marked (held: the answer, its row or a heading names it), so the company's whole figure ("不良贷款率
+    6.84%") does not answer for the part ("农户贷款 … 4.37%")."""
+    if not any(e in glossary.companies for e in spec.entities):
+        return []
+    skip = set(evidence_config()["required"]["en_part_skip"])
+    out: list[TermGroup] = []
+    for m in re.finditer(r"\b(?:for|from|of|on|in)\s+(?:its|their)\s+((?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+)", question):
+        out += _marked_written(m.group(1).lower().split(), spec, texts, skip)
     return out
 
 
@@ -2375,7 +2479,7 @@ def _places_written(spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
     form the passages write (印度): the place asked, which the answering sentence or its row must name, as a Chinese
     question's place word must (another region's row, or the total, is no answer)."""
     return [g for g in spec.groups if g.kind == "word" and not g.entity and not g.absent and g.alternatives[0].isascii()
-            and names_a_place(g.alternatives[0])
+            and (names_a_place(g.alternatives[0]) or demonym_place(g.alternatives[0]))  # ("European customers")
             and any(not a.isascii() and any(a in t for t in texts) for a in g.alternatives[1:])]
 
 
@@ -2504,7 +2608,8 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     english_text = question_language(c.text) == "en"
     # (an English question over an article written in English: the term as the question writes it, "ship" of "Units
     # shipped")
-    return not any(any(a in text for a in g.alternatives) or (english_text and not english and _says_in_english(g, text))
+    return not any(any(a in text or volume_by_verb(a, text) for a in g.alternatives)  # ("出货68.4万台" of 出货量)
+                   or (english_text and not english and _says_in_english(g, text))
                    or (english_text and english and g.kind == "term" and g.source and normalize(g.source) in text)
                    for g in words)
 
@@ -2630,7 +2735,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     english_question = question_language(question) != "zh"
     figure_words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity and not g.absent
                     and g.weight > 0 and not (g.kind == "word" and segment_words & set(g.alternatives))
-                    and not _of_period(g, question)]
+                    and not _of_period(g, question)
+                    and g.alternatives[0] not in evidence_config()["required"].get("not_figure_words", [])]
     # a figure is the asked company's: another name the question holds ("北垣矿业长协煤销量占比", where the
     # catalogue took 长协 for an organisation) does not let another company's sentence naming it answer
     asked = asked_companies if asked_companies and spec.wants_figure else spec.entities
@@ -2818,7 +2924,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     if (written := [n for f in forms if f and (n := normalize(f)) in norm])):
                 continue  # the metric or part asked named only in a clause stating no figure, the figures another's
                 # ("…收入7.89亿元，毛利率最高" for the margin; "南美收入8.93亿元…；东南亚收入与上年基本持平" for 东南亚)
-            if terms and not all(c in norm or c in context or (item and c in table_head)
+            # (a row's table names it in its caption too: "东莞基地…采购的主要美国原产物项（万美元）")
+            if terms and not all(c in norm or c in context or (item and (c in table_head or (is_row and c in table_caption)))
                                  or any(a in norm or (item and a in table_head) for g in gs for a in g.alternatives)
                                  for c, gs in terms):
                 continue  # names the company and period, but nothing of the figure asked
@@ -2828,7 +2935,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not any(a in norm or a in heads or a in normalize(befores[order])
                                 or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
                                 for g in figure_words for a in g.alternatives)
-                    and not (english_text and any(_says_in_english(g, f"{heads} {norm}") for g in figure_words))):
+                    and not (english_text and any(_says_in_english(g, f"{heads} {norm}") for g in figure_words))
+                    and not any(volume_by_verb(a, norm) for g in figure_words for a in g.alternatives)):
                 continue  # names the company (and the place asked) but no word of the figure asked, nor do the sentence
                 # before it, a heading over it or the table's lead-in ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有
                 # 五个生产基地，年产能…" states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座"); a
@@ -2886,7 +2994,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or (english_text and _says_in_english(g, scoped))
                                                    or (counted and any(a in counted for a in g.alternatives)
                                                        and any(states_measure(norm, u) for u in spec.measures)
-                                                       and any(a in doc_text for a in g.alternatives))
+                                                       and (any(a in doc_text for a in g.alternatives)
+                                                            or (english_text and _says_in_english(
+                                                                g, normalize(f"{p.chunk.text} {doc_prose.get(p.chunk.doc_id, '')}")))))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
             if spec.metrics and held and not is_row and _held_apart_from_metric(norm, held, spec.metrics, glossary):
@@ -2917,7 +3027,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     for forms in spec.segments]  # (an article written in English: "Europe" of 欧洲)
             # (a table row's segment is named by its row, its header or a section heading over it: the title speaks of
             # another line of the table, "…国际及地区航线旅客增三成" over the cargo row)
-            if not all(own or names_segment(heads if is_row else context, forms)
+            if not all(own or names_segment(f"{heads} {table_caption}" if is_row else context, forms)
                        for own, forms in zip(said, spec.segments, strict=True)):
                 continue  # the total, or another region's or tier's figure: not the segment asked
             if is_row and asks_growth and spec.segments and not segment_growth_in_row(norm, spec.segments):
@@ -2980,6 +3090,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                         or (is_row and _FULL_YEAR.search(shown.partition(":")[0]))) \
                         and not dated_months(shown):
                     continue  # a month's revenue asked: the sentence states a year's ("2025年全年收入…"), no month's
+                if asks_month_flow and not is_row and not periods(own_text(shown)) and not dated_months(shown) \
+                        and not any(re.fullmatch(r"M\d\d", q or "") for _, q in
+                                    {*context_period(p.chunk.title, p.chunk.headings), *periods(own_text(befores[order]))}):
+                    continue  # a month's flow asked ("6月一个月放出去多少"): a sentence stating no period takes no month
+                    # from another paragraph of its passage ("其中6月新增放款…" beside "利息收入3.84亿元…", the year's)
                 if (spec.metrics and not is_row and year_before_figure().search(shown)
                         and not period_match(spec.periods, named_periods(own_text(shown)) or stated - year_earlier(stated))
                         and not any(_year_before_clause_names(shown, forms) for forms in spec.metrics)):
@@ -3035,6 +3150,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown) \
+                    and not currency_written(shown, spec.unit) \
                     and not (is_row and (_caption_states_unit(f"{header_lines} {table_lead} {' '.join(p.chunk.headings)}", spec.unit)
                                          or _cell_unit(shown, spec.unit))) \
                     and not (spec.unit == "元" and _money_subunit(shown)):

@@ -39,13 +39,17 @@ def rrf_fuse(
 def with_english_nouns(question: str) -> str:
     """A Chinese question with the English nouns of its words appended (chatbot/bilingual.py english_nouns), for an
     article written in English: "卖出了多少拉链" finds "Zipper sales volume…"."""
-    from chatbot.bilingual import english_nouns
+    from chatbot.bilingual import english_forms
     from chatbot.lexicon import stop_words
     from chatbot.text import _jieba
 
     stop = stop_words()  # ("多少", "什么": the question's own words)
-    nouns = [n for w in _jieba().lcut(question) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and w not in stop
-             for n in english_nouns(w)]
+    words = _jieba().lcut(question)
+    # (the finance terms, nouns and verbs the dictionary gives: "收获" -> harvest, "预计" -> guidance; and a unit asked,
+    # as the article writes it: "多少吨" -> tonnes)
+    units = evidence_config()["units"].get("measures_en", {})
+    nouns = [n for w in words if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and w not in stop for n in english_forms(w)]
+    nouns += [en for w in words if len(w) == 1 for en, zh in units.items() if zh == [w]]
     extra = [n for n in dict.fromkeys(nouns) if n not in question.lower()]
     return f"{question} {' '.join(extra)}" if extra else question
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from chatbot.bilingual import cedict_index, is_english_word
+from chatbot.bilingual import cedict_index, is_english_word, names_a_place
 from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word, is_reader_phrase
@@ -590,6 +590,8 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         # Kong-listed", "A-share", "Alibaba-backed"): the name is what stands before the hyphen
         words = [re.sub(r"-([a-z]+)$", lambda h: "" if _is_modifier(h.group(1)) else h.group(0), w) for w in words]
         first, whole = words[0], words
+        if len(words) > 1 and names_a_place(" ".join(words).lower()):
+            continue  # a place the dictionary holds, "New Zealand", "Saudi Arabia": no company ("new" is a term)
         # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
         # middle ("Hua Hong Semiconductor")
         while words and (rules.not_name_en(words[0]) or words[0].lower() in terms):

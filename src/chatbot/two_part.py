@@ -106,7 +106,11 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             if word.isascii() and any(re.match(rx, q[j:]) for rx in evidence_config()["two_part"].get("change_only_en", [])):
                 continue  # "…, and how fast did it grow?": the first figure's change, no second item
         # (an item no passage holds is asked all the same: the answer says it is missing)
-        before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS]
+        # (no word of a period: "去年10月和…" joins no period to an item, the month's "10" and "去年" are its words)
+        # (unless the items are periods themselves: "今年一季度和二季度的收入")
+        period_items = any(p.group.kind == "period" and j <= p.start <= j + 2 for p in placed)
+        before = [p for p in placed if p.end <= i and p.group.kind in _ITEM_KINDS
+                  and (period_items or not _period_word(p, placed))]
         # (a question of its own names its item after its ask too, "每人拿多少一次性奖金？": a word the passages write
         # there, no verb, "按什么比例派发？")
         asked_after = [p for p in placed if i <= p.start and p.end <= j and p.group.kind in _ITEM_KINDS
@@ -219,6 +223,13 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             part.compounds = [(c, gs) for c, gs in part.compounds if c in part.item or c not in other.item]
         return parts
     return []
+
+
+def _period_word(p: _Placed, placed: list[_Placed]) -> bool:
+    """Is a placed word part of a period the question names: inside a period's span ("10" of "10月"), or a relative
+    period word ([two_part] period_words: "去年")?"""
+    return p.group.alternatives[0] in evidence_config()["two_part"].get("period_words", []) or any(
+        o.group.kind == "period" and o.start <= p.start and p.end <= o.end and o is not p for o in placed)
 
 
 def _asks_change(text: str) -> bool:

@@ -463,7 +463,11 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         return f.source_text or (f"{f.written[0]}–{f.written[1]}{cur}" if f.lo != f.hi else f"{f.written[0]}{cur}")
 
     def label(f: Fact, op) -> str:
-        per = "".join(sorted(f"{f'{y}年' if y else ''}{period_word(q)}" for y, q in f.periods))
+        # (a period word that writes its year itself, "2025年8月末", is not given it twice)
+        # (nor a year alone beside a part of it: "2025年" beside "8月末")
+        shown = {(y, q) for y, q in f.periods if q or not any(y2 == y and q2 for y2, q2 in f.periods)}
+        per = "".join(sorted(f"{f'{y}年' if y and not period_word(q).startswith(f'{y}年') else ''}{period_word(q)}"
+                             for y, q in shown))
         def words(text: str) -> str:  # the words before the text's first figure
             text = period_phrase_re().sub("", text)
             cut = figure_re().search(text)
@@ -475,7 +479,11 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
             or words(f.clause.split(" ")[0])
         if not re.search(r"[\u4e00-\u9fff]", f.clause):  # an English row or sentence: its words before the figure
             head = re.split(r"\s*(?:US\$|HK\$|RMB|USD|HKD)?\s*\d", f.clause, maxsplit=1)[0].strip(":：,， ") or head
-        if op.terms and dq.kind not in ("product", "average") and not any(a.lower() in head.lower() for g in op.terms for a in g):
+        total = next((w for w in reader_config()["compute"]["total_row_labels"]
+                      if f.row and normalize(f.sentence).lower().startswith(w.lower())), "")
+        if total:  # a table's total row ("合计:…存栏48.6万头"): its own label and column, whatever the operand's words
+            head = f"{total}{head}"
+        elif op.terms and dq.kind not in ("product", "average") and not any(a.lower() in head.lower() for g in op.terms for a in g):
             # matched by meaning: the asked words
             head = op.terms[0][0]
         who = op.entity if op.entity and dq.a.entity != dq.b.entity and op.entity not in head else ""

@@ -1,0 +1,242 @@
+"""Table-driven tests of the session-36 rules (dev-36's misses, by mechanism): a figure asked in a currency other than
+元, 港元 and 美元, an English unit in a table's caption, a Chinese question over an article written in English (the
+question's verbs and units in English for retrieval; its unit as the article writes it), a name-shaped word the
+passages write inside a longer term, a period's words that join no items, a place asked by "在…的", a place that is
+where the company lists, a volume written by its verb, words that say how much of a figure (no word of it), a month's
+flow that takes no month from another paragraph, and a share's operand read by its head."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.glossary import Glossary, load_glossary
+from chatbot.models import Chunk, Passage
+from chatbot.text import normalize
+
+# --- a figure asked in another currency: the unit asked, written in the article's English form --------------------
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("璘峡海产2025年第四季度收入多少挪威克朗？", "挪威克朗"),
+    ("收购余下股权要付多少新西兰元？", "新西兰元"),
+    ("框架协议值多少欧元？", "欧元"),
+    ("收入多少港元？", "港元"),
+    ("收入多少亿？", "亿"),
+    ("收入是多少？", ""),
+])
+def test_the_currency_asked(question, unit):
+    from chatbot.evidence import asked_unit
+
+    assert asked_unit(question) == unit
+
+
+@pytest.mark.parametrize(("text", "unit", "written"), [
+    ("fourth-quarter revenue rose 12.3% to NOK 4,105 million", "挪威克朗", True),
+    ("consideration of NZ$86.4 million", "新西兰元", True),
+    ("a framework agreement worth about EUR 185 million", "欧元", True),
+    ("revenue rose 9.7% to 14,286 million", "挪威克朗", False),  # no currency written
+    ("The Nokia brand", "挪威克朗", False),  # a word holding the code is none
+    ("收入4,105百万挪威克朗", "港元", False),  # 港元 is read by the figures, not here
+])
+def test_a_currency_as_an_english_article_writes_it(text, unit, written):
+    from chatbot.evidence import currency_written
+
+    assert currency_written(text, unit) is written
+
+
+def test_a_currency_asked_is_no_word_a_sentence_must_write():
+    from chatbot.evidence import analyse_question
+    from test_lookup20_rules import _idf
+
+    spec = analyse_question("云知声2025年第四季度收入多少挪威克朗？", load_glossary(), _idf("云知声 2025 第四季度 收入"))
+    assert spec.unit == "挪威克朗"
+    assert not any("挪威克朗" in g.alternatives for g in spec.groups)
+
+
+# --- a table's caption writing an English unit or currency --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("caption", "unit", "states"), [
+    ("FY2025 harvest by farming region (tonnes GWT)", "tonnes", True),
+    ("FY2025 harvest by farming region (tonnes GWT)", "吨", False),  # the Chinese unit is matched by its cells' forms
+    ("FY2025 revenue by destination market (NOK million)", "挪威克朗", True),
+    ("FY2025 revenue by destination market (NOK million)", "tonnes", False),
+])
+def test_a_caption_writing_an_english_unit(caption, unit, states):
+    from chatbot.evidence import _caption_states_unit
+
+    assert _caption_states_unit(caption, unit) is states
+
+
+@pytest.mark.parametrize(("text", "unit", "states"), [
+    (normalize("Guidance: the company expects to harvest about 195,000 tonnes in 2026."), "吨", True),
+    (normalize("Guidance: the company expects to harvest about 195,000 tonnes in 2026."), "tonnes", True),
+    ("Harvest volume rose 6.1% to 186,400 tonnes gutted weight.", "tonnes", True),
+    ("revenue rose 9.7% to NOK 14,286 million", "吨", False),
+    ("Shipments of 612 units", "辆", False),  # "units" counts any kind: no form of one unit
+])
+def test_a_chinese_unit_as_an_english_article_writes_it(text, unit, states):
+    from chatbot.evidence import states_measure
+
+    assert states_measure(text, unit) is states
+
+
+# --- a Chinese question over an article written in English: what retrieval adds -------------------------------------
+
+
+def test_a_chinese_questions_verbs_and_units_in_english():
+    from chatbot.retrieval import with_english_nouns
+
+    words = set(with_english_nouns("璘峡海产预计2026年收获多少吨三文鱼？").lower().split())
+    assert {"harvest", "tonnes", "salmon", "guidance"} <= words
+
+
+@pytest.mark.parametrize(("word", "form"), [
+    ("收获", "harvest"),  # its first dictionary entry only points to a variant: the senses are in the next
+    ("三文鱼", "salmon"),
+    ("预计", "forecast"),
+])
+def test_a_words_english_forms_past_a_variant_entry(word, form):
+    from chatbot.bilingual import english_forms
+
+    assert form in english_forms(word)
+
+
+@pytest.mark.parametrize(("word", "place"), [
+    ("European", "欧洲"),
+    ("african", "非洲"),
+    ("revenue", ""),
+    ("Europe", ""),  # a place itself, no adjective of its people
+])
+def test_the_place_an_adjective_of_people_names(word, place):
+    from chatbot.bilingual import demonym_place
+
+    assert demonym_place(word) == place
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("What share of Manakai Orchards' FY2025 kiwifruit sales volume came from New Zealand?", "Zealand"),
+    ("How much revenue did Qorvane Labs make in Saudi Arabia?", "Arabia"),
+])
+def test_a_place_of_two_words_is_no_unknown_name(question, absent):
+    from chatbot.subjects import uncatalogued_names
+
+    assert not any(absent in n for n in uncatalogued_names(question, load_glossary()))
+
+
+# --- a name-shaped word the passages write inside a longer term -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "question", "texts", "part"), [
+    ("电子设计自动化软件", "采购电子设计自动化软件许可花了多少钱", ["电子设计自动化软件许可:采购额320万美元"], True),
+    ("华启证券", "华启证券把目标价调到了多少", ["华启证券维持买入评级"], False),  # the broker: a name
+    ("电子设计自动化软件", "电子设计自动化软件花了多少钱", ["电子设计自动化软件许可:采购额320万美元"], False),
+])
+def test_a_name_written_on_into_a_term_the_passages_write(name, question, texts, part):
+    from chatbot.evidence import part_of_written_term
+
+    assert part_of_written_term(name, question, texts) is part
+
+
+# --- a period's words join no two items --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("云知声去年10月和一家连锁超市签的框架协议值多少钱？", 0),  # one agreement, signed last October
+    ("云知声今年一季度和二季度的收入分别是多少？", 2),  # the periods are the items
+])
+def test_a_periods_words_join_no_items(question, parts):
+    from chatbot.evidence import analyse_question, split_spec
+    from chatbot.evidence_config import evidence_config
+
+    cfg = evidence_config()["two_part"]
+    from test_lookup20_rules import _idf
+
+    spec = analyse_question(question, load_glossary(), _idf(f"{question} 法国"))
+    assert len(split_spec(question, spec, cfg["conjunctions"], cfg["clause_breaks"])) == parts
+
+
+# --- a place asked by "在…的"; a place where the company lists is no region ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def orchard():
+    aliases = {"蔓恺果业": "蔓恺果业", "璘峡海产": "璘峡海产"}
+    return Glossary(aliases=aliases, companies=set(aliases.values()), metrics=load_glossary().metrics)
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("蔓恺果业在丰盛湾的猕猴桃销量是多少？", "丰盛湾"),  # a place the tokenizer does not know: held whole
+    ("蔓恺果业在2025年的猕猴桃销量是多少？", None),  # a period
+])
+def test_a_place_asked_by_zai_de_is_held(orchard, question, held):
+    from chatbot.evidence import analyse_question
+    from test_lookup20_rules import _idf
+
+    spec = analyse_question(question, orchard, _idf("蔓恺果业 猕猴桃 销量 新西兰丰盛湾 2025"))
+    marked = [g.alternatives[0] for g in spec.required if g.marked]
+    assert (held in marked) if held else not any(a.startswith("2025") for a in marked)
+
+
+@pytest.mark.parametrize(("question", "word", "after"), [
+    ("璘峡海产的香港上市文件预计哪天刊发？", "香港", False),  # where it lists
+    ("璘峡海产的香港收入是多少？", "香港", True),  # a region's revenue
+])
+def test_a_place_where_the_company_lists_is_no_region(orchard, question, word, after):
+    from chatbot.evidence import _after_company
+
+    assert _after_company(question, word, {"璘峡海产"}, orchard) is after
+
+
+# --- a volume written by its verb; words of how much of a figure ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("form", "text", "written"), [
+    ("出货量", "期内各类望远镜及显微镜出货68.4万台，同比增长15.2%。", True),
+    ("销量", "销售了12万吨", False),  # a form of two characters: no verb of one
+    ("出货量", "出货安排已经恢复正常。", False),  # no figure after it
+])
+def test_a_volume_written_by_its_verb(form, text, written):
+    from chatbot.evidence import volume_by_verb
+
+    assert volume_by_verb(form, text) is written
+
+
+def _answers(question: str, text: str, title: str = "云知声公告", date: str = "2025-07-10") -> list[str]:
+    from chatbot.evidence import score_candidates
+    from test_lookup20_rules import _idf
+
+    chunk = Chunk(id="x:1", doc_id="x", title=title, text=text, headings=[title], date=date)
+    cands, _ = score_candidates(question, [Passage(chunk=chunk, score=1.0)], load_glossary(), _idf(f"{title} {text}"))
+    return [c.text for c in cands]
+
+
+def test_words_of_how_much_of_a_figure_name_no_figure():
+    text = "- 项目位于抚松产业园，主要产品为人参制品，一年加工鲜参约6,000吨。\n- 公司承诺项目全部投产后的年纳税额不低于8,000万元。"
+    assert not _answers("云知声的抚松产业园全部达产后，一年能产出多少钱的产品？", text)  # (全部: the tax's sentence)
+
+
+def test_a_months_flow_takes_no_month_from_another_paragraph():
+    text = "- 利息收入3.84亿元，同比下降12.6%。\n- 2026财年第一季度新增放款5.62亿元；其中6月新增放款1.74亿元。"
+    assert not _answers("云知声2025年6月一个月的利息收入是多少？", text)  # (the year's, the month from the line below)
+    assert _answers("云知声2025年6月一个月新增放款多少？", text) == ["2026财年第一季度新增放款5.62亿元；其中6月新增放款1.74亿元。"]
+
+
+# --- a share's operand read by its head; counts of head ------------------------------------------------------------
+
+
+def test_a_row_of_head_counted():
+    from chatbot.compute import facts_in
+
+    assert [(f.lo, f.currency) for f in facts_in("存栏22.4万头")] == [(224000.0, "头")]
+
+
+def test_a_share_operand_is_the_cell_its_head_names():
+    from chatbot.compute import Operand, facts_in, find_operand
+
+    facts = facts_in("内蒙古:牧场数量14座;存栏22.4万头")
+    for f in facts:  # (the caption's clause names the other column's word too)
+        f.row, f.table_context = True, " 肉牛存栏48.6万头"
+    got = find_operand(facts, Operand(None, [["内蒙古"], ["牧场"], ["存栏"]], None), lambda f, e: True)
+    assert got is not None
+    assert got.lo == 224000.0
