@@ -240,3 +240,39 @@ def test_a_share_operand_is_the_cell_its_head_names():
     got = find_operand(facts, Operand(None, [["内蒙古"], ["牧场"], ["存栏"]], None), lambda f, e: True)
     assert got is not None
     assert got.lo == 224000.0
+
+
+# --- an English question's part after "from" or "for its"; an amount of land; livestock sold and held -----------------
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("How much revenue did Unisound make from microscopes in 1H FY2026?", ["microscopes"]),
+    ("What NPL ratio did Unisound report for its farmer loans?", ["farmer"]),
+    ("How much revenue did Unisound make in 1H FY2026?", []),
+])
+def test_the_part_an_english_question_asks_is_held(question, held):
+    from chatbot.evidence import QuestionSpec, TermGroup, _its_parts_en
+
+    groups = [TermGroup(["microscopes", "显微镜"], 3.0), TermGroup(["farmer", "农户"], 3.0)]
+    spec = QuestionSpec(groups=groups, entities={"云知声"}, metrics=[], periods=set(), wants_figure=True, wants_list=False)
+    got = _its_parts_en(question, spec, ["显微镜:收入198,460", "农户贷款:不良率4.37%"], load_glossary())
+    assert [g.alternatives[0] for g in got] == held
+    assert all(g.marked for g in got)
+
+
+@pytest.mark.parametrize(("question", "measures"), [
+    ("How much land will the Fusong park use?", ["亩", "公顷", "平方米", "平方公里"]),
+    ("How much electricity did the plant generate?", ["千瓦时", "度"]),
+    ("How much revenue did the park make?", []),
+])
+def test_an_amount_of_land_is_asked_in_its_units(question, measures):
+    from chatbot.evidence import asked_measures
+
+    assert asked_measures(question) == measures
+
+
+@pytest.mark.parametrize(("word", "form"), [("herd", "存栏"), ("cattle", "肉牛"), ("land", "用地")])
+def test_sector_words_of_the_term_list(word, form):
+    from chatbot.bilingual import to_chinese
+
+    assert form in to_chinese(word)

@@ -371,3 +371,9 @@ def test_dev34_reader_question(dev34_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(35), KNOWN_FAILURES))
 def test_dev35_reader_question(dev35_engine, q):
     assert_reader_answer(dev35_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(36), KNOWN_FAILURES))
+def test_dev36_reader_question(dev36_engine, q):
+    assert_reader_answer(dev36_engine.ask(q["question"], q.get("history")), q)

@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 36))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 37))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -629,3 +629,15 @@ def test_dev35(dev35_engine, q):
     warning letter): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly questions,
     near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev35_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV36))
+def test_dev36(dev36_engine, q):
+    """Ten articles written blind in session 35 (a salmon farmer's listing by introduction written wholly in English, a
+    ginseng processor's investment agreement, a microlender's disclaimer of opinion, an HTML connector maker's Entity
+    List addition, a chocolate maker's share-increase plan, a .txt gelatin maker's antitrust penalty, a kiwifruit
+    grower's put option, a cattle rancher's debt-to-equity swap, a shelf-label maker's cornerstone investment, a
+    telescope maker's public censure): Chinese and English look-ups, pinyin names, two-part, table, unit, region and
+    monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev36_engine.ask(q["question"], q.get("history")), q)

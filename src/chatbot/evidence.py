@@ -1521,6 +1521,11 @@ def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     m = re.search(rf"\bhow\s+many\s+(?:[a-z\-]+\s+){{0,2}}?({words})\b", question.lower()) if words else None
     if m:  # (and the English word itself, as an article written in English writes the figure: "612 units")
         return (*en[m.group(1)], m.group(1)), tuple(m.group(1).split())
+    nouns = cfg.get("amount_nouns_en", {})  # "how much land": an area, in any of its units
+    m = re.search(rf"\bhow\s+much\s+({'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b",
+                  question.lower()) if nouns else None
+    if m:
+        return tuple(nouns[m.group(1)]), tuple(m.group(1).split())
     # a thing counted whose dictionary word is itself a unit ("how many customer visits": visits -> 人次)
     m = re.search(r"\bhow\s+many\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", question.lower())
     thing = list(takewhile(lambda w: w not in _EN_STOP, m.group(1).split())) if m else []
@@ -2443,7 +2448,9 @@ def _its_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary:
         return []
     skip = set(evidence_config()["required"]["en_part_skip"])
     out: list[TermGroup] = []
-    for m in re.finditer(r"\b(?:for|from|of|on|in)\s+(?:its|their)\s+((?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+)", question):
+    # (and "from" alone: "How much revenue did X make from microscopes?")
+    for m in re.finditer(r"\b(?:(?:for|from|of|on|in)\s+(?:its|their)|from)\s+((?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+)",
+                         question):
         out += _marked_written(m.group(1).lower().split(), spec, texts, skip)
     return out
 

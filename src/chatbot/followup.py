@@ -213,6 +213,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if subject := re.search(reader_config()["followup"]["generic_subject"], q):
             return q[: subject.start("w")] + ent + q[subject.start("w"):]
         if subject := re.search(reader_config()["followup"]["generic_subject_en"], q, flags=re.IGNORECASE):
+            if subject.group("w").lower() in reader_config()["followup"].get("generic_self_en", []):
+                return q[: subject.start()] + ent + q[subject.end():]  # "the company" -> "X"
             return q[: subject.start()] + f"{ent}'s " + q[subject.start("w"):]  # "the board" -> "X's board"
         if (change := _CHANGE_OF_IT.search(q)) and (item := _item_en(prev)):
             # "how much did it grow?" after "What was X's net profit in Q3?": the net profit grew, not X
