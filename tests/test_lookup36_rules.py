@@ -276,3 +276,41 @@ def test_sector_words_of_the_term_list(word, form):
     from chatbot.bilingual import to_chinese
 
     assert form in to_chinese(word)
+
+
+# --- reader questions: the intent of their openings and cues; a quarter as the half-year less the other ------------
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("比较一下蔓恺果业2025财年金果和绿果的收入和增速。", "comparison"),  # not a derived growth
+    ("渥信金融被核数师出具无法表示意见，接下来会怎样？", "conclusion"),
+    ("What happens next for Woxin Financial after the disclaimer?", "conclusion"),
+    ("Should investors consider Black Sesame shares? What is the analyst view?", "advice"),
+    ("蔓恺果业2025财年金果收入增速是多少？", "derived"),
+])
+def test_reader_intents_of_openings_and_cues(question, intent):
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == intent
+
+
+def test_a_quarter_is_its_half_year_less_the_other_quarter():
+    from chatbot.compute import read_period_part
+
+    read = read_period_part("云知声2025年第一季度收入是多少？", load_glossary())
+    assert read is not None
+    asked, dq = read
+    assert asked == ("2025", "Q1")
+    assert (dq.a.period, dq.b.period) == (("2025", "H1"), ("2025", "Q2"))
+
+
+@pytest.mark.parametrize(("question", "prev", "standalone"), [
+    ("How does the company plan to cope?", "What did Unisound say about the placing?", "How does 云知声 plan to cope?"),
+    ("What did the board say?", "What did Unisound say about the placing?", "What did 云知声's board say?"),
+    ("那第一季度单季收入大概是多少？", "云知声2025年上半年收入是多少？", "云知声2025年第一季度单季收入大概是多少？"),
+])
+def test_a_follow_up_of_the_company_and_of_its_own_period(question, prev, standalone):
+    from chatbot.followup import resolve_followup
+
+    history = [{"role": "user", "content": prev}, {"role": "assistant", "content": "…[1]。"}]
+    assert resolve_followup(question, history, load_glossary()) == standalone

@@ -231,6 +231,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if _points_back(q) and (asked_own := _own_item(q)):  # "那最新的年付费用户是多少？": its own item, asked of
             cut = _asked_item(prev, glossary)  # the company (and period, unless the latest is asked) before
             head = ent if detect_intent(asked_own).name == "latest" or not cut else cut[0]
+            if cut and head != ent and period_phrase_re().search(asked_own):  # "那第一季度单季收入…" after "…上半年收入":
+                year = re.search(r"(?:19|20)\d{2}\s*(?:财)?年", cut[0])  # its own period, the year before's
+                head = f"{ent}{year.group(0) if year else ''}"
             return f"{head}{asked_own}"
         if _points_back(q):  # "为什么增长这么慢？", "那这笔钱打算怎么用？": about what was just asked
             cut = _asked_item(prev, glossary)
