@@ -314,3 +314,12 @@ def test_a_follow_up_of_the_company_and_of_its_own_period(question, prev, standa
 
     history = [{"role": "user", "content": prev}, {"role": "assistant", "content": "…[1]。"}]
     assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+def test_a_market_where_the_shares_trade_is_no_locative_scope(orchard):
+    from chatbot.evidence import _locative_scope, question_terms
+    from test_lookup20_rules import _idf
+
+    question = "蔓恺果业在港股的股票代码是多少？"
+    groups = question_terms(question, orchard, _idf("蔓恺果业 港股 股票代码"))
+    assert _locative_scope(question, groups, {"蔓恺果业"}, orchard) == []

@@ -481,8 +481,9 @@ def _locative_scope(question: str, groups: list[TermGroup], entities: set[str], 
     out: list[TermGroup] = []
     for m in re.finditer(rx, question) if rx and names else ():
         span = m.group(1)
+        venues = evidence_config()["scope"].get("listing_venues", [])
         if not any(n in question[:m.start()] for n in names) or periods(span) or glossary.metrics_in(span) \
-                or any(_is_place(w) for w in _jieba().lcut(span)):
+                or any(_is_place(w) for w in _jieba().lcut(span)) or any(v.lower() in span.lower() for v in venues):
             continue  # (a place the tokenizer knows is read as the other places are: "在中东市场的收入")
         for g in groups:  # (the phrase's first word, its distinctive one: not "市场" of "在某地市场的")
             if g.kind == "word" and not g.entity and span.startswith(g.alternatives[0]):
@@ -697,7 +698,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
                     spec.required.append(g)
-    if wants_figure:  # "在丰盛湾的猕猴桃销量": the place the figure is asked of, held (the tokenizer cut "丰盛" off it)
+    if wants_figure and spec.amount:  # "在丰盛湾的猕猴桃销量": the place the figure is asked of, held (the tokenizer cut
+        # "丰盛" off it)
         for g in _locative_scope(question, groups, entities, glossary):
             if g not in spec.required:
                 spec.required.append(g)
