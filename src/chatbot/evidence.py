@@ -2256,8 +2256,13 @@ def part_of_written_term(name: str, question: str, texts: list[str]) -> bool:
     """Does the question write the name on into a longer term (the next character Chinese) that a passage writes
     the same way ("电子设计自动化软件许可")?"""
     at = question.find(name)
-    nxt = question[at + len(name):at + len(name) + 1] if at >= 0 else ""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]", nxt)) and any(name + nxt in t for t in texts)
+    if at < 0:
+        return False
+    # (the word after it a common word of two characters or more, "许可": not the rest of a name the finder cut short,
+    # "海博思" of "海博思创", a company named in passing)
+    after = next((w for w in _jieba().lcut(question[at + len(name):]) if w.strip()), "")
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", after)) and _jieba_freq(after) >= evidence_config()["required"][
+        "term_word_min_freq"] and any(name + after in t for t in texts)
 
 
 def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
@@ -3099,7 +3104,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                         or (is_row and _FULL_YEAR.search(shown.partition(":")[0]))) \
                         and not dated_months(shown):
                     continue  # a month's revenue asked: the sentence states a year's ("2025年全年收入…"), no month's
-                if asks_month_flow and not is_row and not periods(own_text(shown)) and not dated_months(shown) \
+                if asks_month_flow and not is_row and all(re.fullmatch(r"M\d\d", q or "") for _, q in spec.periods) \
+                        and not periods(own_text(shown)) and not any(qualifiers(own_text(shown))) and not dated_months(shown) \
                         and not any(re.fullmatch(r"M\d\d", q or "") for _, q in
                                     {*context_period(p.chunk.title, p.chunk.headings), *periods(own_text(befores[order]))}):
                     continue  # a month's flow asked ("6月一个月放出去多少"): a sentence stating no period takes no month

@@ -590,8 +590,9 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         # Kong-listed", "A-share", "Alibaba-backed"): the name is what stands before the hyphen
         words = [re.sub(r"-([a-z]+)$", lambda h: "" if _is_modifier(h.group(1)) else h.group(0), w) for w in words]
         first, whole = words[0], words
-        if len(words) > 1 and names_a_place(" ".join(words).lower()):
-            continue  # a place the dictionary holds, "New Zealand", "Saudi Arabia": no company ("new" is a term)
+        if len(words) > 1 and names_a_place(" ".join(words).lower()) and glossary.translate(" ".join(words).lower()):
+            continue  # a place the dictionary holds and the documents write, "New Zealand" (新西兰): no company ("new" is
+            # a term); a place no document writes, "South Korea", is a name no document holds, as before
         # words that are no names come off the ends ("What", "Q2", "Hong Kong"), not the
         # middle ("Hua Hong Semiconductor")
         while words and (rules.not_name_en(words[0]) or words[0].lower() in terms):
