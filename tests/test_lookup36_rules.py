@@ -277,7 +277,8 @@ def test_an_amount_of_land_is_asked_in_its_units(question, measures):
     assert asked_measures(question) == measures
 
 
-@pytest.mark.parametrize(("word", "form"), [("herd", "存栏"), ("cattle", "肉牛"), ("land", "用地")])
+@pytest.mark.parametrize(("word", "form"), [("herd", "存栏"), ("cattle", "肉牛"), ("land", "用地"), ("pre-money valuation", "投前估值"),
+                                           ("eps accretion", "每股盈利增厚"), ("debt-to-equity swap", "债转股")])
 def test_sector_words_of_the_term_list(word, form):
     from chatbot.bilingual import to_chinese
 
@@ -329,3 +330,26 @@ def test_a_market_where_the_shares_trade_is_no_locative_scope(orchard):
     question = "蔓恺果业在港股的股票代码是多少？"
     groups = question_terms(question, orchard, _idf("蔓恺果业 港股 股票代码"))
     assert _locative_scope(question, groups, {"蔓恺果业"}, orchard) == []
+
+
+# --- a company another company's article names in passing is no subject of that article's lists ------------------
+
+
+@pytest.mark.parametrize(("heading", "subjects", "about"), [
+    ("为什么要降杠杆", {"犇原牧业"}, False),  # the cattle rancher's article, the shelf-label maker named in passing
+    ("昕签科技入股的代价", {"犇原牧业"}, True),  # its heading names the company asked
+    ("入股的好处", {"昕签科技"}, True),  # its own article
+    ("入股的好处", set(), True),  # an article about no company the catalogue knows
+])
+def test_a_company_named_in_passing_owns_no_list(heading, subjects, about):
+    from types import SimpleNamespace
+
+    from chatbot.compose.sections import _about
+    from chatbot.structure import DocStructure, Line
+
+    aliases = {"昕签科技": "昕签科技", "犇原牧业": "犇原牧业"}
+    glossary = Glossary(aliases=aliases, companies=set(aliases.values()), metrics={}, doc_subjects={"d": subjects})
+    chunk = Chunk(id="d:1", doc_id="d", title="t", text="", headings=["t"], date="2026-01-27")
+    line = Line("同属港股的昕签科技则在推进基石投资。", "", chunk)
+    doc = DocStructure(doc_id="d", title="某公司公告", publisher="", date="", blocks=[])
+    assert _about(SimpleNamespace(glossary=glossary), doc, [line], heading, {"昕签科技"}) is about

@@ -558,8 +558,10 @@ def _about(ctx: ComposeContext, doc: DocStructure, points: list[Line], title: st
         return True
     companies = set(ctx.glossary.companies) | asked
     named = set(ctx.glossary.entities(" ".join([title, *(ln.text for ln in points)]))) & companies
-    if named & asked:
-        return True
+    if named & asked:  # (not a company a point of another company's article names in passing, its heading not:
+        # "同属港股…的昕签科技…" in a cattle rancher's "为什么要降杠杆")
+        subjects = ctx.glossary.doc_subjects.get(doc.doc_id, set())
+        return not subjects or bool(subjects & asked) or bool(set(ctx.glossary.entities(title)) & asked)
     in_title = set(ctx.glossary.entities(doc.title)) & companies
     # (`peers_ok`, a section headed by the intent's words: peers a point names in passing, "常与澜滨疏浚、蛟港工程等同业
     # 竞争", are no subject of the document about the company)
@@ -1212,7 +1214,12 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         missing = -1 if pros else 1
         # (else, for a company asked, a block of its own documents: a note's "核心观点" list beside its "风险提示")
         own = [(s, b) for s, b in unmatched if asked & ctx.glossary.doc_subjects.get(b.doc_id, set())]
-        filler = next((b for _, b in [*scored[3:], *own] if any(_line_side(b, ln, short) == missing for ln in b.lines)), None)
+        # (a filler for a company asked is a block of its own documents, or one naming it: not another company's
+        # article's lists, "活牛价格持续走低…" for a shelf-label maker's cornerstone investment)
+        fillers = [b for _, b in scored[3:] if not asked or asked & ctx.glossary.doc_subjects.get(b.doc_id, set())
+                   or any(set(ctx.glossary.entities(ln.text)) & asked for ln in b.lines)]
+        filler = next((b for b in [*fillers, *(b for _, b in own)]
+                       if any(_line_side(b, ln, short) == missing for ln in b.lines)), None)
         if filler is not None:
             take(filler)
     entries: list[Entry] = []
