@@ -353,3 +353,14 @@ def test_a_company_named_in_passing_owns_no_list(heading, subjects, about):
     line = Line("同属港股的昕签科技则在推进基石投资。", "", chunk)
     doc = DocStructure(doc_id="d", title="某公司公告", publisher="", date="", blocks=[])
     assert _about(SimpleNamespace(glossary=glossary), doc, [line], heading, {"昕签科技"}) is about
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("2026财年第一季度新增放款5.62亿元，同比下降23.4%", -1),  # a fall; "第一季度" ranks nothing
+    ("按收入计排名第一", 1),
+    ("第一季度新增放款5.62亿元", 0),
+])
+def test_a_periods_words_take_no_side(text, side):
+    from chatbot.compose.sections import stance_of
+
+    assert stance_of(text) == side

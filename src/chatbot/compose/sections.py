@@ -915,6 +915,8 @@ def _good_high() -> re.Pattern | None:
 def stance_of(text: str) -> int:
     """+1 strength/opportunity, -1 risk/weakness, 0 neither (the stance words)."""
     st = reader_config()["stance"]
+    if st.get("not_stance"):  # ("第一季度" is no "第一")
+        text = re.sub(st["not_stance"], " ", text)
     # (a figure whose being high is good, "毛利率较高": an upside, not the "较高" of a cost)
     good_high = _good_high()
     plain = good_high.sub("", text) if good_high else text
