@@ -16,6 +16,7 @@ from chatbot.evidence import score_candidates
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
+from chatbot.table_cells import caption_unit
 from chatbot.text import claim_figures, content_words, normalize, period_phrase_re, periods, split_sentences
 
 
@@ -858,6 +859,8 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
                for e in _topic_sentences(d, [], plain, extra) if overlap(plain, e.text) > max(best, least)
                and (_line_about(ctx, e, asked) or _own_subject(ctx, e.text))]
     found = list({e.text: e for e in [*sorted(topical, key=lambda e: -overlap(plain, e.text))[:extra], *found]}.values())
+    # (what is done is said in a sentence: no note or bracketed disclaimer, no table's caption, "…收入（人民币百万元）")
+    found = [e for e in found if not _NOTE.match(e.text) and not caption_unit(e.text)]
     if not found:
         return None
     cue = re.compile("|".join(_cfg()["method_cues"]))
