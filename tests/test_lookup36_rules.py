@@ -364,3 +364,14 @@ def test_a_periods_words_take_no_side(text, side):
     from chatbot.compose.sections import stance_of
 
     assert stance_of(text) == side
+
+
+@pytest.mark.parametrize(("row", "head", "forms", "other"), [
+    ("金垄畜牧:出栏量636万头;营业收入298.6亿元;9月末能繁母猪102万头", "|公司|出栏量(万头)|营业收入(亿元)|9月末能繁母猪(万头)|",
+     ["存栏"], False),  # a count of head held, which the row writes by its kind
+    ("环保疏浚:2026财年上半年110.4百万元", "各业务收入按业务划分", ["毛利"], True),  # a revenue row for a gross profit
+])
+def test_a_row_of_a_tables_other_metric_is_money_asked_only(row, head, forms, other):
+    from chatbot.evidence import _row_of_other_metric
+
+    assert _row_of_other_metric(normalize(row), head, forms, load_glossary()) is other

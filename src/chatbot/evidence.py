@@ -832,6 +832,9 @@ def _row_of_other_metric(norm: str, head: str, forms: list[str], glossary: Gloss
     if not set(forms) & finance_term_forms() or set(forms) & set(evidence_config()["scope"]["growth_asked"]) \
             or (dictionary_tag(forms[0]) or "").startswith("v"):
         return False  # (a finance term's amount only: not a verb before the ask, "经营多少家门店", nor a growth, "增速")
+    if not any(rx.search(f) for rx in _money_asked_res() for f in forms):
+        return False  # (a sum of money, as the table's metrics are: not a count of head held, "存栏", which a row of
+        # the sector's table writes by its kind, "9月末能繁母猪102万头")
     named = glossary.metrics_in(head)
     head_norm = normalize(head)
     return bool(named) and not any(f in norm or f in head_norm for f in forms) \
