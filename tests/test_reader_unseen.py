@@ -22,6 +22,53 @@ def _load(n: int) -> list[dict]:
 
 
 KNOWN_FAILURES: dict[str, str] = {
+    # dev-36 (the session-35 hidden set, opened in session 36): its failures at the end of session 36
+    "h35-r05": "What was CICC's overall verdict on 4Para… — "
+               "refused (or only what is known is said)",
+    "h35-r06": "德勤对2026年香港新股市场的结论是什么？ — "
+               "the answer misses ['全球前三']",
+    "h35-r11": "IDC统计公有云大模型调用量时是怎么界定口径的？ — "
+               "the intent is read as definition (the set labels it how)",
+    "h35-r14": "黑芝麻智能上半年业绩有哪些亮点，又有哪些隐忧？ — "
+               "the answer misses ['24.8%']",
+    "h35-r15": "18C章所说的“已商业化”公司是什么意思？ — "
+               "the answer misses ['2.5亿港元', '特专科技']",
+    "h35-r16": "What does the 'pocket-sized IPO' label f… — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h35-r17": "智谱招股里说的“绿鞋”是什么？规模有多大？ — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h35-r18": "智谱和MiniMax走的商业化路线有什么不同？ — "
+               "the answer misses ['511亿']",
+    "h35-r22": "Roughly what percentage of Zhipu's gross… — "
+               "the answer misses ['4.0%']",
+    "h35-r29": "云知声IPO的发行价是多少？上市首日涨了多少？ — "
+               "the intent is read as derived (the set labels it lookup)",
+    "h35-r31": "那翠峦半导体呢？ — "
+               "the intent is read as derived (the set labels it lookup)",
+    "h35-r33": "概括一下Brennvik Seafood来港上市的安排。 — "
+               "the answer misses ['NOK 96.40']",
+    "h35-r34": "Summarise the antitrust penalty imposed … — "
+               "the answer misses ['15日|15 days']",
+    "h35-r35": "渥信金融被核数师出具无法表示意见，接下来会怎样？ — "
+               "the answer misses ['暂停买卖']",
+    "h35-r36": "What does Benyuan Muye expect the debt-t… — "
+               "the intent is read as lookup (the set labels it conclusion)",
+    "h35-r41": "How does the company plan to cope? — "
+               "the answer misses ['槟城|Penang', '9至12个月|9 to 12 months', '复议|reconsideration']",
+    "h35-r42": "昕签科技给澈芯微电子当基石投资者，有什么好处，又有什么代价？ — "
+               "the answer misses ['六个月']",
+    "h35-r43": "What are the upsides and the obligations… — "
+               "the intent is read as lookup (the set labels it pros_cons)",
+    "h35-r44": "什么叫以介绍方式上市？Brennvik说的第二个主要上市地是什么意思？ — "
+               "the answer misses ['No new shares', 'second primary listing', 'fungible']",
+    "h35-r45": "What kind of monopoly agreement was Puzh… — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h35-r53": "觐星光学被公开谴责之后，还值得投资吗？ — "
+               "the answer misses ['3.18亿']",
+    "h35-r54": "Should I buy Woxin Financial shares now? — "
+               "the answer misses ['暂停买卖|suspended', '6.84%']",
+    "h35-r56": "When does Chexin list, and how long is t… — "
+               "refused (or only what is known is said)",
     # dev-35 (the session-34 hidden set, opened in session 35): its failures at the end of session 35
     "h34-r05": "What does Deloitte conclude about Hong Kong's IPO market in … — "
                "refused (or only what is known is said)",

@@ -93,6 +93,17 @@ KNOWN_FAILURES = {
               "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
+    # dev-36 (the session-35 hidden set, opened in session 36): its failures after the session-36 fixes
+    "h35-q09": "椿岱参业的抚松产业园全部达产后，一年能产出多少钱的产品？能提供多少个工作岗位？ — "
+               "refused (or only what is known is said)",
+    "h35-q10": "When is phase one of Chundai Shenye's Fu… — "
+               "refused (or only what is known is said)",
+    "h35-q14": "渥信金融2025年6月一个月放出去多少新贷款？ — "
+               "refused (or only what is known is said)",
+    "h35-q28": "How fast did Puzhitang's gelatin cakes a… — "
+               "refused (or only what is known is said)",
+    "h35-q31": "How much revenue did Manakai Orchards ma… — "
+               "refused (or only what is known is said)",
     # dev-35 (the session-34 hidden set, opened in session 35): its failures after the session-35 fixes
     "h34-q04": "What share of Tangyue CNC's 9M25 revenue came from overseas,… — "
                "the answer misses ['23.6%', '19.8%']",
