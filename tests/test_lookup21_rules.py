@@ -151,7 +151,7 @@ def test_the_defined_term_is_the_defining_clauses():
 @pytest.mark.parametrize(("text", "side"), [
     ("三季度单季毛利率25.3%，同比提升1.8个百分点", 1),  # a margin that rises: an upside
     ("毛利率较高", 1),
-    ("毛利率下降2个点，费用率提升", 0),  # another figure's rise
+    ("毛利率下降2个点，费用率提升", -1),  # another figure's rise is no upside; the margin's fall a downside (session 36)
 ])
 def test_a_margin_that_rises_is_an_upside(text, side):
     from chatbot.compose.sections import stance_of

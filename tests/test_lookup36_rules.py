@@ -137,6 +137,7 @@ def test_a_place_of_two_words_the_documents_write_is_no_unknown_name(question, p
     ("华启证券", "华启证券把目标价调到了多少", ["华启证券维持买入评级"], False),  # the broker: a name
     ("电子设计自动化软件", "电子设计自动化软件花了多少钱", ["电子设计自动化软件许可:采购额320万美元"], False),
     ("海博思", "海博思创2025年上半年的收入是多少", ["新方向包括与海博思创合作"], False),  # a name cut short
+    ("铖联", "铖联电子2025年前三季度收入是多少", ["同业铖联电子的股价也随之走弱"], False),  # a name's own last word
 ])
 def test_a_name_written_on_into_a_term_the_passages_write(name, question, texts, part):
     from chatbot.evidence import part_of_written_term

@@ -2193,8 +2193,10 @@ def score_candidates(
     cfg = evidence_config()["two_part"]
     texts = [normalize(p.chunk.text) for p in passages]
     # (a name-shaped word the passages write inside a longer term, as the question does: "电子设计自动化软件" of
-    # "…软件许可" is a thing bought, no institution whose figure it is)
-    spec.names = [n for n in spec.names if not part_of_written_term(n, normalize(question), texts)]
+    # "…软件许可" is a thing bought, no institution whose figure it is; only beside a catalogued company asked: a
+    # question about a company the catalogue does not hold keeps its name, which only a sentence naming it answers)
+    if spec.entities & glossary.companies:
+        spec.names = [n for n in spec.names if not part_of_written_term(n, normalize(question), texts)]
     if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True)
                           for item in [*numbered_items(question, texts), *lettered_items(question, texts),
@@ -2264,8 +2266,12 @@ def part_of_written_term(name: str, question: str, texts: list[str]) -> bool:
     # (the word after it a common word of two characters or more, "许可": not the rest of a name the finder cut short,
     # "海博思" of "海博思创", a company named in passing)
     after = next((w for w in _jieba().lcut(question[at + len(name):]) if w.strip()), "")
+    from chatbot.names import load_rules
+
+    rules = load_rules()  # (nor a word names end with, "电子" of a peer "铖联电子" the finder read as "铖联")
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", after)) and _jieba_freq(after) >= evidence_config()["required"][
-        "term_word_min_freq"] and any(name + after in t for t in texts)
+        "term_word_min_freq"] and after not in {*rules.company_suffixes, *rules.trade_words, *rules.org_suffixes} \
+        and any(name + after in t for t in texts)
 
 
 def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
