@@ -256,12 +256,14 @@ def test_a_share_operand_is_the_cell_its_head_names():
     ("How much revenue did Unisound make from microscopes in 1H FY2026?", ["microscopes"]),
     ("What NPL ratio did Unisound report for its farmer loans?", ["farmer"]),
     ("How much revenue did Unisound make in 1H FY2026?", []),
+    ("How much revenue did Unisound make from blue-collar microscopes?", []),  # a part no passage writes: not held
     ("How much did Unisound's revenue change from a year earlier?", []),  # a comparison's base, no part
 ])
 def test_the_part_an_english_question_asks_is_held(question, held):
     from chatbot.evidence import QuestionSpec, TermGroup, _its_parts_en
 
-    groups = [TermGroup(["microscopes", "显微镜"], 3.0), TermGroup(["farmer", "农户"], 3.0), TermGroup(["earlier"], 3.0)]
+    groups = [TermGroup(["microscopes", "显微镜"], 3.0), TermGroup(["farmer", "农户"], 3.0), TermGroup(["earlier"], 3.0),
+              TermGroup(["贷款", "loans"], 3.0, kind="term"), TermGroup(["blue-collar"], 5.0, absent=True)]
     spec = QuestionSpec(groups=groups, entities={"云知声"}, metrics=[], periods=set(), wants_figure=True, wants_list=False)
     got = _its_parts_en(question, spec, ["显微镜:收入198,460", "农户贷款:不良率4.37%", "a year earlier"], load_glossary())
     assert [g.alternatives[0] for g in got] == held

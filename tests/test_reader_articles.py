@@ -106,7 +106,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h14-r12": "为什么毛利率会往下走？ — missing 薪酬, 5.4%: the why follow-up quotes a drivers list, not the guards' pay rise",
     "h14-r19": "How is 良缘禧事 coping with the decline in weddings? — missing 谢师宴, 非婚宴: the how answer quotes the revenue row, not the strategy sentence",
     "h14-r24": "焰盾消防北美业务占比提高，是好事还是坏事？ — intent read as derived (占比), the set says pros_cons",
-    "h14-r25": "它以停车场为载体做充电，有什么优势和劣势？ — missing 车流稳定: the upside list quotes the guidance line, not the article's 优势 sentence",
     "h14-r28": "浔湾海洋说的“深远海养殖工船”是什么？公司有几艘？ — intent read as lookup (a count asked beside the term), the set says definition",
     "h14-r32": "良缘禧事、鸾庭婚礼、佳偶汇三家上半年收入增速各是多少？ — intent read as derived (增速), the set says comparison (the growth row is answered)",
     "h14-r34": "Compare Hengzhun Testing's industrial and new-ener… — refused: a comparison of two of one company's segments finds no figure of each",
@@ -153,8 +152,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h27-r34": "Which grew faster in 1H25, store-session revenue or script licensing? — one row given on this index "
                "(both rows on dev-28's own index): 'store-session' is not read as 门店场次",
     # lost in session 28 when dev-28's articles joined this test's index (not narrowed)
-    "h13-r10": "What is the article's bottom line on the three Hong Kong coatings stocks? — the conclusion quotes another "
-               "article's last section",
     "h13-r30": "TPV在璐付科技的业绩里指什么？上半年规模有多大？ — missing 总支付交易额 / 1486亿: the answer quotes a revenue "
                "ranking line of another article",
     "h17-r30": "What is a boundary-free robotic mower? — refused",

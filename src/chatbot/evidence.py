@@ -2467,7 +2467,16 @@ def _its_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary:
     # (and "from" alone: "How much revenue did X make from microscopes?")
     for m in re.finditer(r"\b(?:(?:for|from|of|on|in)\s+(?:its|their)|from)\s+((?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+)",
                          question):
-        out += _marked_written(m.group(1).lower().split(), spec, texts, skip)
+        words = [w for w in m.group(1).lower().split() if w not in _EN_STOP and w not in skip
+                 and not _PERIOD_WORDS_EN.fullmatch(w) and not re.search(r"\d", w)]
+        held = _marked_written(words, spec, texts, skip)
+        written = [w for w in words if any(w in g.alternatives and not g.absent
+                                           and any(a and a in t for a in g.alternatives for t in texts) for g in spec.groups)]
+        if len(written) < len(words):  # a word of the part no passage writes ("blue-collar" of "from blue-collar
+            for g in held:  # recruitment"): a part the documents do not break out, left to the refusal's checks
+                g.marked = False
+            continue
+        out += held
     return out
 
 
