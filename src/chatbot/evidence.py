@@ -478,10 +478,10 @@ def _locative_scope(question: str, groups: list[TermGroup], entities: set[str], 
     (the country's total or another region's row is no answer for it). No period, company or metric word."""
     rx = evidence_config()["scope"].get("locative", "")
     names = [a for a in _forms_of(entities, glossary) if a and not a.isascii()]
+    venues = evidence_config()["scope"].get("listing_venues", [])
     out: list[TermGroup] = []
     for m in re.finditer(rx, question) if rx and names else ():
         span = m.group(1)
-        venues = evidence_config()["scope"].get("listing_venues", [])
         if not any(n in question[:m.start()] for n in names) or periods(span) or glossary.metrics_in(span) \
                 or any(_is_place(w) for w in _jieba().lcut(span)) or any(v.lower() in span.lower() for v in venues):
             continue  # (a place the tokenizer knows is read as the other places are: "在中东市场的收入")
@@ -1437,7 +1437,6 @@ def _money_asked_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rx, re.IGNORECASE) for rx in evidence_config()["units"].get("money_asked", []))
 
 
-@lru_cache(maxsize=1)
 def volume_by_verb(form: str, norm: str) -> bool:
     """Does a sentence write a volume noun ("出货量", "销量") as its verb right before the figure ("出货68.4万台",
     "销售了12万吨")?"""
@@ -1445,6 +1444,7 @@ def volume_by_verb(form: str, norm: str) -> bool:
         re.escape(form[:-1]) + r"(?:了|约|近|逾|超过?)?\s*\d", norm) is not None
 
 
+@lru_cache(maxsize=1)
 def _volume_forms() -> tuple[str, ...]:
     """Every form a volume is written in, of any kind ([volume_kinds] forms: "销量", "产量", "shipments")."""
     return tuple(f for kind in evidence_config()["volume_kinds"].values() for f in kind["forms"])
@@ -2469,14 +2469,11 @@ def _its_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary:
                          question):
         words = [w for w in m.group(1).lower().split() if w not in _EN_STOP and w not in skip
                  and not _PERIOD_WORDS_EN.fullmatch(w) and not re.search(r"\d", w)]
-        held = _marked_written(words, spec, texts, skip)
-        written = [w for w in words if any(w in g.alternatives and not g.absent
-                                           and any(a and a in t for a in g.alternatives for t in texts) for g in spec.groups)]
-        if len(written) < len(words):  # a word of the part no passage writes ("blue-collar" of "from blue-collar
-            for g in held:  # recruitment"): a part the documents do not break out, left to the refusal's checks
-                g.marked = False
-            continue
-        out += held
+        if not all(any(w in g.alternatives and not g.absent and any(a and a in t for a in g.alternatives for t in texts)
+                       for g in spec.groups) for w in words):
+            continue  # a word of the part no passage writes ("blue-collar" of "from blue-collar recruitment"): a part
+            # the documents do not break out, left to the refusal's checks
+        out += _marked_written(words, spec, texts, skip)
     return out
 
 

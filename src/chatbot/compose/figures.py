@@ -479,9 +479,7 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
             or words(f.clause.split(" ")[0])
         if not re.search(r"[\u4e00-\u9fff]", f.clause):  # an English row or sentence: its words before the figure
             head = re.split(r"\s*(?:US\$|HK\$|RMB|USD|HKD)?\s*\d", f.clause, maxsplit=1)[0].strip(":：,， ") or head
-        total = next((w for w in reader_config()["compute"]["total_row_labels"]
-                      if f.row and normalize(f.sentence).lower().startswith(w.lower())), "")
-        if total:  # a table's total row ("合计:…存栏48.6万头"): its own label and column, whatever the operand's words
+        if total := total_row_label(f):  # a table's total row ("合计:…存栏48.6万头"): its own label and column, whatever the operand's words
             head = f"{total}{head}"
         elif op.terms and dq.kind not in ("product", "average") and not any(a.lower() in head.lower() for g in op.terms for a in g):
             # matched by meaning: the asked words
@@ -602,19 +600,25 @@ def _row_total(facts: list[Fact], part: Fact) -> Fact | None:
                  and f.lo >= part.hi and labelled_total(f)), None)
 
 
+def total_row_label(f: Fact) -> str:
+    """The total label a table row's figure stands under ("合计" of "合计:…存栏48.6万头": [compute] total_row_labels),
+    "" for a row of a part or a sentence."""
+    low = normalize(f.sentence).lower()
+    return next((w for w in reader_config()["compute"]["total_row_labels"] if f.row and low.startswith(w.lower())), "")
+
+
 def _table_total(facts: list[Fact], part: Fact) -> Fact | None:
     """The total row of the part's own table, in the part's column ("合计:…2025年产量337.6万张" for "越南同奈:…2025年产量
     71.8万张"): the whole of a share asked of a table's row, whatever its unit (a count, not only revenue)."""
     if not part.row:
         return None
-    totals = tuple(t.lower() for t in reader_config()["compute"]["total_row_labels"])
 
     def column(f: Fact) -> str:  # the cell's own words: its clause without the row's label and the figure
         label = re.split(r"[:：]", f.sentence, maxsplit=1)[0]
         return normalize(f.clause.replace(label, "", 1).replace(f.source_text, " ")).strip()
 
     return next((f for f in facts if f.row and f.passage_idx == part.passage_idx and f is not part
-                 and normalize(f.sentence).lower().startswith(totals) and f.currency == part.currency
+                 and total_row_label(f) and f.currency == part.currency
                  and f.periods == part.periods and f.lo >= part.hi and column(f) == column(part)), None)
 
 
