@@ -159,6 +159,7 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
             first["forms"] |= h["forms"]
             first["tickers"] |= h["tickers"]
             first["names"].update(h["names"])
+            first["own"].update(h["own"])
             first["docs"] |= h["docs"]
             first["kind"] = "company" if "company" in (first["kind"], h["kind"]) else first["kind"]
             first["canon"] = first["canon"] or h["canon"]
@@ -171,7 +172,8 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
         keys = {f.lower() for f in forms if len(f) >= 2} | {t.lower() for t in tickers}
         g = home_for(keys)
         if g is None:
-            g = {"forms": set(), "tickers": set(), "kind": kind, "names": Counter(), "docs": set(), "canon": None}
+            g = {"forms": set(), "tickers": set(), "kind": kind, "names": Counter(), "own": Counter(), "docs": set(),
+                 "canon": None}
             groups.append(g)
         g["forms"] |= {f.lower() for f in forms if len(f) >= 2}
         g["tickers"] |= {t.upper() for t in tickers}
@@ -180,6 +182,7 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
         g["canon"] = g["canon"] or canon
         if doc:
             g["docs"].add(doc)
+            g["own"][name] += 1
         for k in g["forms"] | {t.lower() for t in g["tickers"]}:
             index[k] = g
 
@@ -226,7 +229,7 @@ def known_terms(base) -> set[str]:
 
 def _glossary_of_groups(groups: list[dict], base, by_canon: dict[str, set[str]], translate):
     """The merged companies as a Glossary: one canonical name per group (the
-    glossary's, else the name used most), its forms and tickers as aliases."""
+    glossary's, else the name used most, its own article's first), its forms and tickers as aliases."""
     from chatbot.glossary import Glossary
 
     aliases: dict[str, str] = {}
@@ -234,7 +237,9 @@ def _glossary_of_groups(groups: list[dict], base, by_canon: dict[str, set[str]],
     companies: set[str] = set()
     subjects: dict[str, set[str]] = {}
     for g in groups:
-        canon = g["canon"] or g["names"].most_common(1)[0][0]
+        # (of names used as often, the one the company's own article uses: "消费股中橄湾控股（Olivarra）" of another
+        # article walks a name back into the words before it, "股中橄湾控股", where its own writes "橄湾控股")
+        canon = g["canon"] or max(g["names"], key=lambda n: (g["names"][n], g["own"][n]))
         for f in g["forms"]:
             aliases.setdefault(f, canon)
         for t in sorted(g["tickers"]):

@@ -213,6 +213,9 @@ class Operand:
     terms: list[list[str]]  # groups; each group: alternatives, one of which must appear
     period: tuple | None
     exclude: list[str] = field(default_factory=list)
+    # groups its own sentence (or a row's table) must write, never only a heading or the title: the part a ratio is
+    # asked of ("合肥分公司" under the title "…合肥分公司被责令停业整顿…" names no figure of the group the branch's)
+    held: list[list[str]] = field(default_factory=list)
 
 
 def synonyms(alts: list[str]) -> list[str]:
@@ -235,6 +238,11 @@ def _in(alts: list[str], text: str, per_share: bool) -> bool:
         return True
     price = reader_config()["compute"]["price_suffixes"]
     if per_share and any(a in price for a in alts):  # "配售的价格": the price is the figure per share itself
+        return True
+    # (a price written by its stem right before its figure in money: "收盘345港元", "开盘120港元" for 收盘价, 开盘价; not
+    # "配售780万股", a count)
+    if any(len(a) > len(p) + 1 and a.endswith(p) and re.search(re.escape(normalize(a[: -len(p)])) + r"\s*(?:于|为|报)?\s*约?\d[\d,.]*\s*(?:港元|美元|元|港币|日元|欧元)", text)
+           for a in alts for p in price):
         return True
     return per_share and any(len(a) > len(p) + 1 and a.endswith(p) and normalize(a[: -len(p)]) in text
                              for a in alts for p in price)
@@ -266,6 +274,9 @@ def _matches(f: Fact, op: Operand, entity_ok, by_meaning: bool = False, in_conte
     elif not all(_in(g, near, False) for g in op.terms):
         return False
     if any(normalize(x) in text for x in op.exclude):
+        return False
+    own = normalize(f.sentence + (f" {f.table_context}" if f.row else ""))
+    if op.held and not all(_in(g, own, False) for g in op.held):
         return False
     month = re.fullmatch(r"M(\d\d)", op.period[1] or "") if op.period else None
     if month and not f.periods and re.search(rf"(?<!\d)0?{int(month.group(1))}\s*月\s*\d{{1,2}}\s*[日号]", f.sentence):
@@ -359,6 +370,14 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
         if op.period and op.period[0] is None and op.period[1]:
             found = _latest_year_first(found, op.period[1])
         found.sort(key=lambda f: _a_flow(f, op))  # "净增门店1,126家" after "期末门店数…6,842家" for "门店数"
+        if found and not by_meaning:  # (a figure its clause names only after it, "智谱约511亿港元(发行价116.20港元/股)" for
+            # 发行价, after one the words come before; of one sentence's figures, the one right after the words)
+            # (then one naming the figure as the question does, "发行价205港元/股", before another form of it, "招股价区间
+            # 165–205港元", the marketing range)
+            asked = [normalize(g[0]) for g in op.terms if g]
+            found.sort(key=lambda f: (_gap(f, op) >= len(normalize(f.clause)), -sum(a in normalize(f.clause) for a in asked)))
+            first = found[0].sentence
+            found.sort(key=lambda f: (f.sentence != first, _gap(f, op) if f.sentence == first else 0))
         if found:
             return next((f for f in found if not is_bound(f)), found[0])
     return None
@@ -475,8 +494,16 @@ def unit_word(kind: str) -> str:
     return _CURRENCY_WORD.get(kind, kind)
 
 
+def _plausible_quotient(q: float, kind: str) -> bool:
+    """Does a quotient of two cited figures round to something a report could say ([compute] quotient_bounds: a
+    multiple that shows as 0倍, a share of 0.0%, a growth of millions of per cent are figures of two kinds)?"""
+    lo, hi = reader_config()["compute"]["quotient_bounds"]
+    return lo <= abs(q) <= hi
+
+
 def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
-    """The calculation, or a reason not to compute ("units")."""
+    """The calculation, or a reason not to compute ("units", "kinds": figures of two sizes no quotient of one kind gives,
+    "missing")."""
     if kind == "part":
         if b.currency != "%" or a.currency == "%":
             return "units"  # a total (a) times a part's share of it (b)
@@ -501,6 +528,8 @@ def calculate(kind: str, a: Fact, b: Fact) -> Calculation | str:
         x, y = vals_a[i], vals_b[j]
         if y == 0:
             return "missing"
+        if kind in ("share", "multiple", "growth", "difference") and not _plausible_quotient(x / y, kind):
+            return "kinds"  # "496÷511亿≈0倍": a price over a valuation, figures of two kinds in one currency
         wa, wb = a.written[i], b.written[j]
         if kind == "share":
             formulas.append(f"{wa}÷{wb}≈{100 * x / y:.1f}%")  # (one decimal, as a report writes a share: 24.0%)
@@ -628,7 +657,7 @@ _SHARE_EN = [
     re.compile(r"share of (?P<part>.+?) in (?P<whole>.+)", re.I),
 ]
 _MULTIPLE_ZH = re.compile(r"(?P<a>.+?)(?:是|相当于|为)(?P<b>.+?)的(?:多少|几)倍")
-_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|高|低|多|少|相差|差|大|小)(?:了)?(?P<rate>百分之)?(?:多少|几)")
+_DIFF_ZH = re.compile(r"(?P<a>.+?)(?:比|较|和|与|跟)(?P<b>.+?)(?:多出|高出|低出|少出|便宜|贵|上涨|下跌|涨|跌|溢价|折让|高|低|多|少|相差|差|大|小)(?:了)?(?P<rate>百分之)?(?:多少|几)")
 _MULTIPLE_EN = [
     re.compile(r"how many times (?:larger|bigger|higher|greater|more|as (?:large|big|high|much) as) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I),
     re.compile(r"(?P<a>.+?) (?:is|was|are|were) how many times (?:larger than |bigger than |higher than |greater than |as (?:large|big|high|much) as )?(?P<b>.+?)\??$", re.I),
@@ -795,8 +824,9 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         if any(term in p and len(term) < len(p) and term not in glossary.terms.get(p, []) for p in longer):
             continue
         if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):  # the list is slow to compile)
-            if not all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms
-                groups.append([*glossary.terms[term], term])  # (and as an article written in English says it)
+            if all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):
+                continue  # periods are not terms, and are taken out with their words below ("2025年总收入": no term 年总)
+            groups.append([*glossary.terms[term], term])  # (and as an article written in English says it)
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low):
         from chatbot.en_phrases import dictionary_phrases, phrase_pattern

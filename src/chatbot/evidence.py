@@ -1400,10 +1400,11 @@ def _cell_unit(row: str, unit: str) -> bool:
 
 def _caption_states_unit(header: str, unit: str) -> bool:
     """Does a table's caption or header write the magnitude or currency asked for all its cells
-    ("（单位：人民币千元）", "单位：万元", a heading's bracket "出资安排（人民币万元）") — its bare-number rows are in it?"""
+    ("（单位：人民币千元）", "单位：万元", a heading's bracket "出资安排（人民币万元）", a bracket naming what its unit measures
+    "（冻结金额：人民币万元）") — its bare-number rows are in it?"""
     low = re.sub(r"\s+", "", header.lower())  # (normalised text writes no spaces)
     return re.search(r"单位\s*[:：]\s*[^，。；）)|]{0,6}?" + re.escape(unit), header) is not None \
-        or re.search(r"[（(]\s*(?:人民币|港币|美元)?\s*[千万亿百]{0,2}" + re.escape(unit)
+        or re.search(r"[（(](?:[^（()）:：，。]{1,10}[:：])?\s*(?:人民币|港币|美元)?\s*[千万亿百]{0,2}" + re.escape(unit)
                      + (r"[\u4e00-\u9fff]{0,6}" if unit and set(unit) <= set("千万亿百") else "") + r"\s*[）)]", header) is not None \
         or any(re.search(r"[（(][^（()）]{0,20}?" + re.escape(f), low)
                for f in (re.sub(r"\s+", "", x) for x in [*evidence_config()["units"].get("english_forms", {}).get(unit, []), *currency_forms(unit),
@@ -2188,6 +2189,7 @@ def score_candidates(
     raw_texts = [p.chunk.text for p in passages]
     question = spans_as_written(question, raw_texts)
     spec = analyse_question(question, glossary, idf)
+    _hold_written_runs(spec, [normalize(t) for t in raw_texts], idf)  # "烤鳗": written, though the index cuts it
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
@@ -2340,6 +2342,26 @@ def _with_full_forms(spec: QuestionSpec, passages: list[Passage], texts: list[st
         found = Counter(m.group(0) for m in re.finditer(gaps + re.escape(a[-1]), text))
         g.alternatives += [f for f, n in found.items() if n >= 2 and f != a and len(f) <= 3 * len(a)
                            and not skip & set(f[1:-1])]
+
+
+def _hold_written_runs(spec: QuestionSpec, texts: list[str], idf) -> None:
+    """A coined word of the question (no dictionary word: "烤鳗", a product) that the keyword index holds only in pieces
+    (its tokenizer cuts what it cannot place into characters), so that it reads as no passage's: where a retrieved
+    passage writes it whole, it is present, weighed as its pieces are, and held (a row "烤鳗 | 812.4" answers "烤鳗卖了
+    多少钱", not the group's revenue)."""
+    from chatbot.names import dictionary_word
+
+    absent = idf("\uffff")
+    for g in spec.groups:
+        a = g.alternatives[0] if g.alternatives else ""
+        if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", a)) \
+                or dictionary_word(a) or not any(a in t for t in texts):
+            continue
+        if (w := _pieces_idf(a, idf, absent)) >= absent:
+            continue
+        g.absent, g.weight = False, w
+        if g not in spec.required:
+            spec.required.append(g)
 
 
 def _widen_to_written(spec: QuestionSpec, q: str, texts: list[str]) -> None:
@@ -2910,7 +2932,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if asked_holidays and not all(any(f in norm or f in context for f in forms) for forms in asked_holidays):
                 continue  # a holiday asked ("国庆假期"): only a sentence under or naming that holiday states its figures
             if spec.entities and subject and not (asked & (subject | mentioned)) \
-                    and not ((asks_party or any(r in norm for r in party_roles)) and spec.entities & doc_about):
+                    and not ((asks_party or any(r in norm for r in party_roles)) and spec.entities & doc_about) \
+                    and not (spec.entities & doc_about and own_subsidiary(subject, asked)):
                 continue  # about another company (unless a party of the asked company's own document is asked: "墨穹新材的
                 # 控股股东是谁" is answered by the shareholder's row in its disclosure)
             if (spec.wants_figure and (passing := asked & mentioned - subject - context_companies)
@@ -3009,6 +3032,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if any(g.marked for g in held) and not _marked_named(scoped, heads + (f" {header_lines} {table_caption}" if is_row else ""),
                                                                  spec, glossary, p.chunk.text, generic):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
+            # (a table's caption describes every row: its word held beside one the row names itself, "设计" of
+            # "味精及谷氨酸设计年产能" over the row "宁夏 | 38", for "宁夏基地的设计年产能")
             # (the head of several is named by the sentence or a section heading over it, not only by the title:
             # "…10月旅客吞吐量…" heads passengers' sentences, no cargo figure)
             if held and not all(any(a in scoped or a in (context if (g.kind != "term" or (
@@ -3016,7 +3041,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                                           and len(spec.required) == 1 else heads)
                                                        or (item and a in (header_lines if is_row else table_head)
                                                            and "|" in raw)  # (a row's cells; a bullet of prose is no row)
-                                                       or (is_row and g.thing == "held" and a in table_caption)
+                                                       or (is_row and a in table_caption and (g.thing == "held" or any(
+                                                           b in scoped for h in held if h is not g for b in h.alternatives)))
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
@@ -3028,6 +3054,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                                 g, normalize(f"{p.chunk.text} {doc_prose.get(p.chunk.doc_id, '')}")))))
                                                    for g in held if not g.marked):
                 continue  # a neighbouring figure: not the overseas, segment or item asked
+            if is_row and held and joint_row_label(raw, [a for g in held for a in g.alternatives], question):
+                continue  # "球拍及底板胶皮" is two lines together: no figure of the rackets alone
             if spec.metrics and held and not is_row and _held_apart_from_metric(norm, held, spec.metrics, glossary):
                 continue  # "…；毛利率41.3%；…；藻蓝蛋白销量186吨": the product's clause gives its volume, the margin is the group's
                 # (the thing counted, "多少万吨医疗废物", is named by the passage or the document's passages around a
@@ -3422,6 +3450,36 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
     return all(any(a in text for a in g.alternatives) or _named_by_kind(text, g, generic or [])
                or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
                for g in spec.required if g.marked)
+
+
+def own_subsidiary(subject: set[str], asked: set[str]) -> bool:
+    """Is each company a sentence is about one whose name holds the coined head of an asked company's name (its
+    opening two characters or more, no dictionary word: "楠樾" of "楠樾家具" in "仙游楠樾")? In the asked company's own
+    document, that is its subsidiary: what the subsidiary owes, earns or holds is the company's own."""
+    from chatbot.names import dictionary_word
+
+    heads = [a[:n] for a in asked if re.fullmatch(r"[\u4e00-\u9fff]{3,}", a)
+             for n in range(len(a) - 1, 1, -1) if not dictionary_word(a[:n])]
+    return bool(subject) and bool(heads) and all(s not in asked and any(h in s for h in heads) for s in subject)
+
+
+def joint_row_label(raw: str, asked: list[str], question: str) -> bool:
+    """Is a table row's label two items joined ("| 球拍及底板胶皮 | 312,740 |"), one of them an item asked (`asked`: the
+    question's required words) and the other one the question does not name? Its figure is both items' together, none
+    of the one asked ("单是球拍一项收入")."""
+    if not raw.lstrip().startswith("|"):
+        return False
+    # (a bracket is the label's note, no item: "高端（十年陈及以上）")
+    label = re.sub(r"[（(][^（()）]*[)）]", "", normalize(raw.strip().strip("|").split("|")[0]).lower())
+    joiners = "|".join(re.escape(j.strip() or j) for j in sorted(evidence_config()["required"]["joint_label_joiners"],
+                                                                    key=len, reverse=True))
+    parts = [x.strip() for x in re.split(rf"\s*(?:{joiners})\s*", label) if x.strip()]
+    if len(parts) < 2:
+        return False
+    words = [a.lower() for a in asked if len(a) >= 2]
+    q = normalize(question).lower()
+    return any(any(w in x for w in words) for x in parts) and any(
+        not any(w in x for w in words) and x not in q for x in parts)
 
 
 def _named_by_kind(text: str, g: TermGroup, generic: list[TermGroup]) -> bool:

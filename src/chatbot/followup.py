@@ -120,6 +120,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     if not prev_questions:
         return q
     prev = prev_questions[-1]
+    for span, written in reader_config()["followup"]["period_spans"].items():
+        q = q.replace(span, written)  # ("上半财年呢？": a period, "上半年", not an item in place of the metric asked)
     if (then_asked := _ellipsis_then_ask(q, history, glossary)) is not None:
         return then_asked
     q = _year_before_named(q, prev)

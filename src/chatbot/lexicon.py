@@ -37,6 +37,12 @@ def stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def run_breakers() -> frozenset[str]:
+    """Single characters that end a run of characters jieba could not place (config/lexicon/run_breakers.txt)."""
+    return frozenset(read_words(LEXICON_DIR / "run_breakers.txt"))
+
+
+@lru_cache(maxsize=1)
 def question_stop_words_en() -> frozenset[str]:
     """English words that carry no meaning among a question's evidence terms."""
     return frozenset(read_words(LEXICON_DIR / "question_stopwords_en.txt"))

@@ -48,11 +48,23 @@ def _comparisons() -> re.Pattern:
         rf"|{_PERIOD}\s*的?\s*(?:{same})")  # "2024年同期"
 
 
+@lru_cache(maxsize=1)
+def _comparisons_en() -> re.Pattern:
+    """An English sentence's base of comparison: a cue, the base figure, then its period ("…, from HK 6.0 cents for
+    FY2024", "against 29.3% in FY2024"; the period in the forms `english_period_forms` gives). No figure, no base:
+    "rose from a low base in 2025" is 2025's."""
+    cues = "|".join(re.escape(w) for w in sorted(evidence_config()["period"]["comparison_cues_en"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?P<keep>\b(?:{cues})\s+(?:[^,;，；。()\d]|,(?=\d)){{0,12}}\d(?:[^,;，；。()]|,(?=\d)){{0,24}}?\b(?:for|in)\s+){_PERIOD}")
+
+
 def own_text(sentence: str) -> str:
     """The sentence without the periods it names only to compare (config/evidence.toml
     [period]): "全年收入132.6亿元，较2024年的122.6亿元增长8.2%" reports no 2024 figure."""
+    if not re.search(r"[A-Za-z]", sentence):
+        return _comparisons().sub(" ", sentence)
     # (an English sentence's periods in the forms compared: "(1H FY2025: 29.9%)" is "(2025财年H1: 29.9%)")
-    return _comparisons().sub(" ", english_period_forms(sentence) if re.search(r"[A-Za-z]", sentence) else sentence)
+    english = _comparisons_en().sub(lambda m: f"{m.group('keep')} ", english_period_forms(sentence))
+    return _comparisons().sub(" ", english)
 
 
 def named_periods(text: str) -> set:
@@ -184,7 +196,10 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
     bare = bare_qualifiers(own)
     if stated and bare and not periods(sentence):  # "…发布2025年第三季度报告。今年前三季度…": the periods carried
         # from the sentence before give their years, not their quarter, to a sentence naming its own
-        stated, bare = {(y, q) for q in bare for y in _years_for(stated, dated, q)}, set()
+        # (a month it dates itself stays: "第四季度收入…；2025年12月球台发货3,860张" states December's shipments)
+        own_months = {(y, q) for y, q in stated if q and re.fullmatch(r"M\d\d", q)
+                      and re.search(rf"(?<!\d){int(q[1:])}\s*月", own)}
+        stated, bare = {(y, q) for q in bare for y in _years_for(stated, dated, q)} | own_months, set()
     if stated:
         found = set(stated) | {(y, q) for q in bare for y in _years_for(source, dated, q)}
         if _restates_earlier_period(own):  # "收入约18.5亿元至19.2亿元，2024年为13.7亿元": the opening

@@ -149,7 +149,8 @@ def caption_unit(line: str) -> str:
     longest = _CAPTION_MAX * (3 if line.isascii() else 1)
     m = _CAPTION_UNIT.search(line) or (_CAPTION_BRACKET_UNIT.search(line) if len(line) <= longest else None)
     # (the unit first in its brackets, a note after it: "(US$ million, unaudited)", "（人民币万元，未经审核）")
-    unit = header_unit(f"x（{re.split(r'[,，;；]', m.group(1))[0].strip()}）")[1] if m else ""
+    # (a bracket may name what its unit measures: "被冻结账户明细（冻结金额：人民币万元）")
+    unit = header_unit(f"x（{re.split(r'[:：]', re.split(r'[,，;；]', m.group(1))[0])[-1].strip()}）")[1] if m else ""
     return "" if unit == "%" else unit
 
 

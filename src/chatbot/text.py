@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from chatbot.evidence_config import evidence_config
-from chatbot.lexicon import extra_words, stop_words
+from chatbot.lexicon import extra_words, run_breakers, stop_words
 from chatbot.spoken_numbers import as_digits
 from chatbot.tomlfile import read_toml
 
@@ -705,10 +705,11 @@ def content_words(text: str) -> list[str]:
     # "10月份" is the month, no word 月份
     t = _MONTH_THEN_WORD.sub(r"\1 ", t)
     stop = stop_words()
+    breakers = run_breakers()  # ("烤鳗卖了多少钱": 烤鳗, then the verb asked with, no word 烤鳗卖)
     words: list[str] = []
     run = ""
     for w in [*_jieba().lcut(t), " "]:
-        if len(w) == 1 and is_cjk(w) and w not in stop:
+        if len(w) == 1 and is_cjk(w) and w not in stop and not (run and w in breakers):
             run += w
             continue
         if len(run) > 1:

@@ -221,10 +221,24 @@ def _year_apart(a: tuple | None, b: tuple | None) -> bool:
     return bool(a and b and a[0] and b[0] and a[1] == b[1] and int(a[0]) - int(b[0]) == 1)
 
 
+def with_part_asked(dq: DerivedQuestion, spec) -> DerivedQuestion:
+    """A named ratio's two operands, each with the words the question holds besides the ratio's own (the spec's
+    required words: "合肥", "分公司" of "峘撑模架合肥分公司2025财年的净利润率"): the part's profit over the part's revenue,
+    never the group's two figures."""
+    names = normalize(" ".join(dq.stated)).lower()
+    extra = [list(g.alternatives) for g in spec.required
+             if g.alternatives and not any(normalize(a).lower() in names for a in g.alternatives)]
+    if not extra:
+        return dq
+    return replace(dq, a=replace(dq.a, held=[*dq.a.held, *extra]), b=replace(dq.b, held=[*dq.b.held, *extra]))
+
+
 def derived(ctx: ComposeContext) -> Composition | None:
     lab = ctx.labels
     entries = ctx.lookup_entries(max_sentences=2)
     dq = read_derived(ctx.question, ctx.glossary)
+    if dq is not None and dq.ratio:  # a ratio of a part ("合肥分公司的净利润率"): both figures the part's, none the group's
+        dq = with_part_asked(dq, ctx.spec)
     points = points_change(ctx, entries) if dq is None or asks_points(ctx.question) else None
     if points is not None:  # a rate that moved: the change in percentage points
         return points
@@ -320,7 +334,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if isinstance(calc, str):
         names = {"CNY": "人民币", "HKD": "港元", "USD": "美元"}
         entries.append(Entry(lab["derived_units"].format(a=names.get(a.currency, a.currency), b=names.get(b.currency, b.currency)))
-                       if calc == "units" else Entry(lab["derived_missing"]))
+                       if calc == "units" else Entry(lab["derived_kinds"])
+                       if calc == "kinds" else Entry(lab["derived_missing"]))
         return Composition(entries)
     for kind in dq.also:  # "多了多少人，增幅是多少": each asked calculation of the two figures
         more = calculate(kind, a, b)
