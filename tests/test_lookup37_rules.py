@@ -252,10 +252,10 @@ def test_a_ratio_of_a_part_holds_the_part_in_both_figures():
     assert dq is not None
     assert dq.ratio
 
-    class Spec:
-        required = [TermGroup(["合肥"], 3.0), TermGroup(["分公司"], 3.0), TermGroup(["净利率"], 3.0)]
+    from types import SimpleNamespace
 
-    held = with_part_asked(dq, Spec())
+    spec = SimpleNamespace(required=[TermGroup(["合肥"], 3.0), TermGroup(["分公司"], 3.0), TermGroup(["净利率"], 3.0)])
+    held = with_part_asked(dq, spec)
     assert held.a.held == [["合肥"], ["分公司"]]  # (the ratio's own name is no part)
     group = facts_in("2025年集团收入15.68亿元；股东应占溢利1.92亿元。", 0)
     for f in group:
