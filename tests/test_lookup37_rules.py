@@ -10,6 +10,7 @@ import pytest
 
 from chatbot.glossary import load_glossary
 from chatbot.models import Chunk, Passage
+from chatbot.text import normalize
 
 # --- a caption's bracket that names what its unit measures --------------------------------------------------------
 
@@ -272,3 +273,81 @@ def test_a_total_of_a_count_at_a_price_is_derived(question, intent):
     from chatbot.intent import question_intent
 
     assert question_intent(question, question).name == intent
+
+
+def test_a_rows_period_is_its_captions():
+    from chatbot.compose.figures import _facts
+
+    text = "2025财年分产品收入（人民币百万元）\n\n| 产品 | 收入 | 同比 |\n|---|---|---|\n| 味精 | 2,846.2 | +2.3% |\n| 合计 | 4,683.3 | +3.9% |"
+    chunk = Chunk(id="x:1", doc_id="x", title="醍沅生化董事长被留置", text=text, headings=["醍沅生化董事长被留置"],
+                  date="2026-02-03", kind="table")
+    facts = [f for f in _facts([Passage(chunk=chunk, score=1.0)]) if f.lo == pytest.approx(2846.2e6)]
+    assert facts
+    assert facts[0].periods == {("2025", None)}
+
+
+def test_a_calculations_result_is_supported_as_a_claim_reads_it():
+    from chatbot.compute import verify_formulas
+    from chatbot.text import claim_figures
+
+    claim = "线上收入487.9百万元，直营门店收入212.4百万元；487.9百万−212.4百万≈275.5百万元。"
+    ok = verify_formulas(claim, normalize("线上:收入487.9百万元 直营门店:收入212.4百万元"))
+    assert all(f in ok or f in normalize("线上:收入487.9百万元 直营门店:收入212.4百万元")
+               for f in claim_figures(claim))
+    assert not verify_formulas("487.9百万−212.4百万≈270.0百万元", normalize("487.9百万元 212.4百万元")) & {"270.0百"}
+
+
+@pytest.mark.parametrize(("question", "a", "b"), [
+    ("How much more revenue did Unisound's rain boots generate than its canvas shoes in 2025?", "收入", "canvas"),
+    ("What share of Unisound's 1H 2025 revenue came from Japan?", "日本", None),
+])
+def test_english_derived_questions_read_their_parts(question, a, b):
+    from chatbot.compute import read_derived
+
+    dq = read_derived(question, load_glossary())
+    assert dq is not None
+    assert any(a in x for g in dq.a.terms for x in g)
+    if b is not None:
+        assert any(b in x for g in dq.b.terms for x in g)
+        assert any("收入" in g for g in dq.b.terms)  # (the figure's name carried to the other side)
+
+
+# --- reader intents: cues, sides in English, a latest price -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("醍沅生化董事长被留置了，现在还能买它的股票吗？", "advice"),
+    ("现在还能持有智谱吗？", "advice"),
+    ("云知声现在能买到多少股？", "latest"),
+    ("What went right and what went wrong for Olivarra in FY2025?", "pros_cons"),
+    ("醍沅生化这一年做得好的方面和问题分别是什么？", "pros_cons"),
+])
+def test_reader_intents_of_session_37(question, intent):
+    from chatbot.intent import question_intent
+
+    assert question_intent(question, question).name == intent
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Olive oil output rose 17.6% to 38,200 tonnes.", 1),
+    ("Profit attributable to shareholders fell 31.5%.", -1),
+    ("The final dividend was cut to HK 3.5 cents per share.", -1),
+    ("Olivarra Holdings grows olives and presses olive oil in Spain.", 0),
+    ("The group said its dropout rate was stable.", 0),  # (a word holding "drop" is none: whole words)
+])
+def test_a_side_in_an_article_written_in_english(text, side):
+    from chatbot.compose.sections import stance_of
+
+    assert stance_of(text) == side
+
+
+@pytest.mark.parametrize(("text", "money"), [
+    ("配售价252港元,较前一交易日收市价300港元折让约16%", True),
+    ("IPO估值股价单日涨幅超90%", False),
+    ("closed at HK$1.27", True),
+    ("2025年6月30日上市", False),
+])
+def test_a_latest_price_is_an_amount_of_money(text, money):
+    from chatbot.evidence import money_figure
+
+    assert money_figure(text) is money

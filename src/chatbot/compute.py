@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from chatbot.bilingual import _is_place, cedict_index, names_a_place
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import is_function_word, is_numeral_word, is_verb, reader_config
 from chatbot.text import (
+    FIGURE_RE,
     content_words,
     dated_months,
     english_period_forms,
@@ -632,7 +634,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             ok.add(normalize(f"{m.group('r')}{m.group('ur') or ''}{m.group('cur') or ''}"))
             if m.group("r").startswith("-"):  # a fall ("≈-10.8%"): its figure as a claim reads it, without the sign
                 ok.update(normalize(f"{m.group('r')[1:]}{m.group('ur') or ''}{c}") for c in ("", m.group("cur") or ""))
-    return ok
+    # (and each as a claim reads it, one unit character: "275.5百万元" is claimed as "275.5百")
+    return ok | {normalize(read.group(0)) for f in ok if (read := FIGURE_RE.match(f))}
 
 
 # --- reading the question -------------------------------------------------------
@@ -676,6 +679,11 @@ _SUM_EN = [
     re.compile(r"(?P<a>.+?) plus (?P<b>.+?)\??$", re.I),
 ]
 _DIFF_EN = re.compile(r"how much (?:higher|lower|more|less|bigger|larger|smaller|greater|cheaper|dearer) (?:is|was|are|were) (?P<a>.+?) than (?P<b>.+?)\??$", re.I)
+# "How much more revenue did X's rain boots generate than its canvas shoes?": the figure's name with the first, the
+# other after "than" (the metric carried to it)
+_DIFF_VERB_EN = re.compile(r"how much (?:more|less|higher|lower|bigger|smaller|greater) (?P<a>[a-z][\w\s'’-]*? (?:did|does|do) .+?) "
+                           r"(?:generate|earn|make|bring in|book|post|report|record|sell|ship|produce|deliver|have)\w* than "
+                           r"(?P<b>.+?)\??$", re.I)
 # "How much did its Q3 revenue exceed Q1 revenue by?": the first against the second
 _EXCEED_EN = re.compile(r"how much (?:did|does|do|has|have) (?P<a>.+?) (?:exceed|outpace|top|surpass|trail)(?:ed)? (?P<b>.+?)(?: by)?\??$", re.I)
 @lru_cache(maxsize=1)
@@ -852,6 +860,9 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
                 and tail.group(1) not in "的之其和与及占为是有一二两三四五六七八九十百千万亿几多量数额率值":
             # (not a figure's generic end: "垃圾处理量" is 垃圾处理's volume, as the sources may write it either way)
             w = w + tail.group(1)
+        if w.isascii() and names_a_place(w):  # "came from Japan": the place as a Chinese source writes it, 日本
+            groups.append([w, *(z for z in cedict_index().get(w, []) if _is_place(z))])
+            continue
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     # an English word left untranslated ("travel" of "Tongcheng Travel") is never in a
     # Chinese source's clause: dropped when the phrase has Chinese terms to match (a Chinese phrase writes its Latin
@@ -1042,7 +1053,7 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     if rest is not None:
         return rest
     m = _MULTIPLE_ZH.search(question) or _DIFF_ZH.search(question) or _SUM_ZH.search(question)
-    m_en = None if m else (next((p.search(question) for p in [*_MULTIPLE_EN, _DIFF_EN, _EXCEED_EN, *_SUM_EN] if p.search(question)), None))
+    m_en = None if m else (next((p.search(question) for p in [*_MULTIPLE_EN, _DIFF_EN, _DIFF_VERB_EN, _EXCEED_EN, *_SUM_EN] if p.search(question)), None))
     if (m := m or m_en) is not None:
         kind = "multiple" if ("倍" in m.group(0) or "times" in m.group(0).lower() or m.groupdict().get("times")) else "difference"
         if m.re is _SUM_ZH or m.re in _SUM_EN:

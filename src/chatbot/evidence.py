@@ -1424,6 +1424,11 @@ _MONEY_FIGURE = re.compile(r"(?:人民币)?\d[\d,]*(?:\.\d+)?\s*(?:千|万|亿|�
 _RATE_OR_DATE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%|(?:19|20)\d{2}\s*(?:年|财年)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月")
 
 
+def money_figure(text: str) -> bool:
+    """Does a text state an amount of money ("收市价300港元", "HK$1.27"), not only rates and dates?"""
+    return _MONEY_FIGURE.search(text) is not None
+
+
 def _asks_money(question: str, spec: QuestionSpec) -> bool:
     """Does a question ask an amount of money: a currency or "钱" asked ("卖了多少钱", "多少亿元"), or a metric that is one
     (revenue, profit: [units] money_metrics)?"""

@@ -10,7 +10,8 @@ from chatbot.compose.base import ComposeContext, Composition, Entry, render
 from chatbot.compose.figures import derived, known_level, known_other_periods, latest, period_part, says_not_given
 from chatbot.compose.neutral import advice, comparison, definition, term_definition
 from chatbot.compose.sections import conclusion, how, pros_cons, summary, why
-from chatbot.compute import names_ratio, ratio_name
+from chatbot.compute import names_ratio, ratio_name, read_derived
+from chatbot.intent import has_cue
 
 Composer = Callable[[ComposeContext], "Composition | None"]
 
@@ -35,6 +36,10 @@ def compose(ctx: ComposeContext) -> Composition | None:
         return term_definition(ctx) if ctx.intent.name == "definition" else None
     comp = None
     fn = COMPOSERS.get(ctx.intent.name)
+    if ctx.intent.name == "derived" and has_cue(ctx.question, "comparison") and len(
+            set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)) >= 2 \
+            and ((dq := read_derived(ctx.question, ctx.glossary)) is None or dq.a.entity == dq.b.entity):
+        fn = comparison  # "商汤和地平线上半年收入增速比较": no figure of one against the other's, each company's side by side
     if fn is not None:
         comp = fn(ctx)
     elif ctx.intent.name == "lookup":  # a period no passage states, from two that contain it

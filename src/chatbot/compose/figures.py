@@ -34,7 +34,14 @@ from chatbot.compute import (
     synonyms,
     unit_word,
 )
-from chatbot.evidence import asks_growth_only, forecast_re, passage_sentences, table_caption_of, total_stated
+from chatbot.evidence import (
+    asks_growth_only,
+    forecast_re,
+    money_figure,
+    passage_sentences,
+    table_caption_of,
+    total_stated,
+)
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
 from chatbot.models import Passage
@@ -108,6 +115,8 @@ def _facts(passages: list[Passage]) -> list[Fact]:
             for f in facts_in(shown, pi):
                 f.context = where if row else prose_where  # (a table's caption is its rows', no sentence's)
                 f.row, f.table_context, f.title = row, table, p.chunk.title
+                if not f.periods and row and (captioned := _stated_periods(table)):
+                    f.periods = set(captioned)  # a row of no period of its own: its table caption's ("2025财年分产品收入")
                 if not f.periods and not own.search(f.clause):
                     if context is None:
                         context = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
@@ -481,8 +490,10 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         # (a period word that writes its year itself, "2025年8月末", is not given it twice)
         # (nor a year alone beside a part of it: "2025年" beside "8月末")
         shown = {(y, q) for y, q in f.periods if q or not any(y2 == y and q2 for y2, q2 in f.periods)}
-        per = "".join(sorted(f"{f'{y}年' if y and not period_word(q).startswith(f'{y}年') else ''}{period_word(q)}"
-                             for y, q in shown))
+        # (a fiscal year as its source writes it: "2026财年上半年", not the calendar's "2026年上半年")
+        fiscal = set(re.findall(r"((?:19|20)\d{2})\s*财年", f"{f.sentence} {f.table_context} {f.context}"))
+        per = "".join(sorted(f"{(f'{y}财年' if y in fiscal else f'{y}年') if y and not period_word(q).startswith(f'{y}年') else ''}"
+                             f"{period_word(q)}" for y, q in shown))
         def words(text: str) -> str:  # the words before the text's first figure
             text = period_phrase_re().sub("", text)
             cut = figure_re().search(text)
@@ -492,6 +503,9 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         # the words before a compared figure, else the clause's own ("每股"), else its carried label
         head = words(f.near) if f.near else (words(f.clause.rsplit(" ", 1)[-1]) if " " in f.clause else "") \
             or words(f.clause.split(" ")[0])
+        if f.row and " " in f.clause and not total_row_label(f) and (row_label := words(f.clause.split(" ")[0])) \
+                and row_label not in head:
+            head = f"{row_label}{head}"  # a row's label, then its column: "线上收入", "韩国收入", not "收入" alone
         if not re.search(r"[\u4e00-\u9fff]", f.clause):  # an English row or sentence: its words before the figure
             head = re.split(r"\s*(?:US\$|HK\$|RMB|USD|HKD)?\s*\d", f.clause, maxsplit=1)[0].strip(":：,， ") or head
         if total := total_row_label(f):  # a table's total row ("合计:…存栏48.6万头"): its own label and column, whatever the operand's words
@@ -792,6 +806,9 @@ def latest(ctx: ComposeContext) -> Composition | None:
     top = cands[0].coverage  # the figures of a series often repeat fewer of the question's words
     ratio = reader_config()["recency"]["keep_ratio"]  # than a sentence about it without one
     cands = [c for c in cands if c.coverage >= ratio * top and c.figures]
+    if re.search(reader_config()["recency"]["money_asked"], ctx.question, re.I):
+        # a price asked: an amount before its change in per cent, when the sources give one
+        cands = [c for c in cands if money_figure(c.text)] or cands
     if not cands:
         return None
     named = [e for e in ctx.glossary.entities(q) if e in ctx.glossary.companies]

@@ -613,6 +613,19 @@ def _heads_only(entries: list[Entry], label: Entry, moved: list[Entry]) -> bool:
     return bool(own) and all(e in moved for e in own)
 
 
+def _key_figures(ctx: ComposeContext, company: str) -> list[Entry]:
+    """The company's latest results as a look-up over its own passages reads them ([advice] key_figures: revenue and
+    profit or loss), the sentences that state figures."""
+    cfg = reader_config()["advice"]
+    passages = company_passages(ctx, [company])
+    if not passages:
+        return []
+    cands, _ = ctx.rescore(cfg["key_figures"].format(company=company), passages)
+    cands = [c for c in cands if c.figures]
+    return ctx.lookup_entries(wants_list=False, max_sentences=cfg["key_figures_most"], cands=cands, passages=passages,
+                              keep_ratio=0.6) if cands else []
+
+
 def advice(ctx: ComposeContext) -> Composition | None:
     ents = [e for e in ctx.glossary.entities(ctx.question) if e in ctx.glossary.companies]
     entries: list[Entry] = [Entry(ctx.labels["advice"], bullet=False)]
@@ -640,6 +653,11 @@ def advice(ctx: ComposeContext) -> Composition | None:
     # the document's analyst
     rated = [e for e in body.entries if e.chunks and (rating.search(e.text) or _rating_row(e.text))]
     entries += [e for e in body.entries if e not in rated and not _heads_only(body.entries, e, rated)]
+    if len(ents) == 1:  # (its latest results, the figures a reader weighs, when the views above do not state them)
+        shown = {e.text for e in entries}
+        figures = [e for e in _key_figures(ctx, ents[0]) if e.text not in shown]
+        if figures:
+            entries += [Entry(ctx.labels["advice_figures"], bullet=False), *figures]
     entries.append(Entry(ctx.labels["no_advice"], bullet=False))
     if rated:
         entries += [Entry(ctx.labels["advice_rating"], bullet=False), *rated]

@@ -923,9 +923,10 @@ def stance_of(text: str) -> int:
     # (a figure whose being high is good, "毛利率较高": an upside, not the "较高" of a cost)
     good_high = _good_high()
     plain = good_high.sub("", text) if good_high else text
-    if any(w in plain for w in st["negative"]):
+    if any(w in plain for w in st["negative"]) or (st.get("negative_en") and re.search(st["negative_en"], plain, re.I)):
         return -1
-    if plain != text or any(w in text for w in st["positive"]):
+    if plain != text or any(w in text for w in st["positive"]) or (
+            st.get("positive_en") and re.search(st["positive_en"], text, re.I)):
         return 1
     return 0
 
