@@ -93,7 +93,7 @@ def test_a_plans_word_is_kept_in_a_derived_question():
     from chatbot.compose.base import drop_absent
     from test_lookup20_rules import _idf
 
-    kept = drop_absent("云知声打算把海外收入占比提高到多少？", load_glossary(), _idf("云知声 海外 收入 占比"))
+    kept = drop_absent("云知声打算把海外收入占比提高到多少？", load_glossary(), _idf("云知声 海外 收入 占比"), keep_plans=True)
     assert "打算" in kept
 
 
@@ -133,11 +133,13 @@ def test_a_coined_word_written_whole_is_held_though_the_index_cuts_it():
 @pytest.mark.parametrize(("raw", "asked", "question", "joint"), [
     ("| 球拍及底板胶皮 | 312,740 | +20.5% |", ["球拍"], "弧旋体育2025年单是球拍一项收入是多少？", True),
     ("| 球拍及底板胶皮 | 312,740 | +20.5% |", ["球拍"], "弧旋体育2025年球拍及底板胶皮收入是多少？", False),
-    ("| 研发及其他 | 1,200 |", ["研发"], "研发收入多少？", True),
-    ("| 球拍 | 312,740 |", ["球拍"], "球拍收入多少？", False),
-    ("| 普及版 | 88 |", ["普及版"], "普及版收入多少？", False),  # (及 inside a word: no two items)
-    ("| 高端（十年陈及以上） | 28,640 |", ["高端"], "高端黄酒收入多少？", False),  # (a bracket: the label's note)
-    ("球拍及底板胶皮收入3.1亿元", ["球拍"], "球拍收入多少？", False),  # (prose: no row)
+    ("| 研发及其他 | 1,200 |", ["研发"], "单独研发一项收入多少？", True),
+    ("| AIoT及BPaaS解决方案服务 | 12.54 |", ["aiot"], "其中AIoT业务收入多少？", False),  # (not asked alone: the
+    # segment reported with another is the figure found, its label shown)
+    ("| 球拍 | 312,740 |", ["球拍"], "单是球拍一项收入多少？", False),
+    ("| 普及版 | 88 |", ["普及版"], "单是普及版一项收入多少？", False),  # (及 inside a word: no two items)
+    ("| 高端（十年陈及以上） | 28,640 |", ["高端"], "单是高端黄酒收入多少？", False),  # (a bracket: the label's note)
+    ("球拍及底板胶皮收入3.1亿元", ["球拍"], "单是球拍一项收入多少？", False),  # (prose: no row)
 ])
 def test_a_row_joining_two_items_is_no_figure_of_one(raw, asked, question, joint):
     from chatbot.evidence import joint_row_label
@@ -351,3 +353,34 @@ def test_a_latest_price_is_an_amount_of_money(text, money):
     from chatbot.evidence import money_figure
 
     assert money_figure(text) is money
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("公司预计划转于2026年第二季度完成。", True),
+    ("The board said it will hold the EGM on 27 March 2026.", True),
+    ("市属国有资本运营公司:划转前持股475,200,000股;划转前比例52.8%", False),
+])
+def test_a_sentence_stating_when(text, dated):
+    from chatbot.evidence import states_when
+
+    assert states_when(text) is dated
+
+
+def test_a_question_asking_when_puts_the_dated_sentence_first():
+    from chatbot.evidence import Candidate, _dated_first
+
+    undated = Candidate(0, "a", "划转前持股475,200,000股", 0, False, 1.0, 1.0, ["475,200,000股"], set())
+    dated = Candidate(0, "b", "公司预计划转于2026年第二季度完成。", 1, False, 0.8, 0.8, [], set())
+    assert _dated_first([undated, dated], "股份划转预计什么时候完成？")[0].text == dated.text
+    assert _dated_first([undated, dated], "股份划转涉及多少股？")[0].text == undated.text
+
+
+@pytest.mark.parametrize(("question", "growth"), [
+    ("沉楹香业广东基地的种植面积同比增加多少？", True),
+    ("罟岙网业绳缆收入同比增加多少？", True),
+    ("罟岙网业绳缆收入是多少？", False),
+])
+def test_an_increase_asked_is_a_growth(question, growth):
+    from chatbot.evidence import asks_growth_only
+
+    assert asks_growth_only(question) is growth

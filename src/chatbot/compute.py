@@ -373,13 +373,10 @@ def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False)
             found = _latest_year_first(found, op.period[1])
         found.sort(key=lambda f: _a_flow(f, op))  # "净增门店1,126家" after "期末门店数…6,842家" for "门店数"
         if found and not by_meaning:  # (a figure its clause names only after it, "智谱约511亿港元(发行价116.20港元/股)" for
-            # 发行价, after one the words come before; of one sentence's figures, the one right after the words)
-            # (then one naming the figure as the question does, "发行价205港元/股", before another form of it, "招股价区间
-            # 165–205港元", the marketing range)
+            # 发行价, after one the words come before; then one naming the figure as the question does, "发行价205港元/股",
+            # before another form of it, "招股价区间165–205港元", the marketing range)
             asked = [normalize(g[0]) for g in op.terms if g]
             found.sort(key=lambda f: (_gap(f, op) >= len(normalize(f.clause)), -sum(a in normalize(f.clause) for a in asked)))
-            first = found[0].sentence
-            found.sort(key=lambda f: (f.sentence != first, _gap(f, op) if f.sentence == first else 0))
         if found:
             return next((f for f in found if not is_bound(f)), found[0])
     return None
@@ -832,8 +829,10 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         if any(term in p and len(term) < len(p) and term not in glossary.terms.get(p, []) for p in longer):
             continue
         if term in low and re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):  # the list is slow to compile)
-            if all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):
-                continue  # periods are not terms, and are taken out with their words below ("2025年总收入": no term 年总)
+            if all(_PERIOD_WORD.fullmatch(t) for t in glossary.terms[term]):  # periods are not terms, and go with the
+                # 年 after them ("2025年总收入": no term 年总)
+                low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])(?:\s*(?:财年|年))?", " ", low)
+                continue
             groups.append([*glossary.terms[term], term])  # (and as an article written in English says it)
             low = re.sub(rf"(?<![a-z]){re.escape(term)}(?![a-z])", " ", low)
     if re.search(r"[a-z]{2,}\s+[a-z]{2,}", low):

@@ -328,7 +328,7 @@ class Engine:
         if intent.name == "derived" and any(not any(self.corpus.contains(f) for f in seg) for seg in spec.segments):
             return "", {}, passages, False, ""  # the part asked ("日本市场收入占比") is in no document: no other part's
         if intent.name != "lookup":  # the reader's own words ("比例", "结论") are not evidence terms
-            cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf), passages,
+            cands, spec = score_candidates(drop_absent(question, glossary, self.store.idf, keep_plans=intent.name == "derived"), passages,
                                            glossary, self.store.idf)
         if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
                 about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):

@@ -79,6 +79,7 @@ from chatbot.text import (
     dated_months,
     day_dated_months,
     dictionary_tag,
+    english_period_forms,
     english_period_phrases,
     month_end_closes,
     months_to_words,
@@ -2194,7 +2195,8 @@ def score_candidates(
     raw_texts = [p.chunk.text for p in passages]
     question = spans_as_written(question, raw_texts)
     spec = analyse_question(question, glossary, idf)
-    _hold_written_runs(spec, [normalize(t) for t in raw_texts], idf)  # "烤鳗": written, though the index cuts it
+    if spec.wants_figure and question_language(question) == "zh":  # "烤鳗": written, though the index cuts it
+        _hold_written_runs(spec, [normalize(t) for t in raw_texts], idf)
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
@@ -2240,7 +2242,7 @@ def score_candidates(
         defined = _defined_in_documents(spec, passages) if cands and spec.amount and not spec.metrics else {}
         cands = [c for c in cands if not _says_nothing_of_figure(c, spec, passages, defined, question if english else "")
                  and not _change_only(c, spec, question)]
-        return cands, spec
+        return _dated_first(cands, question), spec
     # two things asked: each part's sentences, each part's best first (scores relative
     # to the part's best, so that neither part crowds the other out)
     cands = []
@@ -2262,6 +2264,26 @@ def score_candidates(
     for c in cands:
         kept.setdefault((c.passage_idx, c.text), c)
     return list(kept.values()), spec
+
+
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+                  r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+
+def states_when(text: str) -> bool:
+    """Does a sentence state a date or a period of its own ("于2026年第二季度完成", "on 27 March 2026")?"""
+    return bool(_DAY.search(text) or periods(english_period_forms(text)) or dated_months(text))
+
+
+def _dated_first(cands: list[Candidate], question: str) -> list[Candidate]:
+    """A question asking when ([figure_question] when_asked): the sentences stating a date or a period first, the
+    others at a share of their score (a shareholding table's rows say nothing of when a transfer completes)."""
+    cfg = evidence_config()["figure_question"]
+    if not cands or not re.search(cfg["when_asked"], question, re.IGNORECASE) or not any(states_when(c.text) for c in cands):
+        return cands
+    weight = cfg["when_undated_weight"]
+    out = [c if states_when(c.text) else replace(c, score=c.score * weight) for c in cands]
+    return sorted(out, key=lambda c: -c.score)
 
 
 def part_of_written_term(name: str, question: str, texts: list[str]) -> bool:
@@ -2357,10 +2379,14 @@ def _hold_written_runs(spec: QuestionSpec, texts: list[str], idf) -> None:
     from chatbot.names import dictionary_word
 
     absent = idf("\uffff")
+    share = re.compile(evidence_config()["scope"]["share_asked"])  # ("占比": the figure asked, a share, no thing)
+    skip = set(evidence_config()["required"]["skip_words"])
+    noun_pos = frozenset(evidence_config()["required"]["noun_pos"])
     for g in spec.groups:
         a = g.alternatives[0] if g.alternatives else ""
         if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", a)) \
-                or dictionary_word(a) or not any(a in t for t in texts):
+                or dictionary_word(a) or share.search(a) or a in skip or not any(a in t for t in texts) \
+                or not _noun(a, noun_pos):  # (a thing's name, no "个月" of "前11个月")
             continue
         if (w := _pieces_idf(a, idf, absent)) >= absent:
             continue
@@ -3469,10 +3495,11 @@ def own_subsidiary(subject: set[str], asked: set[str]) -> bool:
 
 
 def joint_row_label(raw: str, asked: list[str], question: str) -> bool:
-    """Is a table row's label two items joined ("| 球拍及底板胶皮 | 312,740 |"), one of them an item asked (`asked`: the
-    question's required words) and the other one the question does not name? Its figure is both items' together, none
-    of the one asked ("单是球拍一项收入")."""
-    if not raw.lstrip().startswith("|"):
+    """Does the question ask an item alone ([required] alone_words: "单是球拍一项收入") where a table row's label joins
+    two items ("| 球拍及底板胶皮 | 312,740 |"), one of them the item asked (`asked`: the question's required words) and the
+    other one the question does not name? The row's figure is both items' together, none of the one asked."""
+    if not raw.lstrip().startswith("|") or not any(re.search(w, question, re.IGNORECASE)
+                                                  for w in evidence_config()["required"]["alone_words"]):
         return False
     # (a bracket is the label's note, no item: "高端（十年陈及以上）")
     label = re.sub(r"[（(][^（()）]*[)）]", "", normalize(raw.strip().strip("|").split("|")[0]).lower())

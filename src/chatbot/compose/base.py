@@ -109,10 +109,10 @@ def company_passages(ctx: ComposeContext, companies: list[str]) -> list[Passage]
     return out
 
 
-def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) -> str:
+def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float], keep_plans: bool = False) -> str:
     """The question without the terms no indexed passage holds: a reader's words
     ("比例", "结论", "compare") must not count against evidence that answers the
-    question (a plan's word, "打算", is kept: a plan's target answers it). Terms read as the evidence scorer reads them (glossary terms and
+    question (`keep_plans`: a plan's word, "打算", is kept in a figure asked: a plan's target answers it). Terms read as the evidence scorer reads them (glossary terms and
     metrics are kept: they stand for their Chinese forms). The unit of measure asked
     ("多少平方米") is kept too: it is the figure asked, not the reader's phrasing; so is a share asked ("占比")."""
     # (a spoken period first written as a period word: dropping a word no passage holds from "截至2025年底的那半个财年"
@@ -123,10 +123,10 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float]) 
     out = period_phrase_re().sub("\uE000", question)
     units, unit_words = asked_measures(question), measure_words(question)
     share = re.compile(evidence_config()["scope"]["share_asked"])  # (a share asked is the figure asked: "占比")
-    forecast = forecast_re()  # (so is a plan asked: "打算把海外收入占比提高到多少", whose target is the figure asked)
+    forecast = forecast_re()  # (so is a plan asked of a figure: "打算把海外收入占比提高到多少", its target the figure asked)
     for _ in range(3):  # segmentation changes once a word is gone ("A股对…区别")
         gone = [a for g in question_terms(out, glossary, idf) if g.absent and g.kind != "period" for a in g.alternatives
-                if not (any(u in a for u in units) or a in unit_words or share.search(a) or forecast.search(a))]
+                if not (any(u in a for u in units) or a in unit_words or share.search(a) or (keep_plans and forecast.search(a)))]
         if not gone:
             break
         for a in gone:
