@@ -384,3 +384,17 @@ def test_an_increase_asked_is_a_growth(question, growth):
     from chatbot.evidence import asks_growth_only
 
     assert asks_growth_only(question) is growth
+
+
+@pytest.mark.parametrize(("question", "prev", "standalone"), [
+    ("换成智谱呢？", "云知声2025年收入多少？", "智谱2025年收入多少？"),
+    ("如果是智谱呢？", "云知声2025年收入多少？", "智谱2025年收入多少？"),
+    ("同样的问题问一下智谱", "云知声2025年收入多少？", "智谱2025年收入多少？"),
+    ("Same question for Zhipu.", "What was Unisound revenue in 2025?", "What was Zhipu revenue in 2025?"),
+    ("What about Zhipu, then?", "What was Unisound revenue in 2025?", "What was Zhipu revenue in 2025?"),
+])
+def test_a_company_swap_said_in_other_words(question, prev, standalone):
+    from chatbot.followup import resolve_followup
+
+    history = [{"role": "user", "content": prev}, {"role": "assistant", "content": "…[1]。"}]
+    assert resolve_followup(question, history, load_glossary()) == standalone

@@ -29,12 +29,17 @@ from chatbot.text import (
 )
 
 _ASKS_AMOUNT_ZH = re.compile(r"多少|几[家个年倍位天月%]|多大|多高|多长")
-_LEAD = r"(?:那么?|还有|再问一下)"  # the words a Chinese follow-up opens with ("那", "那么", "还有")
+# the words a Chinese follow-up opens with ("那", "那么", "还有"; "换成…呢", "如果是…呢": the question before, of another)
+_LEAD = r"(?:那么?|还有|再问一下)?\s*(?:换成|换作|换做|改成|如果是|要是|轮到)?"
 _LEAD_ZH = re.compile(rf"^\s*{_LEAD}\s*")
-_ELLIPSIS_ZH = re.compile(rf"^\s*{_LEAD}?\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
+_ELLIPSIS_ZH = re.compile(rf"^\s*{_LEAD}\s*(?P<x>.+?)\s*(?:的呢|呢|怎么样|如何)\s*[？?]?\s*$")
+# "同样的问题问一下沉楹香业": the question before, of another ("沉楹香业呢？")
+_SAME_ASKED_ZH = re.compile(r"^\s*(?:同样的问题|同一个问题|一样的问题)\s*[，,]?\s*(?:问一下|问问|换成|对于?|问)?\s*(?P<x>[^？?。，,]+?)"
+                            r"\s*(?:呢)?\s*[？?。]?\s*$")
 # "Sealorn Marine's order book": a name and the item of it asked
 _POSSESSED_EN = re.compile(r"^(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})['’]s\s+(?P<item>[^'’]+)$")
-_ELLIPSIS_EN = re.compile(r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and)\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
+_ELLIPSIS_EN = re.compile(r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and|(?:and\s+)?(?:the\s+)?same\s+(?:question\s+|thing\s+)?"
+                          r"(?:for|about|with))\s+(?P<x>.+?)\s*(?:,?\s*then)?\s*[?.]?\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
 # "the other one": the company the conversation named beside the one asked about
 _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?"
@@ -122,6 +127,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
     prev = prev_questions[-1]
     for span, written in reader_config()["followup"]["period_spans"].items():
         q = q.replace(span, written)  # ("上半财年呢？": a period, "上半年", not an item in place of the metric asked)
+    if same := _SAME_ASKED_ZH.match(q):
+        q = f"{same.group('x').strip()}呢？"
     if (then_asked := _ellipsis_then_ask(q, history, glossary)) is not None:
         return then_asked
     q = _year_before_named(q, prev)
