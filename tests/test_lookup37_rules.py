@@ -398,3 +398,24 @@ def test_a_company_swap_said_in_other_words(question, prev, standalone):
 
     history = [{"role": "user", "content": prev}, {"role": "assistant", "content": "…[1]。"}]
     assert resolve_followup(question, history, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("3名工人受伤送院", ["3"]),
+    ("3人受伤", ["3"]),
+    ("第4季度", []),
+])
+def test_people_counted_are_claimed_figures(text, figures):
+    from chatbot.text import claim_figures
+
+    assert claim_figures(text) == figures
+
+
+@pytest.mark.parametrize(("word", "form"), [
+    ("injured", "受伤"), ("scaffold", "脚手架"), ("perks", "优惠"), ("scheme", "计划"), ("cicc", "中金"),
+    ("intraday high", "最高价"),
+])
+def test_english_terms_of_session_37(word, form):
+    from chatbot.bilingual import finance_terms
+
+    assert form in finance_terms()[word]

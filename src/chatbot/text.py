@@ -133,7 +133,9 @@ def _counted(m: re.Match) -> bool:
     if "," in m.group(0):
         return not m.group(0).endswith(("年", "月", "日"))  # "2,024年" is still a year
     after = m.string[m.end():m.end() + 4].lstrip()
-    return any(after.startswith(u) for u in evidence_config()["units"]["measures"])
+    units = evidence_config()["units"]
+    return any(after.startswith(u) for u in units["measures"]) or (
+        any(after.startswith(u) for u in units.get("counted_people", [])) and not after.startswith("人民"))
 
 
 def months_ending(end_month: int, count: int) -> str | None:
