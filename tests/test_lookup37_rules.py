@@ -419,3 +419,42 @@ def test_english_terms_of_session_37(word, form):
     from chatbot.bilingual import finance_terms
 
     assert form in finance_terms()[word]
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("峘撑模架合肥分公司被罚了多少钱？", "罚款"),
+    ("闽鲡水产保险公司预计能赔多少？", "赔偿"),
+    ("云知声供应商说它欠了多少？", "欠款"),
+    ("云知声罚款多少？", None),  # (the noun itself: no verb's group beside it)
+])
+def test_a_one_character_verb_asks_the_noun_the_documents_write(question, noun):
+    from chatbot.evidence import question_terms
+    from test_lookup20_rules import _idf
+
+    groups = question_terms(question, load_glossary(), _idf(question))
+    verb_groups = [g for g in groups if g.source and len(g.source) == 1]
+    if noun is None:
+        assert not verb_groups
+    else:
+        assert any(noun in g.alternatives for g in verb_groups)
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("1月21日,当地应急管理部门认定合肥分公司存在搭设方案审核不严、验收记录不全等问题,并处罚款85万元。", "合肥分公司"),
+    ("轴承钢、齿轮钢、模具钢等高端特钢品种销量41万吨", "高端特钢品种销量41万吨"),
+])
+def test_a_list_of_members_opens_at_a_boundary(sentence, kept):
+    from chatbot.evidence import without_attribution
+
+    assert kept in without_attribution(sentence)
+    if "轴承钢" in sentence:
+        assert "齿轮钢" not in without_attribution(sentence)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("全年销量3,460万双", ["3460万"]),
+])
+def test_pairs_are_counted(text, figures):
+    from chatbot.text import claim_figures
+
+    assert [normalize(f) for f in claim_figures(text)] == figures

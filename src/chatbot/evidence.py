@@ -333,6 +333,9 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rx, low):
             add(_term_forms(glossary.terms[term], term, glossary), kind="term", source=term)
             low = re.sub(rx, " ", low)
+    for verb, forms in evidence_config()["required"].get("verb_nouns", {}).items():  # "被罚了多少钱": 罚款
+        if re.search(rf"{re.escape(verb)}(?:了|过|到)?\s*(?:多少|几)", question):
+            add(list(forms), kind="term", source=verb)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
         add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
         low = phrase_pattern(phrase).sub(" ", low)

@@ -135,7 +135,8 @@ def _counted(m: re.Match) -> bool:
     after = m.string[m.end():m.end() + 4].lstrip()
     units = evidence_config()["units"]
     return any(after.startswith(u) for u in units["measures"]) or (
-        any(after.startswith(u) for u in units.get("counted_people", [])) and not after.startswith("人民"))
+        any(after.startswith(u) for u in units.get("counted_people", [])) and not after.startswith("人民")
+        and m.string[max(0, m.start() - 1):m.start()] != "第")  # ("第1名" is a rank, no count)
 
 
 def months_ending(end_month: int, count: int) -> str | None:
