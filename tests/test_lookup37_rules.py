@@ -449,12 +449,3 @@ def test_a_list_of_members_opens_at_a_boundary(sentence, kept):
     assert kept in without_attribution(sentence)
     if "轴承钢" in sentence:
         assert "齿轮钢" not in without_attribution(sentence)
-
-
-@pytest.mark.parametrize(("text", "figures"), [
-    ("全年销量3,460万双", ["3460万"]),
-])
-def test_pairs_are_counted(text, figures):
-    from chatbot.text import claim_figures
-
-    assert [normalize(f) for f in claim_figures(text)] == figures
