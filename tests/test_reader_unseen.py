@@ -27,8 +27,6 @@ KNOWN_FAILURES: dict[str, str] = {
     # STAR-market plan's 9.12亿元; with mixed currencies nothing is computed, no figure is wrong)
     "h30-r23": "那次IPO的净额大约占募资总额的百分之几？ — "
                "the answer misses ['64.4%|64%'] (the whole read in 人民币: no computation; a session-36 loss)",
-    "h35-r05": "What was CICC's overall verdict on 4Para… — "
-               "refused (or only what is known is said)",
     "h35-r06": "德勤对2026年香港新股市场的结论是什么？ — "
                "the answer misses ['全球前三']",
     "h35-r11": "IDC统计公有云大模型调用量时是怎么界定口径的？ — "
@@ -117,8 +115,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h34-r53": "肃凝药业收到FDA警告信之后，这只股票还能买吗？ — "
                "the answer misses ['2.86亿元', '11.4%', '3,800万元']",
     # dev-34 (the session-33 hidden set, opened in session 34): its failures at the end of session 34
-    "h33-r05": "What was CICC's overall verdict on 4Paradigm's first-half 20… — "
-               "refused (or only what is known is said)",
     "h33-r10": "港交所推出的科企专线具体是怎么运作的？ — "
                "the answer misses ['保密形式']",
     "h33-r14": "What were the positives and negatives in SenseTime's 1H25 re… — "
