@@ -449,3 +449,16 @@ def test_a_list_of_members_opens_at_a_boundary(sentence, kept):
     assert kept in without_attribution(sentence)
     if "轴承钢" in sentence:
         assert "齿轮钢" not in without_attribution(sentence)
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("When does Guao Wangye expect the transfer to be completed?", True),
+    ("股份划转预计什么时候完成？", True),
+    ("Which rating did Dongheng Securities give Fengsui Seed when it started covering the stock?", False),
+])
+def test_a_when_clause_is_no_question_of_when(question, asks):
+    import re
+
+    from chatbot.evidence_config import evidence_config
+
+    assert bool(re.search(evidence_config()["figure_question"]["when_asked"], question, re.IGNORECASE)) is asks
