@@ -2282,10 +2282,13 @@ def _dated_first(cands: list[Candidate], question: str) -> list[Candidate]:
     """A question asking when ([figure_question] when_asked): the sentences stating a date or a period first, the
     others at a share of their score (a shareholding table's rows say nothing of when a transfer completes)."""
     cfg = evidence_config()["figure_question"]
-    if not cands or not re.search(cfg["when_asked"], question, re.IGNORECASE) or not any(states_when(c.text) for c in cands):
+    if not cands or not re.search(cfg["when_asked"], question, re.IGNORECASE):
+        return cands
+    dated = [states_when(c.text) for c in cands]  # (read once a sentence)
+    if not any(dated):
         return cands
     weight = cfg["when_undated_weight"]
-    out = [c if states_when(c.text) else replace(c, score=c.score * weight) for c in cands]
+    out = [c if d else replace(c, score=c.score * weight) for c, d in zip(cands, dated, strict=True)]
     return sorted(out, key=lambda c: -c.score)
 
 

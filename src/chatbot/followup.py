@@ -529,11 +529,10 @@ def _period_before_en(prev: str, x: str) -> str | None:
 def _periods_only(question: str, prev: str) -> str | None:
     """"今年头两个季度分别是多少？" after "栖云酒店第三季度RevPAR多少？": a follow-up that names only
     periods asks the question before for them ("栖云酒店第一季度和第二季度RevPAR分别多少？"), in place
-    of its last period (config/reader.toml [followup] period_fillers, period_spans)."""
+    of its last period (config/reader.toml [followup] period_fillers; its spans, "头两个季度", are written out as the
+    follow-up is read: period_spans in resolve_followup)."""
     cfg = reader_config()["followup"]
     q = question
-    for span, written in cfg["period_spans"].items():
-        q = q.replace(span, written)
     found = list(_period_or_point().finditer(q))
     before = list(_period_or_point().finditer(prev))
     if not before:  # "动岭健身现在有多少付费会员？": the question before asks the latest, written with a word for now
