@@ -168,8 +168,6 @@ KNOWN_FAILURES = {
     "h2-r04": "follow-up '那这次配售能募到多少钱' is not resolved to 云知声's placing (follow-up rules)",
     "h2-r22": "'Kong-listed' is taken for an unknown name and the question is refused (English names)",
     "h2-r44": "customers in 2025 (absent): a note line about customer counts is quoted instead of a refusal (look-up)",
-    "s05": "the follow-up '那现在入手合适吗' now resolves to MiniMax, but the neutral comparison quotes the report's table row, "
-           "not src-5 / src-6",
     # dev-6 (the session-5 hidden set, written blind), over the bundled corpus
     "h3-r17": "'…是什么？' with the term in quotes but no 什么是: read as a look-up (definition cues)",
     "h3-r28": "the set labels '云知声2026年第一季度收入是多少' latest (a period not yet reported); no latest cue: a look-up refusal",

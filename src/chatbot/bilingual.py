@@ -202,9 +202,100 @@ def translator(contains, limit: int = 3):
             if any(contains(z) for z in found):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口; a noun
                 # whose own words no document writes, its verb: "termination" 结束, terminate 终止)
-        return [z for z in found if contains(z)][:limit]
+        found = [z for z in found if contains(z)][:limit]
+        return found or [z for z in [*_chemical(word.lower()), *_by_characters(word.lower(), contains)]
+                         if contains(z)][:limit]
 
     return translate
+
+
+@lru_cache(maxsize=1)
+def _elements() -> dict[str, str]:
+    """Chemical elements, written with one character: English name -> the character (CC-CEDICT's "antimony
+    (chemistry)" of 锑; one-character headwords are otherwise left out of the reverse index)."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for zh, definitions in _entries():
+            for d in definitions if re.fullmatch(r"[\u4e00-\u9fff]", zh) else ():
+                if m := re.fullmatch(r"([a-z]+) \(chemistry\)", d.strip()):
+                    out.setdefault(m.group(1), []).append(zh)
+        return out
+
+    return {k: v[0] for k, v in _cached_json("elements", build).items()}
+
+
+@lru_cache(maxsize=1)
+def _characters() -> dict[str, list[str]]:
+    """English word -> the one-character CC-CEDICT headwords whose first definition (of at most three words, less
+    surnames, classifiers and variants) holds that word: its first sense ("orange" -> 橙, "orange tree"; "box" -> 箱,
+    "box"; not "before" -> 前, whose first sense is "front")."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for zh, definitions in _entries():
+            if not re.fullmatch(r"[\u4e00-\u9fff]", zh):
+                continue
+            first = next((d for d in definitions if not _GLOSS_SKIP.match(d.strip())), "")
+            words = re.sub(r"^(?:to|a|an|the) ", "", re.sub(r"\(.*?\)", "", first).strip().lower()).split()
+            for key in words if 0 < len(words) <= 3 else ():
+                if re.fullmatch(r"[a-z]{3,}", key) and zh not in out.setdefault(key, []):
+                    out[key].append(zh)
+        return out
+
+    return _cached_json("characters-first", build)
+
+
+@lru_cache(maxsize=1)
+def _mentions() -> dict[str, list[str]]:
+    """English word (three letters or more) -> the CC-CEDICT words of two to four characters one of whose definitions
+    holds it ("orange" -> 脐橙 "navel orange", 橙子, …)."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for zh, definitions in _entries():
+            if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+                continue
+            for d in definitions:
+                for w in set(re.findall(r"[a-z]{3,}", re.sub(r"\(.*?\)", "", d).lower())):
+                    if zh not in out.setdefault(w, []):
+                        out[w].append(zh)
+        return out
+
+    return _cached_json("mentions", build)
+
+
+def _by_characters(word: str, contains: Callable[[str], bool]) -> list[str]:
+    """Chinese for an English word no dictionary word of two characters or more gives: the one-character words it
+    defines, where the documents write that character inside a word whose definition holds the English word ("oranges"
+    -> 橙, as the documents write 脐橙, "navel orange"; not "board" -> 部, which they write only in 全部, "all"); for a
+    hyphenated compound of two words ("gift-box"), each word's opening character of its senses, or a one-character
+    word, side by side (礼 of 礼品 + 盒 of 盒子: 礼盒). (A character inside a sense, "入" of 收入, is not joined: "入增"
+    is no word, only 收入增长 cut apart.)"""
+    parts = word.split("-")
+    if len(parts) == 1:
+        return [z for stem in _stems(word) for z in _characters().get(stem, [])
+                if any(z in m and contains(m) for m in _mentions().get(stem, []))]
+    if len(parts) != 2 or not all(parts):
+        return []
+    heads = [list(dict.fromkeys([*(z[0] for s in _stems(p) for z in cedict_index().get(s, [])),
+                                 *(z for s in _stems(p) for z in _characters().get(s, []))])) for p in parts]
+    return [a + b for a in heads[0] for b in heads[1]]
+
+
+def _chemical(phrase: str) -> list[str]:
+    """An element, or a compound of one, in Chinese ("antimony" -> 锑; "antimony oxide" -> 氧化锑, the class word's
+    Chinese less its end before the element: config/terms_en.toml [chemistry]; "yellow phosphorus" -> 黄磷, the first
+    character of a sense of the word before the element); [] for anything else."""
+    words = phrase.split()
+    if len(words) == 2 and (element := _elements().get(words[1], "")):  # an element's kind before it ("yellow
+        # phosphorus": 黄 of 黄色 + 磷 = 黄磷)
+        return list(dict.fromkeys(z[0] + element for z in cedict_index().get(words[0], [])))
+    element = _elements().get(words[0], "") if words else ""
+    if not element or len(words) > 2:
+        return []
+    if len(words) == 1:
+        return [element]
+    ends = tuple(read_toml(TERMS_TOML).get("chemistry", {}).get("class_word_ends", []))
+    stems = [z[:-1] if z.endswith(ends) and len(z) > 2 else z for z in cedict_index().get(words[1], [])]
+    return [s + element for s in dict.fromkeys(stems)]
 
 
 def _cached_json(name: str, build: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
@@ -344,10 +435,25 @@ def _stems(w: str) -> list[str]:
 
 @lru_cache(maxsize=8192)  # (every sense of every English word looked up, every word of every question)
 def _is_place(word: str) -> bool:
-    """Is a Chinese word a place name as jieba tags it ("日本", "墨西哥")?"""
+    """Is a Chinese word a place name as jieba tags it ("日本", "墨西哥"), or as CC-CEDICT defines it ("和田": "Hotan, city
+    and prefecture in Xinjiang")?"""
     from chatbot.names import _posseg
 
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) and [f for _, f in _posseg(word)] == ["ns"]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) and (
+        [f for _, f in _posseg(word)] == ["ns"] or word in _dictionary_places())
+
+
+_PLACE_DEFINITION = re.compile(r"[A-Z][\w'\- ]{1,30}, (?:a |the )?(?:city|prefecture|county|province|district|town|"
+                               r"township|region|autonomous region|capital|port|island|village)\b")
+
+
+@lru_cache(maxsize=1)
+def _dictionary_places() -> frozenset[str]:
+    """The CC-CEDICT words defined first as a place ("Hotan, city and prefecture in Xinjiang")."""
+    def build() -> dict[str, list[str]]:
+        return {zh: [] for zh, definitions in _entries() if definitions and _PLACE_DEFINITION.match(definitions[0].strip())}
+
+    return frozenset(_cached_json("places", build))
 
 
 @lru_cache(maxsize=8192)

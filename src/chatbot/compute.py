@@ -218,6 +218,7 @@ class Operand:
     # groups its own sentence (or a row's table) must write, never only a heading or the title: the part a ratio is
     # asked of ("合肥分公司" under the title "…合肥分公司被责令停业整顿…" names no figure of the group the branch's)
     held: list[list[str]] = field(default_factory=list)
+    summed: bool = False  # a figure summed over several periods ("2022–2024年累计净亏损"), stated as their sum
 
 
 def synonyms(alts: list[str]) -> list[str]:
@@ -598,12 +599,6 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             mid = normalize(m.group("r") + (m.group("ur") or ""))
             ok.update({mid, "2"})
             evidence_norm = f"{evidence_norm} {mid}"
-    for m in _POINTS.finditer(sentence):  # a change in percentage points
-        a, b = m.group("a") + "%", m.group("b") + "%"
-        if figure_supported(normalize(a), evidence_norm) and figure_supported(normalize(b), evidence_norm):
-            tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
-            if abs(abs(float(m.group("a")) - float(m.group("b"))) - float(m.group("r"))) <= tol:
-                ok.update(normalize(f"{m.group('r')}{u}") for u in ("", "个", "个百分点"))
     for m in _formula().finditer(sentence):
         a, b, r = float(m.group("a")), float(m.group("b")), float(m.group("r"))
         ua, ub, ur = m.group("ua") or "", m.group("ub") or "", m.group("ur") or ""
@@ -631,6 +626,14 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
             ok.add(normalize(f"{m.group('r')}{m.group('ur') or ''}{m.group('cur') or ''}"))
             if m.group("r").startswith("-"):  # a fall ("≈-10.8%"): its figure as a claim reads it, without the sign
                 ok.update(normalize(f"{m.group('r')[1:]}{m.group('ur') or ''}{c}") for c in ("", m.group("cur") or ""))
+    # a change in percentage points, between two percentages the evidence states or the formulas before it give
+    given = f"{evidence_norm} {' '.join(ok)}"
+    for m in _POINTS.finditer(sentence):
+        a, b = m.group("a") + "%", m.group("b") + "%"
+        if figure_supported(normalize(a), given) and figure_supported(normalize(b), given):
+            tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
+            if abs(abs(float(m.group("a")) - float(m.group("b"))) - float(m.group("r"))) <= tol:
+                ok.update(normalize(f"{m.group('r')}{u}") for u in ("", "个", "个百分点"))
     # (and each as a claim reads it, one unit character: "275.5百万元" is claimed as "275.5百")
     return ok | {normalize(read.group(0)) for f in ok if (read := FIGURE_RE.match(f))}
 
@@ -647,6 +650,12 @@ def _share_zh() -> re.Pattern:
 
 
 _SHARE_EN = [
+    # "what share of those applications ended up with an allotment": the whole, then what the part received
+    re.compile(r"(?:share|percentage|proportion) of (?P<whole>.+?) (?:ended up with|ended up getting|received|got|won|"
+               r"secured|obtained) (?P<part>.+)", re.I),
+    # "…capacity utilisation in FY2025, taking raw nuts processed against total annual capacity": the part over the whole
+    re.compile(r"\b(?:taking|comparing|measuring|putting|setting|dividing) (?P<part>.+?) (?:against|over|relative to|by|with) "
+               r"(?P<whole>.+?)[?.]?$", re.I),
     re.compile(r"share of (?P<whole>.+?) (?:does|do|did|is|was) (?P<part>.+?) (?:make up|account for|represent|contribute)", re.I),
     re.compile(r"(?P<part>.+?) as an? (?:share|percentage|proportion) of (?P<whole>.+)", re.I),
     # "what share of its revenue in the nine months came from overseas": the whole, then where the part comes from
@@ -1023,6 +1032,11 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
             return DerivedQuestion("share", Operand(entity, part_terms, period),
                                    Operand(entity, counted, period, exclude=part_own), stated=part_own)
         pp, wp = _asked_periods(mm.group("part")), _asked_periods(whole_phrase)
+        cumulative = [w for w in cfg.get("cumulative_words", []) if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])",
+                                                                              whole_phrase, re.I)]
+        if whole_terms and cumulative:  # a whole summed over periods: the figure stated as their sum
+            return DerivedQuestion("share", Operand(entity, part_terms, pp[0] if len(pp) == 1 else period),
+                                   Operand(entity, [*whole_terms, list(cfg["cumulative_words"])], None, summed=True))
         if whole_terms and len(pp) == 1 and len(wp) == 1 and pp != wp and _period_only(mm.group("part")):
             # "what share of its 9M25 revenue was booked in the third quarter": one figure for two periods
             return DerivedQuestion("share", Operand(entity, whole_terms, pp[0]), Operand(entity, whole_terms, wp[0]))

@@ -333,7 +333,7 @@ class Engine:
         if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
                 about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
-        if intent.name in ("why", "how", "pros_cons", "comparison") and any(
+        if intent.name in reader_config()["passing"]["intents"] and any(
                 (not (about.entities & glossary.companies) and uncatalogued_written_once(asked, glossary, self.corpus))
                 or written_once_in_chinese(asked, glossary, self.corpus) for asked in dict.fromkeys([question, as_written])
                 if asked):

@@ -1245,6 +1245,55 @@ def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> l
     return out
 
 
+def _named_parts(question: str, spec: QuestionSpec, glossary: Glossary) -> list[TermGroup]:
+    """The catalogued names that are no company (a brand, a product named in two scripts: 燕麦奶 of "燕麦奶（Oatrivo）")
+    a figure question writes after a company it names ("莜原食品燕麦奶业务的毛利率"): the part whose figure is asked,
+    marked, so that the company's own figure (its gross margin) does not answer for the part's."""
+    q = normalize(question)
+
+    def ends(g: TermGroup) -> list[int]:
+        return [q.find(normalize(a)) + len(normalize(a)) for a in g.alternatives if a and normalize(a) in q]
+
+    def first(g: TermGroup) -> int:
+        return min((q.find(normalize(a)) for a in g.alternatives if a and normalize(a) in q), default=-1)
+    # (right after the company, or its "旗下"/"的": "所在国政府" later in the question is another party, no part)
+    after = {e for g in spec.groups if g.kind == "entity" and g.entity in glossary.companies for e in ends(g)}
+    out = []
+    for g in spec.groups:
+        at = first(g)
+        if g.kind == "entity" and g.entity and g.entity not in glossary.companies and at > 0 \
+                and any(re.fullmatch(r"(?:的|旗下的?|之)?", q[e:at]) for e in after if e <= at):
+            g.marked = True
+            out.append(g)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_re() -> re.Pattern:
+    """A line saying what the article's figures are not (config/reader.toml [structure] disclaimer)."""
+    from chatbot.intent import reader_config
+
+    return re.compile(reader_config()["structure"]["disclaimer"])
+
+
+def _absent_proper_names(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """The words of a Chinese question that the dictionary tags as proper names ([required] proper_noun_pos: a place, a
+    person, an institution) and that neither the index nor any passage (`texts`, normalised) writes: marked, so that only
+    a sentence naming the thing answers ("冷水江" of "湖南基地里冷水江矿区的锑产量", where the article gives the Hunan
+    base's output only). (A company no document holds is the name rules'; its words are entity groups, not these.)"""
+    q = normalize(question)
+    tags = set(evidence_config()["required"]["proper_noun_pos"])
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        if g.absent and g.kind == "word" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) and word in q \
+                and dictionary_tag(word) in tags and not any(word[:2] in t for t in texts):
+            # (nor its first two characters: "美国市场" is the row "美国")
+            g.marked = True
+            out.append(g)
+    return out
+
+
 def _figure_head(question: str, spec: QuestionSpec, metric_forms: set[str]) -> TermGroup | None:
     """The finance term (config/terms_en.toml, a term group) a figure question names as the thing whose amount it asks,
     when no glossary metric is that thing: in Chinese, the word written right before "是多少" ("来自美国的毛利是多少":
@@ -1809,7 +1858,8 @@ def asks_growth_only(question: str) -> bool:
     # (a level asked in a clause before the growth word's, "收入多少？增速如何？", is asked too; not "By how much did
     # X's capacity grow", one clause)
     return at >= 0 and len(_ASKS_AMOUNT.findall(question)) <= 1 \
-        and not re.search(f"(?:{_ASKS_AMOUNT.pattern})" + r"[^，,？?；;]*[，,？?；;]", question[:at], re.IGNORECASE)
+        and not re.search(f"(?:{_ASKS_AMOUNT.pattern})" + r"[^，,？?；;]*[，,？?；;]", question[:at], re.IGNORECASE) \
+        and not re.search(evidence_config()["scope"]["level_asked_en"], question[:at], re.IGNORECASE)
 
 
 def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None = None,
@@ -1837,7 +1887,7 @@ def metric_change_stated(text: str, metrics: list[list[str]], asked: set | None 
         if any(w in own for w in words) and rate.search(own):
             return True
         for after in (c.strip() for c in clauses[i + 1:]):  # past a figure restated ("…148.64亿元，约148亿元，同比上升16%")
-            if any(after.startswith(w) for w in words) and rate.search(after):
+            if any(after.startswith(w) for w in [*words, *cfg.get("change_openers_en", [])]) and rate.search(after):
                 return True
             if re.search(r"[\u4e00-\u9fff]", _RESTATED.sub("", after)):
                 break
@@ -2225,6 +2275,10 @@ def score_candidates(
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
+        # "湖南基地里冷水江矿区…": a proper name no passage writes
+        spec.required += [g for g in _absent_proper_names(question, spec, texts) if g not in spec.required]
+        # "莜原食品燕麦奶业务的毛利率": a brand or product the catalogue holds, after the company it belongs to
+        spec.required += [g for g in _named_parts(question, spec, glossary) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "… NPL ratio … for its farmer loans": the part's
         spec.required += [g for g in _its_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and question_language(question) != "zh":  # "What interest rate does X's bank loan carry?"
@@ -2524,14 +2578,16 @@ def _its_parts_en(question: str, spec: QuestionSpec, texts: list[str], glossary:
     skip = set(evidence_config()["required"]["en_part_skip"])
     out: list[TermGroup] = []
     # (and "from" alone: "How much revenue did X make from microscopes?")
-    for m in re.finditer(r"\b(?:(?:for|from|of|on|in)\s+(?:its|their)|from)\s+((?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+)",
-                         question):
+    # (and a figure's "on"/"for" after its metric: "gross margin on master teapots")
+    for m in re.finditer(r"\b(?:(?:for|from|of|on|in)\s+(?:its|their)|from|(?:margins?|revenues?|sales|profits?|income)\s+"
+                         r"(?:on|for))\s+((?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+)", question):
         words = [w for w in m.group(1).lower().split() if w not in _EN_STOP and w not in skip
                  and not _PERIOD_WORDS_EN.fullmatch(w) and not re.search(r"\d", w)]
         if not all(any(w in g.alternatives and not g.absent and any(a and a in t for a in g.alternatives for t in texts)
-                       for g in spec.groups) for w in words):
+                       for g in spec.groups) for w in words) and not m.group(0).lower().startswith(("margin", "profit")):
             continue  # a word of the part no passage writes ("blue-collar" of "from blue-collar recruitment"): a part
-            # the documents do not break out, left to the refusal's checks
+            # the documents do not break out, left to the refusal's checks (a margin's or a profit's part holds the
+            # words that are written all the same: the company's own margin is no margin of "master teapots")
         out += _marked_written(words, spec, texts, skip)
     return out
 
@@ -2931,6 +2987,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
         for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
+            if _disclaimer_re().search(shown):
+                continue  # "本文为合成示例，…仅作说明用途": what the figures are not, no evidence of any
             norm = normalize(shown)
             if words := [w for w, terms in defined.get(p.chunk.doc_id, {}).items() if any(t in norm for t in terms)]:
                 norm += " " + " ".join(words)  # the document's term for the question's words ("矿产铜" for "自有矿山")
@@ -3478,7 +3536,8 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
     the question outside the companies' names ("电器" of "small appliances" is not named by "凯沃电器")? A sentence
     that points back to a segment ("该分部毛利率为26.4%，经营亏损为3亿元") names the one its passage names. A generic
     head (`generic`, _named_by_kind) is named by the other words of its phrase."""
-    forms = [f.lower() for f in _forms_of(spec.entities, glossary) if f]
+    parts = {a for g in spec.required if g.marked and g.kind == "entity" for a in g.alternatives}  # (_named_parts)
+    forms = [f.lower() for f in _forms_of(spec.entities, glossary) if f and f.lower() not in parts]
     text = text_without(norm, forms) + " " + text_without(heads, forms)
     markers = evidence_config()["required"].get("segment_markers", [])
     if passage and any(f"{w}{m}" in norm for m in markers for w in ("该", "此")):

@@ -586,6 +586,10 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
             for i, piece in enumerate(re.split(r"(?<='s)\s+", m.group(0)))]
     for start, run in runs:
         words = [re.sub(r"'s$", "", w) for w in run.split()]
+        # a hyphenated word the dictionary holds whole is a word, no name ("Western-style": 西式)
+        words = [w for w in words if not _dictionary_compound(w, terms)]
+        if not words:
+            continue
         # an English word after a hyphen makes a modifier of the name before it ("Hong
         # Kong-listed", "A-share", "Alibaba-backed"): the name is what stands before the hyphen
         words = [re.sub(r"-([a-z]+)$", lambda h: "" if _is_modifier(h.group(1)) else h.group(0), w) for w in words]
@@ -845,6 +849,15 @@ def _company_only_gloss_words() -> frozenset[str]:
     for gloss, heads in cedict_index().items():
         (in_company if any(h in companies for h in heads) else elsewhere).update(gloss.split())
     return frozenset(in_company - elsewhere)
+
+
+def _dictionary_compound(word: str, terms: set[str]) -> bool:
+    """A hyphenated word whose parts, read as one phrase, are a phrase of the dictionary or a term
+    ("Western-style" -> "western style": 西式); "Hong Kong-listed" or "Alibaba-backed" is none."""
+    if "-" not in word.strip("-"):
+        return False
+    phrase = word.lower().replace("-", " ")
+    return phrase in terms or phrase in cedict_index()
 
 
 def _is_modifier(w: str) -> bool:

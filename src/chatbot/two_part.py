@@ -97,6 +97,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             rel = evidence_config()["two_part"].get("relation_ends", [])
             i = next((k for k in (m.start() for m in re.finditer(re.escape(w), q))
                       if not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)
+                      # (nor the opening of a word the question holds whole: "和" of "和田", a place)
+                      and not any(p.start == k and p.end > k + len(w) and p.group.kind in ("word", "entity")
+                                  and len(p.group.alternatives[0]) > len(w) for p in placed)
                       and not (rel and re.match(rf"[^，。？?,;；]{{1,20}}?(?:{'|'.join(map(re.escape, rel))})",
                                                 q[k + len(w):]) and w in "与和跟同")),
                      -1)

@@ -109,10 +109,14 @@ def _facts(passages: list[Passage]) -> list[Fact]:
         where = " ".join([*p.chunk.headings[1:], p.chunk.title, table_caption_of(line_before_table(p.chunk.text))])
         prose_where = " ".join([*p.chunk.headings[1:], p.chunk.title])
         text = _with_heading_caption(p.chunk.text, p.chunk.headings)
+        listed: list = []  # the periods the sentence before listed its figures for, in order
         for raw, shown, _, _ in passage_sentences(text):
             row = raw.lstrip().startswith("|")
             table = f"{_table_named(text, raw, prose.get(p.chunk.doc_id, ''))}" if row else ""
-            for f in facts_in(shown, pi):
+            facts = facts_in(shown, pi)
+            _in_listed_order(facts, listed)
+            listed = _listed_periods(facts) or listed
+            for f in facts:
                 f.context = where if row else prose_where  # (a table's caption is its rows', no sentence's)
                 f.row, f.table_context, f.title = row, table, p.chunk.title
                 if not f.periods and row and (captioned := _stated_periods(table)):
@@ -123,6 +127,27 @@ def _facts(passages: list[Passage]) -> list[Fact]:
                     f.periods = set(context)
                 out.append(f)
     return out
+
+
+def _listed_periods(facts: list[Fact]) -> list:
+    """The periods a sentence lists its figures for, in the order written ("净亏损:2022年14.74亿元、2023年17.44亿元、
+    2024年15.38亿元、2025年上半年16.01亿元": 2022, 2023, 2024, the first half of 2025), each figure of one period; []
+    for a sentence of fewer than two."""
+    out: list = []
+    for f in facts:
+        if len(f.periods) == 1 and (not out or out[-1] != next(iter(f.periods))):
+            out.append(next(iter(f.periods)))
+    return out if len(out) >= 2 and len(set(out)) == len(out) else []
+
+
+def _in_listed_order(facts: list[Fact], listed: list) -> None:
+    """Figures a clause gives "in order" ([compute] in_order_cues: "研发开支依次为10.18亿元、8.86亿元、8.27亿元、
+    5.72亿元"), stating no period, as many as the periods the sentence before listed: each of its period, in turn."""
+    cues = reader_config()["compute"].get("in_order_cues", [])
+    ordered = [f for f in facts if not f.periods and any(c in f.clause for c in cues)]
+    if listed and len(ordered) == len(listed) and len({f.clause for f in ordered}) == 1:
+        for f, period in zip(ordered, listed, strict=True):
+            f.periods = {period}
 
 
 def _table_named(text: str, row: str, prose: str) -> str:
@@ -253,6 +278,8 @@ def derived(ctx: ComposeContext) -> Composition | None:
         return points
     if dq is None:  # no figure to compute ("基金公司和银行分别分到多大比例": two shares the source states): the look-up's
         return period_part(ctx)
+    if dq.kind == "share" and asks_points(ctx.question) and len(periods(ctx.question)) == 2:
+        return share_points(ctx, dq, entries)  # a share's change between two periods, in percentage points
     if dq.kind == "average":  # an amount per counted thing
         return per_counted(ctx, dq, entries)
     if dq.stated and any(states_share(e.text, dq.stated, ctx.question) for e in entries):
@@ -266,6 +293,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
     ok = _entity_ok(ctx, passages)
     whole = dq.kind == "share"  # the whole of a share: the company's own figure before a part's
     a, b = find_operand(facts, dq.a, ok), find_operand(facts, dq.b, ok, whole)
+    if a is not None and b is not None and a.currency != b.currency and dq.kind in ("share", "multiple", "difference"):
+        # two figures of one kind: the operand read in the other's unit, when one gives it ("其中50,907份获配" beside
+        # "204,871份有效申请", not "超额分配561.29万股")
+        a = find_operand([f for f in facts if f.currency == b.currency], dq.a, ok) or a
     if dq.kind == "part":  # a part's amount from its stated share of the total
         a, b = part_and_total(facts, passages, dq, ok)
     elif dq.kind == "product":  # a count and its price per unit, from one cited sentence
@@ -275,7 +306,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
         a, b = ends if ends is not None else (None, None)
     elif dq.previous:  # the latest figure the sources state, against the same figure a year before
         a, b = year_before(facts, dq, ok)
-    elif dq.b.period is None and a is not None and a.periods:  # unstated: the same period as the first operand,
+    elif dq.b.period is None and a is not None and a.periods and not dq.b.summed:  # unstated: the same period as the first operand,
         years = {y for y, _ in a.periods}  # else the same year ("2024年末现金" / "2024年净亏损"; a month's or a
         # quarter's figure is no share of its year's: "2025年12月…98.3万顶" over "2025年出货量1,412万顶")
         yearly = all(q in (None, "end") for _, q in a.periods)
@@ -286,11 +317,11 @@ def derived(ctx: ComposeContext) -> Composition | None:
         b = total  # a row's share of the total: its own table's total row, in its own unit ("尼日利亚…538,760千港元" of
         # "合计…2,986,300千港元", before "2025年总收入29.86亿港元" elsewhere)
     if a is not None and b is not None and dq.kind == "share" and dq.b.period is None and a.periods and b.periods \
-            and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
+            and not dq.b.summed and not _same_period(a.periods, b.periods):  # a share of a whole for another period is no share
         b = None
     if a is not None and b is not None and dq.kind == "share" and dq.b.exclude and a.lo > b.hi:
         b = None  # a part's whole is no smaller than the part ("9.9元与19.9元两档…合计贡献约46%" is no total revenue)
-    if a is not None and b is not None and dq.kind == "share" and part_row(b, dq.b) \
+    if a is not None and b is not None and dq.kind == "share" and part_row(b, dq.b) and not dq.b.summed \
             and not (b.sentence == a.sentence and b.lo != a.lo):
         # a table row of another part is no whole ("豆腐猫砂:收入1,024.6百万元" for North America's share of revenue;
         # the part's own row gives its own whole: "海南:种植面积18,600公顷;开割面积14,250公顷")
@@ -352,6 +383,30 @@ def derived(ctx: ComposeContext) -> Composition | None:
             calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def share_points(ctx: ComposeContext, dq: DerivedQuestion, entries: list[Entry]) -> Composition:
+    """A share's change between the two periods a question names, in percentage points ("大模型收入占总收入的比重，比
+    2024年提高了多少个百分点"): the share of each period computed from its own two figures, then their difference; when
+    either period lacks a figure, nothing is computed and the answer says so, what is known labelled as such (the share
+    of one period is no answer to its change)."""
+    lab = ctx.labels
+    passages = _all_passages(ctx)
+    facts, ok = _facts(passages), _entity_ok(ctx, passages)
+    later, earlier = sorted(periods(ctx.question), key=lambda p: (p[0] or "", p[1] or ""), reverse=True)
+    shares = []
+    for period in (later, earlier):
+        a = find_operand(facts, replace(dq.a, period=period), ok)
+        b = find_operand(facts, replace(dq.b, period=period), ok, True)
+        calc = calculate("share", a, b) if a is not None and b is not None and a is not b else "missing"
+        if isinstance(calc, str):
+            return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
+                               refused=True)
+        shares.append(calc)
+    (x_lo, x_hi), (y_lo, y_hi) = ((100 * c.a.lo / c.b.hi, 100 * c.a.hi / c.b.lo) for c in shares)
+    ends = sorted({(round(x_lo, 1), round(y_hi, 1)), (round(x_hi, 1), round(y_lo, 1))})
+    points = [points_formula(f"{x:.1f}", f"{y:.1f}") for x, y in ends]
+    return Composition([*entries, _calculation_entry(ctx, dq, shares[0], passages, more=(shares[1],), after=tuple(points))])
 
 
 def per_counted(ctx: ComposeContext, dq: DerivedQuestion, entries: list[Entry]) -> Composition | None:
@@ -475,12 +530,14 @@ def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
     return a, b
 
 
-def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -> Entry:
+def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage], more: tuple = (),
+                       after: tuple[str, ...] = ()) -> Entry:
     """The calculation as one line: each input labelled with its period and words, as the
-    source writes it, with its marker and as-of; then the formulas."""
+    source writes it, with its marker and as-of; then the formulas. (`more`: further
+    calculations of the same kind shown in the same line, their inputs after the first's;
+    `after`: formulas over their results, last.)"""
     lab = ctx.labels
-    a, b = calc.a, calc.b
-    ca, cb = passages[a.passage_idx].chunk, passages[b.passage_idx].chunk
+    a, _b = calc.a, calc.b
     cur = unit_word(a.currency)
 
     def written(f: Fact) -> str:  # as the source writes it, so the check finds it verbatim
@@ -494,11 +551,14 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         fiscal = set(re.findall(r"((?:19|20)\d{2})\s*财年", f"{f.sentence} {f.table_context} {f.context}"))
         per = "".join(sorted(f"{(f'{y}财年' if y in fiscal else f'{y}年') if y and not period_word(q).startswith(f'{y}年') else ''}"
                              f"{period_word(q)}" for y, q in shown))
+        years = sorted(y for y, q in shown if y and not q)
+        if len(years) >= 2 and len(years) == len(shown) and not fiscal:  # a figure of several years ("累计约12.05亿元")
+            per = f"{years[0]}–{years[-1]}年"
         def words(text: str) -> str:  # the words before the text's first figure
             text = period_phrase_re().sub("", text)
             cut = figure_re().search(text)
             text = text[: cut.start()] if cut else text
-            return re.sub(r"(?:约|预计|人民币|为|达|是)+$|^(?:约|预计)|[（(].*", "", text.strip(":：,， ")).strip(":：,， ")
+            return re.sub(r"(?:约|预计|人民币|为|达|是|依次|分别)+$|^(?:约|预计)|[（(].*", "", text.strip(":：,， ")).strip(":：,， ")
 
         # the words before a compared figure, else the clause's own ("每股"), else its carried label
         head = words(f.near) if f.near else (words(f.clause.rsplit(" ", 1)[-1]) if " " in f.clause else "") \
@@ -517,10 +577,14 @@ def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage]) -
         return (f"{who}{per}{head}".strip() + (" " if head.isascii() and head else "")) or per  # (two companies'
         # figures: each named; an English head apart from its figure)
 
-    ma, mb = "⟦0⟧", "⟦1⟧"
-    text = (f"{lab['derived']}{lab['derived_note']}：{label(a, dq.a)}{written(a)}{ma}{as_of(ca, ctx.lang)}，"
-            f"{label(b, dq.b)}{written(b)}{mb}{as_of(cb, ctx.lang)}；" + "，".join(calc.formulas))
-    return Entry(text, [ca, cb], [a.sentence, b.sentence], as_of=False, bullet=True)
+    calcs = [calc, *more]
+    facts = [f for c in calcs for f in (c.a, c.b)]
+    chunks = [passages[f.passage_idx].chunk for f in facts]
+    inputs = "，".join(f"{label(f, op)}{written(f)}⟦{i}⟧{as_of(c, ctx.lang)}"
+                       for i, (f, op, c) in enumerate(zip(facts, [dq.a, dq.b] * len(calcs), chunks, strict=True)))
+    formulas = [f for c in calcs for f in c.formulas] + list(after)
+    text = f"{lab['derived']}{lab['derived_note']}：{inputs}；" + "，".join(formulas)
+    return Entry(text, chunks, [f.sentence for f in facts], as_of=False, bullet=True)
 
 
 def period_part(ctx: ComposeContext) -> Composition | None:
@@ -756,7 +820,11 @@ def _companies_named(ctx: ComposeContext, cand, passages: list) -> tuple[set[str
     title that names any names; and whether that was the title."""
     companies = set(ctx.glossary.companies)
     chunk = passages[cand.passage_idx].chunk
-    texts = (cand.text, chunk.headings[-1] if len(chunk.headings) > 1 else "", chunk.title)
+    # (the sentence up to its first part stating a figure: "2026年1月线上商品交易额3,460万元…；与棘岭枣业合作的礼盒带动了
+    # 年货销售" is its document's company's figure, the partner named after it)
+    parts = re.split(r"(?<=[；;])", cand.text)
+    own = "".join(parts[: next((i + 1 for i, s in enumerate(parts) if re.search(r"\d", s)), len(parts))])
+    texts = (own, chunk.headings[-1] if len(chunk.headings) > 1 else "", chunk.title)
     for i, text in enumerate(texts):
         named = set(ctx.glossary.entities(text)) & companies
         if named:
@@ -896,7 +964,7 @@ def latest_of_kind(sentence: str, kind: dict, doc_date: str) -> str:
     is of its document's year, or the year before when it would end after the document's
     date; "" when it states none."""
     ends = reader_config()["recency"]["period_end"]
-    dated = {(y, q) for y, q in periods(sentence) if q}
+    dated = {(y, q) for y, q in periods(sentence) if q} | dated_months(sentence)  # (a month: "2026年1月…")
     found = dated | {(None, q) for q in qualifiers(sentence) if q and q not in {d for _, d in dated}}
     out = []
     for y, q in found:

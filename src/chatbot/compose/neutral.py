@@ -509,7 +509,8 @@ def _defining_sentences(ctx: ComposeContext, term: str) -> list[Entry]:
     """Sentences that define the term: it in brackets after the name it stands for
     ("特专科技上市新规(18C章)"), or followed by 是 / 指 / 即 ([definition] patterns)."""
     cfg = reader_config()["definition"]
-    terms = dict.fromkeys([term, re.sub(cfg["optional_prefix"], "", term)])  # "第18C章", "18C章"
+    terms = dict.fromkeys([term, re.sub(cfg["optional_prefix"], "", term),  # "第18C章", "18C章"
+                           re.sub(cfg["optional_suffix"], "", term)])  # "已商业化公司", "已商业化"
     pats = [re.compile(p.replace("{t}", re.escape(t)), re.I) for p in cfg["patterns"] for t in terms]
     out: list[tuple[int, Entry]] = []
     seen: set[str] = set()
@@ -653,6 +654,14 @@ def advice(ctx: ComposeContext) -> Composition | None:
     # the document's analyst
     rated = [e for e in body.entries if e.chunks and (rating.search(e.text) or _rating_row(e.text))]
     entries += [e for e in body.entries if e not in rated and not _heads_only(body.entries, e, rated)]
+    if len(ents) == 1:  # the matter the question names beside the company ("主席辞世后…还值得持有吗"): the sources' lines
+        # on it first, when the views above do not give them
+        plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
+        shown = {e.text for e in entries}
+        matter = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=2, keep_ratio=0.7)
+                  if plain and e.text not in shown and overlap(plain, e.text) > 0]
+        if matter:
+            entries[1:1] = [Entry(ctx.labels["advice_matter"], bullet=False), *matter]
     if len(ents) == 1:  # (its latest results, the figures a reader weighs, when the views above do not state them)
         shown = {e.text for e in entries}
         figures = [e for e in _key_figures(ctx, ents[0]) if e.text not in shown]

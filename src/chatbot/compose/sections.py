@@ -138,7 +138,10 @@ def _block_line(b: Block, limit: int) -> Entry | None:
     return None
 
 
-_NOTE = re.compile(r"^\s*(?:附?注\s*[:：]|(?i:note)\s*:|[（(][^（(]*[)）]\s*$)")  # a note or a bracketed disclaimer line
+# a note or a bracketed disclaimer line, or a line saying what the article's figures are not ([structure] disclaimer:
+# "本文为合成示例，…仅作说明用途", "不构成投资建议"): no point of the article's
+_NOTE = re.compile(r"^\s*(?:附?注\s*[:：]|(?i:note)\s*:|[（(][^（(]*[)）]\s*$|.*?(?:"
+                   + reader_config()["structure"]["disclaimer"] + "))")
 
 
 def _salience(text: str, keys: list[str]) -> int:
@@ -1129,8 +1132,8 @@ def _hedge_split(text: str, strict: bool = False) -> tuple[str, str] | None:
     if len(before) < 6 or len(after) < 6 or re.search(_cfg()["lead_line"], after.rstrip("。.")):
         return None  # "…，但投资者仍需关注以下风险:" announces a list: no downside of its own
     sb, sa = stance_of(before), stance_of(after)
-    if sb < 0 < sa:
-        return after, before
+    if sb < 0 < sa or (sb == sa == 0 and not strict and re.search(reader_config()["stance"]["concession"], before, re.I)):
+        return after, before  # (a conceded downside, then the point made: the upside)
     if (sb > 0 > sa) or (not strict and sb >= 0 and sa <= 0):
         return before, after
     return None
