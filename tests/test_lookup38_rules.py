@@ -193,3 +193,108 @@ def test_a_conceded_downside_before_the_point_made(text, upside):
     split = _hedge_split(text)
     assert split is not None
     assert split[0].startswith(upside)
+
+
+# --- the total beside its parts; the latest month; whose figure a sentence gives ------------------------------------
+
+
+def test_a_parts_row_beside_its_tables_total_is_no_answer_to_the_whole():
+    from chatbot.evidence import score_candidates, select
+
+    text = ("2025年分产品收入（人民币百万元）：\n\n| 产品 | 2025年 | 同比 |\n|---|---|---|\n| 中式菜刀 | 486.2 | +7.1% |\n"
+            "| 西式刀具 | 302.5 | +15.8% |\n| 合计 | 1,248.0 | +8.9% |")
+    known = {"云知声", "2025", "收入", "同比", "产品", "中式", "菜刀", "西式", "刀具", "合计"}
+
+    def idf(t: str) -> float:
+        return 3.0 if t in known else 5.0
+
+    chunk = Chunk(id="x:1", doc_id="x", title="云知声公告", text=text, headings=["云知声公告"], date="2026-02-13")
+    cands, _ = score_candidates("云知声2025年的收入是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
+    chosen = [c.text for c in select(cands, 0.1, 5)]
+    assert chosen
+    assert chosen[0].startswith("合计")
+    assert not any(t.startswith(("中式菜刀", "西式刀具")) for t in chosen)
+    asked, _ = score_candidates("云知声2025年西式刀具的收入是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
+    assert select(asked, 0.1, 5)[0].text.startswith("西式刀具")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("埏砂壶艺最近公布的月度经营数据是什么？", "M(?:0[1-9]|1[0-2])"),
+    ("What are the company's latest monthly figures?", "M(?:0[1-9]|1[0-2])"),
+    ("最新披露的单季营收是多少？", "Q[1-4]"),
+])
+def test_the_kind_of_period_a_latest_question_asks(question, kind):
+    from chatbot.compose.figures import period_kind
+
+    assert period_kind(question)["qualifiers"] == kind
+
+
+def test_the_latest_month_a_sentence_states():
+    from chatbot.compose.figures import latest_of_kind, period_kind
+
+    kind = period_kind("最近的月度数据")
+    assert latest_of_kind("2026年1月线上商品交易额3,460万元，同比增长22.5%", kind, "2026-02-21") == "2026-01-31"
+    assert latest_of_kind("2025年收入6.93亿元", kind, "2026-02-21") == ""
+
+
+@pytest.mark.parametrize(("text", "disclaimer"), [
+    ("本文为合成示例，公司、人物与数据均为虚构，文中全部数字仅作说明用途（all figures are illustrative）。", True),
+    ("以上内容不构成投资建议。", True),
+    ("公司2025年收入6.93亿元。", False),
+])
+def test_a_disclaimer_line_is_no_evidence(text, disclaimer):
+    from chatbot.evidence import _disclaimer_re
+
+    assert bool(_disclaimer_re().search(text)) is disclaimer
+
+
+# --- reader intents and wordings -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("壁仞科技和天数智芯2024年的收入和亏损怎么比？", "comparison"),
+    ("两家公司的估值怎么比较？", "comparison"),
+    ("云知声的收入怎么比去年少了？", "why"),
+    ("Give me a quick rundown of SenseTime's first-half 2025 results.", "summary"),
+    ("What was Anacara's capacity utilisation in FY2025, taking raw nuts processed against total annual capacity?",
+     "derived"),
+])
+def test_reader_intents_of_session_38(question, intent):
+    from chatbot.intent import question_intent
+
+    assert question_intent(question, question).name == intent
+
+
+@pytest.mark.parametrize(("quoted", "as_written"), [
+    (["Anacara Holdings (安嘉果控股, stock code 9448) said on 17 February 2026 that its board had resolved to change."],
+     True),
+    (["收入9.36亿元人民币，同比增长7.4%"], False),
+])
+def test_an_english_line_with_a_chinese_name_in_brackets_is_quoted_as_written(quoted, as_written):
+    from chatbot.answerers.extractive import LEAD_IN, lead_in
+
+    assert (lead_in("en", quoted) == LEAD_IN["en-quoted"]) is as_written
+
+
+def test_a_defined_word_without_its_generic_head():
+    from chatbot.intent import reader_config
+
+    cfg = reader_config()["definition"]
+    assert re.sub(cfg["optional_suffix"], "", "已商业化公司") == "已商业化"
+    assert re.sub(cfg["optional_suffix"], "", "公司") == "公司"  # (a head alone stays)
+
+
+def test_counts_in_fen_and_an_operand_in_the_other_operands_unit():
+    from chatbot.compute import facts_in, read_derived
+
+    facts = facts_in("香港公开发售收到204,871份有效申请,其中50,907份获配", 0)
+    assert [(f.lo, f.currency) for f in facts] == [(204871.0, "份"), (50907.0, "份")]
+    assert facts_in("其股份于3月份上市", 0) == []
+    from chatbot.bilingual import finance_terms
+
+    glossary = load_glossary()
+    glossary.terms = {**finance_terms(), **glossary.terms}  # (as the catalogue's glossary holds them)
+    dq = read_derived("And what share of 智谱's valid applications ended up with an allotment?", glossary)
+    assert dq is not None
+    assert dq.kind == "share"
+    assert any("获配" in g for g in dq.a.terms)

@@ -22,7 +22,9 @@ LEAD_IN = {
 def lead_in(lang: str, quoted: list[str]) -> str:
     """The lead-in over quoted evidence: an English answer quoting only English text (an article written in English)
     does not say it quotes Chinese."""
-    if lang == "en" and quoted and not any(re.search(r"[\u4e00-\u9fff]", t) for t in quoted):
+    # (a Chinese name in brackets, "Anacara Holdings (安嘉果控股, …)", leaves an English line English: mostly Latin words)
+    if lang == "en" and quoted and not any(len(re.findall(r"[\u4e00-\u9fff]", t)) * 4 > len(re.findall(r"[A-Za-z]", t))
+                                           for t in quoted):
         return LEAD_IN["en-quoted"]
     return LEAD_IN.get(lang, "")
 
