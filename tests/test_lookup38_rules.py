@@ -298,3 +298,29 @@ def test_counts_in_fen_and_an_operand_in_the_other_operands_unit():
     assert dq is not None
     assert dq.kind == "share"
     assert any("获配" in g for g in dq.a.terms)
+
+
+# --- units: a scale asked, a figure in another; a column's own scale and counted thing --------------------------------
+
+
+@pytest.mark.parametrize(("shown", "unit", "question", "answers"), [
+    ("灰枣:2025财年512,340千元;同比+6.2%", "亿", "灰枣收入是多少亿元？", True),
+    ("灰枣:2025财年512,340千元;同比+6.2%", "亿", "灰枣收入是多少亿港元？", False),
+    ("新疆阿克苏（交割仓库）:库容18,000;2025财年出库量31,260吨", "万", "出库量多少万吨？", True),
+    ("2025年出口收入约1,420万美元", "亿", "出口收入多少亿元？", False),
+    ("毛利率28.6%，2024财年为26.9%", "万", "毛利多少万？", False),
+])
+def test_a_scale_asked_is_answered_by_the_source_figure_in_another(shown, unit, question, answers):
+    from chatbot.evidence import in_another_scale
+
+    assert in_another_scale(shown, unit, question) is answers
+
+
+@pytest.mark.parametrize(("header", "caption", "rendered"), [
+    (["基地", "种植面积（亩）", "果树（万株）"], "各基地种植面积与挂果树（亩；万株）：", ["基地", "种植面积（亩）", "果树（万株）"]),
+    (["地区", "2025财年（注）", "同比"], "按地区收入（人民币千元）：", ["地区", "2025财年（注）（千元）", "同比"]),
+])
+def test_a_column_writing_its_own_scale_keeps_it(header, caption, rendered):
+    from chatbot.table_cells import with_caption_unit
+
+    assert with_caption_unit(header, caption) == rendered

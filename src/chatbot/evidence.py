@@ -1268,6 +1268,22 @@ def _named_parts(question: str, spec: QuestionSpec, glossary: Glossary) -> list[
     return out
 
 
+def in_another_scale(shown: str, unit: str, question: str) -> bool:
+    """Does the sentence state an amount of the asked unit in another scale: "多少亿元" by "512,340千元" (not 港元 nor 美元),
+    "多少万吨" (`unit` the scale asked, the thing counted written after it in the question) by "31,260吨": the source's own
+    figure, which the answer quotes as written?"""
+    if not re.fullmatch(r"百万|千万|[亿万千百]", unit):
+        return False
+    after = re.search(rf"{unit}\s*([\u4e00-\u9fff]{{1,3}}?)(?=[？?，,。！!；;\s]|$)", question)
+    base = after.group(1) if after else ""
+    scaled = r"\d[\d,]*(?:\.\d+)?\s*(?:百万|千万|[亿万千百])?\s*"
+    if not base:  # (a scale alone: any amount with its unit, no year, month or day)
+        return re.search(scaled + r"(?![年月日季财])[\u4e00-\u9fff]", shown) is not None
+    if base == "元":  # (an amount in 元 is one in RMB: not 港元, 美元)
+        return re.search(scaled + r"(?:人民币)?元", shown) is not None and re.search(scaled + r"(?<![港美])元", shown) is not None
+    return re.search(scaled + re.escape(base), shown) is not None
+
+
 @lru_cache(maxsize=1)
 def _disclaimer_re() -> re.Pattern:
     """A line saying what the article's figures are not (config/reader.toml [structure] disclaimer)."""
@@ -3303,7 +3319,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
             if spec.unit and not any(spec.unit in f for f in figs) and not (spec.unit.endswith("元") and spec.unit in shown) \
-                    and not currency_written(shown, spec.unit) \
+                    and not currency_written(shown, spec.unit) and not in_another_scale(shown, spec.unit, question) \
                     and not (is_row and (_caption_states_unit(f"{header_lines} {table_lead} {' '.join(p.chunk.headings)}", spec.unit)
                                          or _cell_unit(shown, spec.unit))) \
                     and not (spec.unit == "元" and _money_subunit(shown)):
