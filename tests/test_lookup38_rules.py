@@ -324,3 +324,25 @@ def test_a_column_writing_its_own_scale_keeps_it(header, caption, rendered):
     from chatbot.table_cells import with_caption_unit
 
     assert with_caption_unit(header, caption) == rendered
+
+
+@pytest.mark.parametrize(("word", "derived"), [
+    ("west african", "west africa"),
+    ("indian", "india"),
+    ("totally", None),
+])
+def test_a_peoples_or_regions_adjective_reads_its_place(word, derived):
+    from chatbot.bilingual import _derived
+
+    assert (derived in _derived(word)) if derived else not any(" " in d for d in _derived(word))
+
+
+@pytest.mark.parametrize(("question", "forecast"), [
+    ("How many new stores does Xianji plan to open over 2026-2028?", True),
+    ("The company intends to list in 2027.", True),
+    ("What was Xianji's revenue in 2025?", False),
+])
+def test_a_plan_asked_in_english_is_a_forecast(question, forecast):
+    from chatbot.evidence import forecast_re
+
+    assert bool(forecast_re().search(question.lower())) is forecast

@@ -474,7 +474,8 @@ def _derived(w: str) -> list[str]:
     """The verbs a noun may come from ("termination" -> terminate, "settlement" -> settle: config/terms_en.toml
     [derivations]), each a dictionary word; tried after the word and its inflections."""
     out = [rx.sub(rewrite, w) for rx, rewrite in _derivations() if rx.search(w)]
-    return [s for s in dict.fromkeys(out) if s != w and len(s) >= 5 and s in english_words()]  # ("total": no "tot")
+    # ("total": no "tot"; a phrase whose derived form the dictionary holds whole: "west african" -> "west africa", 西非)
+    return [s for s in dict.fromkeys(out) if s != w and len(s) >= 5 and (s in english_words() or s in cedict_index())]
 
 
 def _plain_stems(w: str) -> list[str]:
