@@ -346,3 +346,16 @@ def test_a_plan_asked_in_english_is_a_forecast(question, forecast):
     from chatbot.evidence import forecast_re
 
     assert bool(forecast_re().search(question.lower())) is forecast
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("珐昶炊具认证后一年能省下多少钱？", "节省"),
+    ("莜原食品取消监事会一年能省多少钱？", "节省"),
+    ("云知声被罚了多少钱？", "罚款"),
+])
+def test_a_verb_asks_the_documents_noun(question, held):
+    from chatbot.evidence import analyse_question, unnamed_head_zh
+
+    spec = analyse_question(question, load_glossary(), lambda t: 3.0)
+    assert any(held in g.alternatives for g in spec.groups)
+    assert unnamed_head_zh(question, spec) == ""

@@ -334,7 +334,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             add(_term_forms(glossary.terms[term], term, glossary), kind="term", source=term)
             low = re.sub(rx, " ", low)
     for verb, forms in evidence_config()["required"].get("verb_nouns", {}).items():  # "被罚了多少钱": 罚款
-        if re.search(rf"{re.escape(verb)}(?:了|过|到)?\s*(?:多少|几)", question):
+        if re.search(rf"{re.escape(verb)}(?:了|过|到|下|出)*\s*(?:多少|几)", question):
             add(list(forms), kind="term", source=verb)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
         add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
@@ -1398,6 +1398,8 @@ def unnamed_head_zh(question: str, spec: QuestionSpec, contains: Callable[[str],
         return ""
     end, head = max(placed, key=lambda x: x[0])
     word = head.alternatives[0]
+    if any(word.endswith(v) for v in evidence_config()["required"].get("verb_nouns", {})):
+        return ""  # ("一年能省多少钱": a verb whose nouns the question's terms hold, [required] verb_nouns, no thing's name)
     verb = next((v for v in evidence_config()["required"]["head_verbs"] if q.startswith(v, end)), "")
     end += len(verb)  # ("儿童水杯卖了多少钱": the thing sold is asked)
     # (a compound whose words the documents write, "生产成本" beside 吨煤成本, "销售额" beside 销售收入, names a thing they
