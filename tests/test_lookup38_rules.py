@@ -359,3 +359,23 @@ def test_a_verb_asks_the_documents_noun(question, held):
     spec = analyse_question(question, load_glossary(), lambda t: 3.0)
     assert any(held in g.alternatives for g in spec.groups)
     assert unnamed_head_zh(question, spec) == ""
+
+
+def test_a_metrics_words_only_inside_another_metrics_state_no_figure_of_it():
+    from chatbot.evidence import score_candidates
+
+    text = "- 铦记刀剪2025年毛利率41.3%，2024年为39.8%。\n- 铦记刀剪2025年股东应占溢利1.36亿元。"
+    known = {"铦记刀剪", "2025", "毛利率", "毛利", "溢利", "利润"}
+
+    def idf(t: str) -> float:
+        return 3.0 if t in known else 5.0
+
+    glossary = load_glossary()
+    gross, _ = score_candidates("铦记刀剪2025年毛利润是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
+    assert gross == []  # (the margin is a rate: no gross profit)
+    margin, _ = score_candidates("铦记刀剪2025年毛利率是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
+    assert margin
+    assert margin[0].text.startswith("铦记刀剪2025年毛利率")
+    profit, _ = score_candidates("铦记刀剪2025年利润是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
+    assert profit
+    assert "溢利" in profit[0].text

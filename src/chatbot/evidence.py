@@ -3080,6 +3080,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # does not state the metric asked (a sentence listing the parts, "其中在线阅读8.92亿元，IP授权及
                 # 衍生2.65亿元", states the metric of the sentence before it: "上半年收入13.74亿元。"; a table's rows, the
                 # metric of the line that leads into it: "按地区划分的收入（百万港元）：")
+            if spec.metrics and any(any(f and f in norm for f in forms)
+                                    and not any(glossary.outside_longer_metric(norm, f) for f in forms if f and f in norm)
+                                    for forms in spec.metrics):
+                continue  # the metric's words only inside another metric's ("毛利" of "毛利率41.3%": a rate, no gross profit)
             if spec.metrics and not per_unit_asked and any(per_unit_only(norm, forms) for forms in spec.metrics):
                 continue  # states the metric per unit only ("单票收入2.05元"): another figure than the one asked
             if spec.metrics and not share_asked and any(share_base_only(norm, forms) for forms in spec.metrics):
