@@ -37,6 +37,8 @@ def test_an_element_and_a_compound_of_it(phrase, chinese):
     ("board", {"全部"}, "", "部"),  # (部 only inside 全部, "all": no board)
     ("gift-box", {"礼盒"}, "礼盒", ""),  # (礼 of 礼品 + 盒 of 盒子)
     ("revenue-growth", set(), "", "入增"),  # (no character inside a sense: 收入增长 cut apart is no word)
+    ("long-term", {"多条线路"}, "", "多条"),  # (多 of 多久, 条 of 条款: no first senses)
+    ("big", {"大模型"}, "", "大"),  # (an adjective a question asks with: "How big is …")
 ])
 def test_a_word_read_by_its_characters(word, written, found, not_found):
     from chatbot.bilingual import _by_characters

@@ -266,17 +266,18 @@ def _by_characters(word: str, contains: Callable[[str], bool]) -> list[str]:
     """Chinese for an English word no dictionary word of two characters or more gives: the one-character words it
     defines, where the documents write that character inside a word whose definition holds the English word ("oranges"
     -> 橙, as the documents write 脐橙, "navel orange"; not "board" -> 部, which they write only in 全部, "all"); for a
-    hyphenated compound of two words ("gift-box"), each word's opening character of its senses, or a one-character
-    word, side by side (礼 of 礼品 + 盒 of 盒子: 礼盒). (A character inside a sense, "入" of 收入, is not joined: "入增"
-    is no word, only 收入增长 cut apart.)"""
+    hyphenated compound of two words ("gift-box"), each word's one-character word of that first sense, side by side
+    (礼, "gift; rite" + 盒, "small box": 礼盒). (No character of a longer sense: "long-term" is no 多条, 多 of 多久 and
+    条 of 条款 joined.)"""
     parts = word.split("-")
-    if len(parts) == 1:
+    if len(parts) == 1:  # (a noun's character: "big" is no 大, an adjective a question asks with, "How big …")
+        from chatbot.text import dictionary_tag
+
         return [z for stem in _stems(word) for z in _characters().get(stem, [])
-                if any(z in m and contains(m) for m in _mentions().get(stem, []))]
+                if (dictionary_tag(z) or "").startswith("n") and any(z in m and contains(m) for m in _mentions().get(stem, []))]
     if len(parts) != 2 or not all(parts):
         return []
-    heads = [list(dict.fromkeys([*(z[0] for s in _stems(p) for z in cedict_index().get(s, [])),
-                                 *(z for s in _stems(p) for z in _characters().get(s, []))])) for p in parts]
+    heads = [list(dict.fromkeys(z for s in _stems(p) for z in _characters().get(s, []))) for p in parts]
     return [a + b for a in heads[0] for b in heads[1]]
 
 

@@ -1303,8 +1303,9 @@ def _absent_proper_names(question: str, spec: QuestionSpec, texts: list[str]) ->
     for g in spec.groups:
         word = g.alternatives[0]
         if g.absent and g.kind == "word" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) and word in q \
-                and dictionary_tag(word) in tags and not any(word[:2] in t for t in texts):
-            # (nor its first two characters: "美国市场" is the row "美国")
+                and dictionary_tag(word) in tags and not any(word[i:i + 2] in t for i in range(len(word) - 1) for t in texts):
+            # (nor two characters of it: "美国市场" is the row "美国"; "颗卫星", a count's measure word run onto its
+            # noun, the passages' 卫星)
             g.marked = True
             out.append(g)
     return out
