@@ -378,6 +378,6 @@ def test_a_metrics_words_only_inside_another_metrics_state_no_figure_of_it():
     margin, _ = score_candidates("铦记刀剪2025年毛利率是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
     assert margin
     assert margin[0].text.startswith("铦记刀剪2025年毛利率")
-    profit, _ = score_candidates("铦记刀剪2025年利润是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
+    profit, _ = score_candidates("铦记刀剪2025年净利润是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
     assert profit
     assert "溢利" in profit[0].text

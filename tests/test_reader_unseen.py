@@ -469,3 +469,9 @@ def test_dev36_reader_question(dev36_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(37), KNOWN_FAILURES))
 def test_dev37_reader_question(dev37_engine, q):
     assert_reader_answer(dev37_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(38), KNOWN_FAILURES))
+def test_dev38_reader_question(dev38_engine, q):
+    assert_reader_answer(dev38_engine.ask(q["question"], q.get("history")), q)

@@ -37,8 +37,8 @@ def _questions(path):
 DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
-    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 38))
+    DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
+    DEV38 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 39))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -665,3 +665,16 @@ def test_dev37(dev37_engine, q):
     perks): Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly questions,
     near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev37_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV38))
+def test_dev38(dev38_engine, q):
+    """Ten articles written blind in session 37 (a red-date futures delivery warehouse, a kitchen-knife maker's
+    time-honoured brand, an enamel-cookware maker's customs certification, an oat-milk maker's abolished supervisory
+    committee, a deer-antler farmer's founder's death, an HTML antimony miner's nationalised mine, a navel-orange
+    grower's geographical indication, a .txt yellow-phosphorus maker's maintenance shutdown, a cashew processor's
+    presentation currency written wholly in English, a teaware maker's short-selling eligibility): Chinese and English
+    look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent companies and
+    follow-ups."""
+    _assert_as_expected(dev38_engine.ask(q["question"], q.get("history")), q)

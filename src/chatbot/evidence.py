@@ -3834,8 +3834,8 @@ def select(
             continue
         if one_item and chosen and _sibling_row_saying_less(c, chosen[0]):
             continue
-        if c.is_row and any(o.is_row and o.passage_idx == c.passage_idx and _total_row(o.text) for o in chosen) \
-                and not _total_row(c.text):
+        if c.is_row and any(o.is_row and o.passage_idx == c.passage_idx and _is_total_label(o.raw) for o in chosen) \
+                and not _is_total_label(c.raw):
             continue  # a part's row beside its table's total, which answered better: "中式菜刀…" is no company revenue
         if any(_redundant(c, o) for o in chosen):
             continue
@@ -3860,15 +3860,6 @@ def asks_several(question: str) -> bool:
     ([two_part] conjunctions, respectively)?"""
     cfg, low = evidence_config()["two_part"], question.lower()
     return any(w in low for w in [*cfg["conjunctions"], *cfg["respectively"]])
-
-
-def _total_row(text: str) -> bool:
-    """Is a rendered table row its table's total ("合计:2025年1,248.0百万元…"; config/reader.toml [compute]
-    total_row_labels)?"""
-    from chatbot.intent import reader_config
-
-    label = re.split(r"[:：]", text, maxsplit=1)[0].strip().lower()
-    return label in {t.lower() for t in reader_config()["compute"]["total_row_labels"]}
 
 
 def _sibling_row_saying_less(c: Candidate, top: Candidate) -> bool:
