@@ -212,12 +212,12 @@ def test_a_parts_row_beside_its_tables_total_is_no_answer_to_the_whole():
 
     chunk = Chunk(id="x:1", doc_id="x", title="云知声公告", text=text, headings=["云知声公告"], date="2026-02-13")
     cands, _ = score_candidates("云知声2025年的收入是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
-    chosen = [c.text for c in select(cands, 0.1, 5)]
+    chosen = [c.text for c in select(cands, 0.1, 5, whole_asked=True)]
     assert chosen
     assert chosen[0].startswith("合计")
     assert not any(t.startswith(("中式菜刀", "西式刀具")) for t in chosen)
     asked, _ = score_candidates("云知声2025年西式刀具的收入是多少？", [Passage(chunk=chunk, score=1.0)], load_glossary(), idf)
-    assert select(asked, 0.1, 5)[0].text.startswith("西式刀具")
+    assert select(asked, 0.1, 5, whole_asked=False)[0].text.startswith("西式刀具")
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -364,20 +364,8 @@ def test_a_verb_asks_the_documents_noun(question, held):
 
 
 def test_a_metrics_words_only_inside_another_metrics_state_no_figure_of_it():
-    from chatbot.evidence import score_candidates
+    from chatbot.glossary import Glossary
 
-    text = "- 铦记刀剪2025年毛利率41.3%，2024年为39.8%。\n- 铦记刀剪2025年股东应占溢利1.36亿元。"
-    known = {"铦记刀剪", "2025", "毛利率", "毛利", "溢利", "利润"}
-
-    def idf(t: str) -> float:
-        return 3.0 if t in known else 5.0
-
-    glossary = load_glossary()
-    gross, _ = score_candidates("铦记刀剪2025年毛利润是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
-    assert gross == []  # (the margin is a rate: no gross profit)
-    margin, _ = score_candidates("铦记刀剪2025年毛利率是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
-    assert margin
-    assert margin[0].text.startswith("铦记刀剪2025年毛利率")
-    profit, _ = score_candidates("铦记刀剪2025年净利润是多少？", [_passage(text, "铦记刀剪公告")], glossary, idf)
-    assert profit
-    assert "溢利" in profit[0].text
+    glossary = Glossary(metrics={"净亏损": ["净亏损", "亏损"], "每股收益": ["每股收益", "每股亏损"]})
+    assert not glossary.outside_longer_metric("每股亏损0.12元", "亏损")  # (earnings per share, no net loss)
+    assert glossary.outside_longer_metric("净亏损4.54亿元", "净亏损")

@@ -412,8 +412,41 @@ KNOWN_FAILURES: dict[str, str] = {
                "the intent is read as lookup (the set labels it definition)",
     "h36-r45": "两个基地里哪个受灾更重？ — "
                "the intent is read as lookup (the set labels it comparison)",
-    "h36-r52": "醍沅生化董事长被留置了，现在还能买它的股票吗？ — "
-               "the answer misses ['未获告知留置原因']",
+    # dev-38 (the session-37 hidden set, opened in session 38): its failures at the end of session 38
+    "h37-r04": "橼岗果业这次关于地理标志的公告主要讲了什么？ — "
+               "the summary gives each section's first points; the premium (15%至20%) is a later point of the event section",
+    "h37-r11": "为什么有文章说这次配售是云知声的“求生”之举？ — "
+               "the why composition quotes the pressure section; the article's 增收不增利 line is not among the causes picked",
+    "h37-r19": "珐昶炊具拿到海关高级认证以后，出口通关会有哪些变化？ — "
+               "the intent is read as lookup (the set labels it how); the facts are all quoted",
+    "h37-r20": "How is the board handling the chairmansh… — "
+               "the intent is read as latest ('now'; the set labels it how); the acting chairman and the 3 months are quoted",
+    "h37-r22": "What are the pros and cons of Hong Kong'… — "
+               "the pros and cons come from the report's 18C lists, not src-4's placing lines (一般性授权, 缓冲, 稀释老股东)",
+    "h37-r23": "第四范式上半年业绩有哪些亮点，又有什么隐忧？ — "
+               "the highlights and worries miss the 81.8% line of passage 4",
+    "h37-r24": "燐坳化工停产检修对公司来说有什么利弊？ — "
+               "the sides miss the lost output (1.08万吨): the event sentence is on neither side",
+    "h37-r28": "IDC统计的公有云大模型调用量是什么口径？ — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h37-r29": "红枣期货的指定交割仓库是怎么回事？棘岭枣业这个交割仓库有哪些具体规定？ — "
+               "the intent is read as how (the set labels it definition)",
+    "h37-r30": "What does a change in presentation curre… — "
+               "the intent is read as lookup (the set labels it definition); the restatement lines are quoted",
+    "h37-r31": "智谱和MiniMax的IPO估值和商业模式有什么不同？ — "
+               "the comparison quotes the report's row '461-504亿港元', which the set's fact '461亿' does not match as written",
+    "h37-r41": "What was Anacara's capacity utilisation … — "
+               "English quantities (tonnes) are no figures the calculation reads: the utilisation is not computed",
+    "h37-r42": "那之后股价最高涨到过多少？ — "
+               "'最高涨到' is cut 最/高涨/到: the intraday high (496港元) is not found; the intent is lookup (the set: latest)",
+    "h37-r43": "What's the latest on how long Hong Kong'… — "
+               "the latest answer quotes the listings of January, not the queue (350家, 50亿美元)",
+    "h37-r47": "现在适合买入云知声吗？ — "
+               "advice quotes the report's judgement and lists; the retention figure (53.3%) is not among them",
+    "h37-r50": "麚峰鹿业主席辞世后，这只股票还值得继续持有吗？ — "
+               "advice quotes the death and the trust's stake, not the acting chairman",
+    "h37-r51": "Is Qinti Kuangye still worth holding aft… — "
+               "advice on an English question quotes the conclusion, not the impairment (3.2亿至3.6亿)",
 }
 
 

@@ -994,6 +994,8 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
         rest = rest[len(lead):]  # where the figure was made ("来自美国的收入"): the place, no verb's event
     if any(c.strip() and c.strip() in rest for c in cfg["two_part"]["conjunctions"]):
         return []  # two items ("安踏品牌和FILA品牌收入"): each item's own words are its part's (chatbot/two_part.py)
+    # (the thing a per-unit figure counts is no part: "每吨水泥的毛利" is the gross profit per tonne, of cement)
+    rest = re.sub(_per_unit_re().pattern + r"[\u4e00-\u9fff]{0,3}?的", " ", rest)
     if any(g.kind == "word" and g.alternatives[0] in rest and _verb(g.alternatives[0]) for g in groups):
         # an event, not a part ("港股上市募资": the proceeds of the listing; "归属股东的净利润"), unless the verb
         # names the noun after it ("增值服务收入": the value-added services' revenue)
@@ -3818,11 +3820,12 @@ def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_abou
 
 def select(
     cands: list[Candidate], min_relevance: float, max_sentences: int, wants_list: bool = False,
-    keep_ratio: float = 0.7, max_items: int = 8, one_item: bool = True,
+    keep_ratio: float = 0.7, max_items: int = 8, one_item: bool = True, whole_asked: bool = False,
 ) -> list[Candidate]:
     """The best sentences: above the relevance floor and close to the best one, without
     repeating what an already chosen sentence says. For a list question, the list
-    items (or table rows) that go with the best sentence come along."""
+    items (or table rows) that go with the best sentence come along. `whole_asked`: the question names no part of its
+    figure (no segment, no word it holds), so a part's table row beside the table's total does not answer it."""
     if not cands or cands[0].coverage < min_relevance:
         return []
     best = cands[0].score
@@ -3834,9 +3837,11 @@ def select(
             continue
         if one_item and chosen and _sibling_row_saying_less(c, chosen[0]):
             continue
-        if c.is_row and any(o.is_row and o.passage_idx == c.passage_idx and _is_total_label(o.raw) for o in chosen) \
-                and not _is_total_label(c.raw):
-            continue  # a part's row beside its table's total, which answered better: "中式菜刀…" is no company revenue
+        if whole_asked and one_item and c.is_row and not _is_total_label(c.raw) and any(
+                o.is_row and o.passage_idx == c.passage_idx and _is_total_label(o.raw) and o.coverage >= c.coverage
+                for o in chosen):
+            continue  # a part's row beside its table's total, which answered better and says no less of the question:
+            # "中式菜刀…" is no company revenue (a part the question names covers more of it: "consumer drones")
         if any(_redundant(c, o) for o in chosen):
             continue
         chosen.append(c)

@@ -72,7 +72,10 @@ class ComposeContext:
         chosen = select(cands if cands is not None else self.cands, self.min_relevance,
                         max_sentences or self.max_sentences,
                         wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio,
-                        one_item=not asks_several(self.question))
+                        one_item=not asks_several(self.question),
+                        # (a question of a company, a metric and a period only: "铦记刀剪2025年的收入是多少")
+                        whole_asked=not (self.spec.segments or self.spec.required or self.spec.places or any(
+                            g.kind in ("word", "term") and not g.absent for g in self.spec.groups)))
         first: dict[int, int] = {}
         for rank, c in enumerate(chosen):
             first.setdefault(c.passage_idx, rank)
