@@ -369,3 +369,20 @@ def test_a_metrics_words_only_inside_another_metrics_state_no_figure_of_it():
     glossary = Glossary(metrics={"净亏损": ["净亏损", "亏损"], "每股收益": ["每股收益", "每股亏损"]})
     assert not glossary.outside_longer_metric("每股亏损0.12元", "亏损")  # (earnings per share, no net loss)
     assert glossary.outside_longer_metric("净亏损4.54亿元", "净亏损")
+
+
+# --- company swaps in English follow-ups ---------------------------------------------------------------------------
+
+_ASKED = [{"role": "user", "content": "What was Unisound's revenue in 2024?"},
+          {"role": "assistant", "content": "Revenue was about RMB939 million [1]."}]
+
+
+@pytest.mark.parametrize(("question", "standalone"), [
+    ("And for Zhipu?", "What was Zhipu's revenue in 2024?"),
+    ("What about Zhipu in the first half of 2025?", "What was Zhipu's revenue in the first half of 2025?"),
+    ("And MiniMax?", "What was MiniMax's revenue in 2024?"),
+])
+def test_a_company_swap_in_english_keeps_the_question_and_takes_its_own_period(question, standalone):
+    from chatbot.followup import resolve_followup
+
+    assert resolve_followup(question, _ASKED, load_glossary()) == standalone

@@ -38,8 +38,10 @@ _SAME_ASKED_ZH = re.compile(r"^\s*(?:同样的问题|同一个问题|一样的�
                             r"\s*(?:呢)?\s*[？?。]?\s*$")
 # "Sealorn Marine's order book": a name and the item of it asked
 _POSSESSED_EN = re.compile(r"^(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})['’]s\s+(?P<item>[^'’]+)$")
-_ELLIPSIS_EN = re.compile(r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and|(?:and\s+)?(?:the\s+)?same\s+(?:question\s+|thing\s+)?"
+_ELLIPSIS_EN = re.compile(r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and(?:\s+for)?|(?:and\s+)?(?:the\s+)?same\s+(?:question\s+|thing\s+)?"
                           r"(?:for|about|with))\s+(?P<x>.+?)\s*(?:,?\s*then)?\s*[?.]?\s*$", re.IGNORECASE)
+# "Youyuan Shipin in the first half of FY2026": a company, then the period asked of it
+_EN_NAME_PERIOD = re.compile(r"^(?P<name>.+?)\s+(?P<prep>in|for|during|over)\s+(?P<period>[^?]*\d[^?]*?)\s*$", re.IGNORECASE)
 _PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
 # "the other one": the company the conversation named beside the one asked about
 _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?"
@@ -157,6 +159,12 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if x_ents and prev_ents and (owned := _POSSESSED_EN.match(x)) and glossary.entities(owned.group("name")):
             # "And what about Thermiva's revenue?"
             return _item_of(prev, prev_ents[0], owned.group("name"), owned.group("item"), glossary)
+        if x_ents and prev_ents and question_language(prev) == "en" and (en := _EN_NAME_PERIOD.match(x)) \
+                and glossary.entities(en.group("name")):
+            # "What about Youyuan Shipin in the first half of FY2026?": the company and its period, in English
+            swapped = _replace_entity(prev, prev_ents[0], en.group("name"), glossary)
+            swapped = re.sub(r"\s+(?:in|for|during|over)\s+[^?]*?\d[^?]*?(?=[?.]?\s*$)", "", swapped, count=1)
+            return f"{swapped.rstrip('?. ')} {en.group('prep')} {en.group('period')}?"
         if x_ents and prev_ents:  # another company, same attribute ("And 泊联停车's?": the name, not its possessive)
             name, period = _name_and_period(x)
             swapped = _replace_entity(prev, prev_ents[0], re.sub(r"['’]s$", "", name), glossary)
