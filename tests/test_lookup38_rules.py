@@ -386,3 +386,23 @@ def test_a_company_swap_in_english_keeps_the_question_and_takes_its_own_period(q
     from chatbot.followup import resolve_followup
 
     assert resolve_followup(question, _ASKED, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("公司初步估计，2025年度须就该矿计提减值3.2亿元至3.6亿元", -1),
+    ("失去该矿后集团产量将减少约三成", -1),
+    ("使用专用标志的礼盒橙售价可比普通果高，公司计划提价", 1),
+])
+def test_the_sides_of_an_impairment_a_lost_asset_and_a_price_rise(text, side):
+    from chatbot.compose.sections import stance_of
+
+    assert (stance_of(text) > 0) - (stance_of(text) < 0) == side
+
+
+def test_what_an_event_means_for_a_company_is_no_definition():
+    from chatbot.intent import question_intent
+
+    q = "What does inclusion in the short-selling list mean for Shansha Huyi?"
+    assert question_intent(q, q).name != "definition"
+    q = "What does the 'mini IPO' label mean in Unisound's case?"
+    assert question_intent(q, q).name == "definition"

@@ -1132,7 +1132,8 @@ def _hedge_split(text: str, strict: bool = False) -> tuple[str, str] | None:
     if len(before) < 6 or len(after) < 6 or re.search(_cfg()["lead_line"], after.rstrip("。.")):
         return None  # "…，但投资者仍需关注以下风险:" announces a list: no downside of its own
     sb, sa = stance_of(before), stance_of(after)
-    if sb < 0 < sa or (sb == sa == 0 and not strict and re.search(reader_config()["stance"]["concession"], before, re.I)):
+    conceded = re.search(reader_config()["stance"]["concession"], before, re.I)
+    if sb < 0 < sa or (conceded and sb <= 0 <= sa and (sb < 0 or sa > 0 or not strict)):
         return after, before  # (a conceded downside, then the point made: the upside)
     if (sb > 0 > sa) or (not strict and sb >= 0 and sa <= 0):
         return before, after
