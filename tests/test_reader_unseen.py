@@ -425,8 +425,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the pros and cons come from the report's 18C lists, not src-4's placing lines (一般性授权, 缓冲, 稀释老股东)",
     "h37-r23": "第四范式上半年业绩有哪些亮点，又有什么隐忧？ — "
                "the highlights and worries miss the 81.8% line of passage 4",
-    "h37-r24": "燐坳化工停产检修对公司来说有什么利弊？ — "
-               "the sides miss the lost output (1.08万吨): the event sentence is on neither side",
     "h37-r28": "IDC统计的公有云大模型调用量是什么口径？ — "
                "the intent is read as lookup (the set labels it definition)",
     "h37-r29": "红枣期货的指定交割仓库是怎么回事？棘岭枣业这个交割仓库有哪些具体规定？ — "
@@ -445,8 +443,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "advice quotes the report's judgement and lists; the retention figure (53.3%) is not among them",
     "h37-r50": "麚峰鹿业主席辞世后，这只股票还值得继续持有吗？ — "
                "advice quotes the death and the trust's stake, not the acting chairman",
-    "h37-r51": "Is Qinti Kuangye still worth holding aft… — "
-               "advice on an English question quotes the conclusion, not the impairment (3.2亿至3.6亿)",
 }
 
 
