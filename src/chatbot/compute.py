@@ -629,8 +629,8 @@ def verify_formulas(sentence: str, evidence_norm: str) -> set[str]:
     # a change in percentage points, between two percentages the evidence states or the formulas before it give
     given = f"{evidence_norm} {' '.join(ok)}"
     for m in _POINTS.finditer(sentence):
-        a, b = m.group("a") + "%", m.group("b") + "%"
-        if figure_supported(normalize(a), given) and figure_supported(normalize(b), given):
+        pa, pb = m.group("a") + "%", m.group("b") + "%"
+        if figure_supported(normalize(pa), given) and figure_supported(normalize(pb), given):
             tol = 0.5 * 10 ** (-_decimals(m.group("r"))) + 1e-9
             if abs(abs(float(m.group("a")) - float(m.group("b"))) - float(m.group("r"))) <= tol:
                 ok.update(normalize(f"{m.group('r')}{u}") for u in ("", "个", "个百分点"))
