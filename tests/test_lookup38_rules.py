@@ -222,7 +222,6 @@ def test_a_parts_row_beside_its_tables_total_is_no_answer_to_the_whole():
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("埏砂壶艺最近公布的月度经营数据是什么？", "M(?:0[1-9]|1[0-2])"),
-    ("What are the company's latest monthly figures?", "M(?:0[1-9]|1[0-2])"),
     ("最新披露的单季营收是多少？", "Q[1-4]"),
 ])
 def test_the_kind_of_period_a_latest_question_asks(question, kind):
@@ -397,12 +396,3 @@ def test_the_sides_of_an_impairment_a_lost_asset_and_a_price_rise(text, side):
     from chatbot.compose.sections import stance_of
 
     assert (stance_of(text) > 0) - (stance_of(text) < 0) == side
-
-
-def test_what_an_event_means_for_a_company_is_no_definition():
-    from chatbot.intent import question_intent
-
-    q = "What does inclusion in the short-selling list mean for Shansha Huyi?"
-    assert question_intent(q, q).name != "definition"
-    q = "What does the 'mini IPO' label mean in Unisound's case?"
-    assert question_intent(q, q).name == "definition"

@@ -31,8 +31,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['全球前三']",
     "h35-r11": "IDC统计公有云大模型调用量时是怎么界定口径的？ — "
                "the intent is read as definition (the set labels it how)",
-    "h35-r14": "黑芝麻智能上半年业绩有哪些亮点，又有哪些隐忧？ — "
-               "the answer misses ['24.8%']",
     "h35-r15": "18C章所说的“已商业化”公司是什么意思？ — "
                "the answer misses ['2.5亿港元', '特专科技']",
     "h35-r16": "What does the 'pocket-sized IPO' label f… — "
@@ -367,8 +365,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['增收不增利', '1.56亿', '4.54亿']",
     "h29-r49": "越醅酒业被强制平仓后还值得持有吗？ — "
                "the answer misses ['2.65亿股']",
-    "h29-r50": "Is Miaoyin Pet Products still worth buying after its US customer we… — "
-               "the answer misses ['6,000万|60 million', '9.6%']",
     # dev-37 (the session-36 hidden set, opened in session 37): its failures at the end of session 37
     "h36-r03": "总结一下要点。 — "
                "the answer misses ['23.58亿', '18.16亿', '38.5%']",

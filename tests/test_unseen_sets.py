@@ -92,8 +92,6 @@ KNOWN_FAILURES = {
     # dev-36 (the session-35 hidden set, opened in session 36): its failures after the session-36 fixes
     "h35-q09": "椿岱参业的抚松产业园全部达产后，一年能产出多少钱的产品？能提供多少个工作岗位？ — "
                "refused (or only what is known is said)",
-    "h35-q10": "When is phase one of Chundai Shenye's Fu… — "
-               "refused (or only what is known is said)",
     "h35-q14": "渥信金融2025年6月一个月放出去多少新贷款？ — "
                "refused (or only what is known is said)",
     "h35-q28": "How fast did Puzhitang's gelatin cakes a… — "
@@ -160,8 +158,6 @@ KNOWN_FAILURES = {
                "refused (or only what is known is said)",
     "h30-q22": "苔汐食品在漳浦拿下的这块地有多大？ — "
                "the answer misses ['126.5亩']",
-    "h30-q23": "What did Taixi Foods' sandwich seaweed (夹心海苔) line bring in du… — "
-               "'bring in' is read as no figure asked (as a revenue form it took 'bring in cornerstone investors'): refused",
     "h30-q27": "揉憩健康打算为这宗专利官司在账上预提多少钱？ — "
                "refused (or only what is known is said)",
     "h30-q33": "楮岚纸业2026财年上半年卷烟接装纸收入多少？上年同期呢？ — "
