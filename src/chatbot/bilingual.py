@@ -281,6 +281,12 @@ def _by_characters(word: str, contains: Callable[[str], bool]) -> list[str]:
     return [a + b for a in heads[0] for b in heads[1]]
 
 
+@lru_cache(maxsize=1)
+def _class_word_ends() -> tuple[str, ...]:
+    """config/terms_en.toml [chemistry] class_word_ends, read once."""
+    return tuple(read_toml(TERMS_TOML).get("chemistry", {}).get("class_word_ends", []))
+
+
 def _chemical(phrase: str) -> list[str]:
     """An element, or a compound of one, in Chinese ("antimony" -> 锑; "antimony oxide" -> 氧化锑, the class word's
     Chinese less its end before the element: config/terms_en.toml [chemistry]; "yellow phosphorus" -> 黄磷, the first
@@ -294,7 +300,7 @@ def _chemical(phrase: str) -> list[str]:
         return []
     if len(words) == 1:
         return [element]
-    ends = tuple(read_toml(TERMS_TOML).get("chemistry", {}).get("class_word_ends", []))
+    ends = _class_word_ends()
     stems = [z[:-1] if z.endswith(ends) and len(z) > 2 else z for z in cedict_index().get(words[1], [])]
     return [s + element for s in dict.fromkeys(stems)]
 

@@ -1282,7 +1282,7 @@ def in_another_scale(shown: str, unit: str, question: str) -> bool:
     if not base:  # (a scale alone: any amount with its unit, no year, month or day)
         return re.search(scaled + r"(?![年月日季财])[\u4e00-\u9fff]", shown) is not None
     if base == "元":  # (an amount in 元 is one in RMB: not 港元, 美元)
-        return re.search(scaled + r"(?:人民币)?元", shown) is not None and re.search(scaled + r"(?<![港美])元", shown) is not None
+        return re.search(scaled + r"(?<![港美])元", shown) is not None
     return re.search(scaled + re.escape(base), shown) is not None
 
 
@@ -1295,8 +1295,8 @@ def _disclaimer_re() -> re.Pattern:
 
 
 def _absent_proper_names(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
-    """The words of a Chinese question that the dictionary tags as proper names ([required] proper_noun_pos: a place, a
-    person, an institution) and that neither the index nor any passage (`texts`, normalised) writes: marked, so that only
+    """The words of a Chinese question that the dictionary tags as proper names ([required] proper_noun_pos: a place or
+    a person) and that neither the index nor any passage (`texts`, normalised) writes: marked, so that only
     a sentence naming the thing answers ("冷水江" of "湖南基地里冷水江矿区的锑产量", where the article gives the Hunan
     base's output only). (A company no document holds is the name rules'; its words are entity groups, not these.)"""
     q = normalize(question)

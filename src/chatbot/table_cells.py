@@ -163,12 +163,11 @@ def with_caption_unit(header: list[str], caption: str) -> list[str]:
         return header
     # (a column whose name writes its own scale and counted thing keeps them, a word the unit list may lack: "果树（万株）"
     # under a caption "（亩；万株）" is no column of 亩)
-    own = [h for h in header if _OWN_BRACKET.search(h)]
     if not any(_PERIOD_COLUMN.search(h) for h in header[1:]):  # periods as rows ("月份 | 电动自行车头盔 | … | 同比"):
         # every column of an item takes it, not the label's nor one of a change or share
-        return [header[0], *(h if header_unit(h)[1] or _CHANGE_COLUMN.search(h) or h in own else f"{h}（{unit}）"
+        return [header[0], *(h if header_unit(h)[1] or _CHANGE_COLUMN.search(h) or _OWN_BRACKET.search(h) else f"{h}（{unit}）"
                              for h in header[1:])]
-    return [h if header_unit(h)[1] or not _PERIOD_COLUMN.search(h) or h in own else f"{h}（{unit}）" for h in header]
+    return [h if header_unit(h)[1] or not _PERIOD_COLUMN.search(h) or _OWN_BRACKET.search(h) else f"{h}（{unit}）" for h in header]
 
 
 _OWN_BRACKET = re.compile(r"[（(](?:百万|千万|[亿万千百])[\u4e00-\u9fffA-Za-z]{1,3}[)）]\s*$")  # a scale and a counted thing
