@@ -256,7 +256,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     # hold or weigh
     weightless = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
-    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = ""):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False):
         written = [a for a in alts if a.strip() and a.isascii()]
         alts = [normalize(a) for a in alts if a.strip()]
         fresh = [a for a in alts if a and a not in seen]
@@ -271,7 +271,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         # and its being written in one does not make the Chinese forms present where they are absent)
         basis = [a for a in alts if not a.isascii()] if kind == "term" and not all(a.isascii() for a in alts) else alts
         w = min(idf(a) for a in basis)  # the commonest form
-        if w >= absent and kind in ("entity", "term", "metric"):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
+        if w >= absent and (whole or kind in ("entity", "term", "metric")):  # a name, an English term's Chinese ("前三季度") or a synonym's forms ("投资银行")
             w = min(_pieces_idf(a, idf, absent) for a in basis)
         if w >= absent and kind == "term" and basis is not alts and written:
             # (no Chinese form is written anywhere: the term is present when an article written in English holds
@@ -312,6 +312,13 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         add([metric, *forms], kind="metric")
         for f in sorted(forms, key=len, reverse=True):
             low = low.replace(f, " ")
+    for m in _designated_re().finditer(low):  # "溟珂7号": the numbered item asked, held whole
+        name = m.group(0).strip()
+        before = len(groups)
+        add([name], whole=True, source=DESIGNATED_SOURCE)
+        if len(groups) > before:
+            groups[-1].marked = True
+        low = low.replace(m.group(0), " ", 1)
     for canon in glossary.entities(question):
         aliases = glossary.aliases_of(canon, codes=False)
         add([canon, *aliases], entity=canon, kind="entity")
@@ -367,6 +374,13 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     return groups
 
 
+@lru_cache(maxsize=1)
+def _designated_re() -> re.Pattern:
+    """A numbered name ("溟珂7号", "3号线", "二期项目": config/evidence.toml [required] designated_name)."""
+    return re.compile(evidence_config()["required"]["designated_name"])
+
+
+DESIGNATED_SOURCE = "numbered name"  # (the source of a numbered name's group: written whole, the company's short name in it)
 PER_UNIT_SOURCE = "per unit"  # (the source of a per-unit group: "每平方米" and the ways documents write it)
 
 
@@ -702,6 +716,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
                     spec.required.append(g)
+    if wants_figure:  # a numbered item named ("溟珂7号"): held, no other item's row answers for it
+        spec.required += [g for g in groups if g.marked and g not in spec.required]
     if wants_figure and spec.amount:  # "在丰盛湾的猕猴桃销量": the place the figure is asked of, held (the tokenizer cut
         # "丰盛" off it)
         for g in _locative_scope(question, groups, entities, glossary):
@@ -2018,7 +2034,7 @@ def _render_row(row: str, header: list[str]) -> str:
     cells = with_row_unit([_EMPHASIS.sub("", c).strip() for c in row.strip().strip("|").split("|")])  # "收入（亿元）|43.7" -> 收入, 43.7亿元
     if len(cells) == 3 and len(header) == 3 and all(re.search(r"\d", c) for c in cells[1:]):
         # two figure columns: each figure with its column's name ("京东零售:第二季度收入3100.75亿元;经营利润…")
-        return f"{cells[0]}:" + ";".join(with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=True))
+        return f"{cells[0]}:" + ";".join(with_unit(_dated(h, c), c) for h, c in zip(header[1:], cells[1:], strict=True))
     if len(cells) <= 3:  # (a bare number with its column's name and unit: "2025年第三季度:收入21.84亿元")
         head = cells[0]
         rest = [with_unit(h, c) if h and is_bare_number(c) else c
@@ -2026,8 +2042,31 @@ def _render_row(row: str, header: list[str]) -> str:
         return f"{head}:{'——'.join(rest)}" if rest else head
     # (an empty cell keeps its column's name: the row names the figure and states none, "本期间分部业绩;", which the
     # checks of a metric named without its figure read: a sub-region's row gives no segment result)
-    parts = [with_unit(h, c) for h, c in zip(header[1:], cells[1:], strict=False)]
+    # (a date's column takes no unit a caption writes: "投入作业 2023年", not "投入作业（吨）2023年")
+    parts = [with_unit(_dated(h, c), c) for h, c in zip(header[1:], cells[1:], strict=False)]
     return f"{cells[0]}:" + ";".join(parts)
+
+
+def _dated(header: str, cell: str) -> str:
+    """A column's header as a date cell under it reads: without the unit a caption gave it ("投入作业 2023年", not
+    "投入作业（吨）2023年")."""
+    return re.sub(r"[（(][^（）()]*[)）]\s*$", "", header) if _date_cell(cell) else header
+
+
+def _date_cell(cell: str) -> bool:
+    """Does a table cell hold a date alone ("2023年", "2025年10月", "October 2025")? (config/evidence.toml [rows])"""
+    return bool(_rows_re("date_cell").fullmatch(_EMPHASIS.sub("", cell).strip()))
+
+
+def _names_period_column(header: str) -> bool:
+    """Does a column's header name the period of the row's figures ("期间", "财年", "Period")?"""
+    low = header.lower()
+    return any(w in low for w in evidence_config()["rows"]["period_headers"])
+
+
+@lru_cache(maxsize=4)
+def _rows_re(key: str) -> re.Pattern:
+    return re.compile(evidence_config()["rows"][key], re.I)
 
 
 def _row_periods(row: str, header: list[str], shown: str) -> set:
@@ -2035,8 +2074,12 @@ def _row_periods(row: str, header: list[str], shown: str) -> set:
     in one column's header) while other figure columns' headers name no period ("出栏量", "净利润")
     states those figures for the reporting period that closes there (the stock at 9月末, the
     flows of 前三季度: config/evidence.toml [period_phrases] month_end_closes). A row naming no period
-    states the one its label column's header names ("| 指标（2025年上半年） | 陇轨装备 | 泰衡机车 |")."""
+    states the one its label column's header names ("| 指标（2025年上半年） | 陇轨装备 | 泰衡机车 |"). A cell holding a
+    date alone under a header naming no period column ("投入作业: 2023年") dates the row's item, not its figures."""
     cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    for h, c in zip(header[1:], cells[1:], strict=False):
+        if _date_cell(c) and not _names_period_column(h):  # when the row's item began, not its figures' period
+            shown = shown.replace(_EMPHASIS.sub("", c), "", 1)
     found = periods(shown) | row_label_periods(cells[0])
     if not found and header:  # the label column's header names the period of every row ("指标（2025年上半年）")
         found = periods(header[0])
@@ -2776,6 +2819,9 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     return not any(any(a in text or volume_by_verb(a, text) for a in g.alternatives)  # ("出货68.4万台" of 出货量)
                    or (english_text and not english and _says_in_english(g, text))
                    or (english_text and english and g.kind == "term" and g.source and normalize(g.source) in text)
+                   # (or by the English of its Chinese forms: "Output" of "produce", 产量)
+                   or (english_text and english and g.kind == "term"
+                       and any(not a.isascii() and _in_english(a, text) for a in g.alternatives))
                    for g in words)
 
 
@@ -3568,7 +3614,9 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
     if passage and any(f"{w}{m}" in norm for m in markers for w in ("该", "此")):
         text += " " + text_without(normalize(passage), forms)
     # (an article written in English names it in English: "Europe" of the row asked as 欧洲)
+    whole = f"{norm} {heads}"  # (a numbered name holds the company's short name: "溟珂7号")
     return all(any(a in text for a in g.alternatives) or _named_by_kind(text, g, generic or [])
+               or (g.source == DESIGNATED_SOURCE and any(a in whole for a in g.alternatives))
                or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
                for g in spec.required if g.marked)
 

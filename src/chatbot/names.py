@@ -91,6 +91,8 @@ class Rules:
     # words that join two names in a question ("越醅酒业和绍醅酒业"): the text after one is read on its own
     name_joiners: tuple[str, ...] = ()
     name_leads: tuple[str, ...] = ()
+    # a word pointing at a thing, then (a number and) its measure word ("那艘", "这两家"): phrasing, no name
+    pointer_word: re.Pattern | None = None
     # not-name words that open a name when a name word follows them ("China" of "China Tower")
     name_openers_en: frozenset[str] = frozenset()
     # words before an institution suffix that make it a class of institutions ("地方政府")
@@ -202,6 +204,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         pair_joiners=tuple(n.get("pair_joiners", [])),
         name_joiners=tuple(q.get("name_joiners", [])),
         name_leads=tuple(q.get("name_leads", [])),
+        pointer_word=re.compile(q["pointer_word"]) if q.get("pointer_word") else None,
         generic_org_heads=frozenset(n.get("generic_org_heads", [])),
         peer_kinds=tuple(n.get("peer_kinds", [])),
         role_words=frozenset(n.get("role_words", [])),

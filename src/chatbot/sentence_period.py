@@ -90,11 +90,17 @@ def headline_period(title: str) -> set:
     return set()
 
 
+_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
+
+
 def context_period(title: str, headings: list[str]) -> set:
     """The period a passage's innermost period-naming heading gives, else its title's
     headline (none when that heading names several)."""
     for h in reversed([h for h in headings if h != title]):
         found = named_periods(h)
+        if len(found) > 1:  # a period and, in brackets, its dates ("2026财年第一季度（截至2025年12月31日止三个月）",
+            # "First quarter of FY2026 (three months ended 31 December 2025)"): one period, as named before them
+            found = named_periods(_BRACKETS.sub(" ", h)) or found
         if found:
             return _one_period(found)
     return headline_period(title)

@@ -691,9 +691,11 @@ def _says_what_is_done(word: str) -> bool:
 
 
 def _phrasing_word(word: str, rules: Rules) -> bool:
-    """A dictionary word after a known name that phrases the question ("一共", "大概", "到底"): jieba's
-    dictionary tags it as no noun, and it is no word a company's name is made of (a company suffix, a trade
+    """A dictionary word after a known name that phrases the question ("一共", "大概", "到底"; or a pointer and its
+    measure word, "那艘", "这两家": config/catalogue.toml [question] pointer_word): jieba's dictionary tags it as no noun, and it is no word a company's name is made of (a company suffix, a trade
     or business word). Nouns ("华南", "物流") and words jieba does not know stay part of a name."""
+    if rules.pointer_word is not None and rules.pointer_word.fullmatch(word):
+        return True  # "溟珂海洋那艘…": the company, then a word pointing at its ship
     tag = dictionary_tag(word)
     return tag is not None and tag != "" and not tag.startswith(("n", "vn", "eng")) and word not in _name_words(rules)
 

@@ -95,8 +95,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             # (the first occurrence outside a term: "and" of "sale-and-leaseback", 售后回租, joins no two items)
             w = normalize(word)
             rel = evidence_config()["two_part"].get("relation_ends", [])
+            at_word = _word_starts(question, q, w) if word.isascii() else None
             i = next((k for k in (m.start() for m in re.finditer(re.escape(w), q))
-                      if not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)
+                      if (at_word is None or k in at_word)  # (a word of its own: not the "and" of "thousand")
+                      and not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)
                       # (nor the opening of a word the question holds whole: "和" of "和田", a place)
                       and not any(p.start == k and p.end > k + len(w) and p.group.kind in ("word", "entity")
                                   and len(p.group.alternatives[0]) > len(w) for p in placed)
@@ -205,6 +207,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             parts[0].clause, parts[1].clause = _cut(question, raw, j, len(q)), _cut(question, raw, 0, j)
             parts[0].measures, parts[1].measures = asked_measures(parts[0].clause), asked_measures(parts[1].clause)
             parts[0].unit, parts[1].unit = asked_unit(parts[0].clause), asked_unit(parts[1].clause)
+            # (a period written only in the later question is that question's: "…索赔多少钱？这艘船在2025财年贡献了…多大比例"
+            # asks the claim of no year; one written in the first goes on into the second, which writes none)
+            if not _asked_periods(parts[0].clause) and _asked_periods(parts[1].clause):
+                parts[0].periods = set()
             days = evidence_config()["date_question"]["day_asked"]
             for part in parts:  # (a question of its own asking a day asks no amount: "首个赎回日是哪一天？")
                 if any(w in part.clause.lower() for w in days) and not _ASKS_AMOUNT.search(part.clause):
@@ -226,6 +232,19 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             part.compounds = [(c, gs) for c, gs in part.compounds if c in part.item or c not in other.item]
         return parts
     return []
+
+
+def _word_starts(question: str, q: str, word: str) -> set[int]:
+    """Where in q (normalize(question)) the English word `word` (normalised) starts as a word of its own in the question
+    ("and" of ", and how fast", not of "thousand"); every occurrence when the question cannot be mapped."""
+    raw = _raw_index(question)
+    hits = {m.start() for m in re.finditer(re.escape(word), q)}
+    if not raw:
+        return hits
+    low = question.lower()
+    return {k for k in hits if k + len(word) - 1 < len(raw)
+            and not re.match(r"[a-z0-9]", low[raw[k] - 1:raw[k]] or " ")
+            and not re.match(r"[a-z0-9]", low[raw[k + len(word) - 1] + 1:raw[k + len(word) - 1] + 2] or " ")}
 
 
 def _period_word(p: _Placed, placed: list[_Placed]) -> bool:

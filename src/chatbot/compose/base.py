@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from chatbot.evidence import (
     Candidate,
@@ -122,8 +122,16 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float], 
     # would leave a fiscal year, "…的那 财年", another period than the one asked)
     question = period_spellings(question)
     # (a period asked is kept whole, its words held by no passage too: none of the documents' other periods answers it)
-    kept = [m.group(0) for m in period_phrase_re().finditer(question)]
-    out = period_phrase_re().sub("\uE000", question)
+    # (and one written the English way, "1H FY2026", "Q3'25": config/catalogue.toml [question] period_tokens_en)
+    extra: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        extra.append(m.group(0))
+        return chr(0xE100 + len(extra) - 1)
+
+    spans = _english_period_tokens().sub(hold, question)
+    kept = [m.group(0) for m in period_phrase_re().finditer(spans)]
+    out = period_phrase_re().sub("\uE000", spans)
     units, unit_words = asked_measures(question), measure_words(question)
     share = re.compile(evidence_config()["scope"]["share_asked"])  # (a share asked is the figure asked: "占比")
     forecast = forecast_re()  # (so is a plan asked of a figure: "打算把海外收入占比提高到多少", its target the figure asked)
@@ -136,7 +144,15 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float], 
             out = re.sub(re.escape(a), " ", out, flags=re.IGNORECASE)
     for phrase in kept:
         out = out.replace("\uE000", phrase, 1)
-    return out
+    return re.sub("[\uE100-\uE1FF]", lambda m: extra[ord(m.group(0)) - 0xE100], out)
+
+
+@lru_cache(maxsize=1)
+def _english_period_tokens() -> re.Pattern:
+    from chatbot.names import load_rules
+
+    rx = load_rules().period_tokens_en
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{rx.pattern})(?![A-Za-z0-9])", re.IGNORECASE) if rx else re.compile(r"(?!)")
 
 
 @dataclass
