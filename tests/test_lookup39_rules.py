@@ -188,3 +188,84 @@ def test_a_period_written_only_in_a_later_question_is_that_questions():
     assert split("溟珂海洋燃油供应商索赔多少钱？这艘船在2025财年贡献了公司多大比例的捕捞量？") == [set(), {("2025", None)}]
     # (written in the first question, the period goes on into the second)
     assert split("溟珂海洋2025财年燃油供应商索赔多少钱？这艘船贡献了公司多大比例的捕捞量？") == [{("2025", None)}] * 2
+
+
+def test_a_metric_written_only_in_a_later_question_is_that_questions():
+    from chatbot.evidence import analyse_question, split_spec
+    from chatbot.evidence_config import evidence_config
+
+    cfg = evidence_config()["two_part"]
+    idf = lambda t: 99.0 if t == "\uffff" else 3.0  # noqa: E731
+
+    def split(question):
+        spec = analyse_question(question, load_glossary(), idf)
+        return [bool(p.metrics) for p in split_spec(question, spec, cfg["conjunctions"], cfg["clause_breaks"])]
+
+    assert split("翚羽体育的羽毛球出口退税率从多少降到多少？公司2026财年上半年有多大比例的收入来自出口？") == [False, True]
+    # (written in the first question, the metric goes on into the second)
+    assert split("翚羽体育2026财年上半年收入是多少？净利润多少？") == [True, True]
+
+
+# --- a figure asked at its extreme ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("智谱股价最高涨到过多少？", True),
+    ("What was the lowest price of the year?", True),
+    ("哪个业务毛利率最高？", False),  # (which of several: a comparison, each item's figure)
+    ("What was the peak-hour volume?", False),  # (a compound: no extreme asked)
+    ("收入是多少？", False),
+])
+def test_a_figure_asked_at_its_extreme(question, held):
+    from chatbot.evidence import extreme_written
+
+    assert bool(extreme_written(question)) is held
+
+
+@pytest.mark.parametrize(("word", "sentence", "named"), [
+    ("新股", "配售780万股新h股,每股252港元", True),
+    ("新股", "新能源车股", False),
+    ("收入", "收a入", False),  # (a share class only: a word ending in 股)
+])
+def test_a_share_class_letter_inside_a_word(word, sentence, named):
+    from chatbot.evidence import _with_share_class
+
+    assert _with_share_class(word, sentence) is named
+
+
+@pytest.mark.parametrize(("text", "dated", "months"), [
+    ("1月16日港股开市前,云知声公告配售", "2026-01-20", {("2026", "M01")}),
+    ("12月30日公告", "2026-01-20", {("2025", "M12")}),  # (a month after the article's: the year before)
+    ("2025年12月30日公告", "2026-01-20", set()),  # (a year written: day_dated_months reads it)
+    ("1月16日", "", set()),  # (no date: no year)
+])
+def test_a_day_written_without_its_year(text, dated, months):
+    from chatbot.text import yearless_day_months
+
+    assert yearless_day_months(text, dated) == months
+
+
+@pytest.mark.parametrize(("text", "numbered"), [
+    ("溟珂3号", True),
+    ("3号线", True),
+    ("溟珂海洋", False),
+    ("2025年1月1号", False),
+])
+def test_a_numbered_name_whole(text, numbered):
+    from chatbot.evidence import designated_name
+
+    assert designated_name(text) is numbered
+
+
+@pytest.mark.parametrize(("question", "texts", "found"), [
+    ("How many pigeons at the Qingyuan No. 2 farm?", ["对清远二场全部种鸽4.2万对实施扑杀"], [("Qingyuan No. 2 farm", "清远二场")]),
+    ("What did the Qingyuan No. 1 mine make?", ["清远1号矿投产"], [("Qingyuan No. 1 mine", "清远1号矿")]),
+    ("What did Qingyuan No. 1 make?", ["清远1号投产"], [("Qingyuan No. 1", "清远1号")]),
+    ("What did the Qingyuan No. 3 site make?", ["清远第3基地"], []),  # (no such site written)
+    ("What did Qingyuan No. 2 make?", ["清远二场"], []),  # (no kind asked, and "清远二" alone is written nowhere)
+])
+def test_a_numbered_site_named_in_english(question, texts, found):
+    from chatbot.english_names import _numbered_names
+    from chatbot.names import load_rules
+
+    assert _numbered_names(question, lambda: texts, load_rules()) == found

@@ -38,7 +38,7 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 39))
+    DEV38, DEV39 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 40))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -674,3 +674,16 @@ def test_dev38(dev38_engine, q):
     look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent companies and
     follow-ups."""
     _assert_as_expected(dev38_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV39))
+def test_dev39(dev39_engine, q):
+    """Ten articles written blind in session 38 (a krill fisher's vessel arrested in Montevideo, a pigeon breeder's
+    avian-flu cull, a cherry grower's plant variety rights, an HTML cotton grower's state-reserve sale, a .txt badminton
+    maker's export-rebate cut, a yak-dairy chairman's divorce share transfer, a sea-buckthorn juice recall, a
+    frozen-food maker's board election, a diatomite miner's director dealing in a black-out period written wholly in
+    English, a pepper-oil maker's industry standard): Chinese and English look-ups, pinyin names, two-part, table, unit,
+    region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev39_engine.ask(q["question"], q.get("history")), q)
+

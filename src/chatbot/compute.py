@@ -317,15 +317,17 @@ def dated_operands(facts: list[Fact], op: Operand, entity_ok) -> list[Fact]:
     return []
 
 
-def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
+def priced_count(facts: list[Fact], question: str, terms: list[list[str]] | None = None) -> tuple[Fact, Fact] | None:
     """A count and its price per unit stated in one sentence ("配售780万股新H股,每股252港元"),
     the count's unit named in the price's clause ("每股"); when the question states the two
-    figures itself, the sentence's must be those."""
+    figures itself, the sentence's must be those. Of several such sentences, the one holding most of the question's
+    words (`terms`: "储备棉轮入的成交" picks "…成交皮棉2.46万吨，成交均价每吨15,880元", not "加工皮棉21.8万吨，…每吨1.526万元")."""
     cfg = reader_config()["compute"]
     stated = {round(f.lo, 6) for f in facts_in(question)}
     by_sentence: dict[str, list[Fact]] = {}
     for f in facts:
         by_sentence.setdefault(f.sentence, []).append(f)
+    pairs = []
     for count in facts:
         if count.currency in _CURRENCY_WORD:
             continue
@@ -334,8 +336,13 @@ def priced_count(facts: list[Fact], question: str) -> tuple[Fact, Fact] | None:
                     and re.search(rf"(?:每|/|per ){re.escape(count.currency)}", price.clause)
                     and re.search(cfg["per_unit"], price.clause, re.I)
                     and (not stated or {round(count.lo, 6), round(price.lo, 6)} <= stated)):
-                return count, price
-    return None
+                pairs.append((count, price))
+                break
+    if not pairs:
+        return None
+    words = [[normalize(a) for a in g] for g in terms or []]
+    held = lambda pair: sum(any(a in normalize(pair[0].sentence) for a in g) for g in words)  # noqa: E731
+    return max(pairs, key=held)  # (the first of those holding most: max keeps the first of equals)
 
 
 def find_operand(facts: list[Fact], op: Operand, entity_ok, whole: bool = False) -> Fact | None:
@@ -653,6 +660,10 @@ _SHARE_EN = [
     # "what share of those applications ended up with an allotment": the whole, then what the part received
     re.compile(r"(?:share|percentage|proportion) of (?P<whole>.+?) (?:ended up with|ended up getting|received|got|won|"
                r"secured|obtained) (?P<part>.+)", re.I),
+    # "what share of MiniMax's cornerstone subscription was taken by the Abu Dhabi Investment Authority": the whole, then
+    # who took the part
+    re.compile(r"(?:share|percentage|proportion) of (?P<whole>.+?) (?:was|were|is|are) (?:taken|taken up|subscribed|"
+               r"bought|held|picked up|absorbed) by (?P<part>.+)", re.I),
     # "…capacity utilisation in FY2025, taking raw nuts processed against total annual capacity": the part over the whole
     re.compile(r"\b(?:taking|comparing|measuring|putting|setting|dividing) (?P<part>.+?) (?:against|over|relative to|by|with) "
                r"(?P<whole>.+?)[?.]?$", re.I),
@@ -871,6 +882,9 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         if w.isascii() and names_a_place(w):  # "came from Japan": the place as a Chinese source writes it, 日本
             groups.append([w, *(z for z in cedict_index().get(w, []) if _is_place(z))])
             continue
+        if re.fullmatch(r"[a-z][a-z\-]{2,}", w) and (zh := glossary.translate(w)):
+            groups.append([w, *zh])  # "yak yoghurt": 牦牛 and 酸奶, as the documents write them
+            continue
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     # an English word left untranslated ("travel" of "Tongcheng Travel") is never in a
     # Chinese source's clause: dropped when the phrase has Chinese terms to match (a Chinese phrase writes its Latin
@@ -1004,7 +1018,8 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     average = _per_counted(question, glossary, entity, period)
     if average is not None:
         return average
-    if re.search(cfg["product_cue"], question, re.I) and re.search(cfg["per_unit"], question, re.I):
+    if re.search(cfg["product_cue"], question, re.I) and (re.search(cfg["per_unit"], question, re.I)
+                                                           or re.search(cfg["total_amount_cue"], question, re.I)):
         # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
         terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
                               _drop_words() | {"多少", "按此算", "按此", "大约"})

@@ -92,6 +92,10 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             near.append(nearby(question) if nearby else [])
         return near[0]
 
+    for name, form in _numbered_names(question, texts, rules) if english else []:  # "the Qingyuan No. 2 farm": 清远二场
+        names[name] = form
+        out = out.replace(name, form)
+        question = question.replace(name, form)
     # (a possessive ends a run of capitals: "Qiaotong Expressway's Jiangbei ring road" names two things)
     for m in _CAPS_RUN.finditer(cut := _POSSESSIVE.sub(", ", question)):
         if re.match(r"[.\-@/][A-Za-z0-9]", cut[m.end():m.end() + 2]) or re.search(r"[.\-@/]$", cut[:m.start()]):
@@ -387,6 +391,34 @@ def _tail_forms(tail: list[str], rules: Rules) -> list[str]:
 
 # a name the text sets apart: in quotes or brackets ("酸菜鱼品牌“太二”")
 _SET_APART = re.compile(r"[“「『\"'《（(]([\u4e00-\u9fff]{2,6})[”」』\"'》）)]")
+
+
+_NUMBERED_EN = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+No\.?\s*(?P<n>\d{1,2})\b(?:\s+(?P<kind>[a-z]{3,}))?")
+_ZH_NUMERALS = "零一二三四五六七八九十"
+
+
+def _numbered_names(question: str, texts: Callable[[], list[str]], rules: Rules) -> list[tuple[str, str]]:
+    """A place's numbered site ("the Qingyuan No. 2 farm", "Linjiang No. 3 mine"), as the texts write it: the place found by
+    its sound, its number (in figures or in Chinese, after "第" or before "号" or neither) and the kind's character
+    (场 of 农场 for "farm"), when a text writes that whole ("清远二场"); the kind left as it is when no text writes it."""
+    out = []
+    for m in _NUMBERED_EN.finditer(question):
+        place = _pinyin_in(m.group("place").split(), texts, rules)
+        n = int(m.group("n"))
+        if not place or n < 1:
+            continue
+        nums = [str(n), *([_ZH_NUMERALS[n]] if n <= 10 else [])]
+        kind = m.group("kind") or ""
+        senses = [*to_chinese(kind), *cedict_index().get(kind, [])] if kind else []
+        kinds = list(dict.fromkeys([*(z[-1] for z in senses), *(z[0] for z in senses), *senses]))
+        # (with no kind's character, only "号" makes the number a name: "清远1号", never "清远二" of "清远二场")
+        found = next(((k, f"{place}{pre}{num}{suf}{k}") for k in [*kinds, ""] for num in nums for pre in ("", "第")
+                      for suf in ("号", "") if (k or suf) and any(f"{place}{pre}{num}{suf}{k}" in t for t in texts())), None)
+        if found:
+            k, form = found
+            out.append((m.group(0) if k else m.group(0)[: m.start("kind") - m.start()].rstrip() if kind else m.group(0),
+                        form))
+    return out
 
 
 def _kind_after(name: str, form: str, question: str, texts: Callable[[], list[str]]) -> tuple[str, str] | None:

@@ -94,6 +94,7 @@ from chatbot.text import (
     spans_as_written,
     split_sentences,
     tokenize,
+    yearless_day_months,
 )
 from chatbot.two_part import split_spec
 from chatbot.volume_words import read_volumes, total_forms
@@ -380,6 +381,11 @@ def _designated_re() -> re.Pattern:
     return re.compile(evidence_config()["required"]["designated_name"])
 
 
+def designated_name(text: str) -> bool:
+    """Is the text a numbered name ("溟珂3号", "3号线"), whole?"""
+    return bool(_designated_re().fullmatch(normalize(text).lower()))
+
+
 DESIGNATED_SOURCE = "numbered name"  # (the source of a numbered name's group: written whole, the company's short name in it)
 PER_UNIT_SOURCE = "per unit"  # (the source of a per-unit group: "每平方米" and the ways documents write it)
 
@@ -452,6 +458,23 @@ def _region_stem(tok: str) -> str:
     return stem if [f for _, f in _posseg(stem)] in (["ns"], ["s"], ["f"]) else ""
 
 
+def _with_share_class(word: str, text: str) -> bool:
+    """Does the text write a two-character word with a share class's letter inside ("新股" as "新H股", "港股" as…): a
+    question's "配售新股" is the "新H股" a sentence places?"""
+    return len(word) == 2 and word.endswith("股") and bool(re.search(rf"{re.escape(word[0])}[a-z]{re.escape(word[1])}", text))
+
+
+def extreme_written(question: str) -> list[str]:
+    """The words a sentence stating the extreme a question asks writes ("最高", "高点", "新高" for "股价最高涨到多少"), [] for a
+    question asking none (config/evidence.toml [extremes])."""
+    low = question.lower()
+    cfg = evidence_config()["extremes"]
+    if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low) for w in cfg["which"]):
+        return []
+    return [w for forms in cfg.values() if isinstance(forms, dict)
+            if any(re.search(rf"(?<![a-z\-]){re.escape(a)}(?![a-z\-])", low) for a in forms["asked"]) for w in forms["written"]]
+
+
 def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
     """A Chinese word the index does not hold may be jieba cutting the question otherwise
     than the passages ("的翻台率" -> "的翻" + "台率", while passages hold "翻台率"): the
@@ -463,6 +486,11 @@ def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
         for cand in (text[max(0, i - k): i + len(tok)], text[i: i + len(tok) + k]):
             if len(cand) == len(tok) + k and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and idf(cand) < absent:
                 return cand
+    # ... or cut one character further on: "最高涨到" cut 最|高涨|到, while passages hold "最高" (the word's first character
+    # with the one before it, when both make a word of the dictionary)
+    if len(tok) == 2 and i >= 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", cand := text[i - 1: i + 1]) \
+            and idf(cand) < absent and dictionary_tag(cand):
+        return cand
     return tok
 
 
@@ -3014,6 +3042,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_day = any(w in question.lower() for w in date_cfg["day_asked"])
     part_labels = _part_labels(passages) if spec.scope == "total" else set()
     day_written = re.compile(date_cfg["day_written"])
+    # (of a question asking two things, the item that names the extreme: "…coupon…, and how big was the peak order book")
+    extreme = extreme_written(spec.item or question) if spec.wants_figure else []
     for pi, p in enumerate(passages):
         doc_text = normalize(p.chunk.text) if counted else ""
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
@@ -3213,6 +3243,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
                                                    or (english_text and _says_in_english(g, scoped))
+                                                   or any(_with_share_class(a, scoped) for a in g.alternatives)
                                                    or (counted and any(a in counted for a in g.alternatives)
                                                        and any(states_measure(norm, u) for u in spec.measures)
                                                        and (any(a in doc_text for a in g.alternatives)
@@ -3276,6 +3307,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 continue  # the level of the figure asked ("吨毛利:48元"), or another figure's change ("收入同比:-11.3%")
             if growth_only and (spec.wants_figure or asks_yoy) and not states_change(norm):
                 continue  # a level alone ("前三季度炭黑销量41.3万吨，其中第三季度14.6万吨") is no change asked
+            if extreme and not any(w in norm or w in shown.lower() for w in extreme):
+                continue  # a figure asked at its extreme ("股价最高涨到多少"): a sentence stating none is another figure
             if spec.year_before and not (year_before_figure().search(shown)
                                          or any(w in shown for w in evidence_config()["period"]["year_before"])
                                          or any(w in shown.lower() for w in evidence_config()["period"]["year_before_stated_en"])):
@@ -3293,7 +3326,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if asks_month:  # a row "2025年7月 | 21.36" states July's figure, not June's
                     stated = set(stated) | dated_months(shown)
                     if not stated and not asks_flow and not periods(own_text(shown)):
-                        stated = day_dated_months(shown)  # a sentence stating no period: the month of an event's day
+                        # a sentence stating no period: the month of an event's day (its year the article's when it
+                        # writes none: "1月16日港股开市前…" in an article of 2026-01-20)
+                        stated = day_dated_months(shown) or yearless_day_months(shown, p.chunk.date)
                         # ("did not pay the coupon of US$17.85 million due on 15 December 2025")
                 if is_row and not stated and table_lead and (
                         lead := line_before_table(own_table_text(p.chunk.text, raw)).strip()).endswith((":", "：")):

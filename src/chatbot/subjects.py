@@ -606,9 +606,10 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
         while words and (rules.not_name_en(words[-1]) or words[-1].lower() in terms
                          or (words[-1].isupper() and any(t.startswith(f"{words[-1].lower()} ") for t in terms))):
             words = words[:-1]
-        if (start == 0 and words and words[0] == first and is_english_word(first) and not _gloss_of_company(first)
+        opens = start == 0 or (start > 0 and bool(re.search(r"[:：.?!。？！]\s*$", question[:start])))
+        if (opens and words and words[0] == first and is_english_word(first) and not _gloss_of_company(first)
                 and first not in rules.name_openers_en):
-            words = words[1:]  # a capital that only starts the sentence
+            words = words[1:]  # a capital that only starts the sentence (or the question after "溟珂海洋: ")
         # an ALL-CAPS ordinary word is shouting or code ("DROP TABLE", "${HOME}"), not a
         # name; an acronym that is no English word ("NIO", "BYD", "SMIC") still is one
         if known(" ".join(words)):  # a catalogued name written in capitals ("COSCO SHIPPING Holdings")

@@ -473,6 +473,20 @@ def day_dated_months(text: str) -> set[tuple[str, str]]:
     return out
 
 
+_YEARLESS_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def yearless_day_months(text: str, dated: str) -> set[tuple[str, str]]:
+    """The months of the days a text writes without a year ("1月16日港股开市前…"), in the year of its document's date
+    (`dated`, "2026-01-20"), or the year before for a month after the date's: an article reports days past."""
+    m0 = re.match(r"((?:19|20)\d{2})-(\d{2})", dated or "")
+    if not m0:
+        return set()
+    year, month = int(m0.group(1)), int(m0.group(2))
+    return {(str(year if int(m.group(1)) <= month else year - 1), f"M{int(m.group(1)):02d}")
+            for m in _YEARLESS_DAY.finditer(unicodedata.normalize("NFKC", text)) if 1 <= int(m.group(1)) <= 12}
+
+
 def row_label_periods(label: str) -> set[tuple[str | None, str | None]]:
     """The month a table row's label names ("2025年7月" -> ("2025", "M07")): in a table of
     monthly figures the label is the row's period, not an event's date."""

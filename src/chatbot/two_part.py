@@ -134,6 +134,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
                  and (p.group.kind == "entity") == (left.group.kind == "entity")]
         # the same kind first ("收入和经调整净利润": 净利润), else any item ("销量和营业收入")
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
+        if right is not None and right.group.absent and right.group.alternatives[0].isascii() \
+                and (named := next((p for p in after if p.start > right.start and not p.group.absent), None)):
+            right = named  # ("…, and how big was the peak order book": the order book is the item, no word "big")
         if right is not None and right.group.kind == "word" and right.group.absent and _is_verb(right.group.alternatives[0]):
             # (a verb no passage writes before the thing asked, "卖出了多少库存股份": the thing is the item)
             right = next((p for p in after if p.start > right.start and p.group.kind in ("word", "term", "metric")
@@ -211,6 +214,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             # asks the claim of no year; one written in the first goes on into the second, which writes none)
             if not _asked_periods(parts[0].clause) and _asked_periods(parts[1].clause):
                 parts[0].periods = set()
+            # (so is a metric: "…退税率从多少降到多少？公司…有多大比例的收入来自出口？" asks the rebate rate, no revenue)
+            first_q, later_q = normalize(parts[0].clause).lower(), normalize(parts[1].clause).lower()
+            parts[0].metrics = [m for m in parts[0].metrics if any(f and f.lower() in first_q for f in m)
+                                or not any(f and f.lower() in later_q for f in m)]
             days = evidence_config()["date_question"]["day_asked"]
             for part in parts:  # (a question of its own asking a day asks no amount: "首个赎回日是哪一天？")
                 if any(w in part.clause.lower() for w in days) and not _ASKS_AMOUNT.search(part.clause):

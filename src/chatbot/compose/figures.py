@@ -300,7 +300,13 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if dq.kind == "part":  # a part's amount from its stated share of the total
         a, b = part_and_total(facts, passages, dq, ok)
     elif dq.kind == "product":  # a count and its price per unit, from one cited sentence
-        a, b = priced_count([f for f in facts if ok(f, dq.a.entity)], ctx.question) or (None, None)
+        # (the sentence naming the company asked: "绡原棉业…公告，公司在中国储备棉管理有限公司组织的…竞买中合共成交皮棉2.46万吨" is
+        # its own purchase, whoever organised the auction)
+        forms = [x for x in [dq.a.entity, *(ctx.glossary.aliases_of(dq.a.entity, codes=False) if dq.a.entity else [])] if x]
+        a, b = priced_count([f for f in facts if ok(f, dq.a.entity) or any(x in f.sentence for x in forms if len(x) >= 2)],
+                            ctx.question, dq.a.terms) or (None, None)
+        if a is None and not re.search(reader_config()["compute"]["per_unit"], ctx.question, re.I):
+            return period_part(ctx)  # a total asked with no price named ("成交总额是多少"): as the sources state it
     elif dq.range_ends:  # one range's two ends ("估值上限比下限多出多少")
         ends = range_ends(a) if a is not None else None
         a, b = ends if ends is not None else (None, None)

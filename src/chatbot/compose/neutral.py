@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from chatbot.collapse import docs_about
 from chatbot.compose.base import ComposeContext, Composition, Entry, company_passages
 from chatbot.compose.sections import conclusion, overlap, pros_cons, topic_groups
-from chatbot.evidence import passage_sentences
+from chatbot.evidence import designated_name, passage_sentences
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import defined_term, is_function_word, is_phrasing_word, reader_config
 from chatbot.models import Passage
@@ -435,7 +435,8 @@ def _rows_about(ctx: ComposeContext, entity: str, most: int = 2) -> list[Entry]:
                 continue
             for ln in b.lines:
                 head, _, rest = ln.text.partition(":")
-                if any(a in head.lower() for a in aliases):
+                # (a numbered item named after the company, "溟珂3号" a ship of 溟珂海洋's fleet, heads no row about it)
+                if any(a in head.lower() for a in aliases) and not designated_name(head):
                     out.append(Entry(ln.text, [ln.chunk], [ln.raw]))
                     continue
                 clauses = rest.split(";")

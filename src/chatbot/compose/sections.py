@@ -871,17 +871,29 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
     have = {e.text for e in found}
     for e in found:
         out.append(e)
-        line = next((ln for ln in e.chunks[0].text.splitlines() if e.raw and e.raw[0] and e.raw[0] in ln), "")
+        lines = e.chunks[0].text.splitlines()
+        k = next((i for i, ln in enumerate(lines) if e.raw and e.raw[0] and e.raw[0] in ln), -1)
+        line = lines[k] if k >= 0 else ""
         sents = [t for t in split_sentences(line, semicolons=False) if t.strip()]
         at = next((k for k, t in enumerate(sents) if normalize(t) == normalize(e.text) or normalize(e.text) in normalize(t)), None)
         if at is None:
             continue
+        # (and the paragraph after it, the same section's: "…成本约2,150万元。" then "公司计划…提价3%至5%，并加快越南工厂的产能
+        # 爬坡，以部分抵消影响。")
+        following = next((ln for ln in lines[k + 1:] if ln.strip()), "")
+        if following and _paragraph(following):
+            sents += [t for t in split_sentences(following, semicolons=False) if t.strip()]
         for t in sents[at + 1: at + 1 + extra]:
             m = Entry(t, [e.chunks[0]], [t])
             if t not in have and _complete(t) and cue.search(t) and (_line_about(ctx, m, asked) or _own_subject(ctx, t)):
                 out.append(m)
                 have.add(t)
     return Composition(out)
+
+
+def _paragraph(line: str) -> bool:
+    """Is a line a paragraph of prose (no heading, table row, list item or section number opening it)?"""
+    return not re.match(r"\s*(?:#|\||[-*+]\s|\d+[.)、]|[一二三四五六七八九十]+、|<)", line)
 
 
 def _own_subject(ctx: ComposeContext, text: str) -> bool:
