@@ -269,3 +269,15 @@ def test_a_numbered_site_named_in_english(question, texts, found):
     from chatbot.names import load_rules
 
     assert _numbered_names(question, lambda: texts, load_rules()) == found
+
+
+@pytest.mark.parametrize(("sentence", "durations"), [
+    ("品种权保护期为20年，自授权之日起计算。", ["20年"]),
+    ("2025年收入6.84亿元", []),
+    ("25年度", []),
+    ("锁定期1.5年", ["1.5年"]),
+])
+def test_a_count_of_years(sentence, durations):
+    from chatbot.evidence import _DURATION_YEARS
+
+    assert _DURATION_YEARS.findall(sentence) == durations

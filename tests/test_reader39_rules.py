@@ -49,3 +49,52 @@ def test_a_followup_pointing_back(question, history, standalone):
 
     turns = [{"role": "user", "content": history[0]}, {"role": "assistant", "content": history[1]}]
     assert resolve_followup(question, turns, load_glossary()) == standalone
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("澪洲海洋最近有什么新消息？", "latest"),
+    ("有什么新进展？", "latest"),
+    ("What's new at Zhipu?", "latest"),
+    ("最近一个季度收入多少？", "latest"),
+])
+def test_news_asked_is_the_latest(question, intent):
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("question", "entries", "unstated"), [
+    ("按MiniMax 2025年全年收入算，市销率多少倍？", ["收盘市值约1054亿港元", "1月9日上市"], True),
+    ("按MiniMax 2025年全年收入算，市销率多少倍？", ["2025年收入约5,340万美元"], False),
+    ("市销率多少倍？", ["收盘市值约1054亿港元"], False),  # (no year asked)
+])
+def test_a_year_no_sentence_found_writes(question, entries, unstated):
+    from chatbot.compose.base import Entry
+    from chatbot.compose.figures import _year_unstated
+
+    assert _year_unstated(question, [Entry(t) for t in entries]) is unstated
+
+
+@pytest.mark.parametrize(("name", "phrasing"), [
+    ("里列出", True),  # ("报告里列出的…": where, then what is done)
+    ("里面提到", True),
+    ("里昂证券", False),  # (a name opening with 里 as a word of its own)
+])
+def test_a_place_word_opens_no_name(name, phrasing):
+    from chatbot.subjects import _opens_with_a_verb
+
+    assert _opens_with_a_verb(name) is phrasing
+
+
+@pytest.mark.parametrize(("question", "progress"), [
+    ("翾羽禽业的禽流感疫情最新进展如何？", True),
+    ("What is the latest on X's recall?", True),
+    ("云知声最新的股价是多少？", False),  # (a figure: the latest figures)
+    ("What is the latest revenue figure?", False),
+])
+def test_the_latest_of_a_matter(question, progress):
+    import re
+
+    from chatbot.intent import reader_config
+
+    assert bool(re.search(reader_config()["recency"]["progress_asked"], question, re.I)) is progress

@@ -882,14 +882,16 @@ def _phrase_terms(phrase: str, glossary, drop: set[str] | frozenset[str]) -> lis
         if w.isascii() and names_a_place(w):  # "came from Japan": the place as a Chinese source writes it, 日本
             groups.append([w, *(z for z in cedict_index().get(w, []) if _is_place(z))])
             continue
-        if re.fullmatch(r"[a-z][a-z\-]{2,}", w) and (zh := glossary.translate(w)):
-            groups.append([w, *zh])  # "yak yoghurt": 牦牛 and 酸奶, as the documents write them
-            continue
         groups.append([whole.group(0), w] if whole else [w])  # "配售价" that the tokenizer split as 配|售价
     # an English word left untranslated ("travel" of "Tongcheng Travel") is never in a
     # Chinese source's clause: dropped when the phrase has Chinese terms to match (a Chinese phrase writes its Latin
     # words as the sources do: "Mini/Micro LED直显" tells that row from "小间距LED直显")
     cjk = [g for g in groups if any(re.search(r"[\u4e00-\u9fff]", a) for a in g)]
+    if not cjk:  # every word English ("yak yoghurt"): their Chinese as the documents write them (牦牛, 酸奶); beside a
+        # term with Chinese forms an English word left over stays dropped, below ("monthly" of "monthly parcel volume")
+        groups = [[*g, *glossary.translate(g[0])] if len(g) == 1 and re.fullmatch(r"[a-z][a-z\-]{2,}", g[0]) else g
+                  for g in groups]
+        cjk = [g for g in groups if any(re.search(r"[\u4e00-\u9fff]", a) for a in g)]
     if cjk and len(cjk) < len(groups) and question_language(phrase) == "zh":
         # (a Latin word written onto the Chinese, "LED直显", is the sources' own; one set apart by spaces, "seaweed rolls
         # (海苔卷)", is the question's English beside the Chinese it gives)

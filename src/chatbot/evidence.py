@@ -458,6 +458,24 @@ def _region_stem(tok: str) -> str:
     return stem if [f for _, f in _posseg(stem)] in (["ns"], ["s"], ["f"]) else ""
 
 
+_FISCAL_WORD = re.compile(r"财年|财政年度|\bFY\s*'?\d|\bfiscal\b", re.I)
+_ENDED_SPAN = re.compile(r"截至.{2,16}?止|\b(?:months?|year|quarter) end(?:ed|ing)\b", re.I)
+
+
+def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
+    """The fiscal period of the section a sentence stands in, when the sentence writes its own period only as the dates
+    it ends on ("截至2025年12月31日止三个月，收入1.58亿元" under "## 2026财年第一季度"); empty otherwise."""
+    if _FISCAL_WORD.search(sentence) or not _ENDED_SPAN.search(sentence):
+        return set()
+    for h in reversed([h for h in chunk.headings if h != chunk.title]):
+        if named_periods(h):
+            return context_period(chunk.title, [h]) if _FISCAL_WORD.search(h) else set()
+    return set()
+
+
+_DURATION_YEARS = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d)?\s*年(?![度初末底中前后份])")  # "20年", not "2025年" nor "25年度"
+
+
 def _with_share_class(word: str, text: str) -> bool:
     """Does the text write a two-character word with a share class's letter inside ("新股" as "新H股", "港股" as…): a
     question's "配售新股" is the "新H股" a sentence places?"""
@@ -2470,6 +2488,17 @@ def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
             g = TermGroup([c], ABSENT_WEIGHT, kind="word", marked=True)
             spec.groups.append(g)  # (placed in the question: a two-part question gives it to its own item)
             spec.required.append(g)
+    # ... and a row's label the question writes whole right before the metric, though it joins two things ("樱桃果干及果酱
+    # 的毛利率": the row "| 樱桃果干及果酱 | 58,370 |", no two items, and never the group's "毛利率31.8%")
+    held = {a for g in spec.required for a in g.alternatives}
+    for lab in sorted(labels, key=len, reverse=True):
+        if len(lab) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", lab) and lab not in held \
+                and any(lab in a or a in lab for a in held) \
+                and any(re.search(re.escape(lab) + r"的?" + re.escape(f), q) for f in forms):
+            g = TermGroup([lab], ABSENT_WEIGHT, kind="word", marked=True)
+            spec.groups.append(g)
+            spec.required.append(g)
+            held.add(lab)
 
 
 def _written_before_volume(question: str, groups: list[TermGroup]) -> list[TermGroup]:
@@ -3044,6 +3073,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     day_written = re.compile(date_cfg["day_written"])
     # (of a question asking two things, the item that names the extreme: "…coupon…, and how big was the peak order book")
     extreme = extreme_written(spec.item or question) if spec.wants_figure else []
+    asks_years = bool(re.search(evidence_config()["units"]["years_asked"], question, re.I))
+    asks_fiscal = bool(_FISCAL_WORD.search(question))
     for pi, p in enumerate(passages):
         doc_text = normalize(p.chunk.text) if counted else ""
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
@@ -3341,6 +3372,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if spec.metrics and not is_row and (own_q := metric_clause_qualifiers(shown, spec.metrics)) is not None:
                     stated = {x for x in stated if x[1] in own_q} or stated  # the metric's clause names its own part
+                if asks_fiscal and (fiscal := _fiscal_section_period(shown, p.chunk)):
+                    stated = fiscal  # a fiscal period asked: "截至2025年12月31日止三个月" under "2026财年第一季度" is that
+                    # quarter of the fiscal year, no fourth quarter of 2025
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown),
                                     flow=asks_flow or asks_month_flow):  # (a month's revenue: only that month's)
                     continue  # states another period, or nothing ties it to the one asked
@@ -3399,7 +3433,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     re.search(r"[：:]$", shown) and claim_figures(shown)):
                 cov *= 0.7  # a sentence cut off in the source ("…市值要求从60亿港元降至"; not a table's lead-in, "拟募集
                 # 资金约17.9亿元人民币，投向如下（人民币万元）：")
-            figs = claim_figures(shown)
+            figs = claim_figures(shown) or (_DURATION_YEARS.findall(shown) if asks_years else [])  # ("受保护多少年":
+            # "保护期为20年" is a count of years, no calendar year)
             if is_row and rows_amount_metric and not share_asked and not asks_growth and not asks_yoy \
                     and not rate_row.search(norm) \
                     and (own := [f for f in without_codes(shown, figs) if not _YEAR_FIGURE.fullmatch(f)]) \

@@ -277,6 +277,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
     if points is not None:  # a rate that moved: the change in percentage points
         return points
     if dq is None:  # no figure to compute ("基金公司和银行分别分到多大比例": two shares the source states): the look-up's
+        if entries and _year_unstated(ctx.question, entries):  # ... unless the year asked is none of theirs ("按MiniMax
+            # 2025年全年收入算…市销率" beside its 2026 listing day's figures): refused, what is known labelled so
+            return Composition([Entry(lab["derived_missing"], bullet=False), Entry(lab["known"], bullet=False), *entries],
+                               refused=True)
         return period_part(ctx)
     if dq.kind == "share" and asks_points(ctx.question) and len(periods(ctx.question)) == 2:
         return share_points(ctx, dq, entries)  # a share's change between two periods, in percentage points
@@ -353,7 +357,9 @@ def derived(ctx: ComposeContext) -> Composition | None:
         # (a year asked whole, where the sources state only a part of that year: "2025年全年" beside 2025年前三季度)
         asked = [op.period for op in (dq.a, dq.b) if op.period and (op.period[1] or (
             op.period[0] and any(y == op.period[0] and q for y, q in stated)
-            and not any(y == op.period[0] and not q for y, q in stated)))]
+            and not any(y == op.period[0] and not q for y, q in stated))
+            # (or a year the sentences found never name: "按MiniMax 2025年全年收入算" beside its 2026 listing day's figures)
+            or (op.period[0] and stated and not any(y == op.period[0] for y, _ in stated)))]
         # (an operand whose own words no passage writes, "日本收入占总收入的比例" where no region is Japan: a thing the
         # documents do not break out)
         texts = [normalize(p.chunk.text).lower() for p in passages]
@@ -389,6 +395,16 @@ def derived(ctx: ComposeContext) -> Composition | None:
             calc.formulas += [f for f in more.formulas if f not in calc.formulas]
     entries.append(_calculation_entry(ctx, dq, calc, passages))
     return Composition(entries)
+
+
+def _year_unstated(question: str, entries: list[Entry]) -> bool:
+    """Does the question ask a year that none of the entries writes, in its sentence, its section's headings or its
+    document's title?"""
+    years = {y for y, _ in periods(question) if y}
+    if not years:
+        return False
+    texts = [" ".join([e.text, *((e.chunks[0].title, *e.chunks[0].headings) if e.chunks else ())]) for e in entries]
+    return not any(y in t for y in years for t in texts)
 
 
 def share_points(ctx: ComposeContext, dq: DerivedQuestion, entries: list[Entry]) -> Composition:
@@ -876,6 +892,10 @@ def latest(ctx: ComposeContext) -> Composition | None:
     cands, _ = ctx.rescore(q)
     if not cands or cands[0].coverage < ctx.min_relevance:
         return None
+    if re.search(reader_config()["recency"]["progress_asked"], ctx.question, re.I):
+        events = _latest_events(ctx, cands, q)  # "疫情最新进展如何": what the sources say of it, no figure needed
+        if events is not None:
+            return events
     all_cands = cands
     top = cands[0].coverage  # the figures of a series often repeat fewer of the question's words
     ratio = reader_config()["recency"]["keep_ratio"]  # than a sentence about it without one
@@ -962,6 +982,29 @@ def period_kind(question: str) -> dict | None:
     config/reader.toml [recency.period_kinds]), or None."""
     kinds = reader_config()["recency"]["period_kinds"]
     return next((k for k in kinds.values() if re.search(k["cue"], question, re.I)), None)
+
+
+_CAPTION = re.compile(r"^\s*(?:表|图|Table|Figure|Chart)\s*\d", re.I)
+
+
+def _latest_events(ctx: ComposeContext, cands: list, q: str) -> Composition | None:
+    """The latest asked of a matter ([recency] progress_asked): the sentences on it that answer best, of the asked
+    company (named in the sentence or its section), the newest document's first, each in its source order."""
+    ratio = reader_config()["recency"]["keep_ratio"]
+    top = cands[0].coverage
+    pool = [c for c in cands if c.coverage >= ratio * top]
+    named = [e for e in ctx.glossary.entities(q) if e in ctx.glossary.companies]
+    if named:
+        pool = [c for c in pool if _names_any(ctx, c, named)]
+    if not pool:
+        return None
+    entries = [e for e in ctx.lookup_entries(cands=pool, wants_list=True, keep_ratio=ratio)
+               if not _CAPTION.match(e.text)]  # (a table's caption says nothing of the matter)
+    if not entries:
+        return None
+    dated = sorted(range(len(entries)), key=lambda i: (-(int((entries[i].chunks[0].date or "0").replace("-", "") or 0)
+                                                         if entries[i].chunks else 0), i))
+    return Composition([Entry(ctx.labels["latest_events"], bullet=False), *(entries[i] for i in dated)])
 
 
 def latest_of_kind(sentence: str, kind: dict, doc_date: str) -> str:

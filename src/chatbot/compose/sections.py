@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from chatbot.compose.base import ComposeContext, Composition, Entry, as_of, company_docs, company_passages, latin_text
 from chatbot.compose.business import asks_business_model, business_model
-from chatbot.evidence import score_candidates
+from chatbot.evidence import passage_sentences, score_candidates
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
@@ -827,11 +827,19 @@ def _plan_lines(ctx: ComposeContext) -> Composition | None:
     cue = re.compile(cfg["plan_cue"], re.I)
     asked = set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
     stated = [c for c in ctx.cands if cue.search(c.text)]
-    if not stated:
-        return None
     extra = cfg["why_extra_sentences"]
     plan = [e for e in ctx.lookup_entries(wants_list=False, max_sentences=extra + 1, cands=stated, keep_ratio=0.0)
-            if _line_about(ctx, e, asked)]
+            if _line_about(ctx, e, asked)] if stated else []
+    if not plan and asked:  # the plan's shares no sentence found by the question's words states ("How will the proceeds be
+        # used?": "资金用途:约50%用于提升研发能力…"): those of the asked company's documents, in their order
+        seen: set[str] = set()
+        for p in company_passages(ctx, sorted(asked)):
+            for raw, shown, _, _ in passage_sentences(p.chunk.text):
+                e = Entry(shown, [p.chunk], [raw])
+                if cue.search(shown) and shown not in seen and _line_about(ctx, e, asked):
+                    seen.add(shown)
+                    plan.append(e)
+        plan = plan[: extra + 1]
     if not plan:
         return None
     have = {e.text for e in plan}
