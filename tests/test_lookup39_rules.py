@@ -281,3 +281,14 @@ def test_a_count_of_years(sentence, durations):
     from chatbot.evidence import _DURATION_YEARS
 
     assert _DURATION_YEARS.findall(sentence) == durations
+
+
+@pytest.mark.parametrize(("header", "caption", "shown"), [
+    (["地区", "轧花厂数量", "加工量"], "表2：各地区轧花厂2025年皮棉加工量（吨）", ["地区", "轧花厂数量", "加工量（吨）"]),
+    (["产品", "销售数量"], "表1：2025年销量（吨）", ["产品", "销售数量（吨）"]),  # (a quantity sold, in tonnes)
+    (["Mine", "Number of pits", "Output"], "Table 2: output by mine (万吨)", ["Mine", "Number of pits", "Output（万吨）"]),
+])
+def test_a_count_column_takes_no_caption_unit(header, caption, shown):
+    from chatbot.table_cells import with_caption_unit
+
+    assert with_caption_unit(header, caption) == shown

@@ -98,3 +98,14 @@ def test_the_latest_of_a_matter(question, progress):
     from chatbot.intent import reader_config
 
     assert bool(re.search(reader_config()["recency"]["progress_asked"], question, re.I)) is progress
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("According to the report, what are the attractions and the risks of Hong Kong as a listing venue?", "pros_cons"),
+    ("What are the merits and drawbacks of the deal?", "pros_cons"),
+    ("What is the appeal of the plan?", "lookup"),  # (one side only: no pros and cons)
+])
+def test_attractions_and_risks(question, intent):
+    from chatbot.intent import detect_intent
+
+    assert detect_intent(question).name == intent

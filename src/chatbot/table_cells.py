@@ -165,7 +165,9 @@ def with_caption_unit(header: list[str], caption: str) -> list[str]:
     # under a caption "（亩；万株）" is no column of 亩)
     if not any(_PERIOD_COLUMN.search(h) for h in header[1:]):  # periods as rows ("月份 | 电动自行车头盔 | … | 同比"):
         # every column of an item takes it, not the label's nor one of a change or share
-        return [header[0], *(h if header_unit(h)[1] or _CHANGE_COLUMN.search(h) or _OWN_BRACKET.search(h) else f"{h}（{unit}）"
+        # (nor one of a count: "轧花厂数量" under "…皮棉加工量（吨）" counts ginneries, in no tonnes)
+        return [header[0], *(h if header_unit(h)[1] or _CHANGE_COLUMN.search(h) or _OWN_BRACKET.search(h)
+                             or (_COUNT_COLUMN.search(h) and not _VOLUME_COLUMN.search(h)) else f"{h}（{unit}）"
                              for h in header[1:])]
     return [h if header_unit(h)[1] or not _PERIOD_COLUMN.search(h) or _OWN_BRACKET.search(h) else f"{h}（{unit}）" for h in header]
 
@@ -173,6 +175,8 @@ def with_caption_unit(header: list[str], caption: str) -> list[str]:
 _OWN_BRACKET = re.compile(r"[（(](?:百万|千万|[亿万千百])[\u4e00-\u9fffA-Za-z]{1,3}[)）]\s*$")  # a scale and a counted thing
 
 
+_COUNT_COLUMN = re.compile(r"(?:数量|家数|个数|户数|人数|数目|座数|台数|\bnumber of\b|\bcount\b|\bno\. of\b)", re.IGNORECASE)
+_VOLUME_COLUMN = re.compile(r"销|产|出货|加工|采购|进口|出口|交付|运输|吞吐|\b(?:sales|output|shipments?|volume)\b", re.I)  # ("销售数量")
 _CHANGE_COLUMN = re.compile(r"同比|环比|增长|增幅|变动|变化|占比|比例|比率|率$|%|YoY|QoQ|change|growth|share", re.IGNORECASE)
 
 

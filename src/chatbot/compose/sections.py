@@ -1238,8 +1238,17 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
             st = _line_side(b, ln, short)
             (pros if st > 0 else cons if st < 0 else []).append(ln)
 
+    # (the best lists, and of the next ones those near the best in the matter the question asks beside the company: a
+    # company's results list is no side of "离婚分股对公司是好事还是坏事", beside the event's own section)
+    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
+    def on_matter(b: Block) -> float:  # (its own heading and lines: every block of the article has its title's words)
+        return 2 * overlap(plain, b.title) + overlap(plain, " ".join(ln.text for ln in b.lines))
+
+    matter = {id(b): on_matter(b) for _, b in scored[:3]}
+    best_matter = max(matter.values(), default=0.0)
     for _, b in scored[:3]:
-        take(b)
+        if matter[id(b)] >= _cfg()["pros_block_share"] * best_matter:
+            take(b)
     if scored and not (pros and cons):  # the best lists give one side only: the best block that gives the other
         missing = -1 if pros else 1
         # (else, for a company asked, a block of its own documents: a note's "核心观点" list beside its "风险提示")
@@ -1248,8 +1257,10 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         # article's lists, "活牛价格持续走低…" for a shelf-label maker's cornerstone investment)
         fillers = [b for _, b in scored[3:] if not asked or asked & ctx.glossary.doc_subjects.get(b.doc_id, set())
                    or any(set(ctx.glossary.entities(ln.text)) & asked for ln in b.lines)]
+        # (for a matter asked beside the company, a block saying something of it: no results list fills the other side)
         filler = next((b for b in [*fillers, *(b for _, b in own)]
-                       if any(_line_side(b, ln, short) == missing for ln in b.lines)), None)
+                       if any(_line_side(b, ln, short) == missing for ln in b.lines)
+                       and on_matter(b) >= _cfg()["pros_block_share"] * best_matter), None)
         if filler is not None:
             take(filler)
     entries: list[Entry] = []
