@@ -1020,8 +1020,9 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     average = _per_counted(question, glossary, entity, period)
     if average is not None:
         return average
-    if re.search(cfg["product_cue"], question, re.I) and (re.search(cfg["per_unit"], question, re.I)
-                                                           or re.search(cfg["total_amount_cue"], question, re.I)):
+    if re.search(cfg["product_cue"], question, re.I) and (
+            re.search(cfg["per_unit"], question, re.I)
+            or (re.search(cfg["total_amount_cue"], question, re.I) and not re.search(cfg["total_amount_not"], question, re.I))):
         # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
         terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
                               _drop_words() | {"多少", "按此算", "按此", "大约"})

@@ -462,6 +462,17 @@ _FISCAL_WORD = re.compile(r"财年|财政年度|\bFY\s*'?\d|\bfiscal\b", re.I)
 _ENDED_SPAN = re.compile(r"截至.{2,16}?止|\b(?:months?|year|quarter) end(?:ed|ing)\b", re.I)
 
 
+def _section_period(chunk: Chunk) -> set:
+    """The one year the innermost section heading naming a period gives (its title aside); empty when it names none,
+    several, or a part of a year."""
+    for h in reversed([h for h in chunk.headings if h != chunk.title]):
+        if named_periods(h):
+            found = context_period(chunk.title, [h])  # (a year: "2025财年业绩"; a part of one may be a heading's other word,
+            # "2028年中期目标" a medium-term target, no interim)
+            return found if len(found) == 1 and next(iter(found))[0] and not next(iter(found))[1] else set()
+    return set()
+
+
 def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
     """The fiscal period of the section a sentence stands in, when the sentence writes its own period only as the dates
     it ends on ("截至2025年12月31日止三个月，收入1.58亿元" under "## 2026财年第一季度"); empty otherwise."""
@@ -507,9 +518,23 @@ def _indexed_neighbour(tok: str, text: str, idf, absent: float) -> str:
     # ... or cut one character further on: "最高涨到" cut 最|高涨|到, while passages hold "最高" (the word's first character
     # with the one before it, when both make a word of the dictionary)
     if len(tok) == 2 and i >= 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", cand := text[i - 1: i + 1]) \
-            and idf(cand) < absent and dictionary_tag(cand):
-        return cand
+            and idf(cand) < absent and dictionary_tag(cand) and _lone_before(text, i):
+        return cand  # (only a character jieba left alone: "调用量时" is 调用|量时, and 用 is 调用's, no 用量)
     return tok
+
+
+def _lone_before(text: str, i: int) -> bool:
+    """Is the character before position i a word of its own as jieba cuts the text ("最" of 最|高涨|到)?"""
+    from chatbot.text import _jieba
+
+    at = 0
+    for w in _jieba().lcut(text):
+        if at + len(w) == i:
+            return len(w) == 1
+        at += len(w)
+        if at > i:
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -3367,7 +3392,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     # 收入：" over "| 高端 | 28,640 |"; read as written: "1H FY2026 revenue by region (RMB million):"),
                     # not a paragraph before it
                     stated = periods(lead)
-                if stated or claim_figures(shown):  # its own periods, else its heading's or title's
+                if not stated and not is_row and claim_figures(shown) and not periods(own_text(shown)) \
+                        and (section := _section_period(p.chunk)):
+                    stated = section  # a sentence naming no period under a section heading of one dated period ("##
+                    # 2025财年业绩（截至2025年9月30日止年度）" over "末期股息每股5.8港仙。"): that period's, not a year another
+                    # sentence of the passage names ("毛利率31.8%，2024财年为29.5%")
+                elif stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
                 if spec.metrics and not is_row and (own_q := metric_clause_qualifiers(shown, spec.metrics)) is not None:

@@ -227,10 +227,6 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
         # a heading's half or quarter without its year ("上半财年业绩") in a passage whose periods are years ("2026财年
         # 指引"), and points in time ("截至9月30日"): that part of those years, not the whole years
         return {(y, q) for q in halves for y in _years_for(passage, dated, q)}
-    if context and len(context) == 1 and next(iter(context))[0]:
-        # a section heading's one dated period ("## 2025财年业绩（截至2025年9月30日止年度）"): a sentence naming none is of
-        # it ("末期股息每股5.8港仙。"), not of a year another sentence of the passage names ("毛利率31.8%，2024财年为29.5%")
-        return set(context)
     return set(passage) or set(context)
 
 

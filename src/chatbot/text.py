@@ -365,7 +365,7 @@ def period_phrase_en_re() -> re.Pattern:
         # "1H25", "end-3Q25"
         rf"|(?i:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+year\s+)?{year}\b|\b(?:year-end|end-)\s*{year}\b)"  # a year's end
         rf"|(?i:(?:the\s+)?(?:Q[1-4]|[1-4]Q|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|H[12]|[12]H"
-        rf"|first\s+(?:nine\s+months|three\s+quarters)|full[- ]year|FY)\b(?:\s*(?:of\s+)?(?:FY\s*)?'?(?:{year}|\d{{2}})\b)?)"
+        rf"|(?:first\s+)?nine\s+months|first\s+three\s+quarters|full[- ]year|FY)\b(?:\s*(?:of\s+)?(?:FY\s*)?'?(?:{year}|\d{{2}})\b)?)"
         rf"|(?i:\bFY\s*{year}\b)"  # "FY2025", written as one word
         rf"|\b{year}\b"
     )

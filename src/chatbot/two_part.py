@@ -131,12 +131,11 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             left = items[-1]  # (a company named at the end of the first item, "…for its 80% stake in Walora Nest, and
             # what is the valuer's figure…": the item is the figure before it, no company against another)
         after = [p for p in placed if p.start >= j and p.group.kind in _ITEM_KINDS
-                 and (p.group.kind == "entity") == (left.group.kind == "entity")]
+                 and (p.group.kind == "entity") == (left.group.kind == "entity")
+                 and p.group.alternatives[0] not in evidence_config()["two_part"]["how_adjectives_en"]]
+        # (the adjective of "how big was …" asks the size: no item, "…, and how big was the peak order book")
         # the same kind first ("收入和经调整净利润": 净利润), else any item ("销量和营业收入")
         right = next((p for p in after if p.group.kind == left.group.kind), after[0] if after else None)
-        if right is not None and right.group.absent and right.group.alternatives[0].isascii() \
-                and (named := next((p for p in after if p.start > right.start and not p.group.absent), None)):
-            right = named  # ("…, and how big was the peak order book": the order book is the item, no word "big")
         if right is not None and right.group.kind == "word" and right.group.absent and _is_verb(right.group.alternatives[0]):
             # (a verb no passage writes before the thing asked, "卖出了多少库存股份": the thing is the item)
             right = next((p for p in after if p.start > right.start and p.group.kind in ("word", "term", "metric")

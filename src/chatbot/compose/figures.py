@@ -357,9 +357,7 @@ def derived(ctx: ComposeContext) -> Composition | None:
         # (a year asked whole, where the sources state only a part of that year: "2025年全年" beside 2025年前三季度)
         asked = [op.period for op in (dq.a, dq.b) if op.period and (op.period[1] or (
             op.period[0] and any(y == op.period[0] and q for y, q in stated)
-            and not any(y == op.period[0] and not q for y, q in stated))
-            # (or a year the sentences found never name: "按MiniMax 2025年全年收入算" beside its 2026 listing day's figures)
-            or (op.period[0] and stated and not any(y == op.period[0] for y, _ in stated)))]
+            and not any(y == op.period[0] and not q for y, q in stated)))]
         # (an operand whose own words no passage writes, "日本收入占总收入的比例" where no region is Japan: a thing the
         # documents do not break out)
         texts = [normalize(p.chunk.text).lower() for p in passages]
@@ -368,7 +366,10 @@ def derived(ctx: ComposeContext) -> Composition | None:
                       if any(re.search(r"[\u4e00-\u9fff]", x) and dictionary_tag(x) == "ns" for x in g))
         # (a place: a metric's words may be said otherwise, "首日收156.8港元" for 收盘价; an English word left untranslated
         # is not judged)
-        if entries and (dq.ratio or unnamed or (stated and any(not period_match({p}, stated) for p in asked))):
+        # (or a year no sentence found writes, nor its section or title: "按MiniMax 2025年全年收入算" beside its 2026 listing
+        # day's figures)
+        if entries and (dq.ratio or unnamed or (stated and any(not period_match({p}, stated) for p in asked))
+                        or _year_unstated(ctx.question, entries)):
             # a named ratio the sources neither state nor give the inputs of, or a period asked where the
             # sources state only others ("第二季度…占上半年", "2025年全年…增速" beside 前三季度's): refused, what is
             # known labelled so
@@ -398,12 +399,14 @@ def derived(ctx: ComposeContext) -> Composition | None:
 
 
 def _year_unstated(question: str, entries: list[Entry]) -> bool:
-    """Does the question ask a year that none of the entries writes, in its sentence, its section's headings or its
-    document's title?"""
+    """Does the question ask a year that none of the entries writes, in its sentence, its section's headings, its
+    document's title or date?"""
     years = {y for y, _ in periods(question) if y}
     if not years:
         return False
-    texts = [" ".join([e.text, *((e.chunks[0].title, *e.chunks[0].headings) if e.chunks else ())]) for e in entries]
+    # (its document's date is its year too: "10月份公司完成快递业务量…" in an article of 2025-11-18)
+    texts = [" ".join([e.text, *((e.chunks[0].title, *e.chunks[0].headings, e.chunks[0].date or "") if e.chunks else ())])
+             for e in entries]
     return not any(y in t for y in years for t in texts)
 
 
@@ -892,7 +895,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
     cands, _ = ctx.rescore(q)
     if not cands or cands[0].coverage < ctx.min_relevance:
         return None
-    if re.search(reader_config()["recency"]["progress_asked"], ctx.question, re.I):
+    if re.search(reader_config()["recency"]["progress_asked"], ctx.question, re.I) and not ctx.spec.amount:
         events = _latest_events(ctx, cands, q)  # "疫情最新进展如何": what the sources say of it, no figure needed
         if events is not None:
             return events
@@ -1004,7 +1007,8 @@ def _latest_events(ctx: ComposeContext, cands: list, q: str) -> Composition | No
         return None
     dated = sorted(range(len(entries)), key=lambda i: (-(int((entries[i].chunks[0].date or "0").replace("-", "") or 0)
                                                          if entries[i].chunks else 0), i))
-    return Composition([Entry(ctx.labels["latest_events"], bullet=False), *(entries[i] for i in dated)])
+    return Composition([Entry(ctx.labels["latest_events"], bullet=False), *(entries[i] for i in dated),
+                        Entry(ctx.labels["no_live_refused"])])
 
 
 def latest_of_kind(sentence: str, kind: dict, doc_date: str) -> str:
