@@ -292,3 +292,12 @@ def test_a_count_column_takes_no_caption_unit(header, caption, shown):
     from chatbot.table_cells import with_caption_unit
 
     assert with_caption_unit(header, caption) == shown
+
+
+def test_a_range_end_is_no_extreme():
+    """"最终定在上限165港元" is the top of an offer price range, no highest price."""
+    from chatbot.evidence import extreme_written
+
+    written = extreme_written("智谱股价最高涨到过多少？")
+    assert "上限" not in written
+    assert "不超过" in written

@@ -80,8 +80,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['13.17%', '109%']",
     "h34-r21": "云知声这次配售的净额相当于IPO净募资的百分之多少？ — "
                "the answer misses ['93.2%']",
-    "h34-r22": "What share of SenseTime's 1H25 revenue came from vision AI? — "
-               "the answer misses ['18.5%']",
     "h34-r23": "其中第二季度收入占上半年的比例是多少？ — "
                "the answer misses ['59.0%|59%']",
     "h34-r25": "有更新的数据吗？ — "
@@ -170,8 +168,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "refused (or only what is known is said)",
     "h32-r25": "按云知声2025年全年净亏损计算，它年末的现金能覆盖几个月的亏损？ — "
                "the intent is read as lookup (the set labels it derived)",
-    "h32-r26": "What is the latest on the queue of companies waiting to list… — "
-               "the answer misses ['50亿美元']",
     "h32-r27": "What's the latest on its fundraising? — "
                "the answer misses ['1.92亿港元']",
     "h32-r29": "现在适合买入云知声吗？ — "
@@ -347,8 +343,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['109%', '13.17%']",
     "h29-r33": "壁仞科技和天数智芯的香港公开发售分别超购多少倍？ — "
                "the intent is read as derived (the set labels it comparison)",
-    "h29-r37": "What share of SenseTime's 1H25 revenue came from vision AI? — "
-               "the answer misses ['18.5%']",
     "h29-r38": "越醅酒业股价从1月14日到1月19日累计跌了多少？ — "
                "refused (or only what is known is said)",
     "h29-r39": "What share of Miaoyin Pet Products' 2025 revenue came from North Am… — "

@@ -187,8 +187,6 @@ KNOWN_FAILURES = {
                "of fasteners did it sell in FY2025? — 'fasteners' (紧固件) is a word no dictionary here gives: refused",
     "h29-q35": "钜铆匈牙利工厂的产能要扩到多少？每年预计节省多少成本？ — the second part is answered; the capacity part "
                "('扩到多少') is not matched to '年产能由1.8万吨扩至2.6万吨'",
-    "h29-q44": "襦霓服饰2025财年卖出多少件汉服？末期股息每股多少？ — the second part is answered; '卖出' is not matched to "
-               "the article's '售出'",
     "h29-q45": "喵垠宠物用品对破产客户的应收账款有多少？出口信用保险承保额度多少？ — the second part is answered; the "
                "receivables part is cut at '客户' (a metric word) and not found",
     # dev-29 (the session-28 hidden set, opened in session 29): its failures after the session-29 fixes

@@ -3393,7 +3393,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     # not a paragraph before it
                     stated = periods(lead)
                 if not stated and not is_row and claim_figures(shown) and not periods(own_text(shown)) \
-                        and (section := _section_period(p.chunk)):
+                        and not qualifiers(own_text(shown)) - {None} and (section := _section_period(p.chunk)):
                     stated = section  # a sentence naming no period under a section heading of one dated period ("##
                     # 2025财年业绩（截至2025年9月30日止年度）" over "末期股息每股5.8港仙。"): that period's, not a year another
                     # sentence of the passage names ("毛利率31.8%，2024财年为29.5%")

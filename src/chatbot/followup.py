@@ -258,11 +258,9 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
                 return f"{cut[0]}{cut[1]}：{q}"
             # "为什么这一点值得担心？" after "云知声医疗AI客户的留存率怎么样？": the question before, less its question words
             topic = re.sub(reader_config()["followup"]["asks_end"], "", prev, flags=re.IGNORECASE).strip()
-            if not topic or question_language(topic) != question_language(q) \
-                    or (question_language(q) != "zh" and re.match(r"\s*(?:and|so)\b", q, re.IGNORECASE)):
+            if not topic or question_language(topic) != question_language(q):
                 topic = ent  # (a topic in another language than the question's: the company alone; an English one
-                # naming the company in Chinese, "Why was one of 溟珂海洋's krill vessels held…", is English; an English
-                # ellipsis, "And for the nine months as a whole?", asks the company's, not the question before's words)
+                # naming the company in Chinese, "Why was one of 溟珂海洋's krill vessels held…", is English)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
         if question_language(q) == "en" and detect_intent(q).name not in ("definition", "how", "comparison") \
                 and _continues_topic_en(q, prev, _last_answer(history)):

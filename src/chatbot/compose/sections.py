@@ -1240,14 +1240,24 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
 
     # (the best lists, and of the next ones those near the best in the matter the question asks beside the company: a
     # company's results list is no side of "离婚分股对公司是好事还是坏事", beside the event's own section)
-    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])]
+    cues = reader_config()["intent"]["cues"]["pros_cons"]
+    plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])
+             and g[1] >= _cfg()["pros_matter_min_weight"]  # (a rare word: "离婚", not "投资" or "上市")
+             and not any(re.search(c, a, re.I) or stance_of(a) or heading_side(a) for a in g[0] for c in cues)]
+    # (nor the question's side words: "有利因素", "风险")
+
     def on_matter(b: Block) -> float:  # (its own heading and lines: every block of the article has its title's words)
         return 2 * overlap(plain, b.title) + overlap(plain, " ".join(ln.text for ln in b.lines))
 
     matter = {id(b): on_matter(b) for _, b in scored[:3]}
     best_matter = max(matter.values(), default=0.0)
+    matter_docs = {b.doc_id for _, b in scored[:3] if best_matter and matter[id(b)] == best_matter}
+
+    def on_side(b: Block) -> bool:  # (the matter's, or a list its article heads by a side: "## 风险" beside "## 收购理由")
+        return on_matter(b) >= _cfg()["pros_block_share"] * best_matter or (_sided(b, short) and b.doc_id in matter_docs)
+
     for _, b in scored[:3]:
-        if matter[id(b)] >= _cfg()["pros_block_share"] * best_matter:
+        if on_side(b):
             take(b)
     if scored and not (pros and cons):  # the best lists give one side only: the best block that gives the other
         missing = -1 if pros else 1
@@ -1260,7 +1270,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
         # (for a matter asked beside the company, a block saying something of it: no results list fills the other side)
         filler = next((b for b in [*fillers, *(b for _, b in own)]
                        if any(_line_side(b, ln, short) == missing for ln in b.lines)
-                       and on_matter(b) >= _cfg()["pros_block_share"] * best_matter), None)
+                       and on_side(b)), None)
         if filler is not None:
             take(filler)
     entries: list[Entry] = []
