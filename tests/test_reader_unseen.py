@@ -433,6 +433,51 @@ KNOWN_FAILURES: dict[str, str] = {
                "advice quotes the report's judgement and lists; the retention figure (53.3%) is not among them",
     "h37-r50": "麚峰鹿业主席辞世后，这只股票还值得继续持有吗？ — "
                "advice quotes the death and the trust's stake, not the acting chairman",
+    # dev-39 (the session-38 hidden set, opened in session 39): its failures at the end of session 39
+    "h38-r03": "总结一下港交所18C章上市门槛这几年是怎么变的。 — "
+               "the summary gives each section's first points; the thresholds' changes (60亿→40亿港元, 100亿→80亿港元) are later points of their sections",
+    "h38-r05": "What did Deloitte conclude about the outl… — "
+               "'Deloitte' is in no document (its article writes 德勤 only, and no dictionary holds it): refused as a name no document holds",
+    "h38-r08": "Why did SenseTime's vision AI revenue shr… — "
+               "the why answer quotes the causes its section gives; the figure (4.36亿) and the region (东北亚) are in sentences it does not pick",
+    "h38-r10": "How does the HKEX tech channel work for c… — "
+               "the how answer quotes the look-up's sentences; the channel's dedicated team, confidential filing and innovative-company sentences are not among them",
+    "h38-r14": "According to the report, what are the at… — "
+               "the report's list of Hong Kong's valuation logic (制度包容性…) says no side: only the risks are given",
+    "h38-r18": "沙利文的“企业级日均调用量”和IDC统计的公有云调用量是一回事吗？ — "
+               "the intent is read as lookup (the set labels it definition); the two figures (10万亿, 536.7万亿) are not both quoted",
+    "h38-r19": "智谱和MiniMax的IPO估值各是多少？ — "
+               "the intent is read as lookup (the set labels it comparison); both valuations are quoted",
+    "h38-r22": "云知声2022到2024年三年累计净亏损，相当于三年累计收入的百分之多少？ — "
+               "a whole summed over three years that no source states (6.01亿+7.3亿+9.39亿) is not computed",
+    "h38-r25": "之后股价最高涨到过多少？ — "
+               "refused: the article writes '刷新历史高点至496港元' with no word of the share price (never the offer price's 上限165港元 again); the set labels it latest",
+    "h38-r27": "云知声现在值得长期持有吗？ — "
+               "advice quotes the report's assessment rows; the retention rate (53.3%) and the placing's figures are not among them",
+    "h38-r30": "云知声今年1月配售新股的价格是多少？较前一日收市价折让多少？ — "
+               "the placing price is found; the discount (约16%) is stated in the next list item, which names no month",
+    "h38-r33": "简单讲讲溟珂海洋磷虾船被扣押是怎么回事。 — "
+               "the intent is read as how ('怎么回事'; the set labels it summary)",
+    "h38-r35": "犛原乳业主席离婚分股以后，公司控制权会不会变？ — "
+               "the intent is read as lookup (the set labels it conclusion); the control sentence (不发生变化) ties with two others and is not picked",
+    "h38-r36": "What is the bottom line on how the export… — "
+               "the conclusion quotes the last section; the cost estimate (2,150万元) is in the event section",
+    "h38-r41": "甡樱果业拿到樱桃品种权，有什么好处，又有哪些局限？ — "
+               "pros and cons: the strengths are given; the analysts' '许可收入有限' is no side the stance words read, nor are 20年 and 错峰上市 picked",
+    "h38-r42": "What are the pros and cons of Xiaoyuan Co… — "
+               "'state reserve' and 'lint' are read as 准备 and nothing: the reserve sale's sentences are not found",
+    "h38-r43": "植物新品种权是什么？甡樱果业这两个品种受保护多少年？ — "
+               "the intent is read as lookup (the set labels it definition); the term (20年) is found, 繁殖材料 is in the next sentence",
+    "h38-r44": "In the Diatrix Minerals case, what exact… — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h38-r50": "翾羽禽业的禽流感疫情最新进展如何？其他鸽场受影响了吗？ — "
+               "the latest on the outbreak quotes the negative tests; the 21-day lockdown is in a sentence of the farm's share",
+    "h38-r51": "What is the latest on Hippora Holdings' r… — "
+               "'batch' and 'sea buckthorn' are no dictionary words the documents write (批次, 沙棘): refused",
+    "h38-r53": "犛原乳业的股票现在能买吗？ — "
+               "advice gives the neutral comparison; the 12-month lock-up undertaking is not among its lines",
+    "h38-r54": "Should I sell the stock because of this? — "
+               "advice after the vessel arrest quotes the analysts' two-week view; the 9.2万吨 target is not among its lines",
 }
 
 

@@ -250,6 +250,9 @@ KNOWN_FAILURES = {
                "refused (or only what is known is said)",
     "h36-q37": "醍沅生化董事长被留置后，由谁暂代董事长？股票哪天恢复买卖？ — "
                "the answer misses ['执行董事兼总裁', '2月3日']",
+    # dev-39 (the session-38 hidden set, opened in session 39): its failures at the end of session 39
+    "h38-q02": "How much krill meal revenue did Mingke Marine book in 1H FY2026, … — "
+               "'krill' is in no dictionary the engine reads (磷虾): the krill meal row is not found; refused",
 }
 
 
