@@ -463,7 +463,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "h38-r36": "What is the bottom line on how the export… — "
                "the conclusion quotes the last section; the cost estimate (2,150万元) is in the event section",
     "h38-r41": "甡樱果业拿到樱桃品种权，有什么好处，又有哪些局限？ — "
-               "pros and cons: the strengths are given; the analysts' '许可收入有限' is no side the stance words read, nor are 20年 and 错峰上市 picked",
+               "the intent is read as lookup ('局限' is no downside cue: as pros and cons the article's 许可收入有限 is no side the stance words read); the facts are quoted",
     "h38-r42": "What are the pros and cons of Xiaoyuan Co… — "
                "'state reserve' and 'lint' are read as 准备 and nothing: the reserve sale's sentences are not found",
     "h38-r43": "植物新品种权是什么？甡樱果业这两个品种受保护多少年？ — "
