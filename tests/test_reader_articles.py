@@ -221,8 +221,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "is computed",
     "h25-r39": "What upside does that target imply from the current price? — read as latest ('current'); the history names "
                "no target price",
-    "h25-r41": "按智谱2025年全年收入计算，它的IPO市销率是多少倍？ — among every dev set's articles the IPO valuation is quoted "
-               "(refused on dev-26's own index, as it should be: the 2025 revenue is in no document)",
     "h25-r49": "澐雾科技受美国关税冲击，现在还适合投资吗？ — the neutral comparison quotes the tariff lines, not the US share "
                "of revenue (44.0%)",
     "h25-r50": "岐苓药业集采中选了，值得买入吗？ — the neutral comparison quotes the nine-month figures, not the award (17个, "
