@@ -110,10 +110,10 @@ def test_a_pointer_and_its_measure_word_is_phrasing(word, phrasing):
 ])
 def test_an_english_conjunction_is_a_word_of_its_own(question, word, count):
     from chatbot.text import normalize
-    from chatbot.two_part import _word_starts
+    from chatbot.two_part import _raw_index, _word_starts
 
     q = normalize(question)
-    starts = _word_starts(question, q, word)
+    starts = _word_starts(question, _raw_index(question), q, word)
     assert len(starts) == count
     assert all(q[k:k + len(word)] == word for k in starts)
 

@@ -462,15 +462,18 @@ _FISCAL_WORD = re.compile(r"财年|财政年度|\bFY\s*'?\d|\bfiscal\b", re.I)
 _ENDED_SPAN = re.compile(r"截至.{2,16}?止|\b(?:months?|year|quarter) end(?:ed|ing)\b", re.I)
 
 
+def _period_heading(chunk: Chunk) -> str:
+    """The innermost section heading naming a period (its title aside), "" when none does."""
+    return next((h for h in reversed(chunk.headings) if h != chunk.title and named_periods(h)), "")
+
+
 def _section_period(chunk: Chunk) -> set:
     """The one year the innermost section heading naming a period gives (its title aside); empty when it names none,
     several, or a part of a year."""
-    for h in reversed([h for h in chunk.headings if h != chunk.title]):
-        if named_periods(h):
-            found = context_period(chunk.title, [h])  # (a year: "2025财年业绩"; a part of one may be a heading's other word,
-            # "2028年中期目标" a medium-term target, no interim)
-            return found if len(found) == 1 and next(iter(found))[0] and not next(iter(found))[1] else set()
-    return set()
+    h = _period_heading(chunk)
+    found = context_period(chunk.title, [h]) if h else set()  # (a year: "2025财年业绩"; a part of one may be a heading's
+    # other word, "2028年中期目标" a medium-term target, no interim)
+    return found if len(found) == 1 and next(iter(found))[0] and not next(iter(found))[1] else set()
 
 
 def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
@@ -478,10 +481,8 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
     it ends on ("截至2025年12月31日止三个月，收入1.58亿元" under "## 2026财年第一季度"); empty otherwise."""
     if _FISCAL_WORD.search(sentence) or not _ENDED_SPAN.search(sentence):
         return set()
-    for h in reversed([h for h in chunk.headings if h != chunk.title]):
-        if named_periods(h):
-            return context_period(chunk.title, [h]) if _FISCAL_WORD.search(h) else set()
-    return set()
+    h = _period_heading(chunk)
+    return context_period(chunk.title, [h]) if h and _FISCAL_WORD.search(h) else set()
 
 
 _DURATION_YEARS = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d)?\s*年(?![度初末底中前后份])")  # "20年", not "2025年" nor "25年度"

@@ -79,6 +79,7 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
     if not spec.wants_figure:
         return []
     q = normalize(question)
+    raw = _raw_index(question)  # (each normalised character's index in the question, read once)
     placed = _placed(question, spec.groups)
     joins = evidence_config()["two_part"].get("question_joins", [])  # (", and what …": two questions, tried first)
     breaks = [*joins, *(clause_breaks or [])]
@@ -95,7 +96,7 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             # (the first occurrence outside a term: "and" of "sale-and-leaseback", 售后回租, joins no two items)
             w = normalize(word)
             rel = evidence_config()["two_part"].get("relation_ends", [])
-            at_word = _word_starts(question, q, w) if word.isascii() else None
+            at_word = _word_starts(question, raw, q, w) if word.isascii() else None
             i = next((k for k in (m.start() for m in re.finditer(re.escape(w), q))
                       if (at_word is None or k in at_word)  # (a word of its own: not the "and" of "thousand")
                       and not any(p.start < k and p.end > k + len(w) and p.group.kind in ("term", "metric") for p in placed)
@@ -180,7 +181,6 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         both = left_mods & right_mods  # (a word both items write is neither's own)
         # the conjunction's own words ("well" of "as well as", "以及") are neither item's
         joining = {id(p.group) for p in placed if p.start < j and p.end > i} - left_mods - right_mods
-        raw = _raw_index(question)
         # (an item the keyword index holds no token of may still be written inside a passage's word: "票息" of "年票息2.5%")
         unwritten = lambda g: g.absent and not (written is not None and any(written(normalize(a)) for a in g.alternatives if a))  # noqa: E731
         # (a second item asking only the first one's change, "…seamless wall-cloth revenue in 1H25, and the YoY
@@ -240,10 +240,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
     return []
 
 
-def _word_starts(question: str, q: str, word: str) -> set[int]:
-    """Where in q (normalize(question)) the English word `word` (normalised) starts as a word of its own in the question
-    ("and" of ", and how fast", not of "thousand"); every occurrence when the question cannot be mapped."""
-    raw = _raw_index(question)
+def _word_starts(question: str, raw: list[int], q: str, word: str) -> set[int]:
+    """Where in q (normalize(question), mapped to it by `raw`: _raw_index) the English word `word` (normalised) starts as
+    a word of its own in the question ("and" of ", and how fast", not of "thousand"); every occurrence when the question
+    cannot be mapped."""
     hits = {m.start() for m in re.finditer(re.escape(word), q)}
     if not raw:
         return hits

@@ -1005,9 +1005,9 @@ def _latest_events(ctx: ComposeContext, cands: list, q: str) -> Composition | No
                if not _CAPTION.match(e.text)]  # (a table's caption says nothing of the matter)
     if not entries:
         return None
-    dated = sorted(range(len(entries)), key=lambda i: (-(int((entries[i].chunks[0].date or "0").replace("-", "") or 0)
-                                                         if entries[i].chunks else 0), i))
-    return Composition([Entry(ctx.labels["latest_events"], bullet=False), *(entries[i] for i in dated),
+    # (ISO dates sort as text; the sort is stable: a document's sentences keep their order, undated ones last)
+    dated = sorted(entries, key=lambda e: (e.chunks[0].date or "") if e.chunks else "", reverse=True)
+    return Composition([Entry(ctx.labels["latest_events"], bullet=False), *dated,
                         Entry(ctx.labels["no_live_refused"])])
 
 

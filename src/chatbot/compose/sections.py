@@ -1243,7 +1243,7 @@ def pros_cons(ctx: ComposeContext) -> Composition | None:
     cues = reader_config()["intent"]["cues"]["pros_cons"]
     plain = [g for g in groups if not any(a in ctx.glossary.companies for a in g[0])
              and g[1] >= _cfg()["pros_matter_min_weight"]  # (a rare word: "离婚", not "投资" or "上市")
-             and not any(re.search(c, a, re.I) or stance_of(a) or heading_side(a) for a in g[0] for c in cues)]
+             and not any(stance_of(a) or heading_side(a) or any(re.search(c, a, re.I) for c in cues) for a in g[0])]
     # (nor the question's side words: "有利因素", "风险")
 
     def on_matter(b: Block) -> float:  # (its own heading and lines: every block of the article has its title's words)
