@@ -88,6 +88,7 @@ from chatbot.text import (
     period_phrase_re,
     period_spellings,
     periods,
+    plural_en,
     qualifiers,
     question_language,
     row_label_periods,
@@ -277,7 +278,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if w >= absent and kind == "term" and basis is not alts and written:
             # (no Chinese form is written anywhere: the term is present when an article written in English holds
             # the words of one of its English forms, "9.50% senior notes" for a coupon)
-            w = min(_pieces_idf(a, idf, absent) for a in written)
+            w = min(min(_pieces_idf(f, idf, absent) for f in (a, plural_en(a))) for a in written)  # ("herds" of herd)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
@@ -485,7 +486,9 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
     return context_period(chunk.title, [h]) if h and _FISCAL_WORD.search(h) else set()
 
 
-_DURATION_YEARS = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d)?\s*年(?![度初末底中前后份])")  # "20年", not "2025年" nor "25年度"
+# "20年", not "2025年" nor "25年度"; "three years", "a 10-year term"
+_DURATION_YEARS = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d)?\s*年(?![度初末底中前后份])|(?<![\w.,])(?:\d{1,2}|one|two|three|four|five|"
+                             r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+years?\b", re.IGNORECASE)
 
 
 def _with_share_class(word: str, text: str) -> bool:
@@ -1335,6 +1338,32 @@ def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> l
     return out
 
 
+def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """The Chinese nouns no passage and no index token holds that a figure question writes right before the metric
+    asked, or before a part word and the metric ("椰子油收入", "椰子油业务的收入"; [required] segment_markers): the
+    product or part whose figure is asked, which the documents do not break out (their rows are 椰子水, 椰子粉): marked,
+    so that the company's total does not answer for it."""
+    q = normalize(question)
+    forms = sorted({f for fs in spec.metrics for f in fs if f and not f.isascii()}, key=len, reverse=True)
+    if not forms:
+        return []
+    cfg = evidence_config()["required"]
+    between = "|".join(map(re.escape, cfg.get("segment_markers", [])))
+    right_before = re.compile(rf"(?:的)?(?:(?:{between})(?:的)?)?(?:{'|'.join(map(re.escape, forms))})")
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        at = q.find(word)
+        if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) or at < 0 \
+                or any(word in t for t in texts) or word in cfg["skip_words"] \
+                or not (_noun(word, frozenset(cfg["noun_pos"])) or not _in_dictionary(word)):
+            continue
+        if right_before.match(q, at + len(word)):
+            g.marked = True
+            out.append(g)
+    return out
+
+
 def _named_parts(question: str, spec: QuestionSpec, glossary: Glossary) -> list[TermGroup]:
     """The catalogued names that are no company (a brand, a product named in two scripts: 燕麦奶 of "燕麦奶（Oatrivo）")
     a figure question writes after a company it names ("莜原食品燕麦奶业务的毛利率"): the part whose figure is asked,
@@ -1589,6 +1618,16 @@ _RATE_OR_DATE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*%|(?:19|20)\d{2}\s*(?:年
 def money_figure(text: str) -> bool:
     """Does a text state an amount of money ("收市价300港元", "HK$1.27"), not only rates and dates?"""
     return _MONEY_FIGURE.search(text) is not None
+
+
+def _sold_how_much(question: str, spec: QuestionSpec) -> bool:
+    """Does a question ask how much a channel or a business sold by the verb alone, with no unit, measure word, count
+    or volume noun ("线上渠道卖了多少？", [required] segment_markers)? Then its sales in money answer it (a product's
+    "荔枝卖了多少" asks a volume; [volume_kinds] forms: the nouns of one)."""
+    low, cfg = question.lower(), evidence_config()
+    nouns = {f for kind in cfg["volume_kinds"].values() for f in kind["forms"] if not f.isascii()}
+    return not spec.unit and not spec.measures and bool(re.search(r"[\u4e00-\u9fff]", question)) \
+        and not any(f in low for f in nouns) and any(m in question for m in cfg["required"]["segment_markers"])
 
 
 def _asks_money(question: str, spec: QuestionSpec) -> bool:
@@ -2092,13 +2131,28 @@ def before_period_end(asked: set, date: str) -> bool:
 def _asked_periods(question: str) -> set:
     """The periods a question asks; a quarter or a half without a year ("第三季度收入",
     "上半年净息差") asks it of any year, so another quarter's figure is never the answer."""
-    asked = periods(question)
+    asked = periods(without_period_glosses(question))
     asked |= dated_months(question)  # "2025年6月的快递业务量" asks that month
     quarters = {q for q in qualifiers(question) if q and (q.startswith("Q") or q in ("H1", "H2"))}
     if quarters and not any(q in quarters for _, q in asked):
         asked |= {(None, q) for q in quarters}
         asked = {(y, q) for y, q in asked if q in quarters or y is None}
     return asked
+
+
+_GLOSS = re.compile(r"[（(]([^（）()]{1,24})[)）]")
+
+
+def without_period_glosses(question: str) -> str:
+    """The question without the brackets that gloss a fiscal period written right before them by its months and no
+    year ("2026财年第二季度（7月至9月）"): the months say which quarter of the fiscal year is meant, and ask no calendar
+    quarter of any year of their own (a fiscal year's third quarter may be July to September too)."""
+    def gloss(m: re.Match) -> str:
+        before, inside = question[:m.start()], m.group(1)
+        fiscal = re.search(r"(?:财年|财政年度|FY\s?\d{2,4})\s*\S{0,6}$", before, re.IGNORECASE)
+        glossed = periods(inside)
+        return " " if fiscal and glossed and not any(y for y, _ in glossed) else m.group(0)
+    return _GLOSS.sub(gloss, question)
 
 
 def _render_row(row: str, header: list[str]) -> str:
@@ -2411,6 +2465,8 @@ def score_candidates(
         spec.required += [g for g in _possessed_parts_en(question, spec, texts, glossary) if g not in spec.required]
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
+        # "椰子油收入是多少": a product no passage names, written right before the metric
+        spec.required += [g for g in _absent_parts_of_metric(question, spec, texts) if g not in spec.required]
         # "湖南基地里冷水江矿区…": a proper name no passage writes
         spec.required += [g for g in _absent_proper_names(question, spec, texts) if g not in spec.required]
         # "莜原食品燕麦奶业务的毛利率": a brand or product the catalogue holds, after the company it belongs to
@@ -3038,7 +3094,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
     volume_kind = volume_kind_asked(question) if spec.amount else ""  # sold or made
     # (a volume asked, not money: "卖了多少钱", "卖了多少亿元", "how much revenue … sold" ask an amount of money)
-    volume_only = bool(volume_kind) and not _asks_money(question, spec)
+    volume_only = bool(volume_kind) and not _asks_money(question, spec) and not _sold_how_much(question, spec)
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
     # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it (a row
@@ -3601,6 +3657,17 @@ def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
              and not any(g.alternatives[0] in n for n in spec.names)
              and (_noun(g.alternatives[0], noun_pos) or not _in_dictionary(g.alternatives[0]))]
     placed = [(at, forms) for at, forms in words if at >= 0]
+    if not placed and question_language(question) != "zh":
+        # an English question: the last word or term written before the change asked ("herds" of "By how much did the
+        # number of camels in X's partner herds change year on year"), with the Chinese forms a term gives it
+        change = min((low.find(w) for w in cfg["scope"]["growth_asked"] if w in low), default=len(low))
+        changes = {*cfg["scope"]["change_words"], *cfg["scope"].get("change_words_en", []), *cfg["scope"]["growth_asked"]}
+        for g in spec.groups:
+            if g.kind not in ("word", "term") or g.entity or g.absent or g.weight <= 0 or set(g.alternatives) & changes \
+                    or g.alternatives[0] in cfg["required"]["skip_words"]:
+                continue
+            placed += [(m.start(), g.alternatives) for a in g.alternatives if a.isascii()
+                       for m in [re.search(rf"(?<![a-z]){re.escape(a.lower())}", low[:change])] if m]
     return max(placed)[1] if placed else []
 
 

@@ -766,3 +766,15 @@ def with_year_before(text: str) -> str:
         return text
     return f"{text[:m.start()]}{int(m.group(1)) - 1}{m.group(2)}{m.group(3)}{text[m.end():]}"
 
+
+
+def plural_en(word: str) -> str:
+    """The plural of an English word or of a phrase's last word ("herd" -> "herds", "box" -> "boxes", "company" ->
+    "companies"), as an article may write the thing a term names in the singular."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z\- ]*", word):
+        return word
+    if re.search(r"(?:s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"

@@ -141,10 +141,17 @@ def drop_absent(question: str, glossary: Glossary, idf: Callable[[str], float], 
         if not gone:
             break
         for a in gone:
-            out = re.sub(re.escape(a), " ", out, flags=re.IGNORECASE)
+            out = without_word(out, a)
     for phrase in kept:
         out = out.replace("\uE000", phrase, 1)
     return re.sub("[\uE100-\uE1FF]", lambda m: extra[ord(m.group(0)) - 0xE100], out)
+
+
+def without_word(text: str, word: str) -> str:
+    """The text without a word: an English one whole, with its plural ("herd" is no part of "shepherds"; "herds" goes
+    whole, no "s" left behind), a Chinese one wherever written."""
+    rx = rf"(?<![A-Za-z]){re.escape(word)}(?:e?s)?(?![A-Za-z])" if word.isascii() else re.escape(word)
+    return re.sub(rx, " ", text, flags=re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

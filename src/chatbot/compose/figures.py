@@ -41,6 +41,7 @@ from chatbot.evidence import (
     passage_sentences,
     table_caption_of,
     total_stated,
+    without_period_glosses,
 )
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
@@ -1079,7 +1080,7 @@ def known_other_periods(ctx: ComposeContext) -> Composition | None:
     if not known:
         return None
     lab = ctx.labels
-    asked_text = "、".join(sorted(m.group(0).strip() for m in _period_text(ctx.question) if re.search(r"\d|季度|半年|月", m.group(0))))
+    asked_text = "、".join(sorted(m.group(0).strip() for m in _period_text(without_period_glosses(ctx.question)) if re.search(r"\d|季度|半年|月", m.group(0))))
     ents = ctx.glossary.entities(ctx.question)
     metric = ctx.glossary.metrics_in(ctx.question)
     segment = "".join(forms[0] for forms in ctx.spec.segments if forms)  # "华南地区": the part asked, not the whole

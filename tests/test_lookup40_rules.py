@@ -1,0 +1,180 @@
+"""Table-driven tests of the session-40 rules (dev-40's misses, by mechanism): a bracket that glosses a fiscal period by
+its months asks no calendar quarter of its own; a product no passage names, written right before the metric, is the
+part asked; a question's forecast word ("估计") asks a forecast; a channel's sales asked by the verb alone are money; an
+English term is present where an article writes its plural, and an English word is dropped whole; the growth asked
+in English is the growth of the last thing named before the change."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.evidence import ABSENT_WEIGHT, QuestionSpec, TermGroup
+
+# --- a bracket glossing a fiscal period ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("篾韵家居2026财年第二季度（7月至9月）单季收入是多少？", "篾韵家居2026财年第二季度 单季收入是多少？"),
+    ("X公司FY2026 Q1（10月至12月）收入是多少？", "X公司FY2026 Q1 收入是多少？"),
+    # a bracket with a year of its own dates the period: kept
+    ("2026财年第一季度（截至2025年12月31日止三个月）收入", "2026财年第一季度（截至2025年12月31日止三个月）收入"),
+    # a calendar quarter's months: no fiscal period glossed
+    ("2025年第三季度（7月至9月）收入", "2025年第三季度（7月至9月）收入"),
+    # a bracket naming no period
+    ("2026财年（未经审计）收入", "2026财年（未经审计）收入"),
+])
+def test_a_gloss_of_a_fiscal_period(question, kept):
+    from chatbot.evidence import without_period_glosses
+
+    assert without_period_glosses(question) == kept
+
+
+@pytest.mark.parametrize(("question", "asked", "not_asked"), [
+    ("篾韵家居2026财年第二季度（7月至9月）单季收入是多少？", ("2026", "Q2"), (None, "Q3")),
+    ("2025年7月至9月的收入是多少？", ("2025", "Q3"), ("2025", "Q2")),
+])
+def test_the_periods_a_glossed_question_asks(question, asked, not_asked):
+    from chatbot.evidence import _asked_periods
+
+    periods = _asked_periods(question)
+    assert asked in periods
+    assert not_asked not in periods
+
+
+# --- a product no passage names, right before the metric -------------------------------------------------------------
+
+
+def _spec(groups: list[TermGroup], metrics: list[list[str]] | None = None, **kw) -> QuestionSpec:
+    return QuestionSpec(groups=groups, entities=set(), metrics=metrics or [], periods=set(), wants_figure=True,
+                        wants_list=False, **kw)
+
+
+@pytest.mark.parametrize(("question", "word", "texts", "held"), [
+    ("椰礁控股2025财年椰子油收入是多少？", "椰子油", ["椰子水:收入936,420", "椰子粉:收入312,830"], True),
+    ("椰礁控股椰子油业务的收入是多少？", "椰子油", ["椰子水:收入936,420"], True),
+    # a passage writes it: the part's own row answers
+    ("椰礁控股椰子水收入是多少？", "椰子水", ["椰子水:收入936,420"], False),
+    # written elsewhere in the question, not before the metric
+    ("椰子油涨价后椰礁控股的收入是多少？", "椰子油", ["收入21.46亿元"], False),
+])
+def test_an_absent_part_of_the_metric(question, word, texts, held):
+    from chatbot.evidence import _absent_parts_of_metric
+
+    spec = _spec([TermGroup([word], ABSENT_WEIGHT, absent=True)], metrics=[["收入", "营收"]])
+    assert bool(_absent_parts_of_metric(question, spec, texts)) is held
+
+
+# --- a forecast asked; a channel's sales ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "forecast"), [
+    ("瓯荔果业估计冰雹会让2026年荔枝减产多少吨", True),
+    ("公司预估全年收入增长10%", True),
+    ("2025年收入7.42亿元", False),
+])
+def test_forecast_words(text, forecast):
+    from chatbot.evidence import forecast_re
+
+    assert bool(forecast_re().search(text)) is forecast
+
+
+@pytest.mark.parametrize(("question", "unit", "measures", "money"), [
+    ("瓯荔果业今年2月线上渠道卖了多少？", "", [], True),
+    ("X公司海外业务卖了多少？", "", [], True),
+    ("瓯荔果业2025年荔枝卖了多少？", "", [], False),  # a product: its volume
+    ("线上渠道卖了多少吨？", "吨", ["吨"], False),  # a unit asked
+    ("线上渠道的销量是多少？", "", [], False),  # a volume noun
+])
+def test_a_channels_sales_by_the_verb(question, unit, measures, money):
+    from chatbot.evidence import _sold_how_much
+
+    assert _sold_how_much(question, _spec([], unit=unit, measures=measures)) is money
+
+
+# --- English words: plurals, and dropped whole ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "plural"), [
+    ("herd", "herds"),
+    ("box", "boxes"),
+    ("company", "companies"),
+    ("day", "days"),
+    ("partner herd", "partner herds"),
+    ("存栏", "存栏"),
+])
+def test_english_plurals(word, plural):
+    from chatbot.text import plural_en
+
+    assert plural_en(word) == plural
+
+
+@pytest.mark.parametrize(("text", "word", "out"), [
+    ("the partner herds hold", "herd", "the partner   hold"),
+    ("the shepherds", "herd", "the shepherds"),
+    ("one box or two boxes", "box", "one   or two  "),
+    ("Herd size", "herd", "  size"),
+    ("荔枝减产大概多少", "大概", "荔枝减产 多少"),
+])
+def test_an_absent_word_is_dropped_whole(text, word, out):
+    from chatbot.compose.base import without_word
+
+    assert without_word(text, word) == out
+
+
+# --- the growth asked in English ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("By how much did the number of camels in Dunevale Dairy's partner herds change year on year?", "herd"),
+    ("How fast did Dunevale's gross margin grow year on year?", "margin"),
+])
+def test_the_english_figure_whose_growth_is_asked(question, head):
+    from chatbot.evidence import _growth_figure
+
+    groups = [TermGroup(["驼峦乳业", "dunevaledairy"], 1.0, entity="驼峦乳业", kind="entity"),
+              TermGroup(["camels"], 1.0), TermGroup(["存栏", "herd"], 1.0, kind="term"),
+              TermGroup(["margin", "利润率"], 1.0), TermGroup(["change", "变化"], 1.0)]
+    assert head in _growth_figure(question, _spec(groups))
+
+
+# --- an English second question after ", and": when, for how long ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "joined"), [
+    ("When was X's plant granted halal certification, and for how long is the certificate valid?", True),
+    ("What was X's revenue, and when was the dividend paid?", True),
+    ("What was X's revenue, and how long is the term?", True),
+    ("What was X's revenue and gross margin?", False),
+])
+def test_an_english_second_question(question, joined):
+    import re
+
+    from chatbot.evidence_config import evidence_config
+    from chatbot.text import normalize
+
+    joins = evidence_config()["two_part"]["question_joins"]
+    assert any(re.search(rx, normalize(question)) for rx in joins) is joined
+
+
+@pytest.mark.parametrize(("text", "durations"), [
+    ("The certificate is valid for three years.", ["three years"]),
+    ("a 10-year term", ["10-year"]),
+    ("保护期为20年", ["20年"]),
+    ("2025年收入", []),
+    ("FY2025 revenue", []),
+])
+def test_a_duration_in_years(text, durations):
+    from chatbot.evidence import _DURATION_YEARS
+
+    assert _DURATION_YEARS.findall(text) == durations
+
+
+@pytest.mark.parametrize(("question", "day"), [
+    ("When was Dunevale Dairy's plant granted halal certification?", True),
+    ("When did X list in Hong Kong?", True),
+    ("What was X's revenue when it listed?", False),
+])
+def test_when_asks_a_day(question, day):
+    from chatbot.evidence_config import evidence_config
+
+    assert any(w in question.lower() for w in evidence_config()["date_question"]["day_asked"]) is day
