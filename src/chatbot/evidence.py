@@ -1340,9 +1340,9 @@ def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> l
 
 def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
     """The Chinese nouns no passage and no index token holds that a figure question writes right before the metric
-    asked, or before a part word and the metric ("椰子油收入", "椰子油业务的收入"; [required] segment_markers): the
-    product or part whose figure is asked, which the documents do not break out (their rows are 椰子水, 椰子粉): marked,
-    so that the company's total does not answer for it."""
+    asked, or before a part word and the metric ("椰子油收入", "椰子油业务的收入"; [required] segment_markers), of a
+    family whose other members the passages write (their rows are 椰子水, 椰子粉): the product or part whose figure is
+    asked, which the documents do not break out: marked, so that the company's total does not answer for it."""
     q = normalize(question)
     forms = sorted({f for fs in spec.metrics for f in fs if f and not f.isascii()}, key=len, reverse=True)
     if not forms:
@@ -1358,7 +1358,12 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str])
                 or any(word in t for t in texts) or word in cfg["skip_words"] \
                 or not (_noun(word, frozenset(cfg["noun_pos"])) or not _in_dictionary(word)):
             continue
-        if right_before.match(q, at + len(word)):
+        # (a product of a family the documents list, "椰子油" beside their 椰子水 and 椰子粉: not another name of a thing
+        # they give, "路费" for their 通行费)
+        stem = word[:-1]
+        siblings = len(word) >= 3 and any(re.search(rf"{re.escape(stem)}(?!{re.escape(word[-1])})[\u4e00-\u9fff]", t)
+                                          for t in texts)
+        if siblings and right_before.match(q, at + len(word)):
             g.marked = True
             out.append(g)
     return out
@@ -3657,9 +3662,10 @@ def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
              and not any(g.alternatives[0] in n for n in spec.names)
              and (_noun(g.alternatives[0], noun_pos) or not _in_dictionary(g.alternatives[0]))]
     placed = [(at, forms) for at, forms in words if at >= 0]
-    if not placed and question_language(question) != "zh":
-        # an English question: the last word or term written before the change asked ("herds" of "By how much did the
-        # number of camels in X's partner herds change year on year"), with the Chinese forms a term gives it
+    if not placed and question_language(question) != "zh" and re.search(r"\bchange[sd]?\b", low):
+        # an English question asking how a thing changed: the last word or term written before the change ("herds" of
+        # "By how much did the number of camels in X's partner herds change year on year"), with the Chinese forms a
+        # term gives it (not "top-line growth": a metric's growth, written in the article's own words, "revenue growth")
         change = min((low.find(w) for w in cfg["scope"]["growth_asked"] if w in low), default=len(low))
         changes = {*cfg["scope"]["change_words"], *cfg["scope"].get("change_words_en", []), *cfg["scope"]["growth_asked"]}
         for g in spec.groups:

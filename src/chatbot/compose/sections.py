@@ -584,9 +584,14 @@ def _line_about(ctx: ComposeContext, e: Entry, asked: set[str]) -> bool:
     if not named and e.raw:  # "它的收入约七成来自…": the company its paragraph named before it
         line = next((ln for ln in chunk.text.splitlines() if e.raw[0] and e.raw[0] in ln), "")
         named = set(ctx.glossary.entities(line[: line.find(e.raw[0])])) & companies
-    if named:
-        return bool(named & asked)
-    return bool(set(ctx.glossary.entities(chunk.title)) & asked)
+    if named & asked:
+        return True
+    subjects = ctx.glossary.doc_subjects.get(chunk.doc_id, set())
+    if named and (named & subjects or not subjects & asked):
+        return False
+    # (peers a line names in passing in the asked company's own article, "苇舍家居、荆篮工艺等同业亦面临类似压力", are no
+    # subject of it: the line is the article's, about its company)
+    return bool(subjects & asked) if named else bool(set(ctx.glossary.entities(chunk.title)) & asked)
 
 
 def _points(blocks: list[Block], lead: re.Pattern) -> list[Line]:
