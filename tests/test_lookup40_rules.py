@@ -184,3 +184,83 @@ def test_when_asks_a_day(question, day):
     from chatbot.evidence_config import evidence_config
 
     assert any(w in question.lower() for w in evidence_config()["date_question"]["day_asked"]) is day
+
+
+# --- items told apart by a count; a compound no row is --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "texts", "items"), [
+    ("晾蹄食品两年窖藏火腿零售价是多少？", ["三年窖藏火腿目前年产约1.2万条，每条零售价2,680元"], ["两年窖藏"]),
+    ("晾蹄食品三年窖藏火腿零售价是多少？", ["三年窖藏火腿目前年产约1.2万条", "两年窖藏火腿——评分89.2"], ["三年窖藏"]),
+    # no other count written: nothing to tell apart
+    ("晾蹄食品三年窖藏火腿零售价是多少？", ["三年窖藏火腿目前年产约1.2万条"], []),
+    # a period, no count of a name: "2025年收入"
+    ("晾蹄食品2025年收入是多少？", ["2024年收入9.03亿元"], []),
+])
+def test_items_told_apart_by_a_count(question, texts, items):
+    from chatbot.evidence import counted_items
+
+    assert counted_items(question, texts) == items
+
+
+@pytest.mark.parametrize(("question", "compound", "words", "held"), [
+    # the rows hold its words one by one: an item the table does not list
+    ("蒎源林化2025年松香树脂收入是多少？", "松香树脂", ["松香", "树脂"], True),
+    # one row holds both words ("腊肉及香肠"): that row's
+    ("晾蹄食品2025年腊肉香肠收入是多少？", "腊肉香肠", ["腊肉", "香肠"], False),
+    # a row is the compound: held as that row's, written
+    ("蒎源林化2025年萜烯树脂收入是多少？", "萜烯树脂", ["萜烯", "树脂"], False),
+])
+def test_a_compound_no_row_is(question, compound, words, held):
+    from chatbot.evidence import _hold_row_parts
+
+    raw = ["| 产品 | 收入 | 同比 |\n|---|---|---|\n| 脂松香 | 964.3 | -9.1% |\n| 萜烯树脂 | 204.6 | +3.6% |\n"
+           "| 腊肉及香肠 | 142.6 | +3.1% |"]
+    groups = [TermGroup([w], 1.0) for w in words]
+    spec = _spec(groups, metrics=[["收入"]])
+    spec.compounds = [(compound, groups)]
+    _hold_row_parts(spec, question, raw)
+    # (held as a thing no passage names: only a sentence naming it answers, and none does)
+    assert any(compound in g.alternatives and g.absent for g in spec.required) is held
+
+
+# --- a table's unit written in the heading over it ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("caption", "unit"), [
+    ("2025财年分产品收入（人民币千元）", "千元"),
+    ("2025年松脂采集量（按省份，吨）", "吨"),
+    ("FY2025 revenue by product (RMB million)", "RMB million"),
+    ("减薪范围", ""),
+])
+def test_a_headings_unit(caption, unit):
+    from chatbot.table_cells import caption_unit
+
+    assert caption_unit(caption) == unit
+
+
+def test_rows_under_a_heading_that_writes_the_unit():
+    from chatbot.evidence import heading_caption, passage_sentences
+    from chatbot.models import Chunk
+
+    text = "| 产品 | 收入 | 同比 |\n|---|---|---|\n| 椰子水 | 936,420 | +21.7% |"
+    chunk = Chunk(id="n:0", doc_id="n", text=text, title="t", publisher="", date="", url="", tickers=[],
+                  headings=["椰礁控股", "2025财年分产品收入（人民币千元）"], position=1)
+    shown = [s for _, s, _, _ in passage_sentences(text, heading_caption(chunk))]
+    assert shown == ["椰子水:收入936,420千元;同比+21.7%"]
+    assert [s for _, s, _, _ in passage_sentences(text)] == ["椰子水:收入936,420;同比+21.7%"]
+
+
+@pytest.mark.parametrize(("question", "word", "held"), [
+    ("What was Dunevale Dairy's FY2025 revenue from camel milk yogurt?", "yogurt", True),
+    # no member of its family written: a word the question only phrases with
+    ("What was Dunevale Dairy's FY2025 revenue from goat cheese?", "cheese", False),
+    # a word not written after the family's first words
+    ("What were Dunevale Dairy's FY2025 earnings?", "earnings", False),
+])
+def test_an_absent_english_member_of_a_family(question, word, held):
+    from chatbot.evidence import _absent_parts_en
+
+    texts = ["| Camel milk powder | 312.4 | +17.6% |\n| Camel milk chocolate and snacks | 48.9 | +15.3% |"]
+    spec = _spec([TermGroup([word], ABSENT_WEIGHT, absent=True)], metrics=[["收入", "revenue"]])
+    assert bool(_absent_parts_en(question, spec, texts)) is held

@@ -64,6 +64,7 @@ from chatbot.sentence_period import (
 )
 from chatbot.subjects import institution_names, uncatalogued_names
 from chatbot.table_cells import (
+    caption_unit,
     is_bare_number,
     line_before_table,
     own_table_text,
@@ -1369,6 +1370,27 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str])
     return out
 
 
+def _absent_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """The English words no passage holds that end a product's name whose first words the passages write before other
+    last words ("camel milk yogurt" beside the rows "camel milk powder", "camel milk chocolate"): a product of a family
+    the documents list, which they do not break out: marked, so that no other member's figure answers for it."""
+    low = [w for w in re.findall(r"[a-z][a-z\-]*", question.lower())]
+    stop = function_words_en()
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        if not (g.absent and g.kind == "word" and word.isascii() and word.isalpha()) or word in stop or word not in low:
+            continue
+        at = low.index(word)
+        stem = " ".join(w for w in low[max(0, at - 2):at] if w not in stop)
+        if len(stem.split()) < 2 or not any(re.search(rf"(?<![a-z]){re.escape(stem)} (?!{re.escape(word)})[a-z]{{3,}}", t.lower())
+                                             for t in texts):
+            continue
+        g.marked = True
+        out.append(g)
+    return out
+
+
 def _named_parts(question: str, spec: QuestionSpec, glossary: Glossary) -> list[TermGroup]:
     """The catalogued names that are no company (a brand, a product named in two scripts: 燕麦奶 of "燕麦奶（Oatrivo）")
     a figure question writes after a company it names ("莜原食品燕麦奶业务的毛利率"): the part whose figure is asked,
@@ -2243,13 +2265,22 @@ def _prose(text: str) -> str:
     return "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("|"))
 
 
-def passage_sentences(text: str) -> list[tuple[str, str, bool, set]]:
+def passage_sentences(text: str, caption: str = "") -> list[tuple[str, str, bool, set]]:
     """(raw, shown, is_item, periods) for the sentences of paragraphs and list items,
     and table data rows rendered as prose ("中期(3-5年):中性偏谨慎——竞争加剧……").
     A sentence that names no period takes those of the sentence before it in the
-    same paragraph ("净亏损:2022年…2024年4.54亿元。经调整净亏损分别为…").
+    same paragraph ("净亏损:2022年…2024年4.54亿元。经调整净亏损分别为…"). `caption`: the line over a table the text
+    opens with (its heading, "2025财年分产品收入（人民币千元）", see heading_caption), whose unit its cells are read in.
     (Read once per passage text; each call gets its own list and sets.)"""
-    return [(raw, shown, item, set(per)) for raw, shown, item, per, *_ in _passage_sentences(text)]
+    return [(raw, shown, item, set(per)) for raw, shown, item, per, *_ in _passage_sentences(text, caption)]
+
+
+def heading_caption(chunk: Chunk) -> str:
+    """The heading over a passage that opens with a table, when it writes the unit of the table's cells ("## 2025财年
+    分产品收入（人民币千元）", "## FY2025 revenue by product (RMB million)"), else ""."""
+    if len(chunk.headings) > 1 and chunk.text.lstrip().startswith("|") and caption_unit(chunk.headings[-1]):
+        return chunk.headings[-1]
+    return ""
 
 
 _PERIOD_LEAD = re.compile(r"[\d\-–~至到年月季度前后上下半全累计合共期内的及其中首今去本财]+")
@@ -2330,11 +2361,11 @@ def _part_of_above() -> re.Pattern:
 
 
 @lru_cache(maxsize=4096)  # the same passages are read for every question (and all of them for a refusal)
-def _passage_sentences(text: str) -> tuple[tuple[str, str, bool, frozenset, str, str], ...]:
+def _passage_sentences(text: str, caption: str = "") -> tuple[tuple[str, str, bool, frozenset, str, str], ...]:
     out: list[tuple[str, str, bool, set, str, str]] = []
     header: list[str] = []
     parent = ""  # the label of the table's last row that is not indented
-    prose = ""  # the last line outside a table: its caption may write the unit of its cells ("（单位：人民币千元）")
+    prose = caption  # the last line outside a table: its caption may write the unit of its cells ("（单位：人民币千元）")
     lines = text.splitlines()
     for i, line in enumerate(lines):
         s = line.strip()
@@ -2457,7 +2488,7 @@ def score_candidates(
     if spec.wants_figure:  # "范围三排放" where the passages write 范围一, 范围二: only a sentence naming 范围三 answers
         spec.required += [TermGroup([item], ABSENT_WEIGHT, marked=True)
                           for item in [*numbered_items(question, texts), *lettered_items(question, texts),
-                                       *ordinal_items(question, texts)]
+                                       *ordinal_items(question, texts), *counted_items(question, texts)]
                           if not any(item in a for g in spec.required for a in g.alternatives)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
     _with_full_forms(spec, passages, texts)  # "塔机": the 塔式起重机 of a table its document heads so
@@ -2472,6 +2503,8 @@ def score_candidates(
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
         # "椰子油收入是多少": a product no passage names, written right before the metric
         spec.required += [g for g in _absent_parts_of_metric(question, spec, texts) if g not in spec.required]
+        if question_language(question) != "zh":  # "revenue from camel milk yogurt" beside "camel milk powder"
+            spec.required += [g for g in _absent_parts_en(question, spec, raw_texts) if g not in spec.required]
         # "湖南基地里冷水江矿区…": a proper name no passage writes
         spec.required += [g for g in _absent_proper_names(question, spec, texts) if g not in spec.required]
         # "莜原食品燕麦奶业务的毛利率": a brand or product the catalogue holds, after the company it belongs to
@@ -2574,6 +2607,20 @@ def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
                 and not any(c in a for g in spec.required for a in g.alternatives):
             g = TermGroup([c], ABSENT_WEIGHT, kind="word", marked=True)
             spec.groups.append(g)  # (placed in the question: a two-part question gives it to its own item)
+            spec.required.append(g)
+    # ... and a compound written right before the metric that no row is, though the table's rows hold its words one by one
+    # ("松香树脂收入" beside the rows 脂松香 and 萜烯树脂): an item the table does not list, no row's figure its answer
+    texts = [normalize(t) for t in raw_texts]
+    for c, gs in spec.compounds:
+        words = [g.alternatives[0] for g in gs if g.alternatives and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0])]
+        if len(c) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", c) and len(words) >= 2 \
+                and any(re.search(re.escape(c) + r"的?" + re.escape(f), q) for f in forms) \
+                and not any(c in t for t in texts) and not any(c in lab for lab in labels) \
+                and len({lab for lab in labels for w in words if w in lab}) >= 2 \
+                and not any(all(w in lab for w in words) for lab in labels) \
+                and not any(c in a for g in spec.required for a in g.alternatives):
+            g = TermGroup([c], ABSENT_WEIGHT, absent=True, kind="word", marked=True)
+            spec.groups.append(g)
             spec.required.append(g)
     # ... and a row's label the question writes whole right before the metric, though it joins two things ("樱桃果干及果酱
     # 的毛利率": the row "| 樱桃果干及果酱 | 58,370 |", no two items, and never the group's "毛利率31.8%")
@@ -2895,6 +2942,25 @@ def _series_res() -> tuple[re.Pattern, re.Pattern | None, re.Pattern]:
     return en, (re.compile(rf"[{stems}]") if stems else None), re.compile(rf"第([一二三四五六七八九十])({nouns_zh})")
 
 
+_COUNT_NUMERALS = "一二两三四五六七八九十"
+
+
+def counted_items(question: str, texts: list[str]) -> list[str]:
+    """The items a question names by a count written before their name ("两年窖藏" of "两年窖藏火腿零售价") that the
+    texts write with another count (三年窖藏火腿; [series] counted_measures_zh): the item asked, which only a sentence
+    naming it with its own count answers (a three-year ham's price is no two-year ham's)."""
+    measures = "".join(evidence_config()["series"].get("counted_measures_zh", []))
+    if not measures:
+        return []
+    q, out = normalize(question), []
+    for m in re.finditer(rf"(?<![\d{_COUNT_NUMERALS}])([{_COUNT_NUMERALS}]|\d{{1,2}})([{measures}])([\u4e00-\u9fff]{{2}})", q):
+        n, unit, name = m.groups()
+        if any(re.search(rf"(?<![\d{_COUNT_NUMERALS}])(?!{re.escape(n)}{unit})(?:[{_COUNT_NUMERALS}]|\d{{1,2}}){unit}{name}", t)
+               for t in texts):
+            out.append(m.group(0))
+    return out
+
+
 def numbered_items(question: str, texts: list[str]) -> list[str]:
     """The items of a numbered series a question names ("范围三" of "范围三排放"): a noun of the dictionary, then an
     ordinal the tokenizer keeps as a word of its own (not "一手", "三号", "前一交易日"), that the texts write with
@@ -3201,7 +3267,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         heading_sents = _heading_sentences(p.chunk, question, glossary)
         leads = [""] * len(heading_sents) + item_leads(p.chunk.text)
         befores = [""] * len(heading_sents) + sentences_before(p.chunk.text)
-        for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text)):
+        for order, (raw, shown, item, stated) in enumerate(heading_sents + passage_sentences(p.chunk.text,
+                                                                                           heading_caption(p.chunk))):
             if _disclaimer_re().search(shown):
                 continue  # "本文为合成示例，…仅作说明用途": what the figures are not, no evidence of any
             norm = normalize(shown)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from chatbot.evidence import passage_sentences
+from chatbot.evidence import heading_caption, passage_sentences
 from chatbot.intent import reader_config
 from chatbot.models import Chunk
 from chatbot.text import normalize
@@ -119,7 +119,7 @@ def build_structure(chunks: list[Chunk]) -> dict[str, DocStructure]:
         seen: set[str] = set()
         numbered: tuple[list[str], str] | None = None  # (the headings it sits under, its line)
         for c in cs:
-            rendered = {normalize(raw): shown for raw, shown, _, _ in passage_sentences(c.text)}
+            rendered = {normalize(raw): shown for raw, shown, _, _ in passage_sentences(c.text, heading_caption(c))}
             lines = c.text.splitlines()
             header: list[str] = []
             for i, raw in enumerate(lines):

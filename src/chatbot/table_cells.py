@@ -150,7 +150,9 @@ def caption_unit(line: str) -> str:
     m = _CAPTION_UNIT.search(line) or (_CAPTION_BRACKET_UNIT.search(line) if len(line) <= longest else None)
     # (the unit first in its brackets, a note after it: "(US$ million, unaudited)", "（人民币万元，未经审核）")
     # (a bracket may name what its unit measures: "被冻结账户明细（冻结金额：人民币万元）")
-    unit = header_unit(f"x（{re.split(r'[:：]', re.split(r'[,，;；]', m.group(1))[0])[-1].strip()}）")[1] if m else ""
+    # (or after what the table is broken down by: "（按省份，吨）")
+    units = [header_unit(f"x（{re.split(r'[:：]', part)[-1].strip()}）")[1] for part in re.split(r"[,，;；]", m.group(1))] if m else []
+    unit = next((u for u in units if u), "")
     return "" if unit == "%" else unit
 
 
