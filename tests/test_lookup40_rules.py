@@ -264,3 +264,40 @@ def test_an_absent_english_member_of_a_family(question, word, held):
     texts = ["| Camel milk powder | 312.4 | +17.6% |\n| Camel milk chocolate and snacks | 48.9 | +15.3% |"]
     spec = _spec([TermGroup([word], ABSENT_WEIGHT, absent=True)], metrics=[["收入", "revenue"]])
     assert bool(_absent_parts_en(question, spec, texts)) is held
+
+
+@pytest.mark.parametrize(("sentence", "month_only"), [
+    ("2026年1月线上销售额620万元，同比增长24.6%。", True),
+    ("2025年12月末贷款余额86.4亿元", False),  # a month's end: a point a year-end figure is stated at
+    ("2025年收入4.26亿元，其中12月收入0.5亿元", False),  # the year named too
+    ("第四季度收入3.72亿元", False),
+    ("收入4.26亿元", False),
+])
+def test_a_months_figure(sentence, month_only):
+    from chatbot.evidence import month_figure_only
+
+    assert month_figure_only(sentence) is month_only
+
+
+@pytest.mark.parametrize("question", ["鸢逸文创2026年1月线上销售额是多少？", "What were Yuanyi's online sales in January 2026?"])
+def test_sales_name_revenue(question):
+    from chatbot.glossary import load_glossary
+
+    assert load_glossary().metrics_in(question) == ["收入"]
+
+
+@pytest.mark.parametrize(("question", "word", "held"), [
+    # a kind the table's rows (传统手工风筝, 儿童风筝, 运动及特技风筝) do not list
+    ("What was Yuanyi's revenue from paper kites in FY2025?", "paper", True),
+    # a word before it that a row holds says which kind
+    ("What was Yuanyi's revenue from traditional handmade kites in FY2025?", "handmade", False),
+])
+def test_an_absent_english_kind_before_a_listed_thing(question, word, held):
+    from chatbot.evidence import _absent_parts_en
+
+    texts = ["| 产品 | 收入 | 同比 |\n|---|---|---|\n| 传统手工风筝 | 128,460 | +14.2% |\n| 儿童风筝 | 92,770 | +3.8% |\n"
+             "| 运动及特技风筝 | 156,380 | +6.1% |"]
+    groups = [TermGroup([word], ABSENT_WEIGHT, absent=True), TermGroup(["风筝", "kite"], 1.0, kind="term"),
+              TermGroup(["传统", "traditional"], 1.0, kind="term")]
+    spec = _spec(groups, metrics=[["收入", "revenue"]])
+    assert bool(_absent_parts_en(question, spec, texts)) is held

@@ -1383,8 +1383,20 @@ def _absent_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> lis
             continue
         at = low.index(word)
         stem = " ".join(w for w in low[max(0, at - 2):at] if w not in stop)
-        if len(stem.split()) < 2 or not any(re.search(rf"(?<![a-z]){re.escape(stem)} (?!{re.escape(word)})[a-z]{{3,}}", t.lower())
-                                             for t in texts):
+        family = len(stem.split()) >= 2 and any(
+            re.search(rf"(?<![a-z]){re.escape(stem)} (?!{re.escape(word)})[a-z]{{3,}}", t.lower()) for t in texts)
+        # (or a word no passage holds right before a thing the rows of a table name in several kinds, "paper kites"
+        # beside the rows 传统手工风筝, 儿童风筝: a kind they do not list)
+        head = low[at + 1] if at + 1 < len(low) else ""
+        kinds = [z for h in spec.groups if h is not g and head and (head in h.alternatives or plural_en(head) in h.alternatives
+                                                                   or head in map(plural_en, h.alternatives))
+                 for z in h.alternatives if re.fullmatch(r"[\u4e00-\u9fff]{2,}", z)]
+        labels = {lab for lab in _table_labels(texts) for z in kinds if z in lab and lab != z}
+        # (a word before it that a row holds says which kind: "traditional handmade kites" is the row 传统手工风筝,
+        # whatever "handmade" is in Chinese)
+        said = {z for h in spec.groups if not h.absent and any(w in h.alternatives for w in low[max(0, at - 2):at])
+                for z in h.alternatives if re.fullmatch(r"[\u4e00-\u9fff]+", z)}
+        if not family and not (len(labels) >= 2 and not any(z in lab for z in said for lab in labels)):
             continue
         g.marked = True
         out.append(g)
@@ -2273,6 +2285,14 @@ def passage_sentences(text: str, caption: str = "") -> list[tuple[str, str, bool
     opens with (its heading, "2025财年分产品收入（人民币千元）", see heading_caption), whose unit its cells are read in.
     (Read once per passage text; each call gets its own list and sets.)"""
     return [(raw, shown, item, set(per)) for raw, shown, item, per, *_ in _passage_sentences(text, caption)]
+
+
+def month_figure_only(sentence: str) -> bool:
+    """Does a sentence date its figures to a month of a year and name no other period of its own ("2026年1月线上销售额
+    620万元，同比增长24.6%"; not a month's end, "2025年12月末", a point a year-end figure is stated at)?"""
+    own = own_text(sentence)
+    return bool(dated_months(own)) and not periods(own) and not (qualifiers(own) - {None}) \
+        and not re.search(r"月\s*(?:末|底|份?止|end)", own)
 
 
 def heading_caption(chunk: Chunk) -> str:
@@ -3537,6 +3557,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown),
                                     flow=asks_flow or asks_month_flow):  # (a month's revenue: only that month's)
                     continue  # states another period, or nothing ties it to the one asked
+                if month_figure_only(shown) and spec.periods and not any(re.fullmatch(r"M\d\d(?:-\d\d)?", q or "")
+                                                                           for _, q in spec.periods):
+                    continue  # a month's figure ("2026年1月线上销售额620万元" under a half-year's heading) is no year's,
+                    # half's or quarter's asked
                 if asks_month_flow and (((own_periods := periods(own_text(shown))) and all(q is None for _, q in own_periods))
                                         or (is_row and _FULL_YEAR.search(shown.partition(":")[0]))) \
                         and not dated_months(shown):
