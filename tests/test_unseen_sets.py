@@ -38,7 +38,7 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38, DEV39 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 40))
+    DEV38, DEV39, DEV40 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 41))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -688,3 +688,14 @@ def test_dev39(dev39_engine, q):
     region and monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev39_engine.ask(q["question"], q.get("history")), q)
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV40))
+def test_dev40(dev40_engine, q):
+    """Ten articles written blind in session 39 (a lychee grower's hailstorm, a crayfish brand's ambassador deal, an HTML
+    camellia-oil maker's announcement, a kite maker's intangible-heritage listing, a camel-dairy's halal certificate
+    written wholly in English, a coconut group's merger clearance, a .txt ham maker's gold medal, a quinoa grower's
+    space-food listing, a rattan-furniture maker's pay cuts, a pine-resin chemist's dividend suspension): Chinese and
+    English look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent companies
+    and follow-ups."""
+    _assert_as_expected(dev40_engine.ask(q["question"], q.get("history")), q)

@@ -488,7 +488,7 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
 
 
 # "20年", not "2025年" nor "25年度"; "three years", "a 10-year term"
-_DURATION_YEARS = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d)?\s*年(?![度初末底中前后份])|(?<![\w.,])(?:\d{1,2}|one|two|three|four|five|"
+_DURATION_YEARS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d)?\s*年(?![度初末底中前后份])|(?<![\w.,])(?:\d{1,2}|one|two|three|four|five|"
                              r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+years?\b", re.IGNORECASE)
 
 

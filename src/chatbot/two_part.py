@@ -150,7 +150,8 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         if conj in breaks and not (left.group.kind == right.group.kind == "metric") and not (
                 {left.group.kind, right.group.kind} <= {"metric", "word", "term"} and not _asks_change(q[j:])
                 and not right.group.absent and (re.search(r"[\u4e00-\u9fff]", right.group.alternatives[0])
-                                                or (conj in joins and right.group.alternatives[0].isalpha()))):
+                                                or (conj in joins and right.group.alternatives[0].isalpha()
+                                                    and re.match(r"(?:when|(?:for)?howlong)", q[j:])))):
             continue  # (two figures of their own words, "所得税开支是多少？实际税率是多少？"; not a figure and its change,
             # nor words no document writes after the question: "…多少？<script>…")
         if (written is not None and left.group.kind == right.group.kind == "word" and conj not in breaks
