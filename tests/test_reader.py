@@ -241,7 +241,6 @@ KNOWN_FAILURES = {
     # dev-19 (the session-18 hidden set, opened in session 19), over the bundled corpus: failures after the session-19 fixes
     "h16-r08": "Why did its total revenue grow so much more slowly than that? — missing 26% / 传统业务: the why follow-up quotes the valuation-logic section, not the traditional business's growth",
     "h16-r12": "云知声大模型业务占全年收入的比重是怎么算出来的？ — intent read as derived (占…比重), the set says how (the range 48%–53% is quoted)",
-    "h16-r13": "How did the 2024 change lower the Chapter 18C market-value thresholds … — missing 40亿港元 / 80亿港元: the how answer quotes the valuation-logic section, not the thresholds (as h14-r16)",
     "h16-r19": "智谱走机构客户路线有什么好处，又有什么隐忧？ — missing 8000家: the upside list quotes the ranking, not the institutional customer count",
     "h16-r22": "什么是18C章？ — missing 2.5亿港元: the definition quotes the 2023 rule's sentence, not the revenue threshold",
     "h16-r23": "What is the 'tech enterprises channel' (科企专线) that HKEX introduced? — refused: the question's 科企专线 abbreviates the report's 科企上市专线, read as a name no document writes",

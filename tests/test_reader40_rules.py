@@ -14,6 +14,9 @@ import pytest
     ("What impact will the tariff have on margins?", "conclusion"),
     # a figure asked stays a look-up
     ("藜鹄农业首批供货多少吨？", "lookup"),
+    # strong and weak points ask both sides
+    ("What were the strong and weak points of Horizon Robotics' first half of 2025?", "pros_cons"),
+    ("What are the weak and strong points of the deal?", "pros_cons"),
 ])
 def test_an_impact_asked_is_an_assessment(question, intent):
     from chatbot.intent import question_intent
