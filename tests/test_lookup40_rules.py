@@ -208,6 +208,10 @@ def test_items_told_apart_by_a_count(question, texts, items):
     ("蒎源林化2025年松香树脂收入是多少？", "松香树脂", ["松香", "树脂"], True),
     # one row holds both words ("腊肉及香肠"): that row's
     ("晾蹄食品2025年腊肉香肠收入是多少？", "腊肉香肠", ["腊肉", "香肠"], False),
+    # a row named by one of its words alone ("高端（十年陈及以上）" of 高端黄酒): that row's
+    ("越醅酒业前三季度高端黄酒收入多少万元？", "高端黄酒", ["高端", "黄酒"], False),
+    # a part's marker is no word of its name ("屈光手术业务" is the row 屈光手术)
+    ("明视眼科今年上半年屈光手术业务收入是多少？", "屈光手术业务", ["屈光", "手术", "业务"], False),
     # a row is the compound: held as that row's, written
     ("蒎源林化2025年萜烯树脂收入是多少？", "萜烯树脂", ["萜烯", "树脂"], False),
 ])
@@ -215,7 +219,8 @@ def test_a_compound_no_row_is(question, compound, words, held):
     from chatbot.evidence import _hold_row_parts
 
     raw = ["| 产品 | 收入 | 同比 |\n|---|---|---|\n| 脂松香 | 964.3 | -9.1% |\n| 萜烯树脂 | 204.6 | +3.6% |\n"
-           "| 腊肉及香肠 | 142.6 | +3.1% |"]
+           "| 腊肉及香肠 | 142.6 | +3.1% |\n| 高端（十年陈及以上） | 28,640 | +9.7% |\n| 普通黄酒 | 9,120 | +1.2% |\n"
+           "| 屈光手术 | 6.42 | +8.1% |\n| 白内障手术 | 3.10 | +5.0% |"]
     groups = [TermGroup([w], 1.0) for w in words]
     spec = _spec(groups, metrics=[["收入"]])
     spec.compounds = [(compound, groups)]
@@ -272,6 +277,8 @@ def test_an_absent_english_member_of_a_family(question, word, held):
     ("2025年收入4.26亿元，其中12月收入0.5亿元", False),  # the year named too
     ("第四季度收入3.72亿元", False),
     ("收入4.26亿元", False),
+    ("全年收入增长:原指引（2025年6月）14%-17%;新指引（2025年11月）18%-21%", False),  # a guidance's date
+    ("- 2026年1月线上销售额620万元", True),
 ])
 def test_a_months_figure(sentence, month_only):
     from chatbot.evidence import month_figure_only
@@ -295,3 +302,16 @@ def test_an_absent_english_kind_before_a_listed_thing(question, word, held):
               TermGroup(["传统", "traditional"], 1.0, kind="term")]
     spec = _spec(groups, metrics=[["收入", "revenue"]])
     assert bool(_absent_parts_en(question, spec, texts)) is held
+
+
+def test_a_word_after_the_thing_says_which_kind():
+    """"rotary compressors for home air conditioners": the row 家用空调转子压缩机 is the kind asked, whatever "rotary" is."""
+    from chatbot.evidence import _absent_parts_en
+
+    texts = ["| 产品 | 销量 |\n|---|---|\n| 家用空调转子压缩机 | 1,862 |\n| 商用空调压缩机 | 312 |\n| 冰箱压缩机 | 905 |"]
+    groups = [TermGroup(["rotary"], ABSENT_WEIGHT, absent=True), TermGroup(["compressors", "压缩机"], 1.0),
+              TermGroup(["空调"], 1.0, kind="term", source="air conditioner")]
+    question = "What about rotary compressors for home air conditioners, how many units?"
+    assert _absent_parts_en(question, _spec(groups, metrics=[["销量"]]), texts) == []
+    groups[2] = TermGroup(["冷柜"], 1.0, kind="term", source="freezer")  # (no kind the rows list named)
+    assert _absent_parts_en(question, _spec(groups, metrics=[["销量"]]), texts) == [groups[0]]

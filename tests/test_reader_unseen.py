@@ -396,6 +396,10 @@ KNOWN_FAILURES: dict[str, str] = {
                "refused (or only what is known is said)",
     "h36-r41": "弧旋体育当上国际巡回赛指定器材供应商，有什么好处，要付出什么代价？ — "
                "the answer misses ['180万美元', '赛事标识', '45%']",
+    "h36-r26": "What is the most recent share-price milestone reported for Z… — "
+               "refused: the 496港元 high is written with no word of the share price (刷新历史高点), and 'milestone' is in no "
+               "document; it had been found only while 'price' was dropped as absent (an English term's plural, 'prices', "
+               "is now read as present)",
     "h36-r43": "沉楹香业公告里说的出口配额具体指什么，涵盖哪些产品？ — "
                "the answer misses ['附录二']",
     "h36-r44": "What is the NEEQ quotation that Banglan … — "
@@ -478,6 +482,47 @@ KNOWN_FAILURES: dict[str, str] = {
                "advice gives the neutral comparison; the 12-month lock-up undertaking is not among its lines",
     "h38-r54": "Should I sell the stock because of this? — "
                "advice after the vessel arrest quotes the analysts' two-week view; the 9.2万吨 target is not among its lines",
+    # dev-40 (the session-39 hidden set, opened in session 40): its failures at the end of session 40
+    "h39-r08": "Why did SenseTime's vision AI revenue fal… — "
+               "the why answer quotes the causes its section gives; the figure (4.36亿) and the region (东北亚) are in sentences it does not pick (as h38-r08)",
+    "h39-r14": "What were the strong and weak points of H… — "
+               "the pros-and-cons answer quotes the growth and the shipments; the 65.4% and 52.33亿元 lines are not among its picks",
+    "h39-r15": "AI公司去港股上市有什么好处，又有哪些风险？ — "
+               "a pros-and-cons question naming no company (AI公司去港股上市) finds no list on both sides: refused",
+    "h39-r16": "港交所的18C章是什么？ — "
+               "the definition quotes the 18C statistics and the 2023 rule line; the month (2023年3月) is in a sentence it does not pick",
+    "h39-r17": "What is meant by calling Unisound's listi… — "
+               "the definition quotes the 2.2% sentence; the share count (156.1万股) is in another",
+    "h39-r19": "What is MaaS in the IDC report on public-… — "
+               "the intent is read as lookup ('What is MaaS…' with no article; the set labels it definition)",
+    "h39-r20": "智谱和MiniMax的商业化路线有什么不同？ — "
+               "the comparison quotes each company's route; the valuation (511亿港元) is not among its lines",
+    "h39-r21": "How did MiniMax's debut compare? — "
+               "the follow-up comparison quotes MiniMax's listing lines; its first-day gain (109%) and close (345港元) are in a sentence it does not pick",
+    "h39-r23": "那这次配售按配售价算，总额大约多少港元？ — "
+               "a follow-up total of the placing (780万股 × 252港元): the count and the price are not both found as operands; not computed",
+    "h39-r26": "云知声最近一次公告说了什么？ — "
+               "the latest answer quotes dated figures; the clarification announcement of 1月29日 (未经审计) is not among them",
+    "h39-r27": "What is the most recent move in its share… — "
+               "the 496港元 high is written with no word of the share price (刷新历史高点): refused (as h38-r25)",
+    "h39-r28": "现在适合买入云知声吗？ — "
+               "advice quotes the report's assessment; the retention rate (53.3%) is not among its lines (as h38-r27)",
+    "h39-r34": "Summarise Dunevale Dairy's halal certific… — "
+               "the summary gives each section's first points; the first shipment (May 2026) is a later point of its section",
+    "h39-r36": "What does Paiyuan Forest Chemicals' board… — "
+               "the conclusion quotes the first sentence of the board's line; the review at the 2026 interim results (2026年中期) is the line's next sentence",
+    "h39-r37": "篾韵家居管理层为什么要减薪？ — "
+               "the why answer quotes the cause (去库存导致订单下滑); the saving (860万元) is a purpose, not read as a cause",
+    "h39-r39": "苠山油脂的新品种把每亩鲜果产量提高了多少？ — "
+               "the intent is read as derived ('提高了多少'; the set labels it how)",
+    "h39-r41": "椰礁控股收购汀椰饮品有什么好处和风险？ — "
+               "pros and cons of an acquisition whose article says no side in stance words: the market share (18%) and the consideration (9.8亿元) are not picked",
+    "h39-r42": "What are the positives and negatives in M… — "
+               "the one rising market (日本及韩国 +3.4%) is a table row with no stance word; only the downside is given",
+    "h39-r47": "What share of Dunevale Dairy's FY2025 raw… — "
+               "a share of a region's raw milk in an English article: the region's row (Alxa 4,120) is not found as an operand; not computed",
+    "h39-r55": "鸢逸文创现在有多少名扎制艺人？ — "
+               "the intent is read as latest ('现在'; the set labels it lookup); the count (86名) is quoted",
 }
 
 

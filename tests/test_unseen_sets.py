@@ -253,6 +253,21 @@ KNOWN_FAILURES = {
     # dev-39 (the session-38 hidden set, opened in session 39): its failures at the end of session 39
     "h38-q02": "How much krill meal revenue did Mingke Marine book in 1H FY2026, … — "
                "'krill' is in no dictionary the engine reads (磷虾): the krill meal row is not found; refused",
+    # dev-40 (the session-39 hidden set, opened in session 40): its failures at the end of session 40
+    "h39-q02": "瓯荔果业估计冰雹会让2026年荔枝减产多少吨？保险大概能赔多少？ — "
+               "two questions in one: the second (保险大概能赔多少) takes the first's 2026 and reads the insurer's payout line as a forecast made before that year ended; only the first part is answered",
+    "h39-q15": "What was Minshan Oils' average ex-factory… — "
+               "'ex-factory' is in no dictionary the engine reads (CC-CEDICT has only 'factory price', 出厂价): refused",
+    "h39-q25": "驼峦乳业2025财年原料骆驼奶的平均收购价是每公斤多少？ — "
+               "a Chinese question over an article written wholly in English: 原料骆驼奶 and 收购价 are not read as the English text's words; refused",
+    "h39-q26": "How much raw camel milk did Dunevale coll… — "
+               "the English article's region row (Altay, Xinjiang: 3,260) is not taken for the place asked; the total collected is quoted",
+    "h39-q28": "椰礁控股买了汀椰饮品多少股权？花了多少钱？ — "
+               "a second question naming no thing of its own (花了多少钱？) is not split off; the stake's sentence (70%) states no money asked",
+    "h39-q36": "藜鹄农业有几款产品入选航天食品供应目录？首批要供货多少？ — "
+               "a count in Chinese numerals (三款产品) is read as no figure; only the second part (1.2吨) is answered",
+    "h39-q48": "How much pine resin did Paiyuan tap in Gu… — "
+               "'pine resin' and 'tap' are in no dictionary as 松脂 and 采集: refused",
 }
 
 

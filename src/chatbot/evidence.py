@@ -1394,7 +1394,11 @@ def _absent_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> lis
         labels = {lab for lab in _table_labels(texts) for z in kinds if z in lab and lab != z}
         # (a word before it that a row holds says which kind: "traditional handmade kites" is the row 传统手工风筝,
         # whatever "handmade" is in Chinese)
-        said = {z for h in spec.groups if not h.absent and any(w in h.alternatives for w in low[max(0, at - 2):at])
+        # (or after the thing: "rotary compressors for home air conditioners" is the row 家用空调压缩机)
+        near = f" {' '.join(low[max(0, at - 2):at])} | {' '.join(low[at + 2:at + 6])} "
+        said = {z for h in spec.groups if not h.absent and h is not g
+                and any(a.isascii() and len(a) > 2 and (f" {a} " in near or f" {plural_en(a)} " in near)
+                        for a in [*h.alternatives, h.source.lower()])
                 for z in h.alternatives if re.fullmatch(r"[\u4e00-\u9fff]+", z)}
         if not family and not (len(labels) >= 2 and not any(z in lab for z in said for lab in labels)):
             continue
@@ -2288,11 +2292,12 @@ def passage_sentences(text: str, caption: str = "") -> list[tuple[str, str, bool
 
 
 def month_figure_only(sentence: str) -> bool:
-    """Does a sentence date its figures to a month of a year and name no other period of its own ("2026年1月线上销售额
-    620万元，同比增长24.6%"; not a month's end, "2025年12月末", a point a year-end figure is stated at)?"""
+    """Does a sentence open with a month of a year as the period of its figures and name no other period of its own
+    ("2026年1月线上销售额620万元，同比增长24.6%"; not a month's end, "2025年12月末", a point a year-end figure is stated at,
+    nor a date of a guidance given, "新指引（2025年11月）18%-21%")?"""
     own = own_text(sentence)
-    return bool(dated_months(own)) and not periods(own) and not (qualifiers(own) - {None}) \
-        and not re.search(r"月\s*(?:末|底|份?止|end)", own)
+    return bool(re.match(r"\s*(?:[-*•]\s*)?(?:19|20)\d{2}\s*年\s*(?:1[0-2]|0?[1-9])\s*月(?!\s*(?:末|底|份?止|\d))", own)) \
+        and not periods(own) and not (qualifiers(own) - {None})
 
 
 def heading_caption(chunk: Chunk) -> str:
@@ -2631,14 +2636,21 @@ def _hold_row_parts(spec: QuestionSpec, q: str, raw_texts: list[str]) -> None:
     # ... and a compound written right before the metric that no row is, though the table's rows hold its words one by one
     # ("松香树脂收入" beside the rows 脂松香 and 萜烯树脂): an item the table does not list, no row's figure its answer
     texts = [normalize(t) for t in raw_texts]
+    markers = tuple(evidence_config()["required"].get("segment_markers", []))
     for c, gs in spec.compounds:
-        words = [g.alternatives[0] for g in gs if g.alternatives and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0])]
+        # (a part's marker is no word of its name: "屈光手术业务" is the row 屈光手术)
+        words = [g.alternatives[0] for g in gs if g.alternatives and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0])
+                 and g.alternatives[0] not in markers]
+        while c.endswith(markers):
+            c = c[:-len(next(m for m in markers if c.endswith(m)))]
         if len(c) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", c) and len(words) >= 2 \
                 and any(re.search(re.escape(c) + r"的?" + re.escape(f), q) for f in forms) \
                 and not any(c in t for t in texts) and not any(c in lab for lab in labels) \
                 and len({lab for lab in labels for w in words if w in lab}) >= 2 \
                 and not any(all(w in lab for w in words) for lab in labels) \
+                and not any(re.match(rf"{re.escape(w)}\s*(?:[（(]|$)", lab) for lab in labels for w in words) \
                 and not any(c in a for g in spec.required for a in g.alternatives):
+            # (a row named by one of its words alone, "高端（十年陈及以上）" of "高端黄酒", is the item asked)
             g = TermGroup([c], ABSENT_WEIGHT, absent=True, kind="word", marked=True)
             spec.groups.append(g)
             spec.required.append(g)
