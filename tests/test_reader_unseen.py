@@ -388,8 +388,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['1860吨', '2350万']",
     "h36-r36": "醍沅生化对董事长被留置一事会不会影响经营，最后是怎么说的？ — "
                "the intent is read as how (the set labels it conclusion)",
-    "h36-r37": "楠樾家具为什么拒绝付清供应商的原木货款？ — "
-               "the answer misses ['含水率超标', '1150万']",
     "h36-r38": "Why did so many of Minli Shuichan's eels… — "
                "the answer misses ['1860吨']",
     "h36-r40": "How will the transfer of Guao Wangye's c… — "
