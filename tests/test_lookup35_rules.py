@@ -203,7 +203,8 @@ def test_an_aggregate_rows_label_may_end_in_a_noun(row, aggregate):
 
 @pytest.mark.parametrize(("kind", "headings", "first"), [
     ("table", ["鲔洋渔业业绩", "## 2025财年业绩", "### 2025财年分产品收入（千港元）"], "### 2025财年分产品收入（千港元）"),
-    ("text", ["鲔洋渔业业绩", "## 2025财年业绩"], "| 产品 | 收入 |"),  # prose: its text only
+    # a passage that opens with the table, whatever its kind: its rows are read in the heading's unit too (session 40)
+    ("text", ["鲔洋渔业业绩", "## 2025财年业绩"], "## 2025财年业绩"),
     ("table", ["鲔洋渔业业绩"], "| 产品 | 收入 |"),  # no heading over the table but the title
 ])
 def test_a_tables_quote_carries_its_caption(kind, headings, first):
@@ -212,6 +213,14 @@ def test_a_tables_quote_carries_its_caption(kind, headings, first):
     chunk = Chunk(id="x:1", doc_id="x", title="鲔洋渔业业绩", text="| 产品 | 收入 |\n|---|---|\n| 超低温金枪鱼 | 1,684,320 |",
                   headings=headings, kind=kind)
     assert quoted_text(chunk).splitlines()[0] == first
+
+
+def test_a_prose_quote_carries_no_caption():
+    from chatbot.models import Chunk, quoted_text
+
+    chunk = Chunk(id="x:1", doc_id="x", title="鲔洋渔业业绩", text="收入16.8亿港元。\n\n| 产品 | 收入 |\n|---|---|\n| 金枪鱼 | 1,684 |",
+                  headings=["鲔洋渔业业绩", "## 2025财年业绩"], kind="text")
+    assert quoted_text(chunk).splitlines()[0] == "收入16.8亿港元。"
 
 
 @pytest.mark.parametrize(("question", "term"), [

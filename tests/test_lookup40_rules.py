@@ -315,3 +315,15 @@ def test_a_word_after_the_thing_says_which_kind():
     assert _absent_parts_en(question, _spec(groups, metrics=[["销量"]]), texts) == []
     groups[2] = TermGroup(["冷柜"], 1.0, kind="term", source="freezer")  # (no kind the rows list named)
     assert _absent_parts_en(question, _spec(groups, metrics=[["销量"]]), texts) == [groups[0]]
+
+
+def test_a_bold_total_row_is_checked_in_its_captions_unit():
+    """A rendered total row ("合计:本期间收入1,003,630千港元") is supported by its passage: the bold cells read in the unit
+    of the heading over the table, as the row is rendered."""
+    from chatbot.models import Chunk, quoted_text
+    from chatbot.table_cells import checkable
+
+    text = "| 分部 | 本期间收入 | 上年同期收入 |\n|---|---|---|\n| **合计** | **1,003,630** | **920,300** |\n\n分部业绩为各分部毛利…"
+    chunk = Chunk(id="n:1", doc_id="n", text=text, title="t", publisher="", date="", url="", tickers=[],
+                  headings=["鳍川渔具", "附注4：分部收入及业绩（千港元）"], position=1, kind="text")
+    assert "本期间收入1003630千港元" in checkable(quoted_text(chunk))

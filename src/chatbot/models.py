@@ -95,7 +95,9 @@ def quoted_text(chunk: Chunk, highlights: list[str] | None = None) -> str:
     quotes ("# 中创新航（股票代码：3931）：…" states the code no sentence does), and a table's caption, the heading right
     over it, which writes its cells' unit ("### 2025财年分产品收入（千港元）": the reader sees what "1,684,320" is in)."""
     heads = [h for h in chunk.headings if h in (highlights or []) and h not in chunk.text]
-    if chunk.kind == "table" and len(chunk.headings) > 1 and (cap := chunk.headings[-1]) not in chunk.text and cap not in heads:
+    # (a passage that opens with a table is read under its heading's unit too: evidence.heading_caption)
+    if (chunk.kind == "table" or chunk.text.lstrip().startswith("|")) and len(chunk.headings) > 1 \
+            and (cap := chunk.headings[-1]) not in chunk.text and cap not in heads:
         heads.append(cap)
     return "\n".join([*heads, chunk.text])
 

@@ -208,7 +208,8 @@ def unit_readings(text: str) -> str:
             prose = s
         if not s.startswith("|") or _TABLE_SEP.match(s):
             continue
-        cells = [c.strip() for c in s.strip("|").split("|")]
+        # (bold marks off, as a rendered row reads them: "**1,003,630**" of a total row is 1,003,630千港元)
+        cells = [re.sub(r"\*\*|__", "", c).strip() for c in s.strip("|").split("|")]
         if i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):
             header = with_caption_unit(cells, prose)
             prose = ""
