@@ -1374,7 +1374,7 @@ def _absent_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> lis
     """The English words no passage holds that end a product's name whose first words the passages write before other
     last words ("camel milk yogurt" beside the rows "camel milk powder", "camel milk chocolate"): a product of a family
     the documents list, which they do not break out: marked, so that no other member's figure answers for it."""
-    low = [w for w in re.findall(r"[a-z][a-z\-]*", question.lower())]
+    low = re.findall(r"[a-z][a-z\-]*", question.lower())
     stop = function_words_en()
     out = []
     for g in spec.groups:

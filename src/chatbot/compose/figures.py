@@ -37,6 +37,7 @@ from chatbot.compute import (
 from chatbot.evidence import (
     asks_growth_only,
     forecast_re,
+    heading_caption,
     money_figure,
     passage_sentences,
     table_caption_of,
@@ -45,9 +46,9 @@ from chatbot.evidence import (
 )
 from chatbot.evidence_config import evidence_config
 from chatbot.intent import reader_config
-from chatbot.models import Passage
+from chatbot.models import Chunk, Passage
 from chatbot.sentence_period import context_period
-from chatbot.table_cells import caption_unit, line_before_table, own_table_text
+from chatbot.table_cells import line_before_table, own_table_text
 from chatbot.text import (
     QUALIFIER_TEXT,
     claim_figures,
@@ -109,7 +110,7 @@ def _facts(passages: list[Passage]) -> list[Fact]:
         # （百万港元）：")
         where = " ".join([*p.chunk.headings[1:], p.chunk.title, table_caption_of(line_before_table(p.chunk.text))])
         prose_where = " ".join([*p.chunk.headings[1:], p.chunk.title])
-        text = _with_heading_caption(p.chunk.text, p.chunk.headings)
+        text = _with_heading_caption(p.chunk)
         listed: list = []  # the periods the sentence before listed its figures for, in order
         for raw, shown, _, _ in passage_sentences(text):
             row = raw.lstrip().startswith("|")
@@ -158,12 +159,12 @@ def _table_named(text: str, row: str, prose: str) -> str:
     return f"{table_caption_of(lead)} {total_stated(table, lead or prose)}"
 
 
-def _with_heading_caption(text: str, headings: list[str]) -> str:
+def _with_heading_caption(chunk: Chunk) -> str:
     """A passage that opens with a table under a heading writing its unit ("## Financial summary (US$ million)",
-    "## 出资安排（人民币万元）"), with that heading as the table's caption, so that its cells are read in the unit."""
-    if headings and len(headings) > 1 and text.lstrip().startswith("|") and caption_unit(headings[-1]):
-        return f"{headings[-1]}\n\n{text}"
-    return text
+    "## 出资安排（人民币万元）"), with that heading as the table's caption (evidence.heading_caption), so that its cells
+    are read in the unit."""
+    caption = heading_caption(chunk)
+    return f"{caption}\n\n{chunk.text}" if caption else chunk.text
 
 
 def _may_be_whole(f: Fact, part: Fact, op: Operand) -> bool:
@@ -516,7 +517,7 @@ def part_and_total(facts: list[Fact], passages: list[Passage], dq: DerivedQuesti
         return None, None  # stated: the look-up's answer
     shares: list[Fact] = []
     for pi, p in enumerate(passages):
-        for _, shown, _, _ in passage_sentences(_with_heading_caption(p.chunk.text, p.chunk.headings)):
+        for _, shown, _, _ in passage_sentences(_with_heading_caption(p.chunk)):
             for sh in share_facts(shown, words, pi):
                 if not sh.periods:
                     sh.periods = _stated_periods(" ".join(p.chunk.headings[1:])) or _stated_periods(p.chunk.title)
