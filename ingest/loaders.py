@@ -241,7 +241,7 @@ def _read_text(raw: str, src: str, ingest: IngestSettings) -> tuple[str, dict]:
         post = frontmatter.loads(raw)
     except Exception as e:  # YAML errors come in many types
         raise LoadError(f"{src}: invalid front matter: {_reason(e)}") from e
-    text = pipe_tables(clean_text(post.content))
+    text = numbered_headings(pipe_tables(clean_text(post.content)))
     if not text:
         raise LoadError(f"{src}: no text after the front matter")
     meta = dict(post.metadata)
@@ -411,6 +411,26 @@ def pipe_tables(text: str) -> str:
             continue
         out.append(lines[i])
         i += 1
+    return "\n".join(out)
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^。！？!?；;|]{1,28}$")
+
+
+def numbered_headings(text: str) -> str:
+    """A short line numbered with a Chinese numeral ("一、合同要点", "（二）2025财年业绩") and no sentence end, written
+    right above its text as a plain-text article does: a section heading (a Markdown "##" line of its own), not the
+    start of the paragraph under it ("一、合同要点纱影灯业集团有限公司…" had read as one line, the heading lost)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if _NUMBERED_HEADING.match(ln.strip()) and nxt:
+            if out and out[-1].strip():
+                out.append("")
+            out += [f"## {ln.strip()}", ""]
+            continue
+        out.append(ln)
     return "\n".join(out)
 
 

@@ -17,7 +17,7 @@ from chatbot.tomlfile import read_toml
 
 CATALOGUE_TOML = PROJECT_ROOT / "config" / "catalogue.toml"
 CATALOGUE_FILE = "catalogue.json"
-EXTRACTOR_VERSION = "34"  # bump when the rules change: every document is extracted again
+EXTRACTOR_VERSION = "35"  # bump when the rules change: every document is extracted again
 
 _CJK = r"\u4e00-\u9fff"
 _PUNCT = re.compile(r"[，。、；：,.;:!?！？“”\"'《》〈〉【】\[\]\s#*|/（）()—\-~～·]")
@@ -68,6 +68,7 @@ class Rules:
     en_name_openers: frozenset[str]
     trade_words: tuple[str, ...] = ()
     business_words: tuple[str, ...] = ()
+    head_cuts_zh: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
     en_sector_words: frozenset[str] = frozenset()
     term_suffixes: tuple[str, ...] = ()
@@ -186,6 +187,7 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         not_names_en=frozenset(q["not_names_en"]),
         name_openers_en=frozenset(q.get("name_openers_en", [])),
         lead_words_zh=tuple(sorted(q["lead_words_zh"], key=len, reverse=True)),
+        head_cuts_zh=tuple(q.get("head_cuts_zh", [])),
         en_legal_tails=frozenset(n["en_legal_tails"]),
         en_strict_legal_tails=tuple(n["en_strict_legal_tails"]),
         en_name_openers=frozenset(n["en_name_openers"]),
@@ -604,9 +606,12 @@ def _brand_forms(stages: list[str], text: str, rules: Rules) -> list[str]:
     股份有限公司"): each stage of it less the place, where the text uses that on its own
     ("上海米哈游网络科技…" -> "米哈游网络"), and the brand's leading words that the text uses
     on their own at least `min_mentions` times more than the whole brand ("智谱华章" -> "智谱")."""
+    from chatbot.text import _jieba
+
     words = _posseg(stages[-1])
-    if len(words) < 2 or words[0][1] != "ns" or len(words[0][0]) < 2:
-        return []
+    if len(words) < 2 or words[0][1] != "ns" or len(words[0][0]) < 2 or not _jieba().dt.FREQ.get(words[0][0]):
+        return []  # (a place is a word of the dictionary: "寒岭" of 寒岭菌业, tagged a place only by its context, is a
+        # coined brand word, and "菌业" the trade)
     place = words[0][0]
     out, longer = [], stages[0]
     for s in stages:  # used on its own: more often than the longer form before it
