@@ -56,7 +56,9 @@ def _spec(groups: list[TermGroup], metrics: list[list[str]] | None = None, **kw)
     ("椰礁控股椰子水收入是多少？", "椰子水", ["椰子水:收入936,420"], False),
     # another name of a thing the documents give ("路费" of their 通行费): no family member written
     ("峤通高速1-11月累计路费收入是多少？", "路费", ["公司累计通行费收入55.62亿元"], False),
-    ("栖云酒店椰子油收入是多少？", "椰子油", ["收入21.46亿元"], False),
+    # no family written, but no passage writes the kind (油) at all: a thing of which the documents give nothing
+    # (session 41: marked, no longer the hotel's total revenue)
+    ("栖云酒店椰子油收入是多少？", "椰子油", ["收入21.46亿元"], True),
     # written elsewhere in the question, not before the metric
     ("椰子油涨价后椰礁控股的收入是多少？", "椰子油", ["收入21.46亿元"], False),
 ])

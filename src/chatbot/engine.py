@@ -56,6 +56,7 @@ from chatbot.subjects import (
     CorpusText,
     complete_written_names,
     firm_shaped,
+    uncatalogued_names,
     uncatalogued_written_once,
     unknown_names,
     words_written,
@@ -333,6 +334,14 @@ class Engine:
         if intent.name not in ("lookup", "derived", "definition") and named_in_passing_only(
                 about, cands, glossary, self._named_once(), explains=intent.name in ("why", "how", "pros_cons")):
             return "", {}, passages, False, ""  # a peer named in passing: nothing of what is asked about it
+        if intent.name in (*reader_config()["passing"]["uncatalogued_intents"], "lookup") \
+                and not (about.entities & glossary.companies) and (once := [
+                    n for asked in dict.fromkeys([question, as_written]) if asked
+                    for n in uncatalogued_names(asked, glossary) if self.corpus.contains(n) and self.corpus.count(n) <= 1]):
+            # a peer named once in passing: its prospects, its figures, nothing; a look-up only from a sentence naming it
+            cands = [c for c in cands if any(n in c.text for n in once)] if intent.name == "lookup" else []
+            if not cands:
+                return "", {}, passages, False, ""
         if intent.name in reader_config()["passing"]["intents"] and any(
                 (not (about.entities & glossary.companies) and uncatalogued_written_once(asked, glossary, self.corpus))
                 or written_once_in_chinese(asked, glossary, self.corpus) for asked in dict.fromkeys([question, as_written])

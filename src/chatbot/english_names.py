@@ -26,7 +26,7 @@ from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
 from chatbot.pinyin_readings import readings
 from chatbot.text import question_language
-from chatbot.trade_match import core_matches, fits, foreign_trade, rest_after_core, trade_words
+from chatbot.trade_match import chinese_of, core_matches, fits, foreign_trade, rest_after_core, trade_words
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"(?<![A-Za-z0-9])(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&\-]*)*")
@@ -305,7 +305,8 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed:
         if len(target) < 4:
             return ""
         tail = trade_words(words[k:], rules)
-        fit = {(alias, canon): fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
+        fit = {(alias, canon): 0 if n == 0 and _other_english_trade(target, tail, canon, glossary, rules)
+               else fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
                for alias, canon, n in core_matches(target, glossary)}
         best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
         found: dict[str, str] = {}  # each company by its shortest fitting name (the one readers write), whatever the catalogue's order
@@ -317,6 +318,25 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed:
         if found:
             return ""  # the pinyin of more than one company: no answer for either
     return ""
+
+
+def _other_english_trade(target: str, tail: list[str], canon: str, glossary: Glossary, rules: Rules) -> bool:
+    """Does a name opening with a catalogued English name's first word go on with trade words that English name does
+    not write ("Bambrook Furniture" where the documents' company is "Bambrook Tableware", 禾筷集团): a look-alike,
+    not that company. (Its first word alone, or with its own trade word, is that company.)"""
+    if not tail:
+        return False
+    legal = {t.lower().rstrip(".") for t in rules.en_legal_tails}  # (the catalogue's aliases are in lower case)
+    own = [[w for w in a.split()[1:] if w.rstrip(".") not in legal] for a in glossary.aliases_of(canon, codes=False)
+           if " " in a and a.split(" ", 1)[0] == target]
+    own = [ws for ws in own if ws]
+    if not own or any({w.lower() for w in tail} <= set(ws) for ws in own):
+        return False
+    # (a trade said in other words, whose Chinese shares a character with the company's Chinese name: "Senwood
+    # Furniture", 家具, of 森禾家居, whose English name says "Home Furnishings")
+    chars = {c for a in glossary.aliases_of(canon, codes=False) if re.fullmatch(r"[\u4e00-\u9fff]+", a)
+             for c in rest_after_core(a, 0, rules)}
+    return not any(set(z) & chars for z in chinese_of(" ".join(tail), rules))
 
 
 def _syllable_name(words: list[str], glossary: Glossary, rules: Rules) -> tuple[str, str]:

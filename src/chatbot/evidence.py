@@ -57,6 +57,7 @@ from chatbot.sentence_period import (
     metric_periods,
     named_periods,
     own_text,
+    restates_earlier_period,
     sentence_periods,
     through_first_figure,
     year_before_figure,
@@ -64,6 +65,7 @@ from chatbot.sentence_period import (
 )
 from chatbot.subjects import institution_names, uncatalogued_names
 from chatbot.table_cells import (
+    caption_line,
     caption_unit,
     is_bare_number,
     line_before_table,
@@ -470,12 +472,14 @@ def _period_heading(chunk: Chunk) -> str:
 
 
 def _section_period(chunk: Chunk) -> set:
-    """The one year the innermost section heading naming a period gives (its title aside); empty when it names none,
-    several, or a part of a year."""
+    """The one period the innermost section heading naming a period gives (its title aside): a year, or a part of one
+    whose dates the heading writes ("2026财年上半年（截至2025年12月31日止六个月）"); empty when it names none, several,
+    or a part of a year without its dates."""
     h = _period_heading(chunk)
     found = context_period(chunk.title, [h]) if h else set()  # (a year: "2025财年业绩"; a part of one may be a heading's
     # other word, "2028年中期目标" a medium-term target, no interim)
-    return found if len(found) == 1 and next(iter(found))[0] and not next(iter(found))[1] else set()
+    year, part = next(iter(found)) if len(found) == 1 else (None, None)
+    return found if year and (not part or _ENDED_SPAN.search(h)) else set()
 
 
 def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
@@ -1011,8 +1015,9 @@ def _mark_kind_heads(question: str, spec: QuestionSpec, groups: list[TermGroup])
     for head in spec.required:
         word = head.alternatives[0]
         at = q.rfind(word)
-        if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
-            continue
+        if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or dictionary_tag(word) in cfg["proper_noun_pos"]:
+            continue  # (a place or a person names no kind of thing: "越南" of "出口越南收入" is a market the documents
+            # may not write, and "出口泰国收入" is another's figure)
         end = at + len(word)
         if spec.scope_forms:  # the metric right after it
             follows = any(f and q.startswith(f, end) for f in spec.scope_forms)
@@ -1339,7 +1344,8 @@ def _absent_qualifiers(question: str, spec: QuestionSpec, texts: list[str]) -> l
     return out
 
 
-def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str], raw_texts: list[str] | None = None
+                            ) -> list[TermGroup]:
     """The Chinese nouns no passage and no index token holds that a figure question writes right before the metric
     asked, or before a part word and the metric ("椰子油收入", "椰子油业务的收入"; [required] segment_markers), of a
     family whose other members the passages write (their rows are 椰子水, 椰子粉): the product or part whose figure is
@@ -1359,14 +1365,101 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str])
                 or any(word in t for t in texts) or word in cfg["skip_words"] \
                 or not (_noun(word, frozenset(cfg["noun_pos"])) or not _in_dictionary(word)):
             continue
+        # (the word may be a compound's opening, its head one character more: "柿叶" of "柿叶茶收入")
+        end = at + len(word)
+        compound = word if right_before.match(q, end) else \
+            q[at:end + 1] if re.fullmatch(r"[\u4e00-\u9fff]", q[end:end + 1]) and right_before.match(q, end + 1) else ""
+        if not compound:
+            continue
         # (a product of a family the documents list, "椰子油" beside their 椰子水 and 椰子粉: not another name of a thing
-        # they give, "路费" for their 通行费)
-        stem = word[:-1]
-        siblings = len(word) >= 3 and any(re.search(rf"{re.escape(stem)}(?!{re.escape(word[-1])})[\u4e00-\u9fff]", t)
-                                          for t in texts)
-        if siblings and right_before.match(q, at + len(word)):
+        # they give, "路费" for their 通行费; or a thing of a kind no passage writes at all, "腊鱼" where the sausage
+        # maker's passages write no 鱼, "柿叶茶" where the persimmon grower's write no 茶)
+        stem = compound[:-1]
+        siblings = len(compound) >= 3 and any(
+            re.search(rf"{re.escape(stem)}(?!{re.escape(compound[-1])})[\u4e00-\u9fff]", t) for t in texts)
+        if siblings or not any(compound[-1] in t for t in texts) or (len(compound) >= 3 and _rows_ending_with(
+                compound[-1], compound, raw_texts or []) >= 2):  # (or of a kind the rows list in others: "走马灯" beside 宫灯, 串灯)
             g.marked = True
             out.append(g)
+    return out
+
+
+def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[str]) -> list[TermGroup]:
+    """A Chinese noun no passage holds, beside a word the passages write with another partner: the kind of thing asked,
+    which the documents do not give (marked, so that the partner's figure does not answer for it):
+    - written before a word that is no metric, which the passages write after another word ("儿童门票" beside their
+      成人门票, "木筷销量" beside 竹筷销量);
+    - written after a noun the passages write before another word ("竹制砧板" beside their 竹制餐具);
+    - a word of the same length and last character as one the passages write, the same thing's other kind ("木筷" beside
+      竹筷; not "路费" beside 通行费, another name of it).
+    (Words are read as jieba cuts the passages; a metric after the word is left to _absent_parts_of_metric.)"""
+    from chatbot.text import _jieba
+
+    q = normalize(question)
+    cfg = evidence_config()["required"]
+    noun_pos = frozenset(cfg["noun_pos"])
+    metric_forms = {f for forms in spec.metrics for f in forms if f}
+    tokens = [t for text in raw_texts for t in _jieba().lcut(normalize(text))]
+    pairs = set(itertools.pairwise(tokens))
+    words = set(tokens)
+    written = [g for g in spec.groups if not g.absent and not g.entity and g.kind in ("word", "term")]
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        at = q.find(word)
+        if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word)) or at < 0 \
+                or word in cfg["skip_words"] or not (_noun(word, noun_pos) or not _in_dictionary(word)):
+            continue
+        end = at + len(word)
+        after = next((a for h in written for a in h.alternatives if a and q.startswith(a, end) and a not in metric_forms
+                      and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a)), "")
+        before = next((a for h in written for a in h.alternatives if a and q[:at].endswith(a)
+                       and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) and dictionary_tag(a) in noun_pos), "")
+        same_shape = any(len(t) == len(word) and t[-1] == word[-1] and t[0] != word[0] and t != word
+                         and re.fullmatch(r"[\u4e00-\u9fff]+", t) and (dictionary_tag(t) or "n") in noun_pos for t in words)
+        if (after and any(b == after and a != word and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) for a, b in pairs)) \
+                or (before and any(a == before and b != word and re.fullmatch(r"[\u4e00-\u9fff]{2,}", b) for a, b in pairs)) \
+                or same_shape:
+            g.marked = True
+            out.append(g)
+    return out
+
+
+def _rows_ending_with(head: str, other_than: str, texts: list[str]) -> int:
+    """How many table rows of the texts are labelled by a name ending with `head` other than `other_than` ("传统宫灯",
+    "节庆串灯" for 灯)."""
+    labels = {normalize(cells[0]) for t in texts for ln in t.splitlines() if "|" in ln
+              and (cells := [c.strip() for c in ln.strip().strip("|").split("|")]) and cells[0]}
+    return sum(1 for label in labels if label.endswith(head) and label != other_than and not label.endswith(other_than))
+
+
+def _run_on_heads(question: str, spec: QuestionSpec, texts: list[str]) -> list[TermGroup]:
+    """A word the passages write, run on in the question to one noun character that no passage writing the word holds
+    ("栗子酒去年卖了多少" where the chestnut maker's passages write 栗子 and no 酒): a Chinese compound's last part is what
+    it names, a thing the documents do not give, which no figure of the word's other things answers: marked. (Not a
+    quantity or a measure of it, "板栗价", "门店数": [required] quantity_ends and the heads of skip_words; nor the start of
+    a word the question goes on with, "纸尿裤业务", nor an ordinal's, "上市头两个季度".)"""
+    q = normalize(question)
+    cfg = evidence_config()["required"]
+    measures = {*cfg["quantity_ends"], *(w[0] for w in cfg["skip_words"])}
+    noun_pos = frozenset(cfg["noun_pos"])
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        at = q.find(word)
+        if g.absent or g.kind != "word" or g.entity or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) or at < 0 \
+                or not (_noun(word, noun_pos) or not _in_dictionary(word)):
+            continue
+        head = q[at + len(word): at + len(word) + 1]
+        if not head or not re.fullmatch(r"[\u4e00-\u9fff]", head) or head in measures \
+                or _jieba_freq(q[at + len(word): at + len(word) + 2]) > 0 \
+                or re.match(r"[\d两一二三四五六七八九十几半]", q[at + len(word) + 1: at + len(word) + 2]) \
+                or dictionary_tag(head) not in ("n", "ng") or any(h is not g and not h.absent and q.startswith(a, at + len(word))
+                                                              for h in spec.groups for a in h.alternatives if a):
+            continue
+        holding = [t for t in texts if word in t]
+        if holding and not any(head in t for t in holding):
+            out.append(TermGroup([word + head], ABSENT_WEIGHT, absent=True, marked=True))
     return out
 
 
@@ -1404,6 +1497,31 @@ def _absent_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> lis
             continue
         g.marked = True
         out.append(g)
+    return out
+
+
+def _absent_heads_en(question: str, spec: QuestionSpec) -> list[TermGroup]:
+    """The English word no passage holds in any sense that ends the name of the thing asked, right after a word the
+    passages do hold ("persimmon wine", where the persimmon grower's passages write 柿子 and no 酒; "wood ear sauce"): an
+    English compound names a kind of its last word, which the documents do not give: marked, so that no row of the
+    modifier's other things answers for it. (The name ends at a function word, a comma or the question's end.)"""
+    low = re.findall(r"[a-z][a-z\-]*|[,?.;]", question.lower())
+    stop = function_words_en()
+    named = {w for n in spec.names for w in n.lower().split()}
+    out = []
+    for g in spec.groups:
+        word = g.alternatives[0]
+        if not (g.absent and g.kind == "word" and word.isascii() and word.isalpha()) or word in stop or word in named \
+                or word not in low:
+            continue
+        at = low.index(word)
+        prev, nxt = (low[at - 1] if at else ""), (low[at + 1] if at + 1 < len(low) else "")
+        held = any(not h.absent and h is not g and not h.entity and h.kind in ("word", "term") and any(
+            prev in (a, plural_en(a)) or prev in a.split() for a in [*h.alternatives, h.source.lower()] if a.isascii())
+                   for h in spec.groups)
+        if held and (not nxt or nxt in stop or not nxt.isalpha()):
+            g.marked = True
+            out.append(g)
     return out
 
 
@@ -1668,9 +1786,14 @@ def _sold_how_much(question: str, spec: QuestionSpec) -> bool:
     or volume noun ("线上渠道卖了多少？", [required] segment_markers)? Then its sales in money answer it (a product's
     "荔枝卖了多少" asks a volume; [volume_kinds] forms: the nouns of one)."""
     low, cfg = question.lower(), evidence_config()
+    if spec.unit or spec.measures:
+        return False
+    if not re.search(r"[\u4e00-\u9fff]", question):  # "How much did X sell online in February?": a channel's sum of money
+        # (how many units or tonnes it sold is asked with "how many" or a unit; [volume_kinds] forms name a volume)
+        return bool(spec.segments) and bool(re.search(r"\bhow much\b[^?]*\b(?:sell|sold)\b", low)) and not any(
+            f in low for kind in cfg["volume_kinds"].values() for f in kind["forms"] if f.isascii() and f != "sold")
     nouns = {f for kind in cfg["volume_kinds"].values() for f in kind["forms"] if not f.isascii()}
-    return not spec.unit and not spec.measures and bool(re.search(r"[\u4e00-\u9fff]", question)) \
-        and not any(f in low for f in nouns) and any(m in question for m in cfg["required"]["segment_markers"])
+    return not any(f in low for f in nouns) and any(m in question for m in cfg["required"]["segment_markers"])
 
 
 def _asks_money(question: str, spec: QuestionSpec) -> bool:
@@ -2134,6 +2257,14 @@ def volume_kind_asked(question: str) -> str:
     return kinds[0] if len(kinds) == 1 else ""
 
 
+def states_volume_of(text: str, kind: str) -> bool:
+    """Does a sentence or row write a volume of the kind asked ([volume_kinds] forms, or a form's verb before its figure:
+    "销售了12万吨")?"""
+    low = normalize(text).lower()
+    forms = evidence_config()["volume_kinds"][kind]["forms"]
+    return any(f in low or volume_by_verb(f, low) for f in forms)
+
+
 def states_other_volume(text: str, kind: str) -> bool:
     """Does a sentence or row state another kind of volume than the one asked and none of the asked kind's
     ("2025财年产量4.36万吨" for a volume sold)?"""
@@ -2425,8 +2556,11 @@ def _passage_sentences(text: str, caption: str = "") -> tuple[tuple[str, str, bo
         first = before = ""
         for sent in split_sentences(s, semicolons=False):
             # "而2024年同期净亏损…", "较2024年的…" compare: the years they name are no period of the sentence
-            carried = periods(own_text(sent)) or carried
-            out.append((sent, sent, item, carried, first if item else "", before))
+            said = periods(own_text(sent)) or carried
+            out.append((sent, sent, item, said, first if item else "", before))
+            # (a sentence whose later clause restates its figure a year before, "毛利率30.2%,2024财年为29.4%", passes on no
+            # 2024 to the next: its own figure is the heading's period)
+            carried = carried if restates_earlier_period(own_text(sent)) else said
             first = first or sent
             before = sent
     # markers and bold marks removed: "**交付。** 理想汽车…" reads "交付。" + "理想汽车…"
@@ -2527,9 +2661,12 @@ def score_candidates(
     if spec.wants_figure and spec.amount:  # "四线城市有多少家门店": a part no passage names, written onto the word asked
         spec.required += [g for g in _absent_qualifiers(question, spec, texts) if g not in spec.required]
         # "椰子油收入是多少": a product no passage names, written right before the metric
-        spec.required += [g for g in _absent_parts_of_metric(question, spec, texts) if g not in spec.required]
+        spec.required += [g for g in _absent_parts_of_metric(question, spec, texts, raw_texts) if g not in spec.required]
+        spec.required += [g for g in _run_on_heads(question, spec, texts) if g not in spec.required]  # "栗子酒"
+        spec.required += [g for g in _absent_beside_written(question, spec, raw_texts) if g not in spec.required]  # "儿童门票"
         if question_language(question) != "zh":  # "revenue from camel milk yogurt" beside "camel milk powder"
             spec.required += [g for g in _absent_parts_en(question, spec, raw_texts) if g not in spec.required]
+            spec.required += [g for g in _absent_heads_en(question, spec) if g not in spec.required]  # "persimmon wine"
         # "湖南基地里冷水江矿区…": a proper name no passage writes
         spec.required += [g for g in _absent_proper_names(question, spec, texts) if g not in spec.required]
         # "莜原食品燕麦奶业务的毛利率": a brand or product the catalogue holds, after the company it belongs to
@@ -3261,7 +3398,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_years = bool(re.search(evidence_config()["units"]["years_asked"], question, re.I))
     asks_fiscal = bool(_FISCAL_WORD.search(question))
     for pi, p in enumerate(passages):
-        doc_text = normalize(p.chunk.text) if counted else ""
+        # (a table of its own: the prose of its document retrieved beside it names the thing, "薰衣草" of "种植面积(亩)")
+        doc_text = normalize(f"{p.chunk.text} {doc_prose.get(p.chunk.doc_id, '')}") if counted else ""
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
         # a publisher is no company the passage is about)
@@ -3548,10 +3686,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                         stated = day_dated_months(shown) or yearless_day_months(shown, p.chunk.date)
                         # ("did not pay the coupon of US$17.85 million due on 15 December 2025")
                 if is_row and not stated and table_lead and (
-                        lead := line_before_table(own_table_text(p.chunk.text, raw)).strip()).endswith((":", "：")):
+                        (lead := line_before_table(table := own_table_text(p.chunk.text, raw)).strip()).endswith((":", "："))
+                        or caption_line(table)):
                     # a row of no period of its own: its table's lead-in's, a line that introduces it ("2025年前三季度分产品
                     # 收入：" over "| 高端 | 28,640 |"; read as written: "1H FY2026 revenue by region (RMB million):"),
-                    # not a paragraph before it
+                    # or its caption ("表1:2025财年按产品划分收入(人民币千元)" under a half-year's heading), not a
+                    # paragraph before it
                     stated = periods(lead)
                 if not stated and not is_row and claim_figures(shown) and not periods(own_text(shown)) \
                         and not qualifiers(own_text(shown)) - {None} and (section := _section_period(p.chunk)):
@@ -3687,6 +3827,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 score *= 1.0 if figs or writes_day else 0.8  # (the day asked is the figure: "首个赎回日为2031年1月28日")
             if asks_day and not writes_day:
                 score *= date_cfg["missing_factor"]  # "哪一天": a sentence writing no day ranks below one that does
+            if volume_only and not states_volume_of(f"{shown} {header_lines if is_row else ''}", volume_kind):
+                score *= evidence_config()["scope"]["volume_missing_factor"]  # "腊肠卖了多少": the line of its 销量 first,
+                # before one that names the sausage and states other figures ("长度为1,286.4米")
             if segment or (asks_total and is_row and not spec.wants_list and not _is_total_label(raw)
                            and normalize(raw.strip().strip("|").split("|")[0]) not in asked_text):
                 # (a row of one item, where the question asks what they come to: "与资产相关的一共有多少" over a list of
@@ -4146,11 +4289,13 @@ def _segment_figure(shown: str, spec: QuestionSpec, glossary: Glossary, doc_abou
 def select(
     cands: list[Candidate], min_relevance: float, max_sentences: int, wants_list: bool = False,
     keep_ratio: float = 0.7, max_items: int = 8, one_item: bool = True, whole_asked: bool = False,
+    whole_forms: tuple[str, ...] = (),
 ) -> list[Candidate]:
     """The best sentences: above the relevance floor and close to the best one, without
     repeating what an already chosen sentence says. For a list question, the list
     items (or table rows) that go with the best sentence come along. `whole_asked`: the question names no part of its
-    figure (no segment, no word it holds), so a part's table row beside the table's total does not answer it."""
+    figure (no segment, no word it holds), so a part's table row beside the table's total (or beside a sentence that
+    writes the metric asked, `whole_forms`, right before its figure) does not answer it."""
     if not cands or cands[0].coverage < min_relevance:
         return []
     best = cands[0].score
@@ -4167,6 +4312,10 @@ def select(
                 for o in chosen):
             continue  # a part's row beside its table's total, which answered better and says no less of the question:
             # "中式菜刀…" is no company revenue (a part the question names covers more of it: "consumer drones")
+        if whole_asked and one_item and c.is_row and not _is_total_label(c.raw) and chosen and not chosen[0].is_row \
+                and chosen[0].coverage >= c.coverage and _states_figure_of(chosen[0].text, whole_forms):
+            continue  # ... or beside the sentence that states the whole ("收入8.74亿元" over a table by product; not
+            # "上半年收入和毛利率双双下滑,并计提了应收账款减值1.26亿元", whose figure is another)
         if any(_redundant(c, o) for o in chosen):
             continue
         chosen.append(c)
@@ -4183,6 +4332,14 @@ def select(
             start += 1
         chosen += [c for c in run if c not in chosen]
     return chosen
+
+
+def _states_figure_of(text: str, forms: tuple[str, ...]) -> bool:
+    """Does a sentence write one of the metric's forms right before a figure ("收入8.74亿元", "revenue of RMB 512.4
+    million")?"""
+    norm = normalize(text).lower()
+    return any(re.search(re.escape(f.lower()) + r"\s*(?:为|达|约|was|of|reached)?\s*(?:rmb|hk\$|us\$|人民币)?\s*[-+]?\d", norm)
+               for f in forms if f)
 
 
 def asks_several(question: str) -> bool:

@@ -145,7 +145,7 @@ def _period_restated() -> re.Pattern:
     return re.compile(rf"^\s*(?:{_PERIOD}|(?:1[0-2]|0?[1-9])\s*月\s*(?:底|末))\s*(?:时|的)?\s*(?:{links})\s*[^，,；;。\d]{{0,6}}?[-+约]?\d")
 
 
-def _restates_earlier_period(sentence: str) -> bool:
+def restates_earlier_period(sentence: str) -> bool:
     """Does the sentence open with a figure whose clause names no period, and name periods only in
     later clauses that give another period's figure ("…约29亿颗，2024年为21.6亿颗")?"""
     if not _figure_before_period(sentence):
@@ -208,7 +208,7 @@ def _sentence_periods(sentence: str, stated: set, context: set, passage: set, as
         stated, bare = {(y, q) for q in bare for y in _years_for(stated, dated, q)} | own_months, set()
     if stated:
         found = set(stated) | {(y, q) for q in bare for y in _years_for(source, dated, q)}
-        if _restates_earlier_period(own):  # "收入约18.5亿元至19.2亿元，2024年为13.7亿元": the opening
+        if restates_earlier_period(own):  # "收入约18.5亿元至19.2亿元，2024年为13.7亿元": the opening
             found |= set(context)  # figure is of the heading's (or the headline's) period, the later one 2024's
         return found
     quals = qualifiers(own)

@@ -131,7 +131,8 @@ def _metric_forms(glossary: Glossary) -> list[str]:
 
 def chinese_head(question: str, glossary: Glossary, rules: Rules) -> str:
     """The words a Chinese question opens with, up to its first period, metric, question
-    word or particle ("拼多多第三季度营收多少" -> "拼多多")."""
+    word or particle ("拼多多第三季度营收多少" -> "拼多多"), or a reader's predicate ("雁回食品值得长期持有吗": [question]
+    head_cuts_zh)."""
     q = unicodedata.normalize("NFKC", question).strip()
     stripped = True
     while stripped:
@@ -141,7 +142,7 @@ def chinese_head(question: str, glossary: Glossary, rules: Rules) -> str:
                 q, stripped = q[len(w):].lstrip(), True
                 break
     head = _CUT_ZH.split(q, maxsplit=1)[0]
-    for f in _metric_forms(glossary):
+    for f in [*_metric_forms(glossary), *rules.head_cuts_zh]:
         i = head.find(f)
         if i >= 0:
             head = head[:i]

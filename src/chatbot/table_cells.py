@@ -93,7 +93,7 @@ def table_header(text: str) -> str:
             last_sep = j
         elif last_sep >= 0 and j + 1 < len(lines) and not _TABLE_SEP.match(lines[j + 1]):
             break  # two data rows: the header is over
-    return "\n".join([*_caption(text), *lines[: last_sep + 1]])
+    return "\n".join([*caption_line(text), *lines[: last_sep + 1]])
 
 
 def own_table_text(text: str, row: str) -> str:
@@ -121,7 +121,7 @@ def line_before_table(text: str) -> str:
     return next((raw[j].strip() for j in range(first - 1, -1, -1) if raw[j].strip()), "") if first > 0 else ""
 
 
-def _caption(text: str) -> list[str]:
+def caption_line(text: str) -> list[str]:
     """The line right before a text's first table when it is its caption ("表1　近四个财政年度每股股息（单位：港仙）"):
     short, no list item, no heading; it may write the unit of every cell."""
     before = line_before_table(text)

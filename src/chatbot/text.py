@@ -762,8 +762,8 @@ def with_year_before(text: str) -> str:
     """A question asking the same period a year before a named one ("2025年上半年收入去年同期是多少？") as the question
     of that year ("2024年上半年收入是多少？"): the period it asks is the earlier one."""
     m = _YEAR_THEN_YEAR_BEFORE.search(text)
-    if not m:
-        return text
+    if not m or re.search(r"(?:比|较|相比|与|和|同)$", m.group(3)):
+        return text  # "…第一季度收入比上年同期增长多少": the change on the year before, asked of the year named
     return f"{text[:m.start()]}{int(m.group(1)) - 1}{m.group(2)}{m.group(3)}{text[m.end():]}"
 
 

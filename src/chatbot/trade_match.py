@@ -38,7 +38,7 @@ def _same_word(a: str, b: str) -> bool:
     return n >= _MIN_STEM and n >= min(len(a), len(b)) - 3
 
 
-def _chinese_of(phrase: str, rules: Rules) -> list[str]:
+def chinese_of(phrase: str, rules: Rules) -> list[str]:
     low = phrase.lower()
     return [*rules.sector_words_en.get(low, ()), *(z for s in _stems(low) for z in to_chinese(s))]
 
@@ -61,7 +61,7 @@ def _glossed_words(rest: str, words: list[str], rules: Rules) -> int:
     i = n = 0
     while i < len(words):
         for j in range(min(len(words), i + _MAX_PHRASE), i, -1):
-            if any(z and z in rest for z in _chinese_of(" ".join(words[i:j]), rules)):
+            if any(z and z in rest for z in chinese_of(" ".join(words[i:j]), rules)):
                 i, n = j, n + j - i
                 break
         else:
@@ -94,7 +94,7 @@ def names_business(words: list[str], rules: Rules, foreign: Callable[[str], bool
     trades = set(rules.business_words)
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + _MAX_PHRASE) + 1):
-            if any(z in trades or (foreign and foreign(z)) for z in _chinese_of(" ".join(words[i:j]), rules)):
+            if any(z in trades or (foreign and foreign(z)) for z in chinese_of(" ".join(words[i:j]), rules)):
                 return True
     return False
 

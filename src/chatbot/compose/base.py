@@ -75,7 +75,8 @@ class ComposeContext:
                         one_item=not asks_several(self.question),
                         # (a question of a company, a metric and a period only: "铦记刀剪2025年的收入是多少")
                         whole_asked=not (self.spec.segments or self.spec.required or self.spec.places or any(
-                            g.kind in ("word", "term") and not g.absent for g in self.spec.groups)))
+                            g.kind in ("word", "term") and not g.absent for g in self.spec.groups)),
+                        whole_forms=tuple(f for forms in self.spec.metrics for f in forms))
         first: dict[int, int] = {}
         for rank, c in enumerate(chosen):
             first.setdefault(c.passage_idx, rank)

@@ -187,7 +187,8 @@ def _change_of_another_part(text: str, asked: tuple | None) -> bool:
     if not asked:
         return False
     clauses = [c for c in re.split(r"[；;。]", text) if _STATED_CHANGE.search(c)]
-    parts = [{q for _, q in _stated_periods(c)} for c in clauses]
+    # (with its bare parts of a year: "10月至12月…第一季度收入…同比增长10.2%" names the fiscal first quarter too)
+    parts = [{q for _, q in periods(c)} | set(qualifiers(c)) for c in clauses]
     return bool(clauses) and all(qs and None not in qs and asked[1] not in qs for qs in parts)
 
 
@@ -1054,8 +1055,9 @@ def _series(ctx: ComposeContext, cands: list, best, question: str) -> list:
 
 def known_other_periods(ctx: ComposeContext) -> Composition | None:
     """The asked figure is not in the documents: say so, then give the same company's
-    same metric for the periods the documents do hold."""
-    if not (ctx.spec.wants_figure and ctx.spec.periods):
+    same metric for the periods the documents do hold. (Not when the part asked is a thing no document names,
+    "走马灯收入": no period has its figure, and the company's for another period is no part's.)"""
+    if not (ctx.spec.wants_figure and ctx.spec.periods) or any(g.marked and g.absent for g in ctx.spec.required):
         return None
     asked = ctx.spec.periods
     bare = _PERIOD_EN.sub(" ", period_phrase_re().sub(" ", ctx.question))

@@ -752,7 +752,32 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
         # (the best evidence, the figure or event whose cause is asked, then the causes, then the rest)
         return Composition([*wider[:1], *(e for e in causes if e.text not in have), *wider[1:]]) if causes else None
     first = pool[0] if pool[0] not in causes else None
-    return Composition([*(e for e in pool if e is first or e in causes), *(e for e in causes if e not in pool)])
+    return Composition(_with_referents(ctx, [*(e for e in pool if e is first or e in causes),
+                                             *(e for e in causes if e not in pool)]))
+
+
+def _with_referents(ctx: ComposeContext, entries: list[Entry]) -> list[Entry]:
+    """Each line that points back at what its document said before ("主要受上述应收款减值拖累": [structure]
+    referring_words), after the nearest earlier sentence of that document that writes the longest opening of the thing
+    pointed at and states a figure ("公司此前已就相关应收款计提减值1,320万元"): the cause's own figure."""
+    words = "|".join(map(re.escape, _cfg().get("referring_words", []))) or "(?!)"
+    out: list[Entry] = []
+    have = {e.text for e in entries}
+    for e in entries:
+        m = re.search(rf"(?:{words})([\u4e00-\u9fff]{{2,8}})", e.text)
+        thing = m.group(1) if m else ""
+        doc = ctx.structure[e.chunks[0].doc_id] if thing and e.chunks and e.chunks[0].doc_id in ctx.structure else None
+        sentences = [Entry(t, [ln.chunk], [t if t in ln.raw else ln.raw]) for b in (doc.blocks if doc else [])
+                     for ln in b.lines for t in split_sentences(ln.text, semicolons=False)]
+        at = next((i for i, x in enumerate(sentences) if x.text.strip() in e.text), len(sentences))
+        for n in range(len(thing), 1, -1):
+            found = [x for x in sentences[:at] if thing[:n] in x.text and _amounts(x.text) and x.text not in have]
+            if found:
+                out.append(found[-1])
+                have.add(found[-1].text)
+                break
+        out.append(e)
+    return out
 
 
 def _document_causes(ctx: ComposeContext, asked: set[str]) -> list[Entry]:
