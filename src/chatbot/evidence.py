@@ -479,7 +479,9 @@ def _section_period(chunk: Chunk) -> set:
     found = context_period(chunk.title, [h]) if h else set()  # (a year: "2025财年业绩"; a part of one may be a heading's
     # other word, "2028年中期目标" a medium-term target, no interim)
     year, part = next(iter(found)) if len(found) == 1 else (None, None)
-    return found if year and (not part or _ENDED_SPAN.search(h)) else set()
+    if year and part and _ENDED_SPAN.search(h):  # (and the calendar span its dates write: the six months to 31 December
+        return found | {x for x in named_periods(h) if x[1]}  # 2025 are 2025's second half too)
+    return found if year and not part else set()
 
 
 def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
@@ -1362,7 +1364,7 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str],
         word = g.alternatives[0]
         at = q.find(word)
         if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word)) or at < 0 \
-                or any(word in t for t in texts) or word in cfg["skip_words"] \
+                or any(word in t for t in texts) or word in cfg["skip_words"] or word in cfg.get("segment_markers", []) \
                 or not (_noun(word, frozenset(cfg["noun_pos"])) or not _in_dictionary(word)):
             continue
         # (the word may be a compound's opening, its head one character more: "柿叶" of "柿叶茶收入")
@@ -1377,7 +1379,15 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str],
         stem = compound[:-1]
         siblings = len(compound) >= 3 and any(
             re.search(rf"{re.escape(stem)}(?!{re.escape(compound[-1])})[\u4e00-\u9fff]", t) for t in texts)
-        if siblings or not any(compound[-1] in t for t in texts) or (len(compound) >= 3 and _rows_ending_with(
+        # (a rare word, whose last two characters are no common word either: not "美国市场", "华北区域")
+        # (a noun's, the question's own word: not a cut of the index's, "占总" of "占总收入", nor one across a period or
+        # a written word, "年线" of "2025年线上", nor ending in a verb, "师给" of "估值师给的估值")
+        spans = [(i, i + len(a)) for h in spec.groups if not h.absent and h is not g for a in h.alternatives
+                 if a and (i := q.find(a)) >= 0]
+        rare = all(_jieba_freq(w) < cfg["part_max_freq"] for w in {compound, compound[-2:]}) \
+            and word in _jieba().lcut(q) and dictionary_tag(compound[-1]) in ("n", "ng") \
+            and not any(i < at + len(word) and at < j and not (i <= at and at + len(word) <= j) for i, j in spans)
+        if siblings or (rare and not any(compound[-1] in t for t in texts)) or (rare and len(compound) >= 3 and _rows_ending_with(
                 compound[-1], compound, raw_texts or []) >= 2):  # (or of a kind the rows list in others: "走马灯" beside 宫灯, 串灯)
             g.marked = True
             out.append(g)
@@ -1389,15 +1399,13 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
     which the documents do not give (marked, so that the partner's figure does not answer for it):
     - written before a word that is no metric, which the passages write after another word ("儿童门票" beside their
       成人门票, "木筷销量" beside 竹筷销量);
-    - written after a noun the passages write before another word ("竹制砧板" beside their 竹制餐具);
     - a word of the same length and last character as one the passages write, the same thing's other kind ("木筷" beside
       竹筷; not "路费" beside 通行费, another name of it).
-    (Words are read as jieba cuts the passages; a metric after the word is left to _absent_parts_of_metric.)"""
-    from chatbot.text import _jieba
-
+    (Words are read as jieba cuts the passages; a metric after the word is left to _absent_parts_of_metric. A word after
+    a noun the passages write before another, "竹制砧板" beside 竹制餐具, is not marked: "征程芯片" is their 征程系列处理硬件.)"""
     q = normalize(question)
     cfg = evidence_config()["required"]
-    noun_pos = frozenset(cfg["noun_pos"])
+    noun_pos = frozenset(cfg["noun_pos"]) - {"vn", "v", "l", "x", "eng"}  # (things: not "变化", a change asked)
     metric_forms = {f for forms in spec.metrics for f in forms if f}
     tokens = [t for text in raw_texts for t in _jieba().lcut(normalize(text))]
     pairs = set(itertools.pairwise(tokens))
@@ -1408,17 +1416,20 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
         word = g.alternatives[0]
         at = q.find(word)
         if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word)) or at < 0 \
-                or word in cfg["skip_words"] or not (_noun(word, noun_pos) or not _in_dictionary(word)):
+                or word in cfg["skip_words"] or word in cfg.get("segment_markers", []) \
+                or not (_noun(word, noun_pos) or not _in_dictionary(word)):
             continue
         end = at + len(word)
         after = next((a for h in written for a in h.alternatives if a and q.startswith(a, end) and a not in metric_forms
-                      and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a)), "")
-        before = next((a for h in written for a in h.alternatives if a and q[:at].endswith(a)
-                       and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) and dictionary_tag(a) in noun_pos), "")
+                      and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) and dictionary_tag(a) in noun_pos), "")
         same_shape = any(len(t) == len(word) and t[-1] == word[-1] and t[0] != word[0] and t != word
                          and re.fullmatch(r"[\u4e00-\u9fff]+", t) and (dictionary_tag(t) or "n") in noun_pos for t in words)
+        left = next((a for h in written for a in h.alternatives if a and q[:at].endswith(a)), "")
+        right = next((a for h in written for a in h.alternatives if a and q.startswith(a, end)), "")
+        if g.kind_phrase or (left and right and (left, right) in pairs):
+            continue  # the generic head of a product's name ("芯片" of 征程芯片), or a word inserted into a phrase the
+            # passages write ("所得款项净额": 所得净额)
         if (after and any(b == after and a != word and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) for a, b in pairs)) \
-                or (before and any(a == before and b != word and re.fullmatch(r"[\u4e00-\u9fff]{2,}", b) for a, b in pairs)) \
                 or same_shape:
             g.marked = True
             out.append(g)
@@ -1438,7 +1449,8 @@ def _run_on_heads(question: str, spec: QuestionSpec, texts: list[str]) -> list[T
     ("栗子酒去年卖了多少" where the chestnut maker's passages write 栗子 and no 酒): a Chinese compound's last part is what
     it names, a thing the documents do not give, which no figure of the word's other things answers: marked. (Not a
     quantity or a measure of it, "板栗价", "门店数": [required] quantity_ends and the heads of skip_words; nor the start of
-    a word the question goes on with, "纸尿裤业务", nor an ordinal's, "上市头两个季度".)"""
+    a word the question goes on with, "纸尿裤业务", nor an ordinal's, "上市头两个季度", nor a verb asking the amount,
+    "框架协议值多少欧元".)"""
     q = normalize(question)
     cfg = evidence_config()["required"]
     measures = {*cfg["quantity_ends"], *(w[0] for w in cfg["skip_words"])}
@@ -1453,7 +1465,7 @@ def _run_on_heads(question: str, spec: QuestionSpec, texts: list[str]) -> list[T
         head = q[at + len(word): at + len(word) + 1]
         if not head or not re.fullmatch(r"[\u4e00-\u9fff]", head) or head in measures \
                 or _jieba_freq(q[at + len(word): at + len(word) + 2]) > 0 \
-                or re.match(r"[\d两一二三四五六七八九十几半]", q[at + len(word) + 1: at + len(word) + 2]) \
+                or re.match(r"[\d两一二三四五六七八九十几半]|多少", q[at + len(word) + 1: at + len(word) + 3]) \
                 or dictionary_tag(head) not in ("n", "ng") or any(h is not g and not h.absent and q.startswith(a, at + len(word))
                                                               for h in spec.groups for a in h.alternatives if a):
             continue
@@ -1501,25 +1513,35 @@ def _absent_parts_en(question: str, spec: QuestionSpec, texts: list[str]) -> lis
 
 
 def _absent_heads_en(question: str, spec: QuestionSpec) -> list[TermGroup]:
-    """The English word no passage holds in any sense that ends the name of the thing asked, right after a word the
-    passages do hold ("persimmon wine", where the persimmon grower's passages write 柿子 and no 酒; "wood ear sauce"): an
-    English compound names a kind of its last word, which the documents do not give: marked, so that no row of the
-    modifier's other things answers for it. (The name ends at a function word, a comma or the question's end.)"""
-    low = re.findall(r"[a-z][a-z\-]*|[,?.;]", question.lower())
+    """The English word no passage holds in any sense that ends the name of the part whose money figure or price is asked
+    ("revenue from persimmon wine", where the persimmon grower's passages write 柿子 and no 酒; "sales of wood ear sauce"),
+    right after a word the passages do hold: an English compound names a kind of its last word, which the documents do
+    not give; and a finance term that names the part ("price for phosphoric acid", 磷酸): marked, so that no row of the
+    modifier's other things, no other product's price, answers for it. ([required] part_of_metric_en: the metric and its
+    preposition; the name ends at a function word, a comma or the question's end.)"""
+    cfg = evidence_config()["required"]
+    low = question.lower()
     stop = function_words_en()
-    named = {w for n in spec.names for w in n.lower().split()}
     out = []
-    for g in spec.groups:
-        word = g.alternatives[0]
-        if not (g.absent and g.kind == "word" and word.isascii() and word.isalpha()) or word in stop or word in named \
-                or word not in low:
+    for m in re.finditer(cfg["part_of_metric_en"], low):
+        words = re.findall(r"[a-z][a-z\-]*", m.group("part"))
+        while words and words[-1] in stop:
+            words.pop()
+        part = " ".join(words)
+        # (a finance term the passages write that names the part, "phosphoric acid" (磷酸): only its own figure answers,
+        # not the price of another product, "黄磷平均售价")
+        for g in spec.groups:
+            if g.kind == "term" and not g.absent and g.source and part.endswith(g.source.lower()) and g not in out:
+                g.marked = True
+                out.append(g)
+        if len(words) < 2:
             continue
-        at = low.index(word)
-        prev, nxt = (low[at - 1] if at else ""), (low[at + 1] if at + 1 < len(low) else "")
+        head, prev = words[-1], words[-2]
+        g = next((g for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0] == head), None)
         held = any(not h.absent and h is not g and not h.entity and h.kind in ("word", "term") and any(
             prev in (a, plural_en(a)) or prev in a.split() for a in [*h.alternatives, h.source.lower()] if a.isascii())
                    for h in spec.groups)
-        if held and (not nxt or nxt in stop or not nxt.isalpha()):
+        if g is not None and held and head not in cfg["not_heads_en"] and head not in spec.measures and g not in out:
             g.marked = True
             out.append(g)
     return out

@@ -262,8 +262,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
                 topic = ent  # (a topic in another language than the question's: the company alone; an English one
                 # naming the company in Chinese, "Why was one of 溟珂海洋's krill vessels held…", is English)
             return f"{topic}：{q}" if re.search(r"[\u4e00-\u9fff]", q) else f"{topic}: {q}"
-        if question_language(q) == "zh" and detect_intent(q).name not in ("definition", "how", "comparison") and (
-                glossary.metrics_in(q) or re.search(reader_config()["followup"]["figures_asked_zh"], q)):
+        if question_language(q) == "zh" and detect_intent(q).name not in ("definition", "how", "comparison") \
+                and re.search(reader_config()["followup"]["figures_asked_zh"], q):
             return f"{ent}{q}"  # "有没有更新一点的销售数据？": the figures of the company of the conversation
         if question_language(q) == "en" and detect_intent(q).name not in ("definition", "how", "comparison") \
                 and _continues_topic_en(q, prev, _last_answer(history)):

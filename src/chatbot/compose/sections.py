@@ -981,6 +981,19 @@ def stance_of(text: str) -> int:
     if plain != text or any(w in text for w in st["positive"]) or (
             st.get("positive_en") and re.search(st["positive_en"], text, re.I)):
         return 1
+    return _restated_rate_side(text)
+
+
+def _restated_rate_side(text: str) -> int:
+    """A figure whose being high is an upside ([stance] positive_high, or "margin" in English), stated with its value a
+    year before ([stance] restated_rate: "毛利率22.7%,2024财年为24.0%"): +1 when higher now, -1 when lower, else 0."""
+    st = reader_config()["stance"]
+    if not (any(w in text for w in st.get("positive_high", [])) or re.search(r"\bmargins?\b", text, re.I)):
+        return 0
+    for rx in st.get("restated_rate", []):
+        if m := re.search(rx, text, re.I):
+            now, before = float(m.group("now")), float(m.group("before"))
+            return (now > before) - (now < before)
     return 0
 
 
