@@ -366,8 +366,11 @@ def test_a_chinese_follow_up_asking_figures_of_no_company(question, standalone):
     ("禾筷集团竹制砧板收入是多少？", [("竹制", False), ("砧板", True)], ["| 竹制餐具套装 | 121,500 |"], []),
     # a word inserted into a phrase the passages write ("所得款项净额": 所得净额)
     ("云知声配售所得款项净额约多少？", [("所得", False), ("款项", True), ("净额", False)], ["预计所得净额约1.92亿港元"], []),
-    # the same length and last character as a word the passages write
+    # after the word the passages write before a word of its length and last character
     ("禾筷集团一次性木筷收入是多少？", [("一次性", False), ("木筷", True)], ["| 一次性竹筷 | 318,200 |"], ["木筷"]),
+    # a word of its shape written elsewhere: another name, not another kind ("旅客" beside 乘客)
+    ("国泰航空10月份运了多少旅客？", [("旅客", True)], ["10月载客量289.5万人次，乘客人数增长"], []),
+    ("迅邦快递10月份一共揽收了多少票快件？", [("揽收", False), ("快件", True)], ["揽收量25.12亿票，邮件业务"], []),
     # another name of a thing the passages give, not of its shape ("路费" beside 通行费), before a metric
     ("峤通高速1-11月累计路费收入是多少？", [("累计", False), ("路费", True)], ["公司累计通行费收入55.62亿元"], []),
     # nothing written beside it with another partner

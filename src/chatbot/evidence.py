@@ -1399,8 +1399,8 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
     which the documents do not give (marked, so that the partner's figure does not answer for it):
     - written before a word that is no metric, which the passages write after another word ("儿童门票" beside their
       成人门票, "木筷销量" beside 竹筷销量);
-    - a word of the same length and last character as one the passages write, the same thing's other kind ("木筷" beside
-      竹筷; not "路费" beside 通行费, another name of it).
+    - after the word the passages write before a word of its length and last character, the same thing's other kind
+      ("一次性木筷" beside 一次性竹筷; not "累计路费" beside 累计通行费, another name of it).
     (Words are read as jieba cuts the passages; a metric after the word is left to _absent_parts_of_metric. A word after
     a noun the passages write before another, "竹制砧板" beside 竹制餐具, is not marked: "征程芯片" is their 征程系列处理硬件.)"""
     q = normalize(question)
@@ -1409,7 +1409,6 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
     metric_forms = {f for forms in spec.metrics for f in forms if f}
     tokens = [t for text in raw_texts for t in _jieba().lcut(normalize(text))]
     pairs = set(itertools.pairwise(tokens))
-    words = set(tokens)
     written = [g for g in spec.groups if not g.absent and not g.entity and g.kind in ("word", "term")]
     out = []
     for g in spec.groups:
@@ -1417,15 +1416,17 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
         at = q.find(word)
         if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word)) or at < 0 \
                 or word in cfg["skip_words"] or word in cfg.get("segment_markers", []) \
-                or not (_noun(word, noun_pos) or not _in_dictionary(word)):
+                or dictionary_tag(word) not in noun_pos \
+                or any(re.match(p, word) for p in evidence_config()["scope"]["per_unit_before"]):
+            # (a noun of the dictionary: not "各是" of "各是多少"; nor a unit the figure is per, "每箱" of "每箱出厂价")
             continue
         end = at + len(word)
         after = next((a for h in written for a in h.alternatives if a and q.startswith(a, end) and a not in metric_forms
                       and re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) and dictionary_tag(a) in noun_pos), "")
-        same_shape = any(len(t) == len(word) and t[-1] == word[-1] and t[0] != word[0] and t != word
-                         and re.fullmatch(r"[\u4e00-\u9fff]+", t) and (dictionary_tag(t) or "n") in noun_pos for t in words)
         left = next((a for h in written for a in h.alternatives if a and q[:at].endswith(a)), "")
         right = next((a for h in written for a in h.alternatives if a and q.startswith(a, end)), "")
+        same_shape = bool(left) and any(x == left and len(t) == len(word) and t[-1] == word[-1] and t[0] != word[0]
+                                        and dictionary_tag(t) in noun_pos for x, t in pairs)
         if g.kind_phrase or (left and right and (left, right) in pairs):
             continue  # the generic head of a product's name ("芯片" of 征程芯片), or a word inserted into a phrase the
             # passages write ("所得款项净额": 所得净额)
