@@ -594,3 +594,9 @@ def test_dev39_reader_question(dev39_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(40), KNOWN_FAILURES))
 def test_dev40_reader_question(dev40_engine, q):
     assert_reader_answer(dev40_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(41), KNOWN_FAILURES))
+def test_dev41_reader_question(dev41_engine, q):
+    assert_reader_answer(dev41_engine.ask(q["question"], q.get("history")), q)

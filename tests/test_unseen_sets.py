@@ -38,7 +38,7 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38, DEV39, DEV40 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 41))
+    DEV38, DEV39, DEV40, DEV41 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 42))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -714,3 +714,15 @@ def test_dev40(dev40_engine, q):
     English look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent companies
     and follow-ups."""
     _assert_as_expected(dev40_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV41))
+def test_dev41(dev41_engine, q):
+    """Ten articles written blind in session 40 (a wood-ear grower's documentary, a sausage maker's world record, a
+    persimmon grower's earthquake damage, an aloe group's carbon footprint certificate written wholly in English, a
+    lavender grower's donation, an HTML bonsai nursery's China-Europe freight train, a .txt lantern maker's Asian Games contract, a chestnut
+    maker's Michelin supply deal, a chopstick maker's settlement, an embroidery maker's museum): Chinese and English
+    look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent companies and
+    follow-ups."""
+    _assert_as_expected(dev41_engine.ask(q["question"], q.get("history")), q)

@@ -1531,14 +1531,14 @@ def _absent_heads_en(question: str, spec: QuestionSpec) -> list[TermGroup]:
         part = " ".join(words)
         # (a finance term the passages write that names the part, "phosphoric acid" (磷酸): only its own figure answers,
         # not the price of another product, "黄磷平均售价")
-        for g in spec.groups:
-            if g.kind == "term" and not g.absent and g.source and part.endswith(g.source.lower()) and g not in out:
-                g.marked = True
-                out.append(g)
+        for t in spec.groups:
+            if t.kind == "term" and not t.absent and t.source and part.endswith(t.source.lower()) and t not in out:
+                t.marked = True
+                out.append(t)
         if len(words) < 2:
             continue
         head, prev = words[-1], words[-2]
-        g = next((g for g in spec.groups if g.absent and g.kind == "word" and g.alternatives[0] == head), None)
+        g = next((x for x in spec.groups if x.absent and x.kind == "word" and x.alternatives[0] == head), None)
         held = any(not h.absent and h is not g and not h.entity and h.kind in ("word", "term") and any(
             prev in (a, plural_en(a)) or prev in a.split() for a in [*h.alternatives, h.source.lower()] if a.isascii())
                    for h in spec.groups)
