@@ -45,8 +45,10 @@ _HALF = ("- 收入4.96亿元,同比增长15.1%。\n- 中期股息每股3.2港仙
 @pytest.mark.parametrize(("question", "kept", "dropped"), [
     ("云知声2025财年收入是多少？", "干制黑木耳", "4.96亿"),
     ("云知声2026财年上半年收入是多少？", "4.96亿", "干制黑木耳"),
+    ("云知声2025年下半年收入是多少？", "4.96亿", "干制黑木耳"),  # the calendar half the heading's dates span
 ])
 def test_a_half_years_heading_and_a_tables_caption_give_their_periods(question, kept, dropped):
+    """(and a fiscal half asked, "2025财年下半年", is not the calendar half the dates span: refused below)"""
     shown = _sentences(question, _HALF, "云知声公告", "2026财年上半年(截至2025年12月31日止六个月)")
     assert any(kept in s for s in shown)
     assert not any(dropped in s for s in shown)
@@ -61,6 +63,9 @@ def test_a_half_without_its_dates_is_no_section_period():
         return _section_period(Chunk(id="x:1", doc_id="x", title="t", text="", headings=["t", heading]))
 
     assert period("2026财年上半年(截至2025年12月31日止六个月)") == {("2026", "H1"), ("2025", "H2")}
+    heading = "2026财年上半年(截至2025年12月31日止六个月)"  # a fiscal period asked: 2025财年下半年 is another half
+    assert _section_period(Chunk(id="x:1", doc_id="x", title="t", text="", headings=["t", heading]), calendar=False) \
+        == {("2026", "H1")}
     assert period("2025财年业绩(截至2025年6月30日)") == {("2025", None)}
     assert period("2028年中期目标") == set()
 
@@ -362,6 +367,8 @@ def test_a_chinese_follow_up_asking_figures_of_no_company(question, standalone):
     # before a word (no metric) the passages write after another word
     ("锦针绣艺博物馆的儿童门票多少钱？", [("儿童", True), ("门票", False)], ["成人门票每人60元"], ["儿童"]),
     ("禾筷集团2025财年木筷销量是多少？", [("木筷", True), ("销量", False)], ["竹筷销量36.5亿双"], ["木筷"]),
+    # a noun of the question's own cut, no word of the dictionary ("灯带")
+    ("纱影灯业2025财年灯带销量是多少？", [("灯带", True), ("销量", False)], ["灯笼销量1,180万盏"], ["灯带"]),
     # after a noun the passages write before another word: not marked ("征程芯片" is their 征程系列处理硬件)
     ("禾筷集团竹制砧板收入是多少？", [("竹制", False), ("砧板", True)], ["| 竹制餐具套装 | 121,500 |"], []),
     # a word inserted into a phrase the passages write ("所得款项净额": 所得净额)
@@ -382,3 +389,22 @@ def test_an_absent_noun_beside_a_word_written_with_another(question, groups, tex
     spec = QuestionSpec(groups=[TermGroup([w], ABSENT_WEIGHT if absent else 1.0, absent=absent) for w, absent in groups],
                         entities=set(), metrics=[["收入", "营收"]], periods=set(), wants_figure=True, wants_list=False)
     assert [g.alternatives[0] for g in _absent_beside_written(question, spec, texts)] == marked
+
+
+def test_an_elliptical_follow_up_then_an_ask_of_another_kind():
+    """"毛利率呢？和上年比怎么样？" after "栈香食品2025年收入多少？": the company's gross margin, then the comparison (it had been
+    read with no company, and another company's gross margin quoted)."""
+    from chatbot.followup import resolve_followup
+    from chatbot.glossary import Glossary, load_glossary
+
+    glossary = Glossary(aliases={"栈香食品": "栈香食品"}, companies={"栈香食品"}, metrics=load_glossary().metrics)
+    history = [{"role": "user", "content": "栈香食品2025年收入多少？"},
+               {"role": "assistant", "content": "栈香食品2025年收入14.62亿元，同比增长8.7%[1]。"}]
+    standalone = resolve_followup("毛利率呢？和上年比怎么样？", history, glossary)
+    assert standalone.startswith("栈香食品2025年毛利率")
+    assert standalone.endswith("和上年比怎么样？")
+
+
+def test_a_fiscal_half_asked_is_not_the_calendar_half_of_the_next_fiscal_year():
+    assert not any("4.96亿" in s for s in _sentences("云知声2025财年下半年收入是多少？", _HALF, "云知声公告",
+                                                     "2026财年上半年(截至2025年12月31日止六个月)"))

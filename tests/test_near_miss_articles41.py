@@ -50,6 +50,7 @@ def engine(corpus_index, tmp_path_factory):
     ("What final dividend did Bambrook Furniture pay for FY2025?", "港仙"),  # the look-alike of Bambrook Tableware
     ("禾筷集团2025财年木筷销量是多少？", "36.5亿双"),  # another kind of the thing the article gives (竹筷)
     ("锦针绣艺博物馆的儿童门票多少钱？", "60元"),
+    ("纱影灯业2025财年灯带销量是多少？", "1,180万盏"),
 ])
 def test_a_near_miss_is_refused(engine, question, wrong):
     answer = engine.ask(question)

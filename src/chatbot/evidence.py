@@ -92,6 +92,7 @@ from chatbot.text import (
     period_spellings,
     periods,
     plural_en,
+    pos_tags,
     qualifiers,
     question_language,
     row_label_periods,
@@ -471,16 +472,18 @@ def _period_heading(chunk: Chunk) -> str:
     return next((h for h in reversed(chunk.headings) if h != chunk.title and named_periods(h)), "")
 
 
-def _section_period(chunk: Chunk) -> set:
+def _section_period(chunk: Chunk, calendar: bool = True) -> set:
     """The one period the innermost section heading naming a period gives (its title aside): a year, or a part of one
-    whose dates the heading writes ("2026财年上半年（截至2025年12月31日止六个月）"); empty when it names none, several,
-    or a part of a year without its dates."""
+    whose dates the heading writes ("2026财年上半年（截至2025年12月31日止六个月）", with the calendar span of those dates
+    unless `calendar` is False); empty when it names none, several, or a part of a year without its dates."""
     h = _period_heading(chunk)
     found = context_period(chunk.title, [h]) if h else set()  # (a year: "2025财年业绩"; a part of one may be a heading's
     # other word, "2028年中期目标" a medium-term target, no interim)
     year, part = next(iter(found)) if len(found) == 1 else (None, None)
-    if year and part and _ENDED_SPAN.search(h):  # (and the calendar span its dates write: the six months to 31 December
-        return found | {x for x in named_periods(h) if x[1]}  # 2025 are 2025's second half too)
+    if year and part and _ENDED_SPAN.search(h):  # (and, `calendar`, the calendar span its dates write: the six months to
+        # 31 December 2025 are 2025's second half too; not for a question asking fiscal periods, whose "2025财年下半年" is
+        # another half)
+        return found | ({x for x in named_periods(h) if x[1]} if calendar else set())
     return found if year and not part else set()
 
 
@@ -1409,6 +1412,7 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
     metric_forms = {f for forms in spec.metrics for f in forms if f}
     tokens = [t for text in raw_texts for t in _jieba().lcut(normalize(text))]
     pairs = set(itertools.pairwise(tokens))
+    nouns = {w for w, flag in pos_tags(q) if flag in noun_pos}  # (the question's own nouns: "灯带", no word of the dictionary)
     written = [g for g in spec.groups if not g.absent and not g.entity and g.kind in ("word", "term")]
     out = []
     for g in spec.groups:
@@ -1416,9 +1420,10 @@ def _absent_beside_written(question: str, spec: QuestionSpec, raw_texts: list[st
         at = q.find(word)
         if not (g.absent and g.kind == "word" and not g.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word)) or at < 0 \
                 or word in cfg["skip_words"] or word in cfg.get("segment_markers", []) \
-                or dictionary_tag(word) not in noun_pos \
+                or (dictionary_tag(word) not in noun_pos and word not in nouns) \
                 or any(re.match(p, word) for p in evidence_config()["scope"]["per_unit_before"]):
-            # (a noun of the dictionary: not "各是" of "各是多少"; nor a unit the figure is per, "每箱" of "每箱出厂价")
+            # (a noun of the dictionary or of the question's cut: not "各是" of "各是多少"; nor a unit the figure is per, "每箱"
+            # of "每箱出厂价")
             continue
         end = at + len(word)
         after = next((a for h in written for a in h.alternatives if a and q.startswith(a, end) and a not in metric_forms
@@ -3717,7 +3722,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     # paragraph before it
                     stated = periods(lead)
                 if not stated and not is_row and claim_figures(shown) and not periods(own_text(shown)) \
-                        and not qualifiers(own_text(shown)) - {None} and (section := _section_period(p.chunk)):
+                        and not qualifiers(own_text(shown)) - {None} and (section := _section_period(p.chunk, calendar=not asks_fiscal)):
                     stated = section  # a sentence naming no period under a section heading of one dated period ("##
                     # 2025财年业绩（截至2025年9月30日止年度）" over "末期股息每股5.8港仙。"): that period's, not a year another
                     # sentence of the passage names ("毛利率31.8%，2024财年为29.5%")

@@ -273,6 +273,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
 
 
 _ELLIPSIS_THEN_ASK_ZH = re.compile(r"^(?P<x>\s*(?:那么?|还有)?[^？?。]{1,24}?(?:的呢|呢))\s*[？?，,]\s*(?P<ask>[^？?]*(?:多少|几)[^？?]*[？?]?)\s*$")
+# ... or an ask of another kind ("和上年比怎么样？", "同比变化如何？"): no figure of its own asked
+_ELLIPSIS_THEN_OTHER_ZH = re.compile(r"^(?P<x>\s*(?:那么?|还有)?[^？?。]{1,24}?(?:的呢|呢))\s*[？?，,]\s*(?P<ask>[^？?]{2,24}[？?]?)\s*$")
 
 
 def _continues_topic_en(question: str, prev: str, answer: str) -> bool:
@@ -294,6 +296,10 @@ def _ellipsis_then_ask(question: str, history: list[dict] | None, glossary: Glos
     second part asks (a period named: the second part's items of that period; a part named: its items of that part).
     None when the follow-up is not so written, or its second part names a company of its own."""
     m = _ELLIPSIS_THEN_ASK_ZH.match(question)
+    if not m and (then := _ELLIPSIS_THEN_OTHER_ZH.match(question)) and not glossary.entities(then.group("ask")):
+        # "毛利率呢？和上年比怎么样？": the elliptical part resolved, then its own ask of it as written
+        first = resolve_followup(then.group("x").strip() + "？", history, glossary)
+        return None if first.strip() == then.group("x").strip() + "？" else f"{first}{then.group('ask').strip()}"
     if not m or glossary.entities(m.group("ask")):
         return None
     first = resolve_followup(m.group("x").strip() + "？", history, glossary)

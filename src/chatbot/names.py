@@ -233,12 +233,9 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
 
 
 def _posseg(text: str):
-    from chatbot.text import _jieba
+    from chatbot.text import pos_tags
 
-    _jieba()  # the same dictionary and user words as the keyword index
-    import jieba.posseg as pseg
-
-    return [(w.word, w.flag) for w in pseg.lcut(text)]
+    return pos_tags(text)  # the same dictionary and user words as the keyword index
 
 
 def tools_loaded() -> bool:

@@ -693,6 +693,15 @@ def dictionary_tag(word: str) -> str | None:
     return pseg.dt.word_tag_tab.get(word)
 
 
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """The words of a text as jieba cuts it, each with its part of speech (the dictionary and user words the keyword
+    index reads)."""
+    import jieba.posseg as pseg  # loaded on first use
+
+    _jieba()
+    return [(w.word, w.flag) for w in pseg.lcut(text)]
+
+
 def jieba_loaded() -> bool:
     return _load_jieba.cache_info().currsize > 0
 
