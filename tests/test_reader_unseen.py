@@ -521,6 +521,55 @@ KNOWN_FAILURES: dict[str, str] = {
                "a share of a region's raw milk in an English article: the region's row (Alxa 4,120) is not found as an operand; not computed",
     "h39-r55": "鸢逸文创现在有多少名扎制艺人？ — "
                "the intent is read as latest ('现在'; the set labels it lookup); the count (86名) is quoted",
+    # dev-41 (the session-40 hidden set, opened in session 41): its failures at the end of session 41
+    "h40-r03": "商汤2025年上半年的业绩有哪些重点？ — "
+               "the intent is read as lookup (the set labels it summary); its lines are the look-up's",
+    "h40-r05": "What is Deloitte's bottom line on the Hon… — "
+               "'Deloitte' is read as a name no document holds (the documents write 德勤 only, and no dictionary gives it): refused",
+    "h40-r06": "澎湃那篇讲国产大模型和算力企业扎堆港交所的文章，最后的结论是什么？ — "
+               "the conclusion quotes the article's last section; the 350 queue figure is in an earlier sentence",
+    "h40-r08": "Why did Fourth Paradigm's gross margin dr… — "
+               "'Fourth Paradigm' is read as a name no document holds (the documents write 第四范式 only): refused",
+    "h40-r12": "MiniMax靠什么赚钱？它走的是怎样的商业化路线？ — "
+               "the business answer quotes the report's model line; the overseas share (七成) is in an article's sentence it does not pick",
+    "h40-r14": "For an AI company, what are the advantag… — "
+               "the pros-and-cons answer quotes the 18C lines; the 6-month lock-up is in a sentence it does not pick",
+    "h40-r15": "地平线上半年的业绩有哪些亮点，又有哪些让人担心的地方？ — "
+               "the intent is read as lookup (让人担心的地方 is no side word; the set labels it pros_cons)",
+    "h40-r16": "18C章到底是什么规则？ — "
+               "the definition quotes the 科企专线 sentence naming 18C; the 2.5亿/60亿港元 thresholds are in other sentences",
+    "h40-r18": "报道里说云知声“增收不增利”，具体指什么？ — "
+               "the definition quotes the phrase's own sentence; the net loss (4.54亿) is in another",
+    "h40-r19": "智谱和MiniMax的IPO估值差多少？ — "
+               "the intent is read as derived (差多少; the set labels it comparison)",
+    "h40-r21": "云知声和星渚科技比，谁的2025年收入增长更快？ — "
+               "the intent is read as lookup (the set labels it comparison); refused as it should be",
+    "h40-r22": "云知声2022到2024年三年的净亏损，平均每年是多少？ — "
+               "the intent is read as lookup (the set labels it derived); the three years' losses are not averaged",
+    "h40-r24": "其中第二季度单季收入占上半年的比例是多少？ — "
+               "the follow-up share: the quarter's 15.49亿 is found, the half's 26.26亿 in the same sentence is not taken as the whole; not computed",
+    "h40-r25": "智谱上市以后股价最高冲到过多少？ — "
+               "the intent is read as lookup (the set labels it latest)",
+    "h40-r28": "现在适合买入云知声吗？ — "
+               "advice quotes the report's assessment; the 1.56亿 and 53.3% lines are not among its picks (as h39-r28)",
+    "h40-r30": "那现在还值得追吗？ — "
+               "the intent is read as latest (现在; the set labels it advice)",
+    "h40-r33": "寒岭菌业这次关于纪录片的公告主要说了些什么？ — "
+               "the summary gives each section's first points; the 1.5亿 online target is the second sentence of an item",
+    "h40-r34": "Sum up Verdaloe's carbon footprint annou… — "
+               "the summary gives each section's points while they fit; the 15% reduction target does not fit the section's room",
+    "h40-r41": "坪野食品和米其林餐厅集团的合作，好处在哪，局限又在哪？ — "
+               "the intent is read as lookup (好处在哪, 局限 are no side words it reads; the set labels it pros_cons)",
+    "h40-r42": "What are the upsides and the limits of S… — "
+               "the intent is read as lookup ('limits' is no side word; the set labels it pros_cons)",
+    "h40-r43": "What exactly does the product carbon foo… — "
+               "the intent is read as lookup (the set labels it definition)",
+    "h40-r44": "坪野食品说的Marronova是什么？ — "
+               "the intent is read as lookup (a brand's 是什么; the set labels it definition)",
+    "h40-r47": "锦针绣艺的博物馆如果一年接待的30万人次都买成人票，门票收入大约是多少？ — "
+               "a hypothetical product (30万人次 × 60元) is read as a look-up; not computed",
+    "h40-r50": "有没有更新一点的销售数据？ — "
+               "the follow-up is answered with the January sales line, but its intent is read as lookup (the set labels it latest)",
 }
 
 
