@@ -408,3 +408,16 @@ def test_an_elliptical_follow_up_then_an_ask_of_another_kind():
 def test_a_fiscal_half_asked_is_not_the_calendar_half_of_the_next_fiscal_year():
     assert not any("4.96亿" in s for s in _sentences("云知声2025财年下半年收入是多少？", _HALF, "云知声公告",
                                                      "2026财年上半年(截至2025年12月31日止六个月)"))
+
+
+def test_another_company_then_a_comparison_is_no_elliptical_follow_up():
+    """"那途昇汽车呢？两家谁更依赖豪华品牌？": another company, then a comparison of the two (not the first part resolved and
+    the comparison appended)."""
+    from chatbot.followup import _ellipsis_then_ask
+    from chatbot.glossary import Glossary, load_glossary
+
+    glossary = Glossary(aliases={"骋耀汽车": "骋耀汽车", "途昇汽车": "途昇汽车"}, companies={"骋耀汽车", "途昇汽车"},
+                        metrics=load_glossary().metrics)
+    history = [{"role": "user", "content": "骋耀汽车的豪华品牌收入占比是多少？"},
+               {"role": "assistant", "content": "骋耀汽车2025年上半年豪华品牌收入占比为71%。"}]
+    assert _ellipsis_then_ask("那途昇汽车呢？两家谁更依赖豪华品牌？", history, glossary) is None

@@ -296,8 +296,10 @@ def _ellipsis_then_ask(question: str, history: list[dict] | None, glossary: Glos
     second part asks (a period named: the second part's items of that period; a part named: its items of that part).
     None when the follow-up is not so written, or its second part names a company of its own."""
     m = _ELLIPSIS_THEN_ASK_ZH.match(question)
-    if not m and (then := _ELLIPSIS_THEN_OTHER_ZH.match(question)) and not glossary.entities(then.group("ask")):
-        # "毛利率呢？和上年比怎么样？": the elliptical part resolved, then its own ask of it as written
+    if not m and (then := _ELLIPSIS_THEN_OTHER_ZH.match(question)) and not glossary.entities(then.group("ask")) \
+            and not glossary.entities(then.group("x")):
+        # "毛利率呢？和上年比怎么样？": the elliptical part resolved, then its own ask of it as written (not another company
+        # then a comparison, "那途昇汽车呢？两家谁更依赖豪华品牌？", read as the comparison it is)
         first = resolve_followup(then.group("x").strip() + "？", history, glossary)
         return None if first.strip() == then.group("x").strip() + "？" else f"{first}{then.group('ask').strip()}"
     if not m or glossary.entities(m.group("ask")):
