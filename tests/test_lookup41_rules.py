@@ -106,6 +106,8 @@ def _spec(groups: list[TermGroup]) -> QuestionSpec:
     ("云知声2025年婴儿纸尿裤业务收入是多少？", "纸尿裤", ["其中婴儿纸尿裤收入31.2亿元"], None),
     # a verb run on to an ordinal: no thing's name ("上市头两个季度")
     ("云知声猫三联疫苗上市头两个季度卖了多少钱？", "上市", ["上市首两个季度销售约4,200万元"], None),
+    # the start of a word of the question's own cut ("山河录手游": 手游)
+    ("砚舟互娱的山河录手游上线首月流水有多少？", "山河录", ["武侠题材新游《山河录》于2025年4月上线"], None),
     # a verb after the word, no noun
     ("坪野食品的栗子卖了多少？", "栗子", ["栗子甜品"], None),
 ])

@@ -1461,6 +1461,7 @@ def _run_on_heads(question: str, spec: QuestionSpec, texts: list[str]) -> list[T
     cfg = evidence_config()["required"]
     measures = {*cfg["quantity_ends"], *(w[0] for w in cfg["skip_words"])}
     noun_pos = frozenset(cfg["noun_pos"])
+    cut = {w for w, _ in pos_tags(q) if len(w) == 1}  # (a character the question's cut leaves alone: not "手" of 手游)
     out = []
     for g in spec.groups:
         word = g.alternatives[0]
@@ -1469,7 +1470,7 @@ def _run_on_heads(question: str, spec: QuestionSpec, texts: list[str]) -> list[T
                 or not (_noun(word, noun_pos) or not _in_dictionary(word)):
             continue
         head = q[at + len(word): at + len(word) + 1]
-        if not head or not re.fullmatch(r"[\u4e00-\u9fff]", head) or head in measures \
+        if not head or not re.fullmatch(r"[\u4e00-\u9fff]", head) or head in measures or head not in cut \
                 or _jieba_freq(q[at + len(word): at + len(word) + 2]) > 0 \
                 or re.match(r"[\d两一二三四五六七八九十几半]|多少", q[at + len(word) + 1: at + len(word) + 3]) \
                 or dictionary_tag(head) not in ("n", "ng") or any(h is not g and not h.absent and q.startswith(a, at + len(word))
@@ -3426,8 +3427,10 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_years = bool(re.search(evidence_config()["units"]["years_asked"], question, re.I))
     asks_fiscal = bool(_FISCAL_WORD.search(question))
     for pi, p in enumerate(passages):
-        # (a table of its own: the prose of its document retrieved beside it names the thing, "薰衣草" of "种植面积(亩)")
-        doc_text = normalize(f"{p.chunk.text} {doc_prose.get(p.chunk.doc_id, '')}") if counted else ""
+        # (a table of its own: the prose of its document retrieved beside it names the thing, "薰衣草" of "种植面积(亩)"; a
+        # passage of prose names it itself: "…污泥协同处置" elsewhere does not make "处理生活垃圾2,215万吨" the sludge's)
+        doc_text = normalize(f"{p.chunk.text} {doc_prose.get(p.chunk.doc_id, '') if p.chunk.kind == 'table' else ''}") \
+            if counted else ""
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
         # a publisher is no company the passage is about)
