@@ -195,6 +195,7 @@ KNOWN_FAILURES = {
     # dev-11 (the session-10 hidden set, opened in session 11), over the bundled corpus: failures at the session-11 start
     "h8-r13": "What are the advantages and risks of a Hong Kong… — wrong sentence chosen: '再融资' in retrieved passage #2",
     "h8-r14": "什么是港交所的第18C章？ — wrong sentence chosen: '特专科技' in retrieved passage #2",
+    "h8-r28": "那MiniMax同一年呢？哪家更高？ — retrieval miss: '3052.3万美元' only in non-retrieved chunks of src-3",
     "h8-r30": "这一章是什么规定？门槛是多少？ — false refusal: all expected facts were in the retrieved passages",
     # dev-12 (the session-11 hidden set, opened in session 12), over the bundled corpus: failures at the session-12 start
     "h9-r09": "Why are Zhipu and MiniMax rushing to list in Hon… — wrong sentence chosen: '调用量|需求' in retrieved passage #5",
