@@ -6,11 +6,9 @@ of a company the question names by the short form the article uses (its own oper
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from support import CORPUS_EXTRA, make_settings
+from support import CORPUS_EXTRA, engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent
 ARTICLES = [
@@ -24,15 +22,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def engine(corpus_index, tmp_path_factory):
-    from chatbot.engine import Engine
-    from ingest.pipeline import ingest
-
-    path = tmp_path_factory.mktemp("near-miss") / "index"
-    shutil.copytree(corpus_index, path)
-    report = ingest(ARTICLES, make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == len(ARTICLES), report.summary()
-    assert not report.failed, report.summary()
-    return Engine(make_settings(path))
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "near-miss", ARTICLES, len(ARTICLES))
 
 
 @pytest.mark.slow

@@ -5,11 +5,9 @@ row's, the company total's or another company's figure or view; and what the art
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from support import CORPUS_EXTRA
+from support import CORPUS_EXTRA, engine_beside_corpus
 
 DATA = CORPUS_EXTRA.parent / "dev-41" / "corpus"
 ARTICLES = [DATA / name for name in (
@@ -21,16 +19,7 @@ ARTICLES = [DATA / name for name in (
 
 @pytest.fixture(scope="module")
 def engine(corpus_index, tmp_path_factory):
-    from chatbot.engine import Engine
-    from ingest.pipeline import ingest
-    from support import make_settings
-
-    path = tmp_path_factory.mktemp("near-miss-41") / "index"
-    shutil.copytree(corpus_index, path)
-    report = ingest(ARTICLES, make_settings(path), prune=False, show_progress=False)
-    assert len(report.added) == len(ARTICLES), report.summary()
-    assert not report.failed, report.summary()
-    return Engine(make_settings(path))
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "near-miss-41", ARTICLES, len(ARTICLES))
 
 
 @pytest.mark.slow
