@@ -221,6 +221,9 @@ def test_a_stated_change_of_another_part_of_the_year(sentence, asked, other):
     ("How much did Hanling Junye sell online in February 2026, and what was the year-on-year increase?", [["线上", "online"]], True),
     ("How much dried wood ear did Hanling Junye sell in FY2025?", [], False),  # a product: its volume
     ("How many tonnes did Hanling Junye sell online?", [["线上", "online"]], False),
+    ("How much did Shafeng Fan Art sell in North America in 2025?", [], True),  # a region: its sales in money
+    ("How much did 箑风扇艺 sell in North America in 2025?", [], True),  # the name resolved to its Chinese form
+    ("How much garlic did Suisuan Agriculture sell in 2025?", [], False),  # a noun before the verb: its volume
 ])
 def test_an_english_channels_sales(question, segments, money):
     from chatbot.evidence import _sold_how_much

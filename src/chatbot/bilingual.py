@@ -173,10 +173,10 @@ def to_chinese(word: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def demonym_place(word: str) -> str:
-    """The place an English adjective of people names ("European": 欧洲人 -> 欧洲, "African": 非洲), "" for none: as
-    in "from European customers", the region asked."""
+    """The place an English adjective of people or of a language names ("European": 欧洲人 -> 欧洲, "African": 非洲,
+    "Dutch": 荷兰语 -> 荷兰), "" for none: as in "from European customers", "Dutch drying lines", the region asked."""
     for stem in _stems(word.lower()):
-        place = next((z[:-1] for z in cedict_index().get(stem, []) if z.endswith("人") and _is_place(z[:-1])), "")
+        place = next((z[:-1] for z in cedict_index().get(stem, []) if z.endswith(("人", "语")) and _is_place(z[:-1])), "")
         if place:
             return place
     return ""

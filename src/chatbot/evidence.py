@@ -17,6 +17,7 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -31,6 +32,7 @@ from chatbot.bilingual import (
     english_forms,
     english_nouns,
     finance_term_forms,
+    finance_terms,
     names_a_place,
     to_chinese,
     verb_glosses,
@@ -262,7 +264,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     # hold or weigh
     weightless = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
-    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False,
+            translated: bool = False):
         written = [a for a in alts if a.strip() and a.isascii()]
         alts = [normalize(a) for a in alts if a.strip()]
         fresh = [a for a in alts if a and a not in seen]
@@ -283,6 +286,10 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             # (no Chinese form is written anywhere: the term is present when an article written in English holds
             # the words of one of its English forms, "9.50% senior notes" for a coupon)
             w = min(min(_pieces_idf(f, idf, absent) for f in (a, plural_en(a))) for a in written)  # ("herds" of herd)
+        if w >= absent and translated and not all(a.isascii() for a in alts):
+            # (an English word's Chinese the documents write only inside a longer word, "crab" -> 蟹 of 大闸蟹, which
+            # the tokenizer keeps whole: written, and weighed as a token one passage holds)
+            w = _one_passage_idf(absent)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
@@ -376,8 +383,16 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         # (an English word ending in a consonant and "y" is also written as its plural in an article written in English:
         # "royalty" in "tiered royalties of 8% to 14%"; other plurals hold the word itself)
         plural = [f"{tok[:-1]}ies"] if re.fullmatch(r"[a-z\-]{2,}[^aeiou]y", tok) else []
-        add([tok, *plural, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
+        add([tok, *plural, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])],
+            translated=True)  # (the translator gives only Chinese the documents write)
     return groups
+
+
+def _one_passage_idf(absent: float) -> float:
+    """The weight of a token one passage holds, from the weight of one none holds (idf = ln(1 + (n - df + 0.5) /
+    (df + 0.5)): df 0 gives `absent`, which fixes n)."""
+    n = (math.exp(absent) - 1) * 0.5 - 0.5
+    return math.log(1 + (n - 0.5) / 1.5)
 
 
 @lru_cache(maxsize=1)
@@ -598,11 +613,13 @@ def _locative_scope(question: str, groups: list[TermGroup], entities: set[str], 
 
 
 def _after_company(question: str, word: str, entities: set[str], glossary: Glossary) -> bool:
-    """Does the question write the word right after a company it names ("翠橡农业美国…", "童舆控股的北美收入")?"""
+    """Does the question write the word right after a company it names ("翠橡农业美国…", "童舆控股的北美收入"), or after
+    a word leading to a market ("窨橘控股出口新加坡…", [scope] place_leads)?"""
     names = sorted({a for a in _forms_of(entities, glossary) if a and not a.isascii()}, key=len, reverse=True)
     # (not where it lists: "…的香港上市文件", [scope] listing_after_place)
     venue = "|".join(map(re.escape, evidence_config()["scope"].get("listing_after_place", [])))
-    return bool(names) and re.search(rf"(?:{'|'.join(map(re.escape, names))})\s*的?\s*{re.escape(word)}"
+    leads = "|".join(map(re.escape, evidence_config()["scope"]["place_leads"]))
+    return bool(names) and re.search(rf"(?:{'|'.join(map(re.escape, names))})\s*的?\s*(?:{leads})?\s*{re.escape(word)}"
                                      + (rf"(?!\s*(?:{venue}))" if venue else ""), question) is not None
 
 
@@ -754,6 +771,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         [normalize(f) for f in [m, *glossary.metrics[m]]]
         for m in glossary.metrics_in(_BASIS_EN.sub(" ", asked)) or glossary.paraphrased_metrics(asked)
     ]
+    metrics = [_with_term_list_forms(forms, asked) for forms in metrics]
     entities = set(glossary.entities(question))
     groups = question_terms(question, glossary, idf)
     unit = asked_unit(question)
@@ -1810,6 +1828,17 @@ def money_figure(text: str) -> bool:
     return _MONEY_FIGURE.search(text) is not None
 
 
+def _with_term_list_forms(forms: list[str], question: str) -> list[str]:
+    """A metric's forms and, for the English words of it a question writes, their Chinese in the finance term list
+    (config/terms_en.toml): "export sales to Indonesia" asks 收入 as a sentence writing "销售额" states it."""
+    if question_language(question) == "zh":
+        return forms
+    low = question.lower()
+    more = [normalize(z) for f in forms if f.isascii() and re.search(rf"\b{re.escape(f)}\b", low)
+            for z in finance_terms().get(f, [])]
+    return list(dict.fromkeys(forms + more))
+
+
 def _sold_how_much(question: str, spec: QuestionSpec) -> bool:
     """Does a question ask how much a channel or a business sold by the verb alone, with no unit, measure word, count
     or volume noun ("线上渠道卖了多少？", [required] segment_markers)? Then its sales in money answer it (a product's
@@ -1817,9 +1846,10 @@ def _sold_how_much(question: str, spec: QuestionSpec) -> bool:
     low, cfg = question.lower(), evidence_config()
     if spec.unit or spec.measures:
         return False
-    if not re.search(r"[\u4e00-\u9fff]", question):  # "How much did X sell online in February?": a channel's sum of money
-        # (how many units or tonnes it sold is asked with "how many" or a unit; [volume_kinds] forms name a volume)
-        return bool(spec.segments) and bool(re.search(r"\bhow much\b[^?]*\b(?:sell|sold)\b", low)) and not any(
+    if question_language(question) != "zh":  # "How much did X sell online / in North America?": a sum of money
+        # when no noun stands between "how much" and its verb ("how much garlic did X sell" asks a volume, as do "how
+        # many" and a unit; [volume_kinds] forms name a volume)
+        return bool(re.search(r"\bhow much (?:did|does|do|has|have|had|will)\b[^?]*\b(?:sell|sold)\b", low)) and not any(
             f in low for kind in cfg["volume_kinds"].values() for f in kind["forms"] if f.isascii() and f != "sold")
     nouns = {f for kind in cfg["volume_kinds"].values() for f in kind["forms"] if not f.isascii()}
     return not any(f in low for f in nouns) and any(m in question for m in cfg["required"]["segment_markers"])

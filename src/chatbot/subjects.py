@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from chatbot.bilingual import cedict_index, is_english_word, names_a_place
+from chatbot.bilingual import cedict_index, demonym_place, is_english_word, names_a_place
 from chatbot.english_names import chinese_runs
 from chatbot.glossary import Glossary
 from chatbot.intent import is_phrasing_word, is_reader_phrase
@@ -368,12 +368,14 @@ def words_written(name: str, contains: Callable[[str], bool]) -> bool:
 
 
 def _place_held(name: str, contains: Callable[[str], bool]) -> bool:
-    """Is an English word one the dictionary gives as a people ("Swiss" -> 瑞士人) whose country the documents write
-    (瑞士), or as a province or city ("Fujian" -> 福建, 福建省) that they write?"""
+    """Is an English word one the dictionary gives as a people or its language ("Swiss" -> 瑞士人, "Dutch" -> 荷兰语)
+    whose country the documents write (瑞士, 荷兰), or as a province or city ("Fujian" -> 福建, 福建省) that they write?"""
     if re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+){1,2}", name):  # "North American": of North America (北美)
         return any(contains(t) for form in _region_nouns(name.lower()) for t in cedict_index().get(form, []) if len(t) >= 2)
     if not re.fullmatch(r"[A-Za-z]+", name):
         return False
+    if (place := demonym_place(name)) and contains(place):
+        return True
     return any((len(t) > 2 and ((t.endswith("人") and contains(t[:-1]))
                                or (t[-1] in "省市" and (contains(t) or contains(t[:-1])))))
                or (len(t) >= 2 and dictionary_tag(t) == "ns" and contains(t))  # "Africa": 非洲, tagged a place

@@ -1,0 +1,109 @@
+"""Session 42's look-up rules, table by table: from dev-42's misses (the session-41 hidden set, opened) and our probes
+over its articles. English questions on articles written in Chinese: a product's Chinese the documents write only
+inside a longer word ("crab" -> 蟹 of 大闸蟹), a people's language naming its country ("Dutch" -> 荷兰), the term list's
+own Chinese of a metric's English word ("export sales" -> 销售额), "how much did X sell" with no noun before the verb (a
+sum of money); and a market named after a word leading to it ("出口新加坡"), held."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from chatbot.glossary import Glossary, load_glossary
+
+# --- a people's language names its country ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "place"), [
+    ("Dutch", "荷兰"),  # 荷兰语, the language: the Netherlands
+    ("European", "欧洲"),  # 欧洲人, the people
+    ("Korean", "韩国"),
+    ("French", ""),  # 法语: 法 is no place
+    ("cargo", ""),
+])
+def test_a_peoples_language_names_its_country(word, place):
+    from chatbot.bilingual import demonym_place
+
+    assert demonym_place(word) == place
+
+
+@pytest.mark.parametrize(("name", "written", "held"), [
+    ("Dutch", "公司与一家荷兰设备商签约", True),  # "Dutch drying lines": a place the documents write, no company
+    ("Dutch", "公司与一家德国设备商签约", False),  # a country no document writes: a name no document holds
+])
+def test_a_language_adjective_of_a_written_country_is_no_unknown_name(name, written, held):
+    from chatbot.subjects import _place_held
+
+    assert _place_held(name, lambda s: s in written) is held
+
+
+# --- the term list's Chinese of a metric's English word -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "added"), [
+    ("What were Xiepu Batik's export sales to Indonesia in FY2025?", True),  # sales: 销售额 too
+    ("What was Xiepu Batik's revenue in FY2025?", False),  # revenue: 收入, 营收, 收益 (already the metric's)
+    ("缬朴染艺2025财年的收入是多少？", False),  # a Chinese question names its own word
+])
+def test_an_english_metric_word_brings_its_term_list_chinese(question, added):
+    from chatbot.evidence import _with_term_list_forms
+
+    forms = list(load_glossary().metrics["收入"])
+    assert ("销售额" in _with_term_list_forms(["收入", *forms], question)) is added
+
+
+# --- an English word's Chinese written only inside a longer word ------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [10, 250, 10_000])
+def test_one_passages_weight_follows_from_the_weight_of_none(n):
+    from chatbot.evidence import _one_passage_idf
+
+    def idf(df: int) -> float:
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    assert _one_passage_idf(idf(0)) == pytest.approx(idf(1))
+
+
+@pytest.mark.parametrize(("word", "present"), [
+    ("crab", True),  # 蟹, written inside 大闸蟹: present though no token is 蟹 alone
+    ("lobster", False),  # 龙虾: written nowhere
+])
+def test_a_translation_written_inside_a_longer_word_is_present(word, present):
+    from chatbot.evidence import question_terms
+    from chatbot.text import tokenize
+    from test_lookup30_rules import _glossary
+
+    text = "全年大闸蟹销量约4,860吨,养殖面积约5.2万亩;蟹黄制品收入增长。"  # (蟹黄, "crab roe": 蟹 is crab's character)
+    tokens = set(tokenize(text))
+    groups = question_terms(f"How many tonnes of {word} did it sell?", _glossary(text),
+                            lambda t: 3.0 if t in tokens else 9.0)
+    group = next(g for g in groups if g.alternatives[0] == word)
+    assert group.absent is not present
+
+
+# --- "how much did X sell": money, when no noun stands before the verb ------------------------------------------------
+# (table: tests/test_lookup41_rules.py, test_an_english_channels_sales)
+
+
+# --- a market named after a word leading to it --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def peel():
+    aliases = {"窨橘控股": "窨橘控股"}
+    return Glossary(aliases=aliases, companies=set(aliases.values()), metrics=load_glossary().metrics)
+
+
+@pytest.mark.parametrize(("question", "word", "after"), [
+    ("窨橘控股出口新加坡的销售额是多少？", "新加坡", True),  # the market asked
+    ("窨橘控股在新加坡的销售额是多少？", "新加坡", True),
+    ("窨橘控股出口到新加坡的收入是多少？", "新加坡", True),
+    ("窨橘控股的香港上市文件哪天刊发？", "香港", False),  # where it lists
+    ("新加坡投资者买了多少窨橘控股股份？", "新加坡", False),  # before the company: no market of its sales
+])
+def test_a_market_after_a_word_leading_to_it_is_held(peel, question, word, after):
+    from chatbot.evidence import _after_company
+
+    assert _after_company(question, word, {"窨橘控股"}, peel) is after
