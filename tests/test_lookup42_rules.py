@@ -107,3 +107,18 @@ def test_a_market_after_a_word_leading_to_it_is_held(peel, question, word, after
     from chatbot.evidence import _after_company
 
     assert _after_company(question, word, {"窨橘控股"}, peel) is after
+
+
+# --- a level asked before the growth, with a noun between "what" and its verb ------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "only"), [
+    ("What revenue did Curdmere Foods report for the nine months to 31 December 2025, and how fast did it grow?", False),
+    ("What nine-month revenue did it book, and how fast did it grow?", False),
+    ("How fast did Curdmere Foods' revenue grow in the nine months to 31 December 2025?", True),
+    ("By how much did its revenue grow in FY2025, compared with FY2024?", True),  # one clause: the growth alone
+])
+def test_a_level_asked_with_a_noun_before_its_verb(question, only):
+    from chatbot.evidence import asks_growth_only
+
+    assert asks_growth_only(question) is only

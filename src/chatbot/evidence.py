@@ -383,8 +383,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         # (an English word ending in a consonant and "y" is also written as its plural in an article written in English:
         # "royalty" in "tiered royalties of 8% to 14%"; other plurals hold the word itself)
         plural = [f"{tok[:-1]}ies"] if re.fullmatch(r"[a-z\-]{2,}[^aeiou]y", tok) else []
-        add([tok, *plural, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])],
-            translated=True)  # (the translator gives only Chinese the documents write)
+        chinese = glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else []
+        add([tok, *plural, *chinese], translated=bool(chinese))  # (the translator gives only Chinese the documents write)
     return groups
 
 
