@@ -122,3 +122,44 @@ def test_a_level_asked_with_a_noun_before_its_verb(question, only):
     from chatbot.evidence import asks_growth_only
 
     assert asks_growth_only(question) is only
+
+
+# --- a sentence opening with the question's head word speaks of the thing named before --------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "passage", "marked", "head", "refers"), [
+    ("新基地总投资约3.6亿元", "窨橘控股在江门为其新陈化仓储基地举行奠基仪式。新基地总投资约3.6亿元", "陈化", "基地", True),
+    ("直航航程约32天", "公司开通的青岛至巴西桑托斯大蒜冷藏直航于3月5日首航。直航航程约32天", "青岛", "直航", True),
+    ("新基地总投资约3.6亿元", "公司在江门为其新仓储基地举行奠基仪式。新基地总投资约3.6亿元", "陈化", "基地", False),  # never named
+    ("肇庆基地总投资约1.2亿元", "公司新陈化仓储基地奠基。肇庆基地总投资约1.2亿元", "陈化", "基地", False),  # another base
+    ("新基地总投资约3.6亿元", "新基地总投资约3.6亿元。公司新陈化仓储基地奠基", "陈化", "基地", False),  # named only after
+])
+def test_a_sentence_opening_with_the_head_refers_back(sentence, passage, marked, head, refers):
+    from chatbot.evidence import QuestionSpec, TermGroup, _refers_back
+
+    held = TermGroup([marked], 3.0, kind="word", marked=True)
+    spec = QuestionSpec(groups=[held, TermGroup([head], 3.0, kind="word")], entities=set(), metrics=[], periods=set(),
+                        wants_figure=True, wants_list=False)
+    assert _refers_back(sentence, passage, held, spec) is refers
+
+
+# --- the thing whose volume an English question asks, written nowhere ------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "held"), [
+    ("lobster", True),  # no passage holds it in any sense: marked, so the crab maker's volume does not answer
+    ("crab", False),  # 蟹 of 大闸蟹: written
+])
+def test_an_absent_thing_whose_volume_is_asked_is_held(word, held):
+    from chatbot.evidence import score_candidates
+    from chatbot.models import Chunk, Passage
+    from chatbot.text import tokenize
+    from test_lookup30_rules import _glossary
+
+    text = "- 云知声2025年大闸蟹 销量约4,860吨,养殖面积约5.2万亩;蟹黄制品收入增长。"
+    tokens = set(tokenize(text))
+    chunk = Chunk(id="x:1", doc_id="x", title="云知声公告", text=text, headings=["云知声公告"])
+    cands, spec = score_candidates(f"How many tonnes of {word} did Unisound sell in 2025?", [Passage(chunk=chunk, score=1.0)],
+                                   _glossary(text), lambda t: 3.0 if t in tokens else 9.0)
+    assert any(word in g.alternatives and g.marked for g in spec.required) is held
+    assert bool(cands) is not held

@@ -1569,6 +1569,15 @@ def _absent_heads_en(question: str, spec: QuestionSpec) -> list[TermGroup]:
         if g is not None and held and head not in cfg["not_heads_en"] and head not in spec.measures and g not in out:
             g.marked = True
             out.append(g)
+    # the thing whose volume is asked ("How many tonnes of lobster did X sell"), when no passage holds its last word in
+    # any sense: no other thing's volume (the crab maker's 大闸蟹销量) answers for it
+    for m in re.finditer(cfg["volume_thing_en"], low):
+        words = [w for w in re.findall(r"[a-z][a-z\-]*", m.group("part")) if w not in stop]
+        g = next((x for x in spec.groups if words and x.absent and x.kind == "word" and x.alternatives[0] == words[-1]),
+                 None)
+        if g is not None and words[-1] not in cfg["not_heads_en"] and words[-1] not in spec.measures and g not in out:
+            g.marked = True
+            out.append(g)
     return out
 
 
@@ -3658,6 +3667,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
+                                                   or _refers_back(norm, normalize(p.chunk.text), g, spec)
                                                    or (english_text and _says_in_english(g, scoped))
                                                    or any(_with_share_class(a, scoped) for a in g.alternatives)
                                                    or (counted and any(a in counted for a in g.alternatives)
@@ -4098,8 +4108,23 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
     whole = f"{norm} {heads}"  # (a numbered name holds the company's short name: "溟珂7号")
     return all(any(a in text for a in g.alternatives) or _named_by_kind(text, g, generic or [])
                or (g.source == DESIGNATED_SOURCE and any(a in whole for a in g.alternatives))
+               or (bool(passage) and _refers_back(norm, normalize(passage), g, spec))
                or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
                for g in spec.required if g.marked)
+
+
+def _refers_back(norm: str, passage: str, g: TermGroup, spec: QuestionSpec) -> bool:
+    """Does a sentence opening with a head word of the question, bare or after a referring word ("新基地总投资约3.6亿元",
+    "直航航程约32天": [required] referent_openers), speak of the thing its passage named before with the marked word
+    (the passage writes the word and, a few characters on, that head: "新陈化仓储基地", "青岛至巴西桑托斯大蒜冷藏直航")?"""
+    lead = re.sub(r"^[\s\-•*·]+", "", norm)
+    openers = "|".join(map(re.escape, evidence_config()["required"]["referent_openers"]))
+    heads = [h.alternatives[0] for h in spec.groups if h.kind == "word" and not h.absent and not h.marked
+             and not h.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,}", h.alternatives[0])]
+    return any(re.match(rf"(?:{openers})?{re.escape(h)}", lead)
+               and any(re.search(rf"{re.escape(a)}[\u4e00-\u9fff]{{0,10}}?{re.escape(h)}", passage[:max(0, passage.find(lead))])
+                       for a in g.alternatives if a)
+               for h in heads)
 
 
 def own_subsidiary(subject: set[str], asked: set[str]) -> bool:
