@@ -649,3 +649,9 @@ def test_dev40_reader_question(dev40_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(41), KNOWN_FAILURES))
 def test_dev41_reader_question(dev41_engine, q):
     assert_reader_answer(dev41_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(42), KNOWN_FAILURES))
+def test_dev42_reader_question(dev42_engine, q):
+    assert_reader_answer(dev42_engine.ask(q["question"], q.get("history")), q)

@@ -38,7 +38,7 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38, DEV39, DEV40, DEV41 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 42))
+    DEV38, DEV39, DEV40, DEV41, DEV42 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 43))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -735,3 +735,15 @@ def test_dev41(dev41_engine, q):
     look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent companies and
     follow-ups."""
     _assert_as_expected(dev41_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV42))
+def test_dev42(dev42_engine, q):
+    """Ten articles written blind in session 41 (a tangerine-peel maker's warehouse, a hairy-crab farmer's state-banquet
+    listing, a folding-fan maker's design award, a bean-curd maker's anniversary written wholly in English, a
+    chrysanthemum-tea maker's expo purchase, an HTML rice-dumpling maker's lighthouse factory, a .txt batik maker's
+    industry college, a playing-card maker's gala, a straw-hat maker's World Cup order, a garlic grower's maiden voyage):
+    Chinese and English look-ups, pinyin names, two-part, table, unit, region and monthly questions, near-misses, absent
+    companies and follow-ups."""
+    _assert_as_expected(dev42_engine.ask(q["question"], q.get("history")), q)

@@ -1,0 +1,59 @@
+"""Session 42's misses and wrong figures end to end, on a real store: six articles of dev-42 ingested beside the bundled
+corpus. English questions over Chinese articles answered (a product's Chinese written only inside a longer word, a
+region's sales asked "how much did X sell", export sales written 销售额, a language adjective naming a country); a
+sentence opening with the head word the passage named before answers for it; near-misses refused (an export market no
+sentence names, a thing whose volume is asked that no passage names in any sense), never a neighbouring figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import CORPUS_EXTRA, engine_beside_corpus
+
+DATA = CORPUS_EXTRA.parent / "dev-42" / "corpus"
+ARTICLES = [DATA / name for name in (
+    "news-420-yinju-tangerine-peel-warehouse.md", "news-421-aohu-hairy-crab-state-banquet.md",
+    "news-422-shafeng-folding-fan-red-dot.md", "news-423-curdmere-bean-curd-anniversary.md",
+    "news-424-jumei-chrysanthemum-ciie.md", "news-426-xiepu-batik-industry-college.txt",
+    "news-429-suisuan-garlic-maiden-voyage.md")]
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_index, tmp_path_factory):
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "near-miss-42", ARTICLES, len(ARTICLES))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "wrong"), [
+    ("窨橘控股出口新加坡的销售额是多少？", "286万澳元"),  # a market no sentence names: not Australia's
+    ("How many tonnes of lobster did Aohu Aquatic sell in FY2025?", "4,860吨"),  # not the hairy crabs' volume
+    ("How many jars of chilli sauce did Curdmere Foods sell in FY2025?", "142 million"),  # not all its jars
+    ("濉蒜农业天津至桑托斯直航航程多少天？", "32天"),  # a port the route does not start from
+])
+def test_a_near_miss_is_refused(engine, question, wrong):
+    answer = engine.ask(question)
+    assert answer.refused, answer.text
+    assert wrong not in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "facts"), [
+    ("How many tonnes of hairy crab did Aohu Aquatic sell in FY2025?", ["4,860吨"]),  # 蟹 of 大闸蟹
+    ("How much did Shafeng Fan Art sell in North America in 2025?", ["860万美元"]),  # a region's sales: money
+    ("What were Xiepu Batik's export sales to Indonesia in FY2025?", ["215亿印尼盾"]),  # sales: 销售额
+    ("窨橘控股新的陈化仓储基地要投多少钱？", ["3.6亿"]),  # 新基地 of the 新陈化仓储基地 named before
+    ("濉蒜农业青岛至桑托斯直航航程多少天？", ["32天"]),  # 直航航程 of the 青岛至巴西桑托斯…直航 named before
+    ("What revenue did Curdmere Foods report for the nine months to 31 December 2025, and how fast did it grow?",
+     ["689.7", "7.4%"]),  # the level and its growth, both asked
+])
+def test_what_the_articles_give_is_answered(engine, question, facts):
+    answer = engine.ask(question)
+    assert not answer.refused, answer.text
+    assert all(f in answer.text for f in facts), answer.text
+
+
+@pytest.mark.slow
+def test_a_language_adjective_of_a_country_the_article_writes_is_no_unknown_company(engine):
+    answer = engine.ask("What are the pros and cons of Jumei Tea's new Dutch drying lines?")
+    assert not answer.refused, answer.text
+    assert not any("Dutch" in n for n in answer.notices)
