@@ -1843,9 +1843,20 @@ def _with_term_list_forms(forms: list[str], question: str) -> list[str]:
     if question_language(question) == "zh":
         return forms
     low = question.lower()
-    more = [normalize(z) for f in forms if f.isascii() and re.search(rf"\b{re.escape(f)}\b", low)
-            for z in finance_terms().get(f, [])]
+    # (a form is normalised without its spaces, "netprofit": written with or without them)
+    written = [f for f in forms if f.isascii() and f.strip()
+               and re.search(r"\b" + r"\s*".join(map(re.escape, f)) + r"\b", low)]
+    # (the words of a longer form written are no form of their own: "profit" of "net profit" brings no 利润)
+    written = [f for f in written if not any(f != g and f in g for g in written)]
+    terms = _normalised_finance_terms()
+    more = [normalize(z) for f in written for z in terms.get(normalize(f), [])]
     return list(dict.fromkeys(forms + more))
+
+
+@lru_cache(maxsize=1)
+def _normalised_finance_terms() -> dict[str, list[str]]:
+    """The finance term list keyed as a metric's forms are written (normalised: "net profit" -> "netprofit")."""
+    return {normalize(k): v for k, v in finance_terms().items()}
 
 
 def _sold_how_much(question: str, spec: QuestionSpec) -> bool:
