@@ -165,3 +165,28 @@ def test_an_absent_thing_whose_volume_is_asked_is_held(word, held):
                                    _glossary(text), lambda t: 3.0 if t in tokens else 9.0)
     assert any(word in g.alternatives and g.marked for g in spec.required) is held
     assert bool(cands) is not held
+
+
+# --- a rare craft no passage writes, before the metric (a part word and a year between) ------------------------------
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("云知声扎染产品收入多少？", "扎染"),  # a craft the batik maker's passages do not write: not its total or 蜡染's row
+    ("云知声的扎染产品2025财年收入多少？", "扎染"),  # a part word and a year between
+    ("云知声2025财年扎染收入多少？", "扎染"),
+    ("云知声2025财年蜡染面料收入多少？", None),  # written: its row answers
+    ("云知声2025财年经营收入多少？", None),  # a common word: no part of the business
+])
+def test_a_rare_craft_before_the_metric_is_held(question, held):
+    from chatbot.evidence import score_candidates
+    from chatbot.models import Chunk, Passage
+    from chatbot.text import tokenize
+    from test_lookup30_rules import _glossary
+
+    text = "- 云知声2025财年收入约3.16亿元,同比增长7.2%。\n| 产品 | 2025财年 |\n|---|---|\n| 蜡染面料 | 128,460 |"
+    tokens = set(tokenize(text))
+    chunk = Chunk(id="x:1", doc_id="x", title="云知声公告", text=text, headings=["云知声公告"])
+    _, spec = score_candidates(question, [Passage(chunk=chunk, score=1.0)], _glossary(text),
+                               lambda t: 3.0 if t in tokens else 9.0)
+    marked = [g.alternatives[0] for g in spec.required if g.marked and g.absent]  # (a written row asked is held too)
+    assert (held in marked) if held else not marked

@@ -1378,8 +1378,10 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str],
     if not forms:
         return []
     cfg = evidence_config()["required"]
-    between = "|".join(map(re.escape, cfg.get("segment_markers", [])))
-    right_before = re.compile(rf"(?:的)?(?:(?:{between})(?:的)?)?(?:{'|'.join(map(re.escape, forms))})")
+    between = "|".join(map(re.escape, [*cfg.get("segment_markers", []), *cfg["product_words"]]))
+    # (a part word and a year may stand between: "扎染产品2025财年收入")
+    right_before = re.compile(rf"(?:的)?(?:(?:{between})(?:的)?)?(?:\d{{4}}(?:财年|年度|年)?(?:的)?)?"
+                              rf"(?:{'|'.join(map(re.escape, forms))})")
     out = []
     for g in spec.groups:
         word = g.alternatives[0]
@@ -1405,10 +1407,14 @@ def _absent_parts_of_metric(question: str, spec: QuestionSpec, texts: list[str],
         # a written word, "年线" of "2025年线上", nor ending in a verb, "师给" of "估值师给的估值")
         spans = [(i, i + len(a)) for h in spec.groups if not h.absent and h is not g for a in h.alternatives
                  if a and (i := q.find(a)) >= 0]
-        rare = all(_jieba_freq(w) < cfg["part_max_freq"] for w in {compound, compound[-2:]}) \
-            and word in _jieba().lcut(q) and dictionary_tag(compound[-1]) in ("n", "ng") \
+        rare_word = all(_jieba_freq(w) < cfg["part_max_freq"] for w in {compound, compound[-2:]}) \
+            and word in _jieba().lcut(q) \
             and not any(i < at + len(word) and at < j and not (i <= at and at + len(word) <= j) for i, j in spans)
-        if siblings or (rare and not any(compound[-1] in t for t in texts)) or (rare and len(compound) >= 3 and _rows_ending_with(
+        rare = rare_word and dictionary_tag(compound[-1]) in ("n", "ng")
+        # (a rare craft or trade the dictionary holds as a verbal noun, "扎染" where the batik maker's passages write
+        # 蜡染, "直营": a way of making or selling the documents do not break out, whatever their other words)
+        craft = rare_word and compound == word and dictionary_tag(word) == "vn"
+        if siblings or craft or (rare and not any(compound[-1] in t for t in texts)) or (rare and len(compound) >= 3 and _rows_ending_with(
                 compound[-1], compound, raw_texts or []) >= 2):  # (or of a kind the rows list in others: "走马灯" beside 宫灯, 串灯)
             g.marked = True
             out.append(g)
