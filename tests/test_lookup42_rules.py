@@ -190,3 +190,22 @@ def test_a_rare_craft_before_the_metric_is_held(question, held):
                                lambda t: 3.0 if t in tokens else 9.0)
     marked = [g.alternatives[0] for g in spec.required if g.marked and g.absent]  # (a written row asked is held too)
     assert (held in marked) if held else not marked
+
+
+# --- a pinyin name's English trade word that its company's documents never write --------------------------------------
+
+
+@pytest.mark.parametrize(("rest", "words", "article", "fit"), [
+    ("扇艺", ["Paper"], "箑风扇艺竹骨折扇获红点设计奖", 0),  # "Shafeng Paper": the fan maker's article writes no 纸
+    ("茶业", ["Coffee"], "菊湄茶业采购菊花烘干生产线", 0),  # "Jumei Coffee": no 咖啡
+    ("帽业", ["Shoes"], "蔺苇帽业世界杯球迷草帽订单", 0),  # "Linwei Shoes": no 鞋
+    ("扇艺", ["Fan", "Art"], "箑风扇艺竹骨折扇获红点设计奖", 2),  # its own trade
+    ("涂料", ["Coatings"], "绿岚涂料收入", 1),  # its trade in other words (涂层 shares 涂 with 涂料)
+    ("扇艺", ["Paper"], None, 1),  # no documents known: a trade said freely, as before
+])
+def test_an_english_trade_word_the_companys_documents_never_write(rest, words, article, fit):
+    from chatbot.names import load_rules
+    from chatbot.trade_match import fits
+
+    written = (lambda z: z in article) if article is not None else None
+    assert fits(rest, words, load_rules(), None, written) == fit

@@ -29,6 +29,9 @@ def engine(corpus_index, tmp_path_factory):
     ("How many tonnes of lobster did Aohu Aquatic sell in FY2025?", "4,860吨"),  # not the hairy crabs' volume
     ("How many jars of chilli sauce did Curdmere Foods sell in FY2025?", "142 million"),  # not all its jars
     ("濉蒜农业天津至桑托斯直航航程多少天？", "32天"),  # a port the route does not start from
+    ("What was Shafeng Paper's revenue in 2025?", "5.82亿"),  # a look-alike: the fan maker's article writes no 纸
+    ("What is Jumei Coffee's interim revenue?", "2.36亿"),  # ... the tea maker's no 咖啡
+    ("缬朴染艺扎染产品收入多少？", "3.16亿"),  # a craft the batik maker's article does not write: not its total
 ])
 def test_a_near_miss_is_refused(engine, question, wrong):
     answer = engine.ask(question)

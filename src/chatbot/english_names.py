@@ -26,7 +26,15 @@ from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
 from chatbot.pinyin_readings import readings
 from chatbot.text import question_language
-from chatbot.trade_match import chinese_of, core_matches, fits, foreign_trade, rest_after_core, trade_words
+from chatbot.trade_match import (
+    chinese_of,
+    core_matches,
+    fits,
+    foreign_trade,
+    rest_after_core,
+    trade_words,
+    written_by,
+)
 
 # a name may open with a number ("361 Degrees"): the number is part of it, never a name of its own
 _CAPS_RUN = re.compile(r"(?<![A-Za-z0-9])(?:\d{2,4}\s+)?[A-Z][A-Za-z0-9&\-]*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&\-]*)*")
@@ -306,7 +314,8 @@ def _core_trade(words: list[str], glossary: Glossary, rules: Rules, all_glossed:
             return ""
         tail = trade_words(words[k:], rules)
         fit = {(alias, canon): 0 if n == 0 and _other_english_trade(target, tail, canon, glossary, rules)
-               else fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon))
+               else fits(rest_after_core(alias, n, rules), tail, rules, foreign_trade(glossary, rules, canon),
+                         written_by(glossary, canon))
                for alias, canon, n in core_matches(target, glossary)}
         best = max(fit.values(), default=0)  # all its trade words glossed, else a trade said freely
         found: dict[str, str] = {}  # each company by its shortest fitting name (the one readers write), whatever the catalogue's order

@@ -76,15 +76,42 @@ def glossed(rest: str, words: list[str], rules: Rules) -> bool:
     return _glossed_words(rest, words, rules) == len(words)
 
 
-def fits(rest: str, words: list[str], rules: Rules, foreign: Callable[[str], bool] | None = None) -> int:
+def fits(rest: str, words: list[str], rules: Rules, foreign: Callable[[str], bool] | None = None,
+         written: Callable[[str], bool] | None = None) -> int:
     """How well English trade words fit a name's Chinese trade: 2 all name it; 1 some do
     ("Coal Mining" of 煤业), or none names a line of business (a trade said freely:
     "Hospitals" of 医疗, "Optical" of 眼镜); 0 they name another line of business ("Steel" of 眼镜;
-    `foreign`: is a Chinese word another line of business for this company, `foreign_trade`)."""
+    `foreign`: is a Chinese word another line of business for this company, `foreign_trade`), or a thing
+    the company's own documents never write in any of the dictionary's words for it (`written`,
+    `written_by`: "Shafeng Paper" of the fan maker 箑风扇艺, whose article writes no 纸; "Jumei Coffee" of the
+    tea maker 菊湄茶业)."""
     n = _glossed_words(rest, words, rules)
     if n == len(words):
         return 2
-    return 1 if n or not names_business(words, rules, foreign) else 0
+    if n:
+        return 1
+    return 0 if names_business(words, rules, foreign) or (written is not None and _unwritten(rest, words, rules, written)) \
+        else 1
+
+
+def _unwritten(rest: str, words: list[str], rules: Rules, written: Callable[[str], bool]) -> bool:
+    """Does some English word name things (the dictionary's Chinese for it) none of which the documents write, and
+    none of which shares a character with the name's own trade (`rest`: "Coatings", 涂层, of 绿岚涂料 says its trade
+    in other words)?"""
+    for w in words:
+        zh = [z for z in chinese_of(w, rules) if _CJK.fullmatch(z)]
+        if zh and not any(written(z) or set(z) & set(rest) for z in zh):
+            return True
+    return False
+
+
+def written_by(glossary: Glossary, canon: str) -> Callable[[str], bool] | None:
+    """Does one of the documents about a catalogued company write a Chinese word? None when the documents' words
+    are not known or the company has no document about it."""
+    docs = {d for d, subjects in glossary.doc_subjects.items() if canon in subjects}
+    if glossary.in_documents is None or not docs:
+        return None
+    return lambda z: glossary.in_documents(docs, z)
 
 
 def names_business(words: list[str], rules: Rules, foreign: Callable[[str], bool] | None = None) -> bool:
