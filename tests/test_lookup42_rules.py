@@ -94,13 +94,13 @@ def test_a_translation_written_inside_a_longer_word_is_present(word, present):
 
 @pytest.fixture(scope="module")
 def peel():
-    aliases = {"窨橘控股": "窨橘控股"}
+    aliases = {"窨橘控股": "窨橘控股", "溟珂海洋": "溟珂海洋"}
     return Glossary(aliases=aliases, companies=set(aliases.values()), metrics=load_glossary().metrics)
 
 
 @pytest.mark.parametrize(("question", "word", "after"), [
     ("窨橘控股出口新加坡的销售额是多少？", "新加坡", True),  # the market asked
-    ("窨橘控股在新加坡的销售额是多少？", "新加坡", True),
+    ("溟珂海洋那艘在乌拉圭被扣的磷虾船的索赔多少钱？", "乌拉圭", False),  # where a ship was held: no market
     ("窨橘控股出口到新加坡的收入是多少？", "新加坡", True),
     ("窨橘控股的香港上市文件哪天刊发？", "香港", False),  # where it lists
     ("新加坡投资者买了多少窨橘控股股份？", "新加坡", False),  # before the company: no market of its sales
@@ -108,7 +108,7 @@ def peel():
 def test_a_market_after_a_word_leading_to_it_is_held(peel, question, word, after):
     from chatbot.evidence import _after_company
 
-    assert _after_company(question, word, {"窨橘控股"}, peel) is after
+    assert _after_company(question, word, {"窨橘控股", "溟珂海洋"}, peel) is after
 
 
 # --- a level asked before the growth, with a noun between "what" and its verb ------------------------------------------
