@@ -1,4 +1,4 @@
-"""Session 42's misses and wrong figures end to end, on a real store: six articles of dev-42 ingested beside the bundled
+"""Session 42's misses and wrong figures end to end, on a real store: eight articles of dev-42 ingested beside the bundled
 corpus. English questions over Chinese articles answered (a product's Chinese written only inside a longer word, a
 region's sales asked "how much did X sell", export sales written 销售额, a language adjective naming a country); a
 sentence opening with the head word the passage named before answers for it; near-misses refused (an export market no
@@ -15,6 +15,7 @@ ARTICLES = [DATA / name for name in (
     "news-420-yinju-tangerine-peel-warehouse.md", "news-421-aohu-hairy-crab-state-banquet.md",
     "news-422-shafeng-folding-fan-red-dot.md", "news-423-curdmere-bean-curd-anniversary.md",
     "news-424-jumei-chrysanthemum-ciie.md", "news-426-xiepu-batik-industry-college.txt",
+    "news-427-cardistra-playing-cards-gala.md",
     "news-429-suisuan-garlic-maiden-voyage.md")]
 
 
@@ -60,3 +61,16 @@ def test_a_language_adjective_of_a_country_the_article_writes_is_no_unknown_comp
     answer = engine.ask("What are the pros and cons of Jumei Tea's new Dutch drying lines?")
     assert not answer.refused, answer.text
     assert not any("Dutch" in n for n in answer.notices)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "facts", "not_quoted"), [
+    ("窨橘控股为什么要再建一个陈化仓库？", ["三年以上", "仓容不足"], ""),  # the cause its own passage gives
+    ("琰牌控股怎么看春晚带来的销量增长？它的结论是什么？", ["并非付费植入", "未必可持续"], "虚构"),  # its own view
+    ("濉蒜农业认为开通巴西直航最终能带来什么好处？", ["降低损耗"], ""),
+])
+def test_a_reader_question_on_an_announcement(engine, question, facts, not_quoted):
+    answer = engine.ask(question)
+    assert not answer.refused, answer.text
+    assert all(f in answer.text for f in facts), answer.text
+    assert not not_quoted or not_quoted not in answer.text

@@ -435,6 +435,17 @@ def _asks_article(ctx: ComposeContext, report: DocStructure | None) -> bool:
             and overlap(plain, _doc_names(target)) > overlap(plain, _doc_names(report)))
 
 
+def _asks_company_view(ctx: ComposeContext) -> bool:
+    """Does the question ask a company it opens with for its own view ("琰牌控股怎么看…", [structure]
+    company_view_asked)?"""
+    names = [a for c in set(ctx.glossary.entities(ctx.question)) & set(ctx.glossary.companies)
+             for a in ctx.glossary.aliases_of(c, codes=False) if a and a in ctx.question]
+    if not names:
+        return False
+    rx = _cfg()["company_view_asked"].replace("{company}", "|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return re.search(rx, ctx.question) is not None
+
+
 def _amounts(text: str) -> list[str]:
     """The amounts a text states (money, magnitudes, percentages): no date, no ticker."""
     return [f for f in claim_figures(text) if re.search(r"[亿万%元]|illion", f)]
@@ -526,9 +537,11 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
             # ahead, when they hold more of the question's topic than its last section does)
             # (the question's words as the scorer reads them: an English one's in their Chinese forms)
             plain = [(g.alternatives, g.weight) for g in ctx.spec.groups if not g.entity and not g.absent]
-            if comp and ahead and ctx.intent.name == "conclusion" and _topic_overlap(plain, ahead) > _topic_overlap(plain, comp) \
-                    and not re.search(_cfg()["last_asked"], ctx.question, re.I):  # ("最后的结论": the last section; advice:
-                # the article's stance, its rating in the last section)
+            if comp and ahead and ctx.intent.name == "conclusion" and (_asks_company_view(ctx) or (
+                    _topic_overlap(plain, ahead) > _topic_overlap(plain, comp)
+                    and not re.search(_cfg()["last_asked"], ctx.question, re.I))):  # ("最后的结论": the last section;
+                # advice: the article's stance, its rating in the last section; the company's own view asked: its
+                # statements)
                 comp = ahead
             if comp or ahead:
                 return comp or ahead
@@ -743,7 +756,10 @@ def _causal_sentences(ctx: ComposeContext) -> Composition | None:
     # the best evidence's own, then the other causes on the question's topic ("得益于半钢胎出口量增长…，公司三季度
     # 实现…": a sentence the look-up left out for its paragraph's first one)
     plain = [g for g in topic_groups(ctx) if not any(a in ctx.glossary.companies for a in g[0])]
-    causes = [*(e for e in causes if e in pool), *(e for e in causes if e not in pool and overlap(plain, e.text) > 0)]
+    # (or one its own passage gives: "公司表示,…仓容不足是…主要瓶颈" beside the ground-breaking the question is about)
+    best = {c.id for c in pool[0].chunks} if pool else set()
+    causes = [*(e for e in causes if e in pool), *(e for e in causes if e not in pool and (
+        overlap(plain, e.text) > 0 or best & {c.id for c in e.chunks}))]
     causes = causes[: _cfg()["why_extra_sentences"] + 1]
     if not causes:  # the look-up a little wider (as without a composition), then the documents' causes
         causes = _document_causes(ctx, asked)

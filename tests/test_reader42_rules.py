@@ -1,0 +1,55 @@
+"""Session 42's reader rules, table by table (from dev-42's reader misses): a company asked for its own view, a cause
+its best passage gives, an article's "均为虚构" disclaimer line."""
+
+from __future__ import annotations
+
+import pytest
+
+# --- an article's disclaimer line is no point of it --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "note"), [
+    ("本文为测试用合成稿件,文中公司及所有数字均为虚构示意。", True),
+    ("本文为合成示例，所有数字仅作说明用途。", True),
+    ("All figures in this article are illustrative.", True),
+    ("公司强调,节目使用扑克并非付费植入,相关销售增长未必可持续。", False),
+])
+def test_a_disclaimer_line_is_no_point(line, note):
+    from chatbot.compose.sections import _NOTE
+
+    assert bool(_NOTE.match(line)) is note
+
+
+# --- what someone thinks a thing brings: a conclusion ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("濉蒜农业认为开通巴西直航最终能带来什么好处？", "conclusion"),  # its view of what the route brings
+    ("管理层认为新产线会带来哪些影响？", "conclusion"),
+    ("为什么濉蒜农业认为直航有好处？", "why"),  # why it thinks so
+    ("濉蒜农业2025年大蒜销量是多少？", "lookup"),
+])
+def test_what_someone_thinks_a_thing_brings_is_a_conclusion(question, intent):
+    from chatbot.intent import question_intent
+
+    assert question_intent(question, question).name == intent
+
+
+# --- a company asked for its own view -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "own"), [
+    ("琰牌控股怎么看春晚带来的销量增长？它的结论是什么？", True),  # the company's view: its statements
+    ("濉蒜农业认为开通巴西直航最终能带来什么好处？", True),
+    ("文章怎么看琰牌控股春晚带来的销量增长？", False),  # the article's view
+    ("琰牌控股2025年收入是多少？", False),
+])
+def test_a_company_asked_for_its_own_view(question, own):
+    from types import SimpleNamespace
+
+    from chatbot.compose.sections import _asks_company_view
+    from chatbot.glossary import Glossary
+
+    aliases = {"琰牌控股": "琰牌控股", "濉蒜农业": "濉蒜农业"}
+    ctx = SimpleNamespace(question=question, glossary=Glossary(aliases=aliases, companies=set(aliases.values())))
+    assert _asks_company_view(ctx) is own
