@@ -53,3 +53,40 @@ def test_a_company_asked_for_its_own_view(question, own):
     aliases = {"琰牌控股": "琰牌控股", "濉蒜农业": "濉蒜农业"}
     ctx = SimpleNamespace(question=question, glossary=Glossary(aliases=aliases, companies=set(aliases.values())))
     assert _asks_company_view(ctx) is own
+
+
+# --- a sentence going on about the thing the sentence before it named -------------------------------------------------
+
+_FAN = ("- 箑风扇艺3月9日公告,旗下竹骨折扇“清风十八骨”获得红点设计奖产品设计类奖项,为公司首次获得该奖。\n"
+        "- 该款折扇零售价每把268元,2025年销量约4.6万把。\n- 公司表示将继续投入设计。")
+
+
+@pytest.mark.parametrize(("raw", "before"), [
+    ("该款折扇零售价每把268元,2025年销量约4.6万把。", "箑风扇艺3月9日公告,旗下竹骨折扇“清风十八骨”获得红点设计奖产品设计类奖项,为公司首次获得该奖。"),
+    ("公司表示将继续投入设计。", ""),  # no pointer back
+])
+def test_a_look_up_sentence_pointing_back_brings_the_one_before(raw, before):
+    from chatbot.compose.base import _referent_before
+
+    assert _referent_before(raw, _FAN) == before
+
+
+def test_a_definition_goes_on_with_the_sentence_about_the_thing_it_named():
+    from chatbot.compose.base import Entry
+    from chatbot.compose.neutral import _with_continuations
+    from chatbot.models import Chunk
+
+    chunk = Chunk(id="x:1", doc_id="x", title="箑风扇艺公告", text=_FAN, headings=["箑风扇艺公告"])
+    first = "箑风扇艺3月9日公告,旗下竹骨折扇“清风十八骨”获得红点设计奖产品设计类奖项,为公司首次获得该奖"
+    out = _with_continuations([Entry(first, [chunk], [first + "。"])])
+    assert [e.text for e in out] == [first, "该款折扇零售价每把268元,2025年销量约4.6万把"]
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("箑风扇艺说的“清风十八骨”是什么产品？", "definition"),  # a quoted name: what it is
+    ("箑风扇艺生产什么产品？", "lookup"),
+])
+def test_a_quoted_names_product_asked_is_a_definition(question, intent):
+    from chatbot.intent import question_intent
+
+    assert question_intent(question, question).name == intent

@@ -82,11 +82,32 @@ class ComposeContext:
             first.setdefault(c.passage_idx, rank)
         chosen.sort(key=lambda c: (first[c.passage_idx], c.order))
         ps = passages or self.passages
-        return [Entry(c.text, [ps[c.passage_idx].chunk], [c.raw]) for c in chosen]
+        entries = []
+        for c in chosen:
+            chunk = ps[c.passage_idx].chunk
+            before = _referent_before(c.raw, chunk.text)
+            if before and not any(before in e.raw[0] for e in entries) and not any(before in x.raw for x in chosen):
+                entries.append(Entry(before.rstrip("。"), [chunk], [before]))  # ("该款折扇…": which fan, said before)
+            entries.append(Entry(c.text, [chunk], [c.raw]))
+        return entries
 
     def rescore(self, question: str, passages: list[Passage] | None = None) -> tuple[list[Candidate], QuestionSpec]:
         return score_candidates(drop_absent(question, self.glossary, self.idf), passages or self.passages,
                                 self.glossary, self.idf)
+
+
+def _referent_before(raw: str, text: str) -> str:
+    """The sentence right before a sentence that goes on about the thing it named ("该款折扇零售价每把268元" after
+    "旗下竹骨折扇“清风十八骨”获得红点设计奖…": config/reader.toml [structure] continuing_openers), "" for any other."""
+    from chatbot.intent import reader_config
+    from chatbot.text import split_sentences
+
+    lead = raw.lstrip("-•*· ").strip()
+    if not lead.startswith(tuple(reader_config()["structure"]["continuing_openers"])):
+        return ""
+    sentences = [s.lstrip("-•*· ").strip() for s in split_sentences(text, semicolons=False)]
+    at = next((i for i, s in enumerate(sentences) if s and lead.startswith(s[:20])), None)
+    return sentences[at - 1] if at else ""
 
 
 def company_docs(ctx: ComposeContext, companies: list[str]) -> dict[str, list[Chunk]]:

@@ -562,10 +562,29 @@ def definition(ctx: ComposeContext) -> Composition | None:
         defining = _described_at_first_mention(ctx, term)
     if not defining and (section := _defining_section(ctx)) is not None:
         return section
+    defining = _with_continuations(defining)
     entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
                           if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
                           and not (defining and e.text.rstrip().endswith(("？", "?")))]
     return Composition(entries[:3]) if entries else None
+
+
+def _with_continuations(entries: list[Entry]) -> list[Entry]:
+    """Each defining line, then the sentence right after it in its passage when that one goes on about the thing it
+    named ("该款折扇零售价每把268元" after "旗下竹骨折扇“清风十八骨”获得红点设计奖…": [structure] continuing_openers)."""
+    openers = tuple(reader_config()["structure"]["continuing_openers"])
+    out: list[Entry] = []
+    for e in entries:
+        out.append(e)
+        if not e.chunks:
+            continue
+        sentences = [s.lstrip("-•* ").strip() for s in split_sentences(e.chunks[0].text, semicolons=False)]
+        at = next((i for i, s in enumerate(sentences) if s and (s in e.text or e.text.rstrip("。") in s)), None)
+        if at is not None and at + 1 < len(sentences) and sentences[at + 1].startswith(openers) \
+                and not any(sentences[at + 1] in x.text for x in entries):
+            nxt = sentences[at + 1]
+            out.append(Entry(nxt.rstrip("。"), e.chunks, [nxt]))
+    return out
 
 
 def _defining_section(ctx: ComposeContext) -> Composition | None:
