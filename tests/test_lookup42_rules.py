@@ -209,3 +209,19 @@ def test_an_english_trade_word_the_companys_documents_never_write(rest, words, a
 
     written = (lambda z: z in article) if article is not None else None
     assert fits(rest, words, load_rules(), None, written) == fit
+
+
+# --- a table whose columns name other quantities, under a section heading naming the metric ---------------------------
+
+
+@pytest.mark.parametrize(("header", "others"), [
+    ("| 基地 | 养殖面积(亩) | 2025财年产量(吨) |", True),  # area and output: no revenue, whatever the section says
+    ("| 产品 | 收入 |", False),  # the metric itself
+    ("| 地区 | 2025年 | 2024年 |", False),  # periods only: the heading's metric is the rows'
+    ("| 产品 | 2025财年 |", False),
+])
+def test_columns_naming_other_quantities(header, others):
+    from chatbot.evidence import _columns_name_others
+    from chatbot.text import normalize
+
+    assert _columns_name_others(normalize(header), ["收入", "营收"]) is others

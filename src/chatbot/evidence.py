@@ -727,6 +727,17 @@ def _corner(header_row: str) -> str:
     return cells[0] if cells and len(cells[0]) > 6 else ""
 
 
+def _columns_name_others(header_row: str, forms: list[str]) -> bool:
+    """Do a table's columns (after the first) name quantities, none of them the metric asked ("| 基地 | 养殖面积(亩) |
+    2025财年产量(吨) |" under a section "收入结构与基地")? Then the section heading's metric is not its rows' (columns
+    naming periods only, "| 地区 | 2025年 | 2024年 |", say nothing of what the rows hold)."""
+    cells = [c.strip() for c in header_row.strip().strip("|").split("|")][1:]
+    if not cells or any(f and f in c for c in cells for f in forms):
+        return False
+    named = [re.sub(r"\d{2,4}|财年|年度|年|上半|下半|[一二三四]?季度|[HQ]\d|fy|[（()）]", "", c, flags=re.IGNORECASE) for c in cells]
+    return any(re.search(r"[\u4e00-\u9fff]{2,}", c) for c in named)
+
+
 def table_caption_of(lead: str) -> str:
     """The caption a table's lead-in ends with, whose metric is every row's: its last sentence, when that states no
     figure of its own ("…股东应占溢利1.52亿元。按渠道划分的收入占比：" -> "按渠道划分的收入占比："; not "前三季度公司综合毛利率为
@@ -3593,7 +3604,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if spec.names and spec.wants_figure and not all(n in context or _figure_of(norm, n) for n in spec.names):
                 continue  # named after the figures, in a clause stating none ("…增长9.1%；主要竞争对手是港豪置业等"): a
                 # peer named in passing, none of whose figures the sentence gives
-            if spec.metrics and not all(any(f in norm or f in (headline if forms[0] in heading_metrics else heads)
+            if spec.metrics and not all(any(f in norm or (f in (headline if forms[0] in heading_metrics else heads)
+                                                          and not (is_row and _columns_name_others(header_row, forms)))
                                                 or (parts_of_before and f in normalize(befores[order]))
                                                 or (is_row and (f in table_caption or f in corner
                                                                 or f in _total_named(p.chunk.text, raw, doc_prose.get(p.chunk.doc_id, ""))))
