@@ -44,6 +44,7 @@ def test_a_near_miss_is_refused(engine, question, wrong):
 @pytest.mark.parametrize(("question", "facts"), [
     ("How many tonnes of hairy crab did Aohu Aquatic sell in FY2025?", ["4,860吨"]),  # 蟹 of 大闸蟹
     ("How much did Shafeng Fan Art sell in North America in 2025?", ["860万美元"]),  # a region's sales: money
+    ("How much did Yinju Holdings sell in Australia in FY2025?", ["286万澳元"]),  # 销售额 answers "sell"
     ("What were Xiepu Batik's export sales to Indonesia in FY2025?", ["215亿印尼盾"]),  # sales: 销售额
     ("窨橘控股新的陈化仓储基地要投多少钱？", ["3.6亿"]),  # 新基地 of the 新陈化仓储基地 named before
     ("濉蒜农业青岛至桑托斯直航航程多少天？", ["32天"]),  # 直航航程 of the 青岛至巴西桑托斯…直航 named before

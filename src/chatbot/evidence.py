@@ -3430,7 +3430,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     output_asked = asks_output(question)  # "实际生产了多少吨": no capacity answers it
     volume_kind = volume_kind_asked(question) if spec.amount else ""  # sold or made
     # (a volume asked, not money: "卖了多少钱", "卖了多少亿元", "how much revenue … sold" ask an amount of money)
-    volume_only = bool(volume_kind) and not _asks_money(question, spec) and not _sold_how_much(question, spec)
+    sold_money = _sold_how_much(question, spec)  # ("How much did X sell in Canada?": its sales in money, 销售额)
+    volume_only = bool(volume_kind) and not _asks_money(question, spec) and not sold_money
     asks_growth = any(w in question.lower() for w in evidence_config()["scope"]["growth_asked"])
     growth_only = asks_growth_only(question)
     # an amount asked of a metric that is no rate ("收入是多少", not "毛利率"): rows of percentages do not give it (a row
@@ -3638,7 +3639,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                 or (is_row and (a in header_lines or a in table_lead)) or (item and a in table_head)
                                 for g in figure_words for a in g.alternatives)
                     and not (english_text and any(_says_in_english(g, f"{heads} {norm}") for g in figure_words))
-                    and not any(volume_by_verb(a, norm) for g in figure_words for a in g.alternatives)):
+                    and not any(volume_by_verb(a, norm) for g in figure_words for a in g.alternatives)
+                    and not (sold_money and any(w in norm for w in evidence_config()["scope"]["sold_money_words"]))):
                 continue  # names the company (and the place asked) but no word of the figure asked, nor do the sentence
                 # before it, a heading over it or the table's lead-in ("青岛厂房的租金上限": "…于佛山、武汉、成都、青岛及沈阳设有
                 # 五个生产基地，年产能…" states another figure; "按季度看，第一季度售出2,310座" continues "…共售出墓穴7,940座"); a
