@@ -219,9 +219,53 @@ def test_an_english_trade_word_the_companys_documents_never_write(rest, words, a
     ("| 产品 | 收入 |", False),  # the metric itself
     ("| 地区 | 2025年 | 2024年 |", False),  # periods only: the heading's metric is the rows'
     ("| 产品 | 2025财年 |", False),
+    ("| 地区 | 截至2025年9月30日止九个月（人民币万元） | 变动 |", False),  # money: the heading's revenue
 ])
 def test_columns_naming_other_quantities(header, others):
     from chatbot.evidence import _columns_name_others
     from chatbot.text import normalize
 
     assert _columns_name_others(normalize(header), ["收入", "营收"]) is others
+
+
+# --- a place found by its sound with its kind capitalised ("Hongze Lake"), then held ----------------------------------
+
+_BASES = "| 基地 | 养殖面积(亩) | 2025财年产量(吨) |\n|---|---|---|\n| 阳澄湖基地 | 18,600 | 1,720 |\n| 洪泽湖基地 | 21,400 | 1,980 |"
+
+
+@pytest.mark.parametrize(("question", "form"), [
+    ("How big is the Hongze Lake base of Unisound?", "洪泽湖"),  # 洪泽 by its sound, 湖 of "lake" written after it
+    ("How big is the Yangcheng Lake base of Unisound?", "阳澄湖"),
+    ("How big is the Hongze River base of Unisound?", None),  # no 洪泽河 written
+])
+def test_a_place_by_its_sound_with_its_kind(question, form):
+    from chatbot.english_names import resolve
+    from test_lookup30_rules import _glossary
+
+    names = resolve(question, _glossary(_BASES), lambda s: s in _BASES, nearby=lambda q: [_BASES]).names
+    assert {v for k, v in names.items() if "Lake" in k or "River" in k} == ({form} if form else set())
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("How many tonnes did Unisound produce at its 洪泽湖 base?", "洪泽湖"),  # the name resolved: only its row answers
+    ("How many tonnes did Unisound produce in 2025?", None),
+])
+def test_an_english_questions_resolved_chinese_name_is_held(question, held):
+    from chatbot.evidence import analyse_question
+    from test_lookup30_rules import _glossary
+
+    spec = analyse_question(question, _glossary(_BASES), lambda t: 3.0 if t in _BASES else 9.0)
+    marked = [g.alternatives[0] for g in spec.required if g.marked]
+    assert (held in marked) if held else not marked
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    ("How many tonnes of hairy crab did Unisound produce?", "蟹"),  # crab's Chinese, written in 大闸蟹
+    ("How many tonnes did Unisound produce?", ""),
+])
+def test_the_thing_an_english_question_counts(question, counted):
+    from chatbot.evidence import QuestionSpec, TermGroup, _counted_en
+
+    spec = QuestionSpec(groups=[TermGroup(["crab", "蟹"], 3.0), TermGroup(["hairy"], 9.0, absent=True)], entities=set(),
+                        metrics=[], periods=set(), wants_figure=True, wants_list=False)
+    assert _counted_en(question, spec) == counted

@@ -132,6 +132,12 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             form = core or sector
         form = form or _core_trade(span, glossary, rules) or _translated_head(span, glossary, rules)
         by_sound = not form and bool(form := _pinyin_in(span, texts, rules))
+        if not form and len(span) >= 2 and not _is_pinyin(span[-1]) and (head := _pinyin_in(span[:-1], texts, rules)):
+            # a place found by its sound, then an English word for its kind, capitalised as part of the name
+            # ("Hongze Lake"): as the texts write the place with that kind's Chinese after it (洪泽湖)
+            lead = " ".join(span[:-1])
+            if kind := _kind_after(lead, head, f"{lead} {span[-1].lower()}", texts, alone=False):
+                form = kind[1]
         if form and len(span) == 1 and common_word(form) and not (by_sound and _is_place(form)):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name; a place the
             # documents write, spelt as it sounds, is its name ("Shenzhen" -> 深圳)
@@ -450,9 +456,11 @@ def _numbered_names(question: str, texts: Callable[[], list[str]], rules: Rules)
     return out
 
 
-def _kind_after(name: str, form: str, question: str, texts: Callable[[], list[str]]) -> tuple[str, str] | None:
+def _kind_after(name: str, form: str, question: str, texts: Callable[[], list[str]],
+                alone: bool = True) -> tuple[str, str] | None:
     """A name found by its sound ("Baiya" -> 白崖) and the lower-case English word after it in the question ("mine"), when
-    the texts write the name with that word's Chinese right after it ("白崖矿"): both as one (name, form)."""
+    the texts write the name with that word's Chinese right after it ("白崖矿"): both as one (name, form). `alone`: as a
+    word of its own (a capitalised kind, "Hongze Lake", is the place's name whatever follows it: "洪泽湖基地")."""
     m = re.search(rf"(?<![A-Za-z]){re.escape(name)}\s+([a-z]{{3,}})\b", question)
     if not m:
         return None
@@ -461,7 +469,7 @@ def _kind_after(name: str, form: str, question: str, texts: Callable[[], list[st
     # (a kind written with one character after a name: 矿 of 矿山, 矿井; "Taier restaurants" stays 太二, its 门店 a
     # word of its own)
     for zh in dict.fromkeys(z[0] for z in senses):  # (written as a word of its own: "| 白崖矿 |", not "太二门" of 太二门店)
-        if any(re.search(re.escape(form + zh) + r"(?![\u4e00-\u9fff])", t) for t in texts()):
+        if any(re.search(re.escape(form + zh) + (r"(?![\u4e00-\u9fff])" if alone else ""), t) for t in texts()):
             return f"{name} {word}", form + zh
     return None
 

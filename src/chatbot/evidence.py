@@ -734,8 +734,9 @@ def _columns_name_others(header_row: str, forms: list[str]) -> bool:
     cells = [c.strip() for c in header_row.strip().strip("|").split("|")][1:]
     if not cells or any(f and f in c for c in cells for f in forms):
         return False
-    named = [re.sub(r"\d{2,4}|财年|年度|年|上半|下半|[一二三四]?季度|[HQ]\d|fy|[（()）]", "", c, flags=re.IGNORECASE) for c in cells]
-    return any(re.search(r"[\u4e00-\u9fff]{2,}", c) for c in named)
+    # (a column in a unit of things, not of money: "养殖面积(亩)", "产量(吨)"; "截至…止九个月（人民币万元）" is money)
+    units = [u for c in cells for u in re.findall(r"[（(]([^（()）]{1,8})[)）]", c)]
+    return any(not re.search(r"元|币|%|％", u) and not currency_forms(u) for u in units)
 
 
 def table_caption_of(lead: str) -> str:
@@ -829,6 +830,15 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                          or _after_place_word_en(question, [*g.alternatives, g.source])):
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
+                    spec.required.append(g)
+    if wants_figure and question_language(question) != "zh":  # an English question's name written in Chinese where
+        # its English was resolved by sound ("at its Hongze Lake base": 洪泽湖): the one asked, no other base's row
+        for g in groups:
+            if g.kind == "word" and not g.entity and not g.absent and not g.marked \
+                    and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0]) \
+                    and re.search(rf"(?<![\u4e00-\u9fff]){re.escape(g.alternatives[0])}(?![\u4e00-\u9fff])", question):
+                g.marked = True
+                if g not in spec.required:
                     spec.required.append(g)
     if wants_figure:  # a numbered item named ("溟珂7号"): held, no other item's row answers for it
         spec.required += [g for g in groups if g.marked and g not in spec.required]
@@ -2137,6 +2147,15 @@ def asked_holiday_forms(question: str) -> list[list[str]]:
     low = question.lower()
     return [[normalize(f) for f in forms] for forms in evidence_config()["period"].get("holidays", [])
             if any(f in low for f in forms)]
+
+
+def _counted_en(question: str, spec: QuestionSpec) -> str:
+    """The Chinese words of the thing an English question counts ("How many tonnes of hairy crab did X produce": 蟹, of
+    the word "crab" the passages write; [required] volume_thing_en), "" for none."""
+    m = re.search(evidence_config()["required"]["volume_thing_en"], question.lower())
+    words = set(re.findall(r"[a-z][a-z\-]*", m.group("part"))) if m else set()
+    return " ".join(normalize(a) for g in spec.groups if not g.absent and g.alternatives[0] in words
+                    for a in g.alternatives[1:] if not a.isascii())
 
 
 def counted_after_unit(question: str, measures: list[str]) -> str:
@@ -3486,6 +3505,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         if p.chunk.kind != "table":
             doc_prose[p.chunk.doc_id] = doc_prose.get(p.chunk.doc_id, "") + "\n" + p.chunk.text
     counted = normalize(counted_after_unit(question, spec.measures)) if spec.amount else ""
+    if spec.amount and not counted and question_language(question) != "zh":  # "How many tonnes of hairy crab …": the
+        counted = _counted_en(question, spec)  # thing's Chinese (蟹), which a table of tonnes need not repeat
     date_cfg = evidence_config()["date_question"]
     asks_day = any(w in question.lower() for w in date_cfg["day_asked"])
     part_labels = _part_labels(passages) if spec.scope == "total" else set()
