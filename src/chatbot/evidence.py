@@ -1596,15 +1596,6 @@ def _absent_heads_en(question: str, spec: QuestionSpec) -> list[TermGroup]:
         if g is not None and held and head not in cfg["not_heads_en"] and head not in spec.measures and g not in out:
             g.marked = True
             out.append(g)
-    # the thing whose volume is asked ("How many tonnes of lobster did X sell"), when no passage holds its last word in
-    # any sense: no other thing's volume (the crab maker's 大闸蟹销量) answers for it
-    for m in re.finditer(cfg["volume_thing_en"], low):
-        words = [w for w in re.findall(r"[a-z][a-z\-]*", m.group("part")) if w not in stop]
-        g = next((x for x in spec.groups if words and x.absent and x.kind == "word" and x.alternatives[0] == words[-1]),
-                 None)
-        if g is not None and words[-1] not in cfg["not_heads_en"] and words[-1] not in spec.measures and g not in out:
-            g.marked = True
-            out.append(g)
     return out
 
 

@@ -95,12 +95,16 @@ def fits(rest: str, words: list[str], rules: Rules, foreign: Callable[[str], boo
 
 
 def _unwritten(rest: str, words: list[str], rules: Rules, written: Callable[[str], bool]) -> bool:
-    """Does some English word name things (the dictionary's Chinese for it) none of which the documents write, and
-    none of which shares a character with the name's own trade (`rest`: "Coatings", 涂层, of 绿岚涂料 says its trade
-    in other words)?"""
+    """Does some English word name things (the dictionary's Chinese for it) none of which the documents write, even by
+    its first character (牙 of 牙齿 for "Dental", in 种植牙; the dictionary's sense may not be the trade's), and none of
+    which shares a character with the name's own trade (`rest`: "Coatings", 涂层, of 绿岚涂料 says its trade in other
+    words)?"""
+    meanings = [m for m in _gloss_words(rest) if len(m) >= 3]
     for w in words:
+        if any(w.lower().startswith(m) for m in meanings):
+            continue  # (a word grown from a gloss of the trade: "Fitness" of 健身, "to keep fit")
         zh = [z for z in chinese_of(w, rules) if _CJK.fullmatch(z)]
-        if zh and not any(written(z) or set(z) & set(rest) for z in zh):
+        if zh and not any(written(z) or written(z[0]) or set(z) & set(rest) for z in zh):
             return True
     return False
 
