@@ -229,6 +229,7 @@ def test_a_place_by_its_sound_with_its_kind(question, form):
 @pytest.mark.parametrize(("question", "held"), [
     ("How many tonnes did Unisound produce at its 洪泽湖 base?", "洪泽湖"),  # the name resolved: only its row answers
     ("How many tonnes did Unisound produce in 2025?", None),
+    ("What is the daily token call volume of Chinese enterprise 大模型?", None),  # a term's translation ("LLMs"): no name
 ])
 def test_an_english_questions_resolved_chinese_name_is_held(question, held):
     from chatbot.evidence import analyse_question
