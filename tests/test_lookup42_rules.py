@@ -200,6 +200,7 @@ def test_an_english_trade_word_the_companys_documents_never_write(rest, words, a
     ("| 地区 | 2025年 | 2024年 |", False),  # periods only: the heading's metric is the rows'
     ("| 产品 | 2025财年 |", False),
     ("| 地区 | 截至2025年9月30日止九个月（人民币万元） | 变动 |", False),  # money: the heading's revenue
+    ("| 月份 | 销量(吨) | 销售额(万元) |", False),  # a column of money beside the tonnes: may be the heading's revenue
 ])
 def test_columns_naming_other_quantities(header, others):
     from chatbot.evidence import _columns_name_others

@@ -570,6 +570,43 @@ KNOWN_FAILURES: dict[str, str] = {
                "a hypothetical product (30万人次 × 60元) is read as a look-up; not computed",
     "h40-r50": "有没有更新一点的销售数据？ — "
                "the follow-up is answered with the January sales line, but its intent is read as lookup (the set labels it latest)",
+    # dev-42 (the session-41 hidden set, opened in session 42): its failures at the end of session 42
+    "h41-r06": "按IDC和Omdia两种统计口径,中国大模型云服务到底谁是第一?结论是什么? — "
+               "the conclusion quotes the article's outlook sentence on Omdia; the IDC ranking (火山引擎 49.2%) is in an earlier section",
+    "h41-r14": "What are the bright spots and the weak p… — "
+               "'bright spots and weak points' is read as pros and cons, but SenseTime's interim lines (72.7%, 14.89亿) carry no stance word: refused",
+    "h41-r15": "对AI公司来说,在港股融资有哪些好处,又要面对哪些风险? — "
+               "the pros and cons are the placing article's and the report's risk table; the report's 18C章 line is not among them",
+    "h41-r20": "How does that compare with MiniMax's ret… — "
+               "an English follow-up comparison of tranches: the comparison composer quotes the two companies' positioning, not the retail and international tranches (1837倍, 36.76倍)",
+    "h41-r21": "壁仞科技和天数智芯上市首日的表现差别有多大? — "
+               "the comparison quotes 天数智芯's first-day line and a sources note for 壁仞科技; its 75.82% line is not picked",
+    "h41-r22": "智谱2024年的经调整净亏损大约是当年收入的几倍? — "
+               "the multiple is computed (24.66亿 ÷ 3.124亿 ≈ 7.89倍); the set writes 7.9",
+    "h41-r23": "What share of 4Paradigm's first-half 202… — "
+               "the share of the second quarter is not computed: the half's and the quarter's revenue are one sentence, read as one operand",
+    "h41-r24": "云知声2026年大模型收入预计是2025年的几倍? — "
+               "a 2026 multiple no document gives: the 2025 forecast is quoted (no calculation made), not refused",
+    "h41-r25": "智谱上市以后股价最高冲到过多少?是哪天? — "
+               "'最高冲到过多少' (the peak after listing) is read as latest: the IPO valuation line is quoted, not the 496港元 peak",
+    "h41-r26": "Is there a more recent figure than that? — "
+               "an English follow-up 'a more recent figure' is not carried to the token-volume topic: another article's line is quoted",
+    "h41-r28": "我在考虑买天数智芯,它的亏损和毛利率情况怎么样? — "
+               "advice with 天数智芯's losses and gross margin asked: refused (the look-up of two figures under an advice intent finds no line)",
+    "h41-r30": "想买它的股票的话,财务上要注意些什么? — "
+               "advice follow-up: the listing line is quoted, not 壁仞科技's losses and cash figures",
+    "h41-r42": "What are the pros and cons of Jumei Tea'… — "
+               "'drying lines' is not read as 烘干生产线: the company's results are quoted as strengths, not the lines' 35% and 20小时",
+    "h41-r47": "窨橘控股的十年以上陈皮占2025财年收入的比例是多少? — "
+               "the share is computed against the revenue sentence (9.46亿), not the table's total row (946,000千元) the set expects",
+    "h41-r49": "What share of that came from standard pl… — "
+               "an English follow-up share: the collectors' row is taken as the part (28.7%), not the standard cards' 318,640",
+    "h41-r50": "菊湄茶业最新披露的是哪个期间的业绩?收入多少? — "
+               "'which period' is not answered with the period's name: the half-year's lines are quoted without 2026财年上半年",
+    "h41-r51": "Anything more recent than that? — "
+               "an English follow-up 'more recent than that': the first quarter's line is quoted again, not the later 2,740万 figure",
+    "h41-r52": "想买蔺苇帽业,世界杯订单靠得住吗?有哪些数字值得看? — "
+               "advice on the order: the order's lines are quoted, the 26.9% gross margin is not",
 }
 
 

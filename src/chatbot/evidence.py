@@ -736,7 +736,8 @@ def _columns_name_others(header_row: str, forms: list[str]) -> bool:
         return False
     # (a column in a unit of things, not of money: "养殖面积(亩)", "产量(吨)"; "截至…止九个月（人民币万元）" is money)
     units = [u for c in cells for u in re.findall(r"[（(]([^（()）]{1,8})[)）]", c)]
-    return any(not re.search(r"元|币|%|％", u) and not currency_forms(u) for u in units)
+    money = [u for u in units if re.search(r"元|币|%|％", u) or currency_forms(u)]
+    return bool(units) and not money  # (a column of money beside them, "销售额(万元)", may be the metric's)
 
 
 def table_caption_of(lead: str) -> str:
