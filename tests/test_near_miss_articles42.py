@@ -41,7 +41,7 @@ def test_a_near_miss_is_refused(engine, question, wrong):
 @pytest.mark.slow
 @pytest.mark.parametrize(("question", "facts"), [
     ("How many tonnes of hairy crab did Aohu Aquatic sell in FY2025?", ["4,860吨"]),  # 蟹 of 大闸蟹
-    ("How many tonnes of hairy crab did Aohu Aquatic produce at its Hongze Lake base?", ["1,980吨"]),  # 洪泽湖 held
+    ("How many tonnes of hairy crab did Aohu Aquatic produce at its Hongze Lake base?", ["1,980吨"]),  # 洪泽湖 by sound
     ("How much did Shafeng Fan Art sell in North America in 2025?", ["860万美元"]),  # a region's sales: money
     ("How much did Yinju Holdings sell in Australia in FY2025?", ["286万澳元"]),  # 销售额 answers "sell"
     ("What were Xiepu Batik's export sales to Indonesia in FY2025?", ["215亿印尼盾"]),  # sales: 销售额

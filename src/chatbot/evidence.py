@@ -832,17 +832,6 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
                 if g not in spec.required:  # whether or not some document names it)
                     spec.required.append(g)
-    if wants_figure and question_language(question) != "zh":  # an English question's name written in Chinese where
-        # its English was resolved by sound ("at its Hongze Lake base": 洪泽湖): the one asked, no other base's row (a
-        # term's Chinese, "LLMs" -> 大模型, is a translation, no name)
-        terms_zh = _terms_chinese(glossary)
-        for g in groups:
-            if g.kind == "word" and not g.entity and not g.absent and not g.marked and g.alternatives[0] not in terms_zh \
-                    and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0]) \
-                    and re.search(rf"(?<![\u4e00-\u9fff]){re.escape(g.alternatives[0])}(?![\u4e00-\u9fff])", question):
-                g.marked = True
-                if g not in spec.required:
-                    spec.required.append(g)
     if wants_figure:  # a numbered item named ("溟珂7号"): held, no other item's row answers for it
         spec.required += [g for g in groups if g.marked and g not in spec.required]
     if wants_figure and spec.amount:  # "在丰盛湾的猕猴桃销量": the place the figure is asked of, held (the tokenizer cut
@@ -2141,11 +2130,6 @@ def asked_holiday_forms(question: str) -> list[list[str]]:
     low = question.lower()
     return [[normalize(f) for f in forms] for forms in evidence_config()["period"].get("holidays", [])
             if any(f in low for f in forms)]
-
-
-def _terms_chinese(glossary: Glossary) -> frozenset[str]:
-    """The Chinese forms of the glossary's English terms, normalised."""
-    return frozenset(normalize(z) for zs in glossary.terms.values() for z in zs)
 
 
 def _counted_en(question: str, spec: QuestionSpec) -> str:
