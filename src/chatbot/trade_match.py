@@ -113,9 +113,10 @@ def written_by(glossary: Glossary, canon: str) -> Callable[[str], bool] | None:
     """Does one of the documents about a catalogued company write a Chinese word? None when the documents' words
     are not known or the company has no document about it."""
     docs = {d for d, subjects in glossary.doc_subjects.items() if canon in subjects}
-    if glossary.in_documents is None or not docs:
+    in_documents = glossary.in_documents
+    if in_documents is None or not docs:
         return None
-    return lambda z: glossary.in_documents(docs, z)
+    return lambda z: in_documents(docs, z)
 
 
 def names_business(words: list[str], rules: Rules, foreign: Callable[[str], bool] | None = None) -> bool:

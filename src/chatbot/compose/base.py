@@ -82,7 +82,7 @@ class ComposeContext:
             first.setdefault(c.passage_idx, rank)
         chosen.sort(key=lambda c: (first[c.passage_idx], c.order))
         ps = passages or self.passages
-        entries = []
+        entries: list[Entry] = []
         for c in chosen:
             chunk = ps[c.passage_idx].chunk
             before = _referent_before(c.raw, chunk.text)
