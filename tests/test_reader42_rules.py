@@ -90,3 +90,14 @@ def test_a_quoted_names_product_asked_is_a_definition(question, intent):
     from chatbot.intent import question_intent
 
     assert question_intent(question, question).name == intent
+
+
+@pytest.mark.parametrize(("text", "room", "fitted"), [
+    ("The company sold about 142 million jars and bought 38,600 tonnes of soybeans, at RMB 4.62 per kg.", 80,
+     "The company sold about 142 million jars and bought 38,600 tonnes of soybeans."),  # no cut inside 38,600
+    ("收入约9.46亿元,同比增长14.2%;股东应占溢利约17,380万元,同比增长21.6%。", 20, "收入约9.46亿元,同比增长14.2%。"),
+])
+def test_a_point_is_cut_at_a_clause_not_inside_a_number(text, room, fitted):
+    from chatbot.compose.sections import _fit
+
+    assert _fit(text, room) == fitted

@@ -607,6 +607,16 @@ KNOWN_FAILURES: dict[str, str] = {
                "an English follow-up 'more recent than that': the first quarter's line is quoted again, not the later 2,740万 figure",
     "h41-r52": "想买蔺苇帽业,世界杯订单靠得住吗?有哪些数字值得看? — "
                "advice on the order: the order's lines are quoted, the 26.9% gross margin is not",
+    "h41-r10": "港交所的“科企专线”具体给申请人提供了哪些便利? — "
+               "the intent is read as lookup (the set labels it how: '提供了哪些便利')",
+    "h41-r39": "箬香食品嘉兴工厂改造后,效率提升具体体现在哪些方面? — "
+               "the intent is read as latest ('改造后'; the set labels it how)",
+    "h41-r41": "螯湖水产入选国宴食材名录,对公司来说有哪些好处,又有什么局限? — "
+               "the intent is read as lookup ('有哪些好处,又有什么局限'; the set labels it pros_cons)",
+    "h41-r44": "What is Leafolda in Ruoxiang Foods' busi… — "
+               "the intent is read as lookup ('What is Leafolda in …'; the set labels it definition)",
+    "h41-r58": "那竹韵扇业呢? — "
+               "the intent is read as comparison (the conversation before compared; the set labels it lookup)",
 }
 
 

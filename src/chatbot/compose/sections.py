@@ -204,7 +204,8 @@ def _fit(text: str, room: int) -> str | None:
     still says something (12 characters or more)."""
     if len(text) <= room:
         return text
-    cuts = [m.start() for m in re.finditer(r"[；;，,]", text) if 12 <= m.start() <= room]
+    # (no cut inside a number: "38,600 tonnes" is no clause end)
+    cuts = [m.start() for m in re.finditer(r"[；;，]|(?<!\d),|,(?!\d)", text) if 12 <= m.start() <= room]
     return text[: cuts[-1]] + ("." if latin_text(text) else "。") if cuts else None
 
 
