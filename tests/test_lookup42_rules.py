@@ -6,8 +6,6 @@ sum of money); and a market named after a word leading to it ("出口新加坡")
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from chatbot.glossary import Glossary, load_glossary
@@ -53,36 +51,6 @@ def test_an_english_metric_word_brings_its_term_list_chinese(metric, question, w
 
     forms = [normalize(f) for f in [metric, *load_glossary().metrics[metric]]]  # as the engine holds them ("netprofit")
     assert (word in _with_term_list_forms(forms, question)) is added
-
-
-# --- an English word's Chinese written only inside a longer word ------------------------------------------------------
-
-
-@pytest.mark.parametrize("n", [10, 250, 10_000])
-def test_one_passages_weight_follows_from_the_weight_of_none(n):
-    from chatbot.evidence import _one_passage_idf
-
-    def idf(df: int) -> float:
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    assert _one_passage_idf(idf(0)) == pytest.approx(idf(1))
-
-
-@pytest.mark.parametrize(("word", "present"), [
-    ("crab", True),  # 蟹, written inside 大闸蟹: present though no token is 蟹 alone
-    ("lobster", False),  # 龙虾: written nowhere
-])
-def test_a_translation_written_inside_a_longer_word_is_present(word, present):
-    from chatbot.evidence import question_terms
-    from chatbot.text import tokenize
-    from test_lookup30_rules import _glossary
-
-    text = "全年大闸蟹销量约4,860吨,养殖面积约5.2万亩;蟹黄制品收入增长。"  # (蟹黄, "crab roe": 蟹 is crab's character)
-    tokens = set(tokenize(text))
-    groups = question_terms(f"How many tonnes of {word} did it sell?", _glossary(text),
-                            lambda t: 3.0 if t in tokens else 9.0)
-    group = next(g for g in groups if g.alternatives[0] == word)
-    assert group.absent is not present
 
 
 # --- "how much did X sell": money, when no noun stands before the verb ------------------------------------------------

@@ -1,8 +1,8 @@
 """Session 42's misses and wrong figures end to end, on a real store: eight articles of dev-42 ingested beside the bundled
-corpus. English questions over Chinese articles answered (a product's Chinese written only inside a longer word, a
-region's sales asked "how much did X sell", export sales written 销售额, a language adjective naming a country); a
-sentence opening with the head word the passage named before answers for it; near-misses refused (an export market no
-sentence names, a thing whose volume is asked that no passage names in any sense), never a neighbouring figure."""
+corpus. English questions over Chinese articles answered (a region's sales asked "how much did X sell", export sales
+written 销售额, a language adjective naming a country, a place by its sound); a sentence opening with the head word the
+passage named before answers for it; near-misses refused (an export market no sentence names, a rare craft, English
+look-alikes of pinyin names), never a neighbouring figure."""
 
 from __future__ import annotations
 
@@ -40,8 +40,7 @@ def test_a_near_miss_is_refused(engine, question, wrong):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("question", "facts"), [
-    ("How many tonnes of hairy crab did Aohu Aquatic sell in FY2025?", ["4,860吨"]),  # 蟹 of 大闸蟹
-    ("How many tonnes of hairy crab did Aohu Aquatic produce at its Hongze Lake base?", ["1,980吨"]),  # 洪泽湖 by sound
+    ("How many tonnes did Aohu Aquatic produce at its Hongze Lake base?", ["1,980吨"]),  # 洪泽湖 by its sound
     ("How much did Shafeng Fan Art sell in North America in 2025?", ["860万美元"]),  # a region's sales: money
     ("How much did Yinju Holdings sell in Australia in FY2025?", ["286万澳元"]),  # 销售额 answers "sell"
     ("What were Xiepu Batik's export sales to Indonesia in FY2025?", ["215亿印尼盾"]),  # sales: 销售额

@@ -280,6 +280,8 @@ KNOWN_FAILURES = {
     # dev-42 (the session-41 hidden set, opened in session 42): its failures at the end of session 42
     "h41-q02": "窨橘控股那个新的陈化仓储基地要投多少钱?建成后能存多少吨陈皮? — "
                "two questions in one: the first part, worded '那个新的…要投', is not matched to the sentence opening '新基地' that the single question now finds; the second ('能存多少吨陈皮') takes the peel sales volume (3,260吨)",
+    "h41-q37": "How many tonnes of hairy crab did Aohu Aq… — "
+               "'crab' is 蟹, which the article writes only inside 大闸蟹 (no token of its own): read as a word no passage holds, refused (reading it as written made 'persimmon wine' present through 料酒 elsewhere)",
     "h41-q45": "How much did Linwei Hats earn from wheat… — "
                "'wheat-straw hats' is in no dictionary as 麦秆帽: refused",
     "h41-q46": "For Suisuan Agriculture's new Qingdao–Sa… — "

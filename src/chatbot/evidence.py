@@ -17,7 +17,6 @@ questions get the items that follow the best sentence."""
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -264,8 +263,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     # hold or weigh
     weightless = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
-    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False,
-            translated: bool = False):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False):
         written = [a for a in alts if a.strip() and a.isascii()]
         alts = [normalize(a) for a in alts if a.strip()]
         fresh = [a for a in alts if a and a not in seen]
@@ -286,10 +284,6 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             # (no Chinese form is written anywhere: the term is present when an article written in English holds
             # the words of one of its English forms, "9.50% senior notes" for a coupon)
             w = min(min(_pieces_idf(f, idf, absent) for f in (a, plural_en(a))) for a in written)  # ("herds" of herd)
-        if w >= absent and translated and not all(a.isascii() for a in alts):
-            # (an English word's Chinese the documents write only inside a longer word, "crab" -> 蟹 of 大闸蟹, which
-            # the tokenizer keeps whole: written, and weighed as a token one passage holds)
-            w = _one_passage_idf(absent)
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
@@ -383,16 +377,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         # (an English word ending in a consonant and "y" is also written as its plural in an article written in English:
         # "royalty" in "tiered royalties of 8% to 14%"; other plurals hold the word itself)
         plural = [f"{tok[:-1]}ies"] if re.fullmatch(r"[a-z\-]{2,}[^aeiou]y", tok) else []
-        chinese = glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else []
-        add([tok, *plural, *chinese], translated=bool(chinese))  # (the translator gives only Chinese the documents write)
+        add([tok, *plural, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
     return groups
-
-
-def _one_passage_idf(absent: float) -> float:
-    """The weight of a token one passage holds, from the weight of one none holds (idf = ln(1 + (n - df + 0.5) /
-    (df + 0.5)): df 0 gives `absent`, which fixes n)."""
-    n = (math.exp(absent) - 1) * 0.5 - 0.5
-    return math.log(1 + (n - 0.5) / 1.5)
 
 
 @lru_cache(maxsize=1)
