@@ -3489,6 +3489,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # passage of prose names it itself: "…污泥协同处置" elsewhere does not make "处理生活垃圾2,215万吨" the sludge's)
         doc_text = normalize(f"{p.chunk.text} {doc_prose.get(p.chunk.doc_id, '') if p.chunk.kind == 'table' else ''}") \
             if counted else ""
+        chunk_norm = normalize(p.chunk.text)  # (the passage as _refers_back reads it, once per passage)
         context_text = " ".join([p.chunk.title, *p.chunk.headings])
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
         # a publisher is no company the passage is about)
@@ -3688,7 +3689,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                                        for a in g.alternatives) or _states_compound_head(norm, g, spec)
                                                    or _named_by_kind(scoped, g, generic)
                                                    or continues_item(g, norm, normalize(befores[order]), spec, held)
-                                                   or _refers_back(norm, normalize(p.chunk.text), g, spec)
+                                                   or _refers_back(norm, chunk_norm, g, spec)
                                                    or (english_text and _says_in_english(g, scoped))
                                                    or any(_with_share_class(a, scoped) for a in g.alternatives)
                                                    or (counted and any(a in counted for a in g.alternatives)
@@ -4134,12 +4135,18 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
                for g in spec.required if g.marked)
 
 
+@lru_cache(maxsize=1)
+def _referent_openers() -> str:
+    """[required] referent_openers as one alternation, built once."""
+    return "|".join(map(re.escape, evidence_config()["required"]["referent_openers"]))
+
+
 def _refers_back(norm: str, passage: str, g: TermGroup, spec: QuestionSpec) -> bool:
     """Does a sentence opening with a head word of the question, bare or after a referring word ("新基地总投资约3.6亿元",
     "直航航程约32天": [required] referent_openers), speak of the thing its passage named before with the marked word
     (the passage writes the word and, a few characters on, that head: "新陈化仓储基地", "青岛至巴西桑托斯大蒜冷藏直航")?"""
     lead = re.sub(r"^[\s\-•*·]+", "", norm)
-    openers = "|".join(map(re.escape, evidence_config()["required"]["referent_openers"]))
+    openers = _referent_openers()
     heads = [h.alternatives[0] for h in spec.groups if h.kind == "word" and not h.absent and not h.marked
              and not h.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,}", h.alternatives[0])]
     return any(re.match(rf"(?:{openers})?{re.escape(h)}", lead)
