@@ -85,6 +85,18 @@ def assert_reader_answer(a, q: dict) -> None:
     assert not a.unsupported, a.unsupported
 
 
+def assert_refused_without(answer, wrong: str) -> None:
+    """A near-miss or a look-alike: refused, and the neighbouring figure nowhere in what is said."""
+    assert answer.refused, answer.text
+    assert wrong not in answer.text
+
+
+def assert_answered_with(answer, facts: list[str]) -> None:
+    """What the articles give: answered, every expected fact in the text."""
+    assert not answer.refused, answer.text
+    assert all(f in answer.text for f in facts), answer.text
+
+
 def make_settings(store_path: Path, **overrides):
     from chatbot.config import load_settings
 

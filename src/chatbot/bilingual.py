@@ -19,7 +19,7 @@ from chatbot.jsonfile import atomic_write
 from chatbot.tomlfile import read_toml
 
 TERMS_TOML = PROJECT_ROOT / "config" / "terms_en.toml"
-_CACHE_VERSION = "4"  # 2: proper nouns before a comma, bracketed abbreviations; 3: a province by its own name; 4: a chemical formula after the name dropped
+_CACHE_VERSION = "5"  # 5: proper nouns of five to eight characters; 2: proper nouns before a comma, bracketed abbreviations; 3: a province by its own name; 4: a chemical formula after the name dropped
 _MAX_WORDS = 3  # definitions up to three English words are indexed ("net profit", "market share")
 
 
@@ -69,7 +69,7 @@ def _build(entries: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     later: dict[str, list[str]] = {}  # proper nouns read before a comma: after the exact keys
     for zh, definitions in entries:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+        if not (re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh) or _long_proper_noun(zh, definitions)):
             continue
         for raw in definitions:
             exact, name = _definition_keys(raw)
@@ -83,6 +83,12 @@ def _build(entries: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
         lst = index.setdefault(d, [])
         lst += [z for z in dict.fromkeys(zhs) if z not in lst]
     return index
+
+
+def _long_proper_noun(zh: str, definitions: list[str]) -> bool:
+    """A headword of five to eight characters that the dictionary defines as a proper noun first ("沙特阿拉伯": "Saudi
+    Arabia", "马来西亚人": "Malaysian (person)"): a country or its people, kept beside the short words."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{5,8}", zh)) and bool(definitions) and definitions[0][:1].isupper()
 
 
 _FORMULA_AFTER = re.compile(r"(?<=[a-z])\s+(?=[A-Za-z0-9·]*[A-Z])(?=[A-Za-z0-9·]*\d)[A-Za-z0-9·]+$")

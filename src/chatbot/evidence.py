@@ -812,7 +812,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
             term = g.kind == "term" and bool(g.source) and not g.absent and not _asks_identifier(asked, glossary) \
                 and (spec.amount or bool(_ASKS_VALUE_EN.search(question)))
             if (g.kind == "word" or term) and not g.entity and not g.marked \
-                    and any(_is_place(_as_written(question, a)) for a in g.alternatives) \
+                    and any(_is_place(_as_written(question, a)) and not _before_verb_particle(question, a)
+                            for a in g.alternatives) \
                     and ((not term and (g.absent or _after_company(question, g.alternatives[0], entities, glossary)))
                          or _after_place_word_en(question, [*g.alternatives, g.source])):
                 g.marked = True  # (a place named right after the company, "翠橡农业美国2025年干胶产量", is the region asked
@@ -895,7 +896,8 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
                           and not any(z in f for z in zh for seg in spec.segments for f in seg)]
     if spec.amount:  # "单价是多少元每平方米": a figure per unit that no passage writes in any per-unit form is not given
         for g in groups:  # (the lump sum paid is no price per square metre)
-            if g.source == PER_UNIT_SOURCE and g.absent and g not in spec.required:
+            if g.source == PER_UNIT_SOURCE and g not in spec.required:  # (written by some passage or not: the
+                # figure is per that unit, "每公斤多少": a revenue row of the thing bought is no price of it)
                 g.marked = True
                 spec.required.append(g)
     does = _WHAT_FIGURE_NOUN_DOES.search(question)
@@ -2709,6 +2711,47 @@ def _in_english_name(word: str, glossary: Glossary) -> bool:
 
 # Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
 # unit) are applied to each sentence in one pass and in this order, each a commented step.
+def _opens_written_name(segment: list[str], q: str, texts: list[str], glossary: Glossary, longer: int = 3) -> bool:
+    """Does the question write a segment word on into a name of `longer` more characters or more that a passage writes
+    whole, none of whose words names a segment, a region or a metric, as the setting of what it asks ("在国际珠心算锦标赛
+    上": an event, not the international business; [scope] setting_frame)? "国际业务收入", "海外市场", "内地同店销售"
+    stay segments."""
+    cfg = evidence_config()["scope"]
+    parts = {*(w for forms in cfg["segment_words"] for w in forms), *cfg.get("region_suffixes", []), *cfg.get("place_suffixes", []),
+             *cfg.get("site_suffixes", [])}
+    for f in segment:
+        at = q.find(f)
+        if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", f):
+            continue
+        run = re.match(r"[\u4e00-\u9fff]*", q[at:]).group(0)  # type: ignore[union-attr]
+        end = next((k for k in range(len(run), len(f) + longer - 1, -1) if any(run[:k] in t for t in texts)), 0)
+        rest = run[len(f):end]
+        framed = re.search(cfg["setting_frame"].format(name=re.escape(run[:end])), q) if end else None
+        if framed and not glossary.metrics_in(rest) and not any(w in parts for w in _jieba().lcut(rest)):
+            return True
+    return False
+
+
+def _before_verb_particle(question: str, word: str) -> bool:
+    """Does the question write a Chinese word only right before a verb's particle ("上拿了": [required] verb_particles)?
+    Then the tagger's place is a verb cut with the character before it, no place."""
+    particles = tuple(evidence_config()["required"]["verb_particles"])
+    at = [m.end() for m in re.finditer(re.escape(word), question)] if re.search(r"[\u4e00-\u9fff]", word) else []
+    return bool(at) and all(question[i:].startswith(particles) for i in at)
+
+
+def _market_revenue_forms(spec: QuestionSpec) -> None:
+    """The revenue asked of a market an English question names ("How much revenue did X earn in Saudi Arabia") is
+    what the company sold there: the place's 销售额 states it ([scope] market_revenue_metrics, market_revenue_words)."""
+    from chatbot.bilingual import _is_place
+
+    if not spec.amount or not (spec.places or any(g.alternatives and _is_place(g.alternatives[0]) for g in spec.required)):
+        return
+    cfg = evidence_config()["scope"]
+    spec.metrics = [[*forms, *(w for w in cfg["market_revenue_words"] if w not in forms)]
+                    if forms and forms[0] in cfg["market_revenue_metrics"] else forms for forms in spec.metrics]
+
+
 def score_candidates(
     question: str, passages: list[Passage], glossary: Glossary, idf, keep_absent: bool = False
 ) -> tuple[list[Candidate], QuestionSpec]:
@@ -2733,6 +2776,8 @@ def score_candidates(
                           for item in [*numbered_items(question, texts), *lettered_items(question, texts),
                                        *ordinal_items(question, texts), *counted_items(question, texts)]
                           if not any(item in a for g in spec.required for a in g.alternatives)]
+    # (a segment word opening a longer name the passages write, "国际" of "国际珠心算锦标赛": an event's name, no segment)
+    spec.segments = [seg for seg in spec.segments if not _opens_written_name(seg, normalize(question), texts, glossary)]
     _widen_to_written(spec, normalize(question), texts)  # "新一线城市": not 一线城市's row
     _with_full_forms(spec, passages, texts)  # "塔机": the 塔式起重机 of a table its document heads so
     _hold_row_parts(spec, normalize(question), raw_texts)  # "五轴联动加工中心的毛利率": that row's
@@ -2762,6 +2807,7 @@ def score_candidates(
     if spec.wants_figure and question_language(question) != "zh":  # "sell into India": only 印度's figure answers
         spec.places = _places_written(spec, texts)
         spec.required += [g for g in spec.places if g not in spec.required]
+        _market_revenue_forms(spec)
     stated_by = cfg.get("stated_by", {})  # (a price no passage names by its word is written as an amount per share)
     parts = split_spec(question, spec, cfg["conjunctions"], cfg.get("clause_breaks", []),
                        written=lambda phrase: any(phrase in t or (phrase in stated_by and re.search(stated_by[phrase], t))
@@ -3794,6 +3840,9 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 elif stated or claim_figures(shown):  # its own periods, else its heading's or title's
                     stated = sentence_periods(shown, stated, context_period(p.chunk.title, p.chunk.headings),
                                               passage_periods if is_row else prose_periods, asks_quarter, p.chunk.date)
+                    if stated and not is_row and stated < (section := _section_period(p.chunk, calendar=not asks_fiscal)):
+                        stated = section  # its section's period, also by the calendar span its heading dates ("中期股息…"
+                        # under "2026财年上半年（截至2025年12月31日止六个月）": the six months to 31 December 2025)
                 if spec.metrics and not is_row and (own_q := metric_clause_qualifiers(shown, spec.metrics)) is not None:
                     stated = {x for x in stated if x[1] in own_q} or stated  # the metric's clause names its own part
                 if asks_fiscal and (fiscal := _fiscal_section_period(shown, p.chunk)):

@@ -68,11 +68,13 @@ class Rules:
     en_name_openers: frozenset[str]
     trade_words: tuple[str, ...] = ()
     business_words: tuple[str, ...] = ()
+    generic_tails: frozenset[str] = frozenset()
     head_cuts_zh: tuple[str, ...] = ()
     en_trade_words: frozenset[str] = frozenset()
     en_sector_words: frozenset[str] = frozenset()
     term_suffixes: tuple[str, ...] = ()
     period_tokens_en: re.Pattern | None = None
+    period_spans_en: re.Pattern | None = None
     mainland_prefixes: dict[str, str] = field(default_factory=dict)
     bare_hk: re.Pattern | None = None
     # an English name's closing trade word -> the Chinese words names use for it ("beer" -> 啤酒)
@@ -193,10 +195,12 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         en_name_openers=frozenset(n["en_name_openers"]),
         trade_words=tuple(sorted(n.get("trade_words", []), key=len, reverse=True)),
         business_words=tuple(sorted(n.get("business_words", []), key=len, reverse=True)),
+        generic_tails=frozenset(n.get("generic_tails", [])),
         en_trade_words=frozenset(n.get("en_trade_words", [])),
         en_sector_words=frozenset(n.get("en_sector_words", [])),
         term_suffixes=tuple(n.get("term_suffixes", [])),
         period_tokens_en=re.compile(q["period_tokens_en"]) if q.get("period_tokens_en") else None,
+        period_spans_en=re.compile(q["period_spans_en"]) if q.get("period_spans_en") else None,
         mainland_prefixes=dict(t.get("mainland_prefixes", {})),
         bare_hk=re.compile(t["bare_hk"]) if t.get("bare_hk") else None,
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},

@@ -479,12 +479,14 @@ def _names_trade(word: str, glossary: Glossary, rules: Rules, before: Callable[[
 
 def business_after(question: str, name: str, rules: Rules) -> str:
     """The name with the line of business the question writes right after it ("嘉岳" + "重工" in
-    "嘉岳重工前九个月…"), "" when none of config/catalogue.toml's business_words follows it."""
+    "嘉岳重工前九个月…", "枭桌" + "娱乐"), "" when none of config/catalogue.toml's business_words or trade_words
+    follows it (its generic_tails, "集团", "国际", may still name the company asked)."""
     at = question.find(name)
     if at < 0 or not re.search(r"[\u4e00-\u9fff]", name):
         return ""
     after = question[at + len(name):]
-    word = next((w for w in rules.business_words if after.startswith(w)), "")
+    words = sorted({*rules.business_words, *rules.trade_words} - rules.generic_tails, key=len, reverse=True)
+    word = next((w for w in words if after.startswith(w)), "")
     return name + word if word else ""
 
 
@@ -730,9 +732,31 @@ def _other_trade_after(name: str, glossary: Glossary, rules: Rules) -> bool:
     for alias, canon in glossary.aliases.items():
         m = (re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", low)
              if canon in canons and alias.isascii() and alias else None)
-        if m and other_business(name[m.start():].split()[1:], canon, glossary, rules):
+        if m and (other_business(name[m.start():].split()[1:], canon, glossary, rules)
+                  or _other_than_english_name(name[m.start():].split(), canon, glossary, rules)):
             return True
     return False
+
+
+def _stem_en(word: str) -> str:
+    return word.lower().rstrip(".").removesuffix("s")
+
+
+def _other_than_english_name(words: list[str], canon: str, glossary: Glossary, rules: Rules) -> bool:
+    """Does an English name open as a company's English name that its documents write ("Reedhaven Instruments"),
+    then say another trade ("Reedhaven Music Group": Music where its own name says Instruments)? The documents' own
+    English name is how its readers name it; one with other trade words is another company. A name whose English
+    form is its legal form alone ("Cuevale Holdings"), or pinyin ("Paxi Nongye"), says no trade to compare."""
+    legal = {_stem_en(w) for w in rules.en_legal_tails}
+    asked = {_stem_en(w) for w in words[1:]} - legal
+    if not asked:
+        return False
+    first = words[0].lower()
+    own = [a.split() for a in glossary.aliases_of(canon, codes=False)
+           if a.isascii() and " " in a and a.split()[0] == first and not all(rules.syllables(w) for w in a.split())]
+    trades = [{_stem_en(w) for w in a[1:]} - legal for a in own]
+    trades = [t for t in trades if t]
+    return bool(trades) and not any(asked & t for t in trades)
 
 
 def _metric_word(word: str, glossary: Glossary) -> bool:

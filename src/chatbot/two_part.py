@@ -166,6 +166,10 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
         left_from = anchors[-1].end if anchors else 0
         # (two questions in one: the words of the first up to its question mark are its own, "按什么比例派发？")
         left_mods = {id(p.group) for p in placed if left_from <= p.start < (j if conj in breaks else i)}
+        if re.match(evidence_config()["two_part"]["second_question_en"], q[j:]):  # two questions joined (", and by how
+            # much did …"): the first one's figure words, wherever it writes them ("What interim dividend did X declare
+            # …"), are its own; its company and period are both's
+            left_mods |= {id(p.group) for p in placed if p.start < i and p.group.kind in ("metric", "term")}
         tail = _ITEM_END.search(q, right.end)  # "退保率" is cut "退保" + "率": the item runs to "分别", "是"…
         right_to = tail.start() if tail else len(q)
         right_mods = {id(p.group) for p in placed if j <= p.start < right.end}

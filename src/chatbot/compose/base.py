@@ -181,7 +181,9 @@ def _english_period_tokens() -> re.Pattern:
     from chatbot.names import load_rules
 
     rx = load_rules().period_tokens_en
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{rx.pattern})(?![A-Za-z0-9])", re.IGNORECASE) if rx else re.compile(r"(?!)")
+    spans = load_rules().period_spans_en
+    tokens = rf"(?<![A-Za-z0-9])(?:{rx.pattern})(?![A-Za-z0-9])" if rx else r"(?!)"
+    return re.compile(rf"{spans.pattern}|{tokens}" if spans else tokens, re.IGNORECASE)
 
 
 @dataclass

@@ -1,0 +1,49 @@
+"""Session 43's misses and wrong figures end to end, on a real store: six articles of dev-43 ingested beside the bundled
+corpus. Look-alikes refused (a Chinese short name with another trade, an English name with other trade words than the
+article's own English name), a price per 公斤 no sentence gives refused, never a neighbouring figure; English questions
+answered (a currency and a country by their English names, a market's revenue written 销售额, a fiscal half asked by its
+calendar dates); a two-part question whose verb the tagger cut into a place, and whose event name opens with a segment
+word, answered in both parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import CORPUS_EXTRA, assert_answered_with, assert_refused_without, engine_beside_corpus
+
+DATA = CORPUS_EXTRA.parent / "dev-43" / "corpus"
+ARTICLES = [DATA / name for name in (
+    "news-430-paxi-loquat-price-index-insurance.md", "news-433-reedhaven-harmonica-single-champion.md",
+    "news-434-yinci-rice-cake-bangkok-popup.html", "news-435-huai-dendrobium-academician-workstation.txt",
+    "news-436-cuevale-billiards-100000th-table.md", "news-438-chengsuan-abacus-championship.md")]
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_index, tmp_path_factory):
+    return engine_beside_corpus(corpus_index, tmp_path_factory, "near-miss-43", ARTICLES, len(ARTICLES))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "wrong"), [
+    ("枭桌娱乐2025年的收入是多少？", "5.06亿"),  # 娱乐 where the article writes 枭桌体育: another company
+    ("How much profit did Reedhaven Music Group make in FY2025?", "71.3"),  # Music, where its name says Instruments
+    ("斛霭药业收购石斛鲜条每公斤多少钱？", "74,900"),  # no price per 公斤: the 鲜条 revenue row is none
+])
+def test_a_near_miss_is_refused(engine, question, wrong):
+    assert_refused_without(engine.ask(question), wrong)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "facts"), [
+    ("How much did Paxi Agriculture sell in Saudi Arabia in FY2025, in riyals?", ["520万沙特里亚尔"]),
+    ("What revenue did Paxi Agriculture earn in Saudi Arabia in FY2025?", ["520万沙特里亚尔"]),  # 销售额 answers
+    ("How many baht did Yinci Foods' Bangkok pop-up store take?", ["1,460万泰铢"]),
+    ("What did Chengsuan Education's Malaysian learning centres earn in ringgit?", ["920万令吉"]),
+    ("What interim dividend did Paxi Agriculture declare for the six months to 31 December 2025?", ["1.5港仙"]),
+    ("By how much did Paxi Agriculture's attributable profit grow in the six months to 31 December 2025?", ["5.1%"]),
+    ("琤算教育的学员在国际珠心算锦标赛上拿了几枚金牌?公司派了多少名学员参赛?", ["14枚", "58名"]),
+    ("杷溪农业鲜枇杷的平均收购价是每公斤多少?", ["11.8元"]),  # a price per 公斤 the article gives
+    ("What was Reedhaven Instruments' revenue in FY2025?", ["612.4"]),  # its own English name
+])
+def test_what_the_articles_give_is_answered(engine, question, facts):
+    assert_answered_with(engine.ask(question), facts)
