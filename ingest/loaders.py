@@ -241,7 +241,7 @@ def _read_text(raw: str, src: str, ingest: IngestSettings) -> tuple[str, dict]:
         post = frontmatter.loads(raw)
     except Exception as e:  # YAML errors come in many types
         raise LoadError(f"{src}: invalid front matter: {_reason(e)}") from e
-    text = numbered_headings(pipe_tables(clean_text(post.content)))
+    text = bare_headings(numbered_headings(pipe_tables(clean_text(post.content))), ingest.bare_heading_width)
     if not text:
         raise LoadError(f"{src}: no text after the front matter")
     meta = dict(post.metadata)
@@ -429,6 +429,30 @@ def numbered_headings(text: str) -> str:
             if out and out[-1].strip():
                 out.append("")
             out += [f"## {ln.strip()}", ""]
+            continue
+        out.append(ln)
+    return "\n".join(out)
+
+
+_HEADING_END = tuple("。！？；：:;!?.…，,、")
+
+
+def bare_headings(text: str, max_width: int) -> str:
+    """A plain-text article's section headings as Markdown "##" lines: in a text with no Markdown heading, a short line
+    (at most `max_width` wide) with no sentence end, no table cell or list marker, a blank line (or the text's start)
+    before it and a line of text right after it ("事件", "2025财年业绩(截至2025年3月31日止年度)", "分析师视角"). A text
+    that marks its headings already is left as it is."""
+    lines = text.split("\n")
+    if any(ln.lstrip().startswith("#") for ln in lines):
+        return text
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        before = lines[i - 1].strip() if i else ""
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if s and not before and after and _width(s) <= max_width and not s.endswith(_HEADING_END) \
+                and "|" not in s and not re.match(r"[-*•·>]|\d+[.、)]", s):
+            out.append(f"## {s}")
             continue
         out.append(ln)
     return "\n".join(out)

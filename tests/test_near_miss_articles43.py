@@ -15,7 +15,8 @@ DATA = CORPUS_EXTRA.parent / "dev-43" / "corpus"
 ARTICLES = [DATA / name for name in (
     "news-430-paxi-loquat-price-index-insurance.md", "news-433-reedhaven-harmonica-single-champion.md",
     "news-434-yinci-rice-cake-bangkok-popup.html", "news-435-huai-dendrobium-academician-workstation.txt",
-    "news-436-cuevale-billiards-100000th-table.md", "news-438-chengsuan-abacus-championship.md")]
+    "news-436-cuevale-billiards-100000th-table.md", "news-438-chengsuan-abacus-championship.md")] + [
+    CORPUS_EXTRA / "07-mingpao-sensetime-2025-interim.md"]
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +29,8 @@ def engine(corpus_index, tmp_path_factory):
     ("枭桌娱乐2025年的收入是多少？", "5.06亿"),  # 娱乐 where the article writes 枭桌体育: another company
     ("How much profit did Reedhaven Music Group make in FY2025?", "71.3"),  # Music, where its name says Instruments
     ("斛霭药业收购石斛鲜条每公斤多少钱？", "74,900"),  # no price per 公斤: the 鲜条 revenue row is none
+    ("用商汤2025年全年的收入和毛利算一下全年毛利率。", "38.5%"),  # a calculation of a year the sources do not give:
+    # not the half-year's stated margin
 ])
 def test_a_near_miss_is_refused(engine, question, wrong):
     assert_refused_without(engine.ask(question), wrong)
@@ -47,3 +50,26 @@ def test_a_near_miss_is_refused(engine, question, wrong):
 ])
 def test_what_the_articles_give_is_answered(engine, question, facts):
     assert_answered_with(engine.ask(question), facts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "facts"), [
+    ("琤算教育最近一个季度收入多少?", ["1.24亿", "2025年11月30日"]),  # the quarter, as its section heading dates it
+    ("What was Chengsuan Education's latest quarterly revenue?", ["1.24亿", "2025年11月30日"]),
+])
+def test_the_latest_figure_says_its_period(engine, question, facts):
+    assert_answered_with(engine.ask(question), facts)
+
+
+@pytest.mark.slow
+def test_a_plain_text_articles_view_section_is_its_conclusion(engine):
+    answer = engine.ask("文章对斛霭药业设立院士工作站的结论是什么?")  # "分析师视角", a line of its own in a .txt article
+    assert_answered_with(answer, ["种苗环节", "壁垒"])
+
+
+@pytest.mark.slow
+def test_a_pros_and_cons_question_in_plain_english(engine):
+    answer = engine.ask("What looks good and what looks weak in Chengsuan Education's FY2025 numbers?")
+    assert answer.intent == "pros_cons"
+    assert_answered_with(answer, ["7.3%", "47.6%"])
+

@@ -99,6 +99,9 @@ class IngestSettings(BaseModel):
                                 "(\"财经观察 · 2025年8月26日\", not a sentence of the story)")
     traditional_min_share: float = Field(0.1, description="a document whose Chinese characters are at least this share "
                                          "traditional is indexed in simplified characters")
+    bare_heading_width: int = Field(48, description="in a text file with no Markdown heading, a line of at most this "
+                                    "display width (a Chinese character counts 2), with no sentence end, a blank line "
+                                    "before it and text right after it, is a section heading")
 
 
 class RetrievalSettings(BaseModel):

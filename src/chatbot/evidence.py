@@ -112,6 +112,8 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # asks for one specific value (a figure, a name, a date): hard constraints apply
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
+    # (a calculation asked is a figure asked: "用…算一下全年毛利率", "Calculate X's margin from …")
+    r"算一下|算一算|算算|计算一下|帮我算|\bcalculate\b|\bcompute\b|\bwork out\b|"
     r"how much|how many|what (?:was|is|were|are)|which|when|who|how (?:fast|quickly|rapidly)\b|"
     # ("What did X earn from storage?", "What did it generate in Fujian?": the amount)
     r"\bwhat did\b[^?？]{1,60}?\b(?:earn|make|generate|book|post|report|record|bring in|take in|spend|pay|raise)\b|"
@@ -468,7 +470,7 @@ _FISCAL_WORD = re.compile(r"财年|财政年度|\bFY\s*'?\d|\bfiscal\b", re.I)
 _ENDED_SPAN = re.compile(r"截至.{2,16}?止|\b(?:months?|year|quarter) end(?:ed|ing)\b", re.I)
 
 
-def _period_heading(chunk: Chunk) -> str:
+def period_heading(chunk: Chunk) -> str:
     """The innermost section heading naming a period (its title aside), "" when none does."""
     return next((h for h in reversed(chunk.headings) if h != chunk.title and named_periods(h)), "")
 
@@ -477,7 +479,7 @@ def _section_period(chunk: Chunk, calendar: bool = True) -> set:
     """The one period the innermost section heading naming a period gives (its title aside): a year, or a part of one
     whose dates the heading writes ("2026财年上半年（截至2025年12月31日止六个月）", with the calendar span of those dates
     unless `calendar` is False); empty when it names none, several, or a part of a year without its dates."""
-    h = _period_heading(chunk)
+    h = period_heading(chunk)
     found = context_period(chunk.title, [h]) if h else set()  # (a year: "2025财年业绩"; a part of one may be a heading's
     # other word, "2028年中期目标" a medium-term target, no interim)
     year, part = next(iter(found)) if len(found) == 1 else (None, None)
@@ -493,7 +495,7 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
     it ends on ("截至2025年12月31日止三个月，收入1.58亿元" under "## 2026财年第一季度"); empty otherwise."""
     if _FISCAL_WORD.search(sentence) or not _ENDED_SPAN.search(sentence):
         return set()
-    h = _period_heading(chunk)
+    h = period_heading(chunk)
     return context_period(chunk.title, [h]) if h and _FISCAL_WORD.search(h) else set()
 
 

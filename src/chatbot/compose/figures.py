@@ -40,6 +40,7 @@ from chatbot.evidence import (
     heading_caption,
     money_figure,
     passage_sentences,
+    period_heading,
     table_caption_of,
     total_stated,
     without_period_glosses,
@@ -922,7 +923,10 @@ def latest(ctx: ComposeContext) -> Composition | None:
             months and not any(months & (dated_months(c.text) | _periods_of(ctx, c)) for c in cands)):
         return _latest_not_stated(ctx, cands, named)
     if kind is not None:  # "最新披露的单季营收": the latest quarter a sentence states, not a nine months' total
-        ends = {id(c): latest_of_kind(c.text, kind, ctx.passages[c.passage_idx].chunk.date or "") for c in cands}
+        # (or its section heading, where the sentence states none: "收入1.24亿元" under "2026财年第一季度（截至2025年11月30日
+        # 止三个月）", which ends on the day the heading dates)
+        ends = {id(c): latest_of_kind(c.text, kind, ctx.passages[c.passage_idx].chunk.date or "")
+                or _section_end(ctx.passages[c.passage_idx].chunk, c.text, kind) for c in cands}
         if any(ends.values()):
             best_kind = max(c.coverage for c in cands if ends[id(c)])
             cands = sorted((c for c in cands if ends[id(c)] and c.coverage >= ratio * best_kind),
@@ -969,9 +973,34 @@ def _latest_not_stated(ctx: ComposeContext, cands: list, named: list[str]) -> Co
 
 
 def _latest_entries(ctx: ComposeContext, ranked: list) -> Composition:
-    """The latest answer: its label, the first three sentences as ranked, the no-live-data note."""
-    return Composition([Entry(ctx.labels["latest"], bullet=False), *_first_quoted(ctx, ranked, 3),
-                        Entry(ctx.labels["no_live"])])
+    """The latest answer: its label, the first three sentences as ranked (one stating no period of its own led by
+    its section's heading, which says which period it is), the no-live-data note."""
+    entries = _first_quoted(ctx, ranked, 3)
+    for e in entries:
+        heading = period_heading(e.chunks[0])
+        if heading and not periods(e.text) and not dated_months(e.text) and not qualifiers(e.text) - {None}:
+            e.text = f"{heading.strip()}{ctx.labels['heading_sep']}{e.text}"
+    return Composition([Entry(ctx.labels["latest"], bullet=False), *entries, Entry(ctx.labels["no_live"])])
+
+
+_DAY_ENDED = re.compile(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日|\b(?:to|ended|ending)\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})")
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"]
+
+
+def _section_end(chunk: Chunk, sentence: str, kind: dict) -> str:
+    """The day ("YYYY-MM-DD") a sentence's section ends on, when the sentence states no period and its section heading
+    names a period of the kind asked with the day it ends ("2026财年第一季度（截至2025年11月30日止三个月）"); "" otherwise."""
+    heading = period_heading(chunk)
+    if not heading or periods(sentence) or dated_months(sentence) or not any(re.fullmatch(kind["qualifiers"], q or "") for _, q in periods(heading)):
+        return ""
+    m = _DAY_ENDED.search(heading)
+    if m is None:
+        return latest_of_kind(heading, kind, chunk.date or "")
+    if m.group(1):
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    month = _MONTHS_EN.index(m.group(5).lower()) + 1 if m.group(5).lower() in _MONTHS_EN else 0
+    return f"{m.group(6)}-{month:02d}-{int(m.group(4)):02d}" if month else ""
 
 
 def _first_quoted(ctx: ComposeContext, ranked: list, most: int) -> list[Entry]:

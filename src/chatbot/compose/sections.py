@@ -452,6 +452,13 @@ def _amounts(text: str) -> list[str]:
     return [f for f in claim_figures(text) if re.search(r"[亿万%元]|illion", f)]
 
 
+def _ends_on_view(doc: DocStructure) -> bool:
+    """Does the article's last section say by its heading that it is the article's view ("分析师视角", "点评":
+    [structure] view_heading)?"""
+    sections = [p for p, _ in doc.sections() if len(p) >= 2]
+    return bool(sections) and bool(re.search(_cfg()["view_heading"], _NUMBERING.sub("", sections[-1][-1]).strip(), re.I))
+
+
 def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition | None:
     """An article's conclusion: the points of its last section (where a news article
     sums up: "怎么看", "共同点与看点"), notes and disclaimers left out."""
@@ -539,7 +546,7 @@ def conclusion(ctx: ComposeContext, max_blocks: int = 2) -> Composition | None:
             # (the question's words as the scorer reads them: an English one's in their Chinese forms)
             plain = [(g.alternatives, g.weight) for g in ctx.spec.groups if not g.entity and not g.absent]
             if comp and ahead and ctx.intent.name == "conclusion" and (_asks_company_view(ctx) or (
-                    _topic_overlap(plain, ahead) > _topic_overlap(plain, comp)
+                    _topic_overlap(plain, ahead) > _topic_overlap(plain, comp) and not _ends_on_view(target)
                     and not re.search(_cfg()["last_asked"], ctx.question, re.I))):  # ("最后的结论": the last section;
                 # advice: the article's stance, its rating in the last section; the company's own view asked: its
                 # statements)
