@@ -14,6 +14,9 @@ from chatbot.models import Chunk
     ("Calculate SenseTime's gross margin for the first half of 2025 from its revenue and gross profit.", "derived"),
     ("帮我算算智谱的市销率", "derived"),
     ("商汤2025年上半年的毛利率是多少？", "lookup"),
+    ("简单说说杷溪农业这次签的枇杷价格指数保险。", "summary"),  # "briefly tell me about": a summary
+    ("大致介绍一下琤算教育的公告", "summary"),
+    ("What looks good and what looks weak in Chengsuan Education's FY2025 numbers?", "pros_cons"),
 ])
 def test_a_calculation_asked_in_words_is_a_derived_figure(question, intent):
     from chatbot.intent import question_intent
