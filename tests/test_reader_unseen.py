@@ -615,6 +615,27 @@ KNOWN_FAILURES: dict[str, str] = {
                "the intent is read as lookup ('What is Leafolda in …'; the set labels it definition)",
     "h41-r58": "那竹韵扇业呢? — "
                "the intent is read as comparison (the conversation before compared; the set labels it lookup)",
+    # dev-43 (the session-42 hidden set, opened in session 43): its failures at the end of session 43
+    "h42-r07": "What is Deloitte's bottom line on Hong K… — "
+               "'Deloitte' is written only as 德勤 in the article, and no dictionary gives it: read as a company no document names, refused",
+    "h42-r16": "港交所推出的科企专线,具体给申请人提供了哪些便利? — "
+               "the intent is read as lookup (the set labels it how); the answer quotes the channel's points",
+    "h42-r23": "壁仞科技这家公司有哪些亮点,又有哪些隐忧? — "
+               "the strengths quote the listing lines and the risks the losses; the 2346.53倍 subscription and the 前五大客户 concentration are not among them",
+    "h42-r29": "什么是院士工作站?斛霭药业的工作站具体怎么安排? — "
+               "a definition and a how in one question: the intent is read as how (the set labels it definition)",
+    "h42-r30": "What does a manufacturing single champio… — "
+               "the intent is read as lookup (the set labels it definition); the title sentence is quoted",
+    "h42-r38": "第四范式第二季度的收入里,先知AI平台占了多大比重? — "
+               "the second quarter's three businesses are one sentence without their names ('三项业务分别为13.44亿元、…'): the 先知AI平台 share is not computed",
+    "h42-r41": "What share of it came from tremolo harmo… — "
+               "an English follow-up share ('What share of it came from …'): the year's revenue of the turn before is not carried, so the share is not computed",
+    "h42-r42": "智谱上市以后股价最高涨到过多少? — "
+               "'股价' is held and the peak sentence writes '刷新历史高点至496港元' without it: refused",
+    "h42-r44": "云知声经审计的2025年年报里,大模型收入最终是多少? — "
+               "the intent is read as lookup (the set labels it latest); refused, as it should be",
+    "h42-r47": "云知声现在值得买入吗? — "
+               "advice: the neutral comparison quotes the report's judgement, not the placing's 1.56亿 and 53.3% (as h27-r47)",
 }
 
 
@@ -700,3 +721,10 @@ def test_dev41_reader_question(dev41_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(42), KNOWN_FAILURES))
 def test_dev42_reader_question(dev42_engine, q):
     assert_reader_answer(dev42_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(43), KNOWN_FAILURES))
+def test_dev43_reader_question(dev43_engine, q):
+    assert_reader_answer(dev43_engine.ask(q["question"], q.get("history")), q)
+

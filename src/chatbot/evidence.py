@@ -113,7 +113,7 @@ _TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 _ASKS_FIGURE = re.compile(
     r"多少|几[家个年倍位天月%]?|多大|多高|多长|是谁|哪家|哪一|何时|什么时候|哪天|哪年|"
     # (a calculation asked is a figure asked: "用…算一下全年毛利率", "Calculate X's margin from …")
-    r"算一下|算一算|算算|计算一下|帮我算|\bcalculate\b|\bcompute\b|\bwork out\b|"
+    r"算一下|算一算|算算|计算一下|帮我算|\bcalculate\b|\bwork out\b|"
     r"how much|how many|what (?:was|is|were|are)|which|when|who|how (?:fast|quickly|rapidly)\b|"
     # ("What did X earn from storage?", "What did it generate in Fujian?": the amount)
     r"\bwhat did\b[^?？]{1,60}?\b(?:earn|make|generate|book|post|report|record|bring in|take in|spend|pay|raise)\b|"

@@ -931,7 +931,7 @@ def latest(ctx: ComposeContext) -> Composition | None:
             best_kind = max(c.coverage for c in cands if ends[id(c)])
             cands = sorted((c for c in cands if ends[id(c)] and c.coverage >= ratio * best_kind),
                            key=lambda c: (ends[id(c)], c.coverage), reverse=True)
-            return _latest_entries(ctx, cands)
+            return _latest_entries(ctx, cands, kind)
     best = max(c.coverage for c in cands)  # wider than a look-up's: a later figure of a series
     pool = [c for c in cands if c.coverage >= ratio * best]
     band = reader_config()["recency"]["answer_band"] * best
@@ -972,14 +972,14 @@ def _latest_not_stated(ctx: ComposeContext, cands: list, named: list[str]) -> Co
     return Composition(entries + _first_quoted(ctx, ranked, 3), refused=True)
 
 
-def _latest_entries(ctx: ComposeContext, ranked: list) -> Composition:
-    """The latest answer: its label, the first three sentences as ranked (one stating no period of its own led by
-    its section's heading, which says which period it is), the no-live-data note."""
+def _latest_entries(ctx: ComposeContext, ranked: list, kind: dict | None = None) -> Composition:
+    """The latest answer: its label, the first three sentences as ranked (with a kind of period asked, one stating no
+    period of its own led by its section's heading, which says which period it is and when it ends), the no-live-data
+    note."""
     entries = _first_quoted(ctx, ranked, 3)
     for e in entries:
-        heading = period_heading(e.chunks[0])
-        if heading and not periods(e.text) and not dated_months(e.text) and not qualifiers(e.text) - {None}:
-            e.text = f"{heading.strip()}{ctx.labels['heading_sep']}{e.text}"
+        if kind is not None and _section_end(e.chunks[0], e.text, kind):
+            e.text = f"{period_heading(e.chunks[0]).strip()}{ctx.labels['heading_sep']}{e.text}"
     return Composition([Entry(ctx.labels["latest"], bullet=False), *entries, Entry(ctx.labels["no_live"])])
 
 
