@@ -318,20 +318,7 @@ def _focus_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
     if len(groups) < 2 or total <= 0:
         return []
     share = _cfg()["summary_focus_share"]
-    # (a section under a generic heading of a few characters, "事件", "Event", by its first point too: "…签订枇杷价格
-    # 指数保险协议" is what "这次签的枇杷价格指数保险" asks a summary of)
-    # (the company aside: every first point names it; a topic of some weight left, [structure] lead_topic_weight)
-    short = _cfg()["generic_heading_chars"]
-    plain = [g for g in groups if not any(c in ctx.glossary.companies for a in g[0] for c in [a, *ctx.glossary.entities(a)])]
-    plain_total = sum(w for _, w in plain)
-
-    def lead(b: Block) -> float:
-        if plain_total < _cfg()["lead_topic_weight"] or not b.lines or len(b.heading) > short or b.kind == "table":
-            return 0.0
-        sc = overlap(plain, b.lines[0].text)
-        return total if sc >= share * plain_total else 0.0
-
-    scored = [(max(overlap(groups, b.title), lead(b)), b) for b in doc.blocks if len(b.path) >= 2 and b.title != doc.title]
+    scored = [(overlap(groups, b.title), b) for b in doc.blocks if len(b.path) >= 2 and b.title != doc.title]
     scored = [(sc, b) for sc, b in scored if sc >= share * total]
     if not scored:
         return []
