@@ -92,6 +92,8 @@ def _glossary() -> Glossary:
     ("Reedhaven Instrument Holdings", "琯箫乐器", False),  # singular, and a legal form
     ("Reedhaven Group", "琯箫乐器", False),  # a legal form says no trade
     ("Cuevale Sports", "枭桌体育", False),  # its English name is a legal form alone: nothing to compare
+    ("Reedhaven Guanxiao", "琯箫乐器", False),  # pinyin after the English word: romanised Chinese, no English trade
+    ("Reedhaven Instruments Group", "琯箫乐器", False),
 ])
 def test_an_english_name_with_other_trade_words_is_another_company(name, canon, other):
     from chatbot.names import load_rules

@@ -748,6 +748,8 @@ def _other_than_english_name(words: list[str], canon: str, glossary: Glossary, r
     English name is how its readers name it; one with other trade words is another company. A name whose English
     form is its legal form alone ("Cuevale Holdings"), or pinyin ("Paxi Nongye"), says no trade to compare."""
     legal = {_stem_en(w) for w in rules.en_legal_tails}
+    if " ".join(words).lower() in glossary.aliases or any(rules.syllables(w) for w in words[1:]):
+        return False  # a name the catalogue holds, or romanised Chinese ("Miling Fengye" of 蜜岭蜂业): no trade in English
     asked = {_stem_en(w) for w in words[1:]} - legal
     if not asked:
         return False
