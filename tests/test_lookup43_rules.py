@@ -184,3 +184,15 @@ def test_a_figure_per_unit_is_held(question, required):
 
     spec = analyse_question(question, load_glossary(), lambda w: 5.0)
     assert any(required in g.alternatives for g in spec.required)
+
+
+@pytest.mark.parametrize(("unit", "form"), [
+    ("吨", "pertonne"),  # "The average cost of raw nuts was US$1,420 per tonne": an article written in English
+    ("公斤", "perkg"),
+    ("吨", "每吨"),
+])
+def test_a_per_unit_figure_in_english_is_written_per_unit(unit, form):
+    from chatbot.evidence import per_unit_forms
+
+    assert form in per_unit_forms(unit, "")
+

@@ -411,6 +411,7 @@ def per_unit_forms(unit: str, thing: str) -> list[str]:
     cfg = evidence_config()["units"]
     short = cfg["per_units"][unit]
     forms = [f.format(u=unit, s=short, x=thing) for f in cfg["per_unit_forms"] if thing or "{x}" not in f]
+    forms += [normalize(f) for f in cfg.get("per_unit_forms_en", {}).get(unit, [])]  # ("US$1,420 per tonne")
     return list(dict.fromkeys(forms))
 
 
