@@ -84,3 +84,17 @@ def test_a_summary_asked_briefly_or_of_the_whole_article(engine, question, facts
     assert answer.intent == "summary"
     assert_answered_with(answer, facts)
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "history", "facts", "not_given"), [
+    ("它2025年的收入是多少？", ["签约当天哪家公司的管理层到访了斛霭药业的龙陵基地?", "签约当天,枭桌体育的管理层也到访了龙陵基地 [1]。"],
+     ["5.06亿"], "3.94亿"),  # the visitor, not the host
+    ("What was that company's revenue in FY2025?", ["Which company supplies harmonica-shaped moulds to Yinci Foods?",
+                                                     "Reedhaven supplies harmonica-shaped moulds to 鄞糍食品 [1]."],
+     ["612.4"], "7.62亿"),  # the supplier, not the customer asked about
+])
+def test_a_follow_up_points_at_the_company_a_who_question_was_answered_with(engine, question, history, facts, not_given):
+    hist = [{"role": "user", "content": history[0]}, {"role": "assistant", "content": history[1]}]
+    answer = engine.ask(question, hist)
+    assert_answered_with(answer, facts)
+    assert not_given not in answer.text

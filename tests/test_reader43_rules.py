@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from chatbot.glossary import Glossary
 from chatbot.models import Chunk
 
 
@@ -83,3 +84,34 @@ def test_a_last_section_headed_as_the_articles_view(heading, view):
     from chatbot.compose.sections import _NUMBERING, _cfg
 
     assert bool(re.search(_cfg()["view_heading"], _NUMBERING.sub("", heading).strip(), re.I)) is view
+
+
+# --- a follow-up's "它", "那家公司", "that supplier" after a question asking who -------------------------------------
+
+
+@pytest.mark.parametrize(("asked", "answer", "company"), [
+    ("谁赞助了琤算教育颁奖晚宴的糕点?", "颁奖晚宴的桂花糕点由樨邨食品赞助 [1]。", "樨邨食品"),  # who: the answer's company
+    ("Who supplies the ginger tea at Cuevale's ceremony?", "The ginger tea was supplied by 姜埂农业 [1].", "姜埂农业"),
+    ("琤算教育2025财年收入多少？", "收入4.58亿元；晚宴糕点由樨邨食品赞助 [1]。", "琤算教育"),  # a figure asked: the asked company's
+])
+def test_the_company_a_who_question_was_answered_with(asked, answer, company):
+    from chatbot.followup import last_entity
+
+    glossary = Glossary(aliases={"樨邨食品": "樨邨食品", "姜埂农业": "姜埂农业", "琤算教育": "琤算教育", "cuevale": "枭桌体育"},
+                        companies={"樨邨食品", "姜埂农业", "琤算教育", "枭桌体育"})
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": answer}]
+    assert last_entity(history, glossary) == company
+
+
+@pytest.mark.parametrize(("question", "standalone"), [
+    ("What was that supplier's revenue in 2025?", "What was 姜埂农业's revenue in 2025?"),
+    ("那家公司2025年的收入是多少？", "姜埂农业2025年的收入是多少？"),
+])
+def test_a_pointer_to_the_company_is_resolved(question, standalone):
+    from chatbot.followup import resolve_followup
+
+    glossary = Glossary(aliases={"姜埂农业": "姜埂农业", "cuevale": "枭桌体育"}, companies={"姜埂农业", "枭桌体育"})
+    history = [{"role": "user", "content": "Who supplies the ginger tea at Cuevale's ceremony?"},
+               {"role": "assistant", "content": "The ginger tea was supplied by 姜埂农业 [1]."}]
+    assert resolve_followup(question, history, glossary) == standalone
+

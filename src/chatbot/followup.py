@@ -42,12 +42,15 @@ _ELLIPSIS_EN = re.compile(r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and(?:\s+for)
                           r"(?:for|about|with))\s+(?P<x>.+?)\s*(?:,?\s*then)?\s*[?.]?\s*$", re.IGNORECASE)
 # "Youyuan Shipin in the first half of FY2026": a company, then the period asked of it
 _EN_NAME_PERIOD = re.compile(r"^(?P<name>.+?)\s+(?P<prep>in|for|during|over)\s+(?P<period>[^?]*\d[^?]*?)\s*$", re.IGNORECASE)
-_PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|他们")
+_PRONOUN_ZH = re.compile(r"它们|它|其(?!中|他|余|实)|该公司|这家公司|这家企业|该企业|那家公司|那家企业|他们")
 # "the other one": the company the conversation named beside the one asked about
 _OTHER_ONE = re.compile(r"^(?:另一家|另外一家|另一个|另外那家|另一家公司|the other(?: one| company)?"
                         r"|(?:its|their|the) (?:rival|peer|competitor)s?)$", re.IGNORECASE)
 # (not the idiom "on its own", "on their own": alone)
 _PRONOUN_EN = re.compile(r"\b(?!(?<=\bon )(?:its|their)\s+own\b)(it|its|they|their|the company)\b", re.IGNORECASE)
+# "that supplier's revenue", "this company's margin": the company the conversation is about, by its role
+_POINTER_EN = re.compile(r"\b(?:that|this) (?:company|firm|group|supplier|sponsor|partner|customer|buyer)(['’]s)?\b",
+                         re.IGNORECASE)
 # "What share of them…": the things a "How many <things> did X …" question before counted
 _THEM_EN = re.compile(r"\b(?:them|those|these)\b", re.IGNORECASE)
 _COUNTED_EN = re.compile(r"\bhow many\s+(?P<item>[a-z][a-z\- ]{1,40}?)\s+(?:did|does|do|has|have|had|will|were|was|are|is)\b",
@@ -108,6 +111,11 @@ def _content(m: dict) -> str:
 
 
 def last_entity(history: list[dict] | None, glossary: Glossary) -> str | None:
+    """The company the conversation is about: the last user turn's, unless that turn asked who or which company
+    ("谁赞助了…糕点?", "还有哪些企业?", "Who supplies …?": [followup] identity_asked) and the answer named one it did not
+    (樨邨食品): then the answer's."""
+    if (introduced := _introduced_by_answer(history, glossary)) is not None:
+        return introduced
     for m in reversed(history or []):
         ents = glossary.entities(_content(m))
         if ents and m.get("role") == "user":
@@ -117,6 +125,18 @@ def last_entity(history: list[dict] | None, glossary: Glossary) -> str | None:
         if ents:
             return ents[0]
     return None
+
+
+def _introduced_by_answer(history: list[dict] | None, glossary: Glossary) -> str | None:
+    turns = [m for m in history or [] if m.get("role") in ("user", "assistant")]
+    if len(turns) < 2 or turns[-1].get("role") != "assistant" or turns[-2].get("role") != "user":
+        return None
+    asked = _content(turns[-2])
+    if not re.search(reader_config()["followup"]["identity_asked"], asked, re.IGNORECASE):
+        return None
+    named = set(glossary.entities(asked))
+    new = [e for e in glossary.entities(_content(turns[-1])) if e not in named and e in glossary.companies]
+    return new[0] if new else None
 
 
 def resolve_followup(question: str, history: list[dict] | None, glossary: Glossary) -> str:
@@ -239,6 +259,8 @@ def resolve_followup(question: str, history: list[dict] | None, glossary: Glossa
         if (them := _THEM_EN.search(q)) and (counted := _COUNTED_EN.search(prev)):
             # "What share of them were in Guangdong?" after "How many petrol stations did X run…": X's petrol stations
             return q[: them.start()] + f"{ent}'s {counted.group('item').strip()}" + q[them.end():]
+        if _POINTER_EN.search(q):
+            return _POINTER_EN.sub(lambda mm: ent + ("'s" if mm.group(1) else ""), q, count=1)
         if _PRONOUN_EN.search(q):
             return _PRONOUN_EN.sub(lambda mm: ent + ("'s" if mm.group(1).lower() in ("its", "their") else ""), q, count=1)
         if (bare_en := _bare_figure_ask_en(q, prev, ent, glossary)) is not None:
