@@ -736,8 +736,8 @@ def test_two_questions_joined_are_two_parts(question, parts):
 )
 def test_per_unit_forms(question, forms):
     spec = analyse_question(question, load_glossary(), lambda t: 3.0)
-    found = [g.alternatives for g in spec.groups
-             if len(g.alternatives) > 1 and g.alternatives[0].startswith("每") and g.kind != "metric"]
+    found = [[a for a in g.alternatives if not a.isascii()] for g in spec.groups  # (the Chinese forms: the English
+             if len(g.alternatives) > 1 and g.alternatives[0].startswith("每") and g.kind != "metric"]  # ones follow)
     assert found == ([forms] if forms else [])
 
 
@@ -747,7 +747,7 @@ def test_per_unit_forms(question, forms):
      ("平方米", "", ["每平方米", "单平", "/平方米"])],
 )
 def test_per_unit_forms_of_a_unit(unit, thing, forms):
-    assert per_unit_forms(unit, thing) == forms
+    assert [f for f in per_unit_forms(unit, thing) if not f.isascii()] == forms  # (English forms: test_lookup43_rules)
 
 
 PER_UNIT_ARTICLE = "第三季度自产煤吨煤成本：晋昊能源301元、黔川能源398元。\n\n黔川能源第三季度商品煤产量为620万吨。"
