@@ -255,8 +255,6 @@ KNOWN_FAILURES: dict[str, str] = {
     # every dev set's articles; r34 and r39 are answered on dev-24's own index)
     "h21-r28": "智谱和MiniMax谁的2026年全年收入更高？ — missed refusal (2026 is not covered): the listing-date sentence is "
                "quoted",
-    "h21-r29": "帮我算一下云知声2025年大模型业务的毛利率。 — missed refusal (no gross margin is given): the revenue "
-               "forecast is quoted",
     "h21-r34": "Summarise Moqiong's latest disclosure-of-interests filings. — another disclosure article of this index is "
                "summarised beside it; the after-change stakes (10.35%, 6.17%) are not quoted",
     "h21-r37": "诚澍资信为什么上调暖垣热力的评级？ — the rating triggers are quoted first; the fuel-cost figures (912 → 1,036元/吨) "

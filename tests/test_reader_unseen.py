@@ -146,8 +146,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "h33-r53": "Should Binqiang's governance problems put me off investing? — "
                "the intent is read as lookup (the set labels it advice)",
     # dev-33 (the session-32 hidden set, opened in session 33): its failures at the end of session 33
-    "h32-r03": "简要说说MiniMax上市首日的表现。 — "
-               "the intent is read as lookup (the set labels it summary)",
     "h32-r05": "So what does Deloitte conclude about Hong Kong's IPO market … — "
                "refused (or only what is known is said)",
     "h32-r10": "港交所的“科企专线”具体提供了哪些便利？ — "
@@ -456,8 +454,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "advice quotes the report's assessment rows; the retention rate (53.3%) and the placing's figures are not among them",
     "h38-r30": "云知声今年1月配售新股的价格是多少？较前一日收市价折让多少？ — "
                "the placing price is found; the discount (约16%) is stated in the next list item, which names no month",
-    "h38-r33": "简单讲讲溟珂海洋磷虾船被扣押是怎么回事。 — "
-               "the intent is read as how ('怎么回事'; the set labels it summary)",
     "h38-r35": "犛原乳业主席离婚分股以后，公司控制权会不会变？ — "
                "the intent is read as lookup (the set labels it conclusion); the control sentence (不发生变化) ties with two others and is not picked",
     "h38-r36": "What is the bottom line on how the export… — "
