@@ -271,8 +271,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['1.31亿|131 million']",
     # failures at the end of session 30 (measured on these indexes): the intent read otherwise than the set labels
     # it, key facts missing from a composed answer, a derived figure not computed
-    "h28-r03": "简要说说温屹杯业这次控制权变更和全面要约是怎么安排的。 — "
-               "the intent is read as how (the set labels it summary)",
     "h28-r04": "Give me a short summary of the arbitration award Mo'e Carbon won. — "
                "the answer misses ['Kavrani']",
     "h28-r05": "总结一下珂莓农业秘鲁附属公司引入投资者这笔交易。 — "
@@ -307,8 +305,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the intent is read as lookup (the set labels it derived)",
     "h28-r40": "葵禾食品2025年10月到12月的收入加起来是多少？ — "
                "refused (or only what is known is said)",
-    "h28-r41": "根据现有资料，算一下MiniMax 2025年全年收入同比增长多少？ — "
-               "the intent is read as lookup (the set labels it derived)",
     "h28-r42": "云知声最近一次融资是什么时候、怎么做的？ — "
                "the answer misses ['1.84%']",
     "h28-r45": "What is the most recent monthly operating data Kuihe Foods has put … — "
