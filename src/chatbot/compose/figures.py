@@ -978,7 +978,9 @@ def _latest_entries(ctx: ComposeContext, ranked: list, kind: dict | None = None)
     note."""
     entries = _first_quoted(ctx, ranked, 3)
     for e in entries:
-        if kind is not None and _section_end(e.chunks[0], e.text, kind):
+        if kind is not None and _section_end(e.chunks[0], e.text, kind) and _DAY_ENDED.search(period_heading(e.chunks[0])):
+            # (a heading that dates the period's end, "（截至2025年11月30日止三个月）": a review's title heading,
+            # "…2025年三季度业绩点评", over a cumulative line says no period of that line)
             e.text = f"{period_heading(e.chunks[0]).strip()}{ctx.labels['heading_sep']}{e.text}"
     return Composition([Entry(ctx.labels["latest"], bullet=False), *entries, Entry(ctx.labels["no_live"])])
 
