@@ -608,6 +608,9 @@ KNOWN_FAILURES: dict[str, str] = {
     "h41-r58": "那竹韵扇业呢? — "
                "the intent is read as comparison (the conversation before compared; the set labels it lookup)",
     # dev-43 (the session-42 hidden set, opened in session 43): its failures at the end of session 43
+    "h42-r04": "简单说说杷溪农业这次签的枇杷价格指数保险。 — "
+               "read as a summary of the whole article: one point a section, so the event's premium (486万) and target "
+               "price (9.6元) are cut (focusing the event's section by its first point narrowed whole-article summaries)",
     "h42-r07": "What is Deloitte's bottom line on Hong K… — "
                "'Deloitte' is written only as 德勤 in the article, and no dictionary gives it: read as a company no document names, refused",
     "h42-r16": "港交所推出的科企专线,具体给申请人提供了哪些便利? — "
