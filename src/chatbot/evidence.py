@@ -2712,8 +2712,6 @@ def _in_english_name(word: str, glossary: Glossary) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word)}", a) for a in glossary.aliases if " " in a and a.isascii())
 
 
-# Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
-# unit) are applied to each sentence in one pass and in this order, each a commented step.
 def _opens_written_name(segment: list[str], q: str, texts: list[str], glossary: Glossary, longer: int = 3) -> bool:
     """Does the question write a segment word on into a name of `longer` more characters or more that a passage writes
     whole, none of whose words names a segment, a region or a metric, as the setting of what it asks ("在国际珠心算锦标赛
@@ -2746,8 +2744,6 @@ def _before_verb_particle(question: str, word: str) -> bool:
 def _market_revenue_forms(spec: QuestionSpec) -> None:
     """The revenue asked of a market an English question names ("How much revenue did X earn in Saudi Arabia") is
     what the company sold there: the place's 销售额 states it ([scope] market_revenue_metrics, market_revenue_words)."""
-    from chatbot.bilingual import _is_place
-
     if not spec.amount or not (spec.places or any(g.alternatives and _is_place(g.alternatives[0]) for g in spec.required)):
         return
     cfg = evidence_config()["scope"]
@@ -2755,6 +2751,8 @@ def _market_revenue_forms(spec: QuestionSpec) -> None:
                     if forms and forms[0] in cfg["market_revenue_metrics"] else forms for forms in spec.metrics]
 
 
+# Over 60 lines on purpose: the hard constraints (company, unknown name, metric, period,
+# unit) are applied to each sentence in one pass and in this order, each a commented step.
 def score_candidates(
     question: str, passages: list[Passage], glossary: Glossary, idf, keep_absent: bool = False
 ) -> tuple[list[Candidate], QuestionSpec]:
