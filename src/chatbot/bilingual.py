@@ -10,7 +10,7 @@ import json
 import logging
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -209,7 +209,7 @@ def translator(contains, limit: int = 3):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口; a noun
                 # whose own words no document writes, its verb: "termination" 结束, terminate 终止)
         found = [z for z in found if contains(z)][:limit]
-        return found or [z for z in [*_chemical(word.lower()), *_by_characters(word.lower(), contains)]
+        return found or [z for z in [*_chemical(word.lower()), *_by_lead(word.lower()), *_by_characters(word.lower(), contains)]
                          if contains(z)][:limit]
 
     return translate
@@ -250,22 +250,56 @@ def _characters() -> dict[str, list[str]]:
     return _cached_json("characters-first", build)
 
 
+def _reverse_by(keys: Callable[[str], Iterable[str]]) -> dict[str, list[str]]:
+    """English key -> the CC-CEDICT words of two to four characters one of whose definitions gives it (`keys`: a
+    definition's keys), in the dictionary's order."""
+    out: dict[str, list[str]] = {}
+    for zh, definitions in _entries():
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
+            continue
+        for d in definitions:
+            for key in keys(d):
+                if zh not in out.setdefault(key, []):
+                    out[key].append(zh)
+    return out
+
+
+def _lead_keys(definition: str) -> set[str]:
+    """A short definition's first and last words (three words at most, less an article and brackets; none for a
+    surname, a classifier or a variant)."""
+    if _GLOSS_SKIP.match(definition.strip()):
+        return set()
+    words = re.sub(r"^(?:a|an|the|to) ", "", re.sub(r"\(.*?\)", "", definition).strip().lower()).split()
+    return {k for k in {words[0], words[-1]} if re.fullmatch(r"[a-z]{3,}", k)} if 0 < len(words) <= 3 else set()
+
+
+@lru_cache(maxsize=1)
+def _leads() -> dict[str, list[str]]:
+    """English word (three letters or more) -> the CC-CEDICT words of two to four characters one of whose short
+    definitions starts or ends with it: the thing the word names, where the dictionary keys the sense by a longer
+    phrase ("hawthorn" -> 山楂, "Chinese hawthorn (Crataegus pinnatifida)"; not 冰糖葫芦, "sugar-coated haws on a
+    stick")."""
+    return _cached_json("leads", lambda: _reverse_by(_lead_keys))
+
+
+_LEAD_MAX = 5  # a word more definitions open or end with is a common one ("day": 交易日, 同日, 日前, … 123 of them)
+
+
+def _by_lead(word: str) -> list[str]:
+    """The dictionary words a definition of which starts or ends with the word (or its stem): a word the reverse index
+    keys only inside a longer phrase ("hawthorn": 山楂), when few definitions do (a thing's own name, not a common
+    word's compounds)."""
+    leads = _leads()
+    return list(dict.fromkeys(z for stem in _stems(word) if len(leads.get(stem, [])) <= _LEAD_MAX
+                              for z in leads.get(stem, [])))
+
+
 @lru_cache(maxsize=1)
 def _mentions() -> dict[str, list[str]]:
     """English word (three letters or more) -> the CC-CEDICT words of two to four characters one of whose definitions
     holds it ("orange" -> 脐橙 "navel orange", 橙子, …)."""
-    def build() -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for zh, definitions in _entries():
-            if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh):
-                continue
-            for d in definitions:
-                for w in set(re.findall(r"[a-z]{3,}", re.sub(r"\(.*?\)", "", d).lower())):
-                    if zh not in out.setdefault(w, []):
-                        out[w].append(zh)
-        return out
-
-    return _cached_json("mentions", build)
+    return _cached_json("mentions", lambda: _reverse_by(
+        lambda d: sorted(set(re.findall(r"[a-z]{3,}", re.sub(r"\(.*?\)", "", d).lower())))))
 
 
 def _by_characters(word: str, contains: Callable[[str], bool]) -> list[str]:
@@ -505,6 +539,19 @@ def _plain_stems(w: str) -> list[str]:
         out += [w[:-2], w[:-1]]
     out += _lemmas(w)  # (after the regular forms: an irregular one, "lost" -> lose, "sold" -> sell, "grew" -> grow)
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def inflections(w: str) -> list[str]:
+    """An English word's other forms as a verb or a noun, as lemminflect writes them ("raise": raised, raises,
+    raising; "sell": sold): a question's "raise" is the article's "raised". None for a function word."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    if w in function_words_en() or not re.fullmatch(r"[a-z]{3,}", w):
+        return []
+    lemmas = [w, *(lemma for pos, forms in getAllLemmas(w).items() if pos in ("VERB", "NOUN") for lemma in forms)]
+    return list(dict.fromkeys(f for lemma in lemmas for pos, forms in getAllInflections(lemma).items()
+                              if pos.startswith(("V", "N")) for f in forms if f != w))
 
 
 @lru_cache(maxsize=8192)

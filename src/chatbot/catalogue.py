@@ -142,11 +142,11 @@ def doc_text(chunks) -> str:
 # --- the glossary the engine uses -------------------------------------------------------
 
 
-def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None, in_documents=None):
+def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None, in_documents=None, written=None):
     """`base` (config/glossary.toml, or its emptied form) with every catalogued company
     and institution added: entries of several documents that share a ticker or a form
     are one company; a glossary entry that shares one gives the canonical name
-    (`translate`, `in_documents`: the Glossary's callables over the indexed text)."""
+    (`translate`, `in_documents`, `written`: the Glossary's callables over the indexed text)."""
     groups: list[dict] = []  # {"forms": set, "tickers": set, "kind", "names": Counter, "docs": set}
     index: dict[str, dict] = {}
 
@@ -203,6 +203,8 @@ def merged_glossary(base, entries_by_doc: dict[str, list[Entry]], translate=None
 
     glossary = _glossary_of_groups(groups, base, by_canon, translate)
     glossary.in_documents = in_documents
+    if written:
+        glossary.written = written
     for doc, entries in entries_by_doc.items():  # a document's own words for a company ("目标公司"), in it only
         for e in entries:
             if e.roles and (canon := next(iter(glossary.entities(e.name)), None)):

@@ -129,7 +129,7 @@ class Engine:
         docs = self.catalogue.sync()
         if self._merged[0] is not docs:
             g = merged_glossary(self._base_glossary, {d: v["entries"] for d, v in docs.items()},
-                                translator(self.corpus.contains), self.corpus.in_documents)
+                                translator(self.corpus.contains), self.corpus.in_documents, self.corpus.contains)
             self._merged = (docs, g)
             self.retriever.glossary = g
         return self._merged[1]

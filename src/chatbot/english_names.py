@@ -77,6 +77,13 @@ def chinese_runs(question: str) -> list[str]:
     return _CJK_RUN.findall(question) if is_english(question) else []
 
 
+def _written_as_name(word: str, texts: list[str]) -> bool:
+    """Does a passage write the word capitalised after a lower-case word or a comma ("…for its Pulse smart speed cube"),
+    as a name, not at a sentence's start?"""
+    rx = re.compile(rf"(?<=[a-z0-9,;] ){re.escape(word)}(?![A-Za-z])")
+    return any(rx.search(t) for t in texts)
+
+
 def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], rules: Rules | None = None,
             nearby: Callable[[str], list[str]] | None = None,
             before: Callable[[str], set[str]] | None = None) -> Resolved:
@@ -138,6 +145,9 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             lead = " ".join(span[:-1])
             if kind := _kind_after(lead, head, f"{lead} {span[-1].lower()}", texts, alone=False):
                 form = kind[1]
+        if form and not by_sound and len(span) == 1 and _written_as_name(name, texts()):
+            continue  # a word the passages write capitalised inside an English sentence ("its Pulse smart speed cube") is
+            # that name as written there, no word to translate (跳动)
         if form and len(span) == 1 and common_word(form) and not (by_sound and _is_place(form)):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name; a place the
             # documents write, spelt as it sounds, is its name ("Shenzhen" -> 深圳)

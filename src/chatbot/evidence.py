@@ -154,6 +154,8 @@ _WHAT_OWN_EN = re.compile(r"\bwhat\s+(?:was|is|were|are)\s+(?!the\s+(?:report|ar
                           r"(?=\b(?:at|in|for|on|of|as|during|by|over|per|to|from|when|after|before)\b|[?？.]|$)",
                           re.IGNORECASE)
 _PERIOD_WORDS_EN = re.compile(r"\b(?:months?|quarters?|half|year|ended|ending|period|fiscal|fy)\b", re.IGNORECASE)
+# ("What revenue did X report for last year?": a year counted from now, no period left unread: the figure is asked)
+_RELATIVE_YEAR_EN = re.compile(r"\b(?:last|this|the past|the latest|the most recent)\s+(?:fiscal\s+|financial\s+)?year\b", re.IGNORECASE)
 _ASKS_COMPANY = re.compile(r"哪家公司|哪家企业|是哪家|哪一家|which company|what company", re.IGNORECASE)
 ABSENT_WEIGHT = 2.0  # weight of a question term that no indexed passage contains
 MAX_ABSENT_SHARE = 0.5  # a question mostly made of such terms is refused
@@ -265,12 +267,14 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
     # hold or weigh
     weightless = {*evidence_config()["period"]["this_year"], *evidence_config()["required"]["weightless"]}
 
-    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False):
+    def add(alts: list[str], entity: str | None = None, kind: str = "word", source: str = "", whole: bool = False,
+            written_in_documents: frozenset[str] = frozenset()):
         written = [a for a in alts if a.strip() and a.isascii()]
         alts = [normalize(a) for a in alts if a.strip()]
         fresh = [a for a in alts if a and a not in seen]
-        if not fresh or (kind == "term" and all(a.isascii() for a in fresh) and not all(a.isascii() for a in alts)):
-            return  # (an English term whose Chinese forms another group holds: that group is the term's)
+        if not fresh or (kind in ("term", "word") and all(a.isascii() for a in fresh) and not all(a.isascii() for a in alts)):
+            return  # (an English term or word whose Chinese forms another group holds: that group is the term's; "quail"
+            # of "quail eggs" after "quails", both 鹌鹑)
         alts = fresh
         seen.update(alts)
         if set(alts) <= weightless:  # (kept as a word of the question, for a two-part question's items; weighing nothing)
@@ -286,6 +290,12 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             # (no Chinese form is written anywhere: the term is present when an article written in English holds
             # the words of one of its English forms, "9.50% senior notes" for a coupon)
             w = min(min(_pieces_idf(f, idf, absent) for f in (a, plural_en(a))) for a in written)  # ("herds" of herd)
+        if w >= absent and any(normalize(a) in written_in_documents
+                               or (kind == "term" and re.fullmatch(r"[\u4e00-\u9fff]", a) and glossary.written(a)) for a in basis):
+            # (a dictionary's word, or a listed term's one character, that the documents write only inside longer words,
+            # which the keyword index keeps whole: "price" -> 价, written in 收购价 and 售价; present, weighed as a word
+            # the index does not hold)
+            w = ABSENT_WEIGHT
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
         groups.append(TermGroup(alts, ABSENT_WEIGHT, True, entity, kind, source=source) if w >= absent
@@ -353,7 +363,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rf"{re.escape(verb)}(?:了|过|到|下|出)*\s*(?:多少|几)", question):
             add(list(forms), kind="term", source=verb)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
-        add(forms, kind="term", source=phrase)  # (one dictionary entry: as precise as a listed term)
+        add(forms, kind="term", source=phrase, written_in_documents=frozenset(glossary.translate(phrase)))
+        # (one dictionary entry: as precise as a listed term)
         low = phrase_pattern(phrase).sub(" ", low)
     year_cut = evidence_config()["period"]["year_cut_tokens"]
     alike_periods = evidence_config()["period"].get("written_alike", {})
@@ -379,7 +390,8 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         # (an English word ending in a consonant and "y" is also written as its plural in an article written in English:
         # "royalty" in "tiered royalties of 8% to 14%"; other plurals hold the word itself)
         plural = [f"{tok[:-1]}ies"] if re.fullmatch(r"[a-z\-]{2,}[^aeiou]y", tok) else []
-        add([tok, *plural, *(glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else [])])
+        found = glossary.translate(tok) if re.fullmatch(r"[a-z][a-z\-]{2,}", tok) else []
+        add([tok, *plural, *found], written_in_documents=frozenset(found))  # (the translator's words are written)
     return groups
 
 
@@ -756,7 +768,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     names_metric = bool(what_metric and glossary.metrics_in(what_metric.group(1))
                         and (forecast_re().search(question[what_metric.end():].lower())
                              or (_is_metric(what_metric.group(1), glossary)
-                                 and (asked_periods or not _PERIOD_WORDS_EN.search(question)))))
+                                 and (asked_periods or not _PERIOD_WORDS_EN.search(_RELATIVE_YEAR_EN.sub(" ", question))))))
     # ("And what about X's third-quarter revenue?", "那第二季度的收入呢？": an elliptical question naming a metric asks
     # its figure as "how much" does)
     elliptical_figure = bool(_ELLIPTICAL_ASK.search(question)) and bool(glossary.metrics_in(question))
@@ -1934,6 +1946,11 @@ def _money_subunit(text: str) -> bool:
     return _money_subunit_re().search(text) is not None
 
 
+def asks_any_currency(question: str) -> bool:
+    """Does a question ask a sum of money in no currency of its own ("在英国卖了多少钱": [units] any_currency_asked)?"""
+    return any(re.search(rx, question) for rx in evidence_config()["units"]["any_currency_asked"])
+
+
 def asked_unit(question: str) -> str:
     m = _unit_asked_re().search(question)
     return (m.group(1) or m.group(2) or m.group(3).replace("人民币", "元").replace("钱", "元")) if m else ""
@@ -2161,11 +2178,15 @@ def metric_without_figure(text: str, metrics: list[list[str]]) -> bool:
     return bool(naming) and not any(re.search(r"\d", c) or rate.search(c) for c in naming)
 
 
-def segment_without_unit_figure(text: str, segments: list[list[str]], unit: str) -> bool:
+def segment_without_unit_figure(text: str, segments: list[list[str]], unit: str, any_currency: bool = False) -> bool:
     """Does the sentence name the segment asked only in clauses that hold no figure in the unit asked ("…华东…
     上半年收入6.76亿元…；西南地区基数较小，但收入增速最快，同比增长34.1%" for 西南's revenue in 亿元: its clause
-    gives a growth, the amount is another region's)?"""
+    gives a growth, the amount is another region's)? With `any_currency` (a sum asked in no currency, "卖了多少钱"),
+    a clause stating a sum of money in whatever currency its market uses ("波兰销售额2,160万兹罗提") has one."""
     norm = normalize(text)
+    if any_currency and any(all(names_segment(c, forms) for forms in segments) and sum_in_own_currency(c)
+                            for c in _CLAUSE_END.split(norm)):
+        return False
     clauses = [c for c in _CLAUSE_END.split(norm) if c.strip()]
     naming = [c for c in clauses if all(names_segment(c, forms) for forms in segments)]
     # (the sentence's opening up to its first figure, dates aside, is the segment's: "猫三联疫苗于2025年4月获批，上市首两个
@@ -2175,6 +2196,26 @@ def segment_without_unit_figure(text: str, segments: list[list[str]], unit: str)
             and (any(unit in f for f in figs) or (unit.endswith("元") and unit in head)):
         return False
     return bool(naming) and not any(unit in f for c in naming for f in claim_figures(c))
+
+
+@lru_cache(maxsize=1)
+def _sum_after_money_word_re() -> re.Pattern:
+    """A money metric's word ([units] money_asked, the Chinese ones that are plain words), a figure, its magnitude and
+    the word it is counted in: "销售额2,160万兹罗提" -> 兹罗提."""
+    words = [w for w in evidence_config()["units"]["money_asked"] if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[^，。；;,\d]{{0,4}}?\d[\d,]*(?:\.\d+)?\s*(?:[亿万千百]+)?\s*"
+                      r"([\u4e00-\u9fff]{1,6})")
+
+
+def sum_in_own_currency(clause: str) -> bool:
+    """Does a (normalised) clause state a sum of money after its money word, in a currency whatever its name: the word
+    after the figure is no unit of measure, classifier, time or multiple ([units] measures, classifiers, not_currency)
+    ("波兰销售额2,160万兹罗提", "卡塔尔销售额486万卡塔尔里亚尔"; not "销售额增长12倍", "销售额1.2万吨")?"""
+    cfg = evidence_config()["units"]
+    other = (*cfg["measures"], *cfg["classifiers"], *cfg["not_currency"])
+    # (a name ending in 元 is a currency whatever it opens with: "日元" is no day)
+    return any(not m.group(1).startswith(other) or re.match(r"[\u4e00-\u9fff]?元", m.group(1))
+               for m in _sum_after_money_word_re().finditer(clause))
 
 
 @lru_cache(maxsize=1)
@@ -2681,6 +2722,10 @@ def _english_forms(word: str) -> tuple[str, ...]:
         return ()
     if forms := english_forms(word):
         return tuple(normalize(n) for n in forms)
+    if _is_place(word):  # a place is written in English as it sounds ("汕头": Shantou)
+        from pypinyin import Style, lazy_pinyin
+
+        return ("".join(lazy_pinyin(word, style=Style.NORMAL)),)
     cfg = evidence_config()["english_article"]
     if word[-1] in cfg["quantity_tails"] and len(word) >= 3 and (forms := english_forms(word[:-1])):
         return tuple(normalize(n) for n in forms)  # "出货量" as 出货: shipments
@@ -2763,6 +2808,8 @@ def score_candidates(
     spec = analyse_question(question, glossary, idf)
     if spec.wants_figure and question_language(question) == "zh":  # "烤鳗": written, though the index cuts it
         _hold_written_runs(spec, [normalize(t) for t in raw_texts], idf)
+    if question_language(question) == "zh":  # "众筹" of a company an article written in English covers: "crowdfunding"
+        _present_in_english(spec, [normalize(t) for t in raw_texts if question_language(t) == "en"])
     if not spec.groups or spec.total <= 0 or (spec.absent_share > MAX_ABSENT_SHARE and not keep_absent):
         return [], spec  # mostly about things the documents never mention
     cfg = evidence_config()["two_part"]
@@ -2984,6 +3031,18 @@ def _with_full_forms(spec: QuestionSpec, passages: list[Passage], texts: list[st
         found = Counter(m.group(0) for m in re.finditer(gaps + re.escape(a[-1]), text))
         g.alternatives += [f for f, n in found.items() if n >= 2 and f != a and len(f) <= 3 * len(a)
                            and not skip & set(f[1:-1])]
+
+
+def _present_in_english(spec: QuestionSpec, english_texts: list[str]) -> None:
+    """A Chinese word of the question that no passage writes in Chinese, where a retrieved passage written in English
+    writes one of its English forms ("玑巧科技众筹筹到了多少钱": "crowdfunding"): present, weighed as a word the index
+    does not hold, so that the question is not taken for one about things the documents never mention."""
+    if not english_texts:
+        return
+    for g in spec.groups:
+        if g.absent and g.kind == "word" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0]) \
+                and any(_in_english(g.alternatives[0], t) for t in english_texts):
+            g.absent = False
 
 
 def _hold_written_runs(spec: QuestionSpec, texts: list[str], idf) -> None:
@@ -3720,7 +3779,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             scoped = without_attribution(norm)  # (a region named as where the figure came from is not its scope)
             # (a table's header supplies a word to its rows: "高端产品" of a row "高端" under "产品档次")
             if any(g.marked for g in held) and not _marked_named(scoped, heads + (f" {header_lines} {table_caption}" if is_row else ""),
-                                                                 spec, glossary, p.chunk.text, generic):
+                                                                 spec, glossary, p.chunk.text, generic, p.chunk.title):
                 continue  # a segment the question marks ("煤化工板块"), named nowhere but in a company's name
             # (a table's caption describes every row: its word held beside one the row names itself, "设计" of
             # "味精及谷氨酸设计年产能" over the row "宁夏 | 38", for "宁夏基地的设计年产能")
@@ -3925,10 +3984,12 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not currency_written(shown, spec.unit) and not in_another_scale(shown, spec.unit, question) \
                     and not (is_row and (_caption_states_unit(f"{header_lines} {table_lead} {' '.join(p.chunk.headings)}", spec.unit)
                                          or _cell_unit(shown, spec.unit))) \
-                    and not (spec.unit == "元" and _money_subunit(shown)):
+                    and not (spec.unit == "元" and _money_subunit(shown)) \
+                    and not (spec.unit == "元" and asks_any_currency(question) and (money_figure(shown) or sum_in_own_currency(norm))):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer (a row under a caption
                 # "（单位：人民币千元）" is in 千元; "每股派多少钱" is answered in 港仙)
-            if spec.unit and spec.segments and not is_row and segment_without_unit_figure(shown, spec.segments, spec.unit):
+            if spec.unit and spec.segments and not is_row and segment_without_unit_figure(
+                    shown, spec.segments, spec.unit, any_currency=asks_any_currency(question)):
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
                     and not (counted_noun and counts_noun(shown, counted_noun)) \
@@ -4165,7 +4226,7 @@ def _before_enumeration(sentence: str) -> str:
 
 
 def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary, passage: str = "",
-                  generic: list[TermGroup] | None = None) -> bool:
+                  generic: list[TermGroup] | None = None, title: str = "") -> bool:
     """Does the sentence, or a section heading over it (or a table's header over a row), name each marked segment of
     the question outside the companies' names ("电器" of "small appliances" is not named by "凯沃电器")? A sentence
     that points back to a segment ("该分部毛利率为26.4%，经营亏损为3亿元") names the one its passage names. A generic
@@ -4182,7 +4243,22 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
                or (g.source == DESIGNATED_SOURCE and any(a in whole for a in g.alternatives))
                or (bool(passage) and _refers_back(norm, normalize(passage), g, spec))
                or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
+               or _refers_back_en(norm, normalize(f"{title} {passage}"), g, spec)
                for g in spec.required if g.marked)
+
+
+def _refers_back_en(norm: str, before: str, g: TermGroup, spec: QuestionSpec) -> bool:
+    """Does an English sentence open with "the" and a word of the question ("The campaign raised US$2.36 million…") that
+    the title or its passage writes right after the marked word ("… crowdfunding campaign …"): the thing named before,
+    the marked word not repeated? (Normalised text: no spaces.)"""
+    lead = re.sub(r"^[\s\-•*·]+", "", norm)
+    if not lead.startswith("the"):
+        return False
+    heads = [a for h in spec.groups if h is not g and h.kind in ("word", "term") and not h.entity
+             for a in h.alternatives if re.fullmatch(r"[a-z]{3,}", a)]
+    return any(lead.startswith(f"the{h}")
+               and any(f"{a}{h}" in before.replace(lead, "") for a in g.alternatives if re.fullmatch(r"[a-z]{3,}", a))
+               for h in heads)
 
 
 @lru_cache(maxsize=1)

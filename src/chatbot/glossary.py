@@ -38,6 +38,8 @@ class Glossary:
     # (document ids, Chinese word) -> does one of those documents write it (chatbot/subjects.py CorpusText);
     # None: the documents' words are not known (a trade word is then read from the names alone)
     in_documents: Callable[[set[str], str], bool] | None = field(default=None, repr=False, compare=False)
+    # Chinese text -> does any indexed document write it, inside a longer word too ("价" in 收购价); none by default
+    written: Callable[[str], bool] = field(default=lambda s: False, repr=False, compare=False)
     names: list[str] = field(default_factory=list)  # [entities] and [others] as written, canonical first
 
     @cached_property

@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
+from chatbot.bilingual import inflections
 from chatbot.collapse import collapse, docs_about, lookalike_prior, other_company_prior
 from chatbot.config import RetrievalSettings
 from chatbot.evidence_config import evidence_config
@@ -141,7 +142,9 @@ class Retriever:
 
     def _keyword(self, question: str) -> tuple[list, float]:
         t = time.perf_counter()
-        hits = self.store.keyword_search(question, self.cfg.keyword_k)
+        # (an English word's other forms beside it: the index keeps words as written, "raised" is no "raise")
+        more = [f for w in dict.fromkeys(re.findall(r"[a-z]{3,}", question.lower())) for f in inflections(w)]
+        hits = self.store.keyword_search(" ".join([question, *more]) if more else question, self.cfg.keyword_k)
         return hits, (time.perf_counter() - t) * 1000
 
     def _rerank(self, question: str, passages: list[Passage]) -> list[Passage]:

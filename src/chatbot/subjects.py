@@ -745,8 +745,9 @@ def _stem_en(word: str) -> str:
 def _other_than_english_name(words: list[str], canon: str, glossary: Glossary, rules: Rules) -> bool:
     """Does an English name open as a company's English name that its documents write ("Reedhaven Instruments"),
     then say another trade ("Reedhaven Music Group": Music where its own name says Instruments)? The documents' own
-    English name is how its readers name it; one with other trade words is another company. A name whose English
-    form is its legal form alone ("Cuevale Holdings"), or pinyin ("Paxi Nongye"), says no trade to compare."""
+    English name is how its readers name it; one with other trade words is another company, and so is one with any
+    trade word where the documents' English name is its legal form alone ("Cuevale Holdings": "Cuevale Sports Clubs"
+    is none of theirs). A pinyin name ("Paxi Nongye") says no trade to compare."""
     legal = {_stem_en(w) for w in rules.en_legal_tails}
     if " ".join(words).lower() in glossary.aliases or any(rules.syllables(w) for w in words[1:]):
         return False  # a name the catalogue holds, or romanised Chinese ("Miling Fengye" of 蜜岭蜂业): no trade in English
@@ -757,6 +758,9 @@ def _other_than_english_name(words: list[str], canon: str, glossary: Glossary, r
     own = [a.split() for a in glossary.aliases_of(canon, codes=False)
            if a.isascii() and " " in a and a.split()[0] == first and not all(rules.syllables(w) for w in a.split())]
     trades = [{_stem_en(w) for w in a[1:]} - legal for a in own]
+    if own and not any(trades):  # (its English name is its legal form alone, "Cubenza Technologies": a name saying a
+        # trade, "Cubenza Toys", is none the documents write, another company's; a wrong figure is worse than a refusal)
+        return True
     trades = [t for t in trades if t]
     return bool(trades) and not any(asked & t for t in trades)
 

@@ -272,13 +272,51 @@ def _period_head(words: str) -> str:
     return m.group(0) if m else ""
 
 
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+              "december")
+_EN_COUNTS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+# "the nine months ended 31 December 2025", "six months to September 30, 2025": a count of months and the day they end
+_EN_SPAN_RE = re.compile(
+    r"\b(three|six|nine|twelve|3|6|9|12)[- ]months?\s+(?:ended|ending|to|through)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})"
+    r"|([a-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?),?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def _english_span(m: re.Match) -> tuple[int, int, int] | None:
+    """(months, month ended, year) of an English span match; None when its month is no month."""
+    name = (m.group(3) or m.group(4)).lower()
+    month = next((i for i, full in enumerate(_EN_MONTHS, 1) if full.startswith(name[:3]) and full.startswith(name)), 0)
+    return (_EN_COUNTS[m.group(1).lower()], month, int(m.group(6))) if month else None
+
+
+def _english_spans_as_written(question: str, texts: list[str]) -> str:
+    """An English span that makes no calendar period ("the nine months ended 31 December 2025", a fiscal year's first
+    three quarters) rewritten as the documents name it where they write the same span with its period in brackets
+    ("… nine months ended 31 December 2025 (9M FY2026) …"); otherwise as written."""
+    if not re.search(r"[A-Za-z]", question):
+        return question
+
+    def named(m: re.Match) -> str:
+        span = _english_span(m)
+        if span is None or months_ending(span[1], span[0]) is not None:
+            return m.group(0)  # (a calendar period: the period rules read it)
+        for t in texts:
+            for hit in _EN_SPAN_RE.finditer(t):
+                bracket = re.match(r"\s*\(([^()]{2,24})\)", t[hit.end():])
+                if bracket and _english_span(hit) == span:
+                    name = bracket.group(1).strip()
+                    if periods(english_period_phrases(name)) or qualifiers(english_period_phrases(name)) - {None}:
+                        return name
+        return m.group(0)
+    return _EN_SPAN_RE.sub(named, question)
+
+
 def spans_as_written(question: str, texts: list[str]) -> str:
     """A span "截至2025年9月30日止六个月" that makes no calendar period (a fiscal year's half) rewritten as the
     documents name it where they write the span with its period in brackets ("…止六个月（2026财年中期）") or the period
     with the span in brackets ("2026财年中期业绩（截至2025年9月30日止六个月）"), so that the sentences under a heading
     "2026财年中期业绩" state it; otherwise as written."""
     if "截至" not in question:
-        return question
+        return _english_spans_as_written(question, texts)
     question = period_spellings(question)  # (the spoken span, "截至2025年9月底的那半年", as the report writes it)
 
     def named(m: re.Match) -> str:

@@ -224,8 +224,9 @@ def split_spec(question: str, spec, conjunctions: list[str], clause_breaks: list
             parts[0].metrics = [m for m in parts[0].metrics if any(f and f.lower() in first_q for f in m)
                                 or not any(f and f.lower() in later_q for f in m)]
             days = evidence_config()["date_question"]["day_asked"]
-            for part in parts:  # (a question of its own asking a day asks no amount: "首个赎回日是哪一天？")
-                if any(w in part.clause.lower() for w in days) and not _ASKS_AMOUNT.search(part.clause):
+            for part in parts:  # (a question of its own asking a day asks no amount: "首个赎回日是哪一天？"; nor one
+                # asking a name with no metric, "首席发酵师获得了什么称号？", beside "奖励了多少钱？")
+                if (any(w in part.clause.lower() for w in days) or not part.metrics) and not _ASKS_AMOUNT.search(part.clause):
                     part.amount = False
             for part, later in ((parts[0], True), (parts[1], False)):
                 gone = {id(p.group) for p in placed if p.group.kind not in ("entity", "period")
