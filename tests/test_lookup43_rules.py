@@ -91,7 +91,8 @@ def _glossary() -> Glossary:
     ("Reedhaven Instruments", "琯箫乐器", False),
     ("Reedhaven Instrument Holdings", "琯箫乐器", False),  # singular, and a legal form
     ("Reedhaven Group", "琯箫乐器", False),  # a legal form says no trade
-    ("Cuevale Sports", "枭桌体育", False),  # its English name is a legal form alone: nothing to compare
+    ("Cuevale Sports", "枭桌体育", True),  # its English name is a legal form alone ("Cuevale Holdings"): a name saying
+    # a trade is none the documents write, another company's (session 44: it had been answered with its figure)
     ("Reedhaven Guanxiao", "琯箫乐器", False),  # pinyin after the English word: romanised Chinese, no English trade
     ("Reedhaven Instruments Group", "琯箫乐器", False),
 ])

@@ -205,7 +205,6 @@ KNOWN_FAILURES = {
     "h9-r31": "那同一天上市的天数智芯首日表现呢？ — wrong sentence chosen: '8.44%|156.8' in retrieved passage #2",
     # dev-13 (the session-12 hidden set, opened in session 13), over the bundled corpus: failures at the session-13 start
     "h10-r01": "What was Zhipu's IPO offer price per share? — the eval counts it right; in this test's index: AssertionError: Sorry, the report and the articles it cites hold no information on this question.",
-    "h10-r04": "这份报告最后怎么概括港股AI公司的估值逻辑？ — false refusal: '制度包容' only in non-retrieved chunks of report; '增长导向' only in non-retrieved chunks of report; '国际化溢价|流动性分层' only in non-retrieved chunks of report, src-5",
     "h10-r20": "MiniMax最新披露的累计收入是哪个期间、多少钱？ — wrong sentence chosen: '5343.7万美元|5343.7万' in retrieved passage #3",
     "h10-r26": "智谱2025年全年收入是多少？ — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'latest'",
     "h10-r28": "And MiniMax's? — the eval counts it right; in this test's index: AssertionError: assert 'lookup' == 'comparison'",
@@ -267,8 +266,6 @@ KNOWN_FAILURES = {
     # dev-21 (the session-20 hidden set, opened in session 21), over the bundled corpus: failures after the session-21 fixes
     "h18-r03": "概括一下港交所18C章的市值门槛这几年是怎么变化的。 — missing 60亿港元 / 40亿港元: the summary quotes the 2025 "
                "channel and the 2022 consultation, not the 2024 lowering (as h14-r16)",
-    "h18-r07": "这份分析报告对港股AI公司估值逻辑的总体结论是什么？ — refused: the conclusion's topic words (估值逻辑) head no "
-               "assessment table the conclusion composer reads",
     "h18-r08": "What did the coverage of Unisound's January 2026 share placing conclude … — missing 求生 / 增收不增利: the "
                "report's own assessment is quoted, not the placing article's closing lines",
     "h18-r17": "How did the HKEX's new tech-company channel change the way companies file … — missing 保密: the how answer "
@@ -399,8 +396,6 @@ KNOWN_FAILURES = {
     "h21-r02": "Give me a quick rundown of why Zhipu and MiniMax were racing to list in Hong Kong. — read as why: the "
                "cash-burn points are quoted, not the token-volume growth (363%) of the same source",
     "h21-r03": "帮我总结一下商汤2025年中期业绩。 — the interim figures are in news-07 (corpus-extra)",
-    "h21-r05": "What does the report conclude about how Hong Kong prices AI names? — refused: 'prices' (价) and 'names' "
-               "(stocks) are read as words no passage holds",
     "h21-r06": "德勤对2026年港股新股市场的结论是什么？ — Deloitte's forecast is in news-06 (corpus-extra)",
     "h21-r08": "Why did Horizon Robotics' gross margin fall in 1H25? — the figures are in news-09 (corpus-extra)",
     "h21-r11": "云知声当初的IPO是怎么发行的？发了多少股、募了多少钱？ — the offer's proceeds are quoted, the share count "

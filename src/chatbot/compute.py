@@ -999,6 +999,9 @@ def _share_within(question: str, glossary, entity: str | None, period: tuple | N
                            stated=part_words)
 
 
+_ASKS_HOW_MUCH = re.compile(r"多少|几何|\bhow much\b", re.IGNORECASE)
+
+
 def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     cfg = reader_config()["compute"]
     # (fillers out, the companies and periods a filler names kept: "按珩罐包装披露的数字，…" asks of 珩罐包装, "按2024年的
@@ -1020,11 +1023,12 @@ def _read_derived(question: str, glossary) -> DerivedQuestion | None:
     average = _per_counted(question, glossary, entity, period)
     if average is not None:
         return average
-    if re.search(cfg["product_cue"], question, re.I) and (
+    if (re.search(cfg["product_cue"], question, re.I) and (
             re.search(cfg["per_unit"], question, re.I)
-            or (re.search(cfg["total_amount_cue"], question, re.I) and not re.search(cfg["total_amount_not"], question, re.I))):
+            or (re.search(cfg["total_amount_cue"], question, re.I) and not re.search(cfg["total_amount_not"], question, re.I)))) \
+            or (re.search(cfg["sellout_cue"], question, re.I) and _ASKS_HOW_MUCH.search(question)):
         # "配售780万股、每股252港元，按此算配售总额多少": a count times its price per unit
-        terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}', " ", question, flags=re.I), glossary,
+        terms = _phrase_terms(re.sub(f'{cfg["product_cue"]}|{cfg["per_unit"]}|{cfg["sellout_cue"]}', " ", question, flags=re.I), glossary,
                               _drop_words() | {"多少", "按此算", "按此", "大约"})
         return DerivedQuestion("product", Operand(entity, terms, period), Operand(entity, terms, period))
     part = _part_of_total(question, glossary, entity, period)
@@ -1275,22 +1279,28 @@ def _one_period_asked(question: str, asked: list[tuple], glossary,
 def read_period_part(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:
     """A figure asked for one period that a longer period and its remainder give
     ("上半年" = "前三季度" − "第三季度": config/reader.toml [[compute.period_parts]]): the
-    asked period and the difference of the two figures it is read from."""
+    asked period and the difference of the two figures it is read from (the first rule's: read_period_parts)."""
+    return next(iter(read_period_parts(question, glossary)), None)
+
+
+def read_period_parts(question: str, glossary) -> list[tuple[tuple, DerivedQuestion]]:
+    """Every way [[compute.period_parts]] gives the one period asked, in their order ("上半年" = "前三季度" − "第三季度",
+    else the year less its second half)."""
     asked = _asked_periods(question)
     rules = reader_config()["compute"]["period_parts"]
     if len(asked) == 2:  # the longer period named as where the one asked lies ("前三季度里，上半年…"): that one asked
         inner = [p for p in asked for r in rules if r["period"] == p[1] and any(o[1] == r["whole"] for o in asked if o != p)]
         asked = inner[:1] if len(inner) == 1 else asked
-    rule = next((r for r in rules if len(asked) == 1 and r["period"] == asked[0][1]), None)
-    if rule is None:
-        return None
-    whole = None if rule["whole"] == "year" else rule["whole"]
-    read = _one_period_asked(question, asked, glossary, needs_year=whole is None)  # a full year needs its year
-    if read is None:
-        return None
-    (year, _), terms, entity = read
-    return (year, rule["period"]), DerivedQuestion("difference", Operand(entity, terms, (year, whole)),
-                                                   Operand(entity, terms, (year, rule["less"])))
+    out = []
+    for rule in (r for r in rules if len(asked) == 1 and r["period"] == asked[0][1]):
+        whole = None if rule["whole"] == "year" else rule["whole"]
+        read = _one_period_asked(question, asked, glossary, needs_year=whole is None)  # a full year needs its year
+        if read is None:
+            continue
+        (year, _), terms, entity = read
+        out.append(((year, rule["period"]), DerivedQuestion("difference", Operand(entity, terms, (year, whole)),
+                                                            Operand(entity, terms, (year, rule["less"])))))
+    return out
 
 
 def read_period_sum(question: str, glossary) -> tuple[tuple, DerivedQuestion] | None:

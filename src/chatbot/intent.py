@@ -189,4 +189,13 @@ def is_reader_phrase(name: str, path: Path = READER_TOML) -> bool:
     """A would-be name made only of the reader's words: intent cues and filler
     ("这份报告", "Summarise", "这份报告主要讲了"), so no company the documents lack."""
     rest = topic_text(name)
-    return not re.sub(r"[\W_]+", "", rest)
+    return not re.sub(r"[\W_]+", "", rest) or _points_back(name)
+
+
+def _points_back(name: str) -> bool:
+    """Does a would-be name open with a demonstrative ("这份业绩", "那家企业", "该公司": jieba's pronoun or
+    numeral-classifier word written with 这, 那, 该 or 此)? It points at something the conversation named, no company."""
+    import jieba.posseg as pseg
+
+    first = next(iter(pseg.lcut(name.strip())), None)
+    return first is not None and first.word[:1] in "这那该此" and first.flag in ("r", "mq")

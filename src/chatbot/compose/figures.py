@@ -28,7 +28,7 @@ from chatbot.compute import (
     priced_count,
     range_ends,
     read_derived,
-    read_period_part,
+    read_period_parts,
     read_period_sum,
     share_facts,
     synonyms,
@@ -548,15 +548,25 @@ def year_before(facts: list[Fact], dq, ok) -> tuple[Fact | None, Fact | None]:
     facts holding the operand for the asked kind of period, the latest year's, and the one
     for the same kind of period a year earlier."""
     found = dated_operands(facts, dq.a, ok)
-    if not found:
-        return None, None
+    if not found:  # (a figure whose year its passage does not write, "上半年…期内亏损约14.89亿元,较上年同期的24.77亿元收窄":
+        # the year before's in its own sentence, or none)
+        a = find_operand(facts, dq.a, ok) if dq.a.period else None
+        return (a, _stated_year_before(facts, a)) if a is not None else (None, None)
     a = max(found, key=lambda f: max(int(y) for y, _ in f.periods if y))
     year, q = max(((y, q) for y, q in a.periods if y), key=lambda p: int(p[0]))
     prev = (str(int(year) - 1), q)
     b = next((f for f in found if prev in f.periods and f.currency == a.currency), None)  # the same kind of figure
     if b is None and dq.a.period:  # the latest asked by its period ("Q3 2025"): the year before's, looked for apart
         b = find_operand([f for f in facts if f.currency == a.currency], replace(dq.a, period=prev), ok)
-    return a, b
+    return a, b or _stated_year_before(facts, a)
+
+
+def _stated_year_before(facts: list[Fact], a: Fact) -> Fact | None:
+    """The figure a's own sentence writes as the year before's ("期内亏损约14.89亿元,较上年同期的24.77亿元收窄": 24.77亿元,
+    after [compute] previous_cue), in a's unit; None when it writes none."""
+    before = reader_config()["compute"]["previous_cue"]
+    return next((f for f in facts if f.sentence == a.sentence and f is not a and f.currency == a.currency
+                 and f.unit == a.unit and re.search(f"(?:{before})\\S{{0,2}}$", f.near, re.I)), None)
 
 
 def _calculation_entry(ctx: ComposeContext, dq, calc, passages: list[Passage], more: tuple = (),
@@ -622,7 +632,7 @@ def period_part(ctx: ComposeContext) -> Composition | None:
     period's figure less the rest of it ("上半年" = 前三季度 − 第三季度,
     compute.read_period_part), both from one document and one year: said to be computed,
     inputs cited. Only the retrieved passages are read."""
-    for read in (read_period_sum(ctx.question, ctx.glossary), read_period_part(ctx.question, ctx.glossary)):
+    for read in (read_period_sum(ctx.question, ctx.glossary), *read_period_parts(ctx.question, ctx.glossary)):
         comp = _period_from_two(ctx, read) if read is not None else None
         if comp is not None:
             return comp
@@ -659,7 +669,10 @@ def _period_from_two(ctx: ComposeContext, read: tuple) -> Composition | None:
     # the period as the question names it ("2025年上半年"), only it: not the longer one named as where it lies
     named = [m.group(0).strip() for m in _period_text(english_period_forms(ctx.question))]
     own = [t for t in named if asked[1] in qualifiers(t)]
-    asked_text = "".join(own or named) if (own or len(named) == 1) else QUALIFIER_TEXT.get(asked[1], "")
+    # (a name holding no part of a year, "2025" of "fourth quarter of 2025 revenue", is the year: the part asked is said)
+    whole_year = not own and len(named) == 1 and not (qualifiers(named[0]) - {None})
+    asked_text = "".join(own or named) if (own or len(named) == 1) and not whole_year else (
+        f"{asked[1]} {asked[0]}" if ctx.lang == "en" and asked[0] else f"{asked[0] + '年' if asked[0] else ''}{QUALIFIER_TEXT.get(asked[1], '')}")
     label = "period_sum" if dq.kind == "sum" else "period_part"
     lead = Entry(ctx.labels[label].format(asked=asked_text), bullet=False)
     return Composition([lead, _calculation_entry(ctx, dq, calc, passages)], intent="derived")

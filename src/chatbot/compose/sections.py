@@ -271,8 +271,10 @@ def _target_doc(ctx: ComposeContext) -> DocStructure | None:
     report = ctx.structure.get("report")
     # "report" names the report unless the question names a company it never mentions
     # ("丰穗种业那篇首次覆盖报告": a broker's report among the articles)
-    elsewhere = bool(asked) and report is not None and not overlap(
-        [([c], 1.0) for c in asked], " ".join([report.title, *(b.text for b in report.blocks)]))
+    # (or an institution: "IDC关于…的报告" is IDC's, where the report never names IDC)
+    named = asked or set(ctx.glossary.entities(q))
+    elsewhere = bool(named) and report is not None and not overlap(
+        [([c], 1.0) for c in named], " ".join([report.title, *(b.text for b in report.blocks)]))
     if report is not None and not elsewhere and ((says_report and not says_article) or not groups):
         return report  # (no topic words beside a company the report never names: that company's documents, below)
     docs = [d for d in ctx.structure.values() if not (says_article and d.doc_id == "report")]
