@@ -13,8 +13,10 @@ from chatbot.compute import facts_in, priced_count, read_derived, read_period_pa
 from chatbot.english_names import _written_as_name
 from chatbot.evidence import (
     TermGroup,
+    _asks_count_en,
     _english_forms,
     _present_in_english,
+    analyse_question,
     asks_any_currency,
     segment_without_unit_figure,
     sum_in_own_currency,
@@ -198,3 +200,15 @@ def test_a_chinese_word_an_english_article_writes_is_present():
     spec = SimpleNamespace(groups=[TermGroup(["众筹"], 2.0, True), TermGroup(["筹到"], 2.0, True)])
     _present_in_english(spec, ["cubenzatechnologiessaidthatthecrowdfundingcampaignclosedon1march2026."])
     assert [g.absent for g in spec.groups] == [False, True]  # "crowdfunding" written; no English for 筹到 there
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("How many ostriches did Tuomo keep across its farms?", True),
+    ("How many bowling balls did Strikewell sell in 2025?", True),
+    ("How many yuan of revenue did X earn?", False),  # money asked
+    ("How much revenue did X earn?", False),
+    ("鸵漠牧业有多少只鸵鸟?", False),  # (a Chinese question names its measure word: the measure rules')
+])
+def test_a_count_of_things_asked_in_english(question, count):
+    spec = analyse_question(question, load_glossary(), lambda t: 1.0)
+    assert _asks_count_en(question, spec) is count

@@ -1888,6 +1888,13 @@ def _sold_how_much(question: str, spec: QuestionSpec) -> bool:
     return not any(f in low for f in nouns) and any(m in question for m in cfg["required"]["segment_markers"])
 
 
+def _asks_count_en(question: str, spec: QuestionSpec) -> bool:
+    """Does an English question ask how many things, not a sum of money ("How many ostriches did X keep": a count; not
+    "how many dollars", nor a money metric's "how many yuan of revenue")?"""
+    return question_language(question) == "en" and re.search(r"\bhow many\b", question, re.IGNORECASE) is not None \
+        and not _asks_money(question, spec)
+
+
 def _asks_money(question: str, spec: QuestionSpec) -> bool:
     """Does a question ask an amount of money: a currency or "钱" asked ("卖了多少钱", "多少亿元"), or a metric that is one
     (revenue, profit: [units] money_metrics)?"""
@@ -3590,6 +3597,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     extreme = extreme_written(spec.item or question) if spec.wants_figure else []
     asks_years = bool(re.search(evidence_config()["units"]["years_asked"], question, re.I))
     asks_fiscal = bool(_FISCAL_WORD.search(question))
+    asks_count = _asks_count_en(question, spec)
     for pi, p in enumerate(passages):
         # (a table of its own: the prose of its document retrieved beside it names the thing, "薰衣草" of "种植面积(亩)"; a
         # passage of prose names it itself: "…污泥协同处置" elsewhere does not make "处理生活垃圾2,215万吨" the sludge's)
@@ -3977,6 +3985,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and (own := [f for f in without_codes(shown, figs) if not _YEAR_FIGURE.fullmatch(f)]) \
                     and all(f.endswith("%") for f in own):
                 continue  # a row of shares ("电商:2025财年占比16%" under "按渠道划分的收入占比") is no amount of the metric
+            if asks_count and money_only(norm):
+                continue  # "How many ostriches …": a count of things, no row of revenue ("鸵鸟肉:收入118,700千元")
             if spec.amount and not without_codes(shown, figs):
                 continue  # "how much": a sentence that states no figure (an announcement's opening line, its stock
                 # code the only number: "润脉生物（股份代号：02893）3月23日公布…业绩") does not answer
