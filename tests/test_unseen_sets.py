@@ -38,7 +38,7 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38, DEV39, DEV40, DEV41, DEV42, DEV43 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 44))
+    DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 45))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -768,3 +768,14 @@ def test_dev43(dev43_engine, q):
     questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev43_engine.ask(q["question"], q.get("history")), q)
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV44))
+def test_dev44(dev44_engine, q):
+    """Ten articles written blind in session 43 (a hawthorn-snack maker seen in a TV drama, a sturgeon farmer's 4A
+    tourist park, a bean-paste maker's model worker, a speed-cube maker's crowdfunding written wholly in English, an
+    HTML passion-fruit grower's order fair, a .txt quail-egg maker on a polar expedition's food list, a bowling-equipment
+    maker's year-end bonus, a glass-art maker's digital collectibles, a qipao maker's museum collection, a herbal-jelly
+    maker's disability-employment base): Chinese and English look-ups, pinyin names, two-part, table, unit, region and
+    monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev44_engine.ask(q["question"], q.get("history")), q)
