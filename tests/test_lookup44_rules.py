@@ -125,6 +125,12 @@ def test_nine_months_of_a_fiscal_year_is_its_first_three_quarters():
     ("What went right for X last year, and what went wrong?", "pros_cons"),
     ("Roughly how much would that batch have brought in once every copy sold?", "derived"),
     ("琬彩琉璃首批数字藏品全部售出能收入多少钱?", "derived"),
+    ("According to the report, what makes Hong Kong attractive for AI listings, and what risks should investors keep in "
+     "mind?", "pros_cons"),  # what makes it attractive and its risks: both lists, not why
+    ("What makes Hong Kong attractive for AI listings?", "why"),
+    ("荇桥食品2025财年的业绩有哪些积极面和不利面?", "pros_cons"),
+    ("文中提到的“绿鞋”是什么,对应多少股?", "definition"),  # a quoted term the text mentions
+    ("“绿鞋”是什么时候行使的?", "lookup"),  # when, not what
 ])
 def test_intent(question, intent):
     assert question_intent(question, question).name == intent
