@@ -218,3 +218,11 @@ def test_a_chinese_word_an_english_article_writes_is_present():
 def test_a_count_of_things_asked_in_english(question, count):
     spec = analyse_question(question, load_glossary(), lambda t: 1.0)
     assert _asks_count_en(question, spec) is count
+
+
+@pytest.mark.parametrize(("word", "wrong"), [
+    ("commitment", "兑现"),  # "to honor a commitment": a verb's sense, no name of the thing
+    ("aggregate", None),
+])
+def test_a_verbs_sense_is_no_lead(word, wrong):
+    assert wrong not in _by_lead(word) if wrong else _by_lead(word) == []

@@ -38,7 +38,6 @@ def test_a_look_alike_is_refused(dev44_engine, question, wrong):
     ("How much revenue did Wancai Glass earn from jewellery in FY2025?", ["196.4"]),  # British spelling
     ("豉川食品的首席发酵师获得了什么称号?公司给他一次性奖励了多少钱?", ["四川省劳动模范", "30万元"]),
     ("擂巅体育在日本卖了多少钱?", ["18.4亿日元"]),  # 日元: 日 opens it, no day
-    ("鲟溪渔业2026财年上半年利润是多少?", ["6,720万"]),  # "利润" asked, "股东应占溢利" written
     # "qipao" as it sounds (旗袍); "这件旗袍…" is the one the sentence before took to London
     ("How many work hours went into the qipao that a London design museum took into its permanent collection from "
      "Zhishao Apparel?", ["1,280"]),

@@ -631,6 +631,32 @@ KNOWN_FAILURES: dict[str, str] = {
                "the intent is read as lookup (the set labels it latest); refused, as it should be",
     "h42-r47": "云知声现在值得买入吗? — "
                "advice: the neutral comparison quotes the report's judgement, not the placing's 1.56亿 and 53.3% (as h27-r47)",
+    # dev-44 (the session-43 hidden set, opened in session 44): its failures at the end of session 44
+    "h43-r03": "概括一下IDC关于2025年上半年中国公有云大模型调用量的报告讲了什么。 — "
+               "the IDC article's summary (one point a section) cuts its first section after 'IDC此前的年度报告显示': the "
+               "49.2% share of the next line is not quoted",
+    "h43-r09": "港交所推出的“科企专线”给特专科技和生物科技申请人带来了哪些便利? — "
+               "the intent is read as lookup ('带来了哪些便利'; the set labels it how)",
+    "h43-r19": "Compare how heavily the Hong Kong public offers of Zhipu and… — "
+               "'oversubscribed' is 超额认购, which Zhipu's line writes as '认购约1159.46倍': the comparison quotes the "
+               "positioning sections",
+    "h43-r26": "云知声2026年第一季度的收入是多少? — "
+               "the intent is read as lookup (a quarter no source reports; the set labels it latest)",
+    "h43-r27": "现在适合买入云知声吗? — "
+               "advice: the neutral comparison quotes the report's judgement, not the placing's 1.56亿 and 53.3% (as h42-r47)",
+    "h43-r35": "琬彩琉璃首批数字藏品的市场反应如何? — "
+               "the intent is read as how ('如何'; the set labels it conclusion)",
+    "h43-r36": "What did Zhishao Apparel say about the terms of the museum's… — "
+               "the intent is read as lookup (the set labels it conclusion)",
+    "h43-r40": "鹑畈食品供应科考队的产品要满足什么条件,首批什么时候出发? — "
+               "the intent is read as lookup (the set labels it how)",
+    "h43-r44": "这个园区是什么样的,游客在里面能看到什么? — "
+               "the intent is read as lookup ('是什么样的'; the set labels it definition)",
+    "h43-r45": "What is Cubenza's Pulse cube? — "
+               "the intent is read as lookup (no article before 'Pulse cube'); the campaign's opening line is quoted, not "
+               "the next passage's motion sensor and phone app",
+    "h43-r49": "Roughly how much would that batch have brought in once ever… — "
+               "computed right (3.6万×29.9≈107.64万元); the set writes the result to one decimal, 107.6万",
 }
 
 

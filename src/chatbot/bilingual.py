@@ -274,12 +274,19 @@ def _reverse_by(keys: Callable[[str], Iterable[str]]) -> dict[str, list[str]]:
 
 
 def _lead_keys(definition: str) -> set[str]:
-    """A short definition's first and last words (three words at most, less an article and brackets; none for a
-    surname, a classifier or a variant)."""
-    if _GLOSS_SKIP.match(definition.strip()):
+    """A short noun phrase's first and last words (three words at most, less an article and brackets): "Chinese
+    hawthorn" -> chinese, hawthorn. None for a verb's sense ("to honor a commitment": no commitment), a phrase with a
+    function word inside, a surname, a classifier or a variant."""
+    text = re.sub(r"\(.*?\)", "", definition).strip().lower()
+    if _GLOSS_SKIP.match(text) or text.startswith("to "):
         return set()
-    words = re.sub(r"^(?:a|an|the|to) ", "", re.sub(r"\(.*?\)", "", definition).strip().lower()).split()
-    return {k for k in {words[0], words[-1]} if re.fullmatch(r"[a-z]{3,}", k)} if 0 < len(words) <= 3 else set()
+    words = re.sub(r"^(?:a|an|the) ", "", text).split()
+    if not 0 < len(words) <= 3 or any(w in _PHRASE_WORDS for w in words):
+        return set()
+    return {k for k in {words[0], words[-1]} if re.fullmatch(r"[a-z]{3,}", k)}
+
+
+_PHRASE_WORDS = frozenset({"a", "an", "the", "of", "to", "for", "with", "in", "on", "at", "by", "and", "or"})
 
 
 @lru_cache(maxsize=1)
@@ -288,7 +295,7 @@ def _leads() -> dict[str, list[str]]:
     definitions starts or ends with it: the thing the word names, where the dictionary keys the sense by a longer
     phrase ("hawthorn" -> 山楂, "Chinese hawthorn (Crataegus pinnatifida)"; not 冰糖葫芦, "sugar-coated haws on a
     stick")."""
-    return _cached_json("leads", lambda: _reverse_by(_lead_keys))
+    return _cached_json("leads-2", lambda: _reverse_by(_lead_keys))
 
 
 @lru_cache(maxsize=1)

@@ -145,9 +145,10 @@ def resolve(question: str, glossary: Glossary, contains: Callable[[str], bool], 
             lead = " ".join(span[:-1])
             if kind := _kind_after(lead, head, f"{lead} {span[-1].lower()}", texts, alone=False):
                 form = kind[1]
-        if form and not by_sound and len(span) == 1 and _written_as_name(name, texts()):
+        if form and not by_sound and len(span) == 1 and not glossary.entities(form) and _written_as_name(name, texts()):
             continue  # a word the passages write capitalised inside an English sentence ("its Pulse smart speed cube") is
-            # that name as written there, no word to translate (跳动)
+            # that name as written there, no word to translate (跳动); a company's name is resolved ("to Hangarion
+            # Aviation Services": 翼澄航空工程)
         if form and len(span) == 1 and common_word(form) and not (by_sound and _is_place(form)):
             continue  # one English word read as a common Chinese word ("Bank" -> 银行) is no name; a place the
             # documents write, spelt as it sounds, is its name ("Shenzhen" -> 深圳)

@@ -563,7 +563,9 @@ def definition(ctx: ComposeContext) -> Composition | None:
     if not defining and (section := _defining_section(ctx)) is not None:
         return section
     defining = _with_continuations(defining)
-    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3)  # a question (a heading
+    # ([definition] keep_ratio: a third sentence less close than a figure's, "…无需预埋边界线，依靠RTK定位…")
+    keep = reader_config()["definition"]["keep_ratio"]
+    entries = defining + [e for e in ctx.lookup_entries(wants_list=False, max_sentences=3, keep_ratio=keep)  # a question (a heading
                           if not any(e.text in d.text or d.text in e.text for d in defining)  # "X是什么？") is no answer
                           and not (defining and e.text.rstrip().endswith(("？", "?")))]
     return Composition(entries[:3]) if entries else None
