@@ -126,8 +126,6 @@ KNOWN_FAILURES = {
     # dev-32 (the session-31 hidden set, opened in session 32): its failures after the session-32 fixes
     "h31-q06": "磬萤氟业这次全流通完成以后，H股会占到总股本的多大比例？ — "
                "the answer misses ['59.67%']",
-    "h31-q23": "What was Wanqing Steel Cable's wire rope output in 2H24? — "
-               "refused (or only what is known is said)",
     "h31-q38": "截至2025年9月底，奈拉对美元的汇率是多少？（据劢昇动力公告） — "
                "refused (or only what is known is said)",
     "h31-q47": "How big is the refundable deposit 2819.HK is paying under its Hallbrenn MOU, and how long is… — "
@@ -281,10 +279,6 @@ KNOWN_FAILURES = {
     # dev-43 (the session-42 hidden set, opened in session 43): its failures at the end of session 43
     "h42-q04": "What interim dividend did Paxi Agricultu… — "
                "two questions in one, the second asking how much the attributable profit grew 'in that half': read as a derived growth of the second half over the first, so nothing is computed (the interim dividend is quoted); the half's stated 5.1% is not given",
-    "h42-q19": "琯箫乐器打算投资多少钱建新的簧片生产线?预计什么时候完工? — "
-               "a Chinese question on the article written wholly in English: '簧片生产线' and '完工' are not the article's 'reed-plate line' and 'completed' for the engine: refused",
-    "h42-q71": "How many billiard halls does Cuevale Spo… — "
-               "a look-alike whose catalogued English name is its legal form alone (Cuevale Holdings) and whose Chinese name says 体育 (Sports): 'Cuevale Sports Clubs' is read as the company, and the table-sales line is quoted (a wrong figure)",
 }
 
 
