@@ -119,8 +119,6 @@ def test_nine_months_of_a_fiscal_year_is_its_first_three_quarters():
 
 
 @pytest.mark.parametrize(("question", "intent"), [
-    ("How much did Zhaling Foods pay per kilogram of hawthorn in 2025, and how did that price change?", "lookup"),
-    ("How does the company plan to change its pricing?", "how"),  # a method, not a change's figure
     ("What went well for Chichuan Foods in 2025, and what weighed on it?", "pros_cons"),
     ("What went right for X last year, and what went wrong?", "pros_cons"),
     ("Roughly how much would that batch have brought in once every copy sold?", "derived"),

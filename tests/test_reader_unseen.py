@@ -92,8 +92,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['does not admit', 'third quarter of 2026']",
     "h34-r35": "肃凝药业怎么判断这封FDA警告信的影响范围？南通工厂会受影响吗？ — "
                "the answer misses ['可能无法进入美国市场', '不受影响']",
-    "h34-r40": "How will dividends work for shareholders on that counter? — "
-               "refused (or only what is known is said)",
     "h34-r41": "晰屏科技花这么多钱冠名体育馆，有什么好处和风险？ — "
                "the answer misses ['回报难以量化']",
     "h34-r42": "What are the strengths and the risks of XSB-217 based on Xis… — "
