@@ -126,6 +126,8 @@ KNOWN_FAILURES = {
     # dev-32 (the session-31 hidden set, opened in session 32): its failures after the session-32 fixes
     "h31-q06": "磬萤氟业这次全流通完成以后，H股会占到总股本的多大比例？ — "
                "the answer misses ['59.67%']",
+    "h31-q23": "What was Wanqing Steel Cable's wire rope output in 2H24? — "
+               "refused (or only what is known is said)",
     "h31-q38": "截至2025年9月底，奈拉对美元的汇率是多少？（据劢昇动力公告） — "
                "refused (or only what is known is said)",
     "h31-q47": "How big is the refundable deposit 2819.HK is paying under its Hallbrenn MOU, and how long is… — "
@@ -268,6 +270,8 @@ KNOWN_FAILURES = {
     # dev-42 (the session-41 hidden set, opened in session 42): its failures at the end of session 42
     "h41-q02": "窨橘控股那个新的陈化仓储基地要投多少钱?建成后能存多少吨陈皮? — "
                "two questions in one: the first part, worded '那个新的…要投', is not matched to the sentence opening '新基地' that the single question now finds; the second ('能存多少吨陈皮') takes the peel sales volume (3,260吨)",
+    "h41-q37": "How many tonnes of hairy crab did Aohu Aq… — "
+               "'crab' is 蟹, which the article writes only inside 大闸蟹 (no token of its own): read as a word no passage holds, refused (reading it as written made 'persimmon wine' present through 料酒 elsewhere)",
     "h41-q45": "How much did Linwei Hats earn from wheat… — "
                "'wheat-straw hats' is in no dictionary as 麦秆帽: refused",
     "h41-q46": "For Suisuan Agriculture's new Qingdao–Sa… — "

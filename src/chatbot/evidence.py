@@ -290,11 +290,12 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
             # (no Chinese form is written anywhere: the term is present when an article written in English holds
             # the words of one of its English forms, "9.50% senior notes" for a coupon)
             w = min(min(_pieces_idf(f, idf, absent) for f in (a, plural_en(a))) for a in written)  # ("herds" of herd)
-        if w >= absent and any(normalize(a) in written_in_documents
+        if w >= absent and any((normalize(a) in written_in_documents and len(a) >= 2)
                                or (kind == "term" and re.fullmatch(r"[\u4e00-\u9fff]", a) and glossary.written(a)) for a in basis):
             # (a dictionary's word, or a listed term's one character, that the documents write only inside longer words,
             # which the keyword index keeps whole: "price" -> 价, written in 收购价 and 售价; present, weighed as a word
-            # the index does not hold)
+            # the index does not hold; not a dictionary's one character, "wine" -> 酒 of 料酒: "persimmon wine" is no
+            # 柿子醋)
             w = ABSENT_WEIGHT
         if kind in ("word", "term") and any(periods(a) or qualifiers(a) - {None} or a in period_words for a in alts):
             kind = "period"
