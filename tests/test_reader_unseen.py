@@ -35,8 +35,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['2.5亿港元', '特专科技']",
     "h35-r16": "What does the 'pocket-sized IPO' label f… — "
                "the intent is read as lookup (the set labels it definition)",
-    "h35-r17": "智谱招股里说的“绿鞋”是什么？规模有多大？ — "
-               "the intent is read as lookup (the set labels it definition)",
     "h35-r18": "智谱和MiniMax走的商业化路线有什么不同？ — "
                "the answer misses ['511亿']",
     "h35-r22": "Roughly what percentage of Zhipu's gross… — "
