@@ -432,8 +432,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the why answer quotes the causes its section gives; the figure (4.36亿) and the region (东北亚) are in sentences it does not pick",
     "h38-r10": "How does the HKEX tech channel work for c… — "
                "the how answer quotes the look-up's sentences; the channel's dedicated team, confidential filing and innovative-company sentences are not among them",
-    "h38-r14": "According to the report, what are the at… — "
-               "the report's list of Hong Kong's valuation logic (制度包容性…) says no side: only the risks are given",
     "h38-r18": "沙利文的“企业级日均调用量”和IDC统计的公有云调用量是一回事吗？ — "
                "the intent is read as lookup (the set labels it definition); the two figures (10万亿, 536.7万亿) are not both quoted",
     "h38-r19": "智谱和MiniMax的IPO估值各是多少？ — "
