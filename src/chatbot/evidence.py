@@ -364,7 +364,7 @@ def question_terms(question: str, glossary: Glossary, idf) -> list[TermGroup]:
         if re.search(rf"{re.escape(verb)}(?:了|过|到|下|出)*\s*(?:多少|几)", question):
             add(list(forms), kind="term", source=verb)
     for phrase, forms in dictionary_phrases(low, glossary.translate):  # "driving schools": 驾校, not 驾驶 + 学校
-        add(forms, kind="term", source=phrase, written_in_documents=frozenset(glossary.translate(phrase)))
+        add(forms, kind="term", source=phrase, written_in_documents=frozenset(forms))  # (the translator's words)
         # (one dictionary entry: as precise as a listed term)
         low = phrase_pattern(phrase).sub(" ", low)
     year_cut = evidence_config()["period"]["year_cut_tokens"]
@@ -3599,6 +3599,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     asks_years = bool(re.search(evidence_config()["units"]["years_asked"], question, re.I))
     asks_fiscal = bool(_FISCAL_WORD.search(question))
     asks_count = _asks_count_en(question, spec)
+    any_currency = asks_any_currency(question)  # ("卖了多少钱": a sum in whatever currency; read once, not per sentence)
     for pi, p in enumerate(passages):
         # (a table of its own: the prose of its document retrieved beside it names the thing, "薰衣草" of "种植面积(亩)"; a
         # passage of prose names it itself: "…污泥协同处置" elsewhere does not make "处理生活垃圾2,215万吨" the sludge's)
@@ -3996,11 +3997,11 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                     and not (is_row and (_caption_states_unit(f"{header_lines} {table_lead} {' '.join(p.chunk.headings)}", spec.unit)
                                          or _cell_unit(shown, spec.unit))) \
                     and not (spec.unit == "元" and _money_subunit(shown)) \
-                    and not (spec.unit == "元" and asks_any_currency(question) and (money_figure(shown) or sum_in_own_currency(norm))):
+                    and not (spec.unit == "元" and any_currency and (money_figure(shown) or sum_in_own_currency(norm))):
                 continue  # asks "多少亿元": a sentence with only percentages does not answer (a row under a caption
                 # "（单位：人民币千元）" is in 千元; "每股派多少钱" is answered in 港仙)
             if spec.unit and spec.segments and not is_row and segment_without_unit_figure(
-                    shown, spec.segments, spec.unit, any_currency=asks_any_currency(question)):
+                    shown, spec.segments, spec.unit, any_currency=any_currency):
                 continue  # the segment's own clause gives no amount: the sentence's amount is another segment's
             if spec.measures and not any(states_measure(shown, u) for u in spec.measures) \
                     and not (counted_noun and counts_noun(shown, counted_noun)) \
