@@ -317,8 +317,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "the answer misses ['186.4亩', '2.91亿']",
     "h29-r08": "分析人士怎么看剩下那部分质押股份的风险？ — "
                "the answer misses ['2.65亿股']",
-    "h29-r22": "According to the report, what are the attractions and the risks of … — "
-               "the intent is read as lookup (the set labels it pros_cons)",
     "h29-r24": "烩麟食品应对清盘呈请，有哪些有利和不利因素？ — "
                "the answer misses ['真正争议', '6.12亿', '2.35亿']",
     "h29-r25": "What are the upsides and the risks of Runi Apparel's brand licensin… — "

@@ -298,6 +298,21 @@ def _leads() -> dict[str, list[str]]:
     return _cached_json("leads-2", lambda: _reverse_by(_lead_keys))
 
 
+def _edge_keys(definition: str) -> set[str]:
+    """A short definition's first and last words, whatever it is (a verb's sense, a phrase with a function word):
+    what tells a common word, which opens or ends many, from a thing's own name."""
+    words = re.sub(r"^(?:a|an|the|to) ", "", re.sub(r"\(.*?\)", "", definition).strip().lower()).split()
+    return {k for k in {words[0], words[-1]} if re.fullmatch(r"[a-z]{3,}", k)} if 0 < len(words) <= 3 else set()
+
+
+@lru_cache(maxsize=1)
+def _edges() -> dict[str, list[str]]:
+    """English word -> the CC-CEDICT words one of whose short definitions of any kind starts or ends with it (only
+    how many: "going" opens or ends seven, "going too far", "to keep going", so it is a common word even where only four
+    are noun phrases)."""
+    return _cached_json("edges", lambda: _reverse_by(_edge_keys))
+
+
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, list[str]]:
     """A toneless pinyin reading, written as one word ("qipao") -> the CC-CEDICT words of two to four characters
@@ -327,10 +342,10 @@ _LEAD_MAX = 5  # a word more definitions open or end with is a common one ("day"
 
 def _by_lead(word: str) -> list[str]:
     """The dictionary words a definition of which starts or ends with the word (or its stem): a word the reverse index
-    keys only inside a longer phrase ("hawthorn": 山楂), when few definitions do (a thing's own name, not a common
-    word's compounds)."""
-    leads = _leads()
-    return list(dict.fromkeys(z for stem in _stems(word) if len(leads.get(stem, [])) <= _LEAD_MAX
+    keys only inside a longer phrase ("hawthorn": 山楂), when few definitions of any kind do (a thing's own name, not a
+    common word's compounds: counted over verbs' senses too, else "going" read as 过度 of "going too far")."""
+    leads, edges = _leads(), _edges()
+    return list(dict.fromkeys(z for stem in _stems(word) if len(edges.get(stem, [])) <= _LEAD_MAX
                               for z in leads.get(stem, [])))
 
 
