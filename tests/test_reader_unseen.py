@@ -746,3 +746,9 @@ def test_dev43_reader_question(dev43_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(44), KNOWN_FAILURES))
 def test_dev44_reader_question(dev44_engine, q):
     assert_reader_answer(dev44_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", question_params(_load(45), KNOWN_FAILURES))
+def test_dev45_reader_question(dev45_engine, q):
+    assert_reader_answer(dev45_engine.ask(q["question"], q.get("history")), q)

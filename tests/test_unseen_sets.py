@@ -38,7 +38,8 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44 = (_questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 45))
+    DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44, DEV45 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 46))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -773,3 +774,11 @@ def test_dev44(dev44_engine, q):
     maker's disability-employment base): Chinese and English look-ups, pinyin names, two-part, table, unit, region and
     monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev44_engine.ask(q["question"], q.get("history")), q)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", _params(DEV45))
+def test_dev45(dev45_engine, q):
+    """Ten articles written blind in session 44 (see tests/data/dev-45/README.md): Chinese and English look-ups, pinyin
+    names, two-part, table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
+    _assert_as_expected(dev45_engine.ask(q["question"], q.get("history")), q)

@@ -510,7 +510,36 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
     if _FISCAL_WORD.search(sentence) or not _ENDED_SPAN.search(sentence):
         return set()
     h = period_heading(chunk)
-    return context_period(chunk.title, [h]) if h and _FISCAL_WORD.search(h) else set()
+    if not h or not _FISCAL_WORD.search(h):
+        return set()
+    if found := context_period(chunk.title, [h]):
+        if len(found) == 1 and (whole := next(iter(found)))[1] is None and whole[0] and (part := _opening_part(sentence, whole[0])):
+            return {(whole[0], part)}  # (a whole fiscal year's section, "## 2026财年至今": a span of its opening months
+            # that ends in the calendar year before the one it is named by, "截至2025年9月30日止六个月", is its first half)
+        return found
+    # (a heading of several periods, "## 2026财年上半年及1月": the one as long as the span the sentence ends on, "截至2025年
+    # 12月31日止六个月" the half)
+    m = _SPAN_MONTHS.search(sentence)
+    kind = _SPAN_KINDS.get((m.group(1) or m.group(2)).lower()) if m else None
+    same = {p for p in named_periods(h) if kind and p[1] and re.fullmatch(kind, p[1])}
+    return same if len(same) == 1 else set()
+
+
+def _opening_part(sentence: str, fiscal_year: str) -> str | None:
+    """The part of fiscal year `fiscal_year` a sentence's six or nine months ended on a date of the calendar year before
+    it are (H1, Q1-3: a fiscal year is named by the calendar year it ends in, so those months open it); None otherwise
+    (three months may be any quarter)."""
+    m = _SPAN_MONTHS.search(sentence)
+    kind = (m.group(1) or m.group(2)).lower() if m else ""
+    part = {"六": "H1", "6": "H1", "six": "H1", "九": "Q1-3", "9": "Q1-3", "nine": "Q1-3"}.get(kind)
+    ended = _ENDED_YEAR.search(sentence)
+    return part if part and ended and int(ended.group(1) or ended.group(2)) == int(fiscal_year) - 1 else None
+
+
+_ENDED_YEAR = re.compile(r"截至\s*((?:19|20)\d{2})\s*年|\bend(?:ed|ing)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+((?:19|20)\d{2})")
+_SPAN_MONTHS = re.compile(r"止\s*(三|六|九|3|6|9)\s*个月|\b(three|six|nine|3|6|9)[\s-]+months?\s+end", re.I)
+_SPAN_KINDS = {"三": r"Q\d", "3": r"Q\d", "three": r"Q\d", "六": r"H\d", "6": r"H\d", "six": r"H\d",
+               "九": r"Q1-3", "9": r"Q1-3", "nine": r"Q1-3"}
 
 
 # "20年", not "2025年" nor "25年度"; "three years", "a 10-year term"
@@ -956,8 +985,11 @@ def compounds(question: str, groups: list[TermGroup]) -> list[tuple[str, list[Te
                      if g.kind in ("word", "term") and not g.absent and q.find(g.alternatives[0]) >= 0),
                     key=lambda x: x[0])
     runs: list[list[tuple[int, TermGroup]]] = []
+    per = evidence_config()["units"]["per_opener"]
     for start, g in placed:
-        if runs and runs[-1][-1][0] + len(runs[-1][-1][1].alternatives[0]) == start:
+        # (a figure per unit is no part of the thing's name: "专业唢呐每支的平均售价" names 专业唢呐, priced 每支)
+        if runs and runs[-1][-1][0] + len(runs[-1][-1][1].alternatives[0]) == start \
+                and not (g.alternatives[0].startswith(per) and len(g.alternatives[0]) == 2):
             runs[-1].append((start, g))
         else:
             runs.append([(start, g)])
@@ -1064,7 +1096,7 @@ def _mark_kind_heads(question: str, spec: QuestionSpec, groups: list[TermGroup])
         else:  # a distinctive word after it that is no word of the change asked: the figure's own ("出货")
             follows = head in _last_written(spec.required, question) and any(
                 g.kind == "word" and not g.absent and g.weight >= cfg["min_weight"] and g.alternatives[0] not in cfg["skip_words"]
-                and not _asks_growth_word(g.alternatives[0], question) and q.find(g.alternatives[0], end) >= end
+                and not asks_growth_word(g.alternatives[0], question) and q.find(g.alternatives[0], end) >= end
                 for g in groups)
         if not follows:
             continue
@@ -1142,7 +1174,7 @@ def _prefix_qualifiers(question: str, forms: list[str], entities: set[str], glos
     return [g for g in groups if rest and g.kind == "word" and len(g.alternatives) == 1 and not g.absent and g.weight >= req["min_weight"]
             and g.alternatives[0] not in [*req["skip_words"], *req.get("segment_markers", [])]
             and re.fullmatch(r"[\u4e00-\u9fff]+", g.alternatives[0]) and g.alternatives[0] in rest
-            and not _asks_growth_word(g.alternatives[0], question) and not _kind_of_company(g.alternatives[0], question)
+            and not asks_growth_word(g.alternatives[0], question) and not _kind_of_company(g.alternatives[0], question)
             and (_noun(g.alternatives[0], frozenset(req["noun_pos"])) or not _in_dictionary(g.alternatives[0]))]
 
 
@@ -1222,7 +1254,7 @@ def _kind_of_company(word: str, question: str) -> bool:
     return any(f"{word}{n}" in question for n in nouns)
 
 
-def _asks_growth_word(word: str, question: str) -> bool:
+def asks_growth_word(word: str, question: str) -> bool:
     """Is the word part of the change the question asks ("变化" of "同比变化了多少", "增幅"): the growth asked, no
     part of the figure ([scope] growth_asked, change_words)?"""
     cfg = evidence_config()["scope"]
@@ -1254,7 +1286,7 @@ def required_groups(groups: list[TermGroup], names: list[str] | None = None, que
             and g.alternatives[0] not in counted  # "人数" of "学员人数": the unit asked, said by a figure in it
             and not set(g.alternatives) <= whole
             and not (question and _kind_of_company(g.alternatives[0], question))
-            and not _asks_growth_word(g.alternatives[0], question)
+            and not asks_growth_word(g.alternatives[0], question)
             and not _only_in_aside(g.alternatives[0], question)
             and not _speaker(g.alternatives[0], question)
             and not (g.kind == "word" and (g.alternatives[0].isascii()  # an English word's dictionary senses: loose
@@ -1681,7 +1713,7 @@ def _figure_head(question: str, spec: QuestionSpec, metric_forms: set[str]) -> T
         return head if head is not None and end == cut and not set(head.alternatives) & metric_forms \
             and dictionary_tag(head.alternatives[0]) != "vn" and _noun(head.alternatives[0], frozenset(
                 evidence_config()["required"]["noun_pos"])) \
-            and not _asks_growth_word(head.alternatives[0], question) else None
+            and not asks_growth_word(head.alternatives[0], question) else None
     m = _WHAT_METRIC_EN.search(question) or _WHAT_OWN_EN.search(question)
     if not m:
         return None
@@ -1693,7 +1725,7 @@ def _figure_head(question: str, spec: QuestionSpec, metric_forms: set[str]) -> T
     # (a term of two words or more, "gross profit", "housing allowance": one word, "volumes", has senses too many)
     return next((g for g in spec.groups if g.kind == "term" and not g.absent and " " in g.source
                  and re.search(rf"(?:^|\s){re.escape(g.source)}$", phrase) and not set(g.alternatives) & metric_forms
-                 and not _asks_growth_word(g.alternatives[0], question)), None)
+                 and not asks_growth_word(g.alternatives[0], question)), None)
 
 
 def _reported_head(question: str, what: re.Match | None, groups: list[TermGroup], idf) -> TermGroup | None:
@@ -2118,7 +2150,10 @@ def _amount_head(question: str, spec: QuestionSpec) -> list[str] | None:
     end = at + len(head.alternatives[0])
     if end != ask.start() or q.startswith(tuple(evidence_config()["scope"]["ratio_suffixes"]), end):
         return None
-    return [normalize(a) for a in head.alternatives if not a.isascii()]
+    # (the question's compound that ends in it is the amount's name: "平均售价是多少" asks the average price, a finance
+    # term, which a row of the revenue table states nowhere)
+    whole = [c for c, _ in spec.compounds if q.rfind(c, 0, ask.start()) >= 0 and q.rfind(c, 0, ask.start()) + len(c) == end]
+    return [*whole, *(normalize(a) for a in head.alternatives if not a.isascii())]
 
 
 @lru_cache(maxsize=1)
@@ -2750,8 +2785,9 @@ def _in_english(word: str, norm: str) -> bool:
 
 
 def _says_in_english(g: TermGroup, norm: str) -> bool:
-    """Does a normalised English sentence name a Chinese word of the question by one of its English forms?"""
-    return g.kind in ("word", "metric") and _in_english(g.alternatives[0], norm)
+    """Does a normalised English sentence name a Chinese word of the question by one of its English forms (a term too:
+    a place the glossary keys in Chinese, 韩国, as "South Korea")?"""
+    return g.kind in ("word", "metric", "term") and _in_english(g.alternatives[0], norm)
 
 
 def _says_english_word(word: str, text: str) -> bool:
@@ -3372,7 +3408,7 @@ def _says_nothing_of_figure(c: Candidate, spec: QuestionSpec, passages: list[Pas
     words = [g for g in spec.groups if g.kind in ("word", "term", "metric") and not g.entity]
     if english:  # (a dictionary sense is loose: the finance terms' forms, and every sense when a change is asked)
         growth = any(w in english.lower() for w in evidence_config()["scope"]["growth_asked"])
-        words = [g for g in words if not g.absent and not any(_asks_growth_word(a, english) for a in g.alternatives)
+        words = [g for g in words if not g.absent and not any(asks_growth_word(a, english) for a in g.alternatives)
                  and not all(a.isascii() for a in g.alternatives)
                  and (growth or g.kind == "term"
                       or (not g.alternatives[0].isascii() and g.alternatives[0] in english))]  # (or written in Chinese)
@@ -4120,7 +4156,7 @@ def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
     noun_pos = frozenset(cfg["required"]["noun_pos"])
     words = [(q.rfind(g.alternatives[0], 0, cut), g.alternatives) for g in spec.groups
              if g.kind == "word" and not g.absent and re.fullmatch(r"[\u4e00-\u9fff]{2,}", g.alternatives[0])
-             and not _asks_growth_word(g.alternatives[0], question) and g.alternatives[0] not in cfg["required"]["skip_words"]
+             and not asks_growth_word(g.alternatives[0], question) and g.alternatives[0] not in cfg["required"]["skip_words"]
              and not any(g.alternatives[0] in n for n in spec.names)
              and (_noun(g.alternatives[0], noun_pos) or not _in_dictionary(g.alternatives[0]))]
     placed = [(at, forms) for at, forms in words if at >= 0]
@@ -4155,7 +4191,7 @@ def _head_of(held: list[TermGroup], question: str, groups: list[TermGroup], requ
         return held
     cfg, q = evidence_config()["required"], normalize(question)
     words = [*required, *(g for g in groups if g.kind == "word" and not g.absent and g.weight >= cfg["min_weight"]
-                      and g.alternatives[0] not in cfg["skip_words"] and not _asks_growth_word(g.alternatives[0], question))]
+                      and g.alternatives[0] not in cfg["skip_words"] and not asks_growth_word(g.alternatives[0], question))]
     placed = [(q.rfind(g.alternatives[0]), i) for i, g in enumerate(words) if q.rfind(g.alternatives[0]) >= 0]
     return [words[max(placed)[1]]] if placed else held
 
@@ -4561,6 +4597,13 @@ def select(
     if not cands or cands[0].coverage < min_relevance:
         return []
     best = cands[0].score
+    # the whole asked, and a part's row first: the sentence that writes the metric right before its figure, close to the
+    # best, answers before it ("Revenue was RMB742.6 million" under "## FY2025 results", whose period only its heading
+    # gives, below "Competition yo-yos | 318.4" of a table headed "FY2025 revenue")
+    whole = next((c for c in cands if not c.is_row and c.coverage >= min_relevance and c.score >= keep_ratio * best
+                  and _states_figure_of(c.text, whole_forms)), None) if whole_asked and whole_forms else None
+    if whole is not None and cands[0].is_row and not _is_total_label(cands[0].raw):
+        cands = [whole, *(c for c in cands if c is not whole)]
     chosen: list[Candidate] = []
     for c in cands:
         if len(chosen) >= max_sentences:
@@ -4574,8 +4617,8 @@ def select(
                 for o in chosen):
             continue  # a part's row beside its table's total, which answered better and says no less of the question:
             # "中式菜刀…" is no company revenue (a part the question names covers more of it: "consumer drones")
-        if whole_asked and one_item and c.is_row and not _is_total_label(c.raw) and chosen and not chosen[0].is_row \
-                and chosen[0].coverage >= c.coverage and _states_figure_of(chosen[0].text, whole_forms):
+        if whole_asked and (one_item or chosen[:1] == [whole]) and c.is_row and not _is_total_label(c.raw) and chosen and not chosen[0].is_row \
+                and (chosen[0] is whole or chosen[0].coverage >= c.coverage) and _states_figure_of(chosen[0].text, whole_forms):
             continue  # ... or beside the sentence that states the whole ("收入8.74亿元" over a table by product; not
             # "上半年收入和毛利率双双下滑,并计提了应收账款减值1.26亿元", whose figure is another)
         if any(_redundant(c, o) for o in chosen):

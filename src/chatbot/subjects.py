@@ -554,6 +554,16 @@ def _opens_another_name(opening: str) -> bool:
     return _not_common_words(opening) or all(flag == "ns" for _, flag in _posseg(opening))
 
 
+def _before_preposition(head: str) -> str:
+    """A question's head up to its first preposition after a word or more ("丹垟果业以鲜果批发为主" -> "丹垟果业", as
+    "为什么" opened the question and nothing cut the head before 以); the head itself when none follows its first word."""
+    from chatbot.names import _posseg
+
+    words = _posseg(head) if re.search(r"[\u4e00-\u9fff]", head) else []
+    at = next((i for i, (_, flag) in enumerate(words) if i > 0 and flag == "p"), None)
+    return "".join(w for w, _ in words[:at]) if at is not None else head
+
+
 def uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None = None) -> list[str]:
     """Name-shaped words of the question that the catalogue does not know (a company
     the documents only mention in passing, like "腾讯" in a list of investors): an
@@ -627,7 +637,7 @@ def _uncatalogued_names(question: str, glossary: Glossary, rules: Rules | None,
     # a name an English question writes in Chinese ("What was 天数智芯's revenue?")
     out += [w for w in chinese_runs(question) if not known(w) and not _metric_word(w, glossary)]
     if re.search(r"[\u4e00-\u9fff]", question):
-        head = chinese_head(question, glossary, rules)
+        head = _before_preposition(chinese_head(question, glossary, rules))
         name = name_after(head, rules)  # "毕马威预计…" -> "毕马威"
         if len(name) < 2:  # a name jieba cannot tag ("拼多多"): the head, unless made of common
             # words or opening with a word no name opens with ("按预告区间测算", "港股…", "总结")

@@ -17,6 +17,7 @@ from chatbot.evidence import (
     Candidate,
     QuestionSpec,
     asked_measures,
+    asks_growth_word,
     asks_several,
     forecast_re,
     measure_words,
@@ -74,8 +75,10 @@ class ComposeContext:
                         wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio,
                         one_item=not asks_several(self.question),
                         # (a question of a company, a metric and a period only: "铦记刀剪2025年的收入是多少")
+                        # (a word of the change asked is no part: "…, and how much did it grow?")
                         whole_asked=not (self.spec.segments or self.spec.required or self.spec.places or any(
-                            g.kind in ("word", "term") and not g.absent for g in self.spec.groups)),
+                            g.kind in ("word", "term") and not g.absent
+                            and not any(asks_growth_word(a, self.question) for a in g.alternatives) for g in self.spec.groups)),
                         whole_forms=tuple(f for forms in self.spec.metrics for f in forms))
         first: dict[int, int] = {}
         for rank, c in enumerate(chosen):
