@@ -73,3 +73,12 @@ def test_a_span_under_a_fiscal_heading(heading, sentence, stated):
 ])
 def test_a_growth_asked_after_its_level_is_a_look_up(question, intent):
     assert detect_intent(question).name == intent
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("霁蕈农业2025财年业绩有哪些亮点和不足?", "pros_cons"),  # 不足: the shortfalls, the side asked beside the highlights
+    ("What are the strengths and shortcomings of X?", "pros_cons"),
+    ("公司资金不足吗?", "lookup"),  # (a shortfall asked of, no side)
+])
+def test_highlights_and_shortfalls_are_pros_and_cons(question, intent):
+    assert detect_intent(question).name == intent

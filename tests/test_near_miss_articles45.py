@@ -45,3 +45,9 @@ def test_the_whole_is_no_part_of_its_table(dev45_engine, question):
     assert_answered_with(answer, ["RMB742.6 million"])
     assert "318.4" not in answer.text
     assert "Competition yo-yos" not in answer.text
+
+
+@pytest.mark.slow
+def test_highlights_and_shortfalls_give_both_sides(dev45_engine):
+    answer = dev45_engine.ask("霁蕈农业2025财年业绩有哪些亮点和不足?")  # the margin below the year before's is a shortfall
+    assert_answered_with(answer, ["14.6%", "38.7%", "40.1%"])
