@@ -38,7 +38,7 @@ def test_what_the_articles_give_is_answered(dev45_engine, question, facts):
 @pytest.mark.slow
 @pytest.mark.parametrize("question", [
     "What was Loopvane Holdings' revenue in FY2025?",
-    "What was Loopvane Holdings' revenue in FY2025, and how much did it grow?",  # (a look-up in two parts, no computation)
+    "What was Loopvane Holdings' revenue in FY2025, and how much did it grow?",  # (its stated growth beside it)
 ])
 def test_the_whole_is_no_part_of_its_table(dev45_engine, question):
     answer = dev45_engine.ask(question)  # the sentence under "## FY2025 results", not the rows of "Revenue by product"

@@ -649,6 +649,35 @@ KNOWN_FAILURES: dict[str, str] = {
                "the next passage's motion sensor and phone app",
     "h43-r49": "Roughly how much would that batch have brought in once ever… — "
                "computed right (3.6万×29.9≈107.64万元); the set writes the result to one decimal, 107.6万",
+    # dev-45 (the session-44 hidden set, opened in session 45): its failures at the end of session 45
+    "h44-r04": "报告对云知声大模型收入可持续性在短期和中期分别给出了什么评估? — "
+               "the intent is read as lookup ('给出了什么评估'; the set labels it conclusion)",
+    "h44-r35": "茝佩香业签订的工资集体合同对公司成本意味着什么? — "
+               "the intent is read as lookup ('对…意味着什么'; the set labels it conclusion)",
+    "h44-r43": "鹜香食品试行的四天工作制具体是什么安排? — "
+               "the intent is read as lookup ('具体是什么安排'; the set labels it definition)",
+    "h44-r44": "What is Chewvella? — "
+               "the follow-up's 'What is <brand>?' is read as lookup (the set labels it definition)",
+    "h44-r05": "What does Deloitte conclude about Hong Kong's IPO market in 2025? — "
+               "the chunks of news-06 with 114只, 2863亿港元 and 全球交易所首位 are not retrieved for the English words: refused",
+    "h44-r11": "How does the HKEX's TECH channel make listing easier for specialist technology companies? — "
+               "the how answer quotes the channel's opening lines, not its 预先沟通 and 保密形式 points",
+    "h44-r12": "它的基石投资者是怎么构成的? — "
+               "the follow-up's how answer gives the cornerstone count and sum, not the 阿布扎比投资局 line",
+    "h44-r22": "按预告区间下限计算,云知声2025年大模型收入占总收入的比例是多少? — "
+               "the share of the lower ends of the two forecast ranges (6.0亿 of 11.8亿) is not computed",
+    "h44-r28": "现在适合买入云知声吗? — "
+               "advice: the neutral answer quotes the report's judgement, not the placing's 1.56亿 and 53.3% (as h27-r47)",
+    "h44-r34": "Summarise what happened after the yo-yo player sponsored by Loopvane Holdings won the talent show. — "
+               "the summary's event section quotes the announcement, the contract and the gift boxes, not the 138 million "
+               "views and 426,000 orders line ('after' is read as no topic word)",
+    "h44-r36": "What did Xiaqu Creative conclude it must do after the hacker attack on its online shop? — "
+               "the conclusion quotes the planned security upgrade only, not the 38小时 outage and the 260万元 of vouchers",
+    "h44-r45": "比较匣趣文创与饧记食品最近一个财年的毛利率。 — "
+               "饧记食品 reports by calendar year (its articles never write 财年): its 2025 margin is not read as its latest "
+               "fiscal year's and only 匣趣文创's is shown",
+    "h44-r48": "Adding its first half and third quarter, what was Loopvane Holdings' revenue for the first nine months of FY2026? — "
+               "a sum of two periods' figures (H1 + Q3) is no computation the engine makes: refused with both figures given",
 }
 
 

@@ -280,6 +280,9 @@ KNOWN_FAILURES = {
     # dev-43 (the session-42 hidden set, opened in session 43): its failures at the end of session 43
     "h42-q04": "What interim dividend did Paxi Agricultu… — "
                "two questions in one, the second asking how much the attributable profit grew 'in that half': read as a derived growth of the second half over the first, so nothing is computed (the interim dividend is quoted); the half's stated 5.1% is not given",
+    # dev-45 (the session-44 hidden set, opened in session 45): its failures at the end of session 45
+    "h44-q47": "How much FY2025 revenue did 茝佩香业 make from its Dragon Boat Festival sachets? — "
+               "'Dragon Boat Festival sachets' is the table row 端午香囊, a chunk not retrieved for the English words: refused",
 }
 
 
