@@ -242,6 +242,7 @@ class Candidate:
     score: float = 0.0
     figures: list[str] = field(default_factory=list)
     periods: set = field(default_factory=set)  # the periods the sentence reports (its own, else carried)
+    part: bool = False  # states the figure asked of a segment or product, where the question asks the company's total
 
     @property
     def is_row(self) -> bool:
@@ -4092,7 +4093,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
             if asked_companies and doc_about and not asked_companies & doc_about:
                 score *= evidence_config()["lookalike"]["passing_mention_factor"]  # another company's article
             score += 0.03 / (1 + pi)  # prefer better-ranked passages on ties
-            cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs, set(stated)))
+            cands.append(Candidate(pi, raw, shown, order, item, cov, score, figs, set(stated), part=bool(segment)))
     for g in spec.required:  # the segment as the question names it, where some sentence does
         if g.phrase and any(g.phrase in normalize(c.text) for c in cands):
             cands = [c for c in cands if g.phrase in normalize(c.text)]
@@ -4599,11 +4600,15 @@ def select(
     best = cands[0].score
     # the whole asked, and a part's row first: the sentence that writes the metric right before its figure, close to the
     # best, answers before it ("Revenue was RMB742.6 million" under "## FY2025 results", whose period only its heading
-    # gives, below "Competition yo-yos | 318.4" of a table headed "FY2025 revenue")
+    # gives, below "Competition yo-yos | 318.4" of a table headed "FY2025 revenue"); not before the company's own row of
+    # a table across companies ("| 乖宝宠物 | … | 32.6亿元 |" is no part, "四家公司…合计营收约72.5亿元" no figure of its)
     whole = next((c for c in cands if not c.is_row and c.coverage >= min_relevance and c.score >= keep_ratio * best
                   and _states_figure_of(c.text, whole_forms)), None) if whole_asked and whole_forms else None
-    if whole is not None and cands[0].is_row and not _is_total_label(cands[0].raw):
+    moved = whole is not None and cands[0].is_row and cands[0].part and not whole.part and not _is_total_label(cands[0].raw)
+    if moved:
         cands = [whole, *(c for c in cands if c is not whole)]
+    else:
+        whole = None  # (otherwise as before: "毛利率:禾沐营养61.2%;贝思康乳业48.5%" still answers a two-company question)
     chosen: list[Candidate] = []
     for c in cands:
         if len(chosen) >= max_sentences:

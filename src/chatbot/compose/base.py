@@ -66,6 +66,18 @@ class ComposeContext:
     def best(self) -> float:
         return self.cands[0].coverage if self.cands else 0.0
 
+    def _whole_asked(self) -> bool:
+        """Does the question name no part of its figure: a company, a metric and a period only ("铦记刀剪2025年的收入是
+        多少"), or those and the growth asked beside them, where it names no word no document holds ("…revenue in FY2025,
+        and how much did it grow?"; not "…phycocyanin revenue…, and its YoY growth?", whose part no document names)?"""
+        spec, words = self.spec, [g for g in self.spec.groups if g.kind in ("word", "term")]
+        if spec.segments or spec.required or spec.places:
+            return False
+        if not any(not g.absent for g in words):
+            return True
+        return not any(g.absent for g in words) and all(
+            any(asks_growth_word(a, self.question) for a in g.alternatives) for g in words)
+
     def lookup_entries(self, wants_list: bool | None = None, max_sentences: int | None = None,
                        cands: list[Candidate] | None = None, passages: list[Passage] | None = None,
                        keep_ratio: float = 0.7) -> list[Entry]:
@@ -75,10 +87,7 @@ class ComposeContext:
                         wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio,
                         one_item=not asks_several(self.question),
                         # (a question of a company, a metric and a period only: "铦记刀剪2025年的收入是多少")
-                        # (a word of the change asked is no part: "…, and how much did it grow?")
-                        whole_asked=not (self.spec.segments or self.spec.required or self.spec.places or any(
-                            g.kind in ("word", "term") and not g.absent
-                            and not any(asks_growth_word(a, self.question) for a in g.alternatives) for g in self.spec.groups)),
+                        whole_asked=self._whole_asked(),
                         whole_forms=tuple(f for forms in self.spec.metrics for f in forms))
         first: dict[int, int] = {}
         for rank, c in enumerate(chosen):
