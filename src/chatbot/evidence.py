@@ -520,8 +520,7 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
         return found
     # (a heading of several periods, "## 2026财年上半年及1月": the one as long as the span the sentence ends on, "截至2025年
     # 12月31日止六个月" the half)
-    m = _SPAN_MONTHS.search(sentence)
-    kind = _SPAN_KINDS.get((m.group(1) or m.group(2)).lower()) if m else None
+    kind = {3: r"Q\d", 6: r"H\d", 9: r"Q1-3"}.get(_span_months(sentence))
     same = {p for p in named_periods(h) if kind and p[1] and re.fullmatch(kind, p[1])}
     return same if len(same) == 1 else set()
 
@@ -530,17 +529,20 @@ def _opening_part(sentence: str, fiscal_year: str) -> str | None:
     """The part of fiscal year `fiscal_year` a sentence's six or nine months ended on a date of the calendar year before
     it are (H1, Q1-3: a fiscal year is named by the calendar year it ends in, so those months open it); None otherwise
     (three months may be any quarter)."""
-    m = _SPAN_MONTHS.search(sentence)
-    kind = (m.group(1) or m.group(2)).lower() if m else ""
-    part = {"六": "H1", "6": "H1", "six": "H1", "九": "Q1-3", "9": "Q1-3", "nine": "Q1-3"}.get(kind)
+    part = {6: "H1", 9: "Q1-3"}.get(_span_months(sentence))
     ended = _ENDED_YEAR.search(sentence)
     return part if part and ended and int(ended.group(1) or ended.group(2)) == int(fiscal_year) - 1 else None
 
 
 _ENDED_YEAR = re.compile(r"截至\s*((?:19|20)\d{2})\s*年|\bend(?:ed|ing)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+((?:19|20)\d{2})")
 _SPAN_MONTHS = re.compile(r"止\s*(三|六|九|3|6|9)\s*个月|\b(three|six|nine|3|6|9)[\s-]+months?\s+end", re.I)
-_SPAN_KINDS = {"三": r"Q\d", "3": r"Q\d", "three": r"Q\d", "六": r"H\d", "6": r"H\d", "six": r"H\d",
-               "九": r"Q1-3", "9": r"Q1-3", "nine": r"Q1-3"}
+_SPAN_LENGTHS = {"三": 3, "3": 3, "three": 3, "六": 6, "6": 6, "six": 6, "九": 9, "9": 9, "nine": 9}
+
+
+def _span_months(sentence: str) -> int | None:
+    """How many months the span a sentence ends on lasts ("截至…止六个月", "six months ended …": 6), None for none."""
+    m = _SPAN_MONTHS.search(sentence)
+    return _SPAN_LENGTHS.get((m.group(1) or m.group(2)).lower()) if m else None
 
 
 # "20年", not "2025年" nor "25年度"; "three years", "a 10-year term"
@@ -2153,7 +2155,7 @@ def _amount_head(question: str, spec: QuestionSpec) -> list[str] | None:
         return None
     # (the question's compound that ends in it is the amount's name: "平均售价是多少" asks the average price, a finance
     # term, which a row of the revenue table states nowhere)
-    whole = [c for c, _ in spec.compounds if q.rfind(c, 0, ask.start()) >= 0 and q.rfind(c, 0, ask.start()) + len(c) == end]
+    whole = [c for c, _ in spec.compounds if q.rfind(c, 0, ask.start()) == end - len(c) >= 0]
     return [*whole, *(normalize(a) for a in head.alternatives if not a.isascii())]
 
 
@@ -4622,7 +4624,7 @@ def select(
                 for o in chosen):
             continue  # a part's row beside its table's total, which answered better and says no less of the question:
             # "中式菜刀…" is no company revenue (a part the question names covers more of it: "consumer drones")
-        if whole_asked and (one_item or chosen[:1] == [whole]) and c.is_row and not _is_total_label(c.raw) and chosen and not chosen[0].is_row \
+        if whole_asked and (one_item or (bool(chosen) and chosen[0] is whole)) and c.is_row and not _is_total_label(c.raw) and chosen and not chosen[0].is_row \
                 and (chosen[0] is whole or chosen[0].coverage >= c.coverage) and _states_figure_of(chosen[0].text, whole_forms):
             continue  # ... or beside the sentence that states the whole ("收入8.74亿元" over a table by product; not
             # "上半年收入和毛利率双双下滑,并计提了应收账款减值1.26亿元", whose figure is another)
