@@ -520,7 +520,8 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
         return found
     # (a heading of several periods, "## 2026财年上半年及1月": the one as long as the span the sentence ends on, "截至2025年
     # 12月31日止六个月" the half)
-    kind = {3: r"Q\d", 6: r"H\d", 9: r"Q1-3"}.get(_span_months(sentence))
+    months = _span_months(sentence)
+    kind = {3: r"Q\d", 6: r"H\d", 9: r"Q1-3"}.get(months) if months else None
     same = {p for p in named_periods(h) if kind and p[1] and re.fullmatch(kind, p[1])}
     return same if len(same) == 1 else set()
 
@@ -529,7 +530,8 @@ def _opening_part(sentence: str, fiscal_year: str) -> str | None:
     """The part of fiscal year `fiscal_year` a sentence's six or nine months ended on a date of the calendar year before
     it are (H1, Q1-3: a fiscal year is named by the calendar year it ends in, so those months open it); None otherwise
     (three months may be any quarter)."""
-    part = {6: "H1", 9: "Q1-3"}.get(_span_months(sentence))
+    months = _span_months(sentence)
+    part = {6: "H1", 9: "Q1-3"}.get(months) if months else None
     ended = _ENDED_YEAR.search(sentence)
     return part if part and ended and int(ended.group(1) or ended.group(2)) == int(fiscal_year) - 1 else None
 
@@ -4607,7 +4609,7 @@ def select(
     whole = next((c for c in cands if not c.is_row and c.coverage >= min_relevance and c.score >= keep_ratio * best
                   and _states_figure_of(c.text, whole_forms)), None) if whole_asked and whole_forms else None
     moved = whole is not None and cands[0].is_row and cands[0].part and not whole.part and not _is_total_label(cands[0].raw)
-    if moved:
+    if moved and whole is not None:
         cands = [whole, *(c for c in cands if c is not whole)]
     else:
         whole = None  # (otherwise as before: "毛利率:禾沐营养61.2%;贝思康乳业48.5%" still answers a two-company question)
