@@ -321,10 +321,7 @@ def _focus_blocks(ctx: ComposeContext, doc: DocStructure) -> list[Block]:
     if len(groups) < 2 or total <= 0:
         return []
     share = _cfg()["summary_focus_share"]
-    # (a title that names some of the topic is read with its own lines: "## 事件" over "…养殖场发生失窃…" is the part
-    # "概括…养殖场失窃事件的经过和影响" asks about; a title naming none of it is no such part)
-    scored = [(overlap(groups, f"{b.title} {doc.title} {_block_text(b)}") if overlap(groups, b.title) > 0 else 0.0, b)
-              for b in doc.blocks if len(b.path) >= 2 and b.title != doc.title]
+    scored = [(overlap(groups, b.title), b) for b in doc.blocks if len(b.path) >= 2 and b.title != doc.title]
     scored = [(sc, b) for sc, b in scored if sc >= share * total]
     if not scored:
         return []
