@@ -954,7 +954,8 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
         following = next((ln for ln in lines[k + 1:] if ln.strip()), "")
         if following and (_paragraph(following) or (_list_item(line) and _list_item(following))):  # (or the next
             # item of its list: "- 公司估计…损失约640万元…" then "- 公司已配合当地农业部门…喷施生物农药…")
-            sents += [t for t in split_sentences(following, semicolons=False) if t.strip()]
+            sents += [t for t in split_sentences(re.sub(r"^\s*[-*+]\s+", "", following), semicolons=False) if t.strip()]
+            # (a list item's text without its marker: the line quoted once, as the look-up quotes it)
         for t in sents[at + 1: at + 1 + extra]:
             m = Entry(t, [e.chunks[0]], [t])
             if t not in have and _complete(t) and cue.search(t) and (_line_about(ctx, m, asked) or _own_subject(ctx, t)):
