@@ -201,7 +201,7 @@ dev5_engine, dev6_engine, dev7_engine, dev8_engine, dev9_engine, dev10_engine, d
     dev21_engine, dev22_engine, dev23_engine, dev24_engine, dev25_engine, dev26_engine, dev27_engine, dev28_engine, \
     dev29_engine, dev30_engine, dev31_engine, dev32_engine, dev33_engine, dev34_engine, dev35_engine, dev36_engine, \
     dev37_engine, dev38_engine, dev39_engine, dev40_engine, dev41_engine, dev42_engine, dev43_engine, dev44_engine, \
-    dev45_engine, dev46_engine = (_dev_engine(n) for n in range(5, 47))
+    dev45_engine = (_dev_engine(n) for n in range(5, 46))
 
 
 @pytest.fixture

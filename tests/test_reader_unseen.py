@@ -678,32 +678,6 @@ KNOWN_FAILURES: dict[str, str] = {
                "fiscal year's and only 匣趣文创's is shown",
     "h44-r48": "Adding its first half and third quarter, what was Loopvane Holdings' revenue for the first nine months of FY2026? — "
                "a sum of two periods' figures (H1 + Q3) is no computation the engine makes: refused with both figures given",
-    # dev-46 (the session-45 hidden set, opened in session 46)
-    "h45-r10": "云知声2026年1月的配售是怎么安排的? — the how quotes the use of proceeds and the price, not the 1.92亿港元 raised",
-    "h45-r11": "How does the Technology Enterprises Channel make listing in Hong Kong easier? — the channel's name (科企专线) "
-               "is not reached from its English name: refused",
-    "h45-r15": "壁仞科技IPO有哪些亮点和隐忧? — the sides quote the debut and the losses, not the 2346.53倍 subscription, "
-               "63亿元 or the top-five customers",
-    "h45-r16": "什么是港交所的18C章?上市门槛是多少? — two questions: the thresholds are quoted, not what 18C is (特专科技)",
-    "h45-r18": "什么是“增收不增利”?为什么用它来形容云知声? — read as a why (the set labels it a definition)",
-    "h45-r20": "How does that compare with MiniMax's first day? — the follow-up after Zhipu's debut is read as a comparison "
-               "of the two companies' business lines, not of their first days",
-    "h45-r23": "By how many Hong Kong dollars did its first-day close exceed that price? — the close is quoted, the "
-               "difference (15.3) is not computed from the history's offer price",
-    "h45-r24": "By how much did Unisound's large-model revenue grow in 2026 compared with 2025? — 2026's revenue is in no "
-               "document: the 2025 forecast's growth is quoted with 'nothing is computed' instead of a refusal",
-    "h45-r26": "What are the latest IDC figures on large-model usage on China's public clouds? — the 536.7万亿 line is "
-               "quoted, not its 49.2% share",
-    "h45-r28": "我想买云知声的股票,需要注意哪些情况? — read as advice over the retrieved passages, which hold none of the "
-               "losses or cash figures asked: refused",
-    "h45-r33": "概括鲥萍水族养殖场失窃事件的经过和影响。 — the summary covers every section, one line each: the loss "
-               "(186万元) and the recovered fish (420尾) are cut",
-    "h45-r41": "镂云文创参与巴黎时装周合作有什么好处和局限? — 好处和局限 is read as a look-up (the set labels it pros and "
-               "cons)",
-    "h45-r44": "What does trademark squatting mean in Xiaokui Foods' case? — 'trademark squatting' reaches no Chinese "
-               "form (CC-CEDICT glosses 抢注 'to squat on'): the sentence defining 抢注 is not chosen",
-    "h45-r49": "它占三个基地总产量的比例是多少? — 它 is read as the company, not the base the answer before named; the share "
-               "is not computed",
 }
 
 
@@ -807,9 +781,3 @@ def test_dev44_reader_question(dev44_engine, q):
 @pytest.mark.parametrize("q", question_params(_load(45), KNOWN_FAILURES))
 def test_dev45_reader_question(dev45_engine, q):
     assert_reader_answer(dev45_engine.ask(q["question"], q.get("history")), q)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("q", question_params(_load(46), KNOWN_FAILURES))
-def test_dev46_reader_question(dev46_engine, q):
-    assert_reader_answer(dev46_engine.ask(q["question"], q.get("history")), q)

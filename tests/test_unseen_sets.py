@@ -38,8 +38,8 @@ DEV3 = _questions(DATA / "dev-3" / "questions.jsonl")
 DEV4 = _questions(DATA / "questions-dev4.jsonl")
 DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18, DEV19, DEV20, DEV21, \
     DEV22, DEV23, DEV24, DEV25, DEV26, DEV27, DEV28, DEV29, DEV30, DEV31, DEV32, DEV33, DEV34, DEV35, DEV36, DEV37, \
-    DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44, DEV45, DEV46 = (
-        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 47))
+    DEV38, DEV39, DEV40, DEV41, DEV42, DEV43, DEV44, DEV45 = (
+        _questions(DATA / f"dev-{n}" / "questions.jsonl") for n in range(5, 46))
 
 KNOWN_FAILURES = {
     "d14": "'ChaPanda' is in no document (the article gives no English name): cannot be learned, refused",
@@ -283,11 +283,6 @@ KNOWN_FAILURES = {
     # dev-45 (the session-44 hidden set, opened in session 45): its failures at the end of session 45
     "h44-q47": "How much FY2025 revenue did 茝佩香业 make from its Dragon Boat Festival sachets? — "
                "'Dragon Boat Festival sachets' is the table row 端午香囊, a chunk not retrieved for the English words: refused",
-    # dev-46 (the session-45 hidden set, opened in session 46)
-    "h45-q11": "How much extra loss does Qiaoyuan Foods expect from the sandstorm, and …? — 'loss' is the net-loss metric "
-               "(亏损), the article writes 损失 (a damage); 'sandstorm' reads 沙暴/风沙, the article writes 沙尘暴: refused",
-    "h45-q31": "What licence fee will Louyun Cultural receive for the paper-cut patterns …? — 'licence fee' is 授权费 and "
-               "'paper-cut' 剪纸, which CC-CEDICT gives for neither: too many of the question's words are absent, refused",
 }
 
 
@@ -790,11 +785,3 @@ def test_dev45(dev45_engine, q):
     """Ten articles written blind in session 44 (see tests/data/dev-45/README.md): Chinese and English look-ups, pinyin
     names, two-part, table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
     _assert_as_expected(dev45_engine.ask(q["question"], q.get("history")), q)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("q", _params(DEV46))
-def test_dev46(dev46_engine, q):
-    """Ten articles written blind in session 45 (see tests/data/dev-46/README.md): Chinese and English look-ups, pinyin
-    names, two-part, table, unit, region and monthly questions, near-misses, absent companies and follow-ups."""
-    _assert_as_expected(dev46_engine.ask(q["question"], q.get("history")), q)

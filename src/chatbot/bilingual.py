@@ -259,12 +259,6 @@ def _characters() -> dict[str, list[str]]:
     return _cached_json("characters-first", build)
 
 
-def first_sense_characters(word: str) -> list[str]:
-    """The one-character words whose first sense is an English word ("week" -> 周), the word's spelling variants and
-    singular tried too."""
-    return list(dict.fromkeys(z for stem in _stems(word.lower()) for z in _characters().get(stem, [])))
-
-
 def _reverse_by(keys: Callable[[str], Iterable[str]]) -> dict[str, list[str]]:
     """English key -> the CC-CEDICT words of two to four characters one of whose definitions gives it (`keys`: a
     definition's keys), in the dictionary's order."""
@@ -444,25 +438,6 @@ def _glosses() -> dict[str, list[str]]:
         return out
 
     return _cached_json("glosses", build)
-
-
-@lru_cache(maxsize=1)
-def _classifiers() -> dict[str, list[str]]:
-    """Characters CC-CEDICT calls a classifier of some kind of thing ("尾": classifier for fish, "株": for trees or
-    plants, "次": for enumerated events) -> those definitions; not "个", the classifier of no kind in particular."""
-    def build() -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for zh, definitions in _entries():
-            if re.fullmatch(r"[\u4e00-\u9fff]", zh):
-                out.setdefault(zh, []).extend(d for d in definitions if d.strip().lower().startswith("classifier for"))
-        return {zh: ds for zh, ds in out.items() if ds}
-
-    return _cached_json("classifiers", build)
-
-
-def is_classifier(zh: str) -> bool:
-    """Is a character a measure word of some kind of thing, as CC-CEDICT says ("多少尾金鱼": 尾, fish counted)?"""
-    return zh in _classifiers()
 
 
 def glosses(zh: str) -> frozenset[str]:

@@ -62,7 +62,7 @@ from chatbot.subjects import (
     words_written,
     written_once_in_chinese,
 )
-from chatbot.text import TICKER_RE, is_cjk, question_language, with_year_before, without_period_gloss
+from chatbot.text import TICKER_RE, is_cjk, question_language, with_year_before
 
 log = logging.getLogger(__name__)
 
@@ -175,11 +175,11 @@ class Engine:
         # Medical" -> 康泓医疗…): the follow-up's company is found in the history by its catalogued names
         # (and a company named by the head of its name, "恪安保安" for 恪安保安服务: by the whole name)
         history = [{**m, "content": complete_short_names(resolve_english_names(
-            m["content"], glossary, self.corpus.contains, before=self.corpus.before).question, glossary, self.corpus.contains)}
+            m["content"], glossary, self.corpus.contains, before=self.corpus.before).question, glossary)}
                    if m.get("role") == "user" and isinstance(m.get("content"), str) else m for m in history]
         # (the follow-up's own English name too: "And Bolian Parking's?" swaps in 泊联停车)
         question = resolve_english_names(question, glossary, self.corpus.contains, before=self.corpus.before).question
-        return resolve_followup(complete_short_names(question, glossary, self.corpus.contains), history, glossary)
+        return resolve_followup(complete_short_names(question, glossary), history, glossary)
 
     def warmup(self) -> None:
         """Load the embedding model, the keyword index, jieba (with its part-of-speech
@@ -215,11 +215,10 @@ class Engine:
         glossary = self.glossary
         standalone = apart_from_year(self.standalone_question(q, history, glossary))  # ("那MiniMax 2025年…")
         standalone = with_year_before(standalone)  # "2025年上半年…去年同期" asks 2024年上半年
-        standalone = without_period_gloss(standalone)  # "2025财年(截至2025年9月30日)" asks 2025财年
         as_written = standalone  # (the names as the user wrote them: "柳滋食品 (Liuzi Foods)")
         # English names the documents write in Chinese ("Volcano Engine" -> 火山引擎)
         standalone = glossary.name_tickers(standalone)  # "港股代码2597" names the company listed under it
-        standalone = complete_short_names(standalone, glossary, self.corpus.contains)  # "恪安保安" -> 恪安保安服务
+        standalone = complete_short_names(standalone, glossary)  # "恪安保安" -> 恪安保安服务
         standalone = complete_written_names(standalone, glossary, self.corpus.before)  # "泓湾基金" -> 泓湾消费产业基金
         standalone = resolve_english_names(standalone, glossary, self.corpus.contains,
                                            nearby=lambda text: self._nearby_texts(text, glossary),

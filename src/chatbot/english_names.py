@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from chatbot.bilingual import _stems, cedict_index, english_words, first_sense_characters, is_english_word, to_chinese
+from chatbot.bilingual import _stems, cedict_index, english_words, is_english_word, to_chinese
 from chatbot.glossary import Glossary
 from chatbot.lexicon import question_stop_words_en
 from chatbot.names import Rules, common_word, load_rules, romanise
@@ -234,14 +234,7 @@ def _parts(words: list[str], contains: Callable[[str], bool]) -> list[list[str]]
                 i = j
                 break
         else:
-            # (a word after the first that the documents write as a word of one character, its first sense: "Week"
-            # of "Paris Fashion Week", 巴黎时装周, where the documents write neither 星期 nor 礼拜; the whole joined form
-            # must still be written by a passage)
-            found = first_sense_characters(words[i])[:_MAX_OPTIONS] if i else []
-            if not found:
-                return None
-            out.append(found)
-            i += 1
+            return None
     return out
 
 

@@ -32,7 +32,6 @@ from chatbot.bilingual import (
     english_nouns,
     finance_term_forms,
     finance_terms,
-    is_classifier,
     names_a_place,
     to_chinese,
     verb_glosses,
@@ -527,22 +526,6 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
     return same if len(same) == 1 else set()
 
 
-def _fiscal_year_off_december(text: str) -> bool:
-    """Does a text say its company's fiscal year ends in another month than December ([period_phrases]
-    fiscal_year_end: "FY2025 results (year to 31 March 2025)", "截至2025年9月30日止年度")?"""
-    return any(re.search(p, text, re.IGNORECASE) for p in evidence_config()["period_phrases"]["fiscal_year_end"])
-
-
-def _calendar_year_only(sentence: str, headings: Sequence[str]) -> bool:
-    """Does a sentence name its period as a calendar year only ("in 2025", "2025年"), no fiscal word, no part of the year
-    and no span ended, under headings that name no fiscal period either?"""
-    own = own_text(sentence)
-    stated = periods(own)
-    return bool(stated) and all(q is None for _, q in stated) and not _FISCAL_WORD.search(sentence) \
-        and "年度" not in sentence and not _ENDED_SPAN.search(sentence) and not _fiscal_year_off_december(sentence) \
-        and not _FISCAL_WORD.search(" ".join(headings))
-
-
 def _opening_part(sentence: str, fiscal_year: str) -> str | None:
     """The part of fiscal year `fiscal_year` a sentence's six or nine months ended on a date of the calendar year before
     it are (H1, Q1-3: a fiscal year is named by the calendar year it ends in, so those months open it); None otherwise
@@ -828,10 +811,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
     # growth did X report": two things)
     # (a noun phrase holding a metric's words is the metric rules' to read: "What net profit margin did it post")
     figure_noun = bool((m := _WHAT_FIGURE_NOUN.search(question)) and not glossary.metrics_in(m.group(0)))
-    # ("Kayvora Holdings' FY2025 revenue and its growth?": no word that asks, a metric and a period named)
-    terse_figure = bool(asked_periods) and bool(glossary.metrics_in(question)) and not re.search(
-        evidence_config()["scope"]["interrogatives"], question, re.IGNORECASE)
-    wants_figure = terse_figure or bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or figure_noun or bool(
+    wants_figure = bool(_ASKS_FIGURE.search(question)) or names_metric or elliptical_figure or figure_noun or bool(
         what_metric and (not glossary.metrics_in(what_metric.group(1)) or re.search(r"\band\b", what_metric.group(1)))
         and _reported_en().search(question[what_metric.end():]))
     asked = glossary.without_given_tickers(question)  # a ticker given names the company: no stock code asked
@@ -865,7 +845,7 @@ def analyse_question(question: str, glossary: Glossary, idf) -> QuestionSpec:
         unit=unit,
         measures=asked_measures(question),
         # "股票代码是多少" asks an identifier, not an amount (config/evidence.toml [headings] metrics)
-        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure or terse_figure)
+        amount=wants_figure and bool(_ASKS_AMOUNT.search(question) or names_metric or elliptical_figure)
         and not _asks_identifier(asked, glossary),
         # the subject is a company the catalogue does not know (when the question names a known company, other
         # names are its products or segments, "小米…AIoT分部", but for another company or institution's)
@@ -2034,21 +2014,6 @@ def asked_measures(question: str) -> list[str]:
     return list(_measure_asked(question)[0])
 
 
-def _word_of_its_own(text: str, at: int) -> bool:
-    """Is the character at `at` a word of its own as the tokenizer cuts the text ("尾" of "多少尾金鱼", not "股" of
-    "多少股息")?"""
-    from chatbot.text import _jieba
-
-    pos = 0
-    for w in _jieba().lcut(text, HMM=False):
-        if pos == at:
-            return len(w) == 1
-        if pos > at:
-            return False
-        pos += len(w)
-    return False
-
-
 def measure_words(question: str) -> list[str]:
     """The question's own words that name the unit asked ("多少吨" -> 吨, "how many tonnes of" -> tonnes)."""
     return list(_measure_asked(question)[1])
@@ -2063,11 +2028,6 @@ def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
               if not question.startswith(tuple(other.get(m.group(1), [])), m.end())), None)
     if m:  # ("多少个百分点" asks a change of a rate, no count; "多少份额" a share, no count of 份)
         return (m.group(1),), (m.group(1),)
-    # a measure word no list holds, as the dictionary has it ("被盗了多少尾金鱼": 尾, the classifier for fish)
-    m = re.search(r"多少\s*(?:[亿万千百]\s*)?([\u4e00-\u9fff])", question)
-    if m and m.group(1) not in cfg["classifiers"] and is_classifier(m.group(1)) \
-            and not question.startswith(tuple(other.get(m.group(1), [])), m.end()) and _word_of_its_own(question, m.start(1)):
-        return (m.group(1),), (m.group(1),)  # (not the opening of a word: "多少股息" asks a dividend, no count of 股)
     # a count word ("学员人数", "门店家数"): a unit or classifier then [units] counted_as, not a numeral's ("两位数")
     forms = cfg.get("counted_forms", {})
     counts = sorted({*units, *cfg["classifiers"], *forms}, key=len, reverse=True)
@@ -2081,11 +2041,6 @@ def _measure_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     m = re.search(rf"\bhow\s+many\s+(?:[a-z\-]+\s+){{0,2}}?({words})\b", question.lower()) if words else None
     if m:  # (and the English word itself, as an article written in English writes the figure: "612 units")
         return (*en[m.group(1)], m.group(1)), tuple(m.group(1).split())
-    nouns_zh = cfg.get("amount_nouns_zh", {})  # "面积有多大": an area, in any of its units
-    m = re.search(rf"({'|'.join(map(re.escape, nouns_zh))})\s*(?:有|是|为|约|大约|一共|共)?\s*(?:多大|多少|几)", question) \
-        if nouns_zh else None
-    if m:
-        return tuple(nouns_zh[m.group(1)]), (m.group(1),)
     nouns = cfg.get("amount_nouns_en", {})  # "how much land": an area, in any of its units
     m = re.search(rf"\bhow\s+much\s+({'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b",
                   question.lower()) if nouns else None
@@ -3635,12 +3590,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     level_head: list[str] = [] if growth_only or spec.metrics else _growth_figure(question, spec)
     if level_head in [g.alternatives for g in spec.required]:
         level_head = []
-    # (a figure no metric names, in a Chinese question, where the only words held are marked ones, a place or a
-    # segment: "海南东方果园受蝗虫影响预计损失多少" is not answered by the base's row, "海南东方:种植面积9,600亩", which
-    # names the place and no loss; and the words of the clause before "的" + the figure, "受蝗虫影响的面积", one of which
-    # the sentence must say: the base's whole area is no area hit)
-    head_named = bool(level_head) and spec.amount and not spec.metrics and question_language(question) == "zh"
-    attribute = _attribute_of(question, spec, level_head) if head_named else []
     unit_words = set(measure_words(question)) if spec.measures else set()
     counted_noun = _counted_noun(question, spec.measures) if spec.measures else ""  # "多少家门店": 门店
     heading_metrics = {normalize(m) for m in evidence_config()["headings"]["metrics"]}
@@ -3690,14 +3639,8 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
     extreme = extreme_written(spec.item or question) if spec.wants_figure else []
     asks_years = bool(re.search(evidence_config()["units"]["years_asked"], question, re.I))
     asks_fiscal = bool(_FISCAL_WORD.search(question))
-    # (the documents, of those retrieved, whose fiscal year ends in another month than December)
-    fiscal_docs = {p.chunk.doc_id for p in passages if _fiscal_year_off_december(
-        f"{p.chunk.title} {' '.join(p.chunk.headings)} {p.chunk.text}")} if asks_fiscal else set()
     asks_count = _asks_count_en(question, spec)
     any_currency = asks_any_currency(question)  # ("卖了多少钱": a sum in whatever currency; read once, not per sentence)
-    # the groups that are the change asked ("grow" of "…, and how much did it grow?"), read once
-    growth_words = {id(g): g.kind in ("term", "word") and any(asks_growth_word(a, question) for a in g.alternatives)
-                    for g in spec.groups}
     for pi, p in enumerate(passages):
         # (a table of its own: the prose of its document retrieved beside it names the thing, "薰衣草" of "种植面积(亩)"; a
         # passage of prose names it itself: "…污泥协同处置" elsewhere does not make "处理生活垃圾2,215万吨" the sludge's)
@@ -3708,9 +3651,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
         # (and its publisher: "明澈证券把凌跃体育的目标价调到了多少" is answered by the broker's "我们…上调至45.5港元";
         # a publisher is no company the passage is about)
         context = normalize(context_text + " " + p.chunk.publisher)
-        # (the period asked, as a heading states it in its own words: "## FY2025 results (year to 31 March 2025)" says
-        # the fiscal 2025 asked as "2025财年", though it writes neither "财年" nor "2025年")
-        heading_period = bool(spec.periods) and period_match(spec.periods, periods(normalize(" ".join(p.chunk.headings))))
         # a section heading states the metric of what is under it (not the document's title,
         # which the first heading repeats: "…收入暴增…" is no metric for its reference list)
         # (nor a headline that states a figure of its own: "…前三季度净利大增64%，手持订单排至2028年" is no label
@@ -3935,11 +3875,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                                 for g in held if not g.marked)
                     and glossary.metrics_in(through_first_figure(shown))):
                 continue  # the item asked only in the title ("新接订单…"), the sentence's figure another metric's ("营业收入…")
-            if head_named and held and all(g.marked for g in held):
-                said_here = f"{norm} {heads} {header_lines + ' ' + table_caption if is_row else ''}"
-                if not (any(a in said_here for a in level_head) or any(states_measure(shown, u) for u in spec.measures)) \
-                        or (attribute and not any(a in said_here for forms in attribute for a in forms)):
-                    continue  # the place or segment asked, and another figure of it
             if (held and not spec.metrics and not item and level_head
                     and not all(any(a in norm for a in g.alternatives) for g in held if not g.marked)
                     and not any(a in norm or a in heads for a in level_head)):
@@ -4024,9 +3959,6 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 if asks_fiscal and (fiscal := _fiscal_section_period(shown, p.chunk)):
                     stated = fiscal  # a fiscal period asked: "截至2025年12月31日止三个月" under "2026财年第一季度" is that
                     # quarter of the fiscal year, no fourth quarter of 2025
-                if p.chunk.doc_id in fiscal_docs and not is_row and _calendar_year_only(shown, p.chunk.headings):
-                    continue  # a fiscal year asked of a company whose year ends in March: "sales in 2025" is another
-                    # twelve months ("about EUR 1.6 million of sales in 2025" is no FY2025 revenue)
                 if not period_match(spec.periods, stated, point_in_time=states_point_in_time(shown),
                                     flow=asks_flow or asks_month_flow):  # (a month's revenue: only that month's)
                     continue  # states another period, or nothing ties it to the one asked
@@ -4080,11 +4012,7 @@ def _scored(question: str, spec: QuestionSpec, passages: list[Passage], glossary
                 elif g.kind == "term" and _says_english_word(g.source, shown):
                     got += g.weight  # a short English term as an article written in English says it, a word of its
                     # own ("the new notes": not "renewal", "news"), not among the term's forms matched inside words
-                elif growth_words.get(id(g)) and spec.metrics and metric_change_stated(norm, spec.metrics):
-                    got += g.weight  # the growth asked, as the sentence states the metric's change ("Revenue was RMB
-                    # 1,472.6 million, up 14.3%" says the "grow" asked)
-                elif any(a in context or (item and a in table_head) for a in g.alternatives) \
-                        or (g.kind == "period" and heading_period):
+                elif any(a in context or (item and a in table_head) for a in g.alternatives):
                     got += 0.5 * g.weight
             cov = got / total
             if re.match(r"^注\s*[:：]", shown):
@@ -4252,20 +4180,6 @@ def _growth_figure(question: str, spec: QuestionSpec) -> list[str]:
     return max(placed)[1] if placed else []
 
 
-def _attribute_of(question: str, spec: QuestionSpec, head: list[str]) -> list[list[str]]:
-    """The words of the clause a Chinese question writes right before "的" and the figure's head ("蝗虫", "影响" of
-    "受蝗虫影响的面积"): the compound that ends there, less marked words and names; [] when none ends there."""
-    q = normalize(question)
-    at = max((q.rfind(f"的{h}") for h in head), default=-1)
-    if at <= 0:
-        return []
-    before = q[:at]
-    for compound, groups in spec.compounds:
-        if before.endswith(compound):
-            return [g.alternatives for g in groups if not g.marked and not g.entity and not g.absent]
-    return []
-
-
 def _last_written(required: list[TermGroup], question: str) -> list[TermGroup]:
     """The Chinese word of `required` (not marked) the question writes last (none in an English question)."""
     q = normalize(question)
@@ -4383,32 +4297,7 @@ def _marked_named(norm: str, heads: str, spec: QuestionSpec, glossary: Glossary,
                or (bool(passage) and _refers_back(norm, normalize(passage), g, spec, normalize(title)))
                or (re.search(r"[a-z]{3,}", text) is not None and _says_in_english(g, text))
                or _refers_back_en(norm, normalize(f"{title} {passage}"), g, spec)
-               or (bool(passage) and _sole_place(g, norm, normalize(passage)))
                for g in spec.required if g.marked)
-
-
-def _sole_place(g: TermGroup, norm: str, passage: str) -> bool:
-    """Is a marked word a place that its passage names as the one place it is about, so that a sentence of it naming
-    no place speaks of that place ("约2,300亩果园受影响" under "…赪果农业在海南东方的果园发现大量蝗虫", for "海南…受蝗虫影响
-    的面积")? Every place the passage names (the tokenizer's place names) is the word, or written right beside it
-    ("福州闽侯"), and the sentence names none."""
-    if not any(a in passage for a in g.alternatives):
-        return False
-    places = _places_in(passage)
-    if not places or not any(p in g.alternatives for p in places):
-        return False  # (no place word: a segment, a product)
-    beside = [p for p in places if p not in g.alternatives
-              and not any(f"{p}{a}" in passage or f"{a}{p}" in passage for a in g.alternatives)]
-    return not beside and not any(p in norm for p in places if p not in g.alternatives and p not in beside) \
-        and not (set(_places_in(norm)) - set(places))
-
-
-@lru_cache(maxsize=256)
-def _places_in(text: str) -> tuple[str, ...]:
-    """The place names the tokenizer tags in a text (jieba's "ns")."""
-    from chatbot.names import _posseg
-
-    return tuple(dict.fromkeys(w for w, flag in _posseg(text) if flag == "ns"))
 
 
 def _refers_back_en(norm: str, before: str, g: TermGroup, spec: QuestionSpec) -> bool:

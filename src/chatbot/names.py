@@ -83,7 +83,6 @@ class Rules:
     part_words: frozenset[str] = frozenset()
     # a word that is pinyin syllables only ("dong", "weiting")
     pinyin_syllables: re.Pattern | None = None
-    pinyin_syllable: re.Pattern | None = None  # one syllable ("dong")
     # company suffixes read in questions only ("铖罐实业")
     question_company_suffixes: tuple[str, ...] = ()
     # the words around a peer named in passing ("主要竞争对手包括…", "其他主要参与者包括…"), a regular expression
@@ -146,14 +145,6 @@ class Rules:
         `pinyin_syllable`), whether or not it is also an English word."""
         return bool(self.pinyin_syllables and self.pinyin_syllables.fullmatch(word.lower()))
 
-    def romanised(self, word: str) -> bool:
-        """A word read as romanised Chinese in a name: pinyin syllables that are no English word of several syllables
-        ("Fengye", "Nongye"; "Dong", one syllable, either way; not "Marine", ma-ri-ne, an English word)."""
-        from chatbot.bilingual import is_english_word
-
-        return self.syllables(word) and (bool(self.pinyin_syllable and self.pinyin_syllable.fullmatch(word.lower()))
-                                         or not is_english_word(word))
-
     def with_opener(self, whole: list[str], words: list[str]) -> list[str]:
         """The words left of a run once the words that are no names came off its start, with
         the words right before them that open a name (`name_openers_en`: "China" of "China
@@ -215,7 +206,6 @@ def load_rules(path: Path = CATALOGUE_TOML) -> Rules:
         sector_words_en={k.lower(): tuple(v) for k, v in d.get("sector_words_en", {}).items()},
         part_words=frozenset(q.get("part_words", [])),
         pinyin_syllables=re.compile(f"(?:{q['pinyin_syllable']})+") if q.get("pinyin_syllable") else None,
-        pinyin_syllable=re.compile(q["pinyin_syllable"]) if q.get("pinyin_syllable") else None,
         sector_stem_pos=frozenset(q.get("sector_stem_pos", [])),
         pair_joiners=tuple(n.get("pair_joiners", [])),
         name_joiners=tuple(q.get("name_joiners", [])),

@@ -8,7 +8,6 @@ the form is made of dictionary words ("服务", "保安服务": the trade, which
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from chatbot.glossary import Glossary
 from chatbot.names import dictionary_word
@@ -16,9 +15,8 @@ from chatbot.names import dictionary_word
 _CJK_FORM = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
-def complete(question: str, glossary: Glossary, holds: Callable[[str], bool] | None = None) -> str:
-    """The question with each company head it writes followed by the rest of that company's name. `holds`: does some
-    document write a word (CorpusText.contains); without it, a noun no document holds is not read."""
+def complete(question: str, glossary: Glossary) -> str:
+    """The question with each company head it writes followed by the rest of that company's name."""
     if not re.search(r"[\u4e00-\u9fff]{2}", question):
         return question
     heads = glossary.company_heads  # head -> the rest of its one company's name ("" for several companies')
@@ -27,7 +25,7 @@ def complete(question: str, glossary: Glossary, holds: Callable[[str], bool] | N
     while i < len(question):
         hit = next(((h, rest) for n in range(min(len(question) - i, longest), 1, -1)
                     if (h := question[i:i + n]) in heads and (rest := heads[h])
-                    and not _name_goes_on(question[i + n:], glossary, holds)),
+                    and not _name_goes_on(question[i + n:], glossary)),
                    None)
         if hit and (written := _written_part(question[i + len(hit[0]):], hit[1])):
             out.append(hit[0] + written)  # (the name goes on as its form does, "崟塔起重" of 崟塔起重机械: as written)
@@ -49,35 +47,22 @@ def _written_part(after: str, rest: str) -> str:
     return rest[:n]
 
 
-def _name_goes_on(after: str, glossary: Glossary, holds: Callable[[str], bool] | None = None) -> bool:
+def _name_goes_on(after: str, glossary: Glossary) -> bool:
     """Do nouns follow the head that end a name ("嘉岳重工", "嘉岳智能科技": a company no document holds, not 嘉岳电梯)?
     A metric ("恪安保安收入多少"), no noun ("恪安保安截至…", "恪安的…"), or nouns that end no name (a product or a
     place of the company: "喵垠豆腐猫砂", "钜铆匈牙利工厂") leave the head a name of its own (config/catalogue.toml
-    [names] company_suffixes, trade_words, business_words, org_suffixes). So does a first noun that no document
-    writes, in Chinese or by an English form of it (`holds`): "泠舸游艇" (yachts, written nowhere) names another
-    company than 泠舸户外, where "泠舸皮划艇" (kayaks, an English article's word) names a product of it."""
+    [names] company_suffixes, trade_words, business_words, org_suffixes)."""
     from chatbot.names import _posseg, load_rules
 
     rules = load_rules()
     ends = {*rules.company_suffixes, *rules.trade_words, *rules.business_words, *rules.org_suffixes}
-    first = True
     for word, flag in [(w, f) for w, f in _posseg(after[:8]) if w.strip()][:3]:
         if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or not (flag.startswith("n") or flag == "vn") \
                 or glossary.metrics_in(word):
             return False
         if word in ends:
             return True
-        if first and holds is not None and len(word) > 1 and not _held(word, holds):
-            return True
-        first = False
     return False
-
-
-def _held(word: str, holds: Callable[[str], bool]) -> bool:
-    """Does some document write a word, in Chinese or by one of its English forms (CC-CEDICT)?"""
-    from chatbot.bilingual import english_forms
-
-    return holds(word) or any(holds(f) for f in english_forms(word))
 
 
 def heads_of(aliases: list[tuple[str, str]]) -> dict[str, str]:

@@ -676,7 +676,7 @@ def uncatalogued_written_once(question: str, glossary: Glossary, corpus: CorpusT
 
 
 @lru_cache(maxsize=1)
-def peer_cues_re() -> re.Pattern | None:
+def _peer_cues() -> re.Pattern | None:
     cues = load_rules().peer_cues
     return re.compile(cues) if cues else None
 
@@ -686,7 +686,7 @@ def written_once_in_chinese(question: str, glossary: Glossary, corpus: CorpusTex
     "为什么铖罐实业的罐体卖得比珩罐包装便宜？" of "其他主要参与者包括铖罐实业及宁泓制罐等"): a peer the article names once
     beside its own company, of which it says nothing."""
     odd = [n for n in uncatalogued_names(question, glossary) if corpus.contains(n)]
-    peers = peer_cues_re()
+    peers = _peer_cues()
     return bool(odd) and peers is not None and all(
         corpus.count(n) <= 1 and re.fullmatch(r"[\u4e00-\u9fff]+", n) and n in question and peers.search(corpus.around(n))
         for n in odd)
@@ -759,9 +759,8 @@ def _other_than_english_name(words: list[str], canon: str, glossary: Glossary, r
     trade word where the documents' English name is its legal form alone ("Cuevale Holdings": "Cuevale Sports Clubs"
     is none of theirs). A pinyin name ("Paxi Nongye") says no trade to compare."""
     legal = {_stem_en(w) for w in rules.en_legal_tails}
-    if " ".join(words).lower() in glossary.aliases or any(rules.romanised(w) for w in words[1:]):
+    if " ".join(words).lower() in glossary.aliases or any(rules.syllables(w) for w in words[1:]):
         return False  # a name the catalogue holds, or romanised Chinese ("Miling Fengye" of 蜜岭蜂业): no trade in English
-        # ("Kayvora Marine" is English: marine is no romanised name, though ma-ri-ne are syllables)
     asked = {_stem_en(w) for w in words[1:]} - legal
     if not asked:
         return False

@@ -805,13 +805,6 @@ def tokenize(text: str) -> list[str]:
 _YEAR_THEN_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})(\s*(?:年|财年|年度|财政年度))([^，,。？?；;]{0,16}?)的?\s*(?:去年同期|上年同期)")
 
 
-def without_period_gloss(text: str) -> str:
-    """The question without a bracket that says where a fiscal year it names ends ("2025财年(截至2025年9月30日)的收入" ->
-    "2025财年的收入"; config/evidence.toml [period_phrases] period_gloss): the year is the period asked, the day it
-    ends no word an answer must write."""
-    return re.sub(evidence_config()["period_phrases"]["period_gloss"], r"\1", text, flags=re.IGNORECASE)
-
-
 def with_year_before(text: str) -> str:
     """A question asking the same period a year before a named one ("2025年上半年收入去年同期是多少？") as the question
     of that year ("2024年上半年收入是多少？"): the period it asks is the earlier one."""

@@ -82,13 +82,12 @@ class ComposeContext:
                        cands: list[Candidate] | None = None, passages: list[Passage] | None = None,
                        keep_ratio: float = 0.7) -> list[Entry]:
         """Today's look-up answer as entries: the best sentences, in source order."""
-        whole_asked = self._whole_asked()  # (a question of a company, a metric and a period only: "铦记刀剪2025年的收入是多少")
         chosen = select(cands if cands is not None else self.cands, self.min_relevance,
                         max_sentences or self.max_sentences,
                         wants_list=self.spec.wants_list if wants_list is None else wants_list, keep_ratio=keep_ratio,
-                        # (one figure and its growth are one item: "…revenue in FY2025, and how much did it grow?")
-                        one_item=not asks_several(self.question) or (whole_asked and len(self.spec.metrics) == 1),
-                        whole_asked=whole_asked,
+                        one_item=not asks_several(self.question),
+                        # (a question of a company, a metric and a period only: "铦记刀剪2025年的收入是多少")
+                        whole_asked=self._whole_asked(),
                         whole_forms=tuple(f for forms in self.spec.metrics for f in forms))
         first: dict[int, int] = {}
         for rank, c in enumerate(chosen):

@@ -16,7 +16,6 @@ from chatbot.evidence import passage_sentences, score_candidates
 from chatbot.glossary import term_pattern
 from chatbot.intent import has_cue, is_function_word, is_phrasing_word, reader_config, topic_text
 from chatbot.structure import Block, DocStructure, Line
-from chatbot.subjects import peer_cues_re
 from chatbot.table_cells import caption_unit
 from chatbot.text import claim_figures, content_words, normalize, period_phrase_re, periods, split_sentences
 
@@ -473,11 +472,6 @@ def _article_conclusion(ctx: ComposeContext, doc: DocStructure) -> Composition |
     if len(sections) >= 3 and re.search(_cfg()["risk_heading"], _NUMBERING.sub("", last[0][-1]).strip(), re.I):
         # a broker note ends on its risks ("风险"): its view is the section before ("公司点评")
         last, label = sections[-2], "conclusion_before_risks"
-    elif re.search(_cfg()["peers_heading"], _NUMBERING.sub("", last[0][-1]).strip(), re.I):
-        # a news article ends on its peers and partners ("同业与合作"), named in passing: no view of its company, and
-        # the sections before are its event and its results; what it says of them and of what lies ahead answers
-        # (_outlook_sentences)
-        return None
     if re.search(_cfg()["misc_heading"], _NUMBERING.sub("", last[0][-1]).strip(), re.I):
         # an announcement's last section is a miscellany ("其他": its cash, a peer, a caveat); its bottom line is the
         # first section that states amounts ("预期业绩": the expected range and the fall), prose first, then its table
@@ -932,9 +926,8 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
                for e in _topic_sentences(d, [], plain, extra) if overlap(plain, e.text) > max(best, least)
                and (_line_about(ctx, e, asked) or _own_subject(ctx, e.text))]
     found = list({e.text: e for e in [*sorted(topical, key=lambda e: -overlap(plain, e.text))[:extra], *found]}.values())
-    # (what is done is said in a sentence: no note or bracketed disclaimer, no table's caption, "…收入（人民币百万元）";
-    # nor by a peer the article names in passing: "国内同业丹萼果业…也在海南种植火龙果" does nothing of the company's)
-    found = [e for e in found if not _NOTE.match(e.text) and not caption_unit(e.text) and not _peer_first(ctx, e.text, asked)]
+    # (what is done is said in a sentence: no note or bracketed disclaimer, no table's caption, "…收入（人民币百万元）")
+    found = [e for e in found if not _NOTE.match(e.text) and not caption_unit(e.text)]
     if not found:
         return None
     cue = re.compile("|".join(_cfg()["method_cues"]))
@@ -952,40 +945,14 @@ def _method_lines(ctx: ComposeContext) -> Composition | None:
         # (and the paragraph after it, the same section's: "…成本约2,150万元。" then "公司计划…提价3%至5%，并加快越南工厂的产能
         # 爬坡，以部分抵消影响。")
         following = next((ln for ln in lines[k + 1:] if ln.strip()), "")
-        if following and (_paragraph(following) or (_list_item(line) and _list_item(following))):  # (or the next
-            # item of its list: "- 公司估计…损失约640万元…" then "- 公司已配合当地农业部门…喷施生物农药…")
-            sents += [t for t in split_sentences(re.sub(r"^\s*[-*+]\s+", "", following), semicolons=False) if t.strip()]
-            # (a list item's text without its marker: the line quoted once, as the look-up quotes it)
+        if following and _paragraph(following):
+            sents += [t for t in split_sentences(following, semicolons=False) if t.strip()]
         for t in sents[at + 1: at + 1 + extra]:
             m = Entry(t, [e.chunks[0]], [t])
             if t not in have and _complete(t) and cue.search(t) and (_line_about(ctx, m, asked) or _own_subject(ctx, t)):
                 out.append(m)
                 have.add(t)
     return Composition(out)
-
-
-def _list_item(line: str) -> bool:
-    """Is a line an item of a bulleted list ("- …", "* …")?"""
-    return re.match(r"\s*[-*+]\s", line) is not None
-
-
-def _peer_first(ctx: ComposeContext, text: str, asked: set[str]) -> bool:
-    """Does a sentence name another company, and not the asked one, before speaking of "公司" ("国内同业丹萼果业和琼焰
-    农业也在海南种植火龙果"): a peer's doing?"""
-    if not asked:
-        return False
-    low = text.lower()
-    if any(a and a.lower() in low for c in asked for a in ctx.glossary.aliases_of(c, codes=False)):
-        return False  # (the asked company named too: "IPO估值:智谱约511亿港元…;MiniMax约…最终定在上限165港元")
-    cue = peer_cues_re()  # (a peer named once, in passing, is in no catalogue: "国内同业…" opens its sentence)
-    if cue and (m := cue.search(low)) and m.start() < 8:
-        return True
-    placed = sorted((low.find(a), c) for a, c in ctx.glossary.aliases.items()
-                    if c in ctx.glossary.companies and a and not a.isdigit() and len(a) >= 2 and a in low)
-    if not placed or placed[0][1] in asked:
-        return False
-    m = re.search(reader_config()["followup"]["generic_subject"].lstrip("^"), text)
-    return not (m and m.start("w") < placed[0][0])
 
 
 def _paragraph(line: str) -> bool:
