@@ -520,8 +520,7 @@ def _fiscal_section_period(sentence: str, chunk: Chunk) -> set:
         return found
     # (a heading of several periods, "## 2026财年上半年及1月": the one as long as the span the sentence ends on, "截至2025年
     # 12月31日止六个月" the half)
-    months = _span_months(sentence)
-    kind = {3: r"Q\d", 6: r"H\d", 9: r"Q1-3"}.get(months) if months else None
+    kind = {3: r"Q\d", 6: r"H\d", 9: r"Q1-3"}.get(_span_months(sentence))
     same = {p for p in named_periods(h) if kind and p[1] and re.fullmatch(kind, p[1])}
     return same if len(same) == 1 else set()
 
@@ -530,8 +529,7 @@ def _opening_part(sentence: str, fiscal_year: str) -> str | None:
     """The part of fiscal year `fiscal_year` a sentence's six or nine months ended on a date of the calendar year before
     it are (H1, Q1-3: a fiscal year is named by the calendar year it ends in, so those months open it); None otherwise
     (three months may be any quarter)."""
-    months = _span_months(sentence)
-    part = {6: "H1", 9: "Q1-3"}.get(months) if months else None
+    part = {6: "H1", 9: "Q1-3"}.get(_span_months(sentence))
     ended = _ENDED_YEAR.search(sentence)
     return part if part and ended and int(ended.group(1) or ended.group(2)) == int(fiscal_year) - 1 else None
 
@@ -541,10 +539,10 @@ _SPAN_MONTHS = re.compile(r"止\s*(三|六|九|3|6|9)\s*个月|\b(three|six|nine
 _SPAN_LENGTHS = {"三": 3, "3": 3, "three": 3, "六": 6, "6": 6, "six": 6, "九": 9, "9": 9, "nine": 9}
 
 
-def _span_months(sentence: str) -> int | None:
-    """How many months the span a sentence ends on lasts ("截至…止六个月", "six months ended …": 6), None for none."""
+def _span_months(sentence: str) -> int:
+    """How many months the span a sentence ends on lasts ("截至…止六个月", "six months ended …": 6), 0 for none."""
     m = _SPAN_MONTHS.search(sentence)
-    return _SPAN_LENGTHS.get((m.group(1) or m.group(2)).lower()) if m else None
+    return _SPAN_LENGTHS.get((m.group(1) or m.group(2)).lower(), 0) if m else 0
 
 
 # "20年", not "2025年" nor "25年度"; "three years", "a 10-year term"
@@ -4608,8 +4606,7 @@ def select(
     # a table across companies ("| 乖宝宠物 | … | 32.6亿元 |" is no part, "四家公司…合计营收约72.5亿元" no figure of its)
     whole = next((c for c in cands if not c.is_row and c.coverage >= min_relevance and c.score >= keep_ratio * best
                   and _states_figure_of(c.text, whole_forms)), None) if whole_asked and whole_forms else None
-    moved = whole is not None and cands[0].is_row and cands[0].part and not whole.part and not _is_total_label(cands[0].raw)
-    if moved and whole is not None:
+    if whole is not None and cands[0].is_row and cands[0].part and not whole.part and not _is_total_label(cands[0].raw):
         cands = [whole, *(c for c in cands if c is not whole)]
     else:
         whole = None  # (otherwise as before: "毛利率:禾沐营养61.2%;贝思康乳业48.5%" still answers a two-company question)
